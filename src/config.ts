@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((u) => u.replace(/\/+$/, ''));
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = z.object({
+  LINE_CHANNEL_SECRET: z.string({ error: 'is required (LINE Developers console → Basic settings → Channel secret)' }).trim().min(1, 'is required'),
+  LINE_CHANNEL_ACCESS_TOKEN: z.string({ error: 'is required (LINE Developers console → Messaging API → Channel access token)' }).trim().min(1, 'is required'),
+  LINE_API_BASE_URL: httpUrl.default('https://api.line.me'),
+  LINE_DATA_API_BASE_URL: httpUrl.default('https://api-data.line.me'),
+  LINE_REQUEST_TIMEOUT_MS: positiveInt(10_000),
+  MONGODB_URI: z
+    .string()
+    .trim()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  LOCAL_DATA_DIR: z.string().trim().min(1).default('.data'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  ORG_CODE: z.string().trim().regex(/^[a-z0-9-]{1,40}$/, 'must be 1–40 lowercase letters, digits or -').default('default'),
+  DIALOG_TIMEOUT_MINUTES: positiveInt(30),
+  WEBHOOK_BODY_LIMIT: z.string().trim().regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 2mb').default('2mb'),
+  EVENT_MAX_ATTEMPTS: positiveInt(5),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
+  }
+}
+
+/** Reads and validates the environment; every missing or wrong variable is named in one error. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  throw new ConfigError(problems);
+}
+
+/** All schedules and dates run on Bangkok time, whatever TZ the machine has. */
+export const TIME_ZONE = 'Asia/Bangkok';

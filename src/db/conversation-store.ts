@@ -1,0 +1,32 @@
+import { addMinutes } from 'date-fns';
+import type { DialogState } from '../dialogs/types.js';
+import { ConversationModel, conversationId } from './models/conversation.js';
+
+export interface StoredDialog {
+  state: DialogState;
+  expired: boolean;
+}
+
+export async function loadDialog(orgId: string, lineUserId: string, now: Date): Promise<StoredDialog | null> {
+  const doc = await ConversationModel.findById(conversationId(orgId, lineUserId)).lean();
+  if (!doc) return null;
+  return { state: { dialog: doc.dialog, step: doc.step, data: (doc.data ?? {}) as object }, expired: doc.expiresAt <= now };
+}
+
+export async function saveDialog(orgId: string, lineUserId: string, state: DialogState, now: Date, timeoutMinutes: number): Promise<void> {
+  await ConversationModel.replaceOne(
+    { _id: conversationId(orgId, lineUserId) },
+    { orgId, lineUserId, dialog: state.dialog, step: state.step, data: state.data, updatedAt: now, expiresAt: addMinutes(now, timeoutMinutes) },
+    { upsert: true },
+  );
+}
+
+export async function clearDialog(orgId: string, lineUserId: string): Promise<void> {
+  await ConversationModel.deleteOne({ _id: conversationId(orgId, lineUserId) });
+}
+
+/** Stands in for a TTL index: expired dialogs older than a day are dropped by the maintenance sweep. */
+export async function deleteStaleDialogs(before: Date): Promise<number> {
+  const { deletedCount } = await ConversationModel.deleteMany({ expiresAt: { $lt: before } });
+  return deletedCount;
+}

@@ -1,0 +1,91 @@
+import { addSeconds } from 'date-fns';
+import { isDuplicateKey } from './is-duplicate-key.js';
+import { EventAttemptModel, WebhookEventModel } from './models/webhook-event.js';
+
+export interface IncomingEvent {
+  webhookEventId: string;
+  type: string;
+  timestamp: number;
+  source?: { type?: string; userId?: string };
+}
+
+/**
+ * If the instance that accepted an event dies before answering it, the sweeper takes the event over
+ * once this lease has passed.
+ */
+export const FIRST_ATTEMPT_LEASE_SECONDS = 60;
+
+/**
+ * Stores events durably, before LINE gets its 200. Returns the ids that are new; an event seen before
+ * (a redelivery, or the same event sent twice) collides on `_id` and is left out.
+ */
+export async function storeEvents(orgId: string, events: IncomingEvent[], now: Date): Promise<string[]> {
+  if (events.length === 0) return [];
+  const docs = events.map((e) => ({
+    _id: e.webhookEventId,
+    orgId,
+    type: e.type,
+    sourceUserId: e.source?.type === 'user' ? (e.source.userId ?? null) : null,
+    timestamp: new Date(e.timestamp),
+    body: JSON.stringify(e),
+    state: 'pending',
+    attempts: 0,
+    receivedAt: now,
+    nextAttemptAt: addSeconds(now, FIRST_ATTEMPT_LEASE_SECONDS),
+  }));
+  // One insert per event (a webhook rarely carries more than a few): each duplicate is told apart exactly.
+  const fresh: string[] = [];
+  for (const doc of docs) {
+    try {
+      await WebhookEventModel.create(doc);
+      fresh.push(doc._id);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+  return fresh;
+}
+
+/** Claims attempt `n` of an event for this instance; false when another instance already has it. */
+export async function claimAttempt(eventId: string, attempt: number, owner: string, now: Date): Promise<boolean> {
+  try {
+    await EventAttemptModel.create({ _id: `${eventId}#${attempt}`, eventId, claimedAt: now, owner });
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}
+
+export async function loadEvent(eventId: string) {
+  return WebhookEventModel.findById(eventId).lean();
+}
+
+export async function startAttempt(eventId: string, attempt: number, leaseUntil: Date): Promise<void> {
+  await WebhookEventModel.updateOne({ _id: eventId }, { $set: { attempts: attempt, nextAttemptAt: leaseUntil } });
+}
+
+/** The replies are stored before they are sent, so a retry re-sends them instead of running the dialog twice. */
+export async function recordReplies(eventId: string, replies: string): Promise<void> {
+  await WebhookEventModel.updateOne({ _id: eventId }, { $set: { state: 'replying', replies } });
+}
+
+export async function markDone(eventId: string, now: Date): Promise<void> {
+  await WebhookEventModel.updateOne({ _id: eventId }, { $set: { state: 'done', processedAt: now, lastError: null } });
+}
+
+export async function markFailed(eventId: string, error: string, nextAttemptAt: Date, dead: boolean): Promise<void> {
+  await WebhookEventModel.updateOne(
+    { _id: eventId },
+    { $set: { lastError: error.slice(0, 500), nextAttemptAt, ...(dead ? { state: 'dead' } : {}) } },
+  );
+}
+
+/** Events whose processing failed, or whose instance vanished, and whose next attempt is due. */
+export async function dueEvents(now: Date, limit: number): Promise<{ _id: string; attempts: number }[]> {
+  return WebhookEventModel.find({ state: { $in: ['pending', 'replying'] }, nextAttemptAt: { $lte: now } })
+    .sort({ nextAttemptAt: 1 })
+    .limit(limit)
+    .select('_id attempts')
+    .lean();
+}

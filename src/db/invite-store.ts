@@ -1,0 +1,81 @@
+import { randomInt } from 'node:crypto';
+import { addHours } from 'date-fns';
+import type { StaffRole } from '../domain/roles.js';
+import { isDuplicateKey } from './is-duplicate-key.js';
+import { InviteModel, InviteRedemptionModel } from './models/invite.js';
+import { StaffModel } from './models/staff.js';
+
+/** No 0/O, 1/I/L: codes are read aloud and typed on phones. */
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+function newCode(): string {
+  const chars = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]);
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
+}
+
+/** Codes are compared without case, spaces or dashes, as people type them on phones. */
+export function normaliseCode(input: string): string {
+  const raw = input.toUpperCase().replace(/[\s-]/g, '');
+  return raw.length === 8 ? `${raw.slice(0, 4)}-${raw.slice(4)}` : raw;
+}
+
+export interface NewInvite {
+  orgId: string;
+  roles: StaffRole[];
+  unit: string | null;
+  position: string | null;
+  validHours: number;
+  now?: Date;
+}
+
+export async function createInvite(input: NewInvite): Promise<{ code: string; expiresAt: Date }> {
+  const now = input.now ?? new Date();
+  const expiresAt = addHours(now, input.validHours);
+  for (;;) {
+    const code = newCode();
+    try {
+      await InviteModel.create({ _id: code, orgId: input.orgId, roles: input.roles, unit: input.unit, position: input.position, expiresAt });
+      return { code, expiresAt };
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+}
+
+export type Redemption =
+  | { result: 'linked'; roles: StaffRole[]; unit: string | null }
+  | { result: 'unknown' | 'used' | 'expired' };
+
+/**
+ * Links a LINE account with the invite's roles. The insert into invite_redemptions is what makes the code
+ * single-use: of two people racing for one code, only one insert succeeds.
+ */
+export async function redeemInvite(orgId: string, rawCode: string, lineUserId: string, displayName: string, now = new Date()): Promise<Redemption> {
+  const code = normaliseCode(rawCode);
+  const invite = await InviteModel.findOne({ _id: code, orgId }).lean();
+  if (!invite) return { result: 'unknown' };
+  if (invite.usedAt) return { result: 'used' };
+  if (invite.expiresAt <= now) return { result: 'expired' };
+  try {
+    await InviteRedemptionModel.create({ _id: code, orgId, lineUserId, redeemedAt: now });
+  } catch (error) {
+    if (isDuplicateKey(error)) return { result: 'used' };
+    throw error;
+  }
+  await InviteModel.updateOne({ _id: code }, { $set: { usedAt: now, usedBy: lineUserId } });
+  const roles = invite.roles as StaffRole[];
+  const existing = await StaffModel.findOne({ orgId, lineUserId }).lean();
+  if (existing) {
+    // A second invite adds roles; the newest invite's unit and position win.
+    await StaffModel.updateOne(
+      { _id: existing._id },
+      {
+        $addToSet: { roles: { $each: roles } },
+        $set: { unit: invite.unit ?? existing.unit, position: invite.position ?? existing.position, displayName, active: true, inviteCode: code, linkedAt: now },
+      },
+    );
+  } else {
+    await StaffModel.create({ orgId, lineUserId, displayName, roles, unit: invite.unit, position: invite.position, inviteCode: code, linkedAt: now });
+  }
+  return { result: 'linked', roles, unit: invite.unit ?? existing?.unit ?? null };
+}

@@ -1,0 +1,105 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import mongoose from 'mongoose';
+
+/**
+ * Runs FerretDB v1.24.2 with its SQLite handler as the local stand-in for MongoDB (../shared/ferretdb.md):
+ * installs it on first use, starts it on a free loopback port with a data folder, and stops it.
+ */
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface LocalDatabase {
+  /** Base URI without a database name; append `/<db>?directConnection=true`. */
+  serverUri: string;
+  dataDir: string;
+  uriFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+export async function installFerretDb(): Promise<string> {
+  const { stdout } = await promisify(execFile)('bash', [resolve(projectRoot, 'scripts/install-ferretdb.sh')], {
+    maxBuffer: 1 << 20,
+  });
+  return stdout.trim().split('\n').pop()!;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+async function waitUntilReachable(uri: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`FerretDB exited with code ${child.exitCode} while starting`);
+    const client = new mongoose.mongo.MongoClient(uri, { serverSelectionTimeoutMS: 500 });
+    try {
+      await client.connect();
+      await client.db('admin').command({ ping: 1 });
+      return;
+    } catch (error) {
+      lastError = error;
+      await new Promise((r) => setTimeout(r, 150));
+    } finally {
+      await client.close().catch(() => undefined);
+    }
+  }
+  throw new Error(`FerretDB did not answer within ${timeoutMs} ms: ${String(lastError)}`);
+}
+
+export async function startLocalDatabase(options: { dataDir: string; binary?: string }): Promise<LocalDatabase> {
+  const binary = options.binary ?? (await installFerretDb());
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const args = [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dataDir}/`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--debug-addr=-',
+      '--state-dir=-',
+      '--telemetry=disable',
+      '--log-level=error',
+    ];
+    // A small shell guard stops FerretDB when our end of its stdin closes, which also happens when this
+    // process is killed outright: no orphaned database server is left behind.
+    const child = spawn('sh', ['-c', '"$0" "$@" </dev/null & pid=$!; read -r _; kill "$pid" 2>/dev/null; wait "$pid"', binary, ...args], {
+      stdio: ['pipe', 'ignore', 'inherit'],
+    });
+    const serverUri = `mongodb://127.0.0.1:${port}`;
+    try {
+      await waitUntilReachable(`${serverUri}/?directConnection=true`, child, 30_000);
+    } catch (error) {
+      child.stdin?.end();
+      // Another process may have taken the port between our probe and FerretDB's bind.
+      if (attempt < 3) continue;
+      throw error;
+    }
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    return {
+      serverUri,
+      dataDir,
+      uriFor: (database) => `${serverUri}/${database}?directConnection=true&serverSelectionTimeoutMS=5000`,
+      async stop() {
+        if (child.exitCode !== null) return;
+        child.stdin?.end();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      },
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import type { MeasureView } from '../dialogs/officer-report.js';
+import type { Family } from '../domain/measures.js';
+import { ALL_UNITS } from '../domain/measures.js';
+import type { Status } from '../domain/statuses.js';
+import { MeasureModel, type Measure } from './models/measure.js';
+
+function toView(doc: Measure & { _id: unknown }): MeasureView {
+  return {
+    id: String(doc._id),
+    code: doc.code,
+    title: doc.title,
+    family: doc.family as Family,
+    status: doc.status as Status,
+    periodText: doc.periodText ?? '',
+    periodStart: doc.periodStart,
+    periodEnd: doc.periodEnd,
+    budget: doc.budget ?? 0,
+    disbursed: doc.disbursed ?? 0,
+    lastReportAt: doc.lastReportAt ?? null,
+  };
+}
+
+/**
+ * The measures an officer answers for in a fiscal year: those of their unit, of all units, or naming their
+ * position. Sorted by family, then number and code, the order of the official tables.
+ */
+export async function measuresForOfficer(
+  orgId: string,
+  fiscalYear: number,
+  staff: { unit: string | null; position: string | null },
+): Promise<MeasureView[]> {
+  const who: Record<string, string>[] = [{ responsibleUnits: ALL_UNITS }];
+  if (staff.unit) who.push({ responsibleUnits: staff.unit });
+  if (staff.position) who.push({ assignees: staff.position });
+  const docs = await MeasureModel.find({ orgId, fiscalYear, $or: who }).sort({ family: 1, number: 1, code: 1 }).lean();
+  return docs.map(toView);
+}

@@ -1,0 +1,24 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+/**
+ * Where each user is in a dialog. `_id` is `<orgId>:<lineUserId>`; `data` is the dialog's own draft.
+ * Expired documents are answered politely on the next message and removed by the sweeper, not by a TTL
+ * index (FerretDB has none).
+ */
+const conversationSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    orgId: { type: String, required: true },
+    lineUserId: { type: String, required: true },
+    dialog: { type: String, required: true },
+    step: { type: String, required: true },
+    data: { type: Schema.Types.Mixed, default: {} },
+    updatedAt: { type: Date, required: true },
+    expiresAt: { type: Date, required: true },
+  },
+  { collection: 'conversations', minimize: false },
+);
+
+export type Conversation = InferSchemaType<typeof conversationSchema>;
+export const ConversationModel = model('Conversation', conversationSchema);
+export const conversationId = (orgId: string, lineUserId: string) => `${orgId}:${lineUserId}`;

@@ -1,0 +1,19 @@
+import { ConversationModel } from './conversation.js';
+import { InviteModel, InviteRedemptionModel } from './invite.js';
+import { MeasureModel } from './measure.js';
+import { OrganisationModel } from './organisation.js';
+import { ProgressReportModel } from './progress-report.js';
+import { StaffModel } from './staff.js';
+import { EventAttemptModel, WebhookEventModel } from './webhook-event.js';
+
+export const ALL_MODELS = [
+  OrganisationModel,
+  StaffModel,
+  InviteModel,
+  InviteRedemptionModel,
+  MeasureModel,
+  ProgressReportModel,
+  ConversationModel,
+  WebhookEventModel,
+  EventAttemptModel,
+];

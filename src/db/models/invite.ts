@@ -1,0 +1,35 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+import { STAFF_ROLES } from '../../domain/roles.js';
+
+/** A one-time code that links a LINE account to staff roles. `_id` is the code itself. */
+const inviteSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    orgId: { type: String, required: true },
+    roles: { type: [{ type: String, enum: STAFF_ROLES }], required: true },
+    unit: { type: String, default: null },
+    position: { type: String, default: null },
+    expiresAt: { type: Date, required: true },
+    usedAt: { type: Date, default: null },
+    usedBy: { type: String, default: null },
+  },
+  { timestamps: true, collection: 'invites' },
+);
+
+/**
+ * Redeeming inserts `{_id: code}` here: the unique `_id` makes the first redeemer win on MongoDB and FerretDB
+ * alike, where a read-then-update of the invite could let two people use one code.
+ */
+const inviteRedemptionSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    orgId: { type: String, required: true },
+    lineUserId: { type: String, required: true },
+    redeemedAt: { type: Date, required: true },
+  },
+  { collection: 'invite_redemptions' },
+);
+
+export type Invite = InferSchemaType<typeof inviteSchema>;
+export const InviteModel = model('Invite', inviteSchema);
+export const InviteRedemptionModel = model('InviteRedemption', inviteRedemptionSchema);

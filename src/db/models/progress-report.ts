@@ -1,0 +1,43 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+import { STATUSES } from '../../domain/statuses.js';
+
+const attachmentSchema = new Schema(
+  {
+    kind: { type: String, enum: ['image', 'video', 'audio', 'file'], required: true },
+    lineMessageId: { type: String, required: true },
+    fileName: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+/**
+ * Append-only history: a report is never updated or deleted; a correction is a new report.
+ * `sourceEventId` is the webhook event that confirmed it, unique so a redelivered confirmation saves nothing.
+ */
+const progressReportSchema = new Schema(
+  {
+    orgId: { type: String, required: true },
+    measureId: { type: Schema.Types.ObjectId, required: true },
+    measureCode: { type: String, required: true },
+    fiscalYear: { type: Number, required: true },
+    reporterLineUserId: { type: String, required: true },
+    reporterName: { type: String, default: '' },
+    reporterUnit: { type: String, default: null },
+    reportedAt: { type: Date, required: true },
+    status: { type: String, enum: STATUSES, required: true },
+    cannotProceedReason: { type: String, default: null },
+    summary: { type: String, required: true },
+    outcome: { type: String, default: null },
+    problems: { type: String, default: null },
+    suggestions: { type: String, default: null },
+    disbursed: { type: Number, default: null, min: 0 },
+    attachments: { type: [attachmentSchema], default: [] },
+    sourceEventId: { type: String, required: true },
+  },
+  { collection: 'progress_reports' },
+);
+progressReportSchema.index({ sourceEventId: 1 }, { unique: true });
+progressReportSchema.index({ orgId: 1, measureId: 1, reportedAt: -1 });
+
+export type ProgressReport = InferSchemaType<typeof progressReportSchema>;
+export const ProgressReportModel = model('ProgressReport', progressReportSchema);

@@ -1,0 +1,22 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+import { STAFF_ROLES } from '../../domain/roles.js';
+
+/** A LINE account linked to staff roles by an invite code. Citizens have no document here. */
+const staffSchema = new Schema(
+  {
+    orgId: { type: String, required: true },
+    lineUserId: { type: String, required: true },
+    displayName: { type: String, default: '' },
+    roles: { type: [{ type: String, enum: STAFF_ROLES }], required: true },
+    unit: { type: String, default: null },
+    position: { type: String, default: null },
+    inviteCode: { type: String, required: true },
+    linkedAt: { type: Date, required: true },
+    active: { type: Boolean, default: true },
+  },
+  { timestamps: true, collection: 'staff' },
+);
+staffSchema.index({ orgId: 1, lineUserId: 1 }, { unique: true });
+
+export type Staff = InferSchemaType<typeof staffSchema>;
+export const StaffModel = model('Staff', staffSchema);

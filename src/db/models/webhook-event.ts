@@ -1,0 +1,44 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+/** pending → (dialog run, replies stored) replying → done; `dead` after too many failed attempts, kept for operators. */
+export const EVENT_STATES = ['pending', 'replying', 'done', 'dead'] as const;
+
+/**
+ * Every webhook event, stored before LINE gets its 200. `_id` is LINE's `webhookEventId`, so a redelivery
+ * collides (E11000) and is not processed again. The raw event is kept as JSON text: user-chosen keys never
+ * become document keys.
+ */
+const webhookEventSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    orgId: { type: String, required: true },
+    type: { type: String, required: true },
+    sourceUserId: { type: String, default: null },
+    timestamp: { type: Date, required: true },
+    body: { type: String, required: true },
+    state: { type: String, enum: EVENT_STATES, default: 'pending' },
+    attempts: { type: Number, default: 0 },
+    lastError: { type: String, default: null },
+    replies: { type: String, default: null },
+    receivedAt: { type: Date, required: true },
+    nextAttemptAt: { type: Date, required: true },
+    processedAt: { type: Date, default: null },
+  },
+  { collection: 'webhook_events' },
+);
+webhookEventSchema.index({ state: 1, nextAttemptAt: 1 });
+
+/** One document per processing attempt; inserting it is how one instance claims the attempt. */
+const eventAttemptSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    eventId: { type: String, required: true },
+    claimedAt: { type: Date, required: true },
+    owner: { type: String, required: true },
+  },
+  { collection: 'webhook_event_attempts' },
+);
+
+export type WebhookEventDoc = InferSchemaType<typeof webhookEventSchema>;
+export const WebhookEventModel = model('WebhookEvent', webhookEventSchema);
+export const EventAttemptModel = model('EventAttempt', eventAttemptSchema);

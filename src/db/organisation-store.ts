@@ -1,0 +1,35 @@
+import { fiscalYearOf } from '../domain/fiscal-year.js';
+import { OrganisationModel } from './models/organisation.js';
+
+export interface OrganisationFields {
+  name?: string;
+  district?: string;
+  province?: string;
+  fiscalYear?: number;
+  itaScore?: number | null;
+  itaLevel?: string | null;
+}
+
+/** Creates the organisation on first use, so a new deployment works before anyone has described it. */
+export async function ensureOrganisation(orgId: string, now = new Date()) {
+  const existing = await OrganisationModel.findById(orgId).lean();
+  if (existing) return existing;
+  try {
+    await OrganisationModel.create({ _id: orgId, name: orgId, fiscalYear: fiscalYearOf(now) });
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+  }
+  return (await OrganisationModel.findById(orgId).lean())!;
+}
+
+export async function updateOrganisation(orgId: string, fields: OrganisationFields) {
+  await ensureOrganisation(orgId);
+  const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  await OrganisationModel.updateOne({ _id: orgId }, { $set: set });
+  return (await OrganisationModel.findById(orgId).lean())!;
+}
+
+/** The fiscal year whose plan officers report on: set by the latest plan import or by `cli org`. */
+export async function activeFiscalYear(orgId: string): Promise<number> {
+  return (await ensureOrganisation(orgId)).fiscalYear;
+}

@@ -1,0 +1,46 @@
+/** The three families of trackable items (domain.md, "What is tracked"), their Thai names and dimensions. */
+export const FAMILIES = ['ita_measure', 'ita_indicator', 'anticorruption_project'] as const;
+export type Family = (typeof FAMILIES)[number];
+
+export const FAMILY_TH: Record<Family, string> = {
+  ita_measure: 'มาตรการส่งเสริมคุณธรรมและความโปร่งใส',
+  ita_indicator: 'การยกระดับตัวชี้วัด ITA',
+  anticorruption_project: 'แผนปฏิบัติการป้องกันการทุจริต',
+};
+
+/** Words people put in the plan files for each family, besides the codes themselves. */
+export const FAMILY_ALIASES: Record<string, Family> = {
+  'มาตรการ ita': 'ita_measure',
+  มาตรการ: 'ita_measure',
+  'ตัวชี้วัด ita': 'ita_indicator',
+  ตัวชี้วัด: 'ita_indicator',
+  แผนป้องกันการทุจริต: 'anticorruption_project',
+  โครงการ: 'anticorruption_project',
+};
+
+export const DIMENSIONS_TH: Record<number, string> = {
+  1: 'การสร้างวัฒนธรรมสุจริต',
+  2: 'การบริหารราชการด้วยความโปร่งใส',
+  3: 'การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน',
+  4: 'การยกระดับกลไกการตรวจสอบการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น',
+};
+
+/** A measure naming this unit belongs to every unit. */
+export const ALL_UNITS = 'ทุกส่วนราชการ';
+
+/** Only plan projects carry a budget whose disbursement is reported (E-PlanNACC). */
+export function asksForDisbursement(measure: { family: Family; budget: number }): boolean {
+  return measure.family === 'anticorruption_project' && measure.budget > 0;
+}
+
+export interface Responsibility {
+  responsibleUnits: readonly string[];
+  assignees: readonly string[];
+}
+
+/** An officer answers for a measure of their unit, of all units, or one that names their position. */
+export function isResponsible(measure: Responsibility, staff: { unit?: string | null; position?: string | null }): boolean {
+  if (measure.responsibleUnits.includes(ALL_UNITS)) return true;
+  if (staff.unit && measure.responsibleUnits.includes(staff.unit)) return true;
+  return !!staff.position && measure.assignees.includes(staff.position);
+}

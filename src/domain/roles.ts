@@ -1,0 +1,21 @@
+/** Roles of domain.md; a person may hold several. `citizen` is everyone without a staff role. */
+export const STAFF_ROLES = ['officer', 'complaint_officer', 'integrity_officer', 'executive', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export type Role = StaffRole | 'citizen';
+
+export const ROLE_TH: Record<Role, string> = {
+  citizen: 'ประชาชน',
+  officer: 'เจ้าหน้าที่ผู้รับผิดชอบ',
+  complaint_officer: 'เจ้าหน้าที่รับเรื่องร้องเรียน',
+  integrity_officer: 'นิติกร / ผู้รับผิดชอบเรื่องทุจริต',
+  executive: 'ผู้บริหาร',
+  admin: 'ผู้ดูแลระบบ',
+};
+
+export function isStaffRole(value: unknown): value is StaffRole {
+  return typeof value === 'string' && (STAFF_ROLES as readonly string[]).includes(value);
+}
+
+export function hasRole(roles: readonly string[] | undefined, role: StaffRole): boolean {
+  return !!roles && roles.includes(role);
+}

@@ -1,0 +1,61 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { messagingApi } from '@line/bot-sdk';
+
+/**
+ * Fills the JSON designs in flex-templates/ with data. Values are substituted into string leaves of the
+ * parsed JSON, never into JSON text, so user text cannot change a message's structure. A component with
+ * `"when": "<var>"` is dropped when that variable is empty (LINE rejects empty text).
+ */
+const templateDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../flex-templates');
+
+export const TEMPLATE_NAMES = readdirSync(templateDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
+
+const cache = new Map<string, unknown>();
+
+function load(name: string): unknown {
+  let template = cache.get(name);
+  if (template === undefined) {
+    template = JSON.parse(readFileSync(resolve(templateDir, `${name}.json`), 'utf8'));
+    cache.set(name, template);
+  }
+  return template;
+}
+
+export type TemplateVars = Record<string, string | number | null | undefined>;
+
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+function fill(node: unknown, vars: TemplateVars, template: string): unknown {
+  if (typeof node === 'string') {
+    return node.replace(PLACEHOLDER, (_, key: string) => {
+      const value = vars[key];
+      if (value === undefined) throw new Error(`flex template ${template}: no value for {{${key}}}`);
+      return value === null ? '' : String(value);
+    });
+  }
+  if (Array.isArray(node)) {
+    return node.filter((item) => isWanted(item, vars)).map((item) => fill(item, vars, template));
+  }
+  if (node && typeof node === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key !== 'when') out[key] = fill(value, vars, template);
+    }
+    return out;
+  }
+  return node;
+}
+
+function isWanted(item: unknown, vars: TemplateVars): boolean {
+  if (!item || typeof item !== 'object' || !('when' in item)) return true;
+  const value = vars[String((item as { when: unknown }).when)];
+  return value !== undefined && value !== null && value !== '';
+}
+
+export function renderTemplate(name: string, vars: TemplateVars): messagingApi.FlexBubble {
+  return fill(load(name), vars, name) as messagingApi.FlexBubble;
+}

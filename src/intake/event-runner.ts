@@ -1,0 +1,63 @@
+import { dueEvents } from '../db/event-store.js';
+import type { Logger } from '../log.js';
+import { processEvent, type ProcessorDeps } from './process-event.js';
+
+const SWEEP_INTERVAL_MS = 5_000;
+const SWEEP_BATCH = 50;
+
+/**
+ * Runs stored events in the background. Events of one user run one after another, in the order LINE sent
+ * them, because each may move that user's dialog; different users run side by side. A periodic sweep picks
+ * up events whose attempt failed or whose instance stopped.
+ */
+export class EventRunner {
+  private readonly chains = new Map<string, Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> | undefined;
+
+  constructor(private readonly deps: ProcessorDeps & { log: Logger }) {}
+
+  enqueue(eventIds: string[], userOf: (id: string) => string | null): void {
+    for (const id of eventIds) {
+      const key = userOf(id) ?? `event:${id}`;
+      const previous = this.chains.get(key) ?? Promise.resolve();
+      const next = previous
+        .then(() => processEvent(id, this.deps))
+        .catch((error: unknown) => this.deps.log.error({ eventId: id, err: String(error) }, 'event runner error'))
+        .finally(() => {
+          if (this.chains.get(key) === next) this.chains.delete(key);
+        });
+      this.chains.set(key, next);
+    }
+  }
+
+  /** Retries what is due; returns how many events were tried. */
+  async sweep(): Promise<number> {
+    const due = await dueEvents(this.deps.now(), SWEEP_BATCH);
+    for (const event of due) await processEvent(event._id, this.deps);
+    return due.length;
+  }
+
+  start(): void {
+    this.timer = setInterval(() => {
+      if (this.sweeping) return;
+      this.sweeping = this.sweep()
+        .then(() => undefined)
+        .catch((error: unknown) => this.deps.log.error({ err: String(error) }, 'event sweep failed'))
+        .finally(() => (this.sweeping = undefined));
+    }, SWEEP_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  /** Resolves when every queued event has been processed. */
+  async idle(): Promise<void> {
+    while (this.chains.size > 0 || this.sweeping) {
+      await Promise.all([...this.chains.values(), this.sweeping]);
+    }
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.idle();
+  }
+}

@@ -1,0 +1,90 @@
+import type { webhook } from '@line/bot-sdk';
+import { addSeconds, differenceInSeconds } from 'date-fns';
+import { claimAttempt, loadEvent, markDone, markFailed, recordReplies, startAttempt } from '../db/event-store.js';
+import type { Message } from '../dialogs/types.js';
+import type { LineClient } from '../line/client.js';
+import { LINE_LIMITS } from '../line/limits.js';
+import { retryKeyFor } from '../line/retry-key.js';
+import type { Logger } from '../log.js';
+import { respond } from './respond.js';
+
+export interface ProcessorDeps {
+  orgId: string;
+  line: LineClient;
+  log: Logger;
+  /** Names this instance in attempt claims, for operators reading the database. */
+  instanceId: string;
+  dialogTimeoutMinutes: number;
+  maxAttempts: number;
+  now: () => Date;
+}
+
+/** A reply token is good for about a minute; after that the answer goes as a push. */
+const REPLY_TOKEN_SAFE_SECONDS = 50;
+const ATTEMPT_LEASE_SECONDS = 60;
+
+export function backoffSeconds(attempt: number): number {
+  return Math.min(5 * 2 ** (attempt - 1), 600);
+}
+
+/**
+ * Processes one stored event, at most once per attempt across all instances. The dialog runs once: its
+ * replies are stored before sending, and a later attempt only sends them again (as a push with a retry key
+ * derived from the event, so LINE shows them once).
+ */
+export async function processEvent(eventId: string, deps: ProcessorDeps): Promise<void> {
+  const doc = await loadEvent(eventId);
+  if (!doc || doc.state === 'done' || doc.state === 'dead') return;
+  const attempt = doc.attempts + 1;
+  const startedAt = deps.now();
+  if (!(await claimAttempt(eventId, attempt, deps.instanceId, startedAt))) return;
+  await startAttempt(eventId, attempt, addSeconds(startedAt, ATTEMPT_LEASE_SECONDS));
+
+  const event = JSON.parse(doc.body) as webhook.Event;
+  try {
+    let replies: Message[];
+    if (doc.state === 'pending') {
+      replies = await respond(event, eventId, {
+        orgId: deps.orgId,
+        dialogTimeoutMinutes: deps.dialogTimeoutMinutes,
+        line: deps.line,
+        now: startedAt,
+      });
+      await recordReplies(eventId, JSON.stringify(replies));
+    } else {
+      replies = JSON.parse(doc.replies ?? '[]') as Message[];
+    }
+    const replyToken = 'replyToken' in event ? event.replyToken : undefined;
+    const fresh = attempt === 1 && differenceInSeconds(deps.now(), doc.timestamp) < REPLY_TOKEN_SAFE_SECONDS;
+    await send(replies, { eventId, replyToken: fresh ? replyToken : undefined, userId: doc.sourceUserId ?? null }, deps.line);
+    await markDone(eventId, deps.now());
+    deps.log.debug({ eventId, type: doc.type, attempt, replies: replies.length }, 'event processed');
+  } catch (error) {
+    const dead = attempt >= deps.maxAttempts;
+    const next = addSeconds(deps.now(), backoffSeconds(attempt));
+    await markFailed(eventId, describe(error), next, dead);
+    deps.log.warn({ eventId, type: doc.type, attempt, dead, err: describe(error) }, 'event processing failed');
+  }
+}
+
+async function send(replies: Message[], to: { eventId: string; replyToken?: string; userId: string | null }, line: LineClient): Promise<void> {
+  if (replies.length === 0) return;
+  if (replies.length <= LINE_LIMITS.messagesPerRequest && to.replyToken) {
+    await line.reply(to.replyToken, replies);
+    return;
+  }
+  if (!to.userId) return;
+  for (let i = 0; i < replies.length; i += LINE_LIMITS.messagesPerRequest) {
+    const part = replies.slice(i, i + LINE_LIMITS.messagesPerRequest);
+    await line.push(to.userId, part, retryKeyFor(`${to.eventId}:${i / LINE_LIMITS.messagesPerRequest}`));
+  }
+}
+
+/** Error text for the event record and logs: status and LINE's message, never the request (it holds user text). */
+function describe(error: unknown): string {
+  if (error && typeof error === 'object' && 'status' in error) {
+    const e = error as { status: number; body?: string };
+    return `LINE HTTP ${e.status}: ${String(e.body ?? '').slice(0, 200)}`;
+  }
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

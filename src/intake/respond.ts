@@ -1,0 +1,136 @@
+import type { webhook } from '@line/bot-sdk';
+import { clearDialog, loadDialog, saveDialog } from '../db/conversation-store.js';
+import { redeemInvite } from '../db/invite-store.js';
+import { measuresForOfficer } from '../db/measure-store.js';
+import { activeFiscalYear } from '../db/organisation-store.js';
+import { saveProgressReport } from '../db/progress-store.js';
+import { findStaff } from '../db/staff-store.js';
+import { parseCommand } from '../dialogs/commands.js';
+import { ACTIONS, continueReport, isReportState, measureCarousel, pickMeasure, repeatPrompt, type Facts, type SaveReport } from '../dialogs/officer-report.js';
+import { helpText, TEXT } from '../dialogs/texts.js';
+import { text, type DialogInput, type Message, type Outcome } from '../dialogs/types.js';
+import { hasRole } from '../domain/roles.js';
+import type { LineClient } from '../line/client.js';
+import { toDialogInput } from './to-input.js';
+
+export interface RespondDeps {
+  orgId: string;
+  dialogTimeoutMinutes: number;
+  line: Pick<LineClient, 'getDisplayName'>;
+  now: Date;
+}
+
+type Staff = NonNullable<Awaited<ReturnType<typeof findStaff>>>;
+
+/**
+ * Decides what the bot does with one event and carries out its storage effects; returns the replies.
+ * Only one-to-one chats get answers: in groups the bot stays quiet rather than talk over people.
+ */
+export async function respond(event: webhook.Event, eventId: string, deps: RespondDeps): Promise<Message[]> {
+  const userId = event.source?.type === 'user' ? event.source.userId : undefined;
+  if (!userId) return [];
+  if (event.type === 'follow') {
+    const staff = await findStaff(deps.orgId, userId);
+    return [text(TEXT.welcome), text(helpText(staff?.roles ?? []))];
+  }
+  if (event.type === 'unfollow') {
+    await clearDialog(deps.orgId, userId);
+    return [];
+  }
+  const input = toDialogInput(event);
+  if (!input) return [];
+  return respondToInput(userId, input, eventId, deps);
+}
+
+async function respondToInput(userId: string, input: DialogInput, eventId: string, deps: RespondDeps): Promise<Message[]> {
+  const { orgId, now } = deps;
+  const staff = await findStaff(orgId, userId);
+  const stored = await loadDialog(orgId, userId, now);
+  const before: Message[] = [];
+  let state = stored?.state ?? null;
+  if (stored?.expired) {
+    await clearDialog(orgId, userId);
+    before.push(text(TEXT.expired(deps.dialogTimeoutMinutes)));
+    state = null;
+  }
+
+  const command = input.kind === 'text' ? parseCommand(input.text) : null;
+  const isCancel = command?.kind === 'cancel' || (input.kind === 'postback' && input.action === ACTIONS.cancel);
+
+  if (command?.kind === 'register') return [...before, ...(await register(userId, command.code, deps))];
+  if (isCancel) {
+    if (state) await clearDialog(orgId, userId);
+    return [...before, text(state ? TEXT.cancelled : TEXT.nothingToCancel)];
+  }
+
+  const isOfficer = !!staff && hasRole(staff.roles, 'officer');
+  const facts = isOfficer ? await officerFacts(staff, eventId, deps) : null;
+
+  if (command?.kind === 'help') {
+    const resume = facts && isReportState(state) ? repeatPrompt(state, facts) : [];
+    return [...before, text(helpText(staff?.roles ?? [])), ...resume].slice(0, 5);
+  }
+
+  const wantsReport =
+    command?.kind === 'report' ||
+    (input.kind === 'postback' && (input.action === ACTIONS.pick || input.action === ACTIONS.page));
+  if (!facts && (wantsReport || isReportState(state))) {
+    // Someone who is not (or no longer) an officer: a dialog left from an earlier role is dropped.
+    if (state) await clearDialog(orgId, userId);
+    return [...before, text(TEXT.staffOnly)];
+  }
+  if (facts) {
+    if (command?.kind === 'report') {
+      if (state) await clearDialog(orgId, userId);
+      return [...before, ...measureCarousel(facts.measures, 1, facts.staff.unit)];
+    }
+    if (input.kind === 'postback' && input.action === ACTIONS.page) {
+      return [...before, ...measureCarousel(facts.measures, Number(input.params.p) || 1, facts.staff.unit)];
+    }
+    if (input.kind === 'postback' && input.action === ACTIONS.pick) {
+      return [...before, ...(await apply(pickMeasure(input.params.m ?? '', facts), userId, eventId, staff!, deps))];
+    }
+    if (isReportState(state)) {
+      return [...before, ...(await apply(continueReport(state, input, facts), userId, eventId, staff!, deps))];
+    }
+    if (input.kind === 'postback' && input.action === ACTIONS.confirm) return [...before, text(TEXT.nothingToConfirm)];
+  }
+
+  return [...before, ...unknownInput(input, staff?.roles ?? [])];
+}
+
+async function officerFacts(staff: Staff, eventId: string, deps: RespondDeps): Promise<Facts> {
+  const fiscalYear = await activeFiscalYear(deps.orgId);
+  return { now: deps.now, staff, eventId, measures: await measuresForOfficer(deps.orgId, fiscalYear, staff) };
+}
+
+/** Carries out a dialog outcome: effects first, then the new state, so a saved report is never lost to a crash. */
+async function apply(outcome: Outcome<SaveReport>, userId: string, eventId: string, staff: Staff, deps: RespondDeps): Promise<Message[]> {
+  for (const effect of outcome.effects ?? []) {
+    await saveProgressReport(deps.orgId, effect, staff, deps.now, eventId);
+  }
+  if (outcome.state === null) await clearDialog(deps.orgId, userId);
+  else if (outcome.state) await saveDialog(deps.orgId, userId, outcome.state, deps.now, deps.dialogTimeoutMinutes);
+  return outcome.replies;
+}
+
+async function register(userId: string, code: string | null, deps: RespondDeps): Promise<Message[]> {
+  if (!code) return [text(TEXT.registerUsage)];
+  const displayName = (await deps.line.getDisplayName(userId)) ?? '';
+  const outcome = await redeemInvite(deps.orgId, code, userId, displayName, deps.now);
+  switch (outcome.result) {
+    case 'linked':
+      return [text(TEXT.registerDone(outcome.roles, outcome.unit))];
+    case 'unknown':
+      return [text(TEXT.registerUnknownCode)];
+    case 'used':
+      return [text(TEXT.registerUsedCode)];
+    case 'expired':
+      return [text(TEXT.registerExpiredCode)];
+  }
+}
+
+function unknownInput(input: DialogInput, roles: Parameters<typeof helpText>[0]): Message[] {
+  const opener = input.kind === 'media' || input.kind === 'other' ? TEXT.unknownNonText : TEXT.unknown;
+  return [text(`${opener}\n\n${helpText(roles)}`)];
+}

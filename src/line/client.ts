@@ -1,0 +1,59 @@
+import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
+import type { Config } from '../config.js';
+
+export type Message = messagingApi.Message;
+
+/** What the rest of the app needs from LINE; tests point its base URLs at the fake LINE server. */
+export interface LineClient {
+  reply(replyToken: string, messages: Message[]): Promise<void>;
+  push(to: string, messages: Message[], retryKey: string): Promise<void>;
+  getDisplayName(userId: string): Promise<string | null>;
+}
+
+export class LineRequestTimeout extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  // The SDK's fetch has no timeout of its own; a stuck request must not hold an event forever.
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new LineRequestTimeout(`${what} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function createLineClient(config: Pick<Config, 'LINE_CHANNEL_ACCESS_TOKEN' | 'LINE_API_BASE_URL' | 'LINE_REQUEST_TIMEOUT_MS'>): LineClient {
+  const api = new messagingApi.MessagingApiClient({
+    channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN,
+    baseURL: config.LINE_API_BASE_URL,
+  });
+  const ms = config.LINE_REQUEST_TIMEOUT_MS;
+  return {
+    async reply(replyToken, messages) {
+      await withTimeout(api.replyMessage({ replyToken, messages }), ms, 'reply');
+    },
+    async push(to, messages, retryKey) {
+      try {
+        await withTimeout(api.pushMessage({ to, messages }, retryKey), ms, 'push');
+      } catch (error) {
+        // 409 means LINE already accepted a request with this retry key: the message was sent.
+        if (error instanceof HTTPFetchError && error.status === 409) return;
+        throw error;
+      }
+    },
+    async getDisplayName(userId) {
+      try {
+        const profile = await withTimeout(api.getProfile(userId), ms, 'profile');
+        return profile.displayName;
+      } catch {
+        // A profile is a nicety (blocked users and some accounts have none); never fail a dialog on it.
+        return null;
+      }
+    },
+  };
+}
+
+/** Whether a failed LINE call is worth retrying later (rate limit, server error, timeout, network). */
+export function isTransientLineError(error: unknown): boolean {
+  if (error instanceof HTTPFetchError) return error.status === 429 || error.status >= 500;
+  return error instanceof LineRequestTimeout || error instanceof TypeError;
+}

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { ConfigError, loadConfig } from './config.js';
+import { startLocalDatabase, type LocalDatabase } from './db/local-ferretdb.js';
+import { log } from './log.js';
+import { startServer } from './server.js';
+
+/** Starts the bot: configuration, database (a local FerretDB when MONGODB_URI is unset), HTTP and background work. */
+async function main(): Promise<void> {
+  // Variables already in the environment win over .env.
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig();
+
+  let local: LocalDatabase | undefined;
+  let mongoUri = config.MONGODB_URI;
+  if (!mongoUri) {
+    local = await startLocalDatabase({ dataDir: config.LOCAL_DATA_DIR });
+    mongoUri = local.uriFor('prongsai');
+    log.info({ dataDir: local.dataDir, server: local.serverUri }, `MONGODB_URI is unset: using a local FerretDB; data lives in ${local.dataDir}`);
+  }
+
+  const server = await startServer(config, { mongoUri, log });
+  log.info({ url: server.url, webhook: `${server.url}/webhook`, org: config.ORG_CODE }, 'Prongsai is listening');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    await server.close();
+    await local?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    log.fatal({ err: error instanceof Error ? error.stack : String(error) }, 'could not start');
+  }
+  process.exit(1);
+});

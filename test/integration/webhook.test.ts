@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { WebhookEventModel } from '../../src/db/models/webhook-event.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { allEventSamples, legacyThingsEventSamples, sign, textEvent, webhookBody } from '../support/line-events.js';
+
+const USER = 'U1111111111111111111111111111aaaa';
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+beforeEach(async () => {
+  h.line.reset();
+  await WebhookEventModel.deleteMany({});
+});
+
+describe('POST /webhook: authenticity and shape', () => {
+  it('answers 401 and stores nothing when the signature is missing', async () => {
+    const res = await h.post([textEvent(USER, 'ช่วยเหลือ')], { signature: null });
+    expect(res.status).toBe(401);
+    expect(await WebhookEventModel.countDocuments()).toBe(0);
+  });
+
+  it('answers 401 and stores nothing when the signature is wrong or made with another secret', async () => {
+    const body = webhookBody([textEvent(USER, 'ช่วยเหลือ')]);
+    for (const signature of ['not-base64!', sign(body, 'another-secret'), sign(`${body} `, 'test-channel-secret')]) {
+      const res = await h.post([], { rawBody: body, signature });
+      expect(res.status).toBe(401);
+    }
+    expect(await WebhookEventModel.countDocuments()).toBe(0);
+    expect(h.line.requests).toHaveLength(0);
+  });
+
+  it('answers 400 to a correctly signed body that is not JSON or not a LINE webhook', async () => {
+    for (const rawBody of ['{"events": [', '[]', '{"events": {}}', '{"events": [{"type": "message"}]}', '']) {
+      const res = await h.post([], { rawBody });
+      expect(res.status, rawBody).toBe(400);
+    }
+    expect(await WebhookEventModel.countDocuments()).toBe(0);
+  });
+
+  it('answers 413 to a body over the size limit', async () => {
+    const huge = webhookBody([textEvent(USER, 'ก'.repeat(1_200_000))]);
+    const res = await h.post([], { rawBody: huge });
+    expect(res.status).toBe(413);
+    expect(await WebhookEventModel.countDocuments()).toBe(0);
+  });
+
+  it('answers 200 to the console\'s connection check with no events', async () => {
+    const res = await h.post([]);
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('POST /webhook: every event type', () => {
+  it('accepts every event type LINE documents, stores each once and finishes each without error', async () => {
+    const events = [...allEventSamples(USER), ...legacyThingsEventSamples(USER)];
+    const res = await h.post(events);
+    expect(res.status).toBe(200);
+    await h.server.runner.idle();
+    const stored = await WebhookEventModel.find().lean();
+    expect(stored).toHaveLength(events.length);
+    expect(stored.filter((e) => e.state !== 'done').map((e) => [e.type, e.lastError])).toEqual([]);
+    // Every message from the user gets an answer (never silence); reply tokens are used once each.
+    const replies = h.line.accepted('/v2/bot/message/reply');
+    const messageEvents = events.filter((e) => e.type === 'message' || e.type === 'postback' || e.type === 'follow');
+    expect(replies.length).toBe(messageEvents.length);
+    expect(h.line.requests.filter((r) => r.status !== 200 && r.path !== '/v2/bot/profile/' + USER)).toEqual([]);
+  });
+
+  it('keeps the raw event as text, so keys chosen by users never become document keys', async () => {
+    const event = textEvent(USER, '{"$where": "1"}');
+    await h.send(event);
+    const stored = await WebhookEventModel.findById(event.webhookEventId).lean();
+    expect(JSON.parse(stored!.body).message.text).toBe('{"$where": "1"}');
+  });
+});
+
+describe('POST /webhook: exactly once', () => {
+  it('processes a redelivered event once', async () => {
+    const event = textEvent(USER, 'ช่วยเหลือ');
+    await h.send(event);
+    const again = { ...event, deliveryContext: { isRedelivery: true } };
+    const res = await h.post([again]);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ received: 1, new: 0 });
+    await h.server.runner.idle();
+    expect(h.line.accepted('/v2/bot/message/reply')).toHaveLength(1);
+    expect(await WebhookEventModel.countDocuments()).toBe(1);
+  });
+
+  it('retries an event whose reply failed, as a push with a stable retry key, and marks it done', async () => {
+    h.line.failNext(500, { pathPrefix: '/v2/bot/message/reply' });
+    const event = textEvent(USER, 'ช่วยเหลือ');
+    await h.send(event);
+    let stored = await WebhookEventModel.findById(event.webhookEventId).lean();
+    expect(stored).toMatchObject({ state: 'replying', attempts: 1 });
+    expect(stored!.lastError).toContain('500');
+
+    // The sweep runs what is due; make the retry due now instead of waiting for the backoff.
+    await WebhookEventModel.updateOne({ _id: event.webhookEventId }, { $set: { nextAttemptAt: new Date() } });
+    expect(await h.server.runner.sweep()).toBe(1);
+    stored = await WebhookEventModel.findById(event.webhookEventId).lean();
+    expect(stored).toMatchObject({ state: 'done', attempts: 2 });
+    const pushes = h.line.accepted('/v2/bot/message/push');
+    expect(pushes).toHaveLength(1);
+    expect(pushes[0]!.body.to).toBe(USER);
+    expect(pushes[0]!.headers['x-line-retry-key']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('does not send twice when a retried push was in fact accepted (LINE answers 409 to the same key)', async () => {
+    h.line.failNext(500, { pathPrefix: '/v2/bot/message/reply' });
+    const event = textEvent(USER, 'ช่วยเหลือ');
+    await h.send(event);
+    for (let i = 0; i < 2; i++) {
+      await WebhookEventModel.updateOne({ _id: event.webhookEventId }, { $set: { nextAttemptAt: new Date(), state: 'replying' } });
+      await h.server.runner.sweep();
+    }
+    expect(h.line.accepted('/v2/bot/message/push')).toHaveLength(1);
+    expect(h.line.requests.filter((r) => r.status === 409)).toHaveLength(1);
+    expect((await WebhookEventModel.findById(event.webhookEventId).lean())!.state).toBe('done');
+  });
+
+  it('keeps an event that keeps failing as dead after the last attempt instead of dropping it', async () => {
+    h.line.failNext(500, { times: 10 });
+    const event = textEvent(USER, 'ช่วยเหลือ');
+    await h.send(event);
+    for (let i = 0; i < 6; i++) {
+      await WebhookEventModel.updateOne({ _id: event.webhookEventId }, { $set: { nextAttemptAt: new Date() } });
+      await h.server.runner.sweep();
+    }
+    const stored = await WebhookEventModel.findById(event.webhookEventId).lean();
+    expect(stored).toMatchObject({ state: 'dead', attempts: 5 });
+  });
+});
+
+describe('health', () => {
+  it('reports the process up and the database reachable', async () => {
+    expect((await fetch(`${h.server.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${h.server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+});

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import type { webhook } from '@line/bot-sdk';
+import mongoose from 'mongoose';
+import { inject } from 'vitest';
+import { loadConfig, type Config } from '../../src/config.js';
+import { connectDatabase } from '../../src/db/connect.js';
+import { createLogger } from '../../src/log.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { FakeLine } from './fake-line.js';
+import { sign, webhookBody } from './line-events.js';
+
+export const CHANNEL_SECRET = 'test-channel-secret';
+
+/** A database of this test file's own on the shared test server. */
+export function testDbName(): string {
+  return `prongsai_test_${randomBytes(4).toString('hex')}`;
+}
+
+/** Connects mongoose alone, for tests of storage code without the HTTP server. */
+export async function connectTestDatabase(): Promise<{ dbName: string; close(): Promise<void> }> {
+  const dbName = testDbName();
+  await connectDatabase(inject('mongoUri'), dbName);
+  return {
+    dbName,
+    async close() {
+      await mongoose.connection.dropDatabase();
+      await mongoose.disconnect();
+    },
+  };
+}
+
+export interface Harness {
+  line: FakeLine;
+  server: RunningServer;
+  config: Config;
+  /** Posts a signed webhook body the way LINE does and returns the HTTP response. */
+  post(events: webhook.Event[], options?: { signature?: string | null; rawBody?: string }): Promise<Response>;
+  /** Posts events and waits until the bot has finished with them. */
+  send(...events: webhook.Event[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(overrides: Partial<Record<string, string>> = {}, now?: () => Date): Promise<Harness> {
+  const line = await new FakeLine().start();
+  const config = loadConfig({
+    LINE_CHANNEL_SECRET: CHANNEL_SECRET,
+    LINE_CHANNEL_ACCESS_TOKEN: line.accessToken,
+    LINE_API_BASE_URL: line.url,
+    LINE_DATA_API_BASE_URL: line.url,
+    PORT: '0',
+    ORG_CODE: 'test-org',
+    LINE_REQUEST_TIMEOUT_MS: '3000',
+    ...overrides,
+  });
+  const server = await startServer(config, { mongoUri: inject('mongoUri'), dbName: testDbName(), log: createLogger('silent'), now });
+  const post = async (events: webhook.Event[], options: { signature?: string | null; rawBody?: string } = {}) => {
+    const body = options.rawBody ?? webhookBody(events);
+    const signature = options.signature === undefined ? sign(body, CHANNEL_SECRET) : options.signature;
+    return fetch(`${server.url}/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(signature === null ? {} : { 'x-line-signature': signature }) },
+      body,
+    });
+  };
+  return {
+    line,
+    server,
+    config,
+    post,
+    async send(...events) {
+      const res = await post(events);
+      if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
+      await server.runner.idle();
+    },
+    async close() {
+      await mongoose.connection.dropDatabase().catch(() => undefined);
+      await server.close();
+      await line.stop();
+    },
+  };
+}
