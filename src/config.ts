@@ -32,12 +32,23 @@ export class ConfigError extends Error {
   }
 }
 
+function parse<T>(s: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const result = s.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+}
+
 /** Reads and validates the environment; every missing or wrong variable is named in one error. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = schema.safeParse(env);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
-  throw new ConfigError(problems);
+  return parse(schema, env);
+}
+
+const storageSchema = schema.pick({ MONGODB_URI: true, LOCAL_DATA_DIR: true, ORG_CODE: true });
+export type StorageConfig = z.infer<typeof storageSchema>;
+
+/** What operator commands need: the database and the organisation, not the LINE channel. */
+export function loadStorageConfig(env: NodeJS.ProcessEnv = process.env): StorageConfig {
+  return parse(storageSchema, env);
 }
 
 /** All schedules and dates run on Bangkok time, whatever TZ the machine has. */

@@ -1,24 +1,16 @@
-import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.js';
-import { startLocalDatabase, type LocalDatabase } from './db/local-ferretdb.js';
+import { loadDotEnv, resolveDatabase } from './db/open-database.js';
 import { log } from './log.js';
 import { startServer } from './server.js';
 
 /** Starts the bot: configuration, database (a local FerretDB when MONGODB_URI is unset), HTTP and background work. */
 async function main(): Promise<void> {
-  // Variables already in the environment win over .env.
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  loadDotEnv();
   const config = loadConfig();
+  const { uri, local } = await resolveDatabase(config);
+  if (local) log.info({ dataDir: local.dataDir }, `MONGODB_URI is unset: using a local FerretDB; data lives in ${local.dataDir}`);
 
-  let local: LocalDatabase | undefined;
-  let mongoUri = config.MONGODB_URI;
-  if (!mongoUri) {
-    local = await startLocalDatabase({ dataDir: config.LOCAL_DATA_DIR });
-    mongoUri = local.uriFor('prongsai');
-    log.info({ dataDir: local.dataDir, server: local.serverUri }, `MONGODB_URI is unset: using a local FerretDB; data lives in ${local.dataDir}`);
-  }
-
-  const server = await startServer(config, { mongoUri, log });
+  const server = await startServer(config, { mongoUri: uri, log });
   log.info({ url: server.url, webhook: `${server.url}/webhook`, org: config.ORG_CODE }, 'Prongsai is listening');
 
   let stopping = false;
@@ -35,10 +27,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else {
-    log.fatal({ err: error instanceof Error ? error.stack : String(error) }, 'could not start');
-  }
+  if (error instanceof ConfigError) console.error(error.message);
+  else log.fatal({ err: error instanceof Error ? error.stack : String(error) }, 'could not start');
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,10 +58,42 @@ async function waitUntilReachable(uri: string, child: ChildProcess, timeoutMs: n
   throw new Error(`FerretDB did not answer within ${timeoutMs} ms: ${String(lastError)}`);
 }
 
+function describe(serverUri: string, dataDir: string, stop: () => Promise<void>): LocalDatabase {
+  return {
+    serverUri,
+    dataDir,
+    uriFor: (database) => `${serverUri}/${database}?directConnection=true&serverSelectionTimeoutMS=5000`,
+    stop,
+  };
+}
+
+/** The server another process (the running bot) started on this data folder, if it still answers. */
+async function runningServer(dataDir: string): Promise<string | null> {
+  try {
+    const { serverUri } = JSON.parse(readFileSync(resolve(dataDir, 'server.json'), 'utf8')) as { serverUri: string };
+    const client = new mongoose.mongo.MongoClient(`${serverUri}/?directConnection=true`, { serverSelectionTimeoutMS: 1_000 });
+    try {
+      await client.connect();
+      await client.db('admin').command({ ping: 1 });
+      return serverUri;
+    } finally {
+      await client.close().catch(() => undefined);
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts FerretDB on `dataDir`, or joins the one already serving that folder (two servers on one set of
+ * SQLite files would each keep their own view of it): the CLI can run while the bot does.
+ */
 export async function startLocalDatabase(options: { dataDir: string; binary?: string }): Promise<LocalDatabase> {
-  const binary = options.binary ?? (await installFerretDb());
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  const shared = await runningServer(dataDir);
+  if (shared) return describe(shared, dataDir, async () => undefined);
+  const binary = options.binary ?? (await installFerretDb());
 
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
@@ -89,17 +121,15 @@ export async function startLocalDatabase(options: { dataDir: string; binary?: st
       throw error;
     }
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    return {
-      serverUri,
-      dataDir,
-      uriFor: (database) => `${serverUri}/${database}?directConnection=true&serverSelectionTimeoutMS=5000`,
-      async stop() {
-        if (child.exitCode !== null) return;
-        child.stdin?.end();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        await exited;
-        clearTimeout(timer);
-      },
-    };
+    const stateFile = resolve(dataDir, 'server.json');
+    writeFileSync(stateFile, JSON.stringify({ serverUri, pid: process.pid }));
+    return describe(serverUri, dataDir, async () => {
+      rmSync(stateFile, { force: true });
+      if (child.exitCode !== null) return;
+      child.stdin?.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    });
   }
 }

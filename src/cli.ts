@@ -1,0 +1,109 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ConfigError, loadStorageConfig } from './config.js';
+import { connectDatabase, disconnectDatabase } from './db/connect.js';
+import { createInvite } from './db/invite-store.js';
+import { WebhookEventModel } from './db/models/webhook-event.js';
+import { loadDotEnv, resolveDatabase } from './db/open-database.js';
+import { updateOrganisation } from './db/organisation-store.js';
+import { formatThaiDateTime } from './domain/thai.js';
+import { ROLE_TH, STAFF_ROLES, type StaffRole } from './domain/roles.js';
+import { formatProblems, importPlan } from './plan-import/import-plan.js';
+import { UnreadableFile } from './plan-import/read-table.js';
+
+/** Operator commands: `npm run cli -- <command>`. Output is Thai, for the organisation's admins. */
+
+/** Runs `work` with the database open, and always closes it (and the local FerretDB, if we started one). */
+async function withDatabase<T>(work: (orgId: string) => Promise<T>): Promise<T> {
+  loadDotEnv();
+  const config = loadStorageConfig();
+  const { uri, local } = await resolveDatabase(config);
+  try {
+    await connectDatabase(uri);
+    return await work(config.ORG_CODE);
+  } finally {
+    await disconnectDatabase();
+    await local?.stop();
+  }
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('ต้องเป็นตัวเลขมากกว่า 0');
+  return n;
+}
+
+const program = new Command('prongsai').description('คำสั่งผู้ดูแลระบบโปร่งใส (Prongsai operator commands)');
+
+program
+  .command('invite')
+  .description('ออกรหัสเชิญแบบใช้ครั้งเดียว เพื่อเชื่อมบัญชี LINE ของเจ้าหน้าที่กับบทบาท')
+  .addOption(new Option('--role <role...>', 'บทบาท (ระบุได้หลายบทบาท)').choices([...STAFF_ROLES]).makeOptionMandatory())
+  .option('--unit <unit>', 'ส่วนราชการ เช่น "กองคลัง"')
+  .option('--position <position>', 'ตำแหน่ง/งาน เช่น "นิติกร"')
+  .option('--hours <hours>', 'อายุของรหัส (ชั่วโมง)', positiveNumber, 72)
+  .action(async (options: { role: StaffRole[]; unit?: string; position?: string; hours: number }) => {
+    const invite = await withDatabase((orgId) =>
+      createInvite({ orgId, roles: options.role, unit: options.unit ?? null, position: options.position ?? null, validHours: options.hours }),
+    );
+    console.log(`รหัสเชิญ: ${invite.code}`);
+    console.log(`บทบาท: ${options.role.map((r) => ROLE_TH[r]).join(', ')}${options.unit ? ` · ${options.unit}` : ''}`);
+    console.log(`ใช้ได้ครั้งเดียว ถึง ${formatThaiDateTime(invite.expiresAt)} (${invite.expiresAt.toISOString()})`);
+    console.log(`ให้เจ้าหน้าที่พิมพ์ในแชต LINE: ลงทะเบียน ${invite.code}`);
+  });
+
+program
+  .command('import')
+  .description('นำเข้าแผน/มาตรการประจำปีจากไฟล์ .csv หรือ .xlsx (ดู examples/plan-2568.csv)')
+  .argument('<file>', 'ไฟล์แผน')
+  .option('--dry-run', 'ตรวจสอบไฟล์โดยไม่บันทึก')
+  .action(async (file: string, options: { dryRun?: boolean }) => {
+    const result = await withDatabase((orgId) => importPlan(orgId, file, { dryRun: options.dryRun }));
+    if (!result.ok) {
+      console.error(`ไม่ได้นำเข้า: พบข้อผิดพลาด ${result.problems.length} รายการ (ยังไม่มีข้อมูลใดถูกบันทึก)`);
+      console.error(formatProblems(result.problems));
+      process.exitCode = 1;
+      return;
+    }
+    const verb = result.dryRun ? 'ตรวจสอบผ่าน (ยังไม่บันทึก)' : 'นำเข้าแล้ว';
+    console.log(`${verb}: เพิ่มใหม่ ${result.created} รายการ, ปรับปรุง ${result.updated} รายการ · ปีงบประมาณ ${result.fiscalYear}`);
+  });
+
+program
+  .command('org')
+  .description('แสดงหรือแก้ไขข้อมูลองค์กร (ชื่อ อำเภอ จังหวัด ปีงบประมาณ คะแนน ITA)')
+  .option('--name <name>', 'ชื่อองค์กร เช่น "องค์การบริหารส่วนตำบลโพธิ์ทอง"')
+  .option('--district <district>', 'อำเภอ')
+  .option('--province <province>', 'จังหวัด')
+  .option('--fiscal-year <year>', 'ปีงบประมาณที่กำลังรายงาน (พ.ศ.)', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 2500) throw new InvalidArgumentError('ต้องเป็นปี พ.ศ. เช่น 2569');
+    return n;
+  })
+  .option('--ita-score <score>', 'คะแนน ITA', (v) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('ต้องเป็น 0–100');
+    return n;
+  })
+  .option('--ita-level <level>', 'ระดับผลการประเมิน ITA เช่น "AA"')
+  .action(async (o: { name?: string; district?: string; province?: string; fiscalYear?: number; itaScore?: number; itaLevel?: string }) => {
+    const org = await withDatabase((orgId) =>
+      updateOrganisation(orgId, { name: o.name, district: o.district, province: o.province, fiscalYear: o.fiscalYear, itaScore: o.itaScore, itaLevel: o.itaLevel }),
+    );
+    console.log(`${org.name} · อำเภอ${org.district || '-'} · จังหวัด${org.province || '-'}`);
+    console.log(`ปีงบประมาณ ${org.fiscalYear} · ITA ${org.itaScore ?? '-'} ${org.itaLevel ?? ''}`.trim());
+  });
+
+program
+  .command('events')
+  .description('แสดงเหตุการณ์จาก LINE ที่ประมวลผลไม่สำเร็จ (dead) เพื่อให้ผู้ดูแลตรวจสอบ')
+  .action(async () => {
+    const dead = await withDatabase((orgId) => WebhookEventModel.find({ orgId, state: 'dead' }).sort({ receivedAt: -1 }).limit(50).lean());
+    if (dead.length === 0) console.log('ไม่มีเหตุการณ์ที่ค้างอยู่');
+    for (const e of dead) console.log(`${e._id} · ${e.type} · ${formatThaiDateTime(e.receivedAt)} · ลอง ${e.attempts} ครั้ง · ${e.lastError ?? ''}`);
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof UnreadableFile) console.error(error.message);
+  else console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});
