@@ -1,0 +1,247 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createInvite } from '../../src/db/invite-store.js';
+import { ConversationModel } from '../../src/db/models/conversation.js';
+import { MeasureModel } from '../../src/db/models/measure.js';
+import { ProgressReportModel } from '../../src/db/models/progress-report.js';
+import { StaffModel } from '../../src/db/models/staff.js';
+import { importPlan } from '../../src/plan-import/import-plan.js';
+import { Chat, postbackOf, visibleText } from '../support/chat.js';
+import { startHarness, type Harness } from '../support/harness.js';
+
+const ORG = 'test-org';
+let h: Harness;
+let officer: Chat;
+
+function planCsv(): string {
+  const rows = [
+    'รหัส,ประเภท,ลำดับ,มาตรการ/โครงการ,มิติ,หน่วยงานรับผิดชอบ,ระยะเวลา,ปีงบประมาณ,งบประมาณ',
+    'EP-A,anticorruption_project,1,โครงการจัดซื้อจัดจ้างโปร่งใส,2,กองคลัง,ต.ค. 68 - ก.ย. 69,2569,"50,000"',
+    'ITA-A,ita_measure,2,มาตรการเผยแพร่ข้อมูลต่อสาธารณะ,,ทุกส่วนราชการ,ตลอดปีงบประมาณ,2569,',
+    'ITA-B,ita_measure,3,มาตรการของกองช่าง,,กองช่าง,มี.ค. 69,2569,',
+  ];
+  for (let i = 1; i <= 11; i++) rows.push(`K-${String(i).padStart(2, '0')},ita_measure,${10 + i},งานกองคลังลำดับที่ ${i},,กองคลัง,ตลอดปีงบประมาณ,2569,`);
+  const file = join(mkdtempSync(join(tmpdir(), 'plan-')), 'plan.csv');
+  writeFileSync(file, `\uFEFF${rows.join('\n')}\n`);
+  return file;
+}
+
+async function linkOfficer(chat: Chat, unit: string, name: string): Promise<void> {
+  h.line.profiles.set(chat.userId, name);
+  const { code } = await createInvite({ orgId: ORG, roles: ['officer'], unit, position: null, validHours: 24 });
+  const replies = await chat.say(`ลงทะเบียน ${code.toLowerCase()}`);
+  expect(visibleText(replies)).toContain('ลงทะเบียนเรียบร้อยแล้ว');
+}
+
+const measureId = async (code: string) => String((await MeasureModel.findOne({ orgId: ORG, code }).lean())!._id);
+
+beforeAll(async () => {
+  h = await startHarness();
+  const result = await importPlan(ORG, planCsv());
+  expect(result).toMatchObject({ ok: true, created: 14 });
+  officer = new Chat(h, 'U2222222222222222222222222222bbbb');
+  await linkOfficer(officer, 'กองคลัง', 'สมศรี ใจดี');
+});
+afterAll(async () => {
+  await h?.close();
+});
+beforeEach(async () => {
+  await ConversationModel.deleteMany({});
+});
+
+describe('an officer reports progress by chat', () => {
+  it('goes from the measure list to a saved report with history, disbursement and evidence', async () => {
+    const list = await officer.say('รายงาน');
+    expect(list).toHaveLength(1);
+    expect(list[0].type).toBe('flex');
+    const bubbles = list[0].contents.contents;
+    // 13 measures are กองคลัง's or everyone's: 10 on the first page and a card to the next.
+    expect(bubbles).toHaveLength(11);
+    expect(visibleText(list)).toContain('EP-A');
+    expect(visibleText(list)).not.toContain('ITA-B');
+    expect(visibleText(list)).toContain('ยังไม่เคยรายงาน');
+
+    const page2 = await officer.tap(postbackOf(list, 'หน้าถัดไป'));
+    expect(page2[0].contents.contents).toHaveLength(4);
+
+    const statusPrompt = await officer.tap(postbackOf(list, 'รายงานความก้าวหน้า'));
+    expect(visibleText(statusPrompt)).toContain('โครงการจัดซื้อจัดจ้างโปร่งใส');
+    expect(statusPrompt[0].quickReply.items.map((i: any) => i.action.label)).toEqual([
+      'ยังไม่ได้ดำเนินการ',
+      'กำลังดำเนินการ',
+      'แล้วเสร็จ',
+      'ดำเนินการไม่ได้',
+      'ยกเลิก',
+    ]);
+
+    const askSummary = await officer.tap(postbackOf(statusPrompt, 'กำลังดำเนินการ'));
+    expect(visibleText(askSummary)).toContain('สรุปผลการดำเนินงาน');
+    expect(visibleText(await officer.sendImage())).toContain('แนบหลักฐานแล้ว 1 รายการ');
+
+    const askProblems = await officer.say('ประชุมคณะทำงานแล้ว 2 ครั้ง เผยแพร่ประกาศจัดซื้อจัดจ้างครบทุกรายการ');
+    expect(visibleText(askProblems)).toContain('ปัญหาอุปสรรค');
+    const askDisbursed = await officer.say('ข้าม');
+    expect(visibleText(askDisbursed)).toContain('50,000.00');
+
+    expect(visibleText(await officer.say('หนึ่งหมื่น'))).toContain('กรุณาพิมพ์จำนวนเงินเป็นตัวเลข');
+    expect(visibleText(await officer.say('60000'))).toContain('ต้องไม่เกินงบประมาณ');
+    const confirm = await officer.say('๑๒,๕๐๐ บาท');
+    expect(visibleText(confirm)).toContain('ตรวจสอบก่อนบันทึก');
+    expect(visibleText(confirm)).toContain('12,500.00');
+    expect(await ProgressReportModel.countDocuments()).toBe(0);
+
+    const saved = await officer.tap(postbackOf(confirm, 'ยืนยันบันทึก'));
+    expect(visibleText(saved)).toContain('บันทึกความก้าวหน้าแล้ว');
+    expect(visibleText(saved)).toContain('สมศรี ใจดี');
+
+    const reports = await ProgressReportModel.find().lean();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({
+      orgId: ORG,
+      measureCode: 'EP-A',
+      status: 'in_progress',
+      summary: 'ประชุมคณะทำงานแล้ว 2 ครั้ง เผยแพร่ประกาศจัดซื้อจัดจ้างครบทุกรายการ',
+      problems: null,
+      disbursed: 12500,
+      reporterName: 'สมศรี ใจดี',
+      reporterUnit: 'กองคลัง',
+      reporterLineUserId: officer.userId,
+    });
+    expect(reports[0]!.attachments).toHaveLength(1);
+    const measure = await MeasureModel.findOne({ orgId: ORG, code: 'EP-A' }).lean();
+    expect(measure).toMatchObject({ status: 'in_progress', disbursed: 12500 });
+    expect(measure!.lastReportAt).toBeInstanceOf(Date);
+    expect(await ConversationModel.countDocuments()).toBe(0);
+
+    // LINE redelivers the confirmation: nothing is stored twice, nobody is answered twice.
+    const repliesBefore = h.line.accepted('/v2/bot/message/reply').length;
+    const res = await h.post([{ ...officer.lastEvent!, deliveryContext: { isRedelivery: true } } as any]);
+    expect(res.status).toBe(200);
+    await h.server.runner.idle();
+    expect(await ProgressReportModel.countDocuments()).toBe(1);
+    expect(h.line.accepted('/v2/bot/message/reply')).toHaveLength(repliesBefore);
+
+    // The list now shows the new status and the report date.
+    expect(visibleText(await officer.say('report'))).toContain('อยู่ระหว่างดำเนินการ');
+  });
+
+  it('keeps history append-only: a second report is a new document, and the measure shows the newest', async () => {
+    const id = await measureId('ITA-A');
+    for (const [status, summary] of [
+      ['อยู่ระหว่างดำเนินการ', 'เตรียมข้อมูลประกาศ'],
+      ['ดำเนินการแล้วเสร็จ', 'จัดทำประกาศเผยแพร่บนเว็บไซต์แล้ว'],
+    ] as const) {
+      await officer.tap(`a=rp.pick&m=${id}`);
+      await officer.say(status);
+      await officer.say(summary);
+      const confirm = await officer.say('ไม่มี');
+      await officer.tap(postbackOf(confirm, 'ยืนยันบันทึก'));
+    }
+    const history = await ProgressReportModel.find({ measureCode: 'ITA-A' }).sort({ reportedAt: 1 }).lean();
+    expect(history.map((r) => [r.status, r.summary])).toEqual([
+      ['in_progress', 'เตรียมข้อมูลประกาศ'],
+      ['completed', 'จัดทำประกาศเผยแพร่บนเว็บไซต์แล้ว'],
+    ]);
+    const measure = (await MeasureModel.findById(id).lean())!;
+    expect(measure.status).toBe('completed');
+    expect(String(measure.lastReportId)).toBe(String(history[1]!._id));
+  });
+
+  it('requires a reason when the measure cannot proceed', async () => {
+    const id = await measureId('K-01');
+    await officer.tap(`a=rp.pick&m=${id}`);
+    const askReason = await officer.tap('a=rp.status&s=cannot_proceed');
+    expect(visibleText(askReason)).toContain('เหตุผลที่ไม่สามารถดำเนินการได้');
+    expect(askReason[0].quickReply.items.map((i: any) => i.action.label)).toContain('ไม่ได้รับงบประมาณ');
+    expect(visibleText(await officer.sendImage())).toContain('ต้องการข้อความ');
+    await officer.say('ไม่ได้รับงบประมาณ');
+    await officer.say('รอการจัดสรรงบประมาณรอบถัดไป');
+    const confirm = await officer.say('ข้าม');
+    expect(visibleText(confirm)).toContain('เหตุผลที่ดำเนินการไม่ได้');
+    await officer.say('ยืนยัน');
+    const report = await ProgressReportModel.findOne({ measureCode: 'K-01' }).lean();
+    expect(report).toMatchObject({ status: 'cannot_proceed', cannotProceedReason: 'ไม่ได้รับงบประมาณ' });
+  });
+
+  it('can be cancelled at any step, and nothing is saved', async () => {
+    const id = await measureId('K-02');
+    await officer.tap(`a=rp.pick&m=${id}`);
+    await officer.tap('a=rp.status&s=completed');
+    const cancelled = await officer.say('ยกเลิก');
+    expect(visibleText(cancelled)).toContain('ยกเลิกรายการที่ทำค้างไว้แล้ว');
+    expect(await ConversationModel.countDocuments()).toBe(0);
+    expect(await ProgressReportModel.countDocuments({ measureCode: 'K-02' })).toBe(0);
+    expect(visibleText(await officer.say('cancel'))).toContain('ไม่มีรายการที่ทำค้างอยู่');
+  });
+
+  it('lets help be asked mid-dialog and then resumes at the same step', async () => {
+    await officer.tap(`a=rp.pick&m=${await measureId('K-03')}`);
+    await officer.tap('a=rp.status&s=in_progress');
+    const help = await officer.say('ช่วยเหลือ');
+    expect(visibleText(help)).toContain('"รายงาน"');
+    expect(visibleText(help)).toContain('พิมพ์สรุปผลการดำเนินงาน');
+    expect(visibleText(await officer.say('สรุปงาน'))).toContain('ปัญหาอุปสรรค');
+  });
+
+  it('expires an idle dialog politely on the next message, and drops its draft', async () => {
+    await officer.tap(`a=rp.pick&m=${await measureId('K-04')}`);
+    await officer.tap('a=rp.status&s=in_progress');
+    await ConversationModel.updateMany({}, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    const replies = await officer.say('สรุปงานที่ทำไปแล้ว');
+    expect(visibleText(replies)).toContain('ไม่มีความเคลื่อนไหวเกิน 30 นาที');
+    expect(await ConversationModel.countDocuments()).toBe(0);
+    expect(await ProgressReportModel.countDocuments({ measureCode: 'K-04' })).toBe(0);
+  });
+
+  it('refuses a confirm button left over from an older draft', async () => {
+    await officer.tap(`a=rp.pick&m=${await measureId('K-05')}`);
+    await officer.tap('a=rp.status&s=completed');
+    await officer.say('เสร็จแล้ว');
+    const oldConfirm = await officer.say('ข้าม');
+    await officer.tap(`a=rp.pick&m=${await measureId('K-06')}`);
+    await officer.tap('a=rp.status&s=completed');
+    await officer.say('เสร็จแล้วเช่นกัน');
+    await officer.say('ข้าม');
+    const stale = await officer.tap(postbackOf(oldConfirm, 'ยืนยันบันทึก'));
+    expect(visibleText(stale)).toContain('ปุ่มนี้เป็นของรายการเก่า');
+    expect(await ProgressReportModel.countDocuments({ measureCode: { $in: ['K-05', 'K-06'] } })).toBe(0);
+  });
+
+  it('does not let an officer report on another unit\'s measure, even with a crafted postback', async () => {
+    const replies = await officer.tap(`a=rp.pick&m=${await measureId('ITA-B')}`);
+    expect(visibleText(replies)).toContain('ไม่พบมาตรการนี้ในรายการที่ท่านรับผิดชอบ');
+    expect(await ConversationModel.countDocuments()).toBe(0);
+  });
+});
+
+describe('linking staff accounts', () => {
+  it('answers wrong, used and expired codes clearly in Thai', async () => {
+    const someone = new Chat(h, 'U3333333333333333333333333333cccc');
+    expect(visibleText(await someone.say('ลงทะเบียน ZZZZ-ZZZZ'))).toContain('ไม่พบรหัสเชิญนี้');
+    expect(visibleText(await someone.say('register'))).toContain('ตามด้วยรหัสเชิญ');
+
+    const { code } = await createInvite({ orgId: ORG, roles: ['executive'], unit: null, position: null, validHours: 1 });
+    expect(visibleText(await someone.say(`register ${code}`))).toContain('ผู้บริหาร');
+    const other = new Chat(h, 'U4444444444444444444444444444dddd');
+    expect(visibleText(await other.say(`ลงทะเบียน ${code}`))).toContain('ถูกใช้ไปแล้ว');
+
+    const expired = await createInvite({ orgId: ORG, roles: ['officer'], unit: 'กองช่าง', position: null, validHours: 1, now: new Date(Date.now() - 2 * 3600_000) });
+    expect(visibleText(await other.say(`ลงทะเบียน ${expired.code}`))).toContain('หมดอายุแล้ว');
+    expect(await StaffModel.countDocuments({ lineUserId: other.userId })).toBe(0);
+  });
+
+  it('gives people without a staff role the citizen help, and refuses staff commands', async () => {
+    const citizen = new Chat(h, 'U5555555555555555555555555555eeee');
+    expect(visibleText(await citizen.say('ช่วยเหลือ'))).toContain('สำหรับประชาชน');
+    expect(visibleText(await citizen.say('รายงาน'))).toContain('สำหรับเจ้าหน้าที่ผู้รับผิดชอบมาตรการเท่านั้น');
+    expect(visibleText(await citizen.tap('a=rp.status&s=completed'))).toContain('ไม่เข้าใจคำสั่งนี้');
+  });
+
+  it('answers unknown text and stickers with a helpful reply, never silence', async () => {
+    const unknown = await officer.say('สวัสดีครับ');
+    expect(visibleText(unknown)).toContain('ไม่เข้าใจคำสั่งนี้');
+    expect(visibleText(unknown)).toContain('"รายงาน"');
+  });
+});

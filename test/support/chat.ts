@@ -1,0 +1,64 @@
+import type { webhook } from '@line/bot-sdk';
+import type { Harness } from './harness.js';
+import { imageEvent, postbackEvent, textEvent } from './line-events.js';
+
+/** One LINE user talking to the bot through signed webhooks; each call returns what the bot answered. */
+export class Chat {
+  lastEvent: webhook.Event | undefined;
+
+  constructor(
+    private readonly h: Harness,
+    readonly userId: string,
+  ) {}
+
+  say(text: string): Promise<any[]> {
+    return this.send(textEvent(this.userId, text));
+  }
+
+  tap(postbackData: string): Promise<any[]> {
+    return this.send(postbackEvent(this.userId, postbackData));
+  }
+
+  sendImage(): Promise<any[]> {
+    return this.send(imageEvent(this.userId));
+  }
+
+  async send(event: webhook.Event): Promise<any[]> {
+    this.lastEvent = event;
+    await this.h.send(event);
+    const token = 'replyToken' in event ? event.replyToken : undefined;
+    return this.h.line.requests
+      .filter((r) => r.status === 200 && r.path === '/v2/bot/message/reply' && r.body.replyToken === token)
+      .flatMap((r) => r.body.messages);
+  }
+}
+
+/** All text a user would read in these messages: text bodies, flex texts and button labels. */
+export function visibleText(messages: any[]): string {
+  const out: string[] = [];
+  const walk = (node: any) => {
+    if (!node || typeof node !== 'object') return;
+    if (typeof node.text === 'string') out.push(node.text);
+    if (typeof node.label === 'string') out.push(node.label);
+    if (typeof node.altText === 'string') out.push(node.altText);
+    for (const value of Object.values(node)) if (typeof value === 'object') walk(value);
+  };
+  messages.forEach(walk);
+  return out.join('\n');
+}
+
+/** The postback data of the first button or quick reply whose label matches. */
+export function postbackOf(messages: any[], label: string | RegExp): string {
+  let found: string | undefined;
+  const walk = (node: any) => {
+    if (found || !node || typeof node !== 'object') return;
+    if (node.type === 'postback' && typeof node.label === 'string' && (typeof label === 'string' ? node.label === label : label.test(node.label))) {
+      found = node.data;
+      return;
+    }
+    for (const value of Object.values(node)) if (typeof value === 'object') walk(value);
+  };
+  messages.forEach(walk);
+  if (!found) throw new Error(`no postback button labelled ${label} in ${JSON.stringify(messages).slice(0, 500)}`);
+  return found;
+}
