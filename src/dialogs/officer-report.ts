@@ -139,7 +139,7 @@ function promptFor(step: Step, draft: ReportDraft, m: MeasureView): Message {
     case 'status':
       return statusPrompt(m);
     case 'reason':
-      return text(TEXT.askReason, [...CANNOT_PROCEED_REASONS_TH.map((r) => quickText(r)), cancelQuick()]);
+      return text(TEXT.askReason, [...CANNOT_PROCEED_REASONS_TH.map((r) => quickText(r.label, r.text)), cancelQuick()]);
     case 'summary':
       return text(TEXT.askSummary, [cancelQuick()]);
     case 'problems':

@@ -20,15 +20,12 @@ export interface DateRange {
 
 export function fiscalYearRange(fiscalYearBE: number): DateRange {
   const endingYear = toGregorianYear(fiscalYearBE);
-  return {
-    start: new TZDate(endingYear - 1, 9, 1, TIME_ZONE),
-    end: new TZDate(endingYear, 9, 1, TIME_ZONE),
-  };
+  return { start: monthStart(endingYear - 1, 9), end: monthStart(endingYear, 9) };
 }
 
 /** Start of a month in Bangkok; month is 0-based, year Gregorian. */
 function monthStart(year: number, month: number): Date {
-  return new TZDate(year, month, 1, TIME_ZONE);
+  return new Date(new TZDate(year, month, 1, TIME_ZONE).getTime());
 }
 
 const WHOLE_YEAR = /^(ตลอดปีงบประมาณ|ตลอดปี|ทั้งปีงบประมาณ|ปีงบประมาณ)/;

@@ -35,8 +35,12 @@ export function isStatus(value: unknown): value is Status {
   return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
 }
 
-/** Reasons E-PlanNACC offers for "cannot proceed"; "other" takes free text. */
-export const CANNOT_PROCEED_REASONS_TH = ['ไม่ได้รับงบประมาณ', 'เปลี่ยนนโยบายผู้บริหาร', 'บุคลากรไม่เพียงพอ'] as const;
+/** Reasons E-PlanNACC offers for "cannot proceed", with a quick-reply label of at most 20 characters; "other" is free text. */
+export const CANNOT_PROCEED_REASONS_TH = [
+  { label: 'ไม่ได้รับงบประมาณ', text: 'ไม่ได้รับงบประมาณ' },
+  { label: 'เปลี่ยนนโยบาย', text: 'เปลี่ยนนโยบายผู้บริหาร' },
+  { label: 'บุคลากรไม่เพียงพอ', text: 'บุคลากรไม่เพียงพอ' },
+] as const;
 
 /** Accepts a typed status in Thai (full or short) or as its code. */
 export function parseStatus(text: string): Status | null {

@@ -16,3 +16,40 @@ export const LINE_LIMITS = {
 } as const;
 
 export const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
+
+/**
+ * What in a message LINE would reject: sizes, counts and lengths above. Used by tests on every message
+ * the bot builds, with the longest real data.
+ */
+export function limitViolations(message: any): string[] {
+  const problems: string[] = [];
+  const check = (ok: boolean, what: string) => ok || problems.push(what);
+  if (message.type === 'text') check(message.text.length > 0 && message.text.length <= LINE_LIMITS.textLength, `text length ${message.text.length}`);
+  if (message.type === 'flex') {
+    check(message.altText.length > 0 && message.altText.length <= LINE_LIMITS.altText, `altText length ${message.altText.length}`);
+    const c = message.contents;
+    if (c.type === 'carousel') {
+      check(c.contents.length <= LINE_LIMITS.carouselBubbles, `${c.contents.length} bubbles`);
+      check(jsonBytes(c) <= LINE_LIMITS.carouselBytes, `carousel ${jsonBytes(c)} bytes`);
+      for (const b of c.contents) check(jsonBytes(b) <= LINE_LIMITS.bubbleBytes, `bubble ${jsonBytes(b)} bytes`);
+    } else {
+      check(jsonBytes(c) <= LINE_LIMITS.bubbleBytes, `bubble ${jsonBytes(c)} bytes`);
+    }
+  }
+  const items = message.quickReply?.items ?? [];
+  check(items.length <= LINE_LIMITS.quickReplyItems, `${items.length} quick replies`);
+  const walk = (node: any) => {
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'text' && 'text' in node && node !== message) check(typeof node.text === 'string' && node.text.length > 0, 'empty flex text');
+    if (typeof node.text === 'string') check(!/\{\{\w+\}\}/.test(node.text), `unfilled placeholder in "${node.text}"`);
+    if (node.type === 'postback') {
+      check(node.data.length <= LINE_LIMITS.postbackData, `postback data ${node.data.length}`);
+      if (node.displayText) check(node.displayText.length <= LINE_LIMITS.displayText, `displayText ${node.displayText.length}`);
+    }
+    if (node.action?.label !== undefined) check(node.action.label.length > 0 && node.action.label.length <= LINE_LIMITS.actionLabel, `action label "${node.action.label}"`);
+    for (const value of Object.values(node)) if (value && typeof value === 'object') walk(value);
+  };
+  walk(message.contents ?? {});
+  walk(message.quickReply ?? {});
+  return problems;
+}

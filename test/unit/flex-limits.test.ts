@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { measureCarousel, pickMeasure, continueReport, savedCard, MAX_FREE_TEXT, type Facts, type MeasureView } from '../../src/dialogs/officer-report.js';
+import { helpText } from '../../src/dialogs/texts.js';
+import { TEMPLATE_NAMES } from '../../src/flex/render.js';
+import { STAFF_ROLES } from '../../src/domain/roles.js';
+import { limitViolations } from '../../src/line/limits.js';
+
+/** The longest real titles: every measure of the sample plan built from the seed reports, longest first. */
+const plan = parse(readFileSync('examples/plan-2568.csv'), { bom: true, columns: true }) as Record<string, string>[];
+const longest = [...plan].sort((a, b) => b['มาตรการ/โครงการ']!.length - a['มาตรการ/โครงการ']!.length);
+
+function view(row: Record<string, string>, i: number): MeasureView {
+  return {
+    id: `65f0c0ffee0000000000${String(i).padStart(4, '0')}`,
+    code: row['รหัส']!,
+    title: row['มาตรการ/โครงการ']!,
+    family: row['ประเภท'] as MeasureView['family'],
+    status: (['not_started', 'in_progress', 'completed', 'cannot_proceed'] as const)[i % 4]!,
+    periodText: row['ระยะเวลา']!,
+    periodStart: new Date('2024-09-30T17:00:00Z'),
+    periodEnd: new Date('2025-09-30T17:00:00Z'),
+    budget: 9_999_999.99,
+    disbursed: 0,
+    lastReportAt: i % 2 ? new Date('2025-03-31T03:00:00Z') : null,
+  };
+}
+
+const measures = longest.map(view);
+const facts: Facts = {
+  now: new Date('2025-04-01T02:00:00Z'),
+  staff: { lineUserId: 'U1', displayName: 'นางสาวสมศรี ใจดีมากเป็นพิเศษ นักวิชาการเงินและบัญชีชำนาญการพิเศษ', roles: ['officer'], unit: 'กองการศึกษา ศาสนาและวัฒนธรรม' },
+  measures,
+  eventId: '01JD0000000000000000000000',
+};
+const worstText = 'ก'.repeat(MAX_FREE_TEXT);
+
+describe('every message stays within LINE limits with the longest real data', () => {
+  it('ships a template for every design the code renders', () => {
+    expect(TEMPLATE_NAMES.sort()).toEqual(['measure-card', 'more-card', 'report-confirm', 'report-saved']);
+  });
+
+  it('measure carousel, on every page', () => {
+    expect(longest[0]!['มาตรการ/โครงการ']!.length).toBeGreaterThan(100);
+    for (let page = 1; page <= Math.ceil(measures.length / 10); page++) {
+      const [message] = measureCarousel(measures, page, 'กองคลัง');
+      expect(limitViolations(message), `page ${page}`).toEqual([]);
+      expect((message as any).contents.contents.length).toBeLessThanOrEqual(12);
+    }
+  });
+
+  it('each step prompt, the confirmation and the saved card of a report with the longest answers', () => {
+    let outcome = pickMeasure(measures[0]!.id, facts);
+    const seen = [...outcome.replies];
+    const inputs = [
+      { kind: 'postback', action: 'rp.status', params: { s: 'cannot_proceed' } },
+      { kind: 'text', text: worstText },
+      { kind: 'media', mediaKind: 'image', messageId: '1', fileName: null },
+      { kind: 'text', text: worstText },
+      { kind: 'text', text: worstText },
+    ] as const;
+    for (const input of inputs) {
+      outcome = continueReport(outcome.state as any, input, { ...facts, measures: measures.map((m) => ({ ...m, family: 'anticorruption_project' as const })) });
+      seen.push(...outcome.replies);
+    }
+    outcome = continueReport(outcome.state as any, { kind: 'text', text: '9,999,999.99' }, { ...facts, measures: measures.map((m) => ({ ...m, family: 'anticorruption_project' as const })) });
+    seen.push(...outcome.replies);
+    expect(seen.some((m: any) => m.altText?.startsWith('ตรวจสอบก่อนบันทึก'))).toBe(true);
+    const draft = (outcome.state as any).data;
+    seen.push(savedCard({ ...draft, status: draft.status, summary: draft.summary }, measures[0]!, facts.now, facts.staff));
+    for (const message of seen) expect(limitViolations(message), JSON.stringify(message).slice(0, 200)).toEqual([]);
+  });
+
+  it('help for every combination of roles', () => {
+    for (let mask = 0; mask < 1 << STAFF_ROLES.length; mask++) {
+      const roles = STAFF_ROLES.filter((_, i) => mask & (1 << i));
+      expect(limitViolations({ type: 'text', text: helpText(roles) })).toEqual([]);
+    }
+  });
+
+  it('the checker itself catches what LINE would reject', () => {
+    const [carousel] = measureCarousel(measures, 1, null) as any[];
+    const tooMany = { ...carousel, contents: { ...carousel.contents, contents: [...carousel.contents.contents, ...carousel.contents.contents] } };
+    expect(limitViolations(tooMany).join()).toMatch(/bubbles/);
+    expect(limitViolations({ type: 'text', text: 'x'.repeat(5001) })).toHaveLength(1);
+    expect(limitViolations({ type: 'text', text: 'x', quickReply: { items: [{ type: 'action', action: { type: 'message', label: 'ไม่สามารถดำเนินการได้', text: 'x' } }] } })).toHaveLength(1);
+  });
+});
