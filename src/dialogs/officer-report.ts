@@ -63,6 +63,13 @@ export interface SaveReport {
   draft: Required<Pick<ReportDraft, 'status' | 'summary'>> & ReportDraft;
 }
 
+export interface StoreAttachment {
+  type: 'storeAttachment';
+  attachment: Attachment;
+}
+
+export type ReportEffect = SaveReport | StoreAttachment;
+
 export interface Facts {
   now: Date;
   staff: StaffFacts;
@@ -79,7 +86,7 @@ const MAX_ATTACHMENTS = 10;
 export const PAGE_SIZE = 10;
 
 type ReportState = DialogState<ReportDraft> & { step: Step };
-type ReportOutcome = Outcome<SaveReport>;
+type ReportOutcome = Outcome<ReportEffect>;
 
 const cancelQuick = () => quickText('ยกเลิก');
 
@@ -248,8 +255,13 @@ export function continueReport(state: ReportState, input: DialogInput, facts: Fa
     case 'summary': {
       if (input.kind === 'media') {
         if (draft.attachments.length >= MAX_ATTACHMENTS) return at('summary', draft, m, [text(`แนบหลักฐานได้ไม่เกิน ${MAX_ATTACHMENTS} ไฟล์`)]);
-        const attachments = [...draft.attachments, { kind: input.mediaKind, lineMessageId: input.messageId, fileName: input.fileName }];
-        return { replies: [text(TEXT.attachmentAdded(attachments.length), [cancelQuick()])], state: { dialog: DIALOG, step: 'summary', data: { ...draft, attachments } } };
+        const attachment: Attachment = { kind: input.mediaKind, lineMessageId: input.messageId, fileName: input.fileName };
+        const attachments = [...draft.attachments, attachment];
+        return {
+          replies: [text(TEXT.attachmentAdded(attachments.length), [cancelQuick()])],
+          state: { dialog: DIALOG, step: 'summary', data: { ...draft, attachments } },
+          effects: [{ type: 'storeAttachment', attachment }],
+        };
       }
       const answer = freeText(input);
       if (typeof answer !== 'string') return at('summary', draft, m, [answer]);

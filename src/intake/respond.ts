@@ -1,4 +1,5 @@
 import type { webhook } from '@line/bot-sdk';
+import { storeAttachment } from '../db/attachment-store.js';
 import { clearDialog, loadDialog, saveDialog } from '../db/conversation-store.js';
 import { redeemInvite } from '../db/invite-store.js';
 import { measuresForOfficer } from '../db/measure-store.js';
@@ -6,7 +7,7 @@ import { activeFiscalYear } from '../db/organisation-store.js';
 import { saveProgressReport } from '../db/progress-store.js';
 import { findStaff } from '../db/staff-store.js';
 import { parseCommand } from '../dialogs/commands.js';
-import { ACTIONS, continueReport, isReportState, measureCarousel, pickMeasure, repeatPrompt, type Facts, type SaveReport } from '../dialogs/officer-report.js';
+import { ACTIONS, continueReport, isReportState, measureCarousel, pickMeasure, repeatPrompt, type Facts, type ReportEffect } from '../dialogs/officer-report.js';
 import { helpText, TEXT } from '../dialogs/texts.js';
 import { text, type DialogInput, type Message, type Outcome } from '../dialogs/types.js';
 import { hasRole } from '../domain/roles.js';
@@ -16,7 +17,7 @@ import { toDialogInput } from './to-input.js';
 export interface RespondDeps {
   orgId: string;
   dialogTimeoutMinutes: number;
-  line: Pick<LineClient, 'getDisplayName'>;
+  line: Pick<LineClient, 'getDisplayName' | 'getContent'>;
   now: Date;
 }
 
@@ -105,9 +106,10 @@ async function officerFacts(staff: Staff, eventId: string, deps: RespondDeps): P
 }
 
 /** Carries out a dialog outcome: effects first, then the new state, so a saved report is never lost to a crash. */
-async function apply(outcome: Outcome<SaveReport>, userId: string, eventId: string, staff: Staff, deps: RespondDeps): Promise<Message[]> {
+async function apply(outcome: Outcome<ReportEffect>, userId: string, eventId: string, staff: Staff, deps: RespondDeps): Promise<Message[]> {
   for (const effect of outcome.effects ?? []) {
-    await saveProgressReport(deps.orgId, effect, staff, deps.now, eventId);
+    if (effect.type === 'saveReport') await saveProgressReport(deps.orgId, effect, staff, deps.now, eventId);
+    else await storeAttachment(deps.orgId, effect.attachment, userId, deps.line, deps.now);
   }
   if (outcome.state === null) await clearDialog(deps.orgId, userId);
   else if (outcome.state) await saveDialog(deps.orgId, userId, outcome.state, deps.now, deps.dialogTimeoutMinutes);

@@ -8,6 +8,8 @@ export interface LineClient {
   reply(replyToken: string, messages: Message[]): Promise<void>;
   push(to: string, messages: Message[], retryKey: string): Promise<void>;
   getDisplayName(userId: string): Promise<string | null>;
+  /** A message's photo/file from LINE's data API; null when it is larger than `maxBytes`. */
+  getContent(messageId: string, maxBytes: number): Promise<{ data: Buffer; contentType: string } | null>;
 }
 
 export class LineRequestTimeout extends Error {}
@@ -21,10 +23,16 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export function createLineClient(config: Pick<Config, 'LINE_CHANNEL_ACCESS_TOKEN' | 'LINE_API_BASE_URL' | 'LINE_REQUEST_TIMEOUT_MS'>): LineClient {
+export function createLineClient(
+  config: Pick<Config, 'LINE_CHANNEL_ACCESS_TOKEN' | 'LINE_API_BASE_URL' | 'LINE_DATA_API_BASE_URL' | 'LINE_REQUEST_TIMEOUT_MS'>,
+): LineClient {
   const api = new messagingApi.MessagingApiClient({
     channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN,
     baseURL: config.LINE_API_BASE_URL,
+  });
+  const blobs = new messagingApi.MessagingApiBlobClient({
+    channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN,
+    baseURL: config.LINE_DATA_API_BASE_URL,
   });
   const ms = config.LINE_REQUEST_TIMEOUT_MS;
   return {
@@ -48,6 +56,20 @@ export function createLineClient(config: Pick<Config, 'LINE_CHANNEL_ACCESS_TOKEN
         // A profile is a nicety (blocked users and some accounts have none); never fail a dialog on it.
         return null;
       }
+    },
+    async getContent(messageId, maxBytes) {
+      const { httpResponse, body } = await withTimeout(blobs.getMessageContentWithHttpInfo(messageId), ms, 'content');
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of body) {
+        size += (chunk as Buffer).length;
+        if (size > maxBytes) {
+          body.destroy();
+          return null;
+        }
+        chunks.push(chunk as Buffer);
+      }
+      return { data: Buffer.concat(chunks), contentType: httpResponse.headers.get('content-type') ?? 'application/octet-stream' };
     },
   };
 }

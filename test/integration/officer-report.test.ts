@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createInvite } from '../../src/db/invite-store.js';
+import { AttachmentFileModel } from '../../src/db/models/attachment-file.js';
 import { ConversationModel } from '../../src/db/models/conversation.js';
 import { MeasureModel } from '../../src/db/models/measure.js';
 import { ProgressReportModel } from '../../src/db/models/progress-report.js';
@@ -79,6 +80,11 @@ describe('an officer reports progress by chat', () => {
     const askSummary = await officer.tap(postbackOf(statusPrompt, 'กำลังดำเนินการ'));
     expect(visibleText(askSummary)).toContain('สรุปผลการดำเนินงาน');
     expect(visibleText(await officer.sendImage())).toContain('แนบหลักฐานแล้ว 1 รายการ');
+    // The photo is copied out of LINE (which deletes content after a while) through the data API.
+    const imageId = (officer.lastEvent as any).message.id;
+    const file = await AttachmentFileModel.findById(`${ORG}:${imageId}`).lean();
+    expect(file).toMatchObject({ kind: 'image', uploadedBy: officer.userId, contentType: 'image/jpeg' });
+    expect(Buffer.from(file!.data!.buffer).toString()).toBe(`content of ${imageId}`);
 
     const askProblems = await officer.say('ประชุมคณะทำงานแล้ว 2 ครั้ง เผยแพร่ประกาศจัดซื้อจัดจ้างครบทุกรายการ');
     expect(visibleText(askProblems)).toContain('ปัญหาอุปสรรค');

@@ -1,3 +1,4 @@
+import { AttachmentFileModel } from './attachment-file.js';
 import { ConversationModel } from './conversation.js';
 import { InviteModel, InviteRedemptionModel } from './invite.js';
 import { MeasureModel } from './measure.js';
@@ -16,4 +17,5 @@ export const ALL_MODELS = [
   ConversationModel,
   WebhookEventModel,
   EventAttemptModel,
+  AttachmentFileModel,
 ];
