@@ -1,13 +1,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { subDays } from 'date-fns';
 import type { Config } from './config.js';
-import { deleteStaleDialogs } from './db/conversation-store.js';
 import { connectDatabase, disconnectDatabase } from './db/connect.js';
 import { ensureOrganisation } from './db/organisation-store.js';
 import { createApp } from './http/app.js';
 import { EventRunner } from './intake/event-runner.js';
+import { removeStaleDialogs } from './jobs/remove-stale-dialogs.js';
+import { startJobs } from './jobs/scheduler.js';
 import { createLineClient, type LineClient } from './line/client.js';
 import type { Logger } from './log.js';
 
@@ -17,8 +17,6 @@ export interface RunningServer {
   line: LineClient;
   close(): Promise<void>;
 }
-
-const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
 
 /** Connects the database, starts the HTTP server and the background event runner. */
 export async function startServer(config: Config, options: { mongoUri: string; dbName?: string; log: Logger; now?: () => Date }): Promise<RunningServer> {
@@ -48,11 +46,7 @@ export async function startServer(config: Config, options: { mongoUri: string; d
     const s = app.listen(config.PORT, () => ok(s));
   });
   runner.start();
-  // Stands in for a TTL index (FerretDB has none): dialogs that expired a day ago are removed.
-  const maintenance = setInterval(() => {
-    deleteStaleDialogs(subDays(now(), 1)).catch((error: unknown) => log.warn({ err: String(error) }, 'maintenance failed'));
-  }, MAINTENANCE_INTERVAL_MS);
-  maintenance.unref();
+  const jobs = startJobs([removeStaleDialogs], log);
 
   const { port } = server.address() as AddressInfo;
   return {
@@ -60,7 +54,7 @@ export async function startServer(config: Config, options: { mongoUri: string; d
     runner,
     line,
     async close() {
-      clearInterval(maintenance);
+      await jobs.stop();
       await new Promise<void>((ok) => server.close(() => ok()));
       await runner.stop();
       await disconnectDatabase();

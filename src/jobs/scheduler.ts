@@ -1,0 +1,33 @@
+import { schedule, type ScheduledTask } from 'node-cron';
+import { TIME_ZONE } from '../config.js';
+import type { Logger } from '../log.js';
+
+export interface Job {
+  name: string;
+  /** A cron expression read in Asia/Bangkok, whatever TZ the machine has. */
+  cron: string;
+  run(now: Date): Promise<unknown>;
+}
+
+/** Starts jobs on Bangkok time. A job's failure is logged and the next run happens as planned. */
+export function startJobs(jobs: Job[], log: Logger): { stop(): Promise<void> } {
+  const tasks: ScheduledTask[] = jobs.map((job) =>
+    schedule(
+      job.cron,
+      async () => {
+        try {
+          const result = await job.run(new Date());
+          log.info({ job: job.name, result }, 'job finished');
+        } catch (error) {
+          log.error({ job: job.name, err: String(error) }, 'job failed');
+        }
+      },
+      { name: job.name, timezone: TIME_ZONE, noOverlap: true },
+    ),
+  );
+  return {
+    async stop() {
+      await Promise.all(tasks.map((t) => t.stop()));
+    },
+  };
+}
