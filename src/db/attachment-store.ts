@@ -1,5 +1,5 @@
 import type { Attachment } from '../dialogs/officer-report.js';
-import type { LineClient } from '../line/client.js';
+import { isTransientLineError, type LineClient } from '../line/client.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
 import { AttachmentFileModel, MAX_ATTACHMENT_BYTES } from './models/attachment-file.js';
 
@@ -7,7 +7,14 @@ import { AttachmentFileModel, MAX_ATTACHMENT_BYTES } from './models/attachment-f
 export async function storeAttachment(orgId: string, attachment: Attachment, uploadedBy: string, line: Pick<LineClient, 'getContent'>, now: Date): Promise<void> {
   const _id = `${orgId}:${attachment.lineMessageId}`;
   if (await AttachmentFileModel.exists({ _id })) return;
-  const content = await line.getContent(attachment.lineMessageId, MAX_ATTACHMENT_BYTES);
+  let content: Awaited<ReturnType<LineClient['getContent']>> = null;
+  try {
+    content = await line.getContent(attachment.lineMessageId, MAX_ATTACHMENT_BYTES);
+  } catch (error) {
+    // A passing outage is retried with the event; content LINE no longer has is recorded without its bytes
+    // rather than holding up the officer's report.
+    if (isTransientLineError(error)) throw error;
+  }
   try {
     await AttachmentFileModel.create({
       _id,

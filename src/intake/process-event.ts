@@ -56,9 +56,9 @@ export async function processEvent(eventId: string, deps: ProcessorDeps): Promis
     }
     const replyToken = 'replyToken' in event ? event.replyToken : undefined;
     const fresh = attempt === 1 && differenceInSeconds(deps.now(), doc.timestamp) < REPLY_TOKEN_SAFE_SECONDS;
-    await send(replies, { eventId, replyToken: fresh ? replyToken : undefined, userId: doc.sourceUserId ?? null }, deps.line);
+    const lineRequestIds = await send(replies, { eventId, replyToken: fresh ? replyToken : undefined, userId: doc.sourceUserId ?? null }, deps.line);
     await markDone(eventId, deps.now());
-    deps.log.debug({ eventId, type: doc.type, attempt, replies: replies.length }, 'event processed');
+    deps.log.debug({ eventId, type: doc.type, attempt, replies: replies.length, lineRequestIds }, 'event processed');
   } catch (error) {
     const dead = attempt >= deps.maxAttempts;
     const next = addSeconds(deps.now(), backoffSeconds(attempt));
@@ -67,17 +67,16 @@ export async function processEvent(eventId: string, deps: ProcessorDeps): Promis
   }
 }
 
-async function send(replies: Message[], to: { eventId: string; replyToken?: string; userId: string | null }, line: LineClient): Promise<void> {
-  if (replies.length === 0) return;
-  if (replies.length <= LINE_LIMITS.messagesPerRequest && to.replyToken) {
-    await line.reply(to.replyToken, replies);
-    return;
-  }
-  if (!to.userId) return;
+async function send(replies: Message[], to: { eventId: string; replyToken?: string; userId: string | null }, line: LineClient): Promise<(string | null)[]> {
+  if (replies.length === 0) return [];
+  if (replies.length <= LINE_LIMITS.messagesPerRequest && to.replyToken) return [await line.reply(to.replyToken, replies)];
+  if (!to.userId) return [];
+  const requestIds: (string | null)[] = [];
   for (let i = 0; i < replies.length; i += LINE_LIMITS.messagesPerRequest) {
     const part = replies.slice(i, i + LINE_LIMITS.messagesPerRequest);
-    await line.push(to.userId, part, retryKeyFor(`${to.eventId}:${i / LINE_LIMITS.messagesPerRequest}`));
+    requestIds.push(await line.push(to.userId, part, retryKeyFor(`${to.eventId}:${i / LINE_LIMITS.messagesPerRequest}`)));
   }
+  return requestIds;
 }
 
 /** Error text for the event record and logs: status and LINE's message, never the request (it holds user text). */

@@ -3,10 +3,13 @@ import type { Config } from '../config.js';
 
 export type Message = messagingApi.Message;
 
-/** What the rest of the app needs from LINE; tests point its base URLs at the fake LINE server. */
+/**
+ * What the rest of the app needs from LINE; tests point its base URLs at the fake LINE server.
+ * Sends resolve to LINE's `x-line-request-id`, the only handle LINE support has on a request.
+ */
 export interface LineClient {
-  reply(replyToken: string, messages: Message[]): Promise<void>;
-  push(to: string, messages: Message[], retryKey: string): Promise<void>;
+  reply(replyToken: string, messages: Message[]): Promise<string | null>;
+  push(to: string, messages: Message[], retryKey: string): Promise<string | null>;
   getDisplayName(userId: string): Promise<string | null>;
   /** A message's photo/file from LINE's data API; null when it is larger than `maxBytes`. */
   getContent(messageId: string, maxBytes: number): Promise<{ data: Buffer; contentType: string } | null>;
@@ -37,14 +40,16 @@ export function createLineClient(
   const ms = config.LINE_REQUEST_TIMEOUT_MS;
   return {
     async reply(replyToken, messages) {
-      await withTimeout(api.replyMessage({ replyToken, messages }), ms, 'reply');
+      const { httpResponse } = await withTimeout(api.replyMessageWithHttpInfo({ replyToken, messages }), ms, 'reply');
+      return httpResponse.headers.get('x-line-request-id');
     },
     async push(to, messages, retryKey) {
       try {
-        await withTimeout(api.pushMessage({ to, messages }, retryKey), ms, 'push');
+        const { httpResponse } = await withTimeout(api.pushMessageWithHttpInfo({ to, messages }, retryKey), ms, 'push');
+        return httpResponse.headers.get('x-line-request-id');
       } catch (error) {
         // 409 means LINE already accepted a request with this retry key: the message was sent.
-        if (error instanceof HTTPFetchError && error.status === 409) return;
+        if (error instanceof HTTPFetchError && error.status === 409) return error.headers.get('x-line-accepted-request-id');
         throw error;
       }
     },
