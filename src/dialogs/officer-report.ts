@@ -311,7 +311,8 @@ function isSkip(input: DialogInput): boolean {
 /** The text of a free-text answer, or the message explaining why the input is not one. */
 function freeText(input: DialogInput): string | Message {
   if (input.kind !== 'text') return text(TEXT.needText);
-  const value = input.text.trim();
+  // Control characters (NUL among them, which FerretDB cannot store) never belong in a report.
+  const value = input.text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
   if (value === '') return text(TEXT.needText);
   if (value.length > MAX_FREE_TEXT) return text(TEXT.tooLong(MAX_FREE_TEXT));
   return value;
