@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, loadStorageConfig } from './config.js';
+import { ConfigError, loadConfig, loadStorageConfig } from './config.js';
 import { connectDatabase, disconnectDatabase } from './db/connect.js';
 import { createInvite } from './db/invite-store.js';
 import { WebhookEventModel } from './db/models/webhook-event.js';
@@ -9,6 +9,13 @@ import { formatThaiDateTime } from './domain/thai.js';
 import { ROLE_TH, STAFF_ROLES, type StaffRole } from './domain/roles.js';
 import { formatProblems, importPlan } from './plan-import/import-plan.js';
 import { UnreadableFile } from './plan-import/read-table.js';
+import { JOB_NAMES, type JobName } from './jobs/job.js';
+import { formatJobsStatus, jobsStatus } from './jobs/status.js';
+import { JOBS, jobSettings } from './jobs/registry.js';
+import { runJob } from './jobs/run-job.js';
+import { createLineClient } from './line/client.js';
+import { log } from './log.js';
+import { OutboxSender } from './outbox/sender.js';
 
 /** Operator commands: `npm run cli -- <command>`. Output is Thai, for the organisation's admins. */
 
@@ -100,6 +107,45 @@ program
     const dead = await withDatabase((orgId) => WebhookEventModel.find({ orgId, state: 'dead' }).sort({ receivedAt: -1 }).limit(50).lean());
     if (dead.length === 0) console.log('ไม่มีเหตุการณ์ที่ค้างอยู่');
     for (const e of dead) console.log(`${e._id} · ${e.type} · ${formatThaiDateTime(e.receivedAt)} · ลอง ${e.attempts} ครั้ง · ${e.lastError ?? ''}`);
+  });
+
+const jobs = program.command('jobs').description('งานตามกำหนดเวลา: ติดตามผล สรุปรายเดือน เตือนรอบรายงาน');
+
+jobs
+  .command('run')
+  .description('สั่งงานทันที เสมือนเวลานั้น (แต่ละงานส่งได้ครั้งเดียวต่อรอบ) แล้วส่งข้อความในคิว')
+  .argument('<job>', JOB_NAMES.join(' | '))
+  .option('--now <iso>', 'ทำเสมือนเป็นเวลานี้ เช่น 2026-03-31T09:00:00+07:00', (v) => {
+    const d = new Date(v);
+    if (Number.isNaN(d.getTime())) throw new InvalidArgumentError('ต้องเป็นวันเวลาแบบ ISO 8601');
+    return d;
+  })
+  .action(async (name: string, options: { now?: Date }) => {
+    if (!(JOB_NAMES as readonly string[]).includes(name)) throw new InvalidArgumentError(`ไม่รู้จักงาน ${name} (มี ${JOB_NAMES.join(', ')})`);
+    loadDotEnv();
+    const config = loadConfig();
+    await withDatabase(async () => {
+      const line = createLineClient(config);
+      const deps = { settings: jobSettings(config), log, instanceId: `cli-${process.pid}`, leaseSeconds: config.JOB_LEASE_SECONDS, clock: () => new Date() };
+      const result = await runJob(JOBS[name as JobName], options.now ?? new Date(), 'operator', deps);
+      if (result.status === 'already') console.log(`งานรอบนี้ทำไปแล้ว (${result.runId}, สถานะ ${result.state}) จึงไม่ส่งซ้ำ`);
+      else if (result.status === 'failed') {
+        console.error(`งานล้มเหลว: ${result.error}`);
+        process.exitCode = 1;
+      } else console.log(`ทำงานแล้ว ${result.runId}: ผู้รับ ${result.recipients} คน, ข้อความ ${result.messages} ชุด`);
+      const sent = await new OutboxSender({ line, log, instanceId: deps.instanceId, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now: () => new Date() }).drain();
+      console.log(`ส่งแล้ว ${sent.sent} · รอส่งใหม่ ${sent.retrying} · ล้มเหลว ${sent.failed}`);
+    });
+  });
+
+jobs
+  .command('status')
+  .description('แสดงการทำงานล่าสุดของแต่ละงาน และข้อความที่ค้างในคิว')
+  .action(async () => {
+    await withDatabase(async (orgId) => {
+      const status = await jobsStatus(orgId);
+      console.log(formatJobsStatus(status));
+    });
   });
 
 program.parseAsync().catch((error: unknown) => {

@@ -1,7 +1,10 @@
+import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
+import { parseThresholds, type Threshold } from './domain/summary.js';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((u) => u.replace(/\/+$/, ''));
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const cron = (fallback: string) => z.string().trim().refine((v) => isValidCron(v), 'must be a cron expression, e.g. "0 9 * * *"').default(fallback);
 
 const schema = z.object({
   LINE_CHANNEL_SECRET: z.string({ error: 'is required (LINE Developers console → Basic settings → Channel secret)' }).trim().min(1, 'is required'),
@@ -22,6 +25,28 @@ const schema = z.object({
   WEBHOOK_BODY_LIMIT: z.string().trim().regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 2mb').default('2mb'),
   EVENT_MAX_ATTEMPTS: positiveInt(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Schedules, read in Asia/Bangkok. Each job also checks the day itself (last day of the month, first
+  // working day, N days before a round), so a cron that fires on several candidate days sends once.
+  FOLLOW_UP_CRON: cron('0 9 28-31 * *'),
+  MONTHLY_SUMMARY_CRON: cron('30 8 1-7 * 1-5'),
+  ROUND_REMINDER_CRON: cron('0 9 * 3,9 *'),
+  ROUND_REMINDER_DAYS_BEFORE: z
+    .string()
+    .trim()
+    .regex(/^\d+(\s*,\s*\d+)*$/, 'must be whole days separated by commas, e.g. 7,1')
+    .default('7,1')
+    .transform((v) => v.split(',').map((d) => Number(d.trim()))),
+  IMPLEMENTATION_LEVEL_THRESHOLDS: z
+    .string()
+    .trim()
+    .default('มากที่สุด:90,มาก:70,ปานกลาง:50,น้อย:30,น้อยที่สุด:0')
+    .transform((v, ctx): Threshold[] => {
+      const parsed = parseThresholds(v);
+      if (!parsed) ctx.addIssue({ code: 'custom', message: 'must look like มาก:70,ปานกลาง:50,น้อย:0 (one label with 0)' });
+      return parsed ?? [];
+    }),
+  OUTBOX_MAX_ATTEMPTS: positiveInt(8),
+  JOB_LEASE_SECONDS: positiveInt(120),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -51,5 +76,4 @@ export function loadStorageConfig(env: NodeJS.ProcessEnv = process.env): Storage
   return parse(storageSchema, env);
 }
 
-/** All schedules and dates run on Bangkok time, whatever TZ the machine has. */
-export const TIME_ZONE = 'Asia/Bangkok';
+

@@ -6,32 +6,48 @@ import { connectDatabase, disconnectDatabase } from './db/connect.js';
 import { ensureOrganisation } from './db/organisation-store.js';
 import { createApp } from './http/app.js';
 import { EventRunner } from './intake/event-runner.js';
+import { jobSchedules, jobSettings, JOBS } from './jobs/registry.js';
 import { removeStaleDialogs } from './jobs/remove-stale-dialogs.js';
-import { startJobs } from './jobs/scheduler.js';
+import { resumeAbandonedRuns, type RunnerDeps } from './jobs/run-job.js';
+import { startSchedules } from './jobs/scheduler.js';
+import { OutboxSender } from './outbox/sender.js';
 import { createLineClient, type LineClient } from './line/client.js';
 import type { Logger } from './log.js';
 
 export interface RunningServer {
   url: string;
   runner: EventRunner;
+  outbox: OutboxSender;
+  jobDeps: RunnerDeps;
   line: LineClient;
   close(): Promise<void>;
 }
 
-/** Connects the database, starts the HTTP server and the background event runner. */
+/** Connects the database, starts the HTTP server, the event runner, the outbox sender and the schedules. */
 export async function startServer(config: Config, options: { mongoUri: string; dbName?: string; log: Logger; now?: () => Date }): Promise<RunningServer> {
   const now = options.now ?? (() => new Date());
   const log = options.log;
   await connectDatabase(options.mongoUri, options.dbName);
   await ensureOrganisation(config.ORG_CODE, now());
   const line = createLineClient(config);
+  const instanceId = randomUUID();
+  const outbox = new OutboxSender({ line, log, instanceId, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now });
+  const jobDeps: RunnerDeps = {
+    settings: jobSettings(config),
+    log,
+    instanceId,
+    leaseSeconds: config.JOB_LEASE_SECONDS,
+    clock: () => new Date(),
+    onEnqueued: () => outbox.kick(),
+  };
   const runner = new EventRunner({
     orgId: config.ORG_CODE,
     line,
     log,
-    instanceId: randomUUID(),
+    instanceId,
     dialogTimeoutMinutes: config.DIALOG_TIMEOUT_MINUTES,
     maxAttempts: config.EVENT_MAX_ATTEMPTS,
+    thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS,
     now,
   });
   const app = createApp({
@@ -46,15 +62,22 @@ export async function startServer(config: Config, options: { mongoUri: string; d
     const s = app.listen(config.PORT, () => ok(s));
   });
   runner.start();
-  const jobs = startJobs([removeStaleDialogs], log);
+  outbox.start();
+  const schedules = startSchedules([removeStaleDialogs, ...jobSchedules(config, jobDeps)], log);
+  // A run this or another instance left half-way (crash, deploy) is finished now rather than at the next tick.
+  const resuming = resumeAbandonedRuns(Object.values(JOBS), jobDeps).catch((error: unknown) => log.error({ err: String(error) }, 'resume failed'));
 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     runner,
+    outbox,
+    jobDeps,
     line,
     async close() {
-      await jobs.stop();
+      await resuming;
+      await schedules.stop();
+      await outbox.stop();
       await new Promise<void>((ok) => server.close(() => ok()));
       await runner.stop();
       await disconnectDatabase();

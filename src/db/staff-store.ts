@@ -13,3 +13,9 @@ export async function findStaff(orgId: string, lineUserId: string): Promise<(Sta
     position: doc.position ?? null,
   };
 }
+
+/** Active staff holding a role, in a fixed order (so split messages split the same way every time). */
+export async function staffWithRole(orgId: string, role: StaffRole) {
+  const docs = await StaffModel.find({ orgId, roles: role, active: true }).sort({ lineUserId: 1 }).lean();
+  return docs.map((d) => ({ lineUserId: d.lineUserId, displayName: d.displayName ?? '', unit: d.unit ?? null, position: d.position ?? null }));
+}

@@ -7,6 +7,7 @@ export type Command =
   | { kind: 'report' }
   | { kind: 'cancel' }
   | { kind: 'help' }
+  | { kind: 'summary' }
   | { kind: 'skip' }
   | { kind: 'confirm' };
 
@@ -19,6 +20,8 @@ const SIMPLE: Record<string, Command['kind']> = {
   help: 'help',
   เมนู: 'help',
   menu: 'help',
+  สรุป: 'summary',
+  summary: 'summary',
   ข้าม: 'skip',
   skip: 'skip',
   ไม่มี: 'skip',

@@ -90,7 +90,8 @@ type ReportOutcome = Outcome<ReportEffect>;
 
 const cancelQuick = () => quickText('ยกเลิก');
 
-function measureCard(m: MeasureView): messagingApi.FlexBubble {
+/** One measure with a button that opens the report dialog on it (also used by reminders). */
+export function measureCard(m: MeasureView): messagingApi.FlexBubble {
   const label = `รายงาน ${m.code}`;
   return renderTemplate('measure-card', {
     familyLabel: FAMILY_TH[m.family],

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { TIME_ZONE } from '../config.js';
+import { TIME_ZONE } from './time-zone.js';
 import { arabicDigits, THAI_MONTHS_SHORT, toBuddhistYear, toGregorianYear } from './thai.js';
 
 /**

@@ -6,7 +6,8 @@ import type { messagingApi } from '@line/bot-sdk';
 /**
  * Fills the JSON designs in flex-templates/ with data. Values are substituted into string leaves of the
  * parsed JSON, never into JSON text, so user text cannot change a message's structure. A component with
- * `"when": "<var>"` is dropped when that variable is empty (LINE rejects empty text).
+ * `"when": "<var>"` is dropped when that variable is empty (LINE rejects empty text); an array item
+ * `{"repeat": "<var>", "template": {...}}` becomes one filled copy of the template per row of that variable.
  */
 const templateDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../flex-templates');
 
@@ -25,7 +26,8 @@ function load(name: string): unknown {
   return template;
 }
 
-export type TemplateVars = Record<string, string | number | null | undefined>;
+export type TemplateValue = string | number | null | undefined;
+export type TemplateVars = { [key: string]: TemplateValue | TemplateVars[] };
 
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 
@@ -33,12 +35,19 @@ function fill(node: unknown, vars: TemplateVars, template: string): unknown {
   if (typeof node === 'string') {
     return node.replace(PLACEHOLDER, (_, key: string) => {
       const value = vars[key];
-      if (value === undefined) throw new Error(`flex template ${template}: no value for {{${key}}}`);
+      if (value === undefined || Array.isArray(value)) throw new Error(`flex template ${template}: no value for {{${key}}}`);
       return value === null ? '' : String(value);
     });
   }
   if (Array.isArray(node)) {
-    return node.filter((item) => isWanted(item, vars)).map((item) => fill(item, vars, template));
+    return node.filter((item) => isWanted(item, vars)).flatMap((item) => {
+      if (item && typeof item === 'object' && 'repeat' in item) {
+        const rows = vars[String((item as { repeat: unknown }).repeat)];
+        if (!Array.isArray(rows)) throw new Error(`flex template ${template}: {{${String((item as { repeat: unknown }).repeat)}}} must be a list`);
+        return rows.map((row) => fill((item as { template: unknown }).template, { ...vars, ...row }, template));
+      }
+      return [fill(item, vars, template)];
+    });
   }
   if (node && typeof node === 'object') {
     const out: Record<string, unknown> = {};

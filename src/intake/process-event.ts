@@ -2,7 +2,8 @@ import type { webhook } from '@line/bot-sdk';
 import { addSeconds, differenceInSeconds } from 'date-fns';
 import { claimAttempt, loadEvent, markDone, markFailed, recordReplies, startAttempt } from '../db/event-store.js';
 import type { Message } from '../dialogs/types.js';
-import type { LineClient } from '../line/client.js';
+import type { Threshold } from '../domain/summary.js';
+import { describeLineError, type LineClient } from '../line/client.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { retryKeyFor } from '../line/retry-key.js';
 import type { Logger } from '../log.js';
@@ -16,6 +17,7 @@ export interface ProcessorDeps {
   instanceId: string;
   dialogTimeoutMinutes: number;
   maxAttempts: number;
+  thresholds: Threshold[];
   now: () => Date;
 }
 
@@ -47,6 +49,7 @@ export async function processEvent(eventId: string, deps: ProcessorDeps): Promis
       replies = await respond(event, eventId, {
         orgId: deps.orgId,
         dialogTimeoutMinutes: deps.dialogTimeoutMinutes,
+        thresholds: deps.thresholds,
         line: deps.line,
         now: startedAt,
       });
@@ -79,11 +82,4 @@ async function send(replies: Message[], to: { eventId: string; replyToken?: stri
   return requestIds;
 }
 
-/** Error text for the event record and logs: status and LINE's message, never the request (it holds user text). */
-function describe(error: unknown): string {
-  if (error && typeof error === 'object' && 'status' in error) {
-    const e = error as { status: number; body?: string };
-    return `LINE HTTP ${e.status}: ${String(e.body ?? '').slice(0, 200)}`;
-  }
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
+const describe = (error: unknown) => describeLineError(error).message;

@@ -6,6 +6,9 @@ import { measuresForOfficer } from '../db/measure-store.js';
 import { activeFiscalYear } from '../db/organisation-store.js';
 import { saveProgressReport } from '../db/progress-store.js';
 import { findStaff } from '../db/staff-store.js';
+import { loadSummary } from '../db/summary-store.js';
+import type { Threshold } from '../domain/summary.js';
+import { OVERDUE_ACTION, overdueListText, summaryMessage } from '../flex/summary-message.js';
 import { parseCommand } from '../dialogs/commands.js';
 import { ACTIONS, continueReport, isReportState, measureCarousel, pickMeasure, repeatPrompt, type Facts, type ReportEffect } from '../dialogs/officer-report.js';
 import { helpText, TEXT } from '../dialogs/texts.js';
@@ -16,6 +19,7 @@ import { toDialogInput } from './to-input.js';
 
 export interface RespondDeps {
   orgId: string;
+  thresholds: Threshold[];
   dialogTimeoutMinutes: number;
   line: Pick<LineClient, 'getDisplayName' | 'getContent'>;
   now: Date;
@@ -64,6 +68,9 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
     return [...before, text(state ? TEXT.cancelled : TEXT.nothingToCancel)];
   }
 
+  const wantsSummary = command?.kind === 'summary' || (input.kind === 'postback' && input.action === OVERDUE_ACTION);
+  if (wantsSummary) return [...before, ...(await summaryReply(staff, command?.kind === 'summary', deps))];
+
   const isOfficer = !!staff && hasRole(staff.roles, 'officer');
   const facts = isOfficer ? await officerFacts(staff, eventId, deps) : null;
 
@@ -98,6 +105,13 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
   }
 
   return [...before, ...unknownInput(input, staff?.roles ?? [])];
+}
+
+/** The executive summary, or its overdue list; only executives and admins see the organisation's figures. */
+async function summaryReply(staff: Staff | null, overview: boolean, deps: RespondDeps): Promise<Message[]> {
+  if (!staff || !(hasRole(staff.roles, 'executive') || hasRole(staff.roles, 'admin'))) return [text(TEXT.executivesOnly)];
+  const summary = await loadSummary(deps.orgId, deps.now, deps.thresholds);
+  return overview ? [summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานล่าสุด' })] : [text(overdueListText(summary))];
 }
 
 async function officerFacts(staff: Staff, eventId: string, deps: RespondDeps): Promise<Facts> {

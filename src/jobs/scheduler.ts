@@ -1,8 +1,8 @@
 import { schedule, type ScheduledTask } from 'node-cron';
-import { TIME_ZONE } from '../config.js';
+import { TIME_ZONE } from '../domain/time-zone.js';
 import type { Logger } from '../log.js';
 
-export interface Job {
+export interface Schedule {
   name: string;
   /** A cron expression read in Asia/Bangkok, whatever TZ the machine has. */
   cron: string;
@@ -10,14 +10,14 @@ export interface Job {
 }
 
 /** Starts jobs on Bangkok time. A job's failure is logged and the next run happens as planned. */
-export function startJobs(jobs: Job[], log: Logger): { stop(): Promise<void> } {
+export function startSchedules(jobs: Schedule[], log: Logger): { stop(): Promise<void> } {
   const tasks: ScheduledTask[] = jobs.map((job) =>
     schedule(
       job.cron,
       async () => {
         try {
           const result = await job.run(new Date());
-          log.info({ job: job.name, result }, 'job finished');
+          log.debug({ job: job.name, result }, 'scheduled task finished');
         } catch (error) {
           log.error({ job: job.name, err: String(error) }, 'job failed');
         }

@@ -10,6 +10,7 @@ export type Message = messagingApi.Message;
 export interface LineClient {
   reply(replyToken: string, messages: Message[]): Promise<string | null>;
   push(to: string, messages: Message[], retryKey: string): Promise<string | null>;
+  multicast(to: string[], messages: Message[], retryKey: string): Promise<string | null>;
   getDisplayName(userId: string): Promise<string | null>;
   /** A message's photo/file from LINE's data API; null when it is larger than `maxBytes`. */
   getContent(messageId: string, maxBytes: number): Promise<{ data: Buffer; contentType: string } | null>;
@@ -53,6 +54,15 @@ export function createLineClient(
         throw error;
       }
     },
+    async multicast(to, messages, retryKey) {
+      try {
+        const { httpResponse } = await withTimeout(api.multicastWithHttpInfo({ to, messages }, retryKey), ms, 'multicast');
+        return httpResponse.headers.get('x-line-request-id');
+      } catch (error) {
+        if (error instanceof HTTPFetchError && error.status === 409) return error.headers.get('x-line-accepted-request-id');
+        throw error;
+      }
+    },
     async getDisplayName(userId) {
       try {
         const profile = await withTimeout(api.getProfile(userId), ms, 'profile');
@@ -81,6 +91,27 @@ export function createLineClient(
 
 /** Whether a failed LINE call is worth retrying later (rate limit, server error, timeout, network). */
 export function isTransientLineError(error: unknown): boolean {
-  if (error instanceof HTTPFetchError) return error.status === 429 || error.status >= 500;
+  if (error instanceof HTTPFetchError) return (error.status === 429 && !isQuotaExhausted(error)) || error.status >= 500;
   return error instanceof LineRequestTimeout || error instanceof TypeError;
+}
+
+/** LINE's 429 for a used-up monthly message quota: retrying cannot help until next month. */
+function isQuotaExhausted(error: HTTPFetchError): boolean {
+  return /monthly limit/i.test(error.body ?? '');
+}
+
+/** Seconds LINE asked us to wait (Retry-After as seconds or as an HTTP date), if it said. */
+export function retryAfterSeconds(error: unknown, now: Date = new Date()): number | null {
+  if (!(error instanceof HTTPFetchError)) return null;
+  const value = error.headers.get('retry-after');
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now.getTime()) / 1000));
+}
+
+/** HTTP status and LINE's message of a failed call, for records and logs (never the request: it holds user text). */
+export function describeLineError(error: unknown): { status: number | null; message: string } {
+  if (error instanceof HTTPFetchError) return { status: error.status, message: `LINE HTTP ${error.status}: ${String(error.body ?? '').slice(0, 200)}` };
+  return { status: null, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
 }

@@ -38,7 +38,7 @@ const worstText = 'ก'.repeat(MAX_FREE_TEXT);
 
 describe('every message stays within LINE limits with the longest real data', () => {
   it('ships a template for every design the code renders', () => {
-    expect(TEMPLATE_NAMES.sort()).toEqual(['measure-card', 'more-card', 'report-confirm', 'report-saved']);
+    expect(TEMPLATE_NAMES.sort()).toEqual(['measure-card', 'more-card', 'report-confirm', 'report-saved', 'summary-breakdown', 'summary-overview']);
   });
 
   it('measure carousel, on every page', () => {

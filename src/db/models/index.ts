@@ -1,8 +1,10 @@
 import { AttachmentFileModel } from './attachment-file.js';
 import { ConversationModel } from './conversation.js';
 import { InviteModel, InviteRedemptionModel } from './invite.js';
+import { JobRunModel, JobRunTakeoverModel } from './job-run.js';
 import { MeasureModel } from './measure.js';
 import { OrganisationModel } from './organisation.js';
+import { OutboxAttemptModel, OutboxMessageModel } from './outbox-message.js';
 import { ProgressReportModel } from './progress-report.js';
 import { StaffModel } from './staff.js';
 import { EventAttemptModel, WebhookEventModel } from './webhook-event.js';
@@ -18,4 +20,8 @@ export const ALL_MODELS = [
   WebhookEventModel,
   EventAttemptModel,
   AttachmentFileModel,
+  OutboxMessageModel,
+  OutboxAttemptModel,
+  JobRunModel,
+  JobRunTakeoverModel,
 ];

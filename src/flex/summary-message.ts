@@ -1,0 +1,102 @@
+import type { messagingApi } from '@line/bot-sdk';
+import { ROUND_TH } from '../domain/calendar.js';
+import { ALL_UNITS, DIMENSIONS_TH } from '../domain/measures.js';
+import { STATUS_COLOUR, STATUS_TH } from '../domain/statuses.js';
+import type { Summary, Tally } from '../domain/summary.js';
+import { formatBaht, formatThaiDate, thaiDigits, truncate } from '../domain/thai.js';
+import { renderTemplate, type TemplateVars } from './render.js';
+
+/** The executive summary as flex: an overview bubble, then the breakdown by dimension and by unit. */
+export const OVERDUE_ACTION = 'sum.overdue';
+
+const percent = (n: number) => thaiDigits(n.toFixed(2));
+const barWidth = (n: number) => `${Math.max(0, Math.min(100, Math.round(n)))}%`;
+const count = (n: number) => thaiDigits(n.toLocaleString('en-US'));
+
+function trendText(summary: Summary): string {
+  const { previous, overall } = summary;
+  const delta = Math.round((overall.implementationPercent - previous.overall.implementationPercent) * 100) / 100;
+  const completed = overall.completed - previous.overall.completed;
+  const since = formatThaiDate(previous.asOf);
+  const direction = delta > 0 ? `เพิ่มขึ้น ${percent(delta)}` : delta < 0 ? `ลดลง ${percent(-delta)}` : 'เท่าเดิม';
+  return `แนวโน้มจาก ${thaiDigits(since)}: ${direction} จุด (ร้อยละ ${percent(previous.overall.implementationPercent)}) · แล้วเสร็จเพิ่ม ${count(Math.max(0, completed))} รายการ`;
+}
+
+function breakdownRow(name: string, t: Tally): TemplateVars {
+  return {
+    name: truncate(name, 80),
+    percent: percent(t.implementationPercent),
+    width: barWidth(t.implementationPercent),
+    colour: t.implementationPercent >= 70 ? '#1E9E4A' : t.implementationPercent >= 50 ? '#E0A800' : '#D93025',
+    detail: `แล้วเสร็จ ${count(t.completed)} / ระหว่างดำเนินการ ${count(t.in_progress)} / ทั้งหมด ${count(t.total)}${t.budget > 0 ? ` · เบิกจ่ายร้อยละ ${percent(t.disbursementPercent)}` : ''}`,
+  };
+}
+
+export function summaryMessage(summary: Summary, options: { heading: string; complaints?: string | null }): messagingApi.FlexMessage {
+  const o = summary.overall;
+  const statusRows = (['completed', 'in_progress', 'not_started', 'cannot_proceed'] as const).map((s) => ({
+    label: STATUS_TH[s],
+    count: count(o[s]),
+    colour: STATUS_COLOUR[s],
+  }));
+  statusRows.push({ label: `${STATUS_TH.awaiting_report} (${ROUND_TH[summary.round.name]})`, count: count(o.awaiting_report), colour: STATUS_COLOUR.awaiting_report });
+  statusRows.push({ label: 'รวมทั้งหมด', count: count(o.total), colour: '#1F3A5F' });
+
+  const bubbles: messagingApi.FlexBubble[] = [
+    renderTemplate('summary-overview', {
+      heading: options.heading,
+      fiscalYear: thaiDigits(summary.fiscalYear),
+      asOf: thaiDigits(formatThaiDate(summary.asOf)),
+      implementation: percent(o.implementationPercent),
+      implementationWidth: barWidth(o.implementationPercent),
+      level: summary.level,
+      trend: trendText(summary),
+      disbursement: percent(o.disbursementPercent),
+      disbursementWidth: barWidth(o.disbursementPercent),
+      disbursed: thaiDigits(formatBaht(o.disbursed)),
+      budget: thaiDigits(formatBaht(o.budget)),
+      statusRows,
+      overdue: count(summary.overdue.length),
+      stale: count(summary.stale.length),
+      complaints: options.complaints ?? '',
+      thresholds: `เกณฑ์ระดับ: ${summary.thresholds.map((t) => `${t.label} ≥ ${thaiDigits(t.min)}`).join(', ')} · ร้อยละ = (แล้วเสร็จ + ๐.๕ × ระหว่างดำเนินการ) ÷ ทั้งหมด × ๑๐๐`,
+      overduePostback: `a=${OVERDUE_ACTION}`,
+    }),
+  ];
+  if (summary.byDimension.length > 0) {
+    bubbles.push(
+      renderTemplate('summary-breakdown', {
+        heading: 'แยกตามมิติของแผนปฏิบัติการป้องกันการทุจริต',
+        rows: summary.byDimension.map(({ dimension, tally }) => breakdownRow(`มิติที่ ${thaiDigits(dimension)} ${DIMENSIONS_TH[dimension] ?? ''}`, tally)),
+      }),
+    );
+  }
+  // Units beyond 15 would crowd one bubble past LINE's size limit; they continue on the next bubble.
+  const units = summary.byUnit.map(({ unit, tally }) => breakdownRow(unit === ALL_UNITS ? `${ALL_UNITS} (ร่วมกัน)` : unit, tally));
+  for (let i = 0; i < units.length && bubbles.length < 12; i += 15) {
+    bubbles.push(renderTemplate('summary-breakdown', { heading: 'แยกตามส่วนราชการ', rows: units.slice(i, i + 15) }));
+  }
+  return {
+    type: 'flex',
+    altText: truncate(
+      `${options.heading}: ร้อยละการนำแผนไปปฏิบัติ ${o.implementationPercent.toFixed(2)} (ระดับ ${summary.level}) เบิกจ่ายร้อยละ ${o.disbursementPercent.toFixed(2)} เกินกำหนด ${summary.overdue.length} รายการ`,
+      1_500,
+    ),
+    contents: { type: 'carousel', contents: bubbles },
+  };
+}
+
+/** The list behind the "overdue" button: period over, not completed. */
+export function overdueListText(summary: Summary): string {
+  if (summary.overdue.length === 0) return 'ไม่มีมาตรการหรือโครงการที่เกินกำหนดแล้วยังไม่แล้วเสร็จ';
+  const lines = [`รายการที่เกินกำหนดแล้วยังไม่แล้วเสร็จ ${summary.overdue.length} รายการ (ข้อมูล ณ ${formatThaiDate(summary.asOf)})`];
+  let shown = 0;
+  for (const m of summary.overdue) {
+    const line = `• ${m.code} ${truncate(m.title, 120)}\n  สิ้นสุด ${formatThaiDate(new Date(m.periodEnd.getTime() - 1))} · ${STATUS_TH[m.status]} · ${m.responsibleUnits.join(', ') || '-'}`;
+    if (lines.join('\n').length + line.length > 4_800) break;
+    lines.push(line);
+    shown++;
+  }
+  if (shown < summary.overdue.length) lines.push(`และอีก ${summary.overdue.length - shown} รายการ`);
+  return lines.join('\n');
+}

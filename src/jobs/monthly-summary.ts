@@ -1,0 +1,24 @@
+import { isFirstWorkingDayOfMonth, monthKey } from '../domain/calendar.js';
+import { THAI_MONTHS_SHORT } from '../domain/thai.js';
+import { loadSummary } from '../db/summary-store.js';
+import { staffWithRole } from '../db/staff-store.js';
+import { summaryMessage } from '../flex/summary-message.js';
+import type { JobDefinition } from './job.js';
+
+/** On the first working morning of each month, every executive gets the summary (one multicast). */
+export const monthlySummary: JobDefinition = {
+  name: 'monthly-summary',
+  period: (asOf) => monthKey(asOf),
+  isDue: (now) => isFirstWorkingDayOfMonth(now),
+  async produce(run, { orgId, thresholds }) {
+    const executives = await staffWithRole(orgId, 'executive');
+    if (executives.length === 0) return { outgoing: [], recipients: 0 };
+    const summary = await loadSummary(orgId, run.asOf, thresholds);
+    const [year, month] = monthKey(run.asOf).split('-').map(Number) as [number, number];
+    const heading = `สรุปผลการดำเนินงานประจำเดือน ${THAI_MONTHS_SHORT[month - 1]} ${year + 543}`;
+    return {
+      outgoing: [{ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [summaryMessage(summary, { heading })] }],
+      recipients: executives.length,
+    };
+  },
+};

@@ -1,0 +1,33 @@
+import type { Config } from '../config.js';
+import { followUp } from './follow-up.js';
+import type { JobDefinition, JobName, JobSettings } from './job.js';
+import { monthlySummary } from './monthly-summary.js';
+import { roundReminder } from './round-reminder.js';
+import { resumeAbandonedRuns, runJob, type RunnerDeps } from './run-job.js';
+import type { Schedule } from './scheduler.js';
+
+export const JOBS: Record<JobName, JobDefinition> = {
+  'follow-up': followUp,
+  'monthly-summary': monthlySummary,
+  'round-reminder': roundReminder,
+};
+
+export function jobSettings(config: Pick<Config, 'ORG_CODE' | 'IMPLEMENTATION_LEVEL_THRESHOLDS' | 'ROUND_REMINDER_DAYS_BEFORE'>): JobSettings {
+  return { orgId: config.ORG_CODE, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, roundReminderDaysBefore: config.ROUND_REMINDER_DAYS_BEFORE };
+}
+
+/** The cron schedules of the three jobs; a tick runs its job only on the day the job is meant for. */
+export function jobSchedules(config: Pick<Config, 'FOLLOW_UP_CRON' | 'MONTHLY_SUMMARY_CRON' | 'ROUND_REMINDER_CRON'>, deps: RunnerDeps): Schedule[] {
+  const cronOf: Record<JobName, string> = {
+    'follow-up': config.FOLLOW_UP_CRON,
+    'monthly-summary': config.MONTHLY_SUMMARY_CRON,
+    'round-reminder': config.ROUND_REMINDER_CRON,
+  };
+  const schedules: Schedule[] = Object.values(JOBS).map((job) => ({
+    name: job.name,
+    cron: cronOf[job.name],
+    run: async (now: Date) => (job.isDue(now, deps.settings) ? runJob(job, now, 'schedule', deps) : { status: 'not due today' }),
+  }));
+  schedules.push({ name: 'resume-abandoned-runs', cron: '* * * * *', run: () => resumeAbandonedRuns(Object.values(JOBS), deps) });
+  return schedules;
+}

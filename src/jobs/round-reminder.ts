@@ -1,0 +1,37 @@
+import { daysBeforeRoundEnd, ROUND_TH, roundOf } from '../domain/calendar.js';
+import { awaitingReport } from '../domain/reminders.js';
+import { formatThaiDate } from '../domain/thai.js';
+import { measuresForOfficer } from '../db/measure-store.js';
+import { activeFiscalYear } from '../db/organisation-store.js';
+import { staffWithRole } from '../db/staff-store.js';
+import { reminderMessages } from '../flex/reminder-message.js';
+import type { Outgoing } from '../outbox/enqueue.js';
+import type { JobDefinition } from './job.js';
+
+/**
+ * Before the E-PlanNACC rounds close (data as of 31 March and 30 September), officers with items still
+ * awaiting a report in the round are reminded, on each configured number of days before.
+ */
+export const roundReminder: JobDefinition = {
+  name: 'round-reminder',
+  period: (asOf) => {
+    const round = roundOf(asOf);
+    return `${round.fiscalYear}-${round.name}-d${daysBeforeRoundEnd(asOf, round)}`;
+  },
+  isDue: (now, { roundReminderDaysBefore }) => roundReminderDaysBefore.includes(daysBeforeRoundEnd(now)),
+  async produce(run, { orgId }) {
+    const round = roundOf(run.asOf);
+    const days = daysBeforeRoundEnd(run.asOf, round);
+    const fiscalYear = await activeFiscalYear(orgId);
+    const outgoing: Outgoing[] = [];
+    for (const officer of await staffWithRole(orgId, 'officer')) {
+      const waiting = (await measuresForOfficer(orgId, fiscalYear, officer)).filter((m) => awaitingReport(m, round));
+      if (waiting.length === 0) continue;
+      const deadline = formatThaiDate(new Date(round.end.getTime() - 1));
+      const when = days > 0 ? `อีก ${days} วัน` : 'วันนี้';
+      const intro = `${when}จะครบกำหนดรายงานผล${ROUND_TH[round.name]} (ข้อมูล ณ ${deadline})\nรายการของท่านที่ยังรอรายงาน ${waiting.length} รายการ`;
+      outgoing.push({ key: `${run.id}:officer:${officer.lineUserId}`, to: [officer.lineUserId], messages: reminderMessages(intro, waiting) });
+    }
+    return { outgoing, recipients: outgoing.length };
+  },
+};

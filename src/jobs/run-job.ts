@@ -1,0 +1,106 @@
+import { addSeconds } from 'date-fns';
+import { isDuplicateKey } from '../db/is-duplicate-key.js';
+import { JobRunModel, JobRunTakeoverModel } from '../db/models/job-run.js';
+import type { Logger } from '../log.js';
+import { enqueue } from '../outbox/enqueue.js';
+import type { JobDefinition, JobSettings } from './job.js';
+
+export interface RunnerDeps {
+  settings: JobSettings;
+  log: Logger;
+  instanceId: string;
+  /** How long a run may go without finishing before another instance takes it over. */
+  leaseSeconds: number;
+  /** Real time, for leases; a run computes for its own `asOf`. */
+  clock: () => Date;
+  /** Called when a run has put messages in the outbox, to send them without waiting for the next tick. */
+  onEnqueued?: () => void;
+}
+
+export type RunResult =
+  | { status: 'done'; runId: string; recipients: number; messages: number }
+  | { status: 'already'; runId: string; state: string }
+  | { status: 'failed'; runId: string; error: string };
+
+/** After this many takeovers a run is given up and marked failed, for an operator to look at. */
+const MAX_TAKEOVERS = 5;
+
+/**
+ * Runs a job once for the period `asOf` falls in, across every instance: the run is claimed by inserting
+ * its id. Messages go to the outbox under keys stable for the run, so finishing a run that an instance
+ * left half-way (see `resumeAbandonedRuns`) adds only what was missing and re-sends nothing.
+ */
+export async function runJob(job: JobDefinition, asOf: Date, trigger: 'schedule' | 'operator', deps: RunnerDeps): Promise<RunResult> {
+  const { orgId } = deps.settings;
+  const runId = `${orgId}:${job.name}:${job.period(asOf, deps.settings)}`;
+  const now = deps.clock();
+  try {
+    await JobRunModel.create({
+      _id: runId,
+      orgId,
+      job: job.name,
+      period: job.period(asOf, deps.settings),
+      asOf,
+      trigger,
+      owner: deps.instanceId,
+      startedAt: now,
+      leaseUntil: addSeconds(now, deps.leaseSeconds),
+    });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    const existing = await JobRunModel.findById(runId).lean();
+    return { status: 'already', runId, state: existing?.state ?? 'running' };
+  }
+  return execute(job, runId, asOf, deps);
+}
+
+async function execute(job: JobDefinition, runId: string, asOf: Date, deps: RunnerDeps): Promise<RunResult> {
+  try {
+    const output = await job.produce({ id: runId, asOf }, deps.settings);
+    const added = await enqueue(deps.settings.orgId, runId, output.outgoing, deps.clock());
+    if (added > 0) deps.onEnqueued?.();
+    const messages = output.outgoing.length;
+    await JobRunModel.updateOne(
+      { _id: runId },
+      { $set: { state: 'done', finishedAt: deps.clock(), recipients: output.recipients, messages, error: null, ...(output.listed ? { listed: output.listed } : {}) } },
+    );
+    deps.log.info({ runId, recipients: output.recipients, messages, added }, 'job run done');
+    return { status: 'done', runId, recipients: output.recipients, messages };
+  } catch (error) {
+    // Left "running" with its lease ended now, so the next resume sweep tries again.
+    const message = error instanceof Error ? error.message : String(error);
+    await JobRunModel.updateOne({ _id: runId }, { $set: { error: message.slice(0, 500), leaseUntil: deps.clock() } });
+    deps.log.error({ runId, err: message }, 'job run failed');
+    return { status: 'failed', runId, error: message };
+  }
+}
+
+/**
+ * Finishes runs whose instance stopped before finishing (crash, deploy, kill) once their lease is over.
+ * Of several instances, the one whose takeover insert succeeds finishes the run.
+ */
+export async function resumeAbandonedRuns(jobs: JobDefinition[], deps: RunnerDeps): Promise<RunResult[]> {
+  const now = deps.clock();
+  const abandoned = await JobRunModel.find({ orgId: deps.settings.orgId, state: 'running', leaseUntil: { $lt: now } }).lean();
+  const results: RunResult[] = [];
+  for (const run of abandoned) {
+    const job = jobs.find((j) => j.name === run.job);
+    if (!job) continue;
+    const takeover = run.takeovers + 1;
+    if (takeover > MAX_TAKEOVERS) {
+      await JobRunModel.updateOne({ _id: run._id }, { $set: { state: 'failed', finishedAt: now } });
+      results.push({ status: 'failed', runId: run._id, error: run.error ?? 'abandoned too often' });
+      continue;
+    }
+    try {
+      await JobRunTakeoverModel.create({ _id: `${run._id}#${takeover}`, runId: run._id, owner: deps.instanceId, at: now });
+    } catch (error) {
+      if (isDuplicateKey(error)) continue;
+      throw error;
+    }
+    await JobRunModel.updateOne({ _id: run._id }, { $set: { owner: deps.instanceId, takeovers: takeover, leaseUntil: addSeconds(now, deps.leaseSeconds) } });
+    deps.log.warn({ runId: run._id, takeover }, 'resuming an abandoned job run');
+    results.push(await execute(job, run._id, run.asOf, deps));
+  }
+  return results;
+}

@@ -1,0 +1,45 @@
+import { isDuplicateKey } from '../db/is-duplicate-key.js';
+import { OutboxMessageModel } from '../db/models/outbox-message.js';
+import type { Message } from '../line/client.js';
+import { LINE_LIMITS } from '../line/limits.js';
+import { retryKeyFor } from '../line/retry-key.js';
+
+export interface Outgoing {
+  /** Stable for what this message is, e.g. `<run id>:<recipient>`; the same key is never sent twice. */
+  key: string;
+  to: string[];
+  messages: Message[];
+}
+
+/**
+ * Puts messages in the outbox. Recipients beyond LINE's multicast limit and messages beyond 5 a request are
+ * split into parts whose keys extend the given one, in a fixed order, so a resumed run splits the same way.
+ * Returns how many parts were new.
+ */
+export async function enqueue(orgId: string, source: string, outgoing: Outgoing[], now: Date): Promise<number> {
+  let added = 0;
+  for (const item of outgoing) {
+    const recipients = [...new Set(item.to)].sort();
+    for (let r = 0; r < recipients.length; r += LINE_LIMITS.multicastRecipients) {
+      for (let m = 0; m < item.messages.length; m += LINE_LIMITS.messagesPerRequest) {
+        const key = `${item.key}:r${r / LINE_LIMITS.multicastRecipients}:m${m / LINE_LIMITS.messagesPerRequest}`;
+        try {
+          await OutboxMessageModel.create({
+            _id: key,
+            orgId,
+            source,
+            to: recipients.slice(r, r + LINE_LIMITS.multicastRecipients),
+            messages: JSON.stringify(item.messages.slice(m, m + LINE_LIMITS.messagesPerRequest)),
+            retryKey: retryKeyFor(key),
+            nextAttemptAt: now,
+            createdAt: now,
+          });
+          added++;
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+        }
+      }
+    }
+  }
+  return added;
+}

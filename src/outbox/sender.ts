@@ -1,0 +1,107 @@
+import { addSeconds } from 'date-fns';
+import { isDuplicateKey } from '../db/is-duplicate-key.js';
+import { OutboxAttemptModel, OutboxMessageModel } from '../db/models/outbox-message.js';
+import { describeLineError, isTransientLineError, retryAfterSeconds, type LineClient, type Message } from '../line/client.js';
+import type { Logger } from '../log.js';
+
+export interface SenderDeps {
+  line: Pick<LineClient, 'push' | 'multicast'>;
+  log: Logger;
+  instanceId: string;
+  maxAttempts: number;
+  now: () => Date;
+}
+
+/** If the instance that claimed a send dies, the message is due again after this. */
+const SEND_LEASE_SECONDS = 60;
+
+/** 2 s, 4 s, 8 s … up to 5 minutes; LINE's Retry-After wins when it asks for longer. */
+export function outboxBackoffSeconds(attempt: number): number {
+  return Math.min(2 ** attempt, 300);
+}
+
+export interface DrainResult {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+/**
+ * Sends what is due in the outbox. Every attempt is claimed by inserting `<message>#<attempt>`, so two
+ * instances never send the same attempt; a repeat after a crash carries the same retry key, which LINE
+ * answers with 409 (counted as sent).
+ */
+export class OutboxSender {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  constructor(private readonly deps: SenderDeps) {}
+
+  async drain(limit = 200): Promise<DrainResult> {
+    const result: DrainResult = { sent: 0, retrying: 0, failed: 0 };
+    const due = await OutboxMessageModel.find({ state: 'pending', nextAttemptAt: { $lte: this.deps.now() } })
+      .sort({ nextAttemptAt: 1, _id: 1 })
+      .limit(limit)
+      .select('_id attempts')
+      .lean();
+    for (const { _id, attempts } of due) {
+      const outcome = await this.sendOne(_id, attempts + 1);
+      if (outcome) result[outcome]++;
+    }
+    return result;
+  }
+
+  private async sendOne(id: string, attempt: number): Promise<keyof DrainResult | null> {
+    const now = this.deps.now();
+    try {
+      await OutboxAttemptModel.create({ _id: `${id}#${attempt}`, messageId: id, owner: this.deps.instanceId, claimedAt: now });
+    } catch (error) {
+      if (isDuplicateKey(error)) return null;
+      throw error;
+    }
+    const item = await OutboxMessageModel.findById(id).lean();
+    if (!item || item.state !== 'pending') return null;
+    await OutboxMessageModel.updateOne({ _id: id }, { $set: { attempts: attempt, nextAttemptAt: addSeconds(now, SEND_LEASE_SECONDS) } });
+
+    const messages = JSON.parse(item.messages) as Message[];
+    try {
+      const requestId =
+        item.to.length === 1
+          ? await this.deps.line.push(item.to[0]!, messages, item.retryKey)
+          : await this.deps.line.multicast(item.to, messages, item.retryKey);
+      await OutboxMessageModel.updateOne(
+        { _id: id },
+        { $set: { state: 'sent', sentAt: this.deps.now(), lineRequestId: requestId, lastStatus: 200, lastError: null } },
+      );
+      return 'sent';
+    } catch (error) {
+      const { status, message } = describeLineError(error);
+      const giveUp = !isTransientLineError(error) || attempt >= this.deps.maxAttempts;
+      const wait = Math.max(retryAfterSeconds(error, this.deps.now()) ?? 0, outboxBackoffSeconds(attempt));
+      await OutboxMessageModel.updateOne(
+        { _id: id },
+        { $set: { lastStatus: status, lastError: message, nextAttemptAt: addSeconds(this.deps.now(), wait), ...(giveUp ? { state: 'failed' } : {}) } },
+      );
+      this.deps.log.warn({ outboxId: id, attempt, status, giveUp }, 'outbox send failed');
+      return giveUp ? 'failed' : 'retrying';
+    }
+  }
+
+  /** Drains every `intervalMs`, and at once when `kick()` is called after new messages are enqueued. */
+  start(intervalMs = 2_000): void {
+    this.timer = setInterval(() => this.kick(), intervalMs);
+    this.timer.unref();
+  }
+
+  kick(): void {
+    if (this.running) return;
+    this.running = this.drain()
+      .catch((error: unknown) => this.deps.log.error({ err: String(error) }, 'outbox drain failed'))
+      .finally(() => (this.running = undefined));
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+}
