@@ -7,6 +7,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    env: { LOG_LEVEL: 'silent' },
+    // The machine's zone is set far from Bangkok on purpose: every date must come out right whatever TZ is.
+    env: { LOG_LEVEL: 'silent', TZ: 'America/Los_Angeles' },
   },
 });

@@ -1,6 +1,6 @@
 import { subMonths } from 'date-fns';
 import { roundOf, type Round } from './calendar.js';
-import { ALL_UNITS, type Family } from './measures.js';
+import { ALL_UNITS, FAMILIES, type Family } from './measures.js';
 import type { Status } from './statuses.js';
 
 /**
@@ -68,6 +68,8 @@ export interface Summary {
   overall: Tally;
   level: string;
   thresholds: Threshold[];
+  /** Each family on its own: the anti-corruption plan's figure is the one E-PlanNACC reports. */
+  byFamily: { family: Family; tally: Tally; level: string }[];
   byDimension: { dimension: number; tally: Tally }[];
   byUnit: { unit: string; tally: Tally }[];
   overdue: SummaryMeasure[];
@@ -163,6 +165,10 @@ export function summarise(
     overall,
     level: levelOf(overall.implementationPercent, thresholds),
     thresholds,
+    byFamily: FAMILIES.filter((f) => measures.some((m) => m.family === f)).map((family) => {
+      const t = tally(current.filter((x) => x.m.family === family), round);
+      return { family, tally: t, level: levelOf(t.implementationPercent, thresholds) };
+    }),
     byDimension: dimensions.map((dimension) => ({ dimension, tally: tally(current.filter((x) => x.m.dimension === dimension), round) })),
     byUnit: units.map((unit) => ({ unit, tally: tally(current.filter((x) => x.m.responsibleUnits.includes(unit)), round) })),
     overdue: measures.filter((m) => isOverdue(m, now)).sort((a, b) => a.periodEnd.getTime() - b.periodEnd.getTime()),

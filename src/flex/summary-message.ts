@@ -1,6 +1,6 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { ROUND_TH } from '../domain/calendar.js';
-import { ALL_UNITS, DIMENSIONS_TH } from '../domain/measures.js';
+import { ALL_UNITS, DIMENSIONS_TH, FAMILY_TH } from '../domain/measures.js';
 import { STATUS_COLOUR, STATUS_TH } from '../domain/statuses.js';
 import type { Summary, Tally } from '../domain/summary.js';
 import { formatBaht, formatThaiDate, thaiDigits, truncate } from '../domain/thai.js';
@@ -63,6 +63,14 @@ export function summaryMessage(summary: Summary, options: { heading: string; com
       overduePostback: `a=${OVERDUE_ACTION}`,
     }),
   ];
+  if (summary.byFamily.length > 0) {
+    bubbles.push(
+      renderTemplate('summary-breakdown', {
+        heading: 'แยกตามประเภท',
+        rows: summary.byFamily.map(({ family, tally, level }) => ({ ...breakdownRow(FAMILY_TH[family], tally), percent: `${percent(tally.implementationPercent)} ${level}` })),
+      }),
+    );
+  }
   if (summary.byDimension.length > 0) {
     bubbles.push(
       renderTemplate('summary-breakdown', {
@@ -79,7 +87,11 @@ export function summaryMessage(summary: Summary, options: { heading: string; com
   return {
     type: 'flex',
     altText: truncate(
-      `${options.heading}: ร้อยละการนำแผนไปปฏิบัติ ${o.implementationPercent.toFixed(2)} (ระดับ ${summary.level}) เบิกจ่ายร้อยละ ${o.disbursementPercent.toFixed(2)} เกินกำหนด ${summary.overdue.length} รายการ`,
+      [
+        `${options.heading}: ภาพรวมร้อยละ ${o.implementationPercent.toFixed(2)} (ระดับ ${summary.level})`,
+        ...summary.byFamily.map(({ family, tally, level }) => `${FAMILY_TH[family]} ร้อยละ ${tally.implementationPercent.toFixed(2)} (ระดับ ${level})`),
+        `เบิกจ่ายร้อยละ ${o.disbursementPercent.toFixed(2)} · เกินกำหนด ${summary.overdue.length} รายการ`,
+      ].join(' · '),
       1_500,
     ),
     contents: { type: 'carousel', contents: bubbles },

@@ -92,18 +92,13 @@ export class FakeLine {
     this.failures.length = 0;
   }
 
-  /** Messages LINE accepted for a user, by reply (matched through the token's event) or push. */
-  deliveredTo(userId: string, replyTokenOwner: (token: string) => string | undefined = () => undefined): any[] {
-    return this.requests
-      .filter((r) => r.status === 200)
-      .filter((r) =>
-        r.path === '/v2/bot/message/push'
-          ? r.body.to === userId
-          : r.path === '/v2/bot/message/reply'
-            ? replyTokenOwner(r.body.replyToken) === userId
-            : r.path === '/v2/bot/message/multicast' && r.body.to.includes(userId),
-      )
-      .flatMap((r) => r.body.messages);
+  /** Push and multicast requests LINE accepted for a user: what reached their chat, one entry a delivery. */
+  deliveriesTo(userId: string): RecordedRequest[] {
+    return this.requests.filter(
+      (r) =>
+        r.status === 200 &&
+        ((r.path === '/v2/bot/message/push' && r.body.to === userId) || (r.path === '/v2/bot/message/multicast' && r.body.to.includes(userId))),
+    );
   }
 
   accepted(path: string): RecordedRequest[] {

@@ -6,6 +6,9 @@ import { helpText } from '../../src/dialogs/texts.js';
 import { TEMPLATE_NAMES } from '../../src/flex/render.js';
 import { STAFF_ROLES } from '../../src/domain/roles.js';
 import { limitViolations } from '../../src/line/limits.js';
+import { summarise } from '../../src/domain/summary.js';
+import { overdueListText, summaryMessage } from '../../src/flex/summary-message.js';
+import { reminderMessages } from '../../src/flex/reminder-message.js';
 
 /** The longest real titles: every measure of the sample plan built from the seed reports, longest first. */
 const plan = parse(readFileSync('examples/plan-2568.csv'), { bom: true, columns: true }) as Record<string, string>[];
@@ -70,6 +73,30 @@ describe('every message stays within LINE limits with the longest real data', ()
     const draft = (outcome.state as any).data;
     seen.push(savedCard({ ...draft, status: draft.status, summary: draft.summary }, measures[0]!, facts.now, facts.staff));
     for (const message of seen) expect(limitViolations(message), JSON.stringify(message).slice(0, 200)).toEqual([]);
+  });
+
+  it('the executive summary with every unit and dimension, and its overdue list', () => {
+    const units = ['สำนักปลัด', 'กองคลัง', 'กองช่าง', 'กองการศึกษา ศาสนาและวัฒนธรรม', 'กองสาธารณสุขและสิ่งแวดล้อม', 'ทุกส่วนราชการ'];
+    const many = Array.from({ length: 20 }, (_, k) => measures.map((m, i) => ({
+      ...m,
+      id: `${m.id}-${k}`,
+      code: `${m.code}-${k}`,
+      dimension: (i % 4) + 1,
+      responsibleUnits: [units[(i + k) % units.length]!, `หน่วยงานเพิ่มเติมที่ ${k} ของส่วนราชการที่มีชื่อยาวมาก`],
+      periodEnd: new Date('2025-01-01T00:00:00Z'),
+    }))).flat();
+    const summary = summarise(2568, many, [], new Date('2025-04-01T01:30:00Z'));
+    const message = summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานประจำเดือน เม.ย. 2568', complaints: 'เรื่องร้องเรียน 12 เรื่อง' });
+    expect(limitViolations(message)).toEqual([]);
+    expect(limitViolations({ type: 'text', text: overdueListText(summary) })).toEqual([]);
+    expect(overdueListText(summary)).toMatch(/และอีก \d+ รายการ$/);
+  });
+
+  it('a reminder listing more measures than one push can carry', () => {
+    const reminder = reminderMessages('ติดตามผลการดำเนินงาน', [...measures, ...measures]);
+    expect(reminder.length).toBeLessThanOrEqual(5);
+    expect((reminder[0] as any).text).toContain(`จาก ${measures.length * 2} รายการ`);
+    for (const message of reminder) expect(limitViolations(message)).toEqual([]);
   });
 
   it('help for every combination of roles', () => {

@@ -1,0 +1,169 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { JobRunModel } from '../../src/db/models/job-run.js';
+import { OutboxMessageModel } from '../../src/db/models/outbox-message.js';
+import { DEFAULT_LEVEL_THRESHOLDS } from '../../src/domain/summary.js';
+import { JOBS } from '../../src/jobs/registry.js';
+import { resumeAbandonedRuns, runJob, type RunnerDeps } from '../../src/jobs/run-job.js';
+import { formatJobsStatus, jobsStatus } from '../../src/jobs/status.js';
+import { createLineClient } from '../../src/line/client.js';
+import { createLogger } from '../../src/log.js';
+import { OutboxSender } from '../../src/outbox/sender.js';
+import { importPlan } from '../../src/plan-import/import-plan.js';
+import { FakeLine } from '../support/fake-line.js';
+import { addStaff, report } from '../support/fixtures.js';
+import { connectTestDatabase } from '../support/harness.js';
+
+const ORG = 'jobs-org';
+const log = createLogger('silent');
+const EXECUTIVES = ['U-exec-1', 'U-exec-2', 'U-exec-3'];
+const OFFICERS: [string, string][] = [
+  ['U-officer-palad', 'สำนักปลัด'],
+  ['U-officer-klang', 'กองคลัง'],
+  ['U-officer-suksa', 'กองการศึกษา ศาสนาและวัฒนธรรม'],
+];
+const bkk = (local: string) => new Date(`${local}+07:00`);
+
+let db: Awaited<ReturnType<typeof connectTestDatabase>>;
+let fake: FakeLine;
+let line: ReturnType<typeof createLineClient>;
+
+const deps = (instanceId: string, clock = () => new Date()): RunnerDeps => ({
+  settings: { orgId: ORG, thresholds: DEFAULT_LEVEL_THRESHOLDS, roundReminderDaysBefore: [7, 1] },
+  log,
+  instanceId,
+  leaseSeconds: 120,
+  clock,
+});
+const sender = (now = () => new Date()) => new OutboxSender({ line, log, instanceId: 'test', maxAttempts: 8, now });
+const deliveries = (userId: string) => fake.deliveriesTo(userId).length;
+
+beforeAll(async () => {
+  db = await connectTestDatabase();
+  fake = await new FakeLine().start();
+  line = createLineClient({ LINE_CHANNEL_ACCESS_TOKEN: fake.accessToken, LINE_API_BASE_URL: fake.url, LINE_DATA_API_BASE_URL: fake.url, LINE_REQUEST_TIMEOUT_MS: 3000 });
+  expect(await importPlan(ORG, 'examples/plan-2568.csv')).toMatchObject({ ok: true, created: 34 });
+  for (const id of EXECUTIVES) await addStaff(ORG, id, ['executive'], null);
+  for (const [id, unit] of OFFICERS) await addStaff(ORG, id, ['officer'], unit);
+  // Seed 004's result: of its 15 projects, 10 completed and 5 in progress.
+  for (let i = 1; i <= 15; i++) await report(ORG, `EP-${String(i).padStart(2, '0')}`, i <= 10 ? 'completed' : 'in_progress', bkk('2025-09-20T10:00:00'));
+});
+afterAll(async () => {
+  await fake?.stop();
+  await db?.close();
+});
+beforeEach(() => fake.reset());
+
+describe('monthly summary', () => {
+  it('sends every executive one multicast showing seed 004\'s 83.33 %, and never twice for the same month', async () => {
+    const asOf = bkk('2025-10-01T08:30:00');
+    expect(await runJob(JOBS['monthly-summary'], asOf, 'schedule', deps('a'))).toMatchObject({ status: 'done', recipients: 3 });
+    expect(await sender().drain()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    const [multicast] = fake.accepted('/v2/bot/message/multicast');
+    expect(multicast!.body.to.sort()).toEqual(EXECUTIVES);
+    const message = multicast!.body.messages[0];
+    expect(message.altText).toContain('แผนปฏิบัติการป้องกันการทุจริต ร้อยละ 83.33 (ระดับ มาก)');
+    expect(message.altText).toContain('เบิกจ่ายร้อยละ 0.00');
+    expect(JSON.stringify(message)).toContain('๘๓.๓๓ มาก');
+    expect(JSON.stringify(message)).toContain('ปีงบประมาณ พ.ศ. ๒๕๖๘');
+
+    expect(await runJob(JOBS['monthly-summary'], bkk('2025-10-01T09:00:00'), 'schedule', deps('b'))).toMatchObject({ status: 'already' });
+    expect(await sender().drain()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(fake.accepted('/v2/bot/message/multicast')).toHaveLength(1);
+  });
+
+  it('two app instances triggered at once (two processes): each executive gets exactly one push', async () => {
+    const uri = new URL(inject('mongoUri'));
+    uri.pathname = `/${db.dbName}`;
+    const env = {
+      ...process.env,
+      MONGODB_URI: uri.toString(),
+      ORG_CODE: ORG,
+      LINE_CHANNEL_SECRET: 'x',
+      LINE_CHANNEL_ACCESS_TOKEN: fake.accessToken,
+      LINE_API_BASE_URL: fake.url,
+      LINE_DATA_API_BASE_URL: fake.url,
+      LOG_LEVEL: 'silent',
+    };
+    const run = () =>
+      promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', 'jobs', 'run', 'monthly-summary', '--now', '2025-11-03T08:30:00+07:00'], { env, timeout: 60_000 });
+    const outputs = (await Promise.all([run(), run()])).map((r) => r.stdout);
+    expect(outputs.filter((o) => o.includes('ทำงานแล้ว'))).toHaveLength(1);
+    expect(outputs.filter((o) => o.includes('ทำไปแล้ว'))).toHaveLength(1);
+    expect(fake.accepted('/v2/bot/message/multicast')).toHaveLength(1);
+    for (const id of EXECUTIVES) expect(deliveries(id)).toBe(1);
+  });
+});
+
+describe('the outbox', () => {
+  it('survives 429 then 500: waits as LINE asks (Retry-After), keeps one retry key, delivers once', async () => {
+    let now = new Date('2025-12-01T01:30:00Z');
+    await runJob(JOBS['monthly-summary'], bkk('2025-12-01T08:30:00'), 'schedule', deps('a', () => now));
+    const out = sender(() => now);
+    fake.failNext(429, { retryAfterSeconds: 30 });
+    fake.failNext(500);
+
+    expect(await out.drain()).toMatchObject({ retrying: 1 });
+    const [item] = await OutboxMessageModel.find({ source: `${ORG}:monthly-summary:2025-12` }).lean();
+    expect(item!.nextAttemptAt.getTime() - now.getTime()).toBe(30_000);
+    expect(item).toMatchObject({ lastStatus: 429, state: 'pending' });
+
+    now = new Date(now.getTime() + 10_000);
+    expect(await out.drain()).toEqual({ sent: 0, retrying: 0, failed: 0 }); // too early
+    now = new Date(now.getTime() + 21_000);
+    expect(await out.drain()).toMatchObject({ retrying: 1 }); // 500
+    now = new Date(now.getTime() + 60_000);
+    expect(await out.drain()).toMatchObject({ sent: 1 });
+
+    const attempts = fake.requests.filter((r) => r.path === '/v2/bot/message/multicast');
+    expect(attempts.map((r) => r.status)).toEqual([429, 500, 200]);
+    expect(new Set(attempts.map((r) => r.headers['x-line-retry-key'])).size).toBe(1);
+    for (const id of EXECUTIVES) expect(deliveries(id)).toBe(1);
+  });
+
+  it('keeps a message that finally fails, visible to admins, and gives up at once on a used-up monthly quota', async () => {
+    await runJob(JOBS['monthly-summary'], bkk('2026-01-02T08:30:00'), 'schedule', deps('a'));
+    fake.failNext(429, { message: 'You have reached your monthly limit.' });
+    expect(await sender().drain()).toMatchObject({ failed: 1 });
+    const failed = await OutboxMessageModel.findOne({ source: `${ORG}:monthly-summary:2026-01` }).lean();
+    expect(failed).toMatchObject({ state: 'failed', lastStatus: 429, attempts: 1 });
+    const status = await jobsStatus(ORG);
+    expect(status.backlog.failed).toBeGreaterThanOrEqual(1);
+    expect(status.runs.find((r) => r.period === '2026-01')).toMatchObject({ job: 'monthly-summary', state: 'done', failed: 1, sent: 0 });
+    expect(formatJobsStatus(status)).toContain('monthly limit');
+  });
+});
+
+describe('a run that crashed half-way', () => {
+  it('is finished by another instance after its lease, sending what was missing and nothing twice', async () => {
+    const asOf = bkk('2024-12-31T09:00:00'); // end of Q1 of FY 2568
+    const first = await runJob(JOBS['follow-up'], asOf, 'schedule', deps('crashing'));
+    expect(first).toMatchObject({ status: 'done' });
+    const runId = `${ORG}:follow-up:2024-12`;
+    const items = await OutboxMessageModel.find({ source: runId }).sort({ _id: 1 }).lean();
+    expect(items.length).toBe(OFFICERS.length);
+
+    // What a crash leaves behind: one message sent, one accepted by LINE but not yet marked sent,
+    // one never enqueued, and the run still "running" with its lease over.
+    await sender().drain(1);
+    const sentFirst = items.find((i) => fake.deliveriesTo(i.to[0]!).length === 1)!;
+    const acceptedButUnmarked = items.find((i) => i._id !== sentFirst._id)!;
+    const neverEnqueued = items.find((i) => i._id !== sentFirst._id && i._id !== acceptedButUnmarked._id)!;
+    await sender().drain(1);
+    await OutboxMessageModel.updateOne({ _id: acceptedButUnmarked._id }, { $set: { state: 'pending', nextAttemptAt: new Date() } });
+    await OutboxMessageModel.deleteOne({ _id: neverEnqueued._id });
+    await JobRunModel.updateOne({ _id: runId }, { $set: { state: 'running', leaseUntil: new Date(Date.now() - 1000) } });
+
+    const resumed = await resumeAbandonedRuns(Object.values(JOBS), deps('survivor'));
+    expect(resumed).toEqual([expect.objectContaining({ status: 'done', runId })]);
+    // A third instance arriving late finds nothing left to take over.
+    expect(await resumeAbandonedRuns(Object.values(JOBS), deps('late'))).toEqual([]);
+    await sender().drain();
+
+    for (const [id] of OFFICERS) expect(deliveries(id), id).toBe(1);
+    expect(fake.requests.filter((r) => r.status === 409)).toHaveLength(1);
+    expect(await JobRunModel.findById(runId).lean()).toMatchObject({ state: 'done', takeovers: 1, owner: 'survivor' });
+    expect(await OutboxMessageModel.countDocuments({ source: runId, state: 'sent' })).toBe(OFFICERS.length);
+  });
+});
