@@ -100,6 +100,12 @@ export class OutboxSender {
       .finally(() => (this.running = undefined));
   }
 
+  /** Waits for a drain in progress, then sends whatever is still due. */
+  async flush(): Promise<DrainResult> {
+    await this.running;
+    return this.drain();
+  }
+
   async stop(): Promise<void> {
     clearInterval(this.timer);
     await this.running;
