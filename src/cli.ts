@@ -12,12 +12,15 @@ import { UnreadableFile } from './plan-import/read-table.js';
 import { JOB_NAMES, type JobName } from './jobs/job.js';
 import { formatJobsStatus, jobsStatus } from './jobs/status.js';
 import { JOBS, jobSettings } from './jobs/registry.js';
-import { runJob } from './jobs/run-job.js';
+import { resumeAbandonedRuns, runJob } from './jobs/run-job.js';
 import { createLineClient } from './line/client.js';
-import { log } from './log.js';
+import { createLogger } from './log.js';
 import { OutboxSender } from './outbox/sender.js';
 
 /** Operator commands: `npm run cli -- <command>`. Output is Thai, for the organisation's admins. */
+
+// The commands print their own results; the log only speaks up for problems.
+const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
 
 /** Runs `work` with the database open, and always closes it (and the local FerretDB, if we started one). */
 async function withDatabase<T>(work: (orgId: string) => Promise<T>): Promise<T> {
@@ -127,6 +130,8 @@ jobs
     await withDatabase(async () => {
       const line = createLineClient(config);
       const deps = { settings: jobSettings(config), log, instanceId: `cli-${process.pid}`, leaseSeconds: config.JOB_LEASE_SECONDS, clock: () => new Date() };
+      // A run an earlier process left half-way (killed, crashed) is finished first.
+      for (const resumed of await resumeAbandonedRuns(Object.values(JOBS), deps)) console.log(`ทำงานที่ค้างไว้ต่อจนเสร็จ: ${resumed.runId} (${resumed.status})`);
       const result = await runJob(JOBS[name as JobName], options.now ?? new Date(), 'operator', deps);
       if (result.status === 'already') console.log(`งานรอบนี้ทำไปแล้ว (${result.runId}, สถานะ ${result.state}) จึงไม่ส่งซ้ำ`);
       else if (result.status === 'failed') {
