@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { startLocalDatabase } from '../src/db/local-ferretdb.js';
 import { createLogger } from '../src/log.js';
+import { newDataKey } from '../src/security/crypto.js';
 import { startServer } from '../src/server.js';
 import { FakeLine } from '../test/support/fake-line.js';
 import { sign, textEvent, webhookBody } from '../test/support/line-events.js';
@@ -23,7 +24,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-bench-'));
 const db = await startLocalDatabase({ dataDir });
 const line = await new FakeLine().start();
 const secret = 'bench-secret';
-const config = loadConfig({ LINE_CHANNEL_SECRET: secret, LINE_CHANNEL_ACCESS_TOKEN: line.accessToken, LINE_API_BASE_URL: line.url, LINE_DATA_API_BASE_URL: line.url, PORT: '0', ORG_CODE: 'bench' });
+const config = loadConfig({ DATA_ENCRYPTION_KEY: newDataKey(), LINE_CHANNEL_SECRET: secret, LINE_CHANNEL_ACCESS_TOKEN: line.accessToken, LINE_API_BASE_URL: line.url, LINE_DATA_API_BASE_URL: line.url, PORT: '0', ORG_CODE: 'bench' });
 const server = await startServer(config, { mongoUri: db.uriFor('bench'), log: createLogger('silent') });
 
 const acks: number[] = [];

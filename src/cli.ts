@@ -16,6 +16,7 @@ import { resumeAbandonedRuns, runJob } from './jobs/run-job.js';
 import { createLineClient } from './line/client.js';
 import { createLogger } from './log.js';
 import { OutboxSender } from './outbox/sender.js';
+import { createSealer } from './security/crypto.js';
 
 /** Operator commands: `npm run cli -- <command>`. Output is Thai, for the organisation's admins. */
 
@@ -129,7 +130,8 @@ jobs
     const config = loadConfig();
     await withDatabase(async () => {
       const line = createLineClient(config);
-      const deps = { settings: jobSettings(config), log, instanceId: `cli-${process.pid}`, leaseSeconds: config.JOB_LEASE_SECONDS, clock: () => new Date() };
+      const sealer = createSealer(config.DATA_ENCRYPTION_KEY);
+      const deps = { settings: jobSettings(config), log, sealer, instanceId: `cli-${process.pid}`, leaseSeconds: config.JOB_LEASE_SECONDS, clock: () => new Date() };
       // A run an earlier process left half-way (killed, crashed) is finished first.
       for (const resumed of await resumeAbandonedRuns(Object.values(JOBS), deps)) console.log(`ทำงานที่ค้างไว้ต่อจนเสร็จ: ${resumed.runId} (${resumed.status})`);
       const result = await runJob(JOBS[name as JobName], options.now ?? new Date(), 'operator', deps);
@@ -138,7 +140,7 @@ jobs
         console.error(`งานล้มเหลว: ${result.error}`);
         process.exitCode = 1;
       } else console.log(`ทำงานแล้ว ${result.runId}: ผู้รับ ${result.recipients} คน, ข้อความ ${result.messages} ชุด`);
-      const sent = await new OutboxSender({ line, log, instanceId: deps.instanceId, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now: () => new Date() }).drain();
+      const sent = await new OutboxSender({ line, log, sealer, instanceId: deps.instanceId, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now: () => new Date() }).drain();
       console.log(`ส่งแล้ว ${sent.sent} · รอส่งใหม่ ${sent.retrying} · ล้มเหลว ${sent.failed}`);
     });
   });

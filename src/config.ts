@@ -9,6 +9,10 @@ const cron = (fallback: string) => z.string().trim().refine((v) => isValidCron(v
 const schema = z.object({
   LINE_CHANNEL_SECRET: z.string({ error: 'is required (LINE Developers console → Basic settings → Channel secret)' }).trim().min(1, 'is required'),
   LINE_CHANNEL_ACCESS_TOKEN: z.string({ error: 'is required (LINE Developers console → Messaging API → Channel access token)' }).trim().min(1, 'is required'),
+  DATA_ENCRYPTION_KEY: z
+    .string({ error: 'is required: 32 random bytes in base64 (openssl rand -base64 32); it encrypts LINE ids and events at rest' })
+    .trim()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)'),
   LINE_API_BASE_URL: httpUrl.default('https://api.line.me'),
   LINE_DATA_API_BASE_URL: httpUrl.default('https://api-data.line.me'),
   LINE_REQUEST_TIMEOUT_MS: positiveInt(10_000),
@@ -68,7 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parse(schema, env);
 }
 
-const storageSchema = schema.pick({ MONGODB_URI: true, LOCAL_DATA_DIR: true, ORG_CODE: true });
+const storageSchema = schema.pick({ MONGODB_URI: true, LOCAL_DATA_DIR: true, ORG_CODE: true, DATA_ENCRYPTION_KEY: true });
 export type StorageConfig = z.infer<typeof storageSchema>;
 
 /** What operator commands need: the database and the organisation, not the LINE channel. */

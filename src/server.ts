@@ -13,6 +13,7 @@ import { startSchedules } from './jobs/scheduler.js';
 import { OutboxSender } from './outbox/sender.js';
 import { createLineClient, type LineClient } from './line/client.js';
 import type { Logger } from './log.js';
+import { createSealer } from './security/crypto.js';
 
 export interface RunningServer {
   url: string;
@@ -30,11 +31,13 @@ export async function startServer(config: Config, options: { mongoUri: string; d
   await connectDatabase(options.mongoUri, options.dbName);
   await ensureOrganisation(config.ORG_CODE, now());
   const line = createLineClient(config);
+  const sealer = createSealer(config.DATA_ENCRYPTION_KEY);
   const instanceId = randomUUID();
-  const outbox = new OutboxSender({ line, log, instanceId, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now });
+  const outbox = new OutboxSender({ line, log, instanceId, sealer, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now });
   const jobDeps: RunnerDeps = {
     settings: jobSettings(config),
     log,
+    sealer,
     instanceId,
     leaseSeconds: config.JOB_LEASE_SECONDS,
     clock: () => new Date(),
@@ -45,6 +48,7 @@ export async function startServer(config: Config, options: { mongoUri: string; d
     line,
     log,
     instanceId,
+    sealer,
     dialogTimeoutMinutes: config.DIALOG_TIMEOUT_MINUTES,
     maxAttempts: config.EVENT_MAX_ATTEMPTS,
     thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS,
@@ -55,6 +59,7 @@ export async function startServer(config: Config, options: { mongoUri: string; d
     orgId: config.ORG_CODE,
     bodyLimit: config.WEBHOOK_BODY_LIMIT,
     log,
+    sealer,
     now,
     onStored: (ids, userOf) => runner.enqueue(ids, userOf),
   });

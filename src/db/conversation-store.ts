@@ -7,22 +7,22 @@ export interface StoredDialog {
   expired: boolean;
 }
 
-export async function loadDialog(orgId: string, lineUserId: string, now: Date): Promise<StoredDialog | null> {
-  const doc = await ConversationModel.findById(conversationId(orgId, lineUserId)).lean();
+export async function loadDialog(orgId: string, userKey: string, now: Date): Promise<StoredDialog | null> {
+  const doc = await ConversationModel.findById(conversationId(orgId, userKey)).lean();
   if (!doc) return null;
   return { state: { dialog: doc.dialog, step: doc.step, data: (doc.data ?? {}) as object }, expired: doc.expiresAt <= now };
 }
 
-export async function saveDialog(orgId: string, lineUserId: string, state: DialogState, now: Date, timeoutMinutes: number): Promise<void> {
+export async function saveDialog(orgId: string, userKey: string, state: DialogState, now: Date, timeoutMinutes: number): Promise<void> {
   await ConversationModel.replaceOne(
-    { _id: conversationId(orgId, lineUserId) },
-    { orgId, lineUserId, dialog: state.dialog, step: state.step, data: state.data, updatedAt: now, expiresAt: addMinutes(now, timeoutMinutes) },
+    { _id: conversationId(orgId, userKey) },
+    { orgId, userKey, dialog: state.dialog, step: state.step, data: state.data, updatedAt: now, expiresAt: addMinutes(now, timeoutMinutes) },
     { upsert: true },
   );
 }
 
-export async function clearDialog(orgId: string, lineUserId: string): Promise<void> {
-  await ConversationModel.deleteOne({ _id: conversationId(orgId, lineUserId) });
+export async function clearDialog(orgId: string, userKey: string): Promise<void> {
+  await ConversationModel.deleteOne({ _id: conversationId(orgId, userKey) });
 }
 
 /** Stands in for a TTL index: expired dialogs older than a day are dropped by the maintenance sweep. */

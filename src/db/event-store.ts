@@ -1,4 +1,5 @@
 import { addSeconds } from 'date-fns';
+import type { Sealer } from '../security/crypto.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
 import { EventAttemptModel, WebhookEventModel } from './models/webhook-event.js';
 
@@ -19,15 +20,15 @@ export const FIRST_ATTEMPT_LEASE_SECONDS = 60;
  * Stores events durably, before LINE gets its 200. Returns the ids that are new; an event seen before
  * (a redelivery, or the same event sent twice) collides on `_id` and is left out.
  */
-export async function storeEvents(orgId: string, events: IncomingEvent[], now: Date): Promise<string[]> {
+export async function storeEvents(orgId: string, events: IncomingEvent[], now: Date, sealer: Sealer): Promise<string[]> {
   if (events.length === 0) return [];
   const docs = events.map((e) => ({
     _id: e.webhookEventId,
     orgId,
     type: e.type,
-    sourceUserId: e.source?.type === 'user' ? (e.source.userId ?? null) : null,
+    sourceUserKey: e.source?.type === 'user' && e.source.userId ? sealer.userKey(e.source.userId) : null,
     timestamp: new Date(e.timestamp),
-    body: JSON.stringify(e),
+    body: sealer.seal(JSON.stringify(e)),
     state: 'pending',
     attempts: 0,
     receivedAt: now,

@@ -2,12 +2,14 @@ import { validateSignature } from '@line/bot-sdk';
 import express, { type Request, type Response, type Router } from 'express';
 import { storeEvents, type IncomingEvent } from '../db/event-store.js';
 import type { Logger } from '../log.js';
+import type { Sealer } from '../security/crypto.js';
 
 export interface WebhookDeps {
   channelSecret: string;
   orgId: string;
   bodyLimit: string;
   log: Logger;
+  sealer: Sealer;
   now: () => Date;
   /** Called after the events are stored and LINE has its answer. */
   onStored: (eventIds: string[], userOf: (id: string) => string | null) => void;
@@ -55,7 +57,7 @@ export function webhookRouter(deps: WebhookDeps): Router {
     const events = [...parsed.events].sort((a, b) => a.timestamp - b.timestamp);
     let fresh: string[];
     try {
-      fresh = await storeEvents(deps.orgId, events, deps.now());
+      fresh = await storeEvents(deps.orgId, events, deps.now(), deps.sealer);
     } catch (error) {
       deps.log.error({ err: String(error), events: events.length }, 'could not store webhook events');
       res.status(500).json({ error: 'could not store events; please redeliver' });

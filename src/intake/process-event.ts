@@ -7,6 +7,7 @@ import { describeLineError, type LineClient } from '../line/client.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { retryKeyFor } from '../line/retry-key.js';
 import type { Logger } from '../log.js';
+import type { Sealer } from '../security/crypto.js';
 import { respond } from './respond.js';
 
 export interface ProcessorDeps {
@@ -15,6 +16,7 @@ export interface ProcessorDeps {
   log: Logger;
   /** Names this instance in attempt claims, for operators reading the database. */
   instanceId: string;
+  sealer: Sealer;
   dialogTimeoutMinutes: number;
   maxAttempts: number;
   thresholds: Threshold[];
@@ -42,7 +44,8 @@ export async function processEvent(eventId: string, deps: ProcessorDeps): Promis
   if (!(await claimAttempt(eventId, attempt, deps.instanceId, startedAt))) return;
   await startAttempt(eventId, attempt, addSeconds(startedAt, ATTEMPT_LEASE_SECONDS));
 
-  const event = JSON.parse(doc.body) as webhook.Event;
+  const event = JSON.parse(deps.sealer.open(doc.body)) as webhook.Event;
+  const userId = event.source?.type === 'user' ? (event.source.userId ?? null) : null;
   try {
     let replies: Message[];
     if (doc.state === 'pending') {
@@ -50,6 +53,7 @@ export async function processEvent(eventId: string, deps: ProcessorDeps): Promis
         orgId: deps.orgId,
         dialogTimeoutMinutes: deps.dialogTimeoutMinutes,
         thresholds: deps.thresholds,
+        sealer: deps.sealer,
         line: deps.line,
         now: startedAt,
       });
@@ -59,7 +63,7 @@ export async function processEvent(eventId: string, deps: ProcessorDeps): Promis
     }
     const replyToken = 'replyToken' in event ? event.replyToken : undefined;
     const fresh = attempt === 1 && differenceInSeconds(deps.now(), doc.timestamp) < REPLY_TOKEN_SAFE_SECONDS;
-    const lineRequestIds = await send(replies, { eventId, replyToken: fresh ? replyToken : undefined, userId: doc.sourceUserId ?? null }, deps.line);
+    const lineRequestIds = await send(replies, { eventId, replyToken: fresh ? replyToken : undefined, userId }, deps.line);
     await markDone(eventId, deps.now());
     deps.log.debug({ eventId, type: doc.type, attempt, replies: replies.length, lineRequestIds }, 'event processed');
   } catch (error) {

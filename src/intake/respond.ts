@@ -15,11 +15,13 @@ import { helpText, TEXT } from '../dialogs/texts.js';
 import { text, type DialogInput, type Message, type Outcome } from '../dialogs/types.js';
 import { hasRole } from '../domain/roles.js';
 import type { LineClient } from '../line/client.js';
+import type { Sealer } from '../security/crypto.js';
 import { toDialogInput } from './to-input.js';
 
 export interface RespondDeps {
   orgId: string;
   thresholds: Threshold[];
+  sealer: Sealer;
   dialogTimeoutMinutes: number;
   line: Pick<LineClient, 'getDisplayName' | 'getContent'>;
   now: Date;
@@ -39,7 +41,7 @@ export async function respond(event: webhook.Event, eventId: string, deps: Respo
     return [text(TEXT.welcome), text(helpText(staff?.roles ?? []))];
   }
   if (event.type === 'unfollow') {
-    await clearDialog(deps.orgId, userId);
+    await clearDialog(deps.orgId, deps.sealer.userKey(userId));
     return [];
   }
   const input = toDialogInput(event);
@@ -50,11 +52,11 @@ export async function respond(event: webhook.Event, eventId: string, deps: Respo
 async function respondToInput(userId: string, input: DialogInput, eventId: string, deps: RespondDeps): Promise<Message[]> {
   const { orgId, now } = deps;
   const staff = await findStaff(orgId, userId);
-  const stored = await loadDialog(orgId, userId, now);
+  const stored = await loadDialog(orgId, deps.sealer.userKey(userId), now);
   const before: Message[] = [];
   let state = stored?.state ?? null;
   if (stored?.expired) {
-    await clearDialog(orgId, userId);
+    await clearDialog(orgId, deps.sealer.userKey(userId));
     before.push(text(TEXT.expired(deps.dialogTimeoutMinutes)));
     state = null;
   }
@@ -64,7 +66,7 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
 
   if (command?.kind === 'register') return [...before, ...(await register(userId, command.code, deps))];
   if (isCancel) {
-    if (state) await clearDialog(orgId, userId);
+    if (state) await clearDialog(orgId, deps.sealer.userKey(userId));
     return [...before, text(state ? TEXT.cancelled : TEXT.nothingToCancel)];
   }
 
@@ -84,12 +86,12 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
     (input.kind === 'postback' && (input.action === ACTIONS.pick || input.action === ACTIONS.page));
   if (!facts && (wantsReport || isReportState(state))) {
     // Someone who is not (or no longer) an officer: a dialog left from an earlier role is dropped.
-    if (state) await clearDialog(orgId, userId);
+    if (state) await clearDialog(orgId, deps.sealer.userKey(userId));
     return [...before, text(TEXT.staffOnly)];
   }
   if (facts) {
     if (command?.kind === 'report') {
-      if (state) await clearDialog(orgId, userId);
+      if (state) await clearDialog(orgId, deps.sealer.userKey(userId));
       return [...before, ...measureCarousel(facts.measures, 1, facts.staff.unit)];
     }
     if (input.kind === 'postback' && input.action === ACTIONS.page) {
@@ -123,10 +125,10 @@ async function officerFacts(staff: Staff, eventId: string, deps: RespondDeps): P
 async function apply(outcome: Outcome<ReportEffect>, userId: string, eventId: string, staff: Staff, deps: RespondDeps): Promise<Message[]> {
   for (const effect of outcome.effects ?? []) {
     if (effect.type === 'saveReport') await saveProgressReport(deps.orgId, effect, staff, deps.now, eventId);
-    else await storeAttachment(deps.orgId, effect.attachment, userId, deps.line, deps.now);
+    else await storeAttachment(deps.orgId, effect.attachment, deps.sealer.userKey(userId), deps.line, deps.now);
   }
-  if (outcome.state === null) await clearDialog(deps.orgId, userId);
-  else if (outcome.state) await saveDialog(deps.orgId, userId, outcome.state, deps.now, deps.dialogTimeoutMinutes);
+  if (outcome.state === null) await clearDialog(deps.orgId, deps.sealer.userKey(userId));
+  else if (outcome.state) await saveDialog(deps.orgId, deps.sealer.userKey(userId), outcome.state, deps.now, deps.dialogTimeoutMinutes);
   return outcome.replies;
 }
 

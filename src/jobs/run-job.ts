@@ -2,12 +2,14 @@ import { addSeconds } from 'date-fns';
 import { isDuplicateKey } from '../db/is-duplicate-key.js';
 import { JobRunModel, JobRunTakeoverModel } from '../db/models/job-run.js';
 import type { Logger } from '../log.js';
+import type { Sealer } from '../security/crypto.js';
 import { enqueue } from '../outbox/enqueue.js';
 import type { JobDefinition, JobSettings } from './job.js';
 
 export interface RunnerDeps {
   settings: JobSettings;
   log: Logger;
+  sealer: Sealer;
   instanceId: string;
   /** How long a run may go without finishing before another instance takes it over. */
   leaseSeconds: number;
@@ -57,7 +59,7 @@ export async function runJob(job: JobDefinition, asOf: Date, trigger: 'schedule'
 async function execute(job: JobDefinition, runId: string, asOf: Date, deps: RunnerDeps): Promise<RunResult> {
   try {
     const output = await job.produce({ id: runId, asOf }, deps.settings);
-    const added = await enqueue(deps.settings.orgId, runId, output.outgoing, deps.clock());
+    const added = await enqueue(deps.settings.orgId, runId, output.outgoing, deps.clock(), deps.sealer);
     if (added > 0) deps.onEnqueued?.();
     const messages = output.outgoing.length;
     await JobRunModel.updateOne(

@@ -39,7 +39,7 @@ export async function jobsStatus(orgId: string, limit = 10): Promise<JobsStatus>
       failed: await OutboxMessageModel.countDocuments({ orgId, state: 'failed' }),
       oldestPending: oldest?.createdAt ?? null,
     },
-    failures: failures.map((f) => ({ id: f._id, to: f.to.length, lastStatus: f.lastStatus ?? null, lastError: f.lastError ?? null, attempts: f.attempts })),
+    failures: failures.map((f) => ({ id: f._id, to: f.recipients, lastStatus: f.lastStatus ?? null, lastError: f.lastError ?? null, attempts: f.attempts })),
   };
 }
 

@@ -3,9 +3,10 @@ import { OutboxMessageModel } from '../db/models/outbox-message.js';
 import type { Message } from '../line/client.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { retryKeyFor } from '../line/retry-key.js';
+import type { Sealer } from '../security/crypto.js';
 
 export interface Outgoing {
-  /** Stable for what this message is, e.g. `<run id>:<recipient>`; the same key is never sent twice. */
+  /** Stable for what this message is, e.g. `<run id>:<staff id>` or `<complaint id>:<event>`; never a citizen's LINE id. */
   key: string;
   to: string[];
   messages: Message[];
@@ -16,7 +17,7 @@ export interface Outgoing {
  * split into parts whose keys extend the given one, in a fixed order, so a resumed run splits the same way.
  * Returns how many parts were new.
  */
-export async function enqueue(orgId: string, source: string, outgoing: Outgoing[], now: Date): Promise<number> {
+export async function enqueue(orgId: string, source: string, outgoing: Outgoing[], now: Date, sealer: Sealer): Promise<number> {
   let added = 0;
   for (const item of outgoing) {
     const recipients = [...new Set(item.to)].sort();
@@ -28,7 +29,8 @@ export async function enqueue(orgId: string, source: string, outgoing: Outgoing[
             _id: key,
             orgId,
             source,
-            to: recipients.slice(r, r + LINE_LIMITS.multicastRecipients),
+            toSealed: sealer.seal(JSON.stringify(recipients.slice(r, r + LINE_LIMITS.multicastRecipients))),
+            recipients: Math.min(LINE_LIMITS.multicastRecipients, recipients.length - r),
             messages: JSON.stringify(item.messages.slice(m, m + LINE_LIMITS.messagesPerRequest)),
             retryKey: retryKeyFor(key),
             nextAttemptAt: now,

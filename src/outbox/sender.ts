@@ -3,11 +3,13 @@ import { isDuplicateKey } from '../db/is-duplicate-key.js';
 import { OutboxAttemptModel, OutboxMessageModel } from '../db/models/outbox-message.js';
 import { describeLineError, isTransientLineError, retryAfterSeconds, type LineClient, type Message } from '../line/client.js';
 import type { Logger } from '../log.js';
+import type { Sealer } from '../security/crypto.js';
 
 export interface SenderDeps {
   line: Pick<LineClient, 'push' | 'multicast'>;
   log: Logger;
   instanceId: string;
+  sealer: Sealer;
   maxAttempts: number;
   now: () => Date;
 }
@@ -64,11 +66,12 @@ export class OutboxSender {
     await OutboxMessageModel.updateOne({ _id: id }, { $set: { attempts: attempt, nextAttemptAt: addSeconds(now, SEND_LEASE_SECONDS) } });
 
     const messages = JSON.parse(item.messages) as Message[];
+    const to = JSON.parse(this.deps.sealer.open(item.toSealed)) as string[];
     try {
       const requestId =
-        item.to.length === 1
-          ? await this.deps.line.push(item.to[0]!, messages, item.retryKey)
-          : await this.deps.line.multicast(item.to, messages, item.retryKey);
+        to.length === 1
+          ? await this.deps.line.push(to[0]!, messages, item.retryKey)
+          : await this.deps.line.multicast(to, messages, item.retryKey);
       await OutboxMessageModel.updateOne(
         { _id: id },
         { $set: { state: 'sent', sentAt: this.deps.now(), lineRequestId: requestId, lastStatus: 200, lastError: null } },

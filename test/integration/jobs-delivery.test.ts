@@ -13,7 +13,7 @@ import { OutboxSender } from '../../src/outbox/sender.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { FakeLine } from '../support/fake-line.js';
 import { addStaff, report } from '../support/fixtures.js';
-import { connectTestDatabase } from '../support/harness.js';
+import { connectTestDatabase, TEST_DATA_KEY, testSealer } from '../support/harness.js';
 
 const ORG = 'jobs-org';
 const log = createLogger('silent');
@@ -32,11 +32,12 @@ let line: ReturnType<typeof createLineClient>;
 const deps = (instanceId: string, clock = () => new Date()): RunnerDeps => ({
   settings: { orgId: ORG, thresholds: DEFAULT_LEVEL_THRESHOLDS, roundReminderDaysBefore: [7, 1] },
   log,
+  sealer: testSealer,
   instanceId,
   leaseSeconds: 120,
   clock,
 });
-const sender = (now = () => new Date()) => new OutboxSender({ line, log, instanceId: 'test', maxAttempts: 8, now });
+const sender = (now = () => new Date()) => new OutboxSender({ line, log, sealer: testSealer, instanceId: 'test', maxAttempts: 8, now });
 const deliveries = (userId: string) => fake.deliveriesTo(userId).length;
 
 beforeAll(async () => {
@@ -81,6 +82,7 @@ describe('monthly summary', () => {
       MONGODB_URI: uri.toString(),
       ORG_CODE: ORG,
       LINE_CHANNEL_SECRET: 'x',
+      DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
       LINE_CHANNEL_ACCESS_TOKEN: fake.accessToken,
       LINE_API_BASE_URL: fake.url,
       LINE_DATA_API_BASE_URL: fake.url,
@@ -147,7 +149,8 @@ describe('a run that crashed half-way', () => {
     // What a crash leaves behind: one message sent, one accepted by LINE but not yet marked sent,
     // one never enqueued, and the run still "running" with its lease over.
     await sender().drain(1);
-    const sentFirst = items.find((i) => fake.deliveriesTo(i.to[0]!).length === 1)!;
+    const recipientOf = (i: (typeof items)[number]) => (JSON.parse(testSealer.open(i.toSealed)) as string[])[0]!;
+    const sentFirst = items.find((i) => fake.deliveriesTo(recipientOf(i)).length === 1)!;
     const acceptedButUnmarked = items.find((i) => i._id !== sentFirst._id)!;
     const neverEnqueued = items.find((i) => i._id !== sentFirst._id && i._id !== acceptedButUnmarked._id)!;
     await sender().drain(1);

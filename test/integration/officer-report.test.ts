@@ -10,7 +10,7 @@ import { ProgressReportModel } from '../../src/db/models/progress-report.js';
 import { StaffModel } from '../../src/db/models/staff.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { Chat, postbackOf, visibleText } from '../support/chat.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { startHarness, testSealer, type Harness } from '../support/harness.js';
 
 const ORG = 'test-org';
 let h: Harness;
@@ -83,7 +83,7 @@ describe('an officer reports progress by chat', () => {
     // The photo is copied out of LINE (which deletes content after a while) through the data API.
     const imageId = (officer.lastEvent as any).message.id;
     const file = await AttachmentFileModel.findById(`${ORG}:${imageId}`).lean();
-    expect(file).toMatchObject({ kind: 'image', uploadedBy: officer.userId, contentType: 'image/jpeg' });
+    expect(file).toMatchObject({ kind: 'image', uploadedBy: testSealer.userKey(officer.userId), contentType: 'image/jpeg' });
     expect(Buffer.from(file!.data!.buffer).toString()).toBe(`content of ${imageId}`);
 
     const askProblems = await officer.say('ประชุมคณะทำงานแล้ว 2 ครั้ง เผยแพร่ประกาศจัดซื้อจัดจ้างครบทุกรายการ');

@@ -19,5 +19,5 @@ it('deletes dialogs expired for more than a day and keeps the others (instead of
   await saveDialog('org', 'U-recently-expired', state, new Date('2026-11-23T10:00:00Z'), 30);
   await saveDialog('org', 'U-active', state, new Date('2026-11-23T20:10:00Z'), 30);
   expect(await removeStaleDialogs.run(now)).toEqual({ deleted: 1 });
-  expect((await ConversationModel.find().lean()).map((c) => c.lineUserId).sort()).toEqual(['U-active', 'U-recently-expired']);
+  expect((await ConversationModel.find().lean()).map((c) => c.userKey).sort()).toEqual(['U-active', 'U-recently-expired']);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WebhookEventModel } from '../../src/db/models/webhook-event.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { startHarness, testSealer, type Harness } from '../support/harness.js';
 import { allEventSamples, legacyThingsEventSamples, sign, textEvent, webhookBody } from '../support/line-events.js';
 
 const USER = 'U1111111111111111111111111111aaaa';
@@ -75,7 +75,7 @@ describe('POST /webhook: every event type', () => {
     const event = textEvent(USER, '{"$where": "1"}');
     await h.send(event);
     const stored = await WebhookEventModel.findById(event.webhookEventId).lean();
-    expect(JSON.parse(stored!.body).message.text).toBe('{"$where": "1"}');
+    expect(JSON.parse(testSealer.open(stored!.body)).message.text).toBe('{"$where": "1"}');
   });
 });
 

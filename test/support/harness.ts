@@ -5,11 +5,15 @@ import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { connectDatabase } from '../../src/db/connect.js';
 import { createLogger } from '../../src/log.js';
+import { createSealer, newDataKey } from '../../src/security/crypto.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { FakeLine } from './fake-line.js';
 import { sign, webhookBody } from './line-events.js';
 
 export const CHANNEL_SECRET = 'test-channel-secret';
+/** The data key of this test process; spawned processes that share its database get it too. */
+export const TEST_DATA_KEY = newDataKey();
+export const testSealer = createSealer(TEST_DATA_KEY);
 
 /** A database of this test file's own on the shared test server. */
 export function testDbName(): string {
@@ -45,6 +49,7 @@ export async function startHarness(overrides: Partial<Record<string, string>> = 
   const config = loadConfig({
     LINE_CHANNEL_SECRET: CHANNEL_SECRET,
     LINE_CHANNEL_ACCESS_TOKEN: line.accessToken,
+    DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
     LINE_API_BASE_URL: line.url,
     LINE_DATA_API_BASE_URL: line.url,
     PORT: '0',

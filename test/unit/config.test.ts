@@ -11,13 +11,13 @@ describe('configuration', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    for (const name of ['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN', 'LINE_API_BASE_URL', 'PORT', 'MONGODB_URI']) {
+    for (const name of ['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN', 'DATA_ENCRYPTION_KEY', 'LINE_API_BASE_URL', 'PORT', 'MONGODB_URI']) {
       expect(message).toContain(name);
     }
   });
 
   it('fills the documented defaults', () => {
-    const config = loadConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' });
+    const config = loadConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't', DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') });
     expect(config).toMatchObject({
       LINE_API_BASE_URL: 'https://api.line.me',
       LINE_DATA_API_BASE_URL: 'https://api-data.line.me',

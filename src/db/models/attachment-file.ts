@@ -15,6 +15,7 @@ const attachmentFileSchema = new Schema(
     contentType: { type: String, default: null },
     size: { type: Number, default: null },
     data: { type: Buffer, default: null },
+    /** The sender's pseudonym (user key), not the LINE id. */
     uploadedBy: { type: String, required: true },
     createdAt: { type: Date, required: true },
   },

@@ -1,7 +1,8 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 /**
- * Where each user is in a dialog. `_id` is `<orgId>:<lineUserId>`; `data` is the dialog's own draft.
+ * Where each user is in a dialog. `_id` is `<orgId>:<userKey>` (the user's pseudonym, never the LINE id);
+ * `data` is the dialog's own draft.
  * Expired documents are answered politely on the next message and removed by the sweeper, not by a TTL
  * index (FerretDB has none).
  */
@@ -9,7 +10,7 @@ const conversationSchema = new Schema(
   {
     _id: { type: String, required: true },
     orgId: { type: String, required: true },
-    lineUserId: { type: String, required: true },
+    userKey: { type: String, required: true },
     dialog: { type: String, required: true },
     step: { type: String, required: true },
     data: { type: Schema.Types.Mixed, default: {} },
@@ -21,4 +22,4 @@ const conversationSchema = new Schema(
 
 export type Conversation = InferSchemaType<typeof conversationSchema>;
 export const ConversationModel = model('Conversation', conversationSchema);
-export const conversationId = (orgId: string, lineUserId: string) => `${orgId}:${lineUserId}`;
+export const conversationId = (orgId: string, userKey: string) => `${orgId}:${userKey}`;

@@ -14,7 +14,9 @@ const outboxMessageSchema = new Schema(
     orgId: { type: String, required: true },
     /** The job run (or other source) that produced it. */
     source: { type: String, required: true },
-    to: { type: [String], required: true },
+    /** The recipients' LINE ids as sealed JSON: a complainant's id is never readable at rest. */
+    toSealed: { type: String, required: true },
+    recipients: { type: Number, required: true },
     messages: { type: String, required: true },
     retryKey: { type: String, required: true },
     state: { type: String, enum: OUTBOX_STATES, default: 'pending' },

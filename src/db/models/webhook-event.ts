@@ -5,15 +5,16 @@ export const EVENT_STATES = ['pending', 'replying', 'done', 'dead'] as const;
 
 /**
  * Every webhook event, stored before LINE gets its 200. `_id` is LINE's `webhookEventId`, so a redelivery
- * collides (E11000) and is not processed again. The raw event is kept as JSON text: user-chosen keys never
- * become document keys.
+ * collides (E11000) and is not processed again. The raw event is kept as sealed (encrypted) JSON text: the
+ * user's LINE id and words are not readable at rest, and user-chosen keys never become document keys.
  */
 const webhookEventSchema = new Schema(
   {
     _id: { type: String, required: true },
     orgId: { type: String, required: true },
     type: { type: String, required: true },
-    sourceUserId: { type: String, default: null },
+    /** The sender's pseudonym (see security/crypto.ts), for operators to group events; not the LINE id. */
+    sourceUserKey: { type: String, default: null },
     timestamp: { type: Date, required: true },
     body: { type: String, required: true },
     state: { type: String, enum: EVENT_STATES, default: 'pending' },
