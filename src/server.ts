@@ -52,6 +52,7 @@ export async function startServer(config: Config, options: { mongoUri: string; d
     dialogTimeoutMinutes: config.DIALOG_TIMEOUT_MINUTES,
     maxAttempts: config.EVENT_MAX_ATTEMPTS,
     thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS,
+    kickOutbox: () => outbox.kick(),
     now,
   });
   const app = createApp({

@@ -8,6 +8,11 @@ export type Command =
   | { kind: 'cancel' }
   | { kind: 'help' }
   | { kind: 'summary' }
+  | { kind: 'complaint' }
+  | { kind: 'track'; trackingNo: string | null }
+  | { kind: 'myCases' }
+  | { kind: 'cases' }
+  | { kind: 'complaintStats' }
   | { kind: 'skip' }
   | { kind: 'confirm' };
 
@@ -20,6 +25,15 @@ const SIMPLE: Record<string, Command['kind']> = {
   help: 'help',
   เมนู: 'help',
   menu: 'help',
+  ร้องเรียน: 'complaint',
+  แจ้งเรื่อง: 'complaint',
+  complaint: 'complaint',
+  เรื่องของฉัน: 'myCases',
+  'my cases': 'myCases',
+  เรื่องร้องเรียน: 'cases',
+  cases: 'cases',
+  สถิติร้องเรียน: 'complaintStats',
+  'complaint stats': 'complaintStats',
   สรุป: 'summary',
   summary: 'summary',
   ข้าม: 'skip',
@@ -34,6 +48,8 @@ export function parseCommand(text: string): Command | null {
   const t = text.trim().replace(/\s+/g, ' ');
   const register = t.match(/^(?:ลงทะเบียน|register)(?:\s+(\S+))?$/i);
   if (register) return { kind: 'register', code: register[1] ?? null };
+  const track = t.match(/^(?:ติดตาม|track)(?:\s+(.+))?$/i);
+  if (track) return { kind: 'track', trackingNo: track[1] ?? null };
   const kind = SIMPLE[t.toLowerCase()];
   return kind ? ({ kind } as Command) : null;
 }

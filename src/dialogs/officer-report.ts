@@ -5,6 +5,8 @@ import { formatBaht, formatThaiDate, formatThaiDateTime, formatThaiMonthYear, pa
 import { renderTemplate } from '../flex/render.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { parseCommand } from './commands.js';
+import { cleanFreeText } from './free-text.js';
+export { MAX_FREE_TEXT } from './free-text.js';
 import { TEXT } from './texts.js';
 import { postbackData, quickPostback, quickText, text, type DialogInput, type DialogState, type Message, type Outcome, type StaffFacts } from './types.js';
 
@@ -79,8 +81,6 @@ export interface Facts {
   eventId: string;
 }
 
-/** Summary and problems are free text; a cap keeps the E-PlanNACC export and flex bubbles within limits. */
-export const MAX_FREE_TEXT = 2_000;
 const MAX_ATTACHMENTS = 10;
 /** 10 measure cards and a "next page" card fit LINE's 12-bubble carousel with room to spare. */
 export const PAGE_SIZE = 10;
@@ -312,11 +312,8 @@ function isSkip(input: DialogInput): boolean {
 /** The text of a free-text answer, or the message explaining why the input is not one. */
 function freeText(input: DialogInput): string | Message {
   if (input.kind !== 'text') return text(TEXT.needText);
-  // Control characters (NUL among them, which FerretDB cannot store) never belong in a report.
-  const value = input.text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
-  if (value === '') return text(TEXT.needText);
-  if (value.length > MAX_FREE_TEXT) return text(TEXT.tooLong(MAX_FREE_TEXT));
-  return value;
+  const value = cleanFreeText(input.text);
+  return typeof value === 'string' ? value : text(value.error);
 }
 
 export function isReportState(state: DialogState | null): state is ReportState {

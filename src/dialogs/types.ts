@@ -8,6 +8,7 @@ export type DialogInput =
   | { kind: 'text'; text: string }
   | { kind: 'postback'; action: string; params: Record<string, string> }
   | { kind: 'media'; mediaKind: 'image' | 'video' | 'audio' | 'file'; messageId: string; fileName: string | null }
+  | { kind: 'location'; location: { title: string; address: string; latitude: number; longitude: number } }
   | { kind: 'other'; what: string };
 
 export interface StaffFacts {

@@ -20,6 +20,7 @@ export interface ProcessorDeps {
   dialogTimeoutMinutes: number;
   maxAttempts: number;
   thresholds: Threshold[];
+  kickOutbox?: () => void;
   now: () => Date;
 }
 
@@ -54,6 +55,7 @@ export async function processEvent(eventId: string, deps: ProcessorDeps): Promis
         dialogTimeoutMinutes: deps.dialogTimeoutMinutes,
         thresholds: deps.thresholds,
         sealer: deps.sealer,
+        kickOutbox: deps.kickOutbox,
         line: deps.line,
         now: startedAt,
       });

@@ -16,6 +16,7 @@ import { text, type DialogInput, type Message, type Outcome } from '../dialogs/t
 import { hasRole } from '../domain/roles.js';
 import type { LineClient } from '../line/client.js';
 import type { Sealer } from '../security/crypto.js';
+import { respondAboutComplaints, repeatComplaintStep } from './complaint-respond.js';
 import { toDialogInput } from './to-input.js';
 
 export interface RespondDeps {
@@ -24,6 +25,8 @@ export interface RespondDeps {
   sealer: Sealer;
   dialogTimeoutMinutes: number;
   line: Pick<LineClient, 'getDisplayName' | 'getContent'>;
+  /** Sends outbox messages (e.g. a new case to its handlers) at once rather than at the next tick. */
+  kickOutbox?: () => void;
   now: Date;
 }
 
@@ -77,9 +80,22 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
   const facts = isOfficer ? await officerFacts(staff, eventId, deps) : null;
 
   if (command?.kind === 'help') {
-    const resume = facts && isReportState(state) ? repeatPrompt(state, facts) : [];
+    const resume = facts && isReportState(state) ? repeatPrompt(state, facts) : repeatComplaintStep(state);
     return [...before, text(helpText(staff?.roles ?? [])), ...resume].slice(0, 5);
   }
+
+  const aboutComplaints = await respondAboutComplaints(input, command, state, {
+    orgId,
+    userId,
+    eventId,
+    now,
+    sealer: deps.sealer,
+    line: deps.line,
+    staff,
+    dialogTimeoutMinutes: deps.dialogTimeoutMinutes,
+    kickOutbox: deps.kickOutbox,
+  });
+  if (aboutComplaints) return [...before, ...aboutComplaints].slice(0, 5);
 
   const wantsReport =
     command?.kind === 'report' ||
@@ -149,6 +165,6 @@ async function register(userId: string, code: string | null, deps: RespondDeps):
 }
 
 function unknownInput(input: DialogInput, roles: Parameters<typeof helpText>[0]): Message[] {
-  const opener = input.kind === 'media' || input.kind === 'other' ? TEXT.unknownNonText : TEXT.unknown;
+  const opener = input.kind === 'text' || input.kind === 'postback' ? TEXT.unknown : TEXT.unknownNonText;
   return [text(`${opener}\n\n${helpText(roles)}`)];
 }

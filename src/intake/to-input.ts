@@ -18,6 +18,8 @@ export function toDialogInput(event: webhook.Event): DialogInput | null {
       return { kind: 'media', mediaKind: m.type, messageId: m.id, fileName: null };
     case 'file':
       return { kind: 'media', mediaKind: 'file', messageId: m.id, fileName: m.fileName };
+    case 'location':
+      return { kind: 'location', location: { title: m.title ?? '', address: m.address ?? '', latitude: m.latitude, longitude: m.longitude } };
     default:
       return { kind: 'other', what: m.type };
   }

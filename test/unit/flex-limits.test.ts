@@ -9,6 +9,8 @@ import { limitViolations } from '../../src/line/limits.js';
 import { summarise } from '../../src/domain/summary.js';
 import { overdueListText, summaryMessage } from '../../src/flex/summary-message.js';
 import { reminderMessages } from '../../src/flex/reminder-message.js';
+import { caseCarousel, receiptMessage, trackingText } from '../../src/flex/complaint-messages.js';
+import { Types } from 'mongoose';
 
 /** The longest real titles: every measure of the sample plan built from the seed reports, longest first. */
 const plan = parse(readFileSync('examples/plan-2568.csv'), { bom: true, columns: true }) as Record<string, string>[];
@@ -41,7 +43,7 @@ const worstText = 'ก'.repeat(MAX_FREE_TEXT);
 
 describe('every message stays within LINE limits with the longest real data', () => {
   it('ships a template for every design the code renders', () => {
-    expect(TEMPLATE_NAMES.sort()).toEqual(['measure-card', 'more-card', 'report-confirm', 'report-saved', 'summary-breakdown', 'summary-overview']);
+    expect(TEMPLATE_NAMES.sort()).toEqual(['complaint-case', 'complaint-receipt', 'measure-card', 'more-card', 'report-confirm', 'report-saved', 'summary-breakdown', 'summary-overview']);
   });
 
   it('measure carousel, on every page', () => {
@@ -97,6 +99,42 @@ describe('every message stays within LINE limits with the longest real data', ()
     expect(reminder.length).toBeLessThanOrEqual(5);
     expect((reminder[0] as any).text).toContain(`จาก ${measures.length * 2} รายการ`);
     for (const message of reminder) expect(limitViolations(message)).toEqual([]);
+  });
+
+  it('complaint receipts, case cards and timelines with the longest answers', () => {
+    const long = 'ข'.repeat(MAX_FREE_TEXT);
+    const base = {
+      _id: new Types.ObjectId(),
+      orgId: 'o',
+      trackingNo: 'C2569-0001',
+      fiscalYear: 2569,
+      seq: 1,
+      status: 'received' as const,
+      description: long,
+      accused: long,
+      happenedWhen: long,
+      location: { title: long.slice(0, 100), address: long.slice(0, 300), latitude: 13.7, longitude: 100.5 },
+      attachments: Array.from({ length: 5 }, (_, i) => ({ kind: 'image', lineMessageId: String(i), fileName: null })),
+      contactName: 'นางสาวสมศรี ใจดีมากเป็นพิเศษ',
+      contactPhone: '0812345678',
+      notify: true,
+      reporterKey: 'k',
+      reporterSealed: 's',
+      submittedAt: new Date('2025-11-01T03:00:00Z'),
+      dueAt: new Date('2025-11-16T17:00:00Z'),
+      handlerUserId: null,
+      handlerName: null,
+      closedAt: null,
+      explanationRequired: true,
+      explainedAt: null,
+      sourceEventId: 'e',
+    };
+    for (const kind of ['general', 'corruption'] as const) {
+      const c = { ...base, kind };
+      const now = new Date('2025-11-20T03:00:00Z');
+      const messages = [receiptMessage(c), ...caseCarousel(Array.from({ length: 20 }, () => c), now, 'เรื่องร้องเรียน'), { type: 'text', text: trackingText(c, Array.from({ length: 30 }, () => ({ at: now, type: 'status', status: 'in_progress', text: long }))) }];
+      for (const message of messages) expect(limitViolations(message), kind).toEqual([]);
+    }
   });
 
   it('help for every combination of roles', () => {

@@ -1,4 +1,5 @@
 import { AttachmentFileModel } from './attachment-file.js';
+import { ComplaintEventModel, ComplaintModel } from './complaint.js';
 import { ConversationModel } from './conversation.js';
 import { InviteModel, InviteRedemptionModel } from './invite.js';
 import { JobRunModel, JobRunTakeoverModel } from './job-run.js';
@@ -24,4 +25,6 @@ export const ALL_MODELS = [
   OutboxAttemptModel,
   JobRunModel,
   JobRunTakeoverModel,
+  ComplaintModel,
+  ComplaintEventModel,
 ];

@@ -1,0 +1,190 @@
+import { KIND_TH, type ComplaintKind } from '../domain/complaints.js';
+import { truncate } from '../domain/thai.js';
+import { PROTECTION_TH } from '../flex/complaint-messages.js';
+import { parseCommand } from './commands.js';
+import { cleanFreeText } from './free-text.js';
+import { postbackData, quickPostback, quickText, text, type DialogInput, type DialogState, type Message, type Outcome } from './types.js';
+
+/**
+ * A citizen's complaint, as a pure state machine. General: what happened (+ photos) → where (optional)
+ * → contact or anonymous → updates by LINE? → confirm. Corruption: who → when → what (+ photos) → where
+ * (optional) → updates? → confirm; it asks no contact details, and says how the reporter is protected.
+ */
+export const DIALOG = 'complaint';
+
+export const ACTIONS = { kind: 'cm.kind', submit: 'cm.submit' } as const;
+
+export interface ComplaintDraft {
+  draftId: string;
+  kind?: ComplaintKind;
+  accused?: string;
+  happenedWhen?: string;
+  description?: string;
+  location?: { title: string; address: string; latitude: number; longitude: number } | null;
+  attachments: { kind: 'image' | 'video' | 'audio' | 'file'; lineMessageId: string; fileName: string | null }[];
+  contactName?: string | null;
+  contactPhone?: string | null;
+  notify?: boolean;
+}
+
+type Step = 'kind' | 'accused' | 'when' | 'what' | 'where' | 'contact' | 'notify' | 'confirm';
+type State = DialogState<ComplaintDraft> & { step: Step };
+
+export type ComplaintEffect =
+  | { type: 'storeAttachment'; attachment: ComplaintDraft['attachments'][number] }
+  | { type: 'submitComplaint'; draft: Required<Pick<ComplaintDraft, 'kind' | 'description' | 'notify'>> & ComplaintDraft };
+
+const MAX_PHOTOS = 5;
+
+export const PDPA_NOTICE =
+  'ประกาศความเป็นส่วนตัว: ระบบเก็บเฉพาะข้อมูลที่ท่านให้ (รายละเอียดเรื่อง สถานที่ รูปภาพ และชื่อ/เบอร์ติดต่อหากท่านประสงค์) เพื่อใช้ตรวจสอบเรื่องและแจ้งผลแก่ท่านเท่านั้น ตาม พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 ท่านพิมพ์ "ยกเลิก" ได้ทุกขั้นตอน';
+
+const cancel = () => quickText('ยกเลิก');
+
+function prompt(step: Step, d: ComplaintDraft): Message {
+  switch (step) {
+    case 'kind':
+      return text(`${PDPA_NOTICE}\n\nเลือกประเภทเรื่องที่ต้องการแจ้ง`, [
+        quickPostback('ร้องเรียนทั่วไป', postbackData(ACTIONS.kind, { k: 'general' }), KIND_TH.general),
+        quickPostback('แจ้งทุจริต', postbackData(ACTIONS.kind, { k: 'corruption' }), KIND_TH.corruption),
+        cancel(),
+      ]);
+    case 'accused':
+      return text(`${PROTECTION_TH}\n\n1/3 ผู้ถูกกล่าวหาคือใคร? (ชื่อ ตำแหน่ง หรือหน่วยงาน เท่าที่ทราบ)`, [cancel()]);
+    case 'when':
+      return text('2/3 เหตุการณ์เกิดขึ้นเมื่อใด? (วันที่หรือช่วงเวลาโดยประมาณ)', [cancel()]);
+    case 'what':
+      return text(
+        d.kind === 'corruption'
+          ? '3/3 เล่าพฤติการณ์ที่เกิดขึ้น ทำอะไร อย่างไร มีหลักฐานอะไรบ้าง\nส่งรูปภาพหลักฐานก่อนพิมพ์ได้'
+          : 'เล่าเรื่องที่ต้องการร้องเรียน เกิดอะไรขึ้น ต้องการให้แก้ไขอย่างไร\nส่งรูปภาพประกอบก่อนพิมพ์ได้',
+        [cancel()],
+      );
+    case 'where':
+      return text('เกิดที่ไหน? กดส่งตำแหน่ง หรือกด "ข้าม"', [
+        { type: 'action', action: { type: 'location', label: 'ส่งตำแหน่ง' } },
+        quickText('ข้าม'),
+        cancel(),
+      ]);
+    case 'contact':
+      return text('ชื่อและเบอร์โทรศัพท์สำหรับติดต่อกลับ (เฉพาะเจ้าหน้าที่รับเรื่องร้องเรียนเห็น) หรือกด "ไม่ประสงค์ออกนาม"', [
+        quickText('ไม่ประสงค์ออกนาม'),
+        cancel(),
+      ]);
+    case 'notify':
+      return text('ต้องการให้ระบบแจ้งความคืบหน้าทาง LINE ทุกครั้งที่สถานะเปลี่ยนหรือไม่?', [quickText('รับแจ้ง'), quickText('ไม่ต้องแจ้ง'), cancel()]);
+    case 'confirm':
+      return text(summary(d), [quickPostback('ยืนยันส่งเรื่อง', postbackData(ACTIONS.submit, { d: d.draftId })), cancel()]);
+  }
+}
+
+function summary(d: ComplaintDraft): string {
+  const lines = ['ตรวจสอบก่อนส่งเรื่อง', `ประเภท: ${d.kind ? KIND_TH[d.kind] : '-'}`];
+  if (d.accused) lines.push(`ผู้ถูกกล่าวหา: ${truncate(d.accused, 300)}`);
+  if (d.happenedWhen) lines.push(`เมื่อ: ${truncate(d.happenedWhen, 300)}`);
+  lines.push(`รายละเอียด: ${truncate(d.description ?? '', 1_500)}`);
+  if (d.location) lines.push(`สถานที่: ${[d.location.title, d.location.address].filter(Boolean).join(' ') || 'ตามตำแหน่งที่ส่ง'}`);
+  if (d.attachments.length > 0) lines.push(`รูปภาพ/ไฟล์: ${d.attachments.length} รายการ`);
+  if (d.kind === 'general') lines.push(`ผู้ติดต่อ: ${[d.contactName, d.contactPhone].filter(Boolean).join(' ') || 'ไม่ประสงค์ออกนาม'}`);
+  lines.push(`แจ้งความคืบหน้าทาง LINE: ${d.notify ? 'รับแจ้ง' : 'ไม่ต้องแจ้ง'}`, '', 'กด "ยืนยันส่งเรื่อง" เพื่อส่ง');
+  return lines.join('\n');
+}
+
+const at = (step: Step, d: ComplaintDraft, before: Message[] = []): Outcome<ComplaintEffect> => ({
+  replies: [...before, prompt(step, d)],
+  state: { dialog: DIALOG, step, data: d },
+});
+
+export function startComplaint(eventId: string): Outcome<ComplaintEffect> {
+  return at('kind', { draftId: eventId, attachments: [] });
+}
+
+const isSkip = (input: DialogInput) => input.kind === 'text' && parseCommand(input.text)?.kind === 'skip';
+
+/** Splits "สมชาย ใจดี 081-234-5678" into a name and a phone number. */
+export function parseContact(value: string): { name: string | null; phone: string | null } {
+  const phoneMatch = value.match(/(\+?66|0)[\d\s-]{8,12}\d/);
+  const phone = phoneMatch ? phoneMatch[0].replace(/[\s-]/g, '') : null;
+  const name = (phoneMatch ? value.replace(phoneMatch[0], '') : value).replace(/\s+/g, ' ').trim();
+  return { name: name || null, phone };
+}
+
+export function continueComplaint(state: State, input: DialogInput): Outcome<ComplaintEffect> {
+  const d = state.data;
+  if (input.kind === 'postback' && input.action === ACTIONS.submit) {
+    if (state.step !== 'confirm' || input.params.d !== d.draftId || !d.kind || !d.description) {
+      return { replies: [text('ปุ่มนี้เป็นของรายการเก่า พิมพ์ "ร้องเรียน" เพื่อเริ่มใหม่')] };
+    }
+    return { replies: [], state: null, effects: [{ type: 'submitComplaint', draft: { ...d, kind: d.kind, description: d.description, notify: d.notify ?? true } }] };
+  }
+  const answer = () => (input.kind === 'text' ? cleanFreeText(input.text) : { error: 'ขั้นตอนนี้ต้องการข้อความ กรุณาพิมพ์ตอบ หรือพิมพ์ "ยกเลิก"' });
+
+  switch (state.step) {
+    case 'kind': {
+      const chosen =
+        input.kind === 'postback' && input.action === ACTIONS.kind
+          ? input.params.k
+          : input.kind === 'text'
+            ? /ทุจริต|ประพฤติมิชอบ|corruption/i.test(input.text)
+              ? 'corruption'
+              : /ทั่วไป|ร้องทุกข์|general/i.test(input.text)
+                ? 'general'
+                : null
+            : null;
+      if (chosen !== 'general' && chosen !== 'corruption') return at('kind', d, [text('กรุณาเลือกประเภทจากปุ่มด้านล่าง')]);
+      const next = { ...d, kind: chosen } as ComplaintDraft;
+      return chosen === 'corruption' ? at('accused', next) : at('what', next);
+    }
+    case 'accused':
+    case 'when': {
+      const a = answer();
+      if (typeof a !== 'string') return at(state.step, d, [text(a.error)]);
+      return state.step === 'accused' ? at('when', { ...d, accused: a }) : at('what', { ...d, happenedWhen: a });
+    }
+    case 'what': {
+      if (input.kind === 'media') {
+        if (input.mediaKind !== 'image' || d.attachments.length >= MAX_PHOTOS) {
+          return at('what', d, [text(input.mediaKind !== 'image' ? 'รับเฉพาะรูปภาพเป็นหลักฐาน' : `แนบรูปได้ไม่เกิน ${MAX_PHOTOS} รูป`)]);
+        }
+        const attachment = { kind: 'image' as const, lineMessageId: input.messageId, fileName: null };
+        const next = { ...d, attachments: [...d.attachments, attachment] };
+        return { replies: [text(`ได้รับรูปแล้ว ${next.attachments.length} รูป พิมพ์รายละเอียดต่อได้เลย`, [cancel()])], state: { dialog: DIALOG, step: 'what', data: next }, effects: [{ type: 'storeAttachment', attachment }] };
+      }
+      const a = answer();
+      if (typeof a !== 'string') return at('what', d, [text(a.error)]);
+      return at('where', { ...d, description: a });
+    }
+    case 'where': {
+      if (input.kind === 'location') return afterWhere({ ...d, location: input.location });
+      if (isSkip(input)) return afterWhere({ ...d, location: null });
+      return at('where', d, [text('กรุณากดส่งตำแหน่ง หรือกด "ข้าม"')]);
+    }
+    case 'contact': {
+      if (input.kind === 'text' && /ไม่ประสงค์ออกนาม|anonymous/i.test(input.text)) return at('notify', { ...d, contactName: null, contactPhone: null });
+      const a = answer();
+      if (typeof a !== 'string') return at('contact', d, [text(a.error)]);
+      const { name, phone } = parseContact(a);
+      return at('notify', { ...d, contactName: name ? truncate(name, 100) : null, contactPhone: phone });
+    }
+    case 'notify': {
+      if (input.kind === 'text' && /^ไม่/.test(input.text.trim())) return at('confirm', { ...d, notify: false });
+      if (input.kind === 'text' && /รับแจ้ง|แจ้ง|ใช่|yes/i.test(input.text)) return at('confirm', { ...d, notify: true });
+      return at('notify', d, [text('กรุณาเลือก "รับแจ้ง" หรือ "ไม่ต้องแจ้ง"')]);
+    }
+    case 'confirm':
+      if (input.kind === 'text' && parseCommand(input.text)?.kind === 'confirm') return continueComplaint(state, { kind: 'postback', action: ACTIONS.submit, params: { d: d.draftId } });
+      return at('confirm', d, [text('กด "ยืนยันส่งเรื่อง" เพื่อส่ง หรือ "ยกเลิก"')]);
+  }
+}
+
+function afterWhere(d: ComplaintDraft): Outcome<ComplaintEffect> {
+  return d.kind === 'general' ? at('contact', d) : at('notify', d);
+}
+
+export function repeatComplaintPrompt(state: State): Message[] {
+  return [text('ทำรายการเดิมต่อได้เลย หรือพิมพ์ "ยกเลิก" เพื่อยกเลิก'), prompt(state.step, state.data)];
+}
+
+export function isComplaintState(state: DialogState | null): state is State {
+  return state?.dialog === DIALOG;
+}

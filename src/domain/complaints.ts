@@ -1,0 +1,82 @@
+import { addDays } from 'date-fns';
+import { startOfBangkokDay } from './calendar.js';
+import { fiscalYearOf } from './fiscal-year.js';
+
+/**
+ * The one table of complaint kinds and statuses (domain.md, "Complaints"), and the 15-day rule.
+ * Two channels: general complaints, and corruption/misconduct by staff, which protects the reporter.
+ */
+export const COMPLAINT_KINDS = ['general', 'corruption'] as const;
+export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
+
+export const KIND_TH: Record<ComplaintKind, string> = {
+  general: 'ร้องเรียน/ร้องทุกข์ทั่วไป',
+  corruption: 'แจ้งเบาะแสการทุจริตและประพฤติมิชอบ',
+};
+
+/** The letter that starts a tracking number: G2569-0001, C2569-0001. */
+export const KIND_LETTER: Record<ComplaintKind, string> = { general: 'G', corruption: 'C' };
+
+/** Who handles each kind; nobody else sees the case. */
+export const HANDLER_ROLE = { general: 'complaint_officer', corruption: 'integrity_officer' } as const;
+
+export const COMPLAINT_STATUSES = ['received', 'in_progress', 'resolved', 'rejected', 'forwarded'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+export const COMPLAINT_STATUS_TH: Record<ComplaintStatus, string> = {
+  received: 'รับเรื่องแล้ว',
+  in_progress: 'อยู่ระหว่างดำเนินการ',
+  resolved: 'ดำเนินการแล้วเสร็จ',
+  rejected: 'ไม่รับพิจารณา',
+  forwarded: 'ส่งต่อหน่วยงานอื่น',
+};
+
+export const CLOSED_STATUSES: readonly ComplaintStatus[] = ['resolved', 'rejected', 'forwarded'];
+export const isClosed = (status: ComplaintStatus) => CLOSED_STATUSES.includes(status);
+
+/** Where a handler may move a case from each status. */
+export const NEXT_STATUSES: Record<ComplaintStatus, ComplaintStatus[]> = {
+  received: ['in_progress', 'resolved', 'rejected', 'forwarded'],
+  in_progress: ['resolved', 'rejected', 'forwarded'],
+  resolved: [],
+  rejected: [],
+  forwarded: [],
+};
+
+export function isComplaintStatus(value: unknown): value is ComplaintStatus {
+  return typeof value === 'string' && (COMPLAINT_STATUSES as readonly string[]).includes(value);
+}
+
+export const ANSWER_WITHIN_DAYS = 15;
+/** The handler is reminded this many days before the deadline. */
+export const REMIND_DAYS_BEFORE = 3;
+
+/** The deadline: the end (Bangkok) of the 15th day after the day of submission. */
+export function dueAt(submittedAt: Date): Date {
+  return addDays(startOfBangkokDay(submittedAt), ANSWER_WITHIN_DAYS + 1);
+}
+
+export function trackingNumber(kind: ComplaintKind, submittedAt: Date, seq: number): string {
+  return `${KIND_LETTER[kind]}${fiscalYearOf(submittedAt)}-${String(seq).padStart(4, '0')}`;
+}
+
+/** Reads a tracking number as people type it ("g2569-7", "C 2569 0012"); null when it cannot be one. */
+export function parseTrackingNumber(text: string): string | null {
+  const m = text.toUpperCase().replace(/\s+/g, '').match(/^([GC])-?(\d{4})-?(\d{1,6})$/);
+  return m ? `${m[1]}${m[2]}-${m[3]!.padStart(4, '0')}` : null;
+}
+
+/** At most this many complaints from one person an hour: enough for anyone, too few to flood the handlers. */
+export const MAX_COMPLAINTS_PER_HOUR = 5;
+
+export interface ComplaintCounts {
+  total: number;
+  completed: number;
+  inProgress: number;
+}
+
+/** OIT O24: total received, completed, in progress. */
+export function countComplaints(statuses: ComplaintStatus[]): ComplaintCounts {
+  const completed = statuses.filter(isClosed).length;
+  return { total: statuses.length, completed, inProgress: statuses.length - completed };
+}

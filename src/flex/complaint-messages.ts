@@ -1,0 +1,143 @@
+import type { messagingApi } from '@line/bot-sdk';
+import { differenceInCalendarDays } from 'date-fns';
+import type { Complaint, ComplaintStats } from '../db/complaint-store.js';
+import { postbackData } from '../dialogs/types.js';
+import { COMPLAINT_STATUS_TH, isClosed, KIND_TH, type ComplaintStatus } from '../domain/complaints.js';
+import { formatThaiDate, formatThaiDateTime, truncate } from '../domain/thai.js';
+import { jsonBytes, LINE_LIMITS } from '../line/limits.js';
+import { renderTemplate } from './render.js';
+
+/** What complainants and handlers read about a case. Handlers' cards never carry who reported it. */
+export const CASE_ACTIONS = {
+  take: 'cp.take',
+  status: 'cp.status',
+  setStatus: 'cp.set',
+  note: 'cp.note',
+  explain: 'cp.explain',
+} as const;
+
+export const PROTECTION_TH =
+  'การคุ้มครองผู้แจ้ง: บัญชี LINE ของท่านถูกเข้ารหัสไว้ ไม่มีผู้ใดเห็นว่าท่านคือใคร เจ้าหน้าที่ผู้รับผิดชอบ (นิติกร) ตอบกลับท่านผ่านระบบนี้โดยไม่ทราบตัวตนของท่าน และผู้บริหารเห็นเพียงสถิติ';
+
+const lastDay = (c: Pick<Complaint, 'dueAt'>) => new Date(c.dueAt.getTime() - 1);
+
+export function receiptMessage(c: Complaint): messagingApi.FlexMessage {
+  return {
+    type: 'flex',
+    altText: `ได้รับเรื่องแล้ว เลขที่ ${c.trackingNo} กำหนดตอบภายใน ${formatThaiDate(lastDay(c))}`,
+    contents: renderTemplate('complaint-receipt', {
+      kindLabel: KIND_TH[c.kind],
+      trackingNo: c.trackingNo,
+      submitted: formatThaiDateTime(c.submittedAt),
+      due: `${formatThaiDate(lastDay(c))} (15 วัน)`,
+      followHint: `ติดตามเรื่องได้ทุกเมื่อ พิมพ์ "ติดตาม ${c.trackingNo}" หรือ "เรื่องของฉัน"${c.notify ? ' และระบบจะแจ้งทุกครั้งที่สถานะเปลี่ยน' : ''}`,
+      protection: c.kind === 'corruption' ? PROTECTION_TH : '',
+      trackCommand: `ติดตาม ${c.trackingNo}`,
+    }),
+  };
+}
+
+function deadline(c: Complaint, now: Date): { note: string; colour: string } {
+  if (isClosed(c.status as ComplaintStatus)) return { note: `ปิดเรื่องแล้ว${c.closedAt ? ` ${formatThaiDate(c.closedAt)}` : ''}`, colour: '#1E7A3C' };
+  const days = differenceInCalendarDays(c.dueAt, now);
+  if (days <= 0) return { note: `เกินกำหนด ${-days + 1} วัน${c.explanationRequired ? ' · ต้องแจ้งเหตุผลแก่ผู้ร้อง' : ''}`, colour: '#D93025' };
+  return { note: `เหลือเวลา ${days} วัน`, colour: days <= 3 ? '#E0A800' : '#1E7A3C' };
+}
+
+/** A case as its handlers see it, with the actions open to them. */
+export function caseCard(c: Complaint, now: Date): messagingApi.FlexBubble {
+  const id = String(c._id);
+  const open = !isClosed(c.status as ComplaintStatus);
+  const d = deadline(c, now);
+  const location = c.location ? [c.location.title, c.location.address].filter(Boolean).join(' ') || `${c.location.latitude}, ${c.location.longitude}` : '';
+  const contact = c.kind === 'general' ? [c.contactName, c.contactPhone].filter(Boolean).join(' · ') || 'ไม่ประสงค์ออกนาม' : '';
+  return renderTemplate('complaint-case', {
+    headerColour: c.kind === 'corruption' ? '#7A1F1F' : '#1F3A5F',
+    trackingNo: c.trackingNo,
+    statusLabel: COMPLAINT_STATUS_TH[c.status as ComplaintStatus],
+    kindLabel: KIND_TH[c.kind],
+    submitted: formatThaiDate(c.submittedAt),
+    due: formatThaiDate(lastDay(c)),
+    deadlineNote: d.note,
+    deadlineColour: d.colour,
+    accused: c.accused ? truncate(c.accused, 120) : '',
+    happenedWhen: c.happenedWhen ? truncate(c.happenedWhen, 120) : '',
+    description: truncate(c.description, 300),
+    location: truncate(location, 120),
+    photos: c.attachments.length > 0 ? `${c.attachments.length} รายการ` : '',
+    contact,
+    handler: c.handlerName ?? (c.handlerUserId ? 'มีผู้รับผิดชอบแล้ว' : ''),
+    takePostback: open && !c.handlerUserId ? postbackData(CASE_ACTIONS.take, { c: id }) : '',
+    explainPostback: open && c.explanationRequired ? postbackData(CASE_ACTIONS.explain, { c: id }) : '',
+    statusPostback: open ? postbackData(CASE_ACTIONS.status, { c: id }) : '',
+    notePostback: postbackData(CASE_ACTIONS.note, { c: id }),
+  });
+}
+
+export function caseCarousel(cases: Complaint[], now: Date, heading: string): messagingApi.Message[] {
+  if (cases.length === 0) return [{ type: 'text', text: `${heading}: ไม่มีเรื่องที่ค้างอยู่` }];
+  // Cards differ in length (Thai text is 3 bytes a character): add them while the carousel stays under LINE's size limit.
+  const shown: messagingApi.FlexBubble[] = [];
+  for (const c of cases.slice(0, LINE_LIMITS.carouselBubbles)) {
+    const card = caseCard(c, now);
+    if (jsonBytes({ type: 'carousel', contents: [...shown, card] }) > LINE_LIMITS.carouselBytes) break;
+    shown.push(card);
+  }
+  const more = cases.length - shown.length;
+  return [
+    { type: 'text', text: `${heading} ${cases.length} เรื่อง (เรียงตามวันครบกำหนด)${more > 0 ? ` แสดง ${shown.length} เรื่องแรก` : ''}` },
+    { type: 'flex', altText: `${heading} ${cases.length} เรื่อง`, contents: { type: 'carousel', contents: shown } },
+  ];
+}
+
+/** The complainant's view: status, deadline and the public timeline, never internal notes or names. */
+export function trackingText(c: Complaint, entries: { at: Date; type: string; status?: string | null; text?: string | null }[]): string {
+  const lines = [
+    `เรื่องเลขที่ ${c.trackingNo}`,
+    KIND_TH[c.kind],
+    `สถานะ: ${COMPLAINT_STATUS_TH[c.status as ComplaintStatus]}`,
+    `กำหนดตอบภายใน: ${formatThaiDate(lastDay(c))}`,
+    '',
+    'ความคืบหน้า',
+  ];
+  for (const e of entries) {
+    const what =
+      e.type === 'submitted'
+        ? 'ยื่นเรื่องและระบบรับเรื่องแล้ว'
+        : e.type === 'explanation'
+          ? `ชี้แจงเหตุที่ยังดำเนินการไม่แล้วเสร็จภายใน 15 วัน: ${e.text ?? ''}`
+          : `${COMPLAINT_STATUS_TH[(e.status ?? 'received') as ComplaintStatus]}${e.text ? `: ${e.text}` : ''}`;
+    lines.push(`• ${formatThaiDateTime(e.at)} ${truncate(what, 600)}`);
+  }
+  return truncate(lines.join('\n'), LINE_LIMITS.textLength);
+}
+
+export function myCasesText(cases: Complaint[]): string {
+  if (cases.length === 0) return 'ท่านยังไม่มีเรื่องร้องเรียน พิมพ์ "ร้องเรียน" เพื่อแจ้งเรื่อง';
+  const lines = [`เรื่องของท่าน ${cases.length} เรื่องล่าสุด`];
+  for (const c of cases) {
+    lines.push(`• ${c.trackingNo} ${COMPLAINT_STATUS_TH[c.status as ComplaintStatus]} · ยื่น ${formatThaiDate(c.submittedAt)}\n  ${truncate(c.description, 60)}`);
+  }
+  lines.push('', 'พิมพ์ "ติดตาม เลขที่เรื่อง" เพื่อดูความคืบหน้า');
+  return lines.join('\n');
+}
+
+export function statusUpdateText(c: Complaint, status: ComplaintStatus, note: string): string {
+  return truncate(`ความคืบหน้าเรื่องเลขที่ ${c.trackingNo}\nสถานะ: ${COMPLAINT_STATUS_TH[status]}\n${note}`, LINE_LIMITS.textLength);
+}
+
+export function explanationText(c: Complaint, text: string): string {
+  return truncate(`เรื่องเลขที่ ${c.trackingNo} ยังดำเนินการไม่แล้วเสร็จภายใน 15 วัน\nเหตุผลจากเจ้าหน้าที่: ${text}\nระบบจะแจ้งท่านเมื่อมีความคืบหน้า`, LINE_LIMITS.textLength);
+}
+
+export function statsText(s: ComplaintStats): string {
+  const row = (label: string, c: { total: number; completed: number; inProgress: number }) =>
+    `${label}: ทั้งหมด ${c.total} · ดำเนินการแล้วเสร็จ ${c.completed} · อยู่ระหว่างดำเนินการ ${c.inProgress}`;
+  return [
+    `สถิติเรื่องร้องเรียน ปีงบประมาณ ${s.fiscalYear} (OIT O24)`,
+    row('รวม', s.all),
+    row(KIND_TH.general, s.byKind.general),
+    row(KIND_TH.corruption, s.byKind.corruption),
+    `เกินกำหนด 15 วันและยังไม่ปิดเรื่อง: ${s.overdue}`,
+  ].join('\n');
+}

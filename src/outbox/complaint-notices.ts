@@ -1,0 +1,41 @@
+import type { Complaint } from '../db/models/complaint.js';
+import { staffWithRole } from '../db/staff-store.js';
+import type { Message } from '../line/client.js';
+import { HANDLER_ROLE } from '../domain/complaints.js';
+import type { Sealer } from '../security/crypto.js';
+import { enqueue } from './enqueue.js';
+
+/**
+ * Messages about a case, through the outbox. Keys name the case and the occasion (never a person), so each
+ * notice goes once however often the code that sends it runs.
+ */
+export interface NoticeDeps {
+  orgId: string;
+  sealer: Sealer;
+  now: Date;
+  /** Sends at once instead of at the outbox's next tick. */
+  kick?: () => void;
+}
+
+async function send(c: Complaint, occasion: string, to: string[], messages: Message[], deps: NoticeDeps): Promise<number> {
+  if (to.length === 0) return 0;
+  const added = await enqueue(deps.orgId, `complaint:${c._id}`, [{ key: `complaint:${c._id}:${occasion}`, to, messages }], deps.now, deps.sealer);
+  if (added > 0) deps.kick?.();
+  return added;
+}
+
+/** The officers of the case's channel: complaint officers for general complaints, integrity officers for corruption. */
+export async function noticeToHandlers(c: Complaint, occasion: string, messages: Message[], deps: NoticeDeps, onlyAssigned = false): Promise<number> {
+  const to = onlyAssigned && c.handlerUserId ? [c.handlerUserId] : (await staffWithRole(deps.orgId, HANDLER_ROLE[c.kind])).map((s) => s.lineUserId);
+  return send(c, occasion, to, messages, deps);
+}
+
+/** The complainant, reached through their sealed LINE id, unless they asked not to be contacted. */
+export async function noticeToComplainant(c: Complaint, occasion: string, messages: Message[], deps: NoticeDeps): Promise<number> {
+  if (!c.notify) return 0;
+  return send(c, occasion, [deps.sealer.open(c.reporterSealed)], messages, deps);
+}
+
+export async function noticeToExecutives(c: Complaint, occasion: string, messages: Message[], deps: NoticeDeps): Promise<number> {
+  return send(c, occasion, (await staffWithRole(deps.orgId, 'executive')).map((s) => s.lineUserId), messages, deps);
+}
