@@ -15,6 +15,9 @@ import { JOBS, jobSettings } from './jobs/registry.js';
 import { resumeAbandonedRuns, runJob } from './jobs/run-job.js';
 import { createLineClient } from './line/client.js';
 import { createLogger } from './log.js';
+import { complaintStats } from './db/complaint-store.js';
+import { fiscalYearOf } from './domain/fiscal-year.js';
+import { statsText } from './flex/complaint-messages.js';
 import { OutboxSender } from './outbox/sender.js';
 import { createSealer } from './security/crypto.js';
 
@@ -153,6 +156,22 @@ jobs
       const status = await jobsStatus(orgId);
       console.log(formatJobsStatus(status));
     });
+  });
+
+program
+  .command('complaints')
+  .description('เรื่องร้องเรียน')
+  .command('stats')
+  .description('สถิติเรื่องร้องเรียนตามปีงบประมาณ (OIT O24): ทั้งหมด ดำเนินการแล้วเสร็จ อยู่ระหว่างดำเนินการ')
+  .option('--fiscal-year <year>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีปัจจุบัน)', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 2500) throw new InvalidArgumentError('ต้องเป็นปี พ.ศ. เช่น 2568');
+    return n;
+  })
+  .action(async (options: { fiscalYear?: number }) => {
+    const now = new Date();
+    const stats = await withDatabase((orgId) => complaintStats(orgId, options.fiscalYear ?? fiscalYearOf(now), now));
+    console.log(statsText(stats));
   });
 
 program.parseAsync().catch((error: unknown) => {

@@ -34,6 +34,7 @@ const schema = z.object({
   FOLLOW_UP_CRON: cron('0 9 28-31 * *'),
   MONTHLY_SUMMARY_CRON: cron('30 8 1-7 * 1-5'),
   ROUND_REMINDER_CRON: cron('0 9 * 3,9 *'),
+  COMPLAINT_DEADLINE_CRON: cron('0 9 * * *'),
   ROUND_REMINDER_DAYS_BEFORE: z
     .string()
     .trim()

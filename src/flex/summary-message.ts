@@ -1,4 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
+import type { ComplaintStats } from '../db/complaint-store.js';
 import { ROUND_TH } from '../domain/calendar.js';
 import { ALL_UNITS, DIMENSIONS_TH, FAMILY_TH } from '../domain/measures.js';
 import { STATUS_COLOUR, STATUS_TH } from '../domain/statuses.js';
@@ -96,6 +97,12 @@ export function summaryMessage(summary: Summary, options: { heading: string; com
     ),
     contents: { type: 'carousel', contents: bubbles },
   };
+}
+
+/** The complaints line of the summary (counts only, never who complained); empty when there are none. */
+export function complaintLine(s: ComplaintStats): string {
+  if (s.all.total === 0) return '';
+  return `เรื่องร้องเรียนปีงบประมาณ ${thaiDigits(s.fiscalYear)}: ทั้งหมด ${count(s.all.total)} · เสร็จ ${count(s.all.completed)} · อยู่ระหว่างดำเนินการ ${count(s.all.inProgress)} · เกินกำหนด ${count(s.overdue)} (ทุจริต ${count(s.byKind.corruption.total)})`;
 }
 
 /** The list behind the "overdue" button: period over, not completed. */

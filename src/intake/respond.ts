@@ -8,7 +8,9 @@ import { saveProgressReport } from '../db/progress-store.js';
 import { findStaff } from '../db/staff-store.js';
 import { loadSummary } from '../db/summary-store.js';
 import type { Threshold } from '../domain/summary.js';
-import { OVERDUE_ACTION, overdueListText, summaryMessage } from '../flex/summary-message.js';
+import { complaintStats } from '../db/complaint-store.js';
+import { fiscalYearOf } from '../domain/fiscal-year.js';
+import { complaintLine, OVERDUE_ACTION, overdueListText, summaryMessage } from '../flex/summary-message.js';
 import { parseCommand } from '../dialogs/commands.js';
 import { ACTIONS, continueReport, isReportState, measureCarousel, pickMeasure, repeatPrompt, type Facts, type ReportEffect } from '../dialogs/officer-report.js';
 import { helpText, TEXT } from '../dialogs/texts.js';
@@ -129,7 +131,7 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
 async function summaryReply(staff: Staff | null, overview: boolean, deps: RespondDeps): Promise<Message[]> {
   if (!staff || !(hasRole(staff.roles, 'executive') || hasRole(staff.roles, 'admin'))) return [text(TEXT.executivesOnly)];
   const summary = await loadSummary(deps.orgId, deps.now, deps.thresholds);
-  return overview ? [summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานล่าสุด' })] : [text(overdueListText(summary))];
+  return overview ? [summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานล่าสุด', complaints: complaintLine(await complaintStats(deps.orgId, fiscalYearOf(deps.now), deps.now)) })] : [text(overdueListText(summary))];
 }
 
 async function officerFacts(staff: Staff, eventId: string, deps: RespondDeps): Promise<Facts> {

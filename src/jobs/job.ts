@@ -1,7 +1,7 @@
 import type { Threshold } from '../domain/summary.js';
 import type { Outgoing } from '../outbox/enqueue.js';
 
-export const JOB_NAMES = ['follow-up', 'monthly-summary', 'round-reminder'] as const;
+export const JOB_NAMES = ['follow-up', 'monthly-summary', 'round-reminder', 'complaint-deadlines'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobSettings {

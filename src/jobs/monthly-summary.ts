@@ -2,7 +2,9 @@ import { isFirstWorkingDayOfMonth, monthKey } from '../domain/calendar.js';
 import { THAI_MONTHS_SHORT } from '../domain/thai.js';
 import { loadSummary } from '../db/summary-store.js';
 import { staffWithRole } from '../db/staff-store.js';
-import { summaryMessage } from '../flex/summary-message.js';
+import { complaintLine, summaryMessage } from '../flex/summary-message.js';
+import { complaintStats } from '../db/complaint-store.js';
+import { fiscalYearOf } from '../domain/fiscal-year.js';
 import type { JobDefinition } from './job.js';
 
 /** On the first working morning of each month, every executive gets the summary (one multicast). */
@@ -14,10 +16,11 @@ export const monthlySummary: JobDefinition = {
     const executives = await staffWithRole(orgId, 'executive');
     if (executives.length === 0) return { outgoing: [], recipients: 0 };
     const summary = await loadSummary(orgId, run.asOf, thresholds);
+    const complaints = complaintLine(await complaintStats(orgId, fiscalYearOf(run.asOf), run.asOf));
     const [year, month] = monthKey(run.asOf).split('-').map(Number) as [number, number];
     const heading = `สรุปผลการดำเนินงานประจำเดือน ${THAI_MONTHS_SHORT[month - 1]} ${year + 543}`;
     return {
-      outgoing: [{ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [summaryMessage(summary, { heading })] }],
+      outgoing: [{ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [summaryMessage(summary, { heading, complaints })] }],
       recipients: executives.length,
     };
   },

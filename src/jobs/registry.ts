@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import { complaintDeadlines } from './complaint-deadlines.js';
 import { followUp } from './follow-up.js';
 import type { JobDefinition, JobName, JobSettings } from './job.js';
 import { monthlySummary } from './monthly-summary.js';
@@ -10,6 +11,7 @@ export const JOBS: Record<JobName, JobDefinition> = {
   'follow-up': followUp,
   'monthly-summary': monthlySummary,
   'round-reminder': roundReminder,
+  'complaint-deadlines': complaintDeadlines,
 };
 
 export function jobSettings(config: Pick<Config, 'ORG_CODE' | 'IMPLEMENTATION_LEVEL_THRESHOLDS' | 'ROUND_REMINDER_DAYS_BEFORE'>): JobSettings {
@@ -17,11 +19,12 @@ export function jobSettings(config: Pick<Config, 'ORG_CODE' | 'IMPLEMENTATION_LE
 }
 
 /** The cron schedules of the three jobs; a tick runs its job only on the day the job is meant for. */
-export function jobSchedules(config: Pick<Config, 'FOLLOW_UP_CRON' | 'MONTHLY_SUMMARY_CRON' | 'ROUND_REMINDER_CRON'>, deps: RunnerDeps): Schedule[] {
+export function jobSchedules(config: Pick<Config, 'FOLLOW_UP_CRON' | 'MONTHLY_SUMMARY_CRON' | 'ROUND_REMINDER_CRON' | 'COMPLAINT_DEADLINE_CRON'>, deps: RunnerDeps): Schedule[] {
   const cronOf: Record<JobName, string> = {
     'follow-up': config.FOLLOW_UP_CRON,
     'monthly-summary': config.MONTHLY_SUMMARY_CRON,
     'round-reminder': config.ROUND_REMINDER_CRON,
+    'complaint-deadlines': config.COMPLAINT_DEADLINE_CRON,
   };
   const schedules: Schedule[] = Object.values(JOBS).map((job) => ({
     name: job.name,

@@ -1,0 +1,62 @@
+import { addDays } from 'date-fns';
+import { markDeadlineStep } from '../db/complaint-store.js';
+import { ComplaintModel, type Complaint } from '../db/models/complaint.js';
+import { staffWithRole } from '../db/staff-store.js';
+import { text } from '../dialogs/types.js';
+import { dayKey } from '../domain/calendar.js';
+import { COMPLAINT_STATUS_TH, HANDLER_ROLE, KIND_TH, REMIND_DAYS_BEFORE } from '../domain/complaints.js';
+import { formatThaiDate, truncate } from '../domain/thai.js';
+import { caseCard } from '../flex/complaint-messages.js';
+import type { Outgoing } from '../outbox/enqueue.js';
+import type { JobDefinition } from './job.js';
+
+/**
+ * The 15-day rule, checked every morning: a reminder to the handler 3 days before the deadline; when it
+ * passes, the case goes to the executives and the handler must send the complainant an explanation.
+ * Each step is keyed on the case (not the day), so it happens once however many runs see the case.
+ */
+export const complaintDeadlines: JobDefinition = {
+  name: 'complaint-deadlines',
+  period: (asOf) => dayKey(asOf),
+  isDue: () => true,
+  async produce(run, { orgId }) {
+    const now = run.asOf;
+    const open = (await ComplaintModel.find({ orgId, status: { $in: ['received', 'in_progress'] }, dueAt: { $lte: addDays(now, REMIND_DAYS_BEFORE) } })
+      .sort({ dueAt: 1 })
+      .lean()) as unknown as Complaint[];
+    const executives = (await staffWithRole(orgId, 'executive')).map((e) => e.lineUserId);
+    const handlersOf = async (c: Complaint) => (c.handlerUserId ? [c.handlerUserId] : (await staffWithRole(orgId, HANDLER_ROLE[c.kind])).map((s) => s.lineUserId));
+    const outgoing: Outgoing[] = [];
+
+    for (const c of open) {
+      const due = formatThaiDate(new Date(c.dueAt.getTime() - 1));
+      const card = (x: Complaint) => ({ type: 'flex' as const, altText: x.trackingNo, contents: caseCard(x, now) });
+      if (c.dueAt > now) {
+        await markDeadlineStep(c, 'reminder', now);
+        outgoing.push({ key: `complaint:${c._id}:reminder`, to: await handlersOf(c), messages: [text(`เรื่อง ${c.trackingNo} จะครบกำหนดตอบ 15 วันในวันที่ ${due} กรุณาดำเนินการหรือแจ้งความคืบหน้าแก่ผู้ร้อง`), card(c)] });
+        continue;
+      }
+      await markDeadlineStep(c, 'escalation', now);
+      const overdue: Complaint = { ...c, explanationRequired: !c.explainedAt };
+      // Executives see what the case is and how late, never who reported it; a corruption report's details stay with the integrity officers.
+      const summary = c.kind === 'general' ? `\nเรื่อง: ${truncate(c.description, 120)}` : '';
+      outgoing.push({
+        key: `complaint:${c._id}:escalation`,
+        to: executives,
+        messages: [
+          text(
+            `เรื่องร้องเรียนเกินกำหนด 15 วัน\n${c.trackingNo} · ${KIND_TH[c.kind]}\nรับเรื่อง ${formatThaiDate(c.submittedAt)} · ครบกำหนด ${due}\nสถานะ: ${COMPLAINT_STATUS_TH[c.status]} · ผู้รับผิดชอบ: ${c.handlerName ?? (c.handlerUserId ? 'มีแล้ว' : 'ยังไม่มี')}${summary}`,
+          ),
+        ],
+      });
+      if (!c.explainedAt) {
+        outgoing.push({
+          key: `complaint:${c._id}:explain-request`,
+          to: await handlersOf(c),
+          messages: [text(`เรื่อง ${c.trackingNo} เกินกำหนด 15 วันแล้ว ต้องแจ้งเหตุผลแก่ผู้ร้องเรียน กด "แจ้งเหตุผลความล่าช้า"`), card(overdue)],
+        });
+      }
+    }
+    return { outgoing, recipients: outgoing.reduce((n, o) => n + o.to.length, 0) };
+  },
+};
