@@ -44,7 +44,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(overrides: Partial<Record<string, string>> = {}, now?: () => Date): Promise<Harness> {
+export async function startHarness(overrides: Partial<Record<string, string>> = {}, now?: () => Date, logTo?: NodeJS.WritableStream): Promise<Harness> {
   const line = await new FakeLine().start();
   const config = loadConfig({
     LINE_CHANNEL_SECRET: CHANNEL_SECRET,
@@ -57,7 +57,7 @@ export async function startHarness(overrides: Partial<Record<string, string>> = 
     LINE_REQUEST_TIMEOUT_MS: '3000',
     ...overrides,
   });
-  const server = await startServer(config, { mongoUri: inject('mongoUri'), dbName: testDbName(), log: createLogger('silent'), now });
+  const server = await startServer(config, { mongoUri: inject('mongoUri'), dbName: testDbName(), log: logTo ? createLogger('trace', logTo) : createLogger('silent'), now });
   const post = async (events: webhook.Event[], options: { signature?: string | null; rawBody?: string } = {}) => {
     const body = options.rawBody ?? webhookBody(events);
     const signature = options.signature === undefined ? sign(body, CHANNEL_SECRET) : options.signature;

@@ -173,6 +173,15 @@ export function imageEvent(userId: string): MessageEventOf<webhook.ImageMessageC
   });
 }
 
+/** A location shared from the LINE app. */
+export function locationEvent(userId: string, place = { title: 'ศาลาประชาคมหมู่ 3', address: 'ตำบลโพธิ์ทอง อำเภอโพธิ์ทอง จังหวัดอ่างทอง', latitude: 14.6419, longitude: 100.4126 }): MessageEventOf<webhook.LocationMessageContent> {
+  return messageEvent(userId, { type: 'location', id: newMessageId(), ...place });
+}
+
+export function stickerEvent(userId: string): MessageEventOf<webhook.StickerMessageContent> {
+  return messageEvent(userId, { type: 'sticker', id: newMessageId(), packageId: '446', stickerId: '1988', stickerResourceType: 'STATIC', quoteToken: newQuoteToken() });
+}
+
 export function followEvent(userId: string, isUnblocked = false): webhook.FollowEvent {
   return {
     type: 'follow',

@@ -1,0 +1,239 @@
+import { PassThrough } from 'node:stream';
+import { addDays } from 'date-fns';
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AttachmentFileModel } from '../../src/db/models/attachment-file.js';
+import { ComplaintEventModel, ComplaintModel } from '../../src/db/models/complaint.js';
+import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
+import { JOBS } from '../../src/jobs/registry.js';
+import { runJob } from '../../src/jobs/run-job.js';
+import { Chat, postbackOf, visibleText } from '../support/chat.js';
+import { addStaff } from '../support/fixtures.js';
+import { startHarness, testSealer, type Harness } from '../support/harness.js';
+import { locationEvent, stickerEvent } from '../support/line-events.js';
+
+const ORG = 'test-org';
+const COMPLAINT_OFFICER = 'U-complaint-officer';
+const INTEGRITY_OFFICER = 'U-integrity-officer';
+const EXECUTIVE = 'U-executive';
+const CITIZEN_A = 'Ua0000000000000000000000000000001';
+const REPORTER_B = 'Ub0000000000000000000000000000002';
+const FY = fiscalYearOf(new Date());
+
+let h: Harness;
+const logs: string[] = [];
+let a: Chat;
+let b: Chat;
+const pushesTo = (userId: string) => h.line.deliveriesTo(userId).flatMap((r) => r.body.messages);
+const flush = () => h.server.outbox.flush();
+
+async function fileGeneral(chat: Chat, description: string) {
+  await chat.say('ร้องเรียน');
+  await chat.tap('a=cm.kind&k=general');
+  await chat.say(description);
+  await chat.say('ข้าม');
+  await chat.say('ไม่ประสงค์ออกนาม');
+  const confirm = await chat.say('รับแจ้ง');
+  return chat.tap(postbackOf(confirm, 'ยืนยันส่งเรื่อง'));
+}
+
+beforeAll(async () => {
+  const stream = new PassThrough();
+  stream.on('data', (chunk) => logs.push(String(chunk)));
+  h = await startHarness({}, undefined, stream);
+  await addStaff(ORG, COMPLAINT_OFFICER, ['complaint_officer'], 'สำนักปลัด', 'เจ้าหน้าที่รับเรื่อง');
+  await addStaff(ORG, INTEGRITY_OFFICER, ['integrity_officer'], 'สำนักปลัด', 'นิติกร');
+  await addStaff(ORG, EXECUTIVE, ['executive'], null, 'ปลัด');
+  a = new Chat(h, CITIZEN_A);
+  b = new Chat(h, REPORTER_B);
+});
+afterAll(async () => {
+  await h?.close();
+});
+beforeEach(() => h.line.reset());
+
+describe('a citizen files a general complaint', () => {
+  it('walks through kind, story with a photo, place, contact and updates, and gets a receipt with a tracking number', async () => {
+    const start = await a.say('ร้องเรียน');
+    expect(visibleText(start)).toContain('พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล');
+    const askWhat = await a.tap(postbackOf(start, 'ร้องเรียนทั่วไป'));
+    expect(visibleText(askWhat)).toContain('เล่าเรื่องที่ต้องการร้องเรียน');
+    expect(visibleText(await a.sendImage())).toContain('ได้รับรูปแล้ว 1 รูป');
+    const photoId = (a.lastEvent as any).message.id;
+    expect(visibleText(await a.send(stickerEvent(CITIZEN_A)))).toContain('ต้องการข้อความ');
+    expect(visibleText(await a.say('ก'.repeat(2_001)))).toContain('ข้อความยาวเกิน');
+    const askWhere = await a.say('ถนนหมู่ 3 เป็นหลุมลึก รถจักรยานยนต์ล้มหลายครั้ง ขอให้ซ่อมด่วน');
+    expect(askWhere[0].quickReply.items.map((i: any) => i.action.type)).toContain('location');
+    const askContact = await a.send(locationEvent(CITIZEN_A));
+    expect(visibleText(askContact)).toContain('ไม่ประสงค์ออกนาม');
+    await a.say('สมชาย ใจดี 081-234-5678');
+    const confirm = await a.say('รับแจ้ง');
+    expect(visibleText(confirm)).toContain('ผู้ติดต่อ: สมชาย ใจดี 0812345678');
+    const receipt = await a.tap(postbackOf(confirm, 'ยืนยันส่งเรื่อง'));
+
+    expect(receipt[0].type).toBe('flex');
+    expect(visibleText(receipt)).toContain(`G${FY}-0001`);
+    expect(visibleText(receipt)).toContain('(15 วัน)');
+    const stored = (await ComplaintModel.findOne({ trackingNo: `G${FY}-0001` }).lean())!;
+    expect(stored).toMatchObject({ kind: 'general', status: 'received', contactName: 'สมชาย ใจดี', contactPhone: '0812345678', notify: true });
+    expect(stored.location).toMatchObject({ title: 'ศาลาประชาคมหมู่ 3' });
+    expect(stored.attachments).toHaveLength(1);
+    expect(await AttachmentFileModel.countDocuments({ lineMessageId: photoId })).toBe(1);
+    expect(stored.dueAt.getTime() - stored.submittedAt.getTime()).toBeGreaterThan(15 * 86_400_000);
+
+    await flush();
+    expect(visibleText(pushesTo(COMPLAINT_OFFICER))).toContain(`มีเรื่องใหม่ G${FY}-0001`);
+    expect(visibleText(pushesTo(COMPLAINT_OFFICER))).toContain('สมชาย ใจดี · 0812345678');
+    expect(pushesTo(INTEGRITY_OFFICER)).toEqual([]);
+  });
+
+  it('a redelivered confirmation files nothing new', async () => {
+    const before = await ComplaintModel.countDocuments();
+    await h.post([{ ...a.lastEvent!, deliveryContext: { isRedelivery: true } } as any]);
+    await h.server.runner.idle();
+    expect(await ComplaintModel.countDocuments()).toBe(before);
+  });
+});
+
+describe('a corruption report', () => {
+  it('asks who, when and what, explains the protection, asks no contact, and goes only to integrity officers', async () => {
+    await b.say('complaint');
+    const askWho = await b.tap('a=cm.kind&k=corruption');
+    expect(visibleText(askWho)).toContain('ไม่มีผู้ใดเห็นว่าท่านคือใคร');
+    expect(visibleText(askWho)).toContain('ผู้ถูกกล่าวหาคือใคร');
+    expect(visibleText(await b.say('นาย ก. เจ้าหน้าที่พัสดุ'))).toContain('เมื่อใด');
+    expect(visibleText(await b.say('ต้นเดือนที่แล้ว'))).toContain('พฤติการณ์');
+    await b.say('เรียกรับเงินจากผู้รับเหมาเพื่อให้ผ่านการตรวจรับงาน');
+    const askNotify = await b.say('ข้าม');
+    expect(visibleText(askNotify)).toContain('แจ้งความคืบหน้าทาง LINE');
+    const confirm = await b.say('รับแจ้ง');
+    expect(visibleText(confirm)).not.toContain('ผู้ติดต่อ');
+    const receipt = await b.tap(postbackOf(confirm, 'ยืนยันส่งเรื่อง'));
+    expect(visibleText(receipt)).toContain(`C${FY}-0001`);
+    expect(visibleText(receipt)).toContain('การคุ้มครองผู้แจ้ง');
+
+    await flush();
+    const toIntegrity = pushesTo(INTEGRITY_OFFICER);
+    expect(visibleText(toIntegrity)).toContain('นาย ก. เจ้าหน้าที่พัสดุ');
+    expect(JSON.stringify(toIntegrity)).not.toContain(REPORTER_B);
+    expect(pushesTo(COMPLAINT_OFFICER)).toEqual([]);
+    expect(pushesTo(EXECUTIVE)).toEqual([]);
+  });
+
+  it('never stores or logs the reporter\'s LINE id in clear text', async () => {
+    const db = mongoose.connection.db!;
+    for (const { name } of await db.listCollections().toArray()) {
+      const docs = await db.collection(name).find().toArray();
+      expect(JSON.stringify(docs), name).not.toContain(REPORTER_B);
+    }
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs.join('')).not.toContain(REPORTER_B);
+    const stored = (await ComplaintModel.findOne({ kind: 'corruption' }).lean())!;
+    expect(testSealer.open(stored.reporterSealed)).toBe(REPORTER_B);
+  });
+});
+
+describe('following a case', () => {
+  it('shows the status and public timeline to the person who filed it, and to nobody else', async () => {
+    const own = await a.say(`ติดตาม g${FY}-1`);
+    expect(visibleText(own)).toContain(`เรื่องเลขที่ G${FY}-0001`);
+    expect(visibleText(own)).toContain('สถานะ: รับเรื่องแล้ว');
+    expect(visibleText(await a.say('เรื่องของฉัน'))).toContain(`G${FY}-0001`);
+
+    const notFound = visibleText(await b.say(`ติดตาม G${FY}-0001`));
+    expect(notFound).toContain('ไม่พบเรื่องเลขที่นี้ในเรื่องที่ท่านแจ้งไว้');
+    for (let n = 2; n <= 6; n++) expect(visibleText(await b.say(`track G${FY}-${n}`))).toContain('ไม่พบเรื่องเลขที่นี้');
+    expect(visibleText(await b.say('my cases'))).not.toContain(`G${FY}-0001`);
+    const id = String((await ComplaintModel.findOne({ kind: 'general' }).lean())!._id);
+    expect(visibleText(await b.tap(`a=cp.take&c=${id}`))).toContain('สำหรับเจ้าหน้าที่รับเรื่องร้องเรียนและนิติกรเท่านั้น');
+    expect(visibleText(await b.say('เรื่องร้องเรียน'))).toContain('สำหรับเจ้าหน้าที่รับเรื่องร้องเรียนและนิติกรเท่านั้น');
+  });
+
+  it('keeps each channel to its own officers', async () => {
+    const corruptionId = String((await ComplaintModel.findOne({ kind: 'corruption' }).lean())!._id);
+    const officer = new Chat(h, COMPLAINT_OFFICER);
+    expect(visibleText(await officer.tap(`a=cp.note&c=${corruptionId}`))).toContain('ไม่พบเรื่องนี้');
+    const list = visibleText(await officer.say('cases'));
+    expect(list).toContain(`G${FY}-0001`);
+    expect(list).not.toContain(`C${FY}-0001`);
+    const executive = new Chat(h, EXECUTIVE);
+    expect(visibleText(await executive.tap(`a=cp.take&c=${corruptionId}`))).toContain('สำหรับเจ้าหน้าที่รับเรื่องร้องเรียนและนิติกรเท่านั้น');
+  });
+});
+
+describe('handling a case in LINE', () => {
+  it('take, change status with a note the citizen receives, and internal notes the citizen never sees', async () => {
+    const officer = new Chat(h, COMPLAINT_OFFICER);
+    const cases = await officer.say('เรื่องร้องเรียน');
+    expect(visibleText(await officer.tap(postbackOf(cases, 'รับผิดชอบเรื่องนี้')))).toContain(`ท่านรับผิดชอบเรื่อง G${FY}-0001 แล้ว`);
+    const choose = await officer.tap(postbackOf(cases, 'เปลี่ยนสถานะ'));
+    const askNote = await officer.tap(postbackOf(choose, 'อยู่ระหว่างดำเนินการ'));
+    expect(visibleText(askNote)).toContain('ผู้ร้องจะเห็นข้อความนี้');
+    expect(visibleText(await officer.say('กองช่างออกสำรวจแล้ว จะซ่อมภายในสัปดาห์หน้า'))).toContain('แจ้งผู้ร้องเรียนแล้ว');
+    await officer.tap(postbackOf(cases, 'บันทึกภายใน'));
+    await officer.say('รองบประมาณซ่อมบำรุงจากกองคลัง');
+
+    await flush();
+    const update = visibleText(pushesTo(CITIZEN_A));
+    expect(update).toContain('สถานะ: อยู่ระหว่างดำเนินการ');
+    expect(update).toContain('กองช่างออกสำรวจแล้ว');
+    const track = visibleText(await a.say(`ติดตาม G${FY}-0001`));
+    expect(track).toContain('กองช่างออกสำรวจแล้ว');
+    expect(track).not.toContain('รองบประมาณ');
+    expect(track).not.toContain('เจ้าหน้าที่รับเรื่อง');
+    expect(h.line.deliveriesTo(CITIZEN_A)).toHaveLength(1);
+  });
+});
+
+describe('the 15-day rule', () => {
+  it('reminds, escalates and demands an explanation once each as time passes', async () => {
+    const c = (await ComplaintModel.findOne({ kind: 'general' }).lean())!;
+    const deadlines = (asOf: Date) => runJob(JOBS['complaint-deadlines'], asOf, 'operator', h.server.jobDeps).then(flush);
+
+    await deadlines(addDays(c.submittedAt, 13));
+    await deadlines(addDays(c.submittedAt, 14));
+    expect(visibleText(pushesTo(COMPLAINT_OFFICER))).toContain(`เรื่อง G${FY}-0001 จะครบกำหนดตอบ 15 วัน`);
+    expect(h.line.deliveriesTo(COMPLAINT_OFFICER).filter((r) => JSON.stringify(r.body).includes('จะครบกำหนด'))).toHaveLength(1);
+
+    await deadlines(addDays(c.submittedAt, 17));
+    await deadlines(addDays(c.submittedAt, 18));
+    const toExecutive = pushesTo(EXECUTIVE);
+    expect(h.line.deliveriesTo(EXECUTIVE).filter((r) => JSON.stringify(r.body).includes(`G${FY}-0001`))).toHaveLength(1);
+    expect(visibleText(toExecutive)).toContain('เกินกำหนด 15 วัน');
+    expect(visibleText(toExecutive)).not.toContain('สมชาย');
+    // The corruption report is overdue too: executives learn its number and lateness, not its content.
+    expect(visibleText(toExecutive)).toContain(`C${FY}-0001`);
+    expect(visibleText(toExecutive)).not.toContain('นาย ก.');
+    expect(await ComplaintEventModel.countDocuments({ complaintId: c._id, type: { $in: ['reminder', 'escalation'] } })).toBe(2);
+
+    const officer = new Chat(h, COMPLAINT_OFFICER);
+    const request = pushesTo(COMPLAINT_OFFICER);
+    expect(visibleText(request)).toContain('ต้องแจ้งเหตุผลแก่ผู้ร้องเรียน');
+    const blocked = await officer.tap(`a=cp.status&c=${c._id}`);
+    expect(visibleText(blocked)).toContain('ต้องแจ้งเหตุผลแก่ผู้ร้องเรียนก่อนเปลี่ยนสถานะ');
+    await officer.say('รอผู้รับจ้างเข้าดำเนินการ เนื่องจากฝนตกต่อเนื่อง');
+    await flush();
+    expect(visibleText(pushesTo(CITIZEN_A))).toContain('เหตุผลจากเจ้าหน้าที่: รอผู้รับจ้างเข้าดำเนินการ');
+
+    const choose = await officer.tap(`a=cp.status&c=${c._id}`);
+    await officer.tap(postbackOf(choose, 'ดำเนินการแล้วเสร็จ'));
+    await officer.say('ซ่อมถนนเรียบร้อยแล้ว');
+    expect((await ComplaintModel.findById(c._id).lean())!.status).toBe('resolved');
+  });
+});
+
+describe('statistics and abuse', () => {
+  it('gives executives O24 counts without identities', async () => {
+    const stats = visibleText(await new Chat(h, EXECUTIVE).say('สถิติร้องเรียน'));
+    expect(stats).toContain(`ปีงบประมาณ ${FY}`);
+    expect(stats).toContain('รวม: ทั้งหมด 2 · ดำเนินการแล้วเสร็จ 1 · อยู่ระหว่างดำเนินการ 1');
+    expect(visibleText(await a.say('complaint stats'))).toContain('สำหรับผู้บริหาร');
+  });
+
+  it('refuses the sixth complaint within an hour from one person, and loses nothing already filed', async () => {
+    const flooder = new Chat(h, 'Uf0000000000000000000000000000003');
+    for (let i = 1; i <= 5; i++) expect(visibleText(await fileGeneral(flooder, `เรื่องที่ ${i}`))).toContain(`G${FY}-`);
+    expect(visibleText(await flooder.say('ร้องเรียน'))).toContain('ครบ 5 เรื่องในหนึ่งชั่วโมงแล้ว');
+    expect(await ComplaintModel.countDocuments({ reporterKey: testSealer.userKey(flooder.userId) })).toBe(5);
+  });
+});
