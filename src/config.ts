@@ -73,7 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parse(schema, env);
 }
 
-const storageSchema = schema.pick({ MONGODB_URI: true, LOCAL_DATA_DIR: true, ORG_CODE: true, DATA_ENCRYPTION_KEY: true });
+const storageSchema = schema.pick({ MONGODB_URI: true, LOCAL_DATA_DIR: true, ORG_CODE: true });
 export type StorageConfig = z.infer<typeof storageSchema>;
 
 /** What operator commands need: the database and the organisation, not the LINE channel. */
