@@ -2,16 +2,25 @@ import { ConfigError, loadConfig } from './config.js';
 import { loadDotEnv, resolveDatabase } from './db/open-database.js';
 import { log } from './log.js';
 import { startServer } from './server.js';
+import { isDemoMode, PERSONAS, seedDemo, startDemoLine } from './simulator/demo.js';
 
-/** Starts the bot: configuration, database (a local FerretDB when MONGODB_URI is unset), HTTP and background work. */
+/**
+ * Starts the bot: configuration, database (a local FerretDB when MONGODB_URI is unset), HTTP and background
+ * work. Without LINE credentials (and outside production) it starts in demo mode with the simulator.
+ */
 async function main(): Promise<void> {
   loadDotEnv();
-  const config = loadConfig();
+  const demo = isDemoMode(process.env) ? await startDemoLine(process.env) : null;
+  const config = loadConfig(demo?.env ?? process.env);
   const { uri, local } = await resolveDatabase(config);
   if (local) log.info({ dataDir: local.dataDir }, `MONGODB_URI is unset: using a local FerretDB; data lives in ${local.dataDir}`);
 
-  const server = await startServer(config, { mongoUri: uri, log });
+  const server = await startServer(config, { mongoUri: uri, log, simulator: demo ? { fakeLine: demo.fakeLine, personas: PERSONAS } : undefined });
   log.info({ url: server.url, webhook: `${server.url}/webhook`, org: config.ORG_CODE }, 'Prongsai is listening');
+  if (demo) {
+    await seedDemo(config.ORG_CODE);
+    log.info(`Demo mode (no LINE credentials set): open http://localhost:${config.PORT}/simulator to chat with the bot`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -19,6 +28,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'stopping');
     await server.close();
+    await demo?.fakeLine.stop();
     await local?.stop();
     process.exit(0);
   };

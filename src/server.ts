@@ -14,6 +14,7 @@ import { OutboxSender } from './outbox/sender.js';
 import { createLineClient, type LineClient } from './line/client.js';
 import type { Logger } from './log.js';
 import { createSealer } from './security/crypto.js';
+import { simulatorRouter, type SimulatorDeps } from './simulator/routes.js';
 
 export interface RunningServer {
   url: string;
@@ -25,7 +26,16 @@ export interface RunningServer {
 }
 
 /** Connects the database, starts the HTTP server, the event runner, the outbox sender and the schedules. */
-export async function startServer(config: Config, options: { mongoUri: string; dbName?: string; log: Logger; now?: () => Date }): Promise<RunningServer> {
+export interface ServerOptions {
+  mongoUri: string;
+  dbName?: string;
+  log: Logger;
+  now?: () => Date;
+  /** Demo mode only: serve the simulator page over the built-in fake LINE API. */
+  simulator?: Pick<SimulatorDeps, 'fakeLine' | 'personas'>;
+}
+
+export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
   const now = options.now ?? (() => new Date());
   const log = options.log;
   await connectDatabase(options.mongoUri, options.dbName);
@@ -63,6 +73,9 @@ export async function startServer(config: Config, options: { mongoUri: string; d
     sealer,
     now,
     onStored: (ids, userOf) => runner.enqueue(ids, userOf),
+    extraRouters: options.simulator
+      ? [simulatorRouter({ ...options.simulator, channelSecret: config.LINE_CHANNEL_SECRET, runner, outbox, jobDeps })]
+      : [],
   });
   const server: Server = await new Promise((ok) => {
     const s = app.listen(config.PORT, () => ok(s));

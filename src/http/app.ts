@@ -1,13 +1,14 @@
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import type { Logger } from '../log.js';
 import { healthRouter } from './health.js';
 import { webhookRouter, type WebhookDeps } from './webhook.js';
 
-export function createApp(deps: WebhookDeps & { log: Logger }): Express {
+export function createApp(deps: WebhookDeps & { log: Logger; extraRouters?: Router[] }): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(healthRouter());
   app.use(webhookRouter(deps));
+  for (const router of deps.extraRouters ?? []) app.use(router);
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });

@@ -35,7 +35,7 @@ export interface DrainResult {
  */
 export class OutboxSender {
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private running: Promise<DrainResult | undefined> | undefined;
 
   constructor(private readonly deps: SenderDeps) {}
 
@@ -99,14 +99,18 @@ export class OutboxSender {
   kick(): void {
     if (this.running) return;
     this.running = this.drain()
-      .catch((error: unknown) => this.deps.log.error({ err: String(error) }, 'outbox drain failed'))
+      .catch((error: unknown) => {
+        this.deps.log.error({ err: String(error) }, 'outbox drain failed');
+        return undefined;
+      })
       .finally(() => (this.running = undefined));
   }
 
-  /** Waits for a drain in progress, then sends whatever is still due. */
+  /** Waits for a drain in progress, then sends whatever is still due; counts both. */
   async flush(): Promise<DrainResult> {
-    await this.running;
-    return this.drain();
+    const earlier = await this.running;
+    const now = await this.drain();
+    return { sent: now.sent + (earlier?.sent ?? 0), retrying: now.retrying + (earlier?.retrying ?? 0), failed: now.failed + (earlier?.failed ?? 0) };
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,83 @@
+import type ExcelJS from 'exceljs';
+import { STATUS_TH } from '../domain/statuses.js';
+import {
+  asOfLine,
+  EPLAN_HEADERS,
+  eplanSummaryItems,
+  eplanTitle,
+  fiscalYearLine,
+  generatedLine,
+  organisationLine,
+  reporterLine,
+  thresholdsLine,
+} from './report-text.js';
+import type { EplanReportData } from './types.js';
+import { addHeaderRow, addSpanningRow, BOLD_FONT, MONEY_FORMAT, newSheet, PERCENT_FORMAT, styleBodyRow, toBuffer } from './xlsx-sheet.js';
+
+const WIDTHS = [7, 62, 7, 17, 17, 24, 40];
+const BUDGET_COL = 4;
+const DISBURSED_COL = 5;
+const VALUE_COL = 4;
+const UNIT_COL = 5;
+
+const colLetter = (n: number) => String.fromCharCode(64 + n);
+
+function addList(sheet: ExcelJS.Worksheet, heading: string, items: string[]): void {
+  addSpanningRow(sheet, heading, { bold: true });
+  const texts = items.map((t) => t.trim()).filter(Boolean);
+  if (texts.length === 0) addSpanningRow(sheet, '-');
+  texts.forEach((t, i) => addSpanningRow(sheet, `${i + 1}. ${t}`));
+}
+
+/**
+ * Seed 004's E-PlanNACC table with its summary block. Money stays numeric (formatted #,##0.00) so the
+ * sheet can be checked and summed; the totals row is a formula carrying its computed result.
+ */
+export async function buildEplanXlsx(data: EplanReportData): Promise<Buffer> {
+  const org = data.organisation;
+  const { workbook, sheet } = newSheet('E-PlanNACC', WIDTHS);
+
+  addSpanningRow(sheet, eplanTitle(data.round), { title: true });
+  addSpanningRow(sheet, `${organisationLine(org)} ${fiscalYearLine(org.fiscalYear)}`, { title: true });
+  addSpanningRow(sheet, asOfLine(data.asOf), { title: true });
+
+  const header = addHeaderRow(sheet, EPLAN_HEADERS);
+  data.rows.forEach((r, index) => {
+    const row = sheet.addRow([r.number ?? index + 1, r.title, r.dimension ?? '', r.budget, r.disbursed, STATUS_TH[r.status], r.note]);
+    for (const col of [1, 3]) row.getCell(col).alignment = { horizontal: 'center' };
+    for (const col of [BUDGET_COL, DISBURSED_COL]) row.getCell(col).numFmt = MONEY_FORMAT;
+    styleBodyRow(row, EPLAN_HEADERS.length);
+  });
+
+  const first = header.number + 1;
+  const last = header.number + data.rows.length;
+  const sum = (col: number, result: number): ExcelJS.CellFormulaValue | number =>
+    data.rows.length === 0 ? 0 : { formula: `SUM(${colLetter(col)}${first}:${colLetter(col)}${last})`, result, date1904: false };
+  const total = sheet.addRow(['', 'รวม', '', sum(BUDGET_COL, data.summary.budget), sum(DISBURSED_COL, data.summary.disbursed), '', '']);
+  total.font = BOLD_FONT;
+  for (const col of [BUDGET_COL, DISBURSED_COL]) total.getCell(col).numFmt = MONEY_FORMAT;
+  styleBodyRow(total, EPLAN_HEADERS.length);
+
+  sheet.addRow([]);
+  addSpanningRow(sheet, 'สรุปผลการขับเคลื่อนแผนฯ', { bold: true });
+  for (const item of eplanSummaryItems(data.summary)) {
+    const row = sheet.addRow([]);
+    row.getCell(2).value = `- ${item.label}`;
+    const value = row.getCell(VALUE_COL);
+    value.value = item.value;
+    value.numFmt = item.kind === 'money' ? MONEY_FORMAT : item.kind === 'percent' ? PERCENT_FORMAT : '0';
+    row.getCell(UNIT_COL).value = item.unit;
+  }
+  addSpanningRow(sheet, thresholdsLine(data.summary.thresholds));
+
+  sheet.addRow([]);
+  addList(sheet, 'ปัญหาอุปสรรค', data.problems);
+  addList(sheet, 'ข้อเสนอแนะ', data.suggestions);
+  if (data.reporter) {
+    sheet.addRow([]);
+    addSpanningRow(sheet, reporterLine(data.reporter));
+  }
+  sheet.addRow([]);
+  addSpanningRow(sheet, generatedLine(data.generatedAt));
+  return toBuffer(workbook);
+}

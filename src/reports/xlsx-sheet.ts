@@ -1,0 +1,72 @@
+import ExcelJS from 'exceljs';
+import { REPORT_FONT } from './report-text.js';
+
+/** What the three spreadsheet reports share: the Thai font, title rows, a bold framed header, A4 landscape printing. */
+
+export const MONEY_FORMAT = '#,##0.00';
+export const PERCENT_FORMAT = '0.00';
+const TABLE_FONT_SIZE = 14;
+export const BOLD_FONT: Partial<ExcelJS.Font> = { name: REPORT_FONT, size: TABLE_FONT_SIZE, bold: true };
+
+const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
+const frame: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+
+export function newSheet(name: string, widths: number[]): { workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet } {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Prongsai';
+  const sheet = workbook.addWorksheet(name, {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  sheet.columns = widths.map((width) => ({ width, style: { font: { name: REPORT_FONT, size: TABLE_FONT_SIZE } } }));
+  return { workbook, sheet };
+}
+
+// Points per line of 14 pt TH SarabunPSK, and roughly how many Thai characters fit in one unit of column width.
+const LINE_HEIGHT = 21;
+const CHARS_PER_WIDTH = 1.3;
+
+/**
+ * A line of text across the whole table width; titles are centred and bold. Spreadsheet programs do not
+ * grow merged cells with their text, so the height is estimated here.
+ */
+export function addSpanningRow(sheet: ExcelJS.Worksheet, text: string, opts: { title?: boolean; bold?: boolean } = {}): ExcelJS.Row {
+  const row = sheet.addRow([text]);
+  const columns = sheet.columnCount;
+  sheet.mergeCells(row.number, 1, row.number, columns);
+  const c = row.getCell(1);
+  c.font = { name: REPORT_FONT, size: opts.title ? 16 : TABLE_FONT_SIZE, bold: Boolean(opts.title || opts.bold) };
+  c.alignment = { horizontal: opts.title ? 'center' : 'left', vertical: 'middle', wrapText: true };
+  let width = 0;
+  for (let i = 1; i <= columns; i++) width += sheet.getColumn(i).width ?? 10;
+  const perLine = Math.max(1, Math.floor(width * CHARS_PER_WIDTH));
+  const lineCount = text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
+  if (lineCount > 1) row.height = lineCount * LINE_HEIGHT;
+  return row;
+}
+
+/** The column header: bold, framed, frozen while scrolling and repeated on every printed page. */
+export function addHeaderRow(sheet: ExcelJS.Worksheet, headers: readonly string[]): ExcelJS.Row {
+  const row = sheet.addRow([...headers]);
+  row.eachCell((c) => {
+    c.font = BOLD_FONT;
+    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    c.border = frame;
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
+  });
+  sheet.views = [{ state: 'frozen', ySplit: row.number, xSplit: 0 }];
+  sheet.pageSetup.printTitlesRow = `${row.number}:${row.number}`;
+  return row;
+}
+
+/** A table row: framed, wrapped, top-aligned so long Thai text reads from the top. */
+export function styleBodyRow(row: ExcelJS.Row, columnCount: number): void {
+  for (let i = 1; i <= columnCount; i++) {
+    const c = row.getCell(i);
+    c.border = frame;
+    c.alignment = { vertical: 'top', wrapText: true, ...(c.alignment ?? {}) };
+  }
+}
+
+export async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

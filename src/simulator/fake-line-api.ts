@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Request, type Response } from 'express';
+import { LINE_LIMITS } from '../line/limits.js';
+
+/**
+ * A fake LINE Messaging API on 127.0.0.1: real HTTP, records every request, and behaves like LINE where
+ * the app depends on it — a reply token works once, a repeated X-Line-Retry-Key answers 409, message
+ * counts and sizes are checked — and can be told to answer 429 or 500. Tests use it, and so does the
+ * local simulator (demo mode), which shows what it recorded.
+ */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: any;
+  status: number;
+  at: Date;
+}
+
+interface Failure {
+  status: number;
+  pathPrefix?: string;
+  retryAfterSeconds?: number;
+  message?: string;
+}
+
+export class FakeLineApi {
+  readonly requests: RecordedRequest[] = [];
+  readonly profiles = new Map<string, string>();
+  private readonly failures: Failure[] = [];
+  private readonly usedReplyTokens = new Set<string>();
+  private readonly acceptedRetryKeys = new Map<string, string>();
+  private server: Server | undefined;
+  url = '';
+
+  constructor(readonly accessToken = 'test-access-token') {}
+
+  async start(): Promise<this> {
+    const app = express();
+    app.use(express.json({ limit: '3mb' }));
+    app.use((req, res, next) => {
+      if (req.get('authorization') !== `Bearer ${this.accessToken}`) {
+        this.record(req, 401);
+        res.status(401).json({ message: 'Authentication failed' });
+        return;
+      }
+      const failure = this.takeFailure(req.path);
+      if (failure) {
+        this.record(req, failure.status);
+        if (failure.retryAfterSeconds !== undefined) res.set('retry-after', String(failure.retryAfterSeconds));
+        res.status(failure.status).json({ message: failure.message ?? (failure.status === 429 ? 'Too Many Requests' : 'Internal Server Error') });
+        return;
+      }
+      next();
+    });
+    app.post('/v2/bot/message/reply', (req, res) => this.reply(req, res));
+    app.post('/v2/bot/message/push', (req, res) => this.send(req, res, [req.body?.to]));
+    app.post('/v2/bot/message/multicast', (req, res) => this.send(req, res, req.body?.to));
+    app.get('/v2/bot/profile/:userId', (req, res) => {
+      const name = this.profiles.get(req.params.userId);
+      this.record(req, name ? 200 : 404);
+      if (name) res.json({ userId: req.params.userId, displayName: name, language: 'th' });
+      else res.status(404).json({ message: 'Not found' });
+    });
+    app.get('/v2/bot/message/:messageId/content', (req, res) => {
+      this.record(req, 200);
+      res.type('image/jpeg').send(Buffer.from(`content of ${req.params.messageId}`));
+    });
+    app.use((req, res) => {
+      this.record(req, 404);
+      res.status(404).json({ message: 'Not found' });
+    });
+    await new Promise<void>((ok) => {
+      this.server = app.listen(0, '127.0.0.1', () => ok());
+    });
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
+  }
+
+  /** The next `times` requests (to paths starting with `pathPrefix`, if given) fail with `status`. */
+  failNext(status: number, options: { times?: number; pathPrefix?: string; retryAfterSeconds?: number; message?: string } = {}): void {
+    for (let i = 0; i < (options.times ?? 1); i++) this.failures.push({ status, ...options });
+  }
+
+  reset(): void {
+    this.requests.length = 0;
+    this.failures.length = 0;
+  }
+
+  /** Push and multicast requests LINE accepted for a user: what reached their chat, one entry a delivery. */
+  deliveriesTo(userId: string): RecordedRequest[] {
+    return this.requests.filter(
+      (r) =>
+        r.status === 200 &&
+        ((r.path === '/v2/bot/message/push' && r.body.to === userId) || (r.path === '/v2/bot/message/multicast' && r.body.to.includes(userId))),
+    );
+  }
+
+  accepted(path: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.path === path && r.status === 200);
+  }
+
+  private takeFailure(path: string): Failure | undefined {
+    const index = this.failures.findIndex((f) => !f.pathPrefix || path.startsWith(f.pathPrefix));
+    return index < 0 ? undefined : this.failures.splice(index, 1)[0];
+  }
+
+  private record(req: Request, status: number): void {
+    this.requests.push({ method: req.method, path: req.path, headers: { ...req.headers }, body: req.body, status, at: new Date() });
+  }
+
+  private invalidMessages(messages: unknown): string | null {
+    if (!Array.isArray(messages) || messages.length === 0) return 'messages must be a non-empty array';
+    if (messages.length > LINE_LIMITS.messagesPerRequest) return `at most ${LINE_LIMITS.messagesPerRequest} messages`;
+    for (const m of messages as any[]) {
+      if (m.type === 'text' && (typeof m.text !== 'string' || m.text.length === 0 || m.text.length > LINE_LIMITS.textLength)) return 'bad text';
+      if (m.type === 'flex' && (!m.altText || m.altText.length > LINE_LIMITS.altText)) return 'bad altText';
+      if (m.quickReply && m.quickReply.items.length > LINE_LIMITS.quickReplyItems) return 'too many quick replies';
+    }
+    return null;
+  }
+
+  private reply(req: Request, res: Response): void {
+    const token = req.body?.replyToken;
+    const problem = this.invalidMessages(req.body?.messages) ?? (typeof token !== 'string' || this.usedReplyTokens.has(token) ? 'Invalid reply token' : null);
+    if (problem) {
+      this.record(req, 400);
+      res.status(400).json({ message: problem });
+      return;
+    }
+    this.usedReplyTokens.add(token);
+    this.record(req, 200);
+    res.set('x-line-request-id', randomUUID()).json({ sentMessages: req.body.messages.map(() => ({ id: randomUUID(), quoteToken: 'q' })) });
+  }
+
+  private send(req: Request, res: Response, to: unknown): void {
+    const key = req.get('x-line-retry-key');
+    if (key && this.acceptedRetryKeys.has(key)) {
+      this.record(req, 409);
+      res.set('x-line-accepted-request-id', this.acceptedRetryKeys.get(key)!).status(409).json({ message: 'The retry key is already accepted' });
+      return;
+    }
+    const recipients = Array.isArray(to) ? to : [];
+    const problem =
+      this.invalidMessages(req.body?.messages) ??
+      (recipients.length === 0 || recipients.length > LINE_LIMITS.multicastRecipients || recipients.some((r) => typeof r !== 'string') ? 'bad recipients' : null);
+    if (problem) {
+      this.record(req, 400);
+      res.status(400).json({ message: problem });
+      return;
+    }
+    const requestId = randomUUID();
+    if (key) this.acceptedRetryKeys.set(key, requestId);
+    this.record(req, 200);
+    res.set('x-line-request-id', requestId).json({ sentMessages: req.body.messages.map(() => ({ id: randomUUID() })) });
+  }
+}

@@ -1,0 +1,105 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import type { EventRunner } from '../intake/event-runner.js';
+import { JOB_NAMES, type JobName } from '../jobs/job.js';
+import { JOBS } from '../jobs/registry.js';
+import { runJob, type RunnerDeps } from '../jobs/run-job.js';
+import type { OutboxSender } from '../outbox/sender.js';
+import type { Persona } from './demo.js';
+import { signBody, simulatedEvent } from './events.js';
+import type { FakeLineApi } from './fake-line-api.js';
+
+/**
+ * The simulator page and its API (demo mode only). The page's messages go to the real /webhook as signed
+ * LINE events; what the bot sends comes back from the fake LINE API's records.
+ */
+export interface SimulatorDeps {
+  fakeLine: FakeLineApi;
+  channelSecret: string;
+  personas: Persona[];
+  runner: EventRunner;
+  outbox: OutboxSender;
+  jobDeps: RunnerDeps;
+}
+
+const publicDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/simulator/public');
+
+const sendSchema = z.object({
+  userId: z.string().min(1),
+  input: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('text'), text: z.string().min(1).max(5_000) }),
+    z.object({ type: z.literal('postback'), data: z.string().min(1).max(300), displayText: z.string().max(300).optional() }),
+    z.object({ type: z.literal('location'), title: z.string(), address: z.string(), latitude: z.number(), longitude: z.number() }),
+    z.object({ type: z.literal('image') }),
+  ]),
+});
+const jobSchema = z.object({ job: z.enum(JOB_NAMES), asOf: z.iso.datetime({ offset: true }) });
+
+export function simulatorRouter(deps: SimulatorDeps): Router {
+  const router = express.Router();
+  const replyTokenOwner = new Map<string, string>();
+  const personaIds = new Set(deps.personas.map((p) => p.userId));
+
+  router.get('/simulator', (_req, res) => res.sendFile(resolve(publicDir, 'index.html')));
+  router.use('/simulator/assets', express.static(publicDir));
+
+  router.get('/simulator/api/state', (_req, res) => {
+    res.json({
+      personas: deps.personas.map(({ id, name, role, userId }) => ({ id, name, role, userId })),
+      now: new Date().toISOString(),
+      jobs: JOB_NAMES,
+    });
+  });
+
+  router.post('/simulator/api/send', express.json(), async (req, res) => {
+    const parsed = sendSchema.safeParse(req.body);
+    if (!parsed.success || !personaIds.has(parsed.data.userId)) {
+      res.status(400).json({ error: 'unknown persona or bad input' });
+      return;
+    }
+    const event = simulatedEvent(parsed.data.userId, parsed.data.input);
+    replyTokenOwner.set(event.replyToken, parsed.data.userId);
+    const body = JSON.stringify({ destination: 'Usimulator', events: [event] });
+    const answer = await fetch(`http://127.0.0.1:${req.socket.localPort}/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-line-signature': signBody(body, deps.channelSecret) },
+      body,
+    });
+    // Wait for the bot, as a LINE user would see its answer arrive right after theirs.
+    await deps.runner.idle();
+    await deps.outbox.flush();
+    res.status(answer.ok ? 200 : 502).json({ ok: answer.ok });
+  });
+
+  router.get('/simulator/api/messages', (req, res) => {
+    const userId = String(req.query.userId ?? '');
+    const after = Number(req.query.after ?? 0) || 0;
+    const items = deps.fakeLine.requests
+      .map((r, index) => ({ r, seq: index + 1 }))
+      .filter(({ r, seq }) => seq > after && r.status === 200)
+      .filter(({ r }) =>
+        r.path === '/v2/bot/message/reply'
+          ? replyTokenOwner.get(r.body.replyToken) === userId
+          : r.path === '/v2/bot/message/push'
+            ? r.body.to === userId
+            : r.path === '/v2/bot/message/multicast' && Array.isArray(r.body.to) && r.body.to.includes(userId),
+      )
+      .map(({ r, seq }) => ({ seq, at: r.at.toISOString(), via: r.path.split('/').pop(), messages: r.body.messages }));
+    res.json({ items });
+  });
+
+  router.post('/simulator/api/jobs', express.json(), async (req, res) => {
+    const parsed = jobSchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: `job must be one of ${JOB_NAMES.join(', ')} and asOf an ISO date with offset` });
+      return;
+    }
+    const result = await runJob(JOBS[parsed.data.job as JobName], new Date(parsed.data.asOf), 'operator', deps.jobDeps);
+    const { sent } = await deps.outbox.flush();
+    res.json({ result, sent });
+  });
+
+  return router;
+}
