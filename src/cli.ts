@@ -1,4 +1,7 @@
+import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_LEVEL_THRESHOLDS, parseThresholds } from './domain/summary.js';
+import { isReportKind, produceReport, REPORT_KINDS, REPORT_TH } from './reports/catalogue.js';
 import { ConfigError, loadConfig, loadStorageConfig } from './config.js';
 import { connectDatabase, disconnectDatabase } from './db/connect.js';
 import { createInvite } from './db/invite-store.js';
@@ -114,6 +117,37 @@ program
     const dead = await withDatabase((orgId) => WebhookEventModel.find({ orgId, state: 'dead' }).sort({ receivedAt: -1 }).limit(50).lean());
     if (dead.length === 0) console.log('ไม่มีเหตุการณ์ที่ค้างอยู่');
     for (const e of dead) console.log(`${e._id} · ${e.type} · ${formatThaiDateTime(e.receivedAt)} · ลอง ${e.attempts} ครั้ง · ${e.lastError ?? ''}`);
+  });
+
+program
+  .command('report')
+  .description('ส่งออกรายงานทางการจากข้อมูลในระบบ')
+  .argument('<kind>', REPORT_KINDS.join(' | '))
+  .option('--fiscal-year <year>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีที่กำลังรายงาน)', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 2500) throw new InvalidArgumentError('ต้องเป็นปี พ.ศ. เช่น 2568');
+    return n;
+  })
+  .option('--out <file>', 'ไฟล์ที่จะเขียน (ค่าเริ่มต้น: ชื่อมาตรฐานในโฟลเดอร์ปัจจุบัน)')
+  .option('--arabic-digits', 'ใช้เลขอารบิกแทนเลขไทยในรายงาน Word/Excel ของ ITA')
+  .option('--reporter <name>', 'ชื่อผู้รายงาน (E-PlanNACC)')
+  .option('--position <position>', 'ตำแหน่งผู้รายงาน (E-PlanNACC)')
+  .action(async (kind: string, o: { fiscalYear?: number; out?: string; arabicDigits?: boolean; reporter?: string; position?: string }) => {
+    if (!isReportKind(kind)) throw new InvalidArgumentError(`ไม่รู้จักรายงาน ${kind} (มี ${REPORT_KINDS.join(', ')})`);
+    loadDotEnv();
+    const thresholds = parseThresholds(process.env.IMPLEMENTATION_LEVEL_THRESHOLDS ?? '') ?? DEFAULT_LEVEL_THRESHOLDS;
+    const file = await withDatabase((orgId) =>
+      produceReport(orgId, {
+        kind,
+        fiscalYear: o.fiscalYear,
+        thaiDigits: !o.arabicDigits,
+        thresholds,
+        reporter: o.reporter ? { name: o.reporter, position: o.position ?? '' } : null,
+      }),
+    );
+    const out = o.out ?? file.fileName;
+    await writeFile(out, file.body);
+    console.log(`เขียน${REPORT_TH[kind]} แล้ว: ${out} (${file.body.length.toLocaleString('en-US')} ไบต์)`);
   });
 
 const jobs = program.command('jobs').description('งานตามกำหนดเวลา: ติดตามผล สรุปรายเดือน เตือนรอบรายงาน');

@@ -14,6 +14,9 @@ import { OutboxSender } from './outbox/sender.js';
 import { createLineClient, type LineClient } from './line/client.js';
 import type { Logger } from './log.js';
 import { createSealer } from './security/crypto.js';
+import { createLinkSigner } from './security/signed-link.js';
+import { reportDownloadRouter } from './http/report-download.js';
+import { addMinutes } from 'date-fns';
 import { simulatorRouter, type SimulatorDeps } from './simulator/routes.js';
 
 export interface RunningServer {
@@ -42,6 +45,9 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   await ensureOrganisation(config.ORG_CODE, now());
   const line = createLineClient(config);
   const sealer = createSealer(config.DATA_ENCRYPTION_KEY);
+  const signer = createLinkSigner(config.DATA_ENCRYPTION_KEY);
+  let boundPort = config.PORT;
+  const publicBaseUrl = () => config.PUBLIC_BASE_URL ?? `http://localhost:${boundPort}`;
   const instanceId = randomUUID();
   const outbox = new OutboxSender({ line, log, instanceId, sealer, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now });
   const jobDeps: RunnerDeps = {
@@ -63,6 +69,10 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     maxAttempts: config.EVENT_MAX_ATTEMPTS,
     thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS,
     kickOutbox: () => outbox.kick(),
+    reportLink: (kind, now) => {
+      const token = signer.sign({ org: config.ORG_CODE, kind }, addMinutes(now, config.REPORT_LINK_MINUTES));
+      return { url: `${publicBaseUrl()}/reports/${token}`, minutes: config.REPORT_LINK_MINUTES };
+    },
     now,
   });
   const app = createApp({
@@ -73,9 +83,10 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     sealer,
     now,
     onStored: (ids, userOf) => runner.enqueue(ids, userOf),
-    extraRouters: options.simulator
-      ? [simulatorRouter({ ...options.simulator, channelSecret: config.LINE_CHANNEL_SECRET, runner, outbox, jobDeps })]
-      : [],
+    extraRouters: [
+      reportDownloadRouter({ signer, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, log }),
+      ...(options.simulator ? [simulatorRouter({ ...options.simulator, channelSecret: config.LINE_CHANNEL_SECRET, runner, outbox, jobDeps })] : []),
+    ],
   });
   const server: Server = await new Promise((ok) => {
     const s = app.listen(config.PORT, () => ok(s));
@@ -87,6 +98,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const resuming = resumeAbandonedRuns(Object.values(JOBS), jobDeps).catch((error: unknown) => log.error({ err: String(error) }, 'resume failed'));
 
   const { port } = server.address() as AddressInfo;
+  boundPort = port;
   return {
     url: `http://127.0.0.1:${port}`,
     runner,

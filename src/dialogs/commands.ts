@@ -13,6 +13,7 @@ export type Command =
   | { kind: 'myCases' }
   | { kind: 'cases' }
   | { kind: 'complaintStats' }
+  | { kind: 'exportReport' }
   | { kind: 'skip' }
   | { kind: 'confirm' };
 
@@ -34,6 +35,8 @@ const SIMPLE: Record<string, Command['kind']> = {
   cases: 'cases',
   สถิติร้องเรียน: 'complaintStats',
   'complaint stats': 'complaintStats',
+  ส่งออกรายงาน: 'exportReport',
+  export: 'exportReport',
   สรุป: 'summary',
   summary: 'summary',
   ข้าม: 'skip',

@@ -8,7 +8,7 @@ import { LINE_LIMITS } from '../line/limits.js';
 import { retryKeyFor } from '../line/retry-key.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
-import { respond } from './respond.js';
+import { respond, type RespondDeps } from './respond.js';
 
 export interface ProcessorDeps {
   orgId: string;
@@ -21,6 +21,7 @@ export interface ProcessorDeps {
   maxAttempts: number;
   thresholds: Threshold[];
   kickOutbox?: () => void;
+  reportLink?: RespondDeps['reportLink'];
   now: () => Date;
 }
 
@@ -56,6 +57,7 @@ export async function processEvent(eventId: string, deps: ProcessorDeps): Promis
         thresholds: deps.thresholds,
         sealer: deps.sealer,
         kickOutbox: deps.kickOutbox,
+        reportLink: deps.reportLink,
         line: deps.line,
         now: startedAt,
       });

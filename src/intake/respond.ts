@@ -14,12 +14,13 @@ import { complaintLine, OVERDUE_ACTION, overdueListText, summaryMessage } from '
 import { parseCommand } from '../dialogs/commands.js';
 import { ACTIONS, continueReport, isReportState, measureCarousel, pickMeasure, repeatPrompt, type Facts, type ReportEffect } from '../dialogs/officer-report.js';
 import { helpText, TEXT } from '../dialogs/texts.js';
-import { text, type DialogInput, type Message, type Outcome } from '../dialogs/types.js';
+import { postbackData, quickPostback, quickText, text, type DialogInput, type Message, type Outcome } from '../dialogs/types.js';
 import { hasRole } from '../domain/roles.js';
 import type { LineClient } from '../line/client.js';
 import type { Sealer } from '../security/crypto.js';
 import { respondAboutComplaints, repeatComplaintStep } from './complaint-respond.js';
 import { toDialogInput } from './to-input.js';
+import { isReportKind, REPORT_KINDS, REPORT_SHORT_TH, REPORT_TH, type ReportKind } from '../reports/catalogue.js';
 
 export interface RespondDeps {
   orgId: string;
@@ -29,6 +30,8 @@ export interface RespondDeps {
   line: Pick<LineClient, 'getDisplayName' | 'getContent'>;
   /** Sends outbox messages (e.g. a new case to its handlers) at once rather than at the next tick. */
   kickOutbox?: () => void;
+  /** A signed, expiring download link for a report (LINE cannot carry files). */
+  reportLink?: (kind: ReportKind, now: Date) => { url: string; minutes: number };
   now: Date;
 }
 
@@ -73,6 +76,10 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
   if (isCancel) {
     if (state) await clearDialog(orgId, deps.sealer.userKey(userId));
     return [...before, text(state ? TEXT.cancelled : TEXT.nothingToCancel)];
+  }
+
+  if (command?.kind === 'exportReport' || (input.kind === 'postback' && input.action === EXPORT_ACTION)) {
+    return [...before, ...exportReply(staff, input.kind === 'postback' ? input.params.k : undefined, deps)];
   }
 
   const wantsSummary = command?.kind === 'summary' || (input.kind === 'postback' && input.action === OVERDUE_ACTION);
@@ -132,6 +139,20 @@ async function summaryReply(staff: Staff | null, overview: boolean, deps: Respon
   if (!staff || !(hasRole(staff.roles, 'executive') || hasRole(staff.roles, 'admin'))) return [text(TEXT.executivesOnly)];
   const summary = await loadSummary(deps.orgId, deps.now, deps.thresholds);
   return overview ? [summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานล่าสุด', complaints: complaintLine(await complaintStats(deps.orgId, fiscalYearOf(deps.now), deps.now)) })] : [text(overdueListText(summary))];
+}
+
+const EXPORT_ACTION = 'rx';
+
+/** The official reports as links: first the list to choose from, then the link for the chosen one. */
+function exportReply(staff: Staff | null, kind: string | undefined, deps: RespondDeps): Message[] {
+  if (!staff || !(hasRole(staff.roles, 'executive') || hasRole(staff.roles, 'admin')) || !deps.reportLink) return [text(TEXT.executivesOnly)];
+  if (!isReportKind(kind)) {
+    return [text('เลือกรายงานที่ต้องการดาวน์โหลด', [...REPORT_KINDS.map((k) => quickPostback(REPORT_SHORT_TH[k], postbackData(EXPORT_ACTION, { k }), REPORT_TH[k])), quickText('ยกเลิก')])];
+  }
+  const link = deps.reportLink(kind, deps.now);
+  return [text(`${REPORT_TH[kind]}
+ดาวน์โหลด: ${link.url}
+ลิงก์นี้ใช้ได้ ${link.minutes} นาที และเปิดได้เฉพาะผู้ที่ได้รับลิงก์ โปรดอย่าส่งต่อ`)];
 }
 
 async function officerFacts(staff: Staff, eventId: string, deps: RespondDeps): Promise<Facts> {

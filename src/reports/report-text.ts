@@ -132,11 +132,11 @@ export function eplanSummaryItems(s: EplanReportData['summary']): SummaryItem[] 
 export const levelPhrase = (s: EplanReportData['summary']): string => `ระดับ ${s.level} ร้อยละ ${s.implementationPercent.toFixed(2)}`;
 
 /** The cut-offs are ours, not the NACC's, so the report says which were used. */
-export function thresholdsLine(thresholds: Threshold[]): string {
-  const parts = [...thresholds].sort((a, b) => b.min - a.min).map((t) => `${t.label} ตั้งแต่ร้อยละ ${t.min}`);
-  return `เกณฑ์ระดับร้อยละการนำแผนไปปฏิบัติที่ใช้: ${parts.join(', ')}`;
-}
+export const THRESHOLDS_LABEL = 'เกณฑ์ระดับร้อยละการนำแผนไปปฏิบัติที่ใช้';
+
+export const thresholdsText = (thresholds: Threshold[]): string =>
+  [...thresholds].sort((a, b) => b.min - a.min).map((t) => `${t.label} ตั้งแต่ร้อยละ ${t.min}`).join(', ');
+
+export const thresholdsLine = (thresholds: Threshold[]): string => `${THRESHOLDS_LABEL}: ${thresholdsText(thresholds)}`;
 
 export const reporterLine = (r: NonNullable<EplanReportData['reporter']>): string => `ชื่อ - สกุล ผู้รายงาน ${r.name} ตำแหน่ง ${r.position}`;
-
-export const dimensionCell = (dimension: number | null): number | '' => dimension ?? '';

@@ -1,0 +1,77 @@
+import { fiscalYearOf } from '../domain/fiscal-year.js';
+import type { Threshold } from '../domain/summary.js';
+import { buildComplaintStatsXlsx } from './complaint-stats-xlsx.js';
+import { buildEplanCsv } from './eplan-csv.js';
+import { buildEplanXlsx } from './eplan-xlsx.js';
+import { buildItaDocx } from './ita-docx.js';
+import { buildItaXlsx } from './ita-xlsx.js';
+import { loadComplaintStatsReport, loadEplanReport, loadItaReport } from './load-report-data.js';
+
+/** Every report the product produces, by name: what the CLI, the LINE command and download links ask for. */
+export const REPORT_KINDS = ['ita-docx', 'ita-xlsx', 'eplan-6-xlsx', 'eplan-6-csv', 'eplan-12-xlsx', 'eplan-12-csv', 'complaints-xlsx'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const REPORT_TH: Record<ReportKind, string> = {
+  'ita-docx': 'รายงานมาตรการ ITA (Word)',
+  'ita-xlsx': 'รายงานมาตรการ ITA (Excel)',
+  'eplan-6-xlsx': 'E-PlanNACC รอบ 6 เดือน (Excel)',
+  'eplan-6-csv': 'E-PlanNACC รอบ 6 เดือน (CSV)',
+  'eplan-12-xlsx': 'E-PlanNACC รอบ 12 เดือน (Excel)',
+  'eplan-12-csv': 'E-PlanNACC รอบ 12 เดือน (CSV)',
+  'complaints-xlsx': 'สถิติเรื่องร้องเรียน O24 (Excel)',
+};
+
+/** Quick-reply labels (at most 20 characters). */
+export const REPORT_SHORT_TH: Record<ReportKind, string> = {
+  'ita-docx': 'ITA (Word)',
+  'ita-xlsx': 'ITA (Excel)',
+  'eplan-6-xlsx': 'E-Plan 6 ด. (Excel)',
+  'eplan-6-csv': 'E-Plan 6 ด. (CSV)',
+  'eplan-12-xlsx': 'E-Plan 12 ด. (Excel)',
+  'eplan-12-csv': 'E-Plan 12 ด. (CSV)',
+  'complaints-xlsx': 'ร้องเรียน O24',
+};
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export interface ReportRequest {
+  kind: ReportKind;
+  fiscalYear?: number;
+  thaiDigits?: boolean;
+  thresholds: Threshold[];
+  reporter?: { name: string; position: string } | null;
+  now?: Date;
+}
+
+export interface ReportFile {
+  fileName: string;
+  contentType: string;
+  body: Buffer;
+}
+
+export function isReportKind(value: unknown): value is ReportKind {
+  return typeof value === 'string' && (REPORT_KINDS as readonly string[]).includes(value);
+}
+
+export async function produceReport(orgId: string, request: ReportRequest): Promise<ReportFile> {
+  const { kind } = request;
+  if (kind === 'ita-docx' || kind === 'ita-xlsx') {
+    const data = await loadItaReport(orgId, { fiscalYear: request.fiscalYear, thaiDigits: request.thaiDigits ?? true, now: request.now });
+    const name = `ita-measures-${data.organisation.fiscalYear}`;
+    return kind === 'ita-docx'
+      ? { fileName: `${name}.docx`, contentType: DOCX, body: await buildItaDocx(data) }
+      : { fileName: `${name}.xlsx`, contentType: XLSX, body: await buildItaXlsx(data) };
+  }
+  if (kind === 'complaints-xlsx') {
+    const fiscalYear = request.fiscalYear ?? fiscalYearOf(request.now ?? new Date());
+    const data = await loadComplaintStatsReport(orgId, { fiscalYear, now: request.now });
+    return { fileName: `complaints-o24-${fiscalYear}.xlsx`, contentType: XLSX, body: await buildComplaintStatsXlsx(data) };
+  }
+  const round = kind.startsWith('eplan-6') ? 'six_month' : 'twelve_month';
+  const data = await loadEplanReport(orgId, { round, fiscalYear: request.fiscalYear, thresholds: request.thresholds, reporter: request.reporter, now: request.now });
+  const name = `eplannacc-${round === 'six_month' ? '6' : '12'}-months-${data.organisation.fiscalYear}`;
+  return kind.endsWith('csv')
+    ? { fileName: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(buildEplanCsv(data), 'utf8') }
+    : { fileName: `${name}.xlsx`, contentType: XLSX, body: await buildEplanXlsx(data) };
+}

@@ -1,0 +1,132 @@
+import { OrganisationModel } from '../db/models/organisation.js';
+import { MeasureModel } from '../db/models/measure.js';
+import { ProgressReportModel } from '../db/models/progress-report.js';
+import { complaintStats } from '../db/complaint-store.js';
+import { activeFiscalYear } from '../db/organisation-store.js';
+import { roundOf } from '../domain/calendar.js';
+import { fiscalYearRange } from '../domain/fiscal-year.js';
+import { AWAITING_REPORT, STATUS_TH, type DisplayStatus, type Status } from '../domain/statuses.js';
+import { disbursementPercent, implementationPercent, levelOf, type Threshold } from '../domain/summary.js';
+import type { ComplaintStatsReportData, EplanReportData, ItaReportData, ReportOrganisation } from './types.js';
+
+/** Reads what the official reports need from the database (plain queries; the arithmetic is here). */
+async function organisation(orgId: string, fiscalYear: number): Promise<ReportOrganisation> {
+  const org = await OrganisationModel.findById(orgId).lean();
+  return {
+    name: org?.name ?? orgId,
+    district: org?.district ?? '',
+    province: org?.province ?? '',
+    fiscalYear,
+    itaScore: org?.itaScore ?? null,
+    itaLevel: org?.itaLevel ?? null,
+  };
+}
+
+type ReportDoc = { measureId: unknown; reportedAt: Date; status: string; summary: string; outcome?: string | null; problems?: string | null; suggestions?: string | null; disbursed?: number | null; reporterName?: string | null };
+
+/** The newest report of each measure up to (not including) `before`. */
+function newestBy(reports: ReportDoc[], before: Date): Map<string, ReportDoc> {
+  const newest = new Map<string, ReportDoc>();
+  for (const r of reports) {
+    if (r.reportedAt >= before) continue;
+    const key = String(r.measureId);
+    const seen = newest.get(key);
+    if (!seen || seen.reportedAt < r.reportedAt) newest.set(key, r);
+  }
+  return newest;
+}
+
+export async function loadItaReport(orgId: string, options: { fiscalYear?: number; thaiDigits: boolean; now?: Date }): Promise<ItaReportData> {
+  const fiscalYear = options.fiscalYear ?? (await activeFiscalYear(orgId));
+  const measures = await MeasureModel.find({ orgId, fiscalYear, family: 'ita_measure' }).sort({ number: 1, code: 1 }).lean();
+  const reports = await ProgressReportModel.find({ orgId, fiscalYear }).lean();
+  const newest = newestBy(reports, fiscalYearRange(fiscalYear).end);
+  return {
+    organisation: await organisation(orgId, fiscalYear),
+    generatedAt: options.now ?? new Date(),
+    thaiDigits: options.thaiDigits,
+    rows: measures.map((m) => {
+      const r = newest.get(String(m._id));
+      const people = m.assignees.length > 0 ? ` (${m.assignees.join(', ')})` : '';
+      return {
+        number: m.number ?? null,
+        code: m.code,
+        title: m.title,
+        methodSteps: m.methodSteps,
+        period: m.periodText,
+        responsible: `${m.responsibleUnits.join(', ')}${people}`,
+        summary: r?.summary ?? '',
+        outcome: r ? (r.outcome ?? STATUS_TH[r.status as Status]) : STATUS_TH[AWAITING_REPORT],
+      };
+    }),
+  };
+}
+
+/**
+ * The E-PlanNACC table as of a round's "data as of" day: each project's newest report before the round
+ * closed, "awaiting report" when nothing was reported in the round and it is not completed.
+ */
+export async function loadEplanReport(
+  orgId: string,
+  options: { round: 'six_month' | 'twelve_month'; fiscalYear?: number; thresholds: Threshold[]; reporter?: { name: string; position: string } | null; now?: Date },
+): Promise<EplanReportData> {
+  const fiscalYear = options.fiscalYear ?? (await activeFiscalYear(orgId));
+  const { start: fyStart } = fiscalYearRange(fiscalYear);
+  // Any moment inside the round names it: 1 Nov for the 6-month round, 1 May for the 12-month one.
+  const round = roundOf(new Date(fyStart.getTime() + (options.round === 'six_month' ? 31 : 212) * 86_400_000));
+  const measures = await MeasureModel.find({ orgId, fiscalYear, family: 'anticorruption_project' }).sort({ number: 1, code: 1 }).lean();
+  const reports = await ProgressReportModel.find({ orgId, fiscalYear }).lean();
+  const newest = newestBy(reports, round.end);
+
+  const counts: Record<DisplayStatus, number> = { not_started: 0, in_progress: 0, completed: 0, cannot_proceed: 0, awaiting_report: 0 };
+  let completed = 0;
+  let inProgress = 0;
+  const rows = measures.map((m) => {
+    const r = newest.get(String(m._id));
+    const status = (r?.status ?? 'not_started') as Status;
+    const shown: DisplayStatus = status !== 'completed' && (!r || r.reportedAt < round.start) ? AWAITING_REPORT : status;
+    counts[shown]++;
+    if (status === 'completed') completed++;
+    if (status === 'in_progress') inProgress++;
+    return {
+      number: m.number ?? null,
+      code: m.code,
+      title: m.title,
+      dimension: m.dimension ?? null,
+      budget: m.budget ?? 0,
+      disbursed: r?.disbursed ?? (r ? 0 : (m.disbursed ?? 0)),
+      status: shown,
+      note: status === 'cannot_proceed' ? ((r as { cannotProceedReason?: string | null } | undefined)?.cannotProceedReason ?? '') : '',
+    };
+  });
+  const inRound = reports.filter((r) => r.reportedAt >= round.start && r.reportedAt < round.end);
+  const distinct = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v && v.trim() !== ''))];
+  const budget = rows.reduce((n, r) => n + r.budget, 0);
+  const disbursed = rows.reduce((n, r) => n + r.disbursed, 0);
+  const implementation = implementationPercent(completed, inProgress, rows.length);
+  return {
+    organisation: await organisation(orgId, fiscalYear),
+    round: options.round,
+    asOf: new Date(round.end.getTime() - 1),
+    generatedAt: options.now ?? new Date(),
+    rows,
+    reporter: options.reporter ?? null,
+    problems: distinct(inRound.map((r) => r.problems)),
+    suggestions: distinct(inRound.map((r) => r.suggestions)),
+    summary: {
+      total: rows.length,
+      counts,
+      budget,
+      disbursed,
+      disbursementPercent: disbursementPercent(disbursed, budget),
+      implementationPercent: implementation,
+      level: levelOf(implementation, options.thresholds),
+      thresholds: options.thresholds,
+    },
+  };
+}
+
+export async function loadComplaintStatsReport(orgId: string, options: { fiscalYear: number; now?: Date }): Promise<ComplaintStatsReportData> {
+  const now = options.now ?? new Date();
+  return { organisation: await organisation(orgId, options.fiscalYear), generatedAt: now, stats: await complaintStats(orgId, options.fiscalYear, now) };
+}

@@ -1,0 +1,36 @@
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Download links that carry their own permission: what to produce, for which organisation, until when,
+ * signed with a key derived from DATA_ENCRYPTION_KEY. LINE cannot carry files, so reports travel as links;
+ * a link cannot be altered, and stops working when it expires.
+ */
+export interface LinkSigner {
+  sign(payload: object, expiresAt: Date): string;
+  /** The payload, or null when the token is forged, altered or expired. */
+  verify<T>(token: string, now?: Date): T | null;
+}
+
+export function createLinkSigner(base64Key: string): LinkSigner {
+  const key = Buffer.from(hkdfSync('sha256', Buffer.from(base64Key, 'base64'), Buffer.alloc(0), 'prongsai/download-link', 32));
+  const mac = (body: string) => createHmac('sha256', key).update(body).digest('base64url');
+  return {
+    sign(payload, expiresAt) {
+      const body = Buffer.from(JSON.stringify({ ...payload, exp: expiresAt.getTime() })).toString('base64url');
+      return `${body}.${mac(body)}`;
+    },
+    verify<T>(token: string, now = new Date()): T | null {
+      const [body, signature] = token.split('.');
+      if (!body || !signature) return null;
+      const expected = Buffer.from(mac(body));
+      const given = Buffer.from(signature);
+      if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+      try {
+        const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as T & { exp: number };
+        return typeof payload.exp === 'number' && payload.exp > now.getTime() ? payload : null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { ComplaintModel } from '../../src/db/models/complaint.js';
+import { ProgressReportModel } from '../../src/db/models/progress-report.js';
+import { createLogger } from '../../src/log.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { PERSONAS, seedDemo, startDemoLine } from '../../src/simulator/demo.js';
+import type { FakeLineApi } from '../../src/simulator/fake-line-api.js';
+import { testDbName } from '../support/harness.js';
+
+/**
+ * The simulator as a person uses it: headless Chromium (Debian's package, no browser download) clicks
+ * through an officer's report and a citizen's complaint; screenshots go to test-output/.
+ */
+const ORG = 'demo';
+const shots = join(process.cwd(), 'test-output');
+let server: RunningServer;
+let fakeLine: FakeLineApi;
+let browser: Browser;
+let page: Page;
+
+const botText = () => page.locator('[data-testid="bot-message"]').allInnerTexts().then((t) => t.join('\n'));
+
+async function say(text: string) {
+  await page.getByTestId('chat-input').fill(text);
+  await page.getByTestId('send').click();
+}
+
+async function waitForBot(text: string | RegExp) {
+  await page.locator('[data-testid="bot-message"]', { hasText: text }).last().waitFor({ timeout: 15_000 });
+}
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  const demo = await startDemoLine({ LOCAL_DATA_DIR: mkdtempSync(join(tmpdir(), 'prongsai-demo-')) });
+  fakeLine = demo.fakeLine;
+  const config = loadConfig({ ...demo.env, PORT: '0', ORG_CODE: ORG });
+  server = await startServer(config, { mongoUri: inject('mongoUri'), dbName: testDbName(), log: createLogger('silent'), simulator: { fakeLine, personas: PERSONAS } });
+  await seedDemo(ORG);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}/simulator`);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await fakeLine?.stop();
+});
+
+describe('the simulator in a browser', () => {
+  it('an officer reports progress by clicking, as in LINE', async () => {
+    await page.getByTestId('persona-officer').click();
+    await say('รายงาน');
+    await waitForBot('รายงานความก้าวหน้า');
+    await page.getByTestId('flex-button').filter({ hasText: 'รายงานความก้าวหน้า' }).first().click();
+    await waitForBot('เลือกสถานะการดำเนินงานปัจจุบัน');
+    await page.getByTestId('quick-reply').filter({ hasText: 'กำลังดำเนินการ' }).click();
+    await waitForBot('พิมพ์สรุปผลการดำเนินงาน');
+    await say('ประชุมคณะทำงานและจัดอบรมแล้ว 1 ครั้ง');
+    await waitForBot('ปัญหาอุปสรรค');
+    await page.getByTestId('quick-reply').filter({ hasText: 'ข้าม' }).click();
+    await waitForBot('ตรวจสอบก่อนบันทึก');
+    await page.getByTestId('flex-button').filter({ hasText: 'ยืนยันบันทึก' }).last().click();
+    await waitForBot('บันทึกความก้าวหน้าแล้ว');
+    await page.screenshot({ path: join(shots, 'simulator-officer-report.png') });
+
+    expect(await botText()).toContain('ประชุมคณะทำงานและจัดอบรมแล้ว 1 ครั้ง');
+    expect(await page.locator('[data-testid="user-message"]').allInnerTexts()).toContain('รายงาน');
+    expect(await ProgressReportModel.countDocuments({ orgId: ORG, summary: 'ประชุมคณะทำงานและจัดอบรมแล้ว 1 ครั้ง' })).toBe(1);
+  });
+
+  it('a citizen files a complaint and gets a tracking number', async () => {
+    await page.getByTestId('persona-citizen').click();
+    await say('ร้องเรียน');
+    await waitForBot('เลือกประเภทเรื่องที่ต้องการแจ้ง');
+    await page.getByTestId('quick-reply').filter({ hasText: 'ร้องเรียนทั่วไป' }).click();
+    await waitForBot('เล่าเรื่องที่ต้องการร้องเรียน');
+    await say('ไฟฟ้าส่องสว่างหน้าโรงเรียนดับมา 2 สัปดาห์');
+    await waitForBot('เกิดที่ไหน');
+    await page.getByTestId('send-location').click();
+    await waitForBot('ชื่อและเบอร์โทรศัพท์');
+    await page.getByTestId('quick-reply').filter({ hasText: 'ไม่ประสงค์ออกนาม' }).click();
+    await waitForBot('แจ้งความคืบหน้าทาง LINE');
+    await page.getByTestId('quick-reply').filter({ hasText: 'รับแจ้ง' }).click();
+    await waitForBot('ตรวจสอบก่อนส่งเรื่อง');
+    await page.getByTestId('quick-reply').filter({ hasText: 'ยืนยันส่งเรื่อง' }).click();
+    await waitForBot('ได้รับเรื่องของท่านแล้ว');
+    await page.screenshot({ path: join(shots, 'simulator-citizen-complaint.png') });
+
+    const complaint = (await ComplaintModel.findOne({ orgId: ORG }).lean())!;
+    expect(complaint.location).toMatchObject({ title: 'ศาลาประชาคมหมู่ 3' });
+    expect(await botText()).toContain(complaint.trackingNo);
+  });
+
+  it('the time machine runs the monthly summary, which the executive sees arrive', async () => {
+    await page.getByTestId('persona-executive').click();
+    await page.getByTestId('tm-job').selectOption('monthly-summary');
+    await page.getByTestId('tm-datetime').fill('2025-10-01T08:30');
+    await page.getByTestId('tm-run').click();
+    await page.getByTestId('tm-result').filter({ hasText: /ส่งแล้ว/ }).waitFor({ timeout: 15_000 });
+    await waitForBot('ร้อยละการนำแผนไปปฏิบัติ');
+    await page.screenshot({ path: join(shots, 'simulator-monthly-summary.png') });
+    expect(await botText()).toContain('๘๓.๓๓');
+  });
+});

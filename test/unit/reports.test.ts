@@ -1,0 +1,443 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import type { DisplayStatus } from '../../src/domain/statuses.js';
+import { DEFAULT_LEVEL_THRESHOLDS, disbursementPercent, implementationPercent, levelOf } from '../../src/domain/summary.js';
+import { KIND_TH } from '../../src/domain/complaints.js';
+import { buildComplaintStatsXlsx } from '../../src/reports/complaint-stats-xlsx.js';
+import { buildEplanCsv } from '../../src/reports/eplan-csv.js';
+import { buildEplanXlsx } from '../../src/reports/eplan-xlsx.js';
+import { buildItaDocx } from '../../src/reports/ita-docx.js';
+import { buildItaXlsx } from '../../src/reports/ita-xlsx.js';
+import { digitsFor, numberedSteps } from '../../src/reports/report-text.js';
+import type { EplanReportData, ItaReportData, ReportOrganisation } from '../../src/reports/types.js';
+
+// ---- fixtures: the sample plan built from the seed reports ----
+
+const plan = parse(readFileSync('examples/plan-2568.csv'), { bom: true, columns: true }) as Record<string, string>[];
+const col = (r: Record<string, string>, name: string) => r[name] ?? '';
+
+const organisation: ReportOrganisation = {
+  name: 'เทศบาลตำบลโพธิ์ทอง',
+  district: 'โพธิ์ทอง',
+  province: 'อ่างทอง',
+  fiscalYear: 2568,
+  itaScore: 92.85,
+  itaLevel: 'A',
+};
+
+/** 23 Nov 2025 01:30 in Bangkok, still 22 Nov in UTC and in the test machine's zone. */
+const generatedAt = new Date('2025-11-22T18:30:00Z');
+
+const itaRows: ItaReportData['rows'] = plan
+  .filter((r) => col(r, 'ประเภท') !== 'anticorruption_project')
+  .map((r, i) => ({
+    number: i + 1,
+    code: col(r, 'รหัส'),
+    title: col(r, 'มาตรการ/โครงการ'),
+    methodSteps: col(r, 'วิธีดำเนินการ').split('\n'),
+    period: col(r, 'ระยะเวลา'),
+    responsible: [col(r, 'หน่วยงานรับผิดชอบ').split(';').join(', '), col(r, 'ผู้รับผิดชอบ')].filter(Boolean).join(' (') + (col(r, 'ผู้รับผิดชอบ') ? ')' : ''),
+    summary: i % 3 === 0 ? '' : `จัดอบรมแล้ว 2 ครั้ง มีผู้เข้าร่วม ${40 + i} คน\nเผยแพร่ทางเว็บไซต์ www.tambonphothong.go.th`,
+    outcome: i % 3 === 0 ? 'อยู่ระหว่างดำเนินการ' : 'บุคลากรร้อยละ 95 เข้าใจแนวทาง',
+  }));
+const longestItaTitles = [...itaRows].sort((a, b) => b.title.length - a.title.length).slice(0, 5).map((r) => r.title);
+
+const itaData = (thaiDigits: boolean): ItaReportData => ({ organisation, generatedAt, thaiDigits, rows: itaRows });
+
+/** Seed 004's 12-month table: 15 projects, 5 in progress (its rows 1, 2, 7, 10, 13), the rest completed, no budget. */
+const SEED_IN_PROGRESS = new Set(['EP-01', 'EP-02', 'EP-07', 'EP-10', 'EP-13']);
+const seedRows: EplanReportData['rows'] = plan
+  .filter((r) => col(r, 'ประเภท') === 'anticorruption_project')
+  .map((r, i) => ({
+    number: i + 1,
+    code: col(r, 'รหัส'),
+    title: col(r, 'มาตรการ/โครงการ'),
+    dimension: Number(col(r, 'มิติ')),
+    budget: 0,
+    disbursed: 0,
+    status: SEED_IN_PROGRESS.has(col(r, 'รหัส')) ? 'in_progress' : 'completed',
+    note: col(r, 'รหัส') === 'EP-04' ? '๑. คู่มือสำหรับนักพัฒนาชุมชน ๒. คู่มือปฏิบัติงานเรื่อง ร้องเรียน ร้องทุกข์ (งานนิติการ)' : '',
+  }));
+
+function eplanData(rows: EplanReportData['rows'], overrides: Partial<EplanReportData> = {}): EplanReportData {
+  const counts: Record<DisplayStatus, number> = { awaiting_report: 0, not_started: 0, in_progress: 0, completed: 0, cannot_proceed: 0 };
+  for (const r of rows) counts[r.status]++;
+  const budget = rows.reduce((n, r) => n + r.budget, 0);
+  const disbursed = rows.reduce((n, r) => n + r.disbursed, 0);
+  const implementation = implementationPercent(counts.completed, counts.in_progress, rows.length);
+  return {
+    organisation: { ...organisation, fiscalYear: 2566, itaScore: null, itaLevel: null },
+    round: 'twelve_month',
+    asOf: new Date('2023-09-30T05:00:00Z'),
+    generatedAt,
+    rows,
+    reporter: { name: 'นายนครินทร์ วงศ์พงษ์', position: 'ผ.ช.นิติกร' },
+    problems: [
+      'บางโครงการ/กิจกรรม ซึ่งมีความสำคัญและเป็นประโยชน์ในการดำเนินงานของเทศบาลตำบลโพธิ์ทอง ยังมีการดำเนินการที่ล่าช้า',
+      'เจ้าหน้าที่ผู้รับผิดชอบจัดทำโครงการ/กิจกรรม มีการลาออก ส่งผลการดำเนินงานสะดุดหยุดลง และล่าช้า',
+    ],
+    suggestions: ['ควรมีการติดตามผลการดำเนินในทุก ๓ เดือน และเร่งทำความเข้าใจกับเจ้าหน้าที่ผู้ซึ่งเข้ามาดำเนินงานต่อ'],
+    summary: {
+      total: rows.length,
+      counts,
+      budget,
+      disbursed,
+      disbursementPercent: disbursementPercent(disbursed, budget),
+      implementationPercent: implementation,
+      level: levelOf(implementation, DEFAULT_LEVEL_THRESHOLDS),
+      thresholds: DEFAULT_LEVEL_THRESHOLDS,
+    },
+    ...overrides,
+  };
+}
+
+/** Projects with money and every status, including texts that need CSV quoting or could run as formulas. */
+const moneyRows: EplanReportData['rows'] = [
+  { number: 1, code: 'EP-21', title: 'โครงการอบรม "คุณธรรม จริยธรรม", ประจำปี', dimension: 1, budget: 150000, disbursed: 120000.5, status: 'completed', note: '' },
+  { number: 2, code: 'EP-22', title: 'โครงการจัดเวทีประชาคม', dimension: 3, budget: 25000.25, disbursed: 0, status: 'awaiting_report', note: '=HYPERLINK("http://x.example","คลิก")' },
+  { number: 3, code: 'EP-23', title: 'กิจกรรมติดตามประเมินผลการควบคุมภายใน', dimension: 4, budget: 1234567.89, disbursed: 1000000, status: 'cannot_proceed', note: 'ไม่ได้รับงบประมาณ\nรอปีถัดไป' },
+  { number: null, code: 'EP-24', title: 'มาตรการ NO Gift Policy', dimension: null, budget: 0, disbursed: 0, status: 'not_started', note: '' },
+];
+
+// ---- readers ----
+
+async function loadSheet(buffer: Buffer): Promise<ExcelJS.Worksheet> {
+  expect(buffer.subarray(0, 2).toString()).toBe('PK');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  expect(workbook.worksheets).toHaveLength(1);
+  return workbook.worksheets[0]!;
+}
+
+/** Every row as an array of cell values, index 0 = column A. */
+function rowsOf(sheet: ExcelJS.Worksheet): ExcelJS.CellValue[][] {
+  const out: ExcelJS.CellValue[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const values: ExcelJS.CellValue[] = [];
+    for (let c = 1; c <= sheet.columnCount; c++) values.push(row.getCell(c).value);
+    out.push(values);
+  }
+  return out;
+}
+
+const rowIndex = (rows: ExcelJS.CellValue[][], first: string) => rows.findIndex((r) => r[0] === first || r[1] === first);
+
+function textsOf(xml: string): string {
+  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]!)).join('');
+}
+
+/** Paragraph texts of the XML, one string per <w:p>. */
+function paragraphsOf(xml: string): string[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => textsOf(m[0]));
+}
+
+async function openDocx(buffer: Buffer) {
+  const zip = await JSZip.loadAsync(buffer);
+  const read = async (name: string) => {
+    const file = zip.file(name);
+    expect(file, name).not.toBeNull();
+    return file!.async('string');
+  };
+  const footerNames = Object.keys(zip.files).filter((n) => /^word\/footer\d*\.xml$/.test(n));
+  return {
+    document: await read('word/document.xml'),
+    styles: await read('word/styles.xml'),
+    footers: await Promise.all(footerNames.map(read)),
+  };
+}
+
+// ---- tests ----
+
+describe('report text helpers', () => {
+  it('writes Thai digits everywhere except in web addresses', () => {
+    expect(digitsFor(true)('ปี 2568 ดูที่ https://www.example.go.th/p/2568 หรือ www.a1.go.th ร้อยละ 83.33')).toBe(
+      'ปี ๒๕๖๘ ดูที่ https://www.example.go.th/p/2568 หรือ www.a1.go.th ร้อยละ ๘๓.๓๓',
+    );
+    expect(digitsFor(false)('ปี 2568')).toBe('ปี 2568');
+  });
+
+  it('numbers method steps afresh, keeping years that start a step', () => {
+    expect(numberedSteps(['(๑) จัดตั้งคณะทำงาน', '2. ประชุม', '', '2568 เป็นปีแรก', '๓) รายงานผล'])).toEqual([
+      '1. จัดตั้งคณะทำงาน',
+      '2. ประชุม',
+      '3. 2568 เป็นปีแรก',
+      '4. รายงานผล',
+    ]);
+  });
+});
+
+describe('ITA measures report as DOCX', () => {
+  it('is an A4 landscape document in TH SarabunPSK with the title block, every measure and a repeated header row', async () => {
+    const { document, styles, footers } = await openDocx(await buildItaDocx(itaData(true)));
+    const text = textsOf(document);
+    const paragraphs = paragraphsOf(document);
+
+    expect(paragraphs[0]).toBe('รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน');
+    expect(paragraphs).toContain('ประจำปีงบประมาณ พ.ศ. ๒๕๖๘');
+    expect(paragraphs).toContain('เทศบาลตำบลโพธิ์ทอง อำเภอโพธิ์ทอง จังหวัดอ่างทอง');
+    expect(paragraphs).toContain('ผลคะแนน ITA ๙๒.๘๕ คะแนน ระดับ A');
+    for (const title of itaRows.map((r) => r.title)) expect(text).toContain(title);
+    for (const title of longestItaTitles) expect(paragraphs).toContain(title);
+
+    // Header: the seven columns, marked to repeat on each page.
+    const headerRow = document.match(/<w:tr[ >][\s\S]*?<\/w:tr>/)![0];
+    expect(headerRow).toContain('<w:tblHeader');
+    expect(paragraphsOf(headerRow)).toEqual(['ลำดับ', 'มาตรการ/กิจกรรม', 'วิธีดำเนินการ', 'ระยะเวลาดำเนินการ', 'ผู้รับผิดชอบ', 'สรุปผลการดำเนินการ', 'ผลลัพธ์หรือความสำเร็จ']);
+    expect(document.match(/<w:tr[ >]/g)).toHaveLength(itaRows.length + 1);
+
+    // Method steps are numbered lines, each a paragraph of its own.
+    const firstSteps = numberedSteps(itaRows[0]!.methodSteps);
+    expect(firstSteps.length).toBeGreaterThan(2);
+    expect(paragraphs).toContain(digitsFor(true)(firstSteps[0]!));
+    expect(paragraphs).toContain(`๒. ${itaRows[0]!.methodSteps[1]!.trim()}`);
+
+    // Thai digits: numbers, periods and dates; the address keeps its own characters.
+    expect(paragraphs).toContain('ต.ค. ๖๗ - ก.ย. ๖๘');
+    expect(text).toContain('จัดอบรมแล้ว ๒ ครั้ง มีผู้เข้าร่วม ๔๑ คน');
+    expect(text).toContain('www.tambonphothong.go.th');
+    expect(text).not.toMatch(/[0-9]/);
+
+    const footer = footers.map(textsOf).join('');
+    expect(footer).toContain('จัดทำโดยระบบโปร่งใส เมื่อ ๒๓ พฤศจิกายน ๒๕๖๘');
+    expect(footer).not.toMatch(/[0-9]/);
+
+    expect(document).toMatch(/<w:pgSz[^>]*w:w="16838"[^>]*w:h="11906"[^>]*w:orient="landscape"/);
+    expect(document).toContain('w:fmt="thaiNumbers"');
+    expect(styles).toMatch(/<w:rFonts[^>]*w:ascii="TH SarabunPSK"[^>]*w:cs="TH SarabunPSK"/);
+    expect(styles).toMatch(/<w:szCs w:val="32"\/>/);
+  });
+
+  it('keeps Arabic digits when Thai digits are not asked for', async () => {
+    const { document, footers } = await openDocx(await buildItaDocx(itaData(false)));
+    const paragraphs = paragraphsOf(document);
+    expect(paragraphs).toContain('ประจำปีงบประมาณ พ.ศ. 2568');
+    expect(paragraphs).toContain('ผลคะแนน ITA 92.85 คะแนน ระดับ A');
+    expect(paragraphs).toContain('ต.ค. 67 - ก.ย. 68');
+    expect(footers.map(textsOf).join('')).toContain('จัดทำโดยระบบโปร่งใส เมื่อ 23 พฤศจิกายน 2568');
+    expect(textsOf(document)).not.toContain('๒๕๖๘');
+  });
+
+  it('leaves the score line out before the organisation has a score', async () => {
+    const data = { ...itaData(false), organisation: { ...organisation, itaScore: null, itaLevel: null } };
+    const text = textsOf((await openDocx(await buildItaDocx(data))).document);
+    expect(text).not.toContain('ผลคะแนน ITA');
+    expect(text).toContain('เทศบาลตำบลโพธิ์ทอง อำเภอโพธิ์ทอง จังหวัดอ่างทอง');
+  });
+});
+
+describe('ITA measures report as XLSX', () => {
+  it('has the title rows, a bold frozen header and one row per measure with numbered steps', async () => {
+    const sheet = await loadSheet(await buildItaXlsx(itaData(false)));
+    const rows = rowsOf(sheet);
+    expect(rows[0]![0]).toBe('รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน');
+    expect(rows.map((r) => r[0])).toEqual(
+      expect.arrayContaining(['ประจำปีงบประมาณ พ.ศ. 2568', 'เทศบาลตำบลโพธิ์ทอง อำเภอโพธิ์ทอง จังหวัดอ่างทอง', 'ผลคะแนน ITA 92.85 คะแนน ระดับ A']),
+    );
+
+    const h = rowIndex(rows, 'ลำดับ');
+    expect(rows[h]).toEqual(['ลำดับ', 'มาตรการ/กิจกรรม', 'วิธีดำเนินการ', 'ระยะเวลาดำเนินการ', 'ผู้รับผิดชอบ', 'สรุปผลการดำเนินการ', 'ผลลัพธ์หรือความสำเร็จ']);
+    const headerRow = sheet.getRow(h + 1);
+    expect(headerRow.getCell(2).font?.bold).toBe(true);
+    expect(headerRow.getCell(2).font?.name).toBe('TH SarabunPSK');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: h + 1 });
+    expect(sheet.pageSetup.orientation).toBe('landscape');
+
+    const body = rows.slice(h + 1, h + 1 + itaRows.length);
+    expect(body.map((r) => r[0])).toEqual(itaRows.map((_, i) => i + 1));
+    expect(body.map((r) => r[1])).toEqual(itaRows.map((r) => r.title));
+    expect(String(body[0]![2]).split('\n')).toEqual(numberedSteps(itaRows[0]!.methodSteps));
+    expect(sheet.getRow(h + 2).getCell(3).alignment?.wrapText).toBe(true);
+    expect(rows.slice(h + 1 + itaRows.length).flat().filter(Boolean)).toEqual(['จัดทำโดยระบบโปร่งใส เมื่อ 23 พฤศจิกายน 2568']);
+    for (const w of [2, 3, 6]) expect(sheet.getColumn(w).width).toBeGreaterThanOrEqual(30);
+  });
+
+  it('writes Thai digits into the text when asked, keeping ลำดับ a number', async () => {
+    const rows = rowsOf(await loadSheet(await buildItaXlsx(itaData(true))));
+    expect(rows.map((r) => r[0])).toContain('ประจำปีงบประมาณ พ.ศ. ๒๕๖๘');
+    const h = rowIndex(rows, 'ลำดับ');
+    expect(rows[h + 1]![0]).toBe(1);
+    expect(rows[h + 1]![3]).toBe('ต.ค. ๖๗ - ก.ย. ๖๘');
+  });
+});
+
+describe('E-PlanNACC report as XLSX (seed 004)', () => {
+  it('reproduces the seed table and its summary: 15 projects, 10 completed, 5 in progress, 0.00 disbursed, ระดับ มาก ร้อยละ 83.33', async () => {
+    const data = eplanData(seedRows);
+    expect(data.summary.implementationPercent).toBe(83.33);
+    const sheet = await loadSheet(await buildEplanXlsx(data));
+    const rows = rowsOf(sheet);
+
+    expect(rows[0]![0]).toBe('รายงานผลการดำเนินการตามแผนปฏิบัติการป้องกันการทุจริต รอบ 12 เดือน');
+    expect(rows[1]![0]).toBe('เทศบาลตำบลโพธิ์ทอง อำเภอโพธิ์ทอง จังหวัดอ่างทอง ประจำปีงบประมาณ พ.ศ. 2566');
+    expect(rows[2]![0]).toBe('ข้อมูล ณ วันที่ 30 กันยายน 2566');
+
+    const h = rowIndex(rows, 'ลำดับ');
+    expect(rows[h]).toEqual(['ลำดับ', 'โครงการ/กิจกรรม', 'มิติ', 'งบประมาณ (บาท)', 'เบิกจ่าย (บาท)', 'สถานะ', 'หมายเหตุ']);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: h + 1 });
+    const body = rows.slice(h + 1, h + 16);
+    expect(body.map((r) => r[1])).toEqual(seedRows.map((r) => r.title));
+    expect(body.filter((r) => r[5] === 'ดำเนินการแล้วเสร็จ')).toHaveLength(10);
+    expect(body.filter((r) => r[5] === 'อยู่ระหว่างดำเนินการ')).toHaveLength(5);
+    expect(body.map((r) => r[2])).toEqual([1, 1, 2, 2, 2, 2, 2, 2, 2, 3, 3, 4, 4, 4, 4]);
+    expect(body[3]![6]).toContain('คู่มือสำหรับนักพัฒนาชุมชน');
+    expect(body.every((r) => r[3] === 0 && r[4] === 0)).toBe(true);
+    expect(sheet.getRow(h + 2).getCell(4).numFmt).toBe('#,##0.00');
+    expect(rows[h + 16]![1]).toBe('รวม');
+
+    const summary = (label: string) => {
+      const i = rows.findIndex((r) => r[1] === `- ${label}`);
+      expect(i, label).toBeGreaterThan(h);
+      return rows[i]!;
+    };
+    expect(rows.some((r) => r[0] === 'สรุปผลการขับเคลื่อนแผนฯ')).toBe(true);
+    expect(summary('แผนปฏิบัติการป้องกันการทุจริต มีโครงการ/กิจกรรม/มาตรการ จำนวน').slice(3, 5)).toEqual([15, 'โครงการ']);
+    expect(summary('รอรายงาน')[3]).toBe(0);
+    expect(summary('ยังไม่ได้ดำเนินการ')[3]).toBe(0);
+    expect(summary('อยู่ระหว่างดำเนินการ')[3]).toBe(5);
+    expect(summary('ดำเนินการแล้วเสร็จ')[3]).toBe(10);
+    expect(summary('ไม่สามารถดำเนินการได้')[3]).toBe(0);
+    expect(summary('งบประมาณรวม').slice(3, 5)).toEqual([0, 'บาท']);
+    expect(summary('เบิกจ่ายงบประมาณ').slice(3, 5)).toEqual([0, 'บาท']);
+    expect(summary('ร้อยละการเบิกจ่าย')[3]).toBe(0);
+    expect(summary('มีการนำแผนฯ ไปปฏิบัติ ระดับ มาก ร้อยละ')[3]).toBe(83.33);
+    const implRow = rows.findIndex((r) => r[1] === '- มีการนำแผนฯ ไปปฏิบัติ ระดับ มาก ร้อยละ');
+    expect(sheet.getRow(implRow + 1).getCell(4).numFmt).toBe('0.00');
+
+    const texts = rows.map((r) => r[0]).filter((v): v is string => typeof v === 'string');
+    expect(texts).toContain('เกณฑ์ระดับร้อยละการนำแผนไปปฏิบัติที่ใช้: มากที่สุด ตั้งแต่ร้อยละ 90, มาก ตั้งแต่ร้อยละ 70, ปานกลาง ตั้งแต่ร้อยละ 50, น้อย ตั้งแต่ร้อยละ 30, น้อยที่สุด ตั้งแต่ร้อยละ 0');
+    const problems = texts.indexOf('ปัญหาอุปสรรค');
+    const suggestions = texts.indexOf('ข้อเสนอแนะ');
+    expect(problems).toBeGreaterThan(0);
+    expect(texts.slice(problems + 1, suggestions)).toEqual(data.problems.map((p, i) => `${i + 1}. ${p}`));
+    expect(texts[suggestions + 1]).toBe(`1. ${data.suggestions[0]}`);
+    expect(texts).toContain('ชื่อ - สกุล ผู้รายงาน นายนครินทร์ วงศ์พงษ์ ตำแหน่ง ผ.ช.นิติกร');
+  });
+
+  it('stores money as numbers with #,##0.00, totals by formula with the computed result, and names every status', async () => {
+    const data = eplanData(moneyRows, { round: 'six_month', asOf: new Date('2025-03-31T10:00:00Z'), reporter: null, problems: [], suggestions: [] });
+    const sheet = await loadSheet(await buildEplanXlsx(data));
+    const rows = rowsOf(sheet);
+    expect(rows[0]![0]).toBe('รายงานผลการดำเนินการตามแผนปฏิบัติการป้องกันการทุจริต รอบ 6 เดือน');
+    expect(rows[2]![0]).toBe('ข้อมูล ณ วันที่ 31 มีนาคม 2568');
+
+    const h = rowIndex(rows, 'ลำดับ');
+    const body = rows.slice(h + 1, h + 1 + moneyRows.length);
+    expect(body.map((r) => [r[3], r[4]])).toEqual(moneyRows.map((r) => [r.budget, r.disbursed]));
+    expect(body.map((r) => r[5])).toEqual(['ดำเนินการแล้วเสร็จ', 'รอรายงาน', 'ไม่สามารถดำเนินการได้', 'ยังไม่ได้ดำเนินการ']);
+    expect(body[3]![0]).toBe(4);
+    expect(body[3]![2]).toBe('');
+    expect(sheet.getRow(h + 4).getCell(5).numFmt).toBe('#,##0.00');
+
+    const total = rows[h + 1 + moneyRows.length]!;
+    expect(total[1]).toBe('รวม');
+    const sum = (v: ExcelJS.CellValue) => v as ExcelJS.CellFormulaValue;
+    expect(sum(total[3]).formula).toBe(`SUM(D${h + 2}:D${h + 5})`);
+    expect(sum(total[3]).result).toBeCloseTo(1409567.14, 2);
+    expect(sum(total[4]).formula).toBe(`SUM(E${h + 2}:E${h + 5})`);
+    expect(sum(total[4]).result).toBe(1120000.5);
+
+    const value = (label: string) => rows.find((r) => r[1] === `- ${label}`)![3];
+    expect(value('งบประมาณรวม')).toBeCloseTo(1409567.14, 2);
+    expect(value('ร้อยละการเบิกจ่าย')).toBe(79.46);
+    expect(value('รอรายงาน')).toBe(1);
+    expect(value('มีการนำแผนฯ ไปปฏิบัติ ระดับ น้อยที่สุด ร้อยละ')).toBe(25);
+    expect(rows.some((r) => String(r[0]).startsWith('ชื่อ - สกุล ผู้รายงาน'))).toBe(false);
+    const texts = rows.map((r) => r[0]);
+    expect(texts[texts.indexOf('ปัญหาอุปสรรค') + 1]).toBe('-');
+  });
+});
+
+describe('E-PlanNACC report as CSV', () => {
+  const split = (csv: string) => {
+    const [table, summary] = csv.slice(1).split('\r\n\r\n');
+    return {
+      table: parse(table!, { relax_quotes: false }) as string[][],
+      summary: parse(summary!, {}) as string[][],
+    };
+  };
+
+  it('is UTF-8 with a BOM, CRLF, a header row, one row per project and the seed summary as label,value pairs', () => {
+    const csv = buildEplanCsv(eplanData(seedRows));
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/);
+    expect(csv.endsWith('\r\n')).toBe(true);
+
+    const { table, summary } = split(csv);
+    expect(table[0]).toEqual(['ลำดับ', 'รหัส', 'โครงการ/กิจกรรม', 'มิติ', 'งบประมาณ', 'เบิกจ่าย', 'สถานะ', 'หมายเหตุ']);
+    expect(table).toHaveLength(16);
+    expect(table[1]).toEqual(['1', 'EP-01', 'โครงการโรงเรียนคุณธรรม', '1', '0.00', '0.00', 'อยู่ระหว่างดำเนินการ', '']);
+    expect(table.slice(1).filter((r) => r[6] === 'ดำเนินการแล้วเสร็จ')).toHaveLength(10);
+
+    const map = new Map(summary.map((r) => [r[0], r[1]]));
+    expect(summary.every((r) => r.length === 2)).toBe(true);
+    expect(map.get('แผนปฏิบัติการป้องกันการทุจริต มีโครงการ/กิจกรรม/มาตรการ จำนวน (โครงการ)')).toBe('15');
+    expect(map.get('รอรายงาน (โครงการ)')).toBe('0');
+    expect(map.get('อยู่ระหว่างดำเนินการ (โครงการ)')).toBe('5');
+    expect(map.get('ดำเนินการแล้วเสร็จ (โครงการ)')).toBe('10');
+    expect(map.get('งบประมาณรวม (บาท)')).toBe('0.00');
+    expect(map.get('เบิกจ่ายงบประมาณ (บาท)')).toBe('0.00');
+    expect(map.get('ร้อยละการเบิกจ่าย')).toBe('0.00');
+    expect(map.get('มีการนำแผนฯ ไปปฏิบัติ ระดับ มาก ร้อยละ')).toBe('83.33');
+    expect(map.get('ระดับการนำแผนไปปฏิบัติ')).toBe('มาก');
+    expect(map.get('ข้อมูล ณ วันที่')).toBe('30 กันยายน 2566');
+    expect(map.get('รอบการรายงาน')).toBe('รอบ 12 เดือน');
+    expect(map.get('ผู้รายงาน')).toBe('นายนครินทร์ วงศ์พงษ์');
+    expect(map.get('เกณฑ์ระดับร้อยละการนำแผนไปปฏิบัติที่ใช้')).toContain('มาก ตั้งแต่ร้อยละ 70');
+    expect(summary.filter((r) => r[0] === 'ปัญหาอุปสรรค')).toHaveLength(2);
+  });
+
+  it('quotes commas, quotes and line breaks, writes 2-decimal money and defuses formulas', () => {
+    const csv = buildEplanCsv(eplanData(moneyRows));
+    expect(csv).toContain('"โครงการอบรม ""คุณธรรม จริยธรรม"", ประจำปี"');
+    const { table, summary } = split(csv);
+    expect(table.slice(1).map((r) => [r[0], r[3], r[4], r[5]])).toEqual([
+      ['1', '1', '150000.00', '120000.50'],
+      ['2', '3', '25000.25', '0.00'],
+      ['3', '4', '1234567.89', '1000000.00'],
+      ['4', '', '0.00', '0.00'],
+    ]);
+    expect(table[1]![2]).toBe('โครงการอบรม "คุณธรรม จริยธรรม", ประจำปี');
+    expect(table[2]![7]).toBe('\'=HYPERLINK("http://x.example","คลิก")');
+    expect(table[3]![7]).toBe('ไม่ได้รับงบประมาณ\nรอปีถัดไป');
+    expect(table[2]![6]).toBe('รอรายงาน');
+    const map = new Map(summary.map((r) => [r[0], r[1]]));
+    expect(map.get('งบประมาณรวม (บาท)')).toBe('1409567.14');
+    expect(map.get('ร้อยละการเบิกจ่าย')).toBe('79.46');
+  });
+});
+
+describe('complaint statistics (OIT O24) as XLSX', () => {
+  it('has the fiscal-year title, the three rows with real numbers and the overdue count', async () => {
+    const sheet = await loadSheet(
+      await buildComplaintStatsXlsx({
+        organisation,
+        generatedAt,
+        stats: {
+          fiscalYear: 2568,
+          all: { total: 17, completed: 12, inProgress: 5 },
+          byKind: { general: { total: 14, completed: 11, inProgress: 3 }, corruption: { total: 3, completed: 1, inProgress: 2 } },
+          overdue: 2,
+        },
+      }),
+    );
+    const rows = rowsOf(sheet);
+    expect(rows[0]![0]).toBe('สถิติเรื่องร้องเรียน ประจำปีงบประมาณ พ.ศ. 2568');
+    expect(rows[1]![0]).toBe('เทศบาลตำบลโพธิ์ทอง อำเภอโพธิ์ทอง จังหวัดอ่างทอง');
+    expect(rows[2]![0]).toBe('ข้อมูล ณ วันที่ 23 พฤศจิกายน 2568');
+    const h = rowIndex(rows, 'ประเภทเรื่อง');
+    expect(rows[h]).toEqual(['ประเภทเรื่อง', 'จำนวนเรื่องทั้งหมด', 'ดำเนินการแล้วเสร็จ', 'อยู่ระหว่างดำเนินการ']);
+    expect(rows.slice(h + 1, h + 4)).toEqual([
+      ['รวม', 17, 12, 5],
+      [KIND_TH.general, 14, 11, 3],
+      [KIND_TH.corruption, 3, 1, 2],
+    ]);
+    expect(rows[h + 4]!.slice(0, 2)).toEqual(['เกินกำหนด 15 วันและยังไม่ปิดเรื่อง', 2]);
+    expect(sheet.getRow(h + 2).getCell(1).font?.bold).toBe(true);
+  });
+});
