@@ -17,6 +17,7 @@ import { formatJobsStatus, jobsStatus } from './jobs/status.js';
 import { JOBS, jobSettings } from './jobs/registry.js';
 import { resumeAbandonedRuns, runJob } from './jobs/run-job.js';
 import { createLineClient } from './line/client.js';
+import { installRichMenu } from './line/rich-menu.js';
 import { createLogger } from './log.js';
 import { complaintStats } from './db/complaint-store.js';
 import { fiscalYearOf } from './domain/fiscal-year.js';
@@ -148,6 +149,17 @@ program
     const out = o.out ?? file.fileName;
     await writeFile(out, file.body);
     console.log(`เขียน${REPORT_TH[kind]} แล้ว: ${out} (${file.body.length.toLocaleString('en-US')} ไบต์)`);
+  });
+
+program
+  .command('rich-menu')
+  .description('สร้างเมนูลัด (rich menu) จาก rich-menu/menu.json และรูป rich-menu/menu.png แล้วตั้งเป็นเมนูของทุกคน')
+  .option('--definition <file>', 'ไฟล์นิยามเมนู', 'rich-menu/menu.json')
+  .option('--image <file>', 'รูปเมนู 2500×1686', 'rich-menu/menu.png')
+  .action(async (o: { definition: string; image: string }) => {
+    loadDotEnv();
+    const id = await installRichMenu(loadConfig(), o.definition, o.image);
+    console.log(`สร้างเมนูลัดแล้ว: ${id} (ตั้งเป็นเมนูเริ่มต้นของผู้ใช้ทุกคน)`);
   });
 
 const jobs = program.command('jobs').description('งานตามกำหนดเวลา: ติดตามผล สรุปรายเดือน เตือนรอบรายงาน');

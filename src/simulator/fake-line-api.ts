@@ -64,6 +64,22 @@ export class FakeLineApi {
       if (name) res.json({ userId: req.params.userId, displayName: name, language: 'th' });
       else res.status(404).json({ message: 'Not found' });
     });
+    app.post('/v2/bot/richmenu/validate', (req, res) => {
+      this.record(req, 200);
+      res.json({});
+    });
+    app.post('/v2/bot/richmenu', (req, res) => {
+      this.record(req, 200);
+      res.json({ richMenuId: `richmenu-${randomUUID().replace(/-/g, '')}` });
+    });
+    app.post('/v2/bot/richmenu/:id/content', express.raw({ type: () => true, limit: '2mb' }), (req, res) => {
+      this.record(req, 200);
+      res.json({});
+    });
+    app.post('/v2/bot/user/all/richmenu/:id', (req, res) => {
+      this.record(req, 200);
+      res.json({});
+    });
     app.get('/v2/bot/message/:messageId/content', (req, res) => {
       this.record(req, 200);
       res.type('image/jpeg').send(Buffer.from(`content of ${req.params.messageId}`));
