@@ -44,7 +44,7 @@ export async function buildEplanXlsx(data: EplanReportData): Promise<Buffer> {
   const header = addHeaderRow(sheet, EPLAN_HEADERS);
   data.rows.forEach((r, index) => {
     const row = sheet.addRow([r.number ?? index + 1, r.title, r.dimension ?? '', r.budget, r.disbursed, STATUS_TH[r.status], r.note]);
-    for (const col of [1, 3]) row.getCell(col).alignment = { horizontal: 'center' };
+    for (const col of [1, 3, 6]) row.getCell(col).alignment = { horizontal: 'center' };
     for (const col of [BUDGET_COL, DISBURSED_COL]) row.getCell(col).numFmt = MONEY_FORMAT;
     styleBodyRow(row, EPLAN_HEADERS.length);
   });
@@ -67,6 +67,7 @@ export async function buildEplanXlsx(data: EplanReportData): Promise<Buffer> {
     value.value = item.value;
     value.numFmt = item.kind === 'money' ? MONEY_FORMAT : item.kind === 'percent' ? PERCENT_FORMAT : '0';
     row.getCell(UNIT_COL).value = item.unit;
+    row.getCell(UNIT_COL).alignment = { horizontal: 'left', indent: 1 };
   }
   addSpanningRow(sheet, thresholdsLine(data.summary.thresholds));
 

@@ -18,6 +18,7 @@ import {
 } from 'docx';
 import {
   digitsFor,
+  estimateLines,
   fiscalYearLine,
   generatedLine,
   ITA_HEADERS,
@@ -37,8 +38,14 @@ const A4_LONG = 16838;
 const MARGIN = 1134; // 2 cm
 const TABLE_WIDTH = A4_LONG - 2 * MARGIN;
 /** Shares of the table width, summing to 100: the long free-text columns get the room. */
-const COLUMN_SHARES = [5, 17, 23, 10, 11, 20, 14];
+const COLUMN_SHARES = [6, 17, 21, 11, 11, 20, 14];
 const COLUMN_WIDTHS = COLUMN_SHARES.map((s) => Math.floor((TABLE_WIDTH * s) / 100));
+
+// A 14 pt Thai character is about 130 twentieths of a point wide; a landscape page holds about 24 table
+// lines under the header. A short row is kept whole rather than leave a stray line on the next page; a long
+// one flows across pages, as in the seeds, instead of leaving most of a page blank.
+const TWIPS_PER_CHAR = 130;
+const KEEP_WHOLE_LINES = 8;
 
 // Half-points: 16 pt body, 14 pt table, as the seeds print.
 const BODY_SIZE = 32;
@@ -48,17 +55,17 @@ const TITLE_SIZE = 36;
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 
-function cell(paragraphs: string[], width: number, opts: { bold?: boolean; center?: boolean } = {}): TableCell {
+function cell(paragraphs: string[], width: number, opts: { header?: boolean; center?: boolean } = {}): TableCell {
   const texts = paragraphs.length > 0 ? paragraphs : [''];
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
-    verticalAlign: opts.center ? VerticalAlign.CENTER : VerticalAlign.TOP,
+    verticalAlign: opts.header ? VerticalAlign.CENTER : VerticalAlign.TOP,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     children: texts.map(
       (t) =>
         new Paragraph({
           alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: [new TextRun({ text: t, bold: opts.bold, size: TABLE_SIZE })],
+          children: [new TextRun({ text: t, bold: opts.header, size: TABLE_SIZE })],
         }),
     ),
   });
@@ -77,22 +84,24 @@ export async function buildItaDocx(data: ItaReportData): Promise<Buffer> {
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: ITA_HEADERS.map((h, i) => cell([h], COLUMN_WIDTHS[i]!, { bold: true, center: true })),
+    children: ITA_HEADERS.map((h, i) => cell([h], COLUMN_WIDTHS[i]!, { header: true, center: true })),
   });
-  const body = data.rows.map(
-    (r, index) =>
-      new TableRow({
-        children: [
-          cell([d(r.number ?? index + 1)], COLUMN_WIDTHS[0]!, { center: true }),
-          cell(lines(d(r.title)), COLUMN_WIDTHS[1]!),
-          cell(numberedSteps(r.methodSteps).map(d), COLUMN_WIDTHS[2]!),
-          cell(lines(d(r.period)), COLUMN_WIDTHS[3]!),
-          cell(lines(d(r.responsible)), COLUMN_WIDTHS[4]!),
-          cell(lines(d(r.summary)), COLUMN_WIDTHS[5]!),
-          cell(lines(d(r.outcome)), COLUMN_WIDTHS[6]!),
-        ],
-      }),
-  );
+  const body = data.rows.map((r, index) => {
+    const columns = [
+      [d(r.number ?? index + 1)],
+      lines(d(r.title)),
+      numberedSteps(r.methodSteps).map(d),
+      lines(d(r.period)),
+      lines(d(r.responsible)),
+      lines(d(r.summary)),
+      lines(d(r.outcome)),
+    ];
+    const height = Math.max(...columns.map((texts, i) => estimateLines(texts.join('\n'), COLUMN_WIDTHS[i]! / TWIPS_PER_CHAR)));
+    return new TableRow({
+      cantSplit: height <= KEEP_WHOLE_LINES,
+      children: columns.map((texts, i) => cell(texts, COLUMN_WIDTHS[i]!, { center: i === 0 })),
+    });
+  });
 
   const doc = new Document({
     creator: 'Prongsai',

@@ -95,6 +95,15 @@ export function numberedSteps(steps: string[]): string[] {
     .map((s, i) => `${i + 1}. ${s}`);
 }
 
+// Thai vowel and tone marks sit above or below their consonant and take no width of their own.
+const NO_WIDTH = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
+
+/** Lines a text needs in a column holding `perLine` characters: an estimate, as no font is measured here. */
+export function estimateLines(text: string, perLine: number): number {
+  const n = Math.max(1, Math.floor(perLine));
+  return text.split('\n').reduce((sum, l) => sum + Math.max(1, Math.ceil(l.replace(NO_WIDTH, '').length / n)), 0);
+}
+
 /** Text cells may hold several lines; blank ones only add height. */
 export const lines = (text: string): string[] => text.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
 
@@ -127,9 +136,6 @@ export function eplanSummaryItems(s: EplanReportData['summary']): SummaryItem[] 
     { label: `มีการนำแผนฯ ไปปฏิบัติ ระดับ ${s.level} ร้อยละ`, value: s.implementationPercent, unit: '', kind: 'percent' },
   ];
 }
-
-/** "ระดับ มาก ร้อยละ 83.33", as the seed writes it. */
-export const levelPhrase = (s: EplanReportData['summary']): string => `ระดับ ${s.level} ร้อยละ ${s.implementationPercent.toFixed(2)}`;
 
 /** The cut-offs are ours, not the NACC's, so the report says which were used. */
 export const THRESHOLDS_LABEL = 'เกณฑ์ระดับร้อยละการนำแผนไปปฏิบัติที่ใช้';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { REPORT_FONT } from './report-text.js';
+import { estimateLines, REPORT_FONT } from './report-text.js';
 
 /** What the three spreadsheet reports share: the Thai font, title rows, a bold framed header, A4 landscape printing. */
 
@@ -11,36 +11,42 @@ export const BOLD_FONT: Partial<ExcelJS.Font> = { name: REPORT_FONT, size: TABLE
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const frame: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
+// Spreadsheet programs neither grow merged cells with their text nor, in LibreOffice's case, reliably
+// re-fit wrapped rows on opening, so row heights (points) are estimated here.
+const LINE_HEIGHT = 24;
+const TITLE_LINE_HEIGHT = 26;
+const CHARS_PER_WIDTH = 0.7;
+
 export function newSheet(name: string, widths: number[]): { workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet } {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Prongsai';
   const sheet = workbook.addWorksheet(name, {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    properties: { defaultRowHeight: LINE_HEIGHT },
   });
   sheet.columns = widths.map((width) => ({ width, style: { font: { name: REPORT_FONT, size: TABLE_FONT_SIZE } } }));
   return { workbook, sheet };
 }
 
-// Points per line of 14 pt TH SarabunPSK, and roughly how many Thai characters fit in one unit of column width.
-const LINE_HEIGHT = 21;
-const CHARS_PER_WIDTH = 1.3;
+const lineCount = (text: string, width: number): number => estimateLines(text, width * CHARS_PER_WIDTH);
 
-/**
- * A line of text across the whole table width; titles are centred and bold. Spreadsheet programs do not
- * grow merged cells with their text, so the height is estimated here.
- */
+function fitHeight(row: ExcelJS.Row, lines: number, lineHeight = LINE_HEIGHT): void {
+  row.height = Math.max(1, lines) * lineHeight;
+}
+
+const widthOf = (sheet: ExcelJS.Worksheet, column: number) => sheet.getColumn(column).width ?? 10;
+
+/** A line of text across the whole table width; titles are centred and bold. */
 export function addSpanningRow(sheet: ExcelJS.Worksheet, text: string, opts: { title?: boolean; bold?: boolean } = {}): ExcelJS.Row {
   const row = sheet.addRow([text]);
-  const columns = sheet.columnCount;
+  const columns = sheet.columns.length;
   sheet.mergeCells(row.number, 1, row.number, columns);
   const c = row.getCell(1);
   c.font = { name: REPORT_FONT, size: opts.title ? 16 : TABLE_FONT_SIZE, bold: Boolean(opts.title || opts.bold) };
   c.alignment = { horizontal: opts.title ? 'center' : 'left', vertical: 'middle', wrapText: true };
   let width = 0;
-  for (let i = 1; i <= columns; i++) width += sheet.getColumn(i).width ?? 10;
-  const perLine = Math.max(1, Math.floor(width * CHARS_PER_WIDTH));
-  const lineCount = text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
-  if (lineCount > 1) row.height = lineCount * LINE_HEIGHT;
+  for (let i = 1; i <= columns; i++) width += widthOf(sheet, i);
+  fitHeight(row, lineCount(text, width), opts.title ? TITLE_LINE_HEIGHT : LINE_HEIGHT);
   return row;
 }
 
@@ -53,18 +59,22 @@ export function addHeaderRow(sheet: ExcelJS.Worksheet, headers: readonly string[
     c.border = frame;
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
   });
+  fitHeight(row, Math.max(...headers.map((h, i) => lineCount(h, widthOf(sheet, i + 1)))));
   sheet.views = [{ state: 'frozen', ySplit: row.number, xSplit: 0 }];
   sheet.pageSetup.printTitlesRow = `${row.number}:${row.number}`;
   return row;
 }
 
-/** A table row: framed, wrapped, top-aligned so long Thai text reads from the top. */
+/** A table row: framed, wrapped, top-aligned so long Thai text reads from the top, and tall enough for it. */
 export function styleBodyRow(row: ExcelJS.Row, columnCount: number): void {
+  let lines = 1;
   for (let i = 1; i <= columnCount; i++) {
     const c = row.getCell(i);
     c.border = frame;
     c.alignment = { vertical: 'top', wrapText: true, ...(c.alignment ?? {}) };
+    if (typeof c.value === 'string') lines = Math.max(lines, lineCount(c.value, widthOf(row.worksheet, i)));
   }
+  fitHeight(row, lines);
 }
 
 export async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {

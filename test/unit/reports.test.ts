@@ -235,6 +235,9 @@ describe('ITA measures report as XLSX', () => {
     const sheet = await loadSheet(await buildItaXlsx(itaData(false)));
     const rows = rowsOf(sheet);
     expect(rows[0]![0]).toBe('รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน');
+    // Titles span the table: A1 is merged through G1.
+    expect(sheet.getCell('G1').isMerged).toBe(true);
+    expect(sheet.getCell('G1').master.address).toBe('A1');
     expect(rows.map((r) => r[0])).toEqual(
       expect.arrayContaining(['ประจำปีงบประมาณ พ.ศ. 2568', 'เทศบาลตำบลโพธิ์ทอง อำเภอโพธิ์ทอง จังหวัดอ่างทอง', 'ผลคะแนน ITA 92.85 คะแนน ระดับ A']),
     );
@@ -252,6 +255,8 @@ describe('ITA measures report as XLSX', () => {
     expect(body.map((r) => r[1])).toEqual(itaRows.map((r) => r.title));
     expect(String(body[0]![2]).split('\n')).toEqual(numberedSteps(itaRows[0]!.methodSteps));
     expect(sheet.getRow(h + 2).getCell(3).alignment?.wrapText).toBe(true);
+    // The first measure has four long steps: its row is made tall enough to show them.
+    expect(sheet.getRow(h + 2).height).toBeGreaterThanOrEqual(4 * 20);
     // Merged cells read back with the same value in every column.
     expect([...new Set(rows.slice(h + 1 + itaRows.length).flat().filter(Boolean))]).toEqual(['จัดทำโดยระบบโปร่งใส เมื่อ 23 พฤศจิกายน 2568']);
     for (const w of [2, 3, 6]) expect(sheet.getColumn(w).width).toBeGreaterThanOrEqual(30);
@@ -276,6 +281,8 @@ describe('E-PlanNACC report as XLSX (seed 004)', () => {
     expect(rows[0]![0]).toBe('รายงานผลการดำเนินการตามแผนปฏิบัติการป้องกันการทุจริต รอบ 12 เดือน');
     expect(rows[1]![0]).toBe('เทศบาลตำบลโพธิ์ทอง อำเภอโพธิ์ทอง จังหวัดอ่างทอง ประจำปีงบประมาณ พ.ศ. 2566');
     expect(rows[2]![0]).toBe('ข้อมูล ณ วันที่ 30 กันยายน 2566');
+    expect(sheet.getCell('G1').master.address).toBe('A1');
+    expect(sheet.getCell('G3').master.address).toBe('A3');
 
     const h = rowIndex(rows, 'ลำดับ');
     expect(rows[h]).toEqual(['ลำดับ', 'โครงการ/กิจกรรม', 'มิติ', 'งบประมาณ (บาท)', 'เบิกจ่าย (บาท)', 'สถานะ', 'หมายเหตุ']);
@@ -431,6 +438,7 @@ describe('complaint statistics (OIT O24) as XLSX', () => {
     expect(rows[0]![0]).toBe('สถิติเรื่องร้องเรียน ประจำปีงบประมาณ พ.ศ. 2568');
     expect(rows[1]![0]).toBe('เทศบาลตำบลโพธิ์ทอง อำเภอโพธิ์ทอง จังหวัดอ่างทอง');
     expect(rows[2]![0]).toBe('ข้อมูล ณ วันที่ 23 พฤศจิกายน 2568');
+    expect(sheet.getCell('D1').master.address).toBe('A1');
     const h = rowIndex(rows, 'ประเภทเรื่อง');
     expect(rows[h]).toEqual(['ประเภทเรื่อง', 'จำนวนเรื่องทั้งหมด', 'ดำเนินการแล้วเสร็จ', 'อยู่ระหว่างดำเนินการ']);
     expect(rows.slice(h + 1, h + 4)).toEqual([

@@ -31,6 +31,7 @@ const JOB_HINTS = {
 };
 const VIA_LABEL = { push: 'push', multicast: 'multicast' };
 const BANGKOK_OFFSET_MS = 7 * 3600 * 1000;
+const THAI_DAYS = ['วันอาทิตย์', 'วันจันทร์', 'วันอังคาร', 'วันพุธ', 'วันพฤหัสบดี', 'วันศุกร์', 'วันเสาร์'];
 
 // ---------------------------------------------------------------------------------------------- state
 
@@ -57,6 +58,7 @@ const ui = {
   sendImage: $('send-image'),
   sendLocation: $('send-location'),
   tmDatetime: $('tm-datetime'),
+  tmDatetimeThai: $('tm-datetime-thai'),
   tmJob: $('tm-job'),
   tmJobHint: $('tm-job-hint'),
   tmRun: $('tm-run'),
@@ -72,6 +74,25 @@ function el(tag, className, text) {
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
+}
+
+/** Small fixed icons (no emoji font needed). */
+const ICON_PATHS = {
+  pin: 'M12 2a7 7 0 0 0-7 7c0 5.2 7 13 7 13s7-7.8 7-13a7 7 0 0 0-7-7zm0 9.5a2.5 2.5 0 1 1 0-5 2.5 2.5 0 0 1 0 5z',
+  image: 'M4 4h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm0 2v10.6l4.3-4.3 3.2 3.2 3.7-4.7L20 16.9V6H4zm4 1.5a1.75 1.75 0 1 1 0 3.5 1.75 1.75 0 0 1 0-3.5z',
+};
+
+function icon(name, className) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', `icon ${className ?? ''}`.trim());
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('fill-rule', 'evenodd');
+  path.setAttribute('d', ICON_PATHS[name]);
+  svg.append(path);
+  return svg;
 }
 
 function chatOf(personaId) {
@@ -363,7 +384,7 @@ function imageBubble(message) {
 function locationCard(location, who) {
   const card = el('div', `location-card location-${who}`);
   const map = el('div', 'location-map');
-  map.append(el('span', 'location-pin', '📍'));
+  map.append(icon('pin', 'location-pin'));
   const body = el('div', 'location-body');
   body.append(el('div', 'location-title', typeof location.title === 'string' ? location.title : 'ตำแหน่ง'));
   if (typeof location.address === 'string') body.append(el('div', 'location-address', location.address));
@@ -408,7 +429,7 @@ function renderUserEntry(entry) {
   else if (input.type === 'location') content = locationCard(input, 'user');
   else {
     content = el('div', 'user-photo');
-    content.append(el('span', 'user-photo-icon', '🖼️'), el('span', 'user-photo-caption', 'รูปภาพตัวอย่าง'));
+    content.append(icon('image', 'user-photo-icon'), el('span', 'user-photo-caption', 'รูปภาพตัวอย่าง'));
   }
   const meta = el('div', 'msg-meta');
   if (entry.failed) {
@@ -436,17 +457,17 @@ function renderQuickReplies() {
     chip.type = 'button';
     chip.dataset.testid = 'quick-reply';
     chip.dataset.action = String(action.type);
-    const icon = safeHttpUrl(item.imageUrl);
-    if (icon) {
+    const imageUrl = safeHttpUrl(item.imageUrl);
+    if (imageUrl) {
       const img = el('img', 'quick-reply-icon');
       img.alt = '';
       img.referrerPolicy = 'no-referrer';
-      img.src = icon;
+      img.src = imageUrl;
       chip.append(img);
     } else if (action.type === 'location') {
-      chip.append(el('span', 'quick-reply-emoji', '📍'));
+      chip.append(icon('pin', 'quick-reply-glyph'));
     } else if (action.type === 'camera' || action.type === 'cameraRoll') {
-      chip.append(el('span', 'quick-reply-emoji', '📷'));
+      chip.append(icon('image', 'quick-reply-glyph'));
     }
     chip.append(el('span', 'quick-reply-label', typeof action.label === 'string' ? action.label : defaultChipLabel(action.type)));
     chip.addEventListener('click', () => {
@@ -562,29 +583,36 @@ async function fetchMessages(personaId) {
   const persona = personaById(personaId);
   if (!persona) return;
   const chat = chatOf(personaId);
+  let body;
   try {
-    const body = await api(`/messages?userId=${encodeURIComponent(persona.userId)}&after=${chat.lastSeq}`);
-    const items = Array.isArray(body?.items) ? body.items : [];
-    let newest = null;
-    for (const item of items) {
-      if (!item || typeof item.seq !== 'number' || item.seq <= chat.lastSeq || !Array.isArray(item.messages)) continue;
-      chat.lastSeq = item.seq;
-      const entry = { kind: 'bot', seq: item.seq, at: typeof item.at === 'string' ? item.at : new Date().toISOString(), via: item.via, messages: item.messages };
-      // The first load of a chat shows history, which counts as read.
-      if (personaId !== activeId && chat.loaded) chat.unread += item.messages.length;
-      appendEntry(personaId, entry);
-      newest = entry;
-    }
-    chat.loaded = true;
-    if (newest) {
-      const last = newest.messages[newest.messages.length - 1];
-      const items2 = last && last.quickReply && Array.isArray(last.quickReply.items) ? last.quickReply.items : null;
-      chat.quickReplies = items2 && items2.length > 0 ? items2 : null;
-      if (personaId === activeId) renderQuickReplies();
-      updatePersonaButtons();
-    }
+    body = await api(`/messages?userId=${encodeURIComponent(persona.userId)}&after=${chat.lastSeq}`);
   } catch (error) {
     if (error.status === undefined) setConnection(false);
+    return;
+  }
+  const items = Array.isArray(body?.items) ? body.items : [];
+  let newest = null;
+  for (const item of items) {
+    if (!item || typeof item.seq !== 'number' || item.seq <= chat.lastSeq || !Array.isArray(item.messages)) continue;
+    chat.lastSeq = item.seq;
+    const entry = { kind: 'bot', seq: item.seq, at: typeof item.at === 'string' ? item.at : new Date().toISOString(), via: item.via, messages: item.messages };
+    // The first load of a chat shows history, which counts as read.
+    if (personaId !== activeId && chat.loaded) chat.unread += item.messages.length;
+    try {
+      appendEntry(personaId, entry);
+    } catch (error) {
+      console.error('could not show a bot message', error, item);
+    }
+    newest = entry;
+  }
+  chat.loaded = true;
+  if (newest) {
+    // As in LINE, quick replies belong to the newest message only.
+    const last = newest.messages[newest.messages.length - 1];
+    const quick = last && last.quickReply && Array.isArray(last.quickReply.items) ? last.quickReply.items : null;
+    chat.quickReplies = quick && quick.length > 0 ? quick : null;
+    if (personaId === activeId) renderQuickReplies();
+    updatePersonaButtons();
   }
 }
 
@@ -620,11 +648,22 @@ function setupTimeMachine(jobs) {
     button.addEventListener('click', () => void applyPreset(button.dataset.preset));
   }
   ui.tmRun.addEventListener('click', () => void runJob());
+  ui.tmDatetime.addEventListener('input', showThaiDatetime);
+}
+
+function setDatetime(value) {
+  ui.tmDatetime.value = value;
+  showThaiDatetime();
+}
+
+function showThaiDatetime() {
+  const wall = fieldToWall(ui.tmDatetime.value);
+  ui.tmDatetimeThai.textContent = wall ? `= ${THAI_DAYS[wall.getUTCDay()]}ที่ ${thaiDateTime(ui.tmDatetime.value)}` : '';
 }
 
 function setDatetimeToNow() {
   const ms = serverNow ? Date.parse(serverNow) : Date.now();
-  ui.tmDatetime.value = wallToField(toWall(Number.isNaN(ms) ? Date.now() : ms));
+  setDatetime(wallToField(toWall(Number.isNaN(ms) ? Date.now() : ms)));
 }
 
 async function applyPreset(preset) {
@@ -643,7 +682,7 @@ async function applyPreset(preset) {
   if (preset === 'quarter-end') next = nextQuarterEnd(base);
   else if (preset === 'first-working-day') next = firstWorkingDayOfNextMonth(base);
   else if (preset === 'plus-16-days') next = plusDays(base, 16);
-  if (next) ui.tmDatetime.value = wallToField(next);
+  if (next) setDatetime(wallToField(next));
 }
 
 function thaiDateTime(fieldValue) {

@@ -334,6 +334,7 @@ function renderButton(b, onAction) {
   } else {
     button.disabled = true;
   }
+  node.append(button);
   const gravity = GRAVITY[b.gravity];
   if (gravity) node.style.justifyContent = gravity;
   return node;
