@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { differenceInCalendarDays } from 'date-fns';
+import { startOfBangkokDay } from '../domain/calendar.js';
 import type { Complaint, ComplaintStats } from '../db/complaint-store.js';
 import { postbackData } from '../dialogs/types.js';
 import { COMPLAINT_STATUS_TH, isClosed, KIND_TH, type ComplaintStatus } from '../domain/complaints.js';
@@ -39,9 +39,10 @@ export function receiptMessage(c: Complaint): messagingApi.FlexMessage {
 
 function deadline(c: Complaint, now: Date): { note: string; colour: string } {
   if (isClosed(c.status as ComplaintStatus)) return { note: `ปิดเรื่องแล้ว${c.closedAt ? ` ${formatThaiDate(c.closedAt)}` : ''}`, colour: '#1E7A3C' };
-  const days = differenceInCalendarDays(c.dueAt, now);
-  if (days <= 0) return { note: `เกินกำหนด ${-days + 1} วัน${c.explanationRequired ? ' · ต้องแจ้งเหตุผลแก่ผู้ร้อง' : ''}`, colour: '#D93025' };
-  return { note: `เหลือเวลา ${days} วัน`, colour: days <= 3 ? '#E0A800' : '#1E7A3C' };
+  // Whole Bangkok days to the last day of the 15, counting today: 15 on the day of filing.
+  const days = Math.round((startOfBangkokDay(lastDay(c)).getTime() - startOfBangkokDay(now).getTime()) / 86_400_000);
+  if (now >= c.dueAt) return { note: `เกินกำหนด ${-days} วัน${c.explanationRequired ? ' · ต้องแจ้งเหตุผลแก่ผู้ร้อง' : ''}`, colour: '#D93025' };
+  return { note: days === 0 ? 'ครบกำหนดวันนี้' : `เหลือเวลา ${days} วัน`, colour: days <= 3 ? '#E0A800' : '#1E7A3C' };
 }
 
 /** A case as its handlers see it, with the actions open to them. */

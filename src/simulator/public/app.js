@@ -419,8 +419,6 @@ function templateCard(message) {
 
 function renderUserEntry(entry) {
   const row = el('div', 'msg-row user');
-  row.dataset.testid = 'user-message';
-  row.dataset.type = entry.input.type;
   const line = el('div', 'msg-line');
   const input = entry.input;
   let content;
@@ -431,6 +429,9 @@ function renderUserEntry(entry) {
     content = el('div', 'user-photo');
     content.append(icon('image', 'user-photo-icon'), el('span', 'user-photo-caption', 'รูปภาพตัวอย่าง'));
   }
+  // The bubble alone carries the test id, so its text is exactly what the user sent.
+  content.dataset.testid = 'user-message';
+  content.dataset.type = input.type;
   const meta = el('div', 'msg-meta');
   if (entry.failed) {
     const failed = el('span', 'msg-failed', 'ส่งไม่สำเร็จ');
@@ -740,20 +741,51 @@ function showJobResult(kind, text, details) {
 
 // ---------------------------------------------------------------------------------------------- start
 
+/** Keeps the chat pinned to the newest message while pictures load, unless the user scrolled up. */
+function setupAutoScroll() {
+  let pinned = true;
+  ui.log.addEventListener('scroll', () => {
+    pinned = isNearBottom();
+  });
+  ui.log.addEventListener(
+    'load',
+    () => {
+      if (pinned) ui.log.scrollTop = ui.log.scrollHeight;
+    },
+    true,
+  );
+}
+
 function setupComposer() {
+  const fitInput = () => {
+    const atBottom = isNearBottom();
+    ui.input.style.height = 'auto';
+    ui.input.style.height = `${Math.min(ui.input.scrollHeight + 2, 120)}px`;
+    scrollToBottom(atBottom);
+  };
   ui.composer.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = ui.input.value;
     if (text.trim() === '') return;
     ui.input.value = '';
+    fitInput();
     void send({ type: 'text', text });
   });
+  // Enter sends (as LINE on a computer); Shift+Enter starts a new line; Enter while composing Thai input is left alone.
+  ui.input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      ui.composer.requestSubmit();
+    }
+  });
+  ui.input.addEventListener('input', fitInput);
   ui.sendImage.addEventListener('click', () => void send({ type: 'image' }));
   ui.sendLocation.addEventListener('click', () => void send({ ...SAMPLE_LOCATION }));
 }
 
 async function start() {
   setupComposer();
+  setupAutoScroll();
   let state = null;
   while (!state) {
     try {
