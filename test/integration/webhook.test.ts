@@ -137,6 +137,13 @@ describe('POST /webhook: exactly once', () => {
   });
 });
 
+describe('outside demo mode', () => {
+  it('has no simulator: a bot with LINE credentials never serves it', async () => {
+    expect((await fetch(`${h.server.url}/simulator`)).status).toBe(404);
+    expect((await fetch(`${h.server.url}/simulator/api/state`)).status).toBe(404);
+  });
+});
+
 describe('health', () => {
   it('reports the process up and the database reachable', async () => {
     expect((await fetch(`${h.server.url}/healthz`)).status).toBe(200);
