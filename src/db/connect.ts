@@ -20,7 +20,8 @@ export async function isDatabaseReachable(): Promise<boolean> {
   const db = mongoose.connection.db;
   if (mongoose.connection.readyState !== 1 || !db) return false;
   try {
-    await db.command({ ping: 1 });
+    // A health check must answer quickly: a server that does not reply within a second is not ready.
+    await db.command({ ping: 1 }, { timeoutMS: 1_000 });
     return true;
   } catch {
     return false;

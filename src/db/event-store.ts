@@ -47,14 +47,23 @@ export async function storeEvents(orgId: string, events: IncomingEvent[], now: D
   return fresh;
 }
 
-/** Claims attempt `n` of an event for this instance; false when another instance already has it. */
-export async function claimAttempt(eventId: string, attempt: number, owner: string, now: Date): Promise<boolean> {
+/**
+ * Claims attempt `n` of an event, `n` being one more than the attempts the caller saw on the event: of two
+ * instances that saw the same state, one wins. When the claim is taken but the event never recorded that
+ * attempt (its instance, or the database, went away in between) and the claim is older than a lease, the
+ * event is moved on to that attempt, so the next sweep can make a new one.
+ */
+export async function claimAttempt(eventId: string, attempt: number, owner: string, now: Date, leaseSeconds: number): Promise<boolean> {
   try {
     await EventAttemptModel.create({ _id: `${eventId}#${attempt}`, eventId, claimedAt: now, owner });
     return true;
   } catch (error) {
-    if (isDuplicateKey(error)) return false;
-    throw error;
+    if (!isDuplicateKey(error)) throw error;
+    const claim = await EventAttemptModel.findById(`${eventId}#${attempt}`).lean();
+    if (claim && claim.claimedAt < addSeconds(now, -leaseSeconds)) {
+      await WebhookEventModel.updateOne({ _id: eventId, attempts: attempt - 1 }, { $set: { attempts: attempt } });
+    }
+    return false;
   }
 }
 

@@ -88,7 +88,7 @@ async function runningServer(dataDir: string): Promise<string | null> {
  * Starts FerretDB on `dataDir`, or joins the one already serving that folder (two servers on one set of
  * SQLite files would each keep their own view of it): the CLI can run while the bot does.
  */
-export async function startLocalDatabase(options: { dataDir: string; binary?: string }): Promise<LocalDatabase> {
+export async function startLocalDatabase(options: { dataDir: string; binary?: string; port?: number }): Promise<LocalDatabase> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const shared = await runningServer(dataDir);
@@ -96,7 +96,7 @@ export async function startLocalDatabase(options: { dataDir: string; binary?: st
   const binary = options.binary ?? (await installFerretDb());
 
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const args = [
       '--handler=sqlite',
       `--sqlite-url=file:${dataDir}/`,
@@ -117,7 +117,7 @@ export async function startLocalDatabase(options: { dataDir: string; binary?: st
     } catch (error) {
       child.stdin?.end();
       // Another process may have taken the port between our probe and FerretDB's bind.
-      if (attempt < 3) continue;
+      if (attempt < 3 && !options.port) continue;
       throw error;
     }
     const exited = new Promise<void>((r) => child.once('exit', () => r()));

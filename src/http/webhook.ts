@@ -1,8 +1,9 @@
 import { validateSignature } from '@line/bot-sdk';
 import express, { type Request, type Response, type Router } from 'express';
-import { storeEvents, type IncomingEvent } from '../db/event-store.js';
+import { storeEvents } from '../db/event-store.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
+import { parseWebhookBody } from './webhook-body.js';
 
 export interface WebhookDeps {
   channelSecret: string;
@@ -15,23 +16,21 @@ export interface WebhookDeps {
   onStored: (eventIds: string[], userOf: (id: string) => string | null) => void;
 }
 
-function isEventList(value: unknown): value is { events: IncomingEvent[] } {
-  if (!value || typeof value !== 'object' || !Array.isArray((value as { events?: unknown }).events)) return false;
-  return (value as { events: unknown[] }).events.every(
-    (e) =>
-      !!e &&
-      typeof e === 'object' &&
-      typeof (e as IncomingEvent).webhookEventId === 'string' &&
-      (e as IncomingEvent).webhookEventId.length > 0 &&
-      typeof (e as IncomingEvent).type === 'string' &&
-      typeof (e as IncomingEvent).timestamp === 'number',
-  );
+/** LINE wants an answer within 2 seconds; a database that cannot take the events by then gets a 503. */
+const STORE_DEADLINE_MS = 1_500;
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not stored within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 /**
  * POST /webhook: verify the signature over the raw bytes, store every event, answer 200, then process.
- * Nothing is stored for a bad signature (401) or a malformed body (400). A failure to store answers 500 so
- * that LINE's redelivery brings the events again.
+ * Nothing is stored for a bad signature (401) or a malformed body (400). When the events cannot be stored
+ * (database down or slow) the answer is 503, so that LINE's redelivery brings them again.
  */
 export function webhookRouter(deps: WebhookDeps): Router {
   const router = express.Router();
@@ -42,25 +41,21 @@ export function webhookRouter(deps: WebhookDeps): Router {
       res.status(401).json({ error: 'invalid signature' });
       return;
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body.toString('utf8'));
-    } catch {
-      res.status(400).json({ error: 'body is not JSON' });
-      return;
-    }
-    if (!isEventList(parsed)) {
-      res.status(400).json({ error: 'body is not a LINE webhook (events with webhookEventId, type, timestamp)' });
+    const parsed = parseWebhookBody(body.toString('utf8'));
+    if (!parsed.ok) {
+      res.status(400).json({ error: parsed.error });
       return;
     }
     // LINE may deliver out of order; the timestamp is the order the user acted in.
     const events = [...parsed.events].sort((a, b) => a.timestamp - b.timestamp);
     let fresh: string[];
     try {
-      fresh = await storeEvents(deps.orgId, events, deps.now(), deps.sealer);
+      fresh = await withDeadline(storeEvents(deps.orgId, events, deps.now(), deps.sealer), STORE_DEADLINE_MS);
     } catch (error) {
+      // Not stored (or not known to be): no 2xx, so LINE redelivers; an event that did get stored is
+      // recognised by its id when it comes again.
       deps.log.error({ err: String(error), events: events.length }, 'could not store webhook events');
-      res.status(500).json({ error: 'could not store events; please redeliver' });
+      res.status(503).json({ error: 'could not store events; please redeliver' });
       return;
     }
     res.status(200).json({ received: events.length, new: fresh.length });

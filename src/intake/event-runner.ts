@@ -34,7 +34,7 @@ export class EventRunner {
   /** Retries what is due; returns how many events were tried. */
   async sweep(): Promise<number> {
     const due = await dueEvents(this.deps.now(), SWEEP_BATCH);
-    for (const event of due) await processEvent(event._id, this.deps);
+    for (const event of due) await processEvent(event._id, this.deps, { onlyIfDue: true });
     return due.length;
   }
 

@@ -38,12 +38,14 @@ export function backoffSeconds(attempt: number): number {
  * replies are stored before sending, and a later attempt only sends them again (as a push with a retry key
  * derived from the event, so LINE shows them once).
  */
-export async function processEvent(eventId: string, deps: ProcessorDeps): Promise<void> {
+export async function processEvent(eventId: string, deps: ProcessorDeps, options: { onlyIfDue?: boolean } = {}): Promise<void> {
   const doc = await loadEvent(eventId);
   if (!doc || doc.state === 'done' || doc.state === 'dead') return;
-  const attempt = doc.attempts + 1;
   const startedAt = deps.now();
-  if (!(await claimAttempt(eventId, attempt, deps.instanceId, startedAt))) return;
+  // A sweep's list may be stale: an attempt that started since then holds the event until its lease ends.
+  if (options.onlyIfDue && doc.nextAttemptAt > startedAt) return;
+  const attempt = doc.attempts + 1;
+  if (!(await claimAttempt(eventId, attempt, deps.instanceId, startedAt, ATTEMPT_LEASE_SECONDS))) return;
   await startAttempt(eventId, attempt, addSeconds(startedAt, ATTEMPT_LEASE_SECONDS));
 
   const event = JSON.parse(deps.sealer.open(doc.body)) as webhook.Event;

@@ -58,11 +58,18 @@ export class OutboxSender {
     try {
       await OutboxAttemptModel.create({ _id: `${id}#${attempt}`, messageId: id, owner: this.deps.instanceId, claimedAt: now });
     } catch (error) {
-      if (isDuplicateKey(error)) return null;
-      throw error;
+      if (!isDuplicateKey(error)) throw error;
+      // Taken, but never recorded on the message (its instance or the database went away): once a lease
+      // has passed, move the message on so the next drain makes a new attempt.
+      const claim = await OutboxAttemptModel.findById(`${id}#${attempt}`).lean();
+      if (claim && claim.claimedAt < addSeconds(now, -SEND_LEASE_SECONDS)) {
+        await OutboxMessageModel.updateOne({ _id: id, attempts: attempt - 1 }, { $set: { attempts: attempt } });
+      }
+      return null;
     }
     const item = await OutboxMessageModel.findById(id).lean();
-    if (!item || item.state !== 'pending') return null;
+    // The drain's list may be stale: skip a message sent or re-leased since.
+    if (!item || item.state !== 'pending' || item.attempts !== attempt - 1) return null;
     await OutboxMessageModel.updateOne({ _id: id }, { $set: { attempts: attempt, nextAttemptAt: addSeconds(now, SEND_LEASE_SECONDS) } });
 
     const messages = JSON.parse(item.messages) as Message[];

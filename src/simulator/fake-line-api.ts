@@ -20,6 +20,7 @@ export interface RecordedRequest {
 }
 
 interface Failure {
+  /** 0: never answer (a hung connection). */
   status: number;
   pathPrefix?: string;
   retryAfterSeconds?: number;
@@ -30,6 +31,7 @@ export class FakeLineApi {
   readonly requests: RecordedRequest[] = [];
   readonly profiles = new Map<string, string>();
   private readonly failures: Failure[] = [];
+  private readonly hung = new Set<Response>();
   private readonly usedReplyTokens = new Set<string>();
   private readonly acceptedRetryKeys = new Map<string, string>();
   private server: Server | undefined;
@@ -47,6 +49,11 @@ export class FakeLineApi {
         return;
       }
       const failure = this.takeFailure(req.path);
+      if (failure?.status === 0) {
+        this.record(req, 0);
+        this.hung.add(res);
+        return;
+      }
       if (failure) {
         this.record(req, failure.status);
         if (failure.retryAfterSeconds !== undefined) res.set('retry-after', String(failure.retryAfterSeconds));
@@ -96,10 +103,11 @@ export class FakeLineApi {
   }
 
   async stop(): Promise<void> {
+    for (const res of this.hung) res.destroy();
     await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
   }
 
-  /** The next `times` requests (to paths starting with `pathPrefix`, if given) fail with `status`. */
+  /** The next `times` requests (to paths starting with `pathPrefix`, if given) fail with `status`; 0 hangs them. */
   failNext(status: number, options: { times?: number; pathPrefix?: string; retryAfterSeconds?: number; message?: string } = {}): void {
     for (let i = 0; i < (options.times ?? 1); i++) this.failures.push({ status, ...options });
   }

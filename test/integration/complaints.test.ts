@@ -40,7 +40,7 @@ async function fileGeneral(chat: Chat, description: string) {
 beforeAll(async () => {
   const stream = new PassThrough();
   stream.on('data', (chunk) => logs.push(String(chunk)));
-  h = await startHarness({}, undefined, stream);
+  h = await startHarness({ logTo: stream });
   await addStaff(ORG, COMPLAINT_OFFICER, ['complaint_officer'], 'สำนักปลัด', 'เจ้าหน้าที่รับเรื่อง');
   await addStaff(ORG, INTEGRITY_OFFICER, ['integrity_officer'], 'สำนักปลัด', 'นิติกร');
   await addStaff(ORG, EXECUTIVE, ['executive'], null, 'ปลัด');

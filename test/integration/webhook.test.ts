@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { WebhookEventModel } from '../../src/db/models/webhook-event.js';
+import { EventAttemptModel, WebhookEventModel } from '../../src/db/models/webhook-event.js';
 import { startHarness, testSealer, type Harness } from '../support/harness.js';
 import { allEventSamples, legacyThingsEventSamples, sign, textEvent, webhookBody } from '../support/line-events.js';
 
@@ -7,7 +7,7 @@ const USER = 'U1111111111111111111111111111aaaa';
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ manualSweeps: true });
 });
 afterAll(async () => {
   await h?.close();
@@ -122,6 +122,20 @@ describe('POST /webhook: exactly once', () => {
     expect(h.line.accepted('/v2/bot/message/push')).toHaveLength(1);
     expect(h.line.requests.filter((r) => r.status === 409)).toHaveLength(1);
     expect((await WebhookEventModel.findById(event.webhookEventId).lean())!.state).toBe('done');
+  });
+
+  it('is not blocked by an attempt whose instance died before recording it', async () => {
+    const event = textEvent(USER, 'ช่วยเหลือ');
+    // Stored, and attempt 1 claimed by an instance that vanished before writing anything else.
+    h.line.failNext(500, { pathPrefix: '/v2/bot/message/reply' });
+    await h.send(event);
+    await WebhookEventModel.updateOne({ _id: event.webhookEventId }, { $set: { attempts: 0, nextAttemptAt: new Date() } });
+    await EventAttemptModel.updateOne({ _id: `${event.webhookEventId}#1` }, { $set: { claimedAt: new Date(Date.now() - 5 * 60_000) } });
+    await h.server.runner.sweep();
+    await WebhookEventModel.updateOne({ _id: event.webhookEventId }, { $set: { nextAttemptAt: new Date() } });
+    await h.server.runner.sweep();
+    expect((await WebhookEventModel.findById(event.webhookEventId).lean())!.state).toBe('done');
+    expect(h.line.accepted('/v2/bot/message/push')).toHaveLength(1);
   });
 
   it('keeps an event that keeps failing as dead after the last attempt instead of dropping it', async () => {

@@ -44,7 +44,21 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(overrides: Partial<Record<string, string>> = {}, now?: () => Date, logTo?: NodeJS.WritableStream): Promise<Harness> {
+export interface HarnessOptions {
+  /** Extra environment for the app's configuration. */
+  env?: Partial<Record<string, string>>;
+  /** Where the app's logs go (at trace level); silent when unset. */
+  logTo?: NodeJS.WritableStream;
+  /** A database server of the test's own (e.g. one the test stops and restarts). */
+  mongoUri?: string;
+  /**
+   * No background retry sweep: the test brings retries forward and sweeps itself, and a sweep of the
+   * server's own must not take an event whose lease the test cut short.
+   */
+  manualSweeps?: boolean;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const line = await new FakeLine().start();
   const config = loadConfig({
     LINE_CHANNEL_SECRET: CHANNEL_SECRET,
@@ -55,9 +69,14 @@ export async function startHarness(overrides: Partial<Record<string, string>> = 
     PORT: '0',
     ORG_CODE: 'test-org',
     LINE_REQUEST_TIMEOUT_MS: '3000',
-    ...overrides,
+    ...options.env,
   });
-  const server = await startServer(config, { mongoUri: inject('mongoUri'), dbName: testDbName(), log: logTo ? createLogger('trace', logTo) : createLogger('silent'), now });
+  const server = await startServer(config, {
+    mongoUri: options.mongoUri ?? inject('mongoUri'),
+    dbName: testDbName(),
+    log: options.logTo ? createLogger('trace', options.logTo) : createLogger('silent'),
+  });
+  if (options.manualSweeps) await server.runner.stop();
   const post = async (events: webhook.Event[], options: { signature?: string | null; rawBody?: string } = {}) => {
     const body = options.rawBody ?? webhookBody(events);
     const signature = options.signature === undefined ? sign(body, CHANNEL_SECRET) : options.signature;

@@ -44,6 +44,8 @@ const outboxAttemptSchema = new Schema(
   { collection: 'outbox_attempts' },
 );
 
+outboxAttemptSchema.index({ messageId: 1 });
+
 export type OutboxMessage = InferSchemaType<typeof outboxMessageSchema>;
 export const OutboxMessageModel = model('OutboxMessage', outboxMessageSchema);
 export const OutboxAttemptModel = model('OutboxAttempt', outboxAttemptSchema);

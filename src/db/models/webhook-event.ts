@@ -40,6 +40,8 @@ const eventAttemptSchema = new Schema(
   { collection: 'webhook_event_attempts' },
 );
 
+eventAttemptSchema.index({ eventId: 1 });
+
 export type WebhookEventDoc = InferSchemaType<typeof webhookEventSchema>;
 export const WebhookEventModel = model('WebhookEvent', webhookEventSchema);
 export const EventAttemptModel = model('EventAttempt', eventAttemptSchema);
