@@ -5,6 +5,7 @@ import { isReportKind, produceReport, REPORT_KINDS, REPORT_TH } from './reports/
 import { ConfigError, loadConfig, loadStorageConfig } from './config.js';
 import { connectDatabase, disconnectDatabase } from './db/connect.js';
 import { createInvite } from './db/invite-store.js';
+import { listStaff, revokeStaff } from './db/staff-store.js';
 import { WebhookEventModel } from './db/models/webhook-event.js';
 import { loadDotEnv, resolveDatabase } from './db/open-database.js';
 import { updateOrganisation } from './db/organisation-store.js';
@@ -118,6 +119,32 @@ program
     const dead = await withDatabase((orgId) => WebhookEventModel.find({ orgId, state: 'dead' }).sort({ receivedAt: -1 }).limit(50).lean());
     if (dead.length === 0) console.log('ไม่มีเหตุการณ์ที่ค้างอยู่');
     for (const e of dead) console.log(`${e._id} · ${e.type} · ${formatThaiDateTime(e.receivedAt)} · ลอง ${e.attempts} ครั้ง · ${e.lastError ?? ''}`);
+  });
+
+const staff = program.command('staff').description('บัญชีเจ้าหน้าที่ที่เชื่อม LINE แล้ว');
+
+staff
+  .command('list')
+  .description('แสดงเจ้าหน้าที่ทั้งหมด พร้อมรหัสสำหรับเพิกถอน')
+  .action(async () => {
+    const people = await withDatabase((orgId) => listStaff(orgId));
+    if (people.length === 0) console.log('ยังไม่มีเจ้าหน้าที่ลงทะเบียน');
+    for (const p of people) {
+      console.log(`${String(p._id)} · ${p.displayName || '-'} · ${p.roles.map((r) => ROLE_TH[r as StaffRole]).join(', ')}${p.unit ? ` · ${p.unit}` : ''}${p.active ? '' : ' · (เพิกถอนแล้ว)'}`);
+    }
+  });
+
+staff
+  .command('revoke')
+  .description('เพิกถอนสิทธิ์เจ้าหน้าที่ทันที (เช่น ย้ายหรือออกจากหน่วยงาน)')
+  .argument('<staff-id>', 'รหัสจาก staff list')
+  .action(async (id: string) => {
+    const done = await withDatabase((orgId) => revokeStaff(orgId, id));
+    if (done) console.log('เพิกถอนสิทธิ์แล้ว ผู้ใช้นี้จะใช้คำสั่งของเจ้าหน้าที่ไม่ได้อีก');
+    else {
+      console.error('ไม่พบเจ้าหน้าที่รหัสนี้');
+      process.exitCode = 1;
+    }
   });
 
 program

@@ -1,5 +1,6 @@
 import type { StaffFacts } from '../dialogs/types.js';
 import type { StaffRole } from '../domain/roles.js';
+import { isValidObjectId } from 'mongoose';
 import { StaffModel } from './models/staff.js';
 
 export async function findStaff(orgId: string, lineUserId: string): Promise<(StaffFacts & { position: string | null }) | null> {
@@ -12,6 +13,17 @@ export async function findStaff(orgId: string, lineUserId: string): Promise<(Sta
     unit: doc.unit ?? null,
     position: doc.position ?? null,
   };
+}
+
+export async function listStaff(orgId: string) {
+  return StaffModel.find({ orgId }).sort({ active: -1, linkedAt: 1 }).lean();
+}
+
+/** Ends a person's staff access at once: every staff command then treats them as a citizen. */
+export async function revokeStaff(orgId: string, staffId: string): Promise<boolean> {
+  if (!isValidObjectId(staffId)) return false;
+  const { matchedCount } = await StaffModel.updateOne({ _id: staffId, orgId }, { $set: { active: false } });
+  return matchedCount > 0;
 }
 
 /** Active staff holding a role, in a fixed order (so split messages split the same way every time). */
