@@ -16,13 +16,72 @@ export interface IncomingEvent {
  */
 export const FIRST_ATTEMPT_LEASE_SECONDS = 60;
 
+type EventDoc = {
+  _id: string;
+  orgId: string;
+  type: string;
+  sourceUserKey: string | null;
+  timestamp: Date;
+  body: string;
+  state: 'pending';
+  attempts: number;
+  lastError: null;
+  replies: null;
+  receivedAt: Date;
+  nextAttemptAt: Date;
+  processedAt: null;
+};
+
+interface Waiting {
+  docs: EventDoc[];
+  done: (fresh: string[]) => void;
+  fail: (error: unknown) => void;
+}
+
+/** Group commit: events arriving within this window (or this many) are written in one insertMany. */
+const BATCH_WINDOW_MS = 2;
+const BATCH_MAX_DOCS = 500;
+let waiting: Waiting[] = [];
+let timer: NodeJS.Timeout | undefined;
+
+/**
+ * Writes the waiting events in one unordered insertMany: one round trip and one transaction for many
+ * webhooks, which is what lets a SQLite-backed server keep up with bursts. Each duplicate `_id` comes back
+ * as its own E11000 write error, so every caller still learns exactly which of its events are new.
+ */
+async function flush(): Promise<void> {
+  const batch = waiting;
+  waiting = [];
+  timer = undefined;
+  const docs = batch.flatMap((w) => w.docs);
+  const rejected = new Set<number>();
+  try {
+    await WebhookEventModel.collection.insertMany(docs as unknown as Parameters<typeof WebhookEventModel.collection.insertMany>[0], { ordered: false });
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }).writeErrors;
+    const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+    if (list.length === 0 || list.some((w) => w.code !== 11000)) {
+      for (const w of batch) w.fail(error);
+      return;
+    }
+    for (const w of list) rejected.add(w.index);
+  }
+  let offset = 0;
+  for (const w of batch) {
+    w.done(w.docs.filter((_, i) => !rejected.has(offset + i)).map((d) => d._id));
+    offset += w.docs.length;
+  }
+}
+
 /**
  * Stores events durably, before LINE gets its 200. Returns the ids that are new; an event seen before
  * (a redelivery, or the same event sent twice) collides on `_id` and is left out.
  */
-export async function storeEvents(orgId: string, events: IncomingEvent[], now: Date, sealer: Sealer): Promise<string[]> {
-  if (events.length === 0) return [];
-  const docs = events.map((e) => ({
+export function storeEvents(orgId: string, events: IncomingEvent[], now: Date, sealer: Sealer): Promise<string[]> {
+  if (events.length === 0) return Promise.resolve([]);
+  // The same event twice in one body is one event.
+  const unique = [...new Map(events.map((e) => [e.webhookEventId, e])).values()];
+  const docs: EventDoc[] = unique.map((e) => ({
     _id: e.webhookEventId,
     orgId,
     type: e.type,
@@ -31,20 +90,22 @@ export async function storeEvents(orgId: string, events: IncomingEvent[], now: D
     body: sealer.seal(JSON.stringify(e)),
     state: 'pending',
     attempts: 0,
+    lastError: null,
+    replies: null,
     receivedAt: now,
     nextAttemptAt: addSeconds(now, FIRST_ATTEMPT_LEASE_SECONDS),
+    processedAt: null,
   }));
-  // One insert per event (a webhook rarely carries more than a few): each duplicate is told apart exactly.
-  const fresh: string[] = [];
-  for (const doc of docs) {
-    try {
-      await WebhookEventModel.create(doc);
-      fresh.push(doc._id);
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+  return new Promise((done, fail) => {
+    waiting.push({ docs, done, fail });
+    const queued = waiting.reduce((n, w) => n + w.docs.length, 0);
+    if (queued >= BATCH_MAX_DOCS) {
+      clearTimeout(timer);
+      void flush();
+    } else if (!timer) {
+      timer = setTimeout(() => void flush(), BATCH_WINDOW_MS);
     }
-  }
-  return fresh;
+  });
 }
 
 /**
@@ -84,10 +145,10 @@ export async function markDone(eventId: string, now: Date): Promise<void> {
   await WebhookEventModel.updateOne({ _id: eventId }, { $set: { state: 'done', processedAt: now, lastError: null } });
 }
 
-export async function markFailed(eventId: string, error: string, nextAttemptAt: Date, dead: boolean): Promise<void> {
+export async function markFailed(eventId: string, attempt: number, error: string, nextAttemptAt: Date, dead: boolean): Promise<void> {
   await WebhookEventModel.updateOne(
     { _id: eventId },
-    { $set: { lastError: error.slice(0, 500), nextAttemptAt, ...(dead ? { state: 'dead' } : {}) } },
+    { $set: { attempts: attempt, lastError: error.slice(0, 500), nextAttemptAt, ...(dead ? { state: 'dead' } : {}) } },
   );
 }
 

@@ -12,17 +12,37 @@ const SWEEP_BATCH = 50;
  */
 export class EventRunner {
   private readonly chains = new Map<string, Promise<void>>();
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
 
-  constructor(private readonly deps: ProcessorDeps & { log: Logger }) {}
+  /**
+   * `concurrency` bounds how many events are processed at once: each takes several database writes, and a
+   * few at a time keep the writes of webhook intake (which LINE waits for) from queueing behind them.
+   */
+  constructor(
+    private readonly deps: ProcessorDeps & { log: Logger },
+    private readonly concurrency = 4,
+  ) {}
+
+  private async slot<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active >= this.concurrency) await new Promise<void>((r) => this.waiting.push(r));
+    this.active++;
+    try {
+      return await work();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
 
   enqueue(eventIds: string[], userOf: (id: string) => string | null): void {
     for (const id of eventIds) {
       const key = userOf(id) ?? `event:${id}`;
       const previous = this.chains.get(key) ?? Promise.resolve();
       const next = previous
-        .then(() => processEvent(id, this.deps))
+        .then(() => this.slot(() => processEvent(id, this.deps)))
         .catch((error: unknown) => this.deps.log.error({ eventId: id, err: String(error) }, 'event runner error'))
         .finally(() => {
           if (this.chains.get(key) === next) this.chains.delete(key);

@@ -46,7 +46,8 @@ export async function processEvent(eventId: string, deps: ProcessorDeps, options
   if (options.onlyIfDue && doc.nextAttemptAt > startedAt) return;
   const attempt = doc.attempts + 1;
   if (!(await claimAttempt(eventId, attempt, deps.instanceId, startedAt, ATTEMPT_LEASE_SECONDS))) return;
-  await startAttempt(eventId, attempt, addSeconds(startedAt, ATTEMPT_LEASE_SECONDS));
+  // A first attempt right after intake still holds the lease intake gave it: one write fewer per event.
+  if (doc.nextAttemptAt <= addSeconds(startedAt, ATTEMPT_LEASE_SECONDS / 2)) await startAttempt(eventId, attempt, addSeconds(startedAt, ATTEMPT_LEASE_SECONDS));
 
   const event = JSON.parse(deps.sealer.open(doc.body)) as webhook.Event;
   const userId = event.source?.type === 'user' ? (event.source.userId ?? null) : null;
@@ -63,7 +64,7 @@ export async function processEvent(eventId: string, deps: ProcessorDeps, options
         line: deps.line,
         now: startedAt,
       });
-      await recordReplies(eventId, JSON.stringify(replies));
+      if (replies.length > 0) await recordReplies(eventId, JSON.stringify(replies));
     } else {
       replies = JSON.parse(doc.replies ?? '[]') as Message[];
     }
@@ -75,7 +76,7 @@ export async function processEvent(eventId: string, deps: ProcessorDeps, options
   } catch (error) {
     const dead = attempt >= deps.maxAttempts;
     const next = addSeconds(deps.now(), backoffSeconds(attempt));
-    await markFailed(eventId, describe(error), next, dead);
+    await markFailed(eventId, attempt, describe(error), next, dead);
     deps.log.warn({ eventId, type: doc.type, attempt, dead, err: describe(error) }, 'event processing failed');
   }
 }

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalDatabase, type LocalDatabase } from '../../src/db/local-ferretdb.js';
+import { newDataKey } from '../../src/security/crypto.js';
+import { FakeLineApi } from '../../src/simulator/fake-line-api.js';
+
+/**
+ * What every benchmark runs against: a FerretDB of its own, the fake LINE API, and the app as a separate
+ * process (so its memory can be read on its own), started exactly as `npm start` starts it.
+ */
+export interface BenchEnvironment {
+  db: LocalDatabase;
+  line: FakeLineApi;
+  app: { url: string; pid: number; process: ChildProcess };
+  channelSecret: string;
+  dataKey: string;
+  mongoUri: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((ok) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** Peak and current resident memory of a process, in MiB, from /proc (Linux). */
+export function memoryOf(pid: number): { peakMiB: number; rssMiB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? 0);
+  return { peakMiB: Math.round(kb('VmHWM') / 1024), rssMiB: Math.round(kb('VmRSS') / 1024) };
+}
+
+export async function startEnvironment(name: string): Promise<BenchEnvironment> {
+  const dataDir = mkdtempSync(join(tmpdir(), `prongsai-bench-${name}-`));
+  const db = await startLocalDatabase({ dataDir });
+  const line = await new FakeLineApi('bench-token').start();
+  const channelSecret = 'bench-channel-secret';
+  const dataKey = newDataKey();
+  const mongoUri = db.uriFor(`bench_${name}`);
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      MONGODB_URI: mongoUri,
+      ORG_CODE: 'bench',
+      LINE_CHANNEL_SECRET: channelSecret,
+      LINE_CHANNEL_ACCESS_TOKEN: line.accessToken,
+      LINE_API_BASE_URL: line.url,
+      LINE_DATA_API_BASE_URL: line.url,
+      DATA_ENCRYPTION_KEY: dataKey,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 200 || child.exitCode !== null) throw new Error('the app did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    db,
+    line,
+    app: { url, pid: child.pid!, process: child },
+    channelSecret,
+    dataKey,
+    mongoUri,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      await line.stop();
+      await db.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

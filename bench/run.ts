@@ -1,0 +1,22 @@
+/**
+ * `npm run bench [-- webhook-intake conversations data-scale]`: runs the benchmarks, writes each result to
+ * bench/results/<name>.json and prints it. Speed targets live here, never in the test suite.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { webhookIntakeBenchmark } from './webhook-intake.js';
+
+const ALL: Record<string, () => Promise<object>> = {
+  'webhook-intake': webhookIntakeBenchmark,
+};
+
+const chosen = process.argv.slice(2).filter((a) => a in ALL);
+const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, database: 'FerretDB v1.24.2 (SQLite handler)' };
+mkdirSync('bench/results', { recursive: true });
+for (const name of chosen.length > 0 ? chosen : Object.keys(ALL)) {
+  const started = Date.now();
+  const result = { ...(await ALL[name]!()), machine, ranAt: new Date().toISOString(), wallSeconds: Math.round((Date.now() - started) / 1000) };
+  writeFileSync(`bench/results/${name}.json`, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result, null, 2));
+}
+process.exit(0);

@@ -1,0 +1,94 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { middleware } from '@line/bot-sdk';
+import autocannon from 'autocannon';
+import express from 'express';
+import { memoryOf, startEnvironment } from './lib/environment.js';
+
+/**
+ * Webhook intake: signed requests against the real app on its real database, beside a baseline that only
+ * checks the signature (express + @line/bot-sdk's middleware) and answers 200. Every request carries new
+ * event ids, as LINE's would, so the app stores every event.
+ */
+const DURATION_S = 8;
+const CONNECTIONS = 10;
+const FIXED_RATE = 200;
+
+let sequence = 0;
+function body(events: number): string {
+  const now = Date.now();
+  return JSON.stringify({
+    destination: 'Ubench',
+    events: Array.from({ length: events }, () => ({
+      type: 'message',
+      mode: 'active',
+      timestamp: now,
+      webhookEventId: `BENCH${(sequence++).toString(36).toUpperCase().padStart(12, '0')}${randomBytes(4).toString('hex').toUpperCase()}`,
+      deliveryContext: { isRedelivery: false },
+      source: { type: 'user', userId: `Ubench${String(sequence % 1000).padStart(27, '0')}` },
+      replyToken: randomBytes(16).toString('hex'),
+      message: { type: 'text', id: String(sequence), text: 'ช่วยเหลือ', quoteToken: 'q' },
+    })),
+  });
+}
+
+async function load(url: string, secret: string, events: number, rate?: number) {
+  const result = await autocannon({
+    url: `${url}/webhook`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    ...(rate ? { overallRate: rate } : {}),
+    requests: [
+      {
+        setupRequest: (req) => {
+          const b = body(events);
+          return { ...req, body: b, headers: { 'content-type': 'application/json', 'x-line-signature': createHmac('sha256', secret).update(b).digest('base64') } };
+        },
+      },
+    ],
+  });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    eventsPerSecond: Math.round(result.requests.average * events),
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+export async function webhookIntakeBenchmark() {
+  const env = await startEnvironment('intake');
+  const baselineApp = express();
+  baselineApp.post('/webhook', middleware({ channelSecret: env.channelSecret }), (_req, res) => {
+    res.sendStatus(200);
+  });
+  const baseline = await new Promise<import('node:http').Server>((ok) => {
+    const s = baselineApp.listen(0, '127.0.0.1', () => ok(s));
+  });
+  const baselineUrl = `http://127.0.0.1:${(baseline.address() as AddressInfo).port}`;
+
+  const runs = [];
+  try {
+    for (const events of [1, 10]) {
+      const base = await load(baselineUrl, env.channelSecret, events);
+      const app = await load(env.app.url, env.channelSecret, events);
+      const appAt200 = await load(env.app.url, env.channelSecret, events, FIXED_RATE);
+      runs.push({
+        eventsPerRequest: events,
+        baseline: base,
+        app,
+        appAt200PerSecond: appAt200,
+        throughputVsBaseline: Math.round((app.requestsPerSecond / base.requestsPerSecond) * 1000) / 10,
+        targets: {
+          throughputAtLeastHalfOfBaseline: app.requestsPerSecond >= base.requestsPerSecond / 2,
+          p99AtMost50msAt200PerSecond: appAt200.latencyMs.p99 <= 50,
+        },
+      });
+    }
+    return { benchmark: 'webhook-intake', durationSeconds: DURATION_S, connections: CONNECTIONS, runs, appMemory: memoryOf(env.app.pid) };
+  } finally {
+    await new Promise((r) => baseline.close(r));
+    await env.stop();
+  }
+}
