@@ -13,6 +13,7 @@ const SWEEP_BATCH = 50;
 export class EventRunner {
   private readonly chains = new Map<string, Promise<void>>();
   private active = 0;
+  private stopping = false;
   private readonly waiting: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
@@ -26,8 +27,9 @@ export class EventRunner {
     private readonly concurrency = 4,
   ) {}
 
-  private async slot<T>(work: () => Promise<T>): Promise<T> {
+  private async slot<T>(work: () => Promise<T | undefined>): Promise<T | undefined> {
     if (this.active >= this.concurrency) await new Promise<void>((r) => this.waiting.push(r));
+    if (this.stopping) return undefined;
     this.active++;
     try {
       return await work();
@@ -42,7 +44,8 @@ export class EventRunner {
       const key = userOf(id) ?? `event:${id}`;
       const previous = this.chains.get(key) ?? Promise.resolve();
       const next = previous
-        .then(() => this.slot(() => processEvent(id, this.deps)))
+        // After stop(), queued events are left for the next start's sweep: they are stored, so nothing is lost.
+        .then(() => (this.stopping ? undefined : this.slot(() => processEvent(id, this.deps))))
         .catch((error: unknown) => this.deps.log.error({ eventId: id, err: String(error) }, 'event runner error'))
         .finally(() => {
           if (this.chains.get(key) === next) this.chains.delete(key);
@@ -76,8 +79,16 @@ export class EventRunner {
     }
   }
 
+  /** Ends the periodic retry sweep only (tests that move time sweep by hand). */
+  stopSweeps(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Stops sweeping and finishes the events in progress; the queued rest wait in the database. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    this.stopping = true;
+    for (const wake of this.waiting.splice(0)) wake();
     await this.idle();
   }
 }

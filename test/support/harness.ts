@@ -76,7 +76,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dbName: testDbName(),
     log: options.logTo ? createLogger('trace', options.logTo) : createLogger('silent'),
   });
-  if (options.manualSweeps) await server.runner.stop();
+  if (options.manualSweeps) server.runner.stopSweeps();
   const post = async (events: webhook.Event[], options: { signature?: string | null; rawBody?: string } = {}) => {
     const body = options.rawBody ?? webhookBody(events);
     const signature = options.signature === undefined ? sign(body, CHANNEL_SECRET) : options.signature;
