@@ -4,10 +4,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { dataScaleBenchmark } from './data-scale.js';
 import { webhookIntakeBenchmark } from './webhook-intake.js';
 
 const ALL: Record<string, () => Promise<object>> = {
   'webhook-intake': webhookIntakeBenchmark,
+  'data-scale': dataScaleBenchmark,
 };
 
 const chosen = process.argv.slice(2).filter((a) => a in ALL);

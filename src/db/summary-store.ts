@@ -1,14 +1,20 @@
 import type { Family } from '../domain/measures.js';
 import type { Status } from '../domain/statuses.js';
 import { summarise, type Summary, type SummaryMeasure, type SummaryReport, type Threshold } from '../domain/summary.js';
-import { MeasureModel } from './models/measure.js';
+import { subMonths } from 'date-fns';
+import { MeasureModel, type Measure } from './models/measure.js';
+import { OrganisationModel } from './models/organisation.js';
 import { ProgressReportModel } from './models/progress-report.js';
 import { activeFiscalYear } from './organisation-store.js';
 
 /** Measures of a fiscal year in the shape the pure summary reads, in the order of the official tables. */
 export async function loadSummaryMeasures(orgId: string, fiscalYear: number): Promise<SummaryMeasure[]> {
   const docs = await MeasureModel.find({ orgId, fiscalYear }).sort({ family: 1, number: 1, code: 1 }).lean();
-  return docs.map((d) => ({
+  return docs.map(toSummaryMeasure);
+}
+
+function toSummaryMeasure(d: Measure & { _id: unknown }): SummaryMeasure {
+  return {
     id: String(d._id),
     code: d.code,
     title: d.title,
@@ -21,7 +27,7 @@ export async function loadSummaryMeasures(orgId: string, fiscalYear: number): Pr
     status: d.status as Status,
     disbursed: d.disbursed ?? 0,
     lastReportAt: d.lastReportAt ?? null,
-  }));
+  };
 }
 
 /** Plain queries and arithmetic in TypeScript: the portable way to summarise on MongoDB and FerretDB alike. */
@@ -31,4 +37,39 @@ export async function loadSummary(orgId: string, now: Date, thresholds: Threshol
   const reports = await ProgressReportModel.find({ orgId, fiscalYear }).select('measureId reportedAt status disbursed').lean();
   const shaped: SummaryReport[] = reports.map((r) => ({ measureId: String(r.measureId), reportedAt: r.reportedAt, status: r.status as Status, disbursed: r.disbursed ?? null }));
   return summarise(fiscalYear, measures, shaped, now, thresholds);
+}
+
+/**
+ * The summary of every organisation at once, for hosting many: one pass over measures and one over
+ * reports (FerretDB answers only `_id` lookups from an index and scans for anything else, so one query per
+ * organisation would scan the collections thousands of times). Of the reports, only each measure's newest
+ * one as of a month earlier is kept, which is all the trend needs; the current state is on the measure.
+ */
+export async function loadAllSummaries(now: Date, thresholds: Threshold[]): Promise<Map<string, Summary>> {
+  const fiscalYears = new Map((await OrganisationModel.find().select('_id fiscalYear').lean()).map((o) => [o._id, o.fiscalYear]));
+  const measures = new Map<string, SummaryMeasure[]>();
+  for await (const d of MeasureModel.find().lean().cursor()) {
+    if (fiscalYears.get(d.orgId) !== d.fiscalYear) continue;
+    const list = measures.get(d.orgId) ?? [];
+    list.push(toSummaryMeasure(d));
+    measures.set(d.orgId, list);
+  }
+  const monthAgo = subMonths(now, 1);
+  const newestBefore = new Map<string, SummaryReport & { orgId: string }>();
+  for await (const r of ProgressReportModel.find({ reportedAt: { $lte: monthAgo } }).select('orgId measureId reportedAt status disbursed').lean().cursor()) {
+    const key = String(r.measureId);
+    const seen = newestBefore.get(key);
+    if (!seen || seen.reportedAt < r.reportedAt) {
+      newestBefore.set(key, { orgId: r.orgId, measureId: key, reportedAt: r.reportedAt, status: r.status as Status, disbursed: r.disbursed ?? null });
+    }
+  }
+  const reportsByOrg = new Map<string, SummaryReport[]>();
+  for (const r of newestBefore.values()) {
+    const list = reportsByOrg.get(r.orgId) ?? [];
+    list.push(r);
+    reportsByOrg.set(r.orgId, list);
+  }
+  const out = new Map<string, Summary>();
+  for (const [orgId, list] of measures) out.set(orgId, summarise(fiscalYears.get(orgId)!, list, reportsByOrg.get(orgId) ?? [], now, thresholds));
+  return out;
 }

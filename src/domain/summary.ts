@@ -171,7 +171,7 @@ export function summarise(
     }),
     byDimension: dimensions.map((dimension) => ({ dimension, tally: tally(current.filter((x) => x.m.dimension === dimension), round) })),
     byUnit: units.map((unit) => ({ unit, tally: tally(current.filter((x) => x.m.responsibleUnits.includes(unit)), round) })),
-    overdue: measures.filter((m) => isOverdue(m, now)).sort((a, b) => a.periodEnd.getTime() - b.periodEnd.getTime()),
+    overdue: measures.filter((m) => isOverdue(m, now)).sort((a, b) => a.periodEnd.getTime() - b.periodEnd.getTime() || a.code.localeCompare(b.code)),
     stale: measures.filter((m) => isStale(m, now)),
     previous: { asOf: previousAt, overall: tally(measures.map((m) => ({ m, s: before.get(m.id)! })), roundOf(previousAt)) },
   };

@@ -24,7 +24,7 @@ export class EventRunner {
    */
   constructor(
     private readonly deps: ProcessorDeps & { log: Logger },
-    private readonly concurrency = 4,
+    private readonly concurrency = 2,
   ) {}
 
   private async slot<T>(work: () => Promise<T | undefined>): Promise<T | undefined> {
