@@ -4,11 +4,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { conversationsBenchmark } from './conversations.js';
 import { dataScaleBenchmark } from './data-scale.js';
 import { webhookIntakeBenchmark } from './webhook-intake.js';
 
 const ALL: Record<string, () => Promise<object>> = {
   'webhook-intake': webhookIntakeBenchmark,
+  conversations: conversationsBenchmark,
   'data-scale': dataScaleBenchmark,
 };
 

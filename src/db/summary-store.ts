@@ -1,9 +1,11 @@
 import type { Family } from '../domain/measures.js';
 import type { Status } from '../domain/statuses.js';
-import { summarise, type Summary, type SummaryMeasure, type SummaryReport, type Threshold } from '../domain/summary.js';
+import { summarise, type Summary, type SummaryMeasure, type SummaryReport, type Tally, type Threshold } from '../domain/summary.js';
 import { subMonths } from 'date-fns';
 import { MeasureModel, type Measure } from './models/measure.js';
 import { OrganisationModel } from './models/organisation.js';
+import { snapshotId, SummarySnapshotModel } from './models/summary-snapshot.js';
+import { monthKey } from '../domain/calendar.js';
 import { ProgressReportModel } from './models/progress-report.js';
 import { activeFiscalYear } from './organisation-store.js';
 
@@ -34,6 +36,8 @@ function toSummaryMeasure(d: Measure & { _id: unknown }): SummaryMeasure {
 export async function loadSummary(orgId: string, now: Date, thresholds: Threshold[]): Promise<Summary> {
   const fiscalYear = await activeFiscalYear(orgId);
   const measures = await loadSummaryMeasures(orgId, fiscalYear);
+  const snapshot = await SummarySnapshotModel.findById(snapshotId(orgId, monthKey(subMonths(now, 1)))).lean();
+  if (snapshot) return summarise(fiscalYear, measures, [], now, thresholds, { asOf: snapshot.asOf, overall: snapshot.overall as Tally });
   const reports = await ProgressReportModel.find({ orgId, fiscalYear }).select('measureId reportedAt status disbursed').lean();
   const shaped: SummaryReport[] = reports.map((r) => ({ measureId: String(r.measureId), reportedAt: r.reportedAt, status: r.status as Status, disbursed: r.disbursed ?? null }));
   return summarise(fiscalYear, measures, shaped, now, thresholds);
@@ -42,8 +46,9 @@ export async function loadSummary(orgId: string, now: Date, thresholds: Threshol
 /**
  * The summary of every organisation at once, for hosting many: one pass over measures and one over
  * reports (FerretDB answers only `_id` lookups from an index and scans for anything else, so one query per
- * organisation would scan the collections thousands of times). Of the reports, only each measure's newest
- * one as of a month earlier is kept, which is all the trend needs; the current state is on the measure.
+ * organisation would scan the collections thousands of times). The trend comes from last month's recorded
+ * figures; only when some organisation has none are the reports read, keeping each measure's newest one as
+ * of a month earlier. The current state is on the measures.
  */
 export async function loadAllSummaries(now: Date, thresholds: Threshold[]): Promise<Map<string, Summary>> {
   const fiscalYears = new Map((await OrganisationModel.find().select('_id fiscalYear').lean()).map((o) => [o._id, o.fiscalYear]));
@@ -55,6 +60,14 @@ export async function loadAllSummaries(now: Date, thresholds: Threshold[]): Prom
     measures.set(d.orgId, list);
   }
   const monthAgo = subMonths(now, 1);
+  const lastMonth = monthKey(monthAgo);
+  const previous = new Map<string, Summary['previous']>();
+  for await (const s of SummarySnapshotModel.find({ month: lastMonth }).lean().cursor()) previous.set(s.orgId, { asOf: s.asOf, overall: s.overall as Tally });
+  const out = new Map<string, Summary>();
+  if ([...measures.keys()].every((orgId) => previous.has(orgId))) {
+    for (const [orgId, list] of measures) out.set(orgId, summarise(fiscalYears.get(orgId)!, list, [], now, thresholds, previous.get(orgId)));
+    return out;
+  }
   const newestBefore = new Map<string, SummaryReport & { orgId: string }>();
   for await (const r of ProgressReportModel.find({ reportedAt: { $lte: monthAgo } }).select('orgId measureId reportedAt status disbursed').lean().cursor()) {
     const key = String(r.measureId);
@@ -69,7 +82,14 @@ export async function loadAllSummaries(now: Date, thresholds: Threshold[]): Prom
     list.push(r);
     reportsByOrg.set(r.orgId, list);
   }
-  const out = new Map<string, Summary>();
-  for (const [orgId, list] of measures) out.set(orgId, summarise(fiscalYears.get(orgId)!, list, reportsByOrg.get(orgId) ?? [], now, thresholds));
+  for (const [orgId, list] of measures) {
+    out.set(orgId, summarise(fiscalYears.get(orgId)!, list, reportsByOrg.get(orgId) ?? [], now, thresholds, previous.get(orgId)));
+  }
   return out;
+}
+
+/** Records the figures a monthly summary reported, for next month's trend. */
+export async function recordSnapshot(orgId: string, summary: Summary): Promise<void> {
+  const month = monthKey(summary.asOf);
+  await SummarySnapshotModel.replaceOne({ _id: snapshotId(orgId, month) }, { orgId, month, asOf: summary.asOf, overall: summary.overall }, { upsert: true });
 }

@@ -125,6 +125,11 @@ function snapshotsAt(measures: SummaryMeasure[], reports: SummaryReport[], at: D
   return out;
 }
 
+function previousFigures(measures: SummaryMeasure[], reports: SummaryReport[], at: Date, planDisbursed: Map<string, number>): Summary['previous'] {
+  const before = snapshotsAt(measures, reports, at, planDisbursed);
+  return { asOf: at, overall: tally(measures.map((m) => ({ m, s: before.get(m.id)! })), roundOf(at)) };
+}
+
 export const STALE_AFTER_MONTHS = 3;
 
 /** Not completed, and nothing reported for 3 months (counting from the period's start if never reported). */
@@ -138,12 +143,17 @@ export function isOverdue(m: Pick<SummaryMeasure, 'status' | 'periodEnd'>, now: 
   return m.status !== 'completed' && m.periodEnd <= now;
 }
 
+/**
+ * `previous` may be given from last month's recorded figures; otherwise it is rebuilt from the reports
+ * (each measure's newest report as of a month earlier).
+ */
 export function summarise(
   fiscalYear: number,
   measures: SummaryMeasure[],
   reports: SummaryReport[],
   now: Date,
   thresholds: Threshold[] = DEFAULT_LEVEL_THRESHOLDS,
+  previous?: Summary['previous'],
 ): Summary {
   const round = roundOf(now);
   // A measure that has reports started from the plan's disbursement figure only until its first report.
@@ -155,7 +165,6 @@ export function summarise(
   const units = [...new Set(measures.flatMap((m) => m.responsibleUnits))].sort((a, b) => (a === ALL_UNITS ? 1 : b === ALL_UNITS ? -1 : a.localeCompare(b, 'th')));
 
   const previousAt = subMonths(now, 1);
-  const before = snapshotsAt(measures, reports, previousAt, planDisbursed);
 
   const overall = tally(current, round);
   return {
@@ -173,7 +182,7 @@ export function summarise(
     byUnit: units.map((unit) => ({ unit, tally: tally(current.filter((x) => x.m.responsibleUnits.includes(unit)), round) })),
     overdue: measures.filter((m) => isOverdue(m, now)).sort((a, b) => a.periodEnd.getTime() - b.periodEnd.getTime() || a.code.localeCompare(b.code)),
     stale: measures.filter((m) => isStale(m, now)),
-    previous: { asOf: previousAt, overall: tally(measures.map((m) => ({ m, s: before.get(m.id)! })), roundOf(previousAt)) },
+    previous: previous ?? previousFigures(measures, reports, previousAt, planDisbursed),
   };
 }
 

@@ -1,6 +1,6 @@
 import { isFirstWorkingDayOfMonth, monthKey } from '../domain/calendar.js';
 import { THAI_MONTHS_SHORT } from '../domain/thai.js';
-import { loadSummary } from '../db/summary-store.js';
+import { loadSummary, recordSnapshot } from '../db/summary-store.js';
 import { staffWithRole } from '../db/staff-store.js';
 import { complaintLine, summaryMessage } from '../flex/summary-message.js';
 import { complaintStats } from '../db/complaint-store.js';
@@ -16,6 +16,7 @@ export const monthlySummary: JobDefinition = {
     const executives = await staffWithRole(orgId, 'executive');
     if (executives.length === 0) return { outgoing: [], recipients: 0 };
     const summary = await loadSummary(orgId, run.asOf, thresholds);
+    await recordSnapshot(orgId, summary);
     const complaints = complaintLine(await complaintStats(orgId, fiscalYearOf(run.asOf), run.asOf));
     const [year, month] = monthKey(run.asOf).split('-').map(Number) as [number, number];
     const heading = `สรุปผลการดำเนินงานประจำเดือน ${THAI_MONTHS_SHORT[month - 1]} ${year + 543}`;

@@ -33,6 +33,7 @@ export class FakeLineApi {
   private readonly failures: Failure[] = [];
   private readonly hung = new Set<Response>();
   private readonly usedReplyTokens = new Set<string>();
+  private readonly replyWaiters = new Map<string, (at: Date) => void>();
   private readonly acceptedRetryKeys = new Map<string, string>();
   private server: Server | undefined;
   url = '';
@@ -126,6 +127,11 @@ export class FakeLineApi {
     );
   }
 
+  /** Resolves when a reply with this token is accepted (benchmarks time the bot by it). */
+  waitForReply(token: string): Promise<Date> {
+    return new Promise((ok) => this.replyWaiters.set(token, ok));
+  }
+
   accepted(path: string): RecordedRequest[] {
     return this.requests.filter((r) => r.path === path && r.status === 200);
   }
@@ -160,6 +166,8 @@ export class FakeLineApi {
     }
     this.usedReplyTokens.add(token);
     this.record(req, 200);
+    this.replyWaiters.get(token)?.(new Date());
+    this.replyWaiters.delete(token);
     res.set('x-line-request-id', randomUUID()).json({ sentMessages: req.body.messages.map(() => ({ id: randomUUID(), quoteToken: 'q' })) });
   }
 

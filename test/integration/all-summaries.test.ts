@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { updateOrganisation } from '../../src/db/organisation-store.js';
-import { loadAllSummaries, loadSummary } from '../../src/db/summary-store.js';
+import { SummarySnapshotModel } from '../../src/db/models/summary-snapshot.js';
+import { loadAllSummaries, loadSummary, recordSnapshot } from '../../src/db/summary-store.js';
 import { DEFAULT_LEVEL_THRESHOLDS } from '../../src/domain/summary.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { report } from '../support/fixtures.js';
@@ -39,4 +40,15 @@ it('the one-pass summary of every organisation equals each organisation\'s own s
   }
   expect(all.get('org-a')!.overall.completed).toBe(1);
   expect(all.get('org-a')!.previous.overall.in_progress).toBe(1);
+});
+
+it('reads last month\'s recorded figures for the trend instead of replaying the reports, with the same result', async () => {
+  const lastMonth = bkk('2025-09-01T08:30:00');
+  const now = bkk('2025-10-01T08:30:00');
+  const replayed = await loadSummary('org-a', now, DEFAULT_LEVEL_THRESHOLDS);
+  for (const org of ['org-a', 'org-b']) await recordSnapshot(org, await loadSummary(org, lastMonth, DEFAULT_LEVEL_THRESHOLDS));
+  expect(await SummarySnapshotModel.countDocuments()).toBe(2);
+  const all = await loadAllSummaries(now, DEFAULT_LEVEL_THRESHOLDS);
+  expect(all.get('org-a')!.previous.overall).toEqual(replayed.previous.overall);
+  expect(all.get('org-a')!.overall).toEqual(replayed.overall);
 });

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { JobRunModel } from '../../src/db/models/job-run.js';
@@ -75,28 +75,47 @@ describe('monthly summary', () => {
   });
 
   it('two app instances triggered at once (two processes): each executive gets exactly one push', async () => {
-    const uri = new URL(inject('mongoUri'));
-    uri.pathname = `/${db.dbName}`;
-    const env = {
-      ...process.env,
-      MONGODB_URI: uri.toString(),
-      ORG_CODE: ORG,
-      LINE_CHANNEL_SECRET: 'x',
-      DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
-      LINE_CHANNEL_ACCESS_TOKEN: fake.accessToken,
-      LINE_API_BASE_URL: fake.url,
-      LINE_DATA_API_BASE_URL: fake.url,
-      LOG_LEVEL: 'silent',
-    };
-    const run = () =>
-      promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', 'jobs', 'run', 'monthly-summary', '--now', '2025-11-03T08:30:00+07:00'], { env, timeout: 60_000 });
-    const outputs = (await Promise.all([run(), run()])).map((r) => r.stdout);
+    const outputs = (await Promise.all([cli('monthly-summary', '2025-11-03T08:30:00+07:00'), cli('monthly-summary', '2025-11-03T08:30:00+07:00')])).map((r) => r.stdout);
     expect(outputs.filter((o) => o.includes('ทำงานแล้ว'))).toHaveLength(1);
     expect(outputs.filter((o) => o.includes('ทำไปแล้ว'))).toHaveLength(1);
     expect(fake.accepted('/v2/bot/message/multicast')).toHaveLength(1);
     for (const id of EXECUTIVES) expect(deliveries(id)).toBe(1);
   });
+
+  it('three instances, one killed with SIGKILL mid-run: after a restart every officer has exactly one follow-up', async () => {
+    const asOf = '2025-06-30T09:00:00+07:00';
+    const victim = spawnCli('follow-up', asOf);
+    const others = [cli('follow-up', asOf), cli('follow-up', asOf)];
+    await new Promise((r) => setTimeout(r, 1_500 + Math.random() * 1_000));
+    victim.kill('SIGKILL');
+    await Promise.all(others);
+    await new Promise((r) => setTimeout(r, 1_500)); // the lease (1 s in these runs) of a run the victim held ends
+    await cli('follow-up', asOf); // the restart: finishes what was left, sends what is due
+    for (const [id] of OFFICERS) expect(deliveries(id), id).toBe(1);
+    expect(await JobRunModel.findById(`${ORG}:follow-up:2025-06`).lean()).toMatchObject({ state: 'done' });
+  }, 120_000);
 });
+
+function cliEnv() {
+  const uri = new URL(inject('mongoUri'));
+  uri.pathname = `/${db.dbName}`;
+  return {
+    ...process.env,
+    MONGODB_URI: uri.toString(),
+    ORG_CODE: ORG,
+    LINE_CHANNEL_SECRET: 'x',
+    DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
+    LINE_CHANNEL_ACCESS_TOKEN: fake.accessToken,
+    LINE_API_BASE_URL: fake.url,
+    LINE_DATA_API_BASE_URL: fake.url,
+    LOG_LEVEL: 'silent',
+    JOB_LEASE_SECONDS: '1',
+  };
+}
+
+const cliArgs = (job: string, now: string) => ['src/cli.ts', 'jobs', 'run', job, '--now', now];
+const cli = (job: string, now: string) => promisify(execFile)('node_modules/.bin/tsx', cliArgs(job, now), { env: cliEnv(), timeout: 60_000 });
+const spawnCli = (job: string, now: string) => spawn(process.execPath, ['--import', 'tsx', ...cliArgs(job, now)], { env: cliEnv(), stdio: 'ignore' });
 
 describe('the outbox', () => {
   it('survives 429 then 500: waits as LINE asks (Retry-After), keeps one retry key, delivers once', async () => {

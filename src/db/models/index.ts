@@ -8,6 +8,7 @@ import { OrganisationModel } from './organisation.js';
 import { OutboxAttemptModel, OutboxMessageModel } from './outbox-message.js';
 import { ProgressReportModel } from './progress-report.js';
 import { StaffModel } from './staff.js';
+import { SummarySnapshotModel } from './summary-snapshot.js';
 import { EventAttemptModel, WebhookEventModel } from './webhook-event.js';
 
 export const ALL_MODELS = [
@@ -27,4 +28,5 @@ export const ALL_MODELS = [
   JobRunTakeoverModel,
   ComplaintModel,
   ComplaintEventModel,
+  SummarySnapshotModel,
 ];
