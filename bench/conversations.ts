@@ -26,7 +26,7 @@ export async function conversationsBenchmark() {
     const measures = await MeasureModel.find({ orgId: 'bench', responsibleUnits: { $in: ['สำนักปลัด', 'ทุกส่วนราชการ'] } }).select('_id').lean();
     const officers = Array.from({ length: OFFICERS }, (_, i) => `Uconv${String(i).padStart(28, '0')}`);
     await StaffModel.collection.insertMany(
-      officers.map((lineUserId) => ({ orgId: 'bench', lineUserId, displayName: lineUserId.slice(-4), roles: ['officer'], unit: 'สำนักปลัด', position: null, inviteCode: 'BENCH', linkedAt: new Date(), active: true })) as never[],
+      officers.map((lineUserId) => ({ _id: `bench:${lineUserId}`, orgId: 'bench', lineUserId, displayName: lineUserId.slice(-4), roles: ['officer'], unit: 'สำนักปลัด', position: null, inviteCode: 'BENCH', linkedAt: new Date(), active: true })) as never[],
     );
 
     const latencies: number[] = [];
@@ -34,7 +34,7 @@ export async function conversationsBenchmark() {
       const replyToken = randomBytes(16).toString('hex');
       const full = { ...event, webhookEventId: (event.webhookEventId as string) ?? eventId(), timestamp: Date.now(), mode: 'active', deliveryContext: { isRedelivery: false }, source: { type: 'user', userId }, replyToken };
       const body = JSON.stringify({ destination: 'Ubench', events: [full] });
-      const replied = env.line.waitForReply(replyToken);
+      const replied = env.line.waitForAnswer(replyToken, userId);
       const started = Date.now();
       for (let tries = 0; ; tries++) {
         const res = await fetch(`${env.app.url}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': createHmac('sha256', env.channelSecret).update(body).digest('base64') }, body });

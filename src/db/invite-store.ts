@@ -3,7 +3,7 @@ import { addHours } from 'date-fns';
 import type { StaffRole } from '../domain/roles.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
 import { InviteModel, InviteRedemptionModel } from './models/invite.js';
-import { StaffModel } from './models/staff.js';
+import { StaffModel, staffId } from './models/staff.js';
 
 /** No 0/O, 1/I/L: codes are read aloud and typed on phones. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -64,7 +64,7 @@ export async function redeemInvite(orgId: string, rawCode: string, lineUserId: s
   }
   await InviteModel.updateOne({ _id: code }, { $set: { usedAt: now, usedBy: lineUserId } });
   const roles = invite.roles as StaffRole[];
-  const existing = await StaffModel.findOne({ orgId, lineUserId }).lean();
+  const existing = await StaffModel.findById(staffId(orgId, lineUserId)).lean();
   if (existing) {
     // A second invite adds roles; the newest invite's unit and position win.
     await StaffModel.updateOne(
@@ -75,7 +75,7 @@ export async function redeemInvite(orgId: string, rawCode: string, lineUserId: s
       },
     );
   } else {
-    await StaffModel.create({ orgId, lineUserId, displayName, roles, unit: invite.unit, position: invite.position, inviteCode: code, linkedAt: now });
+    await StaffModel.create({ _id: staffId(orgId, lineUserId), orgId, lineUserId, displayName, roles, unit: invite.unit, position: invite.position, inviteCode: code, linkedAt: now });
   }
   return { result: 'linked', roles, unit: invite.unit ?? existing?.unit ?? null };
 }

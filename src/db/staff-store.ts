@@ -1,11 +1,10 @@
 import type { StaffFacts } from '../dialogs/types.js';
 import type { StaffRole } from '../domain/roles.js';
-import { isValidObjectId } from 'mongoose';
-import { StaffModel } from './models/staff.js';
+import { StaffModel, staffId } from './models/staff.js';
 
 export async function findStaff(orgId: string, lineUserId: string): Promise<(StaffFacts & { position: string | null }) | null> {
-  const doc = await StaffModel.findOne({ orgId, lineUserId, active: true }).lean();
-  if (!doc) return null;
+  const doc = await StaffModel.findById(staffId(orgId, lineUserId)).lean();
+  if (!doc || !doc.active) return null;
   return {
     lineUserId: doc.lineUserId,
     displayName: doc.displayName ?? '',
@@ -20,9 +19,8 @@ export async function listStaff(orgId: string) {
 }
 
 /** Ends a person's staff access at once: every staff command then treats them as a citizen. */
-export async function revokeStaff(orgId: string, staffId: string): Promise<boolean> {
-  if (!isValidObjectId(staffId)) return false;
-  const { matchedCount } = await StaffModel.updateOne({ _id: staffId, orgId }, { $set: { active: false } });
+export async function revokeStaff(orgId: string, id: string): Promise<boolean> {
+  const { matchedCount } = await StaffModel.updateOne({ _id: id, orgId }, { $set: { active: false } });
   return matchedCount > 0;
 }
 

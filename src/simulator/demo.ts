@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Types } from 'mongoose';
 import { MeasureModel } from '../db/models/measure.js';
 import { ProgressReportModel } from '../db/models/progress-report.js';
-import { StaffModel } from '../db/models/staff.js';
+import { StaffModel, staffId } from '../db/models/staff.js';
 import { updateOrganisation } from '../db/organisation-store.js';
 import { saveProgressReport } from '../db/progress-store.js';
 import type { StaffRole } from '../domain/roles.js';
@@ -77,7 +77,7 @@ export async function seedDemo(orgId: string, now = new Date()): Promise<void> {
   if ((await MeasureModel.countDocuments({ orgId })) === 0) await importPlan(orgId, resolve(projectRoot, 'examples/plan-2568.csv'));
   for (const p of PERSONAS.filter((x) => x.roles.length > 0)) {
     await StaffModel.updateOne(
-      { orgId, lineUserId: p.userId },
+      { _id: staffId(orgId, p.userId) },
       { $setOnInsert: { orgId, lineUserId: p.userId, displayName: p.name, roles: p.roles, unit: p.unit, inviteCode: 'DEMO', linkedAt: now } },
       { upsert: true },
     );

@@ -34,6 +34,7 @@ export class FakeLineApi {
   private readonly hung = new Set<Response>();
   private readonly usedReplyTokens = new Set<string>();
   private readonly replyWaiters = new Map<string, (at: Date) => void>();
+  private readonly pushWaiters = new Map<string, (at: Date) => void>();
   private readonly acceptedRetryKeys = new Map<string, string>();
   private server: Server | undefined;
   url = '';
@@ -127,9 +128,20 @@ export class FakeLineApi {
     );
   }
 
-  /** Resolves when a reply with this token is accepted (benchmarks time the bot by it). */
-  waitForReply(token: string): Promise<Date> {
-    return new Promise((ok) => this.replyWaiters.set(token, ok));
+  /**
+   * Resolves when the bot's answer is accepted: a reply with this token, or (when the bot answered late and
+   * fell back to a push) a push to this user. Benchmarks time the bot by it.
+   */
+  waitForAnswer(token: string, userId: string): Promise<Date> {
+    return new Promise((ok) => {
+      const done = (at: Date) => {
+        this.replyWaiters.delete(token);
+        this.pushWaiters.delete(userId);
+        ok(at);
+      };
+      this.replyWaiters.set(token, done);
+      this.pushWaiters.set(userId, done);
+    });
   }
 
   accepted(path: string): RecordedRequest[] {
@@ -190,6 +202,7 @@ export class FakeLineApi {
     const requestId = randomUUID();
     if (key) this.acceptedRetryKeys.set(key, requestId);
     this.record(req, 200);
+    for (const to of recipients) this.pushWaiters.get(to)?.(new Date());
     res.set('x-line-request-id', requestId).json({ sentMessages: req.body.messages.map(() => ({ id: randomUUID() })) });
   }
 }

@@ -1,13 +1,13 @@
 import { Types } from 'mongoose';
 import { MeasureModel } from '../../src/db/models/measure.js';
-import { StaffModel } from '../../src/db/models/staff.js';
+import { StaffModel, staffId } from '../../src/db/models/staff.js';
 import { saveProgressReport } from '../../src/db/progress-store.js';
 import type { StaffRole } from '../../src/domain/roles.js';
 import type { Status } from '../../src/domain/statuses.js';
 
 /** Staff linked as if they had redeemed an invite. */
 export async function addStaff(orgId: string, lineUserId: string, roles: StaffRole[], unit: string | null, displayName = lineUserId) {
-  await StaffModel.create({ orgId, lineUserId, displayName, roles, unit, inviteCode: 'TEST-CODE', linkedAt: new Date() });
+  await StaffModel.create({ _id: staffId(orgId, lineUserId), orgId, lineUserId, displayName, roles, unit, inviteCode: 'TEST-CODE', linkedAt: new Date() });
   return { lineUserId, displayName, roles, unit };
 }
 

@@ -1,9 +1,14 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { STAFF_ROLES } from '../../domain/roles.js';
 
-/** A LINE account linked to staff roles by an invite code. Citizens have no document here. */
+/**
+ * A LINE account linked to staff roles by an invite code. Citizens have no document here. `_id` is
+ * `<orgId>:<lineUserId>` because every event looks its sender up here, and FerretDB serves only `_id`
+ * lookups from an index.
+ */
 const staffSchema = new Schema(
   {
+    _id: { type: String, required: true },
     orgId: { type: String, required: true },
     lineUserId: { type: String, required: true },
     displayName: { type: String, default: '' },
@@ -20,3 +25,4 @@ staffSchema.index({ orgId: 1, lineUserId: 1 }, { unique: true });
 
 export type Staff = InferSchemaType<typeof staffSchema>;
 export const StaffModel = model('Staff', staffSchema);
+export const staffId = (orgId: string, lineUserId: string) => `${orgId}:${lineUserId}`;
