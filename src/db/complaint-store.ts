@@ -15,17 +15,8 @@ import { ComplaintEventModel, ComplaintModel, type Complaint } from './models/co
 
 export type { Complaint };
 
-export interface NewComplaint {
-  kind: ComplaintKind;
-  description: string;
-  accused: string | null;
-  happenedWhen: string | null;
-  location: { title: string; address: string; latitude: number; longitude: number } | null;
-  attachments: { kind: string; lineMessageId: string; fileName: string | null }[];
-  contactName: string | null;
-  contactPhone: string | null;
-  notify: boolean;
-}
+/** What the complainant gives; the rest of a complaint is set when it is filed. */
+export type NewComplaint = Pick<Complaint, 'kind' | 'description' | 'accused' | 'happenedWhen' | 'location' | 'attachments' | 'contactName' | 'contactPhone' | 'notify'>;
 
 /**
  * Files a complaint under the next tracking number of its kind and fiscal year. The number is taken by

@@ -52,7 +52,3 @@ export async function saveProgressReport(
   );
   return { created: true };
 }
-
-export async function reportsOfMeasure(orgId: string, measureId: string) {
-  return ProgressReportModel.find({ orgId, measureId }).sort({ reportedAt: 1 }).lean();
-}

@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { addMonths } from 'date-fns';
 import { TIME_ZONE } from './time-zone.js';
 import { fiscalYearOf } from './fiscal-year.js';
-import { toBuddhistYear, toGregorianYear } from './thai.js';
+import { toGregorianYear } from './thai.js';
 
 /**
  * The reporting calendar in Bangkok time (domain.md, "Time"): fiscal quarters ending 31 Dec, 31 Mar,
@@ -21,11 +21,6 @@ export function monthKey(date: Date): string {
 export function dayKey(date: Date): string {
   const d = bangkok(date);
   return `${monthKey(date)}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-export function startOfBangkokMonth(date: Date): Date {
-  const d = bangkok(date);
-  return instant(new TZDate(d.getFullYear(), d.getMonth(), 1, TIME_ZONE));
 }
 
 export function startOfBangkokDay(date: Date): Date {
@@ -102,8 +97,3 @@ export function daysBeforeRoundEnd(date: Date, round: Round = roundOf(date)): nu
 }
 
 export const ROUND_TH: Record<RoundName, string> = { six_month: 'รอบ 6 เดือน', twelve_month: 'รอบ 12 เดือน' };
-
-/** "ปีงบประมาณ พ.ศ. 2569" style label parts. */
-export function buddhistYearOf(date: Date): number {
-  return toBuddhistYear(bangkok(date).getFullYear());
-}

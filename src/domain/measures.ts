@@ -32,15 +32,3 @@ export const ALL_UNITS = 'ทุกส่วนราชการ';
 export function asksForDisbursement(measure: { family: Family; budget: number }): boolean {
   return measure.family === 'anticorruption_project' && measure.budget > 0;
 }
-
-export interface Responsibility {
-  responsibleUnits: readonly string[];
-  assignees: readonly string[];
-}
-
-/** An officer answers for a measure of their unit, of all units, or one that names their position. */
-export function isResponsible(measure: Responsibility, staff: { unit?: string | null; position?: string | null }): boolean {
-  if (measure.responsibleUnits.includes(ALL_UNITS)) return true;
-  if (staff.unit && measure.responsibleUnits.includes(staff.unit)) return true;
-  return !!staff.position && measure.assignees.includes(staff.position);
-}
