@@ -2,15 +2,19 @@ import type { MeasureView } from '../dialogs/officer-report.js';
 import type { Family } from '../domain/measures.js';
 import { ALL_UNITS } from '../domain/measures.js';
 import type { Status } from '../domain/statuses.js';
+import type { SummaryMeasure } from '../domain/summary.js';
 import { MeasureModel, type Measure } from './models/measure.js';
 
-function toView(doc: Measure & { _id: unknown }): MeasureView {
+/** A stored measure in the shape both the dialogs and the summary read. */
+export function toMeasureFacts(doc: Measure & { _id: unknown }): MeasureView & SummaryMeasure {
   return {
     id: String(doc._id),
     code: doc.code,
     title: doc.title,
     family: doc.family as Family,
     status: doc.status as Status,
+    dimension: doc.dimension ?? null,
+    responsibleUnits: doc.responsibleUnits,
     periodText: doc.periodText ?? '',
     periodStart: doc.periodStart,
     periodEnd: doc.periodEnd,
@@ -33,5 +37,5 @@ export async function measuresForOfficer(
   if (staff.unit) who.push({ responsibleUnits: staff.unit });
   if (staff.position) who.push({ assignees: staff.position });
   const docs = await MeasureModel.find({ orgId, fiscalYear, $or: who }).sort({ family: 1, number: 1, code: 1 }).lean();
-  return docs.map(toView);
+  return docs.map(toMeasureFacts);
 }

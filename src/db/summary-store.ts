@@ -1,8 +1,8 @@
-import type { Family } from '../domain/measures.js';
 import type { Status } from '../domain/statuses.js';
 import { summarise, type Summary, type SummaryMeasure, type SummaryReport, type Tally, type Threshold } from '../domain/summary.js';
 import { subMonths } from 'date-fns';
-import { MeasureModel, type Measure } from './models/measure.js';
+import { toMeasureFacts } from './measure-store.js';
+import { MeasureModel } from './models/measure.js';
 import { OrganisationModel } from './models/organisation.js';
 import { snapshotId, SummarySnapshotModel } from './models/summary-snapshot.js';
 import { monthKey } from '../domain/calendar.js';
@@ -12,24 +12,7 @@ import { activeFiscalYear } from './organisation-store.js';
 /** Measures of a fiscal year in the shape the pure summary reads, in the order of the official tables. */
 export async function loadSummaryMeasures(orgId: string, fiscalYear: number): Promise<SummaryMeasure[]> {
   const docs = await MeasureModel.find({ orgId, fiscalYear }).sort({ family: 1, number: 1, code: 1 }).lean();
-  return docs.map(toSummaryMeasure);
-}
-
-function toSummaryMeasure(d: Measure & { _id: unknown }): SummaryMeasure {
-  return {
-    id: String(d._id),
-    code: d.code,
-    title: d.title,
-    family: d.family as Family,
-    dimension: d.dimension ?? null,
-    responsibleUnits: d.responsibleUnits,
-    periodStart: d.periodStart,
-    periodEnd: d.periodEnd,
-    budget: d.budget ?? 0,
-    status: d.status as Status,
-    disbursed: d.disbursed ?? 0,
-    lastReportAt: d.lastReportAt ?? null,
-  };
+  return docs.map(toMeasureFacts);
 }
 
 /** Plain queries and arithmetic in TypeScript: the portable way to summarise on MongoDB and FerretDB alike. */
@@ -56,7 +39,7 @@ export async function loadAllSummaries(now: Date, thresholds: Threshold[]): Prom
   for await (const d of MeasureModel.find().lean().cursor()) {
     if (fiscalYears.get(d.orgId) !== d.fiscalYear) continue;
     const list = measures.get(d.orgId) ?? [];
-    list.push(toSummaryMeasure(d));
+    list.push(toMeasureFacts(d));
     measures.set(d.orgId, list);
   }
   const monthAgo = subMonths(now, 1);
