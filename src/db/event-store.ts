@@ -1,7 +1,7 @@
 import { addSeconds } from 'date-fns';
 import type { Sealer } from '../security/crypto.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
-import { EventAttemptModel, WebhookEventModel } from './models/webhook-event.js';
+import { EventAttemptModel, WebhookEventModel, WebhookReceiptModel } from './models/webhook-event.js';
 
 export interface IncomingEvent {
   webhookEventId: string;
@@ -16,72 +16,97 @@ export interface IncomingEvent {
  */
 export const FIRST_ATTEMPT_LEASE_SECONDS = 60;
 
-type EventDoc = {
+/** An event as the inbox holds it; intake hands these to the runner, so a first attempt reads nothing back. */
+export interface StoredEvent {
   _id: string;
   orgId: string;
   type: string;
   sourceUserKey: string | null;
   timestamp: Date;
   body: string;
-  state: 'pending';
+  state: 'pending' | 'replying' | 'dead';
   attempts: number;
-  lastError: null;
-  replies: null;
+  lastError: string | null;
+  replies: string | null;
   receivedAt: Date;
   nextAttemptAt: Date;
-  processedAt: null;
-};
+}
 
 interface Waiting {
-  docs: EventDoc[];
-  done: (fresh: string[]) => void;
+  docs: StoredEvent[];
+  done: (fresh: StoredEvent[]) => void;
   fail: (error: unknown) => void;
 }
 
-/** Group commit: events arriving within this window (or this many) are written in one insertMany. */
+/** Group commit: events arriving within this window (or this many) are written together. */
 const BATCH_WINDOW_MS = 2;
 const BATCH_MAX_DOCS = 500;
 let waiting: Waiting[] = [];
 let timer: NodeJS.Timeout | undefined;
 
+type InsertableCollection = { insertMany(docs: object[], options: { ordered: false }): Promise<unknown> };
+
 /**
- * Writes the waiting events in one unordered insertMany: one round trip and one transaction for many
- * webhooks, which is what lets a SQLite-backed server keep up with bursts. Each duplicate `_id` comes back
- * as its own E11000 write error, so every caller still learns exactly which of its events are new.
+ * One unordered insertMany; returns the indexes that collided on `_id`. Each duplicate comes back as its own
+ * E11000 write error, so every caller still learns which of its events are new; any other error throws.
+ */
+async function insertNew(collection: InsertableCollection, docs: object[]): Promise<Set<number>> {
+  const rejected = new Set<number>();
+  if (docs.length === 0) return rejected;
+  try {
+    await collection.insertMany(docs, { ordered: false });
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }).writeErrors;
+    const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+    if (list.length === 0 || list.some((w) => w.code !== 11000)) throw error;
+    for (const w of list) rejected.add(w.index);
+  }
+  return rejected;
+}
+
+const collectionOf = (model: { collection: unknown }) => model.collection as InsertableCollection;
+
+/**
+ * Writes the waiting events for many webhooks at once: one round trip and one SQLite transaction each for
+ * the inbox and the receipts, which is what lets a single-writer database keep up with bursts.
+ *  1. Into the inbox: an event still there (a redelivery of unfinished work) collides and is not new.
+ *  2. A receipt for each event that entered: a collision here means the event was seen, finished and left
+ *     the inbox before, so its new inbox copy is removed again. Should that removal fail, the copy is
+ *     recognised by its `#done` mark before it is run (see `isFinished`).
  */
 async function flush(): Promise<void> {
   const batch = waiting;
   waiting = [];
   timer = undefined;
   const docs = batch.flatMap((w) => w.docs);
-  const rejected = new Set<number>();
+  let entered: StoredEvent[];
+  let fresh: Set<string>;
   try {
-    await WebhookEventModel.collection.insertMany(docs as unknown as Parameters<typeof WebhookEventModel.collection.insertMany>[0], { ordered: false });
+    const inInbox = await insertNew(collectionOf(WebhookEventModel), docs);
+    entered = docs.filter((_, i) => !inInbox.has(i));
+    const seenBefore = await insertNew(
+      collectionOf(WebhookReceiptModel),
+      entered.map((d) => ({ _id: d._id, orgId: d.orgId, receivedAt: d.receivedAt })),
+    );
+    const finishedBefore = entered.filter((_, i) => seenBefore.has(i)).map((d) => d._id);
+    if (finishedBefore.length > 0) await WebhookEventModel.deleteMany({ _id: { $in: finishedBefore } });
+    fresh = new Set(entered.filter((_, i) => !seenBefore.has(i)).map((d) => d._id));
   } catch (error) {
-    const writeErrors = (error as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }).writeErrors;
-    const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-    if (list.length === 0 || list.some((w) => w.code !== 11000)) {
-      for (const w of batch) w.fail(error);
-      return;
-    }
-    for (const w of list) rejected.add(w.index);
+    for (const w of batch) w.fail(error);
+    return;
   }
-  let offset = 0;
-  for (const w of batch) {
-    w.done(w.docs.filter((_, i) => !rejected.has(offset + i)).map((d) => d._id));
-    offset += w.docs.length;
-  }
+  for (const w of batch) w.done(w.docs.filter((d) => fresh.has(d._id)));
 }
 
 /**
- * Stores events durably, before LINE gets its 200. Returns the ids that are new; an event seen before
- * (a redelivery, or the same event sent twice) collides on `_id` and is left out.
+ * Stores events durably, before LINE gets its 200. Returns the events that are new; an event seen before
+ * (a redelivery, or the same event sent twice) is left out.
  */
-export function storeEvents(orgId: string, events: IncomingEvent[], now: Date, sealer: Sealer): Promise<string[]> {
+export function storeEvents(orgId: string, events: IncomingEvent[], now: Date, sealer: Sealer): Promise<StoredEvent[]> {
   if (events.length === 0) return Promise.resolve([]);
   // The same event twice in one body is one event.
   const unique = [...new Map(events.map((e) => [e.webhookEventId, e])).values()];
-  const docs: EventDoc[] = unique.map((e) => ({
+  const docs: StoredEvent[] = unique.map((e) => ({
     _id: e.webhookEventId,
     orgId,
     type: e.type,
@@ -94,7 +119,6 @@ export function storeEvents(orgId: string, events: IncomingEvent[], now: Date, s
     replies: null,
     receivedAt: now,
     nextAttemptAt: addSeconds(now, FIRST_ATTEMPT_LEASE_SECONDS),
-    processedAt: null,
   }));
   return new Promise((done, fail) => {
     waiting.push({ docs, done, fail });
@@ -128,8 +152,23 @@ export async function claimAttempt(eventId: string, attempt: number, owner: stri
   }
 }
 
-export async function loadEvent(eventId: string) {
-  return WebhookEventModel.findById(eventId).lean();
+export async function loadEvent(eventId: string): Promise<StoredEvent | null> {
+  return WebhookEventModel.findById(eventId).lean<StoredEvent>();
+}
+
+const DONE = (eventId: string) => `${eventId}#done`;
+
+/** Whether the event finished before: a copy still in the inbox is then a leftover, never to be run again. */
+export async function isFinished(eventId: string): Promise<boolean> {
+  return (await EventAttemptModel.exists({ _id: DONE(eventId) })) !== null;
+}
+
+/**
+ * For an event that reached the inbox but not the receipts (the database failed between the two writes, and
+ * LINE was answered 503): without its receipt, a later redelivery would be taken for a new event.
+ */
+export async function ensureReceipt(event: Pick<StoredEvent, '_id' | 'orgId' | 'receivedAt'>): Promise<void> {
+  await insertNew(collectionOf(WebhookReceiptModel), [{ _id: event._id, orgId: event.orgId, receivedAt: event.receivedAt }]);
 }
 
 export async function startAttempt(eventId: string, attempt: number, leaseUntil: Date): Promise<void> {
@@ -141,8 +180,27 @@ export async function recordReplies(eventId: string, replies: string): Promise<v
   await WebhookEventModel.updateOne({ _id: eventId }, { $set: { state: 'replying', replies } });
 }
 
-export async function markDone(eventId: string, now: Date): Promise<void> {
-  await WebhookEventModel.updateOne({ _id: eventId }, { $set: { state: 'done', processedAt: now, lastError: null } });
+/** The event leaves the inbox; its `#done` mark is written first, so a crash in between leaves a recognisable leftover. */
+export async function markDone(eventId: string, owner: string, now: Date): Promise<void> {
+  await insertNew(collectionOf(EventAttemptModel), [{ _id: DONE(eventId), eventId, claimedAt: now, owner }]);
+  await WebhookEventModel.deleteOne({ _id: eventId });
+}
+
+/** Whether an event finished, is waiting (pending, replying) or is dead; `unknown` if it was never accepted. */
+export async function eventState(eventId: string): Promise<'done' | 'pending' | 'replying' | 'dead' | 'unknown'> {
+  const inbox = await WebhookEventModel.findById(eventId).select('state').lean();
+  if (inbox) return inbox.state as 'pending' | 'replying' | 'dead';
+  return (await isFinished(eventId)) ? 'done' : 'unknown';
+}
+
+/**
+ * Stands in for TTL indexes (FerretDB has none): receipts and attempt records older than LINE's redelivery
+ * window are deleted; an event redelivered after that would run again.
+ */
+export async function pruneEventRecords(olderThan: Date): Promise<{ receipts: number; attempts: number }> {
+  const receipts = await WebhookReceiptModel.deleteMany({ receivedAt: { $lt: olderThan } });
+  const attempts = await EventAttemptModel.deleteMany({ claimedAt: { $lt: olderThan } });
+  return { receipts: receipts.deletedCount, attempts: attempts.deletedCount };
 }
 
 export async function markFailed(eventId: string, attempt: number, error: string, nextAttemptAt: Date, dead: boolean): Promise<void> {

@@ -1,6 +1,6 @@
 import { validateSignature } from '@line/bot-sdk';
 import express, { type Request, type Response, type Router } from 'express';
-import { storeEvents } from '../db/event-store.js';
+import { storeEvents, type StoredEvent } from '../db/event-store.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
 import { parseWebhookBody } from './webhook-body.js';
@@ -13,7 +13,7 @@ export interface WebhookDeps {
   sealer: Sealer;
   now: () => Date;
   /** Called after the events are stored and LINE has its answer. */
-  onStored: (eventIds: string[], userOf: (id: string) => string | null) => void;
+  onStored: (events: StoredEvent[], userOf: (id: string) => string | null) => void;
 }
 
 /** LINE wants an answer within 2 seconds; a database that cannot take the events by then gets a 503. */
@@ -48,7 +48,7 @@ export function webhookRouter(deps: WebhookDeps): Router {
     }
     // LINE may deliver out of order; the timestamp is the order the user acted in.
     const events = [...parsed.events].sort((a, b) => a.timestamp - b.timestamp);
-    let fresh: string[];
+    let fresh: StoredEvent[];
     try {
       fresh = await withDeadline(storeEvents(deps.orgId, events, deps.now(), deps.sealer), STORE_DEADLINE_MS);
     } catch (error) {

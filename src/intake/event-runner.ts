@@ -1,4 +1,4 @@
-import { dueEvents } from '../db/event-store.js';
+import { dueEvents, type StoredEvent } from '../db/event-store.js';
 import type { Logger } from '../log.js';
 import { processEvent, type ProcessorDeps } from './process-event.js';
 
@@ -39,13 +39,14 @@ export class EventRunner {
     }
   }
 
-  enqueue(eventIds: string[], userOf: (id: string) => string | null): void {
-    for (const id of eventIds) {
+  enqueue(events: StoredEvent[], userOf: (id: string) => string | null): void {
+    for (const event of events) {
+      const id = event._id;
       const key = userOf(id) ?? `event:${id}`;
       const previous = this.chains.get(key) ?? Promise.resolve();
       const next = previous
         // After stop(), queued events are left for the next start's sweep: they are stored, so nothing is lost.
-        .then(() => (this.stopping ? undefined : this.slot(() => processEvent(id, this.deps))))
+        .then(() => (this.stopping ? undefined : this.slot(() => processEvent(event, this.deps))))
         .catch((error: unknown) => this.deps.log.error({ eventId: id, err: String(error) }, 'event runner error'))
         .finally(() => {
           if (this.chains.get(key) === next) this.chains.delete(key);

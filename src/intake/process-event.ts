@@ -1,6 +1,6 @@
 import type { webhook } from '@line/bot-sdk';
 import { addSeconds, differenceInSeconds } from 'date-fns';
-import { claimAttempt, loadEvent, markDone, markFailed, recordReplies, startAttempt } from '../db/event-store.js';
+import { claimAttempt, ensureReceipt, isFinished, loadEvent, markDone, markFailed, recordReplies, startAttempt, type StoredEvent } from '../db/event-store.js';
 import type { Message } from '../dialogs/types.js';
 import type { Threshold } from '../domain/summary.js';
 import { describeLineError, type LineClient } from '../line/client.js';
@@ -36,14 +36,24 @@ export function backoffSeconds(attempt: number): number {
 /**
  * Processes one stored event, at most once per attempt across all instances. The dialog runs once: its
  * replies are stored before sending, and a later attempt only sends them again (as a push with a retry key
- * derived from the event, so LINE shows them once).
+ * derived from the event, so LINE shows them once). Intake passes the event it has just stored; a sweep
+ * passes the id, and the event is read back.
  */
-export async function processEvent(eventId: string, deps: ProcessorDeps, options: { onlyIfDue?: boolean } = {}): Promise<void> {
-  const doc = await loadEvent(eventId);
-  if (!doc || doc.state === 'done' || doc.state === 'dead') return;
+export async function processEvent(source: string | StoredEvent, deps: ProcessorDeps, options: { onlyIfDue?: boolean } = {}): Promise<void> {
+  const fromIntake = typeof source !== 'string';
+  const doc = fromIntake ? source : await loadEvent(source);
+  if (!doc || doc.state === 'dead') return;
+  const eventId = doc._id;
   const startedAt = deps.now();
   // A sweep's list may be stale: an attempt that started since then holds the event until its lease ends.
   if (options.onlyIfDue && doc.nextAttemptAt > startedAt) return;
+  if (!fromIntake) {
+    if (await isFinished(eventId)) {
+      await markDone(eventId, deps.instanceId, startedAt);
+      return;
+    }
+    await ensureReceipt(doc);
+  }
   const attempt = doc.attempts + 1;
   if (!(await claimAttempt(eventId, attempt, deps.instanceId, startedAt, ATTEMPT_LEASE_SECONDS))) return;
   // A first attempt right after intake still holds the lease intake gave it: one write fewer per event.
@@ -71,7 +81,7 @@ export async function processEvent(eventId: string, deps: ProcessorDeps, options
     const replyToken = 'replyToken' in event ? event.replyToken : undefined;
     const fresh = attempt === 1 && differenceInSeconds(deps.now(), doc.timestamp) < REPLY_TOKEN_SAFE_SECONDS;
     const lineRequestIds = await send(replies, { eventId, replyToken: fresh ? replyToken : undefined, userId }, deps.line);
-    await markDone(eventId, deps.now());
+    await markDone(eventId, deps.instanceId, deps.now());
     deps.log.debug({ eventId, type: doc.type, attempt, replies: replies.length, lineRequestIds }, 'event processed');
   } catch (error) {
     const dead = attempt >= deps.maxAttempts;

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EventAttemptModel, WebhookEventModel } from '../../src/db/models/webhook-event.js';
+import { eventState } from '../../src/db/event-store.js';
+import { pruneWebhookRecords } from '../../src/jobs/prune-event-records.js';
+import { EventAttemptModel, WebhookEventModel, WebhookReceiptModel } from '../../src/db/models/webhook-event.js';
+import { countFinished } from '../support/event-records.js';
 import { startHarness, testSealer, type Harness } from '../support/harness.js';
 import { allEventSamples, legacyThingsEventSamples, sign, textEvent, webhookBody } from '../support/line-events.js';
 
@@ -14,14 +17,17 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   h.line.reset();
-  await WebhookEventModel.deleteMany({});
+  await Promise.all([WebhookEventModel.deleteMany({}), WebhookReceiptModel.deleteMany({}), EventAttemptModel.deleteMany({})]);
 });
+
+/** Events accepted so far: every one gets a receipt, whether it is still in the inbox or has finished. */
+const accepted = () => WebhookReceiptModel.countDocuments();
 
 describe('POST /webhook: authenticity and shape', () => {
   it('answers 401 and stores nothing when the signature is missing', async () => {
     const res = await h.post([textEvent(USER, 'ช่วยเหลือ')], { signature: null });
     expect(res.status).toBe(401);
-    expect(await WebhookEventModel.countDocuments()).toBe(0);
+    expect(await accepted()).toBe(0);
   });
 
   it('answers 401 and stores nothing when the signature is wrong or made with another secret', async () => {
@@ -30,7 +36,7 @@ describe('POST /webhook: authenticity and shape', () => {
       const res = await h.post([], { rawBody: body, signature });
       expect(res.status).toBe(401);
     }
-    expect(await WebhookEventModel.countDocuments()).toBe(0);
+    expect(await accepted()).toBe(0);
     expect(h.line.requests).toHaveLength(0);
   });
 
@@ -39,14 +45,14 @@ describe('POST /webhook: authenticity and shape', () => {
       const res = await h.post([], { rawBody });
       expect(res.status, rawBody).toBe(400);
     }
-    expect(await WebhookEventModel.countDocuments()).toBe(0);
+    expect(await accepted()).toBe(0);
   });
 
   it('answers 413 to a body over the size limit', async () => {
     const huge = webhookBody([textEvent(USER, 'ก'.repeat(1_200_000))]);
     const res = await h.post([], { rawBody: huge });
     expect(res.status).toBe(413);
-    expect(await WebhookEventModel.countDocuments()).toBe(0);
+    expect(await accepted()).toBe(0);
   });
 
   it('answers 200 to the console\'s connection check with no events', async () => {
@@ -61,9 +67,9 @@ describe('POST /webhook: every event type', () => {
     const res = await h.post(events);
     expect(res.status).toBe(200);
     await h.server.runner.idle();
-    const stored = await WebhookEventModel.find().lean();
-    expect(stored).toHaveLength(events.length);
-    expect(stored.filter((e) => e.state !== 'done').map((e) => [e.type, e.lastError])).toEqual([]);
+    expect(await accepted()).toBe(events.length);
+    expect((await WebhookEventModel.find().lean()).map((e) => [e.type, e.state, e.lastError])).toEqual([]);
+    expect(await countFinished(events.map((e) => e.webhookEventId))).toBe(events.length);
     // Every message from the user gets an answer (never silence); reply tokens are used once each.
     const replies = h.line.accepted('/v2/bot/message/reply');
     const messageEvents = events.filter((e) => e.type === 'message' || e.type === 'postback' || e.type === 'follow');
@@ -73,6 +79,8 @@ describe('POST /webhook: every event type', () => {
 
   it('keeps the raw event as text, so keys chosen by users never become document keys', async () => {
     const event = textEvent(USER, '{"$where": "1"}');
+    // A failed reply keeps the event in the inbox, where its stored form can be read.
+    h.line.failNext(500, { pathPrefix: '/v2/bot/message/reply' });
     await h.send(event);
     const stored = await WebhookEventModel.findById(event.webhookEventId).lean();
     expect(JSON.parse(testSealer.open(stored!.body)).message.text).toBe('{"$where": "1"}');
@@ -89,7 +97,44 @@ describe('POST /webhook: exactly once', () => {
     expect(await res.json()).toMatchObject({ received: 1, new: 0 });
     await h.server.runner.idle();
     expect(h.line.accepted('/v2/bot/message/reply')).toHaveLength(1);
-    expect(await WebhookEventModel.countDocuments()).toBe(1);
+    expect(await accepted()).toBe(1);
+  });
+
+  it('processes an event redelivered after it finished and left the inbox once', async () => {
+    const event = textEvent(USER, 'ช่วยเหลือ');
+    await h.send(event);
+    expect(await eventState(event.webhookEventId)).toBe('done');
+    const res = await h.post([{ ...event, deliveryContext: { isRedelivery: true } }]);
+    expect(await res.json()).toMatchObject({ received: 1, new: 0 });
+    await h.server.runner.idle();
+    expect(h.line.accepted('/v2/bot/message/reply')).toHaveLength(1);
+    expect(await WebhookEventModel.countDocuments()).toBe(0);
+  });
+
+  it('never runs a finished event again, even when its copy was left in the inbox', async () => {
+    const event = textEvent(USER, 'ช่วยเหลือ');
+    await h.send(event);
+    // As if a redelivery's copy went in and the database failed before it could be removed.
+    await WebhookEventModel.create({ _id: event.webhookEventId, orgId: 'test', type: 'message', timestamp: new Date(), body: 'x', receivedAt: new Date(), nextAttemptAt: new Date() });
+    await h.server.runner.sweep();
+    expect(h.line.requests.filter((r) => r.path.startsWith('/v2/bot/message/'))).toHaveLength(1);
+    expect(await eventState(event.webhookEventId)).toBe('done');
+    expect(await WebhookEventModel.countDocuments()).toBe(0);
+  });
+
+  it('gives a receipt to an event that entered the inbox when the receipts could not be written', async () => {
+    const event = textEvent(USER, 'ช่วยเหลือ');
+    h.line.failNext(500, { pathPrefix: '/v2/bot/message/reply' });
+    await h.send(event);
+    await WebhookReceiptModel.deleteMany({});
+    await WebhookEventModel.updateOne({ _id: event.webhookEventId }, { $set: { nextAttemptAt: new Date() } });
+    await h.server.runner.sweep();
+    expect(await eventState(event.webhookEventId)).toBe('done');
+    const res = await h.post([{ ...event, deliveryContext: { isRedelivery: true } }]);
+    expect(await res.json()).toMatchObject({ received: 1, new: 0 });
+    await h.server.runner.idle();
+    expect(h.line.accepted('/v2/bot/message/push')).toHaveLength(1);
+    expect(h.line.accepted('/v2/bot/message/reply')).toHaveLength(0);
   });
 
   it('retries an event whose reply failed, as a push with a stable retry key, and marks it done', async () => {
@@ -103,8 +148,8 @@ describe('POST /webhook: exactly once', () => {
     // The sweep runs what is due; make the retry due now instead of waiting for the backoff.
     await WebhookEventModel.updateOne({ _id: event.webhookEventId }, { $set: { nextAttemptAt: new Date() } });
     expect(await h.server.runner.sweep()).toBe(1);
-    stored = await WebhookEventModel.findById(event.webhookEventId).lean();
-    expect(stored).toMatchObject({ state: 'done', attempts: 2 });
+    expect(await eventState(event.webhookEventId)).toBe('done');
+    expect(await EventAttemptModel.countDocuments({ eventId: event.webhookEventId })).toBe(3); // #1, #2, #done
     const pushes = h.line.accepted('/v2/bot/message/push');
     expect(pushes).toHaveLength(1);
     expect(pushes[0]!.body.to).toBe(USER);
@@ -115,13 +160,16 @@ describe('POST /webhook: exactly once', () => {
     h.line.failNext(500, { pathPrefix: '/v2/bot/message/reply' });
     const event = textEvent(USER, 'ช่วยเหลือ');
     await h.send(event);
-    for (let i = 0; i < 2; i++) {
-      await WebhookEventModel.updateOne({ _id: event.webhookEventId }, { $set: { nextAttemptAt: new Date(), state: 'replying' } });
-      await h.server.runner.sweep();
-    }
+    const beforeRetry = (await WebhookEventModel.findById(event.webhookEventId).lean())!;
+    await WebhookEventModel.updateOne({ _id: event.webhookEventId }, { $set: { nextAttemptAt: new Date() } });
+    await h.server.runner.sweep();
+    // As if the instance died after LINE accepted the push and before the event was marked finished.
+    await EventAttemptModel.deleteMany({ eventId: event.webhookEventId, _id: { $ne: `${event.webhookEventId}#1` } });
+    await WebhookEventModel.create({ ...beforeRetry, nextAttemptAt: new Date() });
+    await h.server.runner.sweep();
     expect(h.line.accepted('/v2/bot/message/push')).toHaveLength(1);
     expect(h.line.requests.filter((r) => r.status === 409)).toHaveLength(1);
-    expect((await WebhookEventModel.findById(event.webhookEventId).lean())!.state).toBe('done');
+    expect(await eventState(event.webhookEventId)).toBe('done');
   });
 
   it('is not blocked by an attempt whose instance died before recording it', async () => {
@@ -134,7 +182,7 @@ describe('POST /webhook: exactly once', () => {
     await h.server.runner.sweep();
     await WebhookEventModel.updateOne({ _id: event.webhookEventId }, { $set: { nextAttemptAt: new Date() } });
     await h.server.runner.sweep();
-    expect((await WebhookEventModel.findById(event.webhookEventId).lean())!.state).toBe('done');
+    expect(await eventState(event.webhookEventId)).toBe('done');
     expect(h.line.accepted('/v2/bot/message/push')).toHaveLength(1);
   });
 
@@ -148,6 +196,17 @@ describe('POST /webhook: exactly once', () => {
     }
     const stored = await WebhookEventModel.findById(event.webhookEventId).lean();
     expect(stored).toMatchObject({ state: 'dead', attempts: 5 });
+  });
+});
+
+describe('webhook records', () => {
+  it('are pruned after the retention days, recent ones kept', async () => {
+    const old = new Date(Date.now() - 8 * 86_400_000);
+    await WebhookReceiptModel.create([{ _id: 'old', orgId: 'test', receivedAt: old }, { _id: 'new', orgId: 'test', receivedAt: new Date() }]);
+    await EventAttemptModel.create([{ _id: 'old#done', eventId: 'old', claimedAt: old, owner: 'a' }, { _id: 'new#1', eventId: 'new', claimedAt: new Date(), owner: 'a' }]);
+    expect(await pruneWebhookRecords.run(new Date())).toEqual({ receipts: 1, attempts: 1 });
+    expect((await WebhookReceiptModel.find().lean()).map((r) => r._id)).toEqual(['new']);
+    expect((await EventAttemptModel.find().lean()).map((r) => r._id)).toEqual(['new#1']);
   });
 });
 

@@ -9,7 +9,7 @@ import { OutboxAttemptModel, OutboxMessageModel } from './outbox-message.js';
 import { ProgressReportModel } from './progress-report.js';
 import { StaffModel } from './staff.js';
 import { SummarySnapshotModel } from './summary-snapshot.js';
-import { EventAttemptModel, WebhookEventModel } from './webhook-event.js';
+import { EventAttemptModel, WebhookEventModel, WebhookReceiptModel } from './webhook-event.js';
 
 export const ALL_MODELS = [
   OrganisationModel,
@@ -21,6 +21,7 @@ export const ALL_MODELS = [
   ConversationModel,
   WebhookEventModel,
   EventAttemptModel,
+  WebhookReceiptModel,
   AttachmentFileModel,
   OutboxMessageModel,
   OutboxAttemptModel,

@@ -1,12 +1,17 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
-/** pending → (dialog run, replies stored) replying → done; `dead` after too many failed attempts, kept for operators. */
-export const EVENT_STATES = ['pending', 'replying', 'done', 'dead'] as const;
+/**
+ * pending → (dialog run, replies stored) replying → finished, when the event leaves this collection; `dead`
+ * after too many failed attempts, kept for operators.
+ */
+export const EVENT_STATES = ['pending', 'replying', 'dead'] as const;
 
 /**
- * Every webhook event, stored before LINE gets its 200. `_id` is LINE's `webhookEventId`, so a redelivery
- * collides (E11000) and is not processed again. The raw event is kept as sealed (encrypted) JSON text: the
- * user's LINE id and words are not readable at rest, and user-chosen keys never become document keys.
+ * The inbox: webhook events stored before LINE gets its 200 and not finished yet. `_id` is LINE's
+ * `webhookEventId`, so a redelivery of an event still here collides (E11000). A finished event is deleted,
+ * which keeps every lookup here cheap on FerretDB, where even `_id` lookups scan the whole collection. The
+ * raw event is kept as sealed (encrypted) JSON text: the user's LINE id and words are not readable at rest,
+ * and user-chosen keys never become document keys.
  */
 const webhookEventSchema = new Schema(
   {
@@ -29,7 +34,24 @@ const webhookEventSchema = new Schema(
 );
 webhookEventSchema.index({ state: 1, nextAttemptAt: 1 });
 
-/** One document per processing attempt; inserting it is how one instance claims the attempt. */
+/**
+ * Every event id ever accepted, written (insert only) right after the event enters the inbox: a redelivery
+ * of an event that has finished and left the inbox collides here. Pruned after the redelivery window.
+ */
+const webhookReceiptSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    orgId: { type: String, required: true },
+    receivedAt: { type: Date, required: true },
+  },
+  { collection: 'webhook_receipts' },
+);
+webhookReceiptSchema.index({ receivedAt: 1 });
+
+/**
+ * One document per processing attempt (`<event>#<n>`); inserting it is how one instance claims the attempt.
+ * `<event>#done` records that the event finished.
+ */
 const eventAttemptSchema = new Schema(
   {
     _id: { type: String, required: true },
@@ -41,7 +63,9 @@ const eventAttemptSchema = new Schema(
 );
 
 eventAttemptSchema.index({ eventId: 1 });
+eventAttemptSchema.index({ claimedAt: 1 });
 
 export type WebhookEventDoc = InferSchemaType<typeof webhookEventSchema>;
 export const WebhookEventModel = model('WebhookEvent', webhookEventSchema);
 export const EventAttemptModel = model('EventAttempt', eventAttemptSchema);
+export const WebhookReceiptModel = model('WebhookReceipt', webhookReceiptSchema);
