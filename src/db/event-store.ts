@@ -1,6 +1,6 @@
 import { addSeconds } from 'date-fns';
 import type { Sealer } from '../security/crypto.js';
-import { isDuplicateKey } from './is-duplicate-key.js';
+import { batchedInsert } from './group-commit.js';
 import { EventAttemptModel, WebhookEventModel, WebhookReceiptModel } from './models/webhook-event.js';
 
 export interface IncomingEvent {
@@ -27,83 +27,35 @@ export interface StoredEvent {
   state: 'pending' | 'replying' | 'dead';
   attempts: number;
   lastError: string | null;
-  replies: string | null;
   receivedAt: Date;
   nextAttemptAt: Date;
 }
 
-interface Waiting {
-  docs: StoredEvent[];
-  done: (fresh: StoredEvent[]) => void;
-  fail: (error: unknown) => void;
-}
-
-/** Group commit: events arriving within this window (or this many) are written together. */
-const BATCH_WINDOW_MS = 2;
-const BATCH_MAX_DOCS = 500;
-let waiting: Waiting[] = [];
-let timer: NodeJS.Timeout | undefined;
-
-type InsertableCollection = { insertMany(docs: object[], options: { ordered: false }): Promise<unknown> };
+const insertIntoInbox = batchedInsert<StoredEvent>(WebhookEventModel);
+const insertReceipt = batchedInsert<{ _id: string; orgId: string; receivedAt: Date }>(WebhookReceiptModel);
+const insertRecord = batchedInsert<{ _id: string; eventId: string; claimedAt: Date; owner: string; replies?: string }>(EventAttemptModel);
 
 /**
- * One unordered insertMany; returns the indexes that collided on `_id`. Each duplicate comes back as its own
- * E11000 write error, so every caller still learns which of its events are new; any other error throws.
- */
-async function insertNew(collection: InsertableCollection, docs: object[]): Promise<Set<number>> {
-  const rejected = new Set<number>();
-  if (docs.length === 0) return rejected;
-  try {
-    await collection.insertMany(docs, { ordered: false });
-  } catch (error) {
-    const writeErrors = (error as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }).writeErrors;
-    const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-    if (list.length === 0 || list.some((w) => w.code !== 11000)) throw error;
-    for (const w of list) rejected.add(w.index);
-  }
-  return rejected;
-}
-
-const collectionOf = (model: { collection: unknown }) => model.collection as InsertableCollection;
-
-/**
- * Writes the waiting events for many webhooks at once: one round trip and one SQLite transaction each for
- * the inbox and the receipts, which is what lets a single-writer database keep up with bursts.
+ * Stores one event; true when it is new.
  *  1. Into the inbox: an event still there (a redelivery of unfinished work) collides and is not new.
- *  2. A receipt for each event that entered: a collision here means the event was seen, finished and left
- *     the inbox before, so its new inbox copy is removed again. Should that removal fail, the copy is
- *     recognised by its `#done` mark before it is run (see `isFinished`).
+ *  2. Its receipt: a collision here means the event was seen, finished and left the inbox before, so its new
+ *     inbox copy is removed again. Should that removal fail, the copy is recognised by its `#done` record
+ *     before it could run (see `isFinished`).
+ * Concurrent webhooks share each write (group commit), which is what lets a single-writer database keep up
+ * with bursts.
  */
-async function flush(): Promise<void> {
-  const batch = waiting;
-  waiting = [];
-  timer = undefined;
-  const docs = batch.flatMap((w) => w.docs);
-  let entered: StoredEvent[];
-  let fresh: Set<string>;
-  try {
-    const inInbox = await insertNew(collectionOf(WebhookEventModel), docs);
-    entered = docs.filter((_, i) => !inInbox.has(i));
-    const seenBefore = await insertNew(
-      collectionOf(WebhookReceiptModel),
-      entered.map((d) => ({ _id: d._id, orgId: d.orgId, receivedAt: d.receivedAt })),
-    );
-    const finishedBefore = entered.filter((_, i) => seenBefore.has(i)).map((d) => d._id);
-    if (finishedBefore.length > 0) await WebhookEventModel.deleteMany({ _id: { $in: finishedBefore } });
-    fresh = new Set(entered.filter((_, i) => !seenBefore.has(i)).map((d) => d._id));
-  } catch (error) {
-    for (const w of batch) w.fail(error);
-    return;
-  }
-  for (const w of batch) w.done(w.docs.filter((d) => fresh.has(d._id)));
+async function storeEvent(doc: StoredEvent): Promise<boolean> {
+  if (!(await insertIntoInbox(doc))) return false;
+  if (await insertReceipt({ _id: doc._id, orgId: doc.orgId, receivedAt: doc.receivedAt })) return true;
+  await WebhookEventModel.deleteOne({ _id: doc._id });
+  return false;
 }
 
 /**
  * Stores events durably, before LINE gets its 200. Returns the events that are new; an event seen before
  * (a redelivery, or the same event sent twice) is left out.
  */
-export function storeEvents(orgId: string, events: IncomingEvent[], now: Date, sealer: Sealer): Promise<StoredEvent[]> {
-  if (events.length === 0) return Promise.resolve([]);
+export async function storeEvents(orgId: string, events: IncomingEvent[], now: Date, sealer: Sealer): Promise<StoredEvent[]> {
   // The same event twice in one body is one event.
   const unique = [...new Map(events.map((e) => [e.webhookEventId, e])).values()];
   const docs: StoredEvent[] = unique.map((e) => ({
@@ -116,20 +68,11 @@ export function storeEvents(orgId: string, events: IncomingEvent[], now: Date, s
     state: 'pending',
     attempts: 0,
     lastError: null,
-    replies: null,
     receivedAt: now,
     nextAttemptAt: addSeconds(now, FIRST_ATTEMPT_LEASE_SECONDS),
   }));
-  return new Promise((done, fail) => {
-    waiting.push({ docs, done, fail });
-    const queued = waiting.reduce((n, w) => n + w.docs.length, 0);
-    if (queued >= BATCH_MAX_DOCS) {
-      clearTimeout(timer);
-      void flush();
-    } else if (!timer) {
-      timer = setTimeout(() => void flush(), BATCH_WINDOW_MS);
-    }
-  });
+  const fresh = await Promise.all(docs.map(storeEvent));
+  return docs.filter((_, i) => fresh[i]);
 }
 
 /**
@@ -139,17 +82,12 @@ export function storeEvents(orgId: string, events: IncomingEvent[], now: Date, s
  * event is moved on to that attempt, so the next sweep can make a new one.
  */
 export async function claimAttempt(eventId: string, attempt: number, owner: string, now: Date, leaseSeconds: number): Promise<boolean> {
-  try {
-    await EventAttemptModel.create({ _id: `${eventId}#${attempt}`, eventId, claimedAt: now, owner });
-    return true;
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    const claim = await EventAttemptModel.findById(`${eventId}#${attempt}`).lean();
-    if (claim && claim.claimedAt < addSeconds(now, -leaseSeconds)) {
-      await WebhookEventModel.updateOne({ _id: eventId, attempts: attempt - 1 }, { $set: { attempts: attempt } });
-    }
-    return false;
+  if (await insertRecord({ _id: `${eventId}#${attempt}`, eventId, claimedAt: now, owner })) return true;
+  const claim = await EventAttemptModel.findById(`${eventId}#${attempt}`).lean();
+  if (claim && claim.claimedAt < addSeconds(now, -leaseSeconds)) {
+    await WebhookEventModel.updateOne({ _id: eventId, attempts: attempt - 1 }, { $set: { attempts: attempt } });
   }
+  return false;
 }
 
 export async function loadEvent(eventId: string): Promise<StoredEvent | null> {
@@ -168,29 +106,52 @@ export async function isFinished(eventId: string): Promise<boolean> {
  * LINE was answered 503): without its receipt, a later redelivery would be taken for a new event.
  */
 export async function ensureReceipt(event: Pick<StoredEvent, '_id' | 'orgId' | 'receivedAt'>): Promise<void> {
-  await insertNew(collectionOf(WebhookReceiptModel), [{ _id: event._id, orgId: event.orgId, receivedAt: event.receivedAt }]);
+  await insertReceipt({ _id: event._id, orgId: event.orgId, receivedAt: event.receivedAt });
 }
 
 export async function startAttempt(eventId: string, attempt: number, leaseUntil: Date): Promise<void> {
   await WebhookEventModel.updateOne({ _id: eventId }, { $set: { attempts: attempt, nextAttemptAt: leaseUntil } });
 }
 
-/** The replies are stored before they are sent, so a retry re-sends them instead of running the dialog twice. */
-export async function recordReplies(eventId: string, replies: string): Promise<void> {
-  await WebhookEventModel.updateOne({ _id: eventId }, { $set: { state: 'replying', replies } });
+/**
+ * The replies are stored (as the event's `#replies` record, an insert) before they are sent, so a retry
+ * re-sends them instead of running the dialog twice.
+ */
+export async function recordReplies(eventId: string, replies: string, owner: string, now: Date): Promise<void> {
+  await insertRecord({ _id: `${eventId}#replies`, eventId, claimedAt: now, owner, replies });
 }
 
-/** The event leaves the inbox; its `#done` mark is written first, so a crash in between leaves a recognisable leftover. */
+/** The replies an earlier attempt stored, if it got that far. */
+export async function recordedReplies(eventId: string): Promise<string | null> {
+  return (await EventAttemptModel.findById(`${eventId}#replies`).lean())?.replies ?? null;
+}
+
+const finishedInInbox = new Set<string>();
+
+/**
+ * Records that the event finished. It leaves the inbox at the next `removeFinished`: one delete for many
+ * events, because each delete is a pass over the inbox on FerretDB. Until then (or if this instance dies
+ * first) the `#done` record keeps it from running again.
+ */
 export async function markDone(eventId: string, owner: string, now: Date): Promise<void> {
-  await insertNew(collectionOf(EventAttemptModel), [{ _id: DONE(eventId), eventId, claimedAt: now, owner }]);
-  await WebhookEventModel.deleteOne({ _id: eventId });
+  await insertRecord({ _id: DONE(eventId), eventId, claimedAt: now, owner });
+  finishedInInbox.add(eventId);
+}
+
+/** Deletes the events finished since the last call from the inbox; returns how many. */
+export async function removeFinished(): Promise<number> {
+  const ids = [...finishedInInbox];
+  if (ids.length === 0) return 0;
+  await WebhookEventModel.deleteMany({ _id: { $in: ids } });
+  for (const id of ids) finishedInInbox.delete(id);
+  return ids.length;
 }
 
 /** Whether an event finished, is waiting (pending, replying) or is dead; `unknown` if it was never accepted. */
 export async function eventState(eventId: string): Promise<'done' | 'pending' | 'replying' | 'dead' | 'unknown'> {
+  if (await isFinished(eventId)) return 'done';
   const inbox = await WebhookEventModel.findById(eventId).select('state').lean();
-  if (inbox) return inbox.state as 'pending' | 'replying' | 'dead';
-  return (await isFinished(eventId)) ? 'done' : 'unknown';
+  return inbox ? inbox.state : 'unknown';
 }
 
 /**
@@ -203,11 +164,9 @@ export async function pruneEventRecords(olderThan: Date): Promise<{ receipts: nu
   return { receipts: receipts.deletedCount, attempts: attempts.deletedCount };
 }
 
-export async function markFailed(eventId: string, attempt: number, error: string, nextAttemptAt: Date, dead: boolean): Promise<void> {
-  await WebhookEventModel.updateOne(
-    { _id: eventId },
-    { $set: { attempts: attempt, lastError: error.slice(0, 500), nextAttemptAt, ...(dead ? { state: 'dead' } : {}) } },
-  );
+/** `replying` tells operators the dialog has run and only the sending is left. */
+export async function markFailed(eventId: string, attempt: number, error: string, nextAttemptAt: Date, state: 'pending' | 'replying' | 'dead'): Promise<void> {
+  await WebhookEventModel.updateOne({ _id: eventId }, { $set: { attempts: attempt, lastError: error.slice(0, 500), nextAttemptAt, state } });
 }
 
 /** Events whose processing failed, or whose instance vanished, and whose next attempt is due. */

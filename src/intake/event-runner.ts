@@ -1,8 +1,10 @@
-import { dueEvents, type StoredEvent } from '../db/event-store.js';
+import { dueEvents, removeFinished, type StoredEvent } from '../db/event-store.js';
 import type { Logger } from '../log.js';
 import { processEvent, type ProcessorDeps } from './process-event.js';
 
 const SWEEP_INTERVAL_MS = 5_000;
+/** Finished events leave the inbox in one delete this often (see event-store.ts's `markDone`). */
+const REMOVE_FINISHED_INTERVAL_MS = 1_000;
 const SWEEP_BATCH = 50;
 
 /**
@@ -16,7 +18,9 @@ export class EventRunner {
   private stopping = false;
   private readonly waiting: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private removalTimer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
+  private removing: Promise<unknown> | undefined;
 
   /**
    * `concurrency` bounds how many events are processed at once: each takes several database writes, and a
@@ -24,7 +28,7 @@ export class EventRunner {
    */
   constructor(
     private readonly deps: ProcessorDeps & { log: Logger },
-    private readonly concurrency = 2,
+    private readonly concurrency = 8,
   ) {}
 
   private async slot<T>(work: () => Promise<T | undefined>): Promise<T | undefined> {
@@ -71,23 +75,36 @@ export class EventRunner {
         .finally(() => (this.sweeping = undefined));
     }, SWEEP_INTERVAL_MS);
     this.timer.unref();
+    this.removalTimer = setInterval(() => void this.removeFinished(), REMOVE_FINISHED_INTERVAL_MS);
+    this.removalTimer.unref();
   }
 
-  /** Resolves when every queued event has been processed. */
+  private removeFinished(): Promise<unknown> {
+    this.removing ??= removeFinished()
+      .catch((error: unknown) => this.deps.log.warn({ err: String(error) }, 'could not remove finished events from the inbox'))
+      .finally(() => (this.removing = undefined));
+    return this.removing;
+  }
+
+  /** Resolves when every queued event has been processed and the finished ones have left the inbox. */
   async idle(): Promise<void> {
     while (this.chains.size > 0 || this.sweeping) {
       await Promise.all([...this.chains.values(), this.sweeping]);
     }
+    await this.removing;
+    await this.removeFinished();
   }
 
   /** Ends the periodic retry sweep only (tests that move time sweep by hand). */
   stopSweeps(): void {
     clearInterval(this.timer);
+    clearInterval(this.removalTimer);
   }
 
   /** Stops sweeping and finishes the events in progress; the queued rest wait in the database. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    clearInterval(this.removalTimer);
     this.stopping = true;
     for (const wake of this.waiting.splice(0)) wake();
     await this.idle();

@@ -1,6 +1,6 @@
 import type { webhook } from '@line/bot-sdk';
 import { addSeconds, differenceInSeconds } from 'date-fns';
-import { claimAttempt, ensureReceipt, isFinished, loadEvent, markDone, markFailed, recordReplies, startAttempt, type StoredEvent } from '../db/event-store.js';
+import { claimAttempt, ensureReceipt, isFinished, loadEvent, markDone, markFailed, recordedReplies, recordReplies, startAttempt, type StoredEvent } from '../db/event-store.js';
 import type { Message } from '../dialogs/types.js';
 import type { Threshold } from '../domain/summary.js';
 import { describeLineError, type LineClient } from '../line/client.js';
@@ -58,12 +58,15 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
   if (!(await claimAttempt(eventId, attempt, deps.instanceId, startedAt, ATTEMPT_LEASE_SECONDS))) return;
   // A first attempt right after intake still holds the lease intake gave it: one write fewer per event.
   if (doc.nextAttemptAt <= addSeconds(startedAt, ATTEMPT_LEASE_SECONDS / 2)) await startAttempt(eventId, attempt, addSeconds(startedAt, ATTEMPT_LEASE_SECONDS));
+  // Replies an earlier attempt stored mean the dialog has run: only the sending is left.
+  const earlierReplies = fromIntake ? null : await recordedReplies(eventId);
 
   const event = JSON.parse(deps.sealer.open(doc.body)) as webhook.Event;
   const userId = event.source?.type === 'user' ? (event.source.userId ?? null) : null;
+  let repliesStored = earlierReplies !== null;
   try {
     let replies: Message[];
-    if (doc.state === 'pending') {
+    if (earlierReplies === null) {
       replies = await respond(event, eventId, {
         orgId: deps.orgId,
         dialogTimeoutMinutes: deps.dialogTimeoutMinutes,
@@ -74,9 +77,12 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
         line: deps.line,
         now: startedAt,
       });
-      if (replies.length > 0) await recordReplies(eventId, JSON.stringify(replies));
+      if (replies.length > 0) {
+        await recordReplies(eventId, JSON.stringify(replies), deps.instanceId, startedAt);
+        repliesStored = true;
+      }
     } else {
-      replies = JSON.parse(doc.replies ?? '[]') as Message[];
+      replies = JSON.parse(earlierReplies) as Message[];
     }
     const replyToken = 'replyToken' in event ? event.replyToken : undefined;
     const fresh = attempt === 1 && differenceInSeconds(deps.now(), doc.timestamp) < REPLY_TOKEN_SAFE_SECONDS;
@@ -86,7 +92,7 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
   } catch (error) {
     const dead = attempt >= deps.maxAttempts;
     const next = addSeconds(deps.now(), backoffSeconds(attempt));
-    await markFailed(eventId, attempt, describe(error), next, dead);
+    await markFailed(eventId, attempt, describe(error), next, dead ? 'dead' : repliesStored ? 'replying' : 'pending');
     deps.log.warn({ eventId, type: doc.type, attempt, dead, err: describe(error) }, 'event processing failed');
   }
 }

@@ -25,10 +25,8 @@ const webhookEventSchema = new Schema(
     state: { type: String, enum: EVENT_STATES, default: 'pending' },
     attempts: { type: Number, default: 0 },
     lastError: { type: String, default: null },
-    replies: { type: String, default: null },
     receivedAt: { type: Date, required: true },
     nextAttemptAt: { type: Date, required: true },
-    processedAt: { type: Date, default: null },
   },
   { collection: 'webhook_events' },
 );
@@ -49,8 +47,9 @@ const webhookReceiptSchema = new Schema(
 webhookReceiptSchema.index({ receivedAt: 1 });
 
 /**
- * One document per processing attempt (`<event>#<n>`); inserting it is how one instance claims the attempt.
- * `<event>#done` records that the event finished.
+ * What happened to an event, as inserts only (cheap on any store): `<event>#<n>` claims attempt n (the insert
+ * is how one instance wins it), `<event>#replies` holds the answers before they are sent, `<event>#done`
+ * records that the event finished.
  */
 const eventAttemptSchema = new Schema(
   {
@@ -58,6 +57,8 @@ const eventAttemptSchema = new Schema(
     eventId: { type: String, required: true },
     claimedAt: { type: Date, required: true },
     owner: { type: String, required: true },
+    /** On `<event>#replies`: the answers, stored before sending (see event-store.ts). */
+    replies: { type: String },
   },
   { collection: 'webhook_event_attempts' },
 );
