@@ -109,10 +109,6 @@ export async function ensureReceipt(event: Pick<StoredEvent, '_id' | 'orgId' | '
   await insertReceipt({ _id: event._id, orgId: event.orgId, receivedAt: event.receivedAt });
 }
 
-export async function startAttempt(eventId: string, attempt: number, leaseUntil: Date): Promise<void> {
-  await WebhookEventModel.updateOne({ _id: eventId }, { $set: { attempts: attempt, nextAttemptAt: leaseUntil } });
-}
-
 /**
  * The replies are stored (as the event's `#replies` record, an insert) before they are sent, so a retry
  * re-sends them instead of running the dialog twice.
@@ -138,9 +134,12 @@ export async function markDone(eventId: string, owner: string, now: Date): Promi
   finishedInInbox.add(eventId);
 }
 
-/** Deletes the events finished since the last call from the inbox; returns how many. */
+/** Keeps one delete command well inside MongoDB's 16 MB limit. */
+const REMOVE_MAX_IDS = 10_000;
+
+/** Deletes events finished since the last call from the inbox; returns how many. */
 export async function removeFinished(): Promise<number> {
-  const ids = [...finishedInInbox];
+  const ids = [...finishedInInbox].slice(0, REMOVE_MAX_IDS);
   if (ids.length === 0) return 0;
   await WebhookEventModel.deleteMany({ _id: { $in: ids } });
   for (const id of ids) finishedInInbox.delete(id);

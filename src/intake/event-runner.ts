@@ -3,9 +3,16 @@ import type { Logger } from '../log.js';
 import { processEvent, type ProcessorDeps } from './process-event.js';
 
 const SWEEP_INTERVAL_MS = 5_000;
-/** Finished events leave the inbox in one delete this often (see event-store.ts's `markDone`). */
+/**
+ * Finished events leave the inbox in one delete (see event-store.ts's `markDone`), at most this often, and
+ * with pauses at least 4 times as long as the last delete took: on FerretDB a delete reads the whole inbox,
+ * which is large during a burst, and the processing must keep most of the database's time.
+ */
 const REMOVE_FINISHED_INTERVAL_MS = 1_000;
+const REMOVAL_SHARE = 0.2;
 const SWEEP_BATCH = 50;
+/** With this many events queued here (a burst), sweeps wait: reading the inbox then only slows the queue down. */
+const SWEEP_PAUSE_QUEUE = 100;
 
 /**
  * Runs stored events in the background. Events of one user run one after another, in the order LINE sent
@@ -15,10 +22,12 @@ const SWEEP_BATCH = 50;
 export class EventRunner {
   private readonly chains = new Map<string, Promise<void>>();
   private active = 0;
+  private queued = 0;
   private stopping = false;
   private readonly waiting: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
   private removalTimer: NodeJS.Timeout | undefined;
+  private removalStopped = false;
   private sweeping: Promise<void> | undefined;
   private removing: Promise<unknown> | undefined;
 
@@ -47,19 +56,24 @@ export class EventRunner {
     for (const event of events) {
       const id = event._id;
       const key = userOf(id) ?? `event:${id}`;
+      this.queued++;
       const previous = this.chains.get(key) ?? Promise.resolve();
       const next = previous
         // After stop(), queued events are left for the next start's sweep: they are stored, so nothing is lost.
         .then(() => (this.stopping ? undefined : this.slot(() => processEvent(event, this.deps))))
         .catch((error: unknown) => this.deps.log.error({ eventId: id, err: String(error) }, 'event runner error'))
         .finally(() => {
+          this.queued--;
           if (this.chains.get(key) === next) this.chains.delete(key);
         });
       this.chains.set(key, next);
     }
   }
 
-  /** Retries what is due; returns how many events were tried. */
+  /**
+   * Retries what is due; returns how many events were tried. An event still queued here whose lease has
+   * passed may be taken by a sweep (here or on another instance): whichever claims its attempt first runs it.
+   */
   async sweep(): Promise<number> {
     const due = await dueEvents(this.deps.now(), SWEEP_BATCH);
     for (const event of due) await processEvent(event._id, this.deps, { onlyIfDue: true });
@@ -68,14 +82,25 @@ export class EventRunner {
 
   start(): void {
     this.timer = setInterval(() => {
-      if (this.sweeping) return;
+      if (this.sweeping || this.queued >= SWEEP_PAUSE_QUEUE) return;
       this.sweeping = this.sweep()
         .then(() => undefined)
         .catch((error: unknown) => this.deps.log.error({ err: String(error) }, 'event sweep failed'))
         .finally(() => (this.sweeping = undefined));
     }, SWEEP_INTERVAL_MS);
     this.timer.unref();
-    this.removalTimer = setInterval(() => void this.removeFinished(), REMOVE_FINISHED_INTERVAL_MS);
+    this.scheduleRemoval(REMOVE_FINISHED_INTERVAL_MS);
+  }
+
+  private scheduleRemoval(delayMs: number): void {
+    if (this.removalStopped) return;
+    this.removalTimer = setTimeout(() => {
+      const started = Date.now();
+      void this.removeFinished().then(() => {
+        const tookMs = Date.now() - started;
+        this.scheduleRemoval(Math.max(REMOVE_FINISHED_INTERVAL_MS, (tookMs * (1 - REMOVAL_SHARE)) / REMOVAL_SHARE));
+      });
+    }, delayMs);
     this.removalTimer.unref();
   }
 
@@ -95,16 +120,16 @@ export class EventRunner {
     await this.removeFinished();
   }
 
-  /** Ends the periodic retry sweep only (tests that move time sweep by hand). */
+  /** Ends the periodic work, the retry sweep and the inbox removal (tests that move time do both by hand). */
   stopSweeps(): void {
     clearInterval(this.timer);
-    clearInterval(this.removalTimer);
+    this.removalStopped = true;
+    clearTimeout(this.removalTimer);
   }
 
   /** Stops sweeping and finishes the events in progress; the queued rest wait in the database. */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    clearInterval(this.removalTimer);
+    this.stopSweeps();
     this.stopping = true;
     for (const wake of this.waiting.splice(0)) wake();
     await this.idle();

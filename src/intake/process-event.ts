@@ -1,6 +1,6 @@
 import type { webhook } from '@line/bot-sdk';
 import { addSeconds, differenceInSeconds } from 'date-fns';
-import { claimAttempt, ensureReceipt, isFinished, loadEvent, markDone, markFailed, recordedReplies, recordReplies, startAttempt, type StoredEvent } from '../db/event-store.js';
+import { claimAttempt, ensureReceipt, isFinished, loadEvent, markDone, markFailed, recordedReplies, recordReplies, type StoredEvent } from '../db/event-store.js';
 import type { Message } from '../dialogs/types.js';
 import type { Threshold } from '../domain/summary.js';
 import { describeLineError, type LineClient } from '../line/client.js';
@@ -47,17 +47,15 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
   const startedAt = deps.now();
   // A sweep's list may be stale: an attempt that started since then holds the event until its lease ends.
   if (options.onlyIfDue && doc.nextAttemptAt > startedAt) return;
-  if (!fromIntake) {
-    if (await isFinished(eventId)) {
-      await markDone(eventId, deps.instanceId, startedAt);
-      return;
-    }
-    await ensureReceipt(doc);
+  // A copy left in the inbox by a redelivery of a finished event is only removed.
+  if (!fromIntake && (await isFinished(eventId))) {
+    await markDone(eventId, deps.instanceId, startedAt);
+    return;
   }
   const attempt = doc.attempts + 1;
+  // The claim holds the event for a lease: another instance's sweep that sees it due cannot claim it too.
   if (!(await claimAttempt(eventId, attempt, deps.instanceId, startedAt, ATTEMPT_LEASE_SECONDS))) return;
-  // A first attempt right after intake still holds the lease intake gave it: one write fewer per event.
-  if (doc.nextAttemptAt <= addSeconds(startedAt, ATTEMPT_LEASE_SECONDS / 2)) await startAttempt(eventId, attempt, addSeconds(startedAt, ATTEMPT_LEASE_SECONDS));
+  if (!fromIntake) await ensureReceipt(doc);
   // Replies an earlier attempt stored mean the dialog has run: only the sending is left.
   const earlierReplies = fromIntake ? null : await recordedReplies(eventId);
 
