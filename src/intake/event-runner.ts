@@ -3,6 +3,8 @@ import type { Logger } from '../log.js';
 import { processEvent, type ProcessorDeps } from './process-event.js';
 
 const SWEEP_INTERVAL_MS = 5_000;
+/** Webhooks within this time of each other count as one burst of intake. */
+const INTAKE_QUIET_MS = 100;
 /**
  * Finished events leave the inbox in one delete (see event-store.ts's `markDone`), at most this often, and
  * with pauses at least 4 times as long as the last delete took: on FerretDB a delete reads the whole inbox,
@@ -31,28 +33,53 @@ export class EventRunner {
   private sweeping: Promise<void> | undefined;
   private removing: Promise<unknown> | undefined;
 
+  private intakeActiveUntil = 0;
+  private wakeTimer: NodeJS.Timeout | undefined;
+
   /**
-   * `concurrency` bounds how many events are processed at once: each takes several database writes, and a
-   * few at a time keep the writes of webhook intake (which LINE waits for) from queueing behind them.
+   * `concurrency` bounds how many events are processed at once; while webhooks are arriving it is
+   * `duringIntake`, so that the writes and CPU that webhook intake needs (LINE waits for its answer) are not
+   * taken by processing, which can catch up once the burst is over.
    */
   constructor(
     private readonly deps: ProcessorDeps & { log: Logger },
     private readonly concurrency = 8,
+    private readonly duringIntake = 2,
   ) {}
 
+  private limit(): number {
+    return Date.now() < this.intakeActiveUntil ? this.duringIntake : this.concurrency;
+  }
+
   private async slot<T>(work: () => Promise<T | undefined>): Promise<T | undefined> {
-    if (this.active >= this.concurrency) await new Promise<void>((r) => this.waiting.push(r));
+    // A waiter woken while the limit is lowered goes back to the front of the line.
+    for (let first = true; this.active >= this.limit() && !this.stopping; first = false) {
+      await new Promise<void>((r) => (first ? this.waiting.push(r) : this.waiting.unshift(r)));
+    }
     if (this.stopping) return undefined;
     this.active++;
     try {
       return await work();
     } finally {
       this.active--;
-      this.waiting.shift()?.();
+      this.wake();
+    }
+  }
+
+  /** Lets waiters in up to the limit; when the limit is lowered for intake, looks again once intake is quiet. */
+  private wake(): void {
+    let free = this.limit() - this.active;
+    while (free-- > 0 && this.waiting.length > 0) this.waiting.shift()!();
+    if (this.waiting.length > 0 && !this.wakeTimer && this.limit() < this.concurrency) {
+      this.wakeTimer = setTimeout(() => {
+        this.wakeTimer = undefined;
+        this.wake();
+      }, Math.max(1, this.intakeActiveUntil - Date.now()));
     }
   }
 
   enqueue(events: StoredEvent[], userOf: (id: string) => string | null): void {
+    this.intakeActiveUntil = Date.now() + INTAKE_QUIET_MS;
     for (const event of events) {
       const id = event._id;
       const key = userOf(id) ?? `event:${id}`;
@@ -131,6 +158,7 @@ export class EventRunner {
   async stop(): Promise<void> {
     this.stopSweeps();
     this.stopping = true;
+    clearTimeout(this.wakeTimer);
     for (const wake of this.waiting.splice(0)) wake();
     await this.idle();
   }
