@@ -28,8 +28,8 @@ export async function loadSummary(orgId: string, now: Date, thresholds: Threshol
 
 /**
  * The summary of every organisation at once, for hosting many: one pass over measures and one over
- * reports (FerretDB answers only `_id` lookups from an index and scans for anything else, so one query per
- * organisation would scan the collections thousands of times). The trend comes from last month's recorded
+ * reports (FerretDB reads the whole collection for every query, so one query per organisation would scan
+ * the collections thousands of times). The trend comes from last month's recorded
  * figures; only when some organisation has none are the reports read, keeping each measure's newest one as
  * of a month earlier. The current state is on the measures.
  */
