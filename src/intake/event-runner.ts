@@ -1,17 +1,11 @@
-import { dueEvents, removeFinished, type StoredEvent } from '../db/event-store.js';
+import { dueEvents, type StoredEvent } from '../db/event-store.js';
 import type { Logger } from '../log.js';
+import { FinishedRemoval } from './finished-removal.js';
 import { processEvent, type ProcessorDeps } from './process-event.js';
 
 const SWEEP_INTERVAL_MS = 5_000;
 /** Webhooks within this time of each other count as one burst of intake. */
 const INTAKE_QUIET_MS = 100;
-/**
- * Finished events leave the inbox in one delete (see event-store.ts's `markDone`), at most this often, and
- * with pauses at least 4 times as long as the last delete took: on FerretDB a delete reads the whole inbox,
- * which is large during a burst, and the processing must keep most of the database's time.
- */
-const REMOVE_FINISHED_INTERVAL_MS = 1_000;
-const REMOVAL_SHARE = 0.2;
 const SWEEP_BATCH = 50;
 /** With this many events queued here (a burst), sweeps wait: reading the inbox then only slows the queue down. */
 const SWEEP_PAUSE_QUEUE = 100;
@@ -28,11 +22,8 @@ export class EventRunner {
   private stopping = false;
   private readonly waiting: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private removalTimer: NodeJS.Timeout | undefined;
-  private removalStopped = false;
   private sweeping: Promise<void> | undefined;
-  private removing: Promise<unknown> | undefined;
-
+  private readonly removal: FinishedRemoval;
   private intakeActiveUntil = 0;
   private wakeTimer: NodeJS.Timeout | undefined;
 
@@ -45,7 +36,9 @@ export class EventRunner {
     private readonly deps: ProcessorDeps & { log: Logger },
     private readonly concurrency = 8,
     private readonly duringIntake = 2,
-  ) {}
+  ) {
+    this.removal = new FinishedRemoval(deps.log);
+  }
 
   private limit(): number {
     return Date.now() < this.intakeActiveUntil ? this.duringIntake : this.concurrency;
@@ -75,6 +68,7 @@ export class EventRunner {
         this.wakeTimer = undefined;
         this.wake();
       }, Math.max(1, this.intakeActiveUntil - Date.now()));
+      this.wakeTimer.unref();
     }
   }
 
@@ -116,26 +110,7 @@ export class EventRunner {
         .finally(() => (this.sweeping = undefined));
     }, SWEEP_INTERVAL_MS);
     this.timer.unref();
-    this.scheduleRemoval(REMOVE_FINISHED_INTERVAL_MS);
-  }
-
-  private scheduleRemoval(delayMs: number): void {
-    if (this.removalStopped) return;
-    this.removalTimer = setTimeout(() => {
-      const started = Date.now();
-      void this.removeFinished().then(() => {
-        const tookMs = Date.now() - started;
-        this.scheduleRemoval(Math.max(REMOVE_FINISHED_INTERVAL_MS, (tookMs * (1 - REMOVAL_SHARE)) / REMOVAL_SHARE));
-      });
-    }, delayMs);
-    this.removalTimer.unref();
-  }
-
-  private removeFinished(): Promise<unknown> {
-    this.removing ??= removeFinished()
-      .catch((error: unknown) => this.deps.log.warn({ err: String(error) }, 'could not remove finished events from the inbox'))
-      .finally(() => (this.removing = undefined));
-    return this.removing;
+    this.removal.start();
   }
 
   /** Resolves when every queued event has been processed and the finished ones have left the inbox. */
@@ -143,15 +118,13 @@ export class EventRunner {
     while (this.chains.size > 0 || this.sweeping) {
       await Promise.all([...this.chains.values(), this.sweeping]);
     }
-    await this.removing;
-    await this.removeFinished();
+    await this.removal.flush();
   }
 
   /** Ends the periodic work, the retry sweep and the inbox removal (tests that move time do both by hand). */
   stopSweeps(): void {
     clearInterval(this.timer);
-    this.removalStopped = true;
-    clearTimeout(this.removalTimer);
+    this.removal.stop();
   }
 
   /** Stops sweeping and finishes the events in progress; the queued rest wait in the database. */
