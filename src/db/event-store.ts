@@ -14,7 +14,7 @@ export interface IncomingEvent {
  * If the instance that accepted an event dies before answering it, the sweeper takes the event over
  * once this lease has passed.
  */
-export const FIRST_ATTEMPT_LEASE_SECONDS = 60;
+const FIRST_ATTEMPT_LEASE_SECONDS = 60;
 
 /** An event as the inbox holds it; intake hands these to the runner, so a first attempt reads nothing back. */
 export interface StoredEvent {

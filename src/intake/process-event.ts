@@ -45,7 +45,7 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
   if (!doc || doc.state === 'dead') return;
   const eventId = doc._id;
   const startedAt = deps.now();
-  // A sweep's list may be stale: an attempt that started since then holds the event until its lease ends.
+  // A sweep's list may be stale: an attempt that failed since then has put the next one off.
   if (options.onlyIfDue && doc.nextAttemptAt > startedAt) return;
   // A copy left in the inbox by a redelivery of a finished event is only removed.
   if (!fromIntake && (await isFinished(eventId))) {

@@ -3,7 +3,7 @@ import { pruneEventRecords } from '../db/event-store.js';
 import type { Schedule } from './scheduler.js';
 
 /** LINE's redelivery window is undisclosed; redeliveries come within hours, so a week of receipts is ample. */
-export const EVENT_RECORD_RETENTION_DAYS = 7;
+const EVENT_RECORD_RETENTION_DAYS = 7;
 
 /** Keeps the webhook receipts and attempt records from growing without end. Harmless on two instances at once. */
 export const pruneWebhookRecords: Schedule = {
