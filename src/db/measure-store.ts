@@ -1,8 +1,9 @@
 import type { MeasureView } from '../dialogs/officer-report.js';
 import type { Family } from '../domain/measures.js';
-import { ALL_UNITS } from '../domain/measures.js';
+import { isAssignedTo } from '../domain/measures.js';
 import type { Status } from '../domain/statuses.js';
 import type { SummaryMeasure } from '../domain/summary.js';
+import { isObjectIdOrHexString } from 'mongoose';
 import { MeasureModel, type Measure } from './models/measure.js';
 
 /** A stored measure in the shape both the dialogs and the summary read. */
@@ -33,9 +34,22 @@ export async function measuresForOfficer(
   fiscalYear: number,
   staff: { unit: string | null; position: string | null },
 ): Promise<MeasureView[]> {
-  const who: Record<string, string>[] = [{ responsibleUnits: ALL_UNITS }];
-  if (staff.unit) who.push({ responsibleUnits: staff.unit });
-  if (staff.position) who.push({ assignees: staff.position });
-  const docs = await MeasureModel.find({ orgId, fiscalYear, $or: who }).sort({ family: 1, number: 1, code: 1 }).lean();
-  return docs.map(toMeasureFacts);
+  const docs = await MeasureModel.find({ orgId, fiscalYear }).sort({ family: 1, number: 1, code: 1 }).lean();
+  return docs.filter((doc) => isAssignedTo(doc, staff)).map(toMeasureFacts);
+}
+
+/**
+ * One measure by id, if this officer answers for it in this fiscal year. A dialog step needs only the
+ * measure it is about, and a lookup by `_id` is the one FerretDB leaves to SQLite instead of decoding every
+ * measure (docs/performance.md). `id` comes from a postback: anything but an ObjectId finds nothing.
+ */
+export async function measureForOfficer(
+  orgId: string,
+  fiscalYear: number,
+  staff: { unit: string | null; position: string | null },
+  id: string,
+): Promise<MeasureView | null> {
+  if (!isObjectIdOrHexString(id)) return null;
+  const doc = await MeasureModel.findById(id).lean();
+  return doc && doc.orgId === orgId && doc.fiscalYear === fiscalYear && isAssignedTo(doc, staff) ? toMeasureFacts(doc) : null;
 }

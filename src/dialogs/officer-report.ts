@@ -75,7 +75,7 @@ export type ReportEffect = SaveReport | StoreAttachment;
 export interface Facts {
   now: Date;
   staff: StaffFacts;
-  /** The measures this officer answers for, in display order. */
+  /** Measures this officer answers for, in display order: all of them, or the one the step is about. */
   measures: MeasureView[];
   /** Identifies the event being handled; used as a new draft's id. */
   eventId: string;

@@ -28,6 +28,18 @@ export const DIMENSIONS_TH: Record<number, string> = {
 /** A measure naming this unit belongs to every unit. */
 export const ALL_UNITS = 'ทุกส่วนราชการ';
 
+/** Whether an officer answers for a measure: it names their unit, all units, or their position. */
+export function isAssignedTo(
+  measure: { responsibleUnits: readonly string[]; assignees: readonly string[] },
+  officer: { unit: string | null; position: string | null },
+): boolean {
+  return (
+    measure.responsibleUnits.includes(ALL_UNITS) ||
+    (!!officer.unit && measure.responsibleUnits.includes(officer.unit)) ||
+    (!!officer.position && measure.assignees.includes(officer.position))
+  );
+}
+
 /** Only plan projects carry a budget whose disbursement is reported (E-PlanNACC). */
 export function asksForDisbursement(measure: { family: Family; budget: number }): boolean {
   return measure.family === 'anticorruption_project' && measure.budget > 0;

@@ -2,7 +2,7 @@ import type { webhook } from '@line/bot-sdk';
 import { storeAttachment } from '../db/attachment-store.js';
 import { clearDialog, loadDialog, saveDialog } from '../db/conversation-store.js';
 import { redeemInvite } from '../db/invite-store.js';
-import { measuresForOfficer } from '../db/measure-store.js';
+import { measureForOfficer, measuresForOfficer } from '../db/measure-store.js';
 import { activeFiscalYear } from '../db/organisation-store.js';
 import { saveProgressReport } from '../db/progress-store.js';
 import { findStaff } from '../db/staff-store.js';
@@ -85,11 +85,10 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
   const wantsSummary = command?.kind === 'summary' || (input.kind === 'postback' && input.action === OVERDUE_ACTION);
   if (wantsSummary) return [...before, ...(await summaryReply(staff, command?.kind === 'summary', deps))];
 
-  const isOfficer = !!staff && hasRole(staff.roles, 'officer');
-  const facts = isOfficer ? await officerFacts(staff, eventId, deps) : null;
+  const officer = staff && hasRole(staff.roles, 'officer') ? staff : null;
 
   if (command?.kind === 'help') {
-    const resume = facts && isReportState(state) ? repeatPrompt(state, facts) : repeatComplaintStep(state);
+    const resume = officer && isReportState(state) ? repeatPrompt(state, await officerFacts(officer, state.data.measureId, eventId, deps)) : repeatComplaintStep(state);
     return [...before, text(helpText(staff?.roles ?? [])), ...resume].slice(0, 5);
   }
 
@@ -109,24 +108,29 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
   const wantsReport =
     command?.kind === 'report' ||
     (input.kind === 'postback' && (input.action === ACTIONS.pick || input.action === ACTIONS.page));
-  if (!facts && (wantsReport || isReportState(state))) {
+  if (!officer && (wantsReport || isReportState(state))) {
     // Someone who is not (or no longer) an officer: a dialog left from an earlier role is dropped.
     if (state) await clearDialog(orgId, deps.sealer.userKey(userId));
     return [...before, text(TEXT.staffOnly)];
   }
-  if (facts) {
+  if (officer) {
     if (command?.kind === 'report') {
       if (state) await clearDialog(orgId, deps.sealer.userKey(userId));
-      return [...before, ...measureCarousel(facts.measures, 1, facts.staff.unit)];
+      const facts = await officerFacts(officer, 'all', eventId, deps);
+      return [...before, ...measureCarousel(facts.measures, 1, officer.unit)];
     }
     if (input.kind === 'postback' && input.action === ACTIONS.page) {
-      return [...before, ...measureCarousel(facts.measures, Number(input.params.p) || 1, facts.staff.unit)];
+      const facts = await officerFacts(officer, 'all', eventId, deps);
+      return [...before, ...measureCarousel(facts.measures, Number(input.params.p) || 1, officer.unit)];
     }
     if (input.kind === 'postback' && input.action === ACTIONS.pick) {
-      return [...before, ...(await apply(pickMeasure(input.params.m ?? '', facts), userId, eventId, staff!, deps))];
+      const measureId = input.params.m ?? '';
+      const facts = await officerFacts(officer, measureId, eventId, deps);
+      return [...before, ...(await apply(pickMeasure(measureId, facts), userId, eventId, officer, deps))];
     }
     if (isReportState(state)) {
-      return [...before, ...(await apply(continueReport(state, input, facts), userId, eventId, staff!, deps))];
+      const facts = await officerFacts(officer, state.data.measureId, eventId, deps);
+      return [...before, ...(await apply(continueReport(state, input, facts), userId, eventId, officer, deps))];
     }
     if (input.kind === 'postback' && input.action === ACTIONS.confirm) return [...before, text(TEXT.nothingToConfirm)];
   }
@@ -155,9 +159,17 @@ function exportReply(staff: Staff | null, kind: string | undefined, deps: Respon
 ลิงก์นี้ใช้ได้ ${link.minutes} นาที และเปิดได้เฉพาะผู้ที่ได้รับลิงก์ โปรดอย่าส่งต่อ`)];
 }
 
-async function officerFacts(staff: Staff, eventId: string, deps: RespondDeps): Promise<Facts> {
+/**
+ * What the report dialog needs to know: all the officer's measures for the carousel, or only the one a step
+ * is about (found by `_id`, the cheap lookup), when it is still theirs.
+ */
+async function officerFacts(staff: Staff, which: 'all' | string, eventId: string, deps: RespondDeps): Promise<Facts> {
   const fiscalYear = await activeFiscalYear(deps.orgId);
-  return { now: deps.now, staff, eventId, measures: await measuresForOfficer(deps.orgId, fiscalYear, staff) };
+  const measures =
+    which === 'all'
+      ? await measuresForOfficer(deps.orgId, fiscalYear, staff)
+      : [await measureForOfficer(deps.orgId, fiscalYear, staff, which)].filter((m) => m !== null);
+  return { now: deps.now, staff, eventId, measures };
 }
 
 /** Carries out a dialog outcome: effects first, then the new state, so a saved report is never lost to a crash. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/dialogs/commands.js';
 import { fiscalYearOf, fiscalYearRange, parsePeriod } from '../../src/domain/fiscal-year.js';
+import { ALL_UNITS, isAssignedTo } from '../../src/domain/measures.js';
 import { parseStatus } from '../../src/domain/statuses.js';
 import { arabicDigits, formatBaht, formatThaiDate, parseAmount, thaiDigits, truncate } from '../../src/domain/thai.js';
 import { retryKeyFor } from '../../src/line/retry-key.js';
@@ -78,5 +79,18 @@ describe('LINE retry keys', () => {
     expect(retryKeyFor('E1:0')).toBe(retryKeyFor('E1:0'));
     expect(retryKeyFor('E1:0')).not.toBe(retryKeyFor('E1:1'));
     expect(retryKeyFor('E1:0')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('who answers for a measure', () => {
+  const officer = { unit: 'กองคลัง', position: 'นักวิชาการเงินและบัญชี' };
+  it('is an officer of a named unit, of any unit when the measure names all units, or of a named position', () => {
+    expect(isAssignedTo({ responsibleUnits: ['กองคลัง'], assignees: [] }, officer)).toBe(true);
+    expect(isAssignedTo({ responsibleUnits: [ALL_UNITS], assignees: [] }, { unit: null, position: null })).toBe(true);
+    expect(isAssignedTo({ responsibleUnits: ['สำนักปลัด'], assignees: ['นักวิชาการเงินและบัญชี'] }, officer)).toBe(true);
+  });
+  it('is nobody else', () => {
+    expect(isAssignedTo({ responsibleUnits: ['สำนักปลัด'], assignees: ['ปลัด'] }, officer)).toBe(false);
+    expect(isAssignedTo({ responsibleUnits: ['สำนักปลัด'], assignees: [] }, { unit: null, position: null })).toBe(false);
   });
 });
