@@ -17,8 +17,9 @@ export async function saveProgressReport(
   reportedAt: Date,
   sourceEventId: string,
 ): Promise<{ created: boolean }> {
-  const measure = await MeasureModel.findOne({ _id: effect.measure.id, orgId }).lean();
-  if (!measure) throw new Error(`measure ${effect.measure.id} not found in ${orgId}`);
+  // By `_id` alone, the lookup FerretDB leaves to SQLite; the organisation is checked here.
+  const measure = await MeasureModel.findById(effect.measure.id).lean();
+  if (!measure || measure.orgId !== orgId) throw new Error(`measure ${effect.measure.id} not found in ${orgId}`);
   const { draft } = effect;
   const reportId = new Types.ObjectId();
   try {
