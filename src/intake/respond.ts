@@ -88,7 +88,7 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
   const officer = staff && hasRole(staff.roles, 'officer') ? staff : null;
 
   if (command?.kind === 'help') {
-    const resume = officer && isReportState(state) ? repeatPrompt(state, await officerFacts(officer, state.data.measureId, eventId, deps)) : repeatComplaintStep(state);
+    const resume = officer && isReportState(state) ? repeatPrompt(state, await factsWithMeasure(officer, state.data.measureId, eventId, deps)) : repeatComplaintStep(state);
     return [...before, text(helpText(staff?.roles ?? [])), ...resume].slice(0, 5);
   }
 
@@ -116,20 +116,20 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
   if (officer) {
     if (command?.kind === 'report') {
       if (state) await clearDialog(orgId, deps.sealer.userKey(userId));
-      const facts = await officerFacts(officer, 'all', eventId, deps);
+      const facts = await factsWithAllMeasures(officer, eventId, deps);
       return [...before, ...measureCarousel(facts.measures, 1, officer.unit)];
     }
     if (input.kind === 'postback' && input.action === ACTIONS.page) {
-      const facts = await officerFacts(officer, 'all', eventId, deps);
+      const facts = await factsWithAllMeasures(officer, eventId, deps);
       return [...before, ...measureCarousel(facts.measures, Number(input.params.p) || 1, officer.unit)];
     }
     if (input.kind === 'postback' && input.action === ACTIONS.pick) {
       const measureId = input.params.m ?? '';
-      const facts = await officerFacts(officer, measureId, eventId, deps);
+      const facts = await factsWithMeasure(officer, measureId, eventId, deps);
       return [...before, ...(await apply(pickMeasure(measureId, facts), userId, eventId, officer, deps))];
     }
     if (isReportState(state)) {
-      const facts = await officerFacts(officer, state.data.measureId, eventId, deps);
+      const facts = await factsWithMeasure(officer, state.data.measureId, eventId, deps);
       return [...before, ...(await apply(continueReport(state, input, facts), userId, eventId, officer, deps))];
     }
     if (input.kind === 'postback' && input.action === ACTIONS.confirm) return [...before, text(TEXT.nothingToConfirm)];
@@ -159,17 +159,17 @@ function exportReply(staff: Staff | null, kind: string | undefined, deps: Respon
 ลิงก์นี้ใช้ได้ ${link.minutes} นาที และเปิดได้เฉพาะผู้ที่ได้รับลิงก์ โปรดอย่าส่งต่อ`)];
 }
 
-/**
- * What the report dialog needs to know: all the officer's measures for the carousel, or only the one a step
- * is about (found by `_id`, the cheap lookup), when it is still theirs.
- */
-async function officerFacts(staff: Staff, which: 'all' | string, eventId: string, deps: RespondDeps): Promise<Facts> {
+/** What the report dialog needs to know for the carousel: all the officer's measures. */
+async function factsWithAllMeasures(staff: Staff, eventId: string, deps: RespondDeps): Promise<Facts> {
   const fiscalYear = await activeFiscalYear(deps.orgId);
-  const measures =
-    which === 'all'
-      ? await measuresForOfficer(deps.orgId, fiscalYear, staff)
-      : [await measureForOfficer(deps.orgId, fiscalYear, staff, which)].filter((m) => m !== null);
-  return { now: deps.now, staff, eventId, measures };
+  return { now: deps.now, staff, eventId, measures: await measuresForOfficer(deps.orgId, fiscalYear, staff) };
+}
+
+/** For one step of a report: only the measure it is about (found by `_id`, the cheap lookup), if still theirs. */
+async function factsWithMeasure(staff: Staff, measureId: string, eventId: string, deps: RespondDeps): Promise<Facts> {
+  const fiscalYear = await activeFiscalYear(deps.orgId);
+  const measure = await measureForOfficer(deps.orgId, fiscalYear, staff, measureId);
+  return { now: deps.now, staff, eventId, measures: measure ? [measure] : [] };
 }
 
 /** Carries out a dialog outcome: effects first, then the new state, so a saved report is never lost to a crash. */
