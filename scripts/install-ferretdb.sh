@@ -6,7 +6,7 @@ set -euo pipefail
 
 version=v1.24.2
 cache="${PRONGSAI_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/prongsai}"
-bin="${FERRETDB_BIN:-$cache/ferretdb-$version}"
+bin="${FERRETDB_BIN:-$cache/ferretdb-$version-postgresql}"
 
 if [ -x "$bin" ] && "$bin" --version >/dev/null 2>&1; then
   echo "$bin"
@@ -27,7 +27,7 @@ src=$(cd "$work" && GOFLAGS=-mod=mod go mod download -json "github.com/FerretDB/
 cp -R "$src" "$work/src"
 chmod -R u+w "$work/src"
 echo "$version" > "$work/src/build/version/version.txt"
-(cd "$work/src" && GOFLAGS= go build -trimpath -buildvcs=false -tags ferretdb_no_postgresql -o "$work/ferretdb" ./cmd/ferretdb) >&2
+(cd "$work/src" && GOFLAGS= go build -trimpath -buildvcs=false -o "$work/ferretdb" ./cmd/ferretdb) >&2
 "$work/ferretdb" --version >&2
 mv "$work/ferretdb" "$bin"
 echo "$bin"

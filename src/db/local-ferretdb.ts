@@ -1,14 +1,17 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import mongoose from 'mongoose';
+import { freePort } from './free-port.js';
+import { logTail } from './log-tail.js';
+import { startLocalPostgres } from './local-postgres.js';
 
 /**
- * Runs FerretDB v1.24.2 with its SQLite handler as the local stand-in for MongoDB (../shared/ferretdb.md):
- * installs it on first use, starts it on a free loopback port with a data folder, and stops it.
+ * Runs FerretDB v1.24.2 as the local stand-in for MongoDB (docs/database.md): installs it on first use and
+ * starts it on a free loopback port over a PostgreSQL of its own (local-postgres.ts) whose data lives in
+ * `<dataDir>/postgresql`, and stops both.
  */
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -25,17 +28,6 @@ export async function installFerretDb(): Promise<string> {
     maxBuffer: 1 << 20,
   });
   return stdout.trim().split('\n').pop()!;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
-    });
-  });
 }
 
 async function waitUntilReachable(uri: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -85,21 +77,22 @@ async function runningServer(dataDir: string): Promise<string | null> {
 }
 
 /**
- * Starts FerretDB on `dataDir`, or joins the one already serving that folder (two servers on one set of
- * SQLite files would each keep their own view of it): the CLI can run while the bot does.
+ * Starts PostgreSQL and FerretDB on `dataDir`, or joins the FerretDB already serving that folder (a second
+ * PostgreSQL cannot open it): the CLI can run while the bot does. `durable: false` is for throw-away data.
  */
-export async function startLocalDatabase(options: { dataDir: string; binary?: string; port?: number }): Promise<LocalDatabase> {
+export async function startLocalDatabase(options: { dataDir: string; durable?: boolean; binary?: string; port?: number }): Promise<LocalDatabase> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const shared = await runningServer(dataDir);
   if (shared) return describe(shared, dataDir, async () => undefined);
   const binary = options.binary ?? (await installFerretDb());
+  const postgres = await startLocalPostgres({ dataDir: resolve(dataDir, 'postgresql'), durable: options.durable ?? true });
 
   for (let attempt = 1; ; attempt++) {
     const port = options.port ?? (await freePort());
     const args = [
-      '--handler=sqlite',
-      `--sqlite-url=file:${dataDir}/`,
+      '--handler=postgresql',
+      `--postgresql-url=${postgres.url}`,
       `--listen-addr=127.0.0.1:${port}`,
       '--debug-addr=-',
       '--state-dir=-',
@@ -108,9 +101,14 @@ export async function startLocalDatabase(options: { dataDir: string; binary?: st
     ];
     // A small shell guard stops FerretDB when our end of its stdin closes, which also happens when this
     // process is killed outright: no orphaned database server is left behind.
+    // Its log goes to a file: at level error it still logs every duplicate key, and claims by unique
+    // insert make those routine here.
+    const logFile = resolve(dataDir, 'ferretdb.log');
+    const log = openSync(logFile, 'w');
     const child = spawn('sh', ['-c', '"$0" "$@" </dev/null & pid=$!; read -r _; kill "$pid" 2>/dev/null; wait "$pid"', binary, ...args], {
-      stdio: ['pipe', 'ignore', 'inherit'],
+      stdio: ['pipe', 'ignore', log],
     });
+    closeSync(log);
     const serverUri = `mongodb://127.0.0.1:${port}`;
     try {
       await waitUntilReachable(`${serverUri}/?directConnection=true`, child, 30_000);
@@ -118,18 +116,21 @@ export async function startLocalDatabase(options: { dataDir: string; binary?: st
       child.stdin?.end();
       // Another process may have taken the port between our probe and FerretDB's bind.
       if (attempt < 3 && !options.port) continue;
-      throw error;
+      await postgres.stop();
+      throw new Error(`${(error as Error).message}\n${logTail(logFile)}`);
     }
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
     const stateFile = resolve(dataDir, 'server.json');
     writeFileSync(stateFile, JSON.stringify({ serverUri, pid: process.pid }));
     return describe(serverUri, dataDir, async () => {
       rmSync(stateFile, { force: true });
-      if (child.exitCode !== null) return;
-      child.stdin?.end();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
+      if (child.exitCode === null) {
+        child.stdin?.end();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      await postgres.stop();
     });
   }
 }

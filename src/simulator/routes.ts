@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { EventRunner } from '../intake/event-runner.js';
@@ -25,6 +26,8 @@ export interface SimulatorDeps {
 }
 
 const publicDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/simulator/public');
+// A Thai font of the page's own, so that it reads the same on a machine without one (and in the headless browser test).
+const thaiFontDir = resolve(dirname(createRequire(import.meta.url).resolve('@fontsource/sarabun/thai-400.css')), 'files');
 
 const sendSchema = z.object({
   userId: z.string().min(1),
@@ -44,6 +47,7 @@ export function simulatorRouter(deps: SimulatorDeps): Router {
 
   router.get('/simulator', (_req, res) => res.sendFile(resolve(publicDir, 'index.html')));
   router.use('/simulator/assets', express.static(publicDir));
+  router.use('/simulator/fonts', express.static(thaiFontDir, { immutable: true, maxAge: '30d' }));
 
   router.get('/simulator/api/state', (_req, res) => {
     res.json({

@@ -10,10 +10,11 @@ import { createLogger } from '../../src/log.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { PERSONAS, seedDemo, startDemoLine } from '../../src/simulator/demo.js';
 import type { FakeLineApi } from '../../src/simulator/fake-line-api.js';
+import { chromiumForTests } from '../support/chromium.js';
 import { testDbName } from '../support/harness.js';
 
 /**
- * The simulator as a person uses it: headless Chromium (Debian's package, no browser download) clicks
+ * The simulator as a person uses it: headless Chromium (from the npm package, see chromium.ts) clicks
  * through an officer's report and a citizen's complaint; screenshots go to test-output/.
  */
 const ORG = 'demo';
@@ -41,8 +42,10 @@ beforeAll(async () => {
   const config = loadConfig({ ...demo.env, PORT: '0', ORG_CODE: ORG });
   server = await startServer(config, { mongoUri: inject('mongoUri'), dbName: testDbName(), log: createLogger('silent'), simulator: { fakeLine, personas: PERSONAS } });
   await seedDemo(ORG);
+  const { executablePath, env } = await chromiumForTests();
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
+    env,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -20,7 +20,7 @@ export default async function setup(project: TestProject) {
     return;
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-test-db-'));
-  const db = await startLocalDatabase({ dataDir });
+  const db = await startLocalDatabase({ dataDir, durable: false });
   project.provide('mongoUri', `${db.serverUri}/?directConnection=true&serverSelectionTimeoutMS=5000`);
   return async () => {
     await db.stop();
