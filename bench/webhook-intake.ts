@@ -3,11 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { middleware } from '@line/bot-sdk';
 import autocannon from 'autocannon';
 import express from 'express';
+import mongoose from 'mongoose';
 import { memoryOf, startEnvironment, type BenchEnvironment } from './lib/environment.js';
 
 /**
- * Webhook intake: signed requests against the real app on its real database, beside a baseline that only
- * checks the signature (express + @line/bot-sdk's middleware) and answers 200. Every request carries new
+ * Webhook intake: signed requests against the real app on its real database, beside two baselines: one that
+ * only checks the signature (express + @line/bot-sdk's middleware) and answers 200, and one that also stores
+ * the events with the raw MongoDB driver (one unordered insertMany per request into the same database server)
+ * before answering: the database's own limit for durable intake, which the app is measured against. Every request carries new
  * event ids, as LINE's would, so the app stores every event, and answers each (a help text) in the
  * background while the load goes on. Each run starts once the previous run's events are all answered, and
  * reports how long that took: intake speed is only worth having if the processing behind it keeps up.
@@ -15,6 +18,7 @@ import { memoryOf, startEnvironment, type BenchEnvironment } from './lib/environ
 const DURATION_S = 8;
 const CONNECTIONS = 10;
 const FIXED_RATE = 200;
+const AT_200_RUNS = 5;
 
 let sequence = 0;
 function body(events: number): string {
@@ -81,38 +85,60 @@ async function appRun(env: BenchEnvironment, events: number, rate?: number) {
   return { ...intake, answeredSecondsAfterLoad: drainSeconds, eventsAnsweredPerSecond: Math.round(intake.eventsStored / (DURATION_S + drainSeconds)) };
 }
 
+async function listen(app: express.Express): Promise<{ server: import('node:http').Server; url: string }> {
+  const server = await new Promise<import('node:http').Server>((ok) => {
+    const s = app.listen(0, '127.0.0.1', () => ok(s));
+  });
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
 export async function webhookIntakeBenchmark() {
   const env = await startEnvironment('intake');
-  const baselineApp = express();
-  baselineApp.post('/webhook', middleware({ channelSecret: env.channelSecret }), (_req, res) => {
+  const signatureOnly = express();
+  signatureOnly.post('/webhook', middleware({ channelSecret: env.channelSecret }), (_req, res) => {
     res.sendStatus(200);
   });
-  const baseline = await new Promise<import('node:http').Server>((ok) => {
-    const s = baselineApp.listen(0, '127.0.0.1', () => ok(s));
+  const baseline = await listen(signatureOnly);
+  const client = await new mongoose.mongo.MongoClient(env.db.uriFor('bench_intake_raw')).connect();
+  const rawEvents = client.db().collection<{ _id: string }>('events');
+  const rawDriver = express();
+  rawDriver.post('/webhook', middleware({ channelSecret: env.channelSecret }), async (req, res) => {
+    const events = (req.body as { events: { webhookEventId: string }[] }).events;
+    await rawEvents.insertMany(events.map((e) => ({ _id: e.webhookEventId, receivedAt: new Date(), body: JSON.stringify(e) })), { ordered: false });
+    res.sendStatus(200);
   });
-  const baselineUrl = `http://127.0.0.1:${(baseline.address() as AddressInfo).port}`;
+  const raw = await listen(rawDriver);
 
   const runs = [];
   try {
     for (const events of [1, 10]) {
-      const base = await load(baselineUrl, env.channelSecret, events);
+      const base = await load(baseline.url, env.channelSecret, events);
+      const rawDriverRun = await load(raw.url, env.channelSecret, events);
       const app = await appRun(env, events);
-      const appAt200 = await appRun(env, events, FIXED_RATE);
+      // The tail at a steady 200 req/s depends on how the 2 cores are shared at that moment: several runs.
+      const at200 = [];
+      for (let i = 0; i < AT_200_RUNS; i++) at200.push(await appRun(env, events, FIXED_RATE));
+      const p99s = at200.map((r) => r.latencyMs.p99).sort((a, b) => a - b);
       runs.push({
         eventsPerRequest: events,
-        baseline: base,
+        signatureOnlyBaseline: base,
+        rawDriverBaseline: rawDriverRun,
         app,
-        appAt200PerSecond: appAt200,
-        throughputVsBaseline: Math.round((app.requestsPerSecond / base.requestsPerSecond) * 1000) / 10,
+        appAt200PerSecond: at200,
+        p99At200PerSecondMs: { min: p99s[0], median: p99s[Math.floor(p99s.length / 2)], max: p99s[p99s.length - 1] },
+        throughputVsRawDriver: Math.round((app.requestsPerSecond / rawDriverRun.requestsPerSecond) * 1000) / 10,
+        throughputVsSignatureOnly: Math.round((app.requestsPerSecond / base.requestsPerSecond) * 1000) / 10,
         targets: {
-          throughputAtLeastHalfOfBaseline: app.requestsPerSecond >= base.requestsPerSecond / 2,
-          p99AtMost50msAt200PerSecond: appAt200.latencyMs.p99 <= 50,
+          throughputAtLeast80PercentOfRawDriver: app.requestsPerSecond >= rawDriverRun.requestsPerSecond * 0.8,
+          p99AtMost50msAt200PerSecondEveryRun: p99s[p99s.length - 1]! <= 50,
         },
       });
     }
     return { benchmark: 'webhook-intake', durationSeconds: DURATION_S, connections: CONNECTIONS, runs, appMemory: memoryOf(env.app.pid) };
   } finally {
-    await new Promise((r) => baseline.close(r));
+    await new Promise((r) => baseline.server.close(r));
+    await new Promise((r) => raw.server.close(r));
+    await client.close();
     await env.stop();
   }
 }

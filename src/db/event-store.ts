@@ -122,28 +122,14 @@ export async function recordedReplies(eventId: string): Promise<string | null> {
   return (await EventAttemptModel.findById(`${eventId}#replies`).lean())?.replies ?? null;
 }
 
-const finishedInInbox = new Set<string>();
-
 /**
- * Records that the event finished. It leaves the inbox at the next `removeFinished`: one delete for many
- * events, because each delete is a pass over the inbox on FerretDB. Until then (or if this instance dies
- * first) the `#done` record keeps it from running again.
+ * Records that the event finished, then takes it out of the inbox, which so holds only unfinished work. If
+ * the removal does not happen (a crash in between), the `#done` record keeps the copy from running again
+ * and the sweep removes it.
  */
 export async function markDone(eventId: string, owner: string, now: Date): Promise<void> {
   await insertRecord({ _id: DONE(eventId), eventId, claimedAt: now, owner });
-  finishedInInbox.add(eventId);
-}
-
-/** Keeps one delete command well inside MongoDB's 16 MB limit. */
-const REMOVE_MAX_IDS = 10_000;
-
-/** Deletes events finished since the last call from the inbox; returns how many. */
-export async function removeFinished(): Promise<number> {
-  const ids = [...finishedInInbox].slice(0, REMOVE_MAX_IDS);
-  if (ids.length === 0) return 0;
-  await WebhookEventModel.deleteMany({ _id: { $in: ids } });
-  for (const id of ids) finishedInInbox.delete(id);
-  return ids.length;
+  await WebhookEventModel.deleteOne({ _id: eventId });
 }
 
 /** Whether an event finished, is waiting (pending, replying) or is dead; `unknown` if it was never accepted. */

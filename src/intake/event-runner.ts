@@ -1,6 +1,5 @@
 import { dueEvents, type StoredEvent } from '../db/event-store.js';
 import type { Logger } from '../log.js';
-import { FinishedRemoval } from './finished-removal.js';
 import { processEvent, type ProcessorDeps } from './process-event.js';
 
 const SWEEP_INTERVAL_MS = 5_000;
@@ -23,7 +22,6 @@ export class EventRunner {
   private readonly waiting: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
-  private readonly removal: FinishedRemoval;
   private intakeActiveUntil = 0;
   private wakeTimer: NodeJS.Timeout | undefined;
 
@@ -36,9 +34,7 @@ export class EventRunner {
     private readonly deps: ProcessorDeps & { log: Logger },
     private readonly concurrency = 8,
     private readonly duringIntake = 2,
-  ) {
-    this.removal = new FinishedRemoval(deps.log);
-  }
+  ) {}
 
   private limit(): number {
     return Date.now() < this.intakeActiveUntil ? this.duringIntake : this.concurrency;
@@ -110,21 +106,18 @@ export class EventRunner {
         .finally(() => (this.sweeping = undefined));
     }, SWEEP_INTERVAL_MS);
     this.timer.unref();
-    this.removal.start();
   }
 
-  /** Resolves when every queued event has been processed and the finished ones have left the inbox. */
+  /** Resolves when every queued event has been processed. */
   async idle(): Promise<void> {
     while (this.chains.size > 0 || this.sweeping) {
       await Promise.all([...this.chains.values(), this.sweeping]);
     }
-    await this.removal.flush();
   }
 
-  /** Ends the periodic work, the retry sweep and the inbox removal (tests that move time do both by hand). */
+  /** Ends the periodic retry sweep (tests that move time sweep by hand). */
   stopSweeps(): void {
     clearInterval(this.timer);
-    this.removal.stop();
   }
 
   /** Stops sweeping and finishes the events in progress; the queued rest wait in the database. */

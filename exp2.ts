@@ -1,0 +1,12 @@
+import { startLocalDatabase } from './src/db/local-ferretdb.ts';
+import { connectDatabase } from './src/db/connect.ts';
+import { MeasureModel } from './src/db/models/measure.ts';
+import mongoose from 'mongoose';
+const db = await startLocalDatabase({ dataDir: '/tmp/expdb', durable: false });
+await connectDatabase(db.uriFor('exp'));
+const time = async (name: string, f: () => Promise<unknown>) => { const t = performance.now(); const n = await f(); console.log(name, JSON.stringify(n).slice(0, 200), Math.round(performance.now() - t), 'ms'); };
+await time('count', () => MeasureModel.countDocuments({ fiscalYear: 2568 }));
+await time('group', () => MeasureModel.aggregate([{ $match: { fiscalYear: 2568 } }, { $group: { _id: { orgId: '$orgId', family: '$family', status: '$status' }, n: { $sum: 1 }, budget: { $sum: '$budget' } } }]).then((r) => r.length));
+await time('cursor lean fy', async () => { let n = 0; for await (const d of MeasureModel.find({ fiscalYear: 2568 }).lean().cursor()) n++; return n; });
+await time('cursor lean fy again', async () => { let n = 0; for await (const d of MeasureModel.find({ fiscalYear: 2568 }).lean().cursor()) n++; return n; });
+await mongoose.disconnect(); await db.stop();
