@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds FerretDB v1.24.2 from its module source when it is not installed yet and prints the binary's path.
 # A plain `go install` yields a binary that panics at start-up (its build/version/version.txt is not in the
-# module zip), so the source is copied, the version file written, and the CLI built (../shared/ferretdb.md §0).
+# module zip), so the source is copied, the version file written, and the CLI built (docs/database.md).
 set -euo pipefail
 
 version=v1.24.2

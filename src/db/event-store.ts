@@ -154,11 +154,19 @@ export async function markFailed(eventId: string, attempt: number, error: string
   await WebhookEventModel.updateOne({ _id: eventId }, { $set: { attempts: attempt, lastError: error.slice(0, 500), nextAttemptAt, state } });
 }
 
-/** Events whose processing failed, or whose instance vanished, and whose next attempt is due. */
+/**
+ * Events whose processing failed, or whose instance vanished, and whose next attempt is due. One query per
+ * state: an equality reaches the index on FerretDB, where `$in` would be filtered after reading every event.
+ */
 export async function dueEvents(now: Date, limit: number): Promise<{ _id: string; attempts: number }[]> {
-  return WebhookEventModel.find({ state: { $in: ['pending', 'replying'] }, nextAttemptAt: { $lte: now } })
-    .sort({ nextAttemptAt: 1 })
-    .limit(limit)
-    .select('_id attempts')
-    .lean();
+  const due = await Promise.all(
+    (['pending', 'replying'] as const).map((state) =>
+      WebhookEventModel.find({ state, nextAttemptAt: { $lte: now } }).sort({ nextAttemptAt: 1 }).limit(limit).select('_id attempts nextAttemptAt').lean(),
+    ),
+  );
+  return due
+    .flat()
+    .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime())
+    .slice(0, limit)
+    .map(({ _id, attempts }) => ({ _id, attempts }));
 }

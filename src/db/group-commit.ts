@@ -5,9 +5,9 @@ type WithCollection = { collection: Pick<Collection, 'insertMany'> };
 
 /**
  * Group commit: single-document writes made within a couple of milliseconds of each other go to the
- * database as one command. A single-writer store (FerretDB on SQLite) pays per transaction, not per
- * document, so bursts of webhooks and of event processing become a few large writes instead of many small
- * ones. MongoDB is just as correct with it and saves round trips.
+ * database as one command. A database pays per command and per commit more than per document (FerretDB
+ * makes each command a PostgreSQL transaction), so bursts of webhooks and of event processing become a few
+ * large writes instead of many small ones. MongoDB is just as correct with it and saves round trips.
  */
 const WINDOW_MS = 2;
 const MAX_BATCH = 500;
@@ -43,7 +43,7 @@ function batcher<T, R>(write: (items: T[]) => Promise<R[]>): (item: T) => Promis
 
 /**
  * Inserts one document, batched with others; resolves true when it was inserted and false when its `_id`
- * was already taken (the insert-on-a-unique-key claim of ../shared/ferretdb.md). An unordered insertMany
+ * was already taken (the insert-on-a-unique-key claim of docs/database.md). An unordered insertMany
  * reports each duplicate as its own E11000 write error; any other error fails the whole batch.
  */
 export function batchedInsert<D extends { _id: string }>(model: WithCollection): (doc: D) => Promise<boolean> {

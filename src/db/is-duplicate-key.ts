@@ -1,4 +1,4 @@
-/** E11000, the one error both MongoDB and FerretDB give when an insert hits a unique key (../shared/ferretdb.md). */
+/** E11000, the one error both MongoDB and FerretDB give when an insert hits a unique key (docs/database.md). */
 export function isDuplicateKey(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const e = error as { code?: number; writeErrors?: { code?: number }[] };

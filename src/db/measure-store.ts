@@ -39,9 +39,8 @@ export async function measuresForOfficer(
 }
 
 /**
- * One measure by id, if this officer answers for it in this fiscal year. A dialog step needs only the
- * measure it is about, and a lookup by `_id` is the one FerretDB leaves to SQLite instead of decoding every
- * measure (docs/performance.md). `id` comes from a postback: anything but an ObjectId finds nothing.
+ * One measure by id, if this officer answers for it in this fiscal year: a dialog step needs only the
+ * measure it is about. `id` comes from a postback: anything but an ObjectId finds nothing.
  */
 export async function measureForOfficer(
   orgId: string,

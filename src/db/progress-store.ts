@@ -17,7 +17,7 @@ export async function saveProgressReport(
   reportedAt: Date,
   sourceEventId: string,
 ): Promise<{ created: boolean }> {
-  // By `_id` alone, the lookup FerretDB leaves to SQLite; the organisation is checked here.
+  // The organisation is checked here: the id came from a postback.
   const measure = await MeasureModel.findById(effect.measure.id).lean();
   if (!measure || measure.orgId !== orgId) throw new Error(`measure ${effect.measure.id} not found in ${orgId}`);
   const { draft } = effect;

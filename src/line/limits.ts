@@ -1,4 +1,4 @@
-/** LINE Messaging API limits (../shared/line-platform.md); code that builds messages checks against these. */
+/** LINE Messaging API limits (docs/line-platform.md); code that builds messages checks against these. */
 export const LINE_LIMITS = {
   messagesPerRequest: 5,
   multicastRecipients: 500,

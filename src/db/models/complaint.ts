@@ -43,6 +43,8 @@ complaintSchema.index({ orgId: 1, trackingNo: 1 }, { unique: true });
 complaintSchema.index({ sourceEventId: 1 }, { unique: true });
 complaintSchema.index({ orgId: 1, reporterKey: 1, submittedAt: -1 });
 complaintSchema.index({ orgId: 1, kind: 1, status: 1 });
+// A fiscal year's statistics (OIT O24).
+complaintSchema.index({ orgId: 1, fiscalYear: 1 });
 
 /**
  * The case's timeline, append-only. `public` entries are what the complainant sees; internal notes,

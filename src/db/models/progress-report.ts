@@ -38,6 +38,8 @@ const progressReportSchema = new Schema(
 );
 progressReportSchema.index({ sourceEventId: 1 }, { unique: true });
 progressReportSchema.index({ orgId: 1, measureId: 1, reportedAt: -1 });
+// A fiscal year's reports: the summary, the ITA and E-PlanNACC reports.
+progressReportSchema.index({ orgId: 1, fiscalYear: 1 });
 
 export type ProgressReport = InferSchemaType<typeof progressReportSchema>;
 export const ProgressReportModel = model('ProgressReport', progressReportSchema);

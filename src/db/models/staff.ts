@@ -3,8 +3,7 @@ import { STAFF_ROLES } from '../../domain/roles.js';
 
 /**
  * A LINE account linked to staff roles by an invite code. Citizens have no document here. `_id` is
- * `<orgId>:<lineUserId>` because every event looks its sender up here: an `_id` equality is the one filter
- * FerretDB hands to SQLite rather than decoding every document in Go (docs/performance.md).
+ * `<orgId>:<lineUserId>`: every event looks its sender up by that one key.
  */
 const staffSchema = new Schema(
   {
