@@ -8,6 +8,7 @@ import { snapshotId, SummarySnapshotModel } from './models/summary-snapshot.js';
 import { monthKey } from '../domain/calendar.js';
 import { ProgressReportModel } from './models/progress-report.js';
 import { activeFiscalYear } from './organisation-store.js';
+import { FAMILIES } from '../domain/measures.js';
 
 /** Measures of a fiscal year in the shape the pure summary reads, in the order of the official tables. */
 export async function loadSummaryMeasures(orgId: string, fiscalYear: number): Promise<SummaryMeasure[]> {
@@ -27,20 +28,32 @@ export async function loadSummary(orgId: string, now: Date, thresholds: Threshol
 }
 
 /**
- * The summary of every organisation at once, for hosting many: one pass over measures and one over
- * reports (FerretDB reads the whole collection for every query, so one query per organisation would scan
- * the collections thousands of times). The trend comes from last month's recorded
- * figures; only when some organisation has none are the reports read, keeping each measure's newest one as
- * of a month earlier. The current state is on the measures.
+ * The summary of every organisation at once, for hosting many: one pass over the measures of the active
+ * fiscal years and, only in the first month, one over the reports. The pass is split by fiscal year and
+ * family, equalities the database filters by index, and the parts are read side by side: on FerretDB the
+ * time goes into decoding each document in Go, which then uses both cores. The trend comes from last month's
+ * recorded figures; only when some organisation has none are the reports read, keeping each measure's
+ * newest one as of a month earlier. The current state is on the measures.
  */
 export async function loadAllSummaries(now: Date, thresholds: Threshold[]): Promise<Map<string, Summary>> {
   const fiscalYears = new Map((await OrganisationModel.find().select('_id fiscalYear').lean()).map((o) => [o._id, o.fiscalYear]));
+  const parts = [...new Set(fiscalYears.values())].flatMap((fiscalYear) => FAMILIES.map((family) => ({ fiscalYear, family })));
+  const read = await Promise.all(
+    parts.map(async (filter) => {
+      const byOrg = new Map<string, SummaryMeasure[]>();
+      for await (const d of MeasureModel.find(filter).lean().cursor()) {
+        if (fiscalYears.get(d.orgId) !== d.fiscalYear) continue;
+        const list = byOrg.get(d.orgId) ?? [];
+        list.push(toMeasureFacts(d));
+        byOrg.set(d.orgId, list);
+      }
+      return byOrg;
+    }),
+  );
+  // Joined in the parts' order, so each organisation's measures come family by family as in the official tables.
   const measures = new Map<string, SummaryMeasure[]>();
-  for await (const d of MeasureModel.find().lean().cursor()) {
-    if (fiscalYears.get(d.orgId) !== d.fiscalYear) continue;
-    const list = measures.get(d.orgId) ?? [];
-    list.push(toMeasureFacts(d));
-    measures.set(d.orgId, list);
+  for (const byOrg of read) {
+    for (const [orgId, list] of byOrg) measures.set(orgId, [...(measures.get(orgId) ?? []), ...list]);
   }
   const monthAgo = subMonths(now, 1);
   const lastMonth = monthKey(monthAgo);
