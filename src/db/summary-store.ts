@@ -1,14 +1,19 @@
-import type { Status } from '../domain/statuses.js';
+import { STATUSES, type Status } from '../domain/statuses.js';
 import { summarise, type Summary, type SummaryMeasure, type SummaryReport, type Tally, type Threshold } from '../domain/summary.js';
 import { subMonths } from 'date-fns';
 import { toMeasureFacts } from './measure-store.js';
-import { MeasureModel } from './models/measure.js';
+import { MeasureModel, type Measure } from './models/measure.js';
 import { OrganisationModel } from './models/organisation.js';
 import { snapshotId, SummarySnapshotModel } from './models/summary-snapshot.js';
 import { monthKey } from '../domain/calendar.js';
 import { ProgressReportModel } from './models/progress-report.js';
 import { activeFiscalYear } from './organisation-store.js';
 import { FAMILIES } from '../domain/measures.js';
+
+/** The order of the official tables, as `loadSummaryMeasures` sorts in the database. */
+function inTableOrder(a: Measure, b: Measure): number {
+  return a.family.localeCompare(b.family) || (a.number ?? -Infinity) - (b.number ?? -Infinity) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
 
 /** Measures of a fiscal year in the shape the pure summary reads, in the order of the official tables. */
 export async function loadSummaryMeasures(orgId: string, fiscalYear: number): Promise<SummaryMeasure[]> {
@@ -29,32 +34,29 @@ export async function loadSummary(orgId: string, now: Date, thresholds: Threshol
 
 /**
  * The summary of every organisation at once, for hosting many: one pass over the measures of the active
- * fiscal years and, only in the first month, one over the reports. The pass is split by fiscal year and
- * family, equalities the database filters by index, and the parts are read side by side: on FerretDB the
- * time goes into decoding each document in Go, which then uses both cores. The trend comes from last month's
+ * fiscal years and, only in the first month, one over the reports. The pass is split by fiscal year, family
+ * and status, equalities the database filters by index, and the parts are read side by side: on FerretDB the
+ * time goes into decoding each document in Go, which then uses every core. The trend comes from last month's
  * recorded figures; only when some organisation has none are the reports read, keeping each measure's
  * newest one as of a month earlier. The current state is on the measures.
  */
 export async function loadAllSummaries(now: Date, thresholds: Threshold[]): Promise<Map<string, Summary>> {
   const fiscalYears = new Map((await OrganisationModel.find().select('_id fiscalYear').lean()).map((o) => [o._id, o.fiscalYear]));
-  const parts = [...new Set(fiscalYears.values())].flatMap((fiscalYear) => FAMILIES.map((family) => ({ fiscalYear, family })));
-  const read = await Promise.all(
+  const parts = [...new Set(fiscalYears.values())].flatMap((fiscalYear) =>
+    FAMILIES.flatMap((family) => STATUSES.map((status) => ({ fiscalYear, family, status }))),
+  );
+  const docs = new Map<string, (Measure & { _id: unknown })[]>();
+  await Promise.all(
     parts.map(async (filter) => {
-      const byOrg = new Map<string, SummaryMeasure[]>();
       for await (const d of MeasureModel.find(filter).lean().cursor()) {
         if (fiscalYears.get(d.orgId) !== d.fiscalYear) continue;
-        const list = byOrg.get(d.orgId) ?? [];
-        list.push(toMeasureFacts(d));
-        byOrg.set(d.orgId, list);
+        const list = docs.get(d.orgId) ?? [];
+        list.push(d);
+        docs.set(d.orgId, list);
       }
-      return byOrg;
     }),
   );
-  // Joined in the parts' order, so each organisation's measures come family by family as in the official tables.
-  const measures = new Map<string, SummaryMeasure[]>();
-  for (const byOrg of read) {
-    for (const [orgId, list] of byOrg) measures.set(orgId, [...(measures.get(orgId) ?? []), ...list]);
-  }
+  const measures = new Map([...docs].map(([orgId, list]) => [orgId, list.sort(inTableOrder).map(toMeasureFacts)]));
   const monthAgo = subMonths(now, 1);
   const lastMonth = monthKey(monthAgo);
   const previous = new Map<string, Summary['previous']>();
