@@ -63,6 +63,7 @@ export async function conversationsBenchmark() {
     );
     const seconds = (Date.now() - started) / 1000;
     const saved = await ProgressReportModel.countDocuments({ orgId: 'bench' });
+    const reporters = new Set((await ProgressReportModel.find({ orgId: 'bench' }).select('reporterLineUserId').lean()).map((r) => r.reporterLineUserId));
     const sorted = [...latencies].sort((a, b) => a - b);
     const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
     return {
@@ -74,6 +75,11 @@ export async function conversationsBenchmark() {
       seconds: Math.round(seconds * 10) / 10,
       dialogsPerSecond: Math.round((completed / seconds) * 100) / 100,
       webhookToReplyMs: { p50: at(50), p90: at(90), p99: at(99), max: sorted[sorted.length - 1] },
+      targets: {
+        everyReportSavedOnce: saved === OFFICERS && reporters.size === OFFICERS,
+        p50AtMost1s: at(50) <= 1_000,
+        p99AtMost3s: at(99) <= 3_000,
+      },
       appMemory: memoryOf(env.app.pid),
     };
   } finally {

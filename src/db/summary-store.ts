@@ -2,7 +2,7 @@ import { STATUSES, type Status } from '../domain/statuses.js';
 import { summarise, type Summary, type SummaryMeasure, type SummaryReport, type Tally, type Threshold } from '../domain/summary.js';
 import { subMonths } from 'date-fns';
 import { toMeasureFacts } from './measure-store.js';
-import { MeasureModel, type Measure } from './models/measure.js';
+import { MeasureModel } from './models/measure.js';
 import { OrganisationModel } from './models/organisation.js';
 import { snapshotId, SummarySnapshotModel } from './models/summary-snapshot.js';
 import { monthKey } from '../domain/calendar.js';
@@ -11,8 +11,9 @@ import { activeFiscalYear } from './organisation-store.js';
 import { FAMILIES } from '../domain/measures.js';
 
 /** The order of the official tables, as `loadSummaryMeasures` sorts in the database. */
-function inTableOrder(a: Measure, b: Measure): number {
-  return a.family.localeCompare(b.family) || (a.number ?? -Infinity) - (b.number ?? -Infinity) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+function inTableOrder(a: { number: number | null; facts: SummaryMeasure }, b: { number: number | null; facts: SummaryMeasure }): number {
+  const [x, y] = [a.facts, b.facts];
+  return x.family.localeCompare(y.family) || (a.number ?? -Infinity) - (b.number ?? -Infinity) || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0);
 }
 
 /** Measures of a fiscal year in the shape the pure summary reads, in the order of the official tables. */
@@ -45,18 +46,18 @@ export async function loadAllSummaries(now: Date, thresholds: Threshold[]): Prom
   const parts = [...new Set(fiscalYears.values())].flatMap((fiscalYear) =>
     FAMILIES.flatMap((family) => STATUSES.map((status) => ({ fiscalYear, family, status }))),
   );
-  const docs = new Map<string, (Measure & { _id: unknown })[]>();
+  const read = new Map<string, { number: number | null; facts: SummaryMeasure }[]>();
   await Promise.all(
     parts.map(async (filter) => {
       for await (const d of MeasureModel.find(filter).lean().cursor()) {
         if (fiscalYears.get(d.orgId) !== d.fiscalYear) continue;
-        const list = docs.get(d.orgId) ?? [];
-        list.push(d);
-        docs.set(d.orgId, list);
+        const list = read.get(d.orgId) ?? [];
+        list.push({ number: d.number ?? null, facts: toMeasureFacts(d) });
+        read.set(d.orgId, list);
       }
     }),
   );
-  const measures = new Map([...docs].map(([orgId, list]) => [orgId, list.sort(inTableOrder).map(toMeasureFacts)]));
+  const measures = new Map([...read].map(([orgId, list]) => [orgId, list.sort(inTableOrder).map((m) => m.facts)]));
   const monthAgo = subMonths(now, 1);
   const lastMonth = monthKey(monthAgo);
   const previous = new Map<string, Summary['previous']>();
