@@ -36,17 +36,18 @@ const insertReceipt = batchedInsert<{ _id: string; orgId: string; receivedAt: Da
 const insertRecord = batchedInsert<{ _id: string; eventId: string; claimedAt: Date; owner: string; replies?: string }>(EventAttemptModel);
 
 /**
- * Stores one event; true when it is new.
- *  1. Into the inbox: an event still there (a redelivery of unfinished work) collides and is not new.
- *  2. Its receipt: a collision here means the event was seen, finished and left the inbox before, so its new
- *     inbox copy is removed again. Should that removal fail, the copy is recognised by its `#done` record
- *     before it could run (see `isFinished`).
- * Concurrent webhooks share each write (group commit), which is what lets a single-writer database keep up
- * with bursts.
+ * Stores one event; true when it is new. Two inserts, side by side (LINE waits for both):
+ *  - into the inbox: an event still there (a redelivery of unfinished work) collides, and is not new;
+ *  - its receipt: a collision here means the event was seen before. If it has a `#done` record it finished
+ *    and left the inbox, so the copy just put there is removed again (should that fail, the sweep finds the
+ *    `#done` before the copy could run). Without one, the earlier intake failed half-way (the inbox insert
+ *    did not land, LINE was answered 503 and redelivers): the event is new.
+ * Concurrent webhooks share each write (group commit), so a burst becomes a few large inserts.
  */
 async function storeEvent(doc: StoredEvent): Promise<boolean> {
-  if (!(await insertIntoInbox(doc))) return false;
-  if (await insertReceipt({ _id: doc._id, orgId: doc.orgId, receivedAt: doc.receivedAt })) return true;
+  const [inInbox, receipted] = await Promise.all([insertIntoInbox(doc), insertReceipt({ _id: doc._id, orgId: doc.orgId, receivedAt: doc.receivedAt })]);
+  if (!inInbox) return false;
+  if (receipted || !(await isFinished(doc._id))) return true;
   await WebhookEventModel.deleteOne({ _id: doc._id });
   return false;
 }

@@ -32,8 +32,8 @@ export class EventRunner {
    */
   constructor(
     private readonly deps: ProcessorDeps & { log: Logger },
-    private readonly concurrency = 8,
-    private readonly duringIntake = 2,
+    private readonly concurrency = 16,
+    private readonly duringIntake = 4,
   ) {}
 
   private limit(): number {

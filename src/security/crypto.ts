@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Personal data at rest (PDPA): LINE user ids and raw webhook events are stored encrypted (AES-256-GCM),
@@ -15,8 +15,9 @@ export interface Sealer {
 export function createSealer(base64Key: string): Sealer {
   const master = Buffer.from(base64Key, 'base64');
   if (master.length !== 32) throw new Error('DATA_ENCRYPTION_KEY must be 32 bytes, base64-encoded');
-  const encKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'prongsai/encrypt', 32));
-  const macKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'prongsai/user-key', 32));
+  // Key objects made once: every event seals, opens and hashes several times.
+  const encKey = createSecretKey(Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'prongsai/encrypt', 32)));
+  const macKey = createSecretKey(Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'prongsai/user-key', 32)));
   return {
     seal(plain) {
       const iv = randomBytes(12);

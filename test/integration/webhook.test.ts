@@ -123,6 +123,17 @@ describe('POST /webhook: exactly once', () => {
     expect(await WebhookEventModel.countDocuments()).toBe(0);
   });
 
+  it('runs a redelivered event whose first intake wrote the receipt but not the inbox entry', async () => {
+    const event = textEvent(USER, 'ช่วยเหลือ');
+    // The two intake inserts run side by side; as if the inbox's failed, the receipt's landed, and LINE got 503.
+    await WebhookReceiptModel.create({ _id: event.webhookEventId, orgId: 'test-org', receivedAt: new Date() });
+    const res = await h.post([{ ...event, deliveryContext: { isRedelivery: true } }]);
+    expect(await res.json()).toMatchObject({ received: 1, new: 1 });
+    await h.server.runner.idle();
+    expect(h.line.accepted('/v2/bot/message/reply')).toHaveLength(1);
+    expect(await eventState(event.webhookEventId)).toBe('done');
+  });
+
   it('gives a receipt to an event that entered the inbox when the receipts could not be written', async () => {
     const event = textEvent(USER, 'ช่วยเหลือ');
     h.line.failNext(500, { pathPrefix: '/v2/bot/message/reply' });
