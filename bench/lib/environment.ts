@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../src/db/free-port.js';
 import { startLocalDatabase, type LocalDatabase } from '../../src/db/local-ferretdb.js';
 import { newDataKey } from '../../src/security/crypto.js';
 import { FakeLineApi } from '../../src/simulator/fake-line-api.js';
@@ -19,16 +19,6 @@ export interface BenchEnvironment {
   dataKey: string;
   mongoUri: string;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
 }
 
 /** Peak and current resident memory of a process, in MiB, from /proc (Linux). */
