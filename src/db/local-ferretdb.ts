@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import { freePort } from './free-port.js';
 import { logTail } from './log-tail.js';
+import { waitUntilServing } from './wait-until-serving.js';
 import { startLocalPostgres } from './local-postgres.js';
 
 /**
@@ -30,24 +31,14 @@ export async function installFerretDb(): Promise<string> {
   return stdout.trim().split('\n').pop()!;
 }
 
-async function waitUntilReachable(uri: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`FerretDB exited with code ${child.exitCode} while starting`);
-    const client = new mongoose.mongo.MongoClient(uri, { serverSelectionTimeoutMS: 500 });
-    try {
-      await client.connect();
-      await client.db('admin').command({ ping: 1 });
-      return;
-    } catch (error) {
-      lastError = error;
-      await new Promise((r) => setTimeout(r, 150));
-    } finally {
-      await client.close().catch(() => undefined);
-    }
+async function ping(uri: string, timeoutMs = 500): Promise<void> {
+  const client = new mongoose.mongo.MongoClient(uri, { serverSelectionTimeoutMS: timeoutMs });
+  try {
+    await client.connect();
+    await client.db('admin').command({ ping: 1 });
+  } finally {
+    await client.close().catch(() => undefined);
   }
-  throw new Error(`FerretDB did not answer within ${timeoutMs} ms: ${String(lastError)}`);
 }
 
 function describe(serverUri: string, dataDir: string, stop: () => Promise<void>): LocalDatabase {
@@ -63,14 +54,8 @@ function describe(serverUri: string, dataDir: string, stop: () => Promise<void>)
 async function runningServer(dataDir: string): Promise<string | null> {
   try {
     const { serverUri } = JSON.parse(readFileSync(resolve(dataDir, 'server.json'), 'utf8')) as { serverUri: string };
-    const client = new mongoose.mongo.MongoClient(`${serverUri}/?directConnection=true`, { serverSelectionTimeoutMS: 1_000 });
-    try {
-      await client.connect();
-      await client.db('admin').command({ ping: 1 });
-      return serverUri;
-    } finally {
-      await client.close().catch(() => undefined);
-    }
+    await ping(`${serverUri}/?directConnection=true`, 1_000);
+    return serverUri;
   } catch {
     return null;
   }
@@ -115,7 +100,7 @@ export async function startLocalDatabase(options: { dataDir: string; durable?: b
     closeSync(log);
     const serverUri = `mongodb://127.0.0.1:${port}`;
     try {
-      await waitUntilReachable(`${serverUri}/?directConnection=true`, child, 30_000);
+      await waitUntilServing('FerretDB', child, 30_000, () => ping(`${serverUri}/?directConnection=true`));
     } catch (error) {
       child.stdin?.end();
       // Another process may have taken the port between our probe and FerretDB's bind.

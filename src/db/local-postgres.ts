@@ -1,7 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { logTail } from './log-tail.js';
+import { waitUntilServing } from './wait-until-serving.js';
 import pg from 'pg';
 import { freePort } from './free-port.js';
 import { installIndexMirror } from './postgres-index-mirror.js';
@@ -58,24 +59,14 @@ function initialise(bin: Binaries, dataDir: string): void {
   if (result.status !== 0) throw new Error(`initdb failed: ${result.stderr || result.stdout}`);
 }
 
-async function waitUntilReady(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`PostgreSQL exited with code ${child.exitCode} while starting`);
-    const client = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, database: 'postgres' });
-    try {
-      await client.connect();
-      await client.query('SELECT 1');
-      return;
-    } catch (error) {
-      lastError = error;
-      await new Promise((r) => setTimeout(r, 100));
-    } finally {
-      await client.end().catch(() => undefined);
-    }
+async function ping(port: number): Promise<void> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, database: 'postgres' });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } finally {
+    await client.end().catch(() => undefined);
   }
-  throw new Error(`PostgreSQL did not answer within ${timeoutMs} ms: ${String(lastError)}`);
 }
 
 async function prepareDatabase(port: number): Promise<void> {
@@ -133,7 +124,7 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     });
     closeSync(log);
     try {
-      await waitUntilReady(port, child, 30_000);
+      await waitUntilServing('PostgreSQL', child, 30_000, () => ping(port));
     } catch (error) {
       child.stdin?.end();
       if (attempt < 5) {
