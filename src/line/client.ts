@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import type { Config } from '../config.js';
 
@@ -18,13 +19,33 @@ export interface LineClient {
 
 export class LineRequestTimeout extends Error {}
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  // The SDK's fetch has no timeout of its own; a stuck request must not hold an event forever.
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new LineRequestTimeout(`${what} timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+/**
+ * @line/bot-sdk calls the global `fetch` and takes no AbortSignal, so a request that LINE never answers would
+ * keep its socket (and the process) alive long after we gave up on it. Each LINE call runs with a signal in
+ * this store, and `fetch` is wrapped once to pass that signal on: on time-out the request is aborted, its
+ * socket closed, and a streamed body stops. Calls made outside a LINE call are untouched.
+ */
+const lineCallSignal = new AsyncLocalStorage<AbortSignal>();
+let fetchCarriesSignal = false;
+
+function passSignalToFetch(): void {
+  if (fetchCarriesSignal) return;
+  fetchCarriesSignal = true;
+  const plainFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    const signal = lineCallSignal.getStore();
+    return plainFetch(input, signal && !init?.signal ? { ...init, signal } : init);
+  };
+}
+
+async function withTimeout<T>(call: () => Promise<T>, ms: number, what: string): Promise<T> {
+  const signal = AbortSignal.timeout(ms);
+  try {
+    return await lineCallSignal.run(signal, call);
+  } catch (error) {
+    if (signal.aborted) throw new LineRequestTimeout(`${what} timed out after ${ms} ms`);
+    throw error;
+  }
 }
 
 export function createLineClient(
@@ -39,14 +60,15 @@ export function createLineClient(
     baseURL: config.LINE_DATA_API_BASE_URL,
   });
   const ms = config.LINE_REQUEST_TIMEOUT_MS;
+  passSignalToFetch();
   return {
     async reply(replyToken, messages) {
-      const { httpResponse } = await withTimeout(api.replyMessageWithHttpInfo({ replyToken, messages }), ms, 'reply');
+      const { httpResponse } = await withTimeout(() => api.replyMessageWithHttpInfo({ replyToken, messages }), ms, 'reply');
       return httpResponse.headers.get('x-line-request-id');
     },
     async push(to, messages, retryKey) {
       try {
-        const { httpResponse } = await withTimeout(api.pushMessageWithHttpInfo({ to, messages }, retryKey), ms, 'push');
+        const { httpResponse } = await withTimeout(() => api.pushMessageWithHttpInfo({ to, messages }, retryKey), ms, 'push');
         return httpResponse.headers.get('x-line-request-id');
       } catch (error) {
         // 409 means LINE already accepted a request with this retry key: the message was sent.
@@ -56,7 +78,7 @@ export function createLineClient(
     },
     async multicast(to, messages, retryKey) {
       try {
-        const { httpResponse } = await withTimeout(api.multicastWithHttpInfo({ to, messages }, retryKey), ms, 'multicast');
+        const { httpResponse } = await withTimeout(() => api.multicastWithHttpInfo({ to, messages }, retryKey), ms, 'multicast');
         return httpResponse.headers.get('x-line-request-id');
       } catch (error) {
         if (error instanceof HTTPFetchError && error.status === 409) return error.headers.get('x-line-accepted-request-id');
@@ -65,7 +87,7 @@ export function createLineClient(
     },
     async getDisplayName(userId) {
       try {
-        const profile = await withTimeout(api.getProfile(userId), ms, 'profile');
+        const profile = await withTimeout(() => api.getProfile(userId), ms, 'profile');
         return profile.displayName;
       } catch {
         // A profile is a nicety (blocked users and some accounts have none); never fail a dialog on it.
@@ -73,18 +95,25 @@ export function createLineClient(
       }
     },
     async getContent(messageId, maxBytes) {
-      const { httpResponse, body } = await withTimeout(blobs.getMessageContentWithHttpInfo(messageId), ms, 'content');
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of body) {
-        size += (chunk as Buffer).length;
-        if (size > maxBytes) {
-          body.destroy();
-          return null;
-        }
-        chunks.push(chunk as Buffer);
-      }
-      return { data: Buffer.concat(chunks), contentType: httpResponse.headers.get('content-type') ?? 'application/octet-stream' };
+      // The body is read inside the call, so the time-out covers the download too.
+      return withTimeout(
+        async () => {
+          const { httpResponse, body } = await blobs.getMessageContentWithHttpInfo(messageId);
+          const chunks: Buffer[] = [];
+          let size = 0;
+          for await (const chunk of body) {
+            size += (chunk as Buffer).length;
+            if (size > maxBytes) {
+              body.destroy();
+              return null;
+            }
+            chunks.push(chunk as Buffer);
+          }
+          return { data: Buffer.concat(chunks), contentType: httpResponse.headers.get('content-type') ?? 'application/octet-stream' };
+        },
+        ms,
+        'content',
+      );
     },
   };
 }

@@ -96,6 +96,23 @@ describe('monthly summary', () => {
   }, 120_000);
 });
 
+describe('a LINE that accepts the connection and never answers', () => {
+  it('is given up after the request time-out: `jobs run` ends (instead of holding the socket for minutes) and keeps the message to retry', async () => {
+    fake.failNext(0, { pathPrefix: '/v2/bot/message/multicast' });
+    const started = Date.now();
+    const { stdout } = await promisify(execFile)('node_modules/.bin/tsx', cliArgs('monthly-summary', '2026-02-02T08:30:00+07:00'), {
+      env: { ...cliEnv(), LINE_REQUEST_TIMEOUT_MS: '1000' },
+      timeout: 60_000,
+    });
+    // Without aborting the request the process stays up until the socket's own 5-minute limit (and is killed here at 60 s).
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(stdout).toContain('รอส่งใหม่ 1');
+    const [message] = await OutboxMessageModel.find({ source: `${ORG}:monthly-summary:2026-02` }).lean();
+    expect(message).toMatchObject({ state: 'pending' });
+    expect(message!.lastError).toMatch(/timed out after 1000 ms/);
+  }, 90_000);
+});
+
 function cliEnv() {
   const uri = new URL(inject('mongoUri'));
   uri.pathname = `/${db.dbName}`;
