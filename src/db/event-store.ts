@@ -33,7 +33,7 @@ export interface StoredEvent {
 
 const insertIntoInbox = batchedInsert<StoredEvent>(WebhookEventModel);
 const insertReceipt = batchedInsert<{ _id: string; orgId: string; receivedAt: Date }>(WebhookReceiptModel);
-const insertRecord = batchedInsert<{ _id: string; eventId: string; claimedAt: Date; owner: string; replies?: string }>(EventAttemptModel);
+const insertRecord = batchedInsert<{ _id: string; eventId: string; claimedAt: Date; owner: string; repliesSealed?: string }>(EventAttemptModel);
 
 /**
  * Stores one event; true when it is new. Two inserts, side by side (LINE waits for both):
@@ -114,13 +114,13 @@ export async function ensureReceipt(event: Pick<StoredEvent, '_id' | 'orgId' | '
  * The replies are stored (as the event's `#replies` record, an insert) before they are sent, so a retry
  * re-sends them instead of running the dialog twice.
  */
-export async function recordReplies(eventId: string, replies: string, owner: string, now: Date): Promise<void> {
-  await insertRecord({ _id: `${eventId}#replies`, eventId, claimedAt: now, owner, replies });
+export async function recordReplies(eventId: string, repliesSealed: string, owner: string, now: Date): Promise<void> {
+  await insertRecord({ _id: `${eventId}#replies`, eventId, claimedAt: now, owner, repliesSealed });
 }
 
 /** The replies an earlier attempt stored, if it got that far. */
 export async function recordedReplies(eventId: string): Promise<string | null> {
-  return (await EventAttemptModel.findById(`${eventId}#replies`).lean())?.replies ?? null;
+  return (await EventAttemptModel.findById(`${eventId}#replies`).lean())?.repliesSealed ?? null;
 }
 
 /**

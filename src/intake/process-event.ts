@@ -76,11 +76,11 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
         now: startedAt,
       });
       if (replies.length > 0) {
-        await recordReplies(eventId, JSON.stringify(replies), deps.instanceId, startedAt);
+        await recordReplies(eventId, deps.sealer.seal(JSON.stringify(replies)), deps.instanceId, startedAt);
         repliesStored = true;
       }
     } else {
-      replies = JSON.parse(earlierReplies) as Message[];
+      replies = JSON.parse(deps.sealer.open(earlierReplies)) as Message[];
     }
     const replyToken = 'replyToken' in event ? event.replyToken : undefined;
     const fresh = attempt === 1 && differenceInSeconds(deps.now(), doc.timestamp) < REPLY_TOKEN_SAFE_SECONDS;

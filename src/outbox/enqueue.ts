@@ -31,7 +31,7 @@ export async function enqueue(orgId: string, source: string, outgoing: Outgoing[
             source,
             toSealed: sealer.seal(JSON.stringify(recipients.slice(r, r + LINE_LIMITS.multicastRecipients))),
             recipients: Math.min(LINE_LIMITS.multicastRecipients, recipients.length - r),
-            messages: JSON.stringify(item.messages.slice(m, m + LINE_LIMITS.messagesPerRequest)),
+            messagesSealed: sealer.seal(JSON.stringify(item.messages.slice(m, m + LINE_LIMITS.messagesPerRequest))),
             retryKey: retryKeyFor(key),
             nextAttemptAt: now,
             createdAt: now,

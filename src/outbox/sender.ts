@@ -72,7 +72,7 @@ export class OutboxSender {
     if (!item || item.state !== 'pending' || item.attempts !== attempt - 1) return null;
     await OutboxMessageModel.updateOne({ _id: id }, { $set: { attempts: attempt, nextAttemptAt: addSeconds(now, SEND_LEASE_SECONDS) } });
 
-    const messages = JSON.parse(item.messages) as Message[];
+    const messages = JSON.parse(this.deps.sealer.open(item.messagesSealed)) as Message[];
     const to = JSON.parse(this.deps.sealer.open(item.toSealed)) as string[];
     try {
       const requestId =

@@ -131,6 +131,21 @@ describe('a corruption report', () => {
     const stored = (await ComplaintModel.findOne({ kind: 'corruption' }).lean())!;
     expect(testSealer.open(stored.reporterSealed)).toBe(REPORTER_B);
   });
+
+  it('keeps the story only in the case itself: the answers and notices that quoted it are sealed at rest', async () => {
+    const story = 'เรียกรับเงินจากผู้รับเหมาเพื่อให้ผ่านการตรวจรับงาน';
+    const db = mongoose.connection.db!;
+    const holding: string[] = [];
+    for (const { name } of await db.listCollections().toArray()) {
+      if (JSON.stringify(await db.collection(name).find().toArray()).includes(story)) holding.push(name);
+    }
+    expect(holding).toEqual(['complaints']);
+    // They are there, sealed: the confirmation card among the stored replies, the integrity officers' notice in the outbox.
+    const opened = async (name: string, field: string) =>
+      (await db.collection(name).find({ [field]: { $exists: true } }).toArray()).map((d) => testSealer.open(d[field] as string));
+    expect((await opened('webhook_event_attempts', 'repliesSealed')).some((r) => r.includes(story))).toBe(true);
+    expect((await opened('outbox', 'messagesSealed')).some((m) => m.includes(story))).toBe(true);
+  });
 });
 
 describe('following a case', () => {

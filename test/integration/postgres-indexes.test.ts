@@ -313,7 +313,7 @@ function outboxDocs() {
       source: `${org(i % 200)}:follow-up:2026-${String((i % 12) + 1).padStart(2, '0')}`,
       toSealed: SEALED_TO,
       recipients: 1,
-      messages: JSON.stringify([{ type: 'text', text: 'กรุณารายงานผลการดำเนินงานตามมาตรการ' }]),
+      messagesSealed: testSealer.seal(JSON.stringify([{ type: 'text', text: 'กรุณารายงานผลการดำเนินงานตามมาตรการ' }])),
       retryKey: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
       state: pending ? 'pending' : failed ? 'failed' : 'sent',
       attempts: pending ? 1 : failed ? 5 : 1,
@@ -356,7 +356,7 @@ function attemptDocs() {
     const id = eventIdOf(i);
     const claimedAt = new Date(NOW.getTime() - (ATTEMPTED_EVENTS - i) * 1_000);
     docs.push({ _id: `${id}#1`, eventId: id, claimedAt, owner: 'instance-a' });
-    if (hasReplies(i)) docs.push({ _id: `${id}#replies`, eventId: id, claimedAt, owner: 'instance-a', replies: JSON.stringify([{ type: 'text', text: `ตอบ ${i}` }]) });
+    if (hasReplies(i)) docs.push({ _id: `${id}#replies`, eventId: id, claimedAt, owner: 'instance-a', repliesSealed: testSealer.seal(JSON.stringify([{ type: 'text', text: `ตอบ ${i}` }])) });
     if (isDone(i)) docs.push({ _id: `${id}#done`, eventId: id, claimedAt, owner: 'instance-a' });
   }
   return docs;
@@ -447,7 +447,7 @@ describe.skipIf(!!process.env.MONGODB_URI)('PostgreSQL indexes under FerretDB: e
     expect(await isFinished(eventIdOf(3))).toBe(false); // `#1` only: not finished
 
     const replies = await timed(() => capture(() => recordedReplies(eventIdOf(target))));
-    expect(replies.result).toBe(JSON.stringify([{ type: 'text', text: `ตอบ ${target}` }]));
+    expect(testSealer.open(replies.result!)).toBe(JSON.stringify([{ type: 'text', text: `ตอบ ${target}` }]));
     await expectIndexServed('recordedReplies (`<event>#replies` by _id)', readOf(replies.sent, 'webhook_event_attempts'), replies.ms);
 
     // The app only inserts receipts (a redelivery collides on the unique `_id`) and prunes them by date; this

@@ -17,7 +17,8 @@ const outboxMessageSchema = new Schema(
     /** The recipients' LINE ids as sealed JSON: a complainant's id is never readable at rest. */
     toSealed: { type: String, required: true },
     recipients: { type: Number, required: true },
-    messages: { type: String, required: true },
+    /** The messages as sealed JSON: a notice may quote a complaint, a corruption report above all. */
+    messagesSealed: { type: String, required: true },
     retryKey: { type: String, required: true },
     state: { type: String, enum: OUTBOX_STATES, default: 'pending' },
     attempts: { type: Number, default: 0 },

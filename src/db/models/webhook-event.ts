@@ -57,8 +57,8 @@ const eventAttemptSchema = new Schema(
     eventId: { type: String, required: true },
     claimedAt: { type: Date, required: true },
     owner: { type: String, required: true },
-    /** On `<event>#replies`: the answers, stored before sending (see event-store.ts). */
-    replies: { type: String },
+    /** On `<event>#replies`: the answers as sealed JSON (they may repeat what a user wrote), stored before sending. */
+    repliesSealed: { type: String },
   },
   { collection: 'webhook_event_attempts' },
 );
