@@ -1,3 +1,5 @@
+import { trackingNumberIn } from '../domain/complaints.js';
+
 /**
  * The words users type, in Thai with English aliases. Matching is on the whole message, trimmed and
  * case-insensitive, so a sentence that merely contains a command word is not taken as one.
@@ -51,8 +53,9 @@ export function parseCommand(text: string): Command | null {
   const t = text.trim().replace(/\s+/g, ' ');
   const register = t.match(/^(?:ลงทะเบียน|register)(?:\s+(\S+))?$/i);
   if (register) return { kind: 'register', code: register[1] ?? null };
-  const track = t.match(/^(?:ติดตาม|track)(?:\s+(.+))?$/i);
-  if (track) return { kind: 'track', trackingNo: track[1] ?? null };
+  // `ติดตามG2570-0001`: Thai is written without spaces, and a tracking number cannot be mistaken for anything else.
+  const track = t.match(/^(?:ติดตาม|track)(\s*)(.*)$/i);
+  if (track && (track[2] === '' || track[1] !== '' || trackingNumberIn(track[2]!))) return { kind: 'track', trackingNo: track[2] || null };
   const kind = SIMPLE[t.toLowerCase()];
   return kind ? ({ kind } as Command) : null;
 }

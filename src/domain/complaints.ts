@@ -1,6 +1,7 @@
 import { addDays } from 'date-fns';
 import { startOfBangkokDay } from './calendar.js';
 import { fiscalYearOf } from './fiscal-year.js';
+import { arabicDigits } from './thai.js';
 
 /**
  * The one table of complaint kinds and statuses (domain.md, "Complaints"), and the 15-day rule.
@@ -62,8 +63,14 @@ export function trackingNumber(kind: ComplaintKind, submittedAt: Date, seq: numb
 
 /** Reads a tracking number as people type it ("g2569-7", "C 2569 0012"); null when it cannot be one. */
 export function parseTrackingNumber(text: string): string | null {
-  const m = text.toUpperCase().replace(/\s+/g, '').match(/^([GC])-?(\d{4})-?(\d{1,6})$/);
+  const m = arabicDigits(text).toUpperCase().replace(/\s+/g, '').match(/^([GC])-?(\d{4})-?(\d{1,6})$/);
   return m ? `${m[1]}${m[2]}-${m[3]!.padStart(4, '0')}` : null;
+}
+
+/** A tracking number written anywhere in a text (`ติดตามG2570-0001`, `g 2570 - 1`, Thai digits), normalised. */
+export function trackingNumberIn(text: string): string | null {
+  const m = arabicDigits(text).match(/([GCgc])\s*(\d{4})\s*-\s*(\d{1,6})/);
+  return m ? `${m[1]!.toUpperCase()}${m[2]}-${m[3]!.padStart(4, '0')}` : null;
 }
 
 /** At most this many complaints from one person an hour: enough for anyone, too few to flood the handlers. */

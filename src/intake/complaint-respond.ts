@@ -28,6 +28,7 @@ import {
   MAX_COMPLAINTS_PER_HOUR,
   NEXT_STATUSES,
   parseTrackingNumber,
+  trackingNumberIn,
   type ComplaintKind,
 } from '../domain/complaints.js';
 import { fiscalYearOf } from '../domain/fiscal-year.js';
@@ -72,7 +73,7 @@ export async function respondAboutComplaints(input: DialogInput, command: Comman
       return apply(startComplaint(ctx.eventId), ctx);
     }
     case 'track': {
-      const no = command.trackingNo ? parseTrackingNumber(command.trackingNo) : null;
+      const no = command.trackingNo ? (parseTrackingNumber(command.trackingNo) ?? trackingNumberIn(command.trackingNo)) : null;
       if (!no) return [text('กรุณาพิมพ์ "ติดตาม" ตามด้วยเลขที่เรื่อง เช่น ติดตาม G2569-0001')];
       const own = await findOwnComplaint(ctx.orgId, no, userKey);
       return [text(own ? trackingText(own, await timeline(own._id, true)) : NOT_FOUND)];

@@ -12,6 +12,7 @@ import { complaintStats } from '../db/complaint-store.js';
 import { fiscalYearOf } from '../domain/fiscal-year.js';
 import { complaintLine, OVERDUE_ACTION, overdueListText, summaryMessage } from '../flex/summary-message.js';
 import { parseCommand } from '../dialogs/commands.js';
+import { matchIntent } from '../dialogs/intents.js';
 import { ACTIONS, continueReport, isReportState, measureCarousel, pickMeasure, repeatPrompt, type Facts, type ReportEffect } from '../dialogs/officer-report.js';
 import { helpText, TEXT } from '../dialogs/texts.js';
 import { postbackData, quickPostback, quickText, text, type DialogInput, type Message, type Outcome } from '../dialogs/types.js';
@@ -69,7 +70,8 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
     state = null;
   }
 
-  const command = input.kind === 'text' ? parseCommand(input.text) : null;
+  // Exact commands work anywhere; a sentence is read for its meaning only when no dialog waits for an answer.
+  const command = input.kind === 'text' ? (parseCommand(input.text) ?? (state ? null : matchIntent(input.text))) : null;
   const isCancel = command?.kind === 'cancel' || (input.kind === 'postback' && input.action === ACTIONS.cancel);
 
   if (command?.kind === 'register') return [...before, ...(await register(userId, command.code, deps))];

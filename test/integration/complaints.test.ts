@@ -164,6 +164,22 @@ describe('following a case', () => {
     expect(visibleText(await b.say('เรื่องร้องเรียน'))).toContain('สำหรับเจ้าหน้าที่รับเรื่องร้องเรียนและนิติกรเท่านั้น');
   });
 
+  it('understands people in their own words, and keeps a dialog answer an answer', async () => {
+    expect(visibleText(await a.say(`ติดตามG${FY}-0001`))).toContain(`เรื่องเลขที่ G${FY}-0001`);
+    expect(visibleText(await a.say('ขอดูเรื่องที่ผมแจ้งไว้ครับ'))).toContain(`G${FY}-0001`);
+    const greeting = visibleText(await a.say('สวัสดีครับ'));
+    expect(greeting).not.toContain('ไม่เข้าใจ');
+    expect(greeting).toContain('ร้องเรียน');
+
+    const start = await a.say('อยากร้องเรียนเรื่องถนนครับ');
+    expect(visibleText(start)).toContain('พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล');
+    await a.tap(postbackOf(start, 'ร้องเรียนทั่วไป'));
+    // At "what happened?" the same kind of sentence is the story, not a new complaint.
+    const askWhere = visibleText(await a.say('อยากร้องเรียนเรื่องถนนหมู่ 5 เป็นหลุม'));
+    expect(askWhere).toContain('เกิดที่ไหน');
+    expect(visibleText(await a.say('ยกเลิก'))).not.toContain('ไม่เข้าใจ');
+  });
+
   it('keeps each channel to its own officers', async () => {
     const corruptionId = String((await ComplaintModel.findOne({ kind: 'corruption' }).lean())!._id);
     const officer = new Chat(h, COMPLAINT_OFFICER);

@@ -246,8 +246,12 @@ describe('linking staff accounts', () => {
   });
 
   it('answers unknown text and stickers with a helpful reply, never silence', async () => {
-    const unknown = await officer.say('สวัสดีครับ');
+    const unknown = await officer.say('ฝนตกหนักมากวันนี้');
     expect(visibleText(unknown)).toContain('ไม่เข้าใจคำสั่งนี้');
     expect(visibleText(unknown)).toContain('"รายงาน"');
+    // A greeting is answered with what the officer can do, not with "not understood".
+    const greeting = visibleText(await officer.say('สวัสดีครับ'));
+    expect(greeting).not.toContain('ไม่เข้าใจ');
+    expect(greeting).toContain('"รายงาน"');
   });
 });
