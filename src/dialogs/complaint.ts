@@ -20,7 +20,8 @@ export interface ComplaintDraft {
   accused?: string;
   happenedWhen?: string;
   description?: string;
-  location?: { title: string; address: string; latitude: number; longitude: number } | null;
+  /** A LINE location, or a place typed in words (no coordinates). */
+  location?: { title: string; address: string; latitude: number | null; longitude: number | null } | null;
   attachments: { kind: 'image' | 'video' | 'audio' | 'file'; lineMessageId: string; fileName: string | null }[];
   contactName?: string | null;
   contactPhone?: string | null;
@@ -41,6 +42,18 @@ export const PDPA_NOTICE =
 
 const cancel = () => quickText('ยกเลิก');
 
+/** The questions each kind asks, so that "2/5" counts what is really left. */
+const QUESTIONS: Record<ComplaintKind, Step[]> = {
+  general: ['what', 'where', 'contact', 'notify'],
+  corruption: ['accused', 'when', 'what', 'where', 'notify'],
+};
+
+function counter(step: Step, d: ComplaintDraft): string {
+  const steps = d.kind ? QUESTIONS[d.kind] : [];
+  const n = steps.indexOf(step);
+  return n < 0 ? '' : `${n + 1}/${steps.length} `;
+}
+
 function prompt(step: Step, d: ComplaintDraft): Message {
   switch (step) {
     case 'kind':
@@ -50,29 +63,29 @@ function prompt(step: Step, d: ComplaintDraft): Message {
         cancel(),
       ]);
     case 'accused':
-      return text(`${PROTECTION_TH}\n\n1/3 ผู้ถูกกล่าวหาคือใคร? (ชื่อ ตำแหน่ง หรือหน่วยงาน เท่าที่ทราบ)`, [cancel()]);
+      return text(`${PROTECTION_TH}\n\n${counter(step, d)}ผู้ถูกกล่าวหาคือใคร? (ชื่อ ตำแหน่ง หรือหน่วยงาน เท่าที่ทราบ)`, [cancel()]);
     case 'when':
-      return text('2/3 เหตุการณ์เกิดขึ้นเมื่อใด? (วันที่หรือช่วงเวลาโดยประมาณ)', [cancel()]);
+      return text(`${counter(step, d)}เหตุการณ์เกิดขึ้นเมื่อใด? (วันที่หรือช่วงเวลาโดยประมาณ)`, [cancel()]);
     case 'what':
       return text(
         d.kind === 'corruption'
-          ? '3/3 เล่าพฤติการณ์ที่เกิดขึ้น ทำอะไร อย่างไร มีหลักฐานอะไรบ้าง\nส่งรูปภาพหลักฐานก่อนพิมพ์ได้'
-          : 'เล่าเรื่องที่ต้องการร้องเรียน เกิดอะไรขึ้น ต้องการให้แก้ไขอย่างไร\nส่งรูปภาพประกอบก่อนพิมพ์ได้',
+          ? `${counter(step, d)}เล่าพฤติการณ์ที่เกิดขึ้น ทำอะไร อย่างไร มีหลักฐานอะไรบ้าง\nส่งรูปภาพหลักฐานก่อนพิมพ์ได้`
+          : `${counter(step, d)}เล่าเรื่องที่ต้องการร้องเรียน เกิดอะไรขึ้น ต้องการให้แก้ไขอย่างไร\nส่งรูปภาพประกอบก่อนพิมพ์ได้`,
         [cancel()],
       );
     case 'where':
-      return text('เกิดที่ไหน? กดส่งตำแหน่ง หรือกด "ข้าม"', [
+      return text(`${counter(step, d)}เกิดที่ไหน? กดส่งตำแหน่ง พิมพ์ชื่อสถานที่ หรือกด "ข้าม"`, [
         { type: 'action', action: { type: 'location', label: 'ส่งตำแหน่ง' } },
         quickText('ข้าม'),
         cancel(),
       ]);
     case 'contact':
-      return text('ชื่อและเบอร์โทรศัพท์สำหรับติดต่อกลับ (เฉพาะเจ้าหน้าที่รับเรื่องร้องเรียนเห็น) หรือกด "ไม่ประสงค์ออกนาม"', [
+      return text(`${counter(step, d)}ชื่อและเบอร์โทรศัพท์สำหรับติดต่อกลับ (เฉพาะเจ้าหน้าที่รับเรื่องร้องเรียนเห็น) หรือกด "ไม่ประสงค์ออกนาม"`, [
         quickText('ไม่ประสงค์ออกนาม'),
         cancel(),
       ]);
     case 'notify':
-      return text('ต้องการให้ระบบแจ้งความคืบหน้าทาง LINE ทุกครั้งที่สถานะเปลี่ยนหรือไม่?', [quickText('รับแจ้ง'), quickText('ไม่ต้องแจ้ง'), cancel()]);
+      return text(`${counter(step, d)}ต้องการให้ระบบแจ้งความคืบหน้าทาง LINE ทุกครั้งที่สถานะเปลี่ยนหรือไม่?`, [quickText('รับแจ้ง'), quickText('ไม่ต้องแจ้ง'), cancel()]);
     case 'confirm':
       return text(summary(d), [quickPostback('ยืนยันส่งเรื่อง', postbackData(ACTIONS.submit, { d: d.draftId })), cancel()]);
   }
@@ -157,7 +170,9 @@ export function continueComplaint(state: State, input: DialogInput): Outcome<Com
     case 'where': {
       if (input.kind === 'location') return afterWhere({ ...d, location: input.location });
       if (isSkip(input)) return afterWhere({ ...d, location: null });
-      return at('where', d, [text('กรุณากดส่งตำแหน่ง หรือกด "ข้าม"')]);
+      const place = answer();
+      if (typeof place !== 'string') return at('where', d, [text('กรุณากดส่งตำแหน่ง พิมพ์ชื่อสถานที่ หรือกด "ข้าม"')]);
+      return afterWhere({ ...d, location: { title: truncate(place, 300), address: '', latitude: null, longitude: null } });
     }
     case 'contact': {
       if (input.kind === 'text' && /ไม่ประสงค์ออกนาม|anonymous/i.test(input.text)) return at('notify', { ...d, contactName: null, contactPhone: null });

@@ -50,7 +50,7 @@ export function caseCard(c: Complaint, now: Date): messagingApi.FlexBubble {
   const id = String(c._id);
   const open = !isClosed(c.status as ComplaintStatus);
   const d = deadline(c, now);
-  const location = c.location ? [c.location.title, c.location.address].filter(Boolean).join(' ') || `${c.location.latitude}, ${c.location.longitude}` : '';
+  const location = c.location ? [c.location.title, c.location.address].filter(Boolean).join(' ') || `${c.location.latitude ?? ''}, ${c.location.longitude ?? ''}` : '';
   const contact = c.kind === 'general' ? [c.contactName, c.contactPhone].filter(Boolean).join(' · ') || 'ไม่ประสงค์ออกนาม' : '';
   return renderTemplate('complaint-case', {
     headerColour: c.kind === 'corruption' ? '#7A1F1F' : '#1F3A5F',

@@ -79,7 +79,7 @@ export interface Complaint {
   description: string;
   accused: string | null;
   happenedWhen: string | null;
-  location: { title: string; address: string; latitude: number; longitude: number } | null;
+  location: { title: string; address: string; latitude: number | null; longitude: number | null } | null;
   attachments: { kind: string; lineMessageId: string; fileName: string | null }[];
   contactName: string | null;
   contactPhone: string | null;

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, continueComplaint, startComplaint } from '../../src/dialogs/complaint.js';
+import type { DialogInput, Message, Outcome } from '../../src/dialogs/types.js';
+
+/** Walks the pure dialog through inputs, returning every outcome. */
+function walk(...inputs: DialogInput[]): Outcome<unknown>[] {
+  const outcomes: Outcome<unknown>[] = [startComplaint('evt-1')];
+  for (const input of inputs) {
+    const state = outcomes[outcomes.length - 1]!.state as Parameters<typeof continueComplaint>[0];
+    outcomes.push(continueComplaint(state, input));
+  }
+  return outcomes;
+}
+const say = (t: string): DialogInput => ({ kind: 'text', text: t });
+const kind = (k: string): DialogInput => ({ kind: 'postback', action: ACTIONS.kind, params: { k } });
+const shown = (o: Outcome<unknown>) => o.replies.map((m: Message) => ('text' in m ? m.text : '')).join('\n');
+
+describe('the complaint dialog', () => {
+  it('counts the corruption report\'s five questions truthfully, 1/5 to 5/5', () => {
+    const steps = walk(kind('corruption'), say('นาย ก.'), say('เดือนที่แล้ว'), say('เรียกรับเงิน'), say('ข้าม')).slice(1);
+    expect(steps.map((o) => shown(o).match(/(\d)\/(\d) /)?.[0].trim())).toEqual(['1/5', '2/5', '3/5', '4/5', '5/5']);
+  });
+
+  it('counts the general complaint\'s four questions, 1/4 to 4/4', () => {
+    const steps = walk(kind('general'), say('ถนนเป็นหลุม'), say('ข้าม'), say('ไม่ประสงค์ออกนาม')).slice(1);
+    expect(steps.map((o) => shown(o).match(/(\d)\/(\d) /)?.[0].trim())).toEqual(['1/4', '2/4', '3/4', '4/4']);
+  });
+
+  it('takes a place typed in words where a location is asked, and shows it before sending', () => {
+    const [, , , afterPlace, , confirm] = walk(kind('general'), say('ไฟทางดับ'), say('สำนักงานเทศบาล ชั้น 2 ห้องกองช่าง'), say('ไม่ประสงค์ออกนาม'), say('รับแจ้ง'));
+    expect(afterPlace!.state?.data).toMatchObject({ location: { title: 'สำนักงานเทศบาล ชั้น 2 ห้องกองช่าง', latitude: null, longitude: null } });
+    expect(shown(confirm!)).toContain('สถานที่: สำนักงานเทศบาล ชั้น 2 ห้องกองช่าง');
+  });
+
+  it('still asks again when the place is not text (a sticker)', () => {
+    const [, , , again] = walk(kind('general'), say('ไฟทางดับ'), { kind: 'other', what: 'sticker' });
+    expect(shown(again!)).toContain('พิมพ์ชื่อสถานที่');
+    expect(again!.state).toMatchObject({ step: 'where' });
+  });
+});
