@@ -82,6 +82,8 @@ export async function respondAboutComplaints(input: DialogInput, command: Comman
       return [text(myCasesText(await listOwnComplaints(ctx.orgId, userKey)))];
     case 'cases': {
       const kinds = handledKinds(ctx.staff);
+      // The rich menu's "เรื่องร้องเรียน" tile is everyone's: a citizen who taps it means their own cases.
+      if (kinds.length === 0 && !ctx.staff) return [text(myCasesText(await listOwnComplaints(ctx.orgId, userKey)))];
       if (kinds.length === 0) return [text(HANDLERS_ONLY)];
       return caseCarousel(await openComplaints(ctx.orgId, kinds), ctx.now, 'เรื่องร้องเรียนที่ยังเปิดอยู่');
     }
