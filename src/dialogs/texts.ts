@@ -1,11 +1,13 @@
+import type { messagingApi } from '@line/bot-sdk';
 import { hasRole, ROLE_TH, type StaffRole } from '../domain/roles.js';
+import { quickText } from './types.js';
 
-/** Everything the bot says outside flex designs, in one place. Users read Thai; commands also have English aliases. */
+/** Everything the bot says outside flex designs, in one place. Users read Thai only; commands also take English aliases. */
 export const TEXT = {
   welcome:
     'สวัสดีครับ ยินดีต้อนรับสู่ "โปร่งใส" ระบบติดตามมาตรการคุณธรรมและความโปร่งใสขององค์กรปกครองส่วนท้องถิ่น\nพิมพ์ "ช่วยเหลือ" เพื่อดูสิ่งที่ทำได้',
   citizenHelp:
-    'สำหรับประชาชน\n• "ร้องเรียน" (complaint) — แจ้งเรื่องร้องเรียนทั่วไป หรือแจ้งเบาะแสการทุจริตของเจ้าหน้าที่ (ปกปิดตัวตนผู้แจ้ง)\n• "ติดตาม เลขที่เรื่อง" (track) — ดูความคืบหน้า\n• "เรื่องของฉัน" (my cases) — เรื่องทั้งหมดที่ท่านแจ้ง\n\nสำหรับเจ้าหน้าที่\n• พิมพ์ "ลงทะเบียน รหัสเชิญ" (register CODE) เพื่อเชื่อมบัญชี LINE กับบทบาทของท่าน โดยขอรหัสเชิญจากผู้ดูแลระบบ',
+    'สำหรับประชาชน\n• "ร้องเรียน" แจ้งเรื่องร้องเรียนทั่วไป หรือแจ้งเบาะแสการทุจริตของเจ้าหน้าที่ โดยปกปิดตัวตนผู้แจ้ง\n• "ติดตาม เลขที่เรื่อง" ดูความคืบหน้า\n• "เรื่องของฉัน" เรื่องทั้งหมดที่ท่านแจ้ง\nพิมพ์เป็นประโยคได้ เช่น อยากร้องเรียนเรื่องถนน\n\nสำหรับเจ้าหน้าที่\n• พิมพ์ "ลงทะเบียน รหัสเชิญ" เพื่อเชื่อมบัญชี LINE กับบทบาทของท่าน โดยขอรหัสเชิญจากผู้ดูแลระบบ',
   executivesOnly: 'คำสั่งนี้สำหรับผู้บริหารและผู้ดูแลระบบเท่านั้น',
   staffOnly: 'คำสั่งนี้สำหรับเจ้าหน้าที่ผู้รับผิดชอบมาตรการเท่านั้น\nหากท่านเป็นเจ้าหน้าที่ พิมพ์ "ลงทะเบียน รหัสเชิญ" เพื่อเชื่อมบัญชีก่อน',
   unknown: 'ขออภัย ไม่เข้าใจคำสั่งนี้',
@@ -44,16 +46,29 @@ export const TEXT = {
 /** What each role can do, listed for `ช่วยเหลือ`; people without a staff role get the citizen text. */
 export function helpText(roles: readonly StaffRole[]): string {
   if (roles.length === 0) return TEXT.citizenHelp;
-  const lines = [`บทบาทของท่าน: ${roles.map((r) => ROLE_TH[r]).join(', ')}`, '', 'คำสั่งที่ใช้ได้'];
-  if (hasRole(roles, 'officer')) lines.push('• "รายงาน" (report) — เลือกมาตรการ/โครงการ แล้วรายงานสถานะและผลการดำเนินงาน');
-  if (hasRole(roles, 'executive') || hasRole(roles, 'admin'))
-    lines.push('• "สรุป" (summary) — ภาพรวมผลการดำเนินงานล่าสุด ร้อยละการนำแผนไปปฏิบัติ การเบิกจ่าย รายการที่เกินกำหนด');
+  const lines = [`บทบาทของท่าน: ${roles.map((r) => ROLE_TH[r]).join(', ')}`, '', 'สิ่งที่ทำได้'];
+  if (hasRole(roles, 'officer')) lines.push('• "รายงาน" เลือกมาตรการหรือโครงการ แล้วรายงานสถานะและผลการดำเนินงาน');
+  if (isExecutiveOrAdmin(roles)) {
+    lines.push('• "สรุป" ภาพรวมผลการดำเนินงานล่าสุด ร้อยละการนำแผนไปปฏิบัติ การเบิกจ่าย รายการที่เกินกำหนด');
+    lines.push('• "ส่งออกรายงาน" รับไฟล์รายงานตามแบบทางราชการ (ITA, E-PlanNACC, สถิติเรื่องร้องเรียน)');
+    lines.push('• "สถิติร้องเรียน" สถิติเรื่องร้องเรียนปีงบประมาณนี้');
+  }
   if (hasRole(roles, 'executive')) lines.push('• ท่านจะได้รับสรุปรายเดือนทุกวันทำการแรกของเดือน และรายชื่อผู้ที่ยังไม่ตอบการติดตามผลทุกไตรมาส');
-  if (hasRole(roles, 'complaint_officer') || hasRole(roles, 'integrity_officer'))
-    lines.push('• "เรื่องร้องเรียน" (cases) — เรื่องที่ยังเปิดอยู่ในช่องทางของท่าน: รับผิดชอบ เปลี่ยนสถานะ บันทึกภายใน');
-  if (hasRole(roles, 'executive') || hasRole(roles, 'admin')) lines.push('• "สถิติร้องเรียน" (complaint stats) — สถิติเรื่องร้องเรียนปีงบประมาณนี้');
-  lines.push('• "ร้องเรียน" / "ติดตาม เลขที่เรื่อง" / "เรื่องของฉัน" — แจ้งและติดตามเรื่องของท่านเอง');
-  if (hasRole(roles, 'admin')) lines.push('• งานผู้ดูแลระบบ (ออกรหัสเชิญ นำเข้าแผน) ทำผ่านคำสั่ง npm run cli บนเครื่องแม่ข่าย');
-  lines.push('• "ยกเลิก" (cancel) — ยกเลิกรายการที่ทำค้างอยู่', '• "ช่วยเหลือ" (help) — แสดงข้อความนี้');
+  if (hasRole(roles, 'complaint_officer') || hasRole(roles, 'integrity_officer')) lines.push('• "เรื่องร้องเรียน" เรื่องที่ยังเปิดอยู่ในช่องทางของท่าน: รับผิดชอบ เปลี่ยนสถานะ บันทึกภายใน');
+  lines.push('• "ร้องเรียน" "ติดตาม เลขที่เรื่อง" "เรื่องของฉัน" แจ้งและติดตามเรื่องของท่านเอง');
+  if (hasRole(roles, 'admin')) lines.push('• การออกรหัสเชิญและการนำเข้าแผนประจำปี ทำด้วยเครื่องมือผู้ดูแลระบบบนเครื่องแม่ข่าย (ดูคู่มือ)');
+  lines.push('• "ยกเลิก" ยกเลิกรายการที่ทำค้างอยู่', '• "ช่วยเหลือ" แสดงข้อความนี้');
   return lines.join('\n');
 }
+
+/** The same choices as buttons under the help text (LINE shows at most 13). */
+export function helpQuickReplies(roles: readonly StaffRole[]): messagingApi.QuickReplyItem[] {
+  const labels: string[] = [];
+  if (hasRole(roles, 'officer')) labels.push('รายงาน');
+  if (isExecutiveOrAdmin(roles)) labels.push('สรุป', 'ส่งออกรายงาน', 'สถิติร้องเรียน');
+  if (hasRole(roles, 'complaint_officer') || hasRole(roles, 'integrity_officer')) labels.push('เรื่องร้องเรียน');
+  labels.push('ร้องเรียน', 'เรื่องของฉัน');
+  return labels.slice(0, 13).map((label) => quickText(label));
+}
+
+const isExecutiveOrAdmin = (roles: readonly StaffRole[]) => hasRole(roles, 'executive') || hasRole(roles, 'admin');

@@ -14,7 +14,7 @@ import { complaintLine, OVERDUE_ACTION, overdueListText, summaryMessage } from '
 import { parseCommand } from '../dialogs/commands.js';
 import { matchIntent } from '../dialogs/intents.js';
 import { ACTIONS, continueReport, isReportState, measureCarousel, pickMeasure, repeatPrompt, type Facts, type ReportEffect } from '../dialogs/officer-report.js';
-import { helpText, TEXT } from '../dialogs/texts.js';
+import { helpQuickReplies, helpText, TEXT } from '../dialogs/texts.js';
 import { postbackData, quickPostback, quickText, text, type DialogInput, type Message, type Outcome } from '../dialogs/types.js';
 import { hasRole } from '../domain/roles.js';
 import type { LineClient } from '../line/client.js';
@@ -47,7 +47,7 @@ export async function respond(event: webhook.Event, eventId: string, deps: Respo
   if (!userId) return [];
   if (event.type === 'follow') {
     const staff = await findStaff(deps.orgId, userId);
-    return [text(TEXT.welcome), text(helpText(staff?.roles ?? []))];
+    return [text(TEXT.welcome), text(helpText(staff?.roles ?? []), helpQuickReplies(staff?.roles ?? []))];
   }
   if (event.type === 'unfollow') {
     await clearDialog(deps.orgId, deps.sealer.userKey(userId));
@@ -91,7 +91,7 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
 
   if (command?.kind === 'help') {
     const resume = officer && isReportState(state) ? repeatPrompt(state, await factsWithMeasure(officer, state.data.measureId, eventId, deps)) : repeatComplaintStep(state);
-    return [...before, text(helpText(staff?.roles ?? [])), ...resume].slice(0, 5);
+    return [...before, text(helpText(staff?.roles ?? []), helpQuickReplies(staff?.roles ?? [])), ...resume].slice(0, 5);
   }
 
   const aboutComplaints = await respondAboutComplaints(input, command, state, {
@@ -203,5 +203,5 @@ async function register(userId: string, code: string | null, deps: RespondDeps):
 
 function unknownInput(input: DialogInput, roles: Parameters<typeof helpText>[0]): Message[] {
   const opener = input.kind === 'text' || input.kind === 'postback' ? TEXT.unknown : TEXT.unknownNonText;
-  return [text(`${opener}\n\n${helpText(roles)}`)];
+  return [text(`${opener}\n\n${helpText(roles)}`, helpQuickReplies(roles))];
 }
