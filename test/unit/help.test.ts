@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STAFF_ROLES } from '../../src/domain/roles.js';
 import { helpQuickReplies, helpText } from '../../src/dialogs/texts.js';
 
-const labels = (roles: Parameters<typeof helpQuickReplies>[0]) => helpQuickReplies(roles).map((i) => i.action.label);
+const labels = (roles: Parameters<typeof helpQuickReplies>[0]) => helpQuickReplies(roles).map((i) => i.action?.label);
 
 describe('help', () => {
   it('is Thai only for every role: no English in brackets, no server commands', () => {
