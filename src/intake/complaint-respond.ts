@@ -63,6 +63,12 @@ function handledKinds(staff: StaffFacts | null): ComplaintKind[] {
   return COMPLAINT_KINDS.filter((k) => !!staff && hasRole(staff.roles, HANDLER_ROLE[k]));
 }
 
+/** A person's own cases, each one tap away from its tracking (LINE shows at most 13 quick replies). */
+async function ownCases(orgId: string, userKey: string): Promise<Message[]> {
+  const cases = await listOwnComplaints(orgId, userKey);
+  return [text(myCasesText(cases), cases.slice(0, 13).map((c) => quickText(`ติดตาม ${c.trackingNo}`)))];
+}
+
 export async function respondAboutComplaints(input: DialogInput, command: Command | null, state: DialogState | null, ctx: ComplaintContext): Promise<Message[] | null> {
   const userKey = ctx.sealer.userKey(ctx.userId);
   switch (command?.kind) {
@@ -79,11 +85,11 @@ export async function respondAboutComplaints(input: DialogInput, command: Comman
       return [text(own ? trackingText(own, await timeline(own._id, true)) : NOT_FOUND)];
     }
     case 'myCases':
-      return [text(myCasesText(await listOwnComplaints(ctx.orgId, userKey)))];
+      return ownCases(ctx.orgId, userKey);
     case 'cases': {
       const kinds = handledKinds(ctx.staff);
       // The rich menu's "เรื่องร้องเรียน" tile is everyone's: a citizen who taps it means their own cases.
-      if (kinds.length === 0 && !ctx.staff) return [text(myCasesText(await listOwnComplaints(ctx.orgId, userKey)))];
+      if (kinds.length === 0 && !ctx.staff) return ownCases(ctx.orgId, userKey);
       if (kinds.length === 0) return [text(HANDLERS_ONLY)];
       return caseCarousel(await openComplaints(ctx.orgId, kinds), ctx.now, 'เรื่องร้องเรียนที่ยังเปิดอยู่');
     }

@@ -153,7 +153,10 @@ describe('following a case', () => {
     const own = await a.say(`ติดตาม g${FY}-1`);
     expect(visibleText(own)).toContain(`เรื่องเลขที่ G${FY}-0001`);
     expect(visibleText(own)).toContain('สถานะ: รับเรื่องแล้ว');
-    expect(visibleText(await a.say('เรื่องของฉัน'))).toContain(`G${FY}-0001`);
+    const mine = await a.say('เรื่องของฉัน');
+    expect(visibleText(mine)).toContain(`G${FY}-0001`);
+    // One tap on the case's button tracks it.
+    expect(visibleText(await a.say(mine[0].quickReply.items[0].action.text))).toContain(`เรื่องเลขที่ G${FY}-0001`);
 
     const notFound = visibleText(await b.say(`ติดตาม G${FY}-0001`));
     expect(notFound).toContain('ไม่พบเรื่องเลขที่นี้ในเรื่องที่ท่านแจ้งไว้');
