@@ -80,18 +80,20 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
     return [...before, text(state ? TEXT.cancelled : TEXT.nothingToCancel)];
   }
 
+  const officer = staff && hasRole(staff.roles, 'officer') ? staff : null;
+  // A command answered in the middle of a dialog is followed by the dialog's question again, with its buttons.
+  const resume = async (): Promise<Message[]> =>
+    officer && isReportState(state) ? repeatPrompt(state, await factsWithMeasure(officer, state.data.measureId, eventId, deps)) : repeatComplaintStep(state);
+
   if (command?.kind === 'exportReport' || (input.kind === 'postback' && input.action === EXPORT_ACTION)) {
-    return [...before, ...exportReply(staff, input.kind === 'postback' ? input.params.k : undefined, deps)];
+    return [...before, ...exportReply(staff, input.kind === 'postback' ? input.params.k : undefined, deps), ...(await resume())].slice(0, 5);
   }
 
   const wantsSummary = command?.kind === 'summary' || (input.kind === 'postback' && input.action === OVERDUE_ACTION);
-  if (wantsSummary) return [...before, ...(await summaryReply(staff, command?.kind === 'summary', deps))];
-
-  const officer = staff && hasRole(staff.roles, 'officer') ? staff : null;
+  if (wantsSummary) return [...before, ...(await summaryReply(staff, command?.kind === 'summary', deps)), ...(await resume())].slice(0, 5);
 
   if (command?.kind === 'help') {
-    const resume = officer && isReportState(state) ? repeatPrompt(state, await factsWithMeasure(officer, state.data.measureId, eventId, deps)) : repeatComplaintStep(state);
-    return [...before, text(helpText(staff?.roles ?? []), helpQuickReplies(staff?.roles ?? [])), ...resume].slice(0, 5);
+    return [...before, text(helpText(staff?.roles ?? []), helpQuickReplies(staff?.roles ?? [])), ...(await resume())].slice(0, 5);
   }
 
   const aboutComplaints = await respondAboutComplaints(input, command, state, {

@@ -191,6 +191,17 @@ describe('an officer reports progress by chat', () => {
     expect(visibleText(await officer.say('สรุปงาน'))).toContain('ปัญหาอุปสรรค');
   });
 
+  it('answers a command that is not for this role mid-dialog, then asks the same question again with its buttons', async () => {
+    await officer.tap(`a=rp.pick&m=${await measureId('K-03')}`);
+    const answer = await officer.say('สรุป');
+    expect(visibleText(answer)).toContain('สำหรับผู้บริหารและผู้ดูแลระบบเท่านั้น');
+    const last = answer[answer.length - 1];
+    expect(visibleText([last])).toContain('เลือกสถานะการดำเนินงานปัจจุบัน');
+    expect(last.quickReply.items.map((i: any) => i.action.label)).toContain('กำลังดำเนินการ');
+    expect(visibleText(await officer.tap('a=rp.status&s=in_progress'))).toContain('พิมพ์สรุปผลการดำเนินงาน');
+    await officer.say('ยกเลิก');
+  });
+
   it('expires an idle dialog politely on the next message, and drops its draft', async () => {
     await officer.tap(`a=rp.pick&m=${await measureId('K-04')}`);
     await officer.tap('a=rp.status&s=in_progress');
