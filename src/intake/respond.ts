@@ -58,6 +58,10 @@ export async function respond(event: webhook.Event, eventId: string, deps: Respo
   return respondToInput(userId, input, eventId, deps);
 }
 
+/** The answers to "throw away the dialog under way?" */
+const SWITCH_ACTION = 'sw';
+const KEEP_ACTION = 'sw.keep';
+
 async function respondToInput(userId: string, input: DialogInput, eventId: string, deps: RespondDeps): Promise<Message[]> {
   const { orgId, now } = deps;
   const staff = await findStaff(orgId, userId);
@@ -71,8 +75,19 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
   }
 
   // Exact commands work anywhere; a sentence is read for its meaning only when no dialog waits for an answer.
-  const command = input.kind === 'text' ? (parseCommand(input.text) ?? (state ? null : matchIntent(input.text))) : null;
+  let command = input.kind === 'text' ? (parseCommand(input.text) ?? (state ? null : matchIntent(input.text))) : null;
   const isCancel = command?.kind === 'cancel' || (input.kind === 'postback' && input.action === ACTIONS.cancel);
+
+  const officer = staff && hasRole(staff.roles, 'officer') ? staff : null;
+  // Starting another dialog would throw away the one under way: ask first (a report only of an officer).
+  if (state && (command?.kind === 'complaint' || (command?.kind === 'report' && officer))) {
+    return [...before, text(TEXT.switchAsk, [quickPostback('ทิ้งแล้วเริ่มใหม่', postbackData(SWITCH_ACTION, { to: command.kind })), quickPostback('ทำรายการเดิมต่อ', postbackData(KEEP_ACTION, {}))])];
+  }
+  if (input.kind === 'postback' && input.action === SWITCH_ACTION && (input.params.to === 'complaint' || input.params.to === 'report')) {
+    if (state) await clearDialog(orgId, deps.sealer.userKey(userId));
+    state = null;
+    command = { kind: input.params.to };
+  }
 
   if (command?.kind === 'register') return [...before, ...(await register(userId, command.code, deps))];
   if (isCancel) {
@@ -80,7 +95,6 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
     return [...before, text(state ? TEXT.cancelled : TEXT.nothingToCancel)];
   }
 
-  const officer = staff && hasRole(staff.roles, 'officer') ? staff : null;
   // A command answered in the middle of a dialog is followed by the dialog's question again, with its buttons.
   const resume = async (): Promise<Message[]> =>
     officer && isReportState(state) ? repeatPrompt(state, await factsWithMeasure(officer, state.data.measureId, eventId, deps)) : repeatComplaintStep(state);
@@ -94,6 +108,10 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
 
   if (command?.kind === 'help') {
     return [...before, text(helpText(staff?.roles ?? []), helpQuickReplies(staff?.roles ?? [])), ...(await resume())].slice(0, 5);
+  }
+  if (input.kind === 'postback' && input.action === KEEP_ACTION) {
+    const current = await resume();
+    return [...before, ...(current.length > 0 ? current : [text(TEXT.nothingToCancel)])];
   }
 
   const aboutComplaints = await respondAboutComplaints(input, command, state, {
@@ -113,9 +131,13 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
     command?.kind === 'report' ||
     (input.kind === 'postback' && (input.action === ACTIONS.pick || input.action === ACTIONS.page));
   if (!officer && (wantsReport || isReportState(state))) {
-    // Someone who is not (or no longer) an officer: a dialog left from an earlier role is dropped.
-    if (state) await clearDialog(orgId, deps.sealer.userKey(userId));
-    return [...before, text(TEXT.staffOnly)];
+    // Someone who is not (or no longer) an officer: a report dialog left from an earlier role is dropped,
+    // any other dialog goes on.
+    if (isReportState(state)) {
+      await clearDialog(orgId, deps.sealer.userKey(userId));
+      return [...before, text(TEXT.staffOnly)];
+    }
+    return [...before, text(TEXT.staffOnly), ...(await resume())].slice(0, 5);
   }
   if (officer) {
     if (command?.kind === 'report') {

@@ -191,6 +191,21 @@ describe('an officer reports progress by chat', () => {
     expect(visibleText(await officer.say('สรุปงาน'))).toContain('ปัญหาอุปสรรค');
   });
 
+  it('asks before a new dialog throws away the report under way, and keeps it when told to', async () => {
+    await officer.tap(`a=rp.pick&m=${await measureId('K-03')}`);
+    await officer.tap('a=rp.status&s=in_progress');
+    const ask = await officer.say('ร้องเรียน');
+    expect(visibleText(ask)).toContain('ยังไม่ได้บันทึก');
+    const keep = await officer.tap(postbackOf(ask, 'ทำรายการเดิมต่อ'));
+    expect(visibleText(keep)).toContain('พิมพ์สรุปผลการดำเนินงาน');
+    expect(visibleText(await officer.say('ประชุมแล้ว'))).toContain('ปัญหาอุปสรรค');
+
+    const again = await officer.say('ร้องเรียน');
+    const switched = await officer.tap(postbackOf(again, 'ทิ้งแล้วเริ่มใหม่'));
+    expect(visibleText(switched)).toContain('เลือกประเภทเรื่องที่ต้องการแจ้ง');
+    await officer.say('ยกเลิก');
+  });
+
   it('answers a command that is not for this role mid-dialog, then asks the same question again with its buttons', async () => {
     await officer.tap(`a=rp.pick&m=${await measureId('K-03')}`);
     const answer = await officer.say('สรุป');
