@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, continueReport, pickMeasure, type Facts, type MeasureView, type ReportEffect } from '../../src/dialogs/officer-report.js';
+import type { DialogInput, Outcome } from '../../src/dialogs/types.js';
+
+const project: MeasureView = {
+  id: 'm1',
+  code: 'EP-03',
+  title: 'โครงการอบรมคุณธรรมจริยธรรม',
+  family: 'anticorruption_project',
+  status: 'not_started',
+  periodText: 'ต.ค. 67 - ก.ย. 68',
+  periodStart: new Date('2024-09-30T17:00:00Z'),
+  periodEnd: new Date('2025-09-30T17:00:00Z'),
+  budget: 20_000,
+  disbursed: 0,
+  lastReportAt: null,
+};
+const measure: MeasureView = { ...project, id: 'm2', code: 'ITA-01', family: 'ita_measure', budget: 0 };
+const facts: Facts = {
+  now: new Date('2025-03-01T03:00:00Z'),
+  staff: { lineUserId: 'U1', displayName: 'สมศรี', roles: ['officer'], unit: 'สำนักปลัด' },
+  measures: [project, measure],
+  eventId: 'evt-pick',
+};
+
+const say = (t: string): DialogInput => ({ kind: 'text', text: t });
+const status = (s: string): DialogInput => ({ kind: 'postback', action: ACTIONS.status, params: { s } });
+
+/** Picks a measure and answers each step in turn; returns every outcome. */
+function walk(measureId: string, ...inputs: DialogInput[]): Outcome<ReportEffect>[] {
+  const outcomes = [pickMeasure(measureId, facts)];
+  for (const input of inputs) {
+    const state = outcomes[outcomes.length - 1]!.state as Parameters<typeof continueReport>[0];
+    outcomes.push(continueReport(state, input, facts));
+  }
+  return outcomes;
+}
+const stepOf = (o: Outcome<ReportEffect>) => (o.state as { step?: string } | null | undefined)?.step ?? null;
+const saved = (o: Outcome<ReportEffect>) => o.effects?.find((e) => e.type === 'saveReport');
+
+describe('the officer report dialog', () => {
+  it('asks for the disbursement of a plan project with a budget, reads Thai digits, and saves once on confirm', () => {
+    const outcomes = walk('m1', status('in_progress'), say('จัดอบรมแล้ว 2 รุ่น'), say('ข้าม'), say('๑๕,๐๐๐ บาท'), say('ยืนยัน'));
+    expect(outcomes.map(stepOf)).toEqual(['status', 'summary', 'problems', 'disbursed', 'confirm', null]);
+    expect(saved(outcomes[5]!)).toMatchObject({ draft: { status: 'in_progress', summary: 'จัดอบรมแล้ว 2 รุ่น', problems: null, disbursed: 15_000, draftId: 'evt-pick' } });
+  });
+
+  it('skips the disbursement for a measure without a budget', () => {
+    const outcomes = walk('m2', status('completed'), say('เผยแพร่ประกาศแล้ว'), say('ไม่มี'));
+    expect(outcomes.map(stepOf)).toEqual(['status', 'summary', 'problems', 'confirm']);
+  });
+
+  it('requires a reason when the measure cannot proceed', () => {
+    const outcomes = walk('m2', status('cannot_proceed'), say('ไม่ได้รับงบประมาณ'), say('รอปีหน้า'));
+    expect(outcomes.map(stepOf)).toEqual(['status', 'reason', 'summary', 'problems']);
+    expect(outcomes[3]!.state).toMatchObject({ data: { reason: 'ไม่ได้รับงบประมาณ' } });
+  });
+
+  it('refuses an amount over the budget or not a number, and stays at that step', () => {
+    const [, , , , over, junk] = walk('m1', status('in_progress'), say('ดำเนินการ'), say('ข้าม'), say('25000'), say('สองหมื่น'));
+    expect(stepOf(over!)).toBe('disbursed');
+    expect(JSON.stringify(over!.replies)).toContain('ต้องไม่เกินงบประมาณ');
+    expect(stepOf(junk!)).toBe('disbursed');
+  });
+
+  it('keeps evidence sent before the summary, and stores each file once', () => {
+    const [, , photo] = walk('m2', status('in_progress'), { kind: 'media', mediaKind: 'image', messageId: 'msg-9', fileName: null });
+    expect(stepOf(photo!)).toBe('summary');
+    expect(photo!.effects).toEqual([{ type: 'storeAttachment', attachment: { kind: 'image', lineMessageId: 'msg-9', fileName: null } }]);
+  });
+
+  it('refuses a confirm button from another draft, and one pressed before the confirmation step', () => {
+    const outcomes = walk('m2', status('completed'), say('เสร็จแล้ว'), say('ข้าม'));
+    const state = outcomes[3]!.state as Parameters<typeof continueReport>[0];
+    const stale = continueReport(state, { kind: 'postback', action: ACTIONS.confirm, params: { d: 'evt-older' } }, facts);
+    expect(saved(stale)).toBeUndefined();
+    expect(JSON.stringify(stale.replies)).toContain('ปุ่มนี้เป็นของรายการเก่า');
+    const early = walk('m2', status('completed'))[1]!;
+    const tooSoon = continueReport(early.state as Parameters<typeof continueReport>[0], { kind: 'postback', action: ACTIONS.confirm, params: { d: 'evt-pick' } }, facts);
+    expect(saved(tooSoon)).toBeUndefined();
+  });
+
+  it('answers a measure the officer does not answer for with "not found", and no dialog', () => {
+    expect(pickMeasure('someone-elses', facts)).toMatchObject({ state: null });
+  });
+});
