@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { hasRole, ROLE_TH, type StaffRole } from '../domain/roles.js';
+import { hasRole, isExecutiveOrAdmin, ROLE_TH, type StaffRole } from '../domain/roles.js';
 import { quickText } from './types.js';
 
 /** Everything the bot says outside flex designs, in one place. Users read Thai only; commands also take English aliases. */
@@ -40,7 +40,6 @@ export const TEXT = {
   confirmHint: 'กด "ยืนยันบันทึก" เพื่อบันทึก หรือ "ยกเลิก" เพื่อยกเลิก',
   staleButton: 'ปุ่มนี้เป็นของรายการเก่า กรุณาใช้ปุ่มของรายการล่าสุด หรือพิมพ์ "รายงาน" เพื่อเริ่มใหม่',
   nothingToConfirm: 'ไม่มีรายการที่รอยืนยัน พิมพ์ "รายงาน" เพื่อเริ่มรายงานความก้าวหน้า',
-  saved: 'บันทึกความก้าวหน้าเรียบร้อยแล้ว ขอบคุณครับ',
   resume: 'ทำรายการเดิมต่อได้เลย หรือพิมพ์ "ยกเลิก" เพื่อยกเลิก',
 } as const;
 
@@ -72,4 +71,3 @@ export function helpQuickReplies(roles: readonly StaffRole[]): messagingApi.Quic
   return labels.slice(0, 13).map((label) => quickText(label));
 }
 
-const isExecutiveOrAdmin = (roles: readonly StaffRole[]) => hasRole(roles, 'executive') || hasRole(roles, 'admin');

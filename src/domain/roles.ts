@@ -12,10 +12,11 @@ export const ROLE_TH: Record<Role, string> = {
   admin: 'ผู้ดูแลระบบ',
 };
 
-export function isStaffRole(value: unknown): value is StaffRole {
-  return typeof value === 'string' && (STAFF_ROLES as readonly string[]).includes(value);
-}
-
 export function hasRole(roles: readonly string[] | undefined, role: StaffRole): boolean {
   return !!roles && roles.includes(role);
+}
+
+/** Who may see the organisation's figures, statistics and official reports. */
+export function isExecutiveOrAdmin(roles: readonly string[] | undefined): boolean {
+  return hasRole(roles, 'executive') || hasRole(roles, 'admin');
 }

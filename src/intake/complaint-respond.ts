@@ -32,7 +32,7 @@ import {
   type ComplaintKind,
 } from '../domain/complaints.js';
 import { fiscalYearOf } from '../domain/fiscal-year.js';
-import { hasRole } from '../domain/roles.js';
+import { hasRole, isExecutiveOrAdmin } from '../domain/roles.js';
 import { CASE_ACTIONS, caseCard, caseCarousel, explanationText, myCasesText, receiptMessage, statsText, statusUpdateText, trackingText } from '../flex/complaint-messages.js';
 import type { LineClient } from '../line/client.js';
 import { noticeToComplainant, noticeToHandlers } from '../outbox/complaint-notices.js';
@@ -94,7 +94,7 @@ export async function respondAboutComplaints(input: DialogInput, command: Comman
       return caseCarousel(await openComplaints(ctx.orgId, kinds), ctx.now, 'เรื่องร้องเรียนที่ยังเปิดอยู่');
     }
     case 'complaintStats': {
-      if (!ctx.staff || !(hasRole(ctx.staff.roles, 'executive') || hasRole(ctx.staff.roles, 'admin'))) return [text('คำสั่งนี้สำหรับผู้บริหารและผู้ดูแลระบบเท่านั้น')];
+      if (!ctx.staff || !isExecutiveOrAdmin(ctx.staff.roles)) return [text('คำสั่งนี้สำหรับผู้บริหารและผู้ดูแลระบบเท่านั้น')];
       return [text(statsText(await complaintStats(ctx.orgId, fiscalYearOf(ctx.now), ctx.now)))];
     }
     default:

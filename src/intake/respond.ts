@@ -16,7 +16,7 @@ import { matchIntent } from '../dialogs/intents.js';
 import { ACTIONS, continueReport, isReportState, measureCarousel, pickMeasure, repeatPrompt, type Facts, type ReportEffect } from '../dialogs/officer-report.js';
 import { helpQuickReplies, helpText, TEXT } from '../dialogs/texts.js';
 import { postbackData, quickPostback, quickText, text, type DialogInput, type Message, type Outcome } from '../dialogs/types.js';
-import { hasRole } from '../domain/roles.js';
+import { hasRole, isExecutiveOrAdmin } from '../domain/roles.js';
 import type { LineClient } from '../line/client.js';
 import type { Sealer } from '../security/crypto.js';
 import { respondAboutComplaints, repeatComplaintStep } from './complaint-respond.js';
@@ -166,7 +166,7 @@ async function respondToInput(userId: string, input: DialogInput, eventId: strin
 
 /** The executive summary, or its overdue list; only executives and admins see the organisation's figures. */
 async function summaryReply(staff: Staff | null, overview: boolean, deps: RespondDeps): Promise<Message[]> {
-  if (!staff || !(hasRole(staff.roles, 'executive') || hasRole(staff.roles, 'admin'))) return [text(TEXT.executivesOnly)];
+  if (!staff || !isExecutiveOrAdmin(staff.roles)) return [text(TEXT.executivesOnly)];
   const summary = await loadSummary(deps.orgId, deps.now, deps.thresholds);
   return overview ? [summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานล่าสุด', complaints: complaintLine(await complaintStats(deps.orgId, fiscalYearOf(deps.now), deps.now)) })] : [text(overdueListText(summary))];
 }
@@ -175,7 +175,7 @@ const EXPORT_ACTION = 'rx';
 
 /** The official reports as links: first the list to choose from, then the link for the chosen one. */
 function exportReply(staff: Staff | null, kind: string | undefined, deps: RespondDeps): Message[] {
-  if (!staff || !(hasRole(staff.roles, 'executive') || hasRole(staff.roles, 'admin')) || !deps.reportLink) return [text(TEXT.executivesOnly)];
+  if (!staff || !isExecutiveOrAdmin(staff.roles) || !deps.reportLink) return [text(TEXT.executivesOnly)];
   if (!isReportKind(kind)) {
     return [text('เลือกรายงานที่ต้องการดาวน์โหลด', [...REPORT_KINDS.map((k) => quickPostback(REPORT_SHORT_TH[k], postbackData(EXPORT_ACTION, { k }), REPORT_TH[k])), quickText('ยกเลิก')])];
   }

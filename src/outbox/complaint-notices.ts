@@ -25,8 +25,8 @@ async function send(c: Complaint, occasion: string, to: string[], messages: Mess
 }
 
 /** The officers of the case's channel: complaint officers for general complaints, integrity officers for corruption. */
-export async function noticeToHandlers(c: Complaint, occasion: string, messages: Message[], deps: NoticeDeps, onlyAssigned = false): Promise<number> {
-  const to = onlyAssigned && c.handlerUserId ? [c.handlerUserId] : (await staffWithRole(deps.orgId, HANDLER_ROLE[c.kind])).map((s) => s.lineUserId);
+export async function noticeToHandlers(c: Complaint, occasion: string, messages: Message[], deps: NoticeDeps): Promise<number> {
+  const to = (await staffWithRole(deps.orgId, HANDLER_ROLE[c.kind])).map((s) => s.lineUserId);
   return send(c, occasion, to, messages, deps);
 }
 
@@ -36,6 +36,3 @@ export async function noticeToComplainant(c: Complaint, occasion: string, messag
   return send(c, occasion, [deps.sealer.open(c.reporterSealed)], messages, deps);
 }
 
-export async function noticeToExecutives(c: Complaint, occasion: string, messages: Message[], deps: NoticeDeps): Promise<number> {
-  return send(c, occasion, (await staffWithRole(deps.orgId, 'executive')).map((s) => s.lineUserId), messages, deps);
-}
