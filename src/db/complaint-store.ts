@@ -3,6 +3,7 @@ import {
   countComplaints,
   dueAt,
   isClosed,
+  OPEN_STATUSES,
   trackingNumber,
   type ComplaintCounts,
   type ComplaintKind,
@@ -79,7 +80,14 @@ export async function getComplaint(orgId: string, id: string): Promise<Complaint
 }
 
 export async function openComplaints(orgId: string, kinds: ComplaintKind[]): Promise<Complaint[]> {
-  return (await ComplaintModel.find({ orgId, kind: { $in: kinds }, status: { $in: ['received', 'in_progress'] } })
+  return (await ComplaintModel.find({ orgId, kind: { $in: kinds }, status: { $in: OPEN_STATUSES } })
+    .sort({ dueAt: 1 })
+    .lean()) as unknown as Complaint[];
+}
+
+/** Open cases whose 15-day deadline falls on or before `by`, the soonest first. */
+export async function openComplaintsDueBy(orgId: string, by: Date): Promise<Complaint[]> {
+  return (await ComplaintModel.find({ orgId, status: { $in: OPEN_STATUSES }, dueAt: { $lte: by } })
     .sort({ dueAt: 1 })
     .lean()) as unknown as Complaint[];
 }

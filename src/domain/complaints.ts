@@ -33,6 +33,7 @@ export const COMPLAINT_STATUS_TH: Record<ComplaintStatus, string> = {
 };
 
 export const CLOSED_STATUSES: readonly ComplaintStatus[] = ['resolved', 'rejected', 'forwarded'];
+export const OPEN_STATUSES: readonly ComplaintStatus[] = COMPLAINT_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 export const isClosed = (status: ComplaintStatus) => CLOSED_STATUSES.includes(status);
 
 /** Where a handler may move a case from each status. */

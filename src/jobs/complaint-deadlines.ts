@@ -1,6 +1,6 @@
 import { addDays } from 'date-fns';
-import { markDeadlineStep } from '../db/complaint-store.js';
-import { ComplaintModel, type Complaint } from '../db/models/complaint.js';
+import { markDeadlineStep, openComplaintsDueBy } from '../db/complaint-store.js';
+import type { Complaint } from '../db/models/complaint.js';
 import { staffWithRole } from '../db/staff-store.js';
 import { text } from '../dialogs/types.js';
 import { dayKey } from '../domain/calendar.js';
@@ -21,9 +21,7 @@ export const complaintDeadlines: JobDefinition = {
   isDue: () => true,
   async produce(run, { orgId }) {
     const now = run.asOf;
-    const open = (await ComplaintModel.find({ orgId, status: { $in: ['received', 'in_progress'] }, dueAt: { $lte: addDays(now, REMIND_DAYS_BEFORE) } })
-      .sort({ dueAt: 1 })
-      .lean()) as unknown as Complaint[];
+    const open = await openComplaintsDueBy(orgId, addDays(now, REMIND_DAYS_BEFORE));
     const executives = (await staffWithRole(orgId, 'executive')).map((e) => e.lineUserId);
     const handlersOf = async (c: Complaint) => (c.handlerUserId ? [c.handlerUserId] : (await staffWithRole(orgId, HANDLER_ROLE[c.kind])).map((s) => s.lineUserId));
     const outgoing: Outgoing[] = [];
