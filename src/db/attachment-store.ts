@@ -1,4 +1,4 @@
-import type { Attachment } from '../dialogs/officer-report.js';
+import type { Attachment } from '../domain/attachments.js';
 import { isTransientLineError, type LineClient } from '../line/client.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
 import { AttachmentFileModel, MAX_ATTACHMENT_BYTES } from './models/attachment-file.js';

@@ -5,19 +5,53 @@ import {
   isClosed,
   OPEN_STATUSES,
   trackingNumber,
-  type ComplaintCounts,
+  type Complaint,
   type ComplaintKind,
+  type ComplaintStats,
   type ComplaintStatus,
+  type NewComplaint,
+  type TimelineEntry,
+  type TimelineType,
 } from '../domain/complaints.js';
+import type { Attachment } from '../domain/attachments.js';
 import { fiscalYearOf } from '../domain/fiscal-year.js';
 import type { Sealer } from '../security/crypto.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
-import { ComplaintEventModel, ComplaintModel, type Complaint } from './models/complaint.js';
+import { ComplaintEventModel, ComplaintModel, type ComplaintDoc } from './models/complaint.js';
 
-export type { Complaint };
+/** A stored complaint in the domain's shape (read lean, or just created). */
+function toComplaint(doc: Omit<ComplaintDoc, 'attachments'> & { attachments: readonly { kind: Attachment['kind']; lineMessageId: string; fileName?: string | null }[] }): Complaint {
+  return {
+    id: String(doc._id),
+    orgId: doc.orgId,
+    trackingNo: doc.trackingNo,
+    kind: doc.kind,
+    fiscalYear: doc.fiscalYear,
+    status: doc.status,
+    description: doc.description,
+    accused: doc.accused ?? null,
+    happenedWhen: doc.happenedWhen ?? null,
+    location: doc.location ? { title: doc.location.title, address: doc.location.address, latitude: doc.location.latitude ?? null, longitude: doc.location.longitude ?? null } : null,
+    attachments: doc.attachments.map((a) => ({ kind: a.kind, lineMessageId: a.lineMessageId, fileName: a.fileName ?? null })),
+    contactName: doc.contactName ?? null,
+    contactPhone: doc.contactPhone ?? null,
+    notify: doc.notify,
+    reporterKey: doc.reporterKey,
+    reporterSealed: doc.reporterSealed,
+    submittedAt: doc.submittedAt,
+    dueAt: doc.dueAt,
+    handlerUserId: doc.handlerUserId ?? null,
+    handlerName: doc.handlerName ?? null,
+    closedAt: doc.closedAt ?? null,
+    explanationRequired: doc.explanationRequired,
+    explainedAt: doc.explainedAt ?? null,
+  };
+}
 
-/** What the complainant gives; the rest of a complaint is set when it is filed. */
-export type NewComplaint = Pick<Complaint, 'kind' | 'description' | 'accused' | 'happenedWhen' | 'location' | 'attachments' | 'contactName' | 'contactPhone' | 'notify'>;
+/** Ids of cases come from postbacks: anything but an ObjectId names no case. */
+function objectId(id: string): Types.ObjectId | null {
+  return isValidObjectId(id) ? new Types.ObjectId(id) : null;
+}
 
 /**
  * Files a complaint under the next tracking number of its kind and fiscal year. The number is taken by
@@ -51,11 +85,11 @@ export async function fileComplaint(
         sourceEventId,
       });
       await ComplaintEventModel.create({ _id: `${doc._id}:submitted`, orgId, complaintId: doc._id, at: now, type: 'submitted', status: 'received', public: true });
-      return { complaint: doc.toObject() as unknown as Complaint, created: true };
+      return { complaint: toComplaint(doc.toObject()), created: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       const existing = await ComplaintModel.findOne({ sourceEventId }).lean();
-      if (existing) return { complaint: existing as unknown as Complaint, created: false };
+      if (existing) return { complaint: toComplaint(existing), created: false };
     }
   }
   throw new Error('could not take a tracking number after 50 tries');
@@ -67,49 +101,49 @@ export async function complaintsSince(orgId: string, reporterKey: string, since:
 
 /** A complaint only its reporter may see: a wrong number and someone else's number look the same. */
 export async function findOwnComplaint(orgId: string, trackingNo: string, reporterKey: string): Promise<Complaint | null> {
-  return (await ComplaintModel.findOne({ orgId, trackingNo, reporterKey }).lean()) as unknown as Complaint | null;
+  const doc = await ComplaintModel.findOne({ orgId, trackingNo, reporterKey }).lean();
+  return doc ? toComplaint(doc) : null;
 }
 
 export async function listOwnComplaints(orgId: string, reporterKey: string, limit = 10): Promise<Complaint[]> {
-  return (await ComplaintModel.find({ orgId, reporterKey }).sort({ submittedAt: -1 }).limit(limit).lean()) as unknown as Complaint[];
+  return (await ComplaintModel.find({ orgId, reporterKey }).sort({ submittedAt: -1 }).limit(limit).lean()).map(toComplaint);
 }
 
 export async function getComplaint(orgId: string, id: string): Promise<Complaint | null> {
-  if (!isValidObjectId(id)) return null;
-  return (await ComplaintModel.findOne({ _id: new Types.ObjectId(id), orgId }).lean()) as unknown as Complaint | null;
+  const _id = objectId(id);
+  const doc = _id ? await ComplaintModel.findOne({ _id, orgId }).lean() : null;
+  return doc ? toComplaint(doc) : null;
 }
 
 export async function openComplaints(orgId: string, kinds: ComplaintKind[]): Promise<Complaint[]> {
-  return (await ComplaintModel.find({ orgId, kind: { $in: kinds }, status: { $in: OPEN_STATUSES } })
-    .sort({ dueAt: 1 })
-    .lean()) as unknown as Complaint[];
+  return (await ComplaintModel.find({ orgId, kind: { $in: kinds }, status: { $in: OPEN_STATUSES } }).sort({ dueAt: 1 }).lean()).map(toComplaint);
 }
 
 /** Open cases whose 15-day deadline falls on or before `by`, the soonest first. */
 export async function openComplaintsDueBy(orgId: string, by: Date): Promise<Complaint[]> {
-  return (await ComplaintModel.find({ orgId, status: { $in: OPEN_STATUSES }, dueAt: { $lte: by } })
-    .sort({ dueAt: 1 })
-    .lean()) as unknown as Complaint[];
+  return (await ComplaintModel.find({ orgId, status: { $in: OPEN_STATUSES }, dueAt: { $lte: by } }).sort({ dueAt: 1 }).lean()).map(toComplaint);
 }
 
-export async function timeline(complaintId: Types.ObjectId, onlyPublic: boolean) {
-  return ComplaintEventModel.find({ complaintId, ...(onlyPublic ? { public: true } : {}) }).sort({ at: 1 }).lean();
+/** A case's timeline, oldest first; the complainant's view holds only the public entries. */
+export async function timeline(c: Pick<Complaint, 'id'>, onlyPublic: boolean): Promise<TimelineEntry[]> {
+  const docs = await ComplaintEventModel.find({ complaintId: new Types.ObjectId(c.id), ...(onlyPublic ? { public: true } : {}) }).sort({ at: 1 }).lean();
+  return docs.map((d) => ({ at: d.at, type: d.type, status: d.status ?? null, text: d.text ?? null, public: d.public }));
 }
 
 /** Appends a timeline entry once: its id says what it is, so doing the same thing twice records it once. */
 async function appendEvent(entry: {
   _id: string;
-  orgId: string;
-  complaintId: Types.ObjectId;
+  complaint: Complaint;
   at: Date;
-  type: 'taken' | 'status' | 'note' | 'explanation' | 'reminder' | 'escalation';
+  type: Exclude<TimelineType, 'submitted'>;
   status?: ComplaintStatus;
   text?: string | null;
   public: boolean;
   byUserId?: string | null;
 }): Promise<boolean> {
+  const { complaint, ...rest } = entry;
   try {
-    await ComplaintEventModel.create(entry);
+    await ComplaintEventModel.create({ ...rest, orgId: complaint.orgId, complaintId: new Types.ObjectId(complaint.id) });
     return true;
   } catch (error) {
     if (isDuplicateKey(error)) return false;
@@ -118,54 +152,47 @@ async function appendEvent(entry: {
 }
 
 export async function takeComplaint(c: Complaint, handler: { lineUserId: string; displayName: string }, now: Date, eventId: string): Promise<void> {
-  await ComplaintModel.updateOne({ _id: c._id }, { $set: { handlerUserId: handler.lineUserId, handlerName: handler.displayName || null } });
-  await appendEvent({ _id: `${c._id}:${eventId}`, orgId: c.orgId, complaintId: c._id, at: now, type: 'taken', public: false, byUserId: handler.lineUserId });
+  await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id) }, { $set: { handlerUserId: handler.lineUserId, handlerName: handler.displayName || null } });
+  await appendEvent({ _id: `${c.id}:${eventId}`, complaint: c, at: now, type: 'taken', public: false, byUserId: handler.lineUserId });
 }
 
 /** Moves a case to a new status with the note the complainant will read; returns the timeline entry id. */
 export async function changeComplaintStatus(c: Complaint, status: ComplaintStatus, note: string, handlerUserId: string, now: Date, eventId: string): Promise<string> {
   const set: Record<string, unknown> = { status, handlerUserId: c.handlerUserId ?? handlerUserId };
   if (isClosed(status)) set.closedAt = now;
-  await ComplaintModel.updateOne({ _id: c._id }, { $set: set });
-  const id = `${c._id}:${eventId}`;
-  await appendEvent({ _id: id, orgId: c.orgId, complaintId: c._id, at: now, type: 'status', status, text: note, public: true, byUserId: handlerUserId });
+  await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id) }, { $set: set });
+  const id = `${c.id}:${eventId}`;
+  await appendEvent({ _id: id, complaint: c, at: now, type: 'status', status, text: note, public: true, byUserId: handlerUserId });
   return id;
 }
 
 export async function addInternalNote(c: Complaint, note: string, handlerUserId: string, now: Date, eventId: string): Promise<void> {
-  await appendEvent({ _id: `${c._id}:${eventId}`, orgId: c.orgId, complaintId: c._id, at: now, type: 'note', text: note, public: false, byUserId: handlerUserId });
+  await appendEvent({ _id: `${c.id}:${eventId}`, complaint: c, at: now, type: 'note', text: note, public: false, byUserId: handlerUserId });
 }
 
 /** The reason a case runs past 15 days, owed to the complainant; recording it lifts the requirement. */
 export async function recordExplanation(c: Complaint, text: string, handlerUserId: string, now: Date, eventId: string): Promise<string> {
-  await ComplaintModel.updateOne({ _id: c._id }, { $set: { explanationRequired: false, explainedAt: now } });
-  const id = `${c._id}:${eventId}`;
-  await appendEvent({ _id: id, orgId: c.orgId, complaintId: c._id, at: now, type: 'explanation', text, public: true, byUserId: handlerUserId });
+  await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id) }, { $set: { explanationRequired: false, explainedAt: now } });
+  const id = `${c.id}:${eventId}`;
+  await appendEvent({ _id: id, complaint: c, at: now, type: 'explanation', text, public: true, byUserId: handlerUserId });
   return id;
 }
 
 /** Marks a deadline step (reminder or escalation) done; false when it already was. */
 export async function markDeadlineStep(c: Complaint, step: 'reminder' | 'escalation', now: Date): Promise<boolean> {
-  const first = await appendEvent({ _id: `${c._id}:${step}`, orgId: c.orgId, complaintId: c._id, at: now, type: step, public: false });
-  if (first && step === 'escalation' && !c.explainedAt) await ComplaintModel.updateOne({ _id: c._id }, { $set: { explanationRequired: true } });
+  const first = await appendEvent({ _id: `${c.id}:${step}`, complaint: c, at: now, type: step, public: false });
+  if (first && step === 'escalation' && !c.explainedAt) await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id) }, { $set: { explanationRequired: true } });
   return first;
-}
-
-export interface ComplaintStats {
-  fiscalYear: number;
-  all: ComplaintCounts;
-  byKind: Record<ComplaintKind, ComplaintCounts>;
-  overdue: number;
 }
 
 /** OIT O24's statistics for a fiscal year; plain queries and arithmetic, portable to both servers. */
 export async function complaintStats(orgId: string, fiscalYear: number, now: Date): Promise<ComplaintStats> {
   const docs = await ComplaintModel.find({ orgId, fiscalYear }).select('kind status dueAt').lean();
-  const of = (kind?: ComplaintKind) => countComplaints(docs.filter((d) => !kind || d.kind === kind).map((d) => d.status as ComplaintStatus));
+  const of = (kind?: ComplaintKind) => countComplaints(docs.filter((d) => !kind || d.kind === kind).map((d) => d.status));
   return {
     fiscalYear,
     all: of(),
     byKind: { general: of('general'), corruption: of('corruption') },
-    overdue: docs.filter((d) => !isClosed(d.status as ComplaintStatus) && d.dueAt <= now).length,
+    overdue: docs.filter((d) => !isClosed(d.status) && d.dueAt <= now).length,
   };
 }

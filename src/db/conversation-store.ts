@@ -1,5 +1,5 @@
 import { addMinutes } from 'date-fns';
-import type { DialogState } from '../dialogs/types.js';
+import type { DialogState } from '../domain/dialog-state.js';
 import { ConversationModel, conversationId } from './models/conversation.js';
 
 export interface StoredDialog {

@@ -1,5 +1,4 @@
-import type { MeasureView } from '../dialogs/officer-report.js';
-import type { Family } from '../domain/measures.js';
+import type { Family, MeasureView } from '../domain/measures.js';
 import { isAssignedTo } from '../domain/measures.js';
 import type { Status } from '../domain/statuses.js';
 import type { SummaryMeasure } from '../domain/summary.js';

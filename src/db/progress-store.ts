@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
-import type { SaveReport } from '../dialogs/officer-report.js';
-import type { StaffFacts } from '../dialogs/types.js';
+import type { NewProgressReport } from '../domain/progress.js';
+import type { StaffFacts } from '../domain/staff.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
 import { MeasureModel } from './models/measure.js';
 import { ProgressReportModel } from './models/progress-report.js';
@@ -12,15 +12,15 @@ import { ProgressReportModel } from './models/progress-report.js';
  */
 export async function saveProgressReport(
   orgId: string,
-  effect: SaveReport,
+  report: NewProgressReport,
   reporter: StaffFacts,
   reportedAt: Date,
   sourceEventId: string,
 ): Promise<{ created: boolean }> {
   // The organisation is checked here: the id came from a postback.
-  const measure = await MeasureModel.findById(effect.measure.id).lean();
-  if (!measure || measure.orgId !== orgId) throw new Error(`measure ${effect.measure.id} not found in ${orgId}`);
-  const { draft } = effect;
+  const measure = await MeasureModel.findById(report.measureId).lean();
+  if (!measure || measure.orgId !== orgId) throw new Error(`measure ${report.measureId} not found in ${orgId}`);
+  const draft = report;
   const reportId = new Types.ObjectId();
   try {
     await ProgressReportModel.create({

@@ -1,8 +1,8 @@
-import type { StaffFacts } from '../dialogs/types.js';
 import type { StaffRole } from '../domain/roles.js';
+import type { StaffMember } from '../domain/staff.js';
 import { StaffModel, staffId } from './models/staff.js';
 
-export async function findStaff(orgId: string, lineUserId: string): Promise<(StaffFacts & { position: string | null }) | null> {
+export async function findStaff(orgId: string, lineUserId: string): Promise<StaffMember | null> {
   const doc = await StaffModel.findById(staffId(orgId, lineUserId)).lean();
   if (!doc || !doc.active) return null;
   return {

@@ -1,6 +1,8 @@
 import { COMPLAINT_STATUS_TH, type ComplaintStatus } from '../domain/complaints.js';
+import type { DialogState } from '../domain/dialog-state.js';
+import { quickText, text, type Message } from '../line/messages.js';
 import { cleanFreeText } from './free-text.js';
-import { quickText, text, type DialogInput, type DialogState, type Message, type Outcome } from './types.js';
+import type { DialogInput, Outcome } from './types.js';
 
 /**
  * A handler writing to a case: the note the complainant reads with a status change, an internal note, or

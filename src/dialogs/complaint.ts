@@ -1,9 +1,13 @@
-import { KIND_TH, type ComplaintKind } from '../domain/complaints.js';
+import type { Attachment } from '../domain/attachments.js';
+import { KIND_TH, type ComplaintKind, type NewComplaint, type Place } from '../domain/complaints.js';
+import type { DialogState } from '../domain/dialog-state.js';
 import { truncate } from '../domain/thai.js';
 import { PROTECTION_TH } from '../flex/complaint-messages.js';
-import { parseCommand } from './commands.js';
+import { quickPostback, quickText, text, type Message } from '../line/messages.js';
+import { ACTION, postbackData } from '../line/postback.js';
 import { cleanFreeText } from './free-text.js';
-import { postbackData, quickPostback, quickText, text, type DialogInput, type DialogState, type Message, type Outcome } from './types.js';
+import type { DialogInput, Outcome, StoreAttachment } from './types.js';
+import { isConfirmWord, isSkipWord } from './words.js';
 
 /**
  * A citizen's complaint, as a pure state machine. General: what happened (+ photos) → where (optional)
@@ -12,8 +16,6 @@ import { postbackData, quickPostback, quickText, text, type DialogInput, type Di
  */
 export const DIALOG = 'complaint';
 
-export const ACTIONS = { kind: 'cm.kind', submit: 'cm.submit' } as const;
-
 export interface ComplaintDraft {
   draftId: string;
   kind?: ComplaintKind;
@@ -21,8 +23,8 @@ export interface ComplaintDraft {
   happenedWhen?: string;
   description?: string;
   /** A LINE location, or a place typed in words (no coordinates). */
-  location?: { title: string; address: string; latitude: number | null; longitude: number | null } | null;
-  attachments: { kind: 'image' | 'video' | 'audio' | 'file'; lineMessageId: string; fileName: string | null }[];
+  location?: Place | null;
+  attachments: Attachment[];
   contactName?: string | null;
   contactPhone?: string | null;
   notify?: boolean;
@@ -31,9 +33,8 @@ export interface ComplaintDraft {
 type Step = 'kind' | 'accused' | 'when' | 'what' | 'where' | 'contact' | 'notify' | 'confirm';
 type State = DialogState<ComplaintDraft> & { step: Step };
 
-export type ComplaintEffect =
-  | { type: 'storeAttachment'; attachment: ComplaintDraft['attachments'][number] }
-  | { type: 'submitComplaint'; draft: Required<Pick<ComplaintDraft, 'kind' | 'description' | 'notify'>> & ComplaintDraft };
+export type SubmitComplaint = { type: 'submitComplaint'; complaint: NewComplaint };
+export type ComplaintEffect = SubmitComplaint | StoreAttachment;
 
 const MAX_PHOTOS = 5;
 
@@ -58,8 +59,8 @@ function prompt(step: Step, d: ComplaintDraft): Message {
   switch (step) {
     case 'kind':
       return text(`${PDPA_NOTICE}\n\nเลือกประเภทเรื่องที่ต้องการแจ้ง`, [
-        quickPostback('ร้องเรียนทั่วไป', postbackData(ACTIONS.kind, { k: 'general' }), KIND_TH.general),
-        quickPostback('แจ้งทุจริต', postbackData(ACTIONS.kind, { k: 'corruption' }), KIND_TH.corruption),
+        quickPostback('ร้องเรียนทั่วไป', postbackData(ACTION.complaintKind, { k: 'general' }), KIND_TH.general),
+        quickPostback('แจ้งทุจริต', postbackData(ACTION.complaintKind, { k: 'corruption' }), KIND_TH.corruption),
         cancel(),
       ]);
     case 'accused':
@@ -87,7 +88,7 @@ function prompt(step: Step, d: ComplaintDraft): Message {
     case 'notify':
       return text(`${counter(step, d)}ต้องการให้ระบบแจ้งความคืบหน้าทาง LINE ทุกครั้งที่สถานะเปลี่ยนหรือไม่?`, [quickText('รับแจ้ง'), quickText('ไม่ต้องแจ้ง'), cancel()]);
     case 'confirm':
-      return text(summary(d), [quickPostback('ยืนยันส่งเรื่อง', postbackData(ACTIONS.submit, { d: d.draftId })), cancel()]);
+      return text(summary(d), [quickPostback('ยืนยันส่งเรื่อง', postbackData(ACTION.complaintSubmit, { d: d.draftId })), cancel()]);
   }
 }
 
@@ -108,11 +109,16 @@ const at = (step: Step, d: ComplaintDraft, before: Message[] = []): Outcome<Comp
   state: { dialog: DIALOG, step, data: d },
 });
 
-export function startComplaint(eventId: string): Outcome<ComplaintEffect> {
-  return at('kind', { draftId: eventId, attachments: [] });
+/**
+ * Starts a complaint. Asked for by name ("แจ้งทุจริต", "ร้องทุกข์") the kind is already known, and the
+ * privacy notice comes before the first question instead of with the choice of kind.
+ */
+export function startComplaint(eventId: string, kind?: ComplaintKind): Outcome<ComplaintEffect> {
+  if (!kind) return at('kind', { draftId: eventId, attachments: [] });
+  return at(QUESTIONS[kind][0]!, { draftId: eventId, kind, attachments: [] }, [text(PDPA_NOTICE)]);
 }
 
-const isSkip = (input: DialogInput) => input.kind === 'text' && parseCommand(input.text)?.kind === 'skip';
+const isSkip = (input: DialogInput) => input.kind === 'text' && isSkipWord(input.text);
 
 /** Splits "สมชาย ใจดี 081-234-5678" into a name and a phone number. */
 export function parseContact(value: string): { name: string | null; phone: string | null } {
@@ -124,18 +130,18 @@ export function parseContact(value: string): { name: string | null; phone: strin
 
 export function continueComplaint(state: State, input: DialogInput): Outcome<ComplaintEffect> {
   const d = state.data;
-  if (input.kind === 'postback' && input.action === ACTIONS.submit) {
+  if (input.kind === 'postback' && input.action === ACTION.complaintSubmit) {
     if (state.step !== 'confirm' || input.params.d !== d.draftId || !d.kind || !d.description) {
       return { replies: [text('ปุ่มนี้เป็นของรายการเก่า พิมพ์ "ร้องเรียน" เพื่อเริ่มใหม่')] };
     }
-    return { replies: [], state: null, effects: [{ type: 'submitComplaint', draft: { ...d, kind: d.kind, description: d.description, notify: d.notify ?? true } }] };
+    return { replies: [], state: null, effects: [{ type: 'submitComplaint', complaint: toNewComplaint(d, d.kind, d.description) }] };
   }
   const answer = () => (input.kind === 'text' ? cleanFreeText(input.text) : { error: 'ขั้นตอนนี้ต้องการข้อความ กรุณาพิมพ์ตอบ หรือพิมพ์ "ยกเลิก"' });
 
   switch (state.step) {
     case 'kind': {
       const chosen =
-        input.kind === 'postback' && input.action === ACTIONS.kind
+        input.kind === 'postback' && input.action === ACTION.complaintKind
           ? input.params.k
           : input.kind === 'text'
             ? /ทุจริต|ประพฤติมิชอบ|corruption/i.test(input.text)
@@ -187,9 +193,25 @@ export function continueComplaint(state: State, input: DialogInput): Outcome<Com
       return at('notify', d, [text('กรุณาเลือก "รับแจ้ง" หรือ "ไม่ต้องแจ้ง"')]);
     }
     case 'confirm':
-      if (input.kind === 'text' && parseCommand(input.text)?.kind === 'confirm') return continueComplaint(state, { kind: 'postback', action: ACTIONS.submit, params: { d: d.draftId } });
+      if (input.kind === 'text' && isConfirmWord(input.text)) return continueComplaint(state, { kind: 'postback', action: ACTION.complaintSubmit, params: { d: d.draftId } });
       return at('confirm', d, [text('กด "ยืนยันส่งเรื่อง" เพื่อส่ง หรือ "ยกเลิก"')]);
   }
+}
+
+/** What is filed: a corruption report carries no contact details, a general complaint no accused or time. */
+function toNewComplaint(d: ComplaintDraft, kind: ComplaintKind, description: string): NewComplaint {
+  const general = kind === 'general';
+  return {
+    kind,
+    description,
+    accused: general ? null : (d.accused ?? null),
+    happenedWhen: general ? null : (d.happenedWhen ?? null),
+    location: d.location ?? null,
+    attachments: d.attachments,
+    contactName: general ? (d.contactName ?? null) : null,
+    contactPhone: general ? (d.contactPhone ?? null) : null,
+    notify: d.notify ?? true,
+  };
 }
 
 function afterWhere(d: ComplaintDraft): Outcome<ComplaintEffect> {

@@ -1,7 +1,6 @@
-import type { messagingApi } from '@line/bot-sdk';
-import type { StaffRole } from '../domain/roles.js';
-
-export type Message = messagingApi.Message;
+import type { Attachment } from '../domain/attachments.js';
+import type { DialogState } from '../domain/dialog-state.js';
+import type { Message } from '../line/messages.js';
 
 /** A user's message or button press, reduced to what dialogs read. */
 export type DialogInput =
@@ -11,19 +10,8 @@ export type DialogInput =
   | { kind: 'location'; location: { title: string; address: string; latitude: number; longitude: number } }
   | { kind: 'other'; what: string };
 
-export interface StaffFacts {
-  lineUserId: string;
-  displayName: string;
-  roles: StaffRole[];
-  unit: string | null;
-}
-
-/** A saved dialog position: which dialog, which step, and the dialog's own draft. */
-export interface DialogState<D extends object = object> {
-  dialog: string;
-  step: string;
-  data: D;
-}
+/** The effect every dialog with evidence shares: copy the file out of LINE while LINE still has it. */
+export type StoreAttachment = { type: 'storeAttachment'; attachment: Attachment };
 
 /**
  * What a dialog step decides. `state` undefined leaves the saved state as it is, null clears it.
@@ -33,29 +21,4 @@ export interface Outcome<E = never> {
   replies: Message[];
   state?: DialogState | null;
   effects?: E[];
-}
-
-/** Postback data is a URL query string: short (LINE allows 300 characters) and easy to read in logs. */
-export function postbackData(action: string, params: Record<string, string> = {}): string {
-  return new URLSearchParams({ a: action, ...params }).toString();
-}
-
-export function parsePostbackData(data: string): { action: string; params: Record<string, string> } {
-  const params = Object.fromEntries(new URLSearchParams(data));
-  const { a = '', ...rest } = params;
-  return { action: a, params: rest };
-}
-
-export function text(message: string, quickReplies?: messagingApi.QuickReplyItem[]): messagingApi.TextMessage {
-  return quickReplies && quickReplies.length > 0
-    ? { type: 'text', text: message, quickReply: { items: quickReplies } }
-    : { type: 'text', text: message };
-}
-
-export function quickText(label: string, textToSend = label): messagingApi.QuickReplyItem {
-  return { type: 'action', action: { type: 'message', label, text: textToSend } };
-}
-
-export function quickPostback(label: string, data: string, displayText = label): messagingApi.QuickReplyItem {
-  return { type: 'action', action: { type: 'postback', label, data, displayText } };
 }

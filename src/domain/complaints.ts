@@ -1,4 +1,5 @@
 import { addDays } from 'date-fns';
+import type { Attachment } from './attachments.js';
 import { startOfBangkokDay } from './calendar.js';
 import { fiscalYearOf } from './fiscal-year.js';
 import { arabicDigits } from './thai.js';
@@ -45,6 +46,11 @@ export const NEXT_STATUSES: Record<ComplaintStatus, ComplaintStatus[]> = {
   forwarded: [],
 };
 
+/** Whether a handler may move a case from one status to another. */
+export function canChangeStatus(from: ComplaintStatus, to: ComplaintStatus): boolean {
+  return NEXT_STATUSES[from].includes(to);
+}
+
 export function isComplaintStatus(value: unknown): value is ComplaintStatus {
   return typeof value === 'string' && (COMPLAINT_STATUSES as readonly string[]).includes(value);
 }
@@ -87,4 +93,64 @@ export interface ComplaintCounts {
 export function countComplaints(statuses: ComplaintStatus[]): ComplaintCounts {
   const completed = statuses.filter(isClosed).length;
   return { total: statuses.length, completed, inProgress: statuses.length - completed };
+}
+
+/** Where something happened: a LINE location, or a place typed in words (no coordinates). */
+export interface Place {
+  title: string;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/**
+ * A citizen's complaint or corruption report. The reporter is known only by `reporterKey` (a keyed hash,
+ * to find "my cases") and `reporterSealed` (their LINE id encrypted, to push updates).
+ */
+export interface Complaint {
+  id: string;
+  orgId: string;
+  trackingNo: string;
+  kind: ComplaintKind;
+  fiscalYear: number;
+  status: ComplaintStatus;
+  description: string;
+  accused: string | null;
+  happenedWhen: string | null;
+  location: Place | null;
+  attachments: Attachment[];
+  contactName: string | null;
+  contactPhone: string | null;
+  notify: boolean;
+  reporterKey: string;
+  reporterSealed: string;
+  submittedAt: Date;
+  dueAt: Date;
+  handlerUserId: string | null;
+  handlerName: string | null;
+  closedAt: Date | null;
+  explanationRequired: boolean;
+  explainedAt: Date | null;
+}
+
+/** What the complainant gives; the rest of a complaint is set when it is filed. */
+export type NewComplaint = Pick<Complaint, 'kind' | 'description' | 'accused' | 'happenedWhen' | 'location' | 'attachments' | 'contactName' | 'contactPhone' | 'notify'>;
+
+export const TIMELINE_TYPES = ['submitted', 'taken', 'status', 'note', 'explanation', 'reminder', 'escalation'] as const;
+export type TimelineType = (typeof TIMELINE_TYPES)[number];
+
+/** One entry of a case's append-only timeline; `public` entries are what the complainant sees. */
+export interface TimelineEntry {
+  at: Date;
+  type: TimelineType;
+  status: ComplaintStatus | null;
+  text: string | null;
+  public: boolean;
+}
+
+export interface ComplaintStats {
+  fiscalYear: number;
+  all: ComplaintCounts;
+  byKind: Record<ComplaintKind, ComplaintCounts>;
+  overdue: number;
 }

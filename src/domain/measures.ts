@@ -1,3 +1,5 @@
+import type { Status } from './statuses.js';
+
 /** The three families of trackable items (domain.md, "What is tracked"), their Thai names and dimensions. */
 export const FAMILIES = ['ita_measure', 'ita_indicator', 'anticorruption_project'] as const;
 export type Family = (typeof FAMILIES)[number];
@@ -43,4 +45,19 @@ export function isAssignedTo(
 /** Only plan projects carry a budget whose disbursement is reported (E-PlanNACC). */
 export function asksForDisbursement(measure: { family: Family; budget: number }): boolean {
   return measure.family === 'anticorruption_project' && measure.budget > 0;
+}
+
+/** A measure as an officer picks and reports on it. */
+export interface MeasureView {
+  id: string;
+  code: string;
+  title: string;
+  family: Family;
+  status: Status;
+  periodText: string;
+  periodStart: Date;
+  periodEnd: Date;
+  budget: number;
+  disbursed: number;
+  lastReportAt: Date | null;
 }

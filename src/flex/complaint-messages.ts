@@ -1,20 +1,12 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { startOfBangkokDay } from '../domain/calendar.js';
-import type { Complaint, ComplaintStats } from '../db/complaint-store.js';
-import { postbackData } from '../dialogs/types.js';
-import { COMPLAINT_STATUS_TH, isClosed, KIND_TH, type ComplaintStatus } from '../domain/complaints.js';
+import { COMPLAINT_STATUS_TH, isClosed, KIND_TH, type Complaint, type ComplaintStats, type ComplaintStatus, type TimelineEntry } from '../domain/complaints.js';
 import { formatThaiDate, formatThaiDateTime, truncate } from '../domain/thai.js';
 import { jsonBytes, LINE_LIMITS } from '../line/limits.js';
+import { ACTION, postbackData } from '../line/postback.js';
 import { renderTemplate } from './render.js';
 
 /** What complainants and handlers read about a case. Handlers' cards never carry who reported it. */
-export const CASE_ACTIONS = {
-  take: 'cp.take',
-  status: 'cp.status',
-  setStatus: 'cp.set',
-  note: 'cp.note',
-  explain: 'cp.explain',
-} as const;
 
 export const PROTECTION_TH =
   'การคุ้มครองผู้แจ้ง: บัญชี LINE ของท่านถูกเข้ารหัสไว้ ไม่มีผู้ใดเห็นว่าท่านคือใคร เจ้าหน้าที่ผู้รับผิดชอบ (นิติกร) ตอบกลับท่านผ่านระบบนี้โดยไม่ทราบตัวตนของท่าน และผู้บริหารเห็นเพียงสถิติ';
@@ -38,7 +30,7 @@ export function receiptMessage(c: Complaint): messagingApi.FlexMessage {
 }
 
 function deadline(c: Complaint, now: Date): { note: string; colour: string } {
-  if (isClosed(c.status as ComplaintStatus)) return { note: `ปิดเรื่องแล้ว${c.closedAt ? ` ${formatThaiDate(c.closedAt)}` : ''}`, colour: '#1E7A3C' };
+  if (isClosed(c.status)) return { note: `ปิดเรื่องแล้ว${c.closedAt ? ` ${formatThaiDate(c.closedAt)}` : ''}`, colour: '#1E7A3C' };
   // Whole Bangkok days to the last day of the 15, counting today: 15 on the day of filing.
   const days = Math.round((startOfBangkokDay(lastDay(c)).getTime() - startOfBangkokDay(now).getTime()) / 86_400_000);
   if (now >= c.dueAt) return { note: `เกินกำหนด ${-days} วัน${c.explanationRequired ? ' · ต้องแจ้งเหตุผลแก่ผู้ร้อง' : ''}`, colour: '#D93025' };
@@ -47,15 +39,15 @@ function deadline(c: Complaint, now: Date): { note: string; colour: string } {
 
 /** A case as its handlers see it, with the actions open to them. */
 export function caseCard(c: Complaint, now: Date): messagingApi.FlexBubble {
-  const id = String(c._id);
-  const open = !isClosed(c.status as ComplaintStatus);
+  const id = c.id;
+  const open = !isClosed(c.status);
   const d = deadline(c, now);
   const location = c.location ? [c.location.title, c.location.address].filter(Boolean).join(' ') || `${c.location.latitude ?? ''}, ${c.location.longitude ?? ''}` : '';
   const contact = c.kind === 'general' ? [c.contactName, c.contactPhone].filter(Boolean).join(' · ') || 'ไม่ประสงค์ออกนาม' : '';
   return renderTemplate('complaint-case', {
     headerColour: c.kind === 'corruption' ? '#7A1F1F' : '#1F3A5F',
     trackingNo: c.trackingNo,
-    statusLabel: COMPLAINT_STATUS_TH[c.status as ComplaintStatus],
+    statusLabel: COMPLAINT_STATUS_TH[c.status],
     kindLabel: KIND_TH[c.kind],
     submitted: formatThaiDate(c.submittedAt),
     due: formatThaiDate(lastDay(c)),
@@ -68,10 +60,10 @@ export function caseCard(c: Complaint, now: Date): messagingApi.FlexBubble {
     photos: c.attachments.length > 0 ? `${c.attachments.length} รายการ` : '',
     contact,
     handler: c.handlerName ?? (c.handlerUserId ? 'มีผู้รับผิดชอบแล้ว' : ''),
-    takePostback: open && !c.handlerUserId ? postbackData(CASE_ACTIONS.take, { c: id }) : '',
-    explainPostback: open && c.explanationRequired ? postbackData(CASE_ACTIONS.explain, { c: id }) : '',
-    statusPostback: open ? postbackData(CASE_ACTIONS.status, { c: id }) : '',
-    notePostback: postbackData(CASE_ACTIONS.note, { c: id }),
+    takePostback: open && !c.handlerUserId ? postbackData(ACTION.caseTake, { c: id }) : '',
+    explainPostback: open && c.explanationRequired ? postbackData(ACTION.caseExplain, { c: id }) : '',
+    statusPostback: open ? postbackData(ACTION.caseStatus, { c: id }) : '',
+    notePostback: postbackData(ACTION.caseNote, { c: id }),
   });
 }
 
@@ -92,11 +84,11 @@ export function caseCarousel(cases: Complaint[], now: Date, heading: string): me
 }
 
 /** The complainant's view: status, deadline and the public timeline, never internal notes or names. */
-export function trackingText(c: Complaint, entries: { at: Date; type: string; status?: string | null; text?: string | null }[]): string {
+export function trackingText(c: Complaint, entries: TimelineEntry[]): string {
   const lines = [
     `เรื่องเลขที่ ${c.trackingNo}`,
     KIND_TH[c.kind],
-    `สถานะ: ${COMPLAINT_STATUS_TH[c.status as ComplaintStatus]}`,
+    `สถานะ: ${COMPLAINT_STATUS_TH[c.status]}`,
     `กำหนดตอบภายใน: ${formatThaiDate(lastDay(c))}`,
     '',
     'ความคืบหน้า',
@@ -107,7 +99,7 @@ export function trackingText(c: Complaint, entries: { at: Date; type: string; st
         ? 'ยื่นเรื่องและระบบรับเรื่องแล้ว'
         : e.type === 'explanation'
           ? `ชี้แจงเหตุที่ยังดำเนินการไม่แล้วเสร็จภายใน 15 วัน: ${e.text ?? ''}`
-          : `${COMPLAINT_STATUS_TH[(e.status ?? 'received') as ComplaintStatus]}${e.text ? `: ${e.text}` : ''}`;
+          : `${COMPLAINT_STATUS_TH[e.status ?? 'received']}${e.text ? `: ${e.text}` : ''}`;
     lines.push(`• ${formatThaiDateTime(e.at)} ${truncate(what, 600)}`);
   }
   return truncate(lines.join('\n'), LINE_LIMITS.textLength);
@@ -117,7 +109,7 @@ export function myCasesText(cases: Complaint[]): string {
   if (cases.length === 0) return 'ท่านยังไม่มีเรื่องร้องเรียน พิมพ์ "ร้องเรียน" เพื่อแจ้งเรื่อง';
   const lines = [`เรื่องของท่าน ${cases.length} เรื่องล่าสุด`];
   for (const c of cases) {
-    lines.push(`• ${c.trackingNo} ${COMPLAINT_STATUS_TH[c.status as ComplaintStatus]} · ยื่น ${formatThaiDate(c.submittedAt)}\n  ${truncate(c.description, 60)}`);
+    lines.push(`• ${c.trackingNo} ${COMPLAINT_STATUS_TH[c.status]} · ยื่น ${formatThaiDate(c.submittedAt)}\n  ${truncate(c.description, 60)}`);
   }
   lines.push('', 'พิมพ์ "ติดตาม เลขที่เรื่อง" เพื่อดูความคืบหน้า');
   return lines.join('\n');

@@ -1,14 +1,14 @@
 import type { messagingApi } from '@line/bot-sdk';
-import type { ComplaintStats } from '../db/complaint-store.js';
+import type { ComplaintStats } from '../domain/complaints.js';
 import { ROUND_TH } from '../domain/calendar.js';
 import { ALL_UNITS, DIMENSIONS_TH, FAMILY_TH } from '../domain/measures.js';
 import { STATUS_COLOUR, STATUS_TH } from '../domain/statuses.js';
 import type { Summary, Tally } from '../domain/summary.js';
 import { formatBaht, formatThaiDate, thaiDigits, truncate } from '../domain/thai.js';
+import { ACTION, postbackData } from '../line/postback.js';
 import { renderTemplate, type TemplateVars } from './render.js';
 
 /** The executive summary as flex: an overview bubble, then the breakdown by dimension and by unit. */
-export const OVERDUE_ACTION = 'sum.overdue';
 
 const percent = (n: number) => thaiDigits(n.toFixed(2));
 const barWidth = (n: number) => `${Math.max(0, Math.min(100, Math.round(n)))}%`;
@@ -61,7 +61,7 @@ export function summaryMessage(summary: Summary, options: { heading: string; com
       stale: count(summary.stale.length),
       complaints: options.complaints ?? '',
       thresholds: `เกณฑ์ระดับ: ${summary.thresholds.map((t) => `${t.label} ≥ ${thaiDigits(t.min)}`).join(', ')} · ร้อยละ = (แล้วเสร็จ + ๐.๕ × ระหว่างดำเนินการ) ÷ ทั้งหมด × ๑๐๐`,
-      overduePostback: `a=${OVERDUE_ACTION}`,
+      overduePostback: postbackData(ACTION.overdueList),
     }),
   ];
   if (summary.byFamily.length > 0) {

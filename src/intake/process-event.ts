@@ -1,14 +1,14 @@
 import type { webhook } from '@line/bot-sdk';
 import { addSeconds, differenceInSeconds } from 'date-fns';
 import { claimAttempt, ensureReceipt, isFinished, loadEvent, markDone, markFailed, recordedReplies, recordReplies, type StoredEvent } from '../db/event-store.js';
-import type { Message } from '../dialogs/types.js';
 import type { Threshold } from '../domain/summary.js';
 import { describeLineError, type LineClient } from '../line/client.js';
+import type { Message } from '../line/messages.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { retryKeyFor } from '../line/retry-key.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
-import { respond, type RespondDeps } from './respond.js';
+import { respond, type ChatDeps } from '../chat/router.js';
 
 export interface ProcessorDeps {
   orgId: string;
@@ -21,7 +21,7 @@ export interface ProcessorDeps {
   maxAttempts: number;
   thresholds: Threshold[];
   kickOutbox?: () => void;
-  reportLink?: RespondDeps['reportLink'];
+  reportLink?: ChatDeps['reportLink'];
   now: () => Date;
 }
 
@@ -73,6 +73,7 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
         kickOutbox: deps.kickOutbox,
         reportLink: deps.reportLink,
         line: deps.line,
+        log: deps.log,
         now: startedAt,
       });
       if (replies.length > 0) {

@@ -1,8 +1,8 @@
 import { addDays } from 'date-fns';
 import { markDeadlineStep, openComplaintsDueBy } from '../db/complaint-store.js';
-import type { Complaint } from '../db/models/complaint.js';
+import type { Complaint } from '../domain/complaints.js';
 import { staffWithRole } from '../db/staff-store.js';
-import { text } from '../dialogs/types.js';
+import { text } from '../line/messages.js';
 import { dayKey } from '../domain/calendar.js';
 import { COMPLAINT_STATUS_TH, HANDLER_ROLE, KIND_TH, REMIND_DAYS_BEFORE } from '../domain/complaints.js';
 import { formatThaiDate, truncate } from '../domain/thai.js';
@@ -31,7 +31,7 @@ export const complaintDeadlines: JobDefinition = {
       const card = (x: Complaint) => ({ type: 'flex' as const, altText: x.trackingNo, contents: caseCard(x, now) });
       if (c.dueAt > now) {
         await markDeadlineStep(c, 'reminder', now);
-        outgoing.push({ key: `complaint:${c._id}:reminder`, to: await handlersOf(c), messages: [text(`เรื่อง ${c.trackingNo} จะครบกำหนดตอบ 15 วันในวันที่ ${due} กรุณาดำเนินการหรือแจ้งความคืบหน้าแก่ผู้ร้อง`), card(c)] });
+        outgoing.push({ key: `complaint:${c.id}:reminder`, to: await handlersOf(c), messages: [text(`เรื่อง ${c.trackingNo} จะครบกำหนดตอบ 15 วันในวันที่ ${due} กรุณาดำเนินการหรือแจ้งความคืบหน้าแก่ผู้ร้อง`), card(c)] });
         continue;
       }
       await markDeadlineStep(c, 'escalation', now);
@@ -39,7 +39,7 @@ export const complaintDeadlines: JobDefinition = {
       // Executives see what the case is and how late, never who reported it; a corruption report's details stay with the integrity officers.
       const summary = c.kind === 'general' ? `\nเรื่อง: ${truncate(c.description, 120)}` : '';
       outgoing.push({
-        key: `complaint:${c._id}:escalation`,
+        key: `complaint:${c.id}:escalation`,
         to: executives,
         messages: [
           text(
@@ -49,7 +49,7 @@ export const complaintDeadlines: JobDefinition = {
       });
       if (!c.explainedAt) {
         outgoing.push({
-          key: `complaint:${c._id}:explain-request`,
+          key: `complaint:${c.id}:explain-request`,
           to: await handlersOf(c),
           messages: [text(`เรื่อง ${c.trackingNo} เกินกำหนด 15 วันแล้ว ต้องแจ้งเหตุผลแก่ผู้ร้องเรียน กด "แจ้งเหตุผลความล่าช้า"`), card(overdue)],
         });

@@ -6,7 +6,7 @@ import { JobRunModel } from '../db/models/job-run.js';
 import { MeasureModel } from '../db/models/measure.js';
 import { activeFiscalYear } from '../db/organisation-store.js';
 import { staffWithRole } from '../db/staff-store.js';
-import { text } from '../dialogs/types.js';
+import { text } from '../line/messages.js';
 import { reminderMessages } from '../flex/reminder-message.js';
 import type { Outgoing } from '../outbox/enqueue.js';
 import type { JobDefinition, Listed } from './job.js';

@@ -1,4 +1,4 @@
-import type { Complaint } from '../db/models/complaint.js';
+import type { Complaint } from '../domain/complaints.js';
 import { staffWithRole } from '../db/staff-store.js';
 import type { Message } from '../line/client.js';
 import { HANDLER_ROLE } from '../domain/complaints.js';
@@ -19,7 +19,7 @@ export interface NoticeDeps {
 
 async function send(c: Complaint, occasion: string, to: string[], messages: Message[], deps: NoticeDeps): Promise<number> {
   if (to.length === 0) return 0;
-  const added = await enqueue(deps.orgId, `complaint:${c._id}`, [{ key: `complaint:${c._id}:${occasion}`, to, messages }], deps.now, deps.sealer);
+  const added = await enqueue(deps.orgId, `complaint:${c.id}`, [{ key: `complaint:${c.id}:${occasion}`, to, messages }], deps.now, deps.sealer);
   if (added > 0) deps.kick?.();
   return added;
 }

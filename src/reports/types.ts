@@ -1,4 +1,4 @@
-import type { ComplaintStats } from '../db/complaint-store.js';
+import type { ComplaintStats } from '../domain/complaints.js';
 import type { DisplayStatus } from '../domain/statuses.js';
 import type { Threshold } from '../domain/summary.js';
 

@@ -91,7 +91,7 @@ export async function seedDemo(orgId: string, now = new Date()): Promise<void> {
     const status = i <= 10 ? 'completed' : 'in_progress';
     await saveProgressReport(
       orgId,
-      { type: 'saveReport', measure: { id: String(m._id) } as never, draft: { draftId: 'demo', measureId: String(m._id), status, summary: status === 'completed' ? 'ดำเนินการตามแผนครบถ้วนแล้ว' : 'อยู่ระหว่างดำเนินการตามแผน', attachments: [] } },
+      { measureId: String(m._id), status, summary: status === 'completed' ? 'ดำเนินการตามแผนครบถ้วนแล้ว' : 'อยู่ระหว่างดำเนินการตามแผน', attachments: [] },
       { lineUserId: reporter.userId, displayName: reporter.name, roles: reporter.roles, unit: reporter.unit },
       reportedAt,
       `demo-seed-${new Types.ObjectId()}`,

@@ -146,6 +146,17 @@ describe('a corruption report', () => {
     expect((await opened('webhook_event_attempts', 'repliesSealed')).some((r) => r.includes(story))).toBe(true);
     expect((await opened('outbox', 'messagesSealed')).some((m) => m.includes(story))).toBe(true);
   });
+  it('starts at the first corruption question when asked for by name, and answers a tracking request mid-dialog without losing its place', async () => {
+    const start = visibleText(await b.say('ขอแจ้งทุจริตครับ'));
+    expect(start).toContain('พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล');
+    expect(start).toContain('1/5 ผู้ถูกกล่าวหาคือใคร');
+    expect(start).not.toContain('เลือกประเภทเรื่อง');
+    const tracked = await b.say(`ติดตาม C${FY}-0001`);
+    expect(visibleText(tracked)).toContain(`เรื่องเลขที่ C${FY}-0001`);
+    expect(visibleText([tracked[tracked.length - 1]])).toContain('ผู้ถูกกล่าวหาคือใคร');
+    expect(visibleText(await b.say('นาย ข.'))).toContain('2/5 เหตุการณ์เกิดขึ้นเมื่อใด');
+    await b.say('ยกเลิก');
+  });
 });
 
 describe('following a case', () => {

@@ -268,7 +268,7 @@ describe('linking staff accounts', () => {
     const citizen = new Chat(h, 'U5555555555555555555555555555eeee');
     expect(visibleText(await citizen.say('ช่วยเหลือ'))).toContain('สำหรับประชาชน');
     expect(visibleText(await citizen.say('รายงาน'))).toContain('สำหรับเจ้าหน้าที่ผู้รับผิดชอบมาตรการเท่านั้น');
-    expect(visibleText(await citizen.tap('a=rp.status&s=completed'))).toContain('ไม่เข้าใจคำสั่งนี้');
+    expect(visibleText(await citizen.tap('a=rp.status&s=completed'))).toContain('ปุ่มนี้เป็นของรายการที่จบไปแล้ว');
   });
 
   it('answers unknown text and stickers with a helpful reply, never silence', async () => {

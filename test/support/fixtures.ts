@@ -16,7 +16,7 @@ export async function report(orgId: string, code: string, status: Status, report
   const measure = (await MeasureModel.findOne({ orgId, code }).lean())!;
   await saveProgressReport(
     orgId,
-    { type: 'saveReport', measure: { id: String(measure._id) } as never, draft: { draftId: 'd', measureId: String(measure._id), status, summary: `รายงาน ${code}`, attachments: [] } },
+    { measureId: String(measure._id), status, summary: `รายงาน ${code}`, attachments: [] },
     { lineUserId: reporter, displayName: 'ผู้รายงาน', roles: ['officer'], unit: null },
     reportedAt,
     `test-${new Types.ObjectId()}`,

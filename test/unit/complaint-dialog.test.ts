@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, continueComplaint, startComplaint } from '../../src/dialogs/complaint.js';
-import type { DialogInput, Message, Outcome } from '../../src/dialogs/types.js';
+import { continueComplaint, startComplaint } from '../../src/dialogs/complaint.js';
+import type { DialogInput, Outcome } from '../../src/dialogs/types.js';
+import type { Message } from '../../src/line/messages.js';
+import { ACTION } from '../../src/line/postback.js';
 
 /** Walks the pure dialog through inputs, returning every outcome. */
 function walk(...inputs: DialogInput[]): Outcome<unknown>[] {
@@ -12,7 +14,7 @@ function walk(...inputs: DialogInput[]): Outcome<unknown>[] {
   return outcomes;
 }
 const say = (t: string): DialogInput => ({ kind: 'text', text: t });
-const kind = (k: string): DialogInput => ({ kind: 'postback', action: ACTIONS.kind, params: { k } });
+const kind = (k: string): DialogInput => ({ kind: 'postback', action: ACTION.complaintKind, params: { k } });
 const shown = (o: Outcome<unknown>) => o.replies.map((m: Message) => ('text' in m ? m.text : '')).join('\n');
 
 describe('the complaint dialog', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../src/dialogs/commands.js';
 import { fiscalYearOf, fiscalYearRange, parsePeriod } from '../../src/domain/fiscal-year.js';
 import { ALL_UNITS, isAssignedTo } from '../../src/domain/measures.js';
 import { parseStatus } from '../../src/domain/statuses.js';
@@ -56,16 +55,7 @@ describe('Thai numbers, dates and text', () => {
   });
 });
 
-describe('commands and statuses as people type them', () => {
-  it('knows Thai commands and English aliases, whole-message only', () => {
-    expect(parseCommand('  รายงาน ')).toEqual({ kind: 'report' });
-    expect(parseCommand('REPORT')).toEqual({ kind: 'report' });
-    expect(parseCommand('ลงทะเบียน  abcd-2345')).toEqual({ kind: 'register', code: 'abcd-2345' });
-    expect(parseCommand('register')).toEqual({ kind: 'register', code: null });
-    expect(parseCommand('ช่วยเหลือด้วย')).toBeNull();
-    expect(parseCommand('ขอรายงานหน่อย')).toBeNull();
-  });
-
+describe('statuses as people type them', () => {
   it('reads statuses in full Thai, short Thai or code', () => {
     expect(parseStatus('ดำเนินการแล้วเสร็จ')).toBe('completed');
     expect(parseStatus('กำลังดำเนินการ')).toBe('in_progress');

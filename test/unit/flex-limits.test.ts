@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { measureCarousel, pickMeasure, continueReport, savedCard, MAX_FREE_TEXT, type Facts, type MeasureView } from '../../src/dialogs/officer-report.js';
-import { helpText } from '../../src/dialogs/texts.js';
+import { pickMeasure, continueReport, type Facts } from '../../src/dialogs/officer-report.js';
+import { MAX_FREE_TEXT } from '../../src/dialogs/free-text.js';
+import { helpText } from '../../src/chat/features/help.js';
+import type { MeasureView } from '../../src/domain/measures.js';
+import { measureCarousel, savedCard } from '../../src/flex/report-cards.js';
 import { TEMPLATE_NAMES } from '../../src/flex/render.js';
 import { STAFF_ROLES } from '../../src/domain/roles.js';
 import { limitViolations } from '../../src/line/limits.js';
@@ -10,7 +13,6 @@ import { summarise } from '../../src/domain/summary.js';
 import { overdueListText, summaryMessage } from '../../src/flex/summary-message.js';
 import { reminderMessages } from '../../src/flex/reminder-message.js';
 import { caseCarousel, receiptMessage, trackingText } from '../../src/flex/complaint-messages.js';
-import { Types } from 'mongoose';
 
 /** The longest real titles: every measure of the sample plan built from the seed reports, longest first. */
 const plan = parse(readFileSync('examples/plan-2568.csv'), { bom: true, columns: true }) as Record<string, string>[];
@@ -49,7 +51,7 @@ describe('every message stays within LINE limits with the longest real data', ()
   it('measure carousel, on every page', () => {
     expect(longest[0]!['มาตรการ/โครงการ']!.length).toBeGreaterThan(100);
     for (let page = 1; page <= Math.ceil(measures.length / 10); page++) {
-      const [message] = measureCarousel(measures, page, 'กองคลัง');
+      const message = measureCarousel(measures, page);
       expect(limitViolations(message), `page ${page}`).toEqual([]);
       expect((message as any).contents.contents.length).toBeLessThanOrEqual(12);
     }
@@ -104,17 +106,16 @@ describe('every message stays within LINE limits with the longest real data', ()
   it('complaint receipts, case cards and timelines with the longest answers', () => {
     const long = 'ข'.repeat(MAX_FREE_TEXT);
     const base = {
-      _id: new Types.ObjectId(),
+      id: '65f000000000000000000001',
       orgId: 'o',
       trackingNo: 'C2569-0001',
       fiscalYear: 2569,
-      seq: 1,
       status: 'received' as const,
       description: long,
       accused: long,
       happenedWhen: long,
       location: { title: long.slice(0, 100), address: long.slice(0, 300), latitude: 13.7, longitude: 100.5 },
-      attachments: Array.from({ length: 5 }, (_, i) => ({ kind: 'image', lineMessageId: String(i), fileName: null })),
+      attachments: Array.from({ length: 5 }, (_, i) => ({ kind: 'image' as const, lineMessageId: String(i), fileName: null })),
       contactName: 'นางสาวสมศรี ใจดีมากเป็นพิเศษ',
       contactPhone: '0812345678',
       notify: true,
@@ -127,12 +128,11 @@ describe('every message stays within LINE limits with the longest real data', ()
       closedAt: null,
       explanationRequired: true,
       explainedAt: null,
-      sourceEventId: 'e',
     };
     for (const kind of ['general', 'corruption'] as const) {
       const c = { ...base, kind };
       const now = new Date('2025-11-20T03:00:00Z');
-      const messages = [receiptMessage(c), ...caseCarousel(Array.from({ length: 20 }, () => c), now, 'เรื่องร้องเรียน'), { type: 'text', text: trackingText(c, Array.from({ length: 30 }, () => ({ at: now, type: 'status', status: 'in_progress', text: long }))) }];
+      const messages = [receiptMessage(c), ...caseCarousel(Array.from({ length: 20 }, () => c), now, 'เรื่องร้องเรียน'), { type: 'text', text: trackingText(c, Array.from({ length: 30 }, () => ({ at: now, type: 'status' as const, status: 'in_progress' as const, text: long, public: true }))) }];
       for (const message of messages) expect(limitViolations(message), kind).toEqual([]);
     }
   });
@@ -145,7 +145,7 @@ describe('every message stays within LINE limits with the longest real data', ()
   });
 
   it('the checker itself catches what LINE would reject', () => {
-    const [carousel] = measureCarousel(measures, 1, null) as any[];
+    const carousel = measureCarousel(measures, 1) as any;
     const tooMany = { ...carousel, contents: { ...carousel.contents, contents: [...carousel.contents.contents, ...carousel.contents.contents] } };
     expect(limitViolations(tooMany).join()).toMatch(/bubbles/);
     expect(limitViolations({ type: 'text', text: 'x'.repeat(5001) })).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STAFF_ROLES } from '../../src/domain/roles.js';
-import { helpQuickReplies, helpText } from '../../src/dialogs/texts.js';
+import { helpQuickReplies, helpText } from '../../src/chat/features/help.js';
 
 const labels = (roles: Parameters<typeof helpQuickReplies>[0]) => helpQuickReplies(roles).map((i) => i.action?.label);
 

@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../src/dialogs/commands.js';
-import { matchIntent } from '../../src/dialogs/intents.js';
+import { FEATURES } from '../../src/chat/features.js';
+import { understand } from '../../src/chat/understand.js';
 import { trackingNumberIn } from '../../src/domain/complaints.js';
+
+/** What the router makes of a typed text: the feature's name and the argument it found. */
+function heard(text: string, dialogUnderway = false) {
+  const u = understand(FEATURES, { kind: 'text', text }, dialogUnderway);
+  return u && { feature: u.feature.name, argument: u.argument };
+}
+const matchIntent = (text: string) => heard(text);
+const parseCommand = (text: string) => heard(text, true);
 
 describe('people understood in their own words (no dialog waiting)', () => {
   it.each([
     ['ร้องทุกข์', 'complaint'],
     ['แจ้งทุจริต', 'complaint'],
+    ['ร้องเรียน', 'complaint'],
     ['แจ้งเรื่องร้องเรียน', 'complaint'],
     ['อยากร้องเรียนเรื่องถนน', 'complaint'],
     ['ขอแจ้งเบาะแสการทุจริตครับ', 'complaint'],
@@ -28,7 +37,7 @@ describe('people understood in their own words (no dialog waiting)', () => {
     ['ใช้งานยังไง', 'help'],
     ['บอททำอะไรได้บ้าง', 'help'],
   ])('%s → %s', (text, kind) => {
-    expect(matchIntent(text)?.kind).toBe(kind);
+    expect(matchIntent(text)?.feature).toBe(kind);
   });
 
   it.each([
@@ -38,7 +47,7 @@ describe('people understood in their own words (no dialog waiting)', () => {
     ['สถานะเรื่อง G๒๕๗๐-๐๐๐๓', 'G2570-0003'],
     ['G2570-0004', 'G2570-0004'],
   ])('%s → track %s', (text, no) => {
-    expect(matchIntent(text)).toEqual({ kind: 'track', trackingNo: no });
+    expect(matchIntent(text)).toEqual({ feature: 'track', argument: no });
   });
 
   it.each(['ขอบคุณครับ', 'โอเค', '555', 'ถนนหน้าบ้านเป็นหลุม', '', '   '])('"%s" asks for nothing', (text) => {
@@ -46,17 +55,33 @@ describe('people understood in their own words (no dialog waiting)', () => {
   });
 
   it('puts the narrower phrase first: a complaint statistic is not a complaint, an export is not a report', () => {
-    expect(matchIntent('สถิติร้องเรียนปีนี้')?.kind).toBe('complaintStats');
-    expect(matchIntent('ส่งออกรายงานรอบ 6 เดือน')?.kind).toBe('exportReport');
-    expect(matchIntent('เรื่องที่ร้องเรียนไว้')?.kind).toBe('myCases');
+    expect(matchIntent('สถิติร้องเรียนปีนี้')?.feature).toBe('complaintStats');
+    expect(matchIntent('ส่งออกรายงานรอบ 6 เดือน')?.feature).toBe('exportReport');
+    expect(matchIntent('เรื่องที่ร้องเรียนไว้')?.feature).toBe('myCases');
   });
 });
 
 describe('exact commands, which also work inside a dialog', () => {
   it('reads a tracking number written without a space, in either digit style', () => {
-    expect(parseCommand('ติดตามG2570-0001')).toEqual({ kind: 'track', trackingNo: 'G2570-0001' });
-    expect(parseCommand('ติดตาม G๒๕๗๐-๐๐๐๑')).toEqual({ kind: 'track', trackingNo: 'G๒๕๗๐-๐๐๐๑' });
-    expect(parseCommand('ติดตาม')).toEqual({ kind: 'track', trackingNo: null });
+    expect(parseCommand('ติดตามG2570-0001')).toEqual({ feature: 'track', argument: 'G2570-0001' });
+    expect(parseCommand('ติดตาม G๒๕๗๐-๐๐๐๑')).toEqual({ feature: 'track', argument: 'G2570-0001' });
+    expect(parseCommand('ติดตาม')).toEqual({ feature: 'track', argument: '' });
+  });
+
+  it('names the channel when the request does: the bot\'s own names for the two kinds', () => {
+    expect(matchIntent('แจ้งทุจริต')).toEqual({ feature: 'complaint', argument: 'corruption' });
+    expect(matchIntent('ขอแจ้งเบาะแสครับ')).toEqual({ feature: 'complaint', argument: 'corruption' });
+    expect(matchIntent('ร้องทุกข์')).toEqual({ feature: 'complaint', argument: 'general' });
+    expect(matchIntent('อยากร้องเรียนเรื่องถนน')).toEqual({ feature: 'complaint', argument: '' });
+  });
+
+  it('knows Thai commands and English aliases, whole-message only', () => {
+    expect(parseCommand('  รายงาน ')).toEqual({ feature: 'report', argument: '' });
+    expect(parseCommand('REPORT')).toEqual({ feature: 'report', argument: '' });
+    expect(parseCommand('ลงทะเบียน  abcd-2345')).toEqual({ feature: 'register', argument: 'abcd-2345' });
+    expect(parseCommand('register')).toEqual({ feature: 'register', argument: '' });
+    expect(parseCommand('ช่วยเหลือด้วย')).toBeNull();
+    expect(parseCommand('ขอรายงานหน่อย')).toBeNull();
   });
 
   it('does not take a sentence that starts with the word for a command', () => {

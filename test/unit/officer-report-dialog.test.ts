@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, continueReport, pickMeasure, type Facts, type MeasureView, type ReportEffect } from '../../src/dialogs/officer-report.js';
+import { continueReport, pickMeasure, type Facts, type ReportEffect } from '../../src/dialogs/officer-report.js';
+import type { MeasureView } from '../../src/domain/measures.js';
+import { ACTION } from '../../src/line/postback.js';
 import type { DialogInput, Outcome } from '../../src/dialogs/types.js';
 
 const project: MeasureView = {
@@ -24,7 +26,7 @@ const facts: Facts = {
 };
 
 const say = (t: string): DialogInput => ({ kind: 'text', text: t });
-const status = (s: string): DialogInput => ({ kind: 'postback', action: ACTIONS.status, params: { s } });
+const status = (s: string): DialogInput => ({ kind: 'postback', action: ACTION.reportStatus, params: { s } });
 
 /** Picks a measure and answers each step in turn; returns every outcome. */
 function walk(measureId: string, ...inputs: DialogInput[]): Outcome<ReportEffect>[] {
@@ -42,7 +44,7 @@ describe('the officer report dialog', () => {
   it('asks for the disbursement of a plan project with a budget, reads Thai digits, and saves once on confirm', () => {
     const outcomes = walk('m1', status('in_progress'), say('จัดอบรมแล้ว 2 รุ่น'), say('ข้าม'), say('๑๕,๐๐๐ บาท'), say('ยืนยัน'));
     expect(outcomes.map(stepOf)).toEqual(['status', 'summary', 'problems', 'disbursed', 'confirm', null]);
-    expect(saved(outcomes[5]!)).toMatchObject({ draft: { status: 'in_progress', summary: 'จัดอบรมแล้ว 2 รุ่น', problems: null, disbursed: 15_000, draftId: 'evt-pick' } });
+    expect(saved(outcomes[5]!)).toMatchObject({ report: { measureId: 'm1', status: 'in_progress', summary: 'จัดอบรมแล้ว 2 รุ่น', problems: null, disbursed: 15_000 } });
   });
 
   it('skips the disbursement for a measure without a budget', () => {
@@ -72,11 +74,11 @@ describe('the officer report dialog', () => {
   it('refuses a confirm button from another draft, and one pressed before the confirmation step', () => {
     const outcomes = walk('m2', status('completed'), say('เสร็จแล้ว'), say('ข้าม'));
     const state = outcomes[3]!.state as Parameters<typeof continueReport>[0];
-    const stale = continueReport(state, { kind: 'postback', action: ACTIONS.confirm, params: { d: 'evt-older' } }, facts);
+    const stale = continueReport(state, { kind: 'postback', action: ACTION.reportConfirm, params: { d: 'evt-older' } }, facts);
     expect(saved(stale)).toBeUndefined();
     expect(JSON.stringify(stale.replies)).toContain('ปุ่มนี้เป็นของรายการเก่า');
     const early = walk('m2', status('completed'))[1]!;
-    const tooSoon = continueReport(early.state as Parameters<typeof continueReport>[0], { kind: 'postback', action: ACTIONS.confirm, params: { d: 'evt-pick' } }, facts);
+    const tooSoon = continueReport(early.state as Parameters<typeof continueReport>[0], { kind: 'postback', action: ACTION.reportConfirm, params: { d: 'evt-pick' } }, facts);
     expect(saved(tooSoon)).toBeUndefined();
   });
 

@@ -1,10 +1,10 @@
-import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
-import { COMPLAINT_KINDS, COMPLAINT_STATUSES, type ComplaintKind, type ComplaintStatus } from '../../domain/complaints.js';
+import { Schema, model, type FlattenMaps, type InferSchemaType, type Types } from 'mongoose';
+import { ATTACHMENT_KINDS } from '../../domain/attachments.js';
+import { COMPLAINT_KINDS, COMPLAINT_STATUSES, TIMELINE_TYPES } from '../../domain/complaints.js';
 
 /**
- * A citizen's complaint or corruption report. The reporter is known only by `reporterKey` (a keyed hash,
- * to find "my cases") and `reporterSealed` (their LINE id encrypted, to push updates): no handler,
- * executive or database reader learns who it is. Contact details exist only for general complaints.
+ * A citizen's complaint or corruption report (domain/complaints.ts). No handler, executive or database
+ * reader learns who reported it. Contact details exist only for general complaints.
  */
 const complaintSchema = new Schema(
   {
@@ -18,10 +18,13 @@ const complaintSchema = new Schema(
     accused: { type: String, default: null },
     happenedWhen: { type: String, default: null },
     location: {
-      type: new Schema({ title: String, address: String, latitude: Number, longitude: Number }, { _id: false }),
+      type: new Schema(
+        { title: { type: String, default: '' }, address: { type: String, default: '' }, latitude: { type: Number, default: null }, longitude: { type: Number, default: null } },
+        { _id: false },
+      ),
       default: null,
     },
-    attachments: { type: [{ kind: String, lineMessageId: String, fileName: String, _id: false }], default: [] },
+    attachments: { type: [{ kind: { type: String, enum: ATTACHMENT_KINDS, required: true }, lineMessageId: { type: String, required: true }, fileName: { type: String, default: null }, _id: false }], default: [] },
     contactName: { type: String, default: null },
     contactPhone: { type: String, default: null },
     notify: { type: Boolean, default: true },
@@ -57,7 +60,7 @@ const complaintEventSchema = new Schema(
     orgId: { type: String, required: true },
     complaintId: { type: Schema.Types.ObjectId, required: true },
     at: { type: Date, required: true },
-    type: { type: String, enum: ['submitted', 'taken', 'status', 'note', 'explanation', 'reminder', 'escalation'], required: true },
+    type: { type: String, enum: TIMELINE_TYPES, required: true },
     status: { type: String, enum: [...COMPLAINT_STATUSES, null], default: null },
     text: { type: String, default: null },
     public: { type: Boolean, required: true },
@@ -67,34 +70,7 @@ const complaintEventSchema = new Schema(
 );
 complaintEventSchema.index({ complaintId: 1, at: 1 });
 
-/** A complaint as read with lean(): the shape the rest of the code works with. */
-export interface Complaint {
-  _id: Types.ObjectId;
-  orgId: string;
-  trackingNo: string;
-  kind: ComplaintKind;
-  fiscalYear: number;
-  seq: number;
-  status: ComplaintStatus;
-  description: string;
-  accused: string | null;
-  happenedWhen: string | null;
-  location: { title: string; address: string; latitude: number | null; longitude: number | null } | null;
-  attachments: { kind: string; lineMessageId: string; fileName: string | null }[];
-  contactName: string | null;
-  contactPhone: string | null;
-  notify: boolean;
-  reporterKey: string;
-  reporterSealed: string;
-  submittedAt: Date;
-  dueAt: Date;
-  handlerUserId: string | null;
-  handlerName: string | null;
-  closedAt: Date | null;
-  explanationRequired: boolean;
-  explainedAt: Date | null;
-  sourceEventId: string;
-}
+/** A complaint as read with lean(). */
+export type ComplaintDoc = FlattenMaps<InferSchemaType<typeof complaintSchema>> & { _id: Types.ObjectId };
 export const ComplaintModel = model('Complaint', complaintSchema);
-export type ComplaintEvent = InferSchemaType<typeof complaintEventSchema>;
 export const ComplaintEventModel = model('ComplaintEvent', complaintEventSchema);

@@ -1,5 +1,6 @@
 import type { webhook } from '@line/bot-sdk';
-import { parsePostbackData, type DialogInput } from '../dialogs/types.js';
+import type { DialogInput } from '../dialogs/types.js';
+import { parsePostbackData } from '../line/postback.js';
 
 /** Reduces a message or postback event to a dialog input; other events have none. */
 export function toDialogInput(event: webhook.Event): DialogInput | null {

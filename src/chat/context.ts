@@ -1,0 +1,83 @@
+import type { DialogInput, Outcome, StoreAttachment } from '../dialogs/types.js';
+import type { ChatStores } from '../db/chat-stores.js';
+import type { DialogState } from '../domain/dialog-state.js';
+import type { StaffRole } from '../domain/roles.js';
+import type { StaffMember } from '../domain/staff.js';
+import type { Threshold } from '../domain/summary.js';
+import type { LineClient } from '../line/client.js';
+import type { Message } from '../line/messages.js';
+import type { Logger } from '../log.js';
+import type { ReportKind } from '../reports/catalogue.js';
+import type { Sealer } from '../security/crypto.js';
+
+/** Who wrote: their LINE id, the keyed hash that stands for them in stored records, and their staff account. */
+export interface Sender {
+  userId: string;
+  userKey: string;
+  staff: StaffMember | null;
+  roles: readonly StaffRole[];
+}
+
+/** Carries out a feature's own effects; what it returns is added to the replies. */
+export type Perform<E> = (effect: E) => Promise<Message[] | void>;
+
+/** Everything a chat handler reads: the input, who sent it, the organisation, the clock, the stores. */
+export interface ChatContext {
+  input: DialogInput;
+  /** The argument of a command such as "ติดตาม G2569-0001", or what a sentence named; '' when none. */
+  argument: string;
+  eventId: string;
+  now: Date;
+  org: { id: string; thresholds: Threshold[]; dialogTimeoutMinutes: number };
+  sender: Sender;
+  /** The dialog under way, if any (an expired one has already been dropped). */
+  dialog: DialogState | null;
+  stores: ChatStores;
+  line: Pick<LineClient, 'getDisplayName' | 'getContent'>;
+  sealer: Sealer;
+  log: Logger;
+  /** Sends outbox messages (e.g. a new case to its handlers) at once rather than at the next tick. */
+  kickOutbox?: () => void;
+  /** A signed, expiring download link for a report (LINE cannot carry files). */
+  reportLink?: (kind: ReportKind, now: Date) => { url: string; minutes: number };
+  /**
+   * Carries out a dialog step: its effects first, then its new state, so that what the person confirmed
+   * is stored before the dialog moves on. The one place where dialogs are saved.
+   */
+  run<E = never>(outcome: Outcome<E | StoreAttachment>, perform?: Perform<E>): Promise<Message[]>;
+  /** Drops the dialog under way. */
+  endDialog(): Promise<void>;
+}
+
+/**
+ * One thing the bot does in the chat, and what brings a person to it. The router reads these fields; the
+ * feature only answers. A feature may be reached by a typed command, a sentence, a button, or by being
+ * the dialog under way.
+ */
+export interface Feature {
+  name: string;
+  /** Whole messages that ask for it, Thai first and English aliases after; compared trimmed and case-blind. */
+  words?: readonly string[];
+  /** A typed command with an argument ("ติดตาม G2569-0001"): the argument ('' when none), or null when it is not this command. */
+  command?: (text: string) => string | null;
+  /**
+   * Sentences that mean it, tried only when no dialog waits for an answer, on the text without spaces,
+   * lower-cased, with Arabic digits. A function returns the argument it found ('' when none) or null.
+   */
+  meaning?: RegExp | ((plain: string, raw: string) => string | null);
+  /** Button actions it answers. */
+  postbacks?: readonly string[];
+  /** Who may use it; anyone else reads `refusal`, and the dialog under way goes on. */
+  allowed?: (sender: Sender) => boolean;
+  refusal?: string;
+  /** Starting it throws away the dialog under way, so the router asks first (for typed requests). */
+  startsDialog?: boolean;
+  handle(ctx: ChatContext): Promise<Message[]>;
+  /** The dialog it carries on: every input goes there while it is under way, except other features' requests. */
+  dialog?: {
+    name: string;
+    continue(ctx: ChatContext): Promise<Message[]>;
+    /** Its current question again, with its buttons, after an answer to something else. */
+    resume(ctx: ChatContext): Promise<Message[]>;
+  };
+}

@@ -1,0 +1,33 @@
+import type { Feature } from './context.js';
+import { cancel } from './features/cancel.js';
+import { caseActions } from './features/case-actions.js';
+import { cases } from './features/cases.js';
+import { complaintStats } from './features/complaint-stats.js';
+import { complaint } from './features/complaint.js';
+import { exportReport } from './features/export-report.js';
+import { help } from './features/help.js';
+import { myCases } from './features/my-cases.js';
+import { register } from './features/register.js';
+import { report } from './features/report.js';
+import { summary } from './features/summary.js';
+import { track } from './features/track.js';
+
+/**
+ * Everything the bot does in the chat. Order matters for sentences: the first feature whose meaning
+ * matches wins, so narrower phrases come first ("สถิติร้องเรียน" is statistics, not a complaint; "ส่งออก
+ * รายงาน" is an export, not a report). Adding a command is a feature file and a line here.
+ */
+export const FEATURES: readonly Feature[] = [
+  register,
+  cancel,
+  track,
+  exportReport,
+  complaintStats,
+  myCases,
+  cases,
+  complaint,
+  summary,
+  report,
+  help,
+  caseActions,
+];

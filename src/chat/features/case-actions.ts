@@ -1,0 +1,106 @@
+import { askHandlingText, continueHandling, DIALOG, isHandlingState, repeatHandlingPrompt, type HandlingDraft, type HandlingEffect } from '../../dialogs/complaint-handling.js';
+import { canChangeStatus, COMPLAINT_STATUS_TH, isComplaintStatus, NEXT_STATUSES, type Complaint } from '../../domain/complaints.js';
+import { caseCard, explanationText, statusUpdateText } from '../../flex/complaint-messages.js';
+import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
+import { ACTION, postbackData } from '../../line/postback.js';
+import { noticeToComplainant } from '../../outbox/complaint-notices.js';
+import { CHAT_TEXT } from '../texts.js';
+import type { ChatContext, Feature } from '../context.js';
+import { handledKinds } from './cases.js';
+
+const NOT_YOURS = 'ไม่พบเรื่องนี้ในเรื่องที่ท่านรับผิดชอบได้';
+
+/** A case this handler may act on, or null (which reads the same as a case that does not exist). */
+async function caseFor(ctx: ChatContext, id: string | undefined): Promise<Complaint | null> {
+  const c = id ? await ctx.stores.complaints.getComplaint(ctx.org.id, id) : null;
+  return c && handledKinds(ctx.sender).includes(c.kind) ? c : null;
+}
+
+/** Opens the one-step dialog in which the handler writes the note, explanation or status message. */
+async function ask(ctx: ChatContext, draft: HandlingDraft, before: Message[] = []): Promise<Message[]> {
+  return [...before, ...(await ctx.run(askHandlingText(draft), (e) => write(ctx, e)))];
+}
+
+/** What a handler does from a case card: take it, change its status, note, or explain a delay. */
+async function act(ctx: ChatContext, action: string, params: Record<string, string>): Promise<Message[]> {
+  const c = await caseFor(ctx, params.c);
+  if (!c) return [text(NOT_YOURS)];
+  const open = NEXT_STATUSES[c.status].length > 0;
+  const draft = { complaintId: c.id, trackingNo: c.trackingNo };
+  switch (action) {
+    case ACTION.caseTake: {
+      if (c.handlerUserId && c.handlerUserId !== ctx.sender.userId) return [text(`${c.trackingNo} มีผู้รับผิดชอบแล้ว`)];
+      await ctx.stores.complaints.takeComplaint(c, ctx.sender.staff!, ctx.now, ctx.eventId);
+      const taken = (await ctx.stores.complaints.getComplaint(ctx.org.id, c.id))!;
+      return [text(`ท่านรับผิดชอบเรื่อง ${c.trackingNo} แล้ว`), { type: 'flex', altText: c.trackingNo, contents: caseCard(taken, ctx.now) }];
+    }
+    case ACTION.caseStatus:
+      if (!open) return [text(`${c.trackingNo} ปิดเรื่องแล้ว`)];
+      if (c.explanationRequired) return ask(ctx, { ...draft, mode: 'explain' }, [text('เรื่องนี้เกินกำหนด 15 วัน ต้องแจ้งเหตุผลแก่ผู้ร้องเรียนก่อนเปลี่ยนสถานะ')]);
+      return [
+        text(`${c.trackingNo} สถานะปัจจุบัน: ${COMPLAINT_STATUS_TH[c.status]}\nเลือกสถานะใหม่`, [
+          ...NEXT_STATUSES[c.status].map((s) => quickPostback(COMPLAINT_STATUS_TH[s], postbackData(ACTION.caseSetStatus, { c: c.id, s }))),
+          quickText('ยกเลิก'),
+        ]),
+      ];
+    case ACTION.caseSetStatus: {
+      const s = params.s;
+      if (!isComplaintStatus(s) || !canChangeStatus(c.status, s)) return [text(`เปลี่ยนจาก "${COMPLAINT_STATUS_TH[c.status]}" เป็นสถานะนี้ไม่ได้`)];
+      return ask(ctx, c.explanationRequired ? { ...draft, mode: 'explain' } : { ...draft, mode: 'status', status: s });
+    }
+    case ACTION.caseNote:
+      return ask(ctx, { ...draft, mode: 'note' });
+    case ACTION.caseExplain:
+      if (!c.explanationRequired) return [text(`${c.trackingNo} ยังไม่ต้องแจ้งเหตุผลความล่าช้า`)];
+      return ask(ctx, { ...draft, mode: 'explain' });
+    default:
+      return [text(CHAT_TEXT.oldButton)];
+  }
+}
+
+/** Stores what the handler wrote, and tells the complainant what is theirs to read. */
+async function write(ctx: ChatContext, effect: HandlingEffect): Promise<Message[]> {
+  const c = await caseFor(ctx, effect.draft.complaintId);
+  if (!c) return [text(NOT_YOURS)];
+  const { complaints } = ctx.stores;
+  const notice = { orgId: ctx.org.id, sealer: ctx.sealer, now: ctx.now, kick: ctx.kickOutbox };
+  const told = c.notify ? 'แจ้งผู้ร้องเรียนแล้ว' : 'ผู้ร้องเรียนไม่ประสงค์รับแจ้งทาง LINE';
+  switch (effect.draft.mode) {
+    case 'note':
+      await complaints.addInternalNote(c, effect.text, ctx.sender.userId, ctx.now, ctx.eventId);
+      return [text(`บันทึกภายในของ ${c.trackingNo} แล้ว ผู้ร้องเรียนจะไม่เห็นบันทึกนี้`)];
+    case 'explain': {
+      const entry = await complaints.recordExplanation(c, effect.text, ctx.sender.userId, ctx.now, ctx.eventId);
+      await noticeToComplainant(c, `update:${entry}`, [text(explanationText(c, effect.text))], notice);
+      return [text(`บันทึกเหตุผลความล่าช้าของ ${c.trackingNo} แล้ว · ${told}`)];
+    }
+    case 'status': {
+      const status = effect.draft.status!;
+      if (!canChangeStatus(c.status, status) || c.explanationRequired) return [text(`สถานะของ ${c.trackingNo} เปลี่ยนไปแล้ว กรุณาเลือกใหม่จากรายการ "เรื่องร้องเรียน"`)];
+      const entry = await complaints.changeComplaintStatus(c, status, effect.text, ctx.sender.userId, ctx.now, ctx.eventId);
+      await noticeToComplainant(c, `update:${entry}`, [text(statusUpdateText(c, status, effect.text))], notice);
+      return [text(`${c.trackingNo}: ${COMPLAINT_STATUS_TH[status]} · ${told}`)];
+    }
+  }
+}
+
+/** Complaint officers and integrity officers handling the cases of their own channel. */
+export const caseActions: Feature = {
+  name: 'caseActions',
+  postbacks: [ACTION.caseTake, ACTION.caseStatus, ACTION.caseSetStatus, ACTION.caseNote, ACTION.caseExplain],
+  allowed: (sender) => handledKinds(sender).length > 0,
+  refusal: CHAT_TEXT.handlersOnly,
+  handle: (ctx) => (ctx.input.kind === 'postback' ? act(ctx, ctx.input.action, ctx.input.params) : Promise.resolve([])),
+  dialog: {
+    name: DIALOG,
+    async continue(ctx) {
+      if (!isHandlingState(ctx.dialog)) return [];
+      if (handledKinds(ctx.sender).length === 0) {
+        await ctx.endDialog();
+        return [text(CHAT_TEXT.handlersOnly)];
+      }
+      return ctx.run(continueHandling(ctx.dialog, ctx.input), (e) => write(ctx, e));
+    },
+    resume: async (ctx) => (isHandlingState(ctx.dialog) ? repeatHandlingPrompt(ctx.dialog) : []),
+  },
+};

@@ -1,0 +1,25 @@
+import { COMPLAINT_KINDS, HANDLER_ROLE, type ComplaintKind } from '../../domain/complaints.js';
+import { hasRole } from '../../domain/roles.js';
+import { caseCarousel } from '../../flex/complaint-messages.js';
+import { text } from '../../line/messages.js';
+import { CHAT_TEXT } from '../texts.js';
+import type { Feature, Sender } from '../context.js';
+import { ownCases } from './my-cases.js';
+
+/** The kinds of case this person may handle: their channel, and nobody else's. */
+export function handledKinds(sender: Sender): ComplaintKind[] {
+  return COMPLAINT_KINDS.filter((k) => hasRole(sender.roles, HANDLER_ROLE[k]));
+}
+
+/** The open cases of the handler's channel, soonest deadline first, each card with its actions. */
+export const cases: Feature = {
+  name: 'cases',
+  words: ['เรื่องร้องเรียน', 'cases'],
+  async handle(ctx) {
+    const kinds = handledKinds(ctx.sender);
+    // The "เรื่องร้องเรียน" tile means a citizen's own cases to a citizen.
+    if (kinds.length === 0 && !ctx.sender.staff) return ownCases(ctx);
+    if (kinds.length === 0) return [text(CHAT_TEXT.handlersOnly)];
+    return caseCarousel(await ctx.stores.complaints.openComplaints(ctx.org.id, kinds), ctx.now, 'เรื่องร้องเรียนที่ยังเปิดอยู่');
+  },
+};

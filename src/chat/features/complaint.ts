@@ -1,0 +1,53 @@
+import { subHours } from 'date-fns';
+import { continueComplaint, DIALOG, isComplaintState, repeatComplaintPrompt, startComplaint } from '../../dialogs/complaint.js';
+import { MAX_COMPLAINTS_PER_HOUR, type ComplaintKind, type NewComplaint } from '../../domain/complaints.js';
+import { caseCard, receiptMessage } from '../../flex/complaint-messages.js';
+import { text, type Message } from '../../line/messages.js';
+import { noticeToHandlers } from '../../outbox/complaint-notices.js';
+import type { ChatContext, Feature } from '../context.js';
+
+const tooMany = (notSent: boolean) =>
+  `ท่านส่งเรื่องครบ ${MAX_COMPLAINTS_PER_HOUR} เรื่องในหนึ่งชั่วโมงแล้ว${notSent ? ' เรื่องนี้ยังไม่ได้ส่ง' : ''} กรุณาลองใหม่ภายหลัง หากเร่งด่วนโปรดติดต่อองค์กรโดยตรง`;
+
+/** The kind a request names: the bot's own names for the two channels, and the words people use for them. */
+function kindNamed(plain: string): ComplaintKind | '' {
+  if (/ทุจริต|เบาะแส|คอร์รัปชั่?น|ประพฤติมิชอบ|corruption/.test(plain)) return 'corruption';
+  if (/ร้องทุกข์/.test(plain)) return 'general';
+  return '';
+}
+
+async function overTheLimit(ctx: ChatContext): Promise<boolean> {
+  return (await ctx.stores.complaints.complaintsSince(ctx.org.id, ctx.sender.userKey, subHours(ctx.now, 1))) >= MAX_COMPLAINTS_PER_HOUR;
+}
+
+/** Files the confirmed complaint, tells its handlers, and gives the complainant the receipt. */
+async function file(ctx: ChatContext, input: NewComplaint): Promise<Message[]> {
+  if (await overTheLimit(ctx)) return [text(tooMany(true))];
+  const { complaint, created } = await ctx.stores.complaints.fileComplaint(ctx.org.id, input, ctx.sender.userId, ctx.sealer, ctx.now, ctx.eventId);
+  if (created) {
+    const card = { type: 'flex' as const, altText: `เรื่องใหม่ ${complaint.trackingNo}`, contents: caseCard(complaint, ctx.now) };
+    await noticeToHandlers(complaint, 'new', [text(`มีเรื่องใหม่ ${complaint.trackingNo}`), card], { orgId: ctx.org.id, sealer: ctx.sealer, now: ctx.now, kick: ctx.kickOutbox });
+  }
+  return [receiptMessage(complaint)];
+}
+
+/** A citizen's complaint or corruption report, filed through the complaint dialog. */
+export const complaint: Feature = {
+  name: 'complaint',
+  words: ['ร้องเรียน', 'แจ้งเรื่อง', 'complaint'],
+  meaning: (plain) => (/ร้องเรียน|ร้องทุกข์|แจ้งทุจริต|แจ้งเบาะแส|ทุจริต|คอร์รัปชั่?น|แจ้งเรื่อง|แจ้งปัญหา|^complain/.test(plain) ? kindNamed(plain) : null),
+  startsDialog: true,
+  async handle(ctx) {
+    if (await overTheLimit(ctx)) return [text(tooMany(false))];
+    const kind = ctx.argument === 'general' || ctx.argument === 'corruption' ? ctx.argument : undefined;
+    return ctx.run(startComplaint(ctx.eventId, kind));
+  },
+  dialog: {
+    name: DIALOG,
+    async continue(ctx) {
+      if (!isComplaintState(ctx.dialog)) return [];
+      return ctx.run(continueComplaint(ctx.dialog, ctx.input), (effect) => file(ctx, effect.complaint));
+    },
+    resume: async (ctx) => (isComplaintState(ctx.dialog) ? repeatComplaintPrompt(ctx.dialog) : []),
+  },
+};

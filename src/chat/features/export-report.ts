@@ -1,0 +1,25 @@
+import { isExecutiveOrAdmin } from '../../domain/roles.js';
+import { quickPostback, quickText, text } from '../../line/messages.js';
+import { ACTION, postbackData } from '../../line/postback.js';
+import { isReportKind, REPORT_KINDS, REPORT_SHORT_TH, REPORT_TH } from '../../reports/catalogue.js';
+import { CHAT_TEXT } from '../texts.js';
+import type { Feature } from '../context.js';
+
+/** The official reports as links: first the list to choose from, then the link for the chosen one. */
+export const exportReport: Feature = {
+  name: 'exportReport',
+  words: ['ส่งออกรายงาน', 'export'],
+  meaning: /ส่งออกรายงาน|ดาวน์?โหลดรายงาน|ขอไฟล์รายงาน|ออกรายงาน|^export/,
+  postbacks: [ACTION.exportReport],
+  allowed: (sender) => isExecutiveOrAdmin(sender.roles),
+  refusal: CHAT_TEXT.executivesOnly,
+  async handle(ctx) {
+    if (!ctx.reportLink) return [text('ระบบนี้ยังไม่ได้ตั้งค่าการดาวน์โหลดรายงาน กรุณาแจ้งผู้ดูแลระบบ')];
+    const kind = ctx.input.kind === 'postback' ? ctx.input.params.k : undefined;
+    if (!isReportKind(kind)) {
+      return [text('เลือกรายงานที่ต้องการดาวน์โหลด', [...REPORT_KINDS.map((k) => quickPostback(REPORT_SHORT_TH[k], postbackData(ACTION.exportReport, { k }), REPORT_TH[k])), quickText('ยกเลิก')])];
+    }
+    const link = ctx.reportLink(kind, ctx.now);
+    return [text(`${REPORT_TH[kind]}\nดาวน์โหลด: ${link.url}\nลิงก์นี้ใช้ได้ ${link.minutes} นาที และเปิดได้เฉพาะผู้ที่ได้รับลิงก์ โปรดอย่าส่งต่อ`)];
+  },
+};

@@ -1,0 +1,47 @@
+import { hasRole, isExecutiveOrAdmin, ROLE_TH, type StaffRole } from '../../domain/roles.js';
+import { quickText, text, type Message, type QuickReply } from '../../line/messages.js';
+import type { Feature } from '../context.js';
+
+const CITIZEN_HELP =
+  'สำหรับประชาชน\n• "ร้องเรียน" แจ้งเรื่องร้องเรียนทั่วไป หรือแจ้งเบาะแสการทุจริตของเจ้าหน้าที่ โดยปกปิดตัวตนผู้แจ้ง\n• "ติดตาม เลขที่เรื่อง" ดูความคืบหน้า\n• "เรื่องของฉัน" เรื่องทั้งหมดที่ท่านแจ้ง\nพิมพ์เป็นประโยคได้ เช่น อยากร้องเรียนเรื่องถนน\n\nสำหรับเจ้าหน้าที่\n• พิมพ์ "ลงทะเบียน รหัสเชิญ" เพื่อเชื่อมบัญชี LINE กับบทบาทของท่าน โดยขอรหัสเชิญจากผู้ดูแลระบบ';
+
+const isHandler = (roles: readonly StaffRole[]) => hasRole(roles, 'complaint_officer') || hasRole(roles, 'integrity_officer');
+
+/** What each role can do, listed for `ช่วยเหลือ`; people without a staff role get the citizen text. */
+export function helpText(roles: readonly StaffRole[]): string {
+  if (roles.length === 0) return CITIZEN_HELP;
+  const lines = [`บทบาทของท่าน: ${roles.map((r) => ROLE_TH[r]).join(', ')}`, '', 'สิ่งที่ทำได้'];
+  if (hasRole(roles, 'officer')) lines.push('• "รายงาน" เลือกมาตรการหรือโครงการ แล้วรายงานสถานะและผลการดำเนินงาน');
+  if (isExecutiveOrAdmin(roles)) {
+    lines.push('• "สรุป" ภาพรวมผลการดำเนินงานล่าสุด ร้อยละการนำแผนไปปฏิบัติ การเบิกจ่าย รายการที่เกินกำหนด');
+    lines.push('• "ส่งออกรายงาน" รับไฟล์รายงานตามแบบทางราชการ (ITA, E-PlanNACC, สถิติเรื่องร้องเรียน)');
+    lines.push('• "สถิติร้องเรียน" สถิติเรื่องร้องเรียนปีงบประมาณนี้');
+  }
+  if (hasRole(roles, 'executive')) lines.push('• ท่านจะได้รับสรุปรายเดือนทุกวันทำการแรกของเดือน และรายชื่อผู้ที่ยังไม่ตอบการติดตามผลทุกไตรมาส');
+  if (isHandler(roles)) lines.push('• "เรื่องร้องเรียน" เรื่องที่ยังเปิดอยู่ในช่องทางของท่าน: รับผิดชอบ เปลี่ยนสถานะ บันทึกภายใน');
+  lines.push('• "ร้องเรียน" "ติดตาม เลขที่เรื่อง" "เรื่องของฉัน" แจ้งและติดตามเรื่องของท่านเอง');
+  if (hasRole(roles, 'admin')) lines.push('• การออกรหัสเชิญและการนำเข้าแผนประจำปี ทำด้วยเครื่องมือผู้ดูแลระบบบนเครื่องแม่ข่าย (ดูคู่มือ)');
+  lines.push('• "ยกเลิก" ยกเลิกรายการที่ทำค้างอยู่', '• "ช่วยเหลือ" แสดงข้อความนี้');
+  return lines.join('\n');
+}
+
+/** The same choices as buttons under the help text (LINE shows at most 13). */
+export function helpQuickReplies(roles: readonly StaffRole[]): QuickReply[] {
+  const labels: string[] = [];
+  if (hasRole(roles, 'officer')) labels.push('รายงาน');
+  if (isExecutiveOrAdmin(roles)) labels.push('สรุป', 'ส่งออกรายงาน', 'สถิติร้องเรียน');
+  if (isHandler(roles)) labels.push('เรื่องร้องเรียน');
+  labels.push('ร้องเรียน', 'เรื่องของฉัน');
+  return labels.slice(0, 13).map((label) => quickText(label));
+}
+
+export function helpMessage(roles: readonly StaffRole[], opener?: string): Message {
+  return text(opener ? `${opener}\n\n${helpText(roles)}` : helpText(roles), helpQuickReplies(roles));
+}
+
+export const help: Feature = {
+  name: 'help',
+  words: ['ช่วยเหลือ', 'เมนู', 'help', 'menu'],
+  meaning: /^(สวัสดี|หวัดดี|ดีครับ|ดีค่ะ|ดีจ้า|hello|hi|hey)|ช่วยเหลือ|วิธีใช้|ใช้งานยังไง|ทำอะไรได้(บ้าง)?|^เมนู|^menu|^help/,
+  handle: async (ctx) => [helpMessage(ctx.sender.roles)],
+};

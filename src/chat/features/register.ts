@@ -1,0 +1,36 @@
+import { ROLE_TH, type StaffRole } from '../../domain/roles.js';
+import { text } from '../../line/messages.js';
+import type { Feature } from '../context.js';
+
+const SAY = {
+  usage: 'กรุณาพิมพ์ "ลงทะเบียน" ตามด้วยรหัสเชิญ เช่น ลงทะเบียน ABCD-2345',
+  unknown: 'ไม่พบรหัสเชิญนี้ กรุณาตรวจสอบตัวอักษรอีกครั้ง หรือขอรหัสใหม่จากผู้ดูแลระบบ',
+  used: 'รหัสเชิญนี้ถูกใช้ไปแล้ว รหัสหนึ่งใช้ได้ครั้งเดียว กรุณาขอรหัสใหม่จากผู้ดูแลระบบ',
+  expired: 'รหัสเชิญนี้หมดอายุแล้ว กรุณาขอรหัสใหม่จากผู้ดูแลระบบ',
+  done: (roles: StaffRole[], unit: string | null) =>
+    `ลงทะเบียนเรียบร้อยแล้ว\nบทบาท: ${roles.map((r) => ROLE_TH[r]).join(', ')}${unit ? `\nหน่วยงาน: ${unit}` : ''}\nพิมพ์ "ช่วยเหลือ" เพื่อดูสิ่งที่ทำได้`,
+} as const;
+
+/** Links a LINE account to the staff roles of an invite code. */
+export const register: Feature = {
+  name: 'register',
+  command(t) {
+    const m = t.trim().match(/^(?:ลงทะเบียน|register)(?:\s+(\S+))?$/i);
+    return m ? (m[1] ?? '') : null;
+  },
+  async handle(ctx) {
+    if (!ctx.argument) return [text(SAY.usage)];
+    const displayName = (await ctx.line.getDisplayName(ctx.sender.userId)) ?? '';
+    const outcome = await ctx.stores.invites.redeemInvite(ctx.org.id, ctx.argument, ctx.sender.userId, displayName, ctx.now);
+    switch (outcome.result) {
+      case 'linked':
+        return [text(SAY.done(outcome.roles, outcome.unit))];
+      case 'unknown':
+        return [text(SAY.unknown)];
+      case 'used':
+        return [text(SAY.used)];
+      case 'expired':
+        return [text(SAY.expired)];
+    }
+  },
+};

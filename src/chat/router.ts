@@ -1,0 +1,146 @@
+import type { webhook } from '@line/bot-sdk';
+import { chatStores } from '../db/chat-stores.js';
+import type { DialogInput, StoreAttachment } from '../dialogs/types.js';
+import type { Threshold } from '../domain/summary.js';
+import type { LineClient } from '../line/client.js';
+import { LINE_LIMITS } from '../line/limits.js';
+import { quickPostback, text, type Message } from '../line/messages.js';
+import { ACTION, postbackData } from '../line/postback.js';
+import type { Logger } from '../log.js';
+import type { Sealer } from '../security/crypto.js';
+import type { ChatContext, Feature, Sender } from './context.js';
+import { FEATURES } from './features.js';
+import { helpMessage } from './features/help.js';
+import { CHAT_TEXT } from './texts.js';
+import { toDialogInput } from './to-input.js';
+import { understand } from './understand.js';
+
+export interface ChatDeps {
+  orgId: string;
+  thresholds: Threshold[];
+  sealer: Sealer;
+  dialogTimeoutMinutes: number;
+  line: Pick<LineClient, 'getDisplayName' | 'getContent'>;
+  log: Logger;
+  kickOutbox?: ChatContext['kickOutbox'];
+  reportLink?: ChatContext['reportLink'];
+  now: Date;
+}
+
+const stores = chatStores;
+
+/**
+ * Decides what the bot does with one event, carries out its storage effects, and returns the replies.
+ * Only one-to-one chats get answers: in groups the bot stays quiet rather than talk over people.
+ */
+export async function respond(event: webhook.Event, eventId: string, deps: ChatDeps): Promise<Message[]> {
+  const userId = event.source?.type === 'user' ? event.source.userId : undefined;
+  if (!userId) return [];
+  if (event.type === 'follow') {
+    const staff = await stores.staff.findStaff(deps.orgId, userId);
+    return [text(CHAT_TEXT.welcome), helpMessage(staff?.roles ?? [])];
+  }
+  if (event.type === 'unfollow') {
+    await stores.dialogs.clearDialog(deps.orgId, deps.sealer.userKey(userId));
+    return [];
+  }
+  const input = toDialogInput(event);
+  if (!input) return [];
+  const { ctx, before, dialogTouched } = await openContext(userId, input, eventId, deps);
+  return [...before, ...(await route(ctx, dialogTouched))].slice(0, LINE_LIMITS.messagesPerRequest);
+}
+
+/** Picks the feature, asks before a dialog is thrown away, and brings the person back to the dialog under way. */
+async function route(ctx: ChatContext, dialogTouched: () => boolean): Promise<Message[]> {
+  const { input } = ctx;
+  const underway = ctx.dialog ? FEATURES.find((f) => f.dialog?.name === ctx.dialog!.dialog) : undefined;
+  const resume = async () => (underway && !dialogTouched() ? underway.dialog!.resume(ctx) : []);
+
+  if (input.kind === 'postback' && input.action === ACTION.keepDialog) {
+    const current = await resume();
+    return current.length > 0 ? current : [text(CHAT_TEXT.nothingUnderway)];
+  }
+  if (input.kind === 'postback' && input.action === ACTION.switchDialog) {
+    const target = FEATURES.find((f) => f.startsDialog && f.name === input.params.to);
+    if (!target || (target.allowed && !target.allowed(ctx.sender))) return [text(CHAT_TEXT.oldButton)];
+    if (ctx.dialog) await ctx.endDialog();
+    ctx.argument = input.params.arg ?? '';
+    return target.handle(ctx);
+  }
+
+  const found = understand(FEATURES, input, ctx.dialog !== null);
+  if (!found) {
+    if (underway) return underway.dialog!.continue(ctx);
+    // A dialog no feature carries on any more (left by an older version) is dropped.
+    if (ctx.dialog) await ctx.endDialog();
+    return unknown(input, ctx.sender);
+  }
+  const { feature, argument } = found;
+  ctx.argument = argument;
+  if (feature.allowed && !feature.allowed(ctx.sender)) return [text(feature.refusal ?? CHAT_TEXT.unknown), ...(await resume())];
+  if (feature.startsDialog && ctx.dialog && input.kind === 'text') return [switchQuestion(feature, argument)];
+  const replies = await feature.handle(ctx);
+  return [...replies, ...(await resume())];
+}
+
+function switchQuestion(feature: Feature, argument: string): Message {
+  return text(CHAT_TEXT.switchAsk, [
+    quickPostback('ทิ้งแล้วเริ่มใหม่', postbackData(ACTION.switchDialog, { to: feature.name, arg: argument })),
+    quickPostback('ทำรายการเดิมต่อ', postbackData(ACTION.keepDialog)),
+  ]);
+}
+
+function unknown(input: DialogInput, sender: Sender): Message[] {
+  const opener = input.kind === 'postback' ? CHAT_TEXT.oldButton : input.kind === 'text' ? CHAT_TEXT.unknown : CHAT_TEXT.unknownNonText;
+  return [helpMessage(sender.roles, opener)];
+}
+
+const isStoreAttachment = (effect: unknown): effect is StoreAttachment => (effect as { type?: string }).type === 'storeAttachment';
+
+/** Reads who wrote and the dialog under way (dropping one that has expired), and builds the handlers' context. */
+async function openContext(userId: string, input: DialogInput, eventId: string, deps: ChatDeps) {
+  const { orgId, now } = deps;
+  const userKey = deps.sealer.userKey(userId);
+  const [staff, stored] = await Promise.all([stores.staff.findStaff(orgId, userId), stores.dialogs.loadDialog(orgId, userKey, now)]);
+  const before: Message[] = [];
+  let dialog = stored?.state ?? null;
+  if (stored?.expired) {
+    await stores.dialogs.clearDialog(orgId, userKey);
+    before.push(text(CHAT_TEXT.expired(deps.dialogTimeoutMinutes)));
+    dialog = null;
+  }
+  let touched = false;
+  const ctx: ChatContext = {
+    input,
+    argument: '',
+    eventId,
+    now,
+    org: { id: orgId, thresholds: deps.thresholds, dialogTimeoutMinutes: deps.dialogTimeoutMinutes },
+    sender: { userId, userKey, staff, roles: staff?.roles ?? [] },
+    dialog,
+    stores,
+    line: deps.line,
+    sealer: deps.sealer,
+    log: deps.log,
+    kickOutbox: deps.kickOutbox,
+    reportLink: deps.reportLink,
+    async run(outcome, perform) {
+      const replies = [...outcome.replies];
+      for (const effect of outcome.effects ?? []) {
+        if (isStoreAttachment(effect)) await stores.attachments.storeAttachment(orgId, effect.attachment, userKey, deps.line, now);
+        else if (perform) replies.push(...((await perform(effect)) ?? []));
+      }
+      if (outcome.state === null) await ctx.endDialog();
+      else if (outcome.state) {
+        await stores.dialogs.saveDialog(orgId, userKey, outcome.state, now, deps.dialogTimeoutMinutes);
+        touched = true;
+      }
+      return replies;
+    },
+    async endDialog() {
+      await stores.dialogs.clearDialog(orgId, userKey);
+      touched = true;
+    },
+  };
+  return { ctx, before, dialogTouched: () => touched };
+}

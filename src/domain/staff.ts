@@ -1,0 +1,14 @@
+import type { StaffRole } from './roles.js';
+
+/** A linked staff account as the conversation knows it. */
+export interface StaffFacts {
+  lineUserId: string;
+  displayName: string;
+  roles: StaffRole[];
+  unit: string | null;
+}
+
+/** The same, with the position that measures may name as their assignee. */
+export interface StaffMember extends StaffFacts {
+  position: string | null;
+}

@@ -1,0 +1,36 @@
+/**
+ * Every postback action the bot puts on a button, in one table: the cards that carry them and the
+ * handlers that answer them read the same names. Short, because LINE allows 300 characters of data.
+ */
+export const ACTION = {
+  cancel: 'cancel',
+  /** The answers to "throw away the dialog under way?" */
+  switchDialog: 'sw',
+  keepDialog: 'sw.keep',
+  reportPick: 'rp.pick',
+  reportPage: 'rp.page',
+  reportStatus: 'rp.status',
+  reportConfirm: 'rp.confirm',
+  complaintKind: 'cm.kind',
+  complaintSubmit: 'cm.submit',
+  caseTake: 'cp.take',
+  caseStatus: 'cp.status',
+  caseSetStatus: 'cp.set',
+  caseNote: 'cp.note',
+  caseExplain: 'cp.explain',
+  exportReport: 'rx',
+  overdueList: 'sum.overdue',
+} as const;
+
+export type Action = (typeof ACTION)[keyof typeof ACTION];
+
+/** Postback data is a URL query string: short and easy to read in logs. */
+export function postbackData(action: Action, params: Record<string, string> = {}): string {
+  return new URLSearchParams({ a: action, ...params }).toString();
+}
+
+export function parsePostbackData(data: string): { action: string; params: Record<string, string> } {
+  const params = Object.fromEntries(new URLSearchParams(data));
+  const { a = '', ...rest } = params;
+  return { action: a, params: rest };
+}
