@@ -101,7 +101,7 @@ const isStoreAttachment = (effect: unknown): effect is StoreAttachment => (effec
 async function openContext(userId: string, input: DialogInput, eventId: string, deps: ChatDeps) {
   const { orgId, now } = deps;
   const userKey = deps.sealer.userKey(userId);
-  const [staff, stored] = await Promise.all([stores.staff.findStaff(orgId, userId), stores.dialogs.loadDialog(orgId, userKey, now)]);
+  const [staff, stored] = await Promise.all([stores.staff.findStaff(orgId, userId), stores.dialogs.loadDialog(orgId, userKey, now, deps.sealer)]);
   const before: Message[] = [];
   let dialog = stored?.state ?? null;
   if (stored?.expired) {
@@ -132,7 +132,7 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
       }
       if (outcome.state === null) await ctx.endDialog();
       else if (outcome.state) {
-        await stores.dialogs.saveDialog(orgId, userKey, outcome.state, now, deps.dialogTimeoutMinutes);
+        await stores.dialogs.saveDialog(orgId, userKey, outcome.state, now, deps.dialogTimeoutMinutes, deps.sealer);
         touched = true;
       }
       return replies;

@@ -1,5 +1,6 @@
 import { addMinutes } from 'date-fns';
 import type { DialogState } from '../domain/dialog-state.js';
+import type { Sealer } from '../security/crypto.js';
 import { ConversationModel, conversationId } from './models/conversation.js';
 
 export interface StoredDialog {
@@ -7,16 +8,25 @@ export interface StoredDialog {
   expired: boolean;
 }
 
-export async function loadDialog(orgId: string, userKey: string, now: Date): Promise<StoredDialog | null> {
+export async function loadDialog(orgId: string, userKey: string, now: Date, sealer: Sealer): Promise<StoredDialog | null> {
   const doc = await ConversationModel.findById(conversationId(orgId, userKey)).lean();
   if (!doc) return null;
-  return { state: { dialog: doc.dialog, step: doc.step, data: (doc.data ?? {}) as object }, expired: doc.expiresAt <= now };
+  const data = doc.sealedData ? (JSON.parse(sealer.open(doc.sealedData)) as object) : ((doc.data ?? {}) as object);
+  return { state: { dialog: doc.dialog, step: doc.step, data }, expired: doc.expiresAt <= now };
 }
 
-export async function saveDialog(orgId: string, userKey: string, state: DialogState, now: Date, timeoutMinutes: number): Promise<void> {
+export async function saveDialog(orgId: string, userKey: string, state: DialogState, now: Date, timeoutMinutes: number, sealer: Sealer): Promise<void> {
   await ConversationModel.replaceOne(
     { _id: conversationId(orgId, userKey) },
-    { orgId, userKey, dialog: state.dialog, step: state.step, data: state.data, updatedAt: now, expiresAt: addMinutes(now, timeoutMinutes) },
+    {
+      orgId,
+      userKey,
+      dialog: state.dialog,
+      step: state.step,
+      sealedData: sealer.seal(JSON.stringify(state.data)),
+      updatedAt: now,
+      expiresAt: addMinutes(now, timeoutMinutes),
+    },
     { upsert: true },
   );
 }

@@ -146,6 +146,21 @@ describe('a corruption report', () => {
     expect((await opened('webhook_event_attempts', 'repliesSealed')).some((r) => r.includes(story))).toBe(true);
     expect((await opened('outbox', 'messagesSealed')).some((m) => m.includes(story))).toBe(true);
   });
+
+  it('keeps a story being written sealed too: the dialog draft holds it only encrypted', async () => {
+    const draft = 'ปลัดสั่งให้แก้ใบเสร็จย้อนหลังเพื่อเบิกเงินเกิน';
+    await b.say('แจ้งทุจริต');
+    await b.say('นาย ค.');
+    await b.say('เมื่อวานนี้');
+    expect(visibleText(await b.say(draft))).toContain('เกิดที่ไหน');
+    const db = mongoose.connection.db!;
+    const [conversation] = await db.collection('conversations').find().toArray();
+    expect(JSON.stringify(conversation)).not.toContain(draft);
+    expect(testSealer.open(conversation!.sealedData as string)).toContain(draft);
+    expect(visibleText(await b.say('ข้าม'))).toContain('แจ้งความคืบหน้า');
+    await b.say('ยกเลิก');
+  });
+
   it('starts at the first corruption question when asked for by name, and answers a tracking request mid-dialog without losing its place', async () => {
     const start = visibleText(await b.say('ขอแจ้งทุจริตครับ'));
     expect(start).toContain('พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล');

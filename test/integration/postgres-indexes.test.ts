@@ -388,7 +388,7 @@ function conversationDocs() {
       userKey,
       dialog: i % 2 ? 'officer_report' : 'complaint',
       step: i % 2 ? 'summary' : 'description',
-      data: i % 2 ? { measureId: String(new Types.ObjectId()), attachments: [] } : { kind: 'general', attachments: [] },
+      sealedData: testSealer.seal(JSON.stringify(i % 2 ? { measureId: String(new Types.ObjectId()), attachments: [] } : { kind: 'general', attachments: [] })),
       updatedAt,
       expiresAt: new Date(updatedAt.getTime() + 30 * 60_000),
     };
@@ -464,7 +464,7 @@ describe.skipIf(!!process.env.MONGODB_URI)('PostgreSQL indexes under FerretDB: e
     await expectIndexServed('findStaff (staff by _id)', readOf(staff.sent, 'staff'), staff.ms);
 
     const userKey = testSealer.userKey(lineUserIdOf(200_000 + target));
-    const dialog = await timed(() => capture(() => loadDialog(org(target % 200), userKey, NOW)));
+    const dialog = await timed(() => capture(() => loadDialog(org(target % 200), userKey, NOW, testSealer)));
     expect(dialog.result?.state).toMatchObject({ dialog: 'officer_report', step: 'summary' });
     await expectIndexServed('loadDialog (conversation by _id)', readOf(dialog.sent, 'conversations'), dialog.ms);
   });

@@ -2,7 +2,8 @@ import { Schema, model, type InferSchemaType } from 'mongoose';
 
 /**
  * Where each user is in a dialog. `_id` is `<orgId>:<userKey>` (the user's pseudonym, never the LINE id);
- * `data` is the dialog's own draft.
+ * `sealedData` is the dialog's own draft, encrypted: a corruption story is written into it step by step.
+ * `data` is the clear draft that versions before sealing wrote; it is read once, then replaced.
  * Expired documents are answered politely on the next message and removed by the sweeper, not by a TTL
  * index (FerretDB has none).
  */
@@ -13,7 +14,8 @@ const conversationSchema = new Schema(
     userKey: { type: String, required: true },
     dialog: { type: String, required: true },
     step: { type: String, required: true },
-    data: { type: Schema.Types.Mixed, default: {} },
+    sealedData: { type: String, default: null },
+    data: { type: Schema.Types.Mixed, default: undefined },
     updatedAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },
   },
