@@ -31,3 +31,14 @@ export function menuForRoles(roles: readonly string[]): RichMenuName {
   const theirs = new Set(roles.filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r)).map((r) => MENU_OF_ROLE[r]));
   return MENU_PRIORITY.find((menu) => theirs.has(menu)) ?? 'citizen';
 }
+
+/** LINE's id of each installed menu. */
+export type RichMenuIds = Record<RichMenuName, string>;
+
+/** Names of the menus as operators read them (CLI output). */
+export const RICH_MENU_TH: Record<RichMenuName, string> = {
+  citizen: 'เมนูประชาชน',
+  officer: 'เมนูเจ้าหน้าที่ผู้รายงาน',
+  handler: 'เมนูผู้รับเรื่องร้องเรียน',
+  executive: 'เมนูผู้บริหาร',
+};
