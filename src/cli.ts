@@ -17,9 +17,11 @@ import { JOB_NAMES, type JobName } from './jobs/job.js';
 import { formatJobsStatus, jobsStatus } from './jobs/status.js';
 import { JOBS, jobSettings } from './jobs/registry.js';
 import { resumeAbandonedRuns, runJob } from './jobs/run-job.js';
-import { createLineClient } from './line/client.js';
-import { installRichMenu } from './line/rich-menu.js';
+import { createLineClient, type LineClient } from './line/client.js';
 import { createLogger } from './log.js';
+import { applyRichMenu } from './menus/apply-rich-menu.js';
+import { installRichMenus } from './menus/install-rich-menus.js';
+import { RICH_MENU_TH, RICH_MENUS } from './domain/rich-menus.js';
 import { complaintStats } from './db/complaint-store.js';
 import { fiscalYearOf } from './domain/fiscal-year.js';
 import { statsText } from './flex/complaint-messages.js';
@@ -136,15 +138,29 @@ staff
 
 staff
   .command('revoke')
-  .description('เพิกถอนสิทธิ์เจ้าหน้าที่ทันที (เช่น ย้ายหรือออกจากหน่วยงาน)')
+  .description('เพิกถอนสิทธิ์เจ้าหน้าที่ทันที (เช่น ย้ายหรือออกจากหน่วยงาน) และคืนเมนูลัดของประชาชนให้ผู้ใช้นั้น')
   .argument('<staff-id>', 'รหัสจาก staff list')
   .action(async (id: string) => {
-    const done = await withDatabase((orgId) => revokeStaff(orgId, id));
-    if (done) console.log('เพิกถอนสิทธิ์แล้ว ผู้ใช้นี้จะใช้คำสั่งของเจ้าหน้าที่ไม่ได้อีก');
-    else {
-      console.error('ไม่พบเจ้าหน้าที่รหัสนี้');
-      process.exitCode = 1;
-    }
+    await withDatabase(async (orgId) => {
+      const lineUserId = await revokeStaff(orgId, id);
+      if (!lineUserId) {
+        console.error('ไม่พบเจ้าหน้าที่รหัสนี้');
+        process.exitCode = 1;
+        return;
+      }
+      console.log('เพิกถอนสิทธิ์แล้ว ผู้ใช้นี้จะใช้คำสั่งของเจ้าหน้าที่ไม่ได้อีก');
+      // The revocation stands whatever happens to the menu: a leftover staff menu only offers commands that now refuse.
+      let line: LineClient;
+      try {
+        line = createLineClient(loadConfig());
+      } catch (error) {
+        console.error(`ยังไม่ได้เปลี่ยนเมนูลัดของผู้ใช้นี้: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
+      const outcome = await applyRichMenu({ orgId, line, log }, lineUserId, []);
+      if (outcome.result === 'unlinked') console.log('ผู้ใช้นี้กลับไปเห็นเมนูลัดของประชาชนแล้ว');
+      else if (outcome.result === 'failed') console.error('เปลี่ยนเมนูลัดของผู้ใช้นี้ไม่สำเร็จ (LINE ไม่ตอบรับ) ลองสั่งเพิกถอนซ้ำภายหลังได้');
+    });
   });
 
 program
@@ -180,13 +196,19 @@ program
 
 program
   .command('rich-menu')
-  .description('สร้างเมนูลัด (rich menu) จาก rich-menu/menu.json และรูป rich-menu/menu.png แล้วตั้งเป็นเมนูของทุกคน')
-  .option('--definition <file>', 'ไฟล์นิยามเมนู', 'rich-menu/menu.json')
-  .option('--image <file>', 'รูปเมนู 2500×1686', 'rich-menu/menu.png')
-  .action(async (o: { definition: string; image: string }) => {
+  .description('สร้างเมนูลัด (rich menu) ทั้งสี่แบบจากโฟลเดอร์ rich-menu: ประชาชน (เมนูเริ่มต้นของทุกคน) เจ้าหน้าที่ผู้รายงาน ผู้รับเรื่องร้องเรียน และผู้บริหาร')
+  .option('--dir <folder>', 'โฟลเดอร์ที่มี <ชื่อเมนู>.json และ <ชื่อเมนู>.png', 'rich-menu')
+  .action(async (o: { dir: string }) => {
     loadDotEnv();
-    const id = await installRichMenu(loadConfig(), o.definition, o.image);
-    console.log(`สร้างเมนูลัดแล้ว: ${id} (ตั้งเป็นเมนูเริ่มต้นของผู้ใช้ทุกคน)`);
+    const config = loadConfig();
+    const result = await withDatabase((orgId) => installRichMenus({ orgId, config, line: createLineClient(config), log }, o.dir));
+    console.log('สร้างเมนูลัดแล้ว:');
+    for (const name of RICH_MENUS) console.log(`  ${RICH_MENU_TH[name]}: ${result.menus[name]}`);
+    console.log('ตั้งเมนูของประชาชนเป็นเมนูเริ่มต้นของผู้ใช้ทุกคนแล้ว');
+    console.log(`ให้เจ้าหน้าที่ ${result.relinked} คนเห็นเมนูตามบทบาทแล้ว${result.relinkFailed > 0 ? ` · ไม่สำเร็จ ${result.relinkFailed} คน (สั่ง rich-menu ซ้ำภายหลังได้)` : ''}`);
+    if (result.removed + result.removeFailed > 0) {
+      console.log(`ลบเมนูชุดเดิม ${result.removed} เมนู${result.removeFailed > 0 ? ` · ลบไม่สำเร็จ ${result.removeFailed} เมนู` : ''}`);
+    }
   });
 
 const jobs = program.command('jobs').description('งานตามกำหนดเวลา: ติดตามผล สรุปรายเดือน เตือนรอบรายงาน');

@@ -2,7 +2,6 @@ import type { webhook } from '@line/bot-sdk';
 import { chatStores } from '../db/chat-stores.js';
 import type { DialogInput, StoreAttachment } from '../dialogs/types.js';
 import type { Threshold } from '../domain/summary.js';
-import type { LineClient } from '../line/client.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { quickPostback, text, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
@@ -20,7 +19,7 @@ export interface ChatDeps {
   thresholds: Threshold[];
   sealer: Sealer;
   dialogTimeoutMinutes: number;
-  line: Pick<LineClient, 'getDisplayName' | 'getContent'>;
+  line: ChatContext['line'];
   log: Logger;
   kickOutbox?: ChatContext['kickOutbox'];
   reportLink?: ChatContext['reportLink'];

@@ -18,10 +18,15 @@ export async function listStaff(orgId: string) {
   return StaffModel.find({ orgId }).sort({ active: -1, linkedAt: 1 }).lean();
 }
 
-/** Ends a person's staff access at once: every staff command then treats them as a citizen. */
-export async function revokeStaff(orgId: string, id: string): Promise<boolean> {
-  const { matchedCount } = await StaffModel.updateOne({ _id: id, orgId }, { $set: { active: false } });
-  return matchedCount > 0;
+/**
+ * Ends a person's staff access at once: every staff command then treats them as a citizen. Returns their
+ * LINE user id (to give them the citizen menu back), or null when no such staff member exists.
+ */
+export async function revokeStaff(orgId: string, id: string): Promise<string | null> {
+  const doc = await StaffModel.findOne({ _id: id, orgId }, { lineUserId: 1 }).lean();
+  if (!doc) return null;
+  await StaffModel.updateOne({ _id: id, orgId }, { $set: { active: false } });
+  return doc.lineUserId;
 }
 
 /** Active staff holding a role, in a fixed order (so split messages split the same way every time). */

@@ -15,6 +15,10 @@ export interface LineClient {
   getDisplayName(userId: string): Promise<string | null>;
   /** A message's photo/file from LINE's data API; null when it is larger than `maxBytes`. */
   getContent(messageId: string, maxBytes: number): Promise<{ data: Buffer; contentType: string } | null>;
+  /** Shows the user this rich menu instead of the default one. */
+  linkRichMenu(userId: string, richMenuId: string): Promise<void>;
+  /** Takes the user's own rich menu away: they see the default one again. */
+  unlinkRichMenu(userId: string): Promise<void>;
 }
 
 export class LineRequestTimeout extends Error {}
@@ -114,6 +118,12 @@ export function createLineClient(
         ms,
         'content',
       );
+    },
+    async linkRichMenu(userId, richMenuId) {
+      await withTimeout(() => api.linkRichMenuIdToUser(userId, richMenuId), ms, 'link rich menu');
+    },
+    async unlinkRichMenu(userId) {
+      await withTimeout(() => api.unlinkRichMenuIdFromUser(userId), ms, 'unlink rich menu');
     },
   };
 }

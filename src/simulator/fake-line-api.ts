@@ -36,6 +36,11 @@ export class FakeLineApi {
   private readonly replyWaiters = new Map<string, (at: Date) => void>();
   private readonly pushWaiters = new Map<string, (at: Date) => void>();
   private readonly acceptedRetryKeys = new Map<string, string>();
+  /** Rich menus created and not deleted, by id: the definition and the uploaded picture (null before upload). */
+  readonly richMenus = new Map<string, { definition: any; image: Buffer | null }>();
+  /** The menu linked to each user (by LINE user id); users not here see the default menu. */
+  readonly linkedRichMenus = new Map<string, string>();
+  defaultRichMenuId: string | null = null;
   private server: Server | undefined;
   url = '';
 
@@ -78,14 +83,52 @@ export class FakeLineApi {
       res.json({});
     });
     app.post('/v2/bot/richmenu', (req, res) => {
+      const richMenuId = `richmenu-${randomUUID().replace(/-/g, '')}`;
+      this.richMenus.set(richMenuId, { definition: req.body, image: null });
       this.record(req, 200);
-      res.json({ richMenuId: `richmenu-${randomUUID().replace(/-/g, '')}` });
+      res.json({ richMenuId });
     });
     app.post('/v2/bot/richmenu/:id/content', express.raw({ type: () => true, limit: '2mb' }), (req, res) => {
+      const menu = this.richMenus.get(req.params.id);
+      if (!menu) return this.notFound(req, res, 'richmenu not found');
+      // LINE takes a menu's picture once.
+      if (menu.image) {
+        this.record(req, 400);
+        res.status(400).json({ message: 'An image has already been uploaded to the richmenu' });
+        return;
+      }
+      menu.image = req.body as Buffer;
+      this.record(req, 200);
+      res.json({});
+    });
+    app.delete('/v2/bot/richmenu/:id', (req, res) => {
+      if (!this.richMenus.delete(req.params.id)) return this.notFound(req, res, 'richmenu not found');
+      // As on LINE: people linked to a deleted menu see the default one again.
+      for (const [user, id] of this.linkedRichMenus) if (id === req.params.id) this.linkedRichMenus.delete(user);
+      if (this.defaultRichMenuId === req.params.id) this.defaultRichMenuId = null;
       this.record(req, 200);
       res.json({});
     });
     app.post('/v2/bot/user/all/richmenu/:id', (req, res) => {
+      if (!this.richMenus.has(req.params.id)) return this.notFound(req, res, 'richmenu not found');
+      this.defaultRichMenuId = req.params.id;
+      this.record(req, 200);
+      res.json({});
+    });
+    app.post('/v2/bot/user/:userId/richmenu/:richMenuId', (req, res) => {
+      const menu = this.richMenus.get(req.params.richMenuId);
+      if (!menu) return this.notFound(req, res, 'richmenu not found');
+      if (!menu.image) {
+        this.record(req, 400);
+        res.status(400).json({ message: 'must upload richmenu image before applying it to user' });
+        return;
+      }
+      this.linkedRichMenus.set(req.params.userId, req.params.richMenuId);
+      this.record(req, 200);
+      res.json({});
+    });
+    app.delete('/v2/bot/user/:userId/richmenu', (req, res) => {
+      this.linkedRichMenus.delete(req.params.userId);
       this.record(req, 200);
       res.json({});
     });
@@ -144,8 +187,18 @@ export class FakeLineApi {
     });
   }
 
+  /** The rich menu a user sees: the one linked to them, else the default (null: none at all). */
+  richMenuOf(userId: string): string | null {
+    return this.linkedRichMenus.get(userId) ?? this.defaultRichMenuId;
+  }
+
   accepted(path: string): RecordedRequest[] {
     return this.requests.filter((r) => r.path === path && r.status === 200);
+  }
+
+  private notFound(req: Request, res: Response, message: string): void {
+    this.record(req, 404);
+    res.status(404).json({ message });
   }
 
   private takeFailure(path: string): Failure | undefined {

@@ -142,12 +142,12 @@ describe('staff commands from the wrong people', () => {
     const revoked = new Chat(h, 'U-revoked');
     await addStaff(ORG, revoked.userId, ['officer', 'executive', 'complaint_officer', 'integrity_officer', 'admin'], 'สำนักปลัด', 'อดีตเจ้าหน้าที่');
     const staffDoc = (await StaffModel.findOne({ lineUserId: revoked.userId }).lean())!;
-    expect(await revokeStaff(ORG, String(staffDoc._id))).toBe(true);
+    expect(await revokeStaff(ORG, String(staffDoc._id))).toBe(revoked.userId);
 
     const reportsBefore = await ProgressReportModel.countDocuments();
     for (const chat of [citizen, revoked]) {
       for (const answer of await attempts(chat)) {
-        // "เรื่องร้องเรียน" (a shared rich-menu tile) answers a non-staff person with their own cases: here, none.
+        // "เรื่องร้องเรียน" answers a non-staff person with their own cases: here, none.
         expect(answer).toMatch(/เท่านั้น|ไม่เข้าใจคำสั่งนี้|ปุ่มนี้เป็นของรายการที่จบไปแล้ว|ท่านยังไม่มีเรื่องร้องเรียน/);
         expect(answer).not.toMatch(/ดาวน์โหลด|ร้อยละการนำแผน|รับผิดชอบเรื่อง|บันทึก/);
       }

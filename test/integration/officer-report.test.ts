@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createInvite } from '../../src/db/invite-store.js';
+import { saveRichMenus } from '../../src/db/rich-menu-store.js';
 import { AttachmentFileModel } from '../../src/db/models/attachment-file.js';
 import { ConversationModel } from '../../src/db/models/conversation.js';
 import { MeasureModel } from '../../src/db/models/measure.js';
@@ -262,6 +263,20 @@ describe('linking staff accounts', () => {
     const expired = await createInvite({ orgId: ORG, roles: ['officer'], unit: 'กองช่าง', position: null, validHours: 1, now: new Date(Date.now() - 2 * 3600_000) });
     expect(visibleText(await other.say(`ลงทะเบียน ${expired.code}`))).toContain('หมดอายุแล้ว');
     expect(await StaffModel.countDocuments({ lineUserId: other.userId })).toBe(0);
+  });
+
+  it('gives each registered person the rich menu of all their roles', async () => {
+    const menus = { citizen: 'rm-citizen', officer: 'rm-officer', handler: 'rm-handler', executive: 'rm-executive' };
+    for (const id of Object.values(menus)) h.line.richMenus.set(id, { definition: {}, image: Buffer.from('png') });
+    await saveRichMenus(ORG, menus);
+    const mayor = new Chat(h, 'U6666666666666666666666666666ffff');
+    const first = await createInvite({ orgId: ORG, roles: ['executive'], unit: null, position: null, validHours: 1 });
+    await mayor.say(`ลงทะเบียน ${first.code}`);
+    expect(h.line.linkedRichMenus.get(mayor.userId)).toBe('rm-executive');
+    // A second invite adds the officer role; the officer menu ranks above the executive one.
+    const second = await createInvite({ orgId: ORG, roles: ['officer'], unit: 'กองคลัง', position: null, validHours: 1 });
+    await mayor.say(`ลงทะเบียน ${second.code}`);
+    expect(h.line.linkedRichMenus.get(mayor.userId)).toBe('rm-officer');
   });
 
   it('gives people without a staff role the citizen help, and refuses staff commands', async () => {

@@ -1,5 +1,6 @@
 import { ROLE_TH, type StaffRole } from '../../domain/roles.js';
 import { text } from '../../line/messages.js';
+import { applyRichMenu } from '../../menus/apply-rich-menu.js';
 import type { Feature } from '../context.js';
 
 const SAY = {
@@ -24,7 +25,12 @@ export const register: Feature = {
     const outcome = await ctx.stores.invites.redeemInvite(ctx.org.id, ctx.argument, ctx.sender.userId, displayName, ctx.now);
     switch (outcome.result) {
       case 'linked':
+      {
+        // A second invite adds roles: the menu is for all of them.
+        const staff = await ctx.stores.staff.findStaff(ctx.org.id, ctx.sender.userId);
+        await applyRichMenu({ orgId: ctx.org.id, line: ctx.line, log: ctx.log }, ctx.sender.userId, staff?.roles ?? outcome.roles);
         return [text(SAY.done(outcome.roles, outcome.unit))];
+      }
       case 'unknown':
         return [text(SAY.unknown)];
       case 'used':

@@ -7,6 +7,7 @@ import { MeasureModel } from './measure.js';
 import { OrganisationModel } from './organisation.js';
 import { OutboxAttemptModel, OutboxMessageModel } from './outbox-message.js';
 import { ProgressReportModel } from './progress-report.js';
+import { RichMenuSetModel } from './rich-menu-set.js';
 import { StaffModel } from './staff.js';
 import { SummarySnapshotModel } from './summary-snapshot.js';
 import { EventAttemptModel, WebhookEventModel, WebhookReceiptModel } from './webhook-event.js';
@@ -30,4 +31,5 @@ export const ALL_MODELS = [
   ComplaintModel,
   ComplaintEventModel,
   SummarySnapshotModel,
+  RichMenuSetModel,
 ];

@@ -1,0 +1,44 @@
+import { STAFF_ROLES, type StaffRole } from './roles.js';
+
+/**
+ * The rich menus, one a kind of person: each is rich-menu/<name>.json with its picture rich-menu/<name>.png.
+ * `citizen` is everyone's default; the others are linked to a person by their roles.
+ */
+export const RICH_MENUS = ['citizen', 'officer', 'handler', 'executive'] as const;
+export type RichMenuName = (typeof RICH_MENUS)[number];
+export type StaffMenuName = Exclude<RichMenuName, 'citizen'>;
+
+const MENU_OF_ROLE: Record<StaffRole, StaffMenuName> = {
+  officer: 'officer',
+  complaint_officer: 'handler',
+  integrity_officer: 'handler',
+  executive: 'executive',
+  admin: 'executive',
+};
+
+/**
+ * LINE shows one rich menu a person, so someone with several roles gets the menu of the work that cannot
+ * wait. Complaint handlers come first: a case runs on the 15-day legal clock from any day of the year, and
+ * the open-cases list is where they take it, answer and explain delays. Officers next: they report a few
+ * times a round, and the round reminders reach them by push anyway. Executives last: the monthly summary is
+ * pushed to them, and admins do their own work on the server. Nothing is lost to the others: `ช่วยเหลือ`
+ * (on every menu) lists every command of every role the person holds, as buttons.
+ */
+export const MENU_PRIORITY: readonly StaffMenuName[] = ['handler', 'officer', 'executive'];
+
+/** The menu for a person's roles; `citizen` when they hold no staff role (or none that is known). */
+export function menuForRoles(roles: readonly string[]): RichMenuName {
+  const theirs = new Set(roles.filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r)).map((r) => MENU_OF_ROLE[r]));
+  return MENU_PRIORITY.find((menu) => theirs.has(menu)) ?? 'citizen';
+}
+
+/** LINE's id of each installed menu. */
+export type RichMenuIds = Record<RichMenuName, string>;
+
+/** Names of the menus as operators read them (CLI output). */
+export const RICH_MENU_TH: Record<RichMenuName, string> = {
+  citizen: 'เมนูประชาชน',
+  officer: 'เมนูเจ้าหน้าที่ผู้รายงาน',
+  handler: 'เมนูผู้รับเรื่องร้องเรียน',
+  executive: 'เมนูผู้บริหาร',
+};

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { MENU_PRIORITY, menuForRoles, RICH_MENUS } from '../../src/domain/rich-menus.js';
+import { STAFF_ROLES } from '../../src/domain/roles.js';
+
+describe('the rich menu a person gets', () => {
+  it('is the citizen menu without a staff role', () => {
+    expect(menuForRoles([])).toBe('citizen');
+    expect(menuForRoles(['citizen'])).toBe('citizen');
+    expect(menuForRoles(['no-such-role'])).toBe('citizen');
+  });
+
+  it('is the menu of the one role held', () => {
+    expect(menuForRoles(['officer'])).toBe('officer');
+    expect(menuForRoles(['complaint_officer'])).toBe('handler');
+    expect(menuForRoles(['integrity_officer'])).toBe('handler');
+    expect(menuForRoles(['executive'])).toBe('executive');
+    expect(menuForRoles(['admin'])).toBe('executive');
+  });
+
+  it('follows the documented priority for several roles, whatever their order', () => {
+    expect(MENU_PRIORITY).toEqual(['handler', 'officer', 'executive']);
+    expect(menuForRoles(['officer', 'complaint_officer'])).toBe('handler');
+    expect(menuForRoles(['integrity_officer', 'officer'])).toBe('handler');
+    expect(menuForRoles(['executive', 'officer'])).toBe('officer');
+    expect(menuForRoles(['admin', 'officer'])).toBe('officer');
+    expect(menuForRoles(['executive', 'integrity_officer'])).toBe('handler');
+    expect(menuForRoles(['executive', 'admin'])).toBe('executive');
+    expect(menuForRoles([...STAFF_ROLES].reverse())).toBe('handler');
+  });
+
+  it('has a menu for every priority and the citizen default', () => {
+    expect(new Set(RICH_MENUS)).toEqual(new Set(['citizen', ...MENU_PRIORITY]));
+  });
+});
