@@ -52,3 +52,17 @@ export async function measureForOfficer(
   const doc = await MeasureModel.findById(id).lean();
   return doc && doc.orgId === orgId && doc.fiscalYear === fiscalYear && isAssignedTo(doc, staff) ? toMeasureFacts(doc) : null;
 }
+
+/** Where a measure stands, for telling who has not reported on it. */
+export interface MeasureProgress {
+  id: string;
+  code: string;
+  title: string;
+  status: Status;
+  lastReportAt: Date | null;
+}
+
+export async function measureProgress(orgId: string, ids: string[]): Promise<MeasureProgress[]> {
+  const docs = await MeasureModel.find({ orgId, _id: { $in: ids } }).select('code title lastReportAt status').lean();
+  return docs.map((m) => ({ id: String(m._id), code: m.code, title: m.title, status: m.status as Status, lastReportAt: m.lastReportAt ?? null }));
+}
