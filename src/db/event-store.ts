@@ -178,3 +178,9 @@ export async function dueEvents(now: Date, limit: number): Promise<{ _id: string
     .slice(0, limit)
     .map(({ _id, attempts }) => ({ _id, attempts }));
 }
+
+/** Events given up on, newest first: what `cli events` shows operators. */
+export async function deadEvents(orgId: string, limit: number): Promise<Pick<StoredEvent, '_id' | 'type' | 'receivedAt' | 'attempts' | 'lastError'>[]> {
+  const dead = await WebhookEventModel.find({ orgId, state: 'dead' }).sort({ receivedAt: -1 }).limit(limit).lean<StoredEvent[]>();
+  return dead.map(({ _id, type, receivedAt, attempts, lastError }) => ({ _id, type, receivedAt, attempts, lastError }));
+}

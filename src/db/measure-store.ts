@@ -1,6 +1,5 @@
 import type { MeasureView } from '../dialogs/officer-report.js';
-import type { Family } from '../domain/measures.js';
-import { isAssignedTo } from '../domain/measures.js';
+import { isAssignedTo, type Family } from '../domain/measures.js';
 import type { Status } from '../domain/statuses.js';
 import type { SummaryMeasure } from '../domain/summary.js';
 import { isObjectIdOrHexString } from 'mongoose';
@@ -65,4 +64,22 @@ export interface MeasureProgress {
 export async function measureProgress(orgId: string, ids: string[]): Promise<MeasureProgress[]> {
   const docs = await MeasureModel.find({ orgId, _id: { $in: ids } }).select('code title lastReportAt status').lean();
   return docs.map((m) => ({ id: String(m._id), code: m.code, title: m.title, status: m.status as Status, lastReportAt: m.lastReportAt ?? null }));
+}
+
+/** A measure as the official tables list it. */
+export type TableMeasure = ReturnType<typeof toMeasureFacts> & { number: number | null; methodSteps: string[]; assignees: string[] };
+
+/** A family's measures of a fiscal year, in the order of the official tables. */
+export async function measuresInTable(orgId: string, fiscalYear: number, family: Family): Promise<TableMeasure[]> {
+  const docs = await MeasureModel.find({ orgId, fiscalYear, family }).sort({ number: 1, code: 1 }).lean();
+  return docs.map((doc) => ({ ...toMeasureFacts(doc), number: doc.number ?? null, methodSteps: doc.methodSteps, assignees: doc.assignees }));
+}
+
+export async function hasMeasures(orgId: string): Promise<boolean> {
+  return (await MeasureModel.countDocuments({ orgId })) > 0;
+}
+
+export async function measureIdByCode(orgId: string, code: string): Promise<string | null> {
+  const doc = await MeasureModel.findOne({ orgId, code }).lean();
+  return doc ? String(doc._id) : null;
 }
