@@ -6,7 +6,7 @@ import { ConfigError, loadConfig, loadStorageConfig } from './config.js';
 import { connectDatabase, disconnectDatabase } from './db/connect.js';
 import { createInvite } from './db/invite-store.js';
 import { listStaff, revokeStaff } from './db/staff-store.js';
-import { WebhookEventModel } from './db/models/webhook-event.js';
+import { deadEvents } from './db/event-store.js';
 import { loadDotEnv, resolveDatabase } from './db/open-database.js';
 import { updateOrganisation } from './db/organisation-store.js';
 import { formatThaiDateTime } from './domain/thai.js';
@@ -118,7 +118,7 @@ program
   .command('events')
   .description('แสดงเหตุการณ์จาก LINE ที่ประมวลผลไม่สำเร็จ (dead) เพื่อให้ผู้ดูแลตรวจสอบ')
   .action(async () => {
-    const dead = await withDatabase((orgId) => WebhookEventModel.find({ orgId, state: 'dead' }).sort({ receivedAt: -1 }).limit(50).lean());
+    const dead = await withDatabase((orgId) => deadEvents(orgId, 50));
     if (dead.length === 0) console.log('ไม่มีเหตุการณ์ที่ค้างอยู่');
     for (const e of dead) console.log(`${e._id} · ${e.type} · ${formatThaiDateTime(e.receivedAt)} · ลอง ${e.attempts} ครั้ง · ${e.lastError ?? ''}`);
   });

@@ -1,6 +1,7 @@
 import { addSeconds } from 'date-fns';
 import type { Sealer } from '../security/crypto.js';
 import { batchedInsert } from './group-commit.js';
+import { claimRound, type ClaimLedger, type Lease } from './lease.js';
 import { EventAttemptModel, WebhookEventModel, WebhookReceiptModel } from './models/webhook-event.js';
 
 export interface IncomingEvent {
@@ -34,6 +35,19 @@ export interface StoredEvent {
 const insertIntoInbox = batchedInsert<StoredEvent>(WebhookEventModel);
 const insertReceipt = batchedInsert<{ _id: string; orgId: string; receivedAt: Date }>(WebhookReceiptModel);
 const insertRecord = batchedInsert<{ _id: string; eventId: string; claimedAt: Date; owner: string; repliesSealed?: string }>(EventAttemptModel);
+
+const attempts: ClaimLedger<{ _id: string; eventId: string; claimedAt: Date; owner: string }> = {
+  record: (_id, eventId, owner, claimedAt) => ({ _id, eventId, claimedAt, owner }),
+  insert: insertRecord,
+};
+
+const attemptLease = (seconds: number): Lease => ({
+  seconds,
+  claimedAt: async (claimId) => (await EventAttemptModel.findById(claimId).lean())?.claimedAt ?? null,
+  moveOn: async (eventId, attempt) => {
+    await WebhookEventModel.updateOne({ _id: eventId, attempts: attempt - 1 }, { $set: { attempts: attempt } });
+  },
+});
 
 /**
  * Stores one event; true when it is new. Two inserts, side by side (LINE waits for both):
@@ -78,17 +92,10 @@ export async function storeEvents(orgId: string, events: IncomingEvent[], now: D
 
 /**
  * Claims attempt `n` of an event, `n` being one more than the attempts the caller saw on the event: of two
- * instances that saw the same state, one wins. When the claim is taken but the event never recorded that
- * attempt (its instance, or the database, went away in between) and the claim is older than a lease, the
- * event is moved on to that attempt, so the next sweep can make a new one.
+ * instances that saw the same state, one wins.
  */
 export async function claimAttempt(eventId: string, attempt: number, owner: string, now: Date, leaseSeconds: number): Promise<boolean> {
-  if (await insertRecord({ _id: `${eventId}#${attempt}`, eventId, claimedAt: now, owner })) return true;
-  const claim = await EventAttemptModel.findById(`${eventId}#${attempt}`).lean();
-  if (claim && claim.claimedAt < addSeconds(now, -leaseSeconds)) {
-    await WebhookEventModel.updateOne({ _id: eventId, attempts: attempt - 1 }, { $set: { attempts: attempt } });
-  }
-  return false;
+  return claimRound(attempts, { unitId: eventId, round: attempt, owner, now }, attemptLease(leaseSeconds));
 }
 
 export async function loadEvent(eventId: string): Promise<StoredEvent | null> {
@@ -170,4 +177,10 @@ export async function dueEvents(now: Date, limit: number): Promise<{ _id: string
     .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime())
     .slice(0, limit)
     .map(({ _id, attempts }) => ({ _id, attempts }));
+}
+
+/** Events given up on, newest first: what `cli events` shows operators. */
+export async function deadEvents(orgId: string, limit: number): Promise<Pick<StoredEvent, '_id' | 'type' | 'receivedAt' | 'attempts' | 'lastError'>[]> {
+  const dead = await WebhookEventModel.find({ orgId, state: 'dead' }).sort({ receivedAt: -1 }).limit(limit).lean<StoredEvent[]>();
+  return dead.map(({ _id, type, receivedAt, attempts, lastError }) => ({ _id, type, receivedAt, attempts, lastError }));
 }

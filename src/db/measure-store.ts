@@ -1,5 +1,4 @@
-import type { Family, MeasureView } from '../domain/measures.js';
-import { isAssignedTo } from '../domain/measures.js';
+import { isAssignedTo, type Family, type MeasureView } from '../domain/measures.js';
 import type { Status } from '../domain/statuses.js';
 import type { SummaryMeasure } from '../domain/summary.js';
 import { isObjectIdOrHexString } from 'mongoose';
@@ -50,4 +49,36 @@ export async function measureForOfficer(
   if (!isObjectIdOrHexString(id)) return null;
   const doc = await MeasureModel.findById(id).lean();
   return doc && doc.orgId === orgId && doc.fiscalYear === fiscalYear && isAssignedTo(doc, staff) ? toMeasureFacts(doc) : null;
+}
+
+/** Where a measure stands, for telling who has not reported on it. */
+export interface MeasureProgress {
+  id: string;
+  code: string;
+  title: string;
+  status: Status;
+  lastReportAt: Date | null;
+}
+
+export async function measureProgress(orgId: string, ids: string[]): Promise<MeasureProgress[]> {
+  const docs = await MeasureModel.find({ orgId, _id: { $in: ids } }).select('code title lastReportAt status').lean();
+  return docs.map((m) => ({ id: String(m._id), code: m.code, title: m.title, status: m.status as Status, lastReportAt: m.lastReportAt ?? null }));
+}
+
+/** A measure as the official tables list it. */
+export type TableMeasure = ReturnType<typeof toMeasureFacts> & { number: number | null; methodSteps: string[]; assignees: string[] };
+
+/** A family's measures of a fiscal year, in the order of the official tables. */
+export async function measuresInTable(orgId: string, fiscalYear: number, family: Family): Promise<TableMeasure[]> {
+  const docs = await MeasureModel.find({ orgId, fiscalYear, family }).sort({ number: 1, code: 1 }).lean();
+  return docs.map((doc) => ({ ...toMeasureFacts(doc), number: doc.number ?? null, methodSteps: doc.methodSteps, assignees: doc.assignees }));
+}
+
+export async function hasMeasures(orgId: string): Promise<boolean> {
+  return (await MeasureModel.countDocuments({ orgId })) > 0;
+}
+
+export async function measureIdByCode(orgId: string, code: string): Promise<string | null> {
+  const doc = await MeasureModel.findOne({ orgId, code }).lean();
+  return doc ? String(doc._id) : null;
 }

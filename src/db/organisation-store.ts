@@ -10,6 +10,22 @@ export interface OrganisationFields {
   itaLevel?: string | null;
 }
 
+export interface OrganisationProfile {
+  name: string;
+  district: string;
+  province: string;
+  fiscalYear: number;
+  itaScore: number | null;
+  itaLevel: string | null;
+}
+
+/** The organisation as described so far; null before it is first used. */
+export async function findOrganisation(orgId: string): Promise<OrganisationProfile | null> {
+  const org = await OrganisationModel.findById(orgId).lean();
+  if (!org) return null;
+  return { name: org.name, district: org.district ?? '', province: org.province ?? '', fiscalYear: org.fiscalYear, itaScore: org.itaScore ?? null, itaLevel: org.itaLevel ?? null };
+}
+
 /** Creates the organisation on first use, so a new deployment works before anyone has described it. */
 export async function ensureOrganisation(orgId: string, now = new Date()) {
   const existing = await OrganisationModel.findById(orgId).lean();

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { NewProgressReport } from '../domain/progress.js';
 import type { StaffFacts } from '../domain/staff.js';
+import type { Status } from '../domain/statuses.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
 import { MeasureModel } from './models/measure.js';
 import { ProgressReportModel } from './models/progress-report.js';
@@ -52,4 +53,37 @@ export async function saveProgressReport(
     { $set: set },
   );
   return { created: true };
+}
+
+/** A progress report as the official reports quote it. */
+export interface StoredProgressReport {
+  measureId: string;
+  reportedAt: Date;
+  status: Status;
+  cannotProceedReason: string | null;
+  summary: string;
+  outcome: string | null;
+  problems: string | null;
+  suggestions: string | null;
+  disbursed: number | null;
+}
+
+/** Every progress report of a fiscal year, in no particular order. */
+export async function progressReportsOfYear(orgId: string, fiscalYear: number): Promise<StoredProgressReport[]> {
+  const docs = await ProgressReportModel.find({ orgId, fiscalYear }).lean();
+  return docs.map((r) => ({
+    measureId: String(r.measureId),
+    reportedAt: r.reportedAt,
+    status: r.status as Status,
+    cannotProceedReason: r.cannotProceedReason ?? null,
+    summary: r.summary,
+    outcome: r.outcome ?? null,
+    problems: r.problems ?? null,
+    suggestions: r.suggestions ?? null,
+    disbursed: r.disbursed ?? null,
+  }));
+}
+
+export async function hasProgressReports(orgId: string): Promise<boolean> {
+  return (await ProgressReportModel.countDocuments({ orgId })) > 0;
 }

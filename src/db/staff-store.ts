@@ -34,3 +34,12 @@ export async function staffWithRole(orgId: string, role: StaffRole) {
   const docs = await StaffModel.find({ orgId, roles: role, active: true }).sort({ lineUserId: 1 }).lean();
   return docs.map((d) => ({ lineUserId: d.lineUserId, displayName: d.displayName ?? '', unit: d.unit ?? null, position: d.position ?? null }));
 }
+
+/** Links a person as staff unless they already are: what they or an admin changed since is kept. */
+export async function linkStaffOnce(
+  orgId: string,
+  person: { lineUserId: string; displayName: string; roles: StaffRole[]; unit: string | null; inviteCode: string },
+  linkedAt: Date,
+): Promise<void> {
+  await StaffModel.updateOne({ _id: staffId(orgId, person.lineUserId) }, { $setOnInsert: { orgId, ...person, linkedAt } }, { upsert: true });
+}

@@ -10,6 +10,27 @@ export const FAMILY_TH: Record<Family, string> = {
   anticorruption_project: 'แผนปฏิบัติการป้องกันการทุจริต',
 };
 
+/** A measure as a plan file describes it, before officers report on it. */
+export interface PlannedMeasure {
+  code: string;
+  family: Family;
+  number: number | null;
+  title: string;
+  indicator: string | null;
+  dimension: number | null;
+  methodSteps: string[];
+  responsibleUnits: string[];
+  assignees: string[];
+  periodText: string;
+  periodStart: Date;
+  periodEnd: Date;
+  fiscalYear: number;
+  budget: number;
+  /** What the file says was spent: only a new measure starts from it; later, officers' reports decide. */
+  disbursed: number;
+  guideline: string | null;
+}
+
 /** Words people put in the plan files for each family, besides the codes themselves. */
 export const FAMILY_ALIASES: Record<string, Family> = {
   'มาตรการ ita': 'ita_measure',

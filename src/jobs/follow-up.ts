@@ -1,15 +1,14 @@
 import { fiscalQuarterOf, isLastDayOfMonth, isQuarterEnd, monthKey } from '../domain/calendar.js';
 import { needsFollowUp } from '../domain/reminders.js';
 import { formatThaiDate, truncate } from '../domain/thai.js';
-import { measuresForOfficer } from '../db/measure-store.js';
-import { JobRunModel } from '../db/models/job-run.js';
-import { MeasureModel } from '../db/models/measure.js';
+import { previousDoneRun, type Listed } from '../db/job-run-store.js';
+import { measureProgress, measuresForOfficer } from '../db/measure-store.js';
 import { activeFiscalYear } from '../db/organisation-store.js';
 import { staffWithRole } from '../db/staff-store.js';
 import { text } from '../line/messages.js';
 import { reminderMessages } from '../flex/reminder-message.js';
 import type { Outgoing } from '../outbox/enqueue.js';
-import type { JobDefinition, Listed } from './job.js';
+import type { JobDefinition } from './job.js';
 
 /**
  * The 3-month follow-up: on the last day of each month, each officer is sent the measures that need an
@@ -47,20 +46,18 @@ export const followUp: JobDefinition = {
 
 /** Executives' list: what the previous follow-up asked for and is still unreported, with whom it was asked of. */
 async function nonResponders(orgId: string, run: { id: string; asOf: Date }): Promise<string | null> {
-  const previous = await JobRunModel.findOne({ orgId, job: 'follow-up', state: 'done', asOf: { $lt: run.asOf } })
-    .sort({ asOf: -1 })
-    .lean();
+  const previous = await previousDoneRun(orgId, 'follow-up', run.asOf);
   if (!previous || previous.listed.length === 0) return null;
-  const ids = [...new Set(previous.listed.flatMap((l) => l.measureIds ?? []))];
-  const measures = await MeasureModel.find({ orgId, _id: { $in: ids } }).select('code title lastReportAt status').lean();
+  const ids = [...new Set(previous.listed.flatMap((l) => l.measureIds))];
+  const measures = await measureProgress(orgId, ids);
   const silent = new Map(
-    measures.filter((m) => m.status !== 'completed' && (!m.lastReportAt || m.lastReportAt < previous.asOf)).map((m) => [String(m._id), m]),
+    measures.filter((m) => m.status !== 'completed' && (!m.lastReportAt || m.lastReportAt < previous.asOf)).map((m) => [m.id, m]),
   );
   const since = formatThaiDate(previous.asOf);
   if (silent.size === 0) return `ผลการติดตามครั้งก่อน (${since}): เจ้าหน้าที่รายงานครบทุกรายการแล้ว`;
   const lines = [`ผลการติดตามครั้งก่อน (${since}): ยังไม่มีรายงาน ${silent.size} รายการ`];
   for (const person of previous.listed) {
-    const theirs = (person.measureIds ?? []).map((id) => silent.get(id)).filter((m) => m !== undefined);
+    const theirs = person.measureIds.map((id) => silent.get(id)).filter((m) => m !== undefined);
     if (theirs.length === 0) continue;
     lines.push(`\n${person.name} (${theirs.length} รายการ)`);
     for (const m of theirs) lines.push(`• ${m.code} ${truncate(m.title, 90)}`);

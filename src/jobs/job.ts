@@ -1,3 +1,4 @@
+import type { Listed } from '../db/job-run-store.js';
 import type { Threshold } from '../domain/summary.js';
 import type { Outgoing } from '../outbox/enqueue.js';
 
@@ -9,12 +10,6 @@ export interface JobSettings {
   thresholds: Threshold[];
   /** Days before 31 March / 30 September on which officers are reminded. */
   roundReminderDaysBefore: number[];
-}
-
-export interface Listed {
-  lineUserId: string;
-  name: string;
-  measureIds: string[];
 }
 
 export interface JobOutput {

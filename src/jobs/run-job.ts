@@ -1,6 +1,5 @@
 import { addSeconds } from 'date-fns';
-import { isDuplicateKey } from '../db/is-duplicate-key.js';
-import { JobRunModel, JobRunTakeoverModel } from '../db/models/job-run.js';
+import { abandonedRuns, claimRun, finishRun, giveUpRun, jobRunState, releaseFailedRun, takeOverRun } from '../db/job-run-store.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
 import { enqueue } from '../outbox/enqueue.js';
@@ -34,25 +33,21 @@ const MAX_TAKEOVERS = 5;
  */
 export async function runJob(job: JobDefinition, asOf: Date, trigger: 'schedule' | 'operator', deps: RunnerDeps): Promise<RunResult> {
   const { orgId } = deps.settings;
-  const runId = `${orgId}:${job.name}:${job.period(asOf, deps.settings)}`;
+  const period = job.period(asOf, deps.settings);
+  const runId = `${orgId}:${job.name}:${period}`;
   const now = deps.clock();
-  try {
-    await JobRunModel.create({
-      _id: runId,
-      orgId,
-      job: job.name,
-      period: job.period(asOf, deps.settings),
-      asOf,
-      trigger,
-      owner: deps.instanceId,
-      startedAt: now,
-      leaseUntil: addSeconds(now, deps.leaseSeconds),
-    });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    const existing = await JobRunModel.findById(runId).lean();
-    return { status: 'already', runId, state: existing?.state ?? 'running' };
-  }
+  const claimed = await claimRun({
+    id: runId,
+    orgId,
+    job: job.name,
+    period,
+    asOf,
+    trigger,
+    owner: deps.instanceId,
+    startedAt: now,
+    leaseUntil: addSeconds(now, deps.leaseSeconds),
+  });
+  if (!claimed) return { status: 'already', runId, state: (await jobRunState(runId)) ?? 'running' };
   return execute(job, runId, asOf, deps);
 }
 
@@ -62,16 +57,13 @@ async function execute(job: JobDefinition, runId: string, asOf: Date, deps: Runn
     const added = await enqueue(deps.settings.orgId, runId, output.outgoing, deps.clock(), deps.sealer);
     if (added > 0) deps.onEnqueued?.();
     const messages = output.outgoing.length;
-    await JobRunModel.updateOne(
-      { _id: runId },
-      { $set: { state: 'done', finishedAt: deps.clock(), recipients: output.recipients, messages, error: null, ...(output.listed ? { listed: output.listed } : {}) } },
-    );
+    await finishRun(runId, { finishedAt: deps.clock(), recipients: output.recipients, messages, listed: output.listed });
     deps.log.info({ runId, recipients: output.recipients, messages, added }, 'job run done');
     return { status: 'done', runId, recipients: output.recipients, messages };
   } catch (error) {
     // Left "running" with its lease ended now, so the next resume sweep tries again.
     const message = error instanceof Error ? error.message : String(error);
-    await JobRunModel.updateOne({ _id: runId }, { $set: { error: message.slice(0, 500), leaseUntil: deps.clock() } });
+    await releaseFailedRun(runId, message, deps.clock());
     deps.log.error({ runId, err: message }, 'job run failed');
     return { status: 'failed', runId, error: message };
   }
@@ -83,26 +75,19 @@ async function execute(job: JobDefinition, runId: string, asOf: Date, deps: Runn
  */
 export async function resumeAbandonedRuns(jobs: JobDefinition[], deps: RunnerDeps): Promise<RunResult[]> {
   const now = deps.clock();
-  const abandoned = await JobRunModel.find({ orgId: deps.settings.orgId, state: 'running', leaseUntil: { $lt: now } }).lean();
   const results: RunResult[] = [];
-  for (const run of abandoned) {
+  for (const run of await abandonedRuns(deps.settings.orgId, now)) {
     const job = jobs.find((j) => j.name === run.job);
     if (!job) continue;
     const takeover = run.takeovers + 1;
     if (takeover > MAX_TAKEOVERS) {
-      await JobRunModel.updateOne({ _id: run._id }, { $set: { state: 'failed', finishedAt: now } });
-      results.push({ status: 'failed', runId: run._id, error: run.error ?? 'abandoned too often' });
+      await giveUpRun(run.id, now);
+      results.push({ status: 'failed', runId: run.id, error: run.error ?? 'abandoned too often' });
       continue;
     }
-    try {
-      await JobRunTakeoverModel.create({ _id: `${run._id}#${takeover}`, runId: run._id, owner: deps.instanceId, at: now });
-    } catch (error) {
-      if (isDuplicateKey(error)) continue;
-      throw error;
-    }
-    await JobRunModel.updateOne({ _id: run._id }, { $set: { owner: deps.instanceId, takeovers: takeover, leaseUntil: addSeconds(now, deps.leaseSeconds) } });
-    deps.log.warn({ runId: run._id, takeover }, 'resuming an abandoned job run');
-    results.push(await execute(job, run._id, run.asOf, deps));
+    if (!(await takeOverRun(run.id, takeover, deps.instanceId, now, addSeconds(now, deps.leaseSeconds)))) continue;
+    deps.log.warn({ runId: run.id, takeover }, 'resuming an abandoned job run');
+    results.push(await execute(job, run.id, run.asOf, deps));
   }
   return results;
 }

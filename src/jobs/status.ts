@@ -1,5 +1,5 @@
-import { JobRunModel } from '../db/models/job-run.js';
-import { OutboxMessageModel } from '../db/models/outbox-message.js';
+import { recentRuns } from '../db/job-run-store.js';
+import { failedOutboxMessages, outboxBacklog, outboxCountsBySource } from '../db/outbox-store.js';
 import { formatThaiDateTime } from '../domain/thai.js';
 
 export interface JobsStatus {
@@ -10,36 +10,27 @@ export interface JobsStatus {
 
 /** The last runs with what their messages became, and what waits or failed in the outbox. */
 export async function jobsStatus(orgId: string, limit = 10): Promise<JobsStatus> {
-  const runs = await JobRunModel.find({ orgId }).sort({ startedAt: -1 }).limit(limit).lean();
-  // $match + $group with $sum only: the aggregation both MongoDB and FerretDB run the same.
-  const counts = await OutboxMessageModel.aggregate<{ _id: { source: string; state: string }; n: number }>([
-    { $match: { orgId, source: { $in: runs.map((r) => r._id) } } },
-    { $group: { _id: { source: '$source', state: '$state' }, n: { $sum: 1 } } },
-  ]);
-  const count = (source: string, state: string) => counts.find((c) => c._id.source === source && c._id.state === state)?.n ?? 0;
-  const oldest = await OutboxMessageModel.findOne({ orgId, state: 'pending' }).sort({ createdAt: 1 }).select('createdAt').lean();
-  const failures = await OutboxMessageModel.find({ orgId, state: 'failed' }).sort({ createdAt: -1 }).limit(20).lean();
+  const runs = await recentRuns(orgId, limit);
+  const counts = await outboxCountsBySource(orgId, runs.map((r) => r.id));
+  const count = (source: string, state: string) => counts.find((c) => c.source === source && c.state === state)?.n ?? 0;
+  const failures = await failedOutboxMessages(orgId, 20);
   return {
     runs: runs.map((r) => ({
-      id: r._id,
+      id: r.id,
       job: r.job,
       period: r.period,
       state: r.state,
       trigger: r.trigger,
       startedAt: r.startedAt,
-      finishedAt: r.finishedAt ?? null,
+      finishedAt: r.finishedAt,
       recipients: r.recipients,
-      sent: count(r._id, 'sent'),
-      pending: count(r._id, 'pending'),
-      failed: count(r._id, 'failed'),
-      error: r.error ?? null,
+      sent: count(r.id, 'sent'),
+      pending: count(r.id, 'pending'),
+      failed: count(r.id, 'failed'),
+      error: r.error,
     })),
-    backlog: {
-      pending: await OutboxMessageModel.countDocuments({ orgId, state: 'pending' }),
-      failed: await OutboxMessageModel.countDocuments({ orgId, state: 'failed' }),
-      oldestPending: oldest?.createdAt ?? null,
-    },
-    failures: failures.map((f) => ({ id: f._id, to: f.recipients, lastStatus: f.lastStatus ?? null, lastError: f.lastError ?? null, attempts: f.attempts })),
+    backlog: await outboxBacklog(orgId),
+    failures: failures.map((f) => ({ id: f.id, to: f.recipients, lastStatus: f.lastStatus, lastError: f.lastError, attempts: f.attempts })),
   };
 }
 

@@ -1,5 +1,4 @@
-import { isDuplicateKey } from '../db/is-duplicate-key.js';
-import { OutboxMessageModel } from '../db/models/outbox-message.js';
+import { addToOutbox } from '../db/outbox-store.js';
 import type { Message } from '../line/client.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { retryKeyFor } from '../line/retry-key.js';
@@ -24,22 +23,17 @@ export async function enqueue(orgId: string, source: string, outgoing: Outgoing[
     for (let r = 0; r < recipients.length; r += LINE_LIMITS.multicastRecipients) {
       for (let m = 0; m < item.messages.length; m += LINE_LIMITS.messagesPerRequest) {
         const key = `${item.key}:r${r / LINE_LIMITS.multicastRecipients}:m${m / LINE_LIMITS.messagesPerRequest}`;
-        try {
-          await OutboxMessageModel.create({
-            _id: key,
-            orgId,
-            source,
-            toSealed: sealer.seal(JSON.stringify(recipients.slice(r, r + LINE_LIMITS.multicastRecipients))),
-            recipients: Math.min(LINE_LIMITS.multicastRecipients, recipients.length - r),
-            messagesSealed: sealer.seal(JSON.stringify(item.messages.slice(m, m + LINE_LIMITS.messagesPerRequest))),
-            retryKey: retryKeyFor(key),
-            nextAttemptAt: now,
-            createdAt: now,
-          });
-          added++;
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
-        }
+        const fresh = await addToOutbox({
+          id: key,
+          orgId,
+          source,
+          toSealed: sealer.seal(JSON.stringify(recipients.slice(r, r + LINE_LIMITS.multicastRecipients))),
+          recipients: Math.min(LINE_LIMITS.multicastRecipients, recipients.length - r),
+          messagesSealed: sealer.seal(JSON.stringify(item.messages.slice(m, m + LINE_LIMITS.messagesPerRequest))),
+          retryKey: retryKeyFor(key),
+          createdAt: now,
+        });
+        if (fresh) added++;
       }
     }
   }

@@ -1,6 +1,5 @@
 import { addSeconds } from 'date-fns';
-import { isDuplicateKey } from '../db/is-duplicate-key.js';
-import { OutboxAttemptModel, OutboxMessageModel } from '../db/models/outbox-message.js';
+import { claimSendAttempt, dueOutboxMessages, loadOutboxMessage, markSendFailed, markSent, recordSendAttempt } from '../db/outbox-store.js';
 import { describeLineError, isTransientLineError, retryAfterSeconds, type LineClient, type Message } from '../line/client.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
@@ -41,13 +40,9 @@ export class OutboxSender {
 
   async drain(limit = 200): Promise<DrainResult> {
     const result: DrainResult = { sent: 0, retrying: 0, failed: 0 };
-    const due = await OutboxMessageModel.find({ state: 'pending', nextAttemptAt: { $lte: this.deps.now() } })
-      .sort({ nextAttemptAt: 1, _id: 1 })
-      .limit(limit)
-      .select('_id attempts')
-      .lean();
-    for (const { _id, attempts } of due) {
-      const outcome = await this.sendOne(_id, attempts + 1);
+    const due = await dueOutboxMessages(this.deps.now(), limit);
+    for (const { id, attempts } of due) {
+      const outcome = await this.sendOne(id, attempts + 1);
       if (outcome) result[outcome]++;
     }
     return result;
@@ -55,22 +50,11 @@ export class OutboxSender {
 
   private async sendOne(id: string, attempt: number): Promise<keyof DrainResult | null> {
     const now = this.deps.now();
-    try {
-      await OutboxAttemptModel.create({ _id: `${id}#${attempt}`, messageId: id, owner: this.deps.instanceId, claimedAt: now });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      // Taken, but never recorded on the message (its instance or the database went away): once a lease
-      // has passed, move the message on so the next drain makes a new attempt.
-      const claim = await OutboxAttemptModel.findById(`${id}#${attempt}`).lean();
-      if (claim && claim.claimedAt < addSeconds(now, -SEND_LEASE_SECONDS)) {
-        await OutboxMessageModel.updateOne({ _id: id, attempts: attempt - 1 }, { $set: { attempts: attempt } });
-      }
-      return null;
-    }
-    const item = await OutboxMessageModel.findById(id).lean();
+    if (!(await claimSendAttempt(id, attempt, this.deps.instanceId, now, SEND_LEASE_SECONDS))) return null;
+    const item = await loadOutboxMessage(id);
     // The drain's list may be stale: skip a message sent or re-leased since.
     if (!item || item.state !== 'pending' || item.attempts !== attempt - 1) return null;
-    await OutboxMessageModel.updateOne({ _id: id }, { $set: { attempts: attempt, nextAttemptAt: addSeconds(now, SEND_LEASE_SECONDS) } });
+    await recordSendAttempt(id, attempt, addSeconds(now, SEND_LEASE_SECONDS));
 
     const messages = JSON.parse(this.deps.sealer.open(item.messagesSealed)) as Message[];
     const to = JSON.parse(this.deps.sealer.open(item.toSealed)) as string[];
@@ -79,19 +63,13 @@ export class OutboxSender {
         to.length === 1
           ? await this.deps.line.push(to[0]!, messages, item.retryKey)
           : await this.deps.line.multicast(to, messages, item.retryKey);
-      await OutboxMessageModel.updateOne(
-        { _id: id },
-        { $set: { state: 'sent', sentAt: this.deps.now(), lineRequestId: requestId, lastStatus: 200, lastError: null } },
-      );
+      await markSent(id, this.deps.now(), requestId);
       return 'sent';
     } catch (error) {
       const { status, message } = describeLineError(error);
       const giveUp = !isTransientLineError(error) || attempt >= this.deps.maxAttempts;
       const wait = Math.max(retryAfterSeconds(error, this.deps.now()) ?? 0, outboxBackoffSeconds(attempt));
-      await OutboxMessageModel.updateOne(
-        { _id: id },
-        { $set: { lastStatus: status, lastError: message, nextAttemptAt: addSeconds(this.deps.now(), wait), ...(giveUp ? { state: 'failed' } : {}) } },
-      );
+      await markSendFailed(id, { status, error: message, nextAttemptAt: addSeconds(this.deps.now(), wait), giveUp });
       this.deps.log.warn({ outboxId: id, attempt, status, giveUp }, 'outbox send failed');
       return giveUp ? 'failed' : 'retrying';
     }

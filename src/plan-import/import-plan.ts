@@ -1,5 +1,5 @@
-import { MeasureModel } from '../db/models/measure.js';
 import { updateOrganisation } from '../db/organisation-store.js';
+import { countPlannedMeasures, savePlannedMeasure } from '../db/plan-store.js';
 import { readTable } from './read-table.js';
 import { validatePlan, type RowProblem } from './validate-plan.js';
 
@@ -17,23 +17,14 @@ export async function importPlan(orgId: string, path: string, options: { dryRun?
   if (problems.length > 0) return { ok: false, problems };
   const fiscalYear = Math.max(...measures.map((m) => m.fiscalYear));
   if (options.dryRun) {
-    const existing = await MeasureModel.countDocuments({
-      orgId,
-      fiscalYear: { $in: [...new Set(measures.map((m) => m.fiscalYear))] },
-      code: { $in: measures.map((m) => m.code) },
-    });
+    const existing = await countPlannedMeasures(orgId, [...new Set(measures.map((m) => m.fiscalYear))], measures.map((m) => m.code));
     return { ok: true, created: measures.length - existing, updated: existing, fiscalYear, dryRun: true };
   }
 
   let created = 0;
   let updated = 0;
-  for (const { disbursed, ...plan } of measures) {
-    const result = await MeasureModel.updateOne(
-      { orgId, fiscalYear: plan.fiscalYear, code: plan.code },
-      { $set: { ...plan, orgId }, $setOnInsert: { disbursed, status: 'not_started', lastReportAt: null } },
-      { upsert: true },
-    );
-    if (result.upsertedCount > 0) created++;
+  for (const measure of measures) {
+    if (await savePlannedMeasure(orgId, measure)) created++;
     else updated++;
   }
   await updateOrganisation(orgId, { fiscalYear });

@@ -1,30 +1,7 @@
 import { parsePeriod } from '../domain/fiscal-year.js';
-import { FAMILIES, FAMILY_ALIASES, type Family } from '../domain/measures.js';
+import { FAMILIES, FAMILY_ALIASES, type Family, type PlannedMeasure } from '../domain/measures.js';
 import { arabicDigits, parseAmount } from '../domain/thai.js';
 import type { Table } from './read-table.js';
-
-/**
- * Turns the rows of a plan file into measures, or into a list of every problem found, each with the row
- * number and column a person sees in the file. One bad row means nothing is imported.
- */
-export interface MeasureInput {
-  code: string;
-  family: Family;
-  number: number | null;
-  title: string;
-  indicator: string | null;
-  dimension: number | null;
-  methodSteps: string[];
-  responsibleUnits: string[];
-  assignees: string[];
-  periodText: string;
-  periodStart: Date;
-  periodEnd: Date;
-  fiscalYear: number;
-  budget: number;
-  disbursed: number;
-  guideline: string | null;
-}
 
 export interface RowProblem {
   row: number;
@@ -58,7 +35,11 @@ const list = (text: string) => text.split(LIST_SEPARATOR).map((s) => s.trim()).f
 /** Steps are one a line; leading numbering such as "1)", "(๒)" or "3." is dropped. */
 const steps = (text: string) => text.split(/\r?\n/).map((s) => s.replace(/^\s*\(?[0-9๐-๙]+[.)]\s*/, '').trim()).filter(Boolean);
 
-export function validatePlan(table: Table): { measures: MeasureInput[]; problems: RowProblem[] } {
+/**
+ * Turns the rows of a plan file into measures, or into a list of every problem found, each with the row
+ * number and column a person sees in the file. One bad row means nothing is imported.
+ */
+export function validatePlan(table: Table): { measures: PlannedMeasure[]; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const columnOf = {} as Record<Field, string | undefined>;
   for (const field of Object.keys(COLUMNS) as Field[]) {
@@ -70,7 +51,7 @@ export function validatePlan(table: Table): { measures: MeasureInput[]; problems
   if (problems.length > 0) return { measures: [], problems };
   if (table.rows.length === 0) return { measures: [], problems: [{ row: 2, column: '-', message: 'ไฟล์ไม่มีข้อมูล' }] };
 
-  const measures: MeasureInput[] = [];
+  const measures: PlannedMeasure[] = [];
   const seen = new Map<string, number>();
   for (const { rowNumber, cells } of table.rows) {
     const get = (field: Field) => (columnOf[field] ? (cells[columnOf[field]!] ?? '') : '');

@@ -1,8 +1,7 @@
-import { OrganisationModel } from '../db/models/organisation.js';
-import { MeasureModel } from '../db/models/measure.js';
-import { ProgressReportModel } from '../db/models/progress-report.js';
 import { complaintStats } from '../db/complaint-store.js';
-import { activeFiscalYear } from '../db/organisation-store.js';
+import { measuresInTable } from '../db/measure-store.js';
+import { activeFiscalYear, findOrganisation } from '../db/organisation-store.js';
+import { progressReportsOfYear, type StoredProgressReport } from '../db/progress-store.js';
 import { roundOf } from '../domain/calendar.js';
 import { fiscalYearRange } from '../domain/fiscal-year.js';
 import { AWAITING_REPORT, STATUS_TH, type DisplayStatus, type Status } from '../domain/statuses.js';
@@ -11,7 +10,7 @@ import type { ComplaintStatsReportData, EplanReportData, ItaReportData, ReportOr
 
 /** Reads what the official reports need from the database (plain queries; the arithmetic is here). */
 async function organisation(orgId: string, fiscalYear: number): Promise<ReportOrganisation> {
-  const org = await OrganisationModel.findById(orgId).lean();
+  const org = await findOrganisation(orgId);
   return {
     name: org?.name ?? orgId,
     district: org?.district ?? '',
@@ -22,41 +21,38 @@ async function organisation(orgId: string, fiscalYear: number): Promise<ReportOr
   };
 }
 
-type ReportDoc = { measureId: unknown; reportedAt: Date; status: string; summary: string; outcome?: string | null; problems?: string | null; suggestions?: string | null; disbursed?: number | null; reporterName?: string | null };
-
 /** The newest report of each measure up to (not including) `before`. */
-function newestBy(reports: ReportDoc[], before: Date): Map<string, ReportDoc> {
-  const newest = new Map<string, ReportDoc>();
+function newestBy(reports: StoredProgressReport[], before: Date): Map<string, StoredProgressReport> {
+  const newest = new Map<string, StoredProgressReport>();
   for (const r of reports) {
     if (r.reportedAt >= before) continue;
-    const key = String(r.measureId);
-    const seen = newest.get(key);
-    if (!seen || seen.reportedAt < r.reportedAt) newest.set(key, r);
+    const seen = newest.get(r.measureId);
+    if (!seen || seen.reportedAt < r.reportedAt) newest.set(r.measureId, r);
   }
   return newest;
 }
 
 export async function loadItaReport(orgId: string, options: { fiscalYear?: number; thaiDigits: boolean; now?: Date }): Promise<ItaReportData> {
   const fiscalYear = options.fiscalYear ?? (await activeFiscalYear(orgId));
-  const measures = await MeasureModel.find({ orgId, fiscalYear, family: 'ita_measure' }).sort({ number: 1, code: 1 }).lean();
-  const reports = await ProgressReportModel.find({ orgId, fiscalYear }).lean();
+  const measures = await measuresInTable(orgId, fiscalYear, 'ita_measure');
+  const reports = await progressReportsOfYear(orgId, fiscalYear);
   const newest = newestBy(reports, fiscalYearRange(fiscalYear).end);
   return {
     organisation: await organisation(orgId, fiscalYear),
     generatedAt: options.now ?? new Date(),
     thaiDigits: options.thaiDigits,
     rows: measures.map((m) => {
-      const r = newest.get(String(m._id));
+      const r = newest.get(m.id);
       const people = m.assignees.length > 0 ? ` (${m.assignees.join(', ')})` : '';
       return {
-        number: m.number ?? null,
+        number: m.number,
         code: m.code,
         title: m.title,
         methodSteps: m.methodSteps,
         period: m.periodText,
         responsible: `${m.responsibleUnits.join(', ')}${people}`,
         summary: r?.summary ?? '',
-        outcome: r ? (r.outcome ?? STATUS_TH[r.status as Status]) : STATUS_TH[AWAITING_REPORT],
+        outcome: r ? (r.outcome ?? STATUS_TH[r.status]) : STATUS_TH[AWAITING_REPORT],
       };
     }),
   };
@@ -74,29 +70,29 @@ export async function loadEplanReport(
   const { start: fyStart } = fiscalYearRange(fiscalYear);
   // Any moment inside the round names it: 1 Nov for the 6-month round, 1 May for the 12-month one.
   const round = roundOf(new Date(fyStart.getTime() + (options.round === 'six_month' ? 31 : 212) * 86_400_000));
-  const measures = await MeasureModel.find({ orgId, fiscalYear, family: 'anticorruption_project' }).sort({ number: 1, code: 1 }).lean();
-  const reports = await ProgressReportModel.find({ orgId, fiscalYear }).lean();
+  const measures = await measuresInTable(orgId, fiscalYear, 'anticorruption_project');
+  const reports = await progressReportsOfYear(orgId, fiscalYear);
   const newest = newestBy(reports, round.end);
 
   const counts: Record<DisplayStatus, number> = { not_started: 0, in_progress: 0, completed: 0, cannot_proceed: 0, awaiting_report: 0 };
   let completed = 0;
   let inProgress = 0;
   const rows = measures.map((m) => {
-    const r = newest.get(String(m._id));
-    const status = (r?.status ?? 'not_started') as Status;
+    const r = newest.get(m.id);
+    const status: Status = r?.status ?? 'not_started';
     const shown: DisplayStatus = status !== 'completed' && (!r || r.reportedAt < round.start) ? AWAITING_REPORT : status;
     counts[shown]++;
     if (status === 'completed') completed++;
     if (status === 'in_progress') inProgress++;
     return {
-      number: m.number ?? null,
+      number: m.number,
       code: m.code,
       title: m.title,
-      dimension: m.dimension ?? null,
-      budget: m.budget ?? 0,
-      disbursed: r?.disbursed ?? (r ? 0 : (m.disbursed ?? 0)),
+      dimension: m.dimension,
+      budget: m.budget,
+      disbursed: r?.disbursed ?? (r ? 0 : m.disbursed),
       status: shown,
-      note: status === 'cannot_proceed' ? ((r as { cannotProceedReason?: string | null } | undefined)?.cannotProceedReason ?? '') : '',
+      note: status === 'cannot_proceed' ? (r?.cannotProceedReason ?? '') : '',
     };
   });
   const inRound = reports.filter((r) => r.reportedAt >= round.start && r.reportedAt < round.end);

@@ -2,12 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Types } from 'mongoose';
-import { MeasureModel } from '../db/models/measure.js';
-import { ProgressReportModel } from '../db/models/progress-report.js';
-import { StaffModel, staffId } from '../db/models/staff.js';
+import { hasMeasures, measureIdByCode } from '../db/measure-store.js';
 import { updateOrganisation } from '../db/organisation-store.js';
-import { saveProgressReport } from '../db/progress-store.js';
+import { hasProgressReports, saveProgressReport } from '../db/progress-store.js';
+import { linkStaffOnce } from '../db/staff-store.js';
 import type { StaffRole } from '../domain/roles.js';
 import { importPlan } from '../plan-import/import-plan.js';
 import { newDataKey } from '../security/crypto.js';
@@ -74,27 +72,23 @@ export async function startDemoLine(env: NodeJS.ProcessEnv): Promise<{ fakeLine:
  */
 export async function seedDemo(orgId: string, now = new Date()): Promise<void> {
   await updateOrganisation(orgId, { name: 'องค์การบริหารส่วนตำบลตัวอย่าง', district: 'โพธิ์ทอง', province: 'อ่างทอง', itaScore: 92.5, itaLevel: 'A' });
-  if ((await MeasureModel.countDocuments({ orgId })) === 0) await importPlan(orgId, resolve(projectRoot, 'examples/plan-2568.csv'));
+  if (!(await hasMeasures(orgId))) await importPlan(orgId, resolve(projectRoot, 'examples/plan-2568.csv'));
   for (const p of PERSONAS.filter((x) => x.roles.length > 0)) {
-    await StaffModel.updateOne(
-      { _id: staffId(orgId, p.userId) },
-      { $setOnInsert: { orgId, lineUserId: p.userId, displayName: p.name, roles: p.roles, unit: p.unit, inviteCode: 'DEMO', linkedAt: now } },
-      { upsert: true },
-    );
+    await linkStaffOnce(orgId, { lineUserId: p.userId, displayName: p.name, roles: p.roles, unit: p.unit, inviteCode: 'DEMO' }, now);
   }
-  if ((await ProgressReportModel.countDocuments({ orgId })) > 0) return;
+  if (await hasProgressReports(orgId)) return;
   const reporter = PERSONAS[0]!;
   const reportedAt = new Date('2025-09-20T03:00:00Z');
   for (let i = 1; i <= 15; i++) {
-    const m = await MeasureModel.findOne({ orgId, code: `EP-${String(i).padStart(2, '0')}` }).lean();
-    if (!m) continue;
+    const measureId = await measureIdByCode(orgId, `EP-${String(i).padStart(2, '0')}`);
+    if (!measureId) continue;
     const status = i <= 10 ? 'completed' : 'in_progress';
     await saveProgressReport(
       orgId,
-      { measureId: String(m._id), status, summary: status === 'completed' ? 'ดำเนินการตามแผนครบถ้วนแล้ว' : 'อยู่ระหว่างดำเนินการตามแผน', attachments: [] },
+      { measureId, status, summary: status === 'completed' ? 'ดำเนินการตามแผนครบถ้วนแล้ว' : 'อยู่ระหว่างดำเนินการตามแผน', attachments: [] },
       { lineUserId: reporter.userId, displayName: reporter.name, roles: reporter.roles, unit: reporter.unit },
       reportedAt,
-      `demo-seed-${new Types.ObjectId()}`,
+      `demo-seed-${randomBytes(12).toString('hex')}`,
     );
   }
 }

@@ -1,0 +1,116 @@
+import { claimRound, insertUnique, type ClaimLedger } from './lease.js';
+import { JobRunModel, JobRunTakeoverModel } from './models/job-run.js';
+
+/** Whom a run asked for what: the next follow-up tells executives who did not respond. */
+export interface Listed {
+  lineUserId: string;
+  name: string;
+  measureIds: string[];
+}
+
+export interface NewJobRun {
+  id: string;
+  orgId: string;
+  job: string;
+  period: string;
+  asOf: Date;
+  trigger: 'schedule' | 'operator';
+  owner: string;
+  startedAt: Date;
+  leaseUntil: Date;
+}
+
+export interface JobRun {
+  id: string;
+  job: string;
+  period: string;
+  asOf: Date;
+  state: 'running' | 'done' | 'failed';
+  trigger: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  takeovers: number;
+  recipients: number;
+  error: string | null;
+  listed: Listed[];
+}
+
+type RunDoc = Omit<JobRun, 'id'> & { _id: string };
+
+function toJobRun(doc: RunDoc): JobRun {
+  return {
+    id: doc._id,
+    job: doc.job,
+    period: doc.period,
+    asOf: doc.asOf,
+    state: doc.state,
+    trigger: doc.trigger,
+    startedAt: doc.startedAt,
+    finishedAt: doc.finishedAt,
+    takeovers: doc.takeovers,
+    recipients: doc.recipients,
+    error: doc.error,
+    listed: doc.listed.map(({ lineUserId, name, measureIds }) => ({ lineUserId, name, measureIds })),
+  };
+}
+
+const insertRun = insertUnique<Omit<NewJobRun, 'id'> & { _id: string }>(JobRunModel);
+
+/** Claims a run: of instances starting the same run, one inserts it and the others find it there. */
+export async function claimRun(run: NewJobRun): Promise<boolean> {
+  const { id, ...fields } = run;
+  return insertRun({ _id: id, ...fields });
+}
+
+/** A run's state; null when it is gone. */
+export async function jobRunState(id: string): Promise<JobRun['state'] | null> {
+  return (await JobRunModel.findById(id).lean<RunDoc>())?.state ?? null;
+}
+
+export async function finishRun(id: string, done: { finishedAt: Date; recipients: number; messages: number; listed?: Listed[] }): Promise<void> {
+  const { listed, ...fields } = done;
+  await JobRunModel.updateOne({ _id: id }, { $set: { state: 'done', ...fields, error: null, ...(listed ? { listed } : {}) } });
+}
+
+/** Keeps a failed run `running` with its lease ended at `leaseUntil`, so a resume sweep tries it again. */
+export async function releaseFailedRun(id: string, error: string, leaseUntil: Date): Promise<void> {
+  await JobRunModel.updateOne({ _id: id }, { $set: { error: error.slice(0, 500), leaseUntil } });
+}
+
+export async function giveUpRun(id: string, finishedAt: Date): Promise<void> {
+  await JobRunModel.updateOne({ _id: id }, { $set: { state: 'failed', finishedAt } });
+}
+
+/** Runs still `running` whose lease has passed: their instance stopped before finishing. */
+export async function abandonedRuns(orgId: string, now: Date): Promise<JobRun[]> {
+  const docs = await JobRunModel.find({ orgId, state: 'running', leaseUntil: { $lt: now } }).lean<RunDoc[]>();
+  return docs.map(toJobRun);
+}
+
+const takeovers: ClaimLedger<{ _id: string; runId: string; owner: string; at: Date }> = {
+  record: (_id, runId, owner, at) => ({ _id, runId, owner, at }),
+  insert: insertUnique(JobRunTakeoverModel),
+};
+
+/**
+ * Claims takeover `takeover` of an abandoned run, then holds the run for this instance until `leaseUntil`.
+ * The run's own lease decides when it is abandoned, so a taken takeover just loses.
+ */
+export async function takeOverRun(id: string, takeover: number, owner: string, now: Date, leaseUntil: Date): Promise<boolean> {
+  if (!(await claimRound(takeovers, { unitId: id, round: takeover, owner, now }))) return false;
+  await JobRunModel.updateOne({ _id: id }, { $set: { owner, takeovers: takeover, leaseUntil } });
+  return true;
+}
+
+/** The newest finished run of a job computed for a moment before `before`. */
+export async function previousDoneRun(orgId: string, job: string, before: Date): Promise<JobRun | null> {
+  const doc = await JobRunModel.findOne({ orgId, job, state: 'done', asOf: { $lt: before } })
+    .sort({ asOf: -1 })
+    .lean<RunDoc>();
+  return doc ? toJobRun(doc) : null;
+}
+
+export async function recentRuns(orgId: string, limit: number): Promise<JobRun[]> {
+  const docs = await JobRunModel.find({ orgId }).sort({ startedAt: -1 }).limit(limit).lean<RunDoc[]>();
+  return docs.map(toJobRun);
+}

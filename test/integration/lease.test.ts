@@ -1,0 +1,77 @@
+import { addSeconds } from 'date-fns';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimAttempt, loadEvent, storeEvents } from '../../src/db/event-store.js';
+import { abandonedRuns, claimRun, takeOverRun } from '../../src/db/job-run-store.js';
+import { addToOutbox, claimSendAttempt, loadOutboxMessage } from '../../src/db/outbox-store.js';
+import { connectTestDatabase, testSealer } from '../support/harness.js';
+
+const ORG = 'lease-org';
+const LEASE = 60;
+const T0 = new Date('2026-01-05T03:00:00Z');
+
+let db: Awaited<ReturnType<typeof connectTestDatabase>>;
+beforeAll(async () => {
+  db = await connectTestDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+async function outboxMessage(id: string): Promise<void> {
+  await addToOutbox({ id, orgId: ORG, source: 'lease-test', toSealed: testSealer.seal('["U1"]'), recipients: 1, messagesSealed: testSealer.seal('[]'), retryKey: id, createdAt: T0 });
+}
+
+describe('claiming a send attempt (one insert per attempt, unbatched)', () => {
+  it('of several instances claiming the same attempt at once, exactly one wins', async () => {
+    await outboxMessage('m-race');
+    const won = await Promise.all(['a', 'b', 'c', 'd'].map((owner) => claimSendAttempt('m-race', 1, owner, T0, LEASE)));
+    expect(won.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('a claim whose holder never recorded it moves the message on only once the lease has passed', async () => {
+    await outboxMessage('m-stale');
+    expect(await claimSendAttempt('m-stale', 1, 'dies', T0, LEASE)).toBe(true);
+
+    expect(await claimSendAttempt('m-stale', 1, 'other', addSeconds(T0, LEASE - 1), LEASE)).toBe(false);
+    expect((await loadOutboxMessage('m-stale'))?.attempts).toBe(0);
+
+    expect(await claimSendAttempt('m-stale', 1, 'other', addSeconds(T0, LEASE + 1), LEASE)).toBe(false);
+    expect((await loadOutboxMessage('m-stale'))?.attempts).toBe(1);
+    expect(await claimSendAttempt('m-stale', 2, 'other', addSeconds(T0, LEASE + 1), LEASE)).toBe(true);
+  });
+});
+
+describe('claiming an event attempt (group-committed inserts)', () => {
+  const event = (id: string) => ({ webhookEventId: id, type: 'follow', timestamp: T0.getTime(), source: { type: 'user', userId: 'U-lease' } });
+
+  it('of claims of the same attempt in one batch, exactly one wins', async () => {
+    await storeEvents(ORG, [event('e-race')], T0, testSealer);
+    const won = await Promise.all(['a', 'b', 'c'].map((owner) => claimAttempt('e-race', 1, owner, T0, LEASE)));
+    expect(won.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('an expired claim moves the event on, so the next sweep claims the attempt after', async () => {
+    await storeEvents(ORG, [event('e-stale')], T0, testSealer);
+    expect(await claimAttempt('e-stale', 1, 'dies', T0, LEASE)).toBe(true);
+    expect(await claimAttempt('e-stale', 1, 'other', addSeconds(T0, LEASE - 1), LEASE)).toBe(false);
+    expect((await loadEvent('e-stale'))?.attempts).toBe(0);
+    expect(await claimAttempt('e-stale', 1, 'other', addSeconds(T0, LEASE + 1), LEASE)).toBe(false);
+    expect((await loadEvent('e-stale'))?.attempts).toBe(1);
+    expect(await claimAttempt('e-stale', 2, 'other', addSeconds(T0, LEASE + 1), LEASE)).toBe(true);
+  });
+});
+
+describe('taking over an abandoned job run', () => {
+  it('of instances taking over the same run at once, exactly one holds it for a new lease', async () => {
+    const run = { orgId: ORG, job: 'follow-up', period: '2026-01', asOf: T0, trigger: 'schedule' as const, owner: 'dies', startedAt: T0, leaseUntil: addSeconds(T0, LEASE) };
+    const started = await Promise.all([claimRun({ id: 'run-1', ...run }), claimRun({ id: 'run-1', ...run, owner: 'other' })]);
+    expect(started.filter(Boolean)).toHaveLength(1);
+
+    const later = addSeconds(T0, LEASE + 1);
+    expect((await abandonedRuns(ORG, later)).map((r) => r.id)).toEqual(['run-1']);
+    const won = await Promise.all(['a', 'b', 'c'].map((owner) => takeOverRun('run-1', 1, owner, later, addSeconds(later, LEASE))));
+    expect(won.filter(Boolean)).toHaveLength(1);
+    expect(await abandonedRuns(ORG, later)).toEqual([]);
+    expect((await abandonedRuns(ORG, addSeconds(later, LEASE + 1)))[0]?.takeovers).toBe(1);
+  });
+});
