@@ -1,8 +1,7 @@
 import type { Attachment } from '../domain/attachments.js';
-import { KIND_TH, type ComplaintKind, type NewComplaint, type Place } from '../domain/complaints.js';
+import { KIND_TH, PROTECTION_TH, type ComplaintKind, type NewComplaint, type Place } from '../domain/complaints.js';
 import type { DialogState } from '../domain/dialog-state.js';
 import { truncate } from '../domain/thai.js';
-import { PROTECTION_TH } from '../flex/complaint-messages.js';
 import { quickPostback, quickText, text, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
 import { cleanFreeText } from './free-text.js';

@@ -5,7 +5,7 @@ import type { StaffFacts } from '../domain/staff.js';
 import type { DialogState } from '../domain/dialog-state.js';
 import { CANNOT_PROCEED_REASONS_TH, isStatus, parseStatus, STATUS_SHORT_TH, STATUS_TH, STATUSES, type Status } from '../domain/statuses.js';
 import { formatBaht, parseAmount, truncate } from '../domain/thai.js';
-import { confirmCard, savedCard } from '../flex/report-cards.js';
+import { confirmCard, savedCard } from './report-cards.js';
 import { quickPostback, quickText, text, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
 import { cleanFreeText, NEED_TEXT } from './free-text.js';

@@ -1,15 +1,12 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { startOfBangkokDay } from '../domain/calendar.js';
-import { COMPLAINT_STATUS_TH, isClosed, KIND_TH, type Complaint, type ComplaintStats, type ComplaintStatus, type TimelineEntry } from '../domain/complaints.js';
+import { COMPLAINT_STATUS_TH, isClosed, KIND_TH, PROTECTION_TH, type Complaint, type ComplaintStats, type ComplaintStatus, type TimelineEntry } from '../domain/complaints.js';
 import { formatThaiDate, formatThaiDateTime, truncate } from '../domain/thai.js';
 import { jsonBytes, LINE_LIMITS } from '../line/limits.js';
 import { ACTION, postbackData } from '../line/postback.js';
-import { renderTemplate } from './render.js';
+import { renderTemplate } from '../line/flex-template.js';
 
 /** What complainants and handlers read about a case. Handlers' cards never carry who reported it. */
-
-export const PROTECTION_TH =
-  'การคุ้มครองผู้แจ้ง: บัญชี LINE ของท่านถูกเข้ารหัสไว้ ไม่มีผู้ใดเห็นว่าท่านคือใคร เจ้าหน้าที่ผู้รับผิดชอบ (นิติกร) ตอบกลับท่านผ่านระบบนี้โดยไม่ทราบตัวตนของท่าน และผู้บริหารเห็นเพียงสถิติ';
 
 const lastDay = (c: Pick<Complaint, 'dueAt'>) => new Date(c.dueAt.getTime() - 1);
 
@@ -105,14 +102,32 @@ export function trackingText(c: Complaint, entries: TimelineEntry[]): string {
   return truncate(lines.join('\n'), LINE_LIMITS.textLength);
 }
 
-export function myCasesText(cases: Complaint[]): string {
-  if (cases.length === 0) return 'ท่านยังไม่มีเรื่องร้องเรียน พิมพ์ "ร้องเรียน" เพื่อแจ้งเรื่อง';
-  const lines = [`เรื่องของท่าน ${cases.length} เรื่องล่าสุด`];
-  for (const c of cases) {
-    lines.push(`• ${c.trackingNo} ${COMPLAINT_STATUS_TH[c.status]} · ยื่น ${formatThaiDate(c.submittedAt)}\n  ${truncate(c.description, 60)}`);
-  }
-  lines.push('', 'พิมพ์ "ติดตาม เลขที่เรื่อง" เพื่อดูความคืบหน้า');
-  return lines.join('\n');
+const STATUS_COLOUR: Record<ComplaintStatus, string> = {
+  received: '#1F3A5F',
+  in_progress: '#B7791F',
+  resolved: '#1E7A3C',
+  rejected: '#5B6B7F',
+  forwarded: '#5B6B7F',
+};
+
+/** A complainant's own cases as cards, newest first, each tracked with one tap. */
+export function ownCasesMessages(cases: Complaint[]): messagingApi.Message[] {
+  if (cases.length === 0) return [{ type: 'text', text: 'ท่านยังไม่มีเรื่องร้องเรียน พิมพ์ "ร้องเรียน" เพื่อแจ้งเรื่อง' }];
+  const cards = cases.slice(0, LINE_LIMITS.carouselBubbles).map((c) =>
+    renderTemplate('own-case', {
+      statusLabel: COMPLAINT_STATUS_TH[c.status],
+      statusColour: STATUS_COLOUR[c.status],
+      kindLabel: KIND_TH[c.kind],
+      trackingNo: c.trackingNo,
+      dates: isClosed(c.status) && c.closedAt ? `ยื่น ${formatThaiDate(c.submittedAt)} · ปิดเรื่อง ${formatThaiDate(c.closedAt)}` : `ยื่น ${formatThaiDate(c.submittedAt)} · กำหนดตอบ ${formatThaiDate(lastDay(c))}`,
+      description: truncate(c.description, 120),
+      trackCommand: `ติดตาม ${c.trackingNo}`,
+    }),
+  );
+  return [
+    { type: 'text', text: `เรื่องของท่าน ${cards.length} เรื่องล่าสุด แตะ "ดูความคืบหน้า" เพื่อดูรายละเอียด` },
+    { type: 'flex', altText: `เรื่องของท่าน ${cards.length} เรื่อง`, contents: { type: 'carousel', contents: cards } },
+  ];
 }
 
 export function statusUpdateText(c: Complaint, status: ComplaintStatus, note: string): string {

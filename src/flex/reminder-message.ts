@@ -1,7 +1,7 @@
 import type { MeasureView } from '../domain/measures.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { text, type Message } from '../line/messages.js';
-import { measureCard } from './report-cards.js';
+import { measureCard } from './measure-cards.js';
 
 /**
  * A reminder to an officer: a short text, then the measures as cards whose button opens the report

@@ -6,7 +6,7 @@ import { STATUS_COLOUR, STATUS_TH } from '../domain/statuses.js';
 import type { Summary, Tally } from '../domain/summary.js';
 import { formatBaht, formatThaiDate, thaiDigits, truncate } from '../domain/thai.js';
 import { ACTION, postbackData } from '../line/postback.js';
-import { renderTemplate, type TemplateVars } from './render.js';
+import { renderTemplate, type TemplateVars } from '../line/flex-template.js';
 
 /** The executive summary as flex: an overview bubble, then the breakdown by dimension and by unit. */
 

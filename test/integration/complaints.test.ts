@@ -181,8 +181,10 @@ describe('following a case', () => {
     expect(visibleText(own)).toContain('สถานะ: รับเรื่องแล้ว');
     const mine = await a.say('เรื่องของฉัน');
     expect(visibleText(mine)).toContain(`G${FY}-0001`);
-    // One tap on the case's button tracks it.
-    expect(visibleText(await a.say(mine[0].quickReply.items[0].action.text))).toContain(`เรื่องเลขที่ G${FY}-0001`);
+    // One tap on the case card's button tracks it.
+    const card = mine[1].contents.contents[0];
+    expect(visibleText([card])).toContain('รับเรื่องแล้ว');
+    expect(visibleText(await a.say(card.footer.contents[0].action.text))).toContain(`เรื่องเลขที่ G${FY}-0001`);
 
     const notFound = visibleText(await b.say(`ติดตาม G${FY}-0001`));
     expect(notFound).toContain('ไม่พบเรื่องเลขที่นี้ในเรื่องที่ท่านแจ้งไว้');

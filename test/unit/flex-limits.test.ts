@@ -5,14 +5,15 @@ import { pickMeasure, continueReport, type Facts } from '../../src/dialogs/offic
 import { MAX_FREE_TEXT } from '../../src/dialogs/free-text.js';
 import { helpText } from '../../src/chat/features/help.js';
 import type { MeasureView } from '../../src/domain/measures.js';
-import { measureCarousel, savedCard } from '../../src/flex/report-cards.js';
-import { TEMPLATE_NAMES } from '../../src/flex/render.js';
+import { measureCarousel } from '../../src/flex/measure-cards.js';
+import { savedCard } from '../../src/dialogs/report-cards.js';
+import { TEMPLATE_NAMES } from '../../src/line/flex-template.js';
 import { STAFF_ROLES } from '../../src/domain/roles.js';
 import { limitViolations } from '../../src/line/limits.js';
 import { summarise } from '../../src/domain/summary.js';
 import { overdueListText, summaryMessage } from '../../src/flex/summary-message.js';
 import { reminderMessages } from '../../src/flex/reminder-message.js';
-import { caseCarousel, receiptMessage, trackingText } from '../../src/flex/complaint-messages.js';
+import { caseCarousel, ownCasesMessages, receiptMessage, trackingText } from '../../src/flex/complaint-messages.js';
 
 /** The longest real titles: every measure of the sample plan built from the seed reports, longest first. */
 const plan = parse(readFileSync('examples/plan-2568.csv'), { bom: true, columns: true }) as Record<string, string>[];
@@ -45,7 +46,7 @@ const worstText = 'ก'.repeat(MAX_FREE_TEXT);
 
 describe('every message stays within LINE limits with the longest real data', () => {
   it('ships a template for every design the code renders', () => {
-    expect(TEMPLATE_NAMES.sort()).toEqual(['complaint-case', 'complaint-receipt', 'measure-card', 'more-card', 'report-confirm', 'report-saved', 'summary-breakdown', 'summary-overview']);
+    expect(TEMPLATE_NAMES.sort()).toEqual(['complaint-case', 'complaint-receipt', 'measure-card', 'more-card', 'own-case', 'report-confirm', 'report-saved', 'summary-breakdown', 'summary-overview']);
   });
 
   it('measure carousel, on every page', () => {
@@ -132,7 +133,7 @@ describe('every message stays within LINE limits with the longest real data', ()
     for (const kind of ['general', 'corruption'] as const) {
       const c = { ...base, kind };
       const now = new Date('2025-11-20T03:00:00Z');
-      const messages = [receiptMessage(c), ...caseCarousel(Array.from({ length: 20 }, () => c), now, 'เรื่องร้องเรียน'), { type: 'text', text: trackingText(c, Array.from({ length: 30 }, () => ({ at: now, type: 'status' as const, status: 'in_progress' as const, text: long, public: true }))) }];
+      const messages = [receiptMessage(c), ...ownCasesMessages(Array.from({ length: 12 }, () => c)), ...caseCarousel(Array.from({ length: 20 }, () => c), now, 'เรื่องร้องเรียน'), { type: 'text', text: trackingText(c, Array.from({ length: 30 }, () => ({ at: now, type: 'status' as const, status: 'in_progress' as const, text: long, public: true }))) }];
       for (const message of messages) expect(limitViolations(message), kind).toEqual([]);
     }
   });

@@ -1,11 +1,10 @@
-import { myCasesText } from '../../flex/complaint-messages.js';
-import { quickText, text, type Message } from '../../line/messages.js';
+import { ownCasesMessages } from '../../flex/complaint-messages.js';
+import type { Message } from '../../line/messages.js';
 import type { ChatContext, Feature } from '../context.js';
 
-/** A person's own cases, each one tap away from its tracking (LINE shows at most 13 quick replies). */
+/** A person's own cases, each a card tracked with one tap. */
 export async function ownCases(ctx: ChatContext): Promise<Message[]> {
-  const cases = await ctx.stores.complaints.listOwnComplaints(ctx.org.id, ctx.sender.userKey);
-  return [text(myCasesText(cases), cases.slice(0, 13).map((c) => quickText(`ติดตาม ${c.trackingNo}`)))];
+  return ownCasesMessages(await ctx.stores.complaints.listOwnComplaints(ctx.org.id, ctx.sender.userKey));
 }
 
 export const myCases: Feature = {

@@ -1,7 +1,7 @@
 import { continueReport, DIALOG, isReportState, pickMeasure, repeatPrompt, type Facts, type SaveReport } from '../../dialogs/officer-report.js';
 import { hasRole } from '../../domain/roles.js';
 import type { StaffMember } from '../../domain/staff.js';
-import { measureCarousel } from '../../flex/report-cards.js';
+import { measureCarousel } from '../../flex/measure-cards.js';
 import { text } from '../../line/messages.js';
 import { ACTION } from '../../line/postback.js';
 import { CHAT_TEXT } from '../texts.js';

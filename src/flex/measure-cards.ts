@@ -1,0 +1,53 @@
+import type { messagingApi } from '@line/bot-sdk';
+import { FAMILY_TH, type MeasureView } from '../domain/measures.js';
+import { STATUS_COLOUR, STATUS_TH } from '../domain/statuses.js';
+import { formatThaiDate, formatThaiMonthYear, truncate } from '../domain/thai.js';
+import { LINE_LIMITS } from '../line/limits.js';
+import { renderTemplate } from '../line/flex-template.js';
+import type { Message } from '../line/messages.js';
+import { ACTION, postbackData } from '../line/postback.js';
+
+/** 10 measure cards and a "next page" card fit LINE's 12-bubble carousel with room to spare. */
+export const PAGE_SIZE = 10;
+
+/** One measure with a button that opens the report dialog on it (also used by reminders). */
+export function measureCard(m: MeasureView): messagingApi.FlexBubble {
+  const label = `รายงาน ${m.code}`;
+  return renderTemplate('measure-card', {
+    familyLabel: FAMILY_TH[m.family],
+    code: m.code,
+    title: truncate(m.title, 400),
+    statusLabel: STATUS_TH[m.status],
+    statusColour: STATUS_COLOUR[m.status],
+    period: m.periodText || `${formatThaiMonthYear(m.periodStart)} – ${formatThaiMonthYear(new Date(m.periodEnd.getTime() - 1))}`,
+    lastReport: m.lastReportAt ? formatThaiDate(m.lastReportAt) : 'ยังไม่เคยรายงาน',
+    postback: postbackData(ACTION.reportPick, { m: m.id }),
+    displayText: truncate(label, LINE_LIMITS.displayText),
+  });
+}
+
+/** The officer's measures (at least one) as a carousel, PAGE_SIZE a page, with a card leading to the next page. */
+export function measureCarousel(measures: MeasureView[], page: number): Message {
+  const pages = Math.ceil(measures.length / PAGE_SIZE);
+  const current = Math.min(Math.max(1, page), pages);
+  const slice = measures.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+  const bubbles = slice.map(measureCard);
+  if (pages > 1) {
+    const next = current < pages ? current + 1 : 1;
+    bubbles.push(
+      renderTemplate('more-card', {
+        shown: `${(current - 1) * PAGE_SIZE + 1}–${(current - 1) * PAGE_SIZE + slice.length}`,
+        total: measures.length,
+        page: current,
+        pages,
+        buttonLabel: current < pages ? 'หน้าถัดไป' : 'กลับหน้าแรก',
+        postback: postbackData(ACTION.reportPage, { p: String(next) }),
+      }),
+    );
+  }
+  return {
+    type: 'flex',
+    altText: `มาตรการ/โครงการที่ท่านรับผิดชอบ ${measures.length} รายการ (หน้า ${current}/${pages})`,
+    contents: { type: 'carousel', contents: bubbles },
+  };
+}
