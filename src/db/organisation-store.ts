@@ -1,23 +1,6 @@
 import { fiscalYearOf } from '../domain/fiscal-year.js';
+import type { OrganisationFields, OrganisationProfile } from '../domain/organisation.js';
 import { OrganisationModel } from './models/organisation.js';
-
-export interface OrganisationFields {
-  name?: string;
-  district?: string;
-  province?: string;
-  fiscalYear?: number;
-  itaScore?: number | null;
-  itaLevel?: string | null;
-}
-
-export interface OrganisationProfile {
-  name: string;
-  district: string;
-  province: string;
-  fiscalYear: number;
-  itaScore: number | null;
-  itaLevel: string | null;
-}
 
 /** The organisation as described so far; null before it is first used. */
 export async function findOrganisation(orgId: string): Promise<OrganisationProfile | null> {

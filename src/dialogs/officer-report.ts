@@ -3,9 +3,9 @@ import type { Attachment } from '../domain/attachments.js';
 import type { NewProgressReport } from '../domain/progress.js';
 import type { StaffFacts } from '../domain/staff.js';
 import type { DialogState } from '../domain/dialog-state.js';
-import { CANNOT_PROCEED_REASONS_TH, isStatus, parseStatus, STATUS_SHORT_TH, STATUS_TH, STATUSES, type Status } from '../domain/statuses.js';
+import { CANNOT_PROCEED_REASONS_TH, isStatus, parseStatus, STATUS_SHORT_TH, STATUS_TH, STATUSES } from '../domain/statuses.js';
 import { formatBaht, parseAmount, truncate } from '../domain/thai.js';
-import { confirmCard, savedCard } from './report-cards.js';
+import { confirmCard, savedCard, type ReportDraft } from './report-cards.js';
 import { quickPostback, quickText, text, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
 import { cleanFreeText, NEED_TEXT } from './free-text.js';
@@ -36,17 +36,6 @@ const SAY = {
   resume: 'ทำรายการเดิมต่อได้เลย หรือพิมพ์ "ยกเลิก" เพื่อยกเลิก',
 } as const;
 
-export interface ReportDraft {
-  /** Ties confirm buttons to this draft, so a button left in the chat from an older draft cannot save this one. */
-  draftId: string;
-  measureId: string;
-  status?: Status;
-  reason?: string;
-  summary?: string;
-  problems?: string | null;
-  disbursed?: number | null;
-  attachments: Attachment[];
-}
 
 export type Step = 'status' | 'reason' | 'summary' | 'problems' | 'disbursed' | 'confirm';
 

@@ -7,9 +7,11 @@ import { LINE_LIMITS } from '../line/limits.js';
 import { quickPostback, quickText, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
 
-/** What the officer's report cards show of a draft. */
-export interface ReportCardDraft {
+/** The officer's report being written, as the dialog keeps it and the cards show it. */
+export interface ReportDraft {
+  /** Ties confirm buttons to this draft, so a button left in the chat from an older draft cannot save this one. */
   draftId: string;
+  measureId: string;
   status?: Status;
   reason?: string;
   summary?: string;
@@ -23,7 +25,7 @@ function describeAttachments(attachments: Attachment[]): string {
 }
 
 /** The draft laid out for a last look, with the confirm button tied to this draft. */
-export function confirmCard(draft: ReportCardDraft, m: MeasureView): Message {
+export function confirmCard(draft: ReportDraft, m: MeasureView): Message {
   const status = draft.status ?? 'in_progress';
   return {
     type: 'flex',
@@ -46,7 +48,7 @@ export function confirmCard(draft: ReportCardDraft, m: MeasureView): Message {
 }
 
 /** The bubble the reporter sees once the update is stored. */
-export function savedCard(draft: ReportCardDraft & { status: Status; summary: string }, m: MeasureView, reportedAt: Date, reporter: { displayName: string; unit: string | null }): Message {
+export function savedCard(draft: ReportDraft & { status: Status; summary: string }, m: MeasureView, reportedAt: Date, reporter: { displayName: string; unit: string | null }): Message {
   return {
     type: 'flex',
     altText: truncate(`บันทึกแล้ว: ${m.code} ${STATUS_TH[draft.status]}`, LINE_LIMITS.altText),

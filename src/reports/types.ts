@@ -1,17 +1,10 @@
+import type { OrganisationProfile } from '../domain/organisation.js';
 import type { ComplaintStats } from '../domain/complaints.js';
 import type { DisplayStatus } from '../domain/statuses.js';
 import type { Threshold } from '../domain/summary.js';
 
 /** What the official reports are made of; loaders fill these from the database, builders turn them into files. */
-export interface ReportOrganisation {
-  name: string;
-  district: string;
-  province: string;
-  /** B.E., e.g. 2568. */
-  fiscalYear: number;
-  itaScore: number | null;
-  itaLevel: string | null;
-}
+export type ReportOrganisation = OrganisationProfile;
 
 /** The ITA measures report of seeds 000–002. */
 export interface ItaReportData {

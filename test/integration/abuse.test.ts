@@ -12,7 +12,7 @@ import { Chat, postbackOf, visibleText } from '../support/chat.js';
 import { countFinished } from '../support/event-records.js';
 import { addStaff } from '../support/fixtures.js';
 import { CHANNEL_SECRET, startHarness, type Harness } from '../support/harness.js';
-import { newEventId, sign, textEvent } from '../support/line-events.js';
+import { sign, textEvent } from '../support/line-events.js';
 
 /** Hostile input: fuzzed webhook bodies, text shaped as query operators or JSON, and staff commands from the wrong people. */
 const ORG = 'test-org';

@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { JobRunModel } from '../../src/db/models/job-run.js';
 import { OutboxMessageModel } from '../../src/db/models/outbox-message.js';
 import { DEFAULT_LEVEL_THRESHOLDS } from '../../src/domain/summary.js';
@@ -13,7 +13,8 @@ import { OutboxSender } from '../../src/outbox/sender.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { FakeLine } from '../support/fake-line.js';
 import { addStaff, report } from '../support/fixtures.js';
-import { connectTestDatabase, TEST_DATA_KEY, testSealer } from '../support/harness.js';
+import { cliEnv as sharedCliEnv } from '../support/cli.js';
+import { connectTestDatabase, testSealer } from '../support/harness.js';
 
 const ORG = 'jobs-org';
 const log = createLogger('silent');
@@ -113,22 +114,7 @@ describe('a LINE that accepts the connection and never answers', () => {
   }, 90_000);
 });
 
-function cliEnv() {
-  const uri = new URL(inject('mongoUri'));
-  uri.pathname = `/${db.dbName}`;
-  return {
-    ...process.env,
-    MONGODB_URI: uri.toString(),
-    ORG_CODE: ORG,
-    LINE_CHANNEL_SECRET: 'x',
-    DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
-    LINE_CHANNEL_ACCESS_TOKEN: fake.accessToken,
-    LINE_API_BASE_URL: fake.url,
-    LINE_DATA_API_BASE_URL: fake.url,
-    LOG_LEVEL: 'silent',
-    JOB_LEASE_SECONDS: '1',
-  };
-}
+const cliEnv = () => sharedCliEnv(db.dbName, ORG, fake, { JOB_LEASE_SECONDS: '1' });
 
 const cliArgs = (job: string, now: string) => ['src/cli.ts', 'jobs', 'run', job, '--now', now];
 const cli = (job: string, now: string) => promisify(execFile)('node_modules/.bin/tsx', cliArgs(job, now), { env: cliEnv(), timeout: 60_000 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { StaffModel, staffId } from '../../src/db/models/staff.js';
 import { installedRichMenus } from '../../src/db/rich-menu-store.js';
 import { FEATURES } from '../../src/chat/features.js';
@@ -18,7 +18,8 @@ import { applyRichMenu } from '../../src/menus/apply-rich-menu.js';
 import { installRichMenus } from '../../src/menus/install-rich-menus.js';
 import { FakeLine } from '../support/fake-line.js';
 import { addStaff } from '../support/fixtures.js';
-import { connectTestDatabase, TEST_DATA_KEY } from '../support/harness.js';
+import { cliEnv as sharedCliEnv } from '../support/cli.js';
+import { connectTestDatabase } from '../support/harness.js';
 
 const ORG = 'menu-org';
 let db: Awaited<ReturnType<typeof connectTestDatabase>>;
@@ -41,21 +42,7 @@ const lineConfig = () => ({ LINE_CHANNEL_ACCESS_TOKEN: fake.accessToken, LINE_AP
 const silent = createLogger('silent');
 const deps = () => ({ orgId: ORG, line, log: silent });
 
-function cliEnv() {
-  const uri = new URL(inject('mongoUri'));
-  uri.pathname = `/${db.dbName}`;
-  return {
-    ...process.env,
-    MONGODB_URI: uri.toString(),
-    ORG_CODE: ORG,
-    LINE_CHANNEL_SECRET: 'x',
-    DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
-    LINE_CHANNEL_ACCESS_TOKEN: fake.accessToken,
-    LINE_API_BASE_URL: fake.url,
-    LINE_DATA_API_BASE_URL: fake.url,
-    LOG_LEVEL: 'silent',
-  };
-}
+const cliEnv = () => sharedCliEnv(db.dbName, ORG, fake);
 const cli = (...args: string[]) => promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(), timeout: 60_000 });
 
 /** Width and height from a PNG's header. */
