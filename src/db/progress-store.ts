@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { NewProgressReport } from '../domain/progress.js';
+import type { NewProgressReport, PastReport } from '../domain/progress.js';
 import type { StaffFacts } from '../domain/staff.js';
 import type { Status } from '../domain/statuses.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
@@ -37,7 +37,9 @@ export async function saveProgressReport(
       status: draft.status,
       cannotProceedReason: draft.reason ?? null,
       summary: draft.summary,
+      outcome: draft.outcome ?? null,
       problems: draft.problems ?? null,
+      suggestions: draft.suggestions ?? null,
       disbursed: draft.disbursed ?? null,
       attachments: draft.attachments,
       sourceEventId,
@@ -86,4 +88,20 @@ export async function progressReportsOfYear(orgId: string, fiscalYear: number): 
 
 export async function hasProgressReports(orgId: string): Promise<boolean> {
   return (await ProgressReportModel.countDocuments({ orgId })) > 0;
+}
+
+/** The newest reports on one measure, newest first: what the next reporter and the handover brief read. */
+export async function recentReports(orgId: string, measureId: string, limit: number): Promise<PastReport[]> {
+  if (!Types.ObjectId.isValid(measureId)) return [];
+  const docs = await ProgressReportModel.find({ orgId, measureId: new Types.ObjectId(measureId) }).sort({ reportedAt: -1 }).limit(limit).lean();
+  return docs.map((r) => ({
+    reportedAt: r.reportedAt,
+    reporterName: r.reporterName ?? '',
+    reporterUnit: r.reporterUnit ?? null,
+    status: r.status as Status,
+    summary: r.summary,
+    outcome: r.outcome ?? null,
+    problems: r.problems ?? null,
+    suggestions: r.suggestions ?? null,
+  }));
 }

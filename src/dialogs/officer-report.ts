@@ -1,10 +1,10 @@
 import { asksForDisbursement, type MeasureView } from '../domain/measures.js';
 import type { Attachment } from '../domain/attachments.js';
-import type { NewProgressReport } from '../domain/progress.js';
+import type { NewProgressReport, PastReport } from '../domain/progress.js';
 import type { StaffFacts } from '../domain/staff.js';
 import type { DialogState } from '../domain/dialog-state.js';
 import { CANNOT_PROCEED_REASONS_TH, isStatus, parseStatus, STATUS_SHORT_TH, STATUS_TH, STATUSES } from '../domain/statuses.js';
-import { formatBaht, parseAmount, truncate } from '../domain/thai.js';
+import { formatBaht, formatThaiDate, parseAmount, truncate } from '../domain/thai.js';
 import { confirmCard, savedCard, type ReportDraft } from './report-cards.js';
 import { quickPostback, quickText, text, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
@@ -14,8 +14,10 @@ import type { DialogInput, Outcome, StoreAttachment } from './types.js';
 
 /**
  * The officer's progress report, as a pure state machine:
- * pick a measure → status → (reason, when it cannot proceed) → summary (+ evidence files) → problems
- * (skippable) → amount disbursed (plan projects with a budget; skippable) → confirm → saved.
+ * pick a measure → status → (reason, when it cannot proceed) → summary (+ evidence files) → outcome,
+ * problems, suggestions (each skippable) → amount disbursed (plan projects with a budget; skippable) →
+ * confirm → saved. Where the last report on the measure answered a question, its answer is shown and
+ * can be taken again with one tap: most rounds change a sentence, not the whole story.
  */
 export const DIALOG = 'officer_report';
 
@@ -23,21 +25,31 @@ const SAY = {
   measureNotFound: 'ไม่พบมาตรการนี้ในรายการที่ท่านรับผิดชอบ พิมพ์ "รายงาน" เพื่อเลือกใหม่',
   askStatus: (code: string, title: string) => `${code} ${title}\n\nเลือกสถานะการดำเนินงานปัจจุบัน`,
   askReason: 'ระบุเหตุผลที่ไม่สามารถดำเนินการได้ เลือกจากปุ่มด้านล่าง หรือพิมพ์เหตุผลเอง',
-  askSummary: 'พิมพ์สรุปผลการดำเนินงาน (ทำอะไรไปแล้ว เมื่อไร ได้ผลอย่างไร)\nแนบรูปภาพหรือไฟล์หลักฐานได้ก่อนพิมพ์สรุป',
+  askSummary: 'พิมพ์สรุปผลการดำเนินงาน ทำอะไรไปแล้ว เมื่อไร\nแนบรูปภาพหรือไฟล์หลักฐานได้ก่อนพิมพ์สรุป',
+  askOutcome: 'ผลลัพธ์หรือความสำเร็จที่ได้คืออะไร? เช่น ผู้เข้าร่วม ๔๐ คน ประชาชนเข้าถึงข้อมูลได้ทางเว็บไซต์\nพิมพ์ได้เลย หรือกด "ข้าม"',
+  askProblems: 'มีปัญหาอุปสรรคหรือไม่? พิมพ์ได้เลย หรือกด "ข้าม"',
+  askSuggestions: 'มีข้อเสนอแนะหรือไม่? พิมพ์ได้เลย หรือกด "ข้าม"',
   attachmentAdded: (count: number) => `แนบหลักฐานแล้ว ${count} รายการ พิมพ์สรุปผลการดำเนินงานต่อได้เลย`,
   tooManyAttachments: (max: number) => `แนบหลักฐานได้ไม่เกิน ${max} ไฟล์`,
-  askProblems: 'มีปัญหาอุปสรรคหรือข้อเสนอแนะหรือไม่? พิมพ์ได้เลย หรือกด "ข้าม"',
-  askDisbursed: (budget: string) => `ยอดเบิกจ่ายสะสมถึงวันนี้กี่บาท? (งบประมาณ ${budget} บาท)\nพิมพ์ตัวเลข หรือกด "ข้าม" หากยังไม่ทราบ`,
+  askDisbursed: (disbursed: string, budget: string) =>
+    `ยอดเบิกจ่ายสะสมถึงวันนี้กี่บาท?\nเบิกจ่ายสะสมที่รายงานไว้ ${disbursed} บาท จากงบประมาณ ${budget} บาท\nพิมพ์ตัวเลข หรือกด "ข้าม" หากยังไม่ทราบ`,
   badAmount: 'กรุณาพิมพ์จำนวนเงินเป็นตัวเลข เช่น 15000 หรือ 15,000 หรือกด "ข้าม"',
   amountOverBudget: (budget: string) => `ยอดเบิกจ่ายต้องไม่เกินงบประมาณ ${budget} บาท กรุณาตรวจสอบอีกครั้ง`,
   badStatus: 'กรุณาเลือกสถานะจากปุ่มด้านล่าง',
   confirmHint: 'กด "ยืนยันบันทึก" เพื่อบันทึก หรือ "ยกเลิก" เพื่อยกเลิก',
   staleButton: 'ปุ่มนี้เป็นของรายการเก่า กรุณาใช้ปุ่มของรายการล่าสุด หรือพิมพ์ "รายงาน" เพื่อเริ่มใหม่',
   resume: 'ทำรายการเดิมต่อได้เลย หรือพิมพ์ "ยกเลิก" เพื่อยกเลิก',
+  earlier: (when: string, value: string) => `ครั้งก่อน (${when}): ${value}`,
+  reuse: 'ใช้ข้อความเดิม',
+  sameAmount: 'ยอดเดิม',
 } as const;
 
+export type Step = 'status' | 'reason' | 'summary' | 'outcome' | 'problems' | 'suggestions' | 'disbursed' | 'confirm';
 
-export type Step = 'status' | 'reason' | 'summary' | 'problems' | 'disbursed' | 'confirm';
+/** The questions answered in words, and the draft field each fills. */
+type TextStep = 'summary' | 'outcome' | 'problems' | 'suggestions';
+const ASK: Record<TextStep, string> = { summary: SAY.askSummary, outcome: SAY.askOutcome, problems: SAY.askProblems, suggestions: SAY.askSuggestions };
+const NEXT: Record<TextStep, Step> = { summary: 'outcome', outcome: 'problems', problems: 'suggestions', suggestions: 'disbursed' };
 
 export type SaveReport = { type: 'saveReport'; report: NewProgressReport };
 export type ReportEffect = SaveReport | StoreAttachment;
@@ -49,6 +61,8 @@ export interface Facts {
   measures: MeasureView[];
   /** Identifies the event being handled; used as a new draft's id. */
   eventId: string;
+  /** The newest report on the measure the step is about, whose answers may be taken again. */
+  previous?: PastReport | null;
 }
 
 const MAX_ATTACHMENTS = 10;
@@ -65,40 +79,47 @@ function statusPrompt(m: MeasureView): Message {
   );
 }
 
-function promptFor(step: Step, draft: ReportDraft, m: MeasureView): Message {
+/** A free-text question, with the last report's answer to it shown and offered again. */
+function textPrompt(step: TextStep, previous: PastReport | null | undefined): Message {
+  const earlier = previous?.[step];
+  const skippable = step !== 'summary';
+  const ask = earlier ? `${ASK[step]}\n\n${SAY.earlier(formatThaiDate(previous.reportedAt), truncate(earlier, 600))}` : ASK[step];
+  return text(ask, [...(earlier ? [quickText(SAY.reuse)] : []), ...(skippable ? [quickText('ข้าม')] : []), cancelQuick()]);
+}
+
+function promptFor(step: Step, draft: ReportDraft, m: MeasureView, previous?: PastReport | null): Message {
   switch (step) {
     case 'status':
       return statusPrompt(m);
     case 'reason':
       return text(SAY.askReason, [...CANNOT_PROCEED_REASONS_TH.map((r) => quickText(r.label, r.text)), cancelQuick()]);
     case 'summary':
-      return text(SAY.askSummary, [cancelQuick()]);
+    case 'outcome':
     case 'problems':
-      return text(SAY.askProblems, [quickText('ข้าม'), cancelQuick()]);
+    case 'suggestions':
+      return textPrompt(step, previous);
     case 'disbursed':
-      return text(SAY.askDisbursed(formatBaht(m.budget)), [quickText('ข้าม'), cancelQuick()]);
+      return text(SAY.askDisbursed(formatBaht(m.disbursed), formatBaht(m.budget)), [
+        ...(m.disbursed > 0 ? [quickText(SAY.sameAmount, String(m.disbursed))] : []),
+        quickText('ข้าม'),
+        cancelQuick(),
+      ]);
     case 'confirm':
       return confirmCard(draft, m);
   }
 }
 
-function at(step: Step, draft: ReportDraft, m: MeasureView, before: Message[] = []): ReportOutcome {
-  return { replies: [...before, promptFor(step, draft, m)], state: { dialog: DIALOG, step, data: draft } };
-}
-
-function afterSummaryStep(draft: ReportDraft, m: MeasureView): ReportOutcome {
-  return at('problems', draft, m);
-}
-
-function afterProblemsStep(draft: ReportDraft, m: MeasureView): ReportOutcome {
-  return asksForDisbursement(m) ? at('disbursed', draft, m) : at('confirm', draft, m);
+function at(step: Step, draft: ReportDraft, m: MeasureView, facts: Facts, before: Message[] = []): ReportOutcome {
+  // The disbursement is asked only of plan projects with a budget.
+  const shown = step === 'disbursed' && !asksForDisbursement(m) ? 'confirm' : step;
+  return { replies: [...before, promptFor(shown, draft, m, facts.previous)], state: { dialog: DIALOG, step: shown, data: draft } };
 }
 
 /** Starts a report on a measure chosen from the carousel (or from a reminder's button). */
 export function pickMeasure(measureId: string, facts: Facts): ReportOutcome {
   const m = facts.measures.find((x) => x.id === measureId);
   if (!m) return { replies: [text(SAY.measureNotFound)], state: null };
-  return at('status', { draftId: facts.eventId, measureId: m.id, attachments: [] }, m);
+  return at('status', { draftId: facts.eventId, measureId: m.id, attachments: [] }, m, facts);
 }
 
 /** Handles one input while the dialog is open. Global commands (cancel, help, report) are handled before this. */
@@ -120,18 +141,22 @@ export function continueReport(state: ReportState, input: DialogInput, facts: Fa
           : input.kind === 'text'
             ? parseStatus(input.text)
             : null;
-      if (!chosen) return at('status', draft, m, [text(SAY.badStatus)]);
+      if (!chosen) return at('status', draft, m, facts, [text(SAY.badStatus)]);
       const next: ReportDraft = { ...draft, status: chosen, reason: undefined };
-      return chosen === 'cannot_proceed' ? at('reason', next, m) : at('summary', next, m);
+      return chosen === 'cannot_proceed' ? at('reason', next, m, facts) : at('summary', next, m, facts);
     }
     case 'reason': {
       const answer = freeText(input);
-      if (typeof answer !== 'string') return at('reason', draft, m, [answer]);
-      return at('summary', { ...draft, reason: answer }, m);
+      if (typeof answer !== 'string') return at('reason', draft, m, facts, [answer]);
+      return at('summary', { ...draft, reason: answer }, m, facts);
     }
-    case 'summary': {
-      if (input.kind === 'media') {
-        if (draft.attachments.length >= MAX_ATTACHMENTS) return at('summary', draft, m, [text(SAY.tooManyAttachments(MAX_ATTACHMENTS))]);
+    case 'summary':
+    case 'outcome':
+    case 'problems':
+    case 'suggestions': {
+      const step = state.step;
+      if (step === 'summary' && input.kind === 'media') {
+        if (draft.attachments.length >= MAX_ATTACHMENTS) return at('summary', draft, m, facts, [text(SAY.tooManyAttachments(MAX_ATTACHMENTS))]);
         const attachment: Attachment = { kind: input.mediaKind, lineMessageId: input.messageId, fileName: input.fileName };
         const attachments = [...draft.attachments, attachment];
         return {
@@ -140,27 +165,24 @@ export function continueReport(state: ReportState, input: DialogInput, facts: Fa
           effects: [{ type: 'storeAttachment', attachment }],
         };
       }
+      if (step !== 'summary' && isSkip(input)) return at(NEXT[step], { ...draft, [step]: null }, m, facts);
+      const earlier = facts.previous?.[step];
+      if (earlier && input.kind === 'text' && input.text.trim() === SAY.reuse) return at(NEXT[step], { ...draft, [step]: earlier }, m, facts);
       const answer = freeText(input);
-      if (typeof answer !== 'string') return at('summary', draft, m, [answer]);
-      return afterSummaryStep({ ...draft, summary: answer }, m);
-    }
-    case 'problems': {
-      if (isSkip(input)) return afterProblemsStep({ ...draft, problems: null }, m);
-      const answer = freeText(input);
-      if (typeof answer !== 'string') return at('problems', draft, m, [answer]);
-      return afterProblemsStep({ ...draft, problems: answer }, m);
+      if (typeof answer !== 'string') return at(step, draft, m, facts, [answer]);
+      return at(NEXT[step], { ...draft, [step]: answer }, m, facts);
     }
     case 'disbursed': {
-      if (isSkip(input)) return at('confirm', { ...draft, disbursed: null }, m);
-      if (input.kind !== 'text') return at('disbursed', draft, m, [text(SAY.badAmount)]);
+      if (isSkip(input)) return at('confirm', { ...draft, disbursed: null }, m, facts);
+      if (input.kind !== 'text') return at('disbursed', draft, m, facts, [text(SAY.badAmount)]);
       const amount = parseAmount(input.text);
-      if (amount === null) return at('disbursed', draft, m, [text(SAY.badAmount)]);
-      if (amount > m.budget) return at('disbursed', draft, m, [text(SAY.amountOverBudget(formatBaht(m.budget)))]);
-      return at('confirm', { ...draft, disbursed: amount }, m);
+      if (amount === null) return at('disbursed', draft, m, facts, [text(SAY.badAmount)]);
+      if (amount > m.budget) return at('disbursed', draft, m, facts, [text(SAY.amountOverBudget(formatBaht(m.budget)))]);
+      return at('confirm', { ...draft, disbursed: amount }, m, facts);
     }
     case 'confirm': {
       if (input.kind === 'text' && isConfirmWord(input.text)) return confirm(draft, m, facts);
-      return at('confirm', draft, m, [text(SAY.confirmHint)]);
+      return at('confirm', draft, m, facts, [text(SAY.confirmHint)]);
     }
   }
 }
@@ -168,11 +190,11 @@ export function continueReport(state: ReportState, input: DialogInput, facts: Fa
 /** Shows the current step again, e.g. after `ช่วยเหลือ` in the middle of a dialog. */
 export function repeatPrompt(state: ReportState, facts: Facts): Message[] {
   const m = facts.measures.find((x) => x.id === state.data.measureId);
-  return m ? [text(SAY.resume), promptFor(state.step, state.data, m)] : [];
+  return m ? [text(SAY.resume), promptFor(state.step, state.data, m, facts.previous)] : [];
 }
 
 function confirm(draft: ReportDraft, m: MeasureView, facts: Facts): ReportOutcome {
-  if (!draft.status || !draft.summary) return at(draft.status ? 'summary' : 'status', draft, m);
+  if (!draft.status || !draft.summary) return at(draft.status ? 'summary' : 'status', draft, m, facts);
   const full = { ...draft, status: draft.status, summary: draft.summary };
   const { draftId: _, ...report } = full;
   return {

@@ -15,9 +15,25 @@ export interface ReportDraft {
   status?: Status;
   reason?: string;
   summary?: string;
+  outcome?: string | null;
   problems?: string | null;
+  suggestions?: string | null;
   disbursed?: number | null;
   attachments: Attachment[];
+}
+
+/**
+ * The typed answers as a card shows them. Each is cut short so that four answers of the longest allowed
+ * length still fit LINE's size of a bubble; the stored report keeps them whole.
+ */
+function answers(draft: ReportDraft): Record<'reason' | 'summary' | 'outcome' | 'problems' | 'suggestions', string> {
+  return {
+    reason: truncate(draft.reason ?? '', 300),
+    summary: truncate(draft.summary ?? '', 1_200),
+    outcome: truncate(draft.outcome ?? '', 500),
+    problems: truncate(draft.problems ?? '', 500),
+    suggestions: truncate(draft.suggestions ?? '', 500),
+  };
 }
 
 function describeAttachments(attachments: Attachment[]): string {
@@ -35,9 +51,7 @@ export function confirmCard(draft: ReportDraft, m: MeasureView): Message {
       title: truncate(m.title, 300),
       statusLabel: STATUS_TH[status],
       statusColour: STATUS_COLOUR[status],
-      reason: draft.reason ?? '',
-      summary: draft.summary ?? '',
-      problems: draft.problems ?? '',
+      ...answers(draft),
       disbursed: draft.disbursed == null ? '' : `${formatBaht(draft.disbursed)} จากงบประมาณ ${formatBaht(m.budget)}`,
       attachments: describeAttachments(draft.attachments),
       confirmPostback: postbackData(ACTION.reportConfirm, { d: draft.draftId }),
@@ -58,9 +72,7 @@ export function savedCard(draft: ReportDraft & { status: Status; summary: string
       title: truncate(m.title, 300),
       statusLabel: STATUS_TH[draft.status],
       statusColour: STATUS_COLOUR[draft.status],
-      reason: draft.reason ?? '',
-      summary: draft.summary,
-      problems: draft.problems ?? '',
+      ...answers(draft),
       disbursed: draft.disbursed == null ? '' : formatBaht(draft.disbursed),
       attachments: describeAttachments(draft.attachments),
       reporter: [reporter.displayName || 'เจ้าหน้าที่', reporter.unit].filter(Boolean).join(' · '),

@@ -79,8 +79,10 @@ describe('the simulator in a browser', () => {
     await page.getByTestId('quick-reply').filter({ hasText: 'กำลังดำเนินการ' }).click();
     await waitForBot('พิมพ์สรุปผลการดำเนินงาน');
     await say('ประชุมคณะทำงานและจัดอบรมแล้ว 1 ครั้ง');
-    await waitForBot('ปัญหาอุปสรรค');
-    await page.getByTestId('quick-reply').filter({ hasText: 'ข้าม' }).click();
+    for (const question of ['ผลลัพธ์หรือความสำเร็จ', 'ปัญหาอุปสรรค', 'มีข้อเสนอแนะ']) {
+      await waitForBot(question);
+      await page.getByTestId('quick-reply').filter({ hasText: 'ข้าม' }).click();
+    }
     await waitForBot('ตรวจสอบก่อนบันทึก');
     await page.getByTestId('flex-button').filter({ hasText: 'ยืนยันบันทึก' }).last().click();
     await waitForBot('บันทึกความก้าวหน้าแล้ว');

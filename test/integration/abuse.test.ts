@@ -108,6 +108,8 @@ describe('user text shaped as query operators or JSON', () => {
     await officer.tap('a=rp.status&s=in_progress');
     const crafted = '"}]},{"type":"text","text":"injected"} {"$set":{"status":"completed"}} <script>alert(1)</script>';
     await officer.say(crafted);
+    await officer.say('ข้าม');
+    await officer.say('ข้าม');
     const confirm = await officer.say('ข้าม');
     // The crafted text is one text leaf of the flex message, not structure.
     const leaves: string[] = [];

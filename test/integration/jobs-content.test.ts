@@ -46,6 +46,8 @@ describe('the 3-month follow-up', () => {
     expect(visibleText(prompt)).toContain('เลือกสถานะการดำเนินงานปัจจุบัน');
     await officer.tap(postbackOf(prompt, 'กำลังดำเนินการ'));
     await officer.say('จัดทำประกาศแล้ว');
+    await officer.say('ข้าม');
+    await officer.say('ข้าม');
     const confirm = await officer.say('ข้าม');
     expect(visibleText(await officer.tap(postbackOf(confirm, 'ยืนยันบันทึก')))).toContain('บันทึกความก้าวหน้าแล้ว');
   });

@@ -87,9 +87,13 @@ describe('an officer reports progress by chat', () => {
     expect(file).toMatchObject({ kind: 'image', uploadedBy: testSealer.userKey(officer.userId), contentType: 'image/jpeg' });
     expect(Buffer.from(file!.data!.buffer).toString()).toBe(`content of ${imageId}`);
 
-    const askProblems = await officer.say('ประชุมคณะทำงานแล้ว 2 ครั้ง เผยแพร่ประกาศจัดซื้อจัดจ้างครบทุกรายการ');
+    const askOutcome = await officer.say('ประชุมคณะทำงานแล้ว 2 ครั้ง เผยแพร่ประกาศจัดซื้อจัดจ้างครบทุกรายการ');
+    expect(visibleText(askOutcome)).toContain('ผลลัพธ์หรือความสำเร็จ');
+    const askProblems = await officer.say('ประกาศครบ 12 รายการ ไม่มีข้อร้องเรียนจากผู้ค้า');
     expect(visibleText(askProblems)).toContain('ปัญหาอุปสรรค');
-    const askDisbursed = await officer.say('ข้าม');
+    const askSuggestions = await officer.say('ข้าม');
+    expect(visibleText(askSuggestions)).toContain('ข้อเสนอแนะ');
+    const askDisbursed = await officer.say('ควรประกาศผลผ่าน LINE ด้วย');
     expect(visibleText(askDisbursed)).toContain('50,000.00');
 
     expect(visibleText(await officer.say('หนึ่งหมื่น'))).toContain('กรุณาพิมพ์จำนวนเงินเป็นตัวเลข');
@@ -97,6 +101,8 @@ describe('an officer reports progress by chat', () => {
     const confirm = await officer.say('๑๒,๕๐๐ บาท');
     expect(visibleText(confirm)).toContain('ตรวจสอบก่อนบันทึก');
     expect(visibleText(confirm)).toContain('12,500.00');
+    expect(visibleText(confirm)).toContain('ประกาศครบ 12 รายการ');
+    expect(visibleText(confirm)).toContain('ควรประกาศผลผ่าน LINE ด้วย');
     expect(await ProgressReportModel.countDocuments()).toBe(0);
 
     const saved = await officer.tap(postbackOf(confirm, 'ยืนยันบันทึก'));
@@ -110,7 +116,9 @@ describe('an officer reports progress by chat', () => {
       measureCode: 'EP-A',
       status: 'in_progress',
       summary: 'ประชุมคณะทำงานแล้ว 2 ครั้ง เผยแพร่ประกาศจัดซื้อจัดจ้างครบทุกรายการ',
+      outcome: 'ประกาศครบ 12 รายการ ไม่มีข้อร้องเรียนจากผู้ค้า',
       problems: null,
+      suggestions: 'ควรประกาศผลผ่าน LINE ด้วย',
       disbursed: 12500,
       reporterName: 'สมศรี ใจดี',
       reporterUnit: 'กองคลัง',
@@ -143,7 +151,9 @@ describe('an officer reports progress by chat', () => {
       await officer.tap(`a=rp.pick&m=${id}`);
       await officer.say(status);
       await officer.say(summary);
-      const confirm = await officer.say('ไม่มี');
+      await officer.say('ไม่มี');
+      await officer.say('ข้าม');
+      const confirm = await officer.say('ข้าม');
       await officer.tap(postbackOf(confirm, 'ยืนยันบันทึก'));
     }
     const history = await ProgressReportModel.find({ measureCode: 'ITA-A' }).sort({ reportedAt: 1 }).lean();
@@ -156,6 +166,35 @@ describe('an officer reports progress by chat', () => {
     expect(String(measure.lastReportId)).toBe(String(history[1]!._id));
   });
 
+  it('shows the last report\'s answers and takes them again with one tap', async () => {
+    const id = await measureId('K-07');
+    const answer = async (outcome: string) => {
+      await officer.tap(`a=rp.pick&m=${id}`);
+      await officer.tap('a=rp.status&s=in_progress');
+      return officer.say(outcome);
+    };
+    await answer('อบรมเจ้าหน้าที่รุ่นที่ 1');
+    await officer.say('ผู้เข้าอบรม 25 คน');
+    await officer.say('ข้าม');
+    await officer.tap(postbackOf(await officer.say('ข้าม'), 'ยืนยันบันทึก'));
+
+    // The next round: the summary changes, the outcome is the same.
+    await officer.tap(`a=rp.pick&m=${id}`);
+    const askSummary = await officer.tap('a=rp.status&s=completed');
+    expect(visibleText(askSummary)).toContain('ครั้งก่อน');
+    expect(visibleText(askSummary)).toContain('อบรมเจ้าหน้าที่รุ่นที่ 1');
+    const askOutcome = await officer.say('อบรมครบทั้ง 2 รุ่นแล้ว');
+    expect(visibleText(askOutcome)).toContain('ผู้เข้าอบรม 25 คน');
+    await officer.say(askOutcome[0].quickReply.items[0].action.text);
+    await officer.say('ข้าม');
+    await officer.tap(postbackOf(await officer.say('ข้าม'), 'ยืนยันบันทึก'));
+    const history = await ProgressReportModel.find({ measureCode: 'K-07' }).sort({ reportedAt: 1 }).lean();
+    expect(history.map((r) => [r.summary, r.outcome])).toEqual([
+      ['อบรมเจ้าหน้าที่รุ่นที่ 1', 'ผู้เข้าอบรม 25 คน'],
+      ['อบรมครบทั้ง 2 รุ่นแล้ว', 'ผู้เข้าอบรม 25 คน'],
+    ]);
+  });
+
   it('requires a reason when the measure cannot proceed', async () => {
     const id = await measureId('K-01');
     await officer.tap(`a=rp.pick&m=${id}`);
@@ -165,6 +204,8 @@ describe('an officer reports progress by chat', () => {
     expect(visibleText(await officer.sendImage())).toContain('ต้องการข้อความ');
     await officer.say('ไม่ได้รับงบประมาณ');
     await officer.say('รอการจัดสรรงบประมาณรอบถัดไป');
+    await officer.say('ข้าม');
+    await officer.say('ข้าม');
     const confirm = await officer.say('ข้าม');
     expect(visibleText(confirm)).toContain('เหตุผลที่ดำเนินการไม่ได้');
     await officer.say('ยืนยัน');
@@ -189,7 +230,7 @@ describe('an officer reports progress by chat', () => {
     const help = await officer.say('ช่วยเหลือ');
     expect(visibleText(help)).toContain('"รายงาน"');
     expect(visibleText(help)).toContain('พิมพ์สรุปผลการดำเนินงาน');
-    expect(visibleText(await officer.say('สรุปงาน'))).toContain('ปัญหาอุปสรรค');
+    expect(visibleText(await officer.say('สรุปงาน'))).toContain('ผลลัพธ์หรือความสำเร็จ');
   });
 
   it('asks before a new dialog throws away the report under way, and keeps it when told to', async () => {
@@ -199,7 +240,7 @@ describe('an officer reports progress by chat', () => {
     expect(visibleText(ask)).toContain('ยังไม่ได้บันทึก');
     const keep = await officer.tap(postbackOf(ask, 'ทำรายการเดิมต่อ'));
     expect(visibleText(keep)).toContain('พิมพ์สรุปผลการดำเนินงาน');
-    expect(visibleText(await officer.say('ประชุมแล้ว'))).toContain('ปัญหาอุปสรรค');
+    expect(visibleText(await officer.say('ประชุมแล้ว'))).toContain('ผลลัพธ์หรือความสำเร็จ');
 
     const again = await officer.say('ร้องเรียน');
     const switched = await officer.tap(postbackOf(again, 'ทิ้งแล้วเริ่มใหม่'));
@@ -232,10 +273,14 @@ describe('an officer reports progress by chat', () => {
     await officer.tap(`a=rp.pick&m=${await measureId('K-05')}`);
     await officer.tap('a=rp.status&s=completed');
     await officer.say('เสร็จแล้ว');
+    await officer.say('ข้าม');
+    await officer.say('ข้าม');
     const oldConfirm = await officer.say('ข้าม');
     await officer.tap(`a=rp.pick&m=${await measureId('K-06')}`);
     await officer.tap('a=rp.status&s=completed');
     await officer.say('เสร็จแล้วเช่นกัน');
+    await officer.say('ข้าม');
+    await officer.say('ข้าม');
     await officer.say('ข้าม');
     const stale = await officer.tap(postbackOf(oldConfirm, 'ยืนยันบันทึก'));
     expect(visibleText(stale)).toContain('ปุ่มนี้เป็นของรายการเก่า');

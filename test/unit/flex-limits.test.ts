@@ -59,7 +59,9 @@ describe('every message stays within LINE limits with the longest real data', ()
   });
 
   it('each step prompt, the confirmation and the saved card of a report with the longest answers', () => {
-    let outcome = pickMeasure(measures[0]!.id, facts);
+    // The last report's longest answers are shown again with every question.
+    const previous = { reportedAt: facts.now, reporterName: 'ก', reporterUnit: null, status: 'in_progress' as const, summary: worstText, outcome: worstText, problems: worstText, suggestions: worstText };
+    let outcome = pickMeasure(measures[0]!.id, { ...facts, previous });
     const seen = [...outcome.replies];
     const inputs = [
       { kind: 'postback', action: 'rp.status', params: { s: 'cannot_proceed' } },
@@ -67,9 +69,11 @@ describe('every message stays within LINE limits with the longest real data', ()
       { kind: 'media', mediaKind: 'image', messageId: '1', fileName: null },
       { kind: 'text', text: worstText },
       { kind: 'text', text: worstText },
+      { kind: 'text', text: worstText },
+      { kind: 'text', text: worstText },
     ] as const;
     for (const input of inputs) {
-      outcome = continueReport(outcome.state as any, input, { ...facts, measures: measures.map((m) => ({ ...m, family: 'anticorruption_project' as const })) });
+      outcome = continueReport(outcome.state as any, input, { ...facts, previous, measures: measures.map((m) => ({ ...m, family: 'anticorruption_project' as const })) });
       seen.push(...outcome.replies);
     }
     outcome = continueReport(outcome.state as any, { kind: 'text', text: '9,999,999.99' }, { ...facts, measures: measures.map((m) => ({ ...m, family: 'anticorruption_project' as const })) });

@@ -42,24 +42,26 @@ const saved = (o: Outcome<ReportEffect>) => o.effects?.find((e) => e.type === 's
 
 describe('the officer report dialog', () => {
   it('asks for the disbursement of a plan project with a budget, reads Thai digits, and saves once on confirm', () => {
-    const outcomes = walk('m1', status('in_progress'), say('จัดอบรมแล้ว 2 รุ่น'), say('ข้าม'), say('๑๕,๐๐๐ บาท'), say('ยืนยัน'));
-    expect(outcomes.map(stepOf)).toEqual(['status', 'summary', 'problems', 'disbursed', 'confirm', null]);
-    expect(saved(outcomes[5]!)).toMatchObject({ report: { measureId: 'm1', status: 'in_progress', summary: 'จัดอบรมแล้ว 2 รุ่น', problems: null, disbursed: 15_000 } });
+    const outcomes = walk('m1', status('in_progress'), say('จัดอบรมแล้ว 2 รุ่น'), say('ผู้เข้าอบรม 80 คน'), say('ข้าม'), say('ควรจัดทุกปี'), say('๑๕,๐๐๐ บาท'), say('ยืนยัน'));
+    expect(outcomes.map(stepOf)).toEqual(['status', 'summary', 'outcome', 'problems', 'suggestions', 'disbursed', 'confirm', null]);
+    expect(saved(outcomes[7]!)).toMatchObject({
+      report: { measureId: 'm1', status: 'in_progress', summary: 'จัดอบรมแล้ว 2 รุ่น', outcome: 'ผู้เข้าอบรม 80 คน', problems: null, suggestions: 'ควรจัดทุกปี', disbursed: 15_000 },
+    });
   });
 
   it('skips the disbursement for a measure without a budget', () => {
-    const outcomes = walk('m2', status('completed'), say('เผยแพร่ประกาศแล้ว'), say('ไม่มี'));
-    expect(outcomes.map(stepOf)).toEqual(['status', 'summary', 'problems', 'confirm']);
+    const outcomes = walk('m2', status('completed'), say('เผยแพร่ประกาศแล้ว'), say('ไม่มี'), say('ไม่มี'), say('ไม่มี'));
+    expect(outcomes.map(stepOf)).toEqual(['status', 'summary', 'outcome', 'problems', 'suggestions', 'confirm']);
   });
 
   it('requires a reason when the measure cannot proceed', () => {
     const outcomes = walk('m2', status('cannot_proceed'), say('ไม่ได้รับงบประมาณ'), say('รอปีหน้า'));
-    expect(outcomes.map(stepOf)).toEqual(['status', 'reason', 'summary', 'problems']);
+    expect(outcomes.map(stepOf)).toEqual(['status', 'reason', 'summary', 'outcome']);
     expect(outcomes[3]!.state).toMatchObject({ data: { reason: 'ไม่ได้รับงบประมาณ' } });
   });
 
   it('refuses an amount over the budget or not a number, and stays at that step', () => {
-    const [, , , , over, junk] = walk('m1', status('in_progress'), say('ดำเนินการ'), say('ข้าม'), say('25000'), say('สองหมื่น'));
+    const [, , , , , , over, junk] = walk('m1', status('in_progress'), say('ดำเนินการ'), say('ข้าม'), say('ข้าม'), say('ข้าม'), say('25000'), say('สองหมื่น'));
     expect(stepOf(over!)).toBe('disbursed');
     expect(JSON.stringify(over!.replies)).toContain('ต้องไม่เกินงบประมาณ');
     expect(stepOf(junk!)).toBe('disbursed');
@@ -72,14 +74,30 @@ describe('the officer report dialog', () => {
   });
 
   it('refuses a confirm button from another draft, and one pressed before the confirmation step', () => {
-    const outcomes = walk('m2', status('completed'), say('เสร็จแล้ว'), say('ข้าม'));
-    const state = outcomes[3]!.state as Parameters<typeof continueReport>[0];
+    const outcomes = walk('m2', status('completed'), say('เสร็จแล้ว'), say('ข้าม'), say('ข้าม'), say('ข้าม'));
+    const state = outcomes[5]!.state as Parameters<typeof continueReport>[0];
     const stale = continueReport(state, { kind: 'postback', action: ACTION.reportConfirm, params: { d: 'evt-older' } }, facts);
     expect(saved(stale)).toBeUndefined();
     expect(JSON.stringify(stale.replies)).toContain('ปุ่มนี้เป็นของรายการเก่า');
     const early = walk('m2', status('completed'))[1]!;
     const tooSoon = continueReport(early.state as Parameters<typeof continueReport>[0], { kind: 'postback', action: ACTION.reportConfirm, params: { d: 'evt-pick' } }, facts);
     expect(saved(tooSoon)).toBeUndefined();
+  });
+
+  it('offers the last report\'s answers again, and the amount already disbursed', () => {
+    const previous = { reportedAt: new Date('2025-01-10T03:00:00Z'), reporterName: 'สมศรี', reporterUnit: null, status: 'in_progress' as const, summary: 'อบรมรุ่นที่ 1', outcome: 'ผู้เข้าอบรม 40 คน', problems: null, suggestions: null };
+    const withHistory: Facts = { ...facts, previous, measures: [{ ...project, disbursed: 8_000 }] };
+    const start = pickMeasure('m1', withHistory);
+    const askSummary = continueReport(start.state as Parameters<typeof continueReport>[0], status('in_progress'), withHistory);
+    expect(JSON.stringify(askSummary.replies)).toContain('อบรมรุ่นที่ 1');
+    const askOutcome = continueReport(askSummary.state as Parameters<typeof continueReport>[0], say('อบรมรุ่นที่ 2'), withHistory);
+    const askProblems = continueReport(askOutcome.state as Parameters<typeof continueReport>[0], say('ใช้ข้อความเดิม'), withHistory);
+    expect(askProblems.state).toMatchObject({ step: 'problems', data: { summary: 'อบรมรุ่นที่ 2', outcome: 'ผู้เข้าอบรม 40 คน' } });
+    // No earlier answer to problems: the words are an answer like any other.
+    const askSuggestions = continueReport(askProblems.state as Parameters<typeof continueReport>[0], say('ใช้ข้อความเดิม'), withHistory);
+    expect(askSuggestions.state).toMatchObject({ data: { problems: 'ใช้ข้อความเดิม' } });
+    const askDisbursed = continueReport(askSuggestions.state as Parameters<typeof continueReport>[0], say('ข้าม'), withHistory);
+    expect(JSON.stringify(askDisbursed.replies)).toContain('8,000.00');
   });
 
   it('answers a measure the officer does not answer for with "not found", and no dialog', () => {

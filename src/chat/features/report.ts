@@ -20,7 +20,8 @@ function officerOf(ctx: ChatContext): StaffMember | null {
 async function factsFor(ctx: ChatContext, officer: StaffMember, measureId: string): Promise<Facts> {
   const fiscalYear = await ctx.stores.organisations.activeFiscalYear(ctx.org.id);
   const measure = await ctx.stores.measures.measureForOfficer(ctx.org.id, fiscalYear, officer, measureId);
-  return { now: ctx.now, staff: officer, eventId: ctx.eventId, measures: measure ? [measure] : [] };
+  const [previous] = measure ? await ctx.stores.progress.recentReports(ctx.org.id, measure.id, 1) : [];
+  return { now: ctx.now, staff: officer, eventId: ctx.eventId, measures: measure ? [measure] : [], previous: previous ?? null };
 }
 
 const save =
