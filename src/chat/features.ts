@@ -6,6 +6,7 @@ import { complaintStats } from './features/complaint-stats.js';
 import { complaint } from './features/complaint.js';
 import { exportReport } from './features/export-report.js';
 import { help } from './features/help.js';
+import { manageMeasure } from './features/manage-measure.js';
 import { myCases } from './features/my-cases.js';
 import { register } from './features/register.js';
 import { report } from './features/report.js';
@@ -30,4 +31,5 @@ export const FEATURES: readonly Feature[] = [
   report,
   help,
   caseActions,
+  manageMeasure,
 ];

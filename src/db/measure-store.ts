@@ -1,7 +1,8 @@
-import { isAssignedTo, type Family, type MeasureView } from '../domain/measures.js';
+import { isAssignedTo, type EditableField, type Family, type MeasureChange, type MeasureView } from '../domain/measures.js';
 import type { Status } from '../domain/statuses.js';
 import type { SummaryMeasure } from '../domain/summary.js';
 import { isObjectIdOrHexString } from 'mongoose';
+import { MeasureChangeModel } from './models/measure-change.js';
 import { MeasureModel, type Measure } from './models/measure.js';
 
 /** A stored measure in the shape both the dialogs and the summary read. */
@@ -20,6 +21,9 @@ export function toMeasureFacts(doc: Measure & { _id: unknown }): MeasureView & S
     budget: doc.budget ?? 0,
     disbursed: doc.disbursed ?? 0,
     lastReportAt: doc.lastReportAt ?? null,
+    guideline: doc.guideline ?? null,
+    methodSteps: doc.methodSteps,
+    reopenedAt: doc.reopenedAt ?? null,
   };
 }
 
@@ -81,4 +85,51 @@ export async function hasMeasures(orgId: string): Promise<boolean> {
 export async function measureIdByCode(orgId: string, code: string): Promise<string | null> {
   const doc = await MeasureModel.findOne({ orgId, code }).lean();
   return doc ? String(doc._id) : null;
+}
+
+/** One item of the organisation's fiscal year by its code, as people write it (any case). */
+export async function measureByCode(orgId: string, fiscalYear: number, code: string): Promise<MeasureView | null> {
+  const docs = await MeasureModel.find({ orgId, fiscalYear }).lean();
+  const wanted = code.trim().toUpperCase();
+  const doc = docs.find((d) => d.code.toUpperCase() === wanted);
+  return doc ? toMeasureFacts(doc) : null;
+}
+
+/** One item by id within the organisation, whoever answers for it (for admins). */
+export async function measureById(orgId: string, id: string): Promise<MeasureView | null> {
+  if (!isObjectIdOrHexString(id)) return null;
+  const doc = await MeasureModel.findOne({ _id: id, orgId }).lean();
+  return doc ? toMeasureFacts(doc) : null;
+}
+
+type EditableValue = { title: string; responsibleUnits: string[]; budget: number; guideline: string | null; methodSteps: string[] };
+
+/** Changes one field of an item and records who changed it from what; returns the recorded change, or null if nothing changed. */
+export async function editMeasure<F extends EditableField>(
+  orgId: string,
+  id: string,
+  field: F,
+  value: EditableValue[F],
+  by: string,
+  at: Date,
+): Promise<MeasureChange | null> {
+  const doc = isObjectIdOrHexString(id) ? await MeasureModel.findOne({ _id: id, orgId }).lean() : null;
+  if (!doc) return null;
+  const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v == null ? '' : String(v));
+  const before = show(doc[field]);
+  const after = show(value);
+  if (before === after) return null;
+  await MeasureModel.updateOne({ _id: doc._id }, { $set: { [field]: value } });
+  const change: MeasureChange = { code: doc.code, field, before, after, by, at, source: 'line' };
+  await MeasureChangeModel.create({ orgId, measureId: doc._id, ...change });
+  return change;
+}
+
+/** Opens a completed item for reporting again within its round. */
+export async function reopenMeasure(orgId: string, id: string, by: string, at: Date): Promise<boolean> {
+  if (!isObjectIdOrHexString(id)) return false;
+  const doc = await MeasureModel.findOneAndUpdate({ _id: id, orgId }, { $set: { reopenedAt: at } }).lean();
+  if (!doc) return false;
+  await MeasureChangeModel.create({ orgId, measureId: doc._id, code: doc.code, field: 'reopenedAt', before: '', after: at.toISOString(), by, at, source: 'line' });
+  return true;
 }

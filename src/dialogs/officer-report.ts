@@ -1,4 +1,4 @@
-import { asksForDisbursement, type MeasureView } from '../domain/measures.js';
+import { asksForDisbursement, isLockedForRound, type MeasureView } from '../domain/measures.js';
 import type { Attachment } from '../domain/attachments.js';
 import type { NewProgressReport, PastReport } from '../domain/progress.js';
 import type { StaffFacts } from '../domain/staff.js';
@@ -39,6 +39,8 @@ const SAY = {
   confirmHint: 'กด "ยืนยันบันทึก" เพื่อบันทึก หรือ "ยกเลิก" เพื่อยกเลิก',
   staleButton: 'ปุ่มนี้เป็นของรายการเก่า กรุณาใช้ปุ่มของรายการล่าสุด หรือพิมพ์ "รายงาน" เพื่อเริ่มใหม่',
   resume: 'ทำรายการเดิมต่อได้เลย หรือพิมพ์ "ยกเลิก" เพื่อยกเลิก',
+  locked: (code: string) =>
+    `${code} รายงานว่าดำเนินการแล้วเสร็จในรอบนี้แล้ว จึงปิดการรายงานไว้จนจบรอบ\nหากต้องแก้ไข กรุณาแจ้งผู้ดูแลระบบให้เปิดรายการนี้อีกครั้ง`,
   earlier: (when: string, value: string) => `ครั้งก่อน (${when}): ${value}`,
   reuse: 'ใช้ข้อความเดิม',
   sameAmount: 'ยอดเดิม',
@@ -119,6 +121,7 @@ function at(step: Step, draft: ReportDraft, m: MeasureView, facts: Facts, before
 export function pickMeasure(measureId: string, facts: Facts): ReportOutcome {
   const m = facts.measures.find((x) => x.id === measureId);
   if (!m) return { replies: [text(SAY.measureNotFound)], state: null };
+  if (isLockedForRound(m, facts.now)) return { replies: [text(SAY.locked(m.code))] };
   return at('status', { draftId: facts.eventId, measureId: m.id, attachments: [] }, m, facts);
 }
 

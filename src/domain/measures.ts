@@ -1,3 +1,4 @@
+import { roundOf } from './calendar.js';
 import type { Status } from './statuses.js';
 
 /** The three families of trackable items (domain.md, "What is tracked"), their Thai names and dimensions. */
@@ -81,4 +82,42 @@ export interface MeasureView {
   budget: number;
   disbursed: number;
   lastReportAt: Date | null;
+  dimension: number | null;
+  responsibleUnits: string[];
+  guideline: string | null;
+  methodSteps: string[];
+  /** When an admin last opened a completed item for reporting again within its round. */
+  reopenedAt: Date | null;
+}
+
+/**
+ * A completed item is locked for the rest of the round in which it was completed, as E-PlanNACC locks a
+ * completed item: a later "in progress" by mistake would undo the round's figure. An admin may reopen it.
+ */
+export function isLockedForRound(m: Pick<MeasureView, 'status' | 'lastReportAt' | 'reopenedAt'>, now: Date): boolean {
+  if (m.status !== 'completed' || !m.lastReportAt) return false;
+  if (m.reopenedAt && m.reopenedAt >= m.lastReportAt) return false;
+  return roundOf(m.lastReportAt).start.getTime() === roundOf(now).start.getTime();
+}
+
+/** What an admin may change of one item from LINE, with the words the chat uses for each. */
+export const EDITABLE_FIELDS = {
+  title: 'ชื่อมาตรการ/โครงการ',
+  responsibleUnits: 'หน่วยงานรับผิดชอบ',
+  budget: 'งบประมาณ',
+  guideline: 'แนวทาง',
+  methodSteps: 'วิธีดำเนินการ',
+} as const;
+export type EditableField = keyof typeof EDITABLE_FIELDS;
+export const isEditableField = (value: unknown): value is EditableField => typeof value === 'string' && value in EDITABLE_FIELDS;
+
+/** One change to an item, from LINE or from a re-import: the record of who changed what. */
+export interface MeasureChange {
+  code: string;
+  field: string;
+  before: string;
+  after: string;
+  by: string;
+  at: Date;
+  source: 'line' | 'import';
 }

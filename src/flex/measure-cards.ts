@@ -1,10 +1,11 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { FAMILY_TH, type MeasureView } from '../domain/measures.js';
+import { DIMENSIONS_TH, FAMILY_TH, type MeasureView } from '../domain/measures.js';
+import type { PastReport } from '../domain/progress.js';
 import { STATUS_COLOUR, STATUS_TH } from '../domain/statuses.js';
-import { formatThaiDate, formatThaiMonthYear, truncate } from '../domain/thai.js';
+import { formatBaht, formatThaiDate, formatThaiMonthYear, truncate } from '../domain/thai.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { renderTemplate } from '../line/flex-template.js';
-import type { Message } from '../line/messages.js';
+import { text, type Message, type QuickReply } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
 
 /** 10 measure cards and a "next page" card fit LINE's 12-bubble carousel with room to spare. */
@@ -22,6 +23,7 @@ export function measureCard(m: MeasureView): messagingApi.FlexBubble {
     period: m.periodText || `${formatThaiMonthYear(m.periodStart)} – ${formatThaiMonthYear(new Date(m.periodEnd.getTime() - 1))}`,
     lastReport: m.lastReportAt ? formatThaiDate(m.lastReportAt) : 'ยังไม่เคยรายงาน',
     postback: postbackData(ACTION.reportPick, { m: m.id }),
+    briefPostback: postbackData(ACTION.reportBrief, { m: m.id }),
     displayText: truncate(label, LINE_LIMITS.displayText),
   });
 }
@@ -50,4 +52,24 @@ export function measureCarousel(measures: MeasureView[], page: number): Message 
     altText: `มาตรการ/โครงการที่ท่านรับผิดชอบ ${measures.length} รายการ (หน้า ${current}/${pages})`,
     contents: { type: 'carousel', contents: bubbles },
   };
+}
+
+/**
+ * Everything someone taking over an item needs on one page: what it is, who answers for it, how it is
+ * done, and what the last three reports said and who wrote them (projects stall when an officer leaves).
+ */
+export function measureBrief(m: MeasureView, reports: PastReport[], actions: QuickReply[]): Message {
+  const lines = [`${m.code} ${truncate(m.title, 400)}`, FAMILY_TH[m.family]];
+  if (m.dimension) lines.push(`มิติที่ ${m.dimension} ${DIMENSIONS_TH[m.dimension] ?? ''}`.trim());
+  lines.push(`สถานะ: ${STATUS_TH[m.status]}`, `ผู้รับผิดชอบ: ${m.responsibleUnits.join(', ') || '-'}`, `ระยะเวลา: ${m.periodText || `${formatThaiMonthYear(m.periodStart)} – ${formatThaiMonthYear(new Date(m.periodEnd.getTime() - 1))}`}`);
+  if (m.budget > 0) lines.push(`งบประมาณ ${formatBaht(m.budget)} บาท เบิกจ่ายแล้ว ${formatBaht(m.disbursed)} บาท`);
+  if (m.guideline) lines.push('', `แนวทาง: ${truncate(m.guideline, 600)}`);
+  if (m.methodSteps.length > 0) lines.push('', 'วิธีดำเนินการ', ...m.methodSteps.slice(0, 15).map((step) => truncate(step, 300)));
+  lines.push('', reports.length > 0 ? `รายงาน ${reports.length} ครั้งล่าสุด` : 'ยังไม่เคยรายงาน');
+  for (const r of reports) {
+    const who = [r.reporterName || 'เจ้าหน้าที่', r.reporterUnit].filter(Boolean).join(' ');
+    lines.push(`• ${formatThaiDate(r.reportedAt)} ${who}: ${STATUS_TH[r.status]}`, `  ${truncate(r.summary, 400)}`);
+    if (r.outcome) lines.push(`  ผลลัพธ์: ${truncate(r.outcome, 300)}`);
+  }
+  return text(truncate(lines.join('\n'), LINE_LIMITS.textLength), actions);
 }

@@ -7,6 +7,7 @@ import { saveRichMenus } from '../../src/db/rich-menu-store.js';
 import { AttachmentFileModel } from '../../src/db/models/attachment-file.js';
 import { ConversationModel } from '../../src/db/models/conversation.js';
 import { MeasureModel } from '../../src/db/models/measure.js';
+import { MeasureChangeModel } from '../../src/db/models/measure-change.js';
 import { ProgressReportModel } from '../../src/db/models/progress-report.js';
 import { StaffModel } from '../../src/db/models/staff.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
@@ -339,5 +340,63 @@ describe('linking staff accounts', () => {
     const greeting = visibleText(await officer.say('สวัสดีครับ'));
     expect(greeting).not.toContain('ไม่เข้าใจ');
     expect(greeting).toContain('"รายงาน"');
+  });
+});
+
+describe('handover and rounds', () => {
+  it('opens a brief from the measure card: responsible unit, method and the last reports with who wrote them', async () => {
+    const id = await measureId('K-08');
+    for (const summary of ['รอบแรก จัดประชุมชี้แจง', 'รอบสอง จัดทำคู่มือ', 'รอบสาม เผยแพร่คู่มือ', 'รอบสี่ ติดตามผล']) {
+      await officer.tap(`a=rp.pick&m=${id}`);
+      await officer.tap('a=rp.status&s=in_progress');
+      await officer.say(summary);
+      await officer.say('ข้าม');
+      await officer.say('ข้าม');
+      await officer.tap(postbackOf(await officer.say('ข้าม'), 'ยืนยันบันทึก'));
+    }
+    const list = await officer.say('รายงาน');
+    const briefButton = `a=rp.brief&m=${id}`;
+    expect(JSON.stringify(list)).toContain(briefButton);
+    const brief = visibleText(await officer.tap(briefButton));
+    expect(brief).toContain('ผู้รับผิดชอบ: กองคลัง');
+    expect(brief).toContain('รายงาน 3 ครั้งล่าสุด');
+    expect(brief).toContain('รอบสี่ ติดตามผล');
+    expect(brief).toContain('สมศรี ใจดี');
+    expect(brief).not.toContain('รอบแรก');
+  });
+
+  it('locks a completed item for the rest of its round until an admin reopens it, and lets an admin edit an item', async () => {
+    const id = await measureId('K-09');
+    const complete = async () => {
+      await officer.tap(`a=rp.pick&m=${id}`);
+      await officer.tap('a=rp.status&s=completed');
+      await officer.say('ดำเนินการครบแล้ว');
+      await officer.say('ข้าม');
+      await officer.say('ข้าม');
+      return officer.tap(postbackOf(await officer.say('ข้าม'), 'ยืนยันบันทึก'));
+    };
+    await complete();
+    const locked = visibleText(await officer.tap(`a=rp.pick&m=${id}`));
+    expect(locked).toContain('ปิดการรายงานไว้จนจบรอบ');
+    expect(await ConversationModel.countDocuments()).toBe(0);
+
+    const admin = new Chat(h, 'U7777777777777777777777777777aaaa');
+    expect(visibleText(await admin.say('รายการ K-09'))).toContain('สำหรับผู้ดูแลระบบเท่านั้น');
+    const { code } = await createInvite({ orgId: ORG, roles: ['admin'], unit: null, position: null, validHours: 1 });
+    h.line.profiles.set(admin.userId, 'ผู้ดูแล');
+    await admin.say(`ลงทะเบียน ${code}`);
+    const brief = await admin.say('รายการ k-09');
+    expect(visibleText(brief)).toContain('งานกองคลังลำดับที่ 9');
+    expect(visibleText(await admin.tap(postbackOf(brief, 'เปิดให้รายงานใหม่')))).toContain('ได้อีกครั้งแล้ว');
+    expect(visibleText(await officer.tap(`a=rp.pick&m=${id}`))).toContain('เลือกสถานะการดำเนินงานปัจจุบัน');
+    await officer.say('ยกเลิก');
+
+    const ask = await admin.tap(postbackOf(brief, 'แก้ไขผู้รับผิดชอบ'));
+    expect(visibleText(ask)).toContain('ปัจจุบัน: กองคลัง');
+    const saved = visibleText(await admin.say('กองคลัง, กองช่าง'));
+    expect(saved).toContain('เดิม: กองคลัง');
+    expect(saved).toContain('ใหม่: กองคลัง, กองช่าง');
+    expect((await MeasureModel.findById(id).lean())!.responsibleUnits).toEqual(['กองคลัง', 'กองช่าง']);
+    expect(await MeasureChangeModel.countDocuments({ code: 'K-09', field: 'responsibleUnits', by: 'ผู้ดูแล', source: 'line' })).toBe(1);
   });
 });

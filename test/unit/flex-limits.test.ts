@@ -32,6 +32,11 @@ function view(row: Record<string, string>, i: number): MeasureView {
     budget: 9_999_999.99,
     disbursed: 0,
     lastReportAt: i % 2 ? new Date('2025-03-31T03:00:00Z') : null,
+    responsibleUnits: [row['หน่วยงานรับผิดชอบ'] ?? 'สำนักปลัด'],
+    guideline: row['มาตรการ/โครงการ']!,
+    methodSteps: Array.from({ length: 8 }, (_, k) => `${k + 1}. ${row['มาตรการ/โครงการ']!}`),
+    reopenedAt: null,
+    dimension: 1,
   };
 }
 

@@ -16,6 +16,11 @@ const project: MeasureView = {
   budget: 20_000,
   disbursed: 0,
   lastReportAt: null,
+  responsibleUnits: ['สำนักปลัด'],
+  guideline: null,
+  methodSteps: [],
+  reopenedAt: null,
+  dimension: null,
 };
 const measure: MeasureView = { ...project, id: 'm2', code: 'ITA-01', family: 'ita_measure', budget: 0 };
 const facts: Facts = {

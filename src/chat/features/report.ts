@@ -1,9 +1,10 @@
 import { continueReport, DIALOG, isReportState, pickMeasure, repeatPrompt, type Facts, type SaveReport } from '../../dialogs/officer-report.js';
 import { hasRole } from '../../domain/roles.js';
 import type { StaffMember } from '../../domain/staff.js';
-import { measureCarousel } from '../../flex/measure-cards.js';
-import { text } from '../../line/messages.js';
-import { ACTION } from '../../line/postback.js';
+import { isLockedForRound } from '../../domain/measures.js';
+import { measureBrief, measureCarousel } from '../../flex/measure-cards.js';
+import { quickPostback, text } from '../../line/messages.js';
+import { ACTION, postbackData } from '../../line/postback.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { ChatContext, Feature, Perform } from '../context.js';
 
@@ -38,13 +39,21 @@ export const report: Feature = {
   name: 'report',
   words: ['รายงาน', 'report'],
   meaning: /^(ขอ|จะ|ต้องการ|อยาก)?(ส่ง)?รายงาน|รายงานความก้าวหน้า|รายงานผล|^report/,
-  postbacks: [ACTION.reportPick, ACTION.reportPage],
+  postbacks: [ACTION.reportPick, ACTION.reportPage, ACTION.reportBrief],
   allowed: (sender) => hasRole(sender.roles, 'officer'),
   refusal: CHAT_TEXT.officersOnly,
   startsDialog: true,
   async handle(ctx) {
     const officer = officerOf(ctx)!;
     const { input } = ctx;
+    if (input.kind === 'postback' && input.action === ACTION.reportBrief) {
+      const facts = await factsFor(ctx, officer, input.params.m ?? '');
+      const [m] = facts.measures;
+      if (!m) return [text('ไม่พบมาตรการนี้ในรายการที่ท่านรับผิดชอบ')];
+      const reports = await ctx.stores.progress.recentReports(ctx.org.id, m.id, 3);
+      const actions = isLockedForRound(m, ctx.now) ? [] : [quickPostback('รายงานความก้าวหน้า', postbackData(ACTION.reportPick, { m: m.id }))];
+      return [measureBrief(m, reports, actions)];
+    }
     if (input.kind === 'postback' && input.action === ACTION.reportPick) {
       const measureId = input.params.m ?? '';
       return ctx.run(pickMeasure(measureId, await factsFor(ctx, officer, measureId)), save(ctx, officer));

@@ -4,6 +4,7 @@ import { ConversationModel } from './conversation.js';
 import { InviteModel, InviteRedemptionModel } from './invite.js';
 import { JobRunModel, JobRunTakeoverModel } from './job-run.js';
 import { MeasureModel } from './measure.js';
+import { MeasureChangeModel } from './measure-change.js';
 import { OrganisationModel } from './organisation.js';
 import { OutboxAttemptModel, OutboxMessageModel } from './outbox-message.js';
 import { ProgressReportModel } from './progress-report.js';
@@ -18,6 +19,7 @@ export const ALL_MODELS = [
   InviteModel,
   InviteRedemptionModel,
   MeasureModel,
+  MeasureChangeModel,
   ProgressReportModel,
   ConversationModel,
   WebhookEventModel,

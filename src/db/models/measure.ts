@@ -28,6 +28,7 @@ const measureSchema = new Schema(
     status: { type: String, enum: STATUSES, default: 'not_started' },
     lastReportAt: { type: Date, default: null },
     lastReportId: { type: Schema.Types.ObjectId, default: null },
+    reopenedAt: { type: Date, default: null },
   },
   { timestamps: true, collection: 'measures' },
 );
