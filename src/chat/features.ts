@@ -4,6 +4,7 @@ import { caseActions } from './features/case-actions.js';
 import { cases } from './features/cases.js';
 import { complaintStats } from './features/complaint-stats.js';
 import { complaint } from './features/complaint.js';
+import { evidence } from './features/evidence.js';
 import { exportReport } from './features/export-report.js';
 import { help } from './features/help.js';
 import { myCases } from './features/my-cases.js';
@@ -30,4 +31,5 @@ export const FEATURES: readonly Feature[] = [
   report,
   help,
   caseActions,
+  evidence,
 ];
