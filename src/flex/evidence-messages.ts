@@ -70,6 +70,6 @@ export function evidenceMessages(answer: EvidenceAnswer): Message[] {
   const counts = files.length > 0 ? `หลักฐานแนบ ${files.length} รายการ${images.length > 0 ? ` (รูปด้านบน ${images.length} รายการ)` : ''}` : 'ไม่มีรูปภาพหรือไฟล์แนบ';
   const parts = [answer.heading, counts, ...lines];
   if (pinned) parts.push('ตำแหน่งที่แจ้งอยู่ในแผนที่ด้านบน');
-  if (files.some((f) => f.url)) parts.push(`ลิงก์และรูปเปิดได้ ${answer.minutes} นาที ออกให้ท่านโดยเฉพาะ และระบบบันทึกการเปิดทุกครั้ง โปรดอย่าส่งต่อ`);
+  if (files.some((f) => f.url)) parts.push(`ลิงก์และรูปใช้ได้ ${answer.minutes} นาที ออกให้เฉพาะท่าน ระบบบันทึกทุกครั้งที่เปิด โปรดอย่าส่งต่อ หากหมดเวลาแล้ว แตะ "ดูหลักฐาน" อีกครั้ง`);
   return [...images, ...location, text(truncate(parts.join('\n'), LINE_LIMITS.textLength), answer.quickReplies)];
 }
