@@ -17,6 +17,7 @@ import type { Logger } from './log.js';
 import { createSealer } from './security/crypto.js';
 import { createLinkSigner } from './security/signed-link.js';
 import { reportDownloadRouter } from './http/report-download.js';
+import { evidenceDownloadRouter } from './http/evidence-download.js';
 import { addMinutes } from 'date-fns';
 import { simulatorRouter, type SimulatorDeps } from './simulator/routes.js';
 
@@ -47,6 +48,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const line = createLineClient(config);
   const sealer = createSealer(config.DATA_ENCRYPTION_KEY);
   const signer = createLinkSigner(config.DATA_ENCRYPTION_KEY);
+  const evidenceSigner = createLinkSigner(config.DATA_ENCRYPTION_KEY, 'evidence-link');
   let boundPort = config.PORT;
   const publicBaseUrl = () => config.PUBLIC_BASE_URL ?? `http://localhost:${boundPort}`;
   const instanceId = randomUUID();
@@ -74,6 +76,10 @@ export async function startServer(config: Config, options: ServerOptions): Promi
       const token = signer.sign({ org: config.ORG_CODE, kind }, addMinutes(now, config.REPORT_LINK_MINUTES));
       return { url: `${publicBaseUrl()}/reports/${token}`, minutes: config.REPORT_LINK_MINUTES };
     },
+    evidenceLink: (link, now) => {
+      const token = evidenceSigner.sign({ o: config.ORG_CODE, ...link }, addMinutes(now, config.EVIDENCE_LINK_MINUTES));
+      return { url: `${publicBaseUrl()}/evidence/${token}`, minutes: config.EVIDENCE_LINK_MINUTES };
+    },
     now,
   });
   const app = createApp({
@@ -86,6 +92,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     onStored: (ids, userOf) => runner.enqueue(ids, userOf),
     extraRouters: [
       reportDownloadRouter({ signer, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, log }),
+      evidenceDownloadRouter({ signer: evidenceSigner, orgId: config.ORG_CODE, log }),
       ...(options.simulator ? [simulatorRouter({ ...options.simulator, channelSecret: config.LINE_CHANNEL_SECRET, runner, outbox, jobDeps })] : []),
     ],
   });

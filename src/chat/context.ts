@@ -1,6 +1,7 @@
 import type { DialogInput, Outcome, StoreAttachment } from '../dialogs/types.js';
 import type { ChatStores } from '../db/chat-stores.js';
 import type { DialogState } from '../domain/dialog-state.js';
+import type { EvidenceLink } from '../domain/evidence.js';
 import type { StaffRole } from '../domain/roles.js';
 import type { StaffMember } from '../domain/staff.js';
 import type { Threshold } from '../domain/summary.js';
@@ -40,6 +41,8 @@ export interface ChatContext {
   kickOutbox?: () => void;
   /** A signed, expiring download link for a report (LINE cannot carry files). */
   reportLink?: (kind: ReportKind, now: Date) => { url: string; minutes: number };
+  /** A signed, expiring link to one evidence file of this organisation, naming the viewer it is issued to. */
+  evidenceLink?: (link: Omit<EvidenceLink, 'o'>, now: Date) => { url: string; minutes: number };
   /**
    * Carries out a dialog step: its effects first, then its new state, so that what the person confirmed
    * is stored before the dialog moves on. The one place where dialogs are saved.

@@ -4,6 +4,7 @@ import { caseActions } from './features/case-actions.js';
 import { cases } from './features/cases.js';
 import { complaintStats } from './features/complaint-stats.js';
 import { complaint } from './features/complaint.js';
+import { evidence } from './features/evidence.js';
 import { exportReport } from './features/export-report.js';
 import { help } from './features/help.js';
 import { manageMeasure } from './features/manage-measure.js';
@@ -32,4 +33,5 @@ export const FEATURES: readonly Feature[] = [
   help,
   caseActions,
   manageMeasure,
+  evidence,
 ];

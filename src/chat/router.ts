@@ -23,6 +23,7 @@ export interface ChatDeps {
   log: Logger;
   kickOutbox?: ChatContext['kickOutbox'];
   reportLink?: ChatContext['reportLink'];
+  evidenceLink?: ChatContext['evidenceLink'];
   now: Date;
 }
 
@@ -123,6 +124,7 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
     log: deps.log,
     kickOutbox: deps.kickOutbox,
     reportLink: deps.reportLink,
+    evidenceLink: deps.evidenceLink,
     async run(outcome, perform) {
       const replies = [...outcome.replies];
       for (const effect of outcome.effects ?? []) {

@@ -61,6 +61,14 @@ export function confirmCard(draft: ReportDraft, m: MeasureView): Message {
   };
 }
 
+/**
+ * The button data that opens a stored report's evidence. The report is named by its measure and the moment
+ * it was reported, because the card is made in the same step as the report and before its id exists.
+ */
+export function reportEvidencePostback(measureId: string, reportedAt: Date): string {
+  return postbackData(ACTION.reportEvidence, { m: measureId, t: String(reportedAt.getTime()) });
+}
+
 /** The bubble the reporter sees once the update is stored. */
 export function savedCard(draft: ReportDraft & { status: Status; summary: string }, m: MeasureView, reportedAt: Date, reporter: { displayName: string; unit: string | null }): Message {
   return {
@@ -76,6 +84,7 @@ export function savedCard(draft: ReportDraft & { status: Status; summary: string
       disbursed: draft.disbursed == null ? '' : formatBaht(draft.disbursed),
       attachments: describeAttachments(draft.attachments),
       reporter: [reporter.displayName || 'เจ้าหน้าที่', reporter.unit].filter(Boolean).join(' · '),
+      evidencePostback: draft.attachments.length > 0 ? reportEvidencePostback(m.id, reportedAt) : '',
     }),
   };
 }

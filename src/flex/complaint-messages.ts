@@ -61,6 +61,9 @@ export function caseCard(c: Complaint, now: Date): messagingApi.FlexBubble {
     explainPostback: open && c.explanationRequired ? postbackData(ACTION.caseExplain, { c: id }) : '',
     statusPostback: open ? postbackData(ACTION.caseStatus, { c: id }) : '',
     notePostback: postbackData(ACTION.caseNote, { c: id }),
+    // Evidence when there is some (its answer leads on to the notes); otherwise the notes and timeline directly.
+    evidencePostback: c.attachments.length > 0 || c.location ? postbackData(ACTION.caseEvidence, { c: id }) : '',
+    logPostback: c.attachments.length > 0 || c.location ? '' : postbackData(ACTION.caseLog, { c: id }),
   });
 }
 
@@ -100,6 +103,40 @@ export function trackingText(c: Complaint, entries: TimelineEntry[]): string {
     lines.push(`• ${formatThaiDateTime(e.at)} ${truncate(what, 600)}`);
   }
   return truncate(lines.join('\n'), LINE_LIMITS.textLength);
+}
+
+const ENTRY_TH: Record<TimelineEntry['type'], string> = {
+  submitted: 'ยื่นเรื่อง',
+  taken: 'มีผู้รับผิดชอบเรื่อง',
+  status: 'เปลี่ยนสถานะ',
+  note: 'บันทึกภายใน',
+  explanation: 'แจ้งเหตุผลความล่าช้าแก่ผู้ร้อง',
+  reminder: 'ระบบเตือนว่าใกล้ครบกำหนด 15 วัน',
+  escalation: 'เกินกำหนด 15 วัน ระบบแจ้งผู้บริหารแล้ว',
+};
+
+/**
+ * The handlers' view of a case's timeline: every entry, internal notes too, each marked as read by the
+ * complainant or internal. Long timelines run over several texts (at most one reply's worth), newest kept.
+ */
+export function handlerTimelineTexts(c: Complaint, entries: TimelineEntry[]): string[] {
+  const heading = `บันทึกและลำดับเหตุการณ์ เรื่องเลขที่ ${c.trackingNo}\nสถานะ: ${COMPLAINT_STATUS_TH[c.status]}`;
+  const items = entries.map((e) => {
+    const what = e.type === 'status' ? `${ENTRY_TH.status}เป็น "${COMPLAINT_STATUS_TH[e.status ?? 'received']}"` : ENTRY_TH[e.type];
+    const seen = e.type === 'submitted' ? '' : e.public ? ' · ผู้ร้องเห็น' : ' · ภายใน';
+    return `• ${formatThaiDateTime(e.at)} ${what}${seen}${e.text ? `\n  ${truncate(e.text, 2_000)}` : ''}`;
+  });
+  const texts: string[] = [];
+  let current = heading;
+  for (const item of items) {
+    if (current.length + 2 + item.length > LINE_LIMITS.textLength) {
+      texts.push(current);
+      current = item;
+    } else current = `${current}\n\n${item}`;
+  }
+  texts.push(items.length === 0 ? `${current}\n\nยังไม่มีรายการ` : current);
+  const max = LINE_LIMITS.messagesPerRequest;
+  return texts.length <= max ? texts : [`${heading}\n\nรายการยาวเกินกว่าจะแสดงในครั้งเดียว แสดงเฉพาะรายการล่าสุด`, ...texts.slice(-(max - 1))];
 }
 
 const STATUS_COLOUR: Record<ComplaintStatus, string> = {

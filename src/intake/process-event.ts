@@ -22,6 +22,7 @@ export interface ProcessorDeps {
   thresholds: Threshold[];
   kickOutbox?: () => void;
   reportLink?: ChatDeps['reportLink'];
+  evidenceLink?: ChatDeps['evidenceLink'];
   now: () => Date;
 }
 
@@ -72,6 +73,7 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
         sealer: deps.sealer,
         kickOutbox: deps.kickOutbox,
         reportLink: deps.reportLink,
+        evidenceLink: deps.evidenceLink,
         line: deps.line,
         log: deps.log,
         now: startedAt,

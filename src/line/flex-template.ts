@@ -6,7 +6,8 @@ import type { messagingApi } from '@line/bot-sdk';
 /**
  * Fills the JSON designs in flex-templates/ with data. Values are substituted into string leaves of the
  * parsed JSON, never into JSON text, so user text cannot change a message's structure. A component with
- * `"when": "<var>"` is dropped when that variable is empty (LINE rejects empty text); an array item
+ * `"when": "<var>"` is dropped when that variable is empty (LINE rejects empty text), be it an item of a list
+ * or a part such as a bubble's footer; an array item
  * `{"repeat": "<var>", "template": {...}}` becomes one filled copy of the template per row of that variable.
  */
 const templateDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../flex-templates');
@@ -52,7 +53,7 @@ function fill(node: unknown, vars: TemplateVars, template: string): unknown {
   if (node && typeof node === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node)) {
-      if (key !== 'when') out[key] = fill(value, vars, template);
+      if (key !== 'when' && isWanted(value, vars)) out[key] = fill(value, vars, template);
     }
     return out;
   }

@@ -25,6 +25,11 @@ export function limitViolations(message: any): string[] {
   const problems: string[] = [];
   const check = (ok: boolean, what: string) => ok || problems.push(what);
   if (message.type === 'text') check(message.text.length > 0 && message.text.length <= LINE_LIMITS.textLength, `text length ${message.text.length}`);
+  if (message.type === 'image') {
+    // LINE fetches the picture itself, only over HTTPS, from an address of at most 2,000 characters.
+    for (const url of [message.originalContentUrl, message.previewImageUrl]) check(typeof url === 'string' && url.startsWith('https://') && url.length <= 2_000, `image URL ${String(url).slice(0, 40)}`);
+  }
+  if (message.type === 'location') check(message.title.length <= 100 && message.address.length <= 100, 'location title or address over 100');
   if (message.type === 'flex') {
     check(message.altText.length > 0 && message.altText.length <= LINE_LIMITS.altText, `altText length ${message.altText.length}`);
     const c = message.contents;

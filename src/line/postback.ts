@@ -21,6 +21,9 @@ export const ACTION = {
   caseSetStatus: 'cp.set',
   caseNote: 'cp.note',
   caseExplain: 'cp.explain',
+  caseEvidence: 'cp.ev',
+  caseLog: 'cp.log',
+  reportEvidence: 'rp.ev',
   exportReport: 'rx',
   overdueList: 'sum.overdue',
 } as const;

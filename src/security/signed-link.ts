@@ -11,8 +11,12 @@ export interface LinkSigner {
   verify<T>(token: string, now?: Date): T | null;
 }
 
-export function createLinkSigner(base64Key: string): LinkSigner {
-  const key = Buffer.from(hkdfSync('sha256', Buffer.from(base64Key, 'base64'), Buffer.alloc(0), 'prongsai/download-link', 32));
+/**
+ * `purpose` gives each kind of link a key of its own, so a token made for one route (a report) is never
+ * accepted by another (an evidence file), whatever its payload says.
+ */
+export function createLinkSigner(base64Key: string, purpose = 'download-link'): LinkSigner {
+  const key = Buffer.from(hkdfSync('sha256', Buffer.from(base64Key, 'base64'), Buffer.alloc(0), `prongsai/${purpose}`, 32));
   const mac = (body: string) => createHmac('sha256', key).update(body).digest('base64url');
   return {
     sign(payload, expiresAt) {

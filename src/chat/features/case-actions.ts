@@ -1,12 +1,14 @@
 import { askHandlingText, continueHandling, DIALOG, isHandlingState, repeatHandlingPrompt, type HandlingDraft, type HandlingEffect } from '../../dialogs/complaint-handling.js';
 import { canChangeStatus, COMPLAINT_STATUS_TH, isComplaintStatus, NEXT_STATUSES, type Complaint } from '../../domain/complaints.js';
-import { caseCard, explanationText, statusUpdateText } from '../../flex/complaint-messages.js';
+import { mayOpenComplaintEvidence } from '../../domain/evidence.js';
+import { caseCard, explanationText, handlerTimelineTexts, statusUpdateText } from '../../flex/complaint-messages.js';
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
 import { ACTION, postbackData } from '../../line/postback.js';
 import { noticeToComplainant } from '../../outbox/complaint-notices.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { ChatContext, Feature } from '../context.js';
 import { handledKinds } from './cases.js';
+import { evidenceReplies, viewerOf } from './evidence.js';
 
 const NOT_YOURS = 'ไม่พบเรื่องนี้ในเรื่องที่ท่านรับผิดชอบได้';
 
@@ -53,6 +55,18 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
     case ACTION.caseExplain:
       if (!c.explanationRequired) return [text(`${c.trackingNo} ยังไม่ต้องแจ้งเหตุผลความล่าช้า`)];
       return ask(ctx, { ...draft, mode: 'explain' });
+    case ACTION.caseEvidence:
+      // caseFor has already kept to the handler's channel; the evidence rule says so on its own as well.
+      if (!mayOpenComplaintEvidence(viewerOf(ctx.sender), c.kind)) return [text(NOT_YOURS)];
+      return evidenceReplies(ctx, {
+        of: `c:${c.id}`,
+        heading: `หลักฐานของเรื่อง ${c.trackingNo}`,
+        attachments: c.attachments,
+        place: c.location,
+        quickReplies: [quickPostback('ดูบันทึกทั้งหมด', postbackData(ACTION.caseLog, { c: c.id }), `ดูบันทึกทั้งหมด ${c.trackingNo}`)],
+      });
+    case ACTION.caseLog:
+      return handlerTimelineTexts(c, await ctx.stores.complaints.timeline(c, false)).map((t) => text(t));
     default:
       return [text(CHAT_TEXT.oldButton)];
   }
@@ -87,7 +101,7 @@ async function write(ctx: ChatContext, effect: HandlingEffect): Promise<Message[
 /** Complaint officers and integrity officers handling the cases of their own channel. */
 export const caseActions: Feature = {
   name: 'caseActions',
-  postbacks: [ACTION.caseTake, ACTION.caseStatus, ACTION.caseSetStatus, ACTION.caseNote, ACTION.caseExplain],
+  postbacks: [ACTION.caseTake, ACTION.caseStatus, ACTION.caseSetStatus, ACTION.caseNote, ACTION.caseExplain, ACTION.caseEvidence, ACTION.caseLog],
   allowed: (sender) => handledKinds(sender).length > 0,
   refusal: CHAT_TEXT.handlersOnly,
   handle: (ctx) => (ctx.input.kind === 'postback' ? act(ctx, ctx.input.action, ctx.input.params) : Promise.resolve([])),

@@ -1,0 +1,59 @@
+import type { Attachment } from '../../domain/attachments.js';
+import type { Place } from '../../domain/complaints.js';
+import { mayOpenProgressEvidence, type Viewer } from '../../domain/evidence.js';
+import { formatThaiDateTime } from '../../domain/thai.js';
+import { evidenceMessages } from '../../flex/evidence-messages.js';
+import { text, type Message, type QuickReply } from '../../line/messages.js';
+import { ACTION } from '../../line/postback.js';
+import type { ChatContext, Feature, Sender } from '../context.js';
+
+const SAY = {
+  notEntitled: 'หลักฐานของรายงานความก้าวหน้าเปิดได้เฉพาะผู้รายงาน ผู้บริหาร ผู้ดูแลระบบ และนิติกรเท่านั้น',
+  notFound: 'ไม่พบรายงานความก้าวหน้านี้',
+  notConfigured: 'ระบบนี้ยังไม่ได้ตั้งค่าการเปิดไฟล์หลักฐาน กรุณาแจ้งผู้ดูแลระบบ',
+};
+
+export const viewerOf = (sender: Sender): Viewer => ({ lineUserId: sender.userId, isStaff: sender.staff !== null, roles: sender.roles });
+
+/**
+ * The evidence of a report or case for the person asking, who has already been found entitled: one signed
+ * link a file, issued to them (by their user key) and logged, then shown as LINE can show it.
+ */
+export async function evidenceReplies(
+  ctx: ChatContext,
+  about: { of: string; heading: string; attachments: Attachment[]; place?: Place | null; quickReplies?: QuickReply[] },
+): Promise<Message[]> {
+  if (!ctx.evidenceLink) return [text(SAY.notConfigured)];
+  const files = await ctx.stores.evidence.evidenceFiles(ctx.org.id, about.attachments);
+  let minutes = 0;
+  const linked = files.map((file) => {
+    if (!file.stored) return { file, url: null };
+    const link = ctx.evidenceLink!({ f: file.lineMessageId, v: ctx.sender.userKey, r: about.of }, ctx.now);
+    minutes = link.minutes;
+    return { file, url: link.url };
+  });
+  ctx.log.info({ viewer: ctx.sender.userKey, of: about.of, links: linked.filter((l) => l.url).length }, 'evidence links issued');
+  return evidenceMessages({ heading: about.heading, files: linked, place: about.place, minutes, quickReplies: about.quickReplies });
+}
+
+/**
+ * The evidence of one progress report, from the button on the saved card (and on the measure's history):
+ * for its reporter, executives, admins and integrity officers.
+ */
+export const evidence: Feature = {
+  name: 'evidence',
+  postbacks: [ACTION.reportEvidence],
+  allowed: (sender) => sender.staff !== null,
+  refusal: SAY.notEntitled,
+  async handle(ctx) {
+    const params = ctx.input.kind === 'postback' ? ctx.input.params : {};
+    const report = await ctx.stores.evidence.progressEvidence(ctx.org.id, params.m ?? '', new Date(Number(params.t)));
+    if (!report) return [text(SAY.notFound)];
+    if (!mayOpenProgressEvidence(viewerOf(ctx.sender), report)) return [text(SAY.notEntitled)];
+    return evidenceReplies(ctx, {
+      of: `m:${report.measureId}`,
+      heading: `หลักฐานของรายงาน ${report.measureCode} เมื่อ ${formatThaiDateTime(report.reportedAt)}`,
+      attachments: report.attachments,
+    });
+  },
+};
