@@ -38,8 +38,8 @@ export interface ChatContext {
   log: Logger;
   /** Sends outbox messages (e.g. a new case to its handlers) at once rather than at the next tick. */
   kickOutbox?: () => void;
-  /** A signed, expiring download link for a report (LINE cannot carry files). */
-  reportLink?: (kind: ReportKind, now: Date) => { url: string; minutes: number };
+  /** A signed, expiring download link for a report (LINE cannot carry files), naming who asked for it. */
+  reportLink?: (kind: ReportKind, now: Date, requesterLineUserId: string) => { url: string; minutes: number };
   /**
    * Carries out a dialog step: its effects first, then its new state, so that what the person confirmed
    * is stored before the dialog moves on. The one place where dialogs are saved.
