@@ -8,7 +8,7 @@ import { createInvite } from './db/invite-store.js';
 import { listStaff, revokeStaff } from './db/staff-store.js';
 import { deadEvents } from './db/event-store.js';
 import { loadDotEnv, resolveDatabase } from './db/open-database.js';
-import { updateOrganisation } from './db/organisation-store.js';
+import { setSupportingFactors, supportingFactorsOf, updateOrganisation } from './db/organisation-store.js';
 import { formatThaiDateTime } from './domain/thai.js';
 import { ROLE_TH, STAFF_ROLES, type StaffRole } from './domain/roles.js';
 import { formatProblems, importPlan } from './plan-import/import-plan.js';
@@ -91,7 +91,7 @@ program
 
 program
   .command('org')
-  .description('แสดงหรือแก้ไขข้อมูลองค์กร (ชื่อ อำเภอ จังหวัด ปีงบประมาณ คะแนน ITA)')
+  .description('แสดงหรือแก้ไขข้อมูลองค์กร (ชื่อ อำเภอ จังหวัด ปีงบประมาณ คะแนน ITA ปัจจัยสนับสนุนของแผนฯ)')
   .option('--name <name>', 'ชื่อองค์กร เช่น "องค์การบริหารส่วนตำบลโพธิ์ทอง"')
   .option('--district <district>', 'อำเภอ')
   .option('--province <province>', 'จังหวัด')
@@ -106,12 +106,20 @@ program
     return n;
   })
   .option('--ita-level <level>', 'ระดับผลการประเมิน ITA เช่น "AA"')
-  .action(async (o: { name?: string; district?: string; province?: string; fiscalYear?: number; itaScore?: number; itaLevel?: string }) => {
-    const org = await withDatabase((orgId) =>
-      updateOrganisation(orgId, { name: o.name, district: o.district, province: o.province, fiscalYear: o.fiscalYear, itaScore: o.itaScore, itaLevel: o.itaLevel }),
-    );
+  .option(
+    '--supporting-factor <text>',
+    'ปัจจัยสนับสนุนของแผนป้องกันการทุจริตในปีงบประมาณที่กำลังรายงาน ใส่ได้หลายครั้ง (แทนที่รายการเดิมของปีนั้น; "" เพื่อล้าง)',
+    (v: string, all: string[] = []) => [...all, v],
+  )
+  .action(async (o: { name?: string; district?: string; province?: string; fiscalYear?: number; itaScore?: number; itaLevel?: string; supportingFactor?: string[] }) => {
+    const { org, factors } = await withDatabase(async (orgId) => {
+      const org = await updateOrganisation(orgId, { name: o.name, district: o.district, province: o.province, fiscalYear: o.fiscalYear, itaScore: o.itaScore, itaLevel: o.itaLevel });
+      if (o.supportingFactor) await setSupportingFactors(orgId, org.fiscalYear, o.supportingFactor);
+      return { org, factors: await supportingFactorsOf(orgId, org.fiscalYear) };
+    });
     console.log(`${org.name} · อำเภอ${org.district || '-'} · จังหวัด${org.province || '-'}`);
     console.log(`ปีงบประมาณ ${org.fiscalYear} · ITA ${org.itaScore ?? '-'} ${org.itaLevel ?? ''}`.trim());
+    console.log(`ปัจจัยสนับสนุนของแผนฯ ปี ${org.fiscalYear}: ${factors.length > 0 ? factors.join(' / ') : '-'}`);
   });
 
 program
@@ -174,7 +182,7 @@ program
   })
   .option('--out <file>', 'ไฟล์ที่จะเขียน (ค่าเริ่มต้น: ชื่อมาตรฐานในโฟลเดอร์ปัจจุบัน)')
   .option('--arabic-digits', 'ใช้เลขอารบิกแทนเลขไทยในรายงาน Word/Excel ของ ITA')
-  .option('--reporter <name>', 'ชื่อผู้รายงาน (E-PlanNACC)')
+  .option('--reporter <name>', 'ชื่อผู้รายงาน (E-PlanNACC; ใน LINE คือผู้บริหารที่ขอไฟล์)')
   .option('--position <position>', 'ตำแหน่งผู้รายงาน (E-PlanNACC)')
   .action(async (kind: string, o: { fiscalYear?: number; out?: string; arabicDigits?: boolean; reporter?: string; position?: string }) => {
     if (!isReportKind(kind)) throw new InvalidArgumentError(`ไม่รู้จักรายงาน ${kind} (มี ${REPORT_KINDS.join(', ')})`);

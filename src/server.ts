@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import { connectDatabase, disconnectDatabase } from './db/connect.js';
 import { ensureOrganisation } from './db/organisation-store.js';
+import { staffIdOf } from './db/staff-store.js';
 import { createApp } from './http/app.js';
 import { EventRunner } from './intake/event-runner.js';
 import { jobSchedules, jobSettings, JOBS } from './jobs/registry.js';
@@ -16,7 +17,7 @@ import { createLineClient, type LineClient } from './line/client.js';
 import type { Logger } from './log.js';
 import { createSealer } from './security/crypto.js';
 import { createLinkSigner } from './security/signed-link.js';
-import { reportDownloadRouter } from './http/report-download.js';
+import { reportDownloadRouter, type ReportLink } from './http/report-download.js';
 import { evidenceDownloadRouter } from './http/evidence-download.js';
 import { addMinutes } from 'date-fns';
 import { simulatorRouter, type SimulatorDeps } from './simulator/routes.js';
@@ -72,8 +73,9 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     maxAttempts: config.EVENT_MAX_ATTEMPTS,
     thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS,
     kickOutbox: () => outbox.kick(),
-    reportLink: (kind, now) => {
-      const token = signer.sign({ org: config.ORG_CODE, kind }, addMinutes(now, config.REPORT_LINK_MINUTES));
+    reportLink: (kind, now, requester) => {
+      const link: ReportLink = { org: config.ORG_CODE, kind, by: sealer.seal(staffIdOf(config.ORG_CODE, requester)) };
+      const token = signer.sign(link, addMinutes(now, config.REPORT_LINK_MINUTES));
       return { url: `${publicBaseUrl()}/reports/${token}`, minutes: config.REPORT_LINK_MINUTES };
     },
     evidenceLink: (link, now) => {
@@ -91,7 +93,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     now,
     onStored: (ids, userOf) => runner.enqueue(ids, userOf),
     extraRouters: [
-      reportDownloadRouter({ signer, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, log }),
+      reportDownloadRouter({ signer, sealer, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, log }),
       evidenceDownloadRouter({ signer: evidenceSigner, orgId: config.ORG_CODE, log }),
       ...(options.simulator ? [simulatorRouter({ ...options.simulator, channelSecret: config.LINE_CHANNEL_SECRET, runner, outbox, jobDeps })] : []),
     ],

@@ -70,12 +70,12 @@ export async function measureProgress(orgId: string, ids: string[]): Promise<Mea
 }
 
 /** A measure as the official tables list it. */
-export type TableMeasure = ReturnType<typeof toMeasureFacts> & { number: number | null; methodSteps: string[]; assignees: string[] };
+export type TableMeasure = ReturnType<typeof toMeasureFacts> & { number: number | null; methodSteps: string[]; assignees: string[]; guideline: string | null };
 
 /** A family's measures of a fiscal year, in the order of the official tables. */
 export async function measuresInTable(orgId: string, fiscalYear: number, family: Family): Promise<TableMeasure[]> {
   const docs = await MeasureModel.find({ orgId, fiscalYear, family }).sort({ number: 1, code: 1 }).lean();
-  return docs.map((doc) => ({ ...toMeasureFacts(doc), number: doc.number ?? null, methodSteps: doc.methodSteps, assignees: doc.assignees }));
+  return docs.map((doc) => ({ ...toMeasureFacts(doc), number: doc.number ?? null, methodSteps: doc.methodSteps, assignees: doc.assignees, guideline: doc.guideline ?? null }));
 }
 
 export async function hasMeasures(orgId: string): Promise<boolean> {

@@ -32,3 +32,17 @@ export async function updateOrganisation(orgId: string, fields: OrganisationFiel
 export async function activeFiscalYear(orgId: string): Promise<number> {
   return (await ensureOrganisation(orgId)).fiscalYear;
 }
+
+/** The supporting factors (ปัจจัยสนับสนุน) the operator wrote for a fiscal year's plan report; [] when none. */
+export async function supportingFactorsOf(orgId: string, fiscalYear: number): Promise<string[]> {
+  const org = await OrganisationModel.findById(orgId, { supportingFactors: 1 }).lean();
+  const factors = (org?.supportingFactors as Record<string, string[]> | Map<string, string[]> | undefined) ?? {};
+  return (factors instanceof Map ? factors.get(String(fiscalYear)) : factors[String(fiscalYear)]) ?? [];
+}
+
+/** Replaces a fiscal year's supporting factors; other years keep theirs. */
+export async function setSupportingFactors(orgId: string, fiscalYear: number, factors: string[]): Promise<void> {
+  await ensureOrganisation(orgId);
+  const kept = factors.map((f) => f.trim()).filter(Boolean);
+  await OrganisationModel.updateOne({ _id: orgId }, { $set: { [`supportingFactors.${fiscalYear}`]: kept } });
+}

@@ -14,6 +14,22 @@ export async function findStaff(orgId: string, lineUserId: string): Promise<Staf
   };
 }
 
+/** The id a staff record is kept under; it contains the LINE id, so it leaves the server only sealed. */
+export const staffIdOf = staffId;
+
+/** A staff member by record id, if still active in this organisation (a download link names who asked). */
+export async function findStaffById(orgId: string, id: string): Promise<StaffMember | null> {
+  const doc = await StaffModel.findById(id).lean();
+  if (!doc || doc.orgId !== orgId || !doc.active) return null;
+  return {
+    lineUserId: doc.lineUserId,
+    displayName: doc.displayName ?? '',
+    roles: doc.roles as StaffRole[],
+    unit: doc.unit ?? null,
+    position: doc.position ?? null,
+  };
+}
+
 export async function listStaff(orgId: string) {
   return StaffModel.find({ orgId }).sort({ active: -1, linkedAt: 1 }).lean();
 }

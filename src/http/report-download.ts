@@ -1,25 +1,54 @@
 import express, { type Router } from 'express';
+import { findStaffById } from '../db/staff-store.js';
+import { isExecutiveOrAdmin } from '../domain/roles.js';
 import type { Threshold } from '../domain/summary.js';
 import type { Logger } from '../log.js';
 import { isReportKind, produceReport, type ReportKind } from '../reports/catalogue.js';
+import type { Reporter } from '../reports/types.js';
+import type { Sealer } from '../security/crypto.js';
 import type { LinkSigner } from '../security/signed-link.js';
 
 export interface ReportLink {
   org: string;
   kind: ReportKind;
   fiscalYear?: number;
+  /**
+   * Who asked: their staff record id, sealed. The link's body is signed, not secret, and the record id holds
+   * the LINE id; sealed, a forwarded or logged link reveals nobody.
+   */
+  by: string;
+}
+
+const REFUSED = 'ลิงก์นี้หมดอายุหรือไม่ถูกต้อง กรุณาขอลิงก์ใหม่จากแชต LINE';
+
+/**
+ * The executive a link names, as they sign the report: null when the link names nobody readable or someone
+ * who is no longer an executive or admin (access ends when it is revoked, not when the link expires).
+ */
+async function requester(org: string, sealedId: unknown, sealer: Sealer): Promise<Reporter | null> {
+  if (typeof sealedId !== 'string') return null;
+  let id: string;
+  try {
+    id = sealer.open(sealedId);
+  } catch {
+    return null;
+  }
+  const staff = await findStaffById(org, id);
+  if (!staff || !isExecutiveOrAdmin(staff.roles)) return null;
+  return { name: staff.displayName, position: staff.position ?? '' };
 }
 
 /** GET /reports/:token — the file a signed, unexpired link names; 403 for any other token. */
-export function reportDownloadRouter(deps: { signer: LinkSigner; thresholds: Threshold[]; log: Logger }): Router {
+export function reportDownloadRouter(deps: { signer: LinkSigner; sealer: Sealer; thresholds: Threshold[]; log: Logger }): Router {
   const router = express.Router();
   router.get('/reports/:token', async (req, res) => {
     const link = deps.signer.verify<ReportLink>(req.params.token);
-    if (!link || !isReportKind(link.kind)) {
-      res.status(403).type('text/plain; charset=utf-8').send('ลิงก์นี้หมดอายุหรือไม่ถูกต้อง กรุณาขอลิงก์ใหม่จากแชต LINE');
+    const reporter = link && isReportKind(link.kind) ? await requester(link.org, link.by, deps.sealer) : null;
+    if (!link || !reporter) {
+      res.status(403).type('text/plain; charset=utf-8').send(REFUSED);
       return;
     }
-    const file = await produceReport(link.org, { kind: link.kind, fiscalYear: link.fiscalYear, thresholds: deps.thresholds });
+    const file = await produceReport(link.org, { kind: link.kind, fiscalYear: link.fiscalYear, thresholds: deps.thresholds, reporter });
     deps.log.info({ kind: link.kind }, 'report downloaded');
     res
       .status(200)

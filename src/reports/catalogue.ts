@@ -5,10 +5,12 @@ import { buildEplanCsv } from './eplan-csv.js';
 import { buildEplanXlsx } from './eplan-xlsx.js';
 import { buildItaDocx } from './ita-docx.js';
 import { buildItaXlsx } from './ita-xlsx.js';
-import { loadComplaintStatsReport, loadEplanReport, loadItaReport } from './load-report-data.js';
+import { loadComplaintStatsReport, loadEplanReport, loadItaReport, loadPlanNarrative } from './load-report-data.js';
+import { buildPlanNarrativeDocx } from './plan-narrative-docx.js';
+import type { Reporter } from './types.js';
 
 /** Every report the product produces, by name: what the CLI, the LINE command and download links ask for. */
-export const REPORT_KINDS = ['ita-docx', 'ita-xlsx', 'eplan-6-xlsx', 'eplan-6-csv', 'eplan-12-xlsx', 'eplan-12-csv', 'complaints-xlsx'] as const;
+export const REPORT_KINDS = ['ita-docx', 'ita-xlsx', 'eplan-6-xlsx', 'eplan-6-csv', 'eplan-12-xlsx', 'eplan-12-csv', 'plan-narrative-docx', 'complaints-xlsx'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const REPORT_TH: Record<ReportKind, string> = {
@@ -18,6 +20,7 @@ export const REPORT_TH: Record<ReportKind, string> = {
   'eplan-6-csv': 'E-PlanNACC รอบ 6 เดือน (CSV)',
   'eplan-12-xlsx': 'E-PlanNACC รอบ 12 เดือน (Excel)',
   'eplan-12-csv': 'E-PlanNACC รอบ 12 เดือน (CSV)',
+  'plan-narrative-docx': 'รายงานผลตามแผนป้องกันการทุจริต รายโครงการ (Word)',
   'complaints-xlsx': 'สถิติเรื่องร้องเรียน O24 (Excel)',
 };
 
@@ -29,6 +32,7 @@ export const REPORT_SHORT_TH: Record<ReportKind, string> = {
   'eplan-6-csv': 'E-Plan 6 ด. (CSV)',
   'eplan-12-xlsx': 'E-Plan 12 ด. (Excel)',
   'eplan-12-csv': 'E-Plan 12 ด. (CSV)',
+  'plan-narrative-docx': 'ผลตามแผนฯ (Word)',
   'complaints-xlsx': 'ร้องเรียน O24',
 };
 
@@ -40,7 +44,8 @@ export interface ReportRequest {
   fiscalYear?: number;
   thaiDigits?: boolean;
   thresholds: Threshold[];
-  reporter?: { name: string; position: string } | null;
+  /** Signs the E-PlanNACC report: the executive who asked in LINE, or the CLI's flags. */
+  reporter?: Reporter | null;
   now?: Date;
 }
 
@@ -62,6 +67,10 @@ export async function produceReport(orgId: string, request: ReportRequest): Prom
     return kind === 'ita-docx'
       ? { fileName: `${name}.docx`, contentType: DOCX, body: await buildItaDocx(data) }
       : { fileName: `${name}.xlsx`, contentType: XLSX, body: await buildItaXlsx(data) };
+  }
+  if (kind === 'plan-narrative-docx') {
+    const data = await loadPlanNarrative(orgId, { fiscalYear: request.fiscalYear, thaiDigits: request.thaiDigits ?? true, now: request.now });
+    return { fileName: `anticorruption-plan-results-${data.organisation.fiscalYear}.docx`, contentType: DOCX, body: await buildPlanNarrativeDocx(data) };
   }
   if (kind === 'complaints-xlsx') {
     const fiscalYear = request.fiscalYear ?? fiscalYearOf(request.now ?? new Date());

@@ -1,5 +1,15 @@
 import { STATUS_TH } from '../domain/statuses.js';
-import { eplanSummaryItems, formatThaiDateLong, organisationLine, roundTh, THRESHOLDS_LABEL, thresholdsText } from './report-text.js';
+import {
+  EPLAN_NOTE_HEADER,
+  EPLAN_STATUS_COLUMNS,
+  eplanMarks,
+  eplanSummaryItems,
+  formatThaiDateLong,
+  organisationLine,
+  roundTh,
+  THRESHOLDS_LABEL,
+  thresholdsText,
+} from './report-text.js';
 import type { EplanReportData } from './types.js';
 
 type Field = string | number;
@@ -18,7 +28,8 @@ function field(value: Field): string {
 const record = (fields: Field[]): string => fields.map(field).join(',');
 const money = (n: number): string => n.toFixed(2);
 
-export const EPLAN_CSV_HEADERS = ['ลำดับ', 'รหัส', 'โครงการ/กิจกรรม', 'มิติ', 'งบประมาณ', 'เบิกจ่าย', 'สถานะ', 'หมายเหตุ'] as const;
+/** The filed table's columns plus รหัส; a one-row header, so each status column is named by its status. */
+export const EPLAN_CSV_HEADERS = ['ลำดับ', 'รหัส', 'โครงการ/กิจกรรม', 'มิติ', 'งบประมาณ', 'เบิกจ่าย', ...EPLAN_STATUS_COLUMNS.map((s) => STATUS_TH[s]), EPLAN_NOTE_HEADER] as const;
 
 /**
  * The E-PlanNACC table for other systems: UTF-8 with a BOM (so Excel reads Thai), RFC 4180 quoting and
@@ -28,7 +39,7 @@ export function buildEplanCsv(data: EplanReportData): string {
   const s = data.summary;
   const records: Field[][] = [[...EPLAN_CSV_HEADERS]];
   data.rows.forEach((r, index) => {
-    records.push([r.number ?? index + 1, r.code, r.title, r.dimension ?? '', money(r.budget), money(r.disbursed), STATUS_TH[r.status], r.note]);
+    records.push([r.number ?? index + 1, r.code, r.title, r.dimension ?? '', money(r.budget), money(r.disbursed), ...eplanMarks(r.status), r.note]);
   });
 
   const summary: Field[][] = [

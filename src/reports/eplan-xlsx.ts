@@ -2,7 +2,11 @@ import type ExcelJS from 'exceljs';
 import { STATUS_TH } from '../domain/statuses.js';
 import {
   asOfLine,
-  EPLAN_HEADERS,
+  EPLAN_LEAD_HEADERS,
+  EPLAN_NOTE_HEADER,
+  EPLAN_STATUS_COLUMNS,
+  EPLAN_STATUS_GROUP,
+  eplanMarks,
   eplanSummaryItems,
   eplanTitle,
   fiscalYearLine,
@@ -12,9 +16,15 @@ import {
   thresholdsLine,
 } from './report-text.js';
 import type { EplanReportData } from './types.js';
-import { addHeaderRow, addSpanningRow, BOLD_FONT, MONEY_FORMAT, newSheet, PERCENT_FORMAT, styleBodyRow, toBuffer } from './xlsx-sheet.js';
+import { addGroupedHeader, addSpanningRow, BOLD_FONT, MONEY_FORMAT, newSheet, PERCENT_FORMAT, styleBodyRow, toBuffer } from './xlsx-sheet.js';
 
-const WIDTHS = [7, 62, 7, 17, 17, 24, 40];
+const COLUMNS = [
+  ...EPLAN_LEAD_HEADERS.map((label) => ({ label })),
+  ...EPLAN_STATUS_COLUMNS.map((st) => ({ label: STATUS_TH[st], group: EPLAN_STATUS_GROUP })),
+  { label: EPLAN_NOTE_HEADER },
+];
+const WIDTHS = [7, 52, 6, 15, 15, 10, 11, 11, 11, 36];
+const FIRST_MARK_COL = EPLAN_LEAD_HEADERS.length + 1;
 const BUDGET_COL = 4;
 const DISBURSED_COL = 5;
 const VALUE_COL = 4;
@@ -41,22 +51,23 @@ export async function buildEplanXlsx(data: EplanReportData): Promise<Buffer> {
   addSpanningRow(sheet, `${organisationLine(org)} ${fiscalYearLine(org.fiscalYear)}`, { title: true });
   addSpanningRow(sheet, asOfLine(data.asOf), { title: true });
 
-  const header = addHeaderRow(sheet, EPLAN_HEADERS);
+  const header = addGroupedHeader(sheet, COLUMNS);
   data.rows.forEach((r, index) => {
-    const row = sheet.addRow([r.number ?? index + 1, r.title, r.dimension ?? '', r.budget, r.disbursed, STATUS_TH[r.status], r.note]);
-    for (const col of [1, 3, 6]) row.getCell(col).alignment = { horizontal: 'center' };
+    const row = sheet.addRow([r.number ?? index + 1, r.title, r.dimension ?? '', r.budget, r.disbursed, ...eplanMarks(r.status), r.note]);
+    const marks = EPLAN_STATUS_COLUMNS.map((_, i) => FIRST_MARK_COL + i);
+    for (const col of [1, 3, ...marks]) row.getCell(col).alignment = { horizontal: 'center' };
     for (const col of [BUDGET_COL, DISBURSED_COL]) row.getCell(col).numFmt = MONEY_FORMAT;
-    styleBodyRow(row, EPLAN_HEADERS.length);
+    styleBodyRow(row, COLUMNS.length);
   });
 
   const first = header.number + 1;
   const last = header.number + data.rows.length;
   const sum = (col: number, result: number): ExcelJS.CellFormulaValue | number =>
     data.rows.length === 0 ? 0 : { formula: `SUM(${colLetter(col)}${first}:${colLetter(col)}${last})`, result, date1904: false };
-  const total = sheet.addRow(['', 'รวม', '', sum(BUDGET_COL, data.summary.budget), sum(DISBURSED_COL, data.summary.disbursed), '', '']);
+  const total = sheet.addRow(['', 'รวม', '', sum(BUDGET_COL, data.summary.budget), sum(DISBURSED_COL, data.summary.disbursed), ...EPLAN_STATUS_COLUMNS.map(() => ''), '']);
   total.font = BOLD_FONT;
   for (const col of [BUDGET_COL, DISBURSED_COL]) total.getCell(col).numFmt = MONEY_FORMAT;
-  styleBodyRow(total, EPLAN_HEADERS.length);
+  styleBodyRow(total, COLUMNS.length);
 
   sheet.addRow([]);
   addSpanningRow(sheet, 'สรุปผลการขับเคลื่อนแผนฯ', { bold: true });

@@ -1,12 +1,14 @@
 import { complaintStats } from '../db/complaint-store.js';
 import { measuresInTable } from '../db/measure-store.js';
-import { activeFiscalYear, findOrganisation } from '../db/organisation-store.js';
+import { activeFiscalYear, findOrganisation, supportingFactorsOf } from '../db/organisation-store.js';
 import { progressReportsOfYear, type StoredProgressReport } from '../db/progress-store.js';
 import { roundOf } from '../domain/calendar.js';
 import { fiscalYearRange } from '../domain/fiscal-year.js';
+import { DIMENSIONS_TH } from '../domain/measures.js';
 import { AWAITING_REPORT, STATUS_TH, type DisplayStatus, type Status } from '../domain/statuses.js';
 import { disbursementPercent, implementationPercent, levelOf, type Threshold } from '../domain/summary.js';
-import type { ComplaintStatsReportData, EplanReportData, ItaReportData, ReportOrganisation } from './types.js';
+import { eplanAsOf, eplanNote } from './report-text.js';
+import type { ComplaintStatsReportData, EplanReportData, ItaReportData, PlanNarrativeData, ReportOrganisation, Reporter } from './types.js';
 
 /** Reads what the official reports need from the database (plain queries; the arithmetic is here). */
 async function organisation(orgId: string, fiscalYear: number): Promise<ReportOrganisation> {
@@ -19,6 +21,15 @@ async function organisation(orgId: string, fiscalYear: number): Promise<ReportOr
     itaScore: org?.itaScore ?? null,
     itaLevel: org?.itaLevel ?? null,
   };
+}
+
+/**
+ * The distinct non-blank texts, oldest report first: the stored order is arbitrary, and a report read twice
+ * must list its problems in the same order.
+ */
+function distinctTexts(reports: StoredProgressReport[], field: 'problems' | 'suggestions'): string[] {
+  const sorted = [...reports].sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime());
+  return [...new Set(sorted.map((r) => r[field]?.trim() ?? '').filter(Boolean))];
 }
 
 /** The newest report of each measure up to (not including) `before`. */
@@ -51,8 +62,8 @@ export async function loadItaReport(orgId: string, options: { fiscalYear?: numbe
         methodSteps: m.methodSteps,
         period: m.periodText,
         responsible: `${m.responsibleUnits.join(', ')}${people}`,
-        summary: r?.summary ?? '',
-        outcome: r ? (r.outcome ?? STATUS_TH[r.status]) : STATUS_TH[AWAITING_REPORT],
+        summary: r ? r.summary : STATUS_TH[AWAITING_REPORT],
+        outcome: r?.outcome?.trim() ?? '',
       };
     }),
   };
@@ -64,7 +75,7 @@ export async function loadItaReport(orgId: string, options: { fiscalYear?: numbe
  */
 export async function loadEplanReport(
   orgId: string,
-  options: { round: 'six_month' | 'twelve_month'; fiscalYear?: number; thresholds: Threshold[]; reporter?: { name: string; position: string } | null; now?: Date },
+  options: { round: 'six_month' | 'twelve_month'; fiscalYear?: number; thresholds: Threshold[]; reporter?: Reporter | null; now?: Date },
 ): Promise<EplanReportData> {
   const fiscalYear = options.fiscalYear ?? (await activeFiscalYear(orgId));
   const { start: fyStart } = fiscalYearRange(fiscalYear);
@@ -73,10 +84,12 @@ export async function loadEplanReport(
   const measures = await measuresInTable(orgId, fiscalYear, 'anticorruption_project');
   const reports = await progressReportsOfYear(orgId, fiscalYear);
   const newest = newestBy(reports, round.end);
+  const now = options.now ?? new Date();
 
   const counts: Record<DisplayStatus, number> = { not_started: 0, in_progress: 0, completed: 0, cannot_proceed: 0, awaiting_report: 0 };
   let completed = 0;
   let inProgress = 0;
+  let newestIncluded: Date | null = null;
   const rows = measures.map((m) => {
     const r = newest.get(m.id);
     const status: Status = r?.status ?? 'not_started';
@@ -84,6 +97,7 @@ export async function loadEplanReport(
     counts[shown]++;
     if (status === 'completed') completed++;
     if (status === 'in_progress') inProgress++;
+    if (r && (!newestIncluded || r.reportedAt > newestIncluded)) newestIncluded = r.reportedAt;
     return {
       number: m.number,
       code: m.code,
@@ -92,23 +106,24 @@ export async function loadEplanReport(
       budget: m.budget,
       disbursed: r?.disbursed ?? (r ? 0 : m.disbursed),
       status: shown,
-      note: status === 'cannot_proceed' ? (r?.cannotProceedReason ?? '') : '',
+      note: eplanNote(shown, r ?? null),
     };
   });
-  const inRound = reports.filter((r) => r.reportedAt >= round.start && r.reportedAt < round.end);
-  const distinct = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v && v.trim() !== ''))];
+  // Only this table's projects: ITA measures' problems belong to the ITA report.
+  const projectIds = new Set(measures.map((m) => m.id));
+  const inRound = reports.filter((r) => projectIds.has(r.measureId) && r.reportedAt >= round.start && r.reportedAt < round.end);
   const budget = rows.reduce((n, r) => n + r.budget, 0);
   const disbursed = rows.reduce((n, r) => n + r.disbursed, 0);
   const implementation = implementationPercent(completed, inProgress, rows.length);
   return {
     organisation: await organisation(orgId, fiscalYear),
     round: options.round,
-    asOf: new Date(round.end.getTime() - 1),
-    generatedAt: options.now ?? new Date(),
+    asOf: eplanAsOf(newestIncluded, now, round.end),
+    generatedAt: now,
     rows,
     reporter: options.reporter ?? null,
-    problems: distinct(inRound.map((r) => r.problems)),
-    suggestions: distinct(inRound.map((r) => r.suggestions)),
+    problems: distinctTexts(inRound, 'problems'),
+    suggestions: distinctTexts(inRound, 'suggestions'),
     summary: {
       total: rows.length,
       counts,
@@ -119,6 +134,37 @@ export async function loadEplanReport(
       level: levelOf(implementation, options.thresholds),
       thresholds: options.thresholds,
     },
+  };
+}
+
+/** The year's plan in prose: each project's newest report of the fiscal year, as the ITA report takes them. */
+export async function loadPlanNarrative(orgId: string, options: { fiscalYear?: number; thaiDigits: boolean; now?: Date }): Promise<PlanNarrativeData> {
+  const fiscalYear = options.fiscalYear ?? (await activeFiscalYear(orgId));
+  const measures = await measuresInTable(orgId, fiscalYear, 'anticorruption_project');
+  const projectIds = new Set(measures.map((m) => m.id));
+  const reports = (await progressReportsOfYear(orgId, fiscalYear)).filter((r) => projectIds.has(r.measureId));
+  const newest = newestBy(reports, fiscalYearRange(fiscalYear).end);
+  return {
+    organisation: await organisation(orgId, fiscalYear),
+    generatedAt: options.now ?? new Date(),
+    thaiDigits: options.thaiDigits,
+    projects: measures.map((m) => {
+      const r = newest.get(m.id);
+      return {
+        number: m.number,
+        title: m.title,
+        dimension: m.dimension,
+        mission: m.guideline?.trim() || (m.dimension ? (DIMENSIONS_TH[m.dimension] ?? '') : ''),
+        methodSteps: m.methodSteps,
+        status: r ? r.status : AWAITING_REPORT,
+        summary: r?.summary.trim() ?? '',
+        outcome: r?.outcome?.trim() ?? '',
+        cannotProceedReason: r?.status === 'cannot_proceed' ? (r.cannotProceedReason?.trim() ?? '') : '',
+      };
+    }),
+    supportingFactors: await supportingFactorsOf(orgId, fiscalYear),
+    problems: distinctTexts(reports, 'problems'),
+    suggestions: distinctTexts(reports, 'suggestions'),
   };
 }
 

@@ -1,10 +1,10 @@
 import { TZDate } from '@date-fns/tz';
-import type { DisplayStatus } from '../domain/statuses.js';
-import { STATUS_TH } from '../domain/statuses.js';
+import type { DisplayStatus, Status } from '../domain/statuses.js';
+import { AWAITING_REPORT, STATUS_TH } from '../domain/statuses.js';
 import type { Threshold } from '../domain/summary.js';
 import { thaiDigits, toBuddhistYear } from '../domain/thai.js';
 import { TIME_ZONE } from '../domain/time-zone.js';
-import type { EplanReportData, ReportOrganisation } from './types.js';
+import type { EplanReportData, ReportOrganisation, Reporter } from './types.js';
 
 /** The words and lines several report files share, so the DOCX, XLSX and CSV say the same thing. */
 
@@ -98,10 +98,13 @@ export function numberedSteps(steps: string[]): string[] {
 // Thai vowel and tone marks sit above or below their consonant and take no width of their own.
 const NO_WIDTH = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
 
+/** Characters of a line that take width. */
+export const baseLength = (line: string): number => line.replace(NO_WIDTH, '').length;
+
 /** Lines a text needs in a column holding `perLine` characters: an estimate, as no font is measured here. */
 export function estimateLines(text: string, perLine: number): number {
   const n = Math.max(1, Math.floor(perLine));
-  return text.split('\n').reduce((sum, l) => sum + Math.max(1, Math.ceil(l.replace(NO_WIDTH, '').length / n)), 0);
+  return text.split('\n').reduce((sum, l) => sum + Math.max(1, Math.ceil(baseLength(l) / n)), 0);
 }
 
 /** Text cells may hold several lines; blank ones only add height. */
@@ -109,7 +112,56 @@ export const lines = (text: string): string[] => text.split(/\r?\n/).map((l) => 
 
 // ---- E-PlanNACC ----
 
-export const EPLAN_HEADERS = ['ลำดับ', 'โครงการ/กิจกรรม', 'มิติ', 'งบประมาณ (บาท)', 'เบิกจ่าย (บาท)', 'สถานะ', 'หมายเหตุ'] as const;
+/**
+ * The table as seed 004 files it: one check column per E-PlanNACC status under a สถานะ heading. E-PlanNACC has
+ * no "not started" box, so such a row is ticked nowhere and says so in หมายเหตุ; the summary counts it.
+ */
+export const EPLAN_STATUS_COLUMNS = ['awaiting_report', 'in_progress', 'completed', 'cannot_proceed'] as const satisfies readonly DisplayStatus[];
+export const EPLAN_STATUS_GROUP = 'สถานะ';
+export const EPLAN_MARK = '☑';
+export const EPLAN_LEAD_HEADERS = ['ลำดับ', 'โครงการ/กิจกรรม', 'มิติ', 'งบประมาณ (บาท)', 'เบิกจ่าย (บาท)'] as const;
+export const EPLAN_NOTE_HEADER = 'หมายเหตุ';
+
+/** The four check cells of a row, in column order. */
+export const eplanMarks = (status: DisplayStatus): string[] => EPLAN_STATUS_COLUMNS.map((c) => (c === status ? EPLAN_MARK : ''));
+
+/** What หมายเหตุ needs from a project's newest report in the table. */
+export interface NoteSource {
+  reportedAt: Date;
+  status: Status;
+  cannotProceedReason: string | null;
+  outcome: string | null;
+}
+
+const clean = (text: string | null | undefined): string => text?.trim() ?? '';
+
+/**
+ * หมายเหตุ as seed 004 uses it: why a project cannot proceed; for a project reported on, what it produced (the
+ * seed lists the manuals a completed project delivered); for one shown as รอรายงาน, when and what it last
+ * reported, so the reader knows it is not a blank; for one not started, that it is not (no column says so).
+ */
+export function eplanNote(shown: DisplayStatus, report: NoteSource | null): string {
+  if (!report) return '';
+  const reason = clean(report.cannotProceedReason);
+  if (shown === 'awaiting_report') {
+    const last = `รายงานล่าสุด ${formatThaiDateLong(report.reportedAt)}: ${STATUS_TH[report.status]}`;
+    return report.status === 'cannot_proceed' && reason ? `${last} (${reason})` : last;
+  }
+  if (shown === 'cannot_proceed') return reason;
+  if (shown === 'not_started') return STATUS_TH.not_started;
+  return clean(report.outcome);
+}
+
+/**
+ * "ข้อมูล ณ วันที่": the day of the newest report the table includes. That is always true of the table, also
+ * when it is exported after the round closed and later reports are left out (the export day would then claim
+ * data the table does not show), and re-exporting the same data gives the same day; the export day is already
+ * printed in the generated-by line. With no report at all, the export day, but not past the round's last day.
+ */
+export function eplanAsOf(newestIncluded: Date | null, now: Date, roundEnd: Date): Date {
+  if (newestIncluded) return newestIncluded;
+  return now < roundEnd ? now : new Date(roundEnd.getTime() - 1);
+}
 
 export const roundTh = (round: EplanReportData['round']): string => (round === 'six_month' ? 'รอบ 6 เดือน' : 'รอบ 12 เดือน');
 
@@ -145,4 +197,38 @@ export const thresholdsText = (thresholds: Threshold[]): string =>
 
 export const thresholdsLine = (thresholds: Threshold[]): string => `${THRESHOLDS_LABEL}: ${thresholdsText(thresholds)}`;
 
-export const reporterLine = (r: NonNullable<EplanReportData['reporter']>): string => `ชื่อ - สกุล ผู้รายงาน ${r.name} ตำแหน่ง ${r.position}`;
+export const reporterLine = (r: Reporter): string => `ชื่อ - สกุล ผู้รายงาน ${r.name || '-'} ตำแหน่ง ${r.position || '-'}`;
+
+// ---- the plan report in prose (seed 004's first part) ----
+
+export const NARRATIVE_TITLE = 'รายงานผลการดำเนินการตามแผนปฏิบัติการป้องกันการทุจริต';
+export const NARRATIVE_HEADINGS = {
+  mission: 'ภารกิจตามมิติ',
+  method: 'การดำเนินงาน',
+  result: 'ผลการดำเนินการ',
+  factors: 'ปัจจัยสนับสนุน',
+  problems: 'ปัญหาอุปสรรค',
+  suggestions: 'ข้อเสนอแนะ',
+} as const;
+
+/** Seed 004's opening: what the report is and what it goes on to state. */
+export function narrativeIntro(org: ReportOrganisation): string {
+  return (
+    `${org.name.trim()} ได้จัดทำแผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรมและความโปร่งใส ` +
+    `และได้ดำเนินการตามแผนใน${fiscalYearLine(org.fiscalYear)} จึงขอรายงานผลการดำเนินงานของแต่ละโครงการ/กิจกรรม ` +
+    `พร้อมทั้งระบุปัจจัยสนับสนุน ปัญหาอุปสรรค และข้อเสนอแนะในการปรับปรุงแผน ดังนี้`
+  );
+}
+
+/** "มิติที่ 1 การสร้างวัฒนธรรมสุจริต"; projects without one are grouped last. */
+export const dimensionHeading = (dimension: number | null, names: Record<number, string>): string =>
+  dimension ? `มิติที่ ${dimension} ${names[dimension] ?? ''}`.trim() : 'โครงการ/กิจกรรมที่ไม่ได้ระบุมิติ';
+
+/** Seed 004 numbers a project's steps "(๑) …": the plan's own numbering is replaced, as in the ITA table. */
+export const bracketedSteps = (steps: string[]): string[] => numberedSteps(steps).map((s) => s.replace(/^(\d+)\. /, '($1) '));
+
+/** The result line: the status, why it cannot proceed, or that nothing was reported in the year. */
+export function narrativeStatusLine(status: DisplayStatus, reason: string): string {
+  if (status === AWAITING_REPORT) return 'ยังไม่มีรายงานผลการดำเนินการในปีงบประมาณนี้ (รอรายงาน)';
+  return `สถานะ: ${STATUS_TH[status]}${status === 'cannot_proceed' && reason ? ` เนื่องจาก${reason}` : ''}`;
+}

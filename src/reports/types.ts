@@ -21,18 +21,27 @@ export interface ItaReportData {
     period: string;
     /** Units and positions, e.g. "สำนักปลัด, กองคลัง (นิติกร)". */
     responsible: string;
-    /** The newest progress report's summary (สรุปผลการดำเนินการ), or "" when none. */
+    /** The newest progress report's summary (สรุปผลการดำเนินการ); "รอรายงาน" when nothing was reported in the year. */
     summary: string;
-    /** The newest report's outcome or, lacking one, its status in Thai (ผลลัพธ์หรือความสำเร็จ). */
+    /** The newest report's outcome (ผลลัพธ์หรือความสำเร็จ), "" when the officer gave none: a status is no result. */
     outcome: string;
   }[];
+}
+
+/** Who signs an E-PlanNACC report: the executive who asked for it in LINE, or the operator's flags. */
+export interface Reporter {
+  name: string;
+  position: string;
 }
 
 /** The E-PlanNACC 6- or 12-month table with its summary block (seed 004). */
 export interface EplanReportData {
   organisation: ReportOrganisation;
   round: 'six_month' | 'twelve_month';
-  /** The "data as of" day: 31 March or 30 September. */
+  /**
+   * "ข้อมูล ณ วันที่": when the newest report the table rests on was made, or, with no report at all, the
+   * export time (never after the round's last day). See `eplanAsOf`.
+   */
   asOf: Date;
   generatedAt: Date;
   rows: {
@@ -42,10 +51,12 @@ export interface EplanReportData {
     dimension: number | null;
     budget: number;
     disbursed: number;
+    /** One mark in the four E-PlanNACC columns; not_started has no column there and is said in the note. */
     status: DisplayStatus;
+    /** หมายเหตุ: see `eplanNote`. */
     note: string;
   }[];
-  reporter: { name: string; position: string } | null;
+  reporter: Reporter | null;
   problems: string[];
   suggestions: string[];
   summary: {
@@ -58,6 +69,33 @@ export interface EplanReportData {
     level: string;
     thresholds: Threshold[];
   };
+}
+
+/**
+ * The year's anti-corruption plan in prose, project by project under its มิติ, as seed 004 files it before
+ * its table; then the supporting factors, problems and suggestions of the year.
+ */
+export interface PlanNarrativeData {
+  organisation: ReportOrganisation;
+  generatedAt: Date;
+  thaiDigits: boolean;
+  projects: {
+    number: number | null;
+    title: string;
+    dimension: number | null;
+    /** ภารกิจตามมิติ: the plan's guideline for the project, else the name of its มิติ. */
+    mission: string;
+    methodSteps: string[];
+    status: DisplayStatus;
+    /** The newest report of the year: its summary, outcome and, when it cannot proceed, why. */
+    summary: string;
+    outcome: string;
+    cannotProceedReason: string;
+  }[];
+  /** Set by the operator for the year (`prongsai org --supporting-factors`); no report carries them. */
+  supportingFactors: string[];
+  problems: string[];
+  suggestions: string[];
 }
 
 export interface ComplaintStatsReportData {

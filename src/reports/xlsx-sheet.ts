@@ -50,19 +50,51 @@ export function addSpanningRow(sheet: ExcelJS.Worksheet, text: string, opts: { t
   return row;
 }
 
+function styleHeaderCell(c: ExcelJS.Cell): void {
+  c.font = BOLD_FONT;
+  c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  c.border = frame;
+  c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
+}
+
+/** The header rows stay in view while scrolling and are printed again on every page. */
+function repeatHeader(sheet: ExcelJS.Worksheet, first: number, last: number): void {
+  sheet.views = [{ state: 'frozen', ySplit: last, xSplit: 0 }];
+  sheet.pageSetup.printTitlesRow = `${first}:${last}`;
+}
+
 /** The column header: bold, framed, frozen while scrolling and repeated on every printed page. */
 export function addHeaderRow(sheet: ExcelJS.Worksheet, headers: readonly string[]): ExcelJS.Row {
   const row = sheet.addRow([...headers]);
-  row.eachCell((c) => {
-    c.font = BOLD_FONT;
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    c.border = frame;
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
-  });
+  row.eachCell(styleHeaderCell);
   fitHeight(row, Math.max(...headers.map((h, i) => lineCount(h, widthOf(sheet, i + 1)))));
-  sheet.views = [{ state: 'frozen', ySplit: row.number, xSplit: 0 }];
-  sheet.pageSetup.printTitlesRow = `${row.number}:${row.number}`;
+  repeatHeader(sheet, row.number, row.number);
   return row;
+}
+
+/**
+ * A two-row header as the official forms draw it: a column of a group (E-PlanNACC's four status columns under
+ * สถานะ) has the group's name above its own; any other column's name spans both rows. Returns the lower row.
+ */
+export function addGroupedHeader(sheet: ExcelJS.Worksheet, columns: readonly { label: string; group?: string }[]): ExcelJS.Row {
+  const top = sheet.addRow(columns.map((c) => c.group ?? c.label));
+  const bottom = sheet.addRow(columns.map((c) => (c.group ? c.label : '')));
+  for (let i = 1; i <= columns.length; i++) {
+    styleHeaderCell(top.getCell(i));
+    styleHeaderCell(bottom.getCell(i));
+  }
+  columns.forEach((c, i) => {
+    if (!c.group) sheet.mergeCells(top.number, i + 1, bottom.number, i + 1);
+    else if (columns[i - 1]?.group !== c.group) {
+      let end = i;
+      while (columns[end + 1]?.group === c.group) end++;
+      if (end > i) sheet.mergeCells(top.number, i + 1, top.number, end + 1);
+    }
+  });
+  fitHeight(top, 1);
+  fitHeight(bottom, Math.max(...columns.map((c, i) => (c.group ? lineCount(c.label, widthOf(sheet, i + 1)) : 1))));
+  repeatHeader(sheet, top.number, bottom.number);
+  return bottom;
 }
 
 /** A table row: framed, wrapped, top-aligned so long Thai text reads from the top, and tall enough for it. */

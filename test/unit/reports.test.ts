@@ -9,10 +9,13 @@ import { KIND_TH } from '../../src/domain/complaints.js';
 import { buildComplaintStatsXlsx } from '../../src/reports/complaint-stats-xlsx.js';
 import { buildEplanCsv } from '../../src/reports/eplan-csv.js';
 import { buildEplanXlsx } from '../../src/reports/eplan-xlsx.js';
-import { buildItaDocx } from '../../src/reports/ita-docx.js';
+import { REPORT_KINDS, REPORT_SHORT_TH } from '../../src/reports/catalogue.js';
+import { estimatePages, fitColumnWidths, rowLines } from '../../src/reports/column-fit.js';
+import { buildItaDocx, itaTableLayout } from '../../src/reports/ita-docx.js';
+import { buildPlanNarrativeDocx } from '../../src/reports/plan-narrative-docx.js';
 import { buildItaXlsx } from '../../src/reports/ita-xlsx.js';
-import { digitsFor, numberedSteps } from '../../src/reports/report-text.js';
-import type { EplanReportData, ItaReportData, ReportOrganisation } from '../../src/reports/types.js';
+import { digitsFor, eplanAsOf, eplanMarks, eplanNote, ITA_HEADERS, lines, numberedSteps } from '../../src/reports/report-text.js';
+import type { EplanReportData, ItaReportData, PlanNarrativeData, ReportOrganisation } from '../../src/reports/types.js';
 
 // ---- fixtures: the sample plan built from the seed reports ----
 
@@ -40,8 +43,8 @@ const itaRows: ItaReportData['rows'] = plan
     methodSteps: col(r, 'วิธีดำเนินการ').split('\n'),
     period: col(r, 'ระยะเวลา'),
     responsible: [col(r, 'หน่วยงานรับผิดชอบ').split(';').join(', '), col(r, 'ผู้รับผิดชอบ')].filter(Boolean).join(' (') + (col(r, 'ผู้รับผิดชอบ') ? ')' : ''),
-    summary: i % 3 === 0 ? '' : `จัดอบรมแล้ว 2 ครั้ง มีผู้เข้าร่วม ${40 + i} คน\nเผยแพร่ทางเว็บไซต์ www.tambonphothong.go.th`,
-    outcome: i % 3 === 0 ? 'อยู่ระหว่างดำเนินการ' : 'บุคลากรร้อยละ 95 เข้าใจแนวทาง',
+    summary: i % 3 === 0 ? 'รอรายงาน' : `จัดอบรมแล้ว 2 ครั้ง มีผู้เข้าร่วม ${40 + i} คน\nเผยแพร่ทางเว็บไซต์ www.tambonphothong.go.th`,
+    outcome: i % 3 === 0 ? '' : 'บุคลากรร้อยละ 95 เข้าใจแนวทาง',
   }));
 const longestItaTitles = [...itaRows].sort((a, b) => b.title.length - a.title.length).slice(0, 5).map((r) => r.title);
 
@@ -281,21 +284,28 @@ describe('E-PlanNACC report as XLSX (seed 004)', () => {
     expect(rows[0]![0]).toBe('รายงานผลการดำเนินการตามแผนปฏิบัติการป้องกันการทุจริต รอบ 12 เดือน');
     expect(rows[1]![0]).toBe('เทศบาลตำบลโพธิ์ทอง อำเภอโพธิ์ทอง จังหวัดอ่างทอง ประจำปีงบประมาณ พ.ศ. 2566');
     expect(rows[2]![0]).toBe('ข้อมูล ณ วันที่ 30 กันยายน 2566');
-    expect(sheet.getCell('G1').master.address).toBe('A1');
-    expect(sheet.getCell('G3').master.address).toBe('A3');
+    expect(sheet.getCell('J1').master.address).toBe('A1');
+    expect(sheet.getCell('J3').master.address).toBe('A3');
 
+    // As filed: สถานะ over four check columns; the other headings span both header rows.
     const h = rowIndex(rows, 'ลำดับ');
-    expect(rows[h]).toEqual(['ลำดับ', 'โครงการ/กิจกรรม', 'มิติ', 'งบประมาณ (บาท)', 'เบิกจ่าย (บาท)', 'สถานะ', 'หมายเหตุ']);
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: h + 1 });
-    const body = rows.slice(h + 1, h + 16);
+    expect(rows[h]).toEqual(['ลำดับ', 'โครงการ/กิจกรรม', 'มิติ', 'งบประมาณ (บาท)', 'เบิกจ่าย (บาท)', 'สถานะ', 'สถานะ', 'สถานะ', 'สถานะ', 'หมายเหตุ']);
+    expect(rows[h + 1]).toEqual(['ลำดับ', 'โครงการ/กิจกรรม', 'มิติ', 'งบประมาณ (บาท)', 'เบิกจ่าย (บาท)', 'รอรายงาน', 'อยู่ระหว่างดำเนินการ', 'ดำเนินการแล้วเสร็จ', 'ไม่สามารถดำเนินการได้', 'หมายเหตุ']);
+    expect(sheet.getCell(`F${h + 1}`).master.address).toBe(`F${h + 1}`);
+    expect(sheet.getCell(`I${h + 1}`).master.address).toBe(`F${h + 1}`);
+    expect(sheet.getCell(`B${h + 2}`).master.address).toBe(`B${h + 1}`);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: h + 2 });
+    expect(sheet.pageSetup.printTitlesRow).toBe(`${h + 1}:${h + 2}`);
+    const body = rows.slice(h + 2, h + 17);
     expect(body.map((r) => r[1])).toEqual(seedRows.map((r) => r.title));
-    expect(body.filter((r) => r[5] === 'ดำเนินการแล้วเสร็จ')).toHaveLength(10);
-    expect(body.filter((r) => r[5] === 'อยู่ระหว่างดำเนินการ')).toHaveLength(5);
+    const marks = body.map((r) => r.slice(5, 9).join('|'));
+    expect(marks.filter((m) => m === '||☑|')).toHaveLength(10);
+    expect(marks.filter((m) => m === '|☑||')).toHaveLength(5);
     expect(body.map((r) => r[2])).toEqual([1, 1, 2, 2, 2, 2, 2, 2, 2, 3, 3, 4, 4, 4, 4]);
-    expect(body[3]![6]).toContain('คู่มือสำหรับนักพัฒนาชุมชน');
+    expect(body[3]![9]).toContain('คู่มือสำหรับนักพัฒนาชุมชน');
     expect(body.every((r) => r[3] === 0 && r[4] === 0)).toBe(true);
-    expect(sheet.getRow(h + 2).getCell(4).numFmt).toBe('#,##0.00');
-    expect(rows[h + 16]![1]).toBe('รวม');
+    expect(sheet.getRow(h + 3).getCell(4).numFmt).toBe('#,##0.00');
+    expect(rows[h + 17]![1]).toBe('รวม');
 
     const summary = (label: string) => {
       const i = rows.findIndex((r) => r[1] === `- ${label}`);
@@ -333,10 +343,11 @@ describe('E-PlanNACC report as XLSX (seed 004)', () => {
     expect(rows[0]![0]).toBe('รายงานผลการดำเนินการตามแผนปฏิบัติการป้องกันการทุจริต รอบ 6 เดือน');
     expect(rows[2]![0]).toBe('ข้อมูล ณ วันที่ 31 มีนาคม 2568');
 
-    const h = rowIndex(rows, 'ลำดับ');
+    const h = rowIndex(rows, 'ลำดับ') + 1;
     const body = rows.slice(h + 1, h + 1 + moneyRows.length);
     expect(body.map((r) => [r[3], r[4]])).toEqual(moneyRows.map((r) => [r.budget, r.disbursed]));
-    expect(body.map((r) => r[5])).toEqual(['ดำเนินการแล้วเสร็จ', 'รอรายงาน', 'ไม่สามารถดำเนินการได้', 'ยังไม่ได้ดำเนินการ']);
+    // Completed, awaiting, cannot proceed; not started has no E-PlanNACC column.
+    expect(body.map((r) => r.slice(5, 9).join('|'))).toEqual(['||☑|', '☑|||', '|||☑', '|||']);
     expect(body[3]![0]).toBe(4);
     expect(body[3]![2]).toBe('');
     expect(sheet.getRow(h + 4).getCell(5).numFmt).toBe('#,##0.00');
@@ -377,10 +388,10 @@ describe('E-PlanNACC report as CSV', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
 
     const { table, summary } = split(csv);
-    expect(table[0]).toEqual(['ลำดับ', 'รหัส', 'โครงการ/กิจกรรม', 'มิติ', 'งบประมาณ', 'เบิกจ่าย', 'สถานะ', 'หมายเหตุ']);
+    expect(table[0]).toEqual(['ลำดับ', 'รหัส', 'โครงการ/กิจกรรม', 'มิติ', 'งบประมาณ', 'เบิกจ่าย', 'รอรายงาน', 'อยู่ระหว่างดำเนินการ', 'ดำเนินการแล้วเสร็จ', 'ไม่สามารถดำเนินการได้', 'หมายเหตุ']);
     expect(table).toHaveLength(16);
-    expect(table[1]).toEqual(['1', 'EP-01', 'โครงการโรงเรียนคุณธรรม', '1', '0.00', '0.00', 'อยู่ระหว่างดำเนินการ', '']);
-    expect(table.slice(1).filter((r) => r[6] === 'ดำเนินการแล้วเสร็จ')).toHaveLength(10);
+    expect(table[1]).toEqual(['1', 'EP-01', 'โครงการโรงเรียนคุณธรรม', '1', '0.00', '0.00', '', '☑', '', '', '']);
+    expect(table.slice(1).filter((r) => r[8] === '☑')).toHaveLength(10);
 
     const map = new Map(summary.map((r) => [r[0], r[1]]));
     expect(summary.every((r) => r.length === 2)).toBe(true);
@@ -411,9 +422,9 @@ describe('E-PlanNACC report as CSV', () => {
       ['4', '', '0.00', '0.00'],
     ]);
     expect(table[1]![2]).toBe('โครงการอบรม "คุณธรรม จริยธรรม", ประจำปี');
-    expect(table[2]![7]).toBe('\'=HYPERLINK("http://x.example","คลิก")');
-    expect(table[3]![7]).toBe('ไม่ได้รับงบประมาณ\nรอปีถัดไป');
-    expect(table[2]![6]).toBe('รอรายงาน');
+    expect(table[2]![10]).toBe('\'=HYPERLINK("http://x.example","คลิก")');
+    expect(table[3]![10]).toBe('ไม่ได้รับงบประมาณ\nรอปีถัดไป');
+    expect(table[2]![6]).toBe('☑');
     const map = new Map(summary.map((r) => [r[0], r[1]]));
     expect(map.get('งบประมาณรวม (บาท)')).toBe('1409568.14');
     expect(map.get('ร้อยละการเบิกจ่าย')).toBe('79.46');
@@ -448,5 +459,135 @@ describe('complaint statistics (OIT O24) as XLSX', () => {
     ]);
     expect(rows[h + 4]!.slice(0, 2)).toEqual(['เกินกำหนด 15 วันและยังไม่ปิดเรื่อง', 2]);
     expect(sheet.getRow(h + 2).getCell(1).font?.bold).toBe(true);
+  });
+});
+
+describe('E-PlanNACC as filed: marks, notes and the as-of day', () => {
+  const at = new Date('2025-03-10T03:00:00Z');
+  const report = (status: 'not_started' | 'in_progress' | 'completed' | 'cannot_proceed', extra: { reason?: string; outcome?: string } = {}) => ({
+    reportedAt: at,
+    status,
+    cannotProceedReason: extra.reason ?? null,
+    outcome: extra.outcome ?? null,
+  });
+
+  it('ticks one of the four status columns, none for a project not started', () => {
+    expect(eplanMarks('awaiting_report')).toEqual(['☑', '', '', '']);
+    expect(eplanMarks('in_progress')).toEqual(['', '☑', '', '']);
+    expect(eplanMarks('completed')).toEqual(['', '', '☑', '']);
+    expect(eplanMarks('cannot_proceed')).toEqual(['', '', '', '☑']);
+    expect(eplanMarks('not_started')).toEqual(['', '', '', '']);
+  });
+
+  it('writes the reason, the outcome, the last report of an awaited project, or that it has not started', () => {
+    expect(eplanNote('cannot_proceed', report('cannot_proceed', { reason: 'ไม่ได้รับงบประมาณ', outcome: 'x' }))).toBe('ไม่ได้รับงบประมาณ');
+    expect(eplanNote('completed', report('completed', { outcome: ' คู่มือ 2 เล่ม ' }))).toBe('คู่มือ 2 เล่ม');
+    expect(eplanNote('in_progress', report('in_progress'))).toBe('');
+    expect(eplanNote('not_started', report('not_started'))).toBe('ยังไม่ได้ดำเนินการ');
+    expect(eplanNote('awaiting_report', report('in_progress'))).toBe('รายงานล่าสุด 10 มีนาคม 2568: อยู่ระหว่างดำเนินการ');
+    expect(eplanNote('awaiting_report', report('cannot_proceed', { reason: 'บุคลากรไม่เพียงพอ' }))).toBe('รายงานล่าสุด 10 มีนาคม 2568: ไม่สามารถดำเนินการได้ (บุคลากรไม่เพียงพอ)');
+    expect(eplanNote('awaiting_report', null)).toBe('');
+  });
+
+  it('dates the data by its newest report, else by the export, never past the round', () => {
+    const roundEnd = new Date('2025-09-30T17:00:00Z');
+    expect(eplanAsOf(at, new Date('2025-11-06T03:00:00Z'), roundEnd)).toBe(at);
+    expect(eplanAsOf(null, new Date('2025-08-01T03:00:00Z'), roundEnd)).toEqual(new Date('2025-08-01T03:00:00Z'));
+    expect(eplanAsOf(null, new Date('2025-11-06T03:00:00Z'), roundEnd)).toEqual(new Date(roundEnd.getTime() - 1));
+  });
+});
+
+describe('ITA DOCX columns sized by their content', () => {
+  const TABLE = 16838 - 2 * 1134;
+  it('gives an empty column its minimum and the room to the long ones, filling the table exactly', () => {
+    const rows = [
+      ['ลำดับ', 'มาตรการ', 'วิธีดำเนินการ', 'ผลลัพธ์'],
+      ['1', 'สั้น', 'ขั้นตอนที่ยาวมาก '.repeat(20), ''],
+      ['2', 'สั้น', 'ขั้นตอนที่ยาวมาก '.repeat(12), ''],
+    ];
+    const widths = fitColumnWidths(rows, { total: 10000, perChar: 130, minChars: 7, exact: [0] });
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(10000);
+    expect(widths[0]).toBe(5 * 130); // 'ลำดับ' takes four characters' width, plus one
+    expect(widths[3]).toBeLessThan(8 * 130);
+    expect(widths[2]).toBeGreaterThan(widths[1]! * 2);
+  });
+
+  it('puts the outcome, not the status word, in the result column, and lays the table out in fewer pages than fixed shares', async () => {
+    const { document } = await openDocx(await buildItaDocx(itaData(true)));
+    const text = textsOf(document);
+    expect(text).toContain('บุคลากรร้อยละ ๙๕ เข้าใจแนวทาง');
+    const grid = [...document.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(grid).toHaveLength(7);
+    expect(grid.reduce((a, b) => a + b, 0)).toBe(TABLE);
+    // The method steps are the longest column here: it gets the most room.
+    expect(Math.max(...grid)).toBe(grid[2]);
+
+    // Before: shares fixed whatever the columns held (the method column at 21 %).
+    const fixed = [6, 17, 21, 11, 11, 20, 14].map((s) => Math.floor((TABLE * s) / 100));
+    const d = digitsFor(true);
+    const texts = [[...ITA_HEADERS], ...itaRows.map((r, i) => [d(i + 1), r.title, numberedSteps(r.methodSteps).map(d).join('\n'), d(r.period), r.responsible, lines(d(r.summary)).join('\n'), d(r.outcome)])];
+    const page = { linesPerPage: 22, firstPageUsed: 8, keepWhole: 8, rowPadding: 0.2 };
+    const [header, ...body] = rowLines(texts, fixed.map((w) => w - 160), 130);
+    const before = estimatePages(header!, body, page);
+    const after = itaTableLayout(itaData(true)).pages;
+    expect(after).toBeLessThan(before);
+  });
+});
+
+describe('the plan report in prose (seed 004, DOCX)', () => {
+  const narrative = (overrides: Partial<PlanNarrativeData> = {}): PlanNarrativeData => ({
+    organisation: { ...organisation, itaScore: null, itaLevel: null },
+    generatedAt,
+    thaiDigits: true,
+    projects: [
+      { number: 3, title: 'มาตรการ NO Gift Policy', dimension: 2, mission: 'การเปิดเผยข้อมูลสาธารณะ', methodSteps: ['(1) จัดประชุม', 'ประกาศใช้ 2568'], status: 'completed', summary: 'ประกาศใช้แล้ว', outcome: 'บุคลากร 45 คนรับทราบ', cannotProceedReason: '' },
+      { number: 1, title: 'โครงการโรงเรียนคุณธรรม', dimension: 1, mission: 'การสร้างวัฒนธรรมสุจริต', methodSteps: ['จัดค่าย'], status: 'cannot_proceed', summary: 'ยังไม่ได้จัด', outcome: '', cannotProceedReason: 'ไม่ได้รับงบประมาณ' },
+      { number: 2, title: 'โครงการป้องกันผลประโยชน์ทับซ้อน', dimension: 1, mission: 'การสร้างวัฒนธรรมสุจริต', methodSteps: [], status: 'awaiting_report', summary: '', outcome: '', cannotProceedReason: '' },
+    ],
+    supportingFactors: ['ผู้บริหารให้ความสำคัญ'],
+    problems: ['เจ้าหน้าที่ลาออก'],
+    suggestions: [],
+    ...overrides,
+  });
+
+  it('has each project under its มิติ with mission, steps and results, then factors, problems and suggestions', async () => {
+    const { document } = await openDocx(await buildPlanNarrativeDocx(narrative()));
+    const p = paragraphsOf(document).filter(Boolean);
+    expect(p[0]).toBe('รายงานผลการดำเนินการตามแผนปฏิบัติการป้องกันการทุจริต');
+    expect(p).toContain('ประจำปีงบประมาณ พ.ศ. ๒๕๖๘');
+    const at = (text: string) => {
+      const i = p.indexOf(text);
+      expect(i, text).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    // มิติ 1 first, its projects in their order, then มิติ 2.
+    expect(at('มิติที่ ๑ การสร้างวัฒนธรรมสุจริต')).toBeLessThan(at('(๑) โครงการโรงเรียนคุณธรรม'));
+    expect(at('(๑) โครงการโรงเรียนคุณธรรม')).toBeLessThan(at('(๒) โครงการป้องกันผลประโยชน์ทับซ้อน'));
+    expect(at('(๒) โครงการป้องกันผลประโยชน์ทับซ้อน')).toBeLessThan(at('มิติที่ ๒ การบริหารราชการด้วยความโปร่งใส'));
+    const gift = at('(๓) มาตรการ NO Gift Policy');
+    expect(p.slice(gift + 1, gift + 10)).toEqual([
+      'ภารกิจตามมิติ',
+      'การเปิดเผยข้อมูลสาธารณะ',
+      'การดำเนินงาน',
+      '(๑) จัดประชุม',
+      '(๒) ประกาศใช้ ๒๕๖๘',
+      'ผลการดำเนินการ',
+      'สถานะ: ดำเนินการแล้วเสร็จ',
+      'ประกาศใช้แล้ว',
+      'ผลลัพธ์: บุคลากร ๔๕ คนรับทราบ',
+    ]);
+    expect(p).toContain('สถานะ: ไม่สามารถดำเนินการได้ เนื่องจากไม่ได้รับงบประมาณ');
+    expect(p).toContain('ยังไม่มีรายงานผลการดำเนินการในปีงบประมาณนี้ (รอรายงาน)');
+    const closing = p.slice(at('ปัจจัยสนับสนุน'));
+    expect(closing).toEqual(['ปัจจัยสนับสนุน', '๑. ผู้บริหารให้ความสำคัญ', 'ปัญหาอุปสรรค', '๑. เจ้าหน้าที่ลาออก', 'ข้อเสนอแนะ', '-']);
+    expect(textsOf(document)).not.toMatch(/[0-9]/);
+    expect(document).toMatch(/<w:pgSz[^>]*w:w="11906"[^>]*w:h="16838"/);
+  });
+});
+
+describe('the report list in LINE', () => {
+  it('fits a quick reply: at most 13 items with ยกเลิก, labels of at most 20 characters', () => {
+    expect(REPORT_KINDS.length + 1).toBeLessThanOrEqual(13);
+    for (const kind of REPORT_KINDS) expect(REPORT_SHORT_TH[kind].length, kind).toBeLessThanOrEqual(20);
   });
 });

@@ -19,7 +19,8 @@ export const exportReport: Feature = {
     if (!isReportKind(kind)) {
       return [text('เลือกรายงานที่ต้องการดาวน์โหลด', [...REPORT_KINDS.map((k) => quickPostback(REPORT_SHORT_TH[k], postbackData(ACTION.exportReport, { k }), REPORT_TH[k])), quickText('ยกเลิก')])];
     }
-    const link = ctx.reportLink(kind, ctx.now);
+    // The E-PlanNACC report is signed by whoever asks for it.
+    const link = ctx.reportLink(kind, ctx.now, ctx.sender.userId);
     return [text(`${REPORT_TH[kind]}\nดาวน์โหลด: ${link.url}\nลิงก์นี้ใช้ได้ ${link.minutes} นาที และเปิดได้เฉพาะผู้ที่ได้รับลิงก์ โปรดอย่าส่งต่อ`)];
   },
 };

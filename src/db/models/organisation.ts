@@ -10,6 +10,8 @@ const organisationSchema = new Schema(
     fiscalYear: { type: Number, required: true },
     itaScore: { type: Number, default: null },
     itaLevel: { type: String, default: null },
+    // ปัจจัยสนับสนุน of the plan report, by B.E. fiscal year: a judgement of the organisation, not of one project.
+    supportingFactors: { type: Map, of: [String], default: {} },
   },
   { timestamps: true, collection: 'organisations' },
 );

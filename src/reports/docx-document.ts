@@ -1,0 +1,76 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  NumberFormat,
+  PageNumber,
+  PageOrientation,
+  Packer,
+  Paragraph,
+  TextRun,
+  type FileChild,
+} from 'docx';
+import { digitsFor, generatedLine, REPORT_FONT } from './report-text.js';
+
+/** What the Word reports share: A4, 2 cm margins, TH SarabunPSK in Thai, the generated-by line and page number. */
+
+// Twentieths of a point. A4 is 11906 × 16838.
+export const A4_SHORT = 11906;
+export const A4_LONG = 16838;
+export const MARGIN = 1134; // 2 cm
+
+// Half-points: 16 pt body, 14 pt table, as the seeds print.
+export const BODY_SIZE = 32;
+export const TABLE_SIZE = 28;
+export const TITLE_SIZE = 36;
+
+export function centred(text: string, size = BODY_SIZE, bold = true): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold, size })] });
+}
+
+export async function reportDocx(options: {
+  title: string;
+  landscape: boolean;
+  thaiDigits: boolean;
+  generatedAt: Date;
+  children: FileChild[];
+}): Promise<Buffer> {
+  const d = digitsFor(options.thaiDigits);
+  const doc = new Document({
+    creator: 'Prongsai',
+    title: options.title,
+    styles: {
+      default: {
+        document: {
+          run: { font: REPORT_FONT, size: BODY_SIZE, language: { value: 'th-TH', bidirectional: 'th-TH' } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: options.landscape
+              ? { width: A4_SHORT, height: A4_LONG, orientation: PageOrientation.LANDSCAPE }
+              : { width: A4_SHORT, height: A4_LONG, orientation: PageOrientation.PORTRAIT },
+            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+            // Word then prints page numbers in the same digits as the rest of the document.
+            pageNumbers: { start: 1, formatType: options.thaiDigits ? NumberFormat.THAI_NUMBERS : NumberFormat.DECIMAL },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [new TextRun({ text: `${d(generatedLine(options.generatedAt))}  หน้า `, size: TABLE_SIZE }), new TextRun({ children: [PageNumber.CURRENT], size: TABLE_SIZE })],
+              }),
+            ],
+          }),
+        },
+        children: options.children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

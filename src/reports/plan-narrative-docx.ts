@@ -1,0 +1,81 @@
+import { AlignmentType, Paragraph, TextRun } from 'docx';
+import { DIMENSIONS_TH } from '../domain/measures.js';
+import { BODY_SIZE, centred, reportDocx, TITLE_SIZE } from './docx-document.js';
+import {
+  bracketedSteps,
+  digitsFor,
+  dimensionHeading,
+  fiscalYearLine,
+  lines,
+  NARRATIVE_HEADINGS,
+  NARRATIVE_TITLE,
+  narrativeIntro,
+  narrativeStatusLine,
+  organisationLine,
+} from './report-text.js';
+import type { PlanNarrativeData } from './types.js';
+
+// Twentieths of a point: body paragraphs start indented, as typed Thai reports do.
+const FIRST_LINE = 720;
+const STEP_INDENT = 360;
+
+const heading = (text: string, before = 240): Paragraph =>
+  new Paragraph({ spacing: { before, after: 60 }, keepNext: true, children: [new TextRun({ text, bold: true, size: BODY_SIZE })] });
+
+const prose = (text: string, indent = FIRST_LINE): Paragraph =>
+  new Paragraph({ indent: { firstLine: indent }, alignment: AlignmentType.THAI_DISTRIBUTE, children: [new TextRun(text)] });
+
+const step = (text: string): Paragraph => new Paragraph({ indent: { left: STEP_INDENT }, children: [new TextRun(text)] });
+
+/** A closing section: its items numbered, or "-" when there is nothing to say. */
+function listSection(title: string, items: string[], d: (t: string | number) => string): Paragraph[] {
+  const texts = items.map((t) => t.trim()).filter(Boolean);
+  return [heading(title, 360), ...(texts.length === 0 ? [prose('-')] : texts.map((t, i) => prose(d(`${i + 1}. ${t}`))))];
+}
+
+/**
+ * Seed 004's report in prose, portrait A4: each project under its มิติ with ภารกิจตามมิติ, การดำเนินงาน and
+ * ผลการดำเนินการ (status, the newest report's summary and outcome), then the year's ปัจจัยสนับสนุน,
+ * ปัญหาอุปสรรค and ข้อเสนอแนะ.
+ */
+export async function buildPlanNarrativeDocx(data: PlanNarrativeData): Promise<Buffer> {
+  const d = digitsFor(data.thaiDigits);
+  const org = data.organisation;
+  const body: Paragraph[] = [
+    centred(NARRATIVE_TITLE, TITLE_SIZE),
+    centred(d(fiscalYearLine(org.fiscalYear))),
+    centred(d(organisationLine(org))),
+    new Paragraph({ spacing: { before: 240 }, indent: { firstLine: FIRST_LINE }, alignment: AlignmentType.THAI_DISTRIBUTE, children: [new TextRun(d(narrativeIntro(org)))] }),
+  ];
+
+  const byDimension = [...data.projects].sort((a, b) => (a.dimension ?? 99) - (b.dimension ?? 99));
+  let shownDimension: number | null | undefined;
+  byDimension.forEach((p, i) => {
+    if (p.dimension !== shownDimension) {
+      shownDimension = p.dimension;
+      body.push(new Paragraph({ spacing: { before: 360, after: 120 }, keepNext: true, children: [new TextRun({ text: d(dimensionHeading(p.dimension, DIMENSIONS_TH)), bold: true, size: TITLE_SIZE })] }));
+    }
+    body.push(heading(d(`(${p.number ?? i + 1}) ${p.title.trim()}`), 240));
+    body.push(heading(NARRATIVE_HEADINGS.mission, 60), prose(d(p.mission || '-')));
+    const steps = bracketedSteps(p.methodSteps);
+    body.push(heading(NARRATIVE_HEADINGS.method, 60), ...(steps.length === 0 ? [prose('-')] : steps.map((s) => step(d(s)))));
+    body.push(heading(NARRATIVE_HEADINGS.result, 60), prose(d(narrativeStatusLine(p.status, p.cannotProceedReason))));
+    for (const line of lines(p.summary)) body.push(prose(d(line)));
+    const outcome = lines(p.outcome);
+    outcome.forEach((line, k) => body.push(prose(d(k === 0 ? `ผลลัพธ์: ${line}` : line))));
+  });
+
+  body.push(
+    ...listSection(NARRATIVE_HEADINGS.factors, data.supportingFactors, d),
+    ...listSection(NARRATIVE_HEADINGS.problems, data.problems, d),
+    ...listSection(NARRATIVE_HEADINGS.suggestions, data.suggestions, d),
+  );
+
+  return reportDocx({
+    title: `${NARRATIVE_TITLE} ${d(fiscalYearLine(org.fiscalYear))}`,
+    landscape: false,
+    thaiDigits: data.thaiDigits,
+    generatedAt: data.generatedAt,
+    children: body,
+  });
+}
