@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import type { Config } from '../config.js';
+import { inThaiDigits } from './thai-digits.js';
 
 export type Message = messagingApi.Message;
 
@@ -67,12 +68,12 @@ export function createLineClient(
   passSignalToFetch();
   return {
     async reply(replyToken, messages) {
-      const { httpResponse } = await withTimeout(() => api.replyMessageWithHttpInfo({ replyToken, messages }), ms, 'reply');
+      const { httpResponse } = await withTimeout(() => api.replyMessageWithHttpInfo({ replyToken, messages: inThaiDigits(messages) }), ms, 'reply');
       return httpResponse.headers.get('x-line-request-id');
     },
     async push(to, messages, retryKey) {
       try {
-        const { httpResponse } = await withTimeout(() => api.pushMessageWithHttpInfo({ to, messages }, retryKey), ms, 'push');
+        const { httpResponse } = await withTimeout(() => api.pushMessageWithHttpInfo({ to, messages: inThaiDigits(messages) }, retryKey), ms, 'push');
         return httpResponse.headers.get('x-line-request-id');
       } catch (error) {
         // 409 means LINE already accepted a request with this retry key: the message was sent.

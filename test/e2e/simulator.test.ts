@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { arabicDigits } from '../../src/domain/thai.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -24,7 +25,8 @@ let fakeLine: FakeLineApi;
 let browser: Browser;
 let page: Page;
 
-const botText = () => page.locator('[data-testid="bot-message"]').allInnerTexts().then((t) => t.join('\n'));
+/** What the bot said, read back in Arabic digits (the bot writes Thai ones). */
+const botText = () => page.locator('[data-testid="bot-message"]').allInnerTexts().then((t) => arabicDigits(t.join('\n')));
 
 async function say(text: string) {
   await page.getByTestId('chat-input').fill(text);
@@ -67,7 +69,7 @@ describe('the simulator in a browser', () => {
     await page.getByTestId('tm-result').filter({ hasText: /ส่งแล้ว/ }).waitFor({ timeout: 15_000 });
     await waitForBot('ร้อยละการนำแผนไปปฏิบัติ');
     await page.screenshot({ path: join(shots, 'simulator-monthly-summary.png') });
-    expect(await botText()).toContain('๘๓.๓๓');
+    expect(await botText()).toContain('83.33');
   });
 
   it('an officer reports progress by clicking, as in LINE', async () => {

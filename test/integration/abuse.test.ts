@@ -1,3 +1,4 @@
+import { arabicDigits } from '../../src/domain/thai.js';
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,7 +116,7 @@ describe('user text shaped as query operators or JSON', () => {
     const leaves: string[] = [];
     const walk = (n: any) => n && typeof n === 'object' && (typeof n.text === 'string' && leaves.push(n.text), Object.values(n).forEach(walk));
     walk(confirm);
-    expect(leaves).toContain(crafted);
+    expect(leaves.map(arabicDigits)).toContain(crafted);
     expect(leaves).not.toContain('injected');
     await officer.tap(postbackOf(confirm, 'ยืนยันบันทึก'));
     expect((await ProgressReportModel.findOne({ measureId: m._id }).lean())!.summary).toBe(crafted);

@@ -141,6 +141,17 @@ describe('an officer reports progress by chat', () => {
 
     // The list now shows the new status and the report date.
     expect(visibleText(await officer.say('report'))).toContain('อยู่ระหว่างดำเนินการ');
+
+    // Whatever it was built from (amounts, dates, counts, typed answers), every word sent uses one digit style.
+    const words: string[] = [];
+    const collect = (node: any, key = ''): void => {
+      if (typeof node === 'string') {
+        if (['text', 'altText', 'label', 'displayText'].includes(key)) words.push(node.replace(/https?:\/\/\S+/g, ''));
+      } else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) collect(v, k);
+    };
+    for (const r of h.line.accepted('/v2/bot/message/reply')) collect(r.body.messages);
+    expect(words.length).toBeGreaterThan(20);
+    expect(words.filter((w) => /[0-9]/.test(w))).toEqual([]);
   });
 
   it('keeps history append-only: a second report is a new document, and the measure shows the newest', async () => {

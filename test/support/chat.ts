@@ -1,3 +1,4 @@
+import { arabicDigits } from '../../src/domain/thai.js';
 import type { webhook } from '@line/bot-sdk';
 import type { Harness } from './harness.js';
 import { imageEvent, postbackEvent, textEvent } from './line-events.js';
@@ -33,7 +34,10 @@ export class Chat {
   }
 }
 
-/** All text a user would read in these messages: text bodies, flex texts and button labels. */
+/**
+ * All text a user would read in these messages: text bodies, flex texts and button labels. The bot writes
+ * Thai digits; assertions are written with Arabic ones, so the text is read back in Arabic digits.
+ */
 export function visibleText(messages: any[]): string {
   const out: string[] = [];
   const walk = (node: any) => {
@@ -44,15 +48,16 @@ export function visibleText(messages: any[]): string {
     for (const value of Object.values(node)) if (typeof value === 'object') walk(value);
   };
   messages.forEach(walk);
-  return out.join('\n');
+  return arabicDigits(out.join('\n'));
 }
 
-/** The postback data of the first button or quick reply whose label matches. */
+/** The postback data of the first button or quick reply whose label matches (read in Arabic digits). */
 export function postbackOf(messages: any[], label: string | RegExp): string {
   let found: string | undefined;
   const walk = (node: any) => {
     if (found || !node || typeof node !== 'object') return;
-    if (node.type === 'postback' && typeof node.label === 'string' && (typeof label === 'string' ? node.label === label : label.test(node.label))) {
+    const shown = typeof node.label === 'string' ? arabicDigits(node.label) : null;
+    if (node.type === 'postback' && shown !== null && (typeof label === 'string' ? shown === label : label.test(shown))) {
       found = node.data;
       return;
     }
