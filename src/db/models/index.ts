@@ -2,8 +2,10 @@ import { AttachmentFileModel } from './attachment-file.js';
 import { ComplaintEventModel, ComplaintModel } from './complaint.js';
 import { ConversationModel } from './conversation.js';
 import { InviteModel, InviteRedemptionModel } from './invite.js';
+import { ItaIndicatorModel } from './ita-indicator.js';
 import { JobRunModel, JobRunTakeoverModel } from './job-run.js';
 import { MeasureModel } from './measure.js';
+import { OitAnswerModel, OitItemModel } from './oit-item.js';
 import { OrganisationModel } from './organisation.js';
 import { OutboxAttemptModel, OutboxMessageModel } from './outbox-message.js';
 import { ProgressReportModel } from './progress-report.js';
@@ -32,4 +34,7 @@ export const ALL_MODELS = [
   ComplaintEventModel,
   SummarySnapshotModel,
   RichMenuSetModel,
+  OitItemModel,
+  OitAnswerModel,
+  ItaIndicatorModel,
 ];
