@@ -6,7 +6,10 @@ import { LINE_LIMITS } from '../line/limits.js';
 import { text, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
 
-/** 10 item cards and a "next page" card fit LINE's 12-bubble carousel. */
+/**
+ * 10 item cards and a "next page" card fit LINE's 12-bubble carousel; long texts are cut so that 12 cards of
+ * Thai (3 bytes a character) stay under the 50 KB a carousel may weigh. The dialog shows them in full.
+ */
 export const OIT_PAGE_SIZE = 10;
 
 export function answerWords(item: OitItem): string {
@@ -18,18 +21,18 @@ export function answerWords(item: OitItem): string {
 function baseVars(item: OitItem) {
   const state = oitState(item);
   const a = item.answer;
-  const returned = state === 'returned' && item.review ? `ผู้ตรวจสอบส่งกลับ: ${truncate(item.review.note ?? '', 400)}` : '';
+  const returned = state === 'returned' && item.review ? `ผู้ตรวจสอบส่งกลับ: ${truncate(item.review.note ?? '', 160)}` : '';
   const broken = a?.url && item.brokenSince && item.urlCheck && !item.urlCheck.ok && item.urlCheck.problem ? `ตรวจลิงก์ล่าสุด: ${URL_PROBLEM_TH[item.urlCheck.problem]}` : '';
   return {
     indicatorLabel: `ตัวชี้วัดที่ ${item.indicator} ${ITA_INDICATOR_TH[item.indicator]}`,
     code: item.code,
-    title: truncate(item.title, 300),
+    title: truncate(item.title, 120),
     stateLabel: OIT_STATE_TH[state],
     stateColour: OIT_STATE_COLOUR[state],
     answer: answerWords(item),
-    url: a?.url ? truncate(a.url, 300) : '',
-    explanation: a?.explanation ? truncate(a.explanation, 400) : '',
-    answeredBy: a ? `${a.answeredByName || 'เจ้าหน้าที่'} · ${formatThaiDateTime(a.answeredAt)}` : '',
+    url: a?.url ? truncate(a.url, 200) : '',
+    explanation: a?.explanation ? truncate(a.explanation, 160) : '',
+    answeredBy: a ? `${truncate(a.answeredByName || 'เจ้าหน้าที่', 40)} · ${formatThaiDateTime(a.answeredAt)}` : '',
     linkProblem: broken,
     reviewNote: returned,
   };

@@ -3,6 +3,7 @@ import { continueOitAnswer, parseAvailable, pickOitItem, type Facts, type OitAns
 import { approveOitItem, continueReturn, startReturn, type Facts as ReviewFacts } from '../../src/dialogs/oit-review.js';
 import type { DialogInput, Outcome } from '../../src/dialogs/types.js';
 import { daysBeforeItasCloses, inItasWindow, isOitReminderDay, judgePage, oitState, parseOitCode, parsePublicUrl, type OitItem } from '../../src/domain/oit.js';
+import { oitOwnerCard, oitOwnerCarousel, oitReminderMessages, oitReviewCarousel } from '../../src/flex/oit-cards.js';
 import { limitViolations } from '../../src/line/limits.js';
 import { ACTION } from '../../src/line/postback.js';
 import { readTable } from '../../src/plan-import/read-table.js';
@@ -185,5 +186,26 @@ describe('the example files', () => {
       ],
     });
     expect(problems.map((p) => p.column).sort()).toEqual(['ข้อ', 'ข้อมูล', 'ตัวชี้วัด', 'ปีงบประมาณ', 'หน่วยงานรับผิดชอบ'].sort());
+  });
+});
+
+describe('OIT cards stay within LINE limits with the longest answers', () => {
+  it('lists, review lists and reminders of a 43-item form with 2,000-character explanations', () => {
+    const long = 'ก'.repeat(2_000);
+    const items: OitItem[] = Array.from({ length: 43 }, (_, n) => ({
+      ...item,
+      id: `i${n}`,
+      code: `O${n + 1}`,
+      title: 'ข'.repeat(500),
+      answer: { version: `v${n}`, available: true, url: `https://www.example.go.th/${'x'.repeat(950)}`, explanation: long, attachments: [], answeredBy: 'U1', answeredByName: 'ค'.repeat(100), answeredAt: bkk('2024-01-10T10:00:00') },
+      review: { version: `v${n}`, decision: 'returned', note: long, reviewedBy: 'U9', reviewerName: 'ง', reviewedAt: bkk('2024-01-11T10:00:00') },
+      urlCheck: { checkedAt: bkk('2024-01-12T06:00:00'), url: 'x', ok: false, httpStatus: 404, problem: 'http_error' },
+      brokenSince: bkk('2024-01-12T06:00:00'),
+    }));
+    const messages = [
+      ...[1, 2, 3, 4, 5].flatMap((p) => [oitOwnerCarousel(items, p), oitReviewCarousel(items, p)]),
+      ...oitReminderMessages('เตือน', items, oitOwnerCard, 'OIT'),
+    ];
+    for (const m of messages) expect(limitViolations(m)).toEqual([]);
   });
 });
