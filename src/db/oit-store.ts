@@ -1,6 +1,7 @@
 import { isObjectIdOrHexString, Types } from 'mongoose';
 import type { Attachment } from '../domain/attachments.js';
 import {
+  oitState,
   sameAnswer,
   type ItaIndicator,
   type ItaIndicatorNumber,
@@ -85,8 +86,8 @@ export async function findOitItem(orgId: string, id: string): Promise<OitItem | 
 /**
  * Keeps an owner's answer in the history and makes it the item's current one. The history insert is keyed on
  * the confirming event, so a redelivery saves nothing twice. An answer saying what the current one says
- * keeps its version, and with it the reviewer's sign-off; any change gets a new version, which no review has
- * seen yet. The address check starts again when the address changes.
+ * keeps its version, and with it the reviewer's pass; any other answer gets a new version, which no review
+ * has seen yet. The address check starts again when the address changes.
  */
 export async function saveOitAnswer(
   orgId: string,
@@ -114,7 +115,10 @@ export async function saveOitAnswer(
     if (isDuplicateKey(error)) return { created: false, item: current };
     throw error;
   }
-  const version = sameAnswer(answer, current.answer) ? current.answer!.version : sourceEventId;
+  // Re-sending the same answer keeps a pass; after a send-back it is a new answer to look at (the web page
+  // itself may have been fixed), so it gets a new version and waits for review again.
+  const keepsPass = sameAnswer(answer, current.answer) && oitState(current) === 'approved';
+  const version = keepsPass ? current.answer!.version : sourceEventId;
   const next: OitAnswer = { ...answer, version, answeredBy: by.lineUserId, answeredByName: by.displayName, answeredAt: at };
   const set: Record<string, unknown> = { answer: next };
   if (current.answer?.url !== answer.url) Object.assign(set, { urlCheck: null, brokenSince: null });

@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConversationModel } from '../../src/db/models/conversation.js';
-import { findOitItem, oitItemsOfYear, saveOitAnswer } from '../../src/db/oit-store.js';
+import { findOitItem, oitItemsOfYear, reviewOitItem, saveOitAnswer } from '../../src/db/oit-store.js';
+import { oitState } from '../../src/domain/oit.js';
 import { DEFAULT_LEVEL_THRESHOLDS } from '../../src/domain/summary.js';
 import { JOBS, jobSchedules } from '../../src/jobs/registry.js';
 import { runJob } from '../../src/jobs/run-job.js';
@@ -280,5 +281,20 @@ describe('storage', () => {
     const before = await itemByCode('O1');
     expect(await importOitItems(ORG, 'examples/oit-2567.csv')).toMatchObject({ ok: true, created: 0, updated: 35 });
     expect((await findOitItem(ORG, before.id))!.answer).toEqual(before.answer);
+  });
+
+  it('the same answer sent again after a send-back waits for review again; after a pass it keeps the pass', async () => {
+    const by = { lineUserId: OWNER, displayName: 'สมศรี ปลัด' };
+    const same = { available: false, url: null, explanation: 'กำลังจัดทำ', attachments: [] };
+    const review = (version: string, decision: 'approved' | 'returned') =>
+      ({ version, decision, note: decision === 'returned' ? 'ขอรายละเอียดเพิ่ม' : null, reviewedBy: REVIEWER, reviewerName: 'หัวหน้าสำนักปลัด', reviewedAt: bkk('2024-02-10T10:00:00') });
+    const o2 = await itemByCode('O2');
+    expect(await reviewOitItem(ORG, o2.id, review(o2.answer!.version, 'returned'))).toBe('saved');
+    const resent = (await saveOitAnswer(ORG, o2.id, same, by, bkk('2024-02-11T10:00:00'), 'evt-o2-again')).item;
+    expect(oitState(resent)).toBe('waiting');
+    expect(await reviewOitItem(ORG, o2.id, review(resent.answer!.version, 'approved'))).toBe('saved');
+    expect(await reviewOitItem(ORG, o2.id, review(o2.answer!.version, 'approved'))).toBe('changed');
+    const again = (await saveOitAnswer(ORG, o2.id, same, by, bkk('2024-02-12T10:00:00'), 'evt-o2-third')).item;
+    expect(oitState(again)).toBe('approved');
   });
 });
