@@ -12,6 +12,7 @@ import { setSupportingFactors, supportingFactorsOf, updateOrganisation } from '.
 import { formatThaiDateTime } from './domain/thai.js';
 import { ROLE_TH, STAFF_ROLES, type StaffRole } from './domain/roles.js';
 import { formatProblems, importPlan } from './plan-import/import-plan.js';
+import { addOitCommands } from './oit-cli.js';
 import { UnreadableFile } from './plan-import/read-table.js';
 import { JOB_NAMES, type JobName } from './jobs/job.js';
 import { formatJobsStatus, jobsStatus } from './jobs/status.js';
@@ -276,6 +277,8 @@ program
     const stats = await withDatabase((orgId) => complaintStats(orgId, options.fiscalYear ?? fiscalYearOf(now), now));
     console.log(statsText(stats));
   });
+
+addOitCommands(program, withDatabase);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof UnreadableFile) console.error(error.message);

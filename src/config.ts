@@ -38,6 +38,17 @@ const schema = z.object({
   MONTHLY_SUMMARY_CRON: cron('30 8 1-7 * 1-5'),
   ROUND_REMINDER_CRON: cron('0 9 * 3,9 *'),
   COMPLAINT_DEADLINE_CRON: cron('0 9 * * *'),
+  // OIT: reminders on candidate days of January–April (the job keeps to Mondays and the last days before 30
+  // April); the published addresses are checked every morning.
+  OIT_REMINDER_CRON: cron('0 9 * 1-4 *'),
+  OIT_REMINDER_DAYS_BEFORE: z
+    .string()
+    .trim()
+    .regex(/^\d+(\s*,\s*\d+)*$/, 'must be whole days separated by commas, e.g. 7,3,1')
+    .default('7,3,1')
+    .transform((v) => v.split(',').map((d) => Number(d.trim()))),
+  OIT_URL_CHECK_CRON: cron('0 6 * * *'),
+  OIT_URL_TIMEOUT_MS: positiveInt(10_000),
   ROUND_REMINDER_DAYS_BEFORE: z
     .string()
     .trim()

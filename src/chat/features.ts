@@ -9,6 +9,8 @@ import { exportReport } from './features/export-report.js';
 import { help } from './features/help.js';
 import { manageMeasure } from './features/manage-measure.js';
 import { myCases } from './features/my-cases.js';
+import { oitReview } from './features/oit-review.js';
+import { oit } from './features/oit.js';
 import { register } from './features/register.js';
 import { report } from './features/report.js';
 import { summary } from './features/summary.js';
@@ -29,6 +31,8 @@ export const FEATURES: readonly Feature[] = [
   cases,
   complaint,
   summary,
+  oitReview,
+  oit,
   report,
   help,
   caseActions,

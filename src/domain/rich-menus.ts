@@ -14,6 +14,8 @@ const MENU_OF_ROLE: Record<StaffRole, StaffMenuName> = {
   integrity_officer: 'handler',
   executive: 'executive',
   admin: 'executive',
+  // Reviewers are heads of units: their OIT list is a command away, like the officers' reports.
+  reviewer: 'officer',
 };
 
 /**

@@ -2,7 +2,7 @@ import type { Listed } from '../db/job-run-store.js';
 import type { Threshold } from '../domain/summary.js';
 import type { Outgoing } from '../outbox/enqueue.js';
 
-export const JOB_NAMES = ['follow-up', 'monthly-summary', 'round-reminder', 'complaint-deadlines'] as const;
+export const JOB_NAMES = ['follow-up', 'monthly-summary', 'round-reminder', 'complaint-deadlines', 'oit-reminder', 'oit-url-check'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobSettings {
@@ -10,6 +10,10 @@ export interface JobSettings {
   thresholds: Threshold[];
   /** Days before 31 March / 30 September on which officers are reminded. */
   roundReminderDaysBefore: number[];
+  /** Days before 30 April on which OIT owners and reviewers are reminded, besides Mondays. */
+  oitReminderDaysBefore?: number[];
+  /** How long a published OIT address may take to answer. */
+  urlCheckTimeoutMs?: number;
 }
 
 export interface JobOutput {

@@ -26,6 +26,13 @@ export const ACTION = {
   reportEvidence: 'rp.ev',
   exportReport: 'rx',
   overdueList: 'sum.overdue',
+  oitPick: 'oit.pick',
+  oitPage: 'oit.page',
+  oitAvailable: 'oit.has',
+  oitConfirm: 'oit.confirm',
+  oitReviewList: 'oit.rv',
+  oitApprove: 'oit.ok',
+  oitReturn: 'oit.back',
 } as const;
 
 export type Action = (typeof ACTION)[keyof typeof ACTION];

@@ -4,13 +4,17 @@ import { buildComplaintStatsXlsx } from './complaint-stats-xlsx.js';
 import { buildEplanCsv } from './eplan-csv.js';
 import { buildEplanXlsx } from './eplan-xlsx.js';
 import { buildItaDocx } from './ita-docx.js';
+import { buildIndicatorDocx } from './indicator-docx.js';
+import { buildIndicatorXlsx } from './indicator-xlsx.js';
 import { buildItaXlsx } from './ita-xlsx.js';
+import { loadIndicatorReport, loadOitReport } from './load-oit-data.js';
+import { buildOitXlsx } from './oit-xlsx.js';
 import { loadComplaintStatsReport, loadEplanReport, loadItaReport, loadPlanNarrative } from './load-report-data.js';
 import { buildPlanNarrativeDocx } from './plan-narrative-docx.js';
 import type { Reporter } from './types.js';
 
 /** Every report the product produces, by name: what the CLI, the LINE command and download links ask for. */
-export const REPORT_KINDS = ['ita-docx', 'ita-xlsx', 'eplan-6-xlsx', 'eplan-6-csv', 'eplan-12-xlsx', 'eplan-12-csv', 'plan-narrative-docx', 'complaints-xlsx'] as const;
+export const REPORT_KINDS = ['ita-docx', 'ita-xlsx', 'eplan-6-xlsx', 'eplan-6-csv', 'eplan-12-xlsx', 'eplan-12-csv', 'plan-narrative-docx', 'complaints-xlsx', 'indicators-docx', 'indicators-xlsx', 'oit-xlsx'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const REPORT_TH: Record<ReportKind, string> = {
@@ -22,6 +26,9 @@ export const REPORT_TH: Record<ReportKind, string> = {
   'eplan-12-csv': 'E-PlanNACC รอบ 12 เดือน (CSV)',
   'plan-narrative-docx': 'รายงานผลตามแผนป้องกันการทุจริต รายโครงการ (Word)',
   'complaints-xlsx': 'สถิติเรื่องร้องเรียน O24 (Excel)',
+  'indicators-docx': 'แนวทางยกระดับตัวชี้วัด ITA (Word)',
+  'indicators-xlsx': 'แนวทางยกระดับตัวชี้วัด ITA (Excel)',
+  'oit-xlsx': 'ข้อมูล OIT สำหรับกรอก ITAS (Excel)',
 };
 
 /** Quick-reply labels (at most 20 characters). */
@@ -34,6 +41,9 @@ export const REPORT_SHORT_TH: Record<ReportKind, string> = {
   'eplan-12-csv': 'E-Plan 12 ด. (CSV)',
   'plan-narrative-docx': 'ผลตามแผนฯ (Word)',
   'complaints-xlsx': 'ร้องเรียน O24',
+  'indicators-docx': 'ตัวชี้วัด (Word)',
+  'indicators-xlsx': 'ตัวชี้วัด (Excel)',
+  'oit-xlsx': 'OIT สำหรับ ITAS',
 };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -71,6 +81,17 @@ export async function produceReport(orgId: string, request: ReportRequest): Prom
   if (kind === 'plan-narrative-docx') {
     const data = await loadPlanNarrative(orgId, { fiscalYear: request.fiscalYear, thaiDigits: request.thaiDigits ?? true, now: request.now });
     return { fileName: `anticorruption-plan-results-${data.organisation.fiscalYear}.docx`, contentType: DOCX, body: await buildPlanNarrativeDocx(data) };
+  }
+  if (kind === 'indicators-docx' || kind === 'indicators-xlsx') {
+    const data = await loadIndicatorReport(orgId, { fiscalYear: request.fiscalYear, thaiDigits: request.thaiDigits ?? true, now: request.now });
+    const name = `ita-indicators-${data.organisation.fiscalYear}`;
+    return kind === 'indicators-docx'
+      ? { fileName: `${name}.docx`, contentType: DOCX, body: await buildIndicatorDocx(data) }
+      : { fileName: `${name}.xlsx`, contentType: XLSX, body: await buildIndicatorXlsx(data) };
+  }
+  if (kind === 'oit-xlsx') {
+    const data = await loadOitReport(orgId, { fiscalYear: request.fiscalYear, now: request.now });
+    return { fileName: `oit-itas-${data.organisation.fiscalYear}.xlsx`, contentType: XLSX, body: await buildOitXlsx(data) };
   }
   if (kind === 'complaints-xlsx') {
     const fiscalYear = request.fiscalYear ?? fiscalYearOf(request.now ?? new Date());

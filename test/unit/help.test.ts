@@ -20,7 +20,8 @@ describe('help', () => {
 
   it('offers each role exactly its own commands as buttons', () => {
     expect(labels([])).toEqual(['ร้องเรียน', 'เรื่องของฉัน']);
-    expect(labels(['officer'])).toEqual(['รายงาน', 'ร้องเรียน', 'เรื่องของฉัน']);
+    expect(labels(['officer'])).toEqual(['รายงาน', 'OIT', 'ร้องเรียน', 'เรื่องของฉัน']);
+    expect(labels(['reviewer'])).toEqual(['รอตรวจ', 'ร้องเรียน', 'เรื่องของฉัน']);
     expect(labels(['integrity_officer'])).toEqual(['เรื่องร้องเรียน', 'ร้องเรียน', 'เรื่องของฉัน']);
     for (const roles of [[], ...STAFF_ROLES.map((r) => [r])] as const) expect(helpQuickReplies(roles).length).toBeLessThanOrEqual(13);
   });

@@ -12,9 +12,11 @@ export function helpText(roles: readonly StaffRole[]): string {
   if (roles.length === 0) return CITIZEN_HELP;
   const lines = [`บทบาทของท่าน: ${roles.map((r) => ROLE_TH[r]).join(', ')}`, '', 'สิ่งที่ทำได้'];
   if (hasRole(roles, 'officer')) lines.push('• "รายงาน" เลือกมาตรการหรือโครงการ แล้วรายงานสถานะและผลการดำเนินงาน');
+  if (hasRole(roles, 'officer')) lines.push('• "OIT" ตอบข้อมูลเปิดเผยต่อสาธารณะที่ท่านรับผิดชอบ ว่ามีหรือไม่มี พร้อมลิงก์และคำอธิบาย สำหรับกรอกในระบบ ITAS');
+  if (hasRole(roles, 'reviewer')) lines.push('• "รอตรวจ" ตรวจคำตอบข้อมูลเปิดเผยต่อสาธารณะ ให้ผ่าน หรือส่งกลับให้แก้ไข ก่อนระบบ ITAS ปิดวันที่ 30 เมษายน');
   if (isExecutiveOrAdmin(roles)) {
     lines.push('• "สรุป" ภาพรวมผลการดำเนินงานล่าสุด ร้อยละการนำแผนไปปฏิบัติ การเบิกจ่าย รายการที่เกินกำหนด');
-    lines.push('• "ส่งออกรายงาน" รับไฟล์รายงานตามแบบทางราชการ (ITA, E-PlanNACC, สถิติเรื่องร้องเรียน)');
+    lines.push('• "ส่งออกรายงาน" รับไฟล์รายงานตามแบบทางราชการ (ITA, ตัวชี้วัด, ข้อมูล OIT, E-PlanNACC, สถิติเรื่องร้องเรียน)');
     lines.push('• "สถิติร้องเรียน" สถิติเรื่องร้องเรียนปีงบประมาณนี้');
   }
   if (hasRole(roles, 'executive')) lines.push('• ท่านจะได้รับสรุปรายเดือนทุกวันทำการแรกของเดือน และรายชื่อผู้ที่ยังไม่ตอบการติดตามผลทุกไตรมาส');
@@ -28,7 +30,8 @@ export function helpText(roles: readonly StaffRole[]): string {
 /** The same choices as buttons under the help text (LINE shows at most 13). */
 export function helpQuickReplies(roles: readonly StaffRole[]): QuickReply[] {
   const labels: string[] = [];
-  if (hasRole(roles, 'officer')) labels.push('รายงาน');
+  if (hasRole(roles, 'officer')) labels.push('รายงาน', 'OIT');
+  if (hasRole(roles, 'reviewer')) labels.push('รอตรวจ');
   if (isExecutiveOrAdmin(roles)) labels.push('สรุป', 'ส่งออกรายงาน', 'สถิติร้องเรียน');
   if (isHandler(roles)) labels.push('เรื่องร้องเรียน');
   labels.push('ร้องเรียน', 'เรื่องของฉัน');

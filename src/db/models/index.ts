@@ -2,9 +2,11 @@ import { AttachmentFileModel } from './attachment-file.js';
 import { ComplaintEventModel, ComplaintModel } from './complaint.js';
 import { ConversationModel } from './conversation.js';
 import { InviteModel, InviteRedemptionModel } from './invite.js';
+import { ItaIndicatorModel } from './ita-indicator.js';
 import { JobRunModel, JobRunTakeoverModel } from './job-run.js';
 import { MeasureModel } from './measure.js';
 import { MeasureChangeModel } from './measure-change.js';
+import { OitAnswerModel, OitItemModel } from './oit-item.js';
 import { OrganisationModel } from './organisation.js';
 import { OutboxAttemptModel, OutboxMessageModel } from './outbox-message.js';
 import { ProgressReportModel } from './progress-report.js';
@@ -34,4 +36,7 @@ export const ALL_MODELS = [
   ComplaintEventModel,
   SummarySnapshotModel,
   RichMenuSetModel,
+  OitItemModel,
+  OitAnswerModel,
+  ItaIndicatorModel,
 ];

@@ -1,0 +1,197 @@
+import { isObjectIdOrHexString, Types } from 'mongoose';
+import type { Attachment } from '../domain/attachments.js';
+import {
+  oitState,
+  sameAnswer,
+  type ItaIndicator,
+  type ItaIndicatorNumber,
+  type NewOitAnswer,
+  type OitAnswer,
+  type OitIndicator,
+  type OitItem,
+  type OitReview,
+  type PlannedOitItem,
+  type UrlCheck,
+  type UrlProblem,
+} from '../domain/oit.js';
+import { isDuplicateKey } from './is-duplicate-key.js';
+import { ItaIndicatorModel } from './models/ita-indicator.js';
+import { OitAnswerModel, OitItemModel } from './models/oit-item.js';
+
+/** OIT items, their answers and reviews, and the IIT/EIT indicator table: plain data in and out. */
+
+type Lean = Record<string, any>;
+
+const attachmentsOf = (list: Lean[] | undefined): Attachment[] =>
+  (list ?? []).map((a) => ({ kind: a.kind, lineMessageId: a.lineMessageId, fileName: a.fileName ?? null }));
+
+function toItem(doc: Lean): OitItem {
+  const a = doc.answer;
+  const r = doc.review;
+  const c = doc.urlCheck;
+  return {
+    id: String(doc._id),
+    fiscalYear: doc.fiscalYear,
+    code: doc.code,
+    number: doc.number,
+    title: doc.title,
+    description: doc.description ?? '',
+    indicator: doc.indicator as OitIndicator,
+    responsibleUnits: doc.responsibleUnits ?? [],
+    assignees: doc.assignees ?? [],
+    answer: a
+      ? {
+          version: a.version,
+          available: a.available,
+          url: a.url ?? null,
+          explanation: a.explanation ?? null,
+          attachments: attachmentsOf(a.attachments),
+          answeredBy: a.answeredBy,
+          answeredByName: a.answeredByName ?? '',
+          answeredAt: a.answeredAt,
+        }
+      : null,
+    review: r
+      ? { version: r.version, decision: r.decision, note: r.note ?? null, reviewedBy: r.reviewedBy, reviewerName: r.reviewerName ?? '', reviewedAt: r.reviewedAt }
+      : null,
+    urlCheck: c ? { checkedAt: c.checkedAt, url: c.url, ok: c.ok, httpStatus: c.httpStatus ?? null, problem: (c.problem ?? null) as UrlProblem | null } : null,
+    brokenSince: doc.brokenSince ?? null,
+  };
+}
+
+/** How many of these codes already exist in the fiscal year: what importing them would update. */
+export async function countOitItems(orgId: string, fiscalYear: number, codes: string[]): Promise<number> {
+  return OitItemModel.countDocuments({ orgId, fiscalYear, code: { $in: codes } });
+}
+
+/** Writes an item of the year's list under its (fiscal year, code), keeping its answer and review; true when new. */
+export async function saveOitItem(orgId: string, item: PlannedOitItem): Promise<boolean> {
+  const result = await OitItemModel.updateOne({ orgId, fiscalYear: item.fiscalYear, code: item.code }, { $set: { ...item, orgId } }, { upsert: true });
+  return result.upsertedCount > 0;
+}
+
+/** A fiscal year's items in the order of the ITAS form. */
+export async function oitItemsOfYear(orgId: string, fiscalYear: number): Promise<OitItem[]> {
+  const docs = await OitItemModel.find({ orgId, fiscalYear }).lean();
+  return docs.map(toItem).sort((a, b) => a.number - b.number || a.code.localeCompare(b.code));
+}
+
+/** One item by id, only within the organisation (the id comes from a button). */
+export async function findOitItem(orgId: string, id: string): Promise<OitItem | null> {
+  if (!isObjectIdOrHexString(id)) return null;
+  const doc = await OitItemModel.findById(id).lean();
+  return doc && doc.orgId === orgId ? toItem(doc) : null;
+}
+
+/**
+ * Keeps an owner's answer in the history and makes it the item's current one. The history insert is keyed on
+ * the confirming event, so a redelivery saves nothing twice. An answer saying what the current one says
+ * keeps its version, and with it the reviewer's pass; any other answer gets a new version, which no review
+ * has seen yet. The address check starts again when the address changes.
+ */
+export async function saveOitAnswer(
+  orgId: string,
+  itemId: string,
+  answer: NewOitAnswer,
+  by: { lineUserId: string; displayName: string },
+  at: Date,
+  sourceEventId: string,
+): Promise<{ created: boolean; item: OitItem }> {
+  const current = await findOitItem(orgId, itemId);
+  if (!current) throw new Error(`OIT item ${itemId} not found in ${orgId}`);
+  try {
+    await OitAnswerModel.create({
+      orgId,
+      itemId: new Types.ObjectId(itemId),
+      code: current.code,
+      fiscalYear: current.fiscalYear,
+      ...answer,
+      answeredBy: by.lineUserId,
+      answeredByName: by.displayName,
+      answeredAt: at,
+      sourceEventId,
+    });
+  } catch (error) {
+    if (isDuplicateKey(error)) return { created: false, item: current };
+    throw error;
+  }
+  // Re-sending the same answer keeps a pass; after a send-back it is a new answer to look at (the web page
+  // itself may have been fixed), so it gets a new version and waits for review again.
+  const keepsPass = sameAnswer(answer, current.answer) && oitState(current) === 'approved';
+  const version = keepsPass ? current.answer!.version : sourceEventId;
+  const next: OitAnswer = { ...answer, version, answeredBy: by.lineUserId, answeredByName: by.displayName, answeredAt: at };
+  const set: Record<string, unknown> = { answer: next };
+  if (current.answer?.url !== answer.url) Object.assign(set, { urlCheck: null, brokenSince: null });
+  // Only forward: an older confirmation processed late does not overwrite a newer answer.
+  await OitItemModel.updateOne({ _id: itemId, $or: [{ answer: null }, { 'answer.answeredAt': { $lte: at } }] }, { $set: set });
+  return { created: true, item: (await findOitItem(orgId, itemId))! };
+}
+
+/**
+ * Records the reviewer's decision on the answer version they saw. When the answer has changed since, nothing
+ * is written and 'changed' is returned; a decision written in a race with a new answer names the old version
+ * and so counts for nothing (`oitState`).
+ */
+export async function reviewOitItem(orgId: string, itemId: string, review: OitReview): Promise<'saved' | 'changed' | 'missing'> {
+  const item = await findOitItem(orgId, itemId);
+  if (!item) return 'missing';
+  if (!item.answer || item.answer.version !== review.version) return 'changed';
+  await OitItemModel.updateOne({ _id: itemId, orgId }, { $set: { review } });
+  return 'saved';
+}
+
+/** The result of checking an item's published address, and when its current breakage began (null: none). */
+export async function recordUrlCheck(itemId: string, check: UrlCheck, brokenSince: Date | null): Promise<void> {
+  // Only while the address checked is still the answer's: a new address starts afresh.
+  await OitItemModel.updateOne({ _id: itemId, 'answer.url': check.url }, { $set: { urlCheck: check, brokenSince } });
+}
+
+// ---- IIT/EIT/OIT indicators ----
+
+function toIndicator(doc: Lean): ItaIndicator {
+  return {
+    fiscalYear: doc.fiscalYear,
+    number: doc.number as ItaIndicatorNumber,
+    score: doc.score ?? null,
+    guideline: doc.guideline ?? '',
+    responsible: doc.responsible ?? '',
+    period: doc.period ?? '',
+    progress: doc.progress ?? '',
+    status: doc.status ?? 'not_started',
+  };
+}
+
+/** Writes one indicator's row of a fiscal year; true when it is new. */
+export async function saveItaIndicator(orgId: string, indicator: ItaIndicator): Promise<boolean> {
+  const result = await ItaIndicatorModel.updateOne({ orgId, fiscalYear: indicator.fiscalYear, number: indicator.number }, { $set: { ...indicator, orgId } }, { upsert: true });
+  return result.upsertedCount > 0;
+}
+
+/** Changes some fields of one indicator's row, creating the row when the year has none for it yet. */
+export async function updateItaIndicator(
+  orgId: string,
+  fiscalYear: number,
+  number: ItaIndicatorNumber,
+  fields: Partial<Omit<ItaIndicator, 'fiscalYear' | 'number'>>,
+): Promise<ItaIndicator> {
+  const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  await ItaIndicatorModel.updateOne({ orgId, fiscalYear, number }, { $set: { ...set, orgId, fiscalYear, number } }, { upsert: true });
+  return toIndicator((await ItaIndicatorModel.findOne({ orgId, fiscalYear, number }).lean())!);
+}
+
+export async function itaIndicatorsOfYear(orgId: string, fiscalYear: number): Promise<ItaIndicator[]> {
+  const docs = await ItaIndicatorModel.find({ orgId, fiscalYear }).lean();
+  return docs.map(toIndicator).sort((a, b) => a.number - b.number);
+}
+
+/** The fiscal year whose OIT list is being worked on: the newest one imported; null before any import. */
+export async function latestOitYear(orgId: string): Promise<number | null> {
+  const doc = await OitItemModel.findOne({ orgId }).sort({ fiscalYear: -1 }).select('fiscalYear').lean();
+  return doc?.fiscalYear ?? null;
+}
+
+/** The fiscal year of the newest indicator table; null before any. */
+export async function latestIndicatorYear(orgId: string): Promise<number | null> {
+  const doc = await ItaIndicatorModel.findOne({ orgId }).sort({ fiscalYear: -1 }).select('fiscalYear').lean();
+  return doc?.fiscalYear ?? null;
+}
