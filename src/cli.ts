@@ -86,7 +86,8 @@ program
       return;
     }
     const verb = result.dryRun ? 'ตรวจสอบผ่าน (ยังไม่บันทึก)' : 'นำเข้าแล้ว';
-    console.log(`${verb}: เพิ่มใหม่ ${result.created} รายการ, ปรับปรุง ${result.updated} รายการ · ปีงบประมาณ ${result.fiscalYear}`);
+    const results = result.results > 0 ? ` · มีผลการดำเนินการในไฟล์ ${result.results} รายการ` : '';
+    console.log(`${verb}: เพิ่มใหม่ ${result.created} รายการ, ปรับปรุง ${result.updated} รายการ${results} · ปีงบประมาณ ${result.fiscalYear}`);
   });
 
 program

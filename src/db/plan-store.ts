@@ -11,7 +11,7 @@ export async function countPlannedMeasures(orgId: string, fiscalYears: number[],
  * disbursement, history); true when it is new.
  */
 export async function savePlannedMeasure(orgId: string, measure: PlannedMeasure): Promise<boolean> {
-  const { disbursed, ...plan } = measure;
+  const { disbursed, result: _result, ...plan } = measure;
   const result = await MeasureModel.updateOne(
     { orgId, fiscalYear: plan.fiscalYear, code: plan.code },
     { $set: { ...plan, orgId }, $setOnInsert: { disbursed, status: 'not_started', lastReportAt: null } },
