@@ -19,3 +19,9 @@ export async function savePlannedMeasure(orgId: string, measure: PlannedMeasure)
   );
   return result.upsertedCount > 0;
 }
+
+/** Gives a measure a budget (in baht) after its import; true when the measure exists. */
+export async function setPlannedBudget(orgId: string, fiscalYear: number, code: string, budget: number): Promise<boolean> {
+  const result = await MeasureModel.updateOne({ orgId, fiscalYear, code }, { $set: { budget } });
+  return result.matchedCount > 0;
+}
