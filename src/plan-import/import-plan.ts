@@ -13,6 +13,11 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Moves the whole plan so that its newest fiscal year becomes this one (the demo's sample plan). */
   toFiscalYear?: number;
+  /**
+   * Reads the plan and leaves the results in the file aside: for starting a new year from last year's file,
+   * and for tests that need the sample plan with nothing reported yet.
+   */
+  withoutResults?: boolean;
   /** The import's moment: a result without a date stands at the end of its period, or now if that is later. */
   now?: Date;
 }
@@ -28,7 +33,7 @@ export async function importPlan(orgId: string, path: string, options: ImportOpt
   if (validated.problems.length > 0) return { ok: false, problems: validated.problems };
   const newest = Math.max(...validated.measures.map((m) => m.fiscalYear));
   const shift = options.toFiscalYear === undefined ? 0 : options.toFiscalYear - newest;
-  const measures = validated.measures.map((m) => shiftPlannedMeasure(m, shift));
+  const measures = validated.measures.map((m) => shiftPlannedMeasure(options.withoutResults ? { ...m, result: null } : m, shift));
   const fiscalYear = newest + shift;
   const results = measures.filter((m) => m.result).length;
   if (options.dryRun) {

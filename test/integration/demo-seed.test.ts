@@ -40,7 +40,7 @@ describe('the demo organisation', () => {
     expect(fiscalYearOf(later)).toBe(2571);
     await seedDemo('demo-b', later);
     expect(await MeasureModel.countDocuments({ orgId: 'demo-b', fiscalYear: 2571 })).toBe(62);
-    expect((await MeasureModel.findOne({ orgId: 'demo-b', code: 'ITA-01' }).lean())!.periodText).toBe('๑ ตุลาคม ๒๕๗๐ - ๓๐ กันยายน ๒๕๗๑');
+    expect((await MeasureModel.findOne({ orgId: 'demo-b', code: 'ITA-01' }).lean())!.periodText).toBe('ต.ค. 70 - ก.ย. 71');
 
     await MeasureModel.updateOne({ orgId: 'demo-b', code: 'EP-02' }, { $set: { budget: 1 } });
     await seedDemo('demo-b', later);

@@ -46,9 +46,9 @@ describe('importing the year\'s plan', () => {
     // 9 of seed 001, 3 of seed 000, 6 of seed 002.
     expect(await MeasureModel.countDocuments({ orgId: ORG, family: 'ita_measure' })).toBe(18);
     expect(await MeasureModel.countDocuments({ orgId: ORG, family: 'ita_indicator' })).toBe(29);
-    // Seed 001's "๑ - ๓๑ กรกฎาคม ๒๕๖๘", kept as written and read as July 2025.
+    // Seed 001's "๑ - ๓๑ กรกฎาคม ๒๕๖๘", written in the sample as "ก.ค. 68": July 2025.
     expect(await MeasureModel.findOne({ orgId: ORG, code: 'ITA-02' }).lean()).toMatchObject({
-      periodText: '๑ - ๓๑ กรกฎาคม ๒๕๖๘',
+      periodText: 'ก.ค. 68',
       periodStart: new Date('2025-06-30T17:00:00.000Z'),
       periodEnd: new Date('2025-07-31T17:00:00.000Z'),
     });
@@ -87,9 +87,9 @@ describe('importing the year\'s plan', () => {
   it('moves a plan into another fiscal year, periods and result dates with it', async () => {
     const result = await importPlan(ORG, 'examples/plan-2568.csv', { toFiscalYear: 2570, now: new Date('2026-11-26T03:00:00Z') });
     expect(result).toMatchObject({ ok: true, created: 62, fiscalYear: 2570 });
-    expect(await MeasureModel.findOne({ orgId: ORG, code: 'ITA-01' }).lean()).toMatchObject({
+    expect(await MeasureModel.findOne({ orgId: ORG, code: 'ITA-002-1' }).lean()).toMatchObject({
       fiscalYear: 2570,
-      periodText: '๑ ตุลาคม ๒๕๖๙ - ๓๐ กันยายน ๒๕๗๐',
+      periodText: 'ปีงบประมาณ ๒๕๗๐',
       periodStart: fiscalYearRange(2570).start,
       periodEnd: fiscalYearRange(2570).end,
     });
