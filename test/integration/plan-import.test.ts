@@ -89,7 +89,7 @@ describe('importing the year\'s plan', () => {
     expect(result).toMatchObject({ ok: true, created: 62, fiscalYear: 2570 });
     expect(await MeasureModel.findOne({ orgId: ORG, code: 'ITA-002-1' }).lean()).toMatchObject({
       fiscalYear: 2570,
-      periodText: 'ปีงบประมาณ ๒๕๗๐',
+      periodText: 'ปีงบประมาณ 2570',
       periodStart: fiscalYearRange(2570).start,
       periodEnd: fiscalYearRange(2570).end,
     });
