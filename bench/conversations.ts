@@ -22,7 +22,7 @@ export async function conversationsBenchmark() {
   const env = await startEnvironment('conversations');
   await connectDatabase(env.mongoUri);
   try {
-    await importPlan('bench', 'examples/plan-2568.csv');
+    await importPlan('bench', 'examples/plan-2568.csv', { withoutResults: true });
     const measures = await MeasureModel.find({ orgId: 'bench', responsibleUnits: { $in: ['สำนักปลัด', 'ทุกส่วนราชการ'] } }).select('_id').lean();
     const officers = Array.from({ length: OFFICERS }, (_, i) => `Uconv${String(i).padStart(28, '0')}`);
     await StaffModel.collection.insertMany(

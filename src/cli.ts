@@ -78,8 +78,9 @@ program
   .description('นำเข้าแผน/มาตรการประจำปีจากไฟล์ .csv หรือ .xlsx (ดู examples/plan-2568.csv)')
   .argument('<file>', 'ไฟล์แผน')
   .option('--dry-run', 'ตรวจสอบไฟล์โดยไม่บันทึก')
-  .action(async (file: string, options: { dryRun?: boolean }) => {
-    const result = await withDatabase((orgId) => importPlan(orgId, file, { dryRun: options.dryRun }));
+  .option('--without-results', 'นำเข้าเฉพาะแผน ไม่นำสถานะและผลการดำเนินการในไฟล์เข้ามา (เช่น เริ่มปีใหม่จากไฟล์ของปีก่อน)')
+  .action(async (file: string, options: { dryRun?: boolean; withoutResults?: boolean }) => {
+    const result = await withDatabase((orgId) => importPlan(orgId, file, { dryRun: options.dryRun, withoutResults: options.withoutResults }));
     if (!result.ok) {
       console.error(`ไม่ได้นำเข้า: พบข้อผิดพลาด ${result.problems.length} รายการ (ยังไม่มีข้อมูลใดถูกบันทึก)`);
       console.error(formatProblems(result.problems));
@@ -87,7 +88,8 @@ program
       return;
     }
     const verb = result.dryRun ? 'ตรวจสอบผ่าน (ยังไม่บันทึก)' : 'นำเข้าแล้ว';
-    console.log(`${verb}: เพิ่มใหม่ ${result.created} รายการ, ปรับปรุง ${result.updated} รายการ · ปีงบประมาณ ${result.fiscalYear}`);
+    const results = result.results > 0 ? ` · มีผลการดำเนินการในไฟล์ ${result.results} รายการ` : '';
+    console.log(`${verb}: เพิ่มใหม่ ${result.created} รายการ, ปรับปรุง ${result.updated} รายการ${results} · ปีงบประมาณ ${result.fiscalYear}`);
   });
 
 program

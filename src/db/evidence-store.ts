@@ -65,7 +65,7 @@ export async function progressEvidence(orgId: string, measureId: string, reporte
     measureId: String(d.measureId),
     measureCode: d.measureCode,
     reportedAt: d.reportedAt,
-    reporterLineUserId: d.reporterLineUserId,
+    reporterLineUserId: d.reporterLineUserId ?? null,
     attachments: d.attachments.map((a) => ({ kind: a.kind as Attachment['kind'], lineMessageId: a.lineMessageId, fileName: a.fileName ?? null })),
   };
 }

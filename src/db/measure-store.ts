@@ -78,8 +78,9 @@ export async function measuresInTable(orgId: string, fiscalYear: number, family:
   return docs.map((doc) => ({ ...toMeasureFacts(doc), number: doc.number ?? null, methodSteps: doc.methodSteps, assignees: doc.assignees, guideline: doc.guideline ?? null }));
 }
 
-export async function hasMeasures(orgId: string): Promise<boolean> {
-  return (await MeasureModel.countDocuments({ orgId })) > 0;
+/** Whether the organisation has a plan at all, or one for this fiscal year. */
+export async function hasMeasures(orgId: string, fiscalYear?: number): Promise<boolean> {
+  return (await MeasureModel.countDocuments(fiscalYear === undefined ? { orgId } : { orgId, fiscalYear })) > 0;
 }
 
 export async function measureIdByCode(orgId: string, code: string): Promise<string | null> {

@@ -1,4 +1,6 @@
 import { Types } from 'mongoose';
+import { createHash } from 'node:crypto';
+import type { PlannedResult } from '../domain/measures.js';
 import type { NewProgressReport, PastReport } from '../domain/progress.js';
 import type { StaffFacts } from '../domain/staff.js';
 import type { Status } from '../domain/statuses.js';
@@ -48,12 +50,65 @@ export async function saveProgressReport(
     if (isDuplicateKey(error)) return { created: false };
     throw error;
   }
-  const set: Record<string, unknown> = { status: draft.status, lastReportAt: reportedAt, lastReportId: reportId };
-  if (draft.disbursed != null) set.disbursed = draft.disbursed;
+  await mirrorOntoMeasure(measure._id, { status: draft.status, reportedAt, reportId, disbursed: draft.disbursed ?? null });
+  return { created: true };
+}
+
+/** The measure mirrors its newest report; an older-dated one never overwrites it. */
+async function mirrorOntoMeasure(
+  measureId: Types.ObjectId,
+  report: { status: Status; reportedAt: Date; reportId: Types.ObjectId; disbursed: number | null },
+): Promise<void> {
+  const set: Record<string, unknown> = { status: report.status, lastReportAt: report.reportedAt, lastReportId: report.reportId };
+  if (report.disbursed != null) set.disbursed = report.disbursed;
   await MeasureModel.updateOne(
-    { _id: measure._id, $or: [{ lastReportAt: null }, { lastReportAt: { $lte: reportedAt } }] },
+    { _id: measureId, $or: [{ lastReportAt: null }, { lastReportAt: { $lte: report.reportedAt } }] },
     { $set: set },
   );
+}
+
+/** Who an imported result is shown as having come from, where a report names its reporter. */
+export const IMPORTED_REPORTER_TH = 'นำเข้าจากไฟล์แผน';
+
+/**
+ * Records the result a plan file gives for a measure as a progress report of its own (origin plan_import),
+ * so the item starts from it the way it would from an officer's report, and its history says where the
+ * status came from. Keyed on the result's content: re-importing the same file adds nothing, a changed
+ * result is appended, and either way a newer officer's report stays the item's status.
+ */
+export async function saveImportedResult(
+  orgId: string,
+  measure: { fiscalYear: number; code: string },
+  result: PlannedResult,
+  reportedAt: Date,
+): Promise<{ created: boolean }> {
+  const doc = await MeasureModel.findOne({ orgId, fiscalYear: measure.fiscalYear, code: measure.code }).lean();
+  if (!doc) throw new Error(`measure ${measure.code} of ${measure.fiscalYear} not found in ${orgId}`);
+  const digest = createHash('sha256')
+    .update(JSON.stringify([result.status, result.summary, result.outcome, result.asOf?.toISOString() ?? null]))
+    .digest('hex')
+    .slice(0, 24);
+  const reportId = new Types.ObjectId();
+  try {
+    await ProgressReportModel.create({
+      _id: reportId,
+      orgId,
+      measureId: doc._id,
+      measureCode: doc.code,
+      fiscalYear: doc.fiscalYear,
+      origin: 'plan_import',
+      reporterName: IMPORTED_REPORTER_TH,
+      reportedAt,
+      status: result.status,
+      summary: result.summary,
+      outcome: result.outcome,
+      sourceEventId: `plan-import:${orgId}:${doc.fiscalYear}:${doc.code}:${digest}`,
+    });
+  } catch (error) {
+    if (isDuplicateKey(error)) return { created: false };
+    throw error;
+  }
+  await mirrorOntoMeasure(doc._id, { status: result.status, reportedAt, reportId, disbursed: null });
   return { created: true };
 }
 

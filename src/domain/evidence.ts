@@ -38,7 +38,8 @@ export interface ProgressEvidence {
   measureId: string;
   measureCode: string;
   reportedAt: Date;
-  reporterLineUserId: string;
+  /** Null for a result imported from a plan file: nobody reported it in LINE. */
+  reporterLineUserId: string | null;
   attachments: Attachment[];
 }
 

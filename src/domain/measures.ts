@@ -1,5 +1,9 @@
+import { TZDate } from '@date-fns/tz';
+import { addYears } from 'date-fns';
 import { roundOf } from './calendar.js';
+import { parsePeriod, shiftPeriodText } from './fiscal-year.js';
 import type { Status } from './statuses.js';
+import { TIME_ZONE } from './time-zone.js';
 
 /** The three families of trackable items (domain.md, "What is tracked"), their Thai names and dimensions. */
 export const FAMILIES = ['ita_measure', 'ita_indicator', 'anticorruption_project'] as const;
@@ -30,6 +34,20 @@ export interface PlannedMeasure {
   /** What the file says was spent: only a new measure starts from it; later, officers' reports decide. */
   disbursed: number;
   guideline: string | null;
+  /** What the file already reports on it, if anything: the item's starting state. */
+  result: PlannedResult | null;
+}
+
+/**
+ * A result carried in the plan file (the seed reports come with theirs). It is imported as a progress
+ * report, so the item's status is, as always, its newest report and the history stays append-only.
+ */
+export interface PlannedResult {
+  status: Status;
+  summary: string;
+  outcome: string | null;
+  /** The day the result stands at ("ข้อมูล ณ วันที่"); without one, the end of the period or the import, whichever is earlier. */
+  asOf: Date | null;
 }
 
 /** Words people put in the plan files for each family, besides the codes themselves. */
@@ -120,4 +138,24 @@ export interface MeasureChange {
   by: string;
   at: Date;
   source: 'line' | 'import';
+}
+
+/**
+ * The same plan some years later: fiscal year, period (its text keeps its form and digits) and the date of
+ * a carried result all move by `years`. The demo uses it to show the sample plan in the current year.
+ */
+export function shiftPlannedMeasure(measure: PlannedMeasure, years: number): PlannedMeasure {
+  if (years === 0) return measure;
+  const fiscalYear = measure.fiscalYear + years;
+  const periodText = shiftPeriodText(measure.periodText, years);
+  const period = parsePeriod(periodText, fiscalYear);
+  const later = (d: Date) => new Date(addYears(new TZDate(d, TIME_ZONE), years).getTime());
+  return {
+    ...measure,
+    fiscalYear,
+    periodText,
+    periodStart: period ? period.start : later(measure.periodStart),
+    periodEnd: period ? period.end : later(measure.periodEnd),
+    result: measure.result && { ...measure.result, asOf: measure.result.asOf && later(measure.result.asOf) },
+  };
 }

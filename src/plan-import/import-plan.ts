@@ -1,34 +1,63 @@
 import { updateOrganisation } from '../db/organisation-store.js';
 import { countPlannedMeasures, savePlannedMeasure } from '../db/plan-store.js';
+import { saveImportedResult } from '../db/progress-store.js';
+import { shiftPlannedMeasure, type PlannedMeasure } from '../domain/measures.js';
 import { readTable } from './read-table.js';
 import { validatePlan, type RowProblem } from './validate-plan.js';
 
 export type ImportResult =
-  | { ok: true; created: number; updated: number; fiscalYear: number; dryRun: boolean }
+  | { ok: true; created: number; updated: number; results: number; fiscalYear: number; dryRun: boolean }
   | { ok: false; problems: RowProblem[] };
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  /** Moves the whole plan so that its newest fiscal year becomes this one (the demo's sample plan). */
+  toFiscalYear?: number;
+  /**
+   * Reads the plan and leaves the results in the file aside: for starting a new year from last year's file,
+   * and for tests that need the sample plan with nothing reported yet.
+   */
+  withoutResults?: boolean;
+  /** The import's moment: a result without a date stands at the end of its period, or now if that is later. */
+  now?: Date;
+}
 
 /**
  * Loads a plan file into the organisation's measures. Re-importing updates measures by (fiscal year, code)
  * and keeps what officers reported (status, disbursement, history); the file's own disbursement figure
- * only seeds a new measure. The organisation's active fiscal year becomes the plan's.
+ * only seeds a new measure. A result the file gives (status, summary, outcome) is recorded as an imported
+ * progress report. The organisation's active fiscal year becomes the plan's.
  */
-export async function importPlan(orgId: string, path: string, options: { dryRun?: boolean } = {}): Promise<ImportResult> {
-  const { measures, problems } = validatePlan(await readTable(path));
-  if (problems.length > 0) return { ok: false, problems };
-  const fiscalYear = Math.max(...measures.map((m) => m.fiscalYear));
+export async function importPlan(orgId: string, path: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const validated = validatePlan(await readTable(path));
+  if (validated.problems.length > 0) return { ok: false, problems: validated.problems };
+  const newest = Math.max(...validated.measures.map((m) => m.fiscalYear));
+  const shift = options.toFiscalYear === undefined ? 0 : options.toFiscalYear - newest;
+  const measures = validated.measures.map((m) => shiftPlannedMeasure(options.withoutResults ? { ...m, result: null } : m, shift));
+  const fiscalYear = newest + shift;
+  const results = measures.filter((m) => m.result).length;
   if (options.dryRun) {
     const existing = await countPlannedMeasures(orgId, [...new Set(measures.map((m) => m.fiscalYear))], measures.map((m) => m.code));
-    return { ok: true, created: measures.length - existing, updated: existing, fiscalYear, dryRun: true };
+    return { ok: true, created: measures.length - existing, updated: existing, results, fiscalYear, dryRun: true };
   }
 
+  const now = options.now ?? new Date();
   let created = 0;
   let updated = 0;
   for (const measure of measures) {
     if (await savePlannedMeasure(orgId, measure)) created++;
     else updated++;
+    if (measure.result) await saveImportedResult(orgId, measure, measure.result, resultDate(measure, now));
   }
   await updateOrganisation(orgId, { fiscalYear });
-  return { ok: true, created, updated, fiscalYear, dryRun: false };
+  return { ok: true, created, updated, results, fiscalYear, dryRun: false };
+}
+
+/** A result stands at its own date, else at the period's last moment, but never later than the import. */
+function resultDate(measure: PlannedMeasure, now: Date): Date {
+  if (measure.result?.asOf) return measure.result.asOf;
+  const lastMoment = new Date(measure.periodEnd.getTime() - 1);
+  return lastMoment < now ? lastMoment : now;
 }
 
 export function formatProblems(problems: RowProblem[]): string {

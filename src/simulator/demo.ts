@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hasMeasures, measureIdByCode } from '../db/measure-store.js';
+import { hasMeasures } from '../db/measure-store.js';
 import { updateOrganisation } from '../db/organisation-store.js';
-import { hasProgressReports, saveProgressReport } from '../db/progress-store.js';
+import { setPlannedBudget } from '../db/plan-store.js';
 import { linkStaffOnce } from '../db/staff-store.js';
+import { fiscalYearOf } from '../domain/fiscal-year.js';
 import type { StaffRole } from '../domain/roles.js';
 import { importPlan } from '../plan-import/import-plan.js';
 import { newDataKey } from '../security/crypto.js';
@@ -67,28 +68,34 @@ export async function startDemoLine(env: NodeJS.ProcessEnv): Promise<{ fakeLine:
 }
 
 /**
- * Loads the sample organisation, plan and personas (once; later starts keep what the demo user did), with
- * seed 004's results on its 15 projects so the summary shows the seed's 83.33 %.
+ * The demo organisation is the one whose anti-corruption plan the sample carries (seed 004): its projects
+ * name it, so the summary and the E-PlanNACC table read as its own. Seed 004 states no ITA score, so none
+ * is shown.
+ */
+export const DEMO_ORGANISATION = { name: 'เทศบาลตำบลโพธิ์ทอง', district: 'โพธิ์ทอง', province: 'อ่างทอง', itaScore: null, itaLevel: null };
+
+/**
+ * Budgets the demo gives some projects, in baht. Seed 004 reports 0.00 for every project, and the shipped
+ * plan says so; the demo adds these (to projects still in progress, three of them the officer persona's
+ * unit's) only so that the report dialog's disbursement step and the disbursement rate can be tried.
+ */
+export const DEMO_BUDGETS: Record<string, number> = { 'EP-01': 30_000, 'EP-02': 20_000, 'EP-10': 15_000, 'EP-13': 10_000 };
+
+/**
+ * Loads the sample organisation, plan and personas. The plan is moved into the fiscal year of `now`, so the
+ * summary shows this year's work rather than items overdue for years, and it brings seed 004's results
+ * (projects 1, 2, 7, 10 and 13 in progress, the other ten completed: 83.33 %) as imported reports. It is
+ * imported once per fiscal year; later starts keep what the demo user did.
  */
 export async function seedDemo(orgId: string, now = new Date()): Promise<void> {
-  await updateOrganisation(orgId, { name: 'องค์การบริหารส่วนตำบลตัวอย่าง', district: 'โพธิ์ทอง', province: 'อ่างทอง', itaScore: 92.5, itaLevel: 'A' });
-  if (!(await hasMeasures(orgId))) await importPlan(orgId, resolve(projectRoot, 'examples/plan-2568.csv'));
+  await updateOrganisation(orgId, DEMO_ORGANISATION);
+  const fiscalYear = fiscalYearOf(now);
+  if (!(await hasMeasures(orgId, fiscalYear))) {
+    const imported = await importPlan(orgId, resolve(projectRoot, 'examples/plan-2568.csv'), { toFiscalYear: fiscalYear, now });
+    if (!imported.ok) throw new Error(`the sample plan does not import: ${JSON.stringify(imported.problems)}`);
+    for (const [code, budget] of Object.entries(DEMO_BUDGETS)) await setPlannedBudget(orgId, fiscalYear, code, budget);
+  }
   for (const p of PERSONAS.filter((x) => x.roles.length > 0)) {
     await linkStaffOnce(orgId, { lineUserId: p.userId, displayName: p.name, roles: p.roles, unit: p.unit, inviteCode: 'DEMO' }, now);
-  }
-  if (await hasProgressReports(orgId)) return;
-  const reporter = PERSONAS[0]!;
-  const reportedAt = new Date('2025-09-20T03:00:00Z');
-  for (let i = 1; i <= 15; i++) {
-    const measureId = await measureIdByCode(orgId, `EP-${String(i).padStart(2, '0')}`);
-    if (!measureId) continue;
-    const status = i <= 10 ? 'completed' : 'in_progress';
-    await saveProgressReport(
-      orgId,
-      { measureId, status, summary: status === 'completed' ? 'ดำเนินการตามแผนครบถ้วนแล้ว' : 'อยู่ระหว่างดำเนินการตามแผน', attachments: [] },
-      { lineUserId: reporter.userId, displayName: reporter.name, roles: reporter.roles, unit: reporter.unit },
-      reportedAt,
-      `demo-seed-${randomBytes(12).toString('hex')}`,
-    );
   }
 }

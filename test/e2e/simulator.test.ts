@@ -85,6 +85,9 @@ describe('the simulator in a browser', () => {
       await waitForBot(question);
       await page.getByTestId('quick-reply').filter({ hasText: 'ข้าม' }).click();
     }
+    // The demo gives this project a budget, so the dialog asks how much was disbursed.
+    await waitForBot('ยอดเบิกจ่ายสะสมถึงวันนี้กี่บาท');
+    await say('๑๒,๕๐๐');
     await waitForBot('ตรวจสอบก่อนบันทึก');
     await page.getByTestId('flex-button').filter({ hasText: 'ยืนยันบันทึก' }).last().click();
     await waitForBot('บันทึกความก้าวหน้าแล้ว');

@@ -5,7 +5,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MeasureModel } from '../../src/db/models/measure.js';
 import { OrganisationModel } from '../../src/db/models/organisation.js';
+import { ProgressReportModel } from '../../src/db/models/progress-report.js';
+import { loadSummary } from '../../src/db/summary-store.js';
 import { fiscalYearRange } from '../../src/domain/fiscal-year.js';
+import { DEFAULT_LEVEL_THRESHOLDS } from '../../src/domain/summary.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { connectTestDatabase } from '../support/harness.js';
 
@@ -30,19 +33,67 @@ afterAll(async () => {
 beforeEach(async () => {
   await MeasureModel.deleteMany({});
   await OrganisationModel.deleteMany({});
+  await ProgressReportModel.deleteMany({});
 });
 
 describe('importing the year\'s plan', () => {
-  it('loads the shipped sample plan: seed 004\'s 15 projects with dimensions and seed 001\'s measures', async () => {
+  it('loads the shipped sample plan: seed 004\'s 15 projects with dimensions, the ITA measures of seeds 000–002, the indicator items', async () => {
     const result = await importPlan(ORG, 'examples/plan-2568.csv');
-    expect(result).toMatchObject({ ok: true, created: 34, updated: 0, fiscalYear: 2568 });
+    expect(result).toMatchObject({ ok: true, created: 62, updated: 0, results: 51, fiscalYear: 2568 });
     const projects = await MeasureModel.find({ orgId: ORG, family: 'anticorruption_project' }).lean();
     expect(projects).toHaveLength(15);
     expect(projects.every((p) => p.dimension! >= 1 && p.dimension! <= 4)).toBe(true);
-    expect(await MeasureModel.countDocuments({ orgId: ORG, family: 'ita_measure' })).toBe(9);
+    // 9 of seed 001, 3 of seed 000, 6 of seed 002.
+    expect(await MeasureModel.countDocuments({ orgId: ORG, family: 'ita_measure' })).toBe(18);
+    expect(await MeasureModel.countDocuments({ orgId: ORG, family: 'ita_indicator' })).toBe(29);
+    // Seed 001's "๑ - ๓๑ กรกฎาคม ๒๕๖๘", written in the sample as "ก.ค. 68": July 2025.
+    expect(await MeasureModel.findOne({ orgId: ORG, code: 'ITA-02' }).lean()).toMatchObject({
+      periodText: 'ก.ค. 68',
+      periodStart: new Date('2025-06-30T17:00:00.000Z'),
+      periodEnd: new Date('2025-07-31T17:00:00.000Z'),
+    });
     // ลำดับ written in Thai digits (๑๓) is read as a number.
     expect((await MeasureModel.findOne({ orgId: ORG, code: 'EP-13' }).lean())!.number).toBe(13);
     expect((await OrganisationModel.findById(ORG).lean())!.fiscalYear).toBe(2568);
+  });
+
+  it('gives seed 004\'s figures from the shipped data alone: 15 projects, 10 completed, 5 in progress → 83.33 %', async () => {
+    await importPlan(ORG, 'examples/plan-2568.csv', { now: new Date('2026-11-26T03:00:00Z') });
+    const inProgress = await MeasureModel.find({ orgId: ORG, family: 'anticorruption_project', status: 'in_progress' }).sort({ number: 1 }).lean();
+    expect(inProgress.map((m) => m.number)).toEqual([1, 2, 7, 10, 13]);
+    const summary = await loadSummary(ORG, new Date('2025-09-30T10:00:00Z'), DEFAULT_LEVEL_THRESHOLDS);
+    const plan = summary.byFamily.find((f) => f.family === 'anticorruption_project')!;
+    expect(plan.tally).toMatchObject({ total: 15, completed: 10, in_progress: 5, not_started: 0, cannot_proceed: 0, budget: 0, disbursementPercent: 0 });
+    expect(plan.tally.implementationPercent).toBe(83.33);
+    expect(plan.level).toBe('มาก');
+  });
+
+  it('records a row\'s result as an imported progress report, once, dated at the end of its period', async () => {
+    const now = new Date('2026-11-26T03:00:00Z');
+    await importPlan(ORG, 'examples/plan-2568.csv', { now });
+    const ita01 = (await MeasureModel.findOne({ orgId: ORG, code: 'ITA-01' }).lean())!;
+    const reports = await ProgressReportModel.find({ orgId: ORG, measureId: ita01._id }).lean();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ origin: 'plan_import', status: 'completed', reporterName: 'นำเข้าจากไฟล์แผน', reporterLineUserId: null });
+    expect(reports[0]!.outcome).toContain('ร้อยละ ๑๐๐');
+    // The last moment of 30 September 2568 in Bangkok.
+    expect(reports[0]!.reportedAt.toISOString()).toBe('2025-09-30T16:59:59.999Z');
+    expect(ita01).toMatchObject({ status: 'completed', lastReportId: reports[0]!._id });
+
+    expect(await importPlan(ORG, 'examples/plan-2568.csv', { now })).toMatchObject({ ok: true, created: 0, updated: 62 });
+    expect(await ProgressReportModel.countDocuments({ orgId: ORG })).toBe(51);
+  });
+
+  it('moves a plan into another fiscal year, periods and result dates with it', async () => {
+    const result = await importPlan(ORG, 'examples/plan-2568.csv', { toFiscalYear: 2570, now: new Date('2026-11-26T03:00:00Z') });
+    expect(result).toMatchObject({ ok: true, created: 62, fiscalYear: 2570 });
+    expect(await MeasureModel.findOne({ orgId: ORG, code: 'ITA-002-1' }).lean()).toMatchObject({
+      fiscalYear: 2570,
+      periodText: 'ปีงบประมาณ 2570',
+      periodStart: fiscalYearRange(2570).start,
+      periodEnd: fiscalYearRange(2570).end,
+    });
+    expect((await MeasureModel.findOne({ orgId: ORG, code: 'IIT-1' }).lean())!.periodText).toBe('ต.ค. 69 ถึง ก.ย. 70');
   });
 
   it('reads Thai digits and thousands separators, with or without a BOM, and periods into dates', async () => {
@@ -147,7 +198,7 @@ describe('importing the year\'s plan', () => {
 
   it('checks a file without saving on a dry run', async () => {
     const result = await importPlan(ORG, 'examples/plan-2568.csv', { dryRun: true });
-    expect(result).toMatchObject({ ok: true, created: 34, dryRun: true });
+    expect(result).toMatchObject({ ok: true, created: 62, results: 51, dryRun: true });
     expect(await MeasureModel.countDocuments()).toBe(0);
   });
 });

@@ -12,7 +12,9 @@ const attachmentSchema = new Schema(
 
 /**
  * Append-only history: a report is never updated or deleted; a correction is a new report.
- * `sourceEventId` is the webhook event that confirmed it, unique so a redelivered confirmation saves nothing.
+ * `sourceEventId` is the webhook event that confirmed it, unique so a redelivered confirmation saves nothing;
+ * for a result read from a plan file (`origin: 'plan_import'`) it is a key of the row's result, so importing
+ * the same file twice adds nothing. Imported reports have no LINE user behind them.
  */
 const progressReportSchema = new Schema(
   {
@@ -20,7 +22,8 @@ const progressReportSchema = new Schema(
     measureId: { type: Schema.Types.ObjectId, required: true },
     measureCode: { type: String, required: true },
     fiscalYear: { type: Number, required: true },
-    reporterLineUserId: { type: String, required: true },
+    origin: { type: String, enum: ['line', 'plan_import'], default: 'line' },
+    reporterLineUserId: { type: String, default: null },
     reporterName: { type: String, default: '' },
     reporterUnit: { type: String, default: null },
     reportedAt: { type: Date, required: true },
