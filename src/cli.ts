@@ -11,7 +11,7 @@ import { loadDotEnv, resolveDatabase } from './db/open-database.js';
 import { setSupportingFactors, supportingFactorsOf, updateOrganisation } from './db/organisation-store.js';
 import { formatThaiDateTime } from './domain/thai.js';
 import { ROLE_TH, STAFF_ROLES, type StaffRole } from './domain/roles.js';
-import { formatProblems, importPlan } from './plan-import/import-plan.js';
+import { formatChanges, formatProblems, importPlan } from './plan-import/import-plan.js';
 import { addOitCommands } from './oit-cli.js';
 import { UnreadableFile } from './plan-import/read-table.js';
 import { JOB_NAMES, type JobName } from './jobs/job.js';
@@ -90,6 +90,9 @@ program
     const verb = result.dryRun ? 'ตรวจสอบผ่าน (ยังไม่บันทึก)' : 'นำเข้าแล้ว';
     const results = result.results > 0 ? ` · มีผลการดำเนินการในไฟล์ ${result.results} รายการ` : '';
     console.log(`${verb}: เพิ่มใหม่ ${result.created} รายการ, ปรับปรุง ${result.updated} รายการ${results} · ปีงบประมาณ ${result.fiscalYear}`);
+    const items = new Set(result.changes.map((c) => c.code)).size;
+    console.log(result.changes.length > 0 ? `สิ่งที่${result.dryRun ? 'จะ' : ''}เปลี่ยน ${items} รายการ:\n${formatChanges(result.changes)}` : 'รายการเดิมไม่มีอะไรเปลี่ยน');
+    if (result.notInFile.length > 0) console.log(`มีในระบบแต่ไม่มีในไฟล์นี้ (คงไว้ ไม่ได้ลบ): ${result.notInFile.join(', ')}`);
   });
 
 program

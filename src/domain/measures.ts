@@ -159,3 +159,41 @@ export function shiftPlannedMeasure(measure: PlannedMeasure, years: number): Pla
     result: measure.result && { ...measure.result, asOf: measure.result.asOf && later(measure.result.asOf) },
   };
 }
+
+/** The plan's own fields, as a re-import compares them (what officers reported is never compared). */
+const PLAN_FIELDS_TH = {
+  title: 'ชื่อ',
+  family: 'ประเภท',
+  number: 'ลำดับ',
+  indicator: 'ตัวชี้วัด',
+  dimension: 'มิติ',
+  responsibleUnits: 'หน่วยงานรับผิดชอบ',
+  assignees: 'ตำแหน่งผู้รับผิดชอบ',
+  period: 'ระยะเวลา',
+  budget: 'งบประมาณ',
+  guideline: 'แนวทาง',
+  methodSteps: 'วิธีดำเนินการ',
+} as const;
+export type PlanField = keyof typeof PLAN_FIELDS_TH;
+export const planFieldTh = (field: string): string => PLAN_FIELDS_TH[field as PlanField] ?? field;
+
+export interface PlanFieldChange {
+  code: string;
+  field: PlanField;
+  before: string;
+  after: string;
+}
+
+type PlanFields = Pick<PlannedMeasure, 'title' | 'family' | 'number' | 'indicator' | 'dimension' | 'responsibleUnits' | 'assignees' | 'periodText' | 'periodStart' | 'periodEnd' | 'budget' | 'guideline' | 'methodSteps'>;
+
+/** What a re-import changes of one item, field by field, in the words people wrote them. */
+export function planChanges(code: string, before: PlanFields, after: PlanFields): PlanFieldChange[] {
+  const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v == null ? '' : String(v));
+  const period = (m: PlanFields) => `${m.periodText} (${m.periodStart.toISOString().slice(0, 10)}–${m.periodEnd.toISOString().slice(0, 10)})`;
+  const changes: PlanFieldChange[] = [];
+  for (const field of Object.keys(PLAN_FIELDS_TH) as PlanField[]) {
+    const [was, now] = field === 'period' ? [period(before), period(after)] : [show(before[field]), show(after[field])];
+    if (was !== now) changes.push({ code, field, before: field === 'period' ? before.periodText : was, after: field === 'period' ? after.periodText : now });
+  }
+  return changes;
+}

@@ -1,12 +1,23 @@
 import { updateOrganisation } from '../db/organisation-store.js';
-import { countPlannedMeasures, savePlannedMeasure } from '../db/plan-store.js';
+import { codesNotIn, plannedChanges, savePlannedMeasure } from '../db/plan-store.js';
 import { saveImportedResult } from '../db/progress-store.js';
-import { shiftPlannedMeasure, type PlannedMeasure } from '../domain/measures.js';
+import { planFieldTh, shiftPlannedMeasure, type PlanFieldChange, type PlannedMeasure } from '../domain/measures.js';
 import { readTable } from './read-table.js';
 import { validatePlan, type RowProblem } from './validate-plan.js';
 
 export type ImportResult =
-  | { ok: true; created: number; updated: number; results: number; fiscalYear: number; dryRun: boolean }
+  | {
+      ok: true;
+      created: number;
+      updated: number;
+      results: number;
+      fiscalYear: number;
+      dryRun: boolean;
+      /** What a re-import changed (or, in a dry run, would change), field by field. */
+      changes: PlanFieldChange[];
+      /** Items the organisation has for the year and the file lacks: kept, and named so nobody is surprised. */
+      notInFile: string[];
+    }
   | { ok: false; problems: RowProblem[] };
 
 export interface ImportOptions {
@@ -20,6 +31,8 @@ export interface ImportOptions {
   withoutResults?: boolean;
   /** The import's moment: a result without a date stands at the end of its period, or now if that is later. */
   now?: Date;
+  /** Who imported, as the change records name them. */
+  by?: string;
 }
 
 /**
@@ -36,21 +49,28 @@ export async function importPlan(orgId: string, path: string, options: ImportOpt
   const measures = validated.measures.map((m) => shiftPlannedMeasure(options.withoutResults ? { ...m, result: null } : m, shift));
   const fiscalYear = newest + shift;
   const results = measures.filter((m) => m.result).length;
-  if (options.dryRun) {
-    const existing = await countPlannedMeasures(orgId, [...new Set(measures.map((m) => m.fiscalYear))], measures.map((m) => m.code));
-    return { ok: true, created: measures.length - existing, updated: existing, results, fiscalYear, dryRun: true };
-  }
-
+  const notInFile = await codesNotIn(orgId, fiscalYear, measures.filter((m) => m.fiscalYear === fiscalYear).map((m) => m.code));
   const now = options.now ?? new Date();
   let created = 0;
   let updated = 0;
+  const changes: PlanFieldChange[] = [];
   for (const measure of measures) {
-    if (await savePlannedMeasure(orgId, measure)) created++;
-    else updated++;
-    if (measure.result) await saveImportedResult(orgId, measure, measure.result, resultDate(measure, now));
+    const changed = options.dryRun ? await plannedChanges(orgId, measure) : await savePlannedMeasure(orgId, measure, options.by ?? 'นำเข้าแผน', now);
+    if (changed === null) created++;
+    else {
+      updated++;
+      changes.push(...changed);
+    }
+    if (measure.result && !options.dryRun) await saveImportedResult(orgId, measure, measure.result, resultDate(measure, now));
   }
-  await updateOrganisation(orgId, { fiscalYear });
-  return { ok: true, created, updated, results, fiscalYear, dryRun: false };
+  if (!options.dryRun) await updateOrganisation(orgId, { fiscalYear });
+  return { ok: true, created, updated, results, fiscalYear, dryRun: !!options.dryRun, changes, notInFile };
+}
+
+/** What a re-import changed, a line an item field, for the operator. */
+export function formatChanges(changes: PlanFieldChange[]): string {
+  const cut = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text || '-');
+  return changes.map((c) => `${c.code} ${planFieldTh(c.field)}: ${cut(c.before)} → ${cut(c.after)}`).join('\n');
 }
 
 /** A result stands at its own date, else at the period's last moment, but never later than the import. */

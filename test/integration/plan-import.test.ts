@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MeasureModel } from '../../src/db/models/measure.js';
+import { MeasureChangeModel } from '../../src/db/models/measure-change.js';
 import { OrganisationModel } from '../../src/db/models/organisation.js';
 import { ProgressReportModel } from '../../src/db/models/progress-report.js';
 import { loadSummary } from '../../src/db/summary-store.js';
@@ -34,6 +35,7 @@ beforeEach(async () => {
   await MeasureModel.deleteMany({});
   await OrganisationModel.deleteMany({});
   await ProgressReportModel.deleteMany({});
+  await MeasureChangeModel.deleteMany({});
 });
 
 describe('importing the year\'s plan', () => {
@@ -183,6 +185,32 @@ describe('importing the year\'s plan', () => {
       status: 'in_progress',
       disbursed: 1200,
     });
+  });
+
+  it('says what a re-import changes, field by field, records it, and names the items the new file lacks', async () => {
+    const v1 = file('d1.csv', `${HEADER}\nQ-1,โครงการ,1,อบรมคุณธรรม,2,,กองคลัง,ตลอดปีงบประมาณ,2569,5000,\nQ-2,โครงการ,2,ประชาสัมพันธ์,1,,สำนักปลัด,ตลอดปีงบประมาณ,2569,,\n`);
+    await importPlan(ORG, v1);
+    const v2 = file('d2.csv', `${HEADER}\nQ-1,โครงการ,1,อบรมคุณธรรมจริยธรรม,2,,"กองคลัง, กองช่าง",ตลอดปีงบประมาณ,2569,"๑๒,๐๐๐",\n`);
+
+    const preview = await importPlan(ORG, v2, { dryRun: true });
+    const expected = [
+      { code: 'Q-1', field: 'title', before: 'อบรมคุณธรรม', after: 'อบรมคุณธรรมจริยธรรม' },
+      { code: 'Q-1', field: 'responsibleUnits', before: 'กองคลัง', after: 'กองคลัง, กองช่าง' },
+      { code: 'Q-1', field: 'budget', before: '5000', after: '12000' },
+    ];
+    expect(preview).toMatchObject({ ok: true, dryRun: true, updated: 1, changes: expected, notInFile: ['Q-2'] });
+    expect(await MeasureChangeModel.countDocuments({ orgId: ORG })).toBe(0);
+
+    expect(await importPlan(ORG, v2, { by: 'ผู้ดูแล' })).toMatchObject({ ok: true, changes: expected, notInFile: ['Q-2'] });
+    expect(await MeasureModel.countDocuments({ orgId: ORG, code: 'Q-2' })).toBe(1);
+    const recorded = await MeasureChangeModel.find({ orgId: ORG }).sort({ field: 1 }).lean();
+    expect(recorded.map((c) => [c.code, c.field, c.by, c.source])).toEqual([
+      ['Q-1', 'budget', 'ผู้ดูแล', 'import'],
+      ['Q-1', 'responsibleUnits', 'ผู้ดูแล', 'import'],
+      ['Q-1', 'title', 'ผู้ดูแล', 'import'],
+    ]);
+    // The same file again changes nothing.
+    expect(await importPlan(ORG, v2)).toMatchObject({ ok: true, changes: [] });
   });
 
   it('reads .xlsx files the same way', async () => {
