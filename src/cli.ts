@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { fiscalYearArgument, printImportProblems, scoreArgument } from './cli-support.js';
 import { DEFAULT_LEVEL_THRESHOLDS, parseThresholds } from './domain/summary.js';
 import { isReportKind, produceReport, REPORT_KINDS, REPORT_TH } from './reports/catalogue.js';
 import { ConfigError, loadConfig, loadStorageConfig } from './config.js';
@@ -11,7 +12,7 @@ import { loadDotEnv, resolveDatabase } from './db/open-database.js';
 import { setSupportingFactors, supportingFactorsOf, updateOrganisation } from './db/organisation-store.js';
 import { formatThaiDateTime } from './domain/thai.js';
 import { ROLE_TH, STAFF_ROLES, type StaffRole } from './domain/roles.js';
-import { formatChanges, formatProblems, importPlan } from './plan-import/import-plan.js';
+import { formatChanges, importPlan } from './plan-import/import-plan.js';
 import { addOitCommands } from './oit-cli.js';
 import { UnreadableFile } from './plan-import/read-table.js';
 import { JOB_NAMES, type JobName } from './jobs/job.js';
@@ -82,9 +83,7 @@ program
   .action(async (file: string, options: { dryRun?: boolean; withoutResults?: boolean }) => {
     const result = await withDatabase((orgId) => importPlan(orgId, file, { dryRun: options.dryRun, withoutResults: options.withoutResults }));
     if (!result.ok) {
-      console.error(`ไม่ได้นำเข้า: พบข้อผิดพลาด ${result.problems.length} รายการ (ยังไม่มีข้อมูลใดถูกบันทึก)`);
-      console.error(formatProblems(result.problems));
-      process.exitCode = 1;
+      printImportProblems(result.problems);
       return;
     }
     const verb = result.dryRun ? 'ตรวจสอบผ่าน (ยังไม่บันทึก)' : 'นำเข้าแล้ว';
@@ -101,16 +100,8 @@ program
   .option('--name <name>', 'ชื่อองค์กร เช่น "องค์การบริหารส่วนตำบลโพธิ์ทอง"')
   .option('--district <district>', 'อำเภอ')
   .option('--province <province>', 'จังหวัด')
-  .option('--fiscal-year <year>', 'ปีงบประมาณที่กำลังรายงาน (พ.ศ.)', (v) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 2500) throw new InvalidArgumentError('ต้องเป็นปี พ.ศ. เช่น 2569');
-    return n;
-  })
-  .option('--ita-score <score>', 'คะแนน ITA', (v) => {
-    const n = Number(v);
-    if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('ต้องเป็น 0–100');
-    return n;
-  })
+  .option('--fiscal-year <year>', 'ปีงบประมาณที่กำลังรายงาน (พ.ศ.)', fiscalYearArgument)
+  .option('--ita-score <score>', 'คะแนน ITA', scoreArgument)
   .option('--ita-level <level>', 'ระดับผลการประเมิน ITA เช่น "AA"')
   .option(
     '--supporting-factor <text>',
@@ -181,11 +172,7 @@ program
   .command('report')
   .description('ส่งออกรายงานทางการจากข้อมูลในระบบ')
   .argument('<kind>', REPORT_KINDS.join(' | '))
-  .option('--fiscal-year <year>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีที่กำลังรายงาน)', (v) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 2500) throw new InvalidArgumentError('ต้องเป็นปี พ.ศ. เช่น 2568');
-    return n;
-  })
+  .option('--fiscal-year <year>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีที่กำลังรายงาน)', fiscalYearArgument)
   .option('--out <file>', 'ไฟล์ที่จะเขียน (ค่าเริ่มต้น: ชื่อมาตรฐานในโฟลเดอร์ปัจจุบัน)')
   .option('--arabic-digits', 'ใช้เลขอารบิกแทนเลขไทยในรายงาน Word/Excel ของ ITA')
   .option('--reporter <name>', 'ชื่อผู้รายงาน (E-PlanNACC; ใน LINE คือผู้บริหารที่ขอไฟล์)')
@@ -272,11 +259,7 @@ program
   .description('เรื่องร้องเรียน')
   .command('stats')
   .description('สถิติเรื่องร้องเรียนตามปีงบประมาณ (OIT O24): ทั้งหมด ดำเนินการแล้วเสร็จ อยู่ระหว่างดำเนินการ')
-  .option('--fiscal-year <year>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีปัจจุบัน)', (v) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 2500) throw new InvalidArgumentError('ต้องเป็นปี พ.ศ. เช่น 2568');
-    return n;
-  })
+  .option('--fiscal-year <year>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีปัจจุบัน)', fiscalYearArgument)
   .action(async (options: { fiscalYear?: number }) => {
     const now = new Date();
     const stats = await withDatabase((orgId) => complaintStats(orgId, options.fiscalYear ?? fiscalYearOf(now), now));

@@ -1,25 +1,18 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { fiscalYearArgument, printImportProblems, scoreArgument } from './cli-support.js';
 import { itaIndicatorsOfYear, latestIndicatorYear, latestOitYear, oitItemsOfYear, updateItaIndicator } from './db/oit-store.js';
 import { isItaIndicatorNumber, OIT_STATE_TH, oitState, type ItaIndicator } from './domain/oit.js';
 import { parseStatus, STATUS_TH } from './domain/statuses.js';
 import { importIndicators, importOitItems, indicatorName, type OitImportResult } from './oit-import/import-oit.js';
-import { formatProblems } from './plan-import/import-plan.js';
 
 /** Operator commands for the OIT list and the indicator table: `oit …` and `indicators …` (see README). */
 
 type WithDatabase = <T>(work: (orgId: string) => Promise<T>) => Promise<T>;
 
-const fiscalYearOption = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 2500) throw new InvalidArgumentError('ต้องเป็นปี พ.ศ. เช่น 2568');
-  return n;
-};
 
 function printImport(result: OitImportResult, what: string): void {
   if (!result.ok) {
-    console.error(`ไม่ได้นำเข้า: พบข้อผิดพลาด ${result.problems.length} รายการ (ยังไม่มีข้อมูลใดถูกบันทึก)`);
-    console.error(formatProblems(result.problems));
-    process.exitCode = 1;
+    printImportProblems(result.problems);
     return;
   }
   const verb = result.dryRun ? 'ตรวจสอบผ่าน (ยังไม่บันทึก)' : 'นำเข้าแล้ว';
@@ -39,7 +32,7 @@ export function addOitCommands(program: Command, withDatabase: WithDatabase): vo
   oit
     .command('status')
     .description('แสดงคำตอบ ผลการตรวจสอบ และผลตรวจลิงก์ของทุกข้อ')
-    .option('--fiscal-year <year>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีล่าสุดที่นำเข้า)', fiscalYearOption)
+    .option('--fiscal-year <year>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีล่าสุดที่นำเข้า)', fiscalYearArgument)
     .action(async (o: { fiscalYear?: number }) => {
       await withDatabase(async (orgId) => {
         const fy = o.fiscalYear ?? (await latestOitYear(orgId));
@@ -64,7 +57,7 @@ export function addOitCommands(program: Command, withDatabase: WithDatabase): vo
   indicators
     .command('list')
     .description('แสดงคะแนน แนวทาง และความก้าวหน้าของแต่ละตัวชี้วัด')
-    .option('--fiscal-year <year>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีล่าสุด)', fiscalYearOption)
+    .option('--fiscal-year <year>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีล่าสุด)', fiscalYearArgument)
     .action(async (o: { fiscalYear?: number }) => {
       await withDatabase(async (orgId) => {
         const fy = o.fiscalYear ?? (await latestIndicatorYear(orgId));
@@ -77,17 +70,13 @@ export function addOitCommands(program: Command, withDatabase: WithDatabase): vo
   indicators
     .command('set')
     .description('แก้ไขคะแนน แนวทาง หรือความก้าวหน้าของตัวชี้วัดหนึ่งตัว')
-    .requiredOption('--fiscal-year <year>', 'ปีงบประมาณ พ.ศ.', fiscalYearOption)
+    .requiredOption('--fiscal-year <year>', 'ปีงบประมาณ พ.ศ.', fiscalYearArgument)
     .requiredOption('--number <n>', 'ตัวชี้วัดที่ 1–10', (v) => {
       const n = Number(v);
       if (!isItaIndicatorNumber(n)) throw new InvalidArgumentError('ต้องเป็น 1 ถึง 10');
       return n;
     })
-    .option('--score <score>', 'คะแนน 0–100', (v) => {
-      const n = Number(v);
-      if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('ต้องเป็น 0–100');
-      return n;
-    })
+    .option('--score <score>', 'คะแนน 0–100', scoreArgument)
     .option('--guideline <text>', 'แนวทางในการยกระดับการประเมิน')
     .option('--responsible <text>', 'ผู้รับผิดชอบ')
     .option('--period <text>', 'ระยะเวลา')

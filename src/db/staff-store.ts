@@ -2,23 +2,8 @@ import type { StaffRole } from '../domain/roles.js';
 import type { StaffMember } from '../domain/staff.js';
 import { StaffModel, staffId } from './models/staff.js';
 
-export async function findStaff(orgId: string, lineUserId: string): Promise<StaffMember | null> {
-  const doc = await StaffModel.findById(staffId(orgId, lineUserId)).lean();
-  if (!doc || !doc.active) return null;
-  return {
-    lineUserId: doc.lineUserId,
-    displayName: doc.displayName ?? '',
-    roles: doc.roles as StaffRole[],
-    unit: doc.unit ?? null,
-    position: doc.position ?? null,
-  };
-}
-
-/** The id a staff record is kept under; it contains the LINE id, so it leaves the server only sealed. */
-export const staffIdOf = staffId;
-
-/** A staff member by record id, if still active in this organisation (a download link names who asked). */
-export async function findStaffById(orgId: string, id: string): Promise<StaffMember | null> {
+/** An active staff record in the domain's shape; a revoked one is nobody's staff account. */
+async function activeStaff(id: string, orgId: string): Promise<StaffMember | null> {
   const doc = await StaffModel.findById(id).lean();
   if (!doc || doc.orgId !== orgId || !doc.active) return null;
   return {
@@ -28,6 +13,18 @@ export async function findStaffById(orgId: string, id: string): Promise<StaffMem
     unit: doc.unit ?? null,
     position: doc.position ?? null,
   };
+}
+
+export async function findStaff(orgId: string, lineUserId: string): Promise<StaffMember | null> {
+  return activeStaff(staffId(orgId, lineUserId), orgId);
+}
+
+/** The id a staff record is kept under; it contains the LINE id, so it leaves the server only sealed. */
+export const staffIdOf = staffId;
+
+/** A staff member by record id, if still active in this organisation (a download link names who asked). */
+export async function findStaffById(orgId: string, id: string): Promise<StaffMember | null> {
+  return activeStaff(id, orgId);
 }
 
 export async function listStaff(orgId: string) {
