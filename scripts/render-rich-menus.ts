@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { RICH_MENUS } from '../src/domain/rich-menus.js';
-import { chromiumForTests } from '../test/support/chromium.js';
+import { headlessChromium } from './chromium.js';
 
 const DIR = resolve(import.meta.dirname, '..', 'rich-menu');
 const MAX_BYTES = 1024 * 1024;
@@ -42,7 +42,7 @@ const MEASURE = `(async () => {
   };
 })()`;
 
-const { executablePath, env } = await chromiumForTests();
+const { executablePath, env } = await headlessChromium();
 const browser = await chromium.launch({ executablePath, env, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--allow-file-access-from-files'] });
 const problems: string[] = [];
 try {

@@ -11,7 +11,7 @@ import { createLogger } from '../../src/log.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { PERSONAS, seedDemo, startDemoLine } from '../../src/simulator/demo.js';
 import type { FakeLineApi } from '../../src/simulator/fake-line-api.js';
-import { chromiumForTests } from '../support/chromium.js';
+import { headlessChromium } from '../../scripts/chromium.js';
 import { testDbName } from '../support/harness.js';
 
 /**
@@ -44,7 +44,7 @@ beforeAll(async () => {
   const config = loadConfig({ ...demo.env, PORT: '0', ORG_CODE: ORG });
   server = await startServer(config, { mongoUri: inject('mongoUri'), dbName: testDbName(), log: createLogger('silent'), simulator: { fakeLine, personas: PERSONAS } });
   await seedDemo(ORG);
-  const { executablePath, env } = await chromiumForTests();
+  const { executablePath, env } = await headlessChromium();
   browser = await chromium.launch({
     executablePath,
     env,
