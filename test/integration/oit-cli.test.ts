@@ -1,0 +1,41 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliEnv } from '../support/cli.js';
+import { FakeLine } from '../support/fake-line.js';
+import { connectTestDatabase } from '../support/harness.js';
+
+const ORG = 'oit-cli-org';
+let db: Awaited<ReturnType<typeof connectTestDatabase>>;
+let fake: FakeLine;
+const cli = async (...args: string[]) =>
+  (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(db.dbName, ORG, fake), timeout: 60_000 })).stdout;
+
+beforeAll(async () => {
+  db = await connectTestDatabase();
+  fake = await new FakeLine().start();
+});
+afterAll(async () => {
+  await fake?.stop();
+  await db?.close();
+});
+
+describe('the oit and indicators operator commands', () => {
+  it('imports the shipped OIT list and shows every item waiting for an answer', async () => {
+    expect(await cli('oit', 'import', 'examples/oit-2567.csv', '--dry-run')).toContain('ตรวจสอบผ่าน');
+    expect(await cli('oit', 'import', 'examples/oit-2567.csv')).toContain('เพิ่มใหม่ 35 รายการ');
+    const status = (await cli('oit', 'status')).trim().split('\n');
+    expect(status.filter((line) => /^O\d+/.test(line))).toHaveLength(35);
+    // A second import updates, it does not duplicate.
+    expect(await cli('oit', 'import', 'examples/oit-2567.csv')).toContain('ปรับปรุง 35 รายการ');
+  }, 120_000);
+
+  it('imports the indicator table, edits one score and lists it', async () => {
+    expect(await cli('indicators', 'import', 'examples/ita-indicators-2566.csv')).toContain('นำเข้าแล้ว');
+    await cli('indicators', 'set', '--fiscal-year', '2566', '--number', '7', '--score', '71.5', '--guideline', 'ตอบคำถามผ่านเว็บไซต์ภายใน 3 วัน');
+    const list = await cli('indicators', 'list', '--fiscal-year', '2566');
+    expect(list).toContain('71.50');
+    expect(list).toContain('ตอบคำถามผ่านเว็บไซต์ภายใน 3 วัน');
+    await expect(cli('indicators', 'set', '--fiscal-year', '2566', '--number', '12', '--score', '50')).rejects.toThrow(/1 ถึง 10/);
+  }, 120_000);
+});
