@@ -105,7 +105,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     now,
     onStored: (ids, userOf) => runner.enqueue(ids, userOf),
     extraRouters: [
-      reportDownloadRouter({ signer, sealer, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, log }),
+      reportDownloadRouter({ signer, sealer, orgId: config.ORG_CODE, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, log }),
       evidenceDownloadRouter({ signer: evidenceSigner, orgId: config.ORG_CODE, log }),
       ...(options.simulator ? [simulatorRouter({ ...options.simulator, channelSecret: config.LINE_CHANNEL_SECRET, runner, outbox, jobDeps })] : []),
     ],
