@@ -42,8 +42,8 @@ async function requester(org: string, sealedId: unknown, sealer: Sealer): Promis
 export function reportDownloadRouter(deps: { signer: LinkSigner; sealer: Sealer; orgId: string; thresholds: Threshold[]; log: Logger }): Router {
   const router = express.Router();
   router.get('/reports/:token', async (req, res) => {
-    // The token sits in the URL: it must not leak to another site through a Referer header.
-    res.set('referrer-policy', 'no-referrer').set('cache-control', 'private, no-store');
+    // Referrer-Policy and the other security headers come from app.ts: the token must not leak through a Referer.
+    res.set('cache-control', 'private, no-store');
     const link = deps.signer.verify<ReportLink>(req.params.token);
     // Instances of several organisations may share a key (and a database): a link opens only its own
     // organisation's reports, on that organisation's bot.
