@@ -9,6 +9,7 @@ import { createApp } from './http/app.js';
 import { EventRunner } from './intake/event-runner.js';
 import { jobSchedules, jobSettings, JOBS } from './jobs/registry.js';
 import { pruneWebhookRecords } from './jobs/prune-event-records.js';
+import { pruneRegisterFailures } from './jobs/prune-register-failures.js';
 import { removeStaleDialogs } from './jobs/remove-stale-dialogs.js';
 import { resumeAbandonedRuns, type RunnerDeps } from './jobs/run-job.js';
 import { startSchedules } from './jobs/scheduler.js';
@@ -125,7 +126,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   }
   runner.start();
   outbox.start();
-  const schedules = startSchedules([removeStaleDialogs, pruneWebhookRecords, ...jobSchedules(config, jobDeps)], log);
+  const schedules = startSchedules([removeStaleDialogs, pruneWebhookRecords, pruneRegisterFailures, ...jobSchedules(config, jobDeps)], log);
   // A run this or another instance left half-way (crash, deploy) is finished now rather than at the next tick.
   const resuming = resumeAbandonedRuns(Object.values(JOBS), jobDeps).catch((error: unknown) => log.error({ err: String(error) }, 'resume failed'));
 
