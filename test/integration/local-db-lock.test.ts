@@ -99,6 +99,15 @@ describe('the local database lock', () => {
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
   }, 120_000);
 
+  it('lets exactly one of three processes take over a stale lock at once', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, LOCK_FILE), `${deadPid()}\n`);
+    const opened = await Promise.all([openInChild(dir), openInChild(dir), openInChild(dir)].map((c) => c.opened));
+    expect(new Set(opened.map((o) => o.serverUri)).size).toBe(1);
+    expect(opened.filter((o) => o.owner)).toHaveLength(1);
+    expect(readFileSync(join(dir, LOCK_FILE), 'utf8').trim()).toBe(String(opened.find((o) => o.owner)!.pid));
+  }, 120_000);
+
   it('waits for a live owner whose server does not answer, and never starts a second one', async () => {
     const dir = folder();
     // A live process holds the folder, and its server stalls: server.json names a port nobody answers on.
