@@ -1,18 +1,42 @@
 import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
 import { parseThresholds, type Threshold } from './domain/summary.js';
+import { dataKeyProblem } from './security/key-strength.js';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((u) => u.replace(/\/+$/, ''));
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const cron = (fallback: string) => z.string().trim().refine((v) => isValidCron(v), 'must be a cron expression, e.g. "0 9 * * *"').default(fallback);
 
-const schema = z.object({
-  LINE_CHANNEL_SECRET: z.string({ error: 'is required (LINE Developers console → Basic settings → Channel secret)' }).trim().min(1, 'is required'),
+/** An empty variable counts as unset, as in a .env line `NAME=`. */
+const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/**
+ * NODE_ENV is read without regard to case (`Production` is production) and an unknown value stops the start:
+ * a typo such as `prod` must not quietly run with development's leniency.
+ */
+const NODE_ENVS = ['production', 'development', 'test'] as const;
+const nodeEnv = z.preprocess(
+  (v) => (typeof unsetIfEmpty(v) === 'string' ? (v as string).trim().toLowerCase() : undefined),
+  z.enum(NODE_ENVS, { error: `must be one of ${NODE_ENVS.join(', ')} (any case) or unset` }).default('development'),
+);
+
+const base = z.object({
+  NODE_ENV: nodeEnv,
+  DEMO: z.preprocess(unsetIfEmpty, z.enum(['0', '1'], { error: 'must be 1 (demo mode) or unset' }).optional()),
+  HOST: z.preprocess(unsetIfEmpty, z.string().trim().optional()),
+  LINE_CHANNEL_SECRET: z
+    .string({ error: 'is required (LINE Developers console → Basic settings → Channel secret; or DEMO=1 to try the bot without LINE)' })
+    .trim()
+    .min(1, 'is required'),
   LINE_CHANNEL_ACCESS_TOKEN: z.string({ error: 'is required (LINE Developers console → Messaging API → Channel access token)' }).trim().min(1, 'is required'),
+  // Its format is checked here, its strength with NODE_ENV below: production refuses weak keys that trials may use.
   DATA_ENCRYPTION_KEY: z
     .string({ error: 'is required: 32 random bytes in base64 (openssl rand -base64 32); it encrypts LINE ids and events at rest' })
     .trim()
-    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)'),
+    .superRefine((v, ctx) => {
+      const problem = dataKeyProblem(v, false);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   LINE_API_BASE_URL: httpUrl.default('https://api.line.me'),
   LINE_DATA_API_BASE_URL: httpUrl.default('https://api-data.line.me'),
   LINE_REQUEST_TIMEOUT_MS: positiveInt(10_000),
@@ -68,6 +92,11 @@ const schema = z.object({
   JOB_LEASE_SECONDS: positiveInt(120),
 });
 
+const schema = base.superRefine((config, ctx) => {
+  const problem = dataKeyProblem(config.DATA_ENCRYPTION_KEY, config.NODE_ENV === 'production');
+  if (problem) ctx.addIssue({ code: 'custom', path: ['DATA_ENCRYPTION_KEY'], message: problem });
+});
+
 export type Config = z.infer<typeof schema>;
 
 export class ConfigError extends Error {
@@ -87,7 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parse(schema, env);
 }
 
-const storageSchema = schema.pick({ MONGODB_URI: true, LOCAL_DATA_DIR: true, ORG_CODE: true });
+const storageSchema = base.pick({ MONGODB_URI: true, LOCAL_DATA_DIR: true, ORG_CODE: true });
 export type StorageConfig = z.infer<typeof storageSchema>;
 
 /** What operator commands need: the database and the organisation, not the LINE channel. */
@@ -96,3 +125,25 @@ export function loadStorageConfig(env: NodeJS.ProcessEnv = process.env): Storage
 }
 
 
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
+
+/**
+ * Whether to start in demo mode (fake LINE, seeded personas anyone can act as). Only when asked for with
+ * DEMO=1, and a DEMO=1 that could expose real data or people stops the start instead of being ignored:
+ * production, a real database or a LINE credential, or an address other people can reach.
+ */
+export function demoRequested(env: NodeJS.ProcessEnv = process.env): boolean {
+  const parsed = base.pick({ NODE_ENV: true, DEMO: true, HOST: true }).safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  if (parsed.data.DEMO !== '1') return false;
+  const conflicts = [
+    parsed.data.NODE_ENV === 'production' && 'NODE_ENV is production',
+    env.MONGODB_URI?.trim() && 'MONGODB_URI is set (demo mode would seed personas into that database)',
+    env.LINE_CHANNEL_SECRET?.trim() && 'LINE_CHANNEL_SECRET is set',
+    env.LINE_CHANNEL_ACCESS_TOKEN?.trim() && 'LINE_CHANNEL_ACCESS_TOKEN is set',
+    parsed.data.HOST && !LOOPBACK.test(parsed.data.HOST) && `HOST ${parsed.data.HOST} is not a loopback address (anyone who reaches it could act as the personas)`,
+  ].filter((c): c is string => typeof c === 'string');
+  if (conflicts.length) throw new ConfigError(conflicts.map((c) => `DEMO=1 cannot be used: ${c}; remove DEMO or the other setting`));
+  return true;
+}

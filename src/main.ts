@@ -1,12 +1,12 @@
 import { ConfigError, loadConfig } from './config.js';
 import { loadDotEnv, resolveDatabase } from './db/open-database.js';
 import { log } from './log.js';
-import { startServer } from './server.js';
+import { ListenError, startServer } from './server.js';
 import { isDemoMode, PERSONAS, seedDemo, startDemoLine } from './simulator/demo.js';
 
 /**
  * Starts the bot: configuration, database (a local FerretDB when MONGODB_URI is unset), HTTP and background
- * work. Without LINE credentials (and outside production) it starts in demo mode with the simulator.
+ * work. With DEMO=1 (and nothing that makes it unsafe, see demoRequested) it starts in demo mode with the simulator.
  */
 async function main(): Promise<void> {
   loadDotEnv();
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   log.info({ url: server.url, webhook: `${server.url}/webhook`, org: config.ORG_CODE }, 'Prongsai is listening');
   if (demo) {
     await seedDemo(config.ORG_CODE);
-    log.info(`Demo mode (no LINE credentials set): open http://localhost:${config.PORT}/simulator to chat with the bot`);
+    log.info(`Demo mode (DEMO=1): open http://localhost:${config.PORT}/simulator to chat with the bot`);
   }
 
   let stopping = false;
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof ListenError) console.error(error.message);
   else log.fatal({ err: error instanceof Error ? error.stack : String(error) }, 'could not start');
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
@@ -9,6 +9,7 @@ import { createApp } from './http/app.js';
 import { EventRunner } from './intake/event-runner.js';
 import { jobSchedules, jobSettings, JOBS } from './jobs/registry.js';
 import { pruneWebhookRecords } from './jobs/prune-event-records.js';
+import { pruneRegisterFailures } from './jobs/prune-register-failures.js';
 import { removeStaleDialogs } from './jobs/remove-stale-dialogs.js';
 import { resumeAbandonedRuns, type RunnerDeps } from './jobs/run-job.js';
 import { startSchedules } from './jobs/scheduler.js';
@@ -39,6 +40,18 @@ export interface ServerOptions {
   now?: () => Date;
   /** Demo mode only: serve the simulator page over the built-in fake LINE API. */
   simulator?: Pick<SimulatorDeps, 'fakeLine' | 'personas'>;
+}
+
+/** A start-up failure the operator fixes in the configuration: main prints its message alone, no stack. */
+export class ListenError extends Error {}
+
+function listenError(error: unknown, config: Pick<Config, 'PORT' | 'HOST'>): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  const where = `${config.HOST ?? 'all interfaces'} port ${config.PORT}`;
+  if (code === 'EADDRINUSE') return new ListenError(`Cannot listen on ${where}: it is already in use (another Prongsai?). Stop that process or set PORT to a free port.`);
+  if (code === 'EACCES') return new ListenError(`Cannot listen on ${where}: permission denied. Use a PORT above 1023.`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new ListenError(`Cannot listen on ${where}: HOST is not an address of this machine.`);
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
@@ -93,17 +106,27 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     now,
     onStored: (ids, userOf) => runner.enqueue(ids, userOf),
     extraRouters: [
-      reportDownloadRouter({ signer, sealer, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, log }),
+      reportDownloadRouter({ signer, sealer, orgId: config.ORG_CODE, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, log }),
       evidenceDownloadRouter({ signer: evidenceSigner, orgId: config.ORG_CODE, log }),
       ...(options.simulator ? [simulatorRouter({ ...options.simulator, channelSecret: config.LINE_CHANNEL_SECRET, runner, outbox, jobDeps })] : []),
     ],
   });
-  const server: Server = await new Promise((ok) => {
-    const s = app.listen(config.PORT, () => ok(s));
-  });
+  const server = createServer(app);
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(config.PORT, config.HOST, () => {
+        server.off('error', fail);
+        ok();
+      });
+    });
+  } catch (error) {
+    await disconnectDatabase();
+    throw listenError(error, config);
+  }
   runner.start();
   outbox.start();
-  const schedules = startSchedules([removeStaleDialogs, pruneWebhookRecords, ...jobSchedules(config, jobDeps)], log);
+  const schedules = startSchedules([removeStaleDialogs, pruneWebhookRecords, pruneRegisterFailures, ...jobSchedules(config, jobDeps)], log);
   // A run this or another instance left half-way (crash, deploy) is finished now rather than at the next tick.
   const resuming = resumeAbandonedRuns(Object.values(JOBS), jobDeps).catch((error: unknown) => log.error({ err: String(error) }, 'resume failed'));
 

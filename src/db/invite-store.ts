@@ -48,14 +48,23 @@ export type Redemption =
 
 /**
  * Links a LINE account with the invite's roles. The insert into invite_redemptions is what makes the code
- * single-use: of two people racing for one code, only one insert succeeds.
+ * single-use: of two people racing for one code, only one insert succeeds. The display name is asked for
+ * only for a code that links: a wrong code costs no call to LINE's profile API.
  */
-export async function redeemInvite(orgId: string, rawCode: string, lineUserId: string, displayName: string, now = new Date()): Promise<Redemption> {
+export async function redeemInvite(
+  orgId: string,
+  rawCode: string,
+  lineUserId: string,
+  displayNameOf: () => Promise<string>,
+  now = new Date(),
+): Promise<Redemption> {
   const code = normaliseCode(rawCode);
   const invite = await InviteModel.findOne({ _id: code, orgId }).lean();
   if (!invite) return { result: 'unknown' };
   if (invite.usedAt) return { result: 'used' };
   if (invite.expiresAt <= now) return { result: 'expired' };
+  // Before the redemption is stored: a failing call to LINE then leaves the code unused for the retry.
+  const displayName = await displayNameOf();
   try {
     await InviteRedemptionModel.create({ _id: code, orgId, lineUserId, redeemedAt: now });
   } catch (error) {

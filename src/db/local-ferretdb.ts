@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import mongoose from 'mongoose';
+import { LOCK_FILE, tryLock, type DataDirLock } from './data-dir-lock.js';
 import { freePort } from './free-port.js';
 import { spawnGuarded } from './guarded-server.js';
 import { logTail } from './log-tail.js';
@@ -21,6 +22,8 @@ export interface LocalDatabase {
   /** Base URI without a database name; append `/<db>?directConnection=true`. */
   serverUri: string;
   dataDir: string;
+  /** Whether this process started the servers (and alone stops them) or joined another process's. */
+  owner: boolean;
   uriFor(database: string): string;
   stop(): Promise<void>;
 }
@@ -42,35 +45,77 @@ async function ping(uri: string, timeoutMs = 500): Promise<void> {
   }
 }
 
-function describe(serverUri: string, dataDir: string, stop: () => Promise<void>): LocalDatabase {
+function describe(serverUri: string, dataDir: string, owner: boolean, stop: () => Promise<void>): LocalDatabase {
   return {
     serverUri,
     dataDir,
+    owner,
     uriFor: (database) => `${serverUri}/${database}?directConnection=true&serverSelectionTimeoutMS=5000`,
     stop,
   };
 }
 
-/** The server another process (the running bot) started on this data folder, if it still answers. */
-async function runningServer(dataDir: string): Promise<string | null> {
+/** The server another process (the running bot) started on this data folder, if it answers now. */
+async function runningServer(dataDir: string, timeoutMs: number): Promise<string | null> {
   try {
     const { serverUri } = JSON.parse(readFileSync(resolve(dataDir, 'server.json'), 'utf8')) as { serverUri: string };
-    await ping(`${serverUri}/?directConnection=true`, 1_000);
+    await ping(`${serverUri}/?directConnection=true`, timeoutMs);
     return serverUri;
   } catch {
     return null;
   }
 }
 
+export interface LocalDatabaseOptions {
+  dataDir: string;
+  durable?: boolean;
+  binary?: string;
+  port?: number;
+  /**
+   * How long to wait for the server of the process holding the folder's lock. It may be building FerretDB
+   * (about a minute on first use) or stalled; either way we wait rather than start a second server.
+   */
+  waitMs?: number;
+}
+
 /**
- * Starts PostgreSQL and FerretDB on `dataDir`, or joins the FerretDB already serving that folder (a second
- * PostgreSQL cannot open it): the CLI can run while the bot does. `durable: false` is for throw-away data.
+ * Starts PostgreSQL and FerretDB on `dataDir`, or joins the FerretDB that another process (the bot, while the
+ * CLI runs) serves from that folder. Only the holder of `<dataDir>/server.lock` (data-dir-lock.ts) starts
+ * servers, writes `server.json` and removes both; a slow answer is never taken for "no server".
+ * `durable: false` is for throw-away data.
  */
-export async function startLocalDatabase(options: { dataDir: string; durable?: boolean; binary?: string; port?: number }): Promise<LocalDatabase> {
+export async function startLocalDatabase(options: LocalDatabaseOptions): Promise<LocalDatabase> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const shared = await runningServer(dataDir);
-  if (shared) return describe(shared, dataDir, async () => undefined);
+  const lockFile = resolve(dataDir, LOCK_FILE);
+  const deadline = Date.now() + (options.waitMs ?? 180_000);
+  for (let round = 0; ; round++) {
+    const taken = tryLock(lockFile);
+    if ('lock' in taken) {
+      try {
+        return await startOwnServers(dataDir, options, taken.lock);
+      } catch (error) {
+        taken.lock.release();
+        throw error;
+      }
+    }
+    // The first look is quick; later ones allow a stalled server longer to answer.
+    const shared = await runningServer(dataDir, round === 0 ? 1_000 : 5_000);
+    if (shared) return describe(shared, dataDir, false, async () => undefined);
+    if (Date.now() > deadline) {
+      throw new Error(
+        `The local database in ${dataDir} belongs to process ${taken.heldBy ?? '(starting)'}, whose server did not answer ` +
+          `within ${Math.round((options.waitMs ?? 180_000) / 1000)} s. If that process is stuck, stop it; a lock of a process that is gone is taken over by itself.`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function startOwnServers(dataDir: string, options: LocalDatabaseOptions, lock: DataDirLock): Promise<LocalDatabase> {
+  const stateFile = resolve(dataDir, 'server.json');
+  // A server.json left by an owner that was killed names a server that died with it.
+  rmSync(stateFile, { force: true });
   const binary = options.binary ?? (await installFerretDb());
   const postgres = await startLocalPostgres({ dataDir: resolve(dataDir, 'postgresql'), durable: options.durable ?? true });
 
@@ -108,12 +153,13 @@ export async function startLocalDatabase(options: { dataDir: string; durable?: b
       await postgres.stop();
       throw new Error(`${(error as Error).message}\n${logTail(logFile)}`);
     }
-    const stateFile = resolve(dataDir, 'server.json');
     writeFileSync(stateFile, JSON.stringify({ serverUri, pid: process.pid }));
-    return describe(serverUri, dataDir, async () => {
+    return describe(serverUri, dataDir, true, async () => {
       rmSync(stateFile, { force: true });
       await server.stop();
       await postgres.stop();
+      // Last: until PostgreSQL has let go of the folder, nobody else may start one on it.
+      lock.release();
     });
   }
 }

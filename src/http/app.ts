@@ -1,11 +1,13 @@
 import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import type { Logger } from '../log.js';
 import { healthRouter } from './health.js';
+import { securityHeaders } from './security-headers.js';
 import { webhookRouter, type WebhookDeps } from './webhook.js';
 
 export function createApp(deps: WebhookDeps & { log: Logger; extraRouters?: Router[] }): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(healthRouter());
   app.use(webhookRouter(deps));
   for (const router of deps.extraRouters ?? []) app.use(router);

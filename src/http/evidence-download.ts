@@ -47,7 +47,7 @@ export function evidenceDownloadRouter(deps: { signer: LinkSigner; orgId: string
       .set('content-type', served.contentType)
       .set('content-disposition', contentDisposition(served.inline ? 'inline' : 'attachment', served.fileName))
       // Even an image is shown in a sandbox with nothing else allowed, as raw file hosts do.
-      .set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+      .set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox")
       .send(file.data);
   });
   return router;

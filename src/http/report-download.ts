@@ -39,11 +39,16 @@ async function requester(org: string, sealedId: unknown, sealer: Sealer): Promis
 }
 
 /** GET /reports/:token — the file a signed, unexpired link names; 403 for any other token. */
-export function reportDownloadRouter(deps: { signer: LinkSigner; sealer: Sealer; thresholds: Threshold[]; log: Logger }): Router {
+export function reportDownloadRouter(deps: { signer: LinkSigner; sealer: Sealer; orgId: string; thresholds: Threshold[]; log: Logger }): Router {
   const router = express.Router();
   router.get('/reports/:token', async (req, res) => {
+    // Referrer-Policy and the other security headers come from app.ts: the token must not leak through a Referer.
+    res.set('cache-control', 'private, no-store');
     const link = deps.signer.verify<ReportLink>(req.params.token);
-    const reporter = link && isReportKind(link.kind) ? await requester(link.org, link.by, deps.sealer) : null;
+    // Instances of several organisations may share a key (and a database): a link opens only its own
+    // organisation's reports, on that organisation's bot.
+    const ours = link && link.org === deps.orgId && isReportKind(link.kind);
+    const reporter = ours ? await requester(link.org, link.by, deps.sealer) : null;
     if (!link || !reporter) {
       res.status(403).type('text/plain; charset=utf-8').send(REFUSED);
       return;
@@ -54,7 +59,6 @@ export function reportDownloadRouter(deps: { signer: LinkSigner; sealer: Sealer;
       .status(200)
       .type(file.contentType)
       .set('content-disposition', `attachment; filename="${file.fileName}"`)
-      .set('cache-control', 'private, no-store')
       .send(file.body);
   });
   return router;

@@ -11,6 +11,9 @@ export interface LinkSigner {
   verify<T>(token: string, now?: Date): T | null;
 }
 
+/** base64url body, '.', and the 43 characters of an HMAC-SHA256 in base64url; nothing before or after. */
+const TOKEN = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{43})$/;
+
 /**
  * `purpose` gives each kind of link a key of its own, so a token made for one route (a report) is never
  * accepted by another (an evidence file), whatever its payload says.
@@ -24,8 +27,10 @@ export function createLinkSigner(base64Key: string, purpose = 'download-link'): 
       return `${body}.${mac(body)}`;
     },
     verify<T>(token: string, now = new Date()): T | null {
-      const [body, signature] = token.split('.');
-      if (!body || !signature) return null;
+      // Exactly what sign() writes, whole: a split on '.' alone took `<token>.anything` as the token itself.
+      const match = TOKEN.exec(token);
+      if (!match) return null;
+      const [, body, signature] = match as unknown as [string, string, string];
       const expected = Buffer.from(mac(body));
       const given = Buffer.from(signature);
       if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;

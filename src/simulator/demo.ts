@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { demoRequested } from '../config.js';
 import { hasMeasures } from '../db/measure-store.js';
 import { updateOrganisation } from '../db/organisation-store.js';
 import { setPlannedBudget } from '../db/plan-store.js';
@@ -15,7 +16,8 @@ import { FakeLineApi } from './fake-line-api.js';
 /**
  * Demo mode: with no LINE credentials, the bot runs against a built-in fake LINE API, with a sample
  * organisation, the sample plan and five personas, so anyone can try it in the simulator page.
- * It is never used in production (NODE_ENV=production) or when any LINE credential is set.
+ * It starts only with DEMO=1, and never in production, with MONGODB_URI or a LINE credential set, or on an
+ * address other than loopback.
  */
 export interface Persona {
   id: string;
@@ -36,8 +38,9 @@ export const PERSONAS: Persona[] = [
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** DEMO=1 and nothing that could make it unsafe (config.ts, demoRequested); throws ConfigError on a conflict. */
 export function isDemoMode(env: NodeJS.ProcessEnv): boolean {
-  return !env.LINE_CHANNEL_SECRET && !env.LINE_CHANNEL_ACCESS_TOKEN && env.NODE_ENV !== 'production';
+  return demoRequested(env);
 }
 
 /** A data key kept beside the demo data, so a restarted demo can still read what it stored. */
@@ -63,6 +66,8 @@ export async function startDemoLine(env: NodeJS.ProcessEnv): Promise<{ fakeLine:
       LINE_API_BASE_URL: fakeLine.url,
       LINE_DATA_API_BASE_URL: fakeLine.url,
       DATA_ENCRYPTION_KEY: env.DATA_ENCRYPTION_KEY ?? demoDataKey(env.LOCAL_DATA_DIR ?? '.data'),
+      // The personas can be acted as by anyone who reaches the simulator: this machine only.
+      HOST: env.HOST || '127.0.0.1',
     },
   };
 }

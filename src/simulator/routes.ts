@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { SIMULATOR_CSP } from '../http/security-headers.js';
 import type { EventRunner } from '../intake/event-runner.js';
 import { JOB_NAMES, type JobName } from '../jobs/job.js';
 import { JOBS } from '../jobs/registry.js';
@@ -45,7 +46,8 @@ export function simulatorRouter(deps: SimulatorDeps): Router {
   const replyTokenOwner = new Map<string, string>();
   const personaIds = new Set(deps.personas.map((p) => p.userId));
 
-  router.get('/simulator', (_req, res) => res.sendFile(resolve(publicDir, 'index.html')));
+  // The page needs its own scripts, styles and fonts: a policy of its own instead of app.ts's strict one.
+  router.get('/simulator', (_req, res) => res.set('content-security-policy', SIMULATOR_CSP).sendFile(resolve(publicDir, 'index.html')));
   router.use('/simulator/assets', express.static(publicDir));
   router.use('/simulator/fonts', express.static(thaiFontDir, { immutable: true, maxAge: '30d' }));
 

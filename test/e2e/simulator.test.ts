@@ -24,6 +24,8 @@ let server: RunningServer;
 let fakeLine: FakeLineApi;
 let browser: Browser;
 let page: Page;
+/** What the browser reports as blocked by the page's Content-Security-Policy. */
+const cspViolations: string[] = [];
 
 /** What the bot said, read back in Arabic digits (the bot writes Thai ones). */
 const botText = () => page.locator('[data-testid="bot-message"]').allInnerTexts().then((t) => arabicDigits(t.join('\n')));
@@ -51,6 +53,9 @@ beforeAll(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
   await page.goto(`${server.url}/simulator`);
 }, 120_000);
 
@@ -121,4 +126,14 @@ describe('the simulator in a browser', () => {
     expect(await botText()).toContain(complaint.trackingNo);
   });
 
+  it('serves the page with its own strict security headers, and nothing it uses is blocked', async () => {
+    const res = await fetch(`${server.url}/simulator`);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    // Every test above used the page: scripts, styles, the Thai font and the bot's pictures all loaded.
+    expect(cspViolations).toEqual([]);
+  });
 });

@@ -133,6 +133,11 @@ describe('the evidence of a progress report', () => {
     expect((await fetch(`${h.server.url}/evidence/${reportKey}`)).status).toBe(403);
     const otherOrg = signer.sign({ o: 'other-org', f: photoId, v: 'uk_x', r: 'm:x' }, new Date(Date.now() + 60_000));
     expect((await fetch(`${h.server.url}/evidence/${otherOrg}`)).status).toBe(403);
+    // The token is taken whole or not at all: no suffix, no extra segment, no stray padding.
+    expect((await fetch(`${h.server.url}/evidence/${token}`)).status).toBe(200);
+    for (const suffixed of [`${token}.x`, `${token}.${signature}`, `${token}x`, `${token}=`, `${token}%20`, `${body}=.${signature}`]) {
+      expect((await fetch(`${h.server.url}/evidence/${suffixed}`)).status, suffixed).toBe(403);
+    }
   });
 
   it('answers 410 in Thai for a file LINE no longer had, and 404 for one never recorded', async () => {

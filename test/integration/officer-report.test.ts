@@ -10,6 +10,7 @@ import { MeasureModel } from '../../src/db/models/measure.js';
 import { MeasureChangeModel } from '../../src/db/models/measure-change.js';
 import { ProgressReportModel } from '../../src/db/models/progress-report.js';
 import { StaffModel } from '../../src/db/models/staff.js';
+import { InviteModel, RegisterFailureModel } from '../../src/db/models/invite.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { Chat, postbackOf, visibleText } from '../support/chat.js';
 import { startHarness, testSealer, type Harness } from '../support/harness.js';
@@ -320,6 +321,35 @@ describe('linking staff accounts', () => {
     const expired = await createInvite({ orgId: ORG, roles: ['officer'], unit: 'กองช่าง', position: null, validHours: 1, now: new Date(Date.now() - 2 * 3600_000) });
     expect(visibleText(await other.say(`ลงทะเบียน ${expired.code}`))).toContain('หมดอายุแล้ว');
     expect(await StaffModel.countDocuments({ lineUserId: other.userId })).toBe(0);
+  });
+
+  it('throttles code guessing per account: after 5 wrong codes in 10 minutes, no check and no LINE profile call', async () => {
+    const guesser = new Chat(h, 'U7777777777777777777777777777gggg');
+    const profileCalls = () => h.line.requests.filter((r) => r.path.includes(`/profile/${guesser.userId}`)).length;
+    for (let i = 0; i < 5; i++) expect(visibleText(await guesser.say(`ลงทะเบียน ZZZZ-ZZZ${i + 2}`))).toContain('ไม่พบรหัสเชิญนี้');
+    const { code } = await createInvite({ orgId: ORG, roles: ['officer'], unit: 'กองคลัง', position: null, validHours: 1 });
+    // Even a valid code waits: it is not looked at.
+    for (const attempt of ['ลงทะเบียน ZZZZ-ZZZ9', `ลงทะเบียน ${code}`]) {
+      const answer = visibleText(await guesser.say(attempt));
+      expect(answer).toContain('ลองใหม่อีกครั้งในอีก 10 นาที');
+      expect(answer).not.toContain('ไม่พบรหัสเชิญนี้');
+    }
+    expect(await InviteModel.findById(code).lean()).toMatchObject({ usedAt: null });
+    expect(await StaffModel.countDocuments({ lineUserId: guesser.userId })).toBe(0);
+    // Wrong codes never asked LINE for a profile; the throttled attempts were not even recorded.
+    expect(profileCalls()).toBe(0);
+    expect(await RegisterFailureModel.countDocuments({ orgId: ORG })).toBeGreaterThanOrEqual(5);
+    // The record names the account by its keyed hash only.
+    expect(JSON.stringify(await RegisterFailureModel.find().lean())).not.toContain(guesser.userId);
+
+    // Another account is not held back by this one.
+    const colleague = new Chat(h, 'U8888888888888888888888888888hhhh');
+    expect(visibleText(await colleague.say('ลงทะเบียน ZZZZ-ZZZ2'))).toContain('ไม่พบรหัสเชิญนี้');
+
+    // Once the attempts are older than 10 minutes the account may try again, and the right code links it.
+    await RegisterFailureModel.updateMany({ userKey: testSealer.userKey(guesser.userId) }, { $set: { at: new Date(Date.now() - 11 * 60_000) } });
+    expect(visibleText(await guesser.say(`ลงทะเบียน ${code}`))).toContain('ลงทะเบียนเรียบร้อยแล้ว');
+    expect(profileCalls()).toBe(1);
   });
 
   it('gives each registered person the rich menu of all their roles', async () => {

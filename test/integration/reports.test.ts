@@ -165,6 +165,16 @@ describe('reports from LINE', () => {
     expect((await fetch(`${h.server.url}/reports/${altered}`)).status).toBe(403);
     const expired = createLinkSigner(TEST_DATA_KEY).sign({ org: ORG, kind: 'ita-docx' }, new Date(Date.now() - 1000));
     expect((await fetch(`${h.server.url}/reports/${expired}`)).status).toBe(403);
+    // The token is taken whole or not at all.
+    for (const suffixed of [`${token}.x`, `${token}.${token.split('.')[1]}`, `${token}x`, `${token}=`, `${token}%20`]) {
+      expect((await fetch(`${h.server.url}/reports/${suffixed}`)).status, suffixed).toBe(403);
+    }
+    // A validly signed link of another organisation (same key, e.g. one database for several) opens nothing here.
+    const { by } = JSON.parse(payload) as { by: string };
+    const otherOrg = createLinkSigner(TEST_DATA_KEY).sign({ org: 'other-org', kind: 'eplan-12-xlsx', by }, new Date(Date.now() + 60_000));
+    expect((await fetch(`${h.server.url}/reports/${otherOrg}`)).status).toBe(403);
+    const sameOrg = createLinkSigner(TEST_DATA_KEY).sign({ org: ORG, kind: 'eplan-12-xlsx', by }, new Date(Date.now() + 60_000));
+    expect((await fetch(`${h.server.url}/reports/${sameOrg}`)).status).toBe(200);
   });
 
   it('lists the plan report in prose and downloads it through a link', async () => {

@@ -1,11 +1,33 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config.js';
 import { isDemoMode } from '../../src/simulator/demo.js';
 
 describe('demo mode', () => {
-  it('starts only without LINE credentials and outside production', () => {
-    expect(isDemoMode({})).toBe(true);
-    expect(isDemoMode({ NODE_ENV: 'production' })).toBe(false);
-    expect(isDemoMode({ LINE_CHANNEL_SECRET: 's' })).toBe(false);
-    expect(isDemoMode({ LINE_CHANNEL_ACCESS_TOKEN: 't' })).toBe(false);
+  it('starts only when asked for with DEMO=1', () => {
+    expect(isDemoMode({})).toBe(false);
+    expect(isDemoMode({ DEMO: '' })).toBe(false);
+    expect(isDemoMode({ DEMO: '0' })).toBe(false);
+    expect(isDemoMode({ DEMO: '1' })).toBe(true);
+    expect(isDemoMode({ DEMO: '1', HOST: '127.0.0.1' })).toBe(true);
+    expect(isDemoMode({ DEMO: '1', HOST: 'localhost' })).toBe(true);
+    // Without DEMO a production-looking start without credentials is a configuration error, not a demo.
+    expect(isDemoMode({ NODE_ENV: 'Production' })).toBe(false);
+  });
+
+  it('refuses DEMO=1 with anything that would expose real data or the personas', () => {
+    for (const env of [
+      { DEMO: '1', NODE_ENV: 'production' },
+      { DEMO: '1', NODE_ENV: 'PRODUCTION' },
+      { DEMO: '1', MONGODB_URI: 'mongodb://db/prongsai' },
+      { DEMO: '1', LINE_CHANNEL_SECRET: 's' },
+      { DEMO: '1', LINE_CHANNEL_ACCESS_TOKEN: 't' },
+      { DEMO: '1', HOST: '0.0.0.0' },
+      { DEMO: '1', HOST: '192.168.1.5' },
+      { DEMO: 'yes' },
+      { DEMO: '1', NODE_ENV: 'prod' },
+    ]) {
+      expect(() => isDemoMode(env), JSON.stringify(env)).toThrow(ConfigError);
+    }
+    expect(() => isDemoMode({ DEMO: '1', MONGODB_URI: 'mongodb://db/x' })).toThrow(/DEMO=1 cannot be used: MONGODB_URI is set/);
   });
 });

@@ -8,6 +8,8 @@ const SAY = {
   unknown: 'ไม่พบรหัสเชิญนี้ กรุณาตรวจสอบตัวอักษรอีกครั้ง หรือขอรหัสใหม่จากผู้ดูแลระบบ',
   used: 'รหัสเชิญนี้ถูกใช้ไปแล้ว รหัสหนึ่งใช้ได้ครั้งเดียว กรุณาขอรหัสใหม่จากผู้ดูแลระบบ',
   expired: 'รหัสเชิญนี้หมดอายุแล้ว กรุณาขอรหัสใหม่จากผู้ดูแลระบบ',
+  wait: (minutes: number) =>
+    `กรอกรหัสเชิญไม่ถูกต้องหลายครั้งเกินไป เพื่อความปลอดภัยของระบบ กรุณาลองใหม่อีกครั้งในอีก ${minutes} นาที\nหากไม่แน่ใจรหัส กรุณาขอรหัสใหม่จากผู้ดูแลระบบ`,
   done: (roles: StaffRole[], unit: string | null) =>
     `ลงทะเบียนเรียบร้อยแล้ว\nบทบาท: ${roles.map((r) => ROLE_TH[r]).join(', ')}${unit ? `\nหน่วยงาน: ${unit}` : ''}\nพิมพ์ "ช่วยเหลือ" เพื่อดูสิ่งที่ทำได้`,
 } as const;
@@ -21,8 +23,13 @@ export const register: Feature = {
   },
   async handle(ctx) {
     if (!ctx.argument) return [text(SAY.usage)];
-    const displayName = (await ctx.line.getDisplayName(ctx.sender.userId)) ?? '';
-    const outcome = await ctx.stores.invites.redeemInvite(ctx.org.id, ctx.argument, ctx.sender.userId, displayName, ctx.now);
+    // Guessing codes is throttled per account before anything is checked or LINE is called.
+    const { registrationWaitMinutes, recordRegistrationFailure } = ctx.stores.registerThrottle;
+    const wait = await registrationWaitMinutes(ctx.org.id, ctx.sender.userKey, ctx.now);
+    if (wait > 0) return [text(SAY.wait(wait))];
+    const displayNameOf = async () => (await ctx.line.getDisplayName(ctx.sender.userId)) ?? '';
+    const outcome = await ctx.stores.invites.redeemInvite(ctx.org.id, ctx.argument, ctx.sender.userId, displayNameOf, ctx.now);
+    if (outcome.result !== 'linked') await recordRegistrationFailure(ctx.org.id, ctx.sender.userKey, ctx.now);
     switch (outcome.result) {
       case 'linked':
       {

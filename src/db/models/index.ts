@@ -1,7 +1,7 @@
 import { AttachmentFileModel } from './attachment-file.js';
 import { ComplaintEventModel, ComplaintModel } from './complaint.js';
 import { ConversationModel } from './conversation.js';
-import { InviteModel, InviteRedemptionModel } from './invite.js';
+import { InviteModel, InviteRedemptionModel, RegisterFailureModel } from './invite.js';
 import { ItaIndicatorModel } from './ita-indicator.js';
 import { JobRunModel, JobRunTakeoverModel } from './job-run.js';
 import { MeasureModel } from './measure.js';
@@ -20,6 +20,7 @@ export const ALL_MODELS = [
   StaffModel,
   InviteModel,
   InviteRedemptionModel,
+  RegisterFailureModel,
   MeasureModel,
   MeasureChangeModel,
   ProgressReportModel,

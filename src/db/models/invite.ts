@@ -30,6 +30,22 @@ const inviteRedemptionSchema = new Schema(
   { collection: 'invite_redemptions' },
 );
 
+/**
+ * One wrong registration attempt (a code that is unknown, used or expired), for throttling guesses
+ * (register-throttle-store.ts). One document per attempt rather than a counter: FerretDB has no atomic $inc.
+ * The account is its keyed hash (Sealer.userKey), never the LINE id.
+ */
+const registerFailureSchema = new Schema(
+  {
+    orgId: { type: String, required: true },
+    userKey: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { collection: 'register_failures' },
+);
+registerFailureSchema.index({ orgId: 1, userKey: 1 });
+
 export type Invite = InferSchemaType<typeof inviteSchema>;
 export const InviteModel = model('Invite', inviteSchema);
 export const InviteRedemptionModel = model('InviteRedemption', inviteRedemptionSchema);
+export const RegisterFailureModel = model('RegisterFailure', registerFailureSchema);

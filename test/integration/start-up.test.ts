@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SAMPLE_DATA_KEY } from '../../src/security/key-strength.js';
+import { newDataKey } from '../../src/security/crypto.js';
+import { testDbName } from '../support/harness.js';
+
+/** Runs `npm start`'s entry point as the operator would and returns how it ended. */
+function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    // Only what the test gives: the developer's own .env or shell must not decide the outcome.
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', LOCAL_DATA_DIR: '/nonexistent/never-used', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  let stdout = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  return new Promise((ok) =>
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      ok({ code, stderr, stdout });
+    }),
+  );
+}
+
+const production = { NODE_ENV: 'production', LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' };
+
+let taken: Server;
+let takenPort: number;
+beforeAll(async () => {
+  taken = createServer();
+  await new Promise<void>((ok) => taken.listen(0, () => ok()));
+  takenPort = (taken.address() as { port: number }).port;
+});
+afterAll(() => new Promise<void>((ok) => taken.close(() => ok())));
+
+describe('starting the bot', () => {
+  it('stops with a one-line message and a non-zero code when the port is taken', async () => {
+    const mongoUri = inject('mongoUri').replace('/?', `/${testDbName()}?`);
+    const { code, stderr, stdout } = await start({ ...production, DATA_ENCRYPTION_KEY: newDataKey(), MONGODB_URI: mongoUri, PORT: String(takenPort) });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(`Cannot listen on all interfaces port ${takenPort}: it is already in use (another Prongsai?). Stop that process or set PORT to a free port.`);
+    expect(stdout + stderr).not.toMatch(/TypeError|\n\s+at /);
+  }, 70_000);
+
+  it('refuses the sample key in production, naming the variable and how to make a key', async () => {
+    const { code, stderr } = await start({ ...production, DATA_ENCRYPTION_KEY: SAMPLE_DATA_KEY });
+    expect(code).toBe(1);
+    expect(stderr).toContain('DATA_ENCRYPTION_KEY is the public sample from .env.example');
+    expect(stderr).toContain('openssl rand -base64 32');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  }, 70_000);
+
+  it('does not fall into demo mode on a mistyped NODE_ENV or without DEMO=1', async () => {
+    const typo = await start({ NODE_ENV: 'prod' });
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('NODE_ENV must be one of production, development, test');
+    const unset = await start({ NODE_ENV: 'Production' });
+    expect(unset.code).toBe(1);
+    expect(unset.stderr).toContain('LINE_CHANNEL_SECRET is required');
+    expect(unset.stdout + unset.stderr).not.toContain('Demo mode');
+    const demoWithDatabase = await start({ DEMO: '1', MONGODB_URI: 'mongodb://127.0.0.1:1/prongsai' });
+    expect(demoWithDatabase.code).toBe(1);
+    expect(demoWithDatabase.stderr).toContain('DEMO=1 cannot be used: MONGODB_URI is set');
+  }, 70_000);
+});
