@@ -34,28 +34,31 @@ export function backoffSeconds(attempt: number): number {
   return Math.min(5 * 2 ** (attempt - 1), 600);
 }
 
+/** What became of one call: `busy` when another attempt holds the event (its claim is not ours to take yet). */
+export type Outcome = 'done' | 'failed' | 'busy' | 'skipped';
+
 /**
  * Processes one stored event, at most once per attempt across all instances. The dialog runs once: its
  * replies are stored before sending, and a later attempt only sends them again (as a push with a retry key
- * derived from the event, so LINE shows them once). Intake passes the event it has just stored; a sweep
- * passes the id, and the event is read back.
+ * derived from the event, so LINE shows them once). Intake passes the event it has just stored (`fromIntake`);
+ * the runner's pass over the inbox passes the event it read there, or an id, and the event is read back.
  */
-export async function processEvent(source: string | StoredEvent, deps: ProcessorDeps, options: { onlyIfDue?: boolean } = {}): Promise<void> {
-  const fromIntake = typeof source !== 'string';
-  const doc = fromIntake ? source : await loadEvent(source);
-  if (!doc || doc.state === 'dead') return;
+export async function processEvent(source: string | StoredEvent, deps: ProcessorDeps, options: { onlyIfDue?: boolean; fromIntake?: boolean } = {}): Promise<Outcome> {
+  const fromIntake = options.fromIntake ?? typeof source !== 'string';
+  const doc = typeof source !== 'string' ? source : await loadEvent(source);
+  if (!doc || doc.state === 'dead') return 'skipped';
   const eventId = doc._id;
   const startedAt = deps.now();
   // A sweep's list may be stale: an attempt that failed since then has put the next one off.
-  if (options.onlyIfDue && doc.nextAttemptAt > startedAt) return;
+  if (options.onlyIfDue && doc.nextAttemptAt > startedAt) return 'skipped';
   // A copy left in the inbox by a redelivery of a finished event is only removed.
   if (!fromIntake && (await isFinished(eventId))) {
     await markDone(eventId, deps.instanceId, startedAt);
-    return;
+    return 'skipped';
   }
   const attempt = doc.attempts + 1;
   // The claim holds the event for a lease: another instance's sweep that sees it due cannot claim it too.
-  if (!(await claimAttempt(eventId, attempt, deps.instanceId, startedAt, ATTEMPT_LEASE_SECONDS))) return;
+  if (!(await claimAttempt(eventId, attempt, deps.instanceId, startedAt, ATTEMPT_LEASE_SECONDS))) return 'busy';
   if (!fromIntake) await ensureReceipt(doc);
   // Replies an earlier attempt stored mean the dialog has run: only the sending is left.
   const earlierReplies = fromIntake ? null : await recordedReplies(eventId);
@@ -90,11 +93,13 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
     const lineRequestIds = await send(replies, { eventId, replyToken: fresh ? replyToken : undefined, userId }, deps.line);
     await markDone(eventId, deps.instanceId, deps.now());
     deps.log.debug({ eventId, type: doc.type, attempt, replies: replies.length, lineRequestIds }, 'event processed');
+    return 'done';
   } catch (error) {
     const dead = attempt >= deps.maxAttempts;
     const next = addSeconds(deps.now(), backoffSeconds(attempt));
     await markFailed(eventId, attempt, describe(error), next, dead ? 'dead' : repliesStored ? 'replying' : 'pending');
     deps.log.warn({ eventId, type: doc.type, attempt, dead, err: describe(error) }, 'event processing failed');
+    return 'failed';
   }
 }
 
