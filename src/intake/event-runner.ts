@@ -80,7 +80,10 @@ export class EventRunner {
   private async slot<T>(work: () => Promise<T | undefined>): Promise<T | undefined> {
     // A waiter woken while the limit is lowered goes back to the front of the line.
     for (let first = true; this.active >= this.limit() && !this.stopping; first = false) {
-      await new Promise<void>((r) => (first ? this.waiting.push(r) : this.waiting.unshift(r)));
+      const turn = new Promise<void>((r) => (first ? this.waiting.push(r) : this.waiting.unshift(r)));
+      // Held back only by the lowered intake limit, the waiter must not depend on a running event finishing.
+      this.wakeWhenQuiet();
+      await turn;
     }
     if (this.stopping) return undefined;
     this.active++;
@@ -96,6 +99,10 @@ export class EventRunner {
   private wake(): void {
     let free = this.limit() - this.active;
     while (free-- > 0 && this.waiting.length > 0) this.waiting.shift()!();
+    this.wakeWhenQuiet();
+  }
+
+  private wakeWhenQuiet(): void {
     if (this.waiting.length > 0 && !this.wakeTimer && this.limit() < this.concurrency) {
       this.wakeTimer = setTimeout(() => {
         this.wakeTimer = undefined;
