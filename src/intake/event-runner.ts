@@ -3,12 +3,17 @@ import { deadRunnersOnHost, dueEvents, registerRunner, releaseQueuedEvents, remo
 import type { Logger } from '../log.js';
 import { processEvent, type ProcessorDeps } from './process-event.js';
 
-/** How often the inbox is looked at for due events (retries, and events no instance holds) when idle. */
+/** How often the inbox is looked at for due events (retries, and events no instance holds) when little is queued. */
 const PUMP_INTERVAL_MS = 1_000;
 /** Webhooks within this time of each other count as one burst of intake. */
 const INTAKE_QUIET_MS = 100;
-/** At most this many events are read from the inbox at once: one query's worth, not the whole backlog. */
-const PUMP_BATCH = 500;
+/**
+ * At most this many events are read from the inbox in one pass, and a pass is made only when fewer than
+ * LOW_WATER are held: FerretDB decodes every pending inbox event for the query (only the state equality
+ * reaches an index), so passes are few and large, and none is made while a burst is queued.
+ */
+const PUMP_BATCH = 2_000;
+const LOW_WATER = 500;
 /** An event whose attempt is held by another claim is not read again for this long. */
 const BUSY_PAUSE_MS = 2_000;
 
@@ -130,7 +135,7 @@ export class EventRunner {
         this.held.delete(id);
         if (this.chains.get(key) === next) this.chains.delete(key);
         // Room again: the rest of a backlog in the inbox comes in now rather than at the next tick.
-        if (this.moreDue && this.held.size <= this.queueLimit / 2) this.pumpSoon();
+        if (this.moreDue && this.held.size <= Math.min(LOW_WATER, this.queueLimit / 2)) void this.pumpSoon();
       });
     this.chains.set(key, next);
     return next;
@@ -157,8 +162,7 @@ export class EventRunner {
    */
   private async pump(force = false): Promise<number> {
     const room = Math.min(PUMP_BATCH, this.queueLimit - this.held.size);
-    // A pass for a handful of events costs as much as one for hundreds: wait for room, unless asked.
-    if (this.stopping || room <= 0 || (!force && room < Math.min(this.concurrency, this.queueLimit / 2))) return 0;
+    if (this.stopping || room <= 0 || (!force && this.held.size > Math.min(LOW_WATER, this.queueLimit / 2))) return 0;
     const now = Date.now();
     for (const [id, until] of this.busyUntil) if (until <= now) this.busyUntil.delete(id);
     const due = await dueEvents(this.deps.now(), room + this.held.size);

@@ -1,4 +1,4 @@
-import type { webhook } from '@line/bot-sdk';
+import { HTTPFetchError, type webhook } from '@line/bot-sdk';
 import { addSeconds, differenceInSeconds } from 'date-fns';
 import { claimAttempt, ensureReceipt, isFinished, loadEvent, markDone, markFailed, recordedReplies, recordReplies, type StoredEvent } from '../db/event-store.js';
 import type { Threshold } from '../domain/summary.js';
@@ -89,8 +89,19 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
       replies = JSON.parse(deps.sealer.open(earlierReplies)) as Message[];
     }
     const replyToken = 'replyToken' in event ? event.replyToken : undefined;
-    const fresh = attempt === 1 && differenceInSeconds(deps.now(), doc.timestamp) < REPLY_TOKEN_SAFE_SECONDS;
-    const lineRequestIds = await send(replies, { eventId, replyToken: fresh ? replyToken : undefined, userId }, deps.line);
+    // An earlier attempt that recorded no failure was cut off (a crash, a kill) and may or may not have
+    // replied. While the token is young, replying again tells which: LINE refuses a used token, and then
+    // the answer is there already; a push would show it twice, as a reply has no retry key.
+    const cutOff = attempt > 1 && doc.lastError === null;
+    const fresh = (attempt === 1 || cutOff) && differenceInSeconds(deps.now(), doc.timestamp) < REPLY_TOKEN_SAFE_SECONDS;
+    let lineRequestIds: (string | null)[];
+    try {
+      lineRequestIds = await send(replies, { eventId, replyToken: fresh ? replyToken : undefined, userId }, deps.line);
+    } catch (error) {
+      if (!(cutOff && fresh && isUsedReplyToken(error))) throw error;
+      deps.log.info({ eventId, attempt }, 'the reply of a cut-off attempt had gone out; not sent again');
+      lineRequestIds = [];
+    }
     await markDone(eventId, deps.instanceId, deps.now());
     deps.log.debug({ eventId, type: doc.type, attempt, replies: replies.length, lineRequestIds }, 'event processed');
     return 'done';
@@ -116,3 +127,5 @@ async function send(replies: Message[], to: { eventId: string; replyToken?: stri
 }
 
 const describe = (error: unknown) => describeLineError(error).message;
+
+const isUsedReplyToken = (error: unknown) => error instanceof HTTPFetchError && error.status === 400 && /invalid reply token/i.test(error.body);

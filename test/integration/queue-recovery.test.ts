@@ -3,7 +3,7 @@ import type { webhook } from '@line/bot-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventState, storeEvents } from '../../src/db/event-store.js';
 import { freePort } from '../../src/db/free-port.js';
-import { WebhookEventModel } from '../../src/db/models/webhook-event.js';
+import { EventAttemptModel, WebhookEventModel } from '../../src/db/models/webhook-event.js';
 import { cliEnv } from '../support/cli.js';
 import { FakeLine } from '../support/fake-line.js';
 import { CHANNEL_SECRET, connectTestDatabase, startHarness, testSealer, type Harness } from '../support/harness.js';
@@ -118,6 +118,23 @@ describe('recovery', () => {
     await h.server.runner.idle();
     expect(await eventState(event.webhookEventId)).toBe('done');
     expect(answersTo(h.line, [event], user(10))).toBe(1);
+  });
+
+  it('does not push again an answer whose reply went out just before the instance was killed', async () => {
+    h.line.reset();
+    const event = help(30);
+    await h.send(event);
+    const [done] = await EventAttemptModel.find({ _id: `${event.webhookEventId}#done` }).lean();
+    expect(done).toBeTruthy();
+    // As if killed after LINE took the reply and before `#done` was written: the event is back in the
+    // inbox, its attempt 1 moved past (no failure recorded), due now.
+    await EventAttemptModel.deleteOne({ _id: `${event.webhookEventId}#done` });
+    await storeEvents('test-org', [event], new Date(), testSealer, null).catch(() => undefined);
+    await WebhookEventModel.updateOne({ _id: event.webhookEventId }, { $set: { attempts: 1, lastError: null, nextAttemptAt: new Date() } });
+    expect(await h.server.runner.sweep()).toBe(1);
+    expect(await eventState(event.webhookEventId)).toBe('done');
+    expect(h.line.accepted('/v2/bot/message/reply')).toHaveLength(1);
+    expect(h.line.accepted('/v2/bot/message/push')).toHaveLength(0);
   });
 
   it('runs due inbox events through the concurrent runner, each user in order', async () => {
