@@ -126,7 +126,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     jobDeps,
     line,
     // Within Docker's 10 s: intake answers 503 from the first moment, events in progress get `graceMs`
-    // (5 s by default) and what is left waits in the inbox for the next start.
+    // (4 s by default) and what is left waits in the inbox for the next start.
     async close(graceMs?: number) {
       runner.beginStop();
       const httpClosed = new Promise<void>((ok) => server.close(() => ok()));

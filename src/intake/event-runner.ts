@@ -244,24 +244,36 @@ export class EventRunner {
 
   /**
    * Stops taking work and waits up to `graceMs` for the events in progress. The queued rest stay in the
-   * inbox and are made due at once, for the next start or another instance. Events still running at the
-   * deadline keep their claims: the next start on this host finds this instance gone and takes them over
-   * (elsewhere, after the 60 s lease).
+   * inbox and are made due at once, for the next start or another instance, as far as that gets done within
+   * `releaseMs` (FerretDB updates them one by one). Whatever is not, the next start on this host takes over,
+   * finding this instance gone; so does it with events still running at the deadline, whose claims it does
+   * not wait out. Elsewhere they wait for the 60 s lease.
    */
-  async stop(graceMs = 5_000): Promise<void> {
+  async stop(graceMs = 4_000, releaseMs = 1_500): Promise<void> {
     this.beginStop();
-    let timer: NodeJS.Timeout | undefined;
-    const finished = await Promise.race([
-      this.idle().then(() => true),
-      new Promise<false>((r) => {
-        timer = setTimeout(() => r(false), graceMs);
-      }),
-    ]);
-    clearTimeout(timer);
-    await releaseQueuedEvents(this.deps.instanceId, this.deps.now());
+    const finished = await within(this.idle().then(() => true), graceMs, false);
+    const released = await within(
+      releaseQueuedEvents(this.deps.instanceId, this.deps.now()).then(() => true),
+      releaseMs,
+      false,
+    );
     runnersHere.delete(this.deps.instanceId);
-    if (finished) await removeRunner(this.deps.instanceId);
-    else this.deps.log.warn({ running: this.active }, 'stopped with events in progress; the next start takes them over');
+    // The record stays when something is left: it is what lets the next start take that over at once.
+    if (finished && released) await removeRunner(this.deps.instanceId);
+    else this.deps.log.warn({ running: this.active, released }, 'stopped with work left; the next start on this host takes it over');
+  }
+}
+
+/** `work`'s result, or `fallback` once `ms` have passed (the work goes on, unawaited). */
+async function within<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((r) => {
+    timer = setTimeout(() => r(fallback), ms);
+  });
+  try {
+    return await Promise.race([work.catch(() => fallback), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
