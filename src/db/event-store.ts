@@ -49,7 +49,7 @@ const attempts: ClaimLedger<{ _id: string; eventId: string; claimedAt: Date; own
  */
 const deadOwners = new Set<string>();
 
-const attemptLease = (seconds: number): Lease => ({
+const attemptLease = (seconds: number, now: Date): Lease => ({
   seconds,
   claimedAt: async (claimId) => {
     const claim = await EventAttemptModel.findById(claimId).lean();
@@ -57,7 +57,8 @@ const attemptLease = (seconds: number): Lease => ({
     return deadOwners.has(claim.owner) ? new Date(0) : claim.claimedAt;
   },
   moveOn: async (eventId, attempt) => {
-    await WebhookEventModel.updateOne({ _id: eventId, attempts: attempt - 1 }, { $set: { attempts: attempt } });
+    // Its holder is gone: the next attempt is due now, not when the holder's schedule said.
+    await WebhookEventModel.updateOne({ _id: eventId, attempts: attempt - 1 }, { $set: { attempts: attempt, nextAttemptAt: now } });
   },
 });
 
@@ -118,7 +119,7 @@ export async function storeEvents(orgId: string, events: IncomingEvent[], now: D
  * instances that saw the same state, one wins.
  */
 export async function claimAttempt(eventId: string, attempt: number, owner: string, now: Date, leaseSeconds: number): Promise<boolean> {
-  return claimRound(attempts, { unitId: eventId, round: attempt, owner, now }, attemptLease(leaseSeconds));
+  return claimRound(attempts, { unitId: eventId, round: attempt, owner, now }, attemptLease(leaseSeconds, now));
 }
 
 export async function loadEvent(eventId: string): Promise<StoredEvent | null> {
@@ -209,6 +210,15 @@ export async function dueEvents(now: Date, limit: number): Promise<StoredEvent[]
 export async function releaseQueuedEvents(owner: string, now: Date): Promise<number> {
   const released = await WebhookEventModel.updateMany({ owner, state: 'pending', attempts: 0 }, { $set: { nextAttemptAt: now, owner: null } });
   return released.modifiedCount;
+}
+
+/**
+ * The never-tried events a dead instance had queued, in the order they came: no sort, so FerretDB can stop
+ * at `limit` (an equality filter only), and a fresh inbox's rows come back in the order they were stored.
+ */
+export async function queuedEventsOf(owner: string, limit: number): Promise<StoredEvent[]> {
+  const docs = await WebhookEventModel.find({ state: 'pending', owner, attempts: 0 }).limit(limit).lean<StoredEvent[]>();
+  return docs.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
 }
 
 /** Records a running instance, so that a later start on the same host can tell whether it died. */

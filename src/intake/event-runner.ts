@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { deadRunnersOnHost, dueEvents, registerRunner, releaseQueuedEvents, removeRunner, type StoredEvent } from '../db/event-store.js';
+import { deadRunnersOnHost, dueEvents, queuedEventsOf, registerRunner, releaseQueuedEvents, removeRunner, type StoredEvent } from '../db/event-store.js';
 import type { Logger } from '../log.js';
 import { processEvent, type ProcessorDeps } from './process-event.js';
 
@@ -38,6 +38,8 @@ export class EventRunner {
   /** Ids queued or running here: an event read from the inbox again, or redelivered, is not queued twice. */
   private readonly held = new Set<string>();
   private readonly busyUntil = new Map<string, number>();
+  /** Dead instances of this host whose queued events are still in the inbox: read before anything else. */
+  private readonly orphaned = new Set<string>();
   private active = 0;
   private stopping = false;
   private readonly waiting: (() => void)[] = [];
@@ -165,8 +167,19 @@ export class EventRunner {
     if (this.stopping || room <= 0 || (!force && this.held.size > Math.min(LOW_WATER, this.queueLimit / 2))) return 0;
     const now = Date.now();
     for (const [id, until] of this.busyUntil) if (until <= now) this.busyUntil.delete(id);
+    const usable = (e: StoredEvent) => !this.held.has(e._id) && !this.busyUntil.has(e._id);
+    // A dead instance's queue first, without waiting for its lease: it is what was waiting longest.
+    for (const owner of this.orphaned) {
+      const left = await queuedEventsOf(owner, room + this.held.size);
+      const fresh = left.filter(usable).slice(0, room);
+      if (left.length === 0) this.orphaned.delete(owner);
+      if (fresh.length === 0) continue;
+      this.moreDue = true;
+      for (const event of fresh) this.queue(event, event.sourceUserKey, { fromIntake: false });
+      return fresh.length;
+    }
     const due = await dueEvents(this.deps.now(), room + this.held.size);
-    const fresh = due.filter((e) => !this.held.has(e._id) && !this.busyUntil.has(e._id)).slice(0, room);
+    const fresh = due.filter(usable).slice(0, room);
     this.moreDue = fresh.length >= room;
     for (const event of fresh) this.queue(event, event.sourceUserKey, { fromIntake: false, onlyIfDue: true });
     return fresh.length;
@@ -206,10 +219,10 @@ export class EventRunner {
     // A record with this process's pid is a dead incarnation (a restarted container, where the app is always
     // pid 1), unless it is another runner of this very process (tests start several).
     const dead = await deadRunnersOnHost(host, (r) => !runnersHere.has(r._id) && (r.pid === process.pid || !isAlive(r.pid)));
-    for (const id of dead) {
-      const released = await releaseQueuedEvents(id, this.deps.now());
-      this.deps.log.info({ instance: id, released }, 'took over the events of a stopped instance');
-    }
+    // Not released by an update (FerretDB would rewrite them one by one, seconds for a large backlog): read
+    // by owner, pass by pass, like any due event.
+    for (const id of dead) this.orphaned.add(id);
+    if (dead.length > 0) this.deps.log.info({ instances: dead }, 'taking over the events of stopped instances');
     this.startSweeps();
   }
 

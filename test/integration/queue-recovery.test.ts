@@ -160,7 +160,7 @@ describe('recovery', () => {
   });
 });
 
-describe('SIGTERM with a backlog', () => {
+describe('stopping with a backlog', () => {
   let db: Awaited<ReturnType<typeof connectTestDatabase>>;
   let fake: FakeLine;
   beforeAll(async () => {
@@ -186,8 +186,11 @@ describe('SIGTERM with a backlog', () => {
     }
   }
 
-  it('stops taking work, exits, and the next start answers every remaining event exactly once', async () => {
-    const events = Array.from({ length: 300 }, (_, i) => help(1000 + i));
+  it.each([
+    ['SIGTERM', 1000],
+    ['SIGKILL', 2000],
+  ] as const)('after %s with a backlog, the next start answers every remaining event exactly once', async (signal, firstUser) => {
+    const events = Array.from({ length: 300 }, (_, i) => help(firstUser + i));
     const first = await startApp();
     const statuses: number[] = [];
     for (let i = 0; i < events.length; i += 10) {
@@ -197,8 +200,9 @@ describe('SIGTERM with a backlog', () => {
     }
     expect(statuses.every((s) => s === 200)).toBe(true);
     const exited = new Promise<number | null>((r) => first.child.once('exit', (code) => r(code)));
-    first.child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    first.child.kill(signal);
+    const code = await exited;
+    if (signal === 'SIGTERM') expect(code).toBe(0);
 
     const second = await startApp();
     try {
@@ -208,7 +212,7 @@ describe('SIGTERM with a backlog', () => {
         await new Promise((r) => setTimeout(r, 200));
       }
       for (const e of events) expect(await eventState(e.webhookEventId)).toBe('done');
-      for (let i = 0; i < events.length; i++) expect(answersTo(fake, events, user(1000 + i)), user(1000 + i)).toBe(1);
+      for (let i = 0; i < events.length; i++) expect(answersTo(fake, events, user(firstUser + i)), user(firstUser + i)).toBe(1);
     } finally {
       second.child.kill('SIGTERM');
       await new Promise((r) => second.child.once('exit', r));
