@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../src/db/free-port.js';
@@ -57,7 +57,8 @@ export async function startEnvironment(name: string, extraEnv: Record<string, st
         DATA_ENCRYPTION_KEY: dataKey,
         ...extraEnv,
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      // BENCH_APP_LOG=<file>: the app's own log (pino writes to stdout), to see why a run went wrong.
+      stdio: ['ignore', process.env.BENCH_APP_LOG ? openSync(process.env.BENCH_APP_LOG, 'a') : 'ignore', 'inherit'],
     });
     for (let i = 0; ; i++) {
       try {

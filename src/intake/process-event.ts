@@ -51,17 +51,24 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
   const startedAt = deps.now();
   // A sweep's list may be stale: an attempt that failed since then has put the next one off.
   if (options.onlyIfDue && doc.nextAttemptAt > startedAt) return 'skipped';
-  // A copy left in the inbox by a redelivery of a finished event is only removed.
-  if (!fromIntake && (await isFinished(eventId))) {
-    await markDone(eventId, deps.instanceId, startedAt);
-    return 'skipped';
-  }
   const attempt = doc.attempts + 1;
+  // Winning attempt 1 proves no attempt ran before: nothing can have finished it or stored its replies, so
+  // those two reads are left out (most of recovery after a crash is first attempts). A copy left in the
+  // inbox by a redelivery of a finished event loses claim 1, and is only removed.
+  const firstEver = attempt === 1;
+  const leftover = async () => {
+    if (fromIntake || !(await isFinished(eventId))) return false;
+    await markDone(eventId, deps.instanceId, startedAt);
+    return true;
+  };
+  if (!firstEver && (await leftover())) return 'skipped';
   // The claim holds the event for a lease: another instance's sweep that sees it due cannot claim it too.
-  if (!(await claimAttempt(eventId, attempt, deps.instanceId, startedAt, ATTEMPT_LEASE_SECONDS))) return 'busy';
+  if (!(await claimAttempt(eventId, attempt, deps.instanceId, startedAt, ATTEMPT_LEASE_SECONDS))) {
+    return firstEver && (await leftover()) ? 'skipped' : 'busy';
+  }
   if (!fromIntake) await ensureReceipt(doc);
   // Replies an earlier attempt stored mean the dialog has run: only the sending is left.
-  const earlierReplies = fromIntake ? null : await recordedReplies(eventId);
+  const earlierReplies = fromIntake || firstEver ? null : await recordedReplies(eventId);
 
   const event = JSON.parse(deps.sealer.open(doc.body)) as webhook.Event;
   const userId = event.source?.type === 'user' ? (event.source.userId ?? null) : null;
