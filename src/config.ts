@@ -55,6 +55,9 @@ const base = z.object({
   DIALOG_TIMEOUT_MINUTES: positiveInt(30),
   WEBHOOK_BODY_LIMIT: z.string().trim().regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 2mb').default('2mb'),
   EVENT_MAX_ATTEMPTS: positiveInt(5),
+  // Events held in memory at once; above it webhooks are stored for later and answered 503. 5,000 is about
+  // 10–15 s of processing: within the reply token's minute, and a few MiB.
+  EVENT_QUEUE_LIMIT: positiveInt(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Schedules, read in Asia/Bangkok. Each job also checks the day itself (last day of the month, first
   // working day, N days before a round), so a cron that fires on several candidate days sends once.

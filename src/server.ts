@@ -29,7 +29,7 @@ export interface RunningServer {
   outbox: OutboxSender;
   jobDeps: RunnerDeps;
   line: LineClient;
-  close(): Promise<void>;
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Connects the database, starts the HTTP server, the event runner, the outbox sender and the schedules. */
@@ -76,7 +76,8 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     clock: () => new Date(),
     onEnqueued: () => outbox.kick(),
   };
-  const runner = new EventRunner({
+  const runner = new EventRunner(
+    {
     orgId: config.ORG_CODE,
     line,
     log,
@@ -96,7 +97,9 @@ export async function startServer(config: Config, options: ServerOptions): Promi
       return { url: `${publicBaseUrl()}/evidence/${token}`, minutes: config.EVIDENCE_LINK_MINUTES };
     },
     now,
-  });
+    },
+    { queueLimit: config.EVENT_QUEUE_LIMIT },
+  );
   const app = createApp({
     channelSecret: config.LINE_CHANNEL_SECRET,
     orgId: config.ORG_CODE,
@@ -104,7 +107,14 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     log,
     sealer,
     now,
-    onStored: (ids, userOf) => runner.enqueue(ids, userOf),
+    intake: {
+      owner: instanceId,
+      accepting: () => runner.accepting(),
+      onStored: (fresh, waiting) => {
+        runner.enqueue(fresh);
+        runner.enqueueWaiting(waiting);
+      },
+    },
     extraRouters: [
       reportDownloadRouter({ signer, sealer, orgId: config.ORG_CODE, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, log }),
       evidenceDownloadRouter({ signer: evidenceSigner, orgId: config.ORG_CODE, log }),
@@ -124,7 +134,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     await disconnectDatabase();
     throw listenError(error, config);
   }
-  runner.start();
+  await runner.start();
   outbox.start();
   const schedules = startSchedules([removeStaleDialogs, pruneWebhookRecords, pruneRegisterFailures, ...jobSchedules(config, jobDeps)], log);
   // A run this or another instance left half-way (crash, deploy) is finished now rather than at the next tick.
@@ -138,12 +148,16 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     outbox,
     jobDeps,
     line,
-    async close() {
-      await resuming;
-      await schedules.stop();
-      await outbox.stop();
-      await new Promise<void>((ok) => server.close(() => ok()));
-      await runner.stop();
+    // Within Docker's 10 s: intake answers 503 from the first moment, events in progress get `graceMs`
+    // (4 s by default) and what is left waits in the inbox for the next start.
+    async close(graceMs?: number) {
+      runner.beginStop();
+      const httpClosed = new Promise<void>((ok) => server.close(() => ok()));
+      server.closeIdleConnections();
+      await Promise.all([resuming, schedules.stop(), outbox.stop(), runner.stop(graceMs)]);
+      // A keep-alive connection still open here only gets 503s: it does not hold the stop up.
+      server.closeAllConnections();
+      await httpClosed;
       await disconnectDatabase();
     },
   };

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../src/db/free-port.js';
@@ -15,6 +15,10 @@ export interface BenchEnvironment {
   db: LocalDatabase;
   line: FakeLineApi;
   app: { url: string; pid: number; process: ChildProcess };
+  /** SIGKILLs the app (no shutdown at all: a crash or an OOM kill) and waits until it is gone. */
+  kill(): Promise<void>;
+  /** Starts the app again on the same port and database, as a restarted container would. */
+  restart(): Promise<void>;
   channelSecret: string;
   dataKey: string;
   mongoUri: string;
@@ -28,7 +32,7 @@ export function memoryOf(pid: number): { peakMiB: number; rssMiB: number } {
   return { peakMiB: Math.round(kb('VmHWM') / 1024), rssMiB: Math.round(kb('VmRSS') / 1024) };
 }
 
-export async function startEnvironment(name: string): Promise<BenchEnvironment> {
+export async function startEnvironment(name: string, extraEnv: Record<string, string> = {}): Promise<BenchEnvironment> {
   const dataDir = mkdtempSync(join(tmpdir(), `prongsai-bench-${name}-`));
   const db = await startLocalDatabase({ dataDir });
   const line = await new FakeLineApi('bench-token').start();
@@ -36,45 +40,64 @@ export async function startEnvironment(name: string): Promise<BenchEnvironment> 
   const dataKey = newDataKey();
   const mongoUri = db.uriFor(`bench_${name}`);
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      MONGODB_URI: mongoUri,
-      ORG_CODE: 'bench',
-      LINE_CHANNEL_SECRET: channelSecret,
-      LINE_CHANNEL_ACCESS_TOKEN: line.accessToken,
-      LINE_API_BASE_URL: line.url,
-      LINE_DATA_API_BASE_URL: line.url,
-      DATA_ENCRYPTION_KEY: dataKey,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {
-      // not listening yet
+  const launch = async (): Promise<ChildProcess> => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        PORT: String(port),
+        MONGODB_URI: mongoUri,
+        ORG_CODE: 'bench',
+        LINE_CHANNEL_SECRET: channelSecret,
+        LINE_CHANNEL_ACCESS_TOKEN: line.accessToken,
+        LINE_API_BASE_URL: line.url,
+        LINE_DATA_API_BASE_URL: line.url,
+        DATA_ENCRYPTION_KEY: dataKey,
+        ...extraEnv,
+      },
+      // BENCH_APP_LOG=<file>: the app's own log (pino writes to stdout), to see why a run went wrong.
+      stdio: ['ignore', process.env.BENCH_APP_LOG ? openSync(process.env.BENCH_APP_LOG, 'a') : 'ignore', 'inherit'],
+    });
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${url}/readyz`)).ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (i > 200 || child.exitCode !== null) throw new Error('the app did not start');
+      await new Promise((r) => setTimeout(r, 100));
     }
-    if (i > 200 || child.exitCode !== null) throw new Error('the app did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
+    return child;
+  };
+  let child = await launch();
+  const env: BenchEnvironment = {
     db,
     line,
     app: { url, pid: child.pid!, process: child },
+    async kill() {
+      const gone = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await gone;
+    },
+    async restart() {
+      child = await launch();
+      env.app = { url, pid: child.pid!, process: child };
+    },
     channelSecret,
     dataKey,
     mongoUri,
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null && child.signalCode === null) {
+        const gone = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await gone;
+      }
       await line.stop();
       await db.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return env;
 }

@@ -2,7 +2,7 @@ import { addSeconds } from 'date-fns';
 import type { Sealer } from '../security/crypto.js';
 import { batchedInsert } from './group-commit.js';
 import { claimRound, type ClaimLedger, type Lease } from './lease.js';
-import { EventAttemptModel, WebhookEventModel, WebhookReceiptModel } from './models/webhook-event.js';
+import { EventAttemptModel, EventRunnerModel, WebhookEventModel, WebhookReceiptModel } from './models/webhook-event.js';
 
 export interface IncomingEvent {
   webhookEventId: string;
@@ -30,6 +30,8 @@ export interface StoredEvent {
   lastError: string | null;
   receivedAt: Date;
   nextAttemptAt: Date;
+  /** The instance that accepted it; null when none holds it in memory (stored while that queue was full). */
+  owner: string | null;
 }
 
 const insertIntoInbox = batchedInsert<StoredEvent>(WebhookEventModel);
@@ -41,11 +43,22 @@ const attempts: ClaimLedger<{ _id: string; eventId: string; claimedAt: Date; own
   insert: insertRecord,
 };
 
-const attemptLease = (seconds: number): Lease => ({
+/**
+ * Instances known to have died (their process is gone, see `deadRunnersOnHost`): their claims are not waited
+ * out, since nothing can still be working under them.
+ */
+const deadOwners = new Set<string>();
+
+const attemptLease = (seconds: number, now: Date): Lease => ({
   seconds,
-  claimedAt: async (claimId) => (await EventAttemptModel.findById(claimId).lean())?.claimedAt ?? null,
+  claimedAt: async (claimId) => {
+    const claim = await EventAttemptModel.findById(claimId).lean();
+    if (!claim) return null;
+    return deadOwners.has(claim.owner) ? new Date(0) : claim.claimedAt;
+  },
   moveOn: async (eventId, attempt) => {
-    await WebhookEventModel.updateOne({ _id: eventId, attempts: attempt - 1 }, { $set: { attempts: attempt } });
+    // Its holder is gone: the next attempt is due now, not when the holder's schedule said.
+    await WebhookEventModel.updateOne({ _id: eventId, attempts: attempt - 1 }, { $set: { attempts: attempt, nextAttemptAt: now } });
   },
 });
 
@@ -58,19 +71,29 @@ const attemptLease = (seconds: number): Lease => ({
  *    did not land, LINE was answered 503 and redelivers): the event is new.
  * Concurrent webhooks share each write (group commit), so a burst becomes a few large inserts.
  */
-async function storeEvent(doc: StoredEvent): Promise<boolean> {
+async function storeEvent(doc: StoredEvent): Promise<'new' | 'waiting' | 'seen'> {
   const [inInbox, receipted] = await Promise.all([insertIntoInbox(doc), insertReceipt({ _id: doc._id, orgId: doc.orgId, receivedAt: doc.receivedAt })]);
-  if (!inInbox) return false;
-  if (receipted || !(await isFinished(doc._id))) return true;
+  // Still in the inbox: a redelivery of an event not finished yet (perhaps stored while the queue was full).
+  if (!inInbox) return 'waiting';
+  if (receipted || !(await isFinished(doc._id))) return 'new';
   await WebhookEventModel.deleteOne({ _id: doc._id });
-  return false;
+  return 'seen';
+}
+
+export interface Stored {
+  /** Events stored now for the first time. */
+  fresh: StoredEvent[];
+  /** Ids of events that were already in the inbox, unfinished: redeliveries of work not done yet. */
+  waiting: string[];
 }
 
 /**
- * Stores events durably, before LINE gets its 200. Returns the events that are new; an event seen before
- * (a redelivery, or the same event sent twice) is left out.
+ * Stores events durably, before LINE gets its 200. An event seen before (a redelivery, or the same event
+ * sent twice) is not stored again: if it is still unfinished in the inbox its id is returned in `waiting`.
+ * `owner` is the instance that will queue the fresh events; `null` stores them due at once, for whichever
+ * instance has room (the queue that would take them is full, or this instance is stopping).
  */
-export async function storeEvents(orgId: string, events: IncomingEvent[], now: Date, sealer: Sealer): Promise<StoredEvent[]> {
+export async function storeEvents(orgId: string, events: IncomingEvent[], now: Date, sealer: Sealer, owner: string | null = null): Promise<Stored> {
   // The same event twice in one body is one event.
   const unique = [...new Map(events.map((e) => [e.webhookEventId, e])).values()];
   const docs: StoredEvent[] = unique.map((e) => ({
@@ -84,10 +107,11 @@ export async function storeEvents(orgId: string, events: IncomingEvent[], now: D
     attempts: 0,
     lastError: null,
     receivedAt: now,
-    nextAttemptAt: addSeconds(now, FIRST_ATTEMPT_LEASE_SECONDS),
+    nextAttemptAt: owner ? addSeconds(now, FIRST_ATTEMPT_LEASE_SECONDS) : now,
+    owner,
   }));
-  const fresh = await Promise.all(docs.map(storeEvent));
-  return docs.filter((_, i) => fresh[i]);
+  const outcome = await Promise.all(docs.map(storeEvent));
+  return { fresh: docs.filter((_, i) => outcome[i] === 'new'), waiting: docs.filter((_, i) => outcome[i] === 'waiting').map((d) => d._id) };
 }
 
 /**
@@ -95,7 +119,7 @@ export async function storeEvents(orgId: string, events: IncomingEvent[], now: D
  * instances that saw the same state, one wins.
  */
 export async function claimAttempt(eventId: string, attempt: number, owner: string, now: Date, leaseSeconds: number): Promise<boolean> {
-  return claimRound(attempts, { unitId: eventId, round: attempt, owner, now }, attemptLease(leaseSeconds));
+  return claimRound(attempts, { unitId: eventId, round: attempt, owner, now }, attemptLease(leaseSeconds, now));
 }
 
 export async function loadEvent(eventId: string): Promise<StoredEvent | null> {
@@ -166,17 +190,57 @@ export async function markFailed(eventId: string, attempt: number, error: string
  * Events whose processing failed, or whose instance vanished, and whose next attempt is due. One query per
  * state: an equality reaches the index on FerretDB, where `$in` would be filtered after reading every event.
  */
-export async function dueEvents(now: Date, limit: number): Promise<{ _id: string; attempts: number }[]> {
+export async function dueEvents(now: Date, limit: number): Promise<StoredEvent[]> {
   const due = await Promise.all(
     (['pending', 'replying'] as const).map((state) =>
-      WebhookEventModel.find({ state, nextAttemptAt: { $lte: now } }).sort({ nextAttemptAt: 1 }).limit(limit).select('_id attempts nextAttemptAt').lean(),
+      WebhookEventModel.find({ state, nextAttemptAt: { $lte: now } }).sort({ nextAttemptAt: 1 }).limit(limit).lean<StoredEvent[]>(),
     ),
   );
+  // Oldest first, so that the events of one user reach the (per-user, ordered) runner in the order they came.
   return due
     .flat()
-    .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime())
-    .slice(0, limit)
-    .map(({ _id, attempts }) => ({ _id, attempts }));
+    .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.timestamp.getTime() - b.timestamp.getTime())
+    .slice(0, limit);
+}
+
+/**
+ * Makes the first attempts an instance had queued due now, so the next pass of any instance takes them: on a
+ * clean stop (its own), or when it is found dead. Only never-tried events: retries keep their backoff.
+ */
+export async function releaseQueuedEvents(owner: string, now: Date): Promise<number> {
+  const released = await WebhookEventModel.updateMany({ owner, state: 'pending', attempts: 0 }, { $set: { nextAttemptAt: now, owner: null } });
+  return released.modifiedCount;
+}
+
+/**
+ * The never-tried events a dead instance had queued, in the order they came: no sort, so FerretDB can stop
+ * at `limit` (an equality filter only), and a fresh inbox's rows come back in the order they were stored.
+ */
+export async function queuedEventsOf(owner: string, limit: number): Promise<StoredEvent[]> {
+  const docs = await WebhookEventModel.find({ state: 'pending', owner, attempts: 0 }).limit(limit).lean<StoredEvent[]>();
+  return docs.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+}
+
+/** Records a running instance, so that a later start on the same host can tell whether it died. */
+export async function registerRunner(id: string, host: string, pid: number, now: Date): Promise<void> {
+  await EventRunnerModel.create({ _id: id, host, pid, startedAt: now });
+}
+
+export async function removeRunner(id: string): Promise<void> {
+  await EventRunnerModel.deleteOne({ _id: id });
+}
+
+/**
+ * Instances recorded on this host that `isDead` says are gone. They are remembered as dead, so their claims
+ * are not waited out, and their records removed. Instances on other hosts cannot be checked from here:
+ * theirs are left to the leases (60 s).
+ */
+export async function deadRunnersOnHost(host: string, isDead: (runner: { _id: string; pid: number }) => boolean): Promise<string[]> {
+  const records = await EventRunnerModel.find({ host }).lean();
+  const dead = records.filter(isDead).map((r) => r._id);
+  for (const id of dead) deadOwners.add(id);
+  if (dead.length > 0) await EventRunnerModel.deleteMany({ _id: { $in: dead } });
+  return dead;
 }
 
 /** Events given up on, newest first: what `cli events` shows operators. */

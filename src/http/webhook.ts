@@ -1,6 +1,6 @@
 import { validateSignature } from '@line/bot-sdk';
 import express, { type Request, type Response, type Router } from 'express';
-import { storeEvents, type StoredEvent } from '../db/event-store.js';
+import { storeEvents, type Stored, type StoredEvent } from '../db/event-store.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
 import { parseWebhookBody } from './webhook-body.js';
@@ -12,8 +12,11 @@ export interface WebhookDeps {
   log: Logger;
   sealer: Sealer;
   now: () => Date;
-  /** Called after the events are stored and LINE has its answer. */
-  onStored: (events: StoredEvent[], userOf: (id: string) => string | null) => void;
+  /**
+   * The processing side: whether it takes more events now (`owner` names it in the inbox), and where the
+   * stored events go once LINE has its answer (`waiting`: redelivered copies of events not finished yet).
+   */
+  intake: { owner: string; accepting(): boolean; onStored(fresh: StoredEvent[], waiting: string[]): void };
 }
 
 /** LINE wants an answer within 2 seconds; a database that cannot take the events by then gets a 503. */
@@ -48,9 +51,13 @@ export function webhookRouter(deps: WebhookDeps): Router {
     }
     // LINE may deliver out of order; the timestamp is the order the user acted in.
     const events = [...parsed.events].sort((a, b) => a.timestamp - b.timestamp);
-    let fresh: StoredEvent[];
+    // With the queue full (or the instance stopping) the events are still stored, unowned and due at once,
+    // and LINE gets a 503: the inbox holds them until some instance has room, so they are not lost even if
+    // the channel's redelivery is off, and memory stays bounded. A redelivery meanwhile is only a collision.
+    const accepting = deps.intake.accepting();
+    let stored: Stored;
     try {
-      fresh = await withDeadline(storeEvents(deps.orgId, events, deps.now(), deps.sealer), STORE_DEADLINE_MS);
+      stored = await withDeadline(storeEvents(deps.orgId, events, deps.now(), deps.sealer, accepting ? deps.intake.owner : null), STORE_DEADLINE_MS);
     } catch (error) {
       // Not stored (or not known to be): no 2xx, so LINE redelivers; an event that did get stored is
       // recognised by its id when it comes again.
@@ -58,9 +65,12 @@ export function webhookRouter(deps: WebhookDeps): Router {
       res.status(503).json({ error: 'could not store events; please redeliver' });
       return;
     }
-    res.status(200).json({ received: events.length, new: fresh.length });
-    const users = new Map(events.map((e) => [e.webhookEventId, e.source?.type === 'user' ? (e.source.userId ?? null) : null]));
-    deps.onStored(fresh, (id) => users.get(id) ?? null);
+    if (!accepting) {
+      res.status(503).json({ error: 'busy; the events are stored and will be answered, but please redeliver later' });
+      return;
+    }
+    res.status(200).json({ received: events.length, new: stored.fresh.length });
+    deps.intake.onStored(stored.fresh, stored.waiting);
   });
   return router;
 }

@@ -1,4 +1,4 @@
-import type { webhook } from '@line/bot-sdk';
+import { HTTPFetchError, type webhook } from '@line/bot-sdk';
 import { addSeconds, differenceInSeconds } from 'date-fns';
 import { claimAttempt, ensureReceipt, isFinished, loadEvent, markDone, markFailed, recordedReplies, recordReplies, type StoredEvent } from '../db/event-store.js';
 import type { Threshold } from '../domain/summary.js';
@@ -34,31 +34,41 @@ export function backoffSeconds(attempt: number): number {
   return Math.min(5 * 2 ** (attempt - 1), 600);
 }
 
+/** What became of one call: `busy` when another attempt holds the event (its claim is not ours to take yet). */
+export type Outcome = 'done' | 'failed' | 'busy' | 'skipped';
+
 /**
  * Processes one stored event, at most once per attempt across all instances. The dialog runs once: its
  * replies are stored before sending, and a later attempt only sends them again (as a push with a retry key
- * derived from the event, so LINE shows them once). Intake passes the event it has just stored; a sweep
- * passes the id, and the event is read back.
+ * derived from the event, so LINE shows them once). Intake passes the event it has just stored (`fromIntake`);
+ * the runner's pass over the inbox passes the event it read there, or an id, and the event is read back.
  */
-export async function processEvent(source: string | StoredEvent, deps: ProcessorDeps, options: { onlyIfDue?: boolean } = {}): Promise<void> {
-  const fromIntake = typeof source !== 'string';
-  const doc = fromIntake ? source : await loadEvent(source);
-  if (!doc || doc.state === 'dead') return;
+export async function processEvent(source: string | StoredEvent, deps: ProcessorDeps, options: { onlyIfDue?: boolean; fromIntake?: boolean } = {}): Promise<Outcome> {
+  const fromIntake = options.fromIntake ?? typeof source !== 'string';
+  const doc = typeof source !== 'string' ? source : await loadEvent(source);
+  if (!doc || doc.state === 'dead') return 'skipped';
   const eventId = doc._id;
   const startedAt = deps.now();
   // A sweep's list may be stale: an attempt that failed since then has put the next one off.
-  if (options.onlyIfDue && doc.nextAttemptAt > startedAt) return;
-  // A copy left in the inbox by a redelivery of a finished event is only removed.
-  if (!fromIntake && (await isFinished(eventId))) {
-    await markDone(eventId, deps.instanceId, startedAt);
-    return;
-  }
+  if (options.onlyIfDue && doc.nextAttemptAt > startedAt) return 'skipped';
   const attempt = doc.attempts + 1;
+  // Winning attempt 1 proves no attempt ran before: nothing can have finished it or stored its replies, so
+  // those two reads are left out (most of recovery after a crash is first attempts). A copy left in the
+  // inbox by a redelivery of a finished event loses claim 1, and is only removed.
+  const firstEver = attempt === 1;
+  const leftover = async () => {
+    if (fromIntake || !(await isFinished(eventId))) return false;
+    await markDone(eventId, deps.instanceId, startedAt);
+    return true;
+  };
+  if (!firstEver && (await leftover())) return 'skipped';
   // The claim holds the event for a lease: another instance's sweep that sees it due cannot claim it too.
-  if (!(await claimAttempt(eventId, attempt, deps.instanceId, startedAt, ATTEMPT_LEASE_SECONDS))) return;
+  if (!(await claimAttempt(eventId, attempt, deps.instanceId, startedAt, ATTEMPT_LEASE_SECONDS))) {
+    return firstEver && (await leftover()) ? 'skipped' : 'busy';
+  }
   if (!fromIntake) await ensureReceipt(doc);
   // Replies an earlier attempt stored mean the dialog has run: only the sending is left.
-  const earlierReplies = fromIntake ? null : await recordedReplies(eventId);
+  const earlierReplies = fromIntake || firstEver ? null : await recordedReplies(eventId);
 
   const event = JSON.parse(deps.sealer.open(doc.body)) as webhook.Event;
   const userId = event.source?.type === 'user' ? (event.source.userId ?? null) : null;
@@ -86,15 +96,28 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
       replies = JSON.parse(deps.sealer.open(earlierReplies)) as Message[];
     }
     const replyToken = 'replyToken' in event ? event.replyToken : undefined;
-    const fresh = attempt === 1 && differenceInSeconds(deps.now(), doc.timestamp) < REPLY_TOKEN_SAFE_SECONDS;
-    const lineRequestIds = await send(replies, { eventId, replyToken: fresh ? replyToken : undefined, userId }, deps.line);
+    // An earlier attempt that recorded no failure was cut off (a crash, a kill) and may or may not have
+    // replied. While the token is young, replying again tells which: LINE refuses a used token, and then
+    // the answer is there already; a push would show it twice, as a reply has no retry key.
+    const cutOff = attempt > 1 && doc.lastError === null;
+    const fresh = (attempt === 1 || cutOff) && differenceInSeconds(deps.now(), doc.timestamp) < REPLY_TOKEN_SAFE_SECONDS;
+    let lineRequestIds: (string | null)[];
+    try {
+      lineRequestIds = await send(replies, { eventId, replyToken: fresh ? replyToken : undefined, userId }, deps.line);
+    } catch (error) {
+      if (!(cutOff && fresh && isUsedReplyToken(error))) throw error;
+      deps.log.info({ eventId, attempt }, 'the reply of a cut-off attempt had gone out; not sent again');
+      lineRequestIds = [];
+    }
     await markDone(eventId, deps.instanceId, deps.now());
     deps.log.debug({ eventId, type: doc.type, attempt, replies: replies.length, lineRequestIds }, 'event processed');
+    return 'done';
   } catch (error) {
     const dead = attempt >= deps.maxAttempts;
     const next = addSeconds(deps.now(), backoffSeconds(attempt));
     await markFailed(eventId, attempt, describe(error), next, dead ? 'dead' : repliesStored ? 'replying' : 'pending');
     deps.log.warn({ eventId, type: doc.type, attempt, dead, err: describe(error) }, 'event processing failed');
+    return 'failed';
   }
 }
 
@@ -111,3 +134,5 @@ async function send(replies: Message[], to: { eventId: string; replyToken?: stri
 }
 
 const describe = (error: unknown) => describeLineError(error).message;
+
+const isUsedReplyToken = (error: unknown) => error instanceof HTTPFetchError && error.status === 400 && /invalid reply token/i.test(error.body);

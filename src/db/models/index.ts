@@ -13,7 +13,7 @@ import { ProgressReportModel } from './progress-report.js';
 import { RichMenuSetModel } from './rich-menu-set.js';
 import { StaffModel } from './staff.js';
 import { SummarySnapshotModel } from './summary-snapshot.js';
-import { EventAttemptModel, WebhookEventModel, WebhookReceiptModel } from './webhook-event.js';
+import { EventAttemptModel, EventRunnerModel, WebhookEventModel, WebhookReceiptModel } from './webhook-event.js';
 
 export const ALL_MODELS = [
   OrganisationModel,
@@ -28,6 +28,7 @@ export const ALL_MODELS = [
   WebhookEventModel,
   EventAttemptModel,
   WebhookReceiptModel,
+  EventRunnerModel,
   AttachmentFileModel,
   OutboxMessageModel,
   OutboxAttemptModel,

@@ -27,6 +27,8 @@ const webhookEventSchema = new Schema(
     lastError: { type: String, default: null },
     receivedAt: { type: Date, required: true },
     nextAttemptAt: { type: Date, required: true },
+    /** The instance that accepted the event and queued it in memory; see `event_runners`. */
+    owner: { type: String, default: null },
   },
   { collection: 'webhook_events' },
 );
@@ -66,7 +68,24 @@ const eventAttemptSchema = new Schema(
 eventAttemptSchema.index({ eventId: 1 });
 eventAttemptSchema.index({ claimedAt: 1 });
 
+/**
+ * The instances that run events, with their host and process id: an instance that finds a record of its own
+ * host whose process is gone knows that instance died (a crash, a SIGKILL, a container restart keeps the
+ * hostname), and takes its queued events and claims over at once instead of waiting out their leases.
+ */
+const eventRunnerSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    host: { type: String, required: true },
+    pid: { type: Number, required: true },
+    startedAt: { type: Date, required: true },
+  },
+  { collection: 'event_runners' },
+);
+eventRunnerSchema.index({ host: 1 });
+
 export type WebhookEventDoc = InferSchemaType<typeof webhookEventSchema>;
 export const WebhookEventModel = model('WebhookEvent', webhookEventSchema);
 export const EventAttemptModel = model('EventAttempt', eventAttemptSchema);
 export const WebhookReceiptModel = model('WebhookReceipt', webhookReceiptSchema);
+export const EventRunnerModel = model('EventRunner', eventRunnerSchema);
