@@ -10,7 +10,11 @@ export interface Watched {
   model: { collection: object };
   /** Only these methods count (e.g. the outbox's inserts, not the background sender's updates). */
   methods?: string[];
+  /** Only writes of documents whose `_id` this accepts count (e.g. an event's `#replies` record, not its claims). */
+  ids?: (id: string) => boolean;
 }
+
+const idsOf = (docs: unknown): string[] => (Array.isArray(docs) ? docs : [docs]).map((d) => String((d as { _id?: unknown })?._id));
 
 export class FaultInjector {
   private armed: { n: number; when: 'before' | 'after' } | null = null;
@@ -19,12 +23,12 @@ export class FaultInjector {
   readonly writes: string[] = [];
 
   constructor(watched: Watched[]) {
-    for (const { model, methods } of watched) {
+    for (const { model, methods, ids } of watched) {
       const collection = model.collection as Record<string, unknown> & { name: string };
       for (const method of methods ?? WRITES) {
         const original = collection[method] as (...args: unknown[]) => Promise<unknown>;
         collection[method] = async (...args: unknown[]) => {
-          if (!this.counting) return original.apply(collection, args);
+          if (!this.counting || (ids && !idsOf(args[0]).some(ids))) return original.apply(collection, args);
           this.writes.push(`${collection.name}.${method}`);
           const fault = this.armed && this.writes.length === this.armed.n ? this.armed.when : null;
           if (fault === 'before') throw new Error(`injected fault before write ${this.writes.length}`);
