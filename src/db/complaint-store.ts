@@ -1,6 +1,7 @@
 import { isValidObjectId, Types } from 'mongoose';
 import {
   canChangeStatus,
+  COMPLAINT_STATUSES,
   countComplaints,
   dueAt,
   isClosed,
@@ -202,16 +203,15 @@ export async function takeComplaint(c: Complaint, handler: { lineUserId: string;
 
 /**
  * Moves a case to a new status with the note the complainant will read; returns the timeline entry id.
- * The entry first, then the case, conditional on the status it is moved from: repeated by a retry, the
- * update finds the case moved already and changes nothing, and it never moves a case back.
+ * The entry first, then the case, only from a status that may move to the new one: repeated by a retry,
+ * the update finds the case moved already and changes nothing, and it never moves a case back.
  */
 export async function changeComplaintStatus(c: Complaint, status: ComplaintStatus, note: string, handlerUserId: string, now: Date, eventId: string): Promise<string> {
   const entry = await appendEvent({ _id: `${c.id}:${eventId}`, complaint: c, at: now, type: 'status', status, text: note, public: true, byUserId: handlerUserId });
-  if (c.status !== status && canChangeStatus(c.status, status)) {
-    const set: Record<string, unknown> = { status, handlerUserId: c.handlerUserId ?? handlerUserId };
-    if (isClosed(status)) set.closedAt = entry.at;
-    await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id), status: c.status }, { $set: set });
-  }
+  const set: Record<string, unknown> = { status, handlerUserId: c.handlerUserId ?? handlerUserId };
+  if (isClosed(status)) set.closedAt = entry.at;
+  const from = COMPLAINT_STATUSES.filter((s) => canChangeStatus(s, status));
+  await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id), status: { $in: from } }, { $set: set });
   return entry.id;
 }
 
