@@ -156,7 +156,6 @@ export async function timeline(c: Pick<Complaint, 'id'>, onlyPublic: boolean): P
 export interface StoredEntry {
   id: string;
   at: Date;
-  created: boolean;
 }
 
 /**
@@ -177,12 +176,12 @@ async function appendEvent(entry: {
   const { complaint, ...rest } = entry;
   try {
     await ComplaintEventModel.create({ ...rest, orgId: complaint.orgId, complaintId: new Types.ObjectId(complaint.id) });
-    return { id: entry._id, at: entry.at, created: true };
+    return { id: entry._id, at: entry.at };
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     const stored = await ComplaintEventModel.findById(entry._id).lean();
     if (!stored) throw error;
-    return { id: entry._id, at: stored.at, created: false };
+    return { id: entry._id, at: stored.at };
   }
 }
 

@@ -176,7 +176,8 @@ function normalise(value: unknown, ids: Map<string, string>): unknown {
     if (['createdAt', 'updatedAt', '__v', 'sourceEventId', 'reporterSealed', 'retryKey', 'nextAttemptAt', 'sentAt', 'attempts', 'state', 'lineRequestId', 'lastStatus', 'lastError'].includes(key)) return undefined;
     return v;
   });
-  let out = json;
+  // A clock time shown in a message ("๑๔:๐๕ น.") is that of the attempt that wrote it; runs straddle minutes.
+  let out = json.replace(/[๐-๙0-9]{2}:[๐-๙0-9]{2} น\./g, '<hh:mm> น.');
   for (const [id, name] of ids) out = out.split(id).join(name);
   return JSON.parse(out);
 }
