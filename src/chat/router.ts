@@ -101,10 +101,24 @@ const isStoreAttachment = (effect: unknown): effect is StoreAttachment => (effec
 async function openContext(userId: string, input: DialogInput, eventId: string, deps: ChatDeps) {
   const { orgId, now } = deps;
   const userKey = deps.sealer.userKey(userId);
-  const [staff, stored] = await Promise.all([stores.staff.findStaff(orgId, userId), stores.dialogs.loadDialog(orgId, userKey, now, deps.sealer)]);
+  const [staff, current, earlier] = await Promise.all([
+    stores.staff.findStaff(orgId, userId),
+    stores.dialogs.loadDialog(orgId, userKey, now, deps.sealer),
+    stores.dialogs.dialogBefore(eventId, deps.sealer),
+  ]);
+  // A retry of an event whose first attempt moved the dialog and then failed runs from where that attempt
+  // started, so that the same step gives the same answer (its effects are safe to repeat).
+  const stored = earlier === undefined ? current : earlier;
+  let kept = earlier !== undefined;
+  const keepBefore = async () => {
+    if (kept) return;
+    await stores.dialogs.keepDialogBefore(eventId, stored, now, deps.sealer);
+    kept = true;
+  };
   const before: Message[] = [];
   let dialog = stored?.state ?? null;
   if (stored?.expired) {
+    await keepBefore();
     await stores.dialogs.clearDialog(orgId, userKey);
     before.push(text(CHAT_TEXT.expired(deps.dialogTimeoutMinutes)));
     dialog = null;
@@ -133,12 +147,14 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
       }
       if (outcome.state === null) await ctx.endDialog();
       else if (outcome.state) {
+        await keepBefore();
         await stores.dialogs.saveDialog(orgId, userKey, outcome.state, now, deps.dialogTimeoutMinutes, deps.sealer);
         touched = true;
       }
       return replies;
     },
     async endDialog() {
+      await keepBefore();
       await stores.dialogs.clearDialog(orgId, userKey);
       touched = true;
     },

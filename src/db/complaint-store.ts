@@ -1,5 +1,7 @@
 import { isValidObjectId, Types } from 'mongoose';
 import {
+  canChangeStatus,
+  COMPLAINT_STATUSES,
   countComplaints,
   dueAt,
   isClosed,
@@ -56,8 +58,9 @@ function objectId(id: string): Types.ObjectId | null {
 /**
  * Files a complaint under the next tracking number of its kind and fiscal year. The number is taken by
  * inserting it (unique per organisation) and, if another complaint took it first, the next one is tried:
- * the portable way to count on MongoDB and FerretDB alike. A redelivered confirmation returns the
- * complaint it already filed.
+ * the portable way to count on MongoDB and FerretDB alike. A retried confirmation returns the complaint it
+ * already filed (`created: false`), and either way the "submitted" timeline entry is written (once, by its
+ * id): a failure between the two inserts is completed by the retry.
  */
 export async function fileComplaint(
   orgId: string,
@@ -84,15 +87,34 @@ export async function fileComplaint(
         dueAt: dueAt(now),
         sourceEventId,
       });
-      await ComplaintEventModel.create({ _id: `${doc._id}:submitted`, orgId, complaintId: doc._id, at: now, type: 'submitted', status: 'received', public: true });
-      return { complaint: toComplaint(doc.toObject()), created: true };
+      const complaint = toComplaint(doc.toObject());
+      await recordSubmission(complaint);
+      return { complaint, created: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      const existing = await ComplaintModel.findOne({ sourceEventId }).lean();
-      if (existing) return { complaint: toComplaint(existing), created: false };
+      const existing = await complaintFiledBy(sourceEventId);
+      if (existing) {
+        await recordSubmission(existing);
+        return { complaint: existing, created: false };
+      }
     }
   }
   throw new Error('could not take a tracking number after 50 tries');
+}
+
+/** The complaint a confirmation filed, if an earlier attempt at that event got so far. */
+export async function complaintFiledBy(sourceEventId: string): Promise<Complaint | null> {
+  const doc = await ComplaintModel.findOne({ sourceEventId }).lean();
+  return doc ? toComplaint(doc) : null;
+}
+
+/** The public "submitted" entry, dated when the complaint was filed (not when a retry writes it). */
+async function recordSubmission(c: Complaint): Promise<void> {
+  try {
+    await ComplaintEventModel.create({ _id: `${c.id}:submitted`, orgId: c.orgId, complaintId: new Types.ObjectId(c.id), at: c.submittedAt, type: 'submitted', status: 'received', public: true });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
 }
 
 export async function complaintsSince(orgId: string, reporterKey: string, since: Date): Promise<number> {
@@ -130,7 +152,17 @@ export async function timeline(c: Pick<Complaint, 'id'>, onlyPublic: boolean): P
   return docs.map((d) => ({ at: d.at, type: d.type, status: d.status ?? null, text: d.text ?? null, public: d.public }));
 }
 
-/** Appends a timeline entry once: its id says what it is, so doing the same thing twice records it once. */
+/** A timeline entry as stored: `at` is when it was first written, whichever attempt reads it. */
+export interface StoredEntry {
+  id: string;
+  at: Date;
+}
+
+/**
+ * Appends a timeline entry once: its id says what it is, so doing the same thing twice records it once.
+ * The entry is the record of a handler's action (`<case>:<event>`), written before the case itself changes:
+ * a retry of the same event finds it and finishes what the entry says, dated by the entry.
+ */
 async function appendEvent(entry: {
   _id: string;
   complaint: Complaint;
@@ -140,49 +172,78 @@ async function appendEvent(entry: {
   text?: string | null;
   public: boolean;
   byUserId?: string | null;
-}): Promise<boolean> {
+}): Promise<StoredEntry> {
   const { complaint, ...rest } = entry;
   try {
     await ComplaintEventModel.create({ ...rest, orgId: complaint.orgId, complaintId: new Types.ObjectId(complaint.id) });
-    return true;
+    return { id: entry._id, at: entry.at };
   } catch (error) {
-    if (isDuplicateKey(error)) return false;
-    throw error;
+    if (!isDuplicateKey(error)) throw error;
+    const stored = await ComplaintEventModel.findById(entry._id).lean();
+    if (!stored) throw error;
+    return { id: entry._id, at: stored.at };
   }
 }
 
-export async function takeComplaint(c: Complaint, handler: { lineUserId: string; displayName: string }, now: Date, eventId: string): Promise<void> {
-  await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id) }, { $set: { handlerUserId: handler.lineUserId, handlerName: handler.displayName || null } });
-  await appendEvent({ _id: `${c.id}:${eventId}`, complaint: c, at: now, type: 'taken', public: false, byUserId: handler.lineUserId });
+/** What this event already did to the case, if an earlier attempt of it got as far as the timeline. */
+export async function actionOfEvent(c: Pick<Complaint, 'id'>, eventId: string): Promise<{ type: TimelineType; status: ComplaintStatus | null } | null> {
+  const doc = await ComplaintEventModel.findById(`${c.id}:${eventId}`).lean();
+  return doc ? { type: doc.type, status: doc.status ?? null } : null;
 }
 
-/** Moves a case to a new status with the note the complainant will read; returns the timeline entry id. */
+/** The handler takes the case, unless another handler has meanwhile (a conditional update, safe to repeat). */
+export async function takeComplaint(c: Complaint, handler: { lineUserId: string; displayName: string }, now: Date, eventId: string): Promise<void> {
+  await appendEvent({ _id: `${c.id}:${eventId}`, complaint: c, at: now, type: 'taken', public: false, byUserId: handler.lineUserId });
+  await ComplaintModel.updateOne(
+    { _id: new Types.ObjectId(c.id), handlerUserId: { $in: [null, handler.lineUserId] } },
+    { $set: { handlerUserId: handler.lineUserId, handlerName: handler.displayName || null } },
+  );
+}
+
+/**
+ * Moves a case to a new status with the note the complainant will read; returns the timeline entry id.
+ * The entry first, then the case, only from a status that may move to the new one: repeated by a retry,
+ * the update finds the case moved already and changes nothing, and it never moves a case back.
+ */
 export async function changeComplaintStatus(c: Complaint, status: ComplaintStatus, note: string, handlerUserId: string, now: Date, eventId: string): Promise<string> {
+  const entry = await appendEvent({ _id: `${c.id}:${eventId}`, complaint: c, at: now, type: 'status', status, text: note, public: true, byUserId: handlerUserId });
   const set: Record<string, unknown> = { status, handlerUserId: c.handlerUserId ?? handlerUserId };
-  if (isClosed(status)) set.closedAt = now;
-  await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id) }, { $set: set });
-  const id = `${c.id}:${eventId}`;
-  await appendEvent({ _id: id, complaint: c, at: now, type: 'status', status, text: note, public: true, byUserId: handlerUserId });
-  return id;
+  if (isClosed(status)) set.closedAt = entry.at;
+  const from = COMPLAINT_STATUSES.filter((s) => canChangeStatus(s, status));
+  await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id), status: { $in: from } }, { $set: set });
+  return entry.id;
 }
 
 export async function addInternalNote(c: Complaint, note: string, handlerUserId: string, now: Date, eventId: string): Promise<void> {
   await appendEvent({ _id: `${c.id}:${eventId}`, complaint: c, at: now, type: 'note', text: note, public: false, byUserId: handlerUserId });
 }
 
-/** The reason a case runs past 15 days, owed to the complainant; recording it lifts the requirement. */
+/**
+ * The reason a case runs past 15 days, owed to the complainant; recording it lifts the requirement. The
+ * entry first, then the case (dated by the entry), so a retry completes the case the same way.
+ */
 export async function recordExplanation(c: Complaint, text: string, handlerUserId: string, now: Date, eventId: string): Promise<string> {
-  await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id) }, { $set: { explanationRequired: false, explainedAt: now } });
-  const id = `${c.id}:${eventId}`;
-  await appendEvent({ _id: id, complaint: c, at: now, type: 'explanation', text, public: true, byUserId: handlerUserId });
-  return id;
+  const entry = await appendEvent({ _id: `${c.id}:${eventId}`, complaint: c, at: now, type: 'explanation', text, public: true, byUserId: handlerUserId });
+  await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id) }, { $set: { explanationRequired: false, explainedAt: entry.at } });
+  return entry.id;
 }
 
-/** Marks a deadline step (reminder or escalation) done; false when it already was. */
-export async function markDeadlineStep(c: Complaint, step: 'reminder' | 'escalation', now: Date): Promise<boolean> {
-  const first = await appendEvent({ _id: `${c.id}:${step}`, complaint: c, at: now, type: step, public: false });
-  if (first && step === 'escalation' && !c.explainedAt) await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id) }, { $set: { explanationRequired: true } });
-  return first;
+/**
+ * Marks a deadline step (reminder or escalation) on a case the job read a moment ago; returns the case as it
+ * now stands, or null when it was closed in between (then nothing is marked and nothing is to be sent).
+ * An escalation requires an explanation only of a case still open and unexplained, by a conditional
+ * update: a case closed or explained between the job's read and this write is left as it is. Both writes
+ * are safe to repeat, so a run that stopped between them is completed by the next one.
+ */
+export async function markDeadlineStep(c: Complaint, step: 'reminder' | 'escalation', now: Date): Promise<Complaint | null> {
+  const _id = new Types.ObjectId(c.id);
+  if (step === 'escalation') {
+    await ComplaintModel.updateOne({ _id, status: { $in: OPEN_STATUSES }, explainedAt: null }, { $set: { explanationRequired: true } });
+  }
+  const fresh = await ComplaintModel.findOne({ _id, status: { $in: OPEN_STATUSES } }).lean();
+  if (!fresh) return null;
+  await appendEvent({ _id: `${c.id}:${step}`, complaint: c, at: now, type: step, public: false });
+  return toComplaint(fresh);
 }
 
 /** OIT O24's statistics for a fiscal year; plain queries and arithmetic, portable to both servers. */

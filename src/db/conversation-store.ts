@@ -1,7 +1,9 @@
 import { addMinutes } from 'date-fns';
 import type { DialogState } from '../domain/dialog-state.js';
 import type { Sealer } from '../security/crypto.js';
+import { insertUnique } from './lease.js';
 import { ConversationModel, conversationId } from './models/conversation.js';
+import { EventAttemptModel } from './models/webhook-event.js';
 
 export interface StoredDialog {
   state: DialogState;
@@ -39,4 +41,23 @@ export async function clearDialog(orgId: string, userKey: string): Promise<void>
 export async function deleteStaleDialogs(before: Date): Promise<number> {
   const { deletedCount } = await ConversationModel.deleteMany({ expiresAt: { $lt: before } });
   return deletedCount;
+}
+
+const insertRecord = insertUnique<{ _id: string; eventId: string; claimedAt: Date; owner: string; dialogSealed: string }>(EventAttemptModel);
+
+/**
+ * Keeps the dialog an event started from, before the event changes it (once: a retry keeps the first).
+ * The dialog is written with the event's other effects, before its replies are stored; should the event
+ * fail after the dialog moved on, its retry must run the same step from the same dialog to give the same
+ * answer, and finds it here. Pruned with the event's other records.
+ */
+export async function keepDialogBefore(eventId: string, dialog: StoredDialog | null, now: Date, sealer: Sealer): Promise<void> {
+  await insertRecord({ _id: `${eventId}#dialog`, eventId, claimedAt: now, owner: 'dialog', dialogSealed: sealer.seal(JSON.stringify(dialog)) });
+}
+
+/** The dialog an earlier attempt of this event started from; undefined when no attempt changed the dialog. */
+export async function dialogBefore(eventId: string, sealer: Sealer): Promise<StoredDialog | null | undefined> {
+  const doc = await EventAttemptModel.findById(`${eventId}#dialog`).lean();
+  if (!doc?.dialogSealed) return undefined;
+  return JSON.parse(sealer.open(doc.dialogSealed)) as StoredDialog | null;
 }

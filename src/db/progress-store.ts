@@ -9,9 +9,11 @@ import { MeasureModel } from './models/measure.js';
 import { ProgressReportModel } from './models/progress-report.js';
 
 /**
- * Appends a progress report and mirrors it onto its measure. The report insert is keyed on the event that
- * confirmed it, so processing the same confirmation twice stores one report. The measure is only moved
- * forward: a report older than the measure's newest one does not overwrite it.
+ * Appends a progress report and mirrors it onto its measure: two steps, each safe to repeat. The report
+ * insert is keyed on the event that confirmed it, so processing the same confirmation twice stores one
+ * report; the mirror is a conditional "only forward" update, so it is done again whether or not the report
+ * was new. A retry after a failure between the two (the report stored, the measure not yet moved) thereby
+ * finishes the measure instead of taking the stored report for work completed.
  */
 export async function saveProgressReport(
   orgId: string,
@@ -47,8 +49,12 @@ export async function saveProgressReport(
       sourceEventId,
     });
   } catch (error) {
-    if (isDuplicateKey(error)) return { created: false };
-    throw error;
+    if (!isDuplicateKey(error)) throw error;
+    // This event's report is stored: the measure is mirrored from it as stored (its time, not this attempt's).
+    const stored = await ProgressReportModel.findOne({ sourceEventId }).lean();
+    if (!stored) throw error;
+    await mirrorOntoMeasure(measure._id, { status: stored.status as Status, reportedAt: stored.reportedAt, reportId: stored._id, disbursed: stored.disbursed ?? null });
+    return { created: false };
   }
   await mirrorOntoMeasure(measure._id, { status: draft.status, reportedAt, reportId, disbursed: draft.disbursed ?? null });
   return { created: true };
@@ -89,6 +95,7 @@ export async function saveImportedResult(
     .digest('hex')
     .slice(0, 24);
   const reportId = new Types.ObjectId();
+  const sourceEventId = `plan-import:${orgId}:${doc.fiscalYear}:${doc.code}:${digest}`;
   try {
     await ProgressReportModel.create({
       _id: reportId,
@@ -102,11 +109,15 @@ export async function saveImportedResult(
       status: result.status,
       summary: result.summary,
       outcome: result.outcome,
-      sourceEventId: `plan-import:${orgId}:${doc.fiscalYear}:${doc.code}:${digest}`,
+      sourceEventId,
     });
   } catch (error) {
-    if (isDuplicateKey(error)) return { created: false };
-    throw error;
+    if (!isDuplicateKey(error)) throw error;
+    // As for an officer's report: an import that stopped after the insert has its measure finished now.
+    const stored = await ProgressReportModel.findOne({ sourceEventId }).lean();
+    if (!stored) throw error;
+    await mirrorOntoMeasure(doc._id, { status: stored.status as Status, reportedAt: stored.reportedAt, reportId: stored._id, disbursed: null });
+    return { created: false };
   }
   await mirrorOntoMeasure(doc._id, { status: result.status, reportedAt, reportId, disbursed: null });
   return { created: true };

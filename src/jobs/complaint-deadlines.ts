@@ -26,15 +26,16 @@ export const complaintDeadlines: JobDefinition = {
     const handlersOf = async (c: Complaint) => (c.handlerUserId ? [c.handlerUserId] : (await staffWithRole(orgId, HANDLER_ROLE[c.kind])).map((s) => s.lineUserId));
     const outgoing: Outgoing[] = [];
 
-    for (const c of open) {
-      const due = formatThaiDate(new Date(c.dueAt.getTime() - 1));
+    for (const read of open) {
+      const due = formatThaiDate(new Date(read.dueAt.getTime() - 1));
       const card = (x: Complaint) => ({ type: 'flex' as const, altText: x.trackingNo, contents: caseCard(x, now) });
+      // The case as it stands after the step's conditional write: one closed since the read above gets nothing.
+      const c = await markDeadlineStep(read, read.dueAt > now ? 'reminder' : 'escalation', now);
+      if (!c) continue;
       if (c.dueAt > now) {
-        await markDeadlineStep(c, 'reminder', now);
         outgoing.push({ key: `complaint:${c.id}:reminder`, to: await handlersOf(c), messages: [text(`เรื่อง ${c.trackingNo} จะครบกำหนดตอบ 15 วันในวันที่ ${due} กรุณาดำเนินการหรือแจ้งความคืบหน้าแก่ผู้ร้อง`), card(c)] });
         continue;
       }
-      await markDeadlineStep(c, 'escalation', now);
       const overdue: Complaint = { ...c, explanationRequired: !c.explainedAt };
       // Executives see what the case is and how late, never who reported it; a corruption report's details stay with the integrity officers.
       const summary = c.kind === 'general' ? `\nเรื่อง: ${truncate(c.description, 120)}` : '';

@@ -72,7 +72,12 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
   }
 }
 
-/** Stores what the handler wrote, and tells the complainant what is theirs to read. */
+/**
+ * Stores what the handler wrote, and tells the complainant what is theirs to read. Every step is keyed by
+ * the case and this event (the timeline entry `<case>:<event>`, the notice `update:<entry>`), and the
+ * entry is written before the case changes: a retry of the same event finds its own entry, takes the
+ * change as its own rather than as someone else's, and finishes it with the same answer.
+ */
 async function write(ctx: ChatContext, effect: HandlingEffect): Promise<Message[]> {
   const c = await caseFor(ctx, effect.draft.complaintId);
   if (!c) return [text(NOT_YOURS)];
@@ -90,7 +95,9 @@ async function write(ctx: ChatContext, effect: HandlingEffect): Promise<Message[
     }
     case 'status': {
       const status = effect.draft.status!;
-      if (!canChangeStatus(c.status, status) || c.explanationRequired) return [text(`สถานะของ ${c.trackingNo} เปลี่ยนไปแล้ว กรุณาเลือกใหม่จากรายการ "เรื่องร้องเรียน"`)];
+      const own = await complaints.actionOfEvent(c, ctx.eventId);
+      const retried = own?.type === 'status' && own.status === status;
+      if (!retried && (!canChangeStatus(c.status, status) || c.explanationRequired)) return [text(`สถานะของ ${c.trackingNo} เปลี่ยนไปแล้ว กรุณาเลือกใหม่จากรายการ "เรื่องร้องเรียน"`)];
       const entry = await complaints.changeComplaintStatus(c, status, effect.text, ctx.sender.userId, ctx.now, ctx.eventId);
       await noticeToComplainant(c, `update:${entry}`, [text(statusUpdateText(c, status, effect.text))], notice);
       return [text(`${c.trackingNo}: ${COMPLAINT_STATUS_TH[status]} · ${told}`)];

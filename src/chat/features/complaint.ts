@@ -20,14 +20,19 @@ async function overTheLimit(ctx: ChatContext): Promise<boolean> {
   return (await ctx.stores.complaints.complaintsSince(ctx.org.id, ctx.sender.userKey, subHours(ctx.now, 1))) >= MAX_COMPLAINTS_PER_HOUR;
 }
 
-/** Files the confirmed complaint, tells its handlers, and gives the complainant the receipt. */
+/**
+ * Files the confirmed complaint, tells its handlers, and gives the complainant the receipt. Each step is
+ * keyed by the event or the case (the complaint by the event, its "submitted" entry and the handlers'
+ * notice by the case), so a retry of the same confirmation does whatever an earlier attempt left undone
+ * and repeats nothing. The hourly limit is asked only before the complaint exists: on a retry it would
+ * count this very complaint.
+ */
 async function file(ctx: ChatContext, input: NewComplaint): Promise<Message[]> {
-  if (await overTheLimit(ctx)) return [text(tooMany(true))];
-  const { complaint, created } = await ctx.stores.complaints.fileComplaint(ctx.org.id, input, ctx.sender.userId, ctx.sealer, ctx.now, ctx.eventId);
-  if (created) {
-    const card = { type: 'flex' as const, altText: `เรื่องใหม่ ${complaint.trackingNo}`, contents: caseCard(complaint, ctx.now) };
-    await noticeToHandlers(complaint, 'new', [text(`มีเรื่องใหม่ ${complaint.trackingNo}`), card], { orgId: ctx.org.id, sealer: ctx.sealer, now: ctx.now, kick: ctx.kickOutbox });
-  }
+  const filedBefore = await ctx.stores.complaints.complaintFiledBy(ctx.eventId);
+  if (!filedBefore && (await overTheLimit(ctx))) return [text(tooMany(true))];
+  const { complaint } = await ctx.stores.complaints.fileComplaint(ctx.org.id, input, ctx.sender.userId, ctx.sealer, ctx.now, ctx.eventId);
+  const card = { type: 'flex' as const, altText: `เรื่องใหม่ ${complaint.trackingNo}`, contents: caseCard(complaint, complaint.submittedAt) };
+  await noticeToHandlers(complaint, 'new', [text(`มีเรื่องใหม่ ${complaint.trackingNo}`), card], { orgId: ctx.org.id, sealer: ctx.sealer, now: ctx.now, kick: ctx.kickOutbox });
   return [receiptMessage(complaint)];
 }
 

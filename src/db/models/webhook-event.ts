@@ -50,8 +50,8 @@ webhookReceiptSchema.index({ receivedAt: 1 });
 
 /**
  * What happened to an event, as inserts only (cheap on any store): `<event>#<n>` claims attempt n (the insert
- * is how one instance wins it), `<event>#replies` holds the answers before they are sent, `<event>#done`
- * records that the event finished.
+ * is how one instance wins it), `<event>#dialog` the dialog the event started from (see conversation-store),
+ * `<event>#replies` holds the answers before they are sent, `<event>#done` records that the event finished.
  */
 const eventAttemptSchema = new Schema(
   {
@@ -61,6 +61,8 @@ const eventAttemptSchema = new Schema(
     owner: { type: String, required: true },
     /** On `<event>#replies`: the answers as sealed JSON (they may repeat what a user wrote), stored before sending. */
     repliesSealed: { type: String },
+    /** On `<event>#dialog`: the dialog as the event found it (sealed JSON, null for none), kept before the event changes it. */
+    dialogSealed: { type: String },
   },
   { collection: 'webhook_event_attempts' },
 );
