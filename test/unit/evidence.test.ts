@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { savedCard } from '../../src/dialogs/report-cards.js';
-import type { Complaint, TimelineEntry } from '../../src/domain/complaints.js';
+import type { TimelineEntry } from '../../src/domain/complaints.js';
 import { mayOpenComplaintEvidence, mayOpenProgressEvidence, servedAs, type EvidenceFileInfo, type Viewer } from '../../src/domain/evidence.js';
 import type { MeasureView } from '../../src/domain/measures.js';
 import { caseCard, handlerTimelineTexts } from '../../src/flex/complaint-messages.js';
 import { evidenceMessages } from '../../src/flex/evidence-messages.js';
 import { limitViolations } from '../../src/line/limits.js';
 import { parsePostbackData } from '../../src/line/postback.js';
+import { aComplaint } from '../support/complaint.js';
 
 const staff = (lineUserId: string, ...roles: Viewer['roles'][number][]): Viewer => ({ lineUserId, isStaff: true, roles });
 const citizen: Viewer = { lineUserId: 'U-citizen', isStaff: false, roles: [] };
@@ -92,31 +93,7 @@ describe('evidence as LINE messages', () => {
   });
 });
 
-const complaint: Complaint = {
-  id: '65f000000000000000000001',
-  orgId: 'o',
-  trackingNo: 'G2569-0001',
-  kind: 'general',
-  fiscalYear: 2569,
-  status: 'in_progress',
-  description: 'ถนนเป็นหลุม',
-  accused: null,
-  happenedWhen: null,
-  location: null,
-  attachments: [],
-  contactName: null,
-  contactPhone: null,
-  notify: true,
-  reporterKey: 'k',
-  reporterSealed: 's',
-  submittedAt: new Date('2025-11-01T03:00:00Z'),
-  dueAt: new Date('2025-11-16T17:00:00Z'),
-  handlerUserId: null,
-  handlerName: null,
-  closedAt: null,
-  explanationRequired: false,
-  explainedAt: null,
-};
+const complaint = aComplaint({ status: 'in_progress' });
 
 const actionsOf = (node: unknown): string[] => JSON.stringify(node).match(/a=[\w.]+/g) ?? [];
 

@@ -14,6 +14,7 @@ import { summarise } from '../../src/domain/summary.js';
 import { overdueListText, summaryMessage } from '../../src/flex/summary-message.js';
 import { reminderMessages } from '../../src/flex/reminder-message.js';
 import { caseCarousel, ownCasesMessages, receiptMessage, trackingText } from '../../src/flex/complaint-messages.js';
+import { aComplaint } from '../support/complaint.js';
 
 /** The longest real titles: every measure of the sample plan built from the seed reports, longest first. */
 const plan = parse(readFileSync('examples/plan-2568.csv'), { bom: true, columns: true }) as Record<string, string>[];
@@ -115,12 +116,8 @@ describe('every message stays within LINE limits with the longest real data', ()
 
   it('complaint receipts, case cards and timelines with the longest answers', () => {
     const long = 'ข'.repeat(MAX_FREE_TEXT);
-    const base = {
-      id: '65f000000000000000000001',
-      orgId: 'o',
+    const base = aComplaint({
       trackingNo: 'C2569-0001',
-      fiscalYear: 2569,
-      status: 'received' as const,
       description: long,
       accused: long,
       happenedWhen: long,
@@ -128,17 +125,9 @@ describe('every message stays within LINE limits with the longest real data', ()
       attachments: Array.from({ length: 5 }, (_, i) => ({ kind: 'image' as const, lineMessageId: String(i), fileName: null })),
       contactName: 'นางสาวสมศรี ใจดีมากเป็นพิเศษ',
       contactPhone: '0812345678',
-      notify: true,
-      reporterKey: 'k',
-      reporterSealed: 's',
-      submittedAt: new Date('2025-11-01T03:00:00Z'),
-      dueAt: new Date('2025-11-16T17:00:00Z'),
-      handlerUserId: null,
-      handlerName: null,
-      closedAt: null,
       explanationRequired: true,
-      explainedAt: null,
-    };
+    });
+
     for (const kind of ['general', 'corruption'] as const) {
       const c = { ...base, kind };
       const now = new Date('2025-11-20T03:00:00Z');
