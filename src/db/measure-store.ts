@@ -1,4 +1,4 @@
-import { isAssignedTo, type EditableField, type Family, type MeasureChange, type MeasureView } from '../domain/measures.js';
+import { isAssignedTo, type Family, type MeasureEdit, type MeasureChange, type MeasureView } from '../domain/measures.js';
 import type { Status } from '../domain/statuses.js';
 import type { SummaryMeasure } from '../domain/summary.js';
 import { isObjectIdOrHexString } from 'mongoose';
@@ -103,17 +103,9 @@ export async function measureById(orgId: string, id: string): Promise<MeasureVie
   return doc ? toMeasureFacts(doc) : null;
 }
 
-type EditableValue = { title: string; responsibleUnits: string[]; budget: number; guideline: string | null; methodSteps: string[] };
-
 /** Changes one field of an item and records who changed it from what; returns the recorded change, or null if nothing changed. */
-export async function editMeasure<F extends EditableField>(
-  orgId: string,
-  id: string,
-  field: F,
-  value: EditableValue[F],
-  by: string,
-  at: Date,
-): Promise<MeasureChange | null> {
+export async function editMeasure(orgId: string, id: string, edit: MeasureEdit, by: string, at: Date): Promise<MeasureChange | null> {
+  const { field, value } = edit;
   const doc = isObjectIdOrHexString(id) ? await MeasureModel.findOne({ _id: id, orgId }).lean() : null;
   if (!doc) return null;
   const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v == null ? '' : String(v));

@@ -1,5 +1,5 @@
 import type { DialogState } from '../domain/dialog-state.js';
-import { EDITABLE_FIELDS, type EditableField } from '../domain/measures.js';
+import { EDITABLE_FIELDS, type EditableField, type MeasureEdit } from '../domain/measures.js';
 import { parseAmount, truncate } from '../domain/thai.js';
 import { quickText, text, type Message } from '../line/messages.js';
 import { cleanFreeText, NEED_TEXT } from './free-text.js';
@@ -17,14 +17,7 @@ export interface EditDraft {
   current: string;
 }
 
-export type EditValue =
-  | { field: 'title'; value: string }
-  | { field: 'responsibleUnits'; value: string[] }
-  | { field: 'budget'; value: number }
-  | { field: 'guideline'; value: string | null }
-  | { field: 'methodSteps'; value: string[] };
-
-export type EditMeasure = { type: 'editMeasure'; measureId: string; change: EditValue };
+export type EditMeasure = { type: 'editMeasure'; measureId: string; change: MeasureEdit };
 
 type State = DialogState<EditDraft>;
 
@@ -48,7 +41,7 @@ const splitList = (value: string) =>
     .filter(Boolean);
 
 /** The typed value read for its field, or why it cannot be. */
-function read(field: EditableField, typed: string): EditValue | string {
+function read(field: EditableField, typed: string): MeasureEdit | string {
   switch (field) {
     case 'title':
       return { field, value: typed };

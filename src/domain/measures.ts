@@ -127,6 +127,13 @@ export const EDITABLE_FIELDS = {
   methodSteps: 'วิธีดำเนินการ',
 } as const;
 export type EditableField = keyof typeof EDITABLE_FIELDS;
+/** A new value for one editable field. */
+export type MeasureEdit =
+  | { field: 'title'; value: string }
+  | { field: 'responsibleUnits'; value: string[] }
+  | { field: 'budget'; value: number }
+  | { field: 'guideline'; value: string | null }
+  | { field: 'methodSteps'; value: string[] };
 export const isEditableField = (value: unknown): value is EditableField => typeof value === 'string' && value in EDITABLE_FIELDS;
 
 /** One change to an item, from LINE or from a re-import: the record of who changed what. */

@@ -55,16 +55,7 @@ async function performEdit(ctx: ChatContext, effect: EditMeasure): Promise<Messa
   const m = await ctx.stores.measures.measureById(ctx.org.id, effect.measureId);
   if (!m) return [text(SAY.notFound(''))];
   const by = ctx.sender.staff?.displayName || 'ผู้ดูแลระบบ';
-  const recorded =
-    change.field === 'title'
-      ? await ctx.stores.measures.editMeasure(ctx.org.id, m.id, 'title', change.value, by, ctx.now)
-      : change.field === 'responsibleUnits'
-        ? await ctx.stores.measures.editMeasure(ctx.org.id, m.id, 'responsibleUnits', change.value, by, ctx.now)
-        : change.field === 'budget'
-          ? await ctx.stores.measures.editMeasure(ctx.org.id, m.id, 'budget', change.value, by, ctx.now)
-          : change.field === 'guideline'
-            ? await ctx.stores.measures.editMeasure(ctx.org.id, m.id, 'guideline', change.value, by, ctx.now)
-            : await ctx.stores.measures.editMeasure(ctx.org.id, m.id, 'methodSteps', change.value, by, ctx.now);
+  const recorded = await ctx.stores.measures.editMeasure(ctx.org.id, m.id, change, by, ctx.now);
   return [text(recorded ? SAY.saved(m.code, change.field, recorded.before, recorded.after) : SAY.unchanged)];
 }
 
