@@ -22,7 +22,10 @@ import { isDuplicateKey } from './is-duplicate-key.js';
 import { ComplaintEventModel, ComplaintModel, type ComplaintDoc } from './models/complaint.js';
 
 /** A stored complaint in the domain's shape (read lean, or just created). */
-function toComplaint(doc: Omit<ComplaintDoc, 'attachments'> & { attachments: readonly { kind: Attachment['kind']; lineMessageId: string; fileName?: string | null }[] }): Complaint {
+type StoredAttachment = { kind: Attachment['kind']; lineMessageId: string; fileName?: string | null };
+const toAttachment = (a: StoredAttachment): Attachment => ({ kind: a.kind, lineMessageId: a.lineMessageId, fileName: a.fileName ?? null });
+
+function toComplaint(doc: Omit<ComplaintDoc, 'attachments' | 'afterPhotos'> & { attachments: readonly StoredAttachment[]; afterPhotos?: readonly StoredAttachment[] | null }): Complaint {
   return {
     id: String(doc._id),
     orgId: doc.orgId,
@@ -34,7 +37,7 @@ function toComplaint(doc: Omit<ComplaintDoc, 'attachments'> & { attachments: rea
     accused: doc.accused ?? null,
     happenedWhen: doc.happenedWhen ?? null,
     location: doc.location ? { title: doc.location.title, address: doc.location.address, latitude: doc.location.latitude ?? null, longitude: doc.location.longitude ?? null } : null,
-    attachments: doc.attachments.map((a) => ({ kind: a.kind, lineMessageId: a.lineMessageId, fileName: a.fileName ?? null })),
+    attachments: doc.attachments.map(toAttachment),
     contactName: doc.contactName ?? null,
     contactPhone: doc.contactPhone ?? null,
     notify: doc.notify,
@@ -47,6 +50,12 @@ function toComplaint(doc: Omit<ComplaintDoc, 'attachments'> & { attachments: rea
     closedAt: doc.closedAt ?? null,
     explanationRequired: doc.explanationRequired,
     explainedAt: doc.explainedAt ?? null,
+    category: doc.category ?? null,
+    afterPhotos: (doc.afterPhotos ?? []).map(toAttachment),
+    feedback: doc.feedback ? { stars: doc.feedback.stars, comment: doc.feedback.comment ?? null, fixed: doc.feedback.fixed, at: doc.feedback.at } : null,
+    reopenCount: doc.reopenCount ?? 0,
+    reopenedAt: doc.reopenedAt ?? null,
+    forwardedTo: doc.forwardedTo ? { agency: doc.forwardedTo.agency, note: doc.forwardedTo.note ?? '' } : null,
   };
 }
 

@@ -26,7 +26,7 @@ export const PROTECTION_TH =
 /** Who handles each kind; nobody else sees the case. */
 export const HANDLER_ROLE = { general: 'complaint_officer', corruption: 'integrity_officer' } as const;
 
-export const COMPLAINT_STATUSES = ['received', 'in_progress', 'resolved', 'rejected', 'forwarded'] as const;
+export const COMPLAINT_STATUSES = ['received', 'in_progress', 'resolved', 'rejected', 'forwarded', 'withdrawn'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 export const COMPLAINT_STATUS_TH: Record<ComplaintStatus, string> = {
@@ -35,9 +35,10 @@ export const COMPLAINT_STATUS_TH: Record<ComplaintStatus, string> = {
   resolved: 'ดำเนินการแล้วเสร็จ',
   rejected: 'ไม่รับพิจารณา',
   forwarded: 'ส่งต่อหน่วยงานอื่น',
+  withdrawn: 'ผู้ร้องขอถอนเรื่อง',
 };
 
-export const CLOSED_STATUSES: readonly ComplaintStatus[] = ['resolved', 'rejected', 'forwarded'];
+export const CLOSED_STATUSES: readonly ComplaintStatus[] = ['resolved', 'rejected', 'forwarded', 'withdrawn'];
 export const OPEN_STATUSES: readonly ComplaintStatus[] = COMPLAINT_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 export const isClosed = (status: ComplaintStatus) => CLOSED_STATUSES.includes(status);
 
@@ -48,6 +49,7 @@ export const NEXT_STATUSES: Record<ComplaintStatus, ComplaintStatus[]> = {
   resolved: [],
   rejected: [],
   forwarded: [],
+  withdrawn: [],
 };
 
 /** Whether a handler may move a case from one status to another. */
@@ -82,6 +84,28 @@ export function parseTrackingNumber(text: string): string | null {
 export function trackingNumberIn(text: string): string | null {
   const m = arabicDigits(text).match(/([GCgc])\s*(\d{4})\s*-\s*(\d{1,6})/);
   return m ? `${m[1]!.toUpperCase()}${m[2]}-${m[3]!.padStart(4, '0')}` : null;
+}
+
+/**
+ * Closure (issue "Citizens get closure"). A citizen who says "not fixed" within this many days of the
+ * resolution reopens the case with a new 15-day clock, at most MAX_REOPENS times; after that the case goes
+ * to an executive instead.
+ */
+export const REOPEN_WITHIN_DAYS = 15;
+export const MAX_REOPENS = 2;
+
+/** The citizen's word on a resolved case: stars 1–5, an optional comment, and whether it is really fixed. */
+export interface Feedback {
+  stars: number;
+  comment: string | null;
+  fixed: boolean;
+  at: Date;
+}
+
+/** Where a case was sent when it is not this organisation's to handle; the citizen sees both. */
+export interface Forwarding {
+  agency: string;
+  note: string;
 }
 
 /** At most this many complaints from one person an hour: enough for anyone, too few to flood the handlers. */
@@ -135,12 +159,36 @@ export interface Complaint {
   closedAt: Date | null;
   explanationRequired: boolean;
   explainedAt: Date | null;
+  /** One of the organisation's complaint categories (ถนน, ไฟฟ้า, …), set by a handler. */
+  category: string | null;
+  /** Photos of the fixed problem, shown to the citizen. */
+  afterPhotos: Attachment[];
+  /** The latest feedback; earlier ones stay in the timeline. */
+  feedback: Feedback | null;
+  reopenCount: number;
+  reopenedAt: Date | null;
+  forwardedTo: Forwarding | null;
 }
 
 /** What the complainant gives; the rest of a complaint is set when it is filed. */
 export type NewComplaint = Pick<Complaint, 'kind' | 'description' | 'accused' | 'happenedWhen' | 'location' | 'attachments' | 'contactName' | 'contactPhone' | 'notify'>;
 
-export const TIMELINE_TYPES = ['submitted', 'taken', 'status', 'note', 'explanation', 'reminder', 'escalation'] as const;
+export const TIMELINE_TYPES = [
+  'submitted',
+  'taken',
+  'status',
+  'note',
+  'explanation',
+  'reminder',
+  'escalation',
+  'feedback',
+  'reopened',
+  'withdrawn',
+  'forwarded',
+  'after_photo',
+  'category',
+  'added_info',
+] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
 /** One entry of a case's append-only timeline; `public` entries are what the complainant sees. */

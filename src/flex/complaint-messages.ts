@@ -113,6 +113,13 @@ const ENTRY_TH: Record<TimelineEntry['type'], string> = {
   explanation: 'แจ้งเหตุผลความล่าช้าแก่ผู้ร้อง',
   reminder: 'ระบบเตือนว่าใกล้ครบกำหนด 15 วัน',
   escalation: 'เกินกำหนด 15 วัน ระบบแจ้งผู้บริหารแล้ว',
+  feedback: 'ผู้ร้องประเมินผลการดำเนินการ',
+  reopened: 'ผู้ร้องแจ้งว่ายังไม่ได้รับการแก้ไข เปิดเรื่องอีกครั้ง',
+  withdrawn: 'ผู้ร้องขอถอนเรื่อง',
+  forwarded: 'ส่งต่อหน่วยงานอื่น',
+  after_photo: 'แนบภาพหลังดำเนินการ',
+  category: 'กำหนดประเภทเรื่อง',
+  added_info: 'ผู้ร้องส่งข้อมูลเพิ่มเติม',
 };
 
 /**
@@ -145,6 +152,7 @@ const STATUS_COLOUR: Record<ComplaintStatus, string> = {
   resolved: '#1E7A3C',
   rejected: '#5B6B7F',
   forwarded: '#5B6B7F',
+  withdrawn: '#5B6B7F',
 };
 
 /** A complainant's own cases as cards, newest first, each tracked with one tap. */

@@ -26,6 +26,12 @@ export function aComplaint(fields: Partial<Complaint> = {}): Complaint {
     closedAt: null,
     explanationRequired: false,
     explainedAt: null,
+    category: null,
+    afterPhotos: [],
+    feedback: null,
+    reopenCount: 0,
+    reopenedAt: null,
+    forwardedTo: null,
     ...fields,
   };
 }

@@ -37,6 +37,15 @@ const complaintSchema = new Schema(
     closedAt: { type: Date, default: null },
     explanationRequired: { type: Boolean, default: false },
     explainedAt: { type: Date, default: null },
+    category: { type: String, default: null },
+    afterPhotos: { type: [{ kind: { type: String, enum: ATTACHMENT_KINDS, required: true }, lineMessageId: { type: String, required: true }, fileName: { type: String, default: null }, _id: false }], default: [] },
+    feedback: {
+      type: new Schema({ stars: { type: Number, required: true }, comment: { type: String, default: null }, fixed: { type: Boolean, required: true }, at: { type: Date, required: true } }, { _id: false }),
+      default: null,
+    },
+    reopenCount: { type: Number, default: 0 },
+    reopenedAt: { type: Date, default: null },
+    forwardedTo: { type: new Schema({ agency: { type: String, required: true }, note: { type: String, default: '' } }, { _id: false }), default: null },
     /** The webhook event that confirmed it: a redelivered confirmation files nothing new. */
     sourceEventId: { type: String, required: true },
   },
