@@ -9,6 +9,7 @@ export interface IncomingEvent {
   type: string;
   timestamp: number;
   source?: { type?: string; userId?: string };
+  deliveryContext?: { isRedelivery?: boolean };
 }
 
 /**
@@ -69,13 +70,16 @@ const attemptLease = (seconds: number, now: Date): Lease => ({
  *    and left the inbox, so the copy just put there is removed again (should that fail, the sweep finds the
  *    `#done` before the copy could run). Without one, the earlier intake failed half-way (the inbox insert
  *    did not land, LINE was answered 503 and redelivers): the event is new.
+ * A receipt can be missing too (its insert failed after the inbox's landed, and LINE got 503): LINE then sends
+ * the event again marked as a redelivery, so a redelivery is checked for `#done` even when its receipt is new.
+ * That costs one read for the rare redelivery instead of a colliding insert for every recovered event.
  * Concurrent webhooks share each write (group commit), so a burst becomes a few large inserts.
  */
-async function storeEvent(doc: StoredEvent): Promise<'new' | 'waiting' | 'seen'> {
+async function storeEvent(doc: StoredEvent, redelivered: boolean): Promise<'new' | 'waiting' | 'seen'> {
   const [inInbox, receipted] = await Promise.all([insertIntoInbox(doc), insertReceipt({ _id: doc._id, orgId: doc.orgId, receivedAt: doc.receivedAt })]);
   // Still in the inbox: a redelivery of an event not finished yet (perhaps stored while the queue was full).
   if (!inInbox) return 'waiting';
-  if (receipted || !(await isFinished(doc._id))) return 'new';
+  if ((receipted && !redelivered) || !(await isFinished(doc._id))) return 'new';
   await WebhookEventModel.deleteOne({ _id: doc._id });
   return 'seen';
 }
@@ -110,7 +114,7 @@ export async function storeEvents(orgId: string, events: IncomingEvent[], now: D
     nextAttemptAt: owner ? addSeconds(now, FIRST_ATTEMPT_LEASE_SECONDS) : now,
     owner,
   }));
-  const outcome = await Promise.all(docs.map(storeEvent));
+  const outcome = await Promise.all(docs.map((doc, i) => storeEvent(doc, unique[i]!.deliveryContext?.isRedelivery === true)));
   return { fresh: docs.filter((_, i) => outcome[i] === 'new'), waiting: docs.filter((_, i) => outcome[i] === 'waiting').map((d) => d._id) };
 }
 
@@ -131,14 +135,6 @@ const DONE = (eventId: string) => `${eventId}#done`;
 /** Whether the event finished before: a copy still in the inbox is then a leftover, never to be run again. */
 export async function isFinished(eventId: string): Promise<boolean> {
   return (await EventAttemptModel.exists({ _id: DONE(eventId) })) !== null;
-}
-
-/**
- * For an event that reached the inbox but not the receipts (the database failed between the two writes, and
- * LINE was answered 503): without its receipt, a later redelivery would be taken for a new event.
- */
-export async function ensureReceipt(event: Pick<StoredEvent, '_id' | 'orgId' | 'receivedAt'>): Promise<void> {
-  await insertReceipt({ _id: event._id, orgId: event.orgId, receivedAt: event.receivedAt });
 }
 
 /**

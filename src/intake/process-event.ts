@@ -1,6 +1,6 @@
 import { HTTPFetchError, type webhook } from '@line/bot-sdk';
 import { addSeconds, differenceInSeconds } from 'date-fns';
-import { claimAttempt, ensureReceipt, isFinished, loadEvent, markDone, markFailed, recordedReplies, recordReplies, type StoredEvent } from '../db/event-store.js';
+import { claimAttempt, isFinished, loadEvent, markDone, markFailed, recordedReplies, recordReplies, type StoredEvent } from '../db/event-store.js';
 import type { Threshold } from '../domain/summary.js';
 import { describeLineError, type LineClient } from '../line/client.js';
 import type { Message } from '../line/messages.js';
@@ -66,7 +66,6 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
   if (!(await claimAttempt(eventId, attempt, deps.instanceId, startedAt, ATTEMPT_LEASE_SECONDS))) {
     return firstEver && (await leftover()) ? 'skipped' : 'busy';
   }
-  if (!fromIntake) await ensureReceipt(doc);
   // Replies an earlier attempt stored mean the dialog has run: only the sending is left.
   const earlierReplies = fromIntake || firstEver ? null : await recordedReplies(eventId);
 

@@ -134,7 +134,7 @@ describe('POST /webhook: exactly once', () => {
     expect(await eventState(event.webhookEventId)).toBe('done');
   });
 
-  it('gives a receipt to an event that entered the inbox when the receipts could not be written', async () => {
+  it('never runs again an event whose receipt could not be written, when LINE redelivers it', async () => {
     const event = textEvent(USER, 'ช่วยเหลือ');
     h.line.failNext(500, { pathPrefix: '/v2/bot/message/reply' });
     await h.send(event);
