@@ -30,10 +30,10 @@ export function holidayFiles(dir = HOLIDAY_DIR): HolidayFile[] {
     .sort()
     .map((name) => {
       const parsed = holidayFile.safeParse(JSON.parse(readFileSync(resolve(dir, name), 'utf8')));
-      if (!parsed.success) throw new Error(`holidays/${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+      if (!parsed.success) throw new Error(`ไฟล์วันหยุด holidays/${name} ไม่ถูกต้อง: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
       const gregorian = String(parsed.data.year - 543);
       const stray = parsed.data.days.find((d) => !d.date.startsWith(`${gregorian}-`));
-      if (`${parsed.data.year}.json` !== name || stray) throw new Error(`holidays/${name}: every day must fall in ${gregorian} (B.E. ${parsed.data.year})`);
+      if (`${parsed.data.year}.json` !== name || stray) throw new Error(`ไฟล์วันหยุด holidays/${name}: ชื่อไฟล์ต้องเป็นปี พ.ศ. ของไฟล์ และทุกวันต้องอยู่ในปี ค.ศ. ${gregorian} (พ.ศ. ${parsed.data.year})`);
       return parsed.data;
     });
   if (dir === HOLIDAY_DIR) cached = files;
