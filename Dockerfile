@@ -17,6 +17,8 @@ RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY flex-templates ./flex-templates
 COPY examples ./examples
+# The public holidays the scheduled jobs skip (src/holidays/public-holidays.ts reads them once a process).
+COPY holidays ./holidays
 # `cli rich-menu` installs the menus from here; the .html sources stay out of the image.
 COPY rich-menu/*.json rich-menu/*.png ./rich-menu/
 USER node

@@ -14,6 +14,7 @@ import { formatThaiDateTime } from './domain/thai.js';
 import { ROLE_TH, STAFF_ROLES, type StaffRole } from './domain/roles.js';
 import { formatChanges, importPlan } from './plan-import/import-plan.js';
 import { addOitCommands } from './oit-cli.js';
+import { addHolidayCommands } from './holiday-cli.js';
 import { UnreadableFile } from './plan-import/read-table.js';
 import { JOB_NAMES, type JobName } from './jobs/job.js';
 import { formatJobsStatus, jobsStatus } from './jobs/status.js';
@@ -267,6 +268,7 @@ program
   });
 
 addOitCommands(program, withDatabase);
+addHolidayCommands(program, withDatabase);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof UnreadableFile) console.error(error.message);

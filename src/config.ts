@@ -62,7 +62,7 @@ const base = z.object({
   // Schedules, read in Asia/Bangkok. Each job also checks the day itself (last day of the month, first
   // working day, N days before a round), so a cron that fires on several candidate days sends once.
   FOLLOW_UP_CRON: cron('0 9 28-31 * *'),
-  MONTHLY_SUMMARY_CRON: cron('30 8 1-7 * 1-5'),
+  MONTHLY_SUMMARY_CRON: cron('30 8 1-10 * 1-5'),
   ROUND_REMINDER_CRON: cron('0 9 * 3,9 *'),
   COMPLAINT_DEADLINE_CRON: cron('0 9 * * *'),
   // OIT: reminders on candidate days of January–April (the job keeps to Mondays and the last days before 30

@@ -33,20 +33,10 @@ export function isLastDayOfMonth(date: Date): boolean {
   return new TZDate(d.getFullYear(), d.getMonth(), d.getDate() + 1, TIME_ZONE).getDate() === 1;
 }
 
-/** Monday to Friday (public holidays are not known to the bot). */
+/** Monday to Friday; public holidays are the working calendar's (`working-days.ts`). */
 export function isWeekday(date: Date): boolean {
   const day = bangkok(date).getDay();
   return day >= 1 && day <= 5;
-}
-
-/** The first Monday–Friday of the Bangkok month. */
-export function isFirstWorkingDayOfMonth(date: Date): boolean {
-  if (!isWeekday(date)) return false;
-  const d = bangkok(date);
-  for (let day = 1; day < d.getDate(); day++) {
-    if (isWeekday(instant(new TZDate(d.getFullYear(), d.getMonth(), day, 12, TIME_ZONE)))) return false;
-  }
-  return true;
 }
 
 /** Fiscal quarter 1–4 (Q1 = Oct–Dec) and its fiscal year. */

@@ -3,6 +3,7 @@ import type { Attachment } from './attachments.js';
 import { startOfBangkokDay } from './calendar.js';
 import { isAssignedTo } from './measures.js';
 import { toGregorianYear } from './thai.js';
+import { isFirstWorkingDayOfWeek, WEEKENDS_ONLY, type WorkingCalendar } from './working-days.js';
 import { TIME_ZONE } from './time-zone.js';
 
 /**
@@ -207,11 +208,13 @@ export function daysBeforeItasCloses(date: Date, fiscalYear: number): number {
   return Math.round((lastDay.getTime() - startOfBangkokDay(date).getTime()) / 86_400_000);
 }
 
-/** The OIT reminder runs on Mondays of the window, and on the configured days before it closes. */
-export function isOitReminderDay(date: Date, fiscalYear: number, daysBefore: readonly number[]): boolean {
+/**
+ * The OIT reminder runs weekly on the first working day of the week (Monday, or the next working day when
+ * Monday is a holiday) in the window, and on the configured days before it closes.
+ */
+export function isOitReminderDay(date: Date, fiscalYear: number, daysBefore: readonly number[], calendar: WorkingCalendar = WEEKENDS_ONLY): boolean {
   if (!inItasWindow(date, fiscalYear)) return false;
-  const monday = new TZDate(date.getTime(), TIME_ZONE).getDay() === 1;
-  return monday || daysBefore.includes(daysBeforeItasCloses(date, fiscalYear));
+  return isFirstWorkingDayOfWeek(calendar, date) || daysBefore.includes(daysBeforeItasCloses(date, fiscalYear));
 }
 
 /**

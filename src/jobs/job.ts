@@ -1,5 +1,6 @@
 import type { Listed } from '../db/job-run-store.js';
 import type { Threshold } from '../domain/summary.js';
+import type { WorkingCalendar } from '../domain/working-days.js';
 import type { Outgoing } from '../outbox/enqueue.js';
 
 export const JOB_NAMES = ['follow-up', 'monthly-summary', 'round-reminder', 'complaint-deadlines', 'oit-reminder', 'oit-url-check'] as const;
@@ -24,12 +25,13 @@ export interface JobOutput {
 
 /**
  * A scheduled job: which period a moment belongs to (one run per period), whether a scheduled tick is the
- * right moment, and the messages it produces for a moment. `produce` reads the database but sends nothing:
+ * right moment (with the organisation's working calendar, loaded for the tick), and the messages it produces
+ * for a moment. `produce` reads the database but sends nothing:
  * its messages go to the outbox.
  */
 export interface JobDefinition {
   name: JobName;
   period(asOf: Date, settings: JobSettings): string;
-  isDue(now: Date, settings: JobSettings): boolean;
+  isDue(now: Date, settings: JobSettings, calendar: WorkingCalendar): boolean;
   produce(run: { id: string; asOf: Date }, settings: JobSettings): Promise<JobOutput>;
 }

@@ -1,4 +1,5 @@
-import { isFirstWorkingDayOfMonth, monthKey } from '../domain/calendar.js';
+import { monthKey } from '../domain/calendar.js';
+import { isFirstWorkingDayOfMonth } from '../domain/working-days.js';
 import { THAI_MONTHS_SHORT } from '../domain/thai.js';
 import { loadSummary, recordSnapshot } from '../db/summary-store.js';
 import { staffWithRole } from '../db/staff-store.js';
@@ -7,11 +8,11 @@ import { complaintStats } from '../db/complaint-store.js';
 import { fiscalYearOf } from '../domain/fiscal-year.js';
 import type { JobDefinition } from './job.js';
 
-/** On the first working morning of each month, every executive gets the summary (one multicast). */
+/** On the first working morning of each month (weekends and holidays skipped), every executive gets the summary (one multicast). */
 export const monthlySummary: JobDefinition = {
   name: 'monthly-summary',
   period: (asOf) => monthKey(asOf),
-  isDue: (now) => isFirstWorkingDayOfMonth(now),
+  isDue: (now, _settings, calendar) => isFirstWorkingDayOfMonth(calendar, now),
   async produce(run, { orgId, thresholds }) {
     const executives = await staffWithRole(orgId, 'executive');
     if (executives.length === 0) return { outgoing: [], recipients: 0 };

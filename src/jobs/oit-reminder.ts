@@ -11,14 +11,14 @@ import type { JobDefinition } from './job.js';
 export const DEFAULT_OIT_REMINDER_DAYS_BEFORE = [7, 3, 1];
 
 /**
- * While ITAS is open (1 January – 30 April), on Mondays and in the last days before it closes: each owner is
+ * While ITAS is open (1 January – 30 April), on the first working day of each week and in the last days before it closes: each owner is
  * sent the OIT items of theirs still unanswered or sent back, and each reviewer the answers still waiting for
  * review, as cards whose buttons open the answer or the decision.
  */
 export const oitReminder: JobDefinition = {
   name: 'oit-reminder',
   period: (asOf) => dayKey(asOf),
-  isDue: (now, settings) => isOitReminderDay(now, fiscalYearOf(now), settings.oitReminderDaysBefore ?? DEFAULT_OIT_REMINDER_DAYS_BEFORE),
+  isDue: (now, settings, calendar) => isOitReminderDay(now, fiscalYearOf(now), settings.oitReminderDaysBefore ?? DEFAULT_OIT_REMINDER_DAYS_BEFORE, calendar),
   async produce(run, { orgId }) {
     const fiscalYear = fiscalYearOf(run.asOf);
     // The list of this year's form must have been imported; last year's answers are not this year's.

@@ -6,6 +6,7 @@ import { monthlySummary } from './monthly-summary.js';
 import { oitReminder } from './oit-reminder.js';
 import { oitUrlCheck } from './oit-url-check.js';
 import { roundReminder } from './round-reminder.js';
+import { loadWorkingCalendar } from '../holidays/load-calendar.js';
 import { resumeAbandonedRuns, runJob, type RunnerDeps } from './run-job.js';
 import type { Schedule } from './scheduler.js';
 
@@ -46,7 +47,9 @@ export function jobSchedules(
   const schedules: Schedule[] = Object.values(JOBS).map((job) => ({
     name: job.name,
     cron: cronOf[job.name],
-    run: async (now: Date) => (job.isDue(now, deps.settings) ? runJob(job, now, 'schedule', deps) : { status: 'not due today' }),
+    // The calendar is read at each tick: a day an operator adds counts from the next one, without a restart.
+    run: async (now: Date) =>
+      job.isDue(now, deps.settings, await loadWorkingCalendar(deps.settings.orgId)) ? runJob(job, now, 'schedule', deps) : { status: 'not due today' },
   }));
   schedules.push({ name: 'resume-abandoned-runs', cron: '* * * * *', run: () => resumeAbandonedRuns(Object.values(JOBS), deps) });
   return schedules;

@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   daysBeforeRoundEnd,
   fiscalQuarterOf,
-  isFirstWorkingDayOfMonth,
   isLastDayOfMonth,
   isQuarterEnd,
   monthKey,
   roundOf,
 } from '../../src/domain/calendar.js';
+import { isFirstWorkingDayOfMonth as firstWorkingDay, WEEKENDS_ONLY } from '../../src/domain/working-days.js';
 import { awaitingReport, needsFollowUp } from '../../src/domain/reminders.js';
 import { DEFAULT_LEVEL_THRESHOLDS, levelOf, parseThresholds, summarise, type SummaryMeasure, type SummaryReport } from '../../src/domain/summary.js';
 
 const bkk = (local: string) => new Date(`${local}+07:00`);
+const isFirstWorkingDayOfMonth = (date: Date) => firstWorkingDay(WEEKENDS_ONLY, date);
 
 describe('the reporting calendar, in Bangkok whatever the machine zone', () => {
   it('runs these tests in a zone other than Bangkok', () => {

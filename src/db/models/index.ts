@@ -1,6 +1,7 @@
 import { AttachmentFileModel } from './attachment-file.js';
 import { ComplaintEventModel, ComplaintModel } from './complaint.js';
 import { ConversationModel } from './conversation.js';
+import { HolidayChangeModel } from './holiday-change.js';
 import { InviteModel, InviteRedemptionModel, RegisterFailureModel } from './invite.js';
 import { ItaIndicatorModel } from './ita-indicator.js';
 import { JobRunModel, JobRunTakeoverModel } from './job-run.js';
@@ -41,4 +42,5 @@ export const ALL_MODELS = [
   OitItemModel,
   OitAnswerModel,
   ItaIndicatorModel,
+  HolidayChangeModel,
 ];
