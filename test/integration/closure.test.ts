@@ -3,7 +3,6 @@ import { addDays, subDays } from 'date-fns';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ComplaintEventModel, ComplaintModel } from '../../src/db/models/complaint.js';
 import { dueAt } from '../../src/domain/complaints.js';
-import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
 import { JOBS } from '../../src/jobs/registry.js';
 import { runJob } from '../../src/jobs/run-job.js';
 import { Chat, postbackOf, visibleText } from '../support/chat.js';
@@ -26,7 +25,6 @@ const REPORTER = 'Uc2000000000000000000000000000002';
 const NEIGHBOUR = 'Uc3000000000000000000000000000003';
 const REPORTER_NAME = 'นางสาวผู้แจ้ง ลับมาก';
 const PUBLIC = 'https://prongsai.example.go.th';
-const FY = fiscalYearOf(new Date());
 
 let h: Harness;
 const logs: string[] = [];
