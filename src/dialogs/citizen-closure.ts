@@ -48,7 +48,7 @@ const cancel = () => quickText('ยกเลิก');
 export function starsQuestion(c: { id: string; trackingNo: string }): Message {
   return text(
     `เรื่องเลขที่ ${c.trackingNo} ดำเนินการแล้วเสร็จ\nท่านพึงพอใจกับการดำเนินการเพียงใด? ให้คะแนน 1–5 ดาว`,
-    [5, 4, 3, 2, 1].map((s) => quickPostback(`${'★'.repeat(s)} ${STAR_LABELS_TH[s]}`.slice(0, 20), postbackData(ACTION.ownRate, { c: c.id, s: String(s) }), `${s} ดาว`)),
+    [5, 4, 3, 2, 1].map((s) => quickPostback(`${'★'.repeat(s)} ${STAR_LABELS_TH[s]}`, postbackData(ACTION.ownRate, { c: c.id, s: String(s) }), `${s} ดาว`)),
   );
 }
 

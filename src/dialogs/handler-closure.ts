@@ -1,7 +1,6 @@
 import type { Attachment } from '../domain/attachments.js';
 import { MAX_AFTER_PHOTOS } from '../domain/closure.js';
 import type { DialogState } from '../domain/dialog-state.js';
-import { truncate } from '../domain/thai.js';
 import { quickText, text, type Message } from '../line/messages.js';
 import { cleanFreeText } from './free-text.js';
 import type { DialogInput, Outcome, StoreAttachment } from './types.js';
@@ -104,6 +103,3 @@ export function repeatCaseClosurePrompt(state: CaseClosureState): Message[] {
 export function isCaseClosureState(state: DialogState | null): state is CaseClosureState {
   return state?.dialog === DIALOG && ['agency', 'note', 'photos'].includes(state.step);
 }
-
-/** The forwarding as one line for cards and the citizen's view. */
-export const forwardingText = (f: { agency: string; note: string }) => truncate(`${f.agency}${f.note ? ` · ${f.note}` : ''}`, 600);

@@ -102,7 +102,10 @@ describe('a citizen rates a resolved case', () => {
   it('is asked with the resolution, rates it with stars and a comment, and sees the rating in the tracking view', async () => {
     const id = await fileGeneral(citizen, 'ขยะไม่ถูกเก็บมาสองสัปดาห์ หน้าตลาดหมู่ 2');
     await officer.tap(`a=cp.take&c=${id}`);
-    await resolve(officer, id, 'เก็บขยะเรียบร้อยแล้ว และเพิ่มรอบเก็บเป็นสัปดาห์ละสองครั้ง');
+    const done = await resolve(officer, id, 'เก็บขยะเรียบร้อยแล้ว และเพิ่มรอบเก็บเป็นสัปดาห์ละสองครั้ง');
+    // The resolved case leaves the handler's list; the reply offers its after-fix photos instead.
+    expect(visibleText(await officer.tap(postbackOf(done, 'แนบภาพหลังดำเนินการ')))).toContain('ส่งภาพหลังดำเนินการ');
+    await officer.say('ยกเลิก');
     await flush();
     const prompt = pushesTo(CITIZEN);
     expect(visibleText(prompt)).toContain('เก็บขยะเรียบร้อยแล้ว');

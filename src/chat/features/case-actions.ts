@@ -107,7 +107,9 @@ async function write(ctx: ChatContext, effect: HandlingEffect): Promise<Message[
       // A resolved general complaint asks the citizen, in the same notice, how it went (domain.md, "Closure").
       const rating = status === 'resolved' && isRatable(c) ? [starsQuestion(c)] : [];
       await noticeToComplainant(c, `update:${entry}`, [text(statusUpdateText(c, status, effect.text)), ...rating], notice);
-      return [text(`${c.trackingNo}: ${COMPLAINT_STATUS_TH[status]} · ${told}`)];
+      // A resolved case leaves the open list: its card's after-fix photo button is offered here instead.
+      const photos = status === 'resolved' ? [quickPostback('แนบภาพหลังดำเนินการ', postbackData(ACTION.caseAfterPhotos, { c: c.id }), `แนบภาพหลังดำเนินการ ${c.trackingNo}`)] : [];
+      return [text(`${c.trackingNo}: ${COMPLAINT_STATUS_TH[status]} · ${told}`, photos)];
     }
   }
 }
