@@ -1,5 +1,6 @@
 import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
+import { DEFAULT_COMPLAINT_CATEGORIES, MAX_CATEGORIES, MAX_CATEGORY_LENGTH, parseCategories } from './domain/closure.js';
 import { parseThresholds, type Threshold } from './domain/summary.js';
 import { dataKeyProblem } from './security/key-strength.js';
 
@@ -89,6 +90,16 @@ const base = z.object({
     .transform((v, ctx): Threshold[] => {
       const parsed = parseThresholds(v);
       if (!parsed) ctx.addIssue({ code: 'custom', message: 'must look like มาก:70,ปานกลาง:50,น้อย:0 (one label with 0)' });
+      return parsed ?? [];
+    }),
+  // A general complaint's category is chosen from quick replies: LINE's 20-character labels, 12 besides "ยกเลิก".
+  COMPLAINT_CATEGORIES: z
+    .string()
+    .trim()
+    .default(DEFAULT_COMPLAINT_CATEGORIES.join(','))
+    .transform((v, ctx): string[] => {
+      const parsed = parseCategories(v);
+      if (!parsed) ctx.addIssue({ code: 'custom', message: `must be 1–${MAX_CATEGORIES} names separated by commas, each at most ${MAX_CATEGORY_LENGTH} characters, none repeated` });
       return parsed ?? [];
     }),
   OUTBOX_MAX_ATTEMPTS: positiveInt(8),

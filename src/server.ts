@@ -86,6 +86,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     dialogTimeoutMinutes: config.DIALOG_TIMEOUT_MINUTES,
     maxAttempts: config.EVENT_MAX_ATTEMPTS,
     thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS,
+    complaintCategories: config.COMPLAINT_CATEGORIES,
     kickOutbox: () => outbox.kick(),
     reportLink: (kind, now, requester) => {
       const link: ReportLink = { org: config.ORG_CODE, kind, by: sealer.seal(staffIdOf(config.ORG_CODE, requester)) };

@@ -29,7 +29,7 @@ export interface ChatContext {
   argument: string;
   eventId: string;
   now: Date;
-  org: { id: string; thresholds: Threshold[]; dialogTimeoutMinutes: number };
+  org: { id: string; thresholds: Threshold[]; dialogTimeoutMinutes: number; complaintCategories: readonly string[] };
   sender: Sender;
   /** The dialog under way, if any (an expired one has already been dropped). */
   dialog: DialogState | null;

@@ -1,6 +1,7 @@
 import type { Feature } from './context.js';
 import { cancel } from './features/cancel.js';
 import { caseActions } from './features/case-actions.js';
+import { caseClosure } from './features/case-closure.js';
 import { cases } from './features/cases.js';
 import { complaintStats } from './features/complaint-stats.js';
 import { complaint } from './features/complaint.js';
@@ -10,6 +11,7 @@ import { help } from './features/help.js';
 import { manageMeasure } from './features/manage-measure.js';
 import { myCases } from './features/my-cases.js';
 import { oitReview } from './features/oit-review.js';
+import { ownCaseActions } from './features/own-case-actions.js';
 import { oit } from './features/oit.js';
 import { register } from './features/register.js';
 import { report } from './features/report.js';
@@ -38,4 +40,6 @@ export const FEATURES: readonly Feature[] = [
   caseActions,
   manageMeasure,
   evidence,
+  caseClosure,
+  ownCaseActions,
 ];

@@ -1,6 +1,7 @@
 import type { webhook } from '@line/bot-sdk';
 import { chatStores } from '../db/chat-stores.js';
 import type { DialogInput, StoreAttachment } from '../dialogs/types.js';
+import { DEFAULT_COMPLAINT_CATEGORIES } from '../domain/closure.js';
 import type { Threshold } from '../domain/summary.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { quickPostback, text, type Message } from '../line/messages.js';
@@ -17,6 +18,8 @@ import { understand } from './understand.js';
 export interface ChatDeps {
   orgId: string;
   thresholds: Threshold[];
+  /** COMPLAINT_CATEGORIES; the defaults when unset. */
+  complaintCategories?: string[];
   sealer: Sealer;
   dialogTimeoutMinutes: number;
   line: ChatContext['line'];
@@ -129,7 +132,7 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
     argument: '',
     eventId,
     now,
-    org: { id: orgId, thresholds: deps.thresholds, dialogTimeoutMinutes: deps.dialogTimeoutMinutes },
+    org: { id: orgId, thresholds: deps.thresholds, dialogTimeoutMinutes: deps.dialogTimeoutMinutes, complaintCategories: deps.complaintCategories ?? [...DEFAULT_COMPLAINT_CATEGORIES] },
     sender: { userId, userKey, staff, roles: staff?.roles ?? [] },
     dialog,
     stores,

@@ -11,11 +11,13 @@ import {
   type ComplaintKind,
   type ComplaintStats,
   type ComplaintStatus,
+  type Forwarding,
   type NewComplaint,
   type TimelineEntry,
   type TimelineType,
 } from '../domain/complaints.js';
 import type { Attachment } from '../domain/attachments.js';
+import { clockSuffix } from '../domain/closure.js';
 import { fiscalYearOf } from '../domain/fiscal-year.js';
 import type { Sealer } from '../security/crypto.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
@@ -165,6 +167,8 @@ export async function timeline(c: Pick<Complaint, 'id'>, onlyPublic: boolean): P
 export interface StoredEntry {
   id: string;
   at: Date;
+  /** The event that wrote it, when the writer said (entries kept once per case or round). */
+  eventId: string | null;
 }
 
 /**
@@ -181,16 +185,17 @@ async function appendEvent(entry: {
   text?: string | null;
   public: boolean;
   byUserId?: string | null;
+  eventId?: string | null;
 }): Promise<StoredEntry> {
   const { complaint, ...rest } = entry;
   try {
     await ComplaintEventModel.create({ ...rest, orgId: complaint.orgId, complaintId: new Types.ObjectId(complaint.id) });
-    return { id: entry._id, at: entry.at };
+    return { id: entry._id, at: entry.at, eventId: entry.eventId ?? null };
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     const stored = await ComplaintEventModel.findById(entry._id).lean();
     if (!stored) throw error;
-    return { id: entry._id, at: stored.at };
+    return { id: entry._id, at: stored.at, eventId: stored.eventId ?? null };
   }
 }
 
@@ -251,8 +256,128 @@ export async function markDeadlineStep(c: Complaint, step: 'reminder' | 'escalat
   }
   const fresh = await ComplaintModel.findOne({ _id, status: { $in: OPEN_STATUSES } }).lean();
   if (!fresh) return null;
-  await appendEvent({ _id: `${c.id}:${step}`, complaint: c, at: now, type: step, public: false });
-  return toComplaint(fresh);
+  const current = toComplaint(fresh);
+  // A reopened case is on a new clock, whose steps are new ones (`<case>:reminder:r1`).
+  await appendEvent({ _id: `${c.id}:${step}${clockSuffix(current)}`, complaint: c, at: now, type: step, public: false });
+  return current;
+}
+
+/*
+ * Closure (domain.md, "Closure"). Each step as above: its timeline entry under a key naming the case and the
+ * event or round, then the case by an update conditional on the state it moves from, so a retry changes
+ * nothing that landed and a concurrent change is not undone.
+ */
+
+/**
+ * The citizen's rating of one resolution round: the entry `<case>:feedback:<round>` once, then the case's
+ * `feedback` while the case is still in that round. `own` is false when another event rated the round
+ * first (a second tap on an old prompt); a retry of the same event finds its own entry.
+ */
+export async function recordFeedback(
+  c: Complaint,
+  round: number,
+  feedback: { stars: number; comment: string | null; fixed: boolean; text: string },
+  now: Date,
+  eventId: string,
+): Promise<{ entry: StoredEntry; own: boolean }> {
+  const entry = await appendEvent({ _id: `${c.id}:feedback:${round}`, complaint: c, at: now, type: 'feedback', text: feedback.text, public: true, eventId });
+  if (entry.eventId !== eventId) return { entry, own: false };
+  await ComplaintModel.updateOne(
+    { _id: new Types.ObjectId(c.id), reopenCount: round },
+    { $set: { feedback: { stars: feedback.stars, comment: feedback.comment, fixed: feedback.fixed, at: entry.at } } },
+  );
+  return { entry, own: true };
+}
+
+/**
+ * "Not fixed" within the window: the case goes back to in progress on a new 15-day clock counted from the
+ * reopening, its explanation flags cleared. Only from `resolved` in the round answered, so a retry (or a
+ * second answer) cannot reopen it twice.
+ */
+export async function reopenComplaint(c: Complaint, round: number, words: string, now: Date, eventId: string): Promise<StoredEntry> {
+  const entry = await appendEvent({ _id: `${c.id}:reopened:${round + 1}`, complaint: c, at: now, type: 'reopened', status: 'in_progress', text: words, public: true, eventId });
+  await ComplaintModel.updateOne(
+    { _id: new Types.ObjectId(c.id), status: 'resolved', reopenCount: round },
+    {
+      $set: {
+        status: 'in_progress',
+        reopenCount: round + 1,
+        reopenedAt: entry.at,
+        dueAt: dueAt(entry.at),
+        closedAt: null,
+        explanationRequired: false,
+        explainedAt: null,
+      },
+    },
+  );
+  return entry;
+}
+
+/** "Not fixed" once the reopenings are used up: the case stays resolved, and the timeline says it went to the executives. */
+export async function recordNotFixedEscalation(c: Complaint, round: number, text: string, now: Date, eventId: string): Promise<StoredEntry> {
+  return appendEvent({ _id: `${c.id}:not-fixed:${round}`, complaint: c, at: now, type: 'escalation', text, public: true, eventId });
+}
+
+/**
+ * The citizen withdraws their open case; once per case. The case first, only from an open status, and the
+ * entry (dated when the case closed) only when the case is withdrawn: a handler who closed it a moment
+ * earlier keeps their status, and the citizen is told so (null).
+ */
+export async function withdrawComplaint(c: Complaint, now: Date, eventId: string): Promise<StoredEntry | null> {
+  const _id = new Types.ObjectId(c.id);
+  await ComplaintModel.updateOne({ _id, status: { $in: OPEN_STATUSES } }, { $set: { status: 'withdrawn', closedAt: now } });
+  const fresh = await ComplaintModel.findById(_id).lean();
+  if (fresh?.status !== 'withdrawn') return null;
+  return appendEvent({ _id: `${c.id}:withdrawn`, complaint: c, at: fresh.closedAt ?? now, type: 'withdrawn', status: 'withdrawn', text: null, public: true, eventId });
+}
+
+/** A handler sends the case to another agency: closed here, with the agency and a note the citizen reads. */
+export async function forwardComplaint(c: Complaint, to: Forwarding, handlerUserId: string, now: Date, eventId: string): Promise<StoredEntry> {
+  const entry = await appendEvent({
+    _id: `${c.id}:${eventId}`,
+    complaint: c,
+    at: now,
+    type: 'forwarded',
+    status: 'forwarded',
+    text: `${to.agency}${to.note ? `: ${to.note}` : ''}`,
+    public: true,
+    byUserId: handlerUserId,
+    eventId,
+  });
+  await ComplaintModel.updateOne(
+    { _id: new Types.ObjectId(c.id), status: { $in: OPEN_STATUSES } },
+    { $set: { status: 'forwarded', forwardedTo: to, closedAt: entry.at, handlerUserId: c.handlerUserId ?? handlerUserId } },
+  );
+  return entry;
+}
+
+/** Photos of the fixed problem; `$addToSet` keeps a repeated photo once. */
+export async function addAfterPhotos(c: Complaint, photos: Attachment[], handlerUserId: string, now: Date, eventId: string): Promise<StoredEntry> {
+  const entry = await appendEvent({ _id: `${c.id}:${eventId}`, complaint: c, at: now, type: 'after_photo', text: `${photos.length} รูป`, public: true, byUserId: handlerUserId, eventId });
+  await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id) }, { $addToSet: { afterPhotos: { $each: photos } } });
+  return entry;
+}
+
+/** The category a handler files a general complaint under; the latest choice stands. */
+export async function setComplaintCategory(c: Complaint, category: string, handlerUserId: string, now: Date, eventId: string): Promise<StoredEntry> {
+  const entry = await appendEvent({ _id: `${c.id}:${eventId}`, complaint: c, at: now, type: 'category', text: category, public: false, byUserId: handlerUserId, eventId });
+  await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id) }, { $set: { category } });
+  return entry;
+}
+
+/** More words or photos from the citizen on their open case; photos join the case's evidence. */
+export async function addInformation(c: Complaint, words: string, photos: Attachment[], now: Date, eventId: string): Promise<StoredEntry> {
+  const entry = await appendEvent({
+    _id: `${c.id}:${eventId}`,
+    complaint: c,
+    at: now,
+    type: 'added_info',
+    text: photos.length > 0 ? `${words}\n(แนบรูปภาพ ${photos.length} รูป)` : words,
+    public: true,
+    eventId,
+  });
+  if (photos.length > 0) await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id) }, { $addToSet: { attachments: { $each: photos } } });
+  return entry;
 }
 
 /** OIT O24's statistics for a fiscal year; plain queries and arithmetic, portable to both servers. */

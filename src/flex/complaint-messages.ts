@@ -1,10 +1,12 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { startOfBangkokDay } from '../domain/calendar.js';
+import { mayAddAfterPhotos, mayAddInformation, mayForward, mayRate, mayWithdraw, starsText } from '../domain/closure.js';
 import { COMPLAINT_STATUS_TH, isClosed, KIND_TH, PROTECTION_TH, type Complaint, type ComplaintStats, type ComplaintStatus, type TimelineEntry } from '../domain/complaints.js';
 import { formatThaiDate, formatThaiDateTime, truncate } from '../domain/thai.js';
 import { jsonBytes, LINE_LIMITS } from '../line/limits.js';
 import { ACTION, postbackData } from '../line/postback.js';
 import { renderTemplate } from '../line/flex-template.js';
+import { quickPostback, type QuickReply } from '../line/messages.js';
 
 /** What complainants and handlers read about a case. Handlers' cards never carry who reported it. */
 
@@ -34,6 +36,19 @@ function deadline(c: Complaint, now: Date): { note: string; colour: string } {
   return { note: days === 0 ? 'ครบกำหนดวันนี้' : `เหลือเวลา ${days} วัน`, colour: days <= 3 ? '#E0A800' : '#1E7A3C' };
 }
 
+/**
+ * What became of a case besides its status, in a few words for a card: reopenings, after-fix photos, the
+ * citizen's rating, the agency it went to. Both the handlers and the citizen may read it: it names nobody.
+ */
+export function closureFacts(c: Complaint): string[] {
+  const facts: string[] = [];
+  if (c.forwardedTo) facts.push(`ส่งต่อ ${c.forwardedTo.agency}${c.forwardedTo.note ? `: ${c.forwardedTo.note}` : ''}`);
+  if (c.reopenCount > 0) facts.push(`เปิดเรื่องอีกครั้ง ${c.reopenCount} ครั้ง`);
+  if (c.afterPhotos.length > 0) facts.push(`ภาพหลังดำเนินการ ${c.afterPhotos.length} รูป`);
+  if (c.feedback) facts.push(`ผลประเมิน ${starsText(c.feedback.stars)} ${c.feedback.fixed ? 'แก้ไขแล้ว' : 'ยังไม่ได้แก้ไข'}`);
+  return facts;
+}
+
 /** A case as its handlers see it, with the actions open to them. */
 export function caseCard(c: Complaint, now: Date): messagingApi.FlexBubble {
   const id = c.id;
@@ -57,6 +72,11 @@ export function caseCard(c: Complaint, now: Date): messagingApi.FlexBubble {
     photos: c.attachments.length > 0 ? `${c.attachments.length} รายการ` : '',
     contact,
     handler: c.handlerName ?? (c.handlerUserId ? 'มีผู้รับผิดชอบแล้ว' : ''),
+    category: c.category ?? '',
+    closure: truncate(closureFacts(c).join(' · '), 400),
+    photoPostback: mayAddAfterPhotos(c) ? postbackData(ACTION.caseAfterPhotos, { c: id }) : '',
+    categoryPostback: c.kind === 'general' ? postbackData(ACTION.caseCategory, { c: id }) : '',
+    forwardPostback: mayForward(c) ? postbackData(ACTION.caseForward, { c: id }) : '',
     takePostback: open && !c.handlerUserId ? postbackData(ACTION.caseTake, { c: id }) : '',
     explainPostback: open && c.explanationRequired ? postbackData(ACTION.caseExplain, { c: id }) : '',
     statusPostback: open ? postbackData(ACTION.caseStatus, { c: id }) : '',
@@ -89,20 +109,51 @@ export function trackingText(c: Complaint, entries: TimelineEntry[]): string {
     `เรื่องเลขที่ ${c.trackingNo}`,
     KIND_TH[c.kind],
     `สถานะ: ${COMPLAINT_STATUS_TH[c.status]}`,
-    `กำหนดตอบภายใน: ${formatThaiDate(lastDay(c))}`,
-    '',
-    'ความคืบหน้า',
+    isClosed(c.status) ? `ปิดเรื่อง: ${c.closedAt ? formatThaiDate(c.closedAt) : '-'}` : `กำหนดตอบภายใน: ${formatThaiDate(lastDay(c))}`,
   ];
-  for (const e of entries) {
-    const what =
-      e.type === 'submitted'
-        ? 'ยื่นเรื่องและระบบรับเรื่องแล้ว'
-        : e.type === 'explanation'
-          ? `ชี้แจงเหตุที่ยังดำเนินการไม่แล้วเสร็จภายใน 15 วัน: ${e.text ?? ''}`
-          : `${COMPLAINT_STATUS_TH[e.status ?? 'received']}${e.text ? `: ${e.text}` : ''}`;
-    lines.push(`• ${formatThaiDateTime(e.at)} ${truncate(what, 600)}`);
-  }
+  if (c.forwardedTo) lines.push(`ส่งต่อให้: ${c.forwardedTo.agency}`, ...(c.forwardedTo.note ? [`ข้อความจากเจ้าหน้าที่: ${c.forwardedTo.note}`] : []));
+  if (c.afterPhotos.length > 0) lines.push(`ภาพหลังดำเนินการ: ${c.afterPhotos.length} รูป`);
+  if (c.feedback) lines.push(`การประเมินของท่าน: ${starsText(c.feedback.stars)} · ${c.feedback.fixed ? 'แก้ไขแล้ว' : 'ยังไม่ได้แก้ไข'}${c.feedback.comment ? ` · ${truncate(c.feedback.comment, 200)}` : ''}`);
+  lines.push('', 'ความคืบหน้า');
+  for (const e of entries) lines.push(`• ${formatThaiDateTime(e.at)} ${truncate(publicEntryText(e), 600)}`);
   return truncate(lines.join('\n'), LINE_LIMITS.textLength);
+}
+
+/** One public timeline entry as the complainant reads it. */
+function publicEntryText(e: TimelineEntry): string {
+  const words = e.text ? `: ${e.text}` : '';
+  switch (e.type) {
+    case 'submitted':
+      return 'ยื่นเรื่องและระบบรับเรื่องแล้ว';
+    case 'explanation':
+      return `ชี้แจงเหตุที่ยังดำเนินการไม่แล้วเสร็จภายใน 15 วัน${words}`;
+    case 'feedback':
+      return `ท่านประเมินผลการดำเนินการ${words}`;
+    case 'reopened':
+      return `เปิดเรื่องอีกครั้งตามที่ท่านแจ้งว่ายังไม่ได้รับการแก้ไข${words}`;
+    case 'escalation':
+      return `ส่งเรื่องให้ผู้บริหารพิจารณา${words}`;
+    case 'withdrawn':
+      return 'ท่านถอนเรื่องแล้ว';
+    case 'forwarded':
+      return `ส่งต่อหน่วยงานอื่น${words}`;
+    case 'after_photo':
+      return `เจ้าหน้าที่แนบภาพหลังดำเนินการ${words}`;
+    case 'added_info':
+      return `ท่านส่งข้อมูลเพิ่มเติม${words}`;
+    default:
+      return `${COMPLAINT_STATUS_TH[e.status ?? 'received']}${words}`;
+  }
+}
+
+/** What the complainant can do next with a case, as quick replies under its tracking view. */
+export function ownCaseQuickReplies(c: Complaint): QuickReply[] {
+  const items: QuickReply[] = [];
+  if (mayRate(c)) items.push(quickPostback('ประเมินความพึงพอใจ', postbackData(ACTION.ownRate, { c: c.id }), `ประเมินเรื่อง ${c.trackingNo}`));
+  if (c.afterPhotos.length > 0) items.push(quickPostback('ดูภาพหลังดำเนินการ', postbackData(ACTION.ownPhotos, { c: c.id })));
+  if (mayAddInformation(c)) items.push(quickPostback('ส่งข้อมูลเพิ่มเติม', postbackData(ACTION.ownAddInfo, { c: c.id })));
+  if (mayWithdraw(c)) items.push(quickPostback('ถอนเรื่อง', postbackData(ACTION.ownWithdraw, { c: c.id }), `ขอถอนเรื่อง ${c.trackingNo}`));
+  return items;
 }
 
 const ENTRY_TH: Record<TimelineEntry['type'], string> = {
@@ -129,7 +180,13 @@ const ENTRY_TH: Record<TimelineEntry['type'], string> = {
 export function handlerTimelineTexts(c: Complaint, entries: TimelineEntry[]): string[] {
   const heading = `บันทึกและลำดับเหตุการณ์ เรื่องเลขที่ ${c.trackingNo}\nสถานะ: ${COMPLAINT_STATUS_TH[c.status]}`;
   const items = entries.map((e) => {
-    const what = e.type === 'status' ? `${ENTRY_TH.status}เป็น "${COMPLAINT_STATUS_TH[e.status ?? 'received']}"` : ENTRY_TH[e.type];
+    // A public escalation is the citizen's "not fixed" after the reopenings ran out, not the 15-day one.
+    const what =
+      e.type === 'status'
+        ? `${ENTRY_TH.status}เป็น "${COMPLAINT_STATUS_TH[e.status ?? 'received']}"`
+        : e.type === 'escalation' && e.public
+          ? 'ผู้ร้องแจ้งว่ายังไม่ได้แก้ไขหลังเปิดเรื่องครบแล้ว ระบบแจ้งผู้บริหารแล้ว'
+          : ENTRY_TH[e.type];
     const seen = e.type === 'submitted' ? '' : e.public ? ' · ผู้ร้องเห็น' : ' · ภายใน';
     return `• ${formatThaiDateTime(e.at)} ${what}${seen}${e.text ? `\n  ${truncate(e.text, 2_000)}` : ''}`;
   });
@@ -167,6 +224,11 @@ export function ownCasesMessages(cases: Complaint[]): messagingApi.Message[] {
       dates: isClosed(c.status) && c.closedAt ? `ยื่น ${formatThaiDate(c.submittedAt)} · ปิดเรื่อง ${formatThaiDate(c.closedAt)}` : `ยื่น ${formatThaiDate(c.submittedAt)} · กำหนดตอบ ${formatThaiDate(lastDay(c))}`,
       description: truncate(c.description, 120),
       trackCommand: `ติดตาม ${c.trackingNo}`,
+      closure: truncate(closureFacts(c).join(' · '), 300),
+      ratePostback: mayRate(c) ? postbackData(ACTION.ownRate, { c: c.id }) : '',
+      photosPostback: c.afterPhotos.length > 0 ? postbackData(ACTION.ownPhotos, { c: c.id }) : '',
+      infoPostback: mayAddInformation(c) ? postbackData(ACTION.ownAddInfo, { c: c.id }) : '',
+      withdrawPostback: mayWithdraw(c) ? postbackData(ACTION.ownWithdraw, { c: c.id }) : '',
     }),
   );
   return [

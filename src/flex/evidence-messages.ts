@@ -18,6 +18,8 @@ export interface EvidenceAnswer {
   minutes: number;
   /** Put on the last message, the only one LINE shows quick replies under. */
   quickReplies?: QuickReply[];
+  /** The button that issues the links again, named in the closing text ("ดูหลักฐาน" unless said). */
+  againLabel?: string;
 }
 
 const KIND_TH: Record<EvidenceFileInfo['kind'], string> = { image: 'รูปภาพ', video: 'วิดีโอ', audio: 'ไฟล์เสียง', file: 'ไฟล์' };
@@ -70,6 +72,6 @@ export function evidenceMessages(answer: EvidenceAnswer): Message[] {
   const counts = files.length > 0 ? `หลักฐานแนบ ${files.length} รายการ${images.length > 0 ? ` (รูปด้านบน ${images.length} รายการ)` : ''}` : 'ไม่มีรูปภาพหรือไฟล์แนบ';
   const parts = [answer.heading, counts, ...lines];
   if (pinned) parts.push('ตำแหน่งที่แจ้งอยู่ในแผนที่ด้านบน');
-  if (files.some((f) => f.url)) parts.push(`ลิงก์และรูปใช้ได้ ${answer.minutes} นาที ออกให้เฉพาะท่าน ระบบบันทึกทุกครั้งที่เปิด โปรดอย่าส่งต่อ หากหมดเวลาแล้ว แตะ "ดูหลักฐาน" อีกครั้ง`);
+  if (files.some((f) => f.url)) parts.push(`ลิงก์และรูปใช้ได้ ${answer.minutes} นาที ออกให้เฉพาะท่าน ระบบบันทึกทุกครั้งที่เปิด โปรดอย่าส่งต่อ หากหมดเวลาแล้ว แตะ "${answer.againLabel ?? 'ดูหลักฐาน'}" อีกครั้ง`);
   return [...images, ...location, text(truncate(parts.join('\n'), LINE_LIMITS.textLength), answer.quickReplies)];
 }

@@ -20,6 +20,7 @@ export interface ProcessorDeps {
   dialogTimeoutMinutes: number;
   maxAttempts: number;
   thresholds: Threshold[];
+  complaintCategories?: string[];
   kickOutbox?: () => void;
   reportLink?: ChatDeps['reportLink'];
   evidenceLink?: ChatDeps['evidenceLink'];
@@ -79,6 +80,7 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
         orgId: deps.orgId,
         dialogTimeoutMinutes: deps.dialogTimeoutMinutes,
         thresholds: deps.thresholds,
+        complaintCategories: deps.complaintCategories,
         sealer: deps.sealer,
         kickOutbox: deps.kickOutbox,
         reportLink: deps.reportLink,

@@ -4,6 +4,7 @@ import type { Complaint } from '../domain/complaints.js';
 import { staffWithRole } from '../db/staff-store.js';
 import { text } from '../line/messages.js';
 import { dayKey } from '../domain/calendar.js';
+import { clockSuffix } from '../domain/closure.js';
 import { COMPLAINT_STATUS_TH, HANDLER_ROLE, KIND_TH, REMIND_DAYS_BEFORE } from '../domain/complaints.js';
 import { formatThaiDate, truncate } from '../domain/thai.js';
 import { caseCard } from '../flex/complaint-messages.js';
@@ -13,7 +14,8 @@ import type { JobDefinition } from './job.js';
 /**
  * The 15-day rule, checked every morning: a reminder to the handler 3 days before the deadline; when it
  * passes, the case goes to the executives and the handler must send the complainant an explanation.
- * Each step is keyed on the case (not the day), so it happens once however many runs see the case.
+ * Each step is keyed on the case (not the day), so it happens once however many runs see the case; a
+ * reopened case is on a new clock whose steps are keyed apart (`clockSuffix`).
  */
 export const complaintDeadlines: JobDefinition = {
   name: 'complaint-deadlines',
@@ -33,14 +35,14 @@ export const complaintDeadlines: JobDefinition = {
       const c = await markDeadlineStep(read, read.dueAt > now ? 'reminder' : 'escalation', now);
       if (!c) continue;
       if (c.dueAt > now) {
-        outgoing.push({ key: `complaint:${c.id}:reminder`, to: await handlersOf(c), messages: [text(`เรื่อง ${c.trackingNo} จะครบกำหนดตอบ 15 วันในวันที่ ${due} กรุณาดำเนินการหรือแจ้งความคืบหน้าแก่ผู้ร้อง`), card(c)] });
+        outgoing.push({ key: `complaint:${c.id}:reminder${clockSuffix(c)}`, to: await handlersOf(c), messages: [text(`เรื่อง ${c.trackingNo} จะครบกำหนดตอบ 15 วันในวันที่ ${due} กรุณาดำเนินการหรือแจ้งความคืบหน้าแก่ผู้ร้อง`), card(c)] });
         continue;
       }
       const overdue: Complaint = { ...c, explanationRequired: !c.explainedAt };
       // Executives see what the case is and how late, never who reported it; a corruption report's details stay with the integrity officers.
       const summary = c.kind === 'general' ? `\nเรื่อง: ${truncate(c.description, 120)}` : '';
       outgoing.push({
-        key: `complaint:${c.id}:escalation`,
+        key: `complaint:${c.id}:escalation${clockSuffix(c)}`,
         to: executives,
         messages: [
           text(
@@ -50,7 +52,7 @@ export const complaintDeadlines: JobDefinition = {
       });
       if (!c.explainedAt) {
         outgoing.push({
-          key: `complaint:${c.id}:explain-request`,
+          key: `complaint:${c.id}:explain-request${clockSuffix(c)}`,
           to: await handlersOf(c),
           messages: [text(`เรื่อง ${c.trackingNo} เกินกำหนด 15 วันแล้ว ต้องแจ้งเหตุผลแก่ผู้ร้องเรียน กด "แจ้งเหตุผลความล่าช้า"`), card(overdue)],
         });

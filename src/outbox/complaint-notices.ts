@@ -30,6 +30,18 @@ export async function noticeToHandlers(c: Complaint, occasion: string, messages:
   return send(c, occasion, to, messages, deps);
 }
 
+/** Whoever took the case, or the officers of its channel while nobody has. */
+export async function noticeToCaseHandler(c: Complaint, occasion: string, messages: Message[], deps: NoticeDeps): Promise<number> {
+  if (!c.handlerUserId) return noticeToHandlers(c, occasion, messages, deps);
+  return send(c, occasion, [c.handlerUserId], messages, deps);
+}
+
+/** The executives, as the 15-day job tells them of overdue cases: never who reported it. */
+export async function noticeToExecutives(c: Complaint, occasion: string, messages: Message[], deps: NoticeDeps): Promise<number> {
+  const to = (await staffWithRole(deps.orgId, 'executive')).map((s) => s.lineUserId);
+  return send(c, occasion, to, messages, deps);
+}
+
 /** The complainant, reached through their sealed LINE id, unless they asked not to be contacted. */
 export async function noticeToComplainant(c: Complaint, occasion: string, messages: Message[], deps: NoticeDeps): Promise<number> {
   if (!c.notify) return 0;

@@ -29,6 +29,7 @@ const ORG = 'test-org';
 const OFFICER = 'U3333333333333333333333333333cccc';
 const HANDLER = 'U4444444444444444444444444444dddd';
 const CITIZEN = 'U5555555555555555555555555555eeee';
+const EXECUTIVE = 'U6666666666666666666666666666ffff';
 
 let h: Harness;
 let faults: FaultInjector;
@@ -54,6 +55,7 @@ beforeAll(async () => {
   h.line.profiles.set(OFFICER, 'สมศรี ใจดี');
   await addStaff(ORG, OFFICER, ['officer'], 'กองคลัง', 'สมศรี ใจดี');
   await addStaff(ORG, HANDLER, ['complaint_officer'], 'สำนักปลัด', 'เจ้าหน้าที่รับเรื่อง');
+  await addStaff(ORG, EXECUTIVE, ['executive'], null, 'ปลัด');
   faults = new FaultInjector([
     { model: ProgressReportModel },
     { model: MeasureModel },
@@ -91,6 +93,13 @@ async function aCase(): Promise<string> {
   const input = { kind: 'general' as const, description: 'ไฟถนนหน้าโรงเรียนดับ', accused: null, happenedWhen: null, location: null, attachments: [], contactName: null, contactPhone: null, notify: true };
   const { complaint } = await fileComplaint(ORG, input, CITIZEN, testSealer, new Date(), `setup-${Math.random()}`);
   return complaint.id;
+}
+
+/** A case the handler resolved a moment ago, `reopenCount` times reopened before. */
+async function aResolvedCase(reopenCount = 0): Promise<string> {
+  const id = await aCase();
+  await ComplaintModel.updateOne({ _id: id }, { $set: { status: 'resolved', closedAt: new Date(), reopenCount } });
+  return id;
 }
 
 interface Path {
@@ -167,6 +176,72 @@ const PATHS: Path[] = [
       return textEvent(HANDLER, 'รองบประมาณซ่อมบำรุงจากกองคลัง');
     },
   },
+  {
+    name: 'a citizen rates a resolved case',
+    actor: CITIZEN,
+    async setup() {
+      await new Chat(h, CITIZEN).tap(`a=cz.fixed&c=${await aResolvedCase()}&s=4&f=1`);
+      return textEvent(CITIZEN, 'ซ่อมเร็วมาก ขอบคุณครับ');
+    },
+  },
+  {
+    name: 'a citizen\'s "not fixed" reopens the case',
+    actor: CITIZEN,
+    async setup() {
+      await new Chat(h, CITIZEN).tap(`a=cz.fixed&c=${await aResolvedCase()}&s=1&f=0`);
+      return textEvent(CITIZEN, 'ไฟยังดับอยู่หน้าโรงเรียน');
+    },
+  },
+  {
+    name: '"not fixed" after the last reopening goes to the executives',
+    actor: CITIZEN,
+    async setup() {
+      await new Chat(h, CITIZEN).tap(`a=cz.fixed&c=${await aResolvedCase(2)}&s=1&f=0`);
+      return textEvent(CITIZEN, 'ดับอีกแล้ว');
+    },
+  },
+  {
+    name: 'a citizen withdraws a case',
+    actor: CITIZEN,
+    async setup() {
+      return postbackEvent(CITIZEN, `a=cz.wdok&c=${await aCase()}`);
+    },
+  },
+  {
+    name: 'a citizen adds information to a case',
+    actor: CITIZEN,
+    async setup() {
+      await new Chat(h, CITIZEN).tap(`a=cz.info&c=${await aCase()}`);
+      return textEvent(CITIZEN, 'ตอนนี้ดับเพิ่มอีกสองต้น');
+    },
+  },
+  {
+    name: 'a case is forwarded to another agency',
+    actor: HANDLER,
+    async setup() {
+      const handler = new Chat(h, HANDLER);
+      await handler.tap(`a=cp.fwd&c=${await aCase()}`);
+      await handler.say('การไฟฟ้าส่วนภูมิภาคอำเภอโพธิ์ทอง');
+      return textEvent(HANDLER, 'เสาไฟต้นนี้เป็นของการไฟฟ้า โทร 1129');
+    },
+  },
+  {
+    name: 'after-fix photos are sent to the citizen',
+    actor: HANDLER,
+    async setup() {
+      const handler = new Chat(h, HANDLER);
+      await handler.tap(`a=cp.photo&c=${await aCase()}`);
+      await handler.sendImage();
+      return textEvent(HANDLER, 'ส่งให้ผู้ร้อง');
+    },
+  },
+  {
+    name: 'a category is set',
+    actor: HANDLER,
+    async setup() {
+      return postbackEvent(HANDLER, `a=cp.catset&c=${await aCase()}&k=ไฟฟ้า`);
+    },
+  },
 ];
 
 /** Ids that differ from run to run (ObjectIds, event ids) become placeholders; times and ciphertexts go. */
@@ -178,6 +253,8 @@ function normalise(value: unknown, ids: Map<string, string>): unknown {
   });
   // A clock time shown in a message ("๑๔:๐๕ น.") is that of the attempt that wrote it; runs straddle minutes.
   let out = json.replace(/[๐-๙0-9]{2}:[๐-๙0-9]{2} น\./g, '<hh:mm> น.');
+  // So is an evidence link's token, signed with the attempt's time (the outbox keeps the first one).
+  out = out.replace(/\/evidence\/[A-Za-z0-9_.-]+/g, '/evidence/<token>');
   for (const [id, name] of ids) out = out.split(id).join(name);
   return JSON.parse(out);
 }
@@ -188,6 +265,8 @@ async function outcome(event: webhook.Event, actor: string, sentFrom: number) {
   const reports = await ProgressReportModel.find().lean();
   const ids = new Map<string, string>([[event.webhookEventId, '<event>']]);
   complaints.forEach((c, i) => ids.set(String(c._id), `<case${i}>`));
+  // Photos sent in the setup have message ids of their own in each run.
+  complaints.forEach((c, i) => [...c.attachments, ...c.afterPhotos].forEach((p, j) => ids.set(p.lineMessageId, `<photo${i}.${j}>`)));
   reports.forEach((r, i) => ids.set(String(r._id), `<report${i}>`));
   const outbox = (await OutboxMessageModel.find().sort({ _id: 1 }).lean()).map(({ toSealed, messagesSealed, ...m }) => ({
     ...m,

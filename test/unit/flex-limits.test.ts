@@ -128,6 +128,20 @@ describe('every message stays within LINE limits with the longest real data', ()
       explanationRequired: true,
     });
 
+    // Open cases carry the most buttons; resolved ones the closure facts (a forwarding note is up to 2,000 characters).
+    const closure = {
+      category: 'เสียงรบกวนจากสถานประกอบการ'.slice(0, 20),
+      afterPhotos: Array.from({ length: 8 }, (_, i) => ({ kind: 'image' as const, lineMessageId: `a${i}`, fileName: null })),
+      feedback: { stars: 1, comment: long, fixed: false, at: new Date('2025-11-19T03:00:00Z') },
+      reopenCount: 2,
+      forwardedTo: { agency: long.slice(0, 200), note: long },
+    };
+    for (const c of [{ ...base, ...closure, kind: 'general' as const }, { ...base, ...closure, kind: 'general' as const, status: 'resolved' as const, closedAt: new Date('2025-11-18T03:00:00Z'), feedback: null }]) {
+      const now = new Date('2025-11-20T03:00:00Z');
+      const messages = [...ownCasesMessages(Array.from({ length: 12 }, () => c)), ...caseCarousel(Array.from({ length: 20 }, () => c), now, 'เรื่องร้องเรียน'), { type: 'text', text: trackingText(c, []) }];
+      for (const message of messages) expect(limitViolations(message), c.status).toEqual([]);
+    }
+
     for (const kind of ['general', 'corruption'] as const) {
       const c = { ...base, kind };
       const now = new Date('2025-11-20T03:00:00Z');

@@ -1,4 +1,6 @@
 import { askHandlingText, continueHandling, DIALOG, isHandlingState, repeatHandlingPrompt, type HandlingDraft, type HandlingEffect } from '../../dialogs/complaint-handling.js';
+import { starsQuestion } from '../../dialogs/citizen-closure.js';
+import { isRatable } from '../../domain/closure.js';
 import { canChangeStatus, COMPLAINT_STATUS_TH, isComplaintStatus, NEXT_STATUSES, type Complaint } from '../../domain/complaints.js';
 import { mayOpenComplaintEvidence } from '../../domain/evidence.js';
 import { caseCard, explanationText, handlerTimelineTexts, statusUpdateText } from '../../flex/complaint-messages.js';
@@ -41,13 +43,16 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
       if (c.explanationRequired) return ask(ctx, { ...draft, mode: 'explain' }, [text('เรื่องนี้เกินกำหนด 15 วัน ต้องแจ้งเหตุผลแก่ผู้ร้องเรียนก่อนเปลี่ยนสถานะ')]);
       return [
         text(`${c.trackingNo} สถานะปัจจุบัน: ${COMPLAINT_STATUS_TH[c.status]}\nเลือกสถานะใหม่`, [
-          ...NEXT_STATUSES[c.status].map((s) => quickPostback(COMPLAINT_STATUS_TH[s], postbackData(ACTION.caseSetStatus, { c: c.id, s }))),
+          // Forwarding needs the agency and a note: it has a dialog of its own.
+          ...NEXT_STATUSES[c.status].map((s) =>
+            quickPostback(COMPLAINT_STATUS_TH[s], s === 'forwarded' ? postbackData(ACTION.caseForward, { c: c.id }) : postbackData(ACTION.caseSetStatus, { c: c.id, s })),
+          ),
           quickText('ยกเลิก'),
         ]),
       ];
     case ACTION.caseSetStatus: {
       const s = params.s;
-      if (!isComplaintStatus(s) || !canChangeStatus(c.status, s)) return [text(`เปลี่ยนจาก "${COMPLAINT_STATUS_TH[c.status]}" เป็นสถานะนี้ไม่ได้`)];
+      if (!isComplaintStatus(s) || s === 'forwarded' || !canChangeStatus(c.status, s)) return [text(`เปลี่ยนจาก "${COMPLAINT_STATUS_TH[c.status]}" เป็นสถานะนี้ไม่ได้`)];
       return ask(ctx, c.explanationRequired ? { ...draft, mode: 'explain' } : { ...draft, mode: 'status', status: s });
     }
     case ACTION.caseNote:
@@ -99,8 +104,12 @@ async function write(ctx: ChatContext, effect: HandlingEffect): Promise<Message[
       const retried = own?.type === 'status' && own.status === status;
       if (!retried && (!canChangeStatus(c.status, status) || c.explanationRequired)) return [text(`สถานะของ ${c.trackingNo} เปลี่ยนไปแล้ว กรุณาเลือกใหม่จากรายการ "เรื่องร้องเรียน"`)];
       const entry = await complaints.changeComplaintStatus(c, status, effect.text, ctx.sender.userId, ctx.now, ctx.eventId);
-      await noticeToComplainant(c, `update:${entry}`, [text(statusUpdateText(c, status, effect.text))], notice);
-      return [text(`${c.trackingNo}: ${COMPLAINT_STATUS_TH[status]} · ${told}`)];
+      // A resolved general complaint asks the citizen, in the same notice, how it went (domain.md, "Closure").
+      const rating = status === 'resolved' && isRatable(c) ? [starsQuestion(c)] : [];
+      await noticeToComplainant(c, `update:${entry}`, [text(statusUpdateText(c, status, effect.text)), ...rating], notice);
+      // A resolved case leaves the open list: its card's after-fix photo button is offered here instead.
+      const photos = status === 'resolved' ? [quickPostback('แนบภาพหลังดำเนินการ', postbackData(ACTION.caseAfterPhotos, { c: c.id }), `แนบภาพหลังดำเนินการ ${c.trackingNo}`)] : [];
+      return [text(`${c.trackingNo}: ${COMPLAINT_STATUS_TH[status]} · ${told}`, photos)];
     }
   }
 }

@@ -21,7 +21,7 @@ export const viewerOf = (sender: Sender): Viewer => ({ lineUserId: sender.userId
  */
 export async function evidenceReplies(
   ctx: ChatContext,
-  about: { of: string; heading: string; attachments: Attachment[]; place?: Place | null; quickReplies?: QuickReply[] },
+  about: { of: string; heading: string; attachments: Attachment[]; place?: Place | null; quickReplies?: QuickReply[]; againLabel?: string },
 ): Promise<Message[]> {
   if (!ctx.evidenceLink) return [text(SAY.notConfigured)];
   const files = await ctx.stores.evidence.evidenceFiles(ctx.org.id, about.attachments);
@@ -33,7 +33,7 @@ export async function evidenceReplies(
     return { file, url: link.url };
   });
   ctx.log.info({ viewer: ctx.sender.userKey, of: about.of, links: linked.filter((l) => l.url).length }, 'evidence links issued');
-  return evidenceMessages({ heading: about.heading, files: linked, place: about.place, minutes, quickReplies: about.quickReplies });
+  return evidenceMessages({ heading: about.heading, files: linked, place: about.place, minutes, quickReplies: about.quickReplies, againLabel: about.againLabel });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { parseTrackingNumber, trackingNumberIn } from '../../domain/complaints.js';
-import { trackingText } from '../../flex/complaint-messages.js';
+import { ownCaseQuickReplies, trackingText } from '../../flex/complaint-messages.js';
 import { text } from '../../line/messages.js';
 import type { Feature } from '../context.js';
 
@@ -28,6 +28,6 @@ export const track: Feature = {
     if (!no) return [text(SAY.usage)];
     // Someone else's number reads the same as a wrong one.
     const own = await ctx.stores.complaints.findOwnComplaint(ctx.org.id, no, ctx.sender.userKey);
-    return [text(own ? trackingText(own, await ctx.stores.complaints.timeline(own, true)) : SAY.notFound)];
+    return [own ? text(trackingText(own, await ctx.stores.complaints.timeline(own, true)), ownCaseQuickReplies(own)) : text(SAY.notFound)];
   },
 };

@@ -74,6 +74,8 @@ const complaintEventSchema = new Schema(
     text: { type: String, default: null },
     public: { type: Boolean, required: true },
     byUserId: { type: String, default: null },
+    /** The webhook event that wrote it, where one entry per case or round is kept: a retry knows its own entry. */
+    eventId: { type: String, default: null },
   },
   { collection: 'complaint_events' },
 );

@@ -1,0 +1,133 @@
+import {
+  askAfterPhotos,
+  askAgency,
+  continueCaseClosure,
+  DIALOG,
+  isCaseClosureState,
+  repeatCaseClosurePrompt,
+  type CaseClosureEffect,
+  type PhotosDraft,
+} from '../../dialogs/handler-closure.js';
+import { mayAddAfterPhotos, mayForward } from '../../domain/closure.js';
+import { COMPLAINT_STATUS_TH, type Complaint } from '../../domain/complaints.js';
+import { truncate } from '../../domain/thai.js';
+import { evidenceMessages } from '../../flex/evidence-messages.js';
+import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
+import { ACTION, postbackData } from '../../line/postback.js';
+import { noticeToComplainant } from '../../outbox/complaint-notices.js';
+import { CHAT_TEXT } from '../texts.js';
+import type { ChatContext, Feature } from '../context.js';
+import { handledKinds } from './cases.js';
+
+const NOT_YOURS = 'ไม่พบเรื่องนี้ในเรื่องที่ท่านรับผิดชอบได้';
+
+/** A case this handler may act on, or null (which reads the same as a case that does not exist). */
+async function caseFor(ctx: ChatContext, id: string | undefined): Promise<Complaint | null> {
+  const c = id ? await ctx.stores.complaints.getComplaint(ctx.org.id, id) : null;
+  return c && handledKinds(ctx.sender).includes(c.kind) ? c : null;
+}
+
+const noticeDeps = (ctx: ChatContext) => ({ orgId: ctx.org.id, sealer: ctx.sealer, now: ctx.now, kick: ctx.kickOutbox });
+const told = (c: Complaint) => (c.notify ? 'แจ้งผู้ร้องเรียนแล้ว' : 'ผู้ร้องเรียนไม่ประสงค์รับแจ้งทาง LINE');
+
+async function act(ctx: ChatContext, action: string, params: Record<string, string>): Promise<Message[]> {
+  const c = await caseFor(ctx, params.c);
+  if (!c) return [text(NOT_YOURS)];
+  const draft = { complaintId: c.id, trackingNo: c.trackingNo };
+  switch (action) {
+    case ACTION.caseAfterPhotos:
+      if (!mayAddAfterPhotos(c)) return [text(`${c.trackingNo} ปิดเรื่องแล้ว (${COMPLAINT_STATUS_TH[c.status]}) แนบภาพหลังดำเนินการไม่ได้`)];
+      return ctx.run(askAfterPhotos(draft), (e) => perform(ctx, e));
+    case ACTION.caseForward:
+      if (!mayForward(c)) return [text(`${c.trackingNo} ปิดเรื่องแล้ว`)];
+      if (c.explanationRequired) return [text(`เรื่อง ${c.trackingNo} เกินกำหนด 15 วัน ต้องแจ้งเหตุผลแก่ผู้ร้องเรียนก่อนส่งต่อ กด "แจ้งเหตุผลความล่าช้า" บนการ์ดเรื่อง`)];
+      return ctx.run(askAgency(draft), (e) => perform(ctx, e));
+    case ACTION.caseCategory: {
+      if (c.kind !== 'general') return [text('ประเภทเรื่องใช้กับเรื่องร้องเรียนทั่วไปเท่านั้น')];
+      const current = c.category ? `ประเภทปัจจุบัน: ${c.category}\n` : '';
+      return [
+        text(`${c.trackingNo}: ${current}เลือกประเภทเรื่อง`, [
+          ...ctx.org.complaintCategories.map((k) => quickPostback(k, postbackData(ACTION.caseSetCategory, { c: c.id, k }), `ประเภท ${k}`)),
+          quickText('ยกเลิก'),
+        ]),
+      ];
+    }
+    case ACTION.caseSetCategory: {
+      const k = params.k ?? '';
+      if (c.kind !== 'general' || !ctx.org.complaintCategories.includes(k)) return [text('ไม่มีประเภทนี้ในรายการ กรุณาเลือกจากปุ่ม')];
+      await ctx.stores.complaints.setComplaintCategory(c, k, ctx.sender.userId, ctx.now, ctx.eventId);
+      return [text(`${c.trackingNo}: ประเภทเรื่อง "${k}"`)];
+    }
+    default:
+      return [text(CHAT_TEXT.oldButton)];
+  }
+}
+
+async function perform(ctx: ChatContext, effect: CaseClosureEffect): Promise<Message[]> {
+  if (effect.type === 'storeAttachment') return [];
+  const c = await caseFor(ctx, effect.draft.complaintId);
+  if (!c) return [text(NOT_YOURS)];
+  return effect.type === 'forward' ? forward(ctx, c, effect.agency, effect.note) : sendAfterPhotos(ctx, c, effect.draft);
+}
+
+/**
+ * Forwarding closes the case here. The entry `<case>:<event>` first, then the case from an open status, then
+ * the complainant's notice `update:<entry>`: a retry finds its own entry and finishes it.
+ */
+async function forward(ctx: ChatContext, c: Complaint, agency: string, note: string): Promise<Message[]> {
+  const own = await ctx.stores.complaints.actionOfEvent(c, ctx.eventId);
+  if (own?.type !== 'forwarded' && (!mayForward(c) || c.explanationRequired)) {
+    return [text(`สถานะของ ${c.trackingNo} เปลี่ยนไปแล้ว กรุณาเลือกใหม่จากรายการ "เรื่องร้องเรียน"`)];
+  }
+  const entry = await ctx.stores.complaints.forwardComplaint(c, { agency, note }, ctx.sender.userId, ctx.now, ctx.eventId);
+  await noticeToComplainant(
+    c,
+    `update:${entry.id}`,
+    [text(truncate(`ความคืบหน้าเรื่องเลขที่ ${c.trackingNo}\nสถานะ: ${COMPLAINT_STATUS_TH.forwarded}\nส่งต่อให้: ${agency}\n${note}`, 5_000))],
+    noticeDeps(ctx),
+  );
+  return [text(`${c.trackingNo}: ส่งต่อ "${agency}" และปิดเรื่องแล้ว · ${told(c)}`)];
+}
+
+/**
+ * After-fix photos: kept on the case, then pushed to the complainant (`photos:<entry>`), the photos as images
+ * whose links are issued to the complainant's pseudonym, and a button that issues fresh ones later.
+ */
+async function sendAfterPhotos(ctx: ChatContext, c: Complaint, d: PhotosDraft): Promise<Message[]> {
+  const entry = await ctx.stores.complaints.addAfterPhotos(c, d.photos, ctx.sender.userId, ctx.now, ctx.eventId);
+  if (c.notify) {
+    const files = await ctx.stores.evidence.evidenceFiles(ctx.org.id, d.photos);
+    let minutes = 0;
+    const linked = files.map((file) => {
+      if (!file.stored || !ctx.evidenceLink) return { file, url: null };
+      const link = ctx.evidenceLink({ f: file.lineMessageId, v: c.reporterKey, r: `c:${c.id}` }, ctx.now);
+      minutes = link.minutes;
+      return { file, url: link.url };
+    });
+    const again = [quickPostback('ดูภาพหลังดำเนินการ', postbackData(ACTION.ownPhotos, { c: c.id }))];
+    const messages = evidenceMessages({ heading: `เจ้าหน้าที่แนบภาพหลังดำเนินการ เรื่องเลขที่ ${c.trackingNo}`, files: linked, minutes, quickReplies: again, againLabel: 'ดูภาพหลังดำเนินการ' });
+    await noticeToComplainant(c, `photos:${entry.id}`, messages, noticeDeps(ctx));
+  }
+  return [text(`${c.trackingNo}: แนบภาพหลังดำเนินการ ${d.photos.length} รูปแล้ว · ${told(c)}`)];
+}
+
+/** Handlers closing a case's loop from its card: after-fix photos, a category, forwarding to another agency. */
+export const caseClosure: Feature = {
+  name: 'caseClosure',
+  postbacks: [ACTION.caseAfterPhotos, ACTION.caseCategory, ACTION.caseSetCategory, ACTION.caseForward],
+  allowed: (sender) => handledKinds(sender).length > 0,
+  refusal: CHAT_TEXT.handlersOnly,
+  handle: (ctx) => (ctx.input.kind === 'postback' ? act(ctx, ctx.input.action, ctx.input.params) : Promise.resolve([])),
+  dialog: {
+    name: DIALOG,
+    async continue(ctx) {
+      if (!isCaseClosureState(ctx.dialog)) return [];
+      if (handledKinds(ctx.sender).length === 0) {
+        await ctx.endDialog();
+        return [text(CHAT_TEXT.handlersOnly)];
+      }
+      return ctx.run(continueCaseClosure(ctx.dialog, ctx.input), (e) => perform(ctx, e));
+    },
+    resume: async (ctx) => (isCaseClosureState(ctx.dialog) ? repeatCaseClosurePrompt(ctx.dialog) : []),
+  },
+};
