@@ -17,6 +17,7 @@ export interface NewOutboxMessage {
 
 export interface OutboxMessage {
   id: string;
+  orgId: string;
   state: OutboxState;
   attempts: number;
   toSealed: string;
@@ -63,7 +64,7 @@ export async function claimSendAttempt(messageId: string, attempt: number, owner
 export async function loadOutboxMessage(id: string): Promise<OutboxMessage | null> {
   const doc = await OutboxMessageModel.findById(id).lean();
   if (!doc) return null;
-  return { id: doc._id, state: doc.state, attempts: doc.attempts, toSealed: doc.toSealed, messagesSealed: doc.messagesSealed, retryKey: doc.retryKey };
+  return { id: doc._id, orgId: doc.orgId, state: doc.state, attempts: doc.attempts, toSealed: doc.toSealed, messagesSealed: doc.messagesSealed, retryKey: doc.retryKey };
 }
 
 /** Records a claimed attempt on the message, which is due again (to another instance) once `leaseUntil` passes. */

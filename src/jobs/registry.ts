@@ -30,11 +30,29 @@ export function jobSettings(
   };
 }
 
-/** The cron schedules of the three jobs; a tick runs its job only on the day the job is meant for. */
+/** The same runner for another organisation: its own settings' scope, its own run ids and claims. */
+export function forOrganisation(deps: RunnerDeps, orgId: string): RunnerDeps {
+  return { ...deps, settings: { ...deps.settings, orgId } };
+}
+
+/**
+ * The cron schedules of the jobs; a tick runs its job, for every organisation of the deployment in turn
+ * (`orgIds`; the default organisation alone when not given), only on the day the job is meant for. Each
+ * organisation's run is claimed on its own, so several instances still send once per organisation.
+ */
 export function jobSchedules(
   config: Pick<Config, 'FOLLOW_UP_CRON' | 'MONTHLY_SUMMARY_CRON' | 'ROUND_REMINDER_CRON' | 'COMPLAINT_DEADLINE_CRON' | 'OIT_REMINDER_CRON' | 'OIT_URL_CHECK_CRON'>,
   deps: RunnerDeps,
+  orgIds: () => string[] = () => [deps.settings.orgId],
 ): Schedule[] {
+  const forEach = async <T>(work: (orgDeps: RunnerDeps) => Promise<T>) => {
+    const results: Record<string, T | { status: 'failed'; error: string }> = {};
+    for (const orgId of orgIds()) {
+      // One organisation's failure must not keep the others from their run.
+      results[orgId] = await work(forOrganisation(deps, orgId)).catch((error: unknown) => ({ status: 'failed' as const, error: String(error) }));
+    }
+    return results;
+  };
   const cronOf: Record<JobName, string> = {
     'follow-up': config.FOLLOW_UP_CRON,
     'monthly-summary': config.MONTHLY_SUMMARY_CRON,
@@ -46,8 +64,8 @@ export function jobSchedules(
   const schedules: Schedule[] = Object.values(JOBS).map((job) => ({
     name: job.name,
     cron: cronOf[job.name],
-    run: async (now: Date) => (job.isDue(now, deps.settings) ? runJob(job, now, 'schedule', deps) : { status: 'not due today' }),
+    run: (now: Date) => forEach(async (orgDeps) => (job.isDue(now, orgDeps.settings) ? runJob(job, now, 'schedule', orgDeps) : { status: 'not due today' })),
   }));
-  schedules.push({ name: 'resume-abandoned-runs', cron: '* * * * *', run: () => resumeAbandonedRuns(Object.values(JOBS), deps) });
+  schedules.push({ name: 'resume-abandoned-runs', cron: '* * * * *', run: () => forEach((orgDeps) => resumeAbandonedRuns(Object.values(JOBS), orgDeps)) });
   return schedules;
 }

@@ -5,7 +5,8 @@ import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
 
 export interface SenderDeps {
-  line: Pick<LineClient, 'push' | 'multicast'>;
+  /** The LINE client of the organisation a message is from: each sends with its own channel's token. */
+  lineFor: (orgId: string) => Pick<LineClient, 'push' | 'multicast'>;
   log: Logger;
   instanceId: string;
   sealer: Sealer;
@@ -59,10 +60,8 @@ export class OutboxSender {
     const messages = JSON.parse(this.deps.sealer.open(item.messagesSealed)) as Message[];
     const to = JSON.parse(this.deps.sealer.open(item.toSealed)) as string[];
     try {
-      const requestId =
-        to.length === 1
-          ? await this.deps.line.push(to[0]!, messages, item.retryKey)
-          : await this.deps.line.multicast(to, messages, item.retryKey);
+      const line = this.deps.lineFor(item.orgId);
+      const requestId = to.length === 1 ? await line.push(to[0]!, messages, item.retryKey) : await line.multicast(to, messages, item.retryKey);
       await markSent(id, this.deps.now(), requestId);
       return 'sent';
     } catch (error) {

@@ -38,7 +38,7 @@ const deps = (instanceId: string, clock = () => new Date()): RunnerDeps => ({
   leaseSeconds: 120,
   clock,
 });
-const sender = (now = () => new Date()) => new OutboxSender({ line, log, sealer: testSealer, instanceId: 'test', maxAttempts: 8, now });
+const sender = (now = () => new Date()) => new OutboxSender({ lineFor: () => line, log, sealer: testSealer, instanceId: 'test', maxAttempts: 8, now });
 const deliveries = (userId: string) => fake.deliveriesTo(userId).length;
 
 beforeAll(async () => {
