@@ -121,8 +121,8 @@ export async function startServer(config: Config, options: ServerOptions): Promi
       },
     },
     extraRouters: [
-      reportDownloadRouter({ signer, sealer, orgId: config.ORG_CODE, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, log }),
-      evidenceDownloadRouter({ signer: evidenceSigner, orgId: config.ORG_CODE, log }),
+      reportDownloadRouter({ signer, sealer, serves: (orgId) => tenants.get(orgId) !== null, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, log }),
+      evidenceDownloadRouter({ signer: evidenceSigner, serves: (orgId) => tenants.get(orgId) !== null, log }),
       ...(options.simulator ? [simulatorRouter({ ...options.simulator, channelSecret: config.LINE_CHANNEL_SECRET, runner, outbox, jobDeps })] : []),
     ],
   });

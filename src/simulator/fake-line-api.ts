@@ -44,13 +44,31 @@ export class FakeLineApi {
   private server: Server | undefined;
   url = '';
 
-  constructor(readonly accessToken = 'test-access-token') {}
+  /** Every channel's access token this LINE knows: one deployment may send for several organisations. */
+  private readonly tokens = new Set<string>();
+
+  constructor(readonly accessToken = 'test-access-token') {
+    this.tokens.add(accessToken);
+  }
+
+  /** Another channel (another organisation's Official Account), known by its access token. */
+  addChannel(accessToken: string): this {
+    this.tokens.add(accessToken);
+    return this;
+  }
+
+  /** The channel a request was made for: its access token. */
+  static tokenOf(r: RecordedRequest): string | null {
+    const auth = r.headers.authorization;
+    return typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7) : null;
+  }
 
   async start(): Promise<this> {
     const app = express();
     app.use(express.json({ limit: '3mb' }));
     app.use((req, res, next) => {
-      if (req.get('authorization') !== `Bearer ${this.accessToken}`) {
+      const auth = req.get('authorization');
+      if (!auth?.startsWith('Bearer ') || !this.tokens.has(auth.slice(7))) {
         this.record(req, 401);
         res.status(401).json({ message: 'Authentication failed' });
         return;
@@ -162,11 +180,15 @@ export class FakeLineApi {
     this.failures.length = 0;
   }
 
-  /** Push and multicast requests LINE accepted for a user: what reached their chat, one entry a delivery. */
-  deliveriesTo(userId: string): RecordedRequest[] {
+  /**
+   * Push and multicast requests LINE accepted for a user: what reached their chat, one entry a delivery;
+   * with `accessToken`, only what came through that channel.
+   */
+  deliveriesTo(userId: string, accessToken?: string): RecordedRequest[] {
     return this.requests.filter(
       (r) =>
         r.status === 200 &&
+        (accessToken === undefined || FakeLineApi.tokenOf(r) === accessToken) &&
         ((r.path === '/v2/bot/message/push' && r.body.to === userId) || (r.path === '/v2/bot/message/multicast' && r.body.to.includes(userId))),
     );
   }
