@@ -28,7 +28,7 @@ import { complaintStats } from './db/complaint-store.js';
 import { fiscalYearOf } from './domain/fiscal-year.js';
 import { statsText } from './flex/complaint-messages.js';
 import { OutboxSender } from './outbox/sender.js';
-import { createTenants } from './tenants/create.js';
+import { createTenants, lineConfigFor } from './tenants/create.js';
 import { createSealer } from './security/crypto.js';
 
 /** Operator commands: `npm run cli -- <command>`. Output is Thai, for the organisation's admins. */
@@ -133,7 +133,8 @@ staff
       // The revocation stands whatever happens to the menu: a leftover staff menu only offers commands that now refuse.
       let line: LineClient;
       try {
-        line = createLineClient(loadConfig());
+        const config = loadConfig();
+        line = createLineClient(await lineConfigFor(config, orgId, createSealer(config.DATA_ENCRYPTION_KEY)));
       } catch (error) {
         console.error(`ยังไม่ได้เปลี่ยนเมนูลัดของผู้ใช้นี้: ${error instanceof Error ? error.message : String(error)}`);
         return;
@@ -178,7 +179,10 @@ program
   .action(async (o: { dir: string }) => {
     loadDotEnv();
     const config = loadConfig();
-    const result = await withDatabase((orgId) => installRichMenus({ orgId, config, line: createLineClient(config), log }, o.dir));
+    const result = await withDatabase(async (orgId) => {
+      const orgConfig = await lineConfigFor(config, orgId, createSealer(config.DATA_ENCRYPTION_KEY));
+      return installRichMenus({ orgId, config: orgConfig, line: createLineClient(orgConfig), log }, o.dir);
+    });
     console.log('สร้างเมนูลัดแล้ว:');
     for (const name of RICH_MENUS) console.log(`  ${RICH_MENU_TH[name]}: ${result.menus[name]}`);
     console.log('ตั้งเมนูของประชาชนเป็นเมนูเริ่มต้นของผู้ใช้ทุกคนแล้ว');

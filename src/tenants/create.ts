@@ -20,3 +20,12 @@ export function createTenants(config: LineConfig, sealer: Sealer, log: Logger): 
     log,
   });
 }
+
+/**
+ * The LINE settings of one organisation for operator commands (rich menus, a revoked officer's menu): its
+ * own channel's token when it has one registered, else the environment's (the default organisation).
+ */
+export async function lineConfigFor<C extends LineConfig>(config: C, orgId: string, sealer: Sealer): Promise<C> {
+  const channel = (await activeChannels(sealer)).find((c) => c.orgId === orgId);
+  return channel ? { ...config, LINE_CHANNEL_ACCESS_TOKEN: channel.accessToken } : config;
+}
