@@ -34,13 +34,13 @@ export async function addToOutbox(message: NewOutboxMessage): Promise<boolean> {
 }
 
 /** Pending messages whose next attempt is due, the longest waiting first. */
-export async function dueOutboxMessages(now: Date, limit: number): Promise<{ id: string; attempts: number }[]> {
+export async function dueOutboxMessages(now: Date, limit: number): Promise<{ id: string; orgId: string; attempts: number; createdAt: Date }[]> {
   const due = await OutboxMessageModel.find({ state: 'pending', nextAttemptAt: { $lte: now } })
     .sort({ nextAttemptAt: 1, _id: 1 })
     .limit(limit)
-    .select('_id attempts')
+    .select('_id orgId attempts createdAt')
     .lean();
-  return due.map(({ _id, attempts }) => ({ id: _id, attempts }));
+  return due.map(({ _id, orgId, attempts, createdAt }) => ({ id: _id, orgId, attempts, createdAt }));
 }
 
 const sendAttempts: ClaimLedger<{ _id: string; messageId: string; owner: string; claimedAt: Date }> = {

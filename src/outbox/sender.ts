@@ -16,6 +16,8 @@ export interface SenderDeps {
 
 /** If the instance that claimed a send dies, the message is due again after this. */
 const SEND_LEASE_SECONDS = 60;
+/** Channels sent to side by side in one drain; within a channel messages go one after another. */
+const CHANNELS_AT_ONCE = 8;
 
 /** 2 s, 4 s, 8 s … up to 5 minutes; LINE's Retry-After wins when it asks for longer. */
 export function outboxBackoffSeconds(attempt: number): number {
@@ -39,17 +41,42 @@ export class OutboxSender {
 
   constructor(private readonly deps: SenderDeps) {}
 
+  /** Channels LINE has asked to slow down (429), until when: their messages wait, the others' do not. */
+  private readonly throttledUntil = new Map<string, number>();
+
+  /**
+   * Sends what is due, each organisation's messages in a lane of its own (each LINE channel has its own rate
+   * limit): lanes run side by side, a lane stops at its channel's 429 until LINE's Retry-After has passed, and
+   * a slow or refusing channel holds back no other.
+   */
   async drain(limit = 200): Promise<DrainResult> {
     const result: DrainResult = { sent: 0, retrying: 0, failed: 0 };
-    const due = await dueOutboxMessages(this.deps.now(), limit);
-    for (const { id, attempts } of due) {
-      const outcome = await this.sendOne(id, attempts + 1);
-      if (outcome) result[outcome]++;
+    const now = this.deps.now().getTime();
+    for (const [orgId, until] of this.throttledUntil) if (until <= now) this.throttledUntil.delete(orgId);
+    const lanes = new Map<string, { id: string; attempts: number; createdAt: Date }[]>();
+    for (const m of await dueOutboxMessages(this.deps.now(), limit)) {
+      if (this.throttledUntil.has(m.orgId)) continue;
+      lanes.set(m.orgId, [...(lanes.get(m.orgId) ?? []), m]);
     }
+    // In the order they were written: a message retried after a 429 still comes before the ones behind it.
+    const queue = [...lanes.values()].map((lane) => lane.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id)));
+    const lane = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        for (const { id, attempts } of next) {
+          const outcome = await this.sendOne(id, attempts + 1);
+          if (outcome === 'throttled') {
+            result.retrying++;
+            break;
+          }
+          if (outcome) result[outcome]++;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CHANNELS_AT_ONCE, queue.length) }, lane));
     return result;
   }
 
-  private async sendOne(id: string, attempt: number): Promise<keyof DrainResult | null> {
+  private async sendOne(id: string, attempt: number): Promise<keyof DrainResult | 'throttled' | null> {
     const now = this.deps.now();
     if (!(await claimSendAttempt(id, attempt, this.deps.instanceId, now, SEND_LEASE_SECONDS))) return null;
     const item = await loadOutboxMessage(id);
@@ -69,7 +96,11 @@ export class OutboxSender {
       const giveUp = !isTransientLineError(error) || attempt >= this.deps.maxAttempts;
       const wait = Math.max(retryAfterSeconds(error, this.deps.now()) ?? 0, outboxBackoffSeconds(attempt));
       await markSendFailed(id, { status, error: message, nextAttemptAt: addSeconds(this.deps.now(), wait), giveUp });
-      this.deps.log.warn({ outboxId: id, attempt, status, giveUp }, 'outbox send failed');
+      this.deps.log.warn({ outboxId: id, orgId: item.orgId, attempt, status, giveUp }, 'outbox send failed');
+      if (status === 429 && !giveUp) {
+        this.throttledUntil.set(item.orgId, addSeconds(this.deps.now(), wait).getTime());
+        return 'throttled';
+      }
       return giveUp ? 'failed' : 'retrying';
     }
   }

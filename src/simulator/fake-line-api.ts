@@ -23,6 +23,8 @@ interface Failure {
   /** 0: never answer (a hung connection). */
   status: number;
   pathPrefix?: string;
+  /** Only requests of this channel (its access token) fail. */
+  accessToken?: string;
   retryAfterSeconds?: number;
   message?: string;
 }
@@ -73,7 +75,7 @@ export class FakeLineApi {
         res.status(401).json({ message: 'Authentication failed' });
         return;
       }
-      const failure = this.takeFailure(req.path);
+      const failure = this.takeFailure(req.path, auth.slice(7));
       if (failure?.status === 0) {
         this.record(req, 0);
         this.hung.add(res);
@@ -171,7 +173,7 @@ export class FakeLineApi {
   }
 
   /** The next `times` requests (to paths starting with `pathPrefix`, if given) fail with `status`; 0 hangs them. */
-  failNext(status: number, options: { times?: number; pathPrefix?: string; retryAfterSeconds?: number; message?: string } = {}): void {
+  failNext(status: number, options: { times?: number; pathPrefix?: string; accessToken?: string; retryAfterSeconds?: number; message?: string } = {}): void {
     for (let i = 0; i < (options.times ?? 1); i++) this.failures.push({ status, ...options });
   }
 
@@ -223,8 +225,8 @@ export class FakeLineApi {
     res.status(404).json({ message });
   }
 
-  private takeFailure(path: string): Failure | undefined {
-    const index = this.failures.findIndex((f) => !f.pathPrefix || path.startsWith(f.pathPrefix));
+  private takeFailure(path: string, accessToken: string): Failure | undefined {
+    const index = this.failures.findIndex((f) => (!f.pathPrefix || path.startsWith(f.pathPrefix)) && (!f.accessToken || f.accessToken === accessToken));
     return index < 0 ? undefined : this.failures.splice(index, 1)[0];
   }
 

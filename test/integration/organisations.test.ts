@@ -153,6 +153,25 @@ describe('jobs for every organisation', () => {
   });
 });
 
+describe('sending for many channels', () => {
+  it("keeps sending for A while B's channel answers 429, and sends B's messages once LINE's Retry-After has passed", async () => {
+    const { enqueue } = await import('../../src/outbox/enqueue.js');
+    const text = (t: string) => [{ type: 'text' as const, text: t }];
+    const now = new Date();
+    await enqueue(B, 'test:b', [1, 2, 3].map((n) => ({ key: `test:b:${n}`, to: [EXECUTIVE], messages: text(`บี ${n}`) })), now, testSealer);
+    await enqueue(A, 'test:a', [1, 2, 3].map((n) => ({ key: `test:a:${n}`, to: [EXECUTIVE], messages: text(`เอ ${n}`) })), now, testSealer);
+    h.line.failNext(429, { accessToken: B_TOKEN, retryAfterSeconds: 1 });
+    const first = await h.server.outbox.flush();
+    expect(h.line.deliveriesTo(EXECUTIVE, h.line.accessToken)).toHaveLength(3);
+    // B's lane stopped at the 429: one refused request, its other two messages not tried against a busy channel.
+    expect(h.line.requests.filter((r) => tokenOf(r) === B_TOKEN)).toHaveLength(1);
+    expect(first.retrying).toBe(1);
+    await new Promise((r) => setTimeout(r, 2_100));
+    await h.server.outbox.flush();
+    expect(h.line.deliveriesTo(EXECUTIVE, B_TOKEN).map((r) => r.body.messages[0].text)).toEqual(['บี ๑', 'บี ๒', 'บี ๓']);
+  });
+});
+
 describe('a disabled organisation', () => {
   it('gets 401 at the webhook once the directory is read again, and no scheduled jobs', async () => {
     await setActive(B, false);
