@@ -6,7 +6,7 @@ import { monthlySummary } from './monthly-summary.js';
 import { oitReminder } from './oit-reminder.js';
 import { oitUrlCheck } from './oit-url-check.js';
 import { roundReminder } from './round-reminder.js';
-import { resumeAbandonedRuns, runJob, type RunnerDeps } from './run-job.js';
+import { resumeAbandonedRuns, runJobForMany, type RunnerDeps } from './run-job.js';
 import type { Schedule } from './scheduler.js';
 
 export const JOBS: Record<JobName, JobDefinition> = {
@@ -64,7 +64,12 @@ export function jobSchedules(
   const schedules: Schedule[] = Object.values(JOBS).map((job) => ({
     name: job.name,
     cron: cronOf[job.name],
-    run: (now: Date) => forEach(async (orgDeps) => (job.isDue(now, orgDeps.settings) ? runJob(job, now, 'schedule', orgDeps) : { status: 'not due today' })),
+    run: async (now: Date) => {
+      const all = orgIds().map((orgId) => forOrganisation(deps, orgId));
+      const due = all.filter((orgDeps) => job.isDue(now, orgDeps.settings));
+      const ran = await runJobForMany(job, now, 'schedule', due);
+      return Object.fromEntries(all.map((orgDeps) => [orgDeps.settings.orgId, ran.get(orgDeps.settings.orgId) ?? { status: 'not due today' }]));
+    },
   }));
   schedules.push({ name: 'resume-abandoned-runs', cron: '* * * * *', run: () => forEach((orgDeps) => resumeAbandonedRuns(Object.values(JOBS), orgDeps)) });
   return schedules;

@@ -113,18 +113,24 @@ export class OutboxSender {
 
   kick(): void {
     if (this.running) return;
+    void this.drainOnce();
+  }
+
+  /** One drain at a time in this instance: a kick during a flush does not race it for the same lane. */
+  private drainOnce(): Promise<DrainResult | undefined> {
     this.running = this.drain()
       .catch((error: unknown) => {
         this.deps.log.error({ err: String(error) }, 'outbox drain failed');
         return undefined;
       })
       .finally(() => (this.running = undefined));
+    return this.running;
   }
 
   /** Waits for a drain in progress, then sends whatever is still due; counts both. */
   async flush(): Promise<DrainResult> {
     const earlier = await this.running;
-    const now = await this.drain();
+    const now = (await this.drainOnce()) ?? { sent: 0, retrying: 0, failed: 0 };
     return { sent: now.sent + (earlier?.sent ?? 0), retrying: now.retrying + (earlier?.retrying ?? 0), failed: now.failed + (earlier?.failed ?? 0) };
   }
 

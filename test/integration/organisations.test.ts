@@ -4,10 +4,12 @@ import { WebhookEventModel, WebhookReceiptModel } from '../../src/db/models/webh
 import { createInvite } from '../../src/db/invite-store.js';
 import { addOrganisation, setActive, updateOrganisation } from '../../src/db/organisation-store.js';
 import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
-import { jobSchedules } from '../../src/jobs/registry.js';
+import { JOBS, jobSchedules } from '../../src/jobs/registry.js';
+import { inThaiDigits } from '../../src/line/thai-digits.js';
+import { importPlan } from '../../src/plan-import/import-plan.js';
 import { FakeLineApi } from '../../src/simulator/fake-line-api.js';
 import { Chat, postbackOf, visibleText } from '../support/chat.js';
-import { addStaff } from '../support/fixtures.js';
+import { addStaff, report } from '../support/fixtures.js';
 import { CHANNEL_SECRET, startHarness, testSealer, type Harness, type TestChannel } from '../support/harness.js';
 import { textEvent } from '../support/line-events.js';
 
@@ -137,7 +139,11 @@ describe('isolation', () => {
 });
 
 describe('jobs for every organisation', () => {
-  it("sends each organisation's monthly summary to its own executives through its own channel, once", async () => {
+  it("sends each organisation's monthly summary to its own executives through its own channel, once, read in one pass as each would read its own", async () => {
+    await importPlan(A, 'examples/plan-2568.csv', { withoutResults: true });
+    await importPlan(B, 'examples/plan-2568.csv', { withoutResults: true });
+    await report(A, 'EP-01', 'completed', new Date('2026-11-02T03:00:00Z'));
+    await report(B, 'EP-02', 'cannot_proceed', new Date('2026-11-03T03:00:00Z'));
     const schedule = jobSchedules(h.config, h.server.jobDeps, () => h.server.tenants.orgIds()).find((s) => s.name === 'monthly-summary')!;
     const firstWorkingDay = new Date('2026-12-01T01:30:00Z');
     const results = (await schedule.run(firstWorkingDay)) as Record<string, { status: string }>;
@@ -150,6 +156,12 @@ describe('jobs for every organisation', () => {
     expect(h.line.deliveriesTo(EXECUTIVE, B_TOKEN)).toHaveLength(1);
     expect(h.line.deliveriesTo(OFFICER, B_TOKEN)).toHaveLength(1);
     expect(h.line.deliveriesTo(OFFICER, h.line.accessToken)).toHaveLength(0);
+    // Each organisation's own read (as a resumed run does it) gives exactly the messages the one pass gave.
+    for (const [org, token] of [[A, h.line.accessToken], [B, B_TOKEN]] as const) {
+      const own = await JOBS['monthly-summary'].produce({ id: `${org}:monthly-summary:2026-12`, asOf: firstWorkingDay }, { ...h.server.jobDeps.settings, orgId: org });
+      expect(h.line.deliveriesTo(EXECUTIVE, token)[0]!.body.messages).toEqual(inThaiDigits(own.outgoing[0]!.messages));
+    }
+    expect(JSON.stringify(h.line.deliveriesTo(EXECUTIVE, B_TOKEN))).not.toEqual(JSON.stringify(h.line.deliveriesTo(EXECUTIVE, h.line.accessToken)));
   });
 });
 
