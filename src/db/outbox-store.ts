@@ -1,3 +1,4 @@
+import { batchedCreate } from './group-commit.js';
 import { insertUnique, claimRound, type ClaimLedger, type Lease } from './lease.js';
 import { OutboxAttemptModel, OutboxMessageModel, type OUTBOX_STATES } from './models/outbox-message.js';
 
@@ -25,7 +26,7 @@ export interface OutboxMessage {
   retryKey: string;
 }
 
-const insertMessage = insertUnique<Omit<NewOutboxMessage, 'id'> & { _id: string; nextAttemptAt: Date }>(OutboxMessageModel);
+const insertMessage = batchedCreate<Omit<NewOutboxMessage, 'id'> & { _id: string; nextAttemptAt: Date }>(OutboxMessageModel);
 
 /** Adds a message, due at once; false when it is already in the outbox. */
 export async function addToOutbox(message: NewOutboxMessage): Promise<boolean> {

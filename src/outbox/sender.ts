@@ -118,13 +118,25 @@ export class OutboxSender {
 
   /** One drain at a time in this instance: a kick during a flush does not race it for the same lane. */
   private drainOnce(): Promise<DrainResult | undefined> {
-    this.running = this.drain()
+    this.running = this.drainWhileFull()
       .catch((error: unknown) => {
         this.deps.log.error({ err: String(error) }, 'outbox drain failed');
         return undefined;
       })
       .finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  /** Drains pass after pass while passes come back full: a monthly run for thousands of organisations goes out at once. */
+  private async drainWhileFull(limit = 200): Promise<DrainResult> {
+    const total: DrainResult = { sent: 0, retrying: 0, failed: 0 };
+    for (;;) {
+      const pass = await this.drain(limit);
+      total.sent += pass.sent;
+      total.retrying += pass.retrying;
+      total.failed += pass.failed;
+      if (pass.sent + pass.retrying + pass.failed < limit) return total;
+    }
   }
 
   /** Waits for a drain in progress, then sends whatever is still due; counts both. */
