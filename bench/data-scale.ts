@@ -23,7 +23,7 @@ const FULL = { organisations: 7_850, measuresPerOrg: 50, reportsPerMeasure: 8, c
 const NOW = new Date('2025-10-01T01:30:00Z');
 const STATUSES = ['not_started', 'in_progress', 'completed', 'cannot_proceed'] as const;
 
-async function insertAll(model: mongoose.Model<any>, docs: Iterable<object> | AsyncIterable<object>, batch = 5_000): Promise<number> {
+export async function insertAll(model: mongoose.Model<any>, docs: Iterable<object> | AsyncIterable<object>, batch = 5_000): Promise<number> {
   let buffer: object[] = [];
   let n = 0;
   for await (const doc of docs) {
@@ -38,7 +38,7 @@ async function insertAll(model: mongoose.Model<any>, docs: Iterable<object> | As
   return n + buffer.length;
 }
 
-function* measuresOf(orgs: number) {
+export function* measuresOf(orgs: number) {
   for (let o = 0; o < orgs; o++) {
     for (let m = 0; m < FULL.measuresPerOrg; m++) {
       const anticorruption = m < 15;
@@ -88,7 +88,7 @@ async function* reportsFor() {
   }
 }
 
-function* complaintsOf(count: number, orgs: number) {
+export function* complaintsOf(count: number, orgs: number) {
   for (let i = 0; i < count; i++) {
     const submittedAt = new Date(Date.UTC(2025, i % 12, 1 + (i % 27)));
     yield {
@@ -111,7 +111,7 @@ function* complaintsOf(count: number, orgs: number) {
   }
 }
 
-const firstMonthPlaceholder = { total: 50, not_started: 50, in_progress: 0, completed: 0, cannot_proceed: 0, awaiting_report: 50, budget: 0, disbursed: 0, implementationPercent: 0, disbursementPercent: 0 };
+export const firstMonthPlaceholder = { total: 50, not_started: 50, in_progress: 0, completed: 0, cannot_proceed: 0, awaiting_report: 50, budget: 0, disbursed: 0, implementationPercent: 0, disbursementPercent: 0 };
 const seconds = (t: number) => Math.round((performance.now() - t) / 10) / 100;
 const peakMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { fiscalYearArgument, printImportProblems, scoreArgument } from './cli-support.js';
+import { fiscalYearArgument, printImportProblems } from './cli-support.js';
 import { DEFAULT_LEVEL_THRESHOLDS, parseThresholds } from './domain/summary.js';
 import { isReportKind, produceReport, REPORT_KINDS, REPORT_TH } from './reports/catalogue.js';
 import { ConfigError, loadConfig, loadStorageConfig } from './config.js';
@@ -9,12 +9,12 @@ import { createInvite } from './db/invite-store.js';
 import { listStaff, revokeStaff } from './db/staff-store.js';
 import { deadEvents } from './db/event-store.js';
 import { loadDotEnv, resolveDatabase } from './db/open-database.js';
-import { setSupportingFactors, supportingFactorsOf, updateOrganisation } from './db/organisation-store.js';
 import { formatThaiDateTime } from './domain/thai.js';
 import { ROLE_TH, STAFF_ROLES, type StaffRole } from './domain/roles.js';
 import { formatChanges, importPlan } from './plan-import/import-plan.js';
 import { addOitCommands } from './oit-cli.js';
 import { addHolidayCommands } from './holiday-cli.js';
+import { addOrganisationCommands } from './org-cli.js';
 import { UnreadableFile } from './plan-import/read-table.js';
 import { JOB_NAMES, type JobName } from './jobs/job.js';
 import { formatJobsStatus, jobsStatus } from './jobs/status.js';
@@ -29,6 +29,7 @@ import { complaintStats } from './db/complaint-store.js';
 import { fiscalYearOf } from './domain/fiscal-year.js';
 import { statsText } from './flex/complaint-messages.js';
 import { OutboxSender } from './outbox/sender.js';
+import { createTenants, lineConfigFor } from './tenants/create.js';
 import { createSealer } from './security/crypto.js';
 
 /** Operator commands: `npm run cli -- <command>`. Output is Thai, for the organisation's admins. */
@@ -96,31 +97,6 @@ program
   });
 
 program
-  .command('org')
-  .description('แสดงหรือแก้ไขข้อมูลองค์กร (ชื่อ อำเภอ จังหวัด ปีงบประมาณ คะแนน ITA ปัจจัยสนับสนุนของแผนฯ)')
-  .option('--name <name>', 'ชื่อองค์กร เช่น "องค์การบริหารส่วนตำบลโพธิ์ทอง"')
-  .option('--district <district>', 'อำเภอ')
-  .option('--province <province>', 'จังหวัด')
-  .option('--fiscal-year <year>', 'ปีงบประมาณที่กำลังรายงาน (พ.ศ.)', fiscalYearArgument)
-  .option('--ita-score <score>', 'คะแนน ITA', scoreArgument)
-  .option('--ita-level <level>', 'ระดับผลการประเมิน ITA เช่น "AA"')
-  .option(
-    '--supporting-factor <text>',
-    'ปัจจัยสนับสนุนของแผนป้องกันการทุจริตในปีงบประมาณที่กำลังรายงาน ใส่ได้หลายครั้ง (แทนที่รายการเดิมของปีนั้น; "" เพื่อล้าง)',
-    (v: string, all: string[] = []) => [...all, v],
-  )
-  .action(async (o: { name?: string; district?: string; province?: string; fiscalYear?: number; itaScore?: number; itaLevel?: string; supportingFactor?: string[] }) => {
-    const { org, factors } = await withDatabase(async (orgId) => {
-      const org = await updateOrganisation(orgId, { name: o.name, district: o.district, province: o.province, fiscalYear: o.fiscalYear, itaScore: o.itaScore, itaLevel: o.itaLevel });
-      if (o.supportingFactor) await setSupportingFactors(orgId, org.fiscalYear, o.supportingFactor);
-      return { org, factors: await supportingFactorsOf(orgId, org.fiscalYear) };
-    });
-    console.log(`${org.name} · อำเภอ${org.district || '-'} · จังหวัด${org.province || '-'}`);
-    console.log(`ปีงบประมาณ ${org.fiscalYear} · ITA ${org.itaScore ?? '-'} ${org.itaLevel ?? ''}`.trim());
-    console.log(`ปัจจัยสนับสนุนของแผนฯ ปี ${org.fiscalYear}: ${factors.length > 0 ? factors.join(' / ') : '-'}`);
-  });
-
-program
   .command('events')
   .description('แสดงเหตุการณ์จาก LINE ที่ประมวลผลไม่สำเร็จ (dead) เพื่อให้ผู้ดูแลตรวจสอบ')
   .action(async () => {
@@ -158,7 +134,8 @@ staff
       // The revocation stands whatever happens to the menu: a leftover staff menu only offers commands that now refuse.
       let line: LineClient;
       try {
-        line = createLineClient(loadConfig());
+        const config = loadConfig();
+        line = createLineClient(await lineConfigFor(config, orgId, createSealer(config.DATA_ENCRYPTION_KEY)));
       } catch (error) {
         console.error(`ยังไม่ได้เปลี่ยนเมนูลัดของผู้ใช้นี้: ${error instanceof Error ? error.message : String(error)}`);
         return;
@@ -203,7 +180,10 @@ program
   .action(async (o: { dir: string }) => {
     loadDotEnv();
     const config = loadConfig();
-    const result = await withDatabase((orgId) => installRichMenus({ orgId, config, line: createLineClient(config), log }, o.dir));
+    const result = await withDatabase(async (orgId) => {
+      const orgConfig = await lineConfigFor(config, orgId, createSealer(config.DATA_ENCRYPTION_KEY));
+      return installRichMenus({ orgId, config: orgConfig, line: createLineClient(orgConfig), log }, o.dir);
+    });
     console.log('สร้างเมนูลัดแล้ว:');
     for (const name of RICH_MENUS) console.log(`  ${RICH_MENU_TH[name]}: ${result.menus[name]}`);
     console.log('ตั้งเมนูของประชาชนเป็นเมนูเริ่มต้นของผู้ใช้ทุกคนแล้ว');
@@ -229,8 +209,9 @@ jobs
     loadDotEnv();
     const config = loadConfig();
     await withDatabase(async () => {
-      const line = createLineClient(config);
       const sealer = createSealer(config.DATA_ENCRYPTION_KEY);
+      const tenants = createTenants(config, sealer, log);
+      await tenants.refresh();
       const deps = { settings: jobSettings(config), log, sealer, instanceId: `cli-${process.pid}`, leaseSeconds: config.JOB_LEASE_SECONDS, clock: () => new Date() };
       // A run an earlier process left half-way (killed, crashed) is finished first.
       for (const resumed of await resumeAbandonedRuns(Object.values(JOBS), deps)) console.log(`ทำงานที่ค้างไว้ต่อจนเสร็จ: ${resumed.runId} (${resumed.status})`);
@@ -240,7 +221,7 @@ jobs
         console.error(`งานล้มเหลว: ${result.error}`);
         process.exitCode = 1;
       } else console.log(`ทำงานแล้ว ${result.runId}: ผู้รับ ${result.recipients} คน, ข้อความ ${result.messages} ชุด`);
-      const sent = await new OutboxSender({ line, log, sealer, instanceId: deps.instanceId, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now: () => new Date() }).drain();
+      const sent = await new OutboxSender({ lineFor: (orgId) => tenants.lineFor(orgId), log, sealer, instanceId: deps.instanceId, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now: () => new Date() }).drain();
       console.log(`ส่งแล้ว ${sent.sent} · รอส่งใหม่ ${sent.retrying} · ล้มเหลว ${sent.failed}`);
     });
   });
@@ -269,6 +250,7 @@ program
 
 addOitCommands(program, withDatabase);
 addHolidayCommands(program, withDatabase);
+addOrganisationCommands(program, withDatabase);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof UnreadableFile) console.error(error.message);

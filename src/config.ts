@@ -130,6 +130,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parse(schema, env);
 }
 
+/** The data key alone, for operator commands that seal secrets (an organisation's LINE channel). */
+export function loadDataKey(env: NodeJS.ProcessEnv = process.env): string {
+  return parse(base.pick({ DATA_ENCRYPTION_KEY: true }), env).DATA_ENCRYPTION_KEY;
+}
+
 const storageSchema = base.pick({ MONGODB_URI: true, LOCAL_DATA_DIR: true, ORG_CODE: true });
 export type StorageConfig = z.infer<typeof storageSchema>;
 

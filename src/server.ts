@@ -7,14 +7,17 @@ import { ensureOrganisation } from './db/organisation-store.js';
 import { staffIdOf } from './db/staff-store.js';
 import { createApp } from './http/app.js';
 import { EventRunner } from './intake/event-runner.js';
-import { jobSchedules, jobSettings, JOBS } from './jobs/registry.js';
+import { forOrganisation, jobSchedules, jobSettings, JOBS } from './jobs/registry.js';
 import { pruneWebhookRecords } from './jobs/prune-event-records.js';
 import { pruneRegisterFailures } from './jobs/prune-register-failures.js';
 import { removeStaleDialogs } from './jobs/remove-stale-dialogs.js';
 import { resumeAbandonedRuns, type RunnerDeps } from './jobs/run-job.js';
 import { startSchedules } from './jobs/scheduler.js';
 import { OutboxSender } from './outbox/sender.js';
-import { createLineClient, type LineClient } from './line/client.js';
+import type { LineClient } from './line/client.js';
+import type { ChatDeps } from './chat/router.js';
+import { createTenants } from './tenants/create.js';
+import type { TenantDirectory } from './tenants/directory.js';
 import type { Logger } from './log.js';
 import { createSealer } from './security/crypto.js';
 import { createLinkSigner } from './security/signed-link.js';
@@ -28,7 +31,9 @@ export interface RunningServer {
   runner: EventRunner;
   outbox: OutboxSender;
   jobDeps: RunnerDeps;
+  /** The default organisation's LINE client. */
   line: LineClient;
+  tenants: TenantDirectory;
   close(graceMs?: number): Promise<void>;
 }
 
@@ -59,14 +64,16 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const log = options.log;
   await connectDatabase(options.mongoUri, options.dbName);
   await ensureOrganisation(config.ORG_CODE, now());
-  const line = createLineClient(config);
   const sealer = createSealer(config.DATA_ENCRYPTION_KEY);
+  const tenants = createTenants(config, sealer, log);
+  await tenants.start();
+  const line = tenants.lineFor(config.ORG_CODE);
   const signer = createLinkSigner(config.DATA_ENCRYPTION_KEY);
   const evidenceSigner = createLinkSigner(config.DATA_ENCRYPTION_KEY, 'evidence-link');
   let boundPort = config.PORT;
   const publicBaseUrl = () => config.PUBLIC_BASE_URL ?? `http://localhost:${boundPort}`;
   const instanceId = randomUUID();
-  const outbox = new OutboxSender({ line, log, instanceId, sealer, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now });
+  const outbox = new OutboxSender({ lineFor: (orgId) => tenants.lineFor(orgId), log, instanceId, sealer, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now });
   const jobDeps: RunnerDeps = {
     settings: jobSettings(config),
     log,
@@ -76,34 +83,32 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     clock: () => new Date(),
     onEnqueued: () => outbox.kick(),
   };
+  const reportLink = (orgId: string): ChatDeps['reportLink'] => (kind, now, requester) => {
+    const link: ReportLink = { org: orgId, kind, by: sealer.seal(staffIdOf(orgId, requester)) };
+    const token = signer.sign(link, addMinutes(now, config.REPORT_LINK_MINUTES));
+    return { url: `${publicBaseUrl()}/reports/${token}`, minutes: config.REPORT_LINK_MINUTES };
+  };
+  const evidenceLink = (orgId: string): ChatDeps['evidenceLink'] => (link, now) => {
+    const token = evidenceSigner.sign({ o: orgId, ...link }, addMinutes(now, config.EVIDENCE_LINK_MINUTES));
+    return { url: `${publicBaseUrl()}/evidence/${token}`, minutes: config.EVIDENCE_LINK_MINUTES };
+  };
   const runner = new EventRunner(
     {
-    orgId: config.ORG_CODE,
-    line,
-    log,
-    instanceId,
-    sealer,
-    dialogTimeoutMinutes: config.DIALOG_TIMEOUT_MINUTES,
-    maxAttempts: config.EVENT_MAX_ATTEMPTS,
-    thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS,
-    complaintCategories: config.COMPLAINT_CATEGORIES,
-    kickOutbox: () => outbox.kick(),
-    reportLink: (kind, now, requester) => {
-      const link: ReportLink = { org: config.ORG_CODE, kind, by: sealer.seal(staffIdOf(config.ORG_CODE, requester)) };
-      const token = signer.sign(link, addMinutes(now, config.REPORT_LINK_MINUTES));
-      return { url: `${publicBaseUrl()}/reports/${token}`, minutes: config.REPORT_LINK_MINUTES };
-    },
-    evidenceLink: (link, now) => {
-      const token = evidenceSigner.sign({ o: config.ORG_CODE, ...link }, addMinutes(now, config.EVIDENCE_LINK_MINUTES));
-      return { url: `${publicBaseUrl()}/evidence/${token}`, minutes: config.EVIDENCE_LINK_MINUTES };
-    },
-    now,
+      channelOf: (orgId) => ({ line: tenants.lineFor(orgId), reportLink: reportLink(orgId), evidenceLink: evidenceLink(orgId) }),
+      log,
+      instanceId,
+      sealer,
+      dialogTimeoutMinutes: config.DIALOG_TIMEOUT_MINUTES,
+      maxAttempts: config.EVENT_MAX_ATTEMPTS,
+      thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS,
+      complaintCategories: config.COMPLAINT_CATEGORIES,
+      kickOutbox: () => outbox.kick(),
+      now,
     },
     { queueLimit: config.EVENT_QUEUE_LIMIT },
   );
   const app = createApp({
-    channelSecret: config.LINE_CHANNEL_SECRET,
-    orgId: config.ORG_CODE,
+    tenantFor: (destination, pathOrg) => tenants.forWebhook(destination, pathOrg),
     bodyLimit: config.WEBHOOK_BODY_LIMIT,
     log,
     sealer,
@@ -117,8 +122,8 @@ export async function startServer(config: Config, options: ServerOptions): Promi
       },
     },
     extraRouters: [
-      reportDownloadRouter({ signer, sealer, orgId: config.ORG_CODE, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, log }),
-      evidenceDownloadRouter({ signer: evidenceSigner, orgId: config.ORG_CODE, log }),
+      reportDownloadRouter({ signer, sealer, serves: (orgId) => tenants.get(orgId) !== null, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, log }),
+      evidenceDownloadRouter({ signer: evidenceSigner, serves: (orgId) => tenants.get(orgId) !== null, log }),
       ...(options.simulator ? [simulatorRouter({ ...options.simulator, channelSecret: config.LINE_CHANNEL_SECRET, runner, outbox, jobDeps })] : []),
     ],
   });
@@ -137,9 +142,12 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   }
   await runner.start();
   outbox.start();
-  const schedules = startSchedules([removeStaleDialogs, pruneWebhookRecords, pruneRegisterFailures, ...jobSchedules(config, jobDeps)], log);
+  const orgIds = () => tenants.orgIds();
+  const schedules = startSchedules([removeStaleDialogs, pruneWebhookRecords, pruneRegisterFailures, ...jobSchedules(config, jobDeps, orgIds)], log);
   // A run this or another instance left half-way (crash, deploy) is finished now rather than at the next tick.
-  const resuming = resumeAbandonedRuns(Object.values(JOBS), jobDeps).catch((error: unknown) => log.error({ err: String(error) }, 'resume failed'));
+  const resuming = Promise.all(orgIds().map((orgId) => resumeAbandonedRuns(Object.values(JOBS), forOrganisation(jobDeps, orgId)))).catch((error: unknown) =>
+    log.error({ err: String(error) }, 'resume failed'),
+  );
 
   const { port } = server.address() as AddressInfo;
   boundPort = port;
@@ -149,12 +157,14 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     outbox,
     jobDeps,
     line,
+    tenants,
     // Within Docker's 10 s: intake answers 503 from the first moment, events in progress get `graceMs`
     // (4 s by default) and what is left waits in the inbox for the next start.
     async close(graceMs?: number) {
       runner.beginStop();
       const httpClosed = new Promise<void>((ok) => server.close(() => ok()));
       server.closeIdleConnections();
+      tenants.stop();
       await Promise.all([resuming, schedules.stop(), outbox.stop(), runner.stop(graceMs)]);
       // A keep-alive connection still open here only gets 503s: it does not hold the stop up.
       server.closeAllConnections();

@@ -1,4 +1,4 @@
-import type { Collection } from 'mongoose';
+import type { AnyBulkWriteOperation, Collection } from 'mongoose';
 
 /** What the batcher needs of a model: its native collection (whose `_id`s here are strings). */
 type WithCollection = { collection: Pick<Collection, 'insertMany'> };
@@ -67,5 +67,33 @@ export function batchedInsert<D extends { _id: string }>(model: WithCollection):
       for (const w of list) rejected.add(w.index);
     }
     return firstOf.map((i) => i >= 0 && !rejected.has(i));
+  });
+}
+
+/**
+ * The same for documents a model would `create`: each is cast, given its defaults and validated one by one
+ * (so a bad document fails alone), then inserted with the others. For writes made by the thousand in one tick:
+ * a job's runs and outbox messages for every organisation of a deployment.
+ */
+export function batchedCreate<D extends { _id: string }>(model: WithCollection & { new (doc: D): { validate(): Promise<void>; toObject(): object } }): (doc: D) => Promise<boolean> {
+  const insert = batchedInsert<D>(model);
+  return async (doc) => {
+    const document = new model(doc);
+    await document.validate();
+    return insert(document.toObject() as D);
+  };
+}
+
+/**
+ * Single-document updates by `_id`, batched into one unordered `bulkWrite` per window: one command instead of
+ * one per document. A batch that fails fails every write in it, as a single update would.
+ */
+export function batchedUpdate(model: { bulkWrite(ops: AnyBulkWriteOperation[], options: { ordered: false; throwOnValidationError: boolean }): Promise<unknown> }): (op: AnyBulkWriteOperation) => Promise<void> {
+  return batcher<AnyBulkWriteOperation, void>(async (ops) => {
+    // Unordered, mongoose leaves out an operation that fails its cast or validation and reports it here
+    // instead of throwing: a write that was not made must not pass for one that was.
+    const result = (await model.bulkWrite(ops, { ordered: false, throwOnValidationError: true })) as { mongoose?: { validationErrors?: unknown[] } };
+    if (result.mongoose?.validationErrors?.length) throw new Error(`bulk write refused: ${String(result.mongoose.validationErrors[0])}`);
+    return ops.map(() => undefined);
   });
 }

@@ -21,6 +21,13 @@ export async function holidayChangesFor(orgId: string): Promise<HolidayChange[]>
   return [...all, ...own].map(changeOf);
 }
 
+/** Every organisation's changes in one read (the collection holds a few days a year), asked for by organisation. */
+export async function holidayChangesByOrganisation(): Promise<(orgId: string) => HolidayChange[]> {
+  const docs = await HolidayChangeModel.find({}).sort({ date: 1 }).lean();
+  const all = docs.filter((d) => d.scope === ALL).map(changeOf);
+  return (orgId) => [...all, ...docs.filter((d) => d.scope === orgId).map(changeOf)];
+}
+
 /** Records a change; a second one for the same day and scope replaces the first (safe to repeat). */
 export async function saveHolidayChange(change: HolidayChange, now = new Date()): Promise<void> {
   const scope = scopeOf(change.orgId);

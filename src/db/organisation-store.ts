@@ -1,5 +1,6 @@
 import { fiscalYearOf } from '../domain/fiscal-year.js';
-import type { OrganisationFields, OrganisationProfile } from '../domain/organisation.js';
+import type { OrganisationChannel, OrganisationFields, OrganisationProfile, OrganisationSummary } from '../domain/organisation.js';
+import type { Sealer } from '../security/crypto.js';
 import { OrganisationModel } from './models/organisation.js';
 
 /** The organisation as described so far; null before it is first used. */
@@ -45,4 +46,79 @@ export async function setSupportingFactors(orgId: string, fiscalYear: number, fa
   await ensureOrganisation(orgId);
   const kept = factors.map((f) => f.trim()).filter(Boolean);
   await OrganisationModel.updateOne({ _id: orgId }, { $set: { [`supportingFactors.${fiscalYear}`]: kept } });
+}
+
+export interface ChannelFields {
+  botUserId: string;
+  channelId?: string;
+  secret: string;
+  accessToken: string;
+}
+
+const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
+
+/** Adds an organisation with its LINE channel; false when the code is taken. */
+export async function addOrganisation(
+  orgId: string,
+  profile: OrganisationFields & { name: string },
+  channel: ChannelFields | null,
+  sealer: Sealer,
+  now = new Date(),
+): Promise<boolean> {
+  try {
+    await OrganisationModel.create({ _id: orgId, fiscalYear: fiscalYearOf(now), ...definedOnly(profile), active: true, channel: channel ? sealChannel(channel, sealer) : null });
+    return true;
+  } catch (error) {
+    if (isDuplicate(error)) return false;
+    throw error;
+  }
+}
+
+/** Replaces an organisation's channel (a new token, a re-created channel); false when there is no such organisation. */
+export async function setChannel(orgId: string, channel: ChannelFields, sealer: Sealer): Promise<boolean> {
+  const result = await OrganisationModel.updateOne({ _id: orgId }, { $set: { channel: sealChannel(channel, sealer) } });
+  return result.matchedCount > 0;
+}
+
+export async function setActive(orgId: string, active: boolean): Promise<boolean> {
+  const result = await OrganisationModel.updateOne({ _id: orgId }, { $set: { active } });
+  return result.matchedCount > 0;
+}
+
+/** Every organisation, for operators; no secret leaves this function. */
+export async function listOrganisations(): Promise<OrganisationSummary[]> {
+  const docs = await OrganisationModel.find({}, { name: 1, district: 1, province: 1, active: 1, 'channel.botUserId': 1, 'channel.channelId': 1 }).sort({ _id: 1 }).lean();
+  return docs.map((d) => ({
+    orgId: d._id,
+    name: d.name,
+    district: d.district ?? '',
+    province: d.province ?? '',
+    active: d.active !== false,
+    botUserId: d.channel?.botUserId ?? null,
+    channelId: d.channel?.channelId || null,
+  }));
+}
+
+/** The channels of active organisations, opened: what the webhook and the senders need. */
+export async function activeChannels(sealer: Sealer): Promise<OrganisationChannel[]> {
+  const docs = await OrganisationModel.find({ active: true }, { channel: 1 }).lean();
+  return docs.flatMap((d) =>
+    d.channel
+      ? [{ orgId: d._id, botUserId: d.channel.botUserId, channelId: d.channel.channelId ?? '', secret: sealer.open(d.channel.secretSealed), accessToken: sealer.open(d.channel.tokenSealed) }]
+      : [],
+  );
+}
+
+/** Codes of the organisations that scheduled jobs run for. */
+export async function activeOrganisationIds(): Promise<string[]> {
+  const docs = await OrganisationModel.find({ active: true }, { _id: 1 }).sort({ _id: 1 }).lean();
+  return docs.map((d) => d._id);
+}
+
+function sealChannel(channel: ChannelFields, sealer: Sealer) {
+  return { botUserId: channel.botUserId, channelId: channel.channelId ?? '', secretSealed: sealer.seal(channel.secret), tokenSealed: sealer.seal(channel.accessToken) };
+}
+
+function definedOnly<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

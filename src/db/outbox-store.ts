@@ -1,3 +1,4 @@
+import { batchedCreate } from './group-commit.js';
 import { insertUnique, claimRound, type ClaimLedger, type Lease } from './lease.js';
 import { OutboxAttemptModel, OutboxMessageModel, type OUTBOX_STATES } from './models/outbox-message.js';
 
@@ -17,6 +18,7 @@ export interface NewOutboxMessage {
 
 export interface OutboxMessage {
   id: string;
+  orgId: string;
   state: OutboxState;
   attempts: number;
   toSealed: string;
@@ -24,7 +26,7 @@ export interface OutboxMessage {
   retryKey: string;
 }
 
-const insertMessage = insertUnique<Omit<NewOutboxMessage, 'id'> & { _id: string; nextAttemptAt: Date }>(OutboxMessageModel);
+const insertMessage = batchedCreate<Omit<NewOutboxMessage, 'id'> & { _id: string; nextAttemptAt: Date }>(OutboxMessageModel);
 
 /** Adds a message, due at once; false when it is already in the outbox. */
 export async function addToOutbox(message: NewOutboxMessage): Promise<boolean> {
@@ -33,13 +35,13 @@ export async function addToOutbox(message: NewOutboxMessage): Promise<boolean> {
 }
 
 /** Pending messages whose next attempt is due, the longest waiting first. */
-export async function dueOutboxMessages(now: Date, limit: number): Promise<{ id: string; attempts: number }[]> {
+export async function dueOutboxMessages(now: Date, limit: number): Promise<{ id: string; orgId: string; attempts: number; createdAt: Date }[]> {
   const due = await OutboxMessageModel.find({ state: 'pending', nextAttemptAt: { $lte: now } })
     .sort({ nextAttemptAt: 1, _id: 1 })
     .limit(limit)
-    .select('_id attempts')
+    .select('_id orgId attempts createdAt')
     .lean();
-  return due.map(({ _id, attempts }) => ({ id: _id, attempts }));
+  return due.map(({ _id, orgId, attempts, createdAt }) => ({ id: _id, orgId, attempts, createdAt }));
 }
 
 const sendAttempts: ClaimLedger<{ _id: string; messageId: string; owner: string; claimedAt: Date }> = {
@@ -63,7 +65,7 @@ export async function claimSendAttempt(messageId: string, attempt: number, owner
 export async function loadOutboxMessage(id: string): Promise<OutboxMessage | null> {
   const doc = await OutboxMessageModel.findById(id).lean();
   if (!doc) return null;
-  return { id: doc._id, state: doc.state, attempts: doc.attempts, toSealed: doc.toSealed, messagesSealed: doc.messagesSealed, retryKey: doc.retryKey };
+  return { id: doc._id, orgId: doc.orgId, state: doc.state, attempts: doc.attempts, toSealed: doc.toSealed, messagesSealed: doc.messagesSealed, retryKey: doc.retryKey };
 }
 
 /** Records a claimed attempt on the message, which is due again (to another instance) once `leaseUntil` passes. */

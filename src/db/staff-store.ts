@@ -1,3 +1,4 @@
+import type { StaffContact } from '../domain/staff.js';
 import type { StaffRole } from '../domain/roles.js';
 import type { StaffMember } from '../domain/staff.js';
 import { StaffModel, staffId } from './models/staff.js';
@@ -43,9 +44,28 @@ export async function revokeStaff(orgId: string, id: string): Promise<string | n
 }
 
 /** Active staff holding a role, in a fixed order (so split messages split the same way every time). */
-export async function staffWithRole(orgId: string, role: StaffRole) {
+export async function staffWithRole(orgId: string, role: StaffRole): Promise<StaffContact[]> {
   const docs = await StaffModel.find({ orgId, roles: role, active: true }).sort({ lineUserId: 1 }).lean();
-  return docs.map((d) => ({ lineUserId: d.lineUserId, displayName: d.displayName ?? '', unit: d.unit ?? null, position: d.position ?? null }));
+  return docs.map(toContact);
+}
+
+const toContact = (d: { lineUserId: string; displayName?: string | null; unit?: string | null; position?: string | null }): StaffContact => ({
+  lineUserId: d.lineUserId,
+  displayName: d.displayName ?? '',
+  unit: d.unit ?? null,
+  position: d.position ?? null,
+});
+
+/** The same for every organisation at once (one read), for a job run across a whole deployment. */
+export async function staffWithRoleByOrganisation(role: StaffRole): Promise<(orgId: string) => StaffContact[]> {
+  const byOrg = new Map<string, StaffContact[]>();
+  for await (const d of StaffModel.find({ roles: role, active: true }).lean().cursor()) {
+    const list = byOrg.get(d.orgId) ?? [];
+    list.push(toContact(d));
+    byOrg.set(d.orgId, list);
+  }
+  for (const list of byOrg.values()) list.sort((a, b) => (a.lineUserId < b.lineUserId ? -1 : a.lineUserId > b.lineUserId ? 1 : 0));
+  return (orgId) => byOrg.get(orgId) ?? [];
 }
 
 /** Links a person as staff unless they already are: what they or an admin changed since is kept. */

@@ -1,3 +1,4 @@
+import { batchedUpdate } from './group-commit.js';
 import { STATUSES, type Status } from '../domain/statuses.js';
 import { summarise, type Summary, type SummaryMeasure, type SummaryReport, type Tally, type Threshold } from '../domain/summary.js';
 import { subMonths } from 'date-fns';
@@ -88,7 +89,11 @@ export async function loadAllSummaries(now: Date, thresholds: Threshold[]): Prom
 }
 
 /** Records the figures a monthly summary reported, for next month's trend. */
+// Group commit: the monthly job writes one for every organisation of a deployment.
+const writeSnapshot = batchedUpdate(SummarySnapshotModel);
+
 export async function recordSnapshot(orgId: string, summary: Summary): Promise<void> {
   const month = monthKey(summary.asOf);
-  await SummarySnapshotModel.replaceOne({ _id: snapshotId(orgId, month) }, { orgId, month, asOf: summary.asOf, overall: summary.overall }, { upsert: true });
+  const _id = snapshotId(orgId, month);
+  await writeSnapshot({ replaceOne: { filter: { _id }, replacement: { _id, orgId, month, asOf: summary.asOf, overall: summary.overall }, upsert: true } });
 }

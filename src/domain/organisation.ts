@@ -11,3 +11,27 @@ export interface OrganisationProfile {
 
 /** What an operator may set of it; anything left out stays as it is. */
 export type OrganisationFields = Partial<OrganisationProfile>;
+
+/** Organisation codes name tenants in URLs, tracking numbers' scope and every stored document. */
+export const ORG_CODE_PATTERN = /^[a-z0-9-]{1,40}$/;
+
+/** An organisation's LINE channel, opened (secret and token in the clear): held in memory only. */
+export interface OrganisationChannel {
+  orgId: string;
+  /** The bot's user id: what LINE sends as a webhook's `destination`. */
+  botUserId: string;
+  channelId: string;
+  secret: string;
+  accessToken: string;
+}
+
+/** One line of `cli org list`: what an operator may see (never the secret or the token). */
+export interface OrganisationSummary {
+  orgId: string;
+  name: string;
+  district: string;
+  province: string;
+  active: boolean;
+  botUserId: string | null;
+  channelId: string | null;
+}

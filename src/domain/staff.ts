@@ -12,3 +12,6 @@ export interface StaffFacts {
 export interface StaffMember extends StaffFacts {
   position: string | null;
 }
+
+/** Whom a job writes to: a staff member with one of the roles it addresses. */
+export type StaffContact = Omit<StaffMember, 'roles'>;

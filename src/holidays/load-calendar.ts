@@ -1,4 +1,4 @@
-import { deleteHolidayChange, holidayChangeOf, holidayChangesFor, saveHolidayChange } from '../db/holiday-store.js';
+import { deleteHolidayChange, holidayChangeOf, holidayChangesByOrganisation, holidayChangesFor, saveHolidayChange } from '../db/holiday-store.js';
 import { workingCalendar, type DayKey, type WorkingCalendar } from '../domain/working-days.js';
 import { holidayFiles, publicHolidays, type HolidayFile } from './public-holidays.js';
 
@@ -8,6 +8,12 @@ import { holidayFiles, publicHolidays, type HolidayFile } from './public-holiday
  */
 export async function loadWorkingCalendar(orgId: string): Promise<WorkingCalendar> {
   return workingCalendar(orgId, publicHolidays(), await holidayChangesFor(orgId));
+}
+
+/** The same for every organisation of a deployment at once: one read, for a tick that runs a job for all. */
+export async function loadWorkingCalendars(): Promise<(orgId: string) => WorkingCalendar> {
+  const changesOf = await holidayChangesByOrganisation();
+  return (orgId) => workingCalendar(orgId, publicHolidays(), changesOf(orgId));
 }
 
 const shippedDay = (date: DayKey) => publicHolidays().find((h) => h.date === date) ?? null;

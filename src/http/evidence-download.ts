@@ -24,13 +24,13 @@ const isEvidenceLink = (v: Partial<EvidenceLink> | null): v is EvidenceLink =>
  * GET /evidence/:token — the one file a signed, unexpired link names; 403 for any other token. Every
  * opening is logged with the viewer's pseudonym and the case or measure, never a name or LINE id.
  */
-export function evidenceDownloadRouter(deps: { signer: LinkSigner; orgId: string; log: Logger; now?: () => Date }): Router {
+export function evidenceDownloadRouter(deps: { signer: LinkSigner; serves: (orgId: string) => boolean; log: Logger; now?: () => Date }): Router {
   const router = express.Router();
   router.get('/evidence/:token', async (req, res) => {
     // The token sits in the URL: it must not leak to another site through a Referer header.
     res.set('referrer-policy', 'no-referrer').set('cache-control', 'private, no-store').set('x-content-type-options', 'nosniff');
     const link = deps.signer.verify<Partial<EvidenceLink>>(req.params.token, deps.now?.());
-    if (!isEvidenceLink(link) || link.o !== deps.orgId) {
+    if (!isEvidenceLink(link) || !deps.serves(link.o)) {
       res.status(403).type('text/plain; charset=utf-8').send(SAY.forbidden);
       return;
     }

@@ -39,15 +39,15 @@ async function requester(org: string, sealedId: unknown, sealer: Sealer): Promis
 }
 
 /** GET /reports/:token — the file a signed, unexpired link names; 403 for any other token. */
-export function reportDownloadRouter(deps: { signer: LinkSigner; sealer: Sealer; orgId: string; thresholds: Threshold[]; log: Logger }): Router {
+export function reportDownloadRouter(deps: { signer: LinkSigner; sealer: Sealer; serves: (orgId: string) => boolean; thresholds: Threshold[]; log: Logger }): Router {
   const router = express.Router();
   router.get('/reports/:token', async (req, res) => {
     // Referrer-Policy and the other security headers come from app.ts: the token must not leak through a Referer.
     res.set('cache-control', 'private, no-store');
     const link = deps.signer.verify<ReportLink>(req.params.token);
-    // Instances of several organisations may share a key (and a database): a link opens only its own
-    // organisation's reports, on that organisation's bot.
-    const ours = link && link.org === deps.orgId && isReportKind(link.kind);
+    // The organisation is part of what is signed: a link opens only its own organisation's reports, and only
+    // while this deployment serves that organisation (a disabled one's links stop working).
+    const ours = link && deps.serves(link.org) && isReportKind(link.kind);
     const reporter = ours ? await requester(link.org, link.by, deps.sealer) : null;
     if (!link || !reporter) {
       res.status(403).type('text/plain; charset=utf-8').send(REFUSED);

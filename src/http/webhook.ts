@@ -5,9 +5,11 @@ import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
 import { parseWebhookBody } from './webhook-body.js';
 
+/** The organisation a webhook is for and the secret its signature must be made with; null: no such organisation. */
+export type TenantForWebhook = (destination: string | undefined, pathOrg: string | undefined) => Promise<{ orgId: string; secret: string } | null>;
+
 export interface WebhookDeps {
-  channelSecret: string;
-  orgId: string;
+  tenantFor: TenantForWebhook;
   bodyLimit: string;
   log: Logger;
   sealer: Sealer;
@@ -31,16 +33,28 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * POST /webhook: verify the signature over the raw bytes, store every event, answer 200, then process.
- * Nothing is stored for a bad signature (401) or a malformed body (400). When the events cannot be stored
- * (database down or slow) the answer is 503, so that LINE's redelivery brings them again.
+ * The bot's user id a body is addressed to, read without parsing (the body is not trusted before its
+ * signature is checked, and that needs the organisation's secret): LINE's user ids are U + 32 hex digits.
+ */
+function destinationOf(body: Buffer): string | undefined {
+  return /"destination"\s*:\s*"(U[0-9a-f]{32})"/.exec(body.toString('latin1'))?.[1];
+}
+
+/**
+ * POST /webhook (every organisation's channel, told apart by the body's `destination`) and
+ * POST /webhook/<org>: verify the signature over the raw bytes with that organisation's secret, store every
+ * event under it, answer 200, then process. Nothing is stored for an unknown organisation or a bad signature
+ * (401) or a malformed body (400). When the events cannot be stored (database down or slow) the answer is
+ * 503, so that LINE's redelivery brings them again.
  */
 export function webhookRouter(deps: WebhookDeps): Router {
   const router = express.Router();
-  router.post('/webhook', express.raw({ type: () => true, limit: deps.bodyLimit }), async (req: Request, res: Response) => {
+  router.post(['/webhook', '/webhook/:org'], express.raw({ type: () => true, limit: deps.bodyLimit }), async (req: Request, res: Response) => {
     const signature = req.get('x-line-signature');
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (!signature || !validateSignature(body, deps.channelSecret, signature)) {
+    const pathOrg = typeof req.params.org === 'string' ? req.params.org : undefined;
+    const tenant = signature ? await deps.tenantFor(destinationOf(body), pathOrg) : null;
+    if (!signature || !tenant || !validateSignature(body, tenant.secret, signature)) {
       res.status(401).json({ error: 'invalid signature' });
       return;
     }
@@ -57,7 +71,7 @@ export function webhookRouter(deps: WebhookDeps): Router {
     const accepting = deps.intake.accepting();
     let stored: Stored;
     try {
-      stored = await withDeadline(storeEvents(deps.orgId, events, deps.now(), deps.sealer, accepting ? deps.intake.owner : null), STORE_DEADLINE_MS);
+      stored = await withDeadline(storeEvents(tenant.orgId, events, deps.now(), deps.sealer, accepting ? deps.intake.owner : null), STORE_DEADLINE_MS);
     } catch (error) {
       // Not stored (or not known to be): no 2xx, so LINE redelivers; an event that did get stored is
       // recognised by its id when it comes again.

@@ -10,9 +10,16 @@ import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
 import { respond, type ChatDeps } from '../chat/router.js';
 
-export interface ProcessorDeps {
-  orgId: string;
+/** What processing needs of the organisation an event came to: its LINE client and its link makers. */
+export interface OrganisationChannelDeps {
   line: LineClient;
+  reportLink?: ChatDeps['reportLink'];
+  evidenceLink?: ChatDeps['evidenceLink'];
+}
+
+export interface ProcessorDeps {
+  /** The event's organisation; throws when it has no channel any more (disabled), so the event is retried. */
+  channelOf: (orgId: string) => OrganisationChannelDeps;
   log: Logger;
   /** Names this instance in attempt claims, for operators reading the database. */
   instanceId: string;
@@ -22,8 +29,6 @@ export interface ProcessorDeps {
   thresholds: Threshold[];
   complaintCategories?: string[];
   kickOutbox?: () => void;
-  reportLink?: ChatDeps['reportLink'];
-  evidenceLink?: ChatDeps['evidenceLink'];
   now: () => Date;
 }
 
@@ -71,21 +76,23 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
   const earlierReplies = fromIntake || firstEver ? null : await recordedReplies(eventId);
 
   const event = JSON.parse(deps.sealer.open(doc.body)) as webhook.Event;
+  let channel: OrganisationChannelDeps;
   const userId = event.source?.type === 'user' ? (event.source.userId ?? null) : null;
   let repliesStored = earlierReplies !== null;
   try {
+    channel = deps.channelOf(doc.orgId);
     let replies: Message[];
     if (earlierReplies === null) {
       replies = await respond(event, eventId, {
-        orgId: deps.orgId,
+        orgId: doc.orgId,
         dialogTimeoutMinutes: deps.dialogTimeoutMinutes,
         thresholds: deps.thresholds,
         complaintCategories: deps.complaintCategories,
         sealer: deps.sealer,
         kickOutbox: deps.kickOutbox,
-        reportLink: deps.reportLink,
-        evidenceLink: deps.evidenceLink,
-        line: deps.line,
+        reportLink: channel.reportLink,
+        evidenceLink: channel.evidenceLink,
+        line: channel.line,
         log: deps.log,
         now: startedAt,
       });
@@ -104,7 +111,7 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
     const fresh = (attempt === 1 || cutOff) && differenceInSeconds(deps.now(), doc.timestamp) < REPLY_TOKEN_SAFE_SECONDS;
     let lineRequestIds: (string | null)[];
     try {
-      lineRequestIds = await send(replies, { eventId, replyToken: fresh ? replyToken : undefined, userId }, deps.line);
+      lineRequestIds = await send(replies, { eventId, replyToken: fresh ? replyToken : undefined, userId }, channel.line);
     } catch (error) {
       if (!(cutOff && fresh && isUsedReplyToken(error))) throw error;
       deps.log.info({ eventId, attempt }, 'the reply of a cut-off attempt had gone out; not sent again');

@@ -1,5 +1,7 @@
 import type { Listed } from '../db/job-run-store.js';
-import type { Threshold } from '../domain/summary.js';
+import type { ComplaintStats } from '../domain/complaints.js';
+import type { StaffContact } from '../domain/staff.js';
+import type { Summary, Threshold } from '../domain/summary.js';
 import type { WorkingCalendar } from '../domain/working-days.js';
 import type { Outgoing } from '../outbox/enqueue.js';
 
@@ -33,5 +35,19 @@ export interface JobDefinition {
   name: JobName;
   period(asOf: Date, settings: JobSettings): string;
   isDue(now: Date, settings: JobSettings, calendar: WorkingCalendar): boolean;
-  produce(run: { id: string; asOf: Date }, settings: JobSettings): Promise<JobOutput>;
+  /**
+   * For a tick that runs the job for many organisations: reads what every organisation's run needs in one
+   * pass (a hosted deployment has thousands), handed to each `produce`. Without it, or when a run is resumed
+   * on its own, `produce` reads for its organisation alone; both give the same messages.
+   */
+  prepare?(asOf: Date, settings: JobSettings): Promise<OnePass>;
+  produce(run: { id: string; asOf: Date }, settings: JobSettings, onePass?: OnePass): Promise<JobOutput>;
+}
+
+/** What a job read for all organisations at once, asked for by organisation. */
+export interface OnePass {
+  /** Undefined for an organisation the pass did not cover (no measures yet): read it on its own. */
+  summary?: (orgId: string) => Summary | undefined;
+  executives?: (orgId: string) => StaffContact[];
+  complaintStats?: (orgId: string) => ComplaintStats;
 }

@@ -1,10 +1,10 @@
 import { monthKey } from '../domain/calendar.js';
 import { isFirstWorkingDayOfMonth } from '../domain/working-days.js';
 import { THAI_MONTHS_SHORT } from '../domain/thai.js';
-import { loadSummary, recordSnapshot } from '../db/summary-store.js';
-import { staffWithRole } from '../db/staff-store.js';
+import { loadAllSummaries, loadSummary, recordSnapshot } from '../db/summary-store.js';
+import { staffWithRole, staffWithRoleByOrganisation } from '../db/staff-store.js';
 import { complaintLine, summaryMessage } from '../flex/summary-message.js';
-import { complaintStats } from '../db/complaint-store.js';
+import { complaintStats, complaintStatsByOrganisation } from '../db/complaint-store.js';
 import { fiscalYearOf } from '../domain/fiscal-year.js';
 import type { JobDefinition } from './job.js';
 
@@ -13,12 +13,20 @@ export const monthlySummary: JobDefinition = {
   name: 'monthly-summary',
   period: (asOf) => monthKey(asOf),
   isDue: (now, _settings, calendar) => isFirstWorkingDayOfMonth(calendar, now),
-  async produce(run, { orgId, thresholds }) {
-    const executives = await staffWithRole(orgId, 'executive');
+  async prepare(asOf, { thresholds }) {
+    const [summaries, executives, complaintStats] = await Promise.all([
+      loadAllSummaries(asOf, thresholds),
+      staffWithRoleByOrganisation('executive'),
+      complaintStatsByOrganisation(fiscalYearOf(asOf), asOf),
+    ]);
+    return { summary: (orgId) => summaries.get(orgId), executives, complaintStats };
+  },
+  async produce(run, { orgId, thresholds }, onePass) {
+    const executives = onePass?.executives?.(orgId) ?? (await staffWithRole(orgId, 'executive'));
     if (executives.length === 0) return { outgoing: [], recipients: 0 };
-    const summary = await loadSummary(orgId, run.asOf, thresholds);
+    const summary = onePass?.summary?.(orgId) ?? (await loadSummary(orgId, run.asOf, thresholds));
     await recordSnapshot(orgId, summary);
-    const complaints = complaintLine(await complaintStats(orgId, fiscalYearOf(run.asOf), run.asOf));
+    const complaints = complaintLine(onePass?.complaintStats?.(orgId) ?? (await complaintStats(orgId, fiscalYearOf(run.asOf), run.asOf)));
     const [year, month] = monthKey(run.asOf).split('-').map(Number) as [number, number];
     const heading = `สรุปผลการดำเนินงานประจำเดือน ${THAI_MONTHS_SHORT[month - 1]} ${year + 543}`;
     return {

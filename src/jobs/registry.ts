@@ -6,8 +6,8 @@ import { monthlySummary } from './monthly-summary.js';
 import { oitReminder } from './oit-reminder.js';
 import { oitUrlCheck } from './oit-url-check.js';
 import { roundReminder } from './round-reminder.js';
-import { loadWorkingCalendar } from '../holidays/load-calendar.js';
-import { resumeAbandonedRuns, runJob, type RunnerDeps } from './run-job.js';
+import { loadWorkingCalendars } from '../holidays/load-calendar.js';
+import { resumeAbandonedRuns, runJobForMany, type RunnerDeps } from './run-job.js';
 import type { Schedule } from './scheduler.js';
 
 export const JOBS: Record<JobName, JobDefinition> = {
@@ -31,11 +31,29 @@ export function jobSettings(
   };
 }
 
-/** The cron schedules of the three jobs; a tick runs its job only on the day the job is meant for. */
+/** The same runner for another organisation: its own settings' scope, its own run ids and claims. */
+export function forOrganisation(deps: RunnerDeps, orgId: string): RunnerDeps {
+  return { ...deps, settings: { ...deps.settings, orgId } };
+}
+
+/**
+ * The cron schedules of the jobs; a tick runs its job, for every organisation of the deployment in turn
+ * (`orgIds`; the default organisation alone when not given), only on the day the job is meant for. Each
+ * organisation's run is claimed on its own, so several instances still send once per organisation.
+ */
 export function jobSchedules(
   config: Pick<Config, 'FOLLOW_UP_CRON' | 'MONTHLY_SUMMARY_CRON' | 'ROUND_REMINDER_CRON' | 'COMPLAINT_DEADLINE_CRON' | 'OIT_REMINDER_CRON' | 'OIT_URL_CHECK_CRON'>,
   deps: RunnerDeps,
+  orgIds: () => string[] = () => [deps.settings.orgId],
 ): Schedule[] {
+  const forEach = async <T>(work: (orgDeps: RunnerDeps) => Promise<T>) => {
+    const results: Record<string, T | { status: 'failed'; error: string }> = {};
+    for (const orgId of orgIds()) {
+      // One organisation's failure must not keep the others from their run.
+      results[orgId] = await work(forOrganisation(deps, orgId)).catch((error: unknown) => ({ status: 'failed' as const, error: String(error) }));
+    }
+    return results;
+  };
   const cronOf: Record<JobName, string> = {
     'follow-up': config.FOLLOW_UP_CRON,
     'monthly-summary': config.MONTHLY_SUMMARY_CRON,
@@ -47,10 +65,15 @@ export function jobSchedules(
   const schedules: Schedule[] = Object.values(JOBS).map((job) => ({
     name: job.name,
     cron: cronOf[job.name],
-    // The calendar is read at each tick: a day an operator adds counts from the next one, without a restart.
-    run: async (now: Date) =>
-      job.isDue(now, deps.settings, await loadWorkingCalendar(deps.settings.orgId)) ? runJob(job, now, 'schedule', deps) : { status: 'not due today' },
+    // The calendars are read at each tick: a day an operator adds counts from the next one, without a restart.
+    run: async (now: Date) => {
+      const all = orgIds().map((orgId) => forOrganisation(deps, orgId));
+      const calendarOf = await loadWorkingCalendars();
+      const due = all.filter((orgDeps) => job.isDue(now, orgDeps.settings, calendarOf(orgDeps.settings.orgId)));
+      const ran = await runJobForMany(job, now, 'schedule', due);
+      return Object.fromEntries(all.map((orgDeps) => [orgDeps.settings.orgId, ran.get(orgDeps.settings.orgId) ?? { status: 'not due today' }]));
+    },
   }));
-  schedules.push({ name: 'resume-abandoned-runs', cron: '* * * * *', run: () => resumeAbandonedRuns(Object.values(JOBS), deps) });
+  schedules.push({ name: 'resume-abandoned-runs', cron: '* * * * *', run: () => forEach((orgDeps) => resumeAbandonedRuns(Object.values(JOBS), orgDeps)) });
   return schedules;
 }

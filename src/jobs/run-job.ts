@@ -3,7 +3,7 @@ import { abandonedRuns, claimRun, finishRun, giveUpRun, jobRunState, releaseFail
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
 import { enqueue } from '../outbox/enqueue.js';
-import type { JobDefinition, JobSettings } from './job.js';
+import type { JobDefinition, JobSettings, OnePass } from './job.js';
 
 export interface RunnerDeps {
   settings: JobSettings;
@@ -32,6 +32,48 @@ const MAX_TAKEOVERS = 5;
  * left half-way (see `resumeAbandonedRuns`) adds only what was missing and re-sends nothing.
  */
 export async function runJob(job: JobDefinition, asOf: Date, trigger: 'schedule' | 'operator', deps: RunnerDeps): Promise<RunResult> {
+  const claim = await claimJobRun(job, asOf, trigger, deps);
+  return claim.status === 'claimed' ? execute(job, claim.runId, asOf, deps) : claim;
+}
+
+/**
+ * Runs a job for many organisations in one tick: each organisation's run is claimed on its own (so several
+ * instances still send once per organisation), and only if some claim was won is the job's one-pass read
+ * made, once for all of them; the claimed runs then go `concurrency` at a time.
+ */
+export async function runJobForMany(job: JobDefinition, asOf: Date, trigger: 'schedule' | 'operator', many: RunnerDeps[], concurrency = 16): Promise<Map<string, RunResult>> {
+  const results = new Map<string, RunResult>();
+  const claimed: { deps: RunnerDeps; runId: string }[] = [];
+  await inParallel(many, concurrency, async (deps) => {
+    // One organisation's failure must not keep the others from their run.
+    const claim = await claimJobRun(job, asOf, trigger, deps).catch((error: unknown): RunResult => ({ status: 'failed', runId: '', error: String(error) }));
+    if (claim.status === 'claimed') claimed.push({ deps, runId: claim.runId });
+    else results.set(deps.settings.orgId, claim);
+  });
+  if (claimed.length === 0) return results;
+  let onePass: OnePass | undefined;
+  if (job.prepare && claimed.length > 1) {
+    try {
+      onePass = await job.prepare(asOf, claimed[0]!.deps.settings);
+    } catch (error) {
+      // Each run can still read for itself.
+      claimed[0]!.deps.log.error({ job: job.name, err: String(error) }, 'one-pass read failed; reading per organisation');
+    }
+  }
+  await inParallel(claimed, concurrency, async ({ deps, runId }) => {
+    results.set(deps.settings.orgId, await execute(job, runId, asOf, deps, onePass));
+  });
+  return results;
+}
+
+async function inParallel<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
+}
+
+async function claimJobRun(job: JobDefinition, asOf: Date, trigger: 'schedule' | 'operator', deps: RunnerDeps): Promise<{ status: 'claimed'; runId: string } | RunResult> {
   const { orgId } = deps.settings;
   const period = job.period(asOf, deps.settings);
   const runId = `${orgId}:${job.name}:${period}`;
@@ -48,12 +90,12 @@ export async function runJob(job: JobDefinition, asOf: Date, trigger: 'schedule'
     leaseUntil: addSeconds(now, deps.leaseSeconds),
   });
   if (!claimed) return { status: 'already', runId, state: (await jobRunState(runId)) ?? 'running' };
-  return execute(job, runId, asOf, deps);
+  return { status: 'claimed', runId };
 }
 
-async function execute(job: JobDefinition, runId: string, asOf: Date, deps: RunnerDeps): Promise<RunResult> {
+async function execute(job: JobDefinition, runId: string, asOf: Date, deps: RunnerDeps, onePass?: OnePass): Promise<RunResult> {
   try {
-    const output = await job.produce({ id: runId, asOf }, deps.settings);
+    const output = await job.produce({ id: runId, asOf }, deps.settings, onePass);
     const added = await enqueue(deps.settings.orgId, runId, output.outgoing, deps.clock(), deps.sealer);
     if (added > 0) deps.onEnqueued?.();
     const messages = output.outgoing.length;

@@ -83,7 +83,7 @@ export function createLineClient(
     },
     async multicast(to, messages, retryKey) {
       try {
-        const { httpResponse } = await withTimeout(() => api.multicastWithHttpInfo({ to, messages }, retryKey), ms, 'multicast');
+        const { httpResponse } = await withTimeout(() => api.multicastWithHttpInfo({ to, messages: inThaiDigits(messages) }, retryKey), ms, 'multicast');
         return httpResponse.headers.get('x-line-request-id');
       } catch (error) {
         if (error instanceof HTTPFetchError && error.status === 409) return error.headers.get('x-line-accepted-request-id');

@@ -5,7 +5,8 @@ import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
 
 export interface SenderDeps {
-  line: Pick<LineClient, 'push' | 'multicast'>;
+  /** The LINE client of the organisation a message is from: each sends with its own channel's token. */
+  lineFor: (orgId: string) => Pick<LineClient, 'push' | 'multicast'>;
   log: Logger;
   instanceId: string;
   sealer: Sealer;
@@ -15,6 +16,8 @@ export interface SenderDeps {
 
 /** If the instance that claimed a send dies, the message is due again after this. */
 const SEND_LEASE_SECONDS = 60;
+/** Channels sent to side by side in one drain; within a channel messages go one after another. */
+const CHANNELS_AT_ONCE = 8;
 
 /** 2 s, 4 s, 8 s … up to 5 minutes; LINE's Retry-After wins when it asks for longer. */
 export function outboxBackoffSeconds(attempt: number): number {
@@ -38,17 +41,42 @@ export class OutboxSender {
 
   constructor(private readonly deps: SenderDeps) {}
 
+  /** Channels LINE has asked to slow down (429), until when: their messages wait, the others' do not. */
+  private readonly throttledUntil = new Map<string, number>();
+
+  /**
+   * Sends what is due, each organisation's messages in a lane of its own (each LINE channel has its own rate
+   * limit): lanes run side by side, a lane stops at its channel's 429 until LINE's Retry-After has passed, and
+   * a slow or refusing channel holds back no other.
+   */
   async drain(limit = 200): Promise<DrainResult> {
     const result: DrainResult = { sent: 0, retrying: 0, failed: 0 };
-    const due = await dueOutboxMessages(this.deps.now(), limit);
-    for (const { id, attempts } of due) {
-      const outcome = await this.sendOne(id, attempts + 1);
-      if (outcome) result[outcome]++;
+    const now = this.deps.now().getTime();
+    for (const [orgId, until] of this.throttledUntil) if (until <= now) this.throttledUntil.delete(orgId);
+    const lanes = new Map<string, { id: string; attempts: number; createdAt: Date }[]>();
+    for (const m of await dueOutboxMessages(this.deps.now(), limit)) {
+      if (this.throttledUntil.has(m.orgId)) continue;
+      lanes.set(m.orgId, [...(lanes.get(m.orgId) ?? []), m]);
     }
+    // In the order they were written: a message retried after a 429 still comes before the ones behind it.
+    const queue = [...lanes.values()].map((lane) => lane.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id)));
+    const lane = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        for (const { id, attempts } of next) {
+          const outcome = await this.sendOne(id, attempts + 1);
+          if (outcome === 'throttled') {
+            result.retrying++;
+            break;
+          }
+          if (outcome) result[outcome]++;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CHANNELS_AT_ONCE, queue.length) }, lane));
     return result;
   }
 
-  private async sendOne(id: string, attempt: number): Promise<keyof DrainResult | null> {
+  private async sendOne(id: string, attempt: number): Promise<keyof DrainResult | 'throttled' | null> {
     const now = this.deps.now();
     if (!(await claimSendAttempt(id, attempt, this.deps.instanceId, now, SEND_LEASE_SECONDS))) return null;
     const item = await loadOutboxMessage(id);
@@ -59,10 +87,8 @@ export class OutboxSender {
     const messages = JSON.parse(this.deps.sealer.open(item.messagesSealed)) as Message[];
     const to = JSON.parse(this.deps.sealer.open(item.toSealed)) as string[];
     try {
-      const requestId =
-        to.length === 1
-          ? await this.deps.line.push(to[0]!, messages, item.retryKey)
-          : await this.deps.line.multicast(to, messages, item.retryKey);
+      const line = this.deps.lineFor(item.orgId);
+      const requestId = to.length === 1 ? await line.push(to[0]!, messages, item.retryKey) : await line.multicast(to, messages, item.retryKey);
       await markSent(id, this.deps.now(), requestId);
       return 'sent';
     } catch (error) {
@@ -70,7 +96,11 @@ export class OutboxSender {
       const giveUp = !isTransientLineError(error) || attempt >= this.deps.maxAttempts;
       const wait = Math.max(retryAfterSeconds(error, this.deps.now()) ?? 0, outboxBackoffSeconds(attempt));
       await markSendFailed(id, { status, error: message, nextAttemptAt: addSeconds(this.deps.now(), wait), giveUp });
-      this.deps.log.warn({ outboxId: id, attempt, status, giveUp }, 'outbox send failed');
+      this.deps.log.warn({ outboxId: id, orgId: item.orgId, attempt, status, giveUp }, 'outbox send failed');
+      if (status === 429 && !giveUp) {
+        this.throttledUntil.set(item.orgId, addSeconds(this.deps.now(), wait).getTime());
+        return 'throttled';
+      }
       return giveUp ? 'failed' : 'retrying';
     }
   }
@@ -83,18 +113,36 @@ export class OutboxSender {
 
   kick(): void {
     if (this.running) return;
-    this.running = this.drain()
+    void this.drainOnce();
+  }
+
+  /** One drain at a time in this instance: a kick during a flush does not race it for the same lane. */
+  private drainOnce(): Promise<DrainResult | undefined> {
+    this.running = this.drainWhileFull()
       .catch((error: unknown) => {
         this.deps.log.error({ err: String(error) }, 'outbox drain failed');
         return undefined;
       })
       .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /** Drains pass after pass while passes come back full: a monthly run for thousands of organisations goes out at once. */
+  private async drainWhileFull(limit = 200): Promise<DrainResult> {
+    const total: DrainResult = { sent: 0, retrying: 0, failed: 0 };
+    for (;;) {
+      const pass = await this.drain(limit);
+      total.sent += pass.sent;
+      total.retrying += pass.retrying;
+      total.failed += pass.failed;
+      if (pass.sent + pass.retrying + pass.failed < limit) return total;
+    }
   }
 
   /** Waits for a drain in progress, then sends whatever is still due; counts both. */
   async flush(): Promise<DrainResult> {
     const earlier = await this.running;
-    const now = await this.drain();
+    const now = (await this.drainOnce()) ?? { sent: 0, retrying: 0, failed: 0 };
     return { sent: now.sent + (earlier?.sent ?? 0), retrying: now.retrying + (earlier?.retrying ?? 0), failed: now.failed + (earlier?.failed ?? 0) };
   }
 

@@ -23,6 +23,8 @@ interface Failure {
   /** 0: never answer (a hung connection). */
   status: number;
   pathPrefix?: string;
+  /** Only requests of this channel (its access token) fail. */
+  accessToken?: string;
   retryAfterSeconds?: number;
   message?: string;
 }
@@ -44,18 +46,36 @@ export class FakeLineApi {
   private server: Server | undefined;
   url = '';
 
-  constructor(readonly accessToken = 'test-access-token') {}
+  /** Every channel's access token this LINE knows: one deployment may send for several organisations. */
+  private readonly tokens = new Set<string>();
+
+  constructor(readonly accessToken = 'test-access-token') {
+    this.tokens.add(accessToken);
+  }
+
+  /** Another channel (another organisation's Official Account), known by its access token. */
+  addChannel(accessToken: string): this {
+    this.tokens.add(accessToken);
+    return this;
+  }
+
+  /** The channel a request was made for: its access token. */
+  static tokenOf(r: RecordedRequest): string | null {
+    const auth = r.headers.authorization;
+    return typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7) : null;
+  }
 
   async start(): Promise<this> {
     const app = express();
     app.use(express.json({ limit: '3mb' }));
     app.use((req, res, next) => {
-      if (req.get('authorization') !== `Bearer ${this.accessToken}`) {
+      const auth = req.get('authorization');
+      if (!auth?.startsWith('Bearer ') || !this.tokens.has(auth.slice(7))) {
         this.record(req, 401);
         res.status(401).json({ message: 'Authentication failed' });
         return;
       }
-      const failure = this.takeFailure(req.path);
+      const failure = this.takeFailure(req.path, auth.slice(7));
       if (failure?.status === 0) {
         this.record(req, 0);
         this.hung.add(res);
@@ -153,7 +173,7 @@ export class FakeLineApi {
   }
 
   /** The next `times` requests (to paths starting with `pathPrefix`, if given) fail with `status`; 0 hangs them. */
-  failNext(status: number, options: { times?: number; pathPrefix?: string; retryAfterSeconds?: number; message?: string } = {}): void {
+  failNext(status: number, options: { times?: number; pathPrefix?: string; accessToken?: string; retryAfterSeconds?: number; message?: string } = {}): void {
     for (let i = 0; i < (options.times ?? 1); i++) this.failures.push({ status, ...options });
   }
 
@@ -162,11 +182,15 @@ export class FakeLineApi {
     this.failures.length = 0;
   }
 
-  /** Push and multicast requests LINE accepted for a user: what reached their chat, one entry a delivery. */
-  deliveriesTo(userId: string): RecordedRequest[] {
+  /**
+   * Push and multicast requests LINE accepted for a user: what reached their chat, one entry a delivery;
+   * with `accessToken`, only what came through that channel.
+   */
+  deliveriesTo(userId: string, accessToken?: string): RecordedRequest[] {
     return this.requests.filter(
       (r) =>
         r.status === 200 &&
+        (accessToken === undefined || FakeLineApi.tokenOf(r) === accessToken) &&
         ((r.path === '/v2/bot/message/push' && r.body.to === userId) || (r.path === '/v2/bot/message/multicast' && r.body.to.includes(userId))),
     );
   }
@@ -201,8 +225,8 @@ export class FakeLineApi {
     res.status(404).json({ message });
   }
 
-  private takeFailure(path: string): Failure | undefined {
-    const index = this.failures.findIndex((f) => !f.pathPrefix || path.startsWith(f.pathPrefix));
+  private takeFailure(path: string, accessToken: string): Failure | undefined {
+    const index = this.failures.findIndex((f) => (!f.pathPrefix || path.startsWith(f.pathPrefix)) && (!f.accessToken || f.accessToken === accessToken));
     return index < 0 ? undefined : this.failures.splice(index, 1)[0];
   }
 

@@ -68,9 +68,9 @@ describe('the 3-month follow-up', () => {
   it('runs from its schedule only on the last day of the month, and once', async () => {
     const schedule = jobSchedules(h.config, h.server.jobDeps).find((s) => s.name === 'follow-up')!;
     expect(schedule.cron).toBe('0 9 28-31 * *');
-    expect(await schedule.run(bkk('2025-02-27T09:00:00'))).toEqual({ status: 'not due today' });
-    expect(await schedule.run(bkk('2025-02-28T09:00:00'))).toMatchObject({ status: 'done' });
-    expect(await schedule.run(bkk('2025-02-28T09:00:30'))).toMatchObject({ status: 'already' });
+    expect(await schedule.run(bkk('2025-02-27T09:00:00'))).toEqual({ [h.config.ORG_CODE]: { status: 'not due today' } });
+    expect(await schedule.run(bkk('2025-02-28T09:00:00'))).toMatchObject({ [h.config.ORG_CODE]: { status: 'done' } });
+    expect(await schedule.run(bkk('2025-02-28T09:00:30'))).toMatchObject({ [h.config.ORG_CODE]: { status: 'already' } });
     await h.server.outbox.flush();
     expect(h.line.deliveriesTo(OFFICER)).toHaveLength(1);
   });

@@ -1,3 +1,4 @@
+import { arabicDigits } from '../../src/domain/thai.js';
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -38,7 +39,7 @@ const deps = (instanceId: string, clock = () => new Date()): RunnerDeps => ({
   leaseSeconds: 120,
   clock,
 });
-const sender = (now = () => new Date()) => new OutboxSender({ line, log, sealer: testSealer, instanceId: 'test', maxAttempts: 8, now });
+const sender = (now = () => new Date()) => new OutboxSender({ lineFor: () => line, log, sealer: testSealer, instanceId: 'test', maxAttempts: 8, now });
 const deliveries = (userId: string) => fake.deliveriesTo(userId).length;
 
 beforeAll(async () => {
@@ -65,8 +66,10 @@ describe('monthly summary', () => {
     const [multicast] = fake.accepted('/v2/bot/message/multicast');
     expect(multicast!.body.to.sort()).toEqual(EXECUTIVES);
     const message = multicast!.body.messages[0];
-    expect(message.altText).toContain('แผนปฏิบัติการป้องกันการทุจริต ร้อยละ 83.33 (ระดับ มาก)');
-    expect(message.altText).toContain('เบิกจ่ายร้อยละ 0.00');
+    // One digit style in the whole message, as in every reply and push.
+    expect(message.altText).not.toMatch(/[0-9]/);
+    expect(arabicDigits(message.altText)).toContain('แผนปฏิบัติการป้องกันการทุจริต ร้อยละ 83.33 (ระดับ มาก)');
+    expect(arabicDigits(message.altText)).toContain('เบิกจ่ายร้อยละ 0.00');
     expect(JSON.stringify(message)).toContain('๘๓.๓๓ มาก');
     expect(JSON.stringify(message)).toContain('ปีงบประมาณ พ.ศ. ๒๕๖๘');
 

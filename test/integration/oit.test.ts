@@ -179,12 +179,12 @@ describe('reminders while ITAS is open', () => {
   it('runs from its schedule on Mondays and the last days before 30 April, once a day, never outside the window', async () => {
     const schedule = jobSchedules(h.config, h.server.jobDeps).find((s) => s.name === 'oit-reminder')!;
     expect(schedule.cron).toBe('0 9 * 1-4 *');
-    expect(await schedule.run(bkk('2024-04-24T09:00:00'))).toEqual({ status: 'not due today' });
-    expect(await schedule.run(bkk('2024-04-23T09:00:00'))).toMatchObject({ status: 'done' });
-    expect(await schedule.run(bkk('2024-04-23T09:00:30'))).toMatchObject({ status: 'already' });
+    expect(await schedule.run(bkk('2024-04-24T09:00:00'))).toEqual({ [h.config.ORG_CODE]: { status: 'not due today' } });
+    expect(await schedule.run(bkk('2024-04-23T09:00:00'))).toMatchObject({ [h.config.ORG_CODE]: { status: 'done' } });
+    expect(await schedule.run(bkk('2024-04-23T09:00:30'))).toMatchObject({ [h.config.ORG_CODE]: { status: 'already' } });
     await h.server.outbox.flush();
     expect(visibleText(pushesTo(OWNER))).toContain('ระบบ ITAS จะปิดในอีก 7 วัน');
-    expect(await schedule.run(bkk('2024-05-06T09:00:00'))).toEqual({ status: 'not due today' });
+    expect(await schedule.run(bkk('2024-05-06T09:00:00'))).toEqual({ [h.config.ORG_CODE]: { status: 'not due today' } });
   });
 });
 

@@ -516,15 +516,15 @@ describe.skipIf(!!process.env.MONGODB_URI)('PostgreSQL indexes under FerretDB: e
     expect(due.length).toBeGreaterThan(0);
     const pushed: string[] = [];
     const sender = new OutboxSender({
-      line: {
-        async push(_to, _messages, retryKey) {
+      lineFor: () => ({
+        async push(_to: string, _messages: unknown, retryKey: string) {
           pushed.push(retryKey);
           return 'request-id';
         },
         async multicast() {
           throw new Error('every seeded message has one recipient');
         },
-      },
+      }),
       log: createLogger('silent'),
       instanceId: 'test-instance',
       sealer: testSealer,

@@ -1,6 +1,6 @@
 import { arabicDigits } from '../../src/domain/thai.js';
 import type { webhook } from '@line/bot-sdk';
-import type { Harness } from './harness.js';
+import type { Harness, TestChannel } from './harness.js';
 import { imageEvent, postbackEvent, textEvent } from './line-events.js';
 
 /** One LINE user talking to the bot through signed webhooks; each call returns what the bot answered. */
@@ -10,6 +10,8 @@ export class Chat {
   constructor(
     private readonly h: Harness,
     readonly userId: string,
+    /** Another organisation's channel; the default organisation's when unset. */
+    private readonly channel?: TestChannel,
   ) {}
 
   say(text: string): Promise<any[]> {
@@ -26,7 +28,8 @@ export class Chat {
 
   async send(event: webhook.Event): Promise<any[]> {
     this.lastEvent = event;
-    await this.h.send(event);
+    if (this.channel) await this.h.sendThrough(this.channel, event);
+    else await this.h.send(event);
     const token = 'replyToken' in event ? event.replyToken : undefined;
     return this.h.line.requests
       .filter((r) => r.status === 200 && r.path === '/v2/bot/message/reply' && r.body.replyToken === token)

@@ -37,11 +37,27 @@ export interface Harness {
   line: FakeLine;
   server: RunningServer;
   config: Config;
-  /** Posts a signed webhook body the way LINE does and returns the HTTP response. */
-  post(events: webhook.Event[], options?: { signature?: string | null; rawBody?: string }): Promise<Response>;
+  /** Posts a signed webhook body the way LINE does and returns the HTTP response (by default to the default organisation's channel). */
+  post(events: webhook.Event[], options?: PostOptions): Promise<Response>;
   /** Posts events and waits until the bot has finished with them. */
   send(...events: webhook.Event[]): Promise<void>;
+  /** The same, through another organisation's channel. */
+  sendThrough(channel: TestChannel, ...events: webhook.Event[]): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A LINE channel as the webhook sees it: the bot user id LINE sends as `destination`, and the secret it signs with. */
+export interface TestChannel {
+  destination: string;
+  secret: string;
+  /** `/webhook/<path>` instead of `/webhook`. */
+  path?: string;
+}
+
+export interface PostOptions {
+  signature?: string | null;
+  rawBody?: string;
+  channel?: TestChannel;
 }
 
 export interface HarnessOptions {
@@ -77,10 +93,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     log: options.logTo ? createLogger('trace', options.logTo) : createLogger('silent'),
   });
   if (options.manualSweeps) server.runner.stopSweeps();
-  const post = async (events: webhook.Event[], options: { signature?: string | null; rawBody?: string } = {}) => {
-    const body = options.rawBody ?? webhookBody(events);
-    const signature = options.signature === undefined ? sign(body, CHANNEL_SECRET) : options.signature;
-    return fetch(`${server.url}/webhook`, {
+  const post = async (events: webhook.Event[], options: PostOptions = {}) => {
+    const body = options.rawBody ?? (options.channel ? webhookBody(events, options.channel.destination) : webhookBody(events));
+    const signature = options.signature === undefined ? sign(body, options.channel?.secret ?? CHANNEL_SECRET) : options.signature;
+    return fetch(`${server.url}/webhook${options.channel?.path ? `/${options.channel.path}` : ''}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(signature === null ? {} : { 'x-line-signature': signature }) },
       body,
@@ -93,6 +109,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     post,
     async send(...events) {
       const res = await post(events);
+      if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
+      await server.runner.idle();
+    },
+    async sendThrough(channel, ...events) {
+      const res = await post(events, { channel });
       if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
       await server.runner.idle();
     },

@@ -12,9 +12,25 @@ const organisationSchema = new Schema(
     itaLevel: { type: String, default: null },
     // ปัจจัยสนับสนุน of the plan report, by B.E. fiscal year: a judgement of the organisation, not of one project.
     supportingFactors: { type: Map, of: [String], default: {} },
+    /** A disabled organisation gets no answers (401 at the webhook) and no scheduled jobs; its data stays. */
+    active: { type: Boolean, default: true },
+    /**
+     * Its own LINE Official Account, when it has one (the deployment's default organisation may take its
+     * channel from the environment instead). `botUserId` is the `destination` of the channel's webhooks; the
+     * secret and the access token are sealed with the data key, never stored or logged in the clear.
+     */
+    channel: {
+      type: new Schema(
+        { botUserId: { type: String, required: true }, channelId: { type: String, default: '' }, secretSealed: { type: String, required: true }, tokenSealed: { type: String, required: true } },
+        { _id: false },
+      ),
+      default: null,
+    },
   },
   { timestamps: true, collection: 'organisations' },
 );
+
+organisationSchema.index({ 'channel.botUserId': 1 });
 
 export type Organisation = InferSchemaType<typeof organisationSchema>;
 export const OrganisationModel = model('Organisation', organisationSchema);

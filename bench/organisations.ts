@@ -1,0 +1,176 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import mongoose from 'mongoose';
+import { connectDatabase, disconnectDatabase } from '../src/db/connect.js';
+import { ComplaintModel } from '../src/db/models/complaint.js';
+import { MeasureModel } from '../src/db/models/measure.js';
+import { OrganisationModel } from '../src/db/models/organisation.js';
+import { OutboxMessageModel } from '../src/db/models/outbox-message.js';
+import { StaffModel, staffId } from '../src/db/models/staff.js';
+import { SummarySnapshotModel } from '../src/db/models/summary-snapshot.js';
+import { DEFAULT_LEVEL_THRESHOLDS } from '../src/domain/summary.js';
+import { forOrganisation, JOBS } from '../src/jobs/registry.js';
+import { runJobForMany, type RunnerDeps } from '../src/jobs/run-job.js';
+import { createLogger } from '../src/log.js';
+import { createSealer } from '../src/security/crypto.js';
+import { complaintsOf, firstMonthPlaceholder, insertAll, measuresOf } from './data-scale.js';
+import { memoryOf, startEnvironment, type BenchEnvironment } from './lib/environment.js';
+
+/**
+ * Many organisations on one deployment (issue "Many organisations on one deployment"), at 10 % and (with
+ * BENCH_FULL=1) 100 % of the country's 7,850:
+ *  - routing: webhooks to registered organisations' channels (destination → organisation → its secret) against
+ *    webhooks to the default organisation, at the same fixed rate; the difference in p99 is what routing adds;
+ *  - the monthly summary job for every organisation in one tick (claims, the one-pass read, snapshots, outbox);
+ *  - sending those summaries: every organisation's multicast through its own channel.
+ */
+const FULL_ORGS = 7_850;
+const RATE = 100;
+const DURATION_S = 15;
+const ASOF = new Date('2025-10-01T01:30:00Z');
+
+const botUserId = (o: number) => `U${o.toString(16).padStart(32, '0')}`;
+const secretOf = (o: number) => `bench-secret-${o}`;
+const tokenOf = (o: number) => `bench-token-${o}`;
+
+let sequence = 0;
+function body(destination: string): string {
+  const seq = sequence++;
+  return JSON.stringify({
+    destination,
+    events: [
+      {
+        type: 'message',
+        mode: 'active',
+        timestamp: Date.now(),
+        webhookEventId: `ORGS${seq.toString(36).toUpperCase().padStart(12, '0')}${randomBytes(4).toString('hex').toUpperCase()}`,
+        deliveryContext: { isRedelivery: false },
+        source: { type: 'user', userId: `Ubench${String(seq % 1000).padStart(27, '0')}` },
+        replyToken: randomBytes(16).toString('hex'),
+        message: { type: 'text', id: String(seq), text: 'ช่วยเหลือ', quoteToken: 'q' },
+      },
+    ],
+  });
+}
+
+/** Fixed-rate load; `target()` picks the channel of each request. */
+async function load(env: BenchEnvironment, target: () => { destination: string; secret: string }) {
+  const result = await autocannon({
+    url: `${env.app.url}/webhook`,
+    method: 'POST',
+    connections: 10,
+    duration: DURATION_S,
+    overallRate: RATE,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const { destination, secret } = target();
+          const b = body(destination);
+          return { ...req, body: b, headers: { 'content-type': 'application/json', 'x-line-signature': createHmac('sha256', secret).update(b).digest('base64') } };
+        },
+      },
+    ],
+  });
+  return { requestsPerSecond: Math.round(result.requests.average), latencyMs: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max }, non2xx: result.non2xx, errors: result.errors + result.timeouts };
+}
+
+async function seed(env: BenchEnvironment, orgs: number): Promise<void> {
+  const sealer = createSealer(env.dataKey);
+  await connectDatabase(env.mongoUri);
+  await insertAll(
+    OrganisationModel,
+    Array.from({ length: orgs }, (_, o) => ({
+      _id: `org-${o}`,
+      name: `อบต.ที่ ${o}`,
+      district: `อำเภอ ${o % 900}`,
+      province: `จังหวัด ${o % 76}`,
+      fiscalYear: 2568,
+      active: true,
+      channel: { botUserId: botUserId(o), channelId: String(2_000_000_000 + o), secretSealed: sealer.seal(secretOf(o)), tokenSealed: sealer.seal(tokenOf(o)) },
+    })),
+  );
+  await insertAll(MeasureModel, measuresOf(orgs));
+  await insertAll(ComplaintModel, complaintsOf(Math.round((100_000 * orgs) / FULL_ORGS), orgs));
+  // Last month's figures, as last month's run leaves them: the trend needs no replay of the reports.
+  await insertAll(
+    SummarySnapshotModel,
+    Array.from({ length: orgs }, (_, o) => ({ _id: `org-${o}:2025-09`, orgId: `org-${o}`, month: '2025-09', asOf: new Date('2025-09-01T01:30:00Z'), overall: firstMonthPlaceholder })),
+  );
+  // Two executives an organisation.
+  await insertAll(
+    StaffModel,
+    Array.from({ length: orgs * 2 }, (_, i) => {
+      const orgId = `org-${Math.floor(i / 2)}`;
+      const lineUserId = `Uexec${String(i).padStart(28, '0')}`;
+      return { _id: staffId(orgId, lineUserId), orgId, lineUserId, displayName: `ผู้บริหาร ${i}`, roles: ['executive'], unit: null, inviteCode: 'BENCH', linkedAt: new Date(), active: true };
+    }),
+  );
+}
+
+async function size(orgs: number) {
+  const env = await startEnvironment(`organisations-${orgs}`);
+  try {
+    let t = performance.now();
+    await seed(env, orgs);
+    const seedSeconds = Math.round(performance.now() - t) / 1000;
+    for (let o = 0; o < orgs; o++) env.line.addChannel(tokenOf(o));
+    // The app reads the channels at start (and every 30 s): start it again on the seeded database.
+    await env.kill();
+    await env.restart();
+
+    env.line.reset();
+    const toDefault = await load(env, () => ({ destination: 'U'.padEnd(33, 'f'), secret: env.channelSecret }));
+    env.line.reset();
+    const toRegistered = await load(env, () => {
+      const o = Math.floor(Math.random() * orgs);
+      return { destination: botUserId(o), secret: secretOf(o) };
+    });
+    await new Promise((r) => setTimeout(r, 3_000));
+
+    // The monthly summary for every organisation in one tick, as the schedule runs it.
+    env.line.reset();
+    const deps: RunnerDeps = {
+      settings: { orgId: 'default', thresholds: DEFAULT_LEVEL_THRESHOLDS, roundReminderDaysBefore: [7, 1] },
+      log: createLogger('warn'),
+      sealer: createSealer(env.dataKey),
+      instanceId: 'bench',
+      leaseSeconds: 600,
+      clock: () => new Date(),
+    };
+    t = performance.now();
+    const results = await runJobForMany(JOBS['monthly-summary'], ASOF, 'schedule', Array.from({ length: orgs }, (_, o) => forOrganisation(deps, `org-${o}`)));
+    const jobSeconds = Math.round(performance.now() - t) / 1000;
+    const done = [...results.values()].filter((r) => r.status === 'done').length;
+    const outboxMessages = await OutboxMessageModel.countDocuments({ source: /monthly-summary/ });
+
+    // The app's outbox sender sends them, each through its organisation's channel.
+    t = performance.now();
+    const multicasts = () => env.line.requests.filter((r) => r.path === '/v2/bot/message/multicast' && r.status === 200);
+    while (multicasts().length < outboxMessages && performance.now() - t < 600_000) await new Promise((r) => setTimeout(r, 250));
+    const sendSeconds = Math.round(performance.now() - t) / 1000;
+    const sent = multicasts();
+    const channelsUsed = new Set(sent.map((r) => r.headers.authorization)).size;
+    const perChannel = new Map<string, number>();
+    for (const r of sent) perChannel.set(String(r.headers.authorization), (perChannel.get(String(r.headers.authorization)) ?? 0) + 1);
+    await mongoose.connection.dropDatabase();
+    await disconnectDatabase();
+    return {
+      organisations: orgs,
+      seedSeconds,
+      routing: { ratePerSecond: RATE, seconds: DURATION_S, toDefaultOrganisation: toDefault, toRegisteredOrganisations: toRegistered, p99AddedMs: toRegistered.latencyMs.p99 - toDefault.latencyMs.p99 },
+      monthlySummaryJob: { seconds: jobSeconds, runsDone: done, outboxMessages, withinTarget60s: jobSeconds <= 60 },
+      sending: { seconds: sendSeconds, multicastsAccepted: sent.length, channelsUsed, mostRequestsToOneChannel: Math.max(0, ...perChannel.values()), perSecond: Math.round(sent.length / Math.max(sendSeconds, 0.001)) },
+      appMemory: memoryOf(env.app.pid),
+    };
+  } finally {
+    await disconnectDatabase().catch(() => undefined);
+    await env.stop();
+  }
+}
+
+export async function organisationsBenchmark() {
+  const sizes = process.env.BENCH_FULL === '1' ? [Math.round(FULL_ORGS / 10), FULL_ORGS] : [Math.round(FULL_ORGS / 10)];
+  const results = [];
+  for (const orgs of sizes) results.push(await size(orgs));
+  return { benchmark: 'organisations', sizes: results };
+}

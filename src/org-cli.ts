@@ -1,0 +1,154 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { fiscalYearArgument, scoreArgument } from './cli-support.js';
+import { loadDataKey } from './config.js';
+import {
+  addOrganisation,
+  listOrganisations,
+  setActive,
+  setChannel,
+  setSupportingFactors,
+  supportingFactorsOf,
+  updateOrganisation,
+  type ChannelFields,
+} from './db/organisation-store.js';
+import { ORG_CODE_PATTERN } from './domain/organisation.js';
+import { createSealer } from './security/crypto.js';
+
+/**
+ * Operator commands for the organisations of a deployment: `org list | add | update | disable | enable`.
+ * `org` alone (with profile options) updates the default organisation, as before there were several.
+ */
+
+type WithDatabase = <T>(work: (orgId: string) => Promise<T>) => Promise<T>;
+
+interface ProfileOptions {
+  name?: string;
+  district?: string;
+  province?: string;
+  fiscalYear?: number;
+  itaScore?: number;
+  itaLevel?: string;
+  supportingFactor?: string[];
+}
+
+interface ChannelOptions {
+  botUserId?: string;
+  channelId?: string;
+  channelSecret?: string;
+  accessToken?: string;
+}
+
+const orgCode = (value: string) => {
+  if (!ORG_CODE_PATTERN.test(value)) throw new InvalidArgumentError('รหัสองค์กรใช้ได้เฉพาะ a-z 0-9 และ - ยาวไม่เกิน 40 ตัว');
+  return value;
+};
+
+const botUserId = (value: string) => {
+  if (!/^U[0-9a-f]{32}$/.test(value)) throw new InvalidArgumentError('ต้องเป็น Bot user ID ของช่อง LINE (U ตามด้วยเลขฐานสิบหก 32 ตัว ดูได้ที่ LINE Developers → Basic settings)');
+  return value;
+};
+
+function profileOptions(command: Command): Command {
+  return command
+    .option('--name <name>', 'ชื่อองค์กร เช่น "องค์การบริหารส่วนตำบลโพธิ์ทอง"')
+    .option('--district <district>', 'อำเภอ')
+    .option('--province <province>', 'จังหวัด')
+    .option('--fiscal-year <year>', 'ปีงบประมาณที่กำลังรายงาน (พ.ศ.)', fiscalYearArgument)
+    .option('--ita-score <score>', 'คะแนน ITA', scoreArgument)
+    .option('--ita-level <level>', 'ระดับผลการประเมิน ITA เช่น "AA"')
+    .option(
+      '--supporting-factor <text>',
+      'ปัจจัยสนับสนุนของแผนป้องกันการทุจริตในปีงบประมาณที่กำลังรายงาน ใส่ได้หลายครั้ง (แทนที่รายการเดิมของปีนั้น; "" เพื่อล้าง)',
+      (v: string, all: string[] = []) => [...all, v],
+    );
+}
+
+function channelOptions(command: Command): Command {
+  return command
+    .option('--bot-user-id <id>', 'Bot user ID ของช่อง LINE (ค่า destination ที่ LINE ส่งมากับ webhook)', botUserId)
+    .option('--channel-id <id>', 'Channel ID ของช่อง LINE')
+    .option('--channel-secret <secret>', 'Channel secret (เก็บแบบเข้ารหัส)')
+    .option('--access-token <token>', 'Channel access token (เก็บแบบเข้ารหัส)');
+}
+
+/** All four channel values, or none; a half-given channel is refused rather than stored. */
+function channelOf(o: ChannelOptions): ChannelFields | null {
+  const given = [o.botUserId, o.channelSecret, o.accessToken].filter((v) => v !== undefined).length;
+  if (given === 0) return null;
+  if (given < 3) throw new InvalidArgumentError('ต้องระบุ --bot-user-id --channel-secret และ --access-token ครบทั้งสามค่า');
+  return { botUserId: o.botUserId!, channelId: o.channelId, secret: o.channelSecret!, accessToken: o.accessToken! };
+}
+
+async function printProfile(orgId: string, o: ProfileOptions): Promise<void> {
+  const org = await updateOrganisation(orgId, { name: o.name, district: o.district, province: o.province, fiscalYear: o.fiscalYear, itaScore: o.itaScore, itaLevel: o.itaLevel });
+  if (o.supportingFactor) await setSupportingFactors(orgId, org.fiscalYear, o.supportingFactor);
+  const factors = await supportingFactorsOf(orgId, org.fiscalYear);
+  console.log(`${org.name} (${orgId}) · อำเภอ${org.district || '-'} · จังหวัด${org.province || '-'}`);
+  console.log(`ปีงบประมาณ ${org.fiscalYear} · ITA ${org.itaScore ?? '-'} ${org.itaLevel ?? ''}`.trim());
+  console.log(`ปัจจัยสนับสนุนของแผนฯ ปี ${org.fiscalYear}: ${factors.length > 0 ? factors.join(' / ') : '-'}`);
+}
+
+export function addOrganisationCommands(program: Command, withDatabase: WithDatabase): void {
+  const org = program.command('org').description('องค์กรในระบบ: แสดง เพิ่ม แก้ไข ปิดใช้งาน และช่อง LINE ของแต่ละองค์กร');
+
+  profileOptions(channelOptions(org.command('update', { isDefault: true })))
+    .description('แก้ไขข้อมูลองค์กร (ไม่ระบุรหัส: องค์กรหลักตาม ORG_CODE) และเปลี่ยนช่อง LINE ได้')
+    .argument('[code]', 'รหัสองค์กร', orgCode)
+    .action(async (code: string | undefined, o: ProfileOptions & ChannelOptions) => {
+      const channel = channelOf(o);
+      await withDatabase(async (defaultOrg) => {
+        const orgId = code ?? defaultOrg;
+        if (channel) await setChannel(orgId, channel, createSealer(loadDataKey()));
+        await printProfile(orgId, o);
+        if (channel) console.log('บันทึกช่อง LINE แล้ว ระบบที่ทำงานอยู่จะใช้ภายใน 30 วินาที');
+      });
+    });
+
+  profileOptions(channelOptions(org.command('add')))
+    .description('เพิ่มองค์กรพร้อมช่อง LINE Official Account ของตนเอง (ใช้ webhook เดียวกับองค์กรอื่น)')
+    .argument('<code>', 'รหัสองค์กร a-z 0-9 และ - เช่น "abt-phothong"', orgCode)
+    .action(async (code: string, o: ProfileOptions & ChannelOptions) => {
+      const channel = channelOf(o);
+      if (!o.name) throw new InvalidArgumentError('ต้องระบุ --name ชื่อองค์กร');
+      await withDatabase(async () => {
+        if (!(await addOrganisation(code, { name: o.name!, district: o.district, province: o.province }, channel, createSealer(loadDataKey())))) {
+          console.error(`มีองค์กรรหัส ${code} อยู่แล้ว ใช้ org update ${code} เพื่อแก้ไข`);
+          process.exitCode = 1;
+          return;
+        }
+        await printProfile(code, o);
+        console.log(channel ? 'เพิ่มองค์กรและช่อง LINE แล้ว ตั้ง Webhook URL ของช่องเป็น <PUBLIC_BASE_URL>/webhook' : 'เพิ่มองค์กรแล้ว ยังไม่มีช่อง LINE (เพิ่มด้วย org update)');
+      });
+    });
+
+  org
+    .command('list')
+    .description('แสดงทุกองค์กร สถานะ และช่อง LINE (ไม่แสดงรหัสลับ)')
+    .action(async () => {
+      const all = await withDatabase(() => listOrganisations());
+      if (all.length === 0) return console.log('ยังไม่มีองค์กร');
+      for (const o of all) {
+        const where = [o.district && `อำเภอ${o.district}`, o.province && `จังหวัด${o.province}`].filter(Boolean).join(' ');
+        const channel = o.botUserId ? `ช่อง LINE ${o.botUserId}${o.channelId ? ` (channel ${o.channelId})` : ''}` : 'ช่อง LINE จากค่าตั้งระบบหรือยังไม่มี';
+        console.log(`${o.active ? '●' : '○ ปิดใช้งาน'} ${o.orgId} · ${o.name}${where ? ` · ${where}` : ''} · ${channel}`);
+      }
+    });
+
+  for (const [name, active, done] of [
+    ['disable', false, 'ปิดใช้งานแล้ว: ไม่ตอบข้อความและไม่ส่งงานตามกำหนดเวลา ข้อมูลยังอยู่ครบ'],
+    ['enable', true, 'เปิดใช้งานแล้ว'],
+  ] as const) {
+    org
+      .command(name)
+      .description(active ? 'เปิดใช้งานองค์กรอีกครั้ง' : 'ปิดใช้งานองค์กร (เก็บข้อมูลไว้ทั้งหมด)')
+      .argument('<code>', 'รหัสองค์กร', orgCode)
+      .action(async (code: string) => {
+        if (!(await withDatabase(() => setActive(code, active)))) {
+          console.error(`ไม่พบองค์กรรหัส ${code}`);
+          process.exitCode = 1;
+          return;
+        }
+        console.log(`${code}: ${done}`);
+      });
+  }
+}

@@ -1,0 +1,121 @@
+import type { OrganisationChannel } from '../domain/organisation.js';
+import type { LineClient } from '../line/client.js';
+import type { Logger } from '../log.js';
+
+/** An organisation the deployment answers for: the secret its webhooks are signed with, and its own LINE client. */
+export interface Tenant {
+  orgId: string;
+  secret: string;
+  line: LineClient;
+}
+
+export interface DirectoryDeps {
+  /**
+   * The organisation of the environment's LINE_CHANNEL_* (single-organisation deployments need no change):
+   * webhooks whose `destination` names no registered channel are checked against its secret.
+   */
+  defaultTenant: Tenant | null;
+  loadChannels: () => Promise<OrganisationChannel[]>;
+  clientFor: (accessToken: string) => LineClient;
+  log: Logger;
+  /** How often the channels are read again, so that `cli org add/update/disable` take effect without a restart. */
+  refreshMs?: number;
+}
+
+/** An unknown destination reads the channels again at most this often: a flood of bad webhooks costs one read. */
+const UNKNOWN_REFRESH_MS = 5_000;
+
+/**
+ * The organisations of this deployment and their LINE channels, held in memory: the webhook picks the
+ * organisation (and so the secret) from the body's `destination` before checking the signature, and replies,
+ * pushes and downloads go out with that organisation's token. A LINE client is made once per token.
+ */
+export class TenantDirectory {
+  private byOrg = new Map<string, Tenant>();
+  private byDestination = new Map<string, Tenant>();
+  private readonly clients = new Map<string, LineClient>();
+  private timer: NodeJS.Timeout | undefined;
+  private lastRefresh = 0;
+  private refreshing: Promise<void> | undefined;
+
+  constructor(private readonly deps: DirectoryDeps) {
+    this.install([]);
+  }
+
+  /** Reads the channels now; then every `refreshMs` until `stop()`. */
+  async start(): Promise<void> {
+    await this.refresh();
+    this.timer = setInterval(() => void this.refresh().catch((error: unknown) => this.deps.log.error({ err: String(error) }, 'reading the channels failed')), this.deps.refreshMs ?? 30_000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  refresh(): Promise<void> {
+    this.refreshing ??= this.deps
+      .loadChannels()
+      .then((channels) => this.install(channels))
+      .finally(() => {
+        this.lastRefresh = Date.now();
+        this.refreshing = undefined;
+      });
+    return this.refreshing;
+  }
+
+  private install(channels: OrganisationChannel[]): void {
+    const byOrg = new Map<string, Tenant>();
+    const byDestination = new Map<string, Tenant>();
+    if (this.deps.defaultTenant) byOrg.set(this.deps.defaultTenant.orgId, this.deps.defaultTenant);
+    for (const c of channels) {
+      const tenant: Tenant = { orgId: c.orgId, secret: c.secret, line: this.client(c.accessToken) };
+      byOrg.set(c.orgId, tenant);
+      byDestination.set(c.botUserId, tenant);
+    }
+    this.byOrg = byOrg;
+    this.byDestination = byDestination;
+  }
+
+  private client(accessToken: string): LineClient {
+    let client = this.clients.get(accessToken);
+    if (!client) {
+      client = this.deps.clientFor(accessToken);
+      this.clients.set(accessToken, client);
+    }
+    return client;
+  }
+
+  /**
+   * The organisation a webhook is for: by the path's code (`/webhook/<org>`) when given, else by the body's
+   * `destination`, else the default organisation. The caller still checks the signature with its secret:
+   * nothing here is trusted until then.
+   */
+  async forWebhook(destination: string | undefined, pathOrg?: string): Promise<Tenant | null> {
+    const find = () => (pathOrg !== undefined ? this.byOrg.get(pathOrg) : destination ? this.byDestination.get(destination) : undefined);
+    let tenant = find();
+    if (!tenant && Date.now() - this.lastRefresh > UNKNOWN_REFRESH_MS) {
+      // A channel added by the CLI a moment ago.
+      await this.refresh().catch((error: unknown) => this.deps.log.error({ err: String(error) }, 'reading the channels failed'));
+      tenant = find();
+    }
+    if (tenant) return tenant;
+    return pathOrg === undefined ? this.deps.defaultTenant : null;
+  }
+
+  /** The organisation's tenant, if it is active and has a channel (or is the default one). */
+  get(orgId: string): Tenant | null {
+    return this.byOrg.get(orgId) ?? null;
+  }
+
+  /** Its LINE client; an organisation without one (disabled since) cannot be sent to. */
+  lineFor(orgId: string): LineClient {
+    const tenant = this.byOrg.get(orgId);
+    if (!tenant) throw new Error(`no LINE channel for organisation ${orgId}`);
+    return tenant.line;
+  }
+
+  orgIds(): string[] {
+    return [...this.byOrg.keys()];
+  }
+}

@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OrganisationModel } from '../../src/db/models/organisation.js';
+import { activeChannels } from '../../src/db/organisation-store.js';
+import { cliEnv } from '../support/cli.js';
+import { FakeLine } from '../support/fake-line.js';
+import { connectTestDatabase, testSealer } from '../support/harness.js';
+
+const ORG = 'default-org';
+const BOT = 'U0123456789abcdef0123456789abcdef';
+let db: Awaited<ReturnType<typeof connectTestDatabase>>;
+let fake: FakeLine;
+const cli = async (...args: string[]) =>
+  (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(db.dbName, ORG, fake), timeout: 60_000 })).stdout;
+
+beforeAll(async () => {
+  db = await connectTestDatabase();
+  fake = await new FakeLine().start();
+});
+afterAll(async () => {
+  await fake?.stop();
+  await db?.close();
+});
+
+describe('cli org: the organisations of a deployment', () => {
+  it('adds an organisation with its channel sealed, lists it without secrets, disables and enables it', async () => {
+    const added = await cli('org', 'add', 'abt-bang-rak', '--name', 'องค์การบริหารส่วนตำบลบางรัก', '--province', 'ลพบุรี', '--bot-user-id', BOT, '--channel-secret', 'the-secret-b', '--access-token', 'the-token-b');
+    expect(added).toContain('เพิ่มองค์กรและช่อง LINE แล้ว');
+    // Sealed at rest: the stored document holds neither value in the clear; the app opens them with the key.
+    const stored = JSON.stringify(await OrganisationModel.findById('abt-bang-rak').lean());
+    expect(stored).not.toContain('the-secret-b');
+    expect(stored).not.toContain('the-token-b');
+    expect(await activeChannels(testSealer)).toEqual([{ orgId: 'abt-bang-rak', botUserId: BOT, channelId: '', secret: 'the-secret-b', accessToken: 'the-token-b' }]);
+
+    const list = await cli('org', 'list');
+    expect(list).toContain('abt-bang-rak · องค์การบริหารส่วนตำบลบางรัก · จังหวัดลพบุรี');
+    expect(list).toContain(BOT);
+    expect(list).not.toContain('the-secret-b');
+    expect(list).not.toContain('the-token-b');
+
+    expect(await cli('org', 'disable', 'abt-bang-rak')).toContain('ปิดใช้งานแล้ว');
+    expect(await cli('org', 'list')).toContain('○ ปิดใช้งาน abt-bang-rak');
+    expect(await activeChannels(testSealer)).toEqual([]);
+    await cli('org', 'enable', 'abt-bang-rak');
+    expect(await activeChannels(testSealer)).toHaveLength(1);
+  }, 120_000);
+
+  it('refuses a taken code, a half-given channel and a malformed bot user id; `org --name` still edits the default organisation', async () => {
+    await expect(cli('org', 'add', 'abt-bang-rak', '--name', 'ซ้ำ')).rejects.toThrow(/มีองค์กรรหัส abt-bang-rak อยู่แล้ว/);
+    await expect(cli('org', 'add', 'new-org', '--name', 'ใหม่', '--bot-user-id', BOT)).rejects.toThrow(/ครบทั้งสามค่า/);
+    await expect(cli('org', 'add', 'new-org', '--name', 'ใหม่', '--bot-user-id', 'not-an-id', '--channel-secret', 's', '--access-token', 't')).rejects.toThrow(/Bot user ID/);
+    expect(await cli('org', '--name', 'เทศบาลตำบลหลัก')).toContain('เทศบาลตำบลหลัก (default-org)');
+    expect(await cli('org', 'update', 'abt-bang-rak', '--district', 'เมือง')).toContain('อำเภอเมือง');
+  }, 120_000);
+});
