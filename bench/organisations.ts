@@ -26,7 +26,9 @@ import { memoryOf, startEnvironment, type BenchEnvironment } from './lib/environ
  */
 const FULL_ORGS = 7_850;
 const RATE = 100;
-const DURATION_S = 15;
+const DURATION_S = 8;
+/** Rounds of each kind, alternated, so that a change in the machine's load falls on both alike. */
+const ROUNDS = 3;
 const ASOF = new Date('2025-10-01T01:30:00Z');
 
 const botUserId = (o: number) => `U${o.toString(16).padStart(32, '0')}`;
@@ -118,13 +120,20 @@ async function size(orgs: number) {
     await env.kill();
     await env.restart();
 
-    env.line.reset();
-    const toDefault = await load(env, () => ({ destination: 'U'.padEnd(33, 'f'), secret: env.channelSecret }));
-    env.line.reset();
-    const toRegistered = await load(env, () => {
-      const o = Math.floor(Math.random() * orgs);
-      return { destination: botUserId(o), secret: secretOf(o) };
-    });
+    const toDefault: Awaited<ReturnType<typeof load>>[] = [];
+    const toRegistered: Awaited<ReturnType<typeof load>>[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      env.line.reset();
+      toDefault.push(await load(env, () => ({ destination: 'U'.padEnd(33, 'f'), secret: env.channelSecret })));
+      env.line.reset();
+      toRegistered.push(
+        await load(env, () => {
+          const o = Math.floor(Math.random() * orgs);
+          return { destination: botUserId(o), secret: secretOf(o) };
+        }),
+      );
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     await new Promise((r) => setTimeout(r, 3_000));
 
     // The monthly summary for every organisation in one tick, as the schedule runs it.
@@ -143,11 +152,16 @@ async function size(orgs: number) {
     const done = [...results.values()].filter((r) => r.status === 'done').length;
     const outboxMessages = await OutboxMessageModel.countDocuments({ source: /monthly-summary/ });
 
-    // The app's outbox sender sends them, each through its organisation's channel.
+    // The app's outbox sender sends them (it is kicked every 2 s), each through its organisation's channel.
     t = performance.now();
     const multicasts = () => env.line.requests.filter((r) => r.path === '/v2/bot/message/multicast' && r.status === 200);
-    while (multicasts().length < outboxMessages && performance.now() - t < 600_000) await new Promise((r) => setTimeout(r, 250));
+    while (multicasts().length < outboxMessages && performance.now() - t < 600_000) await new Promise((r) => setTimeout(r, 100));
     const sendSeconds = Math.round(performance.now() - t) / 1000;
+
+    // Of the job, the one-pass read alone (figures, executives, complaint counts of every organisation).
+    t = performance.now();
+    await JOBS['monthly-summary'].prepare!(ASOF, deps.settings);
+    const onePassSeconds = Math.round(performance.now() - t) / 1000;
     const sent = multicasts();
     const channelsUsed = new Set(sent.map((r) => r.headers.authorization)).size;
     const perChannel = new Map<string, number>();
@@ -157,8 +171,16 @@ async function size(orgs: number) {
     return {
       organisations: orgs,
       seedSeconds,
-      routing: { ratePerSecond: RATE, seconds: DURATION_S, toDefaultOrganisation: toDefault, toRegisteredOrganisations: toRegistered, p99AddedMs: toRegistered.latencyMs.p99 - toDefault.latencyMs.p99 },
-      monthlySummaryJob: { seconds: jobSeconds, runsDone: done, outboxMessages, withinTarget60s: jobSeconds <= 60 },
+      routing: {
+        ratePerSecond: RATE,
+        secondsPerRound: DURATION_S,
+        rounds: ROUNDS,
+        toDefaultOrganisation: toDefault,
+        toRegisteredOrganisations: toRegistered,
+        medianP99Ms: { toDefault: median(toDefault.map((r) => r.latencyMs.p99)), toRegistered: median(toRegistered.map((r) => r.latencyMs.p99)) },
+        p99AddedMs: median(toRegistered.map((r) => r.latencyMs.p99)) - median(toDefault.map((r) => r.latencyMs.p99)),
+      },
+      monthlySummaryJob: { seconds: jobSeconds, onePassReadSeconds: onePassSeconds, runsDone: done, outboxMessages, withinTarget60s: jobSeconds <= 60 },
       sending: { seconds: sendSeconds, multicastsAccepted: sent.length, channelsUsed, mostRequestsToOneChannel: Math.max(0, ...perChannel.values()), perSecond: Math.round(sent.length / Math.max(sendSeconds, 0.001)) },
       appMemory: memoryOf(env.app.pid),
     };
