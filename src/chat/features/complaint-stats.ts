@@ -16,7 +16,7 @@ export const complaintStats: Feature = {
   name: 'complaintStats',
   words: ['สถิติร้องเรียน', 'complaint stats'],
   command: yearIn,
-  meaning: /สถิติ.*(ร้องเรียน|ร้องทุกข์)|(ร้องเรียน|ร้องทุกข์).*สถิติ|complaintstats/,
+  meaning: (plain) => (/สถิติ.*(ร้องเรียน|ร้องทุกข์)|(ร้องเรียน|ร้องทุกข์).*สถิติ|complaintstats/.test(plain) ? (/25\d\d/.exec(plain)?.[0] ?? '') : null),
   allowed: (sender) => isExecutiveOrAdmin(sender.roles),
   refusal: CHAT_TEXT.executivesOnly,
   async handle(ctx) {
