@@ -83,8 +83,8 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     clock: () => new Date(),
     onEnqueued: () => outbox.kick(),
   };
-  const reportLink = (orgId: string): ChatDeps['reportLink'] => (kind, now, requester) => {
-    const link: ReportLink = { org: orgId, kind, by: sealer.seal(staffIdOf(orgId, requester)) };
+  const reportLink = (orgId: string): ChatDeps['reportLink'] => (kind, now, requester, fiscalYear) => {
+    const link: ReportLink = { org: orgId, kind, by: sealer.seal(staffIdOf(orgId, requester)), ...(fiscalYear ? { fiscalYear } : {}) };
     const token = signer.sign(link, addMinutes(now, config.REPORT_LINK_MINUTES));
     return { url: `${publicBaseUrl()}/reports/${token}`, minutes: config.REPORT_LINK_MINUTES };
   };
