@@ -255,6 +255,12 @@ export async function markDeadlineStep(c: Complaint, step: 'reminder' | 'escalat
   return toComplaint(fresh);
 }
 
+/** When a case's deadline step was first written (the run that did it), or null when it has not been. */
+export async function deadlineStepAt(c: Pick<Complaint, 'id'>, step: 'reminder' | 'escalation'): Promise<Date | null> {
+  const doc = await ComplaintEventModel.findById(`${c.id}:${step}`).lean();
+  return doc?.at ?? null;
+}
+
 /** OIT O24's statistics for a fiscal year; plain queries and arithmetic, portable to both servers. */
 export async function complaintStats(orgId: string, fiscalYear: number, now: Date): Promise<ComplaintStats> {
   const docs = await ComplaintModel.find({ orgId, fiscalYear }).select('kind status dueAt').lean();

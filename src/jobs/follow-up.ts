@@ -8,6 +8,7 @@ import { staffWithRole } from '../db/staff-store.js';
 import { text } from '../line/messages.js';
 import { reminderMessages } from '../flex/reminder-message.js';
 import type { Outgoing } from '../outbox/enqueue.js';
+import { executiveGroupCopy } from './executive-group-copy.js';
 import type { JobDefinition } from './job.js';
 
 /**
@@ -40,7 +41,10 @@ export const followUp: JobDefinition = {
     if (report && executives.length > 0) {
       outgoing.push({ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [text(report)] });
     }
-    return { outgoing, recipients: listed.length + (report ? executives.length : 0), listed };
+    // The executives' group hears the same list as the executives.
+    const group = await executiveGroupCopy(orgId, run.id);
+    if (report) outgoing.push(...group.outgoing('non-responders', [text(report)]));
+    return { outgoing, recipients: listed.length + (report ? executives.length + group.recipients : 0), listed };
   },
 };
 

@@ -5,24 +5,27 @@ import { staffWithRole } from '../db/staff-store.js';
 import { complaintLine, summaryMessage } from '../flex/summary-message.js';
 import { complaintStats } from '../db/complaint-store.js';
 import { fiscalYearOf } from '../domain/fiscal-year.js';
+import { executiveGroupCopy } from './executive-group-copy.js';
 import type { JobDefinition } from './job.js';
 
-/** On the first working morning of each month, every executive gets the summary (one multicast). */
+/** On the first working morning of each month, every executive gets the summary (one multicast), and so does the executives' group. */
 export const monthlySummary: JobDefinition = {
   name: 'monthly-summary',
   period: (asOf) => monthKey(asOf),
   isDue: (now) => isFirstWorkingDayOfMonth(now),
   async produce(run, { orgId, thresholds }) {
     const executives = await staffWithRole(orgId, 'executive');
-    if (executives.length === 0) return { outgoing: [], recipients: 0 };
+    const group = await executiveGroupCopy(orgId, run.id);
+    if (executives.length === 0 && group.recipients === 0) return { outgoing: [], recipients: 0 };
     const summary = await loadSummary(orgId, run.asOf, thresholds);
     await recordSnapshot(orgId, summary);
     const complaints = complaintLine(await complaintStats(orgId, fiscalYearOf(run.asOf), run.asOf));
     const [year, month] = monthKey(run.asOf).split('-').map(Number) as [number, number];
     const heading = `สรุปผลการดำเนินงานประจำเดือน ${THAI_MONTHS_SHORT[month - 1]} ${year + 543}`;
+    const message = summaryMessage(summary, { heading, complaints });
     return {
-      outgoing: [{ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [summaryMessage(summary, { heading, complaints })] }],
-      recipients: executives.length,
+      outgoing: [{ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [message] }, ...group.outgoing('summary', [message])],
+      recipients: executives.length + group.recipients,
     };
   },
 };
