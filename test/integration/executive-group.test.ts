@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fileComplaint } from '../../src/db/complaint-store.js';
 import { issueGroupLinkCode } from '../../src/db/executive-group-store.js';
 import { ExecutiveGroupModel } from '../../src/db/models/executive-group.js';
+import { WebhookEventModel } from '../../src/db/models/webhook-event.js';
 import { addOrganisation, updateOrganisation } from '../../src/db/organisation-store.js';
 import { JOBS, forOrganisation } from '../../src/jobs/registry.js';
 import { runJob } from '../../src/jobs/run-job.js';
@@ -141,7 +142,7 @@ describe('linking', () => {
       expect(await sayInGroup(OFFICER, said), said).toEqual([]);
     }
     expect(await deliver({ ...stickerEvent(EXECUTIVE), source: { type: 'group', groupId: GROUP_A, userId: EXECUTIVE } })).toEqual([]);
-    expect(await deliver(groupPostbackEvent(EXECUTIVE, 'a=sum.overdue'))).toEqual([]);
+    expect(await deliver(groupPostbackEvent(EXECUTIVE, 'a=sum.overdue', GROUP_A))).toEqual([]);
     expect(h.line.requests.filter((r) => r.path.startsWith('/v2/bot/message/'))).toEqual([]);
   });
 });
@@ -238,6 +239,20 @@ describe('unlinking', () => {
     await runFor(A, 'monthly-summary', bkk('2027-04-01T08:30:00'));
     expect(pushesTo(OTHER_GROUP)).toEqual([]);
     expect(pushesTo(GROUP_A)).toEqual([]);
+  });
+
+  it('links once when the answer in the group failed, and the retry pushes that answer to the group, not "used"', async () => {
+    const { code } = await askCode(new Chat(h, EXECUTIVE));
+    h.line.failNext(500, { pathPrefix: '/v2/bot/message/reply' });
+    const event = groupTextEvent(EXECUTIVE, `เชื่อมกลุ่ม ${code}`, GROUP_A);
+    await h.send(event);
+    expect(await ExecutiveGroupModel.find({ _id: A }).lean()).toMatchObject([{ groupId: GROUP_A }]);
+    await WebhookEventModel.updateMany({ state: { $in: ['pending', 'replying'] } }, { $set: { nextAttemptAt: new Date() } });
+    await h.server.runner.sweep();
+    const answers = pushesTo(GROUP_A);
+    expect(answers).toHaveLength(1);
+    expect(visibleText(answers[0]!.body.messages)).toContain('เชื่อมกลุ่มนี้เป็นกลุ่มผู้บริหารเรียบร้อยแล้ว');
+    expect(await WebhookEventModel.countDocuments({ _id: event.webhookEventId })).toBe(0);
   });
 
   it('never logs a group id', () => {
