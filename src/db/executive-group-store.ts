@@ -69,11 +69,6 @@ export async function linkedGroup(orgId: string): Promise<ExecutiveGroup | null>
   return doc ? { groupId: doc.groupId, groupKey: doc.groupKey } : null;
 }
 
-/** Whether this group is the organisation's linked one. */
-export async function isLinkedGroup(orgId: string, groupKey: string): Promise<boolean> {
-  return (await ExecutiveGroupModel.countDocuments({ _id: orgId, groupKey })) > 0;
-}
-
 /**
  * Unlinks the organisation's group; with `groupKey`, only if that group is the linked one (the bot left a
  * group, or was told to unlink in it). Returns whether a group was unlinked; repeating it is harmless.
