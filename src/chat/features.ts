@@ -6,6 +6,7 @@ import { cases } from './features/cases.js';
 import { complaintStats } from './features/complaint-stats.js';
 import { complaint } from './features/complaint.js';
 import { evidence } from './features/evidence.js';
+import { linkGroup, unlinkGroup } from './features/executive-group.js';
 import { exportReport } from './features/export-report.js';
 import { help } from './features/help.js';
 import { manageMeasure } from './features/manage-measure.js';
@@ -26,6 +27,9 @@ import { track } from './features/track.js';
 export const FEATURES: readonly Feature[] = [
   register,
   cancel,
+  // Before the summary and complaint sentences; unlinking first, as its phrases contain linking's.
+  unlinkGroup,
+  linkGroup,
   track,
   exportReport,
   complaintStats,

@@ -11,6 +11,7 @@ import type { Sealer } from '../security/crypto.js';
 import type { ChatContext, Feature, Sender } from './context.js';
 import { FEATURES } from './features.js';
 import { helpMessage } from './features/help.js';
+import { respondInGroup } from './group-chat.js';
 import { CHAT_TEXT } from './texts.js';
 import { toDialogInput } from './to-input.js';
 import { understand } from './understand.js';
@@ -34,9 +35,12 @@ const stores = chatStores;
 
 /**
  * Decides what the bot does with one event, carries out its storage effects, and returns the replies.
- * Only one-to-one chats get answers: in groups the bot stays quiet rather than talk over people.
+ * Only one-to-one chats get answers: in groups the bot stays quiet rather than talk over people, but for
+ * the executives' group commands.
  */
 export async function respond(event: webhook.Event, eventId: string, deps: ChatDeps): Promise<Message[]> {
+  // Groups hear only the executives' group commands (chat/group-chat.ts).
+  if (event.source?.type === 'group') return respondInGroup(event, eventId, deps);
   const userId = event.source?.type === 'user' ? event.source.userId : undefined;
   if (!userId) return [];
   if (event.type === 'follow') {

@@ -3,6 +3,7 @@ import * as complaints from './complaint-store.js';
 import * as complaintStats from './complaint-stats-store.js';
 import * as dialogs from './conversation-store.js';
 import * as evidence from './evidence-store.js';
+import * as executiveGroups from './executive-group-store.js';
 import * as invites from './invite-store.js';
 import * as measures from './measure-store.js';
 import * as oit from './oit-store.js';
@@ -13,5 +14,5 @@ import * as staff from './staff-store.js';
 import * as summaries from './summary-store.js';
 
 /** The stores a conversation reads and writes, handed to every chat handler in its context. */
-export const chatStores = { attachments, complaints, complaintStats, dialogs, evidence, invites, measures, oit, organisations, progress, registerThrottle, staff, summaries };
+export const chatStores = { attachments, complaints, complaintStats, dialogs, evidence, executiveGroups, invites, measures, oit, organisations, progress, registerThrottle, staff, summaries };
 export type ChatStores = typeof chatStores;

@@ -380,6 +380,12 @@ export async function addInformation(c: Complaint, words: string, photos: Attach
   return entry;
 }
 
+/** When a case's deadline step was first written (the run that did it), or null when it has not been. */
+export async function deadlineStepAt(c: Pick<Complaint, 'id'>, step: 'reminder' | 'escalation'): Promise<Date | null> {
+  const doc = await ComplaintEventModel.findById(`${c.id}:${step}`).lean();
+  return doc?.at ?? null;
+}
+
 /** OIT O24's statistics for a fiscal year; plain queries and arithmetic, portable to both servers. */
 export async function complaintStats(orgId: string, fiscalYear: number, now: Date): Promise<ComplaintStats> {
   return statsOf(await ComplaintModel.find({ orgId, fiscalYear }).select('kind status dueAt').lean(), fiscalYear, now);

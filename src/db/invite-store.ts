@@ -8,7 +8,7 @@ import { StaffModel, staffId } from './models/staff.js';
 /** No 0/O, 1/I/L: codes are read aloud and typed on phones. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
-function newCode(): string {
+export function newCode(): string {
   const chars = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]);
   return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }

@@ -77,7 +77,8 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
 
   const event = JSON.parse(deps.sealer.open(doc.body)) as webhook.Event;
   let channel: OrganisationChannelDeps;
-  const userId = event.source?.type === 'user' ? (event.source.userId ?? null) : null;
+  // Where a late answer is pushed: the person, or the group (which hears only the executives' group commands).
+  const userId = event.source?.type === 'user' ? (event.source.userId ?? null) : event.source?.type === 'group' ? event.source.groupId : null;
   let repliesStored = earlierReplies !== null;
   try {
     channel = deps.channelOf(doc.orgId);

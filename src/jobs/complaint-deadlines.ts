@@ -1,5 +1,6 @@
+import { linkedGroup } from '../db/executive-group-store.js';
 import { addDays } from 'date-fns';
-import { markDeadlineStep, openComplaintsDueBy } from '../db/complaint-store.js';
+import { deadlineStepAt, markDeadlineStep, openComplaintsDueBy } from '../db/complaint-store.js';
 import type { Complaint } from '../domain/complaints.js';
 import { staffWithRole } from '../db/staff-store.js';
 import { text } from '../line/messages.js';
@@ -9,6 +10,7 @@ import { COMPLAINT_STATUS_TH, HANDLER_ROLE, KIND_TH, REMIND_DAYS_BEFORE } from '
 import { formatThaiDate, truncate } from '../domain/thai.js';
 import { caseCard } from '../flex/complaint-messages.js';
 import type { Outgoing } from '../outbox/enqueue.js';
+import { executiveGroupCopy } from './executive-group-copy.js';
 import type { JobDefinition } from './job.js';
 
 /**
@@ -27,6 +29,8 @@ export const complaintDeadlines: JobDefinition = {
     const executives = (await staffWithRole(orgId, 'executive')).map((e) => e.lineUserId);
     const handlersOf = async (c: Complaint) => (c.handlerUserId ? [c.handlerUserId] : (await staffWithRole(orgId, HANDLER_ROLE[c.kind])).map((s) => s.lineUserId));
     const outgoing: Outgoing[] = [];
+    // For the executives' group: general complaints only, and only their counts.
+    const overdueGeneral = { total: 0, new: 0 };
 
     for (const read of open) {
       const due = formatThaiDate(new Date(read.dueAt.getTime() - 1));
@@ -37,6 +41,11 @@ export const complaintDeadlines: JobDefinition = {
       if (c.dueAt > now) {
         outgoing.push({ key: `complaint:${c.id}:reminder${clockSuffix(c)}`, to: await handlersOf(c), messages: [text(`เรื่อง ${c.trackingNo} จะครบกำหนดตอบ 15 วันในวันที่ ${due} กรุณาดำเนินการหรือแจ้งความคืบหน้าแก่ผู้ร้อง`), card(c)] });
         continue;
+      }
+      if (c.kind === 'general') {
+        overdueGeneral.total++;
+        // New in this run (or in this run resumed, which has the same moment): the step was first written now.
+        if ((await deadlineStepAt(c, 'escalation'))?.getTime() === now.getTime()) overdueGeneral.new++;
       }
       const overdue: Complaint = { ...c, explanationRequired: !c.explainedAt };
       // Executives see what the case is and how late, never who reported it; a corruption report's details stay with the integrity officers.
@@ -58,6 +67,18 @@ export const complaintDeadlines: JobDefinition = {
         });
       }
     }
+    if (overdueGeneral.new > 0) {
+      const group = executiveGroupCopy(run.id, await linkedGroup(orgId));
+      outgoing.push(...group.outgoing('overdue-general', [text(groupOverdueText(overdueGeneral))]));
+    }
     return { outgoing, recipients: outgoing.reduce((n, o) => n + o.to.length, 0) };
   },
 };
+
+/**
+ * The executives' group reads counts of general complaints and nothing else: a group may hold people who
+ * are not executives, and a corruption report must not even be known to exist there.
+ */
+function groupOverdueText(counts: { total: number; new: number }): string {
+  return `เรื่องร้องเรียนทั่วไปเกินกำหนด 15 วันเพิ่มขึ้น ${counts.new} เรื่อง\nรวมเรื่องร้องเรียนทั่วไปที่ยังไม่ยุติและเกินกำหนด ${counts.total} เรื่อง\nผู้บริหารดูรายละเอียดได้ทางแชตส่วนตัวกับบัญชีนี้`;
+}

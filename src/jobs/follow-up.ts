@@ -1,3 +1,4 @@
+import { linkedGroup } from '../db/executive-group-store.js';
 import { fiscalQuarterOf, isLastDayOfMonth, isQuarterEnd, monthKey } from '../domain/calendar.js';
 import { needsFollowUp } from '../domain/reminders.js';
 import { formatThaiDate, truncate } from '../domain/thai.js';
@@ -8,6 +9,7 @@ import { staffWithRole } from '../db/staff-store.js';
 import { text } from '../line/messages.js';
 import { reminderMessages } from '../flex/reminder-message.js';
 import type { Outgoing } from '../outbox/enqueue.js';
+import { executiveGroupCopy } from './executive-group-copy.js';
 import type { JobDefinition } from './job.js';
 
 /**
@@ -40,7 +42,10 @@ export const followUp: JobDefinition = {
     if (report && executives.length > 0) {
       outgoing.push({ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [text(report)] });
     }
-    return { outgoing, recipients: listed.length + (report ? executives.length : 0), listed };
+    // The executives' group hears the same list as the executives.
+    const group = executiveGroupCopy(run.id, await linkedGroup(orgId));
+    if (report) outgoing.push(...group.outgoing('non-responders', [text(report)]));
+    return { outgoing, recipients: listed.length + (report ? executives.length + group.recipients : 0), listed };
   },
 };
 

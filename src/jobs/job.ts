@@ -1,5 +1,6 @@
 import type { Listed } from '../db/job-run-store.js';
 import type { ComplaintStats } from '../domain/complaints.js';
+import type { ExecutiveGroup } from '../domain/executive-group.js';
 import type { StaffContact } from '../domain/staff.js';
 import type { Summary, Threshold } from '../domain/summary.js';
 import type { WorkingCalendar } from '../domain/working-days.js';
@@ -50,4 +51,5 @@ export interface OnePass {
   summary?: (orgId: string) => Summary | undefined;
   executives?: (orgId: string) => StaffContact[];
   complaintStats?: (orgId: string) => ComplaintStats;
+  executiveGroup?: (orgId: string) => ExecutiveGroup | null;
 }

@@ -6,32 +6,37 @@ import { staffWithRole, staffWithRoleByOrganisation } from '../db/staff-store.js
 import { complaintLine, summaryMessage } from '../flex/summary-message.js';
 import { complaintStats, complaintStatsByOrganisation } from '../db/complaint-store.js';
 import { fiscalYearOf } from '../domain/fiscal-year.js';
+import { linkedGroup, linkedGroupsByOrganisation } from '../db/executive-group-store.js';
+import { executiveGroupCopy } from './executive-group-copy.js';
 import type { JobDefinition } from './job.js';
 
-/** On the first working morning of each month (weekends and holidays skipped), every executive gets the summary (one multicast). */
+/** On the first working morning of each month (weekends and holidays skipped), every executive gets the summary (one multicast), and so does the executives' group. */
 export const monthlySummary: JobDefinition = {
   name: 'monthly-summary',
   period: (asOf) => monthKey(asOf),
   isDue: (now, _settings, calendar) => isFirstWorkingDayOfMonth(calendar, now),
   async prepare(asOf, { thresholds }) {
-    const [summaries, executives, complaintStats] = await Promise.all([
+    const [summaries, executives, complaintStats, executiveGroup] = await Promise.all([
       loadAllSummaries(asOf, thresholds),
       staffWithRoleByOrganisation('executive'),
       complaintStatsByOrganisation(fiscalYearOf(asOf), asOf),
+      linkedGroupsByOrganisation(),
     ]);
-    return { summary: (orgId) => summaries.get(orgId), executives, complaintStats };
+    return { summary: (orgId) => summaries.get(orgId), executives, complaintStats, executiveGroup };
   },
   async produce(run, { orgId, thresholds }, onePass) {
     const executives = onePass?.executives?.(orgId) ?? (await staffWithRole(orgId, 'executive'));
-    if (executives.length === 0) return { outgoing: [], recipients: 0 };
+    const group = executiveGroupCopy(run.id, onePass?.executiveGroup ? onePass.executiveGroup(orgId) : await linkedGroup(orgId));
+    if (executives.length === 0 && group.recipients === 0) return { outgoing: [], recipients: 0 };
     const summary = onePass?.summary?.(orgId) ?? (await loadSummary(orgId, run.asOf, thresholds));
     await recordSnapshot(orgId, summary);
     const complaints = complaintLine(onePass?.complaintStats?.(orgId) ?? (await complaintStats(orgId, fiscalYearOf(run.asOf), run.asOf)));
     const [year, month] = monthKey(run.asOf).split('-').map(Number) as [number, number];
     const heading = `สรุปผลการดำเนินงานประจำเดือน ${THAI_MONTHS_SHORT[month - 1]} ${year + 543}`;
+    const message = summaryMessage(summary, { heading, complaints });
     return {
-      outgoing: [{ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [summaryMessage(summary, { heading, complaints })] }],
-      recipients: executives.length,
+      outgoing: [{ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [message] }, ...group.outgoing('summary', [message])],
+      recipients: executives.length + group.recipients,
     };
   },
 };

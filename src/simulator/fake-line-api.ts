@@ -91,7 +91,7 @@ export class FakeLineApi {
     });
     app.post('/v2/bot/message/reply', (req, res) => this.reply(req, res));
     app.post('/v2/bot/message/push', (req, res) => this.send(req, res, [req.body?.to]));
-    app.post('/v2/bot/message/multicast', (req, res) => this.send(req, res, req.body?.to));
+    app.post('/v2/bot/message/multicast', (req, res) => this.send(req, res, req.body?.to, { usersOnly: true }));
     app.get('/v2/bot/profile/:userId', (req, res) => {
       const name = this.profiles.get(req.params.userId);
       this.record(req, name ? 200 : 404);
@@ -260,7 +260,11 @@ export class FakeLineApi {
     res.set('x-line-request-id', randomUUID()).json({ sentMessages: req.body.messages.map(() => ({ id: randomUUID(), quoteToken: 'q' })) });
   }
 
-  private send(req: Request, res: Response, to: unknown): void {
+  /**
+   * Push takes a user, group or room id; multicast only user ids, as LINE's API says (a group id there is
+   * refused with 400), so a message meant for a group must go as a push.
+   */
+  private send(req: Request, res: Response, to: unknown, options: { usersOnly?: boolean } = {}): void {
     const key = req.get('x-line-retry-key');
     if (key && this.acceptedRetryKeys.has(key)) {
       this.record(req, 409);
@@ -270,7 +274,8 @@ export class FakeLineApi {
     const recipients = Array.isArray(to) ? to : [];
     const problem =
       this.invalidMessages(req.body?.messages) ??
-      (recipients.length === 0 || recipients.length > LINE_LIMITS.multicastRecipients || recipients.some((r) => typeof r !== 'string') ? 'bad recipients' : null);
+      (recipients.length === 0 || recipients.length > LINE_LIMITS.multicastRecipients || recipients.some((r) => typeof r !== 'string') ? 'bad recipients' : null) ??
+      (options.usersOnly && recipients.some((r) => /^[CR][0-9a-f]{32}$/.test(String(r))) ? 'multicast takes user ids only, not groups or rooms' : null);
     if (problem) {
       this.record(req, 400);
       res.status(400).json({ message: problem });

@@ -70,9 +70,10 @@ describe('POST /webhook: every event type', () => {
     expect(await accepted()).toBe(events.length);
     expect((await WebhookEventModel.find().lean()).map((e) => [e.type, e.state, e.lastError])).toEqual([]);
     expect(await countFinished(events.map((e) => e.webhookEventId))).toBe(events.length);
-    // Every message from the user gets an answer (never silence); reply tokens are used once each.
+    // Every message from the user gets an answer (never silence), and joining a group its one greeting;
+    // reply tokens are used once each.
     const replies = h.line.accepted('/v2/bot/message/reply');
-    const messageEvents = events.filter((e) => e.type === 'message' || e.type === 'postback' || e.type === 'follow');
+    const messageEvents = events.filter((e) => e.type === 'message' || e.type === 'postback' || e.type === 'follow' || e.type === 'join');
     expect(replies.length).toBe(messageEvents.length);
     expect(h.line.requests.filter((r) => r.status !== 200 && r.path !== '/v2/bot/profile/' + USER)).toEqual([]);
   });

@@ -490,3 +490,27 @@ export function webhookBody(events: webhook.Event[], destination = 'Udeadbeefdea
 export function sign(body: string, channelSecret: string): string {
   return createHmac('sha256', channelSecret).update(body, 'utf8').digest('base64');
 }
+
+// ---------------------------------------------------------------------------
+// Group chats
+// ---------------------------------------------------------------------------
+
+/** The bot invited into a group. */
+export function joinEvent(groupId: string = SAMPLE_GROUP_ID): webhook.JoinEvent {
+  return { type: 'join', ...common(), source: groupSource(undefined, groupId), replyToken: newReplyToken() };
+}
+
+/** The bot removed from a group (no reply token). */
+export function leaveEvent(groupId: string = SAMPLE_GROUP_ID): webhook.LeaveEvent {
+  return { type: 'leave', ...common(), source: groupSource(undefined, groupId) };
+}
+
+/** Text said in a group; LINE names the sender only for people it can name (`userId` undefined: not named). */
+export function groupTextEvent(userId: string | undefined, text: string, groupId: string = SAMPLE_GROUP_ID): TextMessageEvent {
+  return textEvent(userId ?? 'U-unnamed', text, { source: groupSource(userId, groupId) });
+}
+
+/** A button tapped in a group. */
+export function groupPostbackEvent(userId: string, data: string, groupId: string = SAMPLE_GROUP_ID): webhook.PostbackEvent {
+  return { ...postbackEvent(userId, data), source: groupSource(userId, groupId) };
+}

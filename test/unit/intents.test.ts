@@ -44,6 +44,14 @@ describe('people understood in their own words (no dialog waiting)', () => {
     ['Hello', 'help'],
     ['ใช้งานยังไง', 'help'],
     ['บอททำอะไรได้บ้าง', 'help'],
+    ['เชื่อมกลุ่ม', 'linkGroup'],
+    ['ผูกกลุ่มผู้บริหาร', 'linkGroup'],
+    ['link group', 'linkGroup'],
+    ['ขอรหัสเชื่อมกลุ่มผู้บริหารหน่อยครับ', 'linkGroup'],
+    ['อยากให้สรุปส่งเข้ากลุ่ม ต้องเชื่อมกลุ่มยังไง', 'linkGroup'],
+    ['เลิกเชื่อมกลุ่ม', 'unlinkGroup'],
+    ['ขอยกเลิกการเชื่อมกลุ่มครับ', 'unlinkGroup'],
+    ['unlink group', 'unlinkGroup'],
   ])('%s → %s', (text, kind) => {
     expect(matchIntent(text)?.feature).toBe(kind);
   });
@@ -94,6 +102,14 @@ describe('exact commands, which also work inside a dialog', () => {
     expect(parseCommand('register')).toEqual({ feature: 'register', argument: '' });
     expect(parseCommand('ช่วยเหลือด้วย')).toBeNull();
     expect(parseCommand('ขอรายงานหน่อย')).toBeNull();
+  });
+
+  it('reads a group link code after the command, in either digit style, and nothing else as one', () => {
+    expect(parseCommand('เชื่อมกลุ่ม ABCD-2345')).toEqual({ feature: 'linkGroup', argument: 'ABCD-2345' });
+    expect(parseCommand('เชื่อมกลุ่ม abcd-๒๓๔๕')).toEqual({ feature: 'linkGroup', argument: 'abcd-2345' });
+    expect(parseCommand('เชื่อมกลุ่ม')).toEqual({ feature: 'linkGroup', argument: '' });
+    expect(parseCommand('เลิกเชื่อมกลุ่ม')).toEqual({ feature: 'unlinkGroup', argument: '' });
+    expect(parseCommand('เชื่อมกลุ่มยังไงครับ')).toBeNull();
   });
 
   it('does not take a sentence that starts with the word for a command', () => {

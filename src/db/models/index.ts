@@ -14,6 +14,7 @@ import { ProgressReportModel } from './progress-report.js';
 import { RichMenuSetModel } from './rich-menu-set.js';
 import { StaffModel } from './staff.js';
 import { SummarySnapshotModel } from './summary-snapshot.js';
+import { ExecutiveGroupModel, GroupLinkCodeModel, GroupLinkRedemptionModel } from './executive-group.js';
 import { EventAttemptModel, EventRunnerModel, WebhookEventModel, WebhookReceiptModel } from './webhook-event.js';
 
 export const ALL_MODELS = [
@@ -42,5 +43,8 @@ export const ALL_MODELS = [
   OitItemModel,
   OitAnswerModel,
   ItaIndicatorModel,
+  ExecutiveGroupModel,
+  GroupLinkCodeModel,
+  GroupLinkRedemptionModel,
   HolidayChangeModel,
 ];

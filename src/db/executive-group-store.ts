@@ -1,0 +1,85 @@
+import { addMinutes } from 'date-fns';
+import { GROUP_LINK_CODE_MINUTES, type ExecutiveGroup, type GroupLinkResult } from '../domain/executive-group.js';
+import { newCode, normaliseCode } from './invite-store.js';
+import { isDuplicateKey } from './is-duplicate-key.js';
+import { ExecutiveGroupModel, GroupLinkCodeModel, GroupLinkRedemptionModel } from './models/executive-group.js';
+
+/**
+ * A one-time code for linking a group, given to an executive (by their user key). A retry of the event that
+ * asked for it gets the same code, so that the code the executive reads is the one stored.
+ */
+export async function issueGroupLinkCode(orgId: string, issuedToKey: string, eventId: string, now: Date): Promise<{ code: string; expiresAt: Date }> {
+  const earlier = await GroupLinkCodeModel.findOne({ orgId, eventId }).lean();
+  if (earlier) return { code: earlier._id.slice(orgId.length + 1), expiresAt: earlier.expiresAt };
+  const expiresAt = addMinutes(now, GROUP_LINK_CODE_MINUTES);
+  for (;;) {
+    const code = newCode();
+    try {
+      await GroupLinkCodeModel.create({ _id: `${orgId}:${code}`, orgId, eventId, issuedToKey, expiresAt, createdAt: now });
+      return { code, expiresAt };
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+}
+
+export interface GroupLinkRequest {
+  rawCode: string;
+  groupId: string;
+  groupKey: string;
+  /** The executive who sent the code in the group (checked by the caller). */
+  byKey: string;
+  eventId: string;
+}
+
+/**
+ * Links the group with a code of this organisation: a code of another organisation is simply unknown here.
+ * The redemption insert makes the code single-use; a retry of the same event finds its own redemption and
+ * finishes the link. Returns whether another group was linked before (it no longer hears the jobs).
+ */
+export async function linkGroupWithCode(orgId: string, request: GroupLinkRequest, now: Date): Promise<{ result: GroupLinkResult; replaced: boolean }> {
+  const id = `${orgId}:${normaliseCode(request.rawCode)}`;
+  const code = await GroupLinkCodeModel.findOne({ _id: id, orgId }).lean();
+  if (!code) return { result: 'unknown', replaced: false };
+  const used = await GroupLinkRedemptionModel.findById(id).lean();
+  if (used && used.eventId !== request.eventId) return { result: 'used', replaced: false };
+  if (!used) {
+    if (code.expiresAt <= now) return { result: 'expired', replaced: false };
+    try {
+      await GroupLinkRedemptionModel.create({ _id: id, orgId, eventId: request.eventId, groupKey: request.groupKey, usedAt: now });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const winner = await GroupLinkRedemptionModel.findById(id).lean();
+      if (winner?.eventId !== request.eventId) return { result: 'used', replaced: false };
+    }
+  }
+  const before = await ExecutiveGroupModel.findById(orgId).lean();
+  const replaced = !!before && before.groupKey !== request.groupKey && before.eventId !== request.eventId;
+  await ExecutiveGroupModel.replaceOne(
+    { _id: orgId },
+    { orgId, groupId: request.groupId, groupKey: request.groupKey, linkedByKey: request.byKey, eventId: request.eventId, linkedAt: used?.usedAt ?? now },
+    { upsert: true },
+  );
+  return { result: 'linked', replaced };
+}
+
+/** The organisation's linked group, if any. */
+export async function linkedGroup(orgId: string): Promise<ExecutiveGroup | null> {
+  const doc = await ExecutiveGroupModel.findById(orgId).lean();
+  return doc ? { groupId: doc.groupId, groupKey: doc.groupKey } : null;
+}
+
+/** Every organisation's linked group in one read, for a job run across a whole deployment. */
+export async function linkedGroupsByOrganisation(): Promise<(orgId: string) => ExecutiveGroup | null> {
+  const byOrg = new Map((await ExecutiveGroupModel.find({}).lean()).map((d) => [d._id, { groupId: d.groupId, groupKey: d.groupKey }]));
+  return (orgId) => byOrg.get(orgId) ?? null;
+}
+
+/**
+ * Unlinks the organisation's group; with `groupKey`, only if that group is the linked one (the bot left a
+ * group, or was told to unlink in it). Returns whether a group was unlinked; repeating it is harmless.
+ */
+export async function unlinkGroup(orgId: string, groupKey?: string): Promise<boolean> {
+  const { deletedCount } = await ExecutiveGroupModel.deleteOne({ _id: orgId, ...(groupKey ? { groupKey } : {}) });
+  return deletedCount > 0;
+}
