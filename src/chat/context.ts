@@ -4,6 +4,7 @@ import type { DialogState } from '../domain/dialog-state.js';
 import type { EvidenceLink } from '../domain/evidence.js';
 import type { StaffRole } from '../domain/roles.js';
 import type { StaffMember } from '../domain/staff.js';
+import type { WorkingCalendar } from '../domain/working-days.js';
 import type { Threshold } from '../domain/summary.js';
 import type { LineClient } from '../line/client.js';
 import type { Message } from '../line/messages.js';
@@ -29,7 +30,14 @@ export interface ChatContext {
   argument: string;
   eventId: string;
   now: Date;
-  org: { id: string; thresholds: Threshold[]; dialogTimeoutMinutes: number; complaintCategories: readonly string[] };
+  org: {
+    id: string;
+    thresholds: Threshold[];
+    dialogTimeoutMinutes: number;
+    complaintCategories: readonly string[];
+    /** Its working days (public holidays, its own days off), read when a deadline is set. */
+    workingCalendar: () => Promise<WorkingCalendar>;
+  };
   sender: Sender;
   /** The dialog under way, if any (an expired one has already been dropped). */
   dialog: DialogState | null;

@@ -7,6 +7,7 @@ import { LINE_LIMITS } from '../line/limits.js';
 import { quickPostback, text, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
 import type { Logger } from '../log.js';
+import { loadWorkingCalendar } from '../holidays/load-calendar.js';
 import type { Sealer } from '../security/crypto.js';
 import type { ChatContext, Feature, Sender } from './context.js';
 import { FEATURES } from './features.js';
@@ -136,7 +137,13 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
     argument: '',
     eventId,
     now,
-    org: { id: orgId, thresholds: deps.thresholds, dialogTimeoutMinutes: deps.dialogTimeoutMinutes, complaintCategories: deps.complaintCategories ?? [...DEFAULT_COMPLAINT_CATEGORIES] },
+    org: {
+      id: orgId,
+      thresholds: deps.thresholds,
+      dialogTimeoutMinutes: deps.dialogTimeoutMinutes,
+      complaintCategories: deps.complaintCategories ?? [...DEFAULT_COMPLAINT_CATEGORIES],
+      workingCalendar: () => loadWorkingCalendar(orgId),
+    },
     sender: { userId, userKey, staff, roles: staff?.roles ?? [] },
     dialog,
     stores,

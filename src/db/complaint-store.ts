@@ -1,3 +1,4 @@
+import { WEEKENDS_ONLY, type WorkingCalendar } from '../domain/working-days.js';
 import { isValidObjectId, Types } from 'mongoose';
 import {
   canChangeStatus,
@@ -80,6 +81,7 @@ export async function fileComplaint(
   sealer: Sealer,
   now: Date,
   sourceEventId: string,
+  calendar: WorkingCalendar = WEEKENDS_ONLY,
 ): Promise<{ complaint: Complaint; created: boolean }> {
   const fiscalYear = fiscalYearOf(now);
   const last = await ComplaintModel.findOne({ orgId, kind: input.kind, fiscalYear }).sort({ seq: -1 }).select('seq').lean();
@@ -95,7 +97,7 @@ export async function fileComplaint(
         reporterKey: sealer.userKey(reporterLineUserId),
         reporterSealed: sealer.seal(reporterLineUserId),
         submittedAt: now,
-        dueAt: dueAt(now),
+        dueAt: dueAt(now, calendar),
         sourceEventId,
       });
       const complaint = toComplaint(doc.toObject());
@@ -294,7 +296,7 @@ export async function recordFeedback(
  * reopening, its explanation flags cleared. Only from `resolved` in the round answered, so a retry (or a
  * second answer) cannot reopen it twice.
  */
-export async function reopenComplaint(c: Complaint, round: number, words: string, now: Date, eventId: string): Promise<StoredEntry> {
+export async function reopenComplaint(c: Complaint, round: number, words: string, now: Date, eventId: string, calendar: WorkingCalendar = WEEKENDS_ONLY): Promise<StoredEntry> {
   const entry = await appendEvent({ _id: `${c.id}:reopened:${round + 1}`, complaint: c, at: now, type: 'reopened', status: 'in_progress', text: words, public: true, eventId });
   await ComplaintModel.updateOne(
     { _id: new Types.ObjectId(c.id), status: 'resolved', reopenCount: round },
@@ -303,7 +305,7 @@ export async function reopenComplaint(c: Complaint, round: number, words: string
         status: 'in_progress',
         reopenCount: round + 1,
         reopenedAt: entry.at,
-        dueAt: dueAt(entry.at),
+        dueAt: dueAt(entry.at, calendar),
         closedAt: null,
         explanationRequired: false,
         explainedAt: null,

@@ -102,12 +102,15 @@ export const handlingDays = (row: Pick<ComplaintStatRow, 'submittedAt' | 'closed
   row.closedAt ? (row.closedAt.getTime() - row.submittedAt.getTime()) / DAY_MS : null;
 
 /**
- * Answered within the 15 days: closed on or before the deadline counted from the day of filing. Not the
- * stored `dueAt`, which a reopening moves to a new 15-day clock: a case the citizen reopened was not fixed
- * in time, so it counts as within 15 days only if its final closing still fell inside the first deadline.
+ * Answered within the 15 days: closed on or before the deadline counted from the day of filing. For a case
+ * never reopened that is its stored `dueAt` (set with the organisation's holidays); a reopening moves `dueAt`
+ * to a new 15-day clock, so a reopened case is judged by its first deadline, worked out again from the filing
+ * (weekends skipped, the holidays of that time not known any more): it was not fixed in time, and counts as
+ * within 15 days only if its final closing still fell inside that first deadline.
  */
-export function answeredWithin15Days(row: Pick<ComplaintStatRow, 'status' | 'submittedAt' | 'closedAt'>): boolean {
-  return isAnswered(row.status) && row.closedAt !== null && row.closedAt.getTime() <= dueAt(row.submittedAt).getTime();
+export function answeredWithin15Days(row: Pick<ComplaintStatRow, 'status' | 'submittedAt' | 'closedAt' | 'dueAt' | 'reopenCount'>): boolean {
+  const deadline = row.reopenCount > 0 ? dueAt(row.submittedAt) : row.dueAt;
+  return isAnswered(row.status) && row.closedAt !== null && row.closedAt.getTime() <= deadline.getTime();
 }
 
 export function figuresOf(rows: readonly ComplaintStatRow[], asOf: Date): ComplaintFigures {

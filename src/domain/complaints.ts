@@ -1,5 +1,6 @@
 import type { Attachment } from './attachments.js';
 import { startOfBangkokDay } from './calendar.js';
+import { isWorkingDay, nextWorkingDay, WEEKENDS_ONLY, type WorkingCalendar } from './working-days.js';
 import { fiscalYearOf } from './fiscal-year.js';
 import { arabicDigits } from './thai.js';
 
@@ -64,11 +65,17 @@ export const ANSWER_WITHIN_DAYS = 15;
 /** The handler is reminded this many days before the deadline. */
 export const REMIND_DAYS_BEFORE = 3;
 
-/** The deadline: the end (Bangkok) of the 15th day after the day of submission. */
-export function dueAt(submittedAt: Date): Date {
+/**
+ * The deadline: the end (Bangkok) of the 15th day after the day of submission, or of the next working day when
+ * that day is a weekend or a day off in the organisation's calendar.
+ */
+export function dueAt(submittedAt: Date, calendar: WorkingCalendar = WEEKENDS_ONLY): Date {
   // Bangkok has no daylight saving, so its days are 24 hours long; date-fns' addDays would count them in
   // the machine's zone and move the deadline by an hour across that zone's clock change.
-  return new Date(startOfBangkokDay(submittedAt).getTime() + (ANSWER_WITHIN_DAYS + 1) * 86_400_000);
+  const lastDay = new Date(startOfBangkokDay(submittedAt).getTime() + ANSWER_WITHIN_DAYS * 86_400_000);
+  // As the Administrative Procedure Act counts a period: one ending on a day off ends on the next working day.
+  const endsOn = isWorkingDay(calendar, lastDay) ? lastDay : nextWorkingDay(calendar, lastDay);
+  return new Date(startOfBangkokDay(endsOn).getTime() + 86_400_000);
 }
 
 export function trackingNumber(kind: ComplaintKind, submittedAt: Date, seq: number): string {

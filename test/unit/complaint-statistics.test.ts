@@ -45,8 +45,8 @@ describe('median', () => {
 });
 
 describe('answered within 15 days', () => {
-  const filed = new Date('2025-11-01T03:00:00Z'); // 10:00 on 1 Nov in Bangkok; due the end of 16 Nov
-  const deadline = new Date('2025-11-16T17:00:00Z');
+  const filed = new Date('2025-11-03T03:00:00Z'); // 10:00 on Monday 3 Nov in Bangkok; due the end of Tuesday 18 Nov
+  const deadline = new Date('2025-11-18T17:00:00Z');
 
   it('counts a case closed on or before the deadline counted from filing, and not one a second later', () => {
     expect(dueAt(filed)).toEqual(deadline);

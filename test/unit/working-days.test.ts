@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dueAt } from '../../src/domain/complaints.js';
 import { isOitReminderDay } from '../../src/domain/oit.js';
 import {
   isFirstWorkingDayOfMonth,
@@ -101,5 +102,25 @@ describe('working days in Bangkok', () => {
     expect(isOitReminderDay(bkk('2026-04-16T09:00:00'), 2569, [], calendar())).toBe(true);
     expect(isOitReminderDay(bkk('2026-04-17T09:00:00'), 2569, [], calendar())).toBe(false);
     expect(isOitReminderDay(bkk('2026-04-20T09:00:00'), 2569, [], calendar())).toBe(true);
+  });
+});
+
+describe('the 15-day complaint deadline', () => {
+  const calendar = workingCalendar('org', publicHolidays(), []);
+  const endOf = (day: string) => new Date(new Date(`${day}T00:00:00+07:00`).getTime() + 86_400_000);
+
+  it('is the end of the 15th day after filing when that is a working day', () => {
+    // Filed Monday 2 Nov 2026, 10:00 Bangkok: the 15th day is Tuesday 17 Nov.
+    expect(dueAt(new Date('2026-11-02T10:00:00+07:00'), calendar)).toEqual(endOf('2026-11-17'));
+  });
+
+  it('moves to the next working day when the 15th day is a weekend or a public holiday', () => {
+    // Filed 21 Nov 2026: the 15th day is Sunday 6 Dec; Monday 7 Dec is the substitute for วันพ่อแห่งชาติ.
+    expect(dueAt(new Date('2026-11-21T10:00:00+07:00'), calendar)).toEqual(endOf('2026-12-08'));
+    // Filed 25 Nov 2026: the 15th day is Thursday 10 Dec, วันรัฐธรรมนูญ.
+    expect(dueAt(new Date('2026-11-25T10:00:00+07:00'), calendar)).toEqual(endOf('2026-12-11'));
+    // An organisation's own day off counts too.
+    const own = workingCalendar('org', publicHolidays(), [{ date: '2026-11-17', name: 'งานประเพณีท้องถิ่น', orgId: 'org', off: true }]);
+    expect(dueAt(new Date('2026-11-02T10:00:00+07:00'), own)).toEqual(endOf('2026-11-18'));
   });
 });

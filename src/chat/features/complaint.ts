@@ -30,7 +30,7 @@ async function overTheLimit(ctx: ChatContext): Promise<boolean> {
 async function file(ctx: ChatContext, input: NewComplaint): Promise<Message[]> {
   const filedBefore = await ctx.stores.complaints.complaintFiledBy(ctx.eventId);
   if (!filedBefore && (await overTheLimit(ctx))) return [text(tooMany(true))];
-  const { complaint } = await ctx.stores.complaints.fileComplaint(ctx.org.id, input, ctx.sender.userId, ctx.sealer, ctx.now, ctx.eventId);
+  const { complaint } = await ctx.stores.complaints.fileComplaint(ctx.org.id, input, ctx.sender.userId, ctx.sealer, ctx.now, ctx.eventId, await ctx.org.workingCalendar());
   const card = { type: 'flex' as const, altText: `เรื่องใหม่ ${complaint.trackingNo}`, contents: caseCard(complaint, complaint.submittedAt) };
   await noticeToHandlers(complaint, 'new', [text(`มีเรื่องใหม่ ${complaint.trackingNo}`), card], { orgId: ctx.org.id, sealer: ctx.sealer, now: ctx.now, kick: ctx.kickOutbox });
   return [receiptMessage(complaint)];
