@@ -6,6 +6,7 @@ import { complaintStats } from './features/complaint-stats.js';
 import { complaint } from './features/complaint.js';
 import { evidence } from './features/evidence.js';
 import { exportReport } from './features/export-report.js';
+import { followUpResult } from './features/follow-up-result.js';
 import { help } from './features/help.js';
 import { manageMeasure } from './features/manage-measure.js';
 import { myCases } from './features/my-cases.js';
@@ -31,6 +32,7 @@ export const FEATURES: readonly Feature[] = [
   cases,
   complaint,
   summary,
+  followUpResult,
   oitReview,
   oit,
   report,

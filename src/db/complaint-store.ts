@@ -242,17 +242,18 @@ export async function recordExplanation(c: Complaint, text: string, handlerUserI
  * now stands, or null when it was closed in between (then nothing is marked and nothing is to be sent).
  * An escalation requires an explanation only of a case still open and unexplained, by a conditional
  * update: a case closed or explained between the job's read and this write is left as it is. Both writes
- * are safe to repeat, so a run that stopped between them is completed by the next one.
+ * are safe to repeat, so a run that stopped between them is completed by the next one. `stepAt` is when the
+ * step was first recorded, so the job can tell a case escalated today from one escalated on an earlier day.
  */
-export async function markDeadlineStep(c: Complaint, step: 'reminder' | 'escalation', now: Date): Promise<Complaint | null> {
+export async function markDeadlineStep(c: Complaint, step: 'reminder' | 'escalation', now: Date): Promise<(Complaint & { stepAt: Date }) | null> {
   const _id = new Types.ObjectId(c.id);
   if (step === 'escalation') {
     await ComplaintModel.updateOne({ _id, status: { $in: OPEN_STATUSES }, explainedAt: null }, { $set: { explanationRequired: true } });
   }
   const fresh = await ComplaintModel.findOne({ _id, status: { $in: OPEN_STATUSES } }).lean();
   if (!fresh) return null;
-  await appendEvent({ _id: `${c.id}:${step}`, complaint: c, at: now, type: step, public: false });
-  return toComplaint(fresh);
+  const entry = await appendEvent({ _id: `${c.id}:${step}`, complaint: c, at: now, type: step, public: false });
+  return { ...toComplaint(fresh), stepAt: entry.at };
 }
 
 /** OIT O24's statistics for a fiscal year; plain queries and arithmetic, portable to both servers. */

@@ -4,16 +4,20 @@ import type { Complaint } from '../domain/complaints.js';
 import { staffWithRole } from '../db/staff-store.js';
 import { text } from '../line/messages.js';
 import { dayKey } from '../domain/calendar.js';
-import { COMPLAINT_STATUS_TH, HANDLER_ROLE, KIND_TH, REMIND_DAYS_BEFORE } from '../domain/complaints.js';
-import { formatThaiDate, truncate } from '../domain/thai.js';
+import { HANDLER_ROLE, REMIND_DAYS_BEFORE } from '../domain/complaints.js';
+import { sameBangkokDay } from '../domain/executive-groups.js';
+import { overdueComplaintCards } from '../flex/complaint-groups.js';
+import { formatThaiDate } from '../domain/thai.js';
 import { caseCard } from '../flex/complaint-messages.js';
 import type { Outgoing } from '../outbox/enqueue.js';
 import type { JobDefinition } from './job.js';
 
 /**
  * The 15-day rule, checked every morning: a reminder to the handler 3 days before the deadline; when it
- * passes, the case goes to the executives and the handler must send the complainant an explanation.
- * Each step is keyed on the case (not the day), so it happens once however many runs see the case.
+ * passes, the handler must send the complainant an explanation, and executives get one card a day with the
+ * late cases by handler, on days when a case has newly passed its deadline.
+ * The handler's steps are keyed on the case (not the day), so each happens once however many runs see the
+ * case; the executives' card is keyed on the day and holds only what passed its deadline that day as new.
  */
 export const complaintDeadlines: JobDefinition = {
   name: 'complaint-deadlines',
@@ -25,6 +29,8 @@ export const complaintDeadlines: JobDefinition = {
     const executives = (await staffWithRole(orgId, 'executive')).map((e) => e.lineUserId);
     const handlersOf = async (c: Complaint) => (c.handlerUserId ? [c.handlerUserId] : (await staffWithRole(orgId, HANDLER_ROLE[c.kind])).map((s) => s.lineUserId));
     const outgoing: Outgoing[] = [];
+    const late: Complaint[] = [];
+    const escalatedToday = new Set<string>();
 
     for (const read of open) {
       const due = formatThaiDate(new Date(read.dueAt.getTime() - 1));
@@ -37,17 +43,8 @@ export const complaintDeadlines: JobDefinition = {
         continue;
       }
       const overdue: Complaint = { ...c, explanationRequired: !c.explainedAt };
-      // Executives see what the case is and how late, never who reported it; a corruption report's details stay with the integrity officers.
-      const summary = c.kind === 'general' ? `\nเรื่อง: ${truncate(c.description, 120)}` : '';
-      outgoing.push({
-        key: `complaint:${c.id}:escalation`,
-        to: executives,
-        messages: [
-          text(
-            `เรื่องร้องเรียนเกินกำหนด 15 วัน\n${c.trackingNo} · ${KIND_TH[c.kind]}\nรับเรื่อง ${formatThaiDate(c.submittedAt)} · ครบกำหนด ${due}\nสถานะ: ${COMPLAINT_STATUS_TH[c.status]} · ผู้รับผิดชอบ: ${c.handlerName ?? (c.handlerUserId ? 'มีแล้ว' : 'ยังไม่มี')}${summary}`,
-          ),
-        ],
-      });
+      late.push(c);
+      if (sameBangkokDay(c.stepAt, now)) escalatedToday.add(c.id);
       if (!c.explainedAt) {
         outgoing.push({
           key: `complaint:${c.id}:explain-request`,
@@ -55,6 +52,12 @@ export const complaintDeadlines: JobDefinition = {
           messages: [text(`เรื่อง ${c.trackingNo} เกินกำหนด 15 วันแล้ว ต้องแจ้งเหตุผลแก่ผู้ร้องเรียน กด "แจ้งเหตุผลความล่าช้า"`), card(overdue)],
         });
       }
+    }
+    // One card for the day's new escalations, keyed on the day: a case belongs to the day its escalation was
+    // first recorded, so each case reaches executives once. Corruption reports appear on it only as a count.
+    const cards = escalatedToday.size > 0 ? overdueComplaintCards(late, now, escalatedToday) : null;
+    if (cards && executives.length > 0) {
+      outgoing.push({ key: `complaint:escalations:${orgId}:${dayKey(now)}`, to: executives, messages: [cards] });
     }
     return { outgoing, recipients: outgoing.reduce((n, o) => n + o.to.length, 0) };
   },
