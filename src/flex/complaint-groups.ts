@@ -33,11 +33,14 @@ export function overdueComplaintCards(cases: Complaint[], now: Date, escalatedTo
     { label: 'ยังไม่ได้แจ้งเหตุผลแก่ผู้ร้อง', count: counts.unexplained, colour: COLOURS.amber },
     { label: 'ยังไม่เริ่มดำเนินการ', count: counts.notStarted, colour: COLOURS.grey },
   ];
+  // A pushed card names its moment, so its list is drawn as of then at the earliest (a job run for a later
+  // day, as the simulator's time machine does, still lists what its card counted).
+  const asOf: Record<string, string> = escalatedToday ? { t: String(now.getTime()) } : {};
   const cards: CardGroup[] = groups.map((g) => ({
     name: g.name,
     note: `เกินกำหนด ${thaiDigits(g.items.length)} เรื่อง`,
     rows: rows(complaintCounts(g.items, today)),
-    button: { label: 'ดูรายการ', postback: postbackData(ACTION.overdueComplaints, { h: g.key }) },
+    button: { label: 'ดูรายการ', postback: postbackData(ACTION.overdueComplaints, { h: g.key, ...asOf }) },
     size: g.items.length,
   }));
   const newTotal = all.newToday + newCorruption;
@@ -65,7 +68,7 @@ export function overdueComplaintCards(cases: Complaint[], now: Date, escalatedTo
           ]
         : [],
     groups: cards,
-    more: { noun: 'ผู้รับผิดชอบ', postback: postbackData(ACTION.overdueComplaints, { h: 'rest' }) },
+    more: { noun: 'ผู้รับผิดชอบ', postback: postbackData(ACTION.overdueComplaints, { h: 'rest', ...asOf }) },
   });
 }
 

@@ -31,7 +31,9 @@ export const summary: Feature = {
 async function overdue(ctx: ChatContext, action: string, params: Record<string, string>): Promise<Message[]> {
   const { stores, org, now } = ctx;
   if (action === ACTION.overdueComplaints) {
-    return [text(overdueComplaintText(await stores.complaints.openComplaintsDueBy(org.id, now), now, params.h ?? ''))];
+    // A card pushed by a job run names its moment (`t`); the list is as of then or now, whichever is later.
+    const at = new Date(Math.max(now.getTime(), Number(params.t) || 0));
+    return [text(overdueComplaintText(await stores.complaints.openComplaintsDueBy(org.id, at), at, params.h ?? ''))];
   }
   const summary = await stores.summaries.loadSummary(org.id, now, org.thresholds);
   if (action === ACTION.overdueUnit) return [text(overdueUnitText(summary, params.u ?? ''))];
