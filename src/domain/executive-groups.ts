@@ -51,17 +51,15 @@ export interface MeasureCounts {
   cannot_proceed: number;
   /** Nothing reported since the current round began. */
   awaiting_report: number;
-  /** The period is over. */
-  overdue: number;
 }
 
 /** The counts a group card shows for open measures. */
-export function measureCounts(items: { status: Status; lastReportAt: Date | null; periodEnd?: Date }[], round: Round, now: Date): MeasureCounts {
-  const c: MeasureCounts = { total: items.length, not_started: 0, in_progress: 0, cannot_proceed: 0, awaiting_report: 0, overdue: 0 };
+export function measureCounts(items: { status: Status; lastReportAt: Date | null }[], round: Round): MeasureCounts {
+  const c: MeasureCounts = { total: items.length, not_started: 0, in_progress: 0, cannot_proceed: 0, awaiting_report: 0 };
   for (const m of items) {
-    if (m.status !== 'completed') c[m.status]++;
-    if (m.status !== 'completed' && (!m.lastReportAt || m.lastReportAt < round.start)) c.awaiting_report++;
-    if (m.periodEnd && m.periodEnd <= now && m.status !== 'completed') c.overdue++;
+    if (m.status === 'completed') continue;
+    c[m.status]++;
+    if (!m.lastReportAt || m.lastReportAt < round.start) c.awaiting_report++;
   }
   return c;
 }

@@ -16,7 +16,7 @@ const NO_OVERDUE = 'ไม่มีมาตรการหรือโครง
 const LEADING = 1;
 
 function unitCard(group: Group<SummaryMeasure>, summary: Summary): CardGroup {
-  const c = measureCounts(group.items, summary.round, summary.asOf);
+  const c = measureCounts(group.items, summary.round);
   return {
     name: group.name,
     note: `เกินกำหนดแล้วยังไม่แล้วเสร็จ ${thaiDigits(c.total)} รายการ`,
@@ -34,7 +34,7 @@ function unitCard(group: Group<SummaryMeasure>, summary: Summary): CardGroup {
 export function overdueCards(summary: Summary): Message {
   if (summary.overdue.length === 0) return text(NO_OVERDUE);
   const groups = overdueByUnit(summary.overdue);
-  const c = measureCounts(summary.overdue, summary.round, summary.asOf);
+  const c = measureCounts(summary.overdue, summary.round);
   const asOf = formatThaiDate(summary.asOf);
   return groupCarousel({
     altText: `เกินกำหนดแล้วยังไม่แล้วเสร็จ ${summary.overdue.length} รายการ ใน ${groups.length} หน่วยงาน: ${groups.map((g) => `${g.name} ${g.items.length}`).join(', ')}`,

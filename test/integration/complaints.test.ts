@@ -281,6 +281,18 @@ describe('the 15-day rule', () => {
     expect(list).toContain('ยังไม่ได้แจ้งเหตุผลแก่ผู้ร้อง');
     expect(list).not.toContain(`C${FY}-0001`);
     expect(visibleText(await new Chat(h, COMPLAINT_OFFICER).tap(postbackOf(toExecutive, 'ดูรายการ')))).toContain('เท่านั้น');
+    // An admin gets the summary, but late complaints are the executives': not on the admin's overdue cards, nor behind the button.
+    await addStaff(ORG, 'U-admin', ['admin'], null, 'ผู้ดูแล');
+    const admin = new Chat(h, 'U-admin');
+    expect(visibleText(await admin.tap(postbackOf(toExecutive, 'ดูรายการ')))).toContain('สำหรับผู้บริหารเท่านั้น');
+    // The cases are late only as of the job's moment; make them late now for the summary's button, then put them back.
+    const open = await ComplaintModel.find({ orgId: ORG, status: { $in: ['received', 'in_progress'] } }).lean();
+    await ComplaintModel.updateMany({ _id: { $in: open.map((x) => x._id) } }, { $set: { dueAt: addDays(new Date(), -1) } });
+    const executiveOverdue = visibleText(await new Chat(h, EXECUTIVE).tap('a=sum.overdue'));
+    expect(executiveOverdue).toContain('เรื่องร้องเรียนเกินกำหนด 15 วัน');
+    expect(executiveOverdue).not.toContain(`C${FY}-0001`);
+    expect(visibleText(await admin.tap('a=sum.overdue'))).not.toContain('เรื่องร้องเรียนเกินกำหนด');
+    for (const x of open) await ComplaintModel.updateOne({ _id: x._id }, { $set: { dueAt: x.dueAt } });
     expect(await ComplaintEventModel.countDocuments({ complaintId: c._id, type: { $in: ['reminder', 'escalation'] } })).toBe(2);
 
     const officer = new Chat(h, COMPLAINT_OFFICER);

@@ -1,5 +1,5 @@
 import { fiscalYearOf } from '../../domain/fiscal-year.js';
-import { isExecutiveOrAdmin } from '../../domain/roles.js';
+import { hasRole, isExecutiveOrAdmin } from '../../domain/roles.js';
 import { overdueComplaintCards, overdueComplaintText } from '../../flex/complaint-groups.js';
 import { overdueCards, overdueUnitText } from '../../flex/overdue-cards.js';
 import { complaintLine, summaryMessage } from '../../flex/summary-message.js';
@@ -30,13 +30,16 @@ export const summary: Feature = {
 
 async function overdue(ctx: ChatContext, action: string, params: Record<string, string>): Promise<Message[]> {
   const { stores, org, now } = ctx;
+  // Late complaints are the executives' (as the 15-day job's card is): an admin gets the measures only.
+  const executive = hasRole(ctx.sender.roles, 'executive');
   if (action === ACTION.overdueComplaints) {
+    if (!executive) return [text('ปุ่มนี้สำหรับผู้บริหารเท่านั้น')];
     // A card pushed by a job run names its moment (`t`); the list is as of then or now, whichever is later.
     const at = new Date(Math.max(now.getTime(), Number(params.t) || 0));
     return [text(overdueComplaintText(await stores.complaints.openComplaintsDueBy(org.id, at), at, params.h ?? ''))];
   }
   const summary = await stores.summaries.loadSummary(org.id, now, org.thresholds);
   if (action === ACTION.overdueUnit) return [text(overdueUnitText(summary, params.u ?? ''))];
-  const late = overdueComplaintCards(await stores.complaints.openComplaintsDueBy(org.id, now), now, null);
+  const late = executive ? overdueComplaintCards(await stores.complaints.openComplaintsDueBy(org.id, now), now, null) : null;
   return late ? [overdueCards(summary), late] : [overdueCards(summary)];
 }
