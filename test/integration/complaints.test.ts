@@ -281,6 +281,8 @@ describe('the 15-day rule', () => {
     expect(list).toContain('ยังไม่ได้แจ้งเหตุผลแก่ผู้ร้อง');
     expect(list).not.toContain(`C${FY}-0001`);
     expect(visibleText(await new Chat(h, COMPLAINT_OFFICER).tap(postbackOf(toExecutive, 'ดูรายการ')))).toContain('เท่านั้น');
+    // A crafted moment or group is answered plainly.
+    expect(visibleText(await new Chat(h, EXECUTIVE).tap('a=sum.oc&h=x&t=99999999999999999999'))).toContain('ไม่มีเรื่องที่เกินกำหนดแล้ว');
     // An admin gets the summary, but late complaints are the executives': not on the admin's overdue cards, nor behind the button.
     await addStaff(ORG, 'U-admin', ['admin'], null, 'ผู้ดูแล');
     const admin = new Chat(h, 'U-admin');

@@ -35,7 +35,8 @@ async function overdue(ctx: ChatContext, action: string, params: Record<string, 
   if (action === ACTION.overdueComplaints) {
     if (!executive) return [text('ปุ่มนี้สำหรับผู้บริหารเท่านั้น')];
     // A card pushed by a job run names its moment (`t`); the list is as of then or now, whichever is later.
-    const at = new Date(Math.max(now.getTime(), Number(params.t) || 0));
+    const t = Number(params.t);
+    const at = Number.isSafeInteger(t) && t > now.getTime() && !Number.isNaN(new Date(t).getTime()) ? new Date(t) : now;
     return [text(overdueComplaintText(await stores.complaints.openComplaintsDueBy(org.id, at), at, params.h ?? ''))];
   }
   const summary = await stores.summaries.loadSummary(org.id, now, org.thresholds);
