@@ -8,6 +8,7 @@ import { complaint } from './features/complaint.js';
 import { evidence } from './features/evidence.js';
 import { linkGroup, unlinkGroup } from './features/executive-group.js';
 import { exportReport } from './features/export-report.js';
+import { followUpResult } from './features/follow-up-result.js';
 import { help } from './features/help.js';
 import { manageMeasure } from './features/manage-measure.js';
 import { myCases } from './features/my-cases.js';
@@ -37,6 +38,7 @@ export const FEATURES: readonly Feature[] = [
   cases,
   complaint,
   summary,
+  followUpResult,
   oitReview,
   oit,
   report,

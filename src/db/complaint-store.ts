@@ -249,9 +249,10 @@ export async function recordExplanation(c: Complaint, text: string, handlerUserI
  * now stands, or null when it was closed in between (then nothing is marked and nothing is to be sent).
  * An escalation requires an explanation only of a case still open and unexplained, by a conditional
  * update: a case closed or explained between the job's read and this write is left as it is. Both writes
- * are safe to repeat, so a run that stopped between them is completed by the next one.
+ * are safe to repeat, so a run that stopped between them is completed by the next one. `stepAt` is when the
+ * step was first recorded, so the job can tell a case escalated today from one escalated on an earlier day.
  */
-export async function markDeadlineStep(c: Complaint, step: 'reminder' | 'escalation', now: Date): Promise<Complaint | null> {
+export async function markDeadlineStep(c: Complaint, step: 'reminder' | 'escalation', now: Date): Promise<(Complaint & { stepAt: Date }) | null> {
   const _id = new Types.ObjectId(c.id);
   if (step === 'escalation') {
     await ComplaintModel.updateOne({ _id, status: { $in: OPEN_STATUSES }, explainedAt: null }, { $set: { explanationRequired: true } });
@@ -260,8 +261,8 @@ export async function markDeadlineStep(c: Complaint, step: 'reminder' | 'escalat
   if (!fresh) return null;
   const current = toComplaint(fresh);
   // A reopened case is on a new clock, whose steps are new ones (`<case>:reminder:r1`).
-  await appendEvent({ _id: `${c.id}:${step}${clockSuffix(current)}`, complaint: c, at: now, type: step, public: false });
-  return current;
+  const entry = await appendEvent({ _id: `${c.id}:${step}${clockSuffix(current)}`, complaint: c, at: now, type: step, public: false });
+  return { ...current, stepAt: entry.at };
 }
 
 /*
@@ -380,12 +381,6 @@ export async function addInformation(c: Complaint, words: string, photos: Attach
   });
   if (photos.length > 0) await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id) }, { $addToSet: { attachments: { $each: photos } } });
   return entry;
-}
-
-/** When a case's deadline step was first written (the run that did it), or null when it has not been. */
-export async function deadlineStepAt(c: Pick<Complaint, 'id'>, step: 'reminder' | 'escalation'): Promise<Date | null> {
-  const doc = await ComplaintEventModel.findById(`${c.id}:${step}`).lean();
-  return doc?.at ?? null;
 }
 
 /** OIT O24's statistics for a fiscal year; plain queries and arithmetic, portable to both servers. */

@@ -113,6 +113,12 @@ export async function previousDoneRun(orgId: string, job: string, before: Date):
   return doc ? toJobRun(doc) : null;
 }
 
+/** A finished run of a job by its period (the month of a follow-up), or null. */
+export async function doneRun(orgId: string, job: string, period: string): Promise<JobRun | null> {
+  const doc = await JobRunModel.findOne({ _id: `${orgId}:${job}:${period}`, orgId, state: 'done' }).lean<RunDoc>();
+  return doc ? toJobRun(doc) : null;
+}
+
 export async function recentRuns(orgId: string, limit: number): Promise<JobRun[]> {
   const docs = await JobRunModel.find({ orgId }).sort({ startedAt: -1 }).limit(limit).lean<RunDoc[]>();
   return docs.map(toJobRun);

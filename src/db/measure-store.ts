@@ -62,11 +62,12 @@ export interface MeasureProgress {
   title: string;
   status: Status;
   lastReportAt: Date | null;
+  periodEnd: Date | null;
 }
 
 export async function measureProgress(orgId: string, ids: string[]): Promise<MeasureProgress[]> {
-  const docs = await MeasureModel.find({ orgId, _id: { $in: ids } }).select('code title lastReportAt status').lean();
-  return docs.map((m) => ({ id: String(m._id), code: m.code, title: m.title, status: m.status as Status, lastReportAt: m.lastReportAt ?? null }));
+  const docs = await MeasureModel.find({ orgId, _id: { $in: ids } }).select('code title lastReportAt status periodEnd').lean();
+  return docs.map((m) => ({ id: String(m._id), code: m.code, title: m.title, status: m.status as Status, lastReportAt: m.lastReportAt ?? null, periodEnd: m.periodEnd ?? null }));
 }
 
 /** A measure as the official tables list it. */

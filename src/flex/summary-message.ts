@@ -104,18 +104,3 @@ export function complaintLine(s: ComplaintStats): string {
   if (s.all.total === 0) return '';
   return `เรื่องร้องเรียนปีงบประมาณ ${thaiDigits(s.fiscalYear)}: ทั้งหมด ${count(s.all.total)} · เสร็จ ${count(s.all.completed)} · อยู่ระหว่างดำเนินการ ${count(s.all.inProgress)} · เกินกำหนด ${count(s.overdue)} (ทุจริต ${count(s.byKind.corruption.total)})`;
 }
-
-/** The list behind the "overdue" button: period over, not completed. */
-export function overdueListText(summary: Summary): string {
-  if (summary.overdue.length === 0) return 'ไม่มีมาตรการหรือโครงการที่เกินกำหนดแล้วยังไม่แล้วเสร็จ';
-  const lines = [`รายการที่เกินกำหนดแล้วยังไม่แล้วเสร็จ ${summary.overdue.length} รายการ (ข้อมูล ณ ${formatThaiDate(summary.asOf)})`];
-  let shown = 0;
-  for (const m of summary.overdue) {
-    const line = `• ${m.code} ${truncate(m.title, 120)}\n  สิ้นสุด ${formatThaiDate(new Date(m.periodEnd.getTime() - 1))} · ${STATUS_TH[m.status]} · ${m.responsibleUnits.join(', ') || '-'}`;
-    if (lines.join('\n').length + line.length > 4_800) break;
-    lines.push(line);
-    shown++;
-  }
-  if (shown < summary.overdue.length) lines.push(`และอีก ${summary.overdue.length - shown} รายการ`);
-  return lines.join('\n');
-}

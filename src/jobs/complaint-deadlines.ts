@@ -1,23 +1,27 @@
-import { linkedGroup } from '../db/executive-group-store.js';
 import { addDays } from 'date-fns';
-import { deadlineStepAt, markDeadlineStep, openComplaintsDueBy } from '../db/complaint-store.js';
-import type { Complaint } from '../domain/complaints.js';
+import { markDeadlineStep, openComplaintsDueBy } from '../db/complaint-store.js';
+import { linkedGroup } from '../db/executive-group-store.js';
 import { staffWithRole } from '../db/staff-store.js';
-import { text } from '../line/messages.js';
 import { dayKey } from '../domain/calendar.js';
 import { clockSuffix } from '../domain/closure.js';
-import { COMPLAINT_STATUS_TH, HANDLER_ROLE, KIND_TH, REMIND_DAYS_BEFORE } from '../domain/complaints.js';
-import { formatThaiDate, truncate } from '../domain/thai.js';
+import { HANDLER_ROLE, REMIND_DAYS_BEFORE, type Complaint } from '../domain/complaints.js';
+import { sameBangkokDay } from '../domain/executive-groups.js';
+import { formatThaiDate } from '../domain/thai.js';
+import { overdueComplaintCards } from '../flex/complaint-groups.js';
 import { caseCard } from '../flex/complaint-messages.js';
+import { text } from '../line/messages.js';
 import type { Outgoing } from '../outbox/enqueue.js';
 import { executiveGroupCopy } from './executive-group-copy.js';
 import type { JobDefinition } from './job.js';
 
 /**
  * The 15-day rule, checked every morning: a reminder to the handler 3 days before the deadline; when it
- * passes, the case goes to the executives and the handler must send the complainant an explanation.
- * Each step is keyed on the case (not the day), so it happens once however many runs see the case; a
- * reopened case is on a new clock whose steps are keyed apart (`clockSuffix`).
+ * passes, the handler must send the complainant an explanation, and executives get one card a day with the
+ * late cases by handler, on days when a case has newly passed its deadline (their linked group: counts of
+ * general complaints only).
+ * The handler's steps are keyed on the case (not the day), so each happens once however many runs see the
+ * case, and a reopened case is on a new clock whose steps are keyed apart (`clockSuffix`); the executives'
+ * card is keyed on the day and holds as new only what passed its deadline that day.
  */
 export const complaintDeadlines: JobDefinition = {
   name: 'complaint-deadlines',
@@ -29,8 +33,8 @@ export const complaintDeadlines: JobDefinition = {
     const executives = (await staffWithRole(orgId, 'executive')).map((e) => e.lineUserId);
     const handlersOf = async (c: Complaint) => (c.handlerUserId ? [c.handlerUserId] : (await staffWithRole(orgId, HANDLER_ROLE[c.kind])).map((s) => s.lineUserId));
     const outgoing: Outgoing[] = [];
-    // For the executives' group: general complaints only, and only their counts.
-    const overdueGeneral = { total: 0, new: 0 };
+    const late: Complaint[] = [];
+    const escalatedToday = new Set<string>();
 
     for (const read of open) {
       const due = formatThaiDate(new Date(read.dueAt.getTime() - 1));
@@ -42,23 +46,9 @@ export const complaintDeadlines: JobDefinition = {
         outgoing.push({ key: `complaint:${c.id}:reminder${clockSuffix(c)}`, to: await handlersOf(c), messages: [text(`เรื่อง ${c.trackingNo} จะครบกำหนดตอบ 15 วันในวันที่ ${due} กรุณาดำเนินการหรือแจ้งความคืบหน้าแก่ผู้ร้อง`), card(c)] });
         continue;
       }
-      if (c.kind === 'general') {
-        overdueGeneral.total++;
-        // New in this run (or in this run resumed, which has the same moment): the step was first written now.
-        if ((await deadlineStepAt(c, 'escalation'))?.getTime() === now.getTime()) overdueGeneral.new++;
-      }
       const overdue: Complaint = { ...c, explanationRequired: !c.explainedAt };
-      // Executives see what the case is and how late, never who reported it; a corruption report's details stay with the integrity officers.
-      const summary = c.kind === 'general' ? `\nเรื่อง: ${truncate(c.description, 120)}` : '';
-      outgoing.push({
-        key: `complaint:${c.id}:escalation${clockSuffix(c)}`,
-        to: executives,
-        messages: [
-          text(
-            `เรื่องร้องเรียนเกินกำหนด 15 วัน\n${c.trackingNo} · ${KIND_TH[c.kind]}\nรับเรื่อง ${formatThaiDate(c.submittedAt)} · ครบกำหนด ${due}\nสถานะ: ${COMPLAINT_STATUS_TH[c.status]} · ผู้รับผิดชอบ: ${c.handlerName ?? (c.handlerUserId ? 'มีแล้ว' : 'ยังไม่มี')}${summary}`,
-          ),
-        ],
-      });
+      late.push(c);
+      if (sameBangkokDay(c.stepAt, now)) escalatedToday.add(c.id);
       if (!c.explainedAt) {
         outgoing.push({
           key: `complaint:${c.id}:explain-request${clockSuffix(c)}`,
@@ -67,9 +57,17 @@ export const complaintDeadlines: JobDefinition = {
         });
       }
     }
-    if (overdueGeneral.new > 0) {
+    // One card for the day's new escalations, keyed on the day: a case belongs to the day its escalation was
+    // first recorded, so each case reaches executives once. Corruption reports appear on it only as a count.
+    const cards = escalatedToday.size > 0 ? overdueComplaintCards(late, now, escalatedToday) : null;
+    if (cards && executives.length > 0) {
+      outgoing.push({ key: `complaint:escalations:${orgId}:${dayKey(now)}`, to: executives, messages: [cards] });
+    }
+    const general = late.filter((c) => c.kind === 'general');
+    const newGeneral = general.filter((c) => escalatedToday.has(c.id)).length;
+    if (newGeneral > 0) {
       const group = executiveGroupCopy(run.id, await linkedGroup(orgId));
-      outgoing.push(...group.outgoing('overdue-general', [text(groupOverdueText(overdueGeneral))]));
+      outgoing.push(...group.outgoing('overdue-general', [text(groupOverdueText({ total: general.length, new: newGeneral }))]));
     }
     return { outgoing, recipients: outgoing.reduce((n, o) => n + o.to.length, 0) };
   },

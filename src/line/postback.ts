@@ -37,6 +37,12 @@ export const ACTION = {
   reportEvidence: 'rp.ev',
   exportReport: 'rx',
   overdueList: 'sum.overdue',
+  /** A unit's card on the overdue cards: that unit's overdue measures (`u`: the group's key, or `rest`). */
+  overdueUnit: 'sum.ou',
+  /** A handler's card on the overdue-complaint cards: that handler's late cases (`h`: the group's key, or `rest`). */
+  overdueComplaints: 'sum.oc',
+  /** An officer's card on the follow-up result: what they still have not reported (`p`: the follow-up's month, `o`: the group's key, or `rest`). */
+  followUpOfficer: 'fu.o',
   oitPick: 'oit.pick',
   oitPage: 'oit.page',
   oitAvailable: 'oit.has',

@@ -133,7 +133,7 @@ describe('staff commands from the wrong people', () => {
     for (const text of ['รายงาน', 'report', 'สรุป', 'summary', 'เรื่องร้องเรียน', 'cases', 'สถิติร้องเรียน', 'ส่งออกรายงาน', 'export']) {
       answers.push(visibleText(await chat.say(text)));
     }
-    for (const data of [`a=rp.pick&m=${m._id}`, 'a=rp.page&p=2', 'a=rp.status&s=completed', 'a=rp.confirm&d=x', 'a=sum.overdue', 'a=rx&k=ita-docx', `a=cp.take&c=${caseId}`, `a=cp.status&c=${caseId}`, `a=cp.set&c=${caseId}&s=resolved`, `a=cp.note&c=${caseId}`, `a=cp.explain&c=${caseId}`]) {
+    for (const data of [`a=rp.pick&m=${m._id}`, 'a=rp.page&p=2', 'a=rp.status&s=completed', 'a=rp.confirm&d=x', 'a=sum.overdue', 'a=sum.ou&u=rest', 'a=sum.oc&h=rest', 'a=fu.o&p=2024-12&o=rest', 'a=rx&k=ita-docx', `a=cp.take&c=${caseId}`, `a=cp.status&c=${caseId}`, `a=cp.set&c=${caseId}&s=resolved`, `a=cp.note&c=${caseId}`, `a=cp.explain&c=${caseId}`]) {
       answers.push(visibleText(await chat.tap(data)));
     }
     return answers;
@@ -152,7 +152,7 @@ describe('staff commands from the wrong people', () => {
       for (const answer of await attempts(chat)) {
         // "เรื่องร้องเรียน" answers a non-staff person with their own cases: here, none.
         expect(answer).toMatch(/เท่านั้น|ไม่เข้าใจคำสั่งนี้|ปุ่มนี้เป็นของรายการที่จบไปแล้ว|ท่านยังไม่มีเรื่องร้องเรียน/);
-        expect(answer).not.toMatch(/ดาวน์โหลด|ร้อยละการนำแผน|รับผิดชอบเรื่อง|บันทึก/);
+        expect(answer).not.toMatch(/ดาวน์โหลด|ร้อยละการนำแผน|รับผิดชอบเรื่อง|บันทึก|เกินกำหนด|ผลการติดตาม/);
       }
     }
     expect(await ProgressReportModel.countDocuments()).toBe(reportsBefore);

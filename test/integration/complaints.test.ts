@@ -262,13 +262,39 @@ describe('the 15-day rule', () => {
 
     await deadlines(addDays(c.submittedAt, 17));
     await deadlines(addDays(c.submittedAt, 18));
+    // Executives get one card on the day the cases passed their deadline, none the day after.
     const toExecutive = pushesTo(EXECUTIVE);
-    expect(h.line.deliveriesTo(EXECUTIVE).filter((r) => visibleText(r.body.messages).includes(`G${FY}-0001`))).toHaveLength(1);
-    expect(visibleText(toExecutive)).toContain('เกินกำหนด 15 วัน');
-    expect(visibleText(toExecutive)).not.toContain('สมชาย');
-    // The corruption report is overdue too: executives learn its number and lateness, not its content.
-    expect(visibleText(toExecutive)).toContain(`C${FY}-0001`);
-    expect(visibleText(toExecutive)).not.toContain('นาย ก.');
+    expect(h.line.deliveriesTo(EXECUTIVE)).toHaveLength(1);
+    expect(toExecutive).toHaveLength(1);
+    const card = visibleText(toExecutive);
+    expect(card).toContain('เรื่องร้องเรียนเกินกำหนด 15 วัน');
+    expect(card).toMatch(/เกินกำหนดวันนี้\n2\n/);
+    expect(card).toContain('เจ้าหน้าที่รับเรื่อง\nเกินกำหนด 1 เรื่อง');
+    // The corruption report is overdue too: executives learn that it is, as a number, and nothing else.
+    expect(card).toContain('แจ้งเบาะแสการทุจริตและประพฤติมิชอบ\nเกินกำหนด 1 เรื่อง');
+    expect(card).not.toContain(`C${FY}-0001`);
+    expect(card).not.toContain('นาย ก.');
+    expect(card).not.toContain('สมชาย');
+    // The handler's button lists the general case; only the executives it was sent to may press it.
+    const list = visibleText(await new Chat(h, EXECUTIVE).tap(postbackOf(toExecutive, 'ดูรายการ')));
+    expect(list).toContain(`G${FY}-0001 · เกินกำหนด`);
+    expect(list).toContain('ยังไม่ได้แจ้งเหตุผลแก่ผู้ร้อง');
+    expect(list).not.toContain(`C${FY}-0001`);
+    expect(visibleText(await new Chat(h, COMPLAINT_OFFICER).tap(postbackOf(toExecutive, 'ดูรายการ')))).toContain('เท่านั้น');
+    // A crafted moment or group is answered plainly.
+    expect(visibleText(await new Chat(h, EXECUTIVE).tap('a=sum.oc&h=x&t=99999999999999999999'))).toContain('ไม่มีเรื่องที่เกินกำหนดแล้ว');
+    // An admin gets the summary, but late complaints are the executives': not on the admin's overdue cards, nor behind the button.
+    await addStaff(ORG, 'U-admin', ['admin'], null, 'ผู้ดูแล');
+    const admin = new Chat(h, 'U-admin');
+    expect(visibleText(await admin.tap(postbackOf(toExecutive, 'ดูรายการ')))).toContain('สำหรับผู้บริหารเท่านั้น');
+    // The cases are late only as of the job's moment; make them late now for the summary's button, then put them back.
+    const open = await ComplaintModel.find({ orgId: ORG, status: { $in: ['received', 'in_progress'] } }).lean();
+    await ComplaintModel.updateMany({ _id: { $in: open.map((x) => x._id) } }, { $set: { dueAt: addDays(new Date(), -1) } });
+    const executiveOverdue = visibleText(await new Chat(h, EXECUTIVE).tap('a=sum.overdue'));
+    expect(executiveOverdue).toContain('เรื่องร้องเรียนเกินกำหนด 15 วัน');
+    expect(executiveOverdue).not.toContain(`C${FY}-0001`);
+    expect(visibleText(await admin.tap('a=sum.overdue'))).not.toContain('เรื่องร้องเรียนเกินกำหนด');
+    for (const x of open) await ComplaintModel.updateOne({ _id: x._id }, { $set: { dueAt: x.dueAt } });
     expect(await ComplaintEventModel.countDocuments({ complaintId: c._id, type: { $in: ['reminder', 'escalation'] } })).toBe(2);
 
     const officer = new Chat(h, COMPLAINT_OFFICER);

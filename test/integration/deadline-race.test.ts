@@ -1,7 +1,8 @@
-import { subDays } from 'date-fns';
+import { addDays, subDays } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { changeComplaintStatus, fileComplaint, getComplaint } from '../../src/db/complaint-store.js';
 import { ComplaintEventModel } from '../../src/db/models/complaint.js';
+import { dayKey } from '../../src/domain/calendar.js';
 import type { Complaint } from '../../src/domain/complaints.js';
 import { complaintDeadlines } from '../../src/jobs/complaint-deadlines.js';
 import { addStaff } from '../support/fixtures.js';
@@ -28,6 +29,8 @@ vi.mock('../../src/db/complaint-store.js', async (importOriginal) => {
 const ORG = 'test-org';
 const HANDLER = 'U-handler';
 const EXECUTIVE = 'U-executive';
+/** The executives' card of a day: the cases that passed their deadline that day, by handler. */
+const executivesCard = (day: Date) => `complaint:escalations:${ORG}:${dayKey(day)}`;
 let db: Awaited<ReturnType<typeof connectTestDatabase>>;
 
 beforeAll(async () => {
@@ -58,7 +61,7 @@ describe('the 15-day job and a case closed while it runs', () => {
 
     const { outgoing } = await complaintDeadlines.produce({ id: 'run', asOf: now }, { orgId: ORG, thresholds: [], roundReminderDaysBefore: [] });
 
-    expect(outgoing.map((o) => o.key).sort()).toEqual([`complaint:${overdueOpen.id}:escalation`, `complaint:${overdueOpen.id}:explain-request`]);
+    expect(outgoing.map((o) => o.key).sort()).toEqual([`complaint:${overdueOpen.id}:explain-request`, executivesCard(now)]);
     for (const c of closing) {
       expect(await getComplaint(ORG, c.id)).toMatchObject({ status: 'resolved', explanationRequired: false });
       expect(await ComplaintEventModel.countDocuments({ complaintId: c.id, type: { $in: ['reminder', 'escalation'] } })).toBe(0);
@@ -69,8 +72,13 @@ describe('the 15-day job and a case closed while it runs', () => {
     // Run again (the next morning, or a takeover of a run that stopped): nothing new, nothing for the closed cases.
     hook.afterRead = async () => {};
     const again = await complaintDeadlines.produce({ id: 'run-2', asOf: now }, { orgId: ORG, thresholds: [], roundReminderDaysBefore: [] });
-    expect(again.outgoing.map((o) => o.key).sort()).toEqual([`complaint:${overdueOpen.id}:escalation`, `complaint:${overdueOpen.id}:explain-request`]);
+    expect(again.outgoing.map((o) => o.key).sort()).toEqual([`complaint:${overdueOpen.id}:explain-request`, executivesCard(now)]);
     expect(await ComplaintEventModel.countDocuments({ complaintId: overdueOpen.id, type: 'escalation' })).toBe(1);
+
+    // The next day the case is still late, but it was escalated yesterday: executives get no card for it again.
+    const tomorrow = addDays(now, 1);
+    const nextDay = await complaintDeadlines.produce({ id: 'run-next-day', asOf: tomorrow }, { orgId: ORG, thresholds: [], roundReminderDaysBefore: [] });
+    expect(nextDay.outgoing.map((o) => o.key)).toEqual([`complaint:${overdueOpen.id}:explain-request`]);
   });
 
   it('leaves a case explained meanwhile without a new explanation requirement', async () => {
@@ -84,7 +92,7 @@ describe('the 15-day job and a case closed while it runs', () => {
     expect(await getComplaint(ORG, c.id)).toMatchObject({ explanationRequired: false });
     // Still late, so the executives hear of it; the handler is not asked again for what they have just given.
     const keys = outgoing.map((o) => o.key);
-    expect(keys).toContain(`complaint:${c.id}:escalation`);
+    expect(keys).toContain(executivesCard(now));
     expect(keys).not.toContain(`complaint:${c.id}:explain-request`);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { JobRunModel } from '../../src/db/models/job-run.js';
 import { MeasureModel } from '../../src/db/models/measure.js';
 import { JOBS, jobSchedules } from '../../src/jobs/registry.js';
 import { runJob } from '../../src/jobs/run-job.js';
@@ -55,11 +56,23 @@ describe('the 3-month follow-up', () => {
   it('a month later tells executives who did not respond, and reminds only of measures 3 months without a report', async () => {
     const answered = await MeasureModel.findOne({ orgId: ORG, lastReportAt: { $ne: null } }).lean();
     expect(await run('follow-up', bkk('2025-01-31T09:00:00'))).toMatchObject({ status: 'done' });
-    const toExecutive = visibleText(pushesTo(EXECUTIVE));
+    // Executives see a card for the officer, with counts; the measures are behind its button.
+    const cards = pushesTo(EXECUTIVE);
+    expect(cards).toHaveLength(1);
+    expect(cards[0].type).toBe('flex');
+    const toExecutive = visibleText(cards);
     expect(toExecutive).toContain('ผลการติดตามครั้งก่อน (31 ธ.ค. 2567)');
     expect(toExecutive).toContain('สมชาย การเงิน');
-    expect(toExecutive).toContain('EP-07');
-    expect(toExecutive).not.toContain(answered!.code);
+    const asked = (await JobRunModel.findById(`${ORG}:follow-up:2024-12`).lean())!.listed[0]!.measureIds.length;
+    expect(toExecutive).toContain(`ยังไม่รายงาน ${asked - 1} จาก ${asked} รายการที่ขอ`);
+    expect(toExecutive).not.toContain('EP-07');
+
+    const button = postbackOf(cards, 'ดูรายการ');
+    expect(visibleText(await new Chat(h, OFFICER).tap(button))).toContain('สำหรับผู้บริหารเท่านั้น');
+    const list = visibleText(await new Chat(h, EXECUTIVE).tap(button));
+    expect(list).toContain(`สมชาย การเงิน: ยังไม่มีรายงานตั้งแต่การติดตามเมื่อ 31 ธ.ค. 2567 ${asked - 1} รายการ`);
+    expect(list).toContain('EP-07');
+    expect(list).not.toContain(`${answered!.code} `);
     const toOfficer = visibleText(pushesTo(OFFICER));
     expect(toOfficer).toContain('ไม่มีรายงานความก้าวหน้ามาเกิน 3 เดือน');
     expect(toOfficer).not.toContain(answered!.code);
@@ -94,9 +107,20 @@ describe('the สรุป command', () => {
     expect(summary.type).toBe('flex');
     expect(summary.altText).toContain('แผนปฏิบัติการป้องกันการทุจริต ร้อยละ');
     const overdue = await executive.tap(postbackOf([summary], 'ดูรายการที่เกินกำหนด'));
-    // Today (2026) every FY 2568 measure's period is over; EP-01 is completed, so it is not overdue.
     expect(visibleText(overdue)).toContain('รายการที่เกินกำหนดแล้วยังไม่แล้วเสร็จ');
-    expect(visibleText(overdue)).not.toContain('EP-01 ');
+    // One card a unit, each with the number of that unit's overdue items, as the database has them.
+    // Today (2026) every FY 2568 measure's period is over; EP-01 is completed, so it is not overdue.
+    const late = await MeasureModel.find({ orgId: ORG, status: { $ne: 'completed' }, periodEnd: { $lte: new Date() } }).lean();
+    const finance = late.filter((m) => m.responsibleUnits.includes('กองคลัง'));
+    expect(finance.length).toBeGreaterThan(0);
+    const financeCard = overdue[0].contents.contents.find((b: any) => visibleText([b.header]).startsWith('กองคลัง\n'));
+    expect(visibleText([financeCard])).toContain(`เกินกำหนดแล้วยังไม่แล้วเสร็จ ${finance.length} รายการ`);
+    expect(visibleText([overdue[0].contents.contents[0]])).toContain(`เกินกำหนดทั้งหมด\n${late.length}`);
+
+    const list = visibleText(await executive.tap(postbackOf([financeCard], 'ดูรายการ')));
+    expect(list).toContain(`กองคลัง: เกินกำหนดแล้วยังไม่แล้วเสร็จ ${finance.length} รายการ`);
+    expect(list.match(/^• \S+/gm)!.map((l) => l.slice(2)).sort()).toEqual(finance.map((m) => m.code).sort());
+    expect(list).not.toContain('EP-01 ');
   });
 
   it('is refused to officers and citizens', async () => {

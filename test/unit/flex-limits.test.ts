@@ -11,7 +11,11 @@ import { TEMPLATE_NAMES } from '../../src/line/flex-template.js';
 import { STAFF_ROLES } from '../../src/domain/roles.js';
 import { limitViolations } from '../../src/line/limits.js';
 import { summarise } from '../../src/domain/summary.js';
-import { overdueListText, summaryMessage } from '../../src/flex/summary-message.js';
+import { summaryMessage } from '../../src/flex/summary-message.js';
+import { overdueCards, overdueUnitText } from '../../src/flex/overdue-cards.js';
+import { overdueComplaintCards, overdueComplaintText } from '../../src/flex/complaint-groups.js';
+import { followUpOfficerText, followUpResultMessage } from '../../src/flex/follow-up-cards.js';
+import { ALT_TEXT_MAX } from '../../src/flex/group-cards.js';
 import { reminderMessages } from '../../src/flex/reminder-message.js';
 import { caseCarousel, ownCasesMessages, receiptMessage, trackingText } from '../../src/flex/complaint-messages.js';
 import { aComplaint } from '../support/complaint.js';
@@ -52,7 +56,7 @@ const worstText = 'ก'.repeat(MAX_FREE_TEXT);
 
 describe('every message stays within LINE limits with the longest real data', () => {
   it('ships a template for every design the code renders', () => {
-    expect(TEMPLATE_NAMES.sort()).toEqual(['complaint-case', 'complaint-receipt', 'measure-card', 'more-card', 'oit-item', 'own-case', 'report-confirm', 'report-saved', 'summary-breakdown', 'summary-overview']);
+    expect(TEMPLATE_NAMES.sort()).toEqual(['complaint-case', 'complaint-receipt', 'group-card', 'measure-card', 'more-card', 'oit-item', 'own-case', 'report-confirm', 'report-saved', 'summary-breakdown', 'summary-overview']);
   });
 
   it('measure carousel, on every page', () => {
@@ -103,8 +107,46 @@ describe('every message stays within LINE limits with the longest real data', ()
     const summary = summarise(2568, many, [], new Date('2025-04-01T01:30:00Z'));
     const message = summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานประจำเดือน เม.ย. 2568', complaints: 'เรื่องร้องเรียน 12 เรื่อง' });
     expect(limitViolations(message)).toEqual([]);
-    expect(limitViolations({ type: 'text', text: overdueListText(summary) })).toEqual([]);
-    expect(overdueListText(summary)).toMatch(/และอีก \d+ รายการ$/);
+    const cards = overdueCards(summary) as any;
+    expect(limitViolations(cards)).toEqual([]);
+    // 26 units do not fit one carousel: the overview, 10 units, and a card naming the other 15.
+    expect(cards.contents.contents).toHaveLength(12);
+    expect(cards.altText.length).toBeLessThanOrEqual(ALT_TEXT_MAX);
+    const list = overdueUnitText(summary, 'rest');
+    expect(limitViolations({ type: 'text', text: list })).toEqual([]);
+    expect(list).toMatch(/และอีก \d+ รายการ$/);
+  });
+
+  it('a large organisation: 60 overdue items across 9 units, 40 late complaints across 14 handlers, 30 silent officers', () => {
+    const nine = ['สำนักปลัด', 'กองคลัง', 'กองช่าง', 'กองการศึกษา ศาสนาและวัฒนธรรม', 'กองสาธารณสุขและสิ่งแวดล้อม', 'กองสวัสดิการสังคม', 'กองส่งเสริมการเกษตร', 'หน่วยตรวจสอบภายใน', 'ทุกส่วนราชการ'];
+    const sixty = Array.from({ length: 60 }, (_, i) => ({ ...measures[i % measures.length]!, id: `m${i}`, code: `EP-${i}`, responsibleUnits: [nine[i % 9]!], status: (['not_started', 'in_progress', 'cannot_proceed'] as const)[i % 3]!, periodEnd: new Date('2025-01-01T00:00:00Z') }));
+    const summary = summarise(2568, sixty, [], new Date('2025-04-01T01:30:00Z'));
+    const cards = overdueCards(summary) as any;
+    expect(limitViolations(cards)).toEqual([]);
+    expect(cards.altText.length).toBeLessThanOrEqual(ALT_TEXT_MAX);
+    expect(cards.contents.contents).toHaveLength(10);
+
+    const long = 'ข'.repeat(MAX_FREE_TEXT);
+    const now = new Date('2025-12-20T03:00:00Z');
+    const late = Array.from({ length: 40 }, (_, i) =>
+      aComplaint({ id: `65f0000000000000000001${String(i).padStart(2, '0')}`, trackingNo: `G2569-${1000 + i}`, kind: i % 5 === 0 ? 'corruption' : 'general', description: long, handlerUserId: `U-handler-${i % 14}`, handlerName: `นางสาวสมศรี ใจดีมากเป็นพิเศษ คนที่ ${i % 14}` }),
+    );
+    const complaintCards = overdueComplaintCards(late, now, new Set(late.map((c) => c.id)))! as any;
+    expect(limitViolations(complaintCards)).toEqual([]);
+    expect(complaintCards.altText.length).toBeLessThanOrEqual(ALT_TEXT_MAX);
+    expect(complaintCards.contents.contents).toHaveLength(12);
+    for (const key of ['rest', (complaintCards.contents.contents[2].footer.contents[0].action.data as string).split('h=')[1]!]) {
+      expect(limitViolations({ type: 'text', text: overdueComplaintText(late, now, key) })).toEqual([]);
+    }
+
+    const asked = Array.from({ length: 30 }, (_, i) => ({ lineUserId: `U-officer-${i}`, name: facts.staff.displayName + i, measureIds: sixty.slice(i, i + 20).map((m) => m.id) }));
+    const unreported = new Map(sixty.map((m) => [m.id, { ...m, periodEnd: m.periodEnd }]));
+    const previous = { period: '2025-03', asOf: new Date('2025-03-31T02:00:00Z'), asked };
+    const result = followUpResultMessage(previous, unreported, now) as any;
+    expect(limitViolations(result)).toEqual([]);
+    expect(result.altText.length).toBeLessThanOrEqual(ALT_TEXT_MAX);
+    expect(result.contents.contents).toHaveLength(12);
+    expect(limitViolations({ type: 'text', text: followUpOfficerText(previous, unreported, 'rest') })).toEqual([]);
   });
 
   it('a reminder listing more measures than one push can carry', () => {

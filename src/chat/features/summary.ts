@@ -1,24 +1,46 @@
 import { fiscalYearOf } from '../../domain/fiscal-year.js';
-import { isExecutiveOrAdmin } from '../../domain/roles.js';
-import { complaintLine, overdueListText, summaryMessage } from '../../flex/summary-message.js';
-import { text } from '../../line/messages.js';
+import { hasRole, isExecutiveOrAdmin } from '../../domain/roles.js';
+import { overdueComplaintCards, overdueComplaintText } from '../../flex/complaint-groups.js';
+import { overdueCards, overdueUnitText } from '../../flex/overdue-cards.js';
+import { complaintLine, summaryMessage } from '../../flex/summary-message.js';
+import { text, type Message } from '../../line/messages.js';
 import { ACTION } from '../../line/postback.js';
 import { CHAT_TEXT } from '../texts.js';
-import type { Feature } from '../context.js';
+import type { ChatContext, Feature } from '../context.js';
 
-/** The organisation's latest figures, or (from the card's button) the list of overdue measures. */
+/**
+ * The organisation's latest figures; from the card's button, what is overdue as cards by unit (and late
+ * complaints by handler), and from those cards' buttons, one group's list.
+ */
 export const summary: Feature = {
   name: 'summary',
   words: ['สรุป', 'summary'],
   meaning: /^(ขอ|ดู)?สรุป|^summary/,
-  postbacks: [ACTION.overdueList],
+  postbacks: [ACTION.overdueList, ACTION.overdueUnit, ACTION.overdueComplaints],
   allowed: (sender) => isExecutiveOrAdmin(sender.roles),
   refusal: CHAT_TEXT.executivesOnly,
   async handle(ctx) {
     const { stores, org, now } = ctx;
+    if (ctx.input.kind === 'postback') return overdue(ctx, ctx.input.action, ctx.input.params);
     const summary = await stores.summaries.loadSummary(org.id, now, org.thresholds);
-    if (ctx.input.kind === 'postback') return [text(overdueListText(summary))];
     const complaints = complaintLine(await stores.complaints.complaintStats(org.id, fiscalYearOf(now), now));
     return [summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานล่าสุด', complaints })];
   },
 };
+
+async function overdue(ctx: ChatContext, action: string, params: Record<string, string>): Promise<Message[]> {
+  const { stores, org, now } = ctx;
+  // Late complaints are the executives' (as the 15-day job's card is): an admin gets the measures only.
+  const executive = hasRole(ctx.sender.roles, 'executive');
+  if (action === ACTION.overdueComplaints) {
+    if (!executive) return [text('ปุ่มนี้สำหรับผู้บริหารเท่านั้น')];
+    // A card pushed by a job run names its moment (`t`); the list is as of then or now, whichever is later.
+    const t = Number(params.t);
+    const at = Number.isSafeInteger(t) && t > now.getTime() && !Number.isNaN(new Date(t).getTime()) ? new Date(t) : now;
+    return [text(overdueComplaintText(await stores.complaints.openComplaintsDueBy(org.id, at), at, params.h ?? ''))];
+  }
+  const summary = await stores.summaries.loadSummary(org.id, now, org.thresholds);
+  if (action === ACTION.overdueUnit) return [text(overdueUnitText(summary, params.u ?? ''))];
+  const late = executive ? overdueComplaintCards(await stores.complaints.openComplaintsDueBy(org.id, now), now, null) : null;
+  return late ? [overdueCards(summary), late] : [overdueCards(summary)];
+}
