@@ -161,7 +161,7 @@ describe('"not fixed" reopens the case', () => {
     trackingNo = filed.trackingNo;
     // The first clock ran out: executives were told, the handler explained the delay, then resolved it.
     const deadlines = (asOf: Date) => runJob(JOBS['complaint-deadlines'], asOf, 'operator', h.server.jobDeps).then(flush);
-    await deadlines(addDays(filed.submittedAt, 17));
+    await deadlines(addDays(filed.dueAt, 1));
     await officer.tap(`a=cp.explain&c=${id}`);
     await officer.say('รออะไหล่หลอดไฟจากผู้รับจ้าง');
     await resolve(officer, id, 'เปลี่ยนหลอดไฟครบทุกต้นแล้ว');
@@ -192,11 +192,11 @@ describe('"not fixed" reopens the case', () => {
 
     // The new clock has its own reminder and escalation, and the handler may change the status again at once.
     h.line.reset();
-    await deadlines(addDays(c.reopenedAt!, 13));
+    await deadlines(addDays(c.dueAt, -2));
     expect(visibleText(pushesTo(OFFICER))).toContain(`เรื่อง ${trackingNo} จะครบกำหนดตอบ 15 วัน`);
     // (A day the first clock's run did not have: one run a day.)
-    await deadlines(addDays(c.reopenedAt!, 18));
-    expect(visibleText(pushesTo(EXECUTIVE))).toContain(trackingNo);
+    await deadlines(addDays(c.dueAt, 2));
+    expect(visibleText(pushesTo(EXECUTIVE))).toContain('เรื่องร้องเรียนเกินกำหนด 15 วัน');
     expect(await ComplaintEventModel.countDocuments({ complaintId: c._id, type: 'escalation' })).toBe(2);
   });
 

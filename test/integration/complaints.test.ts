@@ -255,13 +255,14 @@ describe('the 15-day rule', () => {
     const c = (await ComplaintModel.findOne({ kind: 'general' }).lean())!;
     const deadlines = (asOf: Date) => runJob(JOBS['complaint-deadlines'], asOf, 'operator', h.server.jobDeps).then(flush);
 
-    await deadlines(addDays(c.submittedAt, 13));
-    await deadlines(addDays(c.submittedAt, 14));
+    // Relative to the deadline, which a weekend or a holiday may move past the 15th day.
+    await deadlines(addDays(c.dueAt, -2));
+    await deadlines(addDays(c.dueAt, -1));
     expect(visibleText(pushesTo(COMPLAINT_OFFICER))).toContain(`เรื่อง G${FY}-0001 จะครบกำหนดตอบ 15 วัน`);
     expect(h.line.deliveriesTo(COMPLAINT_OFFICER).filter((r) => JSON.stringify(r.body).includes('จะครบกำหนด'))).toHaveLength(1);
 
-    await deadlines(addDays(c.submittedAt, 17));
-    await deadlines(addDays(c.submittedAt, 18));
+    await deadlines(addDays(c.dueAt, 1));
+    await deadlines(addDays(c.dueAt, 2));
     // Executives get one card on the day the cases passed their deadline, none the day after.
     const toExecutive = pushesTo(EXECUTIVE);
     expect(h.line.deliveriesTo(EXECUTIVE)).toHaveLength(1);

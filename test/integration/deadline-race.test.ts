@@ -1,7 +1,7 @@
 import { addDays, subDays } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { changeComplaintStatus, fileComplaint, getComplaint } from '../../src/db/complaint-store.js';
-import { ComplaintEventModel } from '../../src/db/models/complaint.js';
+import { ComplaintEventModel, ComplaintModel } from '../../src/db/models/complaint.js';
 import { dayKey } from '../../src/domain/calendar.js';
 import type { Complaint } from '../../src/domain/complaints.js';
 import { complaintDeadlines } from '../../src/jobs/complaint-deadlines.js';
@@ -52,7 +52,9 @@ describe('the 15-day job and a case closed while it runs', () => {
     const now = new Date();
     const overdueClosed = await fileCase(20, now, 'overdue, closed meanwhile');
     const overdueOpen = await fileCase(20, now, 'overdue, still open');
-    const soonClosed = await fileCase(13, now, 'due soon, closed meanwhile');
+    // Due in two days, whatever weekend or holiday the 15th day after filing would fall on.
+    const soonClosed = { ...(await fileCase(13, now, 'due soon, closed meanwhile')), dueAt: addDays(now, 2) };
+    await ComplaintModel.updateOne({ _id: soonClosed.id }, { $set: { dueAt: soonClosed.dueAt } });
     const closing = [overdueClosed, soonClosed];
     hook.afterRead = async (read) => {
       expect(read.map((c) => c.id)).toEqual(expect.arrayContaining([overdueClosed.id, overdueOpen.id, soonClosed.id]));
