@@ -20,6 +20,7 @@ import { createSealer } from './security/crypto.js';
 import { createLinkSigner } from './security/signed-link.js';
 import { reportDownloadRouter, type ReportLink } from './http/report-download.js';
 import { evidenceDownloadRouter } from './http/evidence-download.js';
+import { publicPageRouter } from './http/public-page.js';
 import { addMinutes } from 'date-fns';
 import { simulatorRouter, type SimulatorDeps } from './simulator/routes.js';
 
@@ -118,6 +119,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     extraRouters: [
       reportDownloadRouter({ signer, sealer, orgId: config.ORG_CODE, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, log }),
       evidenceDownloadRouter({ signer: evidenceSigner, orgId: config.ORG_CODE, log }),
+      publicPageRouter({ orgId: config.ORG_CODE, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, cacheMinutes: config.PUBLIC_PAGE_CACHE_MINUTES, log, now }),
       ...(options.simulator ? [simulatorRouter({ ...options.simulator, channelSecret: config.LINE_CHANNEL_SECRET, runner, outbox, jobDeps })] : []),
     ],
   });
