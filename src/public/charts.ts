@@ -10,6 +10,19 @@ import type { EChartsCoreOption } from 'echarts/core';
  */
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, SVGRenderer]);
 
+/**
+ * Without a canvas ECharts guesses text widths, and counts Thai vowel and tone marks, which take no room,
+ * as letters: labels come out about half again too wide, and grids and legends are squeezed. This estimate
+ * of Sarabun's widths (marks nothing, Thai letters and digits about 0.6 em, Latin 0.55 em) lays them out.
+ */
+const THAI_MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
+export function textWidth(text: string, fontPx: number): number {
+  let em = 0;
+  for (const ch of text) em += THAI_MARK.test(ch) ? 0 : ch === ' ' ? 0.26 : /[\u0E00-\u0E7F]/.test(ch) ? 0.6 : /[.,:%]/.test(ch) ? 0.3 : 0.55;
+  return em * fontPx;
+}
+echarts.setPlatformAPI({ measureText: (text: string, font?: string) => ({ width: textWidth(text, Number(/(\d+(?:\.\d+)?)px/.exec(font ?? '')?.[1] ?? 12)) }) });
+
 export const CHART_WIDTH = 360;
 // No quotes: ECharts writes it into a style attribute.
 const FONT = 'Sarabun, Tahoma, sans-serif';
@@ -22,7 +35,7 @@ export const COLOURS = { implementation: '#1F6FB2', disbursement: '#E08A00', com
 export function renderChart(option: EChartsCoreOption, height: number, label: string): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height });
   try {
-    chart.setOption({ animation: false, silent: true, textStyle: { fontFamily: FONT, fontSize: 12 }, ...option });
+    chart.setOption({ animation: false, silent: true, textStyle: { fontFamily: FONT, fontSize: 13 }, ...option });
     const svg = chart.renderToSVGString().replace(/<style\b[\s\S]*?<\/style>/g, '');
     // Labelled for screen readers; the same figures are in the table under each chart.
     return svg.replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(label)}" class="chart" `);
@@ -36,7 +49,9 @@ function escapeAttribute(text: string): string {
 }
 
 const percentAxis = { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } } as const;
-const percentLabel = { show: true, position: 'right', formatter: (p: { value: number }) => p.value.toFixed(2), fontSize: 11 } as const;
+const percentLabel = { show: true, position: 'right', formatter: (p: { value: number | null }) => (typeof p.value === 'number' ? p.value.toFixed(2) : ''), fontSize: 12 } as const;
+/** Legend on its own rows under the chart: ECharts cannot measure Thai text without a canvas, so it gets room to spare. */
+const legend = (rows: number) => ({ bottom: 0, left: 'center', orient: 'vertical', selectedMode: false, itemHeight: 10, itemGap: 6, height: rows * 22 });
 
 /** Implementation (and, where there is a budget, disbursement) per group, as horizontal bars out of 100. */
 export function percentBars(rows: { name: string; implementation: number; disbursement: number | null }[], label: string): string {
@@ -45,16 +60,17 @@ export function percentBars(rows: { name: string; implementation: number; disbur
   const series = [
     { name: 'ร้อยละการนำไปปฏิบัติ', type: 'bar', data: rows.map((r) => r.implementation), itemStyle: { color: COLOURS.implementation }, label: percentLabel, barMaxWidth: 18 },
     ...(withMoney
-      ? [{ name: 'ร้อยละการเบิกจ่าย', type: 'bar', data: rows.map((r) => r.disbursement ?? 0), itemStyle: { color: COLOURS.disbursement }, label: percentLabel, barMaxWidth: 18 }]
+      ? [{ name: 'ร้อยละการเบิกจ่าย', type: 'bar', data: rows.map((r) => r.disbursement), itemStyle: { color: COLOURS.disbursement }, label: percentLabel, barMaxWidth: 18 }]
       : []),
   ];
-  const height = 70 + rows.length * (withMoney ? 52 : 34);
+  const legendRows = series.length;
+  const height = 40 + legendRows * 22 + rows.length * (withMoney ? 56 : 38);
   return renderChart(
     {
-      legend: { bottom: 0, selectedMode: false },
-      grid: { left: 8, right: 48, top: 8, bottom: 36, containLabel: true },
+      legend: legend(legendRows),
+      grid: { left: 8, right: 52, top: 8, bottom: 30 + legendRows * 22 },
       xAxis: percentAxis,
-      yAxis: { type: 'category', data: names, inverse: true, axisLabel: { width: 110, overflow: 'break' } },
+      yAxis: { type: 'category', data: names, inverse: true, axisLabel: { overflow: 'none' } },
       series,
     },
     height,
@@ -75,8 +91,8 @@ export function monthlyLines(months: { label: string; implementation: number; di
   });
   return renderChart(
     {
-      legend: { bottom: 0, selectedMode: false },
-      grid: { left: 8, right: 16, top: 16, bottom: 36, containLabel: true },
+      legend: legend(showDisbursement ? 2 : 1),
+      grid: { left: 8, right: 24, top: 20, bottom: 34 + (showDisbursement ? 2 : 1) * 22 },
       xAxis: { type: 'category', data: months.map((m) => m.label), boundaryGap: false },
       yAxis: percentAxis,
       series: [
@@ -84,7 +100,7 @@ export function monthlyLines(months: { label: string; implementation: number; di
         ...(showDisbursement ? [line('ร้อยละการเบิกจ่าย', months.map((m) => m.disbursement), COLOURS.disbursement)] : []),
       ],
     },
-    240,
+    260,
     label,
   );
 }
@@ -93,7 +109,7 @@ export function monthlyLines(months: { label: string; implementation: number; di
 export function statusRing(slices: { name: string; value: number; colour: string }[], label: string): string {
   return renderChart(
     {
-      legend: { bottom: 0, selectedMode: false, itemGap: 8, textStyle: { fontSize: 11 } },
+      legend: { ...legend(2), orient: 'horizontal', width: CHART_WIDTH - 40 },
       series: [
         {
           type: 'pie',
@@ -113,8 +129,8 @@ export function statusRing(slices: { name: string; value: number; colour: string
 export function complaintMonths(months: { label: string; received: number; answeredInTimePercent: number | null }[], label: string): string {
   return renderChart(
     {
-      legend: { bottom: 0, selectedMode: false },
-      grid: { left: 8, right: 8, top: 24, bottom: 36, containLabel: true },
+      legend: legend(2),
+      grid: { left: 8, right: 8, top: 28, bottom: 34 + 44 },
       xAxis: { type: 'category', data: months.map((m) => m.label) },
       yAxis: [
         { type: 'value', minInterval: 1, name: 'เรื่อง', nameTextStyle: { fontSize: 11 } },
@@ -134,7 +150,7 @@ export function complaintMonths(months: { label: string; received: number; answe
         },
       ],
     },
-    240,
+    280,
     label,
   );
 }
