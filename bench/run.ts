@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- webhook-intake conversations data-scale recovery burst]`: runs the benchmarks, writes each result to
+ * `npm run bench [-- webhook-intake conversations data-scale recovery burst public-page]`: runs the benchmarks, writes each result to
  * bench/results/<name>.json and prints it. Speed targets live here, never in the test suite.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { conversationsBenchmark } from './conversations.js';
 import { dataScaleBenchmark } from './data-scale.js';
+import { publicPageBenchmark } from './public-page.js';
 import { burstBenchmark, recoveryBenchmark } from './recovery.js';
 import { webhookIntakeBenchmark } from './webhook-intake.js';
 
@@ -15,6 +16,7 @@ const ALL: Record<string, () => Promise<object>> = {
   'data-scale': dataScaleBenchmark,
   recovery: recoveryBenchmark,
   burst: burstBenchmark,
+  'public-page': publicPageBenchmark,
 };
 
 const chosen = process.argv.slice(2).filter((a) => a in ALL);

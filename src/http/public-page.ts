@@ -44,12 +44,15 @@ export function publicPageRouter(deps: PublicPageDeps): Router {
         res.status(404).set('cache-control', 'public, max-age=60').type('html').send(NOT_FOUND);
         return;
       }
-      res.set({ 'cache-control': `public, max-age=${maxAge}`, etag: page.etag, 'last-modified': new Date(page.drawnAt).toUTCString() });
+      res.set({ 'cache-control': `public, max-age=${maxAge}`, etag: page.etag, 'last-modified': new Date(page.drawnAt).toUTCString(), vary: 'Accept-Encoding' });
       if (req.headers['if-none-match'] === page.etag) {
         res.status(304).end();
         return;
       }
-      res.status(200).type('html').send(page.html);
+      // Compressed once when drawn (about a fifth of the size): most phones ask for gzip.
+      const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      const body = gzip ? page.gzipped : page.body;
+      res.status(200).set({ 'content-type': 'text/html; charset=utf-8', 'content-length': String(body.length), ...(gzip ? { 'content-encoding': 'gzip' } : {}) }).end(body);
     } catch (error) {
       deps.log.error({ err: String(error) }, 'public page failed');
       next(error);

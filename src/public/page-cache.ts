@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 
 /** A drawn page and what the HTTP layer needs to answer from it. */
 export interface CachedPage {
   /** null: no such organisation (remembered as well, so made-up addresses do not each reach the database). */
   html: string | null;
+  /** The page as sent: encoded once when drawn, not on every request. */
+  body: Buffer;
+  gzipped: Buffer;
   etag: string;
   drawnAt: number;
 }
@@ -37,8 +41,9 @@ export class PageCache {
   private async drawFresh(key: string): Promise<CachedPage> {
     const drawnAt = this.clock();
     const html = await this.draw(key);
-    const etag = `"${createHash('sha256').update(html ?? '').digest('base64url').slice(0, 27)}"`;
-    const page = { html, etag, drawnAt };
+    const body = Buffer.from(html ?? '', 'utf8');
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    const page = { html, body, gzipped: gzipSync(body), etag, drawnAt };
     this.pages.delete(key);
     this.pages.set(key, page);
     while (this.pages.size > this.maxEntries) this.pages.delete(this.pages.keys().next().value!);
