@@ -66,10 +66,12 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const evidenceSigner = createLinkSigner(config.DATA_ENCRYPTION_KEY, 'evidence-link');
   let boundPort = config.PORT;
   const publicBaseUrl = () => config.PUBLIC_BASE_URL ?? `http://localhost:${boundPort}`;
+  const publicPageUrl = () => `${publicBaseUrl()}/public/${config.ORG_CODE}`;
   const instanceId = randomUUID();
   const outbox = new OutboxSender({ line, log, instanceId, sealer, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now });
   const jobDeps: RunnerDeps = {
-    settings: jobSettings(config),
+    // A getter: without PUBLIC_BASE_URL the address names the port, known only once the server listens.
+    settings: { ...jobSettings(config), get publicPageUrl() { return publicPageUrl(); } },
     log,
     sealer,
     instanceId,
@@ -97,6 +99,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
       const token = evidenceSigner.sign({ o: config.ORG_CODE, ...link }, addMinutes(now, config.EVIDENCE_LINK_MINUTES));
       return { url: `${publicBaseUrl()}/evidence/${token}`, minutes: config.EVIDENCE_LINK_MINUTES };
     },
+    publicPageUrl,
     now,
     },
     { queueLimit: config.EVENT_QUEUE_LIMIT },

@@ -23,6 +23,7 @@ export interface ProcessorDeps {
   kickOutbox?: () => void;
   reportLink?: ChatDeps['reportLink'];
   evidenceLink?: ChatDeps['evidenceLink'];
+  publicPageUrl?: ChatDeps['publicPageUrl'];
   now: () => Date;
 }
 
@@ -84,6 +85,7 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
         kickOutbox: deps.kickOutbox,
         reportLink: deps.reportLink,
         evidenceLink: deps.evidenceLink,
+        publicPageUrl: deps.publicPageUrl,
         line: deps.line,
         log: deps.log,
         now: startedAt,

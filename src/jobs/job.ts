@@ -14,6 +14,8 @@ export interface JobSettings {
   oitReminderDaysBefore?: number[];
   /** How long a published OIT address may take to answer. */
   urlCheckTimeoutMs?: number;
+  /** The organisation's public transparency page, which the monthly summary links to. */
+  publicPageUrl?: string;
 }
 
 export interface JobOutput {

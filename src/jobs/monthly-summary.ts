@@ -12,7 +12,7 @@ export const monthlySummary: JobDefinition = {
   name: 'monthly-summary',
   period: (asOf) => monthKey(asOf),
   isDue: (now) => isFirstWorkingDayOfMonth(now),
-  async produce(run, { orgId, thresholds }) {
+  async produce(run, { orgId, thresholds, publicPageUrl }) {
     const executives = await staffWithRole(orgId, 'executive');
     if (executives.length === 0) return { outgoing: [], recipients: 0 };
     const summary = await loadSummary(orgId, run.asOf, thresholds);
@@ -21,7 +21,7 @@ export const monthlySummary: JobDefinition = {
     const [year, month] = monthKey(run.asOf).split('-').map(Number) as [number, number];
     const heading = `สรุปผลการดำเนินงานประจำเดือน ${THAI_MONTHS_SHORT[month - 1]} ${year + 543}`;
     return {
-      outgoing: [{ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [summaryMessage(summary, { heading, complaints })] }],
+      outgoing: [{ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [summaryMessage(summary, { heading, complaints, publicPage: publicPageUrl })] }],
       recipients: executives.length,
     };
   },

@@ -148,6 +148,15 @@ describe('the public transparency page', () => {
     expect(await again.text()).toBe('');
   });
 
+  it("is linked from the executives' summary: a ดูแผนภูมิ button opening the organisation's page", async () => {
+    const reply = await new Chat(h, EXECUTIVE.lineUserId).say('สรุป');
+    const buttons = JSON.stringify(reply).match(/\{"type":"uri","label":"ดูแผนภูมิ","uri":"([^"]+)"\}/);
+    expect(buttons?.[1]).toMatch(new RegExp(`^http://localhost:\\d+/public/${ORG}$`));
+    const opened = await fetch(buttons![1]!.replace('localhost', '127.0.0.1'));
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain('เทศบาลตำบลทดสอบโปร่งใส');
+  });
+
   it('allows only its own stylesheet, font and inline SVG, and serves the Thai font', async () => {
     const res = await page();
     const csp = res.headers.get('content-security-policy')!;

@@ -19,6 +19,6 @@ export const summary: Feature = {
     const summary = await stores.summaries.loadSummary(org.id, now, org.thresholds);
     if (ctx.input.kind === 'postback') return [text(overdueListText(summary))];
     const complaints = complaintLine(await stores.complaints.complaintStats(org.id, fiscalYearOf(now), now));
-    return [summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานล่าสุด', complaints })];
+    return [summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานล่าสุด', complaints, publicPage: ctx.publicPageUrl?.() })];
   },
 };
