@@ -1,4 +1,3 @@
-import { addDays } from 'date-fns';
 import type { Attachment } from './attachments.js';
 import { startOfBangkokDay } from './calendar.js';
 import { fiscalYearOf } from './fiscal-year.js';
@@ -67,7 +66,9 @@ export const REMIND_DAYS_BEFORE = 3;
 
 /** The deadline: the end (Bangkok) of the 15th day after the day of submission. */
 export function dueAt(submittedAt: Date): Date {
-  return addDays(startOfBangkokDay(submittedAt), ANSWER_WITHIN_DAYS + 1);
+  // Bangkok has no daylight saving, so its days are 24 hours long; date-fns' addDays would count them in
+  // the machine's zone and move the deadline by an hour across that zone's clock change.
+  return new Date(startOfBangkokDay(submittedAt).getTime() + (ANSWER_WITHIN_DAYS + 1) * 86_400_000);
 }
 
 export function trackingNumber(kind: ComplaintKind, submittedAt: Date, seq: number): string {
