@@ -1,48 +1,33 @@
-import { formatThaiMonthYear } from '../domain/thai.js';
+import { monthKey } from '../domain/calendar.js';
+import type { ComplaintYearStatistics } from '../domain/complaint-statistics.js';
 import { complaintMonths } from './charts.js';
+import { escapeHtml as esc } from './html.js';
 
 /**
- * Complaint statistics as the public page shows them: counts only. No field here can hold a story, a
- * name, a contact or which channel a person used beyond the two counts per channel.
+ * Complaint statistics as the public page shows them: counts, the share answered within 15 days and the
+ * citizens' ratings, per month of the fiscal year so far. Built from the statistics' figures only, which
+ * carry no story, name, contact or category of a corruption report (domain/complaint-statistics.ts).
  */
-export interface PublicComplaintMonth {
-  /** The month's first instant, Bangkok. */
-  month: Date;
-  received: number;
-  /** Of those received in the month, answered (closed or given a result) within 15 days. */
-  answeredInTime: number;
-  /** answeredInTime ÷ received × 100; null for a month with nothing received. */
-  answeredInTimePercent: number | null;
-  ratings: number;
-  /** Mean of the satisfaction ratings given in the month (1–5); null when none. */
-  averageRating: number | null;
-}
+const fixed = (n: number | null, digits: number) => (n === null ? '-' : n.toFixed(digits));
 
-export interface PublicComplaintSection {
-  fiscalYear: number;
-  months: PublicComplaintMonth[];
-  received: number;
-  answeredInTime: number;
-  answeredInTimePercent: number | null;
-  ratings: number;
-  averageRating: number | null;
-}
-
-const one = (n: number | null, digits: number) => (n === null ? '-' : n.toFixed(digits));
-
-export function complaintSection(c: PublicComplaintSection): string {
-  const months = c.months.map((m) => ({ label: formatThaiMonthYear(m.month), received: m.received, answeredInTimePercent: m.answeredInTimePercent }));
-  const rows = c.months
-    .map((m, i) => `<tr><th scope="row">${months[i]!.label}</th><td>${m.received}</td><td>${one(m.answeredInTimePercent, 1)}</td><td>${one(m.averageRating, 2)}${m.ratings > 0 ? ` (${m.ratings})` : ''}</td></tr>`)
+export function complaintSection(stats: ComplaintYearStatistics, now: Date): string {
+  // Months not yet begun would only be zeros.
+  const months = stats.months.filter((m) => m.month <= monthKey(now));
+  const t = stats.total;
+  const rows = months
+    .map((m) => `<tr><th scope="row">${esc(m.label)}</th><td>${m.received}</td><td>${m.closed}</td><td>${fixed(m.within15Percent, 1)}</td><td>${fixed(m.averageStars, 2)}${m.ratings > 0 ? ` (${m.ratings})` : ''}</td></tr>`)
     .join('');
-  return `<section aria-labelledby="h-complaints" class="complaints"><h2 id="h-complaints">เรื่องร้องเรียน ปีงบประมาณ ${c.fiscalYear}</h2>
+  return `<section aria-labelledby="h-complaints" class="complaints"><h2 id="h-complaints">เรื่องร้องเรียน ปีงบประมาณ ${stats.fiscalYear}</h2>
 <div class="figures">
-<div class="figure"><div class="figure-label">เรื่องที่รับทั้งปี</div><div class="figure-value">${c.received}</div></div>
-<div class="figure"><div class="figure-label">ตอบภายใน 15 วัน</div><div class="figure-value">${one(c.answeredInTimePercent, 1)}${c.answeredInTimePercent === null ? '' : '%'}</div><div class="figure-note">${c.answeredInTime} จาก ${c.received} เรื่อง</div></div>
-<div class="figure"><div class="figure-label">ความพึงพอใจเฉลี่ย</div><div class="figure-value">${one(c.averageRating, 2)}</div><div class="figure-note">จากคะแนนเต็ม 5 · ${c.ratings} ความเห็น</div></div>
+<div class="figure"><div class="figure-label">เรื่องที่รับ</div><div class="figure-value">${t.received}</div><div class="figure-note">เรื่องทั่วไป ${stats.byKind.general.received} · แจ้งเบาะแสการทุจริต ${stats.byKind.corruption.received} · ยุติแล้ว ${t.closed}</div></div>
+<div class="figure"><div class="figure-label">ตอบภายใน 15 วัน</div><div class="figure-value">${t.within15Percent === null ? '-' : `${t.within15Percent.toFixed(1)}%`}</div><div class="figure-note">${t.answeredWithin15} จาก ${t.answered} เรื่องที่ตอบแล้ว</div></div>
+<div class="figure"><div class="figure-label">ความพึงพอใจเฉลี่ย</div><div class="figure-value">${fixed(t.averageStars, 2)}</div><div class="figure-note">จากคะแนนเต็ม 5 · ${t.ratings} ความเห็น</div></div>
 </div>
-<figure>${complaintMonths(months, 'จำนวนเรื่องร้องเรียนและร้อยละที่ตอบภายใน 15 วันรายเดือน')}</figure>
-<table class="data"><thead><tr><th>เดือน</th><th>รับเรื่อง</th><th>ตอบใน 15 วัน (%)</th><th>ความพึงพอใจ</th></tr></thead><tbody>${rows}</tbody></table>
-<p class="note">นับรวมทุกช่องทาง ไม่แสดงเนื้อหาของเรื่อง ชื่อ หรือข้อมูลติดต่อของผู้ร้องเรียน</p>
+<figure>${complaintMonths(
+    months.map((m) => ({ label: m.label.replace(/ \d{2}(\d{2})$/, ' $1'), received: m.received, answeredInTimePercent: m.within15Percent })),
+    'จำนวนเรื่องร้องเรียนและร้อยละที่ตอบภายใน 15 วันรายเดือน',
+  )}</figure>
+<table class="data"><thead><tr><th>เดือน</th><th>รับ</th><th>ยุติ</th><th>ตอบใน 15 วัน (%)</th><th>พึงพอใจ</th></tr></thead><tbody>${rows}</tbody></table>
+<p class="note">นับตามเดือนที่รับเรื่อง รวมทุกช่องทาง ไม่แสดงเนื้อหาของเรื่อง ชื่อ หรือข้อมูลติดต่อของผู้ร้องเรียนและผู้ถูกร้อง</p>
 </section>`;
 }

@@ -3,7 +3,8 @@ import type { PublicPlanFigures, PublicProject } from '../domain/public-figures.
 import { STATUS_COLOUR, STATUS_TH, STATUSES } from '../domain/statuses.js';
 import { formatBaht, formatThaiDate, formatThaiDateTime, formatThaiMonthYear } from '../domain/thai.js';
 import { monthlyLines, percentBars, statusRing } from './charts.js';
-import { complaintSection, type PublicComplaintSection } from './complaint-section.js';
+import type { ComplaintYearStatistics } from '../domain/complaint-statistics.js';
+import { complaintSection } from './complaint-section.js';
 import { escapeHtml as esc } from './html.js';
 
 /** Where the page's own stylesheet and font are served (see http/public-page.ts). */
@@ -11,7 +12,8 @@ export const PUBLIC_ASSETS = '/public/assets';
 
 export interface PublicPageInput {
   plan: PublicPlanFigures;
-  complaints: PublicComplaintSection | null;
+  complaints: ComplaintYearStatistics | null;
+  now: Date;
   /** How long the page is kept before it is drawn again, for the note at its foot. */
   cacheMinutes: number;
 }
@@ -129,7 +131,7 @@ ${dimensionSection(plan)}
 ${monthSection(plan)}
 </div>
 ${projectSection(plan)}
-${input.complaints ? complaintSection(input.complaints) : ''}
+${input.complaints ? complaintSection(input.complaints, input.now) : ''}
 </main>
 <footer><div class="wrap">
 <p>ร้อยละการนำแผนไปปฏิบัติ = (จำนวนที่แล้วเสร็จ + ครึ่งหนึ่งของจำนวนที่อยู่ระหว่างดำเนินการ) ÷ จำนวนทั้งหมด × 100 · ร้อยละการเบิกจ่าย = เงินที่เบิกจ่าย ÷ งบประมาณ × 100</p>

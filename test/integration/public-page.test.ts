@@ -4,6 +4,7 @@ import { ComplaintEventModel, ComplaintModel } from '../../src/db/models/complai
 import { MeasureModel } from '../../src/db/models/measure.js';
 import { OrganisationModel } from '../../src/db/models/organisation.js';
 import { saveProgressReport } from '../../src/db/progress-store.js';
+import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { Chat, postbackOf, visibleText } from '../support/chat.js';
 import { addStaff } from '../support/fixtures.js';
@@ -27,6 +28,7 @@ const ACCUSED = 'นายเกรียงไกร ฉ้อฉลกิจ';
 const CORRUPTION_STORY = 'เรียกรับเงินสามหมื่นบาทจากผู้รับเหมาก่อสร้างรางระบายน้ำซอยมะลิ';
 const GENERAL_STORY = 'ไฟส่องสว่างหน้าบ้านเลขที่ 99/7 ดับมาสองสัปดาห์';
 const HANDLER_NOTE = 'โทรคุยกับคุณประยูรแล้ว นัดช่างเข้าตรวจวันพุธ';
+const FEEDBACK_COMMENT = 'ขอบคุณคุณวีระพงษ์ที่มาซ่อมไฟให้รวดเร็ว';
 const OUTCOME = 'จัดอบรมคุณธรรมให้นักเรียน 120 คน ผ่านการประเมินร้อยละ 92';
 
 let h: Harness;
@@ -82,6 +84,12 @@ beforeAll(async () => {
   await h.server.outbox.flush();
   expect(await ComplaintModel.countDocuments({ orgId: ORG })).toBe(2);
   expect(await ComplaintEventModel.countDocuments({ orgId: ORG, text: HANDLER_NOTE })).toBe(1);
+  // The general case answered the next day and rated, with a comment naming the handler.
+  const general = (await ComplaintModel.findOne({ orgId: ORG, kind: 'general' }).lean())!;
+  await ComplaintModel.updateOne(
+    { _id: general._id },
+    { $set: { status: 'resolved', closedAt: new Date(general.submittedAt.getTime() + 86_400_000), feedback: { stars: 4, comment: FEEDBACK_COMMENT, fixed: true, at: new Date() } } },
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -107,11 +115,21 @@ describe('the public transparency page', () => {
     expect(html).toContain('ก.ย. 68');
   });
 
+  it("shows this fiscal year's complaint statistics: counts by channel, answered within 15 days, ratings", async () => {
+    const html = await (await page()).text();
+    expect(html).toContain(`เรื่องร้องเรียน ปีงบประมาณ ${fiscalYearOf(new Date())}`);
+    expect(html).toContain('เรื่องทั่วไป 1 · แจ้งเบาะแสการทุจริต 1 · ยุติแล้ว 1');
+    expect(html).toContain('1 จาก 1 เรื่องที่ตอบแล้ว');
+    expect(html).toMatch(/<div class="figure-value">4\.00<\/div><div class="figure-note">จากคะแนนเต็ม 5 · 1 ความเห็น/);
+    expect(html).toContain('จำนวนเรื่องร้องเรียนและร้อยละที่ตอบภายใน 15 วันรายเดือน');
+  });
+
   it('carries no name, LINE id, phone number, complaint story, accused or handler note', async () => {
     const html = await (await page()).text();
     const secrets = [
       OFFICER.name, OFFICER.lineUserId, COMPLAINT_OFFICER.name, COMPLAINT_OFFICER.lineUserId, INTEGRITY_OFFICER.name, INTEGRITY_OFFICER.lineUserId,
       EXECUTIVE.name, EXECUTIVE.lineUserId, CITIZEN, WHISTLEBLOWER, CONTACT.name, CONTACT.phone, CONTACT.typed, ACCUSED, CORRUPTION_STORY, GENERAL_STORY, HANDLER_NOTE,
+      FEEDBACK_COMMENT, 'วีระพงษ์',
     ];
     for (const secret of secrets) expect(html, secret).not.toContain(secret);
     // Parts of names too: a surname or a phone's digits on their own would still point at a person.
