@@ -3,6 +3,7 @@ import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
+import { escapeHtml } from './html.js';
 
 /**
  * The page's charts, drawn by Apache ECharts on the server as SVG: the page needs no script, and a phone
@@ -38,14 +39,10 @@ export function renderChart(option: EChartsCoreOption, height: number, label: st
     chart.setOption({ animation: false, silent: true, textStyle: { fontFamily: FONT, fontSize: 13 }, ...option });
     const svg = chart.renderToSVGString().replace(/<style\b[\s\S]*?<\/style>/g, '');
     // Labelled for screen readers; the same figures are in the table under each chart.
-    return svg.replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(label)}" class="chart" `);
+    return svg.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(label)}" class="chart" `);
   } finally {
     chart.dispose();
   }
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
 const percentAxis = { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } } as const;
