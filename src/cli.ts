@@ -24,9 +24,10 @@ import { createLogger } from './log.js';
 import { applyRichMenu } from './menus/apply-rich-menu.js';
 import { installRichMenus, publicPageUrl } from './menus/install-rich-menus.js';
 import { RICH_MENU_TH, RICH_MENUS } from './domain/rich-menus.js';
-import { complaintStats } from './db/complaint-store.js';
+import { loadComplaintStatRows } from './db/complaint-stats-store.js';
+import { computeComplaintStatistics } from './domain/complaint-statistics.js';
 import { fiscalYearOf } from './domain/fiscal-year.js';
-import { statsText } from './flex/complaint-messages.js';
+import { complaintStatisticsTable } from './reports/complaint-stats-text.js';
 import { OutboxSender } from './outbox/sender.js';
 import { createSealer } from './security/crypto.js';
 
@@ -257,15 +258,14 @@ jobs
   });
 
 program
-  .command('complaints')
-  .description('เรื่องร้องเรียน')
-  .command('stats')
-  .description('สถิติเรื่องร้องเรียนตามปีงบประมาณ (OIT O24): ทั้งหมด ดำเนินการแล้วเสร็จ อยู่ระหว่างดำเนินการ')
-  .option('--fiscal-year <year>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีปัจจุบัน)', fiscalYearArgument)
-  .action(async (options: { fiscalYear?: number }) => {
+  .command('complaint-stats')
+  .description('สถิติเรื่องร้องเรียนตามปีงบประมาณ (OIT O24): รายเดือน แยกประเภทและหมวด ระยะเวลา การตอบภายใน 15 วัน การเปิดเรื่องใหม่ คะแนนความพึงพอใจ')
+  .option('--year <year>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีปัจจุบัน)', fiscalYearArgument)
+  .action(async (options: { year?: number }) => {
     const now = new Date();
-    const stats = await withDatabase((orgId) => complaintStats(orgId, options.fiscalYear ?? fiscalYearOf(now), now));
-    console.log(statsText(stats));
+    const fiscalYear = options.year ?? fiscalYearOf(now);
+    const rows = await withDatabase((orgId) => loadComplaintStatRows(orgId, fiscalYear));
+    console.log(complaintStatisticsTable(computeComplaintStatistics(rows, fiscalYear, now)));
   });
 
 addOitCommands(program, withDatabase);

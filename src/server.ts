@@ -90,8 +90,8 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     maxAttempts: config.EVENT_MAX_ATTEMPTS,
     thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS,
     kickOutbox: () => outbox.kick(),
-    reportLink: (kind, now, requester) => {
-      const link: ReportLink = { org: config.ORG_CODE, kind, by: sealer.seal(staffIdOf(config.ORG_CODE, requester)) };
+    reportLink: (kind, now, requester, fiscalYear) => {
+      const link: ReportLink = { org: config.ORG_CODE, kind, by: sealer.seal(staffIdOf(config.ORG_CODE, requester)), ...(fiscalYear ? { fiscalYear } : {}) };
       const token = signer.sign(link, addMinutes(now, config.REPORT_LINK_MINUTES));
       return { url: `${publicBaseUrl()}/reports/${token}`, minutes: config.REPORT_LINK_MINUTES };
     },

@@ -39,8 +39,11 @@ export interface ChatContext {
   log: Logger;
   /** Sends outbox messages (e.g. a new case to its handlers) at once rather than at the next tick. */
   kickOutbox?: () => void;
-  /** A signed, expiring download link for a report (LINE cannot carry files), naming who asked for it. */
-  reportLink?: (kind: ReportKind, now: Date, requesterLineUserId: string) => { url: string; minutes: number };
+  /**
+   * A signed, expiring download link for a report (LINE cannot carry files), naming who asked for it; of
+   * the current fiscal year unless one is given.
+   */
+  reportLink?: (kind: ReportKind, now: Date, requesterLineUserId: string, fiscalYear?: number) => { url: string; minutes: number };
   /** A signed, expiring link to one evidence file of this organisation, naming the viewer it is issued to. */
   evidenceLink?: (link: Omit<EvidenceLink, 'o'>, now: Date) => { url: string; minutes: number };
   /** The organisation's public transparency page (no login), for the summary's chart button. */

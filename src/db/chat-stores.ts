@@ -1,5 +1,6 @@
 import * as attachments from './attachment-store.js';
 import * as complaints from './complaint-store.js';
+import * as complaintStats from './complaint-stats-store.js';
 import * as dialogs from './conversation-store.js';
 import * as evidence from './evidence-store.js';
 import * as invites from './invite-store.js';
@@ -12,5 +13,5 @@ import * as staff from './staff-store.js';
 import * as summaries from './summary-store.js';
 
 /** The stores a conversation reads and writes, handed to every chat handler in its context. */
-export const chatStores = { attachments, complaints, dialogs, evidence, invites, measures, oit, organisations, progress, registerThrottle, staff, summaries };
+export const chatStores = { attachments, complaints, complaintStats, dialogs, evidence, invites, measures, oit, organisations, progress, registerThrottle, staff, summaries };
 export type ChatStores = typeof chatStores;

@@ -1,6 +1,6 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { startOfBangkokDay } from '../domain/calendar.js';
-import { COMPLAINT_STATUS_TH, isClosed, KIND_TH, PROTECTION_TH, type Complaint, type ComplaintStats, type ComplaintStatus, type TimelineEntry } from '../domain/complaints.js';
+import { COMPLAINT_STATUS_TH, isClosed, KIND_TH, PROTECTION_TH, type Complaint, type ComplaintStatus, type TimelineEntry } from '../domain/complaints.js';
 import { formatThaiDate, formatThaiDateTime, truncate } from '../domain/thai.js';
 import { jsonBytes, LINE_LIMITS } from '../line/limits.js';
 import { ACTION, postbackData } from '../line/postback.js';
@@ -181,16 +181,4 @@ export function statusUpdateText(c: Complaint, status: ComplaintStatus, note: st
 
 export function explanationText(c: Complaint, text: string): string {
   return truncate(`เรื่องเลขที่ ${c.trackingNo} ยังดำเนินการไม่แล้วเสร็จภายใน 15 วัน\nเหตุผลจากเจ้าหน้าที่: ${text}\nระบบจะแจ้งท่านเมื่อมีความคืบหน้า`, LINE_LIMITS.textLength);
-}
-
-export function statsText(s: ComplaintStats): string {
-  const row = (label: string, c: { total: number; completed: number; inProgress: number }) =>
-    `${label}: ทั้งหมด ${c.total} · ดำเนินการแล้วเสร็จ ${c.completed} · อยู่ระหว่างดำเนินการ ${c.inProgress}`;
-  return [
-    `สถิติเรื่องร้องเรียน ปีงบประมาณ ${s.fiscalYear} (OIT O24)`,
-    row('รวม', s.all),
-    row(KIND_TH.general, s.byKind.general),
-    row(KIND_TH.corruption, s.byKind.corruption),
-    `เกินกำหนด 15 วันและยังไม่ปิดเรื่อง: ${s.overdue}`,
-  ].join('\n');
 }

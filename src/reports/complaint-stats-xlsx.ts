@@ -1,38 +1,90 @@
-import { ANSWER_WITHIN_DAYS, COMPLAINT_STATUS_TH, CLOSED_STATUSES, KIND_TH, type ComplaintCounts } from '../domain/complaints.js';
+import type ExcelJS from 'exceljs';
+import { NO_CATEGORY_TH, type ComplaintFigures } from '../domain/complaint-statistics.js';
+import { ANSWER_WITHIN_DAYS, KIND_TH } from '../domain/complaints.js';
 import { asOfLine, fiscalYearLine, generatedLine, organisationLine } from './report-text.js';
 import type { ComplaintStatsReportData } from './types.js';
-import { addHeaderRow, addSpanningRow, BOLD_FONT, newSheet, styleBodyRow, toBuffer } from './xlsx-sheet.js';
+import { addHeaderRow, addSheet, addSpanningRow, BOLD_FONT, newSheet, PERCENT_FORMAT, styleBodyRow, toBuffer } from './xlsx-sheet.js';
 
-export const COMPLAINT_STATS_HEADERS = ['ประเภทเรื่อง', 'จำนวนเรื่องทั้งหมด', 'ดำเนินการแล้วเสร็จ', 'อยู่ระหว่างดำเนินการ'] as const;
-export const OVERDUE_LABEL = `เกินกำหนด ${ANSWER_WITHIN_DAYS} วันและยังไม่ปิดเรื่อง`;
+/** The figure columns, after the row's label, in every table of the workbook. */
+export const FIGURE_HEADERS = [
+  'รับเรื่อง',
+  'ดำเนินการแล้วเสร็จ',
+  'อยู่ระหว่างดำเนินการ',
+  `เกินกำหนด ${ANSWER_WITHIN_DAYS} วันและยังไม่แล้วเสร็จ`,
+  'ระยะเวลาดำเนินการ ค่ามัธยฐาน (วัน)',
+  `ตอบภายใน ${ANSWER_WITHIN_DAYS} วัน (เรื่อง)`,
+  `ร้อยละที่ตอบภายใน ${ANSWER_WITHIN_DAYS} วัน`,
+  'เปิดเรื่องใหม่',
+  'จำนวนผู้ให้คะแนน',
+  'คะแนนความพึงพอใจเฉลี่ย (เต็ม 5)',
+  'ส่งต่อหน่วยงานอื่น',
+  'ผู้ร้องถอนเรื่อง',
+] as const;
+const WIDTHS = [30, ...FIGURE_HEADERS.map(() => 14)];
 
-/** OIT O24's published statistics: all complaints, then each channel, counts as real numbers. */
-export async function buildComplaintStatsXlsx(data: ComplaintStatsReportData): Promise<Buffer> {
-  const { stats } = data;
-  const { workbook, sheet } = newSheet('O24', [44, 20, 20, 22]);
+/** Columns holding a figure with decimals; a figure that has no value ("no case answered") reads "-". */
+const DECIMAL_COLUMNS = new Set([6, 8, 11]);
 
-  addSpanningRow(sheet, `สถิติเรื่องร้องเรียน ${fiscalYearLine(stats.fiscalYear)}`, { title: true });
+function figureCells(f: ComplaintFigures): (number | string)[] {
+  const orDash = (n: number | null) => n ?? '-';
+  return [f.received, f.closed, f.inProgress, f.overdue, orDash(f.medianDays), f.answeredWithin15, orDash(f.within15Percent), f.reopened, f.ratings, orDash(f.averageStars), f.forwarded, f.withdrawn];
+}
+
+function addFigureRow(sheet: ExcelJS.Worksheet, label: string, f: ComplaintFigures, bold = false): void {
+  const row = sheet.addRow([label, ...figureCells(f)]);
+  for (const column of DECIMAL_COLUMNS) {
+    const cell = row.getCell(column);
+    if (typeof cell.value === 'number') cell.numFmt = column === 6 ? '0.0' : PERCENT_FORMAT;
+  }
+  if (bold) row.font = BOLD_FONT;
+  styleBodyRow(row, WIDTHS.length);
+}
+
+function addTitles(sheet: ExcelJS.Worksheet, data: ComplaintStatsReportData, what: string): void {
+  addSpanningRow(sheet, `สถิติเรื่องร้องเรียน${what} ${fiscalYearLine(data.stats.fiscalYear)}`, { title: true });
   addSpanningRow(sheet, organisationLine(data.organisation), { title: true });
   addSpanningRow(sheet, asOfLine(data.generatedAt), { title: true });
+}
 
-  addHeaderRow(sheet, COMPLAINT_STATS_HEADERS);
-  const lines: [string, ComplaintCounts][] = [
-    ['รวม', stats.all],
-    [KIND_TH.general, stats.byKind.general],
-    [KIND_TH.corruption, stats.byKind.corruption],
-  ];
-  for (const [label, c] of lines) {
-    const row = sheet.addRow([label, c.total, c.completed, c.inProgress]);
-    if (label === 'รวม') row.font = BOLD_FONT;
-    styleBodyRow(row, COMPLAINT_STATS_HEADERS.length);
-  }
-  const overdue = sheet.addRow([OVERDUE_LABEL, stats.overdue]);
-  styleBodyRow(overdue, 2);
+/** How each figure is counted: readers of a published table ask, and the answers are choices (docs/domain.md). */
+export const DEFINITIONS_TH = [
+  'ทุกตัวเลขนับเรื่องที่รับในเดือนหรือปีงบประมาณนั้น (ตามวันที่รับเรื่อง เวลาประเทศไทย) และสถานะ ณ วันที่ออกรายงาน',
+  'ดำเนินการแล้วเสร็จ: ดำเนินการแล้วเสร็จ ไม่รับพิจารณา ส่งต่อหน่วยงานอื่น หรือผู้ร้องขอถอนเรื่อง',
+  `ระยะเวลาดำเนินการและการตอบภายใน ${ANSWER_WITHIN_DAYS} วัน นับเฉพาะเรื่องที่หน่วยงานปิดเอง (ดำเนินการแล้วเสร็จ ไม่รับพิจารณา ส่งต่อ) ไม่นับเรื่องที่ผู้ร้องถอน`,
+  'ระยะเวลาดำเนินการ: จำนวนวันจากวันที่รับเรื่องถึงวันที่ปิดเรื่อง ค่ามัธยฐาน คือค่ากลางเมื่อเรียงจากน้อยไปมาก (จำนวนคู่ใช้ค่าเฉลี่ยของสองค่ากลาง)',
+  `ตอบภายใน ${ANSWER_WITHIN_DAYS} วัน: ปิดเรื่องไม่เกินสิ้นวันที่ ${ANSWER_WITHIN_DAYS} นับจากวันที่รับเรื่อง เรื่องที่ถูกเปิดใหม่นับจากกำหนดเดิม ไม่ใช่กำหนดใหม่หลังเปิดเรื่อง`,
+  'เปิดเรื่องใหม่: เรื่องที่ผู้ร้องแจ้งว่ายังไม่ได้แก้ไขอย่างน้อยหนึ่งครั้ง ไม่ว่าสถานะปัจจุบันเป็นอย่างไร',
+  'คะแนนความพึงพอใจ: ค่าเฉลี่ยของคะแนนล่าสุดที่ผู้ร้องให้ (1–5 ดาว) ต่อเรื่อง',
+  'เรื่องแจ้งเบาะแสการทุจริตแสดงเป็นจำนวนเท่านั้น และไม่แยกตามหมวด',
+];
 
-  sheet.addRow([]);
-  // Readers of the published table ask what "completed" means: every closed case, whatever the outcome.
-  const closed = CLOSED_STATUSES.map((s) => COMPLAINT_STATUS_TH[s]);
-  addSpanningRow(sheet, `หมายเหตุ: ดำเนินการแล้วเสร็จ นับรวมเรื่องที่${closed.slice(0, -1).join(' ')} และ${closed.at(-1)}`);
-  addSpanningRow(sheet, generatedLine(data.generatedAt));
+/**
+ * OIT O24's published statistics, three sheets: the months of the fiscal year with the year's total, the
+ * two kinds, and general complaints by category. Numbers stay numbers; a missing average reads "-".
+ */
+export async function buildComplaintStatsXlsx(data: ComplaintStatsReportData): Promise<Buffer> {
+  const { stats } = data;
+  const { workbook, sheet: months } = newSheet('รายเดือน', WIDTHS);
+  addTitles(months, data, 'รายเดือน');
+  addHeaderRow(months, ['เดือน', ...FIGURE_HEADERS]);
+  for (const m of stats.months) addFigureRow(months, m.label, m);
+  addFigureRow(months, 'รวมทั้งปี', stats.total, true);
+  months.addRow([]);
+  addSpanningRow(months, 'หมายเหตุ', { bold: true });
+  for (const line of DEFINITIONS_TH) addSpanningRow(months, `• ${line}`);
+  addSpanningRow(months, generatedLine(data.generatedAt));
+
+  const kinds = addSheet(workbook, 'ประเภทเรื่อง', WIDTHS);
+  addTitles(kinds, data, 'แยกตามประเภท');
+  addHeaderRow(kinds, ['ประเภทเรื่อง', ...FIGURE_HEADERS]);
+  addFigureRow(kinds, 'รวม', stats.total, true);
+  addFigureRow(kinds, KIND_TH.general, stats.byKind.general);
+  addFigureRow(kinds, KIND_TH.corruption, stats.byKind.corruption);
+
+  const categories = addSheet(workbook, 'หมวดเรื่อง', WIDTHS);
+  addTitles(categories, data, `${KIND_TH.general} แยกตามหมวด`);
+  addHeaderRow(categories, ['หมวดเรื่อง', ...FIGURE_HEADERS]);
+  for (const c of stats.byCategory) addFigureRow(categories, c.category ?? NO_CATEGORY_TH, c);
+  addFigureRow(categories, 'รวม', stats.byKind.general, true);
   return toBuffer(workbook);
 }

@@ -1,4 +1,5 @@
-import { complaintStats } from '../db/complaint-store.js';
+import { loadComplaintStatRows } from '../db/complaint-stats-store.js';
+import { computeComplaintStatistics } from '../domain/complaint-statistics.js';
 import { measuresInTable } from '../db/measure-store.js';
 import { activeFiscalYear, findOrganisation, supportingFactorsOf } from '../db/organisation-store.js';
 import { progressReportsOfYear, type StoredProgressReport } from '../db/progress-store.js';
@@ -170,5 +171,5 @@ export async function loadPlanNarrative(orgId: string, options: { fiscalYear?: n
 
 export async function loadComplaintStatsReport(orgId: string, options: { fiscalYear: number; now?: Date }): Promise<ComplaintStatsReportData> {
   const now = options.now ?? new Date();
-  return { organisation: await organisation(orgId, options.fiscalYear), generatedAt: now, stats: await complaintStats(orgId, options.fiscalYear, now) };
+  return { organisation: await organisation(orgId, options.fiscalYear), generatedAt: now, stats: computeComplaintStatistics(await loadComplaintStatRows(orgId, options.fiscalYear), options.fiscalYear, now) };
 }

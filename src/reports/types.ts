@@ -1,5 +1,5 @@
 import type { OrganisationProfile } from '../domain/organisation.js';
-import type { ComplaintStats } from '../domain/complaints.js';
+import type { ComplaintYearStatistics } from '../domain/complaint-statistics.js';
 import type { DisplayStatus } from '../domain/statuses.js';
 import type { Threshold } from '../domain/summary.js';
 
@@ -101,5 +101,5 @@ export interface PlanNarrativeData {
 export interface ComplaintStatsReportData {
   organisation: ReportOrganisation;
   generatedAt: Date;
-  stats: ComplaintStats;
+  stats: ComplaintYearStatistics;
 }

@@ -20,12 +20,17 @@ const CHARS_PER_WIDTH = 0.7;
 export function newSheet(name: string, widths: number[]): { workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet } {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Prongsai';
+  return { workbook, sheet: addSheet(workbook, name, widths) };
+}
+
+/** Another sheet of the same workbook, set up like the first. */
+export function addSheet(workbook: ExcelJS.Workbook, name: string, widths: number[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     properties: { defaultRowHeight: LINE_HEIGHT },
   });
   sheet.columns = widths.map((width) => ({ width, style: { font: { name: REPORT_FONT, size: TABLE_FONT_SIZE } } }));
-  return { workbook, sheet };
+  return sheet;
 }
 
 const lineCount = (text: string, width: number): number => estimateLines(text, width * CHARS_PER_WIDTH);

@@ -291,7 +291,7 @@ describe('statistics and abuse', () => {
   it('gives executives O24 counts without identities', async () => {
     const stats = visibleText(await new Chat(h, EXECUTIVE).say('สถิติร้องเรียน'));
     expect(stats).toContain(`ปีงบประมาณ ${FY}`);
-    expect(stats).toContain('รวม: ทั้งหมด 2 · ดำเนินการแล้วเสร็จ 1 · อยู่ระหว่างดำเนินการ 1');
+    expect(stats).toContain('ทั้งปี\nรับ 2 เรื่อง · เสร็จแล้ว 1 · อยู่ระหว่างดำเนินการ 1');
     expect(visibleText(await a.say('complaint stats'))).toContain('สำหรับผู้บริหาร');
   });
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import mongoose, { Types, type Model } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintsSince, findOwnComplaint, listOwnComplaints } from '../../src/db/complaint-store.js';
+import { loadComplaintStatRows } from '../../src/db/complaint-stats-store.js';
 import { loadDialog } from '../../src/db/conversation-store.js';
 import { isFinished, loadEvent, recordedReplies } from '../../src/db/event-store.js';
 import { measureForOfficer, measuresForOfficer } from '../../src/db/measure-store.js';
@@ -509,6 +510,15 @@ describe.skipIf(!!process.env.MONGODB_URI)('PostgreSQL indexes under FerretDB: e
     const own = await timed(() => capture(() => findOwnComplaint(orgId, trackingNo, reporterKey)));
     expect(own.result?.trackingNo).toBe(trackingNo);
     await expectIndexServed('findOwnComplaint (orgId + trackingNo + reporterKey)', readOf(own.sent, 'complaints'), own.ms);
+  });
+
+  it("a fiscal year's complaint statistics (orgId + fiscalYear, projected)", async () => {
+    const orgId = org(7);
+    const expected = Array.from({ length: DOCS }, (_, i) => i).filter((i) => i % COMPLAINT_ORGS === 7 && fiscalYearOf(complaintSubmittedAt(i)) === 2569).length;
+    expect(expected).toBeGreaterThan(0);
+    const rows = await timed(() => capture(() => loadComplaintStatRows(orgId, 2569)));
+    expect(rows.result).toHaveLength(expected);
+    await expectIndexServed('loadComplaintStatRows (complaints by orgId + fiscalYear)', readOf(rows.sent, 'complaints'), rows.ms);
   });
 
   it('due outbox messages (state + nextAttemptAt ≤ now): the equality is pushed down, the range checked after', async () => {

@@ -64,6 +64,10 @@ describe('people understood in their own words (no dialog waiting)', () => {
 
   it('puts the narrower phrase first: a complaint statistic is not a complaint, an export is not a report', () => {
     expect(matchIntent('สถิติร้องเรียนปีนี้')?.feature).toBe('complaintStats');
+    expect(matchIntent('ขอสถิติเรื่องร้องเรียนปีงบประมาณ ๒๕๖๘ หน่อย')).toEqual({ feature: 'complaintStats', argument: '2568' });
+    expect(parseCommand('สถิติร้องเรียน 2569')).toEqual({ feature: 'complaintStats', argument: '2569' });
+    expect(parseCommand('สถิติเรื่องร้องเรียนปีงบประมาณ ๒๕๖๙')).toEqual({ feature: 'complaintStats', argument: '2569' });
+    expect(parseCommand('สถิติร้องเรียน')).toEqual({ feature: 'complaintStats', argument: '' });
     expect(matchIntent('ส่งออกรายงานรอบ 6 เดือน')?.feature).toBe('exportReport');
     expect(matchIntent('เรื่องที่ร้องเรียนไว้')?.feature).toBe('myCases');
   });

@@ -5,7 +5,8 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { DisplayStatus } from '../../src/domain/statuses.js';
 import { DEFAULT_LEVEL_THRESHOLDS, disbursementPercent, implementationPercent, levelOf } from '../../src/domain/summary.js';
-import { KIND_TH } from '../../src/domain/complaints.js';
+import { dueAt, KIND_TH } from '../../src/domain/complaints.js';
+import { computeComplaintStatistics, type ComplaintStatRow } from '../../src/domain/complaint-statistics.js';
 import { buildComplaintStatsXlsx } from '../../src/reports/complaint-stats-xlsx.js';
 import { buildEplanCsv } from '../../src/reports/eplan-csv.js';
 import { buildEplanXlsx } from '../../src/reports/eplan-xlsx.js';
@@ -432,33 +433,57 @@ describe('E-PlanNACC report as CSV', () => {
 });
 
 describe('complaint statistics (OIT O24) as XLSX', () => {
-  it('has the fiscal-year title, the three rows with real numbers and the overdue count', async () => {
-    const sheet = await loadSheet(
-      await buildComplaintStatsXlsx({
-        organisation,
-        generatedAt,
-        stats: {
-          fiscalYear: 2568,
-          all: { total: 17, completed: 12, inProgress: 5 },
-          byKind: { general: { total: 14, completed: 11, inProgress: 3 }, corruption: { total: 3, completed: 1, inProgress: 2 } },
-          overdue: 2,
-        },
-      }),
-    );
-    const rows = rowsOf(sheet);
-    expect(rows[0]![0]).toBe('สถิติเรื่องร้องเรียน ประจำปีงบประมาณ พ.ศ. 2568');
+  const filed = new Date('2024-10-02T03:00:00Z');
+  const days = (n: number) => new Date(filed.getTime() + n * 86_400_000);
+  const row = (fields: Partial<ComplaintStatRow>): ComplaintStatRow => ({ kind: 'general', category: 'ถนน', status: 'resolved', submittedAt: filed, dueAt: dueAt(filed), closedAt: days(3), reopenCount: 0, stars: null, ...fields });
+  const rows = [
+    row({ stars: 5 }),
+    row({ closedAt: days(20), reopenCount: 1, stars: 2 }),
+    row({ category: null, status: 'withdrawn', closedAt: days(1) }),
+    row({ kind: 'corruption', category: 'จัดซื้อ', status: 'in_progress', closedAt: null, submittedAt: days(40), dueAt: dueAt(days(40)) }),
+  ];
+  const workbook = async () => {
+    const buffer = await buildComplaintStatsXlsx({ organisation, generatedAt, stats: computeComplaintStatistics(rows, 2568, generatedAt) });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(buffer as unknown as ArrayBuffer);
+    return book;
+  };
+
+  it('has a sheet of the twelve months with the year total, numbers kept numeric and "-" where nothing was answered', async () => {
+    const book = await workbook();
+    expect(book.worksheets.map((w) => w.name)).toEqual(['รายเดือน', 'ประเภทเรื่อง', 'หมวดเรื่อง']);
+    const rows = rowsOf(book.getWorksheet('รายเดือน')!);
+    expect(rows[0]![0]).toBe('สถิติเรื่องร้องเรียนรายเดือน ประจำปีงบประมาณ พ.ศ. 2568');
     expect(rows[1]![0]).toBe('เทศบาลตำบลโพธิ์ทอง อำเภอโพธิ์ทอง จังหวัดอ่างทอง');
-    expect(rows[2]![0]).toBe('ข้อมูล ณ วันที่ 23 พฤศจิกายน 2568');
-    expect(sheet.getCell('D1').master.address).toBe('A1');
-    const h = rowIndex(rows, 'ประเภทเรื่อง');
-    expect(rows[h]).toEqual(['ประเภทเรื่อง', 'จำนวนเรื่องทั้งหมด', 'ดำเนินการแล้วเสร็จ', 'อยู่ระหว่างดำเนินการ']);
-    expect(rows.slice(h + 1, h + 4)).toEqual([
-      ['รวม', 17, 12, 5],
-      [KIND_TH.general, 14, 11, 3],
-      [KIND_TH.corruption, 3, 1, 2],
+    const h = rowIndex(rows, 'เดือน');
+    expect(rows[h]!.slice(0, 8)).toEqual(['เดือน', 'รับเรื่อง', 'ดำเนินการแล้วเสร็จ', 'อยู่ระหว่างดำเนินการ', 'เกินกำหนด 15 วันและยังไม่แล้วเสร็จ', 'ระยะเวลาดำเนินการ ค่ามัธยฐาน (วัน)', 'ตอบภายใน 15 วัน (เรื่อง)', 'ร้อยละที่ตอบภายใน 15 วัน']);
+    const months = rows.slice(h + 1, h + 13);
+    expect(months.map((r) => r[0])).toEqual(['ต.ค. 2567', 'พ.ย. 2567', 'ธ.ค. 2567', 'ม.ค. 2568', 'ก.พ. 2568', 'มี.ค. 2568', 'เม.ย. 2568', 'พ.ค. 2568', 'มิ.ย. 2568', 'ก.ค. 2568', 'ส.ค. 2568', 'ก.ย. 2568']);
+    // October: 3 received, all closed, median of 3 and 20 days, 1 of 2 in time, 1 reopened, 2 ratings averaging 3.5, 1 withdrawn.
+    expect(months[0]).toEqual(['ต.ค. 2567', 3, 3, 0, 0, 11.5, 1, 50, 1, 2, 3.5, 0, 1]);
+    expect(months[1]).toEqual(['พ.ย. 2567', 1, 0, 1, 1, '-', 0, '-', 0, 0, '-', 0, 0]);
+    expect(months[2]).toEqual(['ธ.ค. 2567', 0, 0, 0, 0, '-', 0, '-', 0, 0, '-', 0, 0]);
+    expect(rows[h + 13]).toEqual(['รวมทั้งปี', 4, 3, 1, 1, 11.5, 1, 50, 1, 2, 3.5, 0, 1]);
+    expect(rows.some((r) => String(r[0]).includes('เรื่องที่ถูกเปิดใหม่นับจากกำหนดเดิม'))).toBe(true);
+  });
+
+  it('breaks the year down by kind, and general complaints by category without the corruption report', async () => {
+    const book = await workbook();
+    const kinds = rowsOf(book.getWorksheet('ประเภทเรื่อง')!);
+    const k = rowIndex(kinds, 'ประเภทเรื่อง');
+    expect(kinds.slice(k + 1, k + 4).map((r) => r.slice(0, 4))).toEqual([
+      ['รวม', 4, 3, 1],
+      [KIND_TH.general, 3, 3, 0],
+      [KIND_TH.corruption, 1, 0, 1],
     ]);
-    expect(rows[h + 4]!.slice(0, 2)).toEqual(['เกินกำหนด 15 วันและยังไม่ปิดเรื่อง', 2]);
-    expect(sheet.getRow(h + 2).getCell(1).font?.bold).toBe(true);
+    const categories = rowsOf(book.getWorksheet('หมวดเรื่อง')!);
+    const c = rowIndex(categories, 'หมวดเรื่อง');
+    expect(categories.slice(c + 1).map((r) => r.slice(0, 3))).toEqual([
+      ['ถนน', 2, 2],
+      ['ยังไม่ระบุหมวด', 1, 1],
+      ['รวม', 3, 3],
+    ]);
+    expect(JSON.stringify(categories)).not.toContain('จัดซื้อ');
   });
 });
 
