@@ -45,7 +45,7 @@ export function publicPageRouter(deps: PublicPageDeps): Router {
         return;
       }
       res.set({ 'cache-control': `public, max-age=${maxAge}`, etag: page.etag, 'last-modified': new Date(page.drawnAt).toUTCString(), vary: 'Accept-Encoding' });
-      if (req.headers['if-none-match'] === page.etag) {
+      if ((req.headers['if-none-match'] ?? '').split(',').some((tag) => tag.trim() === page.etag)) {
         res.status(304).end();
         return;
       }

@@ -42,7 +42,8 @@ export class PageCache {
     const drawnAt = this.clock();
     const html = await this.draw(key);
     const body = Buffer.from(html ?? '', 'utf8');
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    // Weak: the same page goes out gzipped or not, and a strong tag would have to differ between the two.
+    const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     const page = { html, body, gzipped: gzipSync(body), etag, drawnAt };
     this.pages.delete(key);
     this.pages.set(key, page);

@@ -148,8 +148,11 @@ describe('the public transparency page', () => {
   it('is served from memory with an ETag and a public Cache-Control; a repeat with the ETag gets 304', async () => {
     const first = await page();
     const etag = first.headers.get('etag')!;
-    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
     expect(first.headers.get('cache-control')).toBe('public, max-age=300');
+    // fetch asks for gzip as browsers do, and unpacks it: the page went compressed.
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    expect(first.headers.get('vary')).toBe('Accept-Encoding');
     // A report made now is not on the page until the cached one expires: the same page, the same tag.
     const measure = (await MeasureModel.findOne({ orgId: ORG, code: 'EP-04' }).lean())!;
     await saveProgressReport(
