@@ -103,6 +103,12 @@ describe('สถิติร้องเรียน in LINE', () => {
     for (const secret of [SECRET_STORY, SECRET_ACCUSED, 'จัดซื้อจัดจ้าง', 'การไฟฟ้าส่วนภูมิภาค']) expect(everything).not.toContain(secret);
   });
 
+  it('says a fiscal year not yet begun has no figures, and shows the current one', async () => {
+    const answer = visibleText(await new Chat(h, EXECUTIVE).say(`สถิติร้องเรียน ${FY + 1}`));
+    expect(answer).toContain(`ปีงบประมาณ ${FY + 1} ยังไม่เริ่ม จึงแสดงปีงบประมาณปัจจุบัน`);
+    expect(answer).toContain(`สถิติเรื่องร้องเรียน ปีงบประมาณ ${FY} (OIT O24)`);
+  });
+
   it('stays for executives and admins: a handler and a citizen are refused', async () => {
     expect(visibleText(await new Chat(h, HANDLER).say('สถิติร้องเรียน'))).toContain('สำหรับผู้บริหารและผู้ดูแลระบบเท่านั้น');
     expect(visibleText(await new Chat(h, CITIZEN).say(`สถิติร้องเรียน ${LAST_FY}`))).toContain('สำหรับผู้บริหารและผู้ดูแลระบบเท่านั้น');

@@ -8,7 +8,7 @@ import { CHAT_TEXT } from '../texts.js';
 import type { Feature } from '../context.js';
 
 /** "สถิติร้องเรียน 2569", "สถิติเรื่องร้องเรียนปีงบประมาณ ๒๕๖๙": a B.E. fiscal year after the command. */
-const WITH_YEAR = /^(?:สถิติ(?:เรื่อง)?ร้องเรียน|complaint\s*stats)\s*(?:ปี(?:งบประมาณ|งบ)?\s*(?:พ\.?\s?ศ\.?)?\s*)?(\d{4})$/i;
+const WITH_YEAR = /^(?:สถิติ(?:เรื่อง)?ร้องเรียน|complaint\s*stats)\s*(?:ปี(?:งบประมาณ|งบ)?\s*(?:พ\.?\s?ศ\.?)?\s*)?(25\d\d)$/i;
 const yearIn = (raw: string) => WITH_YEAR.exec(arabicDigits(raw).trim())?.[1] ?? null;
 
 /** OIT O24 for executives: the fiscal year's key figures and this month's, with the spreadsheet as a link. */
@@ -21,12 +21,14 @@ export const complaintStats: Feature = {
   refusal: CHAT_TEXT.executivesOnly,
   async handle(ctx) {
     const current = fiscalYearOf(ctx.now);
-    const asked = Number(ctx.argument);
-    // A year in the future has no complaints yet; an old one is asked for on purpose (last year's O24).
-    const fiscalYear = Number.isInteger(asked) && asked >= 2500 && asked <= current ? asked : current;
+    const asked = ctx.argument === '' ? current : Number(ctx.argument);
+    // A year in the future has no complaints yet: say so and show this one; an old one is asked for on purpose.
+    const future = asked > current;
+    const fiscalYear = future ? current : asked;
     const rows = await ctx.stores.complaintStats.loadComplaintStatRows(ctx.org.id, fiscalYear);
     const stats = computeComplaintStatistics(rows, fiscalYear, ctx.now);
     const download = ctx.reportLink?.('complaints-xlsx', ctx.now, ctx.sender.userId, fiscalYear) ?? null;
-    return [text(statisticsText(stats, monthOf(stats, ctx.now), download))];
+    const note = future ? `ปีงบประมาณ ${asked} ยังไม่เริ่ม จึงแสดงปีงบประมาณปัจจุบัน\n\n` : '';
+    return [text(note + statisticsText(stats, monthOf(stats, ctx.now), download))];
   },
 };
