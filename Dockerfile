@@ -21,6 +21,8 @@ COPY examples ./examples
 COPY holidays ./holidays
 # `cli rich-menu` installs the menus from here; the .html sources stay out of the image.
 COPY rich-menu/*.json rich-menu/*.png ./rich-menu/
+# The public page's stylesheet (dist/http/public-page.js serves it from src/public/assets).
+COPY src/public/assets ./src/public/assets
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"

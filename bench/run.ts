@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- webhook-intake conversations data-scale recovery burst organisations]`: runs the benchmarks, writes each result to
+ * `npm run bench [-- webhook-intake conversations data-scale recovery burst organisations public-page]`: runs the benchmarks, writes each result to
  * bench/results/<name>.json and prints it. Speed targets live here, never in the test suite.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { conversationsBenchmark } from './conversations.js';
 import { dataScaleBenchmark } from './data-scale.js';
 import { organisationsBenchmark } from './organisations.js';
+import { publicPageBenchmark } from './public-page.js';
 import { burstBenchmark, recoveryBenchmark } from './recovery.js';
 import { webhookIntakeBenchmark } from './webhook-intake.js';
 
@@ -17,6 +18,7 @@ const ALL: Record<string, () => Promise<object>> = {
   recovery: recoveryBenchmark,
   burst: burstBenchmark,
   organisations: organisationsBenchmark,
+  'public-page': publicPageBenchmark,
 };
 
 const chosen = process.argv.slice(2).filter((a) => a in ALL);

@@ -23,7 +23,7 @@ import { resumeAbandonedRuns, runJob } from './jobs/run-job.js';
 import { createLineClient, type LineClient } from './line/client.js';
 import { createLogger } from './log.js';
 import { applyRichMenu } from './menus/apply-rich-menu.js';
-import { installRichMenus } from './menus/install-rich-menus.js';
+import { installRichMenus, publicPageUrl } from './menus/install-rich-menus.js';
 import { RICH_MENU_TH, RICH_MENUS } from './domain/rich-menus.js';
 import { loadComplaintStatRows } from './db/complaint-stats-store.js';
 import { computeComplaintStatistics } from './domain/complaint-statistics.js';
@@ -188,6 +188,8 @@ program
     console.log('สร้างเมนูลัดแล้ว:');
     for (const name of RICH_MENUS) console.log(`  ${RICH_MENU_TH[name]}: ${result.menus[name]}`);
     console.log('ตั้งเมนูของประชาชนเป็นเมนูเริ่มต้นของผู้ใช้ทุกคนแล้ว');
+    console.log(`ปุ่มผลการดำเนินงานเปิด ${publicPageUrl(config, config.ORG_CODE)}`);
+    if (!config.PUBLIC_BASE_URL) console.log('ยังไม่ได้ตั้ง PUBLIC_BASE_URL: ตั้งเป็นที่อยู่ HTTPS ของบอตแล้วสั่ง rich-menu อีกครั้ง เพื่อให้ปุ่มนี้เปิดได้จากโทรศัพท์');
     console.log(`ให้เจ้าหน้าที่ ${result.relinked} คนเห็นเมนูตามบทบาทแล้ว${result.relinkFailed > 0 ? ` · ไม่สำเร็จ ${result.relinkFailed} คน (สั่ง rich-menu ซ้ำภายหลังได้)` : ''}`);
     if (result.removed + result.removeFailed > 0) {
       console.log(`ลบเมนูชุดเดิม ${result.removed} เมนู${result.removeFailed > 0 ? ` · ลบไม่สำเร็จ ${result.removeFailed} เมนู` : ''}`);

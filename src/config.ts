@@ -52,6 +52,7 @@ const base = z.object({
   PUBLIC_BASE_URL: httpUrl.optional(),
   REPORT_LINK_MINUTES: positiveInt(30),
   EVIDENCE_LINK_MINUTES: positiveInt(30),
+  PUBLIC_PAGE_CACHE_MINUTES: positiveInt(5),
   ORG_CODE: z.string().trim().regex(/^[a-z0-9-]{1,40}$/, 'must be 1–40 lowercase letters, digits or -').default('default'),
   DIALOG_TIMEOUT_MINUTES: positiveInt(30),
   WEBHOOK_BODY_LIMIT: z.string().trim().regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 2mb').default('2mb'),

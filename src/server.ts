@@ -23,6 +23,7 @@ import { createSealer } from './security/crypto.js';
 import { createLinkSigner } from './security/signed-link.js';
 import { reportDownloadRouter, type ReportLink } from './http/report-download.js';
 import { evidenceDownloadRouter } from './http/evidence-download.js';
+import { publicPageRouter } from './http/public-page.js';
 import { addMinutes } from 'date-fns';
 import { simulatorRouter, type SimulatorDeps } from './simulator/routes.js';
 
@@ -72,10 +73,12 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const evidenceSigner = createLinkSigner(config.DATA_ENCRYPTION_KEY, 'evidence-link');
   let boundPort = config.PORT;
   const publicBaseUrl = () => config.PUBLIC_BASE_URL ?? `http://localhost:${boundPort}`;
+  const publicPageUrl = (orgId: string) => `${publicBaseUrl()}/public/${orgId}`;
   const instanceId = randomUUID();
   const outbox = new OutboxSender({ lineFor: (orgId) => tenants.lineFor(orgId), log, instanceId, sealer, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now });
   const jobDeps: RunnerDeps = {
-    settings: jobSettings(config),
+    // A getter: without PUBLIC_BASE_URL the address names the port, known only once the server listens.
+    settings: { ...jobSettings(config), publicPageUrl },
     log,
     sealer,
     instanceId,
@@ -94,7 +97,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   };
   const runner = new EventRunner(
     {
-      channelOf: (orgId) => ({ line: tenants.lineFor(orgId), reportLink: reportLink(orgId), evidenceLink: evidenceLink(orgId) }),
+      channelOf: (orgId) => ({ line: tenants.lineFor(orgId), reportLink: reportLink(orgId), evidenceLink: evidenceLink(orgId), publicPageUrl: () => publicPageUrl(orgId) }),
       log,
       instanceId,
       sealer,
@@ -124,6 +127,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     extraRouters: [
       reportDownloadRouter({ signer, sealer, serves: (orgId) => tenants.get(orgId) !== null, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, log }),
       evidenceDownloadRouter({ signer: evidenceSigner, serves: (orgId) => tenants.get(orgId) !== null, log }),
+      publicPageRouter({ orgId: config.ORG_CODE, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, cacheMinutes: config.PUBLIC_PAGE_CACHE_MINUTES, log, now }),
       ...(options.simulator ? [simulatorRouter({ ...options.simulator, channelSecret: config.LINE_CHANNEL_SECRET, runner, outbox, jobDeps })] : []),
     ],
   });

@@ -54,6 +54,8 @@ export interface ChatContext {
   reportLink?: (kind: ReportKind, now: Date, requesterLineUserId: string, fiscalYear?: number) => { url: string; minutes: number };
   /** A signed, expiring link to one evidence file of this organisation, naming the viewer it is issued to. */
   evidenceLink?: (link: Omit<EvidenceLink, 'o'>, now: Date) => { url: string; minutes: number };
+  /** The organisation's public transparency page (no login), for the summary's chart button. */
+  publicPageUrl?: () => string;
   /**
    * Carries out a dialog step: its effects first, then its new state, so that what the person confirmed
    * is stored before the dialog moves on. The one place where dialogs are saved.

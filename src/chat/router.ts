@@ -29,6 +29,7 @@ export interface ChatDeps {
   kickOutbox?: ChatContext['kickOutbox'];
   reportLink?: ChatContext['reportLink'];
   evidenceLink?: ChatContext['evidenceLink'];
+  publicPageUrl?: ChatContext['publicPageUrl'];
   now: Date;
 }
 
@@ -153,6 +154,7 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
     kickOutbox: deps.kickOutbox,
     reportLink: deps.reportLink,
     evidenceLink: deps.evidenceLink,
+    publicPageUrl: deps.publicPageUrl,
     async run(outcome, perform) {
       const replies = [...outcome.replies];
       for (const effect of outcome.effects ?? []) {

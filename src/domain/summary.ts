@@ -130,6 +130,17 @@ function previousFigures(measures: SummaryMeasure[], reports: SummaryReport[], a
   return { asOf: at, overall: tally(measures.map((m) => ({ m, s: before.get(m.id)! })), roundOf(at)) };
 }
 
+/**
+ * The overall figures as they stood at `at`, rebuilt from the append-only report history: each measure's
+ * newest report up to then, or the plan's starting point (its imported disbursement only while unreported).
+ */
+export function tallyAsOf(measures: SummaryMeasure[], reports: SummaryReport[], at: Date): Tally {
+  const reported = new Set(reports.map((r) => r.measureId));
+  const planDisbursed = new Map(measures.filter((m) => !reported.has(m.id)).map((m) => [m.id, m.disbursed]));
+  const then = snapshotsAt(measures, reports, at, planDisbursed);
+  return tally(measures.map((m) => ({ m, s: then.get(m.id)! })), roundOf(at));
+}
+
 export const STALE_AFTER_MONTHS = 3;
 
 /** Not completed, and nothing reported for 3 months (counting from the period's start if never reported). */

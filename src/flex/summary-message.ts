@@ -33,7 +33,12 @@ function breakdownRow(name: string, t: Tally): TemplateVars {
   };
 }
 
-export function summaryMessage(summary: Summary, options: { heading: string; complaints?: string | null }): messagingApi.FlexMessage {
+/** The button to the public page's charts, under the overview's own. */
+function publicPageButton(url: string): messagingApi.FlexButton {
+  return { type: 'button', style: 'secondary', height: 'sm', margin: 'sm', action: { type: 'uri', label: 'ดูแผนภูมิ', uri: url } };
+}
+
+export function summaryMessage(summary: Summary, options: { heading: string; complaints?: string | null; publicPage?: string | null }): messagingApi.FlexMessage {
   const o = summary.overall;
   const statusRows = (['completed', 'in_progress', 'not_started', 'cannot_proceed'] as const).map((s) => ({
     label: STATUS_TH[s],
@@ -64,6 +69,7 @@ export function summaryMessage(summary: Summary, options: { heading: string; com
       overduePostback: postbackData(ACTION.overdueList),
     }),
   ];
+  if (options.publicPage) (bubbles[0]!.footer as messagingApi.FlexBox).contents.push(publicPageButton(options.publicPage));
   if (summary.byFamily.length > 0) {
     bubbles.push(
       renderTemplate('summary-breakdown', {

@@ -15,6 +15,14 @@ export const SIMULATOR_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' https: http: data:; connect-src 'self'; " +
   "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/**
+ * The public transparency page: no script at all; its own stylesheet and font; the charts are inline SVG,
+ * whose text ECharts styles with style attributes (attributes only: no <style> element, no script).
+ */
+export const PUBLIC_PAGE_CSP =
+  "default-src 'none'; style-src 'self'; style-src-attr 'unsafe-inline'; font-src 'self'; img-src 'self' data:; " +
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 export function securityHeaders(csp = STRICT_CSP): RequestHandler {
   return (_req, res, next) => {
     res.set({

@@ -15,6 +15,7 @@ export interface OrganisationChannelDeps {
   line: LineClient;
   reportLink?: ChatDeps['reportLink'];
   evidenceLink?: ChatDeps['evidenceLink'];
+  publicPageUrl?: ChatDeps['publicPageUrl'];
 }
 
 export interface ProcessorDeps {
@@ -93,6 +94,7 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
         kickOutbox: deps.kickOutbox,
         reportLink: channel.reportLink,
         evidenceLink: channel.evidenceLink,
+        publicPageUrl: channel.publicPageUrl,
         line: channel.line,
         log: deps.log,
         now: startedAt,

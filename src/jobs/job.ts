@@ -18,6 +18,8 @@ export interface JobSettings {
   oitReminderDaysBefore?: number[];
   /** How long a published OIT address may take to answer. */
   urlCheckTimeoutMs?: number;
+  /** An organisation's public transparency page, which the monthly summary links to. */
+  publicPageUrl?: (orgId: string) => string;
 }
 
 export interface JobOutput {

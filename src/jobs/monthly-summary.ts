@@ -24,7 +24,7 @@ export const monthlySummary: JobDefinition = {
     ]);
     return { summary: (orgId) => summaries.get(orgId), executives, complaintStats, executiveGroup };
   },
-  async produce(run, { orgId, thresholds }, onePass) {
+  async produce(run, { orgId, thresholds, publicPageUrl }, onePass) {
     const executives = onePass?.executives?.(orgId) ?? (await staffWithRole(orgId, 'executive'));
     const group = executiveGroupCopy(run.id, onePass?.executiveGroup ? onePass.executiveGroup(orgId) : await linkedGroup(orgId));
     if (executives.length === 0 && group.recipients === 0) return { outgoing: [], recipients: 0 };
@@ -33,7 +33,7 @@ export const monthlySummary: JobDefinition = {
     const complaints = complaintLine(onePass?.complaintStats?.(orgId) ?? (await complaintStats(orgId, fiscalYearOf(run.asOf), run.asOf)));
     const [year, month] = monthKey(run.asOf).split('-').map(Number) as [number, number];
     const heading = `สรุปผลการดำเนินงานประจำเดือน ${THAI_MONTHS_SHORT[month - 1]} ${year + 543}`;
-    const message = summaryMessage(summary, { heading, complaints });
+    const message = summaryMessage(summary, { heading, complaints, publicPage: publicPageUrl?.(orgId) });
     return {
       outgoing: [{ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [message] }, ...group.outgoing('summary', [message])],
       recipients: executives.length + group.recipients,

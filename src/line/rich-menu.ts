@@ -26,8 +26,24 @@ async function readSource(path: string): Promise<Buffer> {
   }
 }
 
-/** Every menu's definition (`<dir>/<name>.json`) and picture (`<dir>/<name>.png`, made from `<name>.html`). */
-export async function readRichMenus(dir: string): Promise<Record<RichMenuName, RichMenuSource>> {
+/** Where a menu's web tile leads: the citizen menu's "ผลการดำเนินงาน" opens the organisation's public page. */
+export const PUBLIC_PAGE_PLACEHOLDER = '{{PUBLIC_PAGE}}';
+
+/** Puts the address of this deployment into the tiles that open a web page (the files cannot know it). */
+function fillAddresses(definition: messagingApi.RichMenuRequest, publicPage: string): messagingApi.RichMenuRequest {
+  return {
+    ...definition,
+    areas: definition.areas?.map((area) =>
+      area.action?.type === 'uri' && (area.action as messagingApi.URIAction).uri === PUBLIC_PAGE_PLACEHOLDER ? { ...area, action: { ...area.action, uri: publicPage } as messagingApi.URIAction } : area,
+    ),
+  };
+}
+
+/**
+ * Every menu's definition (`<dir>/<name>.json`) and picture (`<dir>/<name>.png`, made from `<name>.html`),
+ * with `publicPage` in the tiles that open the public transparency page.
+ */
+export async function readRichMenus(dir: string, publicPage: string): Promise<Record<RichMenuName, RichMenuSource>> {
   const entries = await Promise.all(
     RICH_MENUS.map(async (name) => {
       const [json, image] = await Promise.all([readSource(join(dir, `${name}.json`)), readSource(join(dir, `${name}.png`))]);
@@ -44,7 +60,7 @@ export async function readRichMenus(dir: string): Promise<Record<RichMenuName, R
       if (width !== definition.size?.width || height !== definition.size?.height) {
         throw new RichMenuSourceError(`${name}.png มีขนาด ${width}×${height} แต่ ${name}.json กำหนด ${definition.size?.width}×${definition.size?.height}`);
       }
-      return [name, { definition, image }] as const;
+      return [name, { definition: fillAddresses(definition, publicPage), image }] as const;
     }),
   );
   return Object.fromEntries(entries) as Record<RichMenuName, RichMenuSource>;

@@ -9,7 +9,7 @@ import { applyRichMenu } from './apply-rich-menu.js';
 
 export interface InstallRichMenusDeps {
   orgId: string;
-  config: Pick<Config, 'LINE_CHANNEL_ACCESS_TOKEN' | 'LINE_API_BASE_URL' | 'LINE_DATA_API_BASE_URL'>;
+  config: Pick<Config, 'LINE_CHANNEL_ACCESS_TOKEN' | 'LINE_API_BASE_URL' | 'LINE_DATA_API_BASE_URL' | 'PUBLIC_BASE_URL'>;
   line: Pick<LineClient, 'linkRichMenu' | 'unlinkRichMenu'>;
   log?: Logger;
 }
@@ -24,6 +24,11 @@ export interface InstallResult {
   removeFailed: number;
 }
 
+/** The public page the citizen menu opens; without PUBLIC_BASE_URL, the local default (`npm start`'s port). */
+export function publicPageUrl(config: Pick<Config, 'PUBLIC_BASE_URL'>, orgId: string): string {
+  return `${config.PUBLIC_BASE_URL ?? 'http://localhost:3000'}/public/${orgId}`;
+}
+
 /**
  * Installs every rich menu of `dir` on LINE (`citizen` the default) and records their ids for the
  * organisation, so the bot can link a person's menu later (`applyRichMenu`). A re-install replaces the
@@ -31,7 +36,7 @@ export interface InstallResult {
  * menus: staff are moved first, because LINE drops the links to a deleted menu.
  */
 export async function installRichMenus(deps: InstallRichMenusDeps, dir: string, now = new Date()): Promise<InstallResult> {
-  const menus = await createRichMenus(deps.config, await readRichMenus(dir));
+  const menus = await createRichMenus(deps.config, await readRichMenus(dir, publicPageUrl(deps.config, deps.orgId)));
   const previous = await saveRichMenus(deps.orgId, menus, now);
   let relinked = 0;
   let relinkFailed = 0;

@@ -73,10 +73,12 @@ describe('rich menus in the repo', () => {
       expect(bounds.x + bounds.width).toBeLessThanOrEqual(definition.size.width);
       expect(bounds.y + bounds.height).toBeLessThanOrEqual(definition.size.height);
       covered += bounds.width * bounds.height;
-      expect(action.type).toBe('message');
       expect(action.label.length).toBeLessThanOrEqual(20);
       expect(action.label).toMatch(/^[\u0E00-\u0E7F ]+$/);
-      expect(understand(FEATURES, { kind: 'text', text: action.text }, true), action.text).not.toBeNull();
+      // A tile sends a command the bot knows, or opens the public page (the only web tile).
+      if (action.type === 'uri') expect(action.uri).toBe('{{PUBLIC_PAGE}}');
+      else expect(understand(FEATURES, { kind: 'text', text: action.text }, true), action.text).not.toBeNull();
+      expect(['message', 'uri']).toContain(action.type);
     }
     // Tiles cover the picture exactly (areas do not overlap, so the sums match only without gaps).
     expect(covered).toBe(definition.size.width * definition.size.height);
@@ -84,8 +86,8 @@ describe('rich menus in the repo', () => {
   });
 
   it('give each kind of person the commands of their role', () => {
-    const commands = (name: string) => JSON.parse(readFileSync(`rich-menu/${name}.json`, 'utf8')).areas.map((a: any) => a.action.text);
-    expect(commands('citizen')).toEqual(['ร้องเรียน', 'ติดตาม', 'เรื่องของฉัน', 'ช่วยเหลือ']);
+    const commands = (name: string) => JSON.parse(readFileSync(`rich-menu/${name}.json`, 'utf8')).areas.map((a: any) => a.action.text ?? a.action.uri);
+    expect(commands('citizen')).toEqual(['ร้องเรียน', '{{PUBLIC_PAGE}}', 'ติดตาม', 'เรื่องของฉัน', 'ช่วยเหลือ']);
     expect(commands('officer')).toEqual(['รายงาน', 'ร้องเรียน', 'เรื่องของฉัน', 'ช่วยเหลือ']);
     expect(commands('handler')).toEqual(['เรื่องร้องเรียน', 'ร้องเรียน', 'เรื่องของฉัน', 'ช่วยเหลือ']);
     expect(commands('executive')).toEqual(['สรุป', 'ส่งออกรายงาน', 'สถิติร้องเรียน', 'ช่วยเหลือ']);
@@ -119,7 +121,8 @@ describe('installing (npm run cli -- rich-menu)', () => {
     expect(fake.accepted('/v2/bot/richmenu')).toHaveLength(4);
     for (const name of RICH_MENUS) {
       const menu = fake.richMenus.get(first[name])!;
-      expect(menu.definition).toEqual(JSON.parse(readFileSync(`rich-menu/${name}.json`, 'utf8')));
+      // The web tile gets this deployment's address (PUBLIC_BASE_URL, http://localhost:3000 in the test's CLI).
+      expect(menu.definition).toEqual(JSON.parse(readFileSync(`rich-menu/${name}.json`, 'utf8').replace('{{PUBLIC_PAGE}}', `http://localhost:3000/public/${ORG}`)));
       expect(Buffer.compare(menu.image!, readFileSync(`rich-menu/${name}.png`))).toBe(0);
       const [upload] = fake.accepted(`/v2/bot/richmenu/${first[name]}/content`);
       expect(upload!.headers['content-type']).toBe('image/png');
