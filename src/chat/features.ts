@@ -13,6 +13,7 @@ import { oitReview } from './features/oit-review.js';
 import { oit } from './features/oit.js';
 import { register } from './features/register.js';
 import { report } from './features/report.js';
+import { rollup } from './features/rollup.js';
 import { summary } from './features/summary.js';
 import { track } from './features/track.js';
 
@@ -25,6 +26,7 @@ export const FEATURES: readonly Feature[] = [
   register,
   cancel,
   track,
+  rollup,
   exportReport,
   complaintStats,
   myCases,
