@@ -4,6 +4,7 @@ import {
   buildRollup,
   complaintTimeliness,
   inScope,
+  placeName,
   type ComplaintClock,
   type ComplaintTimeliness,
   type OitReadiness,
@@ -27,7 +28,7 @@ export async function organisationsInScope(scope: SupervisorScope): Promise<Roll
   const offices = new Set((await StaffModel.find({ roles: 'supervisor', active: true }).select('orgId').lean()).map((s) => s.orgId));
   const docs = await OrganisationModel.find({ active: true }).select('_id name province district fiscalYear').lean();
   return docs
-    .map((d) => ({ orgId: d._id, name: d.name, province: d.province ?? '', district: d.district ?? '', fiscalYear: d.fiscalYear }))
+    .map((d) => ({ orgId: d._id, name: d.name, province: placeName(d.province ?? '', 'province'), district: placeName(d.district ?? '', 'district'), fiscalYear: d.fiscalYear }))
     .filter((o) => !offices.has(o.orgId) && inScope(scope, o));
 }
 
