@@ -124,9 +124,9 @@ const organisation = (o: number) => ({ _id: `org-${o}`, name: `อบต.ที�
  */
 async function timeRollups(orgs: number) {
   const thresholds = DEFAULT_LEVEL_THRESHOLDS;
-  const province = organisation(0).province;
+  const { province, district: districtName } = organisation(0);
   let t = performance.now();
-  const district = await loadRollup({ level: 'district', province, district: organisation(0).district }, NOW, thresholds);
+  const district = await loadRollup({ level: 'district', province, district: districtName }, NOW, thresholds);
   const districtSeconds = seconds(t);
   t = performance.now();
   const ofProvince = await loadRollup({ level: 'province', province }, NOW, thresholds);

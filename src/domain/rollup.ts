@@ -55,8 +55,8 @@ export function scopeTh(scope: SupervisorScope): string {
 /** Whether an organisation's profile (`cli org add/update --province --district`) falls in a scope. */
 export function inScope(scope: SupervisorScope, org: { province: string; district: string }): boolean {
   if (scope.level === 'national') return true;
-  if (placeName(org.province, 'province') !== scope.province) return false;
-  return scope.level === 'province' || placeName(org.district, 'district') === scope.district;
+  if (placeName(org.province, 'province') !== placeName(scope.province, 'province')) return false;
+  return scope.level === 'province' || placeName(org.district, 'district') === placeName(scope.district, 'district');
 }
 
 /** An organisation under a supervisor, as its profile names it. */
