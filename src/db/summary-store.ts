@@ -74,19 +74,17 @@ export async function loadAllSummaries(now: Date, thresholds: Threshold[]): Prom
 }
 
 /**
- * Every measure of each organisation's active fiscal year (`fiscalYears`: organisation → B.E. year), in the
- * order of the official tables: one query per (fiscal year, family, status), read side by side. With
- * `orgIds`, only those organisations: on MongoDB the `$in` uses the index; on FerretDB the equalities choose
- * the rows and the `$in` is checked in Go, so a province costs no more than one pass over the year.
+ * Every measure of each organisation's active fiscal year (`fiscalYears`: organisation → B.E. year; others
+ * are skipped), in the order of the official tables: one query per (fiscal year, family, status), read side
+ * by side.
  */
-export async function loadCurrentMeasures(fiscalYears: ReadonlyMap<string, number>, orgIds?: readonly string[]): Promise<Map<string, SummaryMeasure[]>> {
-  const years = orgIds ? new Set(orgIds.flatMap((id) => (fiscalYears.has(id) ? [fiscalYears.get(id)!] : []))) : new Set(fiscalYears.values());
+export async function loadCurrentMeasures(fiscalYears: ReadonlyMap<string, number>): Promise<Map<string, SummaryMeasure[]>> {
+  const years = new Set(fiscalYears.values());
   const parts = [...years].flatMap((fiscalYear) => FAMILIES.flatMap((family) => STATUSES.map((status) => ({ fiscalYear, family, status }))));
-  const only = orgIds ? { orgId: { $in: [...orgIds] } } : {};
   const read = new Map<string, { number: number | null; facts: SummaryMeasure }[]>();
   await Promise.all(
     parts.map(async (filter) => {
-      for await (const d of MeasureModel.find({ ...filter, ...only }).lean().cursor()) {
+      for await (const d of MeasureModel.find(filter).lean().cursor()) {
         if (fiscalYears.get(d.orgId) !== d.fiscalYear) continue;
         const list = read.get(d.orgId) ?? [];
         list.push({ number: d.number ?? null, facts: toMeasureFacts(d) });

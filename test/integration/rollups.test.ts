@@ -276,6 +276,9 @@ describe('a national supervisor', () => {
     expect(rollup.rows.map((r) => r.orgId).sort()).toEqual([BANG_PHLAP, PA_NGIU, U_THONG, YANG_CHAI].sort());
     expect(rollup.totals.reported).toBe(2);
     expect(rollup.totals.complaints).toEqual({ onTime: 2, late: 2 });
+    // Read in one pass, the country agrees row for row with the province read organisation by organisation.
+    const province = await loadRollup({ level: 'province', province: 'อ่างทอง' }, now, h.config.IMPLEMENTATION_LEVEL_THRESHOLDS);
+    for (const row of province.rows) expect(rollup.rows.find((r) => r.orgId === row.orgId)).toEqual(row);
   });
 });
 
