@@ -6,6 +6,7 @@ import { OitItemModel } from '../../src/db/models/oit-item.js';
 import { staffId } from '../../src/db/models/staff.js';
 import { addOrganisation, updateOrganisation } from '../../src/db/organisation-store.js';
 import { loadRollup } from '../../src/db/rollup-store.js';
+import { revokeStaff } from '../../src/db/staff-store.js';
 import { loadSummary } from '../../src/db/summary-store.js';
 import { dueAt } from '../../src/domain/complaints.js';
 import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
@@ -63,6 +64,8 @@ const daysAgo = (n: number) => new Date(now.getTime() - n * DAY);
 let h: Harness;
 /** Every message a supervisor was sent, as they would read it. */
 const toSupervisors: unknown[] = [];
+/** A roll-up link the district supervisor was given, opened again once they are revoked. */
+let districtLink = '';
 
 async function cellsOf(body: Buffer): Promise<string[]> {
   const workbook = new ExcelJS.Workbook();
@@ -216,6 +219,7 @@ describe('a district supervisor', () => {
     expect(seen).toContain(NAMES[YANG_CHAI]);
     expect(seen).not.toContain(NAMES[PA_NGIU]);
     const url = seen.match(/https?:\/\/\S+/)![0];
+    districtLink = url;
     const cells = await cellsOf(Buffer.from(await (await fetch(url)).arrayBuffer()));
     toSupervisors.push(cells);
     expect(cells).toContain(NAMES[BANG_PHLAP]);
@@ -290,5 +294,14 @@ describe('what a supervisor never sees', () => {
     // Nor a complaint's tracking number or a LINE id of the organisations' people.
     expect(everything).not.toMatch(/[GC]\d{4}-\d{4}/);
     for (const id of [OFFICER, EXECUTIVE]) expect(everything).not.toContain(id);
+  });
+});
+
+describe('a revoked supervisor', () => {
+  it('can no longer open a roll-up link given before, nor ask for a roll-up', async () => {
+    expect((await fetch(districtLink)).status).toBe(200);
+    await revokeStaff(OFFICE, staffId(OFFICE, DISTRICT_SUP));
+    expect((await fetch(districtLink)).status).toBe(403);
+    expect(visibleText(await new Chat(h, DISTRICT_SUP).say('ภาพรวม'))).toContain('ใช้ได้เฉพาะหน่วยงานกำกับดูแล');
   });
 });
