@@ -10,6 +10,7 @@ import { OrganisationModel } from '../src/db/models/organisation.js';
 import { SummarySnapshotModel } from '../src/db/models/summary-snapshot.js';
 import { ProgressReportModel } from '../src/db/models/progress-report.js';
 import { loadAllSummaries, loadSummary } from '../src/db/summary-store.js';
+import { loadRollup } from '../src/db/rollup-store.js';
 import { DEFAULT_LEVEL_THRESHOLDS } from '../src/domain/summary.js';
 import { produceReport } from '../src/reports/catalogue.js';
 
@@ -111,6 +112,34 @@ export function* complaintsOf(count: number, orgs: number) {
   }
 }
 
+/** 7,850 organisations over 77 provinces (about 102 each) and 878 districts (about 9 each), as in Thailand. */
+const PROVINCES = 77;
+const DISTRICTS = 878;
+const organisation = (o: number) => ({ _id: `org-${o}`, name: `อบต.ที่ ${o}`, district: `อำเภอที่ ${o % DISTRICTS}`, province: `จังหวัดที่ ${o % DISTRICTS % PROVINCES}`, fiscalYear: 2568, active: true });
+
+/**
+ * Supervisors' roll-ups at the same sizes: a district and a province (read organisation by organisation on
+ * the indexes) and the whole country (one pass, like the monthly summary of every organisation).
+ */
+async function timeRollups(orgs: number) {
+  const thresholds = DEFAULT_LEVEL_THRESHOLDS;
+  const { province, district: districtName } = organisation(0);
+  let t = performance.now();
+  const district = await loadRollup({ level: 'district', province, district: districtName }, NOW, thresholds);
+  const districtSeconds = seconds(t);
+  t = performance.now();
+  const ofProvince = await loadRollup({ level: 'province', province }, NOW, thresholds);
+  const provinceSeconds = seconds(t);
+  t = performance.now();
+  const national = await loadRollup({ level: 'national' }, NOW, thresholds);
+  const nationalSeconds = seconds(t);
+  return {
+    district: { seconds: districtSeconds, organisations: district.rows.length },
+    province: { seconds: provinceSeconds, organisations: ofProvince.rows.length },
+    national: { seconds: nationalSeconds, organisations: national.rows.length, of: orgs },
+  };
+}
+
 export const firstMonthPlaceholder = { total: 50, not_started: 50, in_progress: 0, completed: 0, cannot_proceed: 0, awaiting_report: 50, budget: 0, disbursed: 0, implementationPercent: 0, disbursementPercent: 0 };
 const seconds = (t: number) => Math.round((performance.now() - t) / 10) / 100;
 const peakMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -125,7 +154,7 @@ export async function dataScaleBenchmark() {
       await connectDatabase(db.uriFor(`scale_${String(fraction).replace('.', '_')}`));
       const orgs = Math.round(FULL.organisations * fraction);
       let t = performance.now();
-      await insertAll(OrganisationModel, Array.from({ length: orgs }, (_, o) => ({ _id: `org-${o}`, name: `อบต.ที่ ${o}`, district: '', province: '', fiscalYear: 2568 })));
+      await insertAll(OrganisationModel, Array.from({ length: orgs }, (_, o) => organisation(o)));
       const measures = await insertAll(MeasureModel, measuresOf(orgs));
       const reports = await insertAll(ProgressReportModel, reportsFor());
       const complaints = await insertAll(ComplaintModel, complaintsOf(Math.round(FULL.complaints * fraction), orgs));
@@ -147,6 +176,7 @@ export async function dataScaleBenchmark() {
       t = performance.now();
       const eplan = await produceReport('org-0', { kind: 'eplan-12-xlsx', thresholds: DEFAULT_LEVEL_THRESHOLDS, now: NOW });
       const exportSeconds = seconds(t);
+      const rollups = await timeRollups(orgs);
       sizes.push({
         fraction,
         data: { organisations: orgs, measures, progressReports: reports, complaints },
@@ -155,6 +185,7 @@ export async function dataScaleBenchmark() {
         monthlySummaryAllOrganisationsFirstMonth: { seconds: firstMonthSeconds, note: 'no figures from a previous month: the trend replays every progress report' },
         monthlySummaryOneOrganisation: { seconds: oneSeconds, withinTarget500ms: oneSeconds <= 0.5 },
         eplanExportOneOrganisation: { seconds: exportSeconds, bytes: eplan.body.length, withinTarget2s: exportSeconds <= 2 },
+        rollups,
         benchProcessPeakMiB: peakMiB(),
       });
       await mongoose.connection.dropDatabase();

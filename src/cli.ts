@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { fiscalYearArgument, printImportProblems } from './cli-support.js';
 import { DEFAULT_LEVEL_THRESHOLDS, parseThresholds } from './domain/summary.js';
-import { isReportKind, produceReport, REPORT_KINDS, REPORT_TH } from './reports/catalogue.js';
+import { isReportKind, isScopeReport, produceReport, REPORT_KINDS, REPORT_TH } from './reports/catalogue.js';
+import { parseScope, scopeKey, scopeTh, type SupervisorScope } from './domain/rollup.js';
 import { ConfigError, loadConfig, loadStorageConfig } from './config.js';
 import { connectDatabase, disconnectDatabase } from './db/connect.js';
 import { createInvite } from './db/invite-store.js';
@@ -52,6 +53,12 @@ async function withDatabase<T>(work: (orgId: string) => Promise<T>): Promise<T> 
   }
 }
 
+function scopeArgument(value: string): SupervisorScope {
+  const scope = parseScope(value);
+  if (!scope) throw new InvalidArgumentError('ต้องเป็น national, province:<จังหวัด> หรือ district:<จังหวัด>/<อำเภอ> เช่น province:อ่างทอง');
+  return scope;
+}
+
 function positiveNumber(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('ต้องเป็นตัวเลขมากกว่า 0');
@@ -67,12 +74,19 @@ program
   .option('--unit <unit>', 'ส่วนราชการ เช่น "กองคลัง"')
   .option('--position <position>', 'ตำแหน่ง/งาน เช่น "นิติกร"')
   .option('--hours <hours>', 'อายุของรหัส (ชั่วโมง)', positiveNumber, 72)
-  .action(async (options: { role: StaffRole[]; unit?: string; position?: string; hours: number }) => {
+  .option('--scope <scope>', 'ขอบเขตของหน่วยงานกำกับดูแล (เฉพาะ --role supervisor): national | province:<จังหวัด> | district:<จังหวัด>/<อำเภอ>', scopeArgument)
+  .action(async (options: { role: StaffRole[]; unit?: string; position?: string; hours: number; scope?: SupervisorScope }) => {
+    // A supervisor without a scope would see nothing, and a scope on any other role would mean nothing.
+    if (options.role.includes('supervisor') !== !!options.scope) {
+      console.error('บทบาท supervisor ต้องระบุ --scope และ --scope ใช้ได้กับบทบาท supervisor เท่านั้น');
+      process.exitCode = 1;
+      return;
+    }
     const invite = await withDatabase((orgId) =>
-      createInvite({ orgId, roles: options.role, unit: options.unit ?? null, position: options.position ?? null, validHours: options.hours }),
+      createInvite({ orgId, roles: options.role, unit: options.unit ?? null, position: options.position ?? null, scope: options.scope ? scopeKey(options.scope) : null, validHours: options.hours }),
     );
     console.log(`รหัสเชิญ: ${invite.code}`);
-    console.log(`บทบาท: ${options.role.map((r) => ROLE_TH[r]).join(', ')}${options.unit ? ` · ${options.unit}` : ''}`);
+    console.log(`บทบาท: ${options.role.map((r) => ROLE_TH[r]).join(', ')}${options.unit ? ` · ${options.unit}` : ''}${options.scope ? ` · ${scopeTh(options.scope)}` : ''}`);
     console.log(`ใช้ได้ครั้งเดียว ถึง ${formatThaiDateTime(invite.expiresAt)} (${invite.expiresAt.toISOString()})`);
     console.log(`ให้เจ้าหน้าที่พิมพ์ในแชต LINE: ลงทะเบียน ${invite.code}`);
   });
@@ -115,7 +129,7 @@ staff
     const people = await withDatabase((orgId) => listStaff(orgId));
     if (people.length === 0) console.log('ยังไม่มีเจ้าหน้าที่ลงทะเบียน');
     for (const p of people) {
-      console.log(`${String(p._id)} · ${p.displayName || '-'} · ${p.roles.map((r) => ROLE_TH[r as StaffRole]).join(', ')}${p.unit ? ` · ${p.unit}` : ''}${p.active ? '' : ' · (เพิกถอนแล้ว)'}`);
+      console.log(`${String(p._id)} · ${p.displayName || '-'} · ${p.roles.map((r) => ROLE_TH[r as StaffRole]).join(', ')}${p.unit ? ` · ${p.unit}` : ''}${p.scope ? ` · ${p.scope}` : ''}${p.active ? '' : ' · (เพิกถอนแล้ว)'}`);
     }
   });
 
@@ -156,8 +170,10 @@ program
   .option('--arabic-digits', 'ใช้เลขอารบิกแทนเลขไทยในรายงาน Word/Excel ของ ITA')
   .option('--reporter <name>', 'ชื่อผู้รายงาน (E-PlanNACC; ใน LINE คือผู้บริหารที่ขอไฟล์)')
   .option('--position <position>', 'ตำแหน่งผู้รายงาน (E-PlanNACC)')
-  .action(async (kind: string, o: { fiscalYear?: number; out?: string; arabicDigits?: boolean; reporter?: string; position?: string }) => {
+  .option('--scope <scope>', 'ขอบเขตของภาพรวม (rollup-xlsx): national | province:<จังหวัด> | district:<จังหวัด>/<อำเภอ>', scopeArgument)
+  .action(async (kind: string, o: { fiscalYear?: number; out?: string; arabicDigits?: boolean; reporter?: string; position?: string; scope?: SupervisorScope }) => {
     if (!isReportKind(kind)) throw new InvalidArgumentError(`ไม่รู้จักรายงาน ${kind} (มี ${REPORT_KINDS.join(', ')})`);
+    if (isScopeReport(kind) && !o.scope) throw new InvalidArgumentError(`รายงาน ${kind} ต้องระบุ --scope`);
     loadDotEnv();
     const thresholds = parseThresholds(process.env.IMPLEMENTATION_LEVEL_THRESHOLDS ?? '') ?? DEFAULT_LEVEL_THRESHOLDS;
     const file = await withDatabase((orgId) =>
@@ -167,6 +183,7 @@ program
         thaiDigits: !o.arabicDigits,
         thresholds,
         reporter: o.reporter ? { name: o.reporter, position: o.position ?? '' } : null,
+        scope: o.scope ?? null,
       }),
     );
     const out = o.out ?? file.fileName;

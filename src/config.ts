@@ -77,6 +77,8 @@ const base = z.object({
     .default('7,3,1')
     .transform((v) => v.split(',').map((d) => Number(d.trim()))),
   OIT_URL_CHECK_CRON: cron('0 6 * * *'),
+  // Supervisors' monthly roll-up: 09:00 on the first working day, after the organisations' own summaries.
+  ROLLUP_SUMMARY_CRON: cron('0 9 1-10 * 1-5'),
   OIT_URL_TIMEOUT_MS: positiveInt(10_000),
   ROUND_REMINDER_DAYS_BEFORE: z
     .string()

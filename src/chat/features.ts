@@ -17,6 +17,7 @@ import { ownCaseActions } from './features/own-case-actions.js';
 import { oit } from './features/oit.js';
 import { register } from './features/register.js';
 import { report } from './features/report.js';
+import { rollup } from './features/rollup.js';
 import { summary } from './features/summary.js';
 import { track } from './features/track.js';
 
@@ -32,6 +33,7 @@ export const FEATURES: readonly Feature[] = [
   unlinkGroup,
   linkGroup,
   track,
+  rollup,
   exportReport,
   complaintStats,
   myCases,

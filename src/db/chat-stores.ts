@@ -11,9 +11,10 @@ import * as oit from './oit-store.js';
 import * as organisations from './organisation-store.js';
 import * as progress from './progress-store.js';
 import * as registerThrottle from './register-throttle-store.js';
+import * as rollups from './rollup-store.js';
 import * as staff from './staff-store.js';
 import * as summaries from './summary-store.js';
 
 /** The stores a conversation reads and writes, handed to every chat handler in its context. */
-export const chatStores = { attachments, complaints, complaintStats, dialogs, evidence, executiveGroups, invites, jobRuns, measures, oit, organisations, progress, registerThrottle, staff, summaries };
+export const chatStores = { attachments, complaints, complaintStats, dialogs, evidence, executiveGroups, invites, jobRuns, measures, oit, organisations, progress, registerThrottle, rollups, staff, summaries };
 export type ChatStores = typeof chatStores;

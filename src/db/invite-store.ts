@@ -24,6 +24,8 @@ export interface NewInvite {
   roles: StaffRole[];
   unit: string | null;
   position: string | null;
+  /** A supervisor's scope (`scopeKey`); the invite of any other role has none. */
+  scope?: string | null;
   validHours: number;
   now?: Date;
 }
@@ -34,7 +36,7 @@ export async function createInvite(input: NewInvite): Promise<{ code: string; ex
   for (;;) {
     const code = newCode();
     try {
-      await InviteModel.create({ _id: code, orgId: input.orgId, roles: input.roles, unit: input.unit, position: input.position, expiresAt });
+      await InviteModel.create({ _id: code, orgId: input.orgId, roles: input.roles, unit: input.unit, position: input.position, scope: input.scope ?? null, expiresAt });
       return { code, expiresAt };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
@@ -80,11 +82,11 @@ export async function redeemInvite(
       { _id: existing._id },
       {
         $addToSet: { roles: { $each: roles } },
-        $set: { unit: invite.unit ?? existing.unit, position: invite.position ?? existing.position, displayName, active: true, inviteCode: code, linkedAt: now },
+        $set: { unit: invite.unit ?? existing.unit, position: invite.position ?? existing.position, scope: invite.scope ?? existing.scope ?? null, displayName, active: true, inviteCode: code, linkedAt: now },
       },
     );
   } else {
-    await StaffModel.create({ _id: staffId(orgId, lineUserId), orgId, lineUserId, displayName, roles, unit: invite.unit, position: invite.position, inviteCode: code, linkedAt: now });
+    await StaffModel.create({ _id: staffId(orgId, lineUserId), orgId, lineUserId, displayName, roles, unit: invite.unit, position: invite.position, scope: invite.scope ?? null, inviteCode: code, linkedAt: now });
   }
   return { result: 'linked', roles, unit: invite.unit ?? existing?.unit ?? null };
 }

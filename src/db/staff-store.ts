@@ -13,6 +13,7 @@ async function activeStaff(id: string, orgId: string): Promise<StaffMember | nul
     roles: doc.roles as StaffRole[],
     unit: doc.unit ?? null,
     position: doc.position ?? null,
+    scope: doc.scope ?? null,
   };
 }
 
@@ -75,4 +76,10 @@ export async function linkStaffOnce(
   linkedAt: Date,
 ): Promise<void> {
   await StaffModel.updateOne({ _id: staffId(orgId, person.lineUserId) }, { $setOnInsert: { orgId, ...person, linkedAt } }, { upsert: true });
+}
+
+/** The active supervisors of a (supervising) organisation with their scopes, in a fixed order. */
+export async function supervisorsOf(orgId: string): Promise<{ lineUserId: string; scope: string | null }[]> {
+  const docs = await StaffModel.find({ orgId, roles: 'supervisor', active: true }).sort({ lineUserId: 1 }).lean();
+  return docs.map((d) => ({ lineUserId: d.lineUserId, scope: d.scope ?? null }));
 }

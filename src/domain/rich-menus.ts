@@ -8,7 +8,7 @@ export const RICH_MENUS = ['citizen', 'officer', 'handler', 'executive'] as cons
 export type RichMenuName = (typeof RICH_MENUS)[number];
 export type StaffMenuName = Exclude<RichMenuName, 'citizen'>;
 
-const MENU_OF_ROLE: Record<StaffRole, StaffMenuName> = {
+const MENU_OF_ROLE: Record<StaffRole, StaffMenuName | null> = {
   officer: 'officer',
   complaint_officer: 'handler',
   integrity_officer: 'handler',
@@ -16,6 +16,8 @@ const MENU_OF_ROLE: Record<StaffRole, StaffMenuName> = {
   admin: 'executive',
   // Reviewers are heads of units: their OIT list is a command away, like the officers' reports.
   reviewer: 'officer',
+  // A supervising office's staff report nothing and handle no case: the citizen menu, and ภาพรวม typed or from help.
+  supervisor: null,
 };
 
 /**
@@ -30,7 +32,7 @@ export const MENU_PRIORITY: readonly StaffMenuName[] = ['handler', 'officer', 'e
 
 /** The menu for a person's roles; `citizen` when they hold no staff role (or none that is known). */
 export function menuForRoles(roles: readonly string[]): RichMenuName {
-  const theirs = new Set(roles.filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r)).map((r) => MENU_OF_ROLE[r]));
+  const theirs = new Set(roles.filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r)).map((r) => MENU_OF_ROLE[r]).filter((m): m is StaffMenuName => m !== null));
   return MENU_PRIORITY.find((menu) => theirs.has(menu)) ?? 'citizen';
 }
 

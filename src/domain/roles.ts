@@ -1,5 +1,5 @@
 /** Roles of domain.md; a person may hold several. `citizen` is everyone without a staff role. */
-export const STAFF_ROLES = ['officer', 'complaint_officer', 'integrity_officer', 'executive', 'admin', 'reviewer'] as const;
+export const STAFF_ROLES = ['officer', 'complaint_officer', 'integrity_officer', 'executive', 'admin', 'reviewer', 'supervisor'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type Role = StaffRole | 'citizen';
 
@@ -12,6 +12,8 @@ export const ROLE_TH: Record<Role, string> = {
   admin: 'ผู้ดูแลระบบ',
   // The head of สำนักปลัด (or whoever the organisation names) who checks the OIT answers before ITAS closes.
   reviewer: 'ผู้ตรวจสอบข้อมูลเปิดเผยต่อสาธารณะ',
+  // A supervising office (อำเภอ, จังหวัด, national): figures of every organisation in its scope, counts only.
+  supervisor: 'หน่วยงานกำกับดูแล',
 };
 
 export function hasRole(roles: readonly string[] | undefined, role: StaffRole): boolean {

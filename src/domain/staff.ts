@@ -11,6 +11,8 @@ export interface StaffFacts {
 /** The same, with the position that measures may name as their assignee. */
 export interface StaffMember extends StaffFacts {
   position: string | null;
+  /** A supervisor's scope as stored (`scopeKey`); null or absent for everyone else. */
+  scope?: string | null;
 }
 
 /** Whom a job writes to: a staff member with one of the roles it addresses. */

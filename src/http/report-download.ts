@@ -3,7 +3,8 @@ import { findStaffById } from '../db/staff-store.js';
 import { isExecutiveOrAdmin } from '../domain/roles.js';
 import type { Threshold } from '../domain/summary.js';
 import type { Logger } from '../log.js';
-import { isReportKind, produceReport, type ReportKind } from '../reports/catalogue.js';
+import { isReportKind, isScopeReport, produceReport, type ReportKind } from '../reports/catalogue.js';
+import { supervisedScope, type SupervisorScope } from '../domain/rollup.js';
 import type { Reporter } from '../reports/types.js';
 import type { Sealer } from '../security/crypto.js';
 import type { LinkSigner } from '../security/signed-link.js';
@@ -23,9 +24,11 @@ const REFUSED = 'ลิงก์นี้หมดอายุหรือไม
 
 /**
  * The executive a link names, as they sign the report: null when the link names nobody readable or someone
- * who is no longer an executive or admin (access ends when it is revoked, not when the link expires).
+ * who is no longer an executive or admin (access ends when it is revoked, not when the link expires). A scope
+ * report (the roll-up) is for supervisors only, with the scope they hold at download time; executives and
+ * admins of an organisation never get one, and a supervisor gets no organisation's own reports.
  */
-async function requester(org: string, sealedId: unknown, sealer: Sealer): Promise<Reporter | null> {
+async function requester(org: string, sealedId: unknown, sealer: Sealer, kind: ReportKind): Promise<{ reporter: Reporter; scope: SupervisorScope | null } | null> {
   if (typeof sealedId !== 'string') return null;
   let id: string;
   try {
@@ -34,8 +37,14 @@ async function requester(org: string, sealedId: unknown, sealer: Sealer): Promis
     return null;
   }
   const staff = await findStaffById(org, id);
-  if (!staff || !isExecutiveOrAdmin(staff.roles)) return null;
-  return { name: staff.displayName, position: staff.position ?? '' };
+  if (!staff) return null;
+  const reporter = { name: staff.displayName, position: staff.position ?? '' };
+  // A roll-up is of the supervisor's scope as it stands now, not as it stood when the link was made.
+  if (isScopeReport(kind)) {
+    const scope = supervisedScope(staff);
+    return scope ? { reporter, scope } : null;
+  }
+  return isExecutiveOrAdmin(staff.roles) ? { reporter, scope: null } : null;
 }
 
 /** GET /reports/:token — the file a signed, unexpired link names; 403 for any other token. */
@@ -48,12 +57,12 @@ export function reportDownloadRouter(deps: { signer: LinkSigner; sealer: Sealer;
     // The organisation is part of what is signed: a link opens only its own organisation's reports, and only
     // while this deployment serves that organisation (a disabled one's links stop working).
     const ours = link && deps.serves(link.org) && isReportKind(link.kind);
-    const reporter = ours ? await requester(link.org, link.by, deps.sealer) : null;
-    if (!link || !reporter) {
+    const asker = ours ? await requester(link.org, link.by, deps.sealer, link.kind) : null;
+    if (!link || !asker) {
       res.status(403).type('text/plain; charset=utf-8').send(REFUSED);
       return;
     }
-    const file = await produceReport(link.org, { kind: link.kind, fiscalYear: link.fiscalYear, thresholds: deps.thresholds, reporter });
+    const file = await produceReport(link.org, { kind: link.kind, fiscalYear: link.fiscalYear, thresholds: deps.thresholds, reporter: asker.reporter, scope: asker.scope });
     deps.log.info({ kind: link.kind }, 'report downloaded');
     res
       .status(200)

@@ -6,7 +6,7 @@ import type { Summary, Threshold } from '../domain/summary.js';
 import type { WorkingCalendar } from '../domain/working-days.js';
 import type { Outgoing } from '../outbox/enqueue.js';
 
-export const JOB_NAMES = ['follow-up', 'monthly-summary', 'round-reminder', 'complaint-deadlines', 'oit-reminder', 'oit-url-check'] as const;
+export const JOB_NAMES = ['follow-up', 'monthly-summary', 'round-reminder', 'complaint-deadlines', 'oit-reminder', 'oit-url-check', 'rollup-summary'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobSettings {

@@ -7,6 +7,7 @@ import { oitReminder } from './oit-reminder.js';
 import { oitUrlCheck } from './oit-url-check.js';
 import { roundReminder } from './round-reminder.js';
 import { loadWorkingCalendars } from '../holidays/load-calendar.js';
+import { rollupSummary } from './rollup-summary.js';
 import { resumeAbandonedRuns, runJobForMany, type RunnerDeps } from './run-job.js';
 import type { Schedule } from './scheduler.js';
 
@@ -17,6 +18,7 @@ export const JOBS: Record<JobName, JobDefinition> = {
   'complaint-deadlines': complaintDeadlines,
   'oit-reminder': oitReminder,
   'oit-url-check': oitUrlCheck,
+  'rollup-summary': rollupSummary,
 };
 
 export function jobSettings(
@@ -42,7 +44,7 @@ export function forOrganisation(deps: RunnerDeps, orgId: string): RunnerDeps {
  * organisation's run is claimed on its own, so several instances still send once per organisation.
  */
 export function jobSchedules(
-  config: Pick<Config, 'FOLLOW_UP_CRON' | 'MONTHLY_SUMMARY_CRON' | 'ROUND_REMINDER_CRON' | 'COMPLAINT_DEADLINE_CRON' | 'OIT_REMINDER_CRON' | 'OIT_URL_CHECK_CRON'>,
+  config: Pick<Config, 'FOLLOW_UP_CRON' | 'MONTHLY_SUMMARY_CRON' | 'ROUND_REMINDER_CRON' | 'COMPLAINT_DEADLINE_CRON' | 'OIT_REMINDER_CRON' | 'OIT_URL_CHECK_CRON' | 'ROLLUP_SUMMARY_CRON'>,
   deps: RunnerDeps,
   orgIds: () => string[] = () => [deps.settings.orgId],
 ): Schedule[] {
@@ -61,6 +63,7 @@ export function jobSchedules(
     'complaint-deadlines': config.COMPLAINT_DEADLINE_CRON,
     'oit-reminder': config.OIT_REMINDER_CRON,
     'oit-url-check': config.OIT_URL_CHECK_CRON,
+    'rollup-summary': config.ROLLUP_SUMMARY_CRON,
   };
   const schedules: Schedule[] = Object.values(JOBS).map((job) => ({
     name: job.name,

@@ -12,9 +12,13 @@ import { buildOitXlsx } from './oit-xlsx.js';
 import { loadComplaintStatsReport, loadEplanReport, loadItaReport, loadPlanNarrative } from './load-report-data.js';
 import { buildPlanNarrativeDocx } from './plan-narrative-docx.js';
 import type { Reporter } from './types.js';
+import { loadRollup } from '../db/rollup-store.js';
+import { monthKey } from '../domain/calendar.js';
+import type { SupervisorScope } from '../domain/rollup.js';
+import { buildRollupXlsx } from './rollup-xlsx.js';
 
 /** Every report the product produces, by name: what the CLI, the LINE command and download links ask for. */
-export const REPORT_KINDS = ['ita-docx', 'ita-xlsx', 'eplan-6-xlsx', 'eplan-6-csv', 'eplan-12-xlsx', 'eplan-12-csv', 'plan-narrative-docx', 'complaints-xlsx', 'indicators-docx', 'indicators-xlsx', 'oit-xlsx'] as const;
+export const REPORT_KINDS = ['ita-docx', 'ita-xlsx', 'eplan-6-xlsx', 'eplan-6-csv', 'eplan-12-xlsx', 'eplan-12-csv', 'plan-narrative-docx', 'complaints-xlsx', 'indicators-docx', 'indicators-xlsx', 'oit-xlsx', 'rollup-xlsx'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const REPORT_TH: Record<ReportKind, string> = {
@@ -29,6 +33,7 @@ export const REPORT_TH: Record<ReportKind, string> = {
   'indicators-docx': 'แนวทางยกระดับตัวชี้วัด ITA (Word)',
   'indicators-xlsx': 'แนวทางยกระดับตัวชี้วัด ITA (Excel)',
   'oit-xlsx': 'ข้อมูล OIT สำหรับกรอก ITAS (Excel)',
+  'rollup-xlsx': 'ภาพรวมองค์กรปกครองส่วนท้องถิ่นในความกำกับดูแล (Excel)',
 };
 
 /** Quick-reply labels (at most 20 characters). */
@@ -44,7 +49,15 @@ export const REPORT_SHORT_TH: Record<ReportKind, string> = {
   'indicators-docx': 'ตัวชี้วัด (Word)',
   'indicators-xlsx': 'ตัวชี้วัด (Excel)',
   'oit-xlsx': 'OIT สำหรับ ITAS',
+  'rollup-xlsx': 'ภาพรวม (Excel)',
 };
+
+/**
+ * Reports of a supervisor's scope rather than of one organisation: only a supervisor may ask for them, and
+ * they never appear in an organisation's export list.
+ */
+export const SCOPE_REPORT_KINDS: readonly ReportKind[] = ['rollup-xlsx'];
+export const isScopeReport = (kind: ReportKind) => SCOPE_REPORT_KINDS.includes(kind);
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -56,6 +69,8 @@ export interface ReportRequest {
   thresholds: Threshold[];
   /** Signs the E-PlanNACC report: the executive who asked in LINE, or the CLI's flags. */
   reporter?: Reporter | null;
+  /** The supervisor's scope, for a scope report. */
+  scope?: SupervisorScope | null;
   now?: Date;
 }
 
@@ -71,6 +86,12 @@ export function isReportKind(value: unknown): value is ReportKind {
 
 export async function produceReport(orgId: string, request: ReportRequest): Promise<ReportFile> {
   const { kind } = request;
+  if (kind === 'rollup-xlsx') {
+    if (!request.scope) throw new Error('a roll-up needs a supervisor scope');
+    const now = request.now ?? new Date();
+    const rollup = await loadRollup(request.scope, now, request.thresholds);
+    return { fileName: `rollup-${request.scope.level}-${monthKey(now)}.xlsx`, contentType: XLSX, body: await buildRollupXlsx(rollup, now) };
+  }
   if (kind === 'ita-docx' || kind === 'ita-xlsx') {
     const data = await loadItaReport(orgId, { fiscalYear: request.fiscalYear, thaiDigits: request.thaiDigits ?? true, now: request.now });
     const name = `ita-measures-${data.organisation.fiscalYear}`;

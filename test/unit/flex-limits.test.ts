@@ -56,7 +56,7 @@ const worstText = 'ก'.repeat(MAX_FREE_TEXT);
 
 describe('every message stays within LINE limits with the longest real data', () => {
   it('ships a template for every design the code renders', () => {
-    expect(TEMPLATE_NAMES.sort()).toEqual(['complaint-case', 'complaint-receipt', 'group-card', 'measure-card', 'more-card', 'oit-item', 'own-case', 'report-confirm', 'report-saved', 'summary-breakdown', 'summary-overview']);
+    expect(TEMPLATE_NAMES.sort()).toEqual(['complaint-case', 'complaint-receipt', 'group-card', 'measure-card', 'more-card', 'oit-item', 'own-case', 'report-confirm', 'report-saved', 'rollup-overview', 'summary-breakdown', 'summary-overview']);
   });
 
   it('measure carousel, on every page', () => {

@@ -37,6 +37,8 @@ describe('people understood in their own words (no dialog waiting)', () => {
     ['จะกรอกข้อมูล OIT ครับ', 'oit'],
     ['เปิดเผยข้อมูลสาธารณะ', 'oit'],
     ['รอตรวจ', 'oitReview'],
+    ['ภาพรวมจังหวัด', 'rollup'],
+    ['ขอดูภาพรวมของอปท.ในอำเภอครับ', 'rollup'],
     ['ขอดูรายการรอตรวจ', 'oitReview'],
     ['ตรวจข้อมูล OIT', 'oitReview'],
     ['สวัสดีครับ', 'help'],

@@ -1,7 +1,7 @@
 import { isExecutiveOrAdmin } from '../../domain/roles.js';
 import { quickPostback, quickText, text } from '../../line/messages.js';
 import { ACTION, postbackData } from '../../line/postback.js';
-import { isReportKind, REPORT_KINDS, REPORT_SHORT_TH, REPORT_TH } from '../../reports/catalogue.js';
+import { isReportKind, isScopeReport, REPORT_KINDS, REPORT_SHORT_TH, REPORT_TH } from '../../reports/catalogue.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { Feature } from '../context.js';
 
@@ -16,8 +16,9 @@ export const exportReport: Feature = {
   async handle(ctx) {
     if (!ctx.reportLink) return [text('ระบบนี้ยังไม่ได้ตั้งค่าการดาวน์โหลดรายงาน กรุณาแจ้งผู้ดูแลระบบ')];
     const kind = ctx.input.kind === 'postback' ? ctx.input.params.k : undefined;
-    if (!isReportKind(kind)) {
-      return [text('เลือกรายงานที่ต้องการดาวน์โหลด', [...REPORT_KINDS.map((k) => quickPostback(REPORT_SHORT_TH[k], postbackData(ACTION.exportReport, { k }), REPORT_TH[k])), quickText('ยกเลิก')])];
+    // The roll-up is a supervisor's (ภาพรวม), never an organisation's own report.
+    if (!isReportKind(kind) || isScopeReport(kind)) {
+      return [text('เลือกรายงานที่ต้องการดาวน์โหลด', [...REPORT_KINDS.filter((k) => !isScopeReport(k)).map((k) => quickPostback(REPORT_SHORT_TH[k], postbackData(ACTION.exportReport, { k }), REPORT_TH[k])), quickText('ยกเลิก')])];
     }
     // The E-PlanNACC report is signed by whoever asks for it.
     const link = ctx.reportLink(kind, ctx.now, ctx.sender.userId);

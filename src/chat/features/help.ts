@@ -22,6 +22,10 @@ export function helpText(roles: readonly StaffRole[]): string {
   if (hasRole(roles, 'executive')) lines.push('• ท่านจะได้รับสรุปรายเดือนทุกวันทำการแรกของเดือน และรายชื่อผู้ที่ยังไม่ตอบการติดตามผลทุกไตรมาส');
   if (hasRole(roles, 'executive')) lines.push('• "เชื่อมกลุ่ม" รับรหัสเพื่อให้กลุ่ม LINE ของผู้บริหารได้รับสรุปรายเดือนและการแจ้งเตือนด้วย ("เลิกเชื่อมกลุ่ม" เพื่อหยุด)');
   if (isHandler(roles)) lines.push('• "เรื่องร้องเรียน" เรื่องที่ยังเปิดอยู่ในช่องทางของท่าน: รับผิดชอบ เปลี่ยนสถานะ บันทึกภายใน แนบภาพหลังดำเนินการ กำหนดประเภทเรื่อง ส่งต่อหน่วยงานอื่น');
+  if (hasRole(roles, 'supervisor')) {
+    lines.push('• "ภาพรวม" ผลการดำเนินงานของทุกองค์กรปกครองส่วนท้องถิ่นในความกำกับดูแล องค์กรที่ต้องติดตาม และตาราง Excel รายองค์กร');
+    lines.push('• ท่านจะได้รับภาพรวมรายเดือนทุกวันทำการแรกของเดือน พร้อมรายชื่อองค์กรที่ยังไม่รายงาน');
+  }
   lines.push('• "ร้องเรียน" "ติดตาม เลขที่เรื่อง" "เรื่องของฉัน" แจ้งและติดตามเรื่องของท่านเอง');
   if (hasRole(roles, 'admin')) lines.push('• การออกรหัสเชิญและการนำเข้าแผนประจำปี ทำด้วยเครื่องมือผู้ดูแลระบบบนเครื่องแม่ข่าย (ดูคู่มือ)');
   lines.push('• "ยกเลิก" ยกเลิกรายการที่ทำค้างอยู่', '• "ช่วยเหลือ" แสดงข้อความนี้');
@@ -35,6 +39,7 @@ export function helpQuickReplies(roles: readonly StaffRole[]): QuickReply[] {
   if (hasRole(roles, 'reviewer')) labels.push('รอตรวจ');
   if (isExecutiveOrAdmin(roles)) labels.push('สรุป', 'ส่งออกรายงาน', 'สถิติร้องเรียน');
   if (isHandler(roles)) labels.push('เรื่องร้องเรียน');
+  if (hasRole(roles, 'supervisor')) labels.push('ภาพรวม');
   labels.push('ร้องเรียน', 'เรื่องของฉัน');
   return labels.slice(0, 13).map((label) => quickText(label));
 }

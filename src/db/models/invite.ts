@@ -9,6 +9,8 @@ const inviteSchema = new Schema(
     roles: { type: [{ type: String, enum: STAFF_ROLES }], required: true },
     unit: { type: String, default: null },
     position: { type: String, default: null },
+    /** A supervisor's scope (`province:อ่างทอง`, see domain/rollup.ts); null for every other invite. */
+    scope: { type: String, default: null },
     expiresAt: { type: Date, required: true },
     usedAt: { type: Date, default: null },
     usedBy: { type: String, default: null },

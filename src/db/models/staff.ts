@@ -14,6 +14,8 @@ const staffSchema = new Schema(
     roles: { type: [{ type: String, enum: STAFF_ROLES }], required: true },
     unit: { type: String, default: null },
     position: { type: String, default: null },
+    /** The organisations a supervisor sees (`scopeKey`, domain/rollup.ts); null for everyone else. */
+    scope: { type: String, default: null },
     inviteCode: { type: String, required: true },
     linkedAt: { type: Date, required: true },
     active: { type: Boolean, default: true },
