@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ComplaintModel } from '../../src/db/models/complaint.js';
+import { addOrganisation } from '../../src/db/organisation-store.js';
+import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
+import { thaiDigits } from '../../src/domain/thai.js';
+import { FakeLineApi } from '../../src/simulator/fake-line-api.js';
+import { Chat, postbackOf, visibleText } from '../support/chat.js';
+import { addStaff } from '../support/fixtures.js';
+import { startHarness, testSealer, type Harness, type TestChannel } from '../support/harness.js';
+
+/**
+ * Fifty organisations on one deployment, each with its own channel, one citizen with the same LINE user id
+ * in all of them: each files a complaint, each is answered through its own channel, each gets number 0001,
+ * and each organisation's complaint officer hears of its own case only.
+ */
+const N = 50;
+const CITIZEN = 'U5555555555555555555555555555eeee';
+const OFFICER = 'U6666666666666666666666666666ffff';
+const FY = fiscalYearOf(new Date());
+const orgId = (i: number) => `org-${String(i).padStart(2, '0')}`;
+const tokenOf = (i: number) => `token-${i}`;
+const channel = (i: number): TestChannel => ({ destination: `U${i.toString(16).padStart(32, '0')}`, secret: `secret-${i}` });
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+  for (let i = 0; i < N; i++) {
+    h.line.addChannel(tokenOf(i));
+    await addOrganisation(orgId(i), { name: `อบต.ทดสอบ ${i}` }, { botUserId: channel(i).destination, secret: channel(i).secret, accessToken: tokenOf(i) }, testSealer);
+    await addStaff(orgId(i), OFFICER, ['complaint_officer'], 'สำนักปลัด', `เจ้าหน้าที่ ${i}`);
+  }
+  await h.server.tenants.refresh();
+}, 120_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('fifty organisations side by side', () => {
+  it('keeps every complaint, number, answer and notice within its own organisation and channel', async () => {
+    for (let i = 0; i < N; i++) {
+      const chat = new Chat(h, CITIZEN, channel(i));
+      await chat.say('ร้องเรียน');
+      await chat.tap('a=cm.kind&k=general');
+      await chat.say(`เรื่องขององค์กรที่ ${i} เท่านั้น`);
+      await chat.say('ข้าม');
+      await chat.say('ไม่ประสงค์ออกนาม');
+      const confirm = await chat.say('รับแจ้ง');
+      expect(visibleText(await chat.tap(postbackOf(confirm, 'ยืนยันส่งเรื่อง')))).toContain(`G${FY}-0001`);
+    }
+    await h.server.outbox.flush();
+    for (let i = 0; i < N; i++) {
+      const cases = await ComplaintModel.find({ orgId: orgId(i) }).lean();
+      expect(cases.map((c) => [c.trackingNo, c.description])).toEqual([[`G${FY}-0001`, `เรื่องขององค์กรที่ ${i} เท่านั้น`]]);
+      // Every request that names this organisation's case went through its channel, and only those.
+      // As LINE shows it: in Thai digits.
+      const story = thaiDigits(`เรื่องขององค์กรที่ ${i} เท่านั้น`);
+      const carrying = h.line.requests.filter((r) => JSON.stringify(r.body).includes(story));
+      expect(carrying.length).toBeGreaterThan(0);
+      expect(new Set(carrying.map(FakeLineApi.tokenOf))).toEqual(new Set([tokenOf(i)]));
+      // The officer (the same LINE account in every organisation) heard of it once, through that channel.
+      expect(h.line.deliveriesTo(OFFICER, tokenOf(i)).filter((r) => JSON.stringify(r.body).includes(story))).toHaveLength(1);
+    }
+    expect(h.line.requests.filter((r) => r.status === 401)).toEqual([]);
+    expect(h.line.requests.filter((r) => FakeLineApi.tokenOf(r) === h.line.accessToken)).toEqual([]);
+  }, 300_000);
+});
