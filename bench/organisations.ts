@@ -115,6 +115,7 @@ async function size(orgs: number) {
     let t = performance.now();
     await seed(env, orgs);
     const seedSeconds = Math.round(performance.now() - t) / 1000;
+    console.error(`seeded ${orgs} in ${seedSeconds} s`);
     for (let o = 0; o < orgs; o++) env.line.addChannel(tokenOf(o));
     // The app reads the channels at start (and every 30 s): start it again on the seeded database.
     await env.kill();
@@ -133,6 +134,7 @@ async function size(orgs: number) {
         }),
       );
     }
+    console.error('routing done');
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     await new Promise((r) => setTimeout(r, 3_000));
 
@@ -149,6 +151,7 @@ async function size(orgs: number) {
     t = performance.now();
     const results = await runJobForMany(JOBS['monthly-summary'], ASOF, 'schedule', Array.from({ length: orgs }, (_, o) => forOrganisation(deps, `org-${o}`)));
     const jobSeconds = Math.round(performance.now() - t) / 1000;
+    console.error(`job done in ${jobSeconds} s`);
     const done = [...results.values()].filter((r) => r.status === 'done').length;
     const outboxMessages = await OutboxMessageModel.countDocuments({ source: /monthly-summary/ });
 

@@ -6,12 +6,14 @@ import {
   listOrganisations,
   setActive,
   setChannel,
+  setOrganisationSettings,
   setSupportingFactors,
   supportingFactorsOf,
   updateOrganisation,
   type ChannelFields,
 } from './db/organisation-store.js';
 import { ORG_CODE_PATTERN } from './domain/organisation.js';
+import { parseThresholds, type Threshold } from './domain/summary.js';
 import { createSealer } from './security/crypto.js';
 
 /**
@@ -63,6 +65,45 @@ function profileOptions(command: Command): Command {
     );
 }
 
+/** As parsed: an empty list is `default`, back to the deployment's value. */
+interface SettingsOptions {
+  thresholds?: Threshold[];
+  roundReminderDays?: number[];
+  oitReminderDays?: number[];
+}
+
+const DEFAULT_WORD = 'default';
+
+const thresholdsArgument = (value: string): Threshold[] => {
+  if (value.trim() === DEFAULT_WORD) return [];
+  const parsed = parseThresholds(value);
+  if (!parsed) throw new InvalidArgumentError('ต้องเป็นเช่น "มาก:70,ปานกลาง:50,น้อย:0" (ต้องมีระดับที่เริ่มที่ 0) หรือ default เพื่อใช้ค่าของระบบ');
+  return parsed;
+};
+
+const daysArgument = (value: string): number[] => {
+  if (value.trim() === DEFAULT_WORD) return [];
+  if (!/^\d+(\s*,\s*\d+)*$/.test(value.trim())) throw new InvalidArgumentError('ต้องเป็นจำนวนวันคั่นด้วยจุลภาค เช่น 7,1 หรือ default เพื่อใช้ค่าของระบบ');
+  return value.split(',').map((d) => Number(d.trim()));
+};
+
+/** The organisation's own settings instead of the deployment's (environment) ones; `default` goes back to those. */
+function settingsOptions(command: Command): Command {
+  return command
+    .option('--thresholds <levels>', 'เกณฑ์ระดับการดำเนินการขององค์กรนี้ เช่น "มาก:70,ปานกลาง:50,น้อย:0" (default: ค่าของระบบ)', thresholdsArgument)
+    .option('--round-reminder-days <days>', 'เตือนรอบรายงานก่อนวันที่ 31 มี.ค./30 ก.ย. กี่วัน เช่น 7,1 (default: ค่าของระบบ)', daysArgument)
+    .option('--oit-reminder-days <days>', 'เตือน OIT ก่อนวันที่ 30 เม.ย. กี่วัน เช่น 7,3,1 (default: ค่าของระบบ)', daysArgument);
+}
+
+async function applySettings(orgId: string, o: SettingsOptions): Promise<void> {
+  if (o.thresholds === undefined && o.roundReminderDays === undefined && o.oitReminderDays === undefined) return;
+  const given = <T>(list: T[] | undefined): T[] | null | undefined => (list === undefined ? undefined : list.length === 0 ? null : list);
+  const own = await setOrganisationSettings(orgId, { thresholds: given(o.thresholds), roundReminderDaysBefore: given(o.roundReminderDays), oitReminderDaysBefore: given(o.oitReminderDays) });
+  const levels = own.thresholds ? own.thresholds.map((t) => `${t.label} ${t.min}`).join(', ') : 'ค่าของระบบ';
+  console.log(`เกณฑ์ระดับ: ${levels} · เตือนรอบรายงาน: ${own.roundReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'} · เตือน OIT: ${own.oitReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'}`);
+  console.log('ระบบที่ทำงานอยู่จะใช้ค่าใหม่ภายใน 30 วินาที');
+}
+
 function channelOptions(command: Command): Command {
   return command
     .option('--bot-user-id <id>', 'Bot user ID ของช่อง LINE (ค่า destination ที่ LINE ส่งมากับ webhook)', botUserId)
@@ -91,15 +132,16 @@ async function printProfile(orgId: string, o: ProfileOptions): Promise<void> {
 export function addOrganisationCommands(program: Command, withDatabase: WithDatabase): void {
   const org = program.command('org').description('องค์กรในระบบ: แสดง เพิ่ม แก้ไข ปิดใช้งาน และช่อง LINE ของแต่ละองค์กร');
 
-  profileOptions(channelOptions(org.command('update', { isDefault: true })))
-    .description('แก้ไขข้อมูลองค์กร (ไม่ระบุรหัส: องค์กรหลักตาม ORG_CODE) และเปลี่ยนช่อง LINE ได้')
+  settingsOptions(profileOptions(channelOptions(org.command('update', { isDefault: true }))))
+    .description('แก้ไขข้อมูลองค์กร (ไม่ระบุรหัส: องค์กรหลักตาม ORG_CODE) ค่าที่องค์กรกำหนดเอง และเปลี่ยนช่อง LINE ได้')
     .argument('[code]', 'รหัสองค์กร', orgCode)
-    .action(async (code: string | undefined, o: ProfileOptions & ChannelOptions) => {
+    .action(async (code: string | undefined, o: ProfileOptions & ChannelOptions & SettingsOptions) => {
       const channel = channelOf(o);
       await withDatabase(async (defaultOrg) => {
         const orgId = code ?? defaultOrg;
         if (channel) await setChannel(orgId, channel, createSealer(loadDataKey()));
         await printProfile(orgId, o);
+        await applySettings(orgId, o);
         if (channel) console.log('บันทึกช่อง LINE แล้ว ระบบที่ทำงานอยู่จะใช้ภายใน 30 วินาที');
       });
     });

@@ -7,7 +7,7 @@ import { ensureOrganisation } from './db/organisation-store.js';
 import { staffIdOf } from './db/staff-store.js';
 import { createApp } from './http/app.js';
 import { EventRunner } from './intake/event-runner.js';
-import { forOrganisation, jobSchedules, jobSettings, JOBS } from './jobs/registry.js';
+import { jobSchedules, jobSettings, JOBS, organisationsAt } from './jobs/registry.js';
 import { pruneWebhookRecords } from './jobs/prune-event-records.js';
 import { pruneRegisterFailures } from './jobs/prune-register-failures.js';
 import { removeStaleDialogs } from './jobs/remove-stale-dialogs.js';
@@ -86,6 +86,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     clock: () => new Date(),
     onEnqueued: () => outbox.kick(),
   };
+  const thresholdsOf = (orgId: string) => tenants.settingsOf(orgId).thresholds ?? config.IMPLEMENTATION_LEVEL_THRESHOLDS;
   const reportLink = (orgId: string): ChatDeps['reportLink'] => (kind, now, requester, fiscalYear) => {
     const link: ReportLink = { org: orgId, kind, by: sealer.seal(staffIdOf(orgId, requester)), ...(fiscalYear ? { fiscalYear } : {}) };
     const token = signer.sign(link, addMinutes(now, config.REPORT_LINK_MINUTES));
@@ -97,7 +98,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   };
   const runner = new EventRunner(
     {
-      channelOf: (orgId) => ({ line: tenants.lineFor(orgId), reportLink: reportLink(orgId), evidenceLink: evidenceLink(orgId), publicPageUrl: () => publicPageUrl(orgId) }),
+      channelOf: (orgId) => ({ line: tenants.lineFor(orgId), reportLink: reportLink(orgId), evidenceLink: evidenceLink(orgId), publicPageUrl: () => publicPageUrl(orgId), thresholds: thresholdsOf(orgId) }),
       log,
       instanceId,
       sealer,
@@ -111,7 +112,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     { queueLimit: config.EVENT_QUEUE_LIMIT },
   );
   const app = createApp({
-    tenantFor: (destination, pathOrg) => tenants.forWebhook(destination, pathOrg),
+    tenantFor: (destination, pathOrg, signedWith) => tenants.forWebhook(destination, pathOrg, signedWith),
     bodyLimit: config.WEBHOOK_BODY_LIMIT,
     log,
     sealer,
@@ -125,9 +126,9 @@ export async function startServer(config: Config, options: ServerOptions): Promi
       },
     },
     extraRouters: [
-      reportDownloadRouter({ signer, sealer, serves: (orgId) => tenants.get(orgId) !== null, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, log }),
+      reportDownloadRouter({ signer, sealer, serves: (orgId) => tenants.get(orgId) !== null, thresholdsOf, log }),
       evidenceDownloadRouter({ signer: evidenceSigner, serves: (orgId) => tenants.get(orgId) !== null, log }),
-      publicPageRouter({ orgId: config.ORG_CODE, thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS, cacheMinutes: config.PUBLIC_PAGE_CACHE_MINUTES, log, now }),
+      publicPageRouter({ orgId: config.ORG_CODE, thresholdsOf, cacheMinutes: config.PUBLIC_PAGE_CACHE_MINUTES, log, now }),
       ...(options.simulator ? [simulatorRouter({ ...options.simulator, channelSecret: config.LINE_CHANNEL_SECRET, runner, outbox, jobDeps })] : []),
     ],
   });
@@ -149,9 +150,9 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const orgIds = () => tenants.orgIds();
   const schedules = startSchedules([removeStaleDialogs, pruneWebhookRecords, pruneRegisterFailures, ...jobSchedules(config, jobDeps, orgIds)], log);
   // A run this or another instance left half-way (crash, deploy) is finished now rather than at the next tick.
-  const resuming = Promise.all(orgIds().map((orgId) => resumeAbandonedRuns(Object.values(JOBS), forOrganisation(jobDeps, orgId)))).catch((error: unknown) =>
-    log.error({ err: String(error) }, 'resume failed'),
-  );
+  const resuming = organisationsAt(jobDeps, orgIds())
+    .then((all) => Promise.all(all.map((orgDeps) => resumeAbandonedRuns(Object.values(JOBS), orgDeps))))
+    .catch((error: unknown) => log.error({ err: String(error) }, 'resume failed'));
 
   const { port } = server.address() as AddressInfo;
   boundPort = port;

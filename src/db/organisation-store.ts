@@ -1,5 +1,5 @@
 import { fiscalYearOf } from '../domain/fiscal-year.js';
-import type { OrganisationChannel, OrganisationFields, OrganisationProfile, OrganisationSummary } from '../domain/organisation.js';
+import { NO_OWN_SETTINGS, type OrganisationChannel, type OrganisationFields, type OrganisationProfile, type OrganisationSettings, type OrganisationSummary } from '../domain/organisation.js';
 import type { Sealer } from '../security/crypto.js';
 import { OrganisationModel } from './models/organisation.js';
 
@@ -121,4 +121,37 @@ function sealChannel(channel: ChannelFields, sealer: Sealer) {
 
 function definedOnly<T extends object>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+type StoredSettings = { thresholds?: { label: string; min: number }[] | null; roundReminderDaysBefore?: number[] | null; oitReminderDaysBefore?: number[] | null } | null | undefined;
+const nonEmpty = <T>(list: T[] | null | undefined): T[] | null => (list && list.length > 0 ? [...list] : null);
+const toSettings = (s: StoredSettings): OrganisationSettings =>
+  s
+    ? {
+        thresholds: nonEmpty(s.thresholds)?.map((t) => ({ label: t.label, min: t.min })) ?? null,
+        roundReminderDaysBefore: nonEmpty(s.roundReminderDaysBefore),
+        oitReminderDaysBefore: nonEmpty(s.oitReminderDaysBefore),
+      }
+    : NO_OWN_SETTINGS;
+
+/** Every organisation's own settings in one read, asked for by organisation (none set: the defaults). */
+export async function organisationSettings(): Promise<(orgId: string) => OrganisationSettings> {
+  const byOrg = new Map((await OrganisationModel.find({}, { settings: 1 }).lean()).map((d) => [d._id, toSettings(d.settings as StoredSettings)]));
+  return (orgId) => byOrg.get(orgId) ?? NO_OWN_SETTINGS;
+}
+
+/** Sets an organisation's own settings; a field given as null goes back to the deployment's default. */
+export async function setOrganisationSettings(orgId: string, changes: Partial<OrganisationSettings>): Promise<OrganisationSettings> {
+  await ensureOrganisation(orgId);
+  const set: Record<string, unknown> = {};
+  const unset: Record<string, ''> = {};
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    if (value === null) unset[`settings.${key}`] = '';
+    else set[`settings.${key}`] = value;
+  }
+  if (Object.keys(set).length + Object.keys(unset).length > 0) {
+    await OrganisationModel.updateOne({ _id: orgId }, { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) });
+  }
+  return toSettings((await OrganisationModel.findById(orgId, { settings: 1 }).lean())?.settings as StoredSettings);
 }

@@ -42,7 +42,8 @@ export async function loadSummary(orgId: string, now: Date, thresholds: Threshol
  * recorded figures; only when some organisation has none are the reports read, keeping each measure's
  * newest one as of a month earlier. The current state is on the measures.
  */
-export async function loadAllSummaries(now: Date, thresholds: Threshold[]): Promise<Map<string, Summary>> {
+export async function loadAllSummaries(now: Date, thresholds: Threshold[] | ((orgId: string) => Threshold[])): Promise<Map<string, Summary>> {
+  const thresholdsOf = typeof thresholds === 'function' ? thresholds : () => thresholds;
   const fiscalYears = new Map((await OrganisationModel.find().select('_id fiscalYear').lean()).map((o) => [o._id, o.fiscalYear]));
   const measures = await loadCurrentMeasures(fiscalYears);
   const monthAgo = subMonths(now, 1);
@@ -51,7 +52,7 @@ export async function loadAllSummaries(now: Date, thresholds: Threshold[]): Prom
   for await (const s of SummarySnapshotModel.find({ month: lastMonth }).lean().cursor()) previous.set(s.orgId, { asOf: s.asOf, overall: s.overall as Tally });
   const out = new Map<string, Summary>();
   if ([...measures.keys()].every((orgId) => previous.has(orgId))) {
-    for (const [orgId, list] of measures) out.set(orgId, summarise(fiscalYears.get(orgId)!, list, [], now, thresholds, previous.get(orgId)));
+    for (const [orgId, list] of measures) out.set(orgId, summarise(fiscalYears.get(orgId)!, list, [], now, thresholdsOf(orgId), previous.get(orgId)));
     return out;
   }
   const newestBefore = new Map<string, SummaryReport & { orgId: string }>();
@@ -69,7 +70,7 @@ export async function loadAllSummaries(now: Date, thresholds: Threshold[]): Prom
     reportsByOrg.set(r.orgId, list);
   }
   for (const [orgId, list] of measures) {
-    out.set(orgId, summarise(fiscalYears.get(orgId)!, list, reportsByOrg.get(orgId) ?? [], now, thresholds, previous.get(orgId)));
+    out.set(orgId, summarise(fiscalYears.get(orgId)!, list, reportsByOrg.get(orgId) ?? [], now, thresholdsOf(orgId), previous.get(orgId)));
   }
   return out;
 }

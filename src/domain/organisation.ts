@@ -1,3 +1,5 @@
+import type { Threshold } from './summary.js';
+
 /** How an organisation is named on its official reports, and its current fiscal year and ITA result. */
 export interface OrganisationProfile {
   name: string;
@@ -35,3 +37,16 @@ export interface OrganisationSummary {
   botUserId: string | null;
   channelId: string | null;
 }
+
+/**
+ * What an organisation may set for itself instead of the deployment's defaults (the environment): the level
+ * thresholds of its summaries and reports, and the days before a round's or the OIT deadline on which its
+ * people are reminded. Null: the deployment's default. (Its own days off are in the holiday calendar.)
+ */
+export interface OrganisationSettings {
+  thresholds: Threshold[] | null;
+  roundReminderDaysBefore: number[] | null;
+  oitReminderDaysBefore: number[] | null;
+}
+
+export const NO_OWN_SETTINGS: OrganisationSettings = { thresholds: null, roundReminderDaysBefore: null, oitReminderDaysBefore: null };

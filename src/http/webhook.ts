@@ -5,8 +5,11 @@ import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
 import { parseWebhookBody } from './webhook-body.js';
 
-/** The organisation a webhook is for and the secret its signature must be made with; null: no such organisation. */
-export type TenantForWebhook = (destination: string | undefined, pathOrg: string | undefined) => Promise<{ orgId: string; secret: string } | null>;
+/**
+ * The organisation a webhook is for, given whether its signature is good with a secret: null when no
+ * organisation's secret signs it (unknown organisation, or a signature made with another one's secret).
+ */
+export type TenantForWebhook = (destination: string | undefined, pathOrg: string | undefined, signedWith: (secret: string) => boolean) => Promise<{ orgId: string } | null>;
 
 export interface WebhookDeps {
   tenantFor: TenantForWebhook;
@@ -53,8 +56,8 @@ export function webhookRouter(deps: WebhookDeps): Router {
     const signature = req.get('x-line-signature');
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const pathOrg = typeof req.params.org === 'string' ? req.params.org : undefined;
-    const tenant = signature ? await deps.tenantFor(destinationOf(body), pathOrg) : null;
-    if (!signature || !tenant || !validateSignature(body, tenant.secret, signature)) {
+    const tenant = signature ? await deps.tenantFor(destinationOf(body), pathOrg, (secret) => validateSignature(body, secret, signature)) : null;
+    if (!tenant) {
       res.status(401).json({ error: 'invalid signature' });
       return;
     }

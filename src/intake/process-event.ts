@@ -16,6 +16,8 @@ export interface OrganisationChannelDeps {
   reportLink?: ChatDeps['reportLink'];
   evidenceLink?: ChatDeps['evidenceLink'];
   publicPageUrl?: ChatDeps['publicPageUrl'];
+  /** Its own level thresholds, when it set them. */
+  thresholds?: Threshold[];
 }
 
 export interface ProcessorDeps {
@@ -88,7 +90,7 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
       replies = await respond(event, eventId, {
         orgId: doc.orgId,
         dialogTimeoutMinutes: deps.dialogTimeoutMinutes,
-        thresholds: deps.thresholds,
+        thresholds: channel.thresholds ?? deps.thresholds,
         complaintCategories: deps.complaintCategories,
         sealer: deps.sealer,
         kickOutbox: deps.kickOutbox,

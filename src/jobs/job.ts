@@ -20,6 +20,11 @@ export interface JobSettings {
   urlCheckTimeoutMs?: number;
   /** An organisation's public transparency page, which the monthly summary links to. */
   publicPageUrl?: (orgId: string) => string;
+  /**
+   * Each organisation's thresholds, for a one-pass read covering many (`prepare`); `thresholds` is this
+   * organisation's.
+   */
+  thresholdsOf?: (orgId: string) => Threshold[];
 }
 
 export interface JobOutput {

@@ -15,9 +15,9 @@ export const monthlySummary: JobDefinition = {
   name: 'monthly-summary',
   period: (asOf) => monthKey(asOf),
   isDue: (now, _settings, calendar) => isFirstWorkingDayOfMonth(calendar, now),
-  async prepare(asOf, { thresholds }) {
+  async prepare(asOf, { thresholds, thresholdsOf }) {
     const [summaries, executives, complaintStats, executiveGroup] = await Promise.all([
-      loadAllSummaries(asOf, thresholds),
+      loadAllSummaries(asOf, thresholdsOf ?? (() => thresholds)),
       staffWithRoleByOrganisation('executive'),
       complaintStatsByOrganisation(fiscalYearOf(asOf), asOf),
       linkedGroupsByOrganisation(),

@@ -1,4 +1,6 @@
 import type { Config } from '../config.js';
+import { organisationSettings } from '../db/organisation-store.js';
+import { NO_OWN_SETTINGS, type OrganisationSettings } from '../domain/organisation.js';
 import { complaintDeadlines } from './complaint-deadlines.js';
 import { followUp } from './follow-up.js';
 import type { JobDefinition, JobName, JobSettings } from './job.js';
@@ -33,9 +35,29 @@ export function jobSettings(
   };
 }
 
-/** The same runner for another organisation: its own settings' scope, its own run ids and claims. */
-export function forOrganisation(deps: RunnerDeps, orgId: string): RunnerDeps {
-  return { ...deps, settings: { ...deps.settings, orgId } };
+/**
+ * The same runner for another organisation: its own run ids and claims, and its own settings where it has
+ * set them (thresholds, reminder days), the deployment's otherwise.
+ */
+export function forOrganisation(deps: RunnerDeps, orgId: string, own: OrganisationSettings = NO_OWN_SETTINGS): RunnerDeps {
+  const s = deps.settings;
+  return {
+    ...deps,
+    settings: {
+      ...s,
+      orgId,
+      thresholds: own.thresholds ?? s.thresholds,
+      roundReminderDaysBefore: own.roundReminderDaysBefore ?? s.roundReminderDaysBefore,
+      oitReminderDaysBefore: own.oitReminderDaysBefore ?? s.oitReminderDaysBefore,
+    },
+  };
+}
+
+/** Every organisation's settings at this tick (one read), so that an operator's change counts from the next one. */
+export async function organisationsAt(deps: RunnerDeps, orgIds: string[]): Promise<RunnerDeps[]> {
+  const settingsOf = await organisationSettings();
+  const thresholdsOf = (orgId: string) => settingsOf(orgId).thresholds ?? deps.settings.thresholds;
+  return orgIds.map((orgId) => forOrganisation({ ...deps, settings: { ...deps.settings, thresholdsOf } }, orgId, settingsOf(orgId)));
 }
 
 /**
@@ -50,9 +72,9 @@ export function jobSchedules(
 ): Schedule[] {
   const forEach = async <T>(work: (orgDeps: RunnerDeps) => Promise<T>) => {
     const results: Record<string, T | { status: 'failed'; error: string }> = {};
-    for (const orgId of orgIds()) {
+    for (const orgDeps of await organisationsAt(deps, orgIds())) {
       // One organisation's failure must not keep the others from their run.
-      results[orgId] = await work(forOrganisation(deps, orgId)).catch((error: unknown) => ({ status: 'failed' as const, error: String(error) }));
+      results[orgDeps.settings.orgId] = await work(orgDeps).catch((error: unknown) => ({ status: 'failed' as const, error: String(error) }));
     }
     return results;
   };
@@ -70,7 +92,7 @@ export function jobSchedules(
     cron: cronOf[job.name],
     // The calendars are read at each tick: a day an operator adds counts from the next one, without a restart.
     run: async (now: Date) => {
-      const all = orgIds().map((orgId) => forOrganisation(deps, orgId));
+      const all = await organisationsAt(deps, orgIds());
       const calendarOf = await loadWorkingCalendars();
       const due = all.filter((orgDeps) => job.isDue(now, orgDeps.settings, calendarOf(orgDeps.settings.orgId)));
       const ran = await runJobForMany(job, now, 'schedule', due);

@@ -39,9 +39,11 @@ export async function runJob(job: JobDefinition, asOf: Date, trigger: 'schedule'
 /**
  * Runs a job for many organisations in one tick: each organisation's run is claimed on its own (so several
  * instances still send once per organisation), and only if some claim was won is the job's one-pass read
- * made, once for all of them; the claimed runs then go `concurrency` at a time.
+ * made, once for all of them; the claimed runs then go `concurrency` at a time: their writes are
+ * group-committed, so more in flight means fewer, larger commands, but not so many that the local FerretDB
+ * runs out of PostgreSQL connections (128 in flight hung it, waiting on its pool of 50).
  */
-export async function runJobForMany(job: JobDefinition, asOf: Date, trigger: 'schedule' | 'operator', many: RunnerDeps[], concurrency = 16): Promise<Map<string, RunResult>> {
+export async function runJobForMany(job: JobDefinition, asOf: Date, trigger: 'schedule' | 'operator', many: RunnerDeps[], concurrency = 24): Promise<Map<string, RunResult>> {
   const results = new Map<string, RunResult>();
   const claimed: { deps: RunnerDeps; runId: string }[] = [];
   await inParallel(many, concurrency, async (deps) => {

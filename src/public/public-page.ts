@@ -7,7 +7,8 @@ import { fiscalYearOf } from '../domain/fiscal-year.js';
 import { renderPublicPage } from './render-page.js';
 
 export interface PublicPageOptions {
-  thresholds: Threshold[];
+  /** Each organisation's level thresholds (its own, or the deployment's). */
+  thresholdsOf: (orgId: string) => Threshold[];
   cacheMinutes: number;
 }
 
@@ -15,7 +16,7 @@ export interface PublicPageOptions {
 export async function buildPublicPage(orgId: string, now: Date, options: PublicPageOptions): Promise<string | null> {
   const data = await loadPublicPlanData(orgId);
   if (!data) return null;
-  const plan = publicPlanFigures(data.organisation, data.fiscalYear, data.measures, data.reports, now, options.thresholds);
+  const plan = publicPlanFigures(data.organisation, data.fiscalYear, data.measures, data.reports, now, options.thresholdsOf(orgId));
   // Complaints run on the calendar, not on the plan: the current fiscal year's, whatever plan is loaded.
   const complaintYear = fiscalYearOf(now);
   const complaints = computeComplaintStatistics(await loadComplaintStatRows(orgId, complaintYear), complaintYear, now);

@@ -1,4 +1,4 @@
-import type { OrganisationChannel } from '../domain/organisation.js';
+import { NO_OWN_SETTINGS, type OrganisationChannel, type OrganisationSettings } from '../domain/organisation.js';
 import type { LineClient } from '../line/client.js';
 import type { Logger } from '../log.js';
 
@@ -16,6 +16,8 @@ export interface DirectoryDeps {
    */
   defaultTenant: Tenant | null;
   loadChannels: () => Promise<OrganisationChannel[]>;
+  /** Each organisation's own settings (thresholds …), read with the channels. */
+  loadSettings?: () => Promise<(orgId: string) => OrganisationSettings>;
   clientFor: (accessToken: string) => LineClient;
   log: Logger;
   /** How often the channels are read again, so that `cli org add/update/disable` take effect without a restart. */
@@ -33,9 +35,12 @@ const UNKNOWN_REFRESH_MS = 5_000;
 export class TenantDirectory {
   private byOrg = new Map<string, Tenant>();
   private byDestination = new Map<string, Tenant>();
+  /** Destinations the default organisation's secret signed: its bot user id, learnt from its webhooks. */
+  private readonly defaultDestinations = new Map<string, Tenant>();
   private readonly clients = new Map<string, LineClient>();
   private timer: NodeJS.Timeout | undefined;
   private lastRefresh = 0;
+  private settings: (orgId: string) => OrganisationSettings = () => NO_OWN_SETTINGS;
   private refreshing: Promise<void> | undefined;
 
   constructor(private readonly deps: DirectoryDeps) {
@@ -54,9 +59,11 @@ export class TenantDirectory {
   }
 
   refresh(): Promise<void> {
-    this.refreshing ??= this.deps
-      .loadChannels()
-      .then((channels) => this.install(channels))
+    this.refreshing ??= Promise.all([this.deps.loadChannels(), this.deps.loadSettings?.()])
+      .then(([channels, settings]) => {
+        this.install(channels);
+        if (settings) this.settings = settings;
+      })
       .finally(() => {
         this.lastRefresh = Date.now();
         this.refreshing = undefined;
@@ -87,20 +94,25 @@ export class TenantDirectory {
   }
 
   /**
-   * The organisation a webhook is for: by the path's code (`/webhook/<org>`) when given, else by the body's
-   * `destination`, else the default organisation. The caller still checks the signature with its secret:
-   * nothing here is trusted until then.
+   * The organisation a webhook is for, checked with `signedWith` (the signature over the raw body): by the
+   * path's code (`/webhook/<org>`) when given, else by the body's `destination`; a destination no registered
+   * channel has is the default organisation's when its secret signs the body (a single-organisation
+   * deployment never registers its bot user id), and is then remembered as the default's. Otherwise the
+   * channels are read again (one added by the CLI a moment ago), at most every few seconds. Null: no
+   * organisation's secret signs it.
    */
-  async forWebhook(destination: string | undefined, pathOrg?: string): Promise<Tenant | null> {
-    const find = () => (pathOrg !== undefined ? this.byOrg.get(pathOrg) : destination ? this.byDestination.get(destination) : undefined);
+  async forWebhook(destination: string | undefined, pathOrg: string | undefined, signedWith: (secret: string) => boolean): Promise<Tenant | null> {
+    const find = () => (pathOrg !== undefined ? this.byOrg.get(pathOrg) : destination ? (this.byDestination.get(destination) ?? this.defaultDestinations.get(destination)) : undefined);
     let tenant = find();
+    if (!tenant && pathOrg === undefined && this.deps.defaultTenant && signedWith(this.deps.defaultTenant.secret)) {
+      if (destination && this.defaultDestinations.size < 16) this.defaultDestinations.set(destination, this.deps.defaultTenant);
+      return this.deps.defaultTenant;
+    }
     if (!tenant && Date.now() - this.lastRefresh > UNKNOWN_REFRESH_MS) {
-      // A channel added by the CLI a moment ago.
       await this.refresh().catch((error: unknown) => this.deps.log.error({ err: String(error) }, 'reading the channels failed'));
       tenant = find();
     }
-    if (tenant) return tenant;
-    return pathOrg === undefined ? this.deps.defaultTenant : null;
+    return tenant && signedWith(tenant.secret) ? tenant : null;
   }
 
   /** The organisation's tenant, if it is active and has a channel (or is the default one). */
@@ -113,6 +125,11 @@ export class TenantDirectory {
     const tenant = this.byOrg.get(orgId);
     if (!tenant) throw new Error(`no LINE channel for organisation ${orgId}`);
     return tenant.line;
+  }
+
+  /** The organisation's own settings as last read (the deployment's defaults where it set none). */
+  settingsOf(orgId: string): OrganisationSettings {
+    return this.settings(orgId);
   }
 
   orgIds(): string[] {

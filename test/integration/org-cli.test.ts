@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrganisationModel } from '../../src/db/models/organisation.js';
-import { activeChannels } from '../../src/db/organisation-store.js';
+import { activeChannels, organisationSettings } from '../../src/db/organisation-store.js';
 import { cliEnv } from '../support/cli.js';
 import { FakeLine } from '../support/fake-line.js';
 import { connectTestDatabase, testSealer } from '../support/harness.js';
@@ -52,5 +52,11 @@ describe('cli org: the organisations of a deployment', () => {
     await expect(cli('org', 'add', 'new-org', '--name', 'ใหม่', '--bot-user-id', 'not-an-id', '--channel-secret', 's', '--access-token', 't')).rejects.toThrow(/Bot user ID/);
     expect(await cli('org', '--name', 'เทศบาลตำบลหลัก')).toContain('เทศบาลตำบลหลัก (default-org)');
     expect(await cli('org', 'update', 'abt-bang-rak', '--district', 'เมือง')).toContain('อำเภอเมือง');
+    // Its own thresholds and reminder days; `default` goes back to the deployment's.
+    const own = await cli('org', 'update', 'abt-bang-rak', '--thresholds', 'ดี:60,พอใช้:0', '--round-reminder-days', '14,3');
+    expect(own).toContain('เกณฑ์ระดับ: ดี 60, พอใช้ 0 · เตือนรอบรายงาน: 14, 3 · เตือน OIT: ค่าของระบบ');
+    expect((await organisationSettings())('abt-bang-rak')).toMatchObject({ thresholds: [{ label: 'ดี', min: 60 }, { label: 'พอใช้', min: 0 }], roundReminderDaysBefore: [14, 3] });
+    expect(await cli('org', 'update', 'abt-bang-rak', '--thresholds', 'default')).toContain('เกณฑ์ระดับ: ค่าของระบบ · เตือนรอบรายงาน: 14, 3');
+    await expect(cli('org', 'update', 'abt-bang-rak', '--thresholds', 'ดี:60')).rejects.toThrow(/ระดับที่เริ่มที่ 0/);
   }, 120_000);
 });

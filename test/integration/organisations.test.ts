@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ComplaintModel } from '../../src/db/models/complaint.js';
 import { WebhookEventModel, WebhookReceiptModel } from '../../src/db/models/webhook-event.js';
 import { createInvite } from '../../src/db/invite-store.js';
-import { addOrganisation, setActive, updateOrganisation } from '../../src/db/organisation-store.js';
+import { addOrganisation, setActive, setOrganisationSettings, updateOrganisation } from '../../src/db/organisation-store.js';
 import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
 import { JOBS, jobSchedules } from '../../src/jobs/registry.js';
 import { inThaiDigits } from '../../src/line/thai-digits.js';
@@ -181,6 +181,31 @@ describe('sending for many channels', () => {
     await new Promise((r) => setTimeout(r, 2_100));
     await h.server.outbox.flush();
     expect(h.line.deliveriesTo(EXECUTIVE, B_TOKEN).map((r) => r.body.messages[0].text)).toEqual(['บี ๑', 'บี ๒', 'บี ๓']);
+  });
+});
+
+describe("an organisation's own settings", () => {
+  it('uses its own level thresholds in its summary (chat and monthly push) and its own reminder days, and leaves the other on the defaults', async () => {
+    await setOrganisationSettings(B, { thresholds: [{ label: 'ผ่านเกณฑ์องค์กรบี', min: 50 }, { label: 'ต้องเร่งรัดตามเกณฑ์บี', min: 0 }], roundReminderDaysBefore: [30] });
+    await h.server.tenants.refresh();
+    const inB = visibleText(await new Chat(h, EXECUTIVE, B_CHANNEL).say('สรุป'));
+    expect(inB).toMatch(/ผ่านเกณฑ์องค์กรบี|ต้องเร่งรัดตามเกณฑ์บี/);
+    const inA = visibleText(await new Chat(h, EXECUTIVE).say('สรุป'));
+    expect(inA).not.toMatch(/เกณฑ์องค์กรบี|ตามเกณฑ์บี/);
+
+    h.line.reset();
+    const schedules = jobSchedules(h.config, h.server.jobDeps, () => h.server.tenants.orgIds());
+    await schedules.find((s) => s.name === 'monthly-summary')!.run(new Date('2027-01-04T01:30:00Z'));
+    await h.server.outbox.flush();
+    expect(visibleText(h.line.deliveriesTo(EXECUTIVE, B_TOKEN).flatMap((r) => r.body.messages))).toMatch(/ผ่านเกณฑ์องค์กรบี|ต้องเร่งรัดตามเกณฑ์บี/);
+    expect(visibleText(h.line.deliveriesTo(EXECUTIVE, h.line.accessToken).flatMap((r) => r.body.messages))).not.toMatch(/เกณฑ์องค์กรบี|ตามเกณฑ์บี/);
+
+    // 30 days before 31 March is B's reminder day only; 7 days before is A's (the default 7,1) only.
+    const rounds = schedules.find((s) => s.name === 'round-reminder')!;
+    expect(await rounds.run(new Date('2027-03-01T02:00:00Z'))).toMatchObject({ [A]: { status: 'not due today' }, [B]: { status: 'done' } });
+    expect(await rounds.run(new Date('2027-03-24T02:00:00Z'))).toMatchObject({ [A]: { status: 'done' }, [B]: { status: 'not due today' } });
+    await setOrganisationSettings(B, { thresholds: null, roundReminderDaysBefore: null });
+    await h.server.tenants.refresh();
   });
 });
 

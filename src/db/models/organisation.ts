@@ -12,6 +12,18 @@ const organisationSchema = new Schema(
     itaLevel: { type: String, default: null },
     // ปัจจัยสนับสนุน of the plan report, by B.E. fiscal year: a judgement of the organisation, not of one project.
     supportingFactors: { type: Map, of: [String], default: {} },
+    /** Its own thresholds and reminder days (domain/organisation.ts); unset fields take the deployment's. */
+    settings: {
+      type: new Schema(
+        {
+          thresholds: { type: [{ label: { type: String, required: true }, min: { type: Number, required: true }, _id: false }], default: undefined },
+          roundReminderDaysBefore: { type: [Number], default: undefined },
+          oitReminderDaysBefore: { type: [Number], default: undefined },
+        },
+        { _id: false },
+      ),
+      default: undefined,
+    },
     /** A disabled organisation gets no answers (401 at the webhook) and no scheduled jobs; its data stays. */
     active: { type: Boolean, default: true },
     /**
