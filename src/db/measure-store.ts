@@ -1,3 +1,4 @@
+import type { FollowedMeasure } from '../domain/executive-groups.js';
 import { isAssignedTo, type Family, type MeasureEdit, type MeasureChange, type MeasureView } from '../domain/measures.js';
 import type { Status } from '../domain/statuses.js';
 import type { SummaryMeasure } from '../domain/summary.js';
@@ -56,14 +57,7 @@ export async function measureForOfficer(
 }
 
 /** Where a measure stands, for telling who has not reported on it. */
-export interface MeasureProgress {
-  id: string;
-  code: string;
-  title: string;
-  status: Status;
-  lastReportAt: Date | null;
-  periodEnd: Date | null;
-}
+export type MeasureProgress = FollowedMeasure;
 
 export async function measureProgress(orgId: string, ids: string[]): Promise<MeasureProgress[]> {
   const docs = await MeasureModel.find({ orgId, _id: { $in: ids } }).select('code title lastReportAt status periodEnd').lean();

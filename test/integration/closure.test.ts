@@ -5,7 +5,7 @@ import { ComplaintEventModel, ComplaintModel } from '../../src/db/models/complai
 import { dueAt } from '../../src/domain/complaints.js';
 import { JOBS } from '../../src/jobs/registry.js';
 import { runJob } from '../../src/jobs/run-job.js';
-import { Chat, postbackOf, visibleText } from '../support/chat.js';
+import { Chat, postbackOf, visibleText, fileGeneralComplaint } from '../support/chat.js';
 import { addStaff } from '../support/fixtures.js';
 import { startHarness, testSealer, type Harness } from '../support/harness.js';
 
@@ -38,13 +38,7 @@ const flush = () => h.server.outbox.flush();
 const local = (url: string) => url.replace(PUBLIC, h.server.url);
 
 async function fileGeneral(chat: Chat, description: string): Promise<string> {
-  await chat.say('ร้องเรียน');
-  await chat.tap('a=cm.kind&k=general');
-  await chat.say(description);
-  await chat.say('ข้าม');
-  await chat.say('ไม่ประสงค์ออกนาม');
-  const confirm = await chat.say('รับแจ้ง');
-  const receipt = await chat.tap(postbackOf(confirm, 'ยืนยันส่งเรื่อง'));
+  const receipt = await fileGeneralComplaint(chat, description);
   const no = visibleText(receipt).match(/[GC]\d{4}-\d{4}/)![0];
   return String((await ComplaintModel.findOne({ trackingNo: no }).lean())!._id);
 }

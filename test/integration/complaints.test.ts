@@ -7,7 +7,7 @@ import { ComplaintEventModel, ComplaintModel } from '../../src/db/models/complai
 import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
 import { JOBS } from '../../src/jobs/registry.js';
 import { runJob } from '../../src/jobs/run-job.js';
-import { Chat, postbackOf, visibleText } from '../support/chat.js';
+import { Chat, fileGeneralComplaint, postbackOf, visibleText } from '../support/chat.js';
 import { addStaff } from '../support/fixtures.js';
 import { startHarness, testSealer, type Harness } from '../support/harness.js';
 import { locationEvent, stickerEvent } from '../support/line-events.js';
@@ -26,16 +26,6 @@ let a: Chat;
 let b: Chat;
 const pushesTo = (userId: string) => h.line.deliveriesTo(userId).flatMap((r) => r.body.messages);
 const flush = () => h.server.outbox.flush();
-
-async function fileGeneral(chat: Chat, description: string) {
-  await chat.say('ร้องเรียน');
-  await chat.tap('a=cm.kind&k=general');
-  await chat.say(description);
-  await chat.say('ข้าม');
-  await chat.say('ไม่ประสงค์ออกนาม');
-  const confirm = await chat.say('รับแจ้ง');
-  return chat.tap(postbackOf(confirm, 'ยืนยันส่งเรื่อง'));
-}
 
 beforeAll(async () => {
   const stream = new PassThrough();
@@ -324,7 +314,7 @@ describe('statistics and abuse', () => {
 
   it('refuses the sixth complaint within an hour from one person, and loses nothing already filed', async () => {
     const flooder = new Chat(h, 'Uf0000000000000000000000000000003');
-    for (let i = 1; i <= 5; i++) expect(visibleText(await fileGeneral(flooder, `เรื่องที่ ${i}`))).toContain(`G${FY}-`);
+    for (let i = 1; i <= 5; i++) expect(visibleText(await fileGeneralComplaint(flooder, `เรื่องที่ ${i}`))).toContain(`G${FY}-`);
     expect(visibleText(await flooder.say('ร้องเรียน'))).toContain('ครบ 5 เรื่องในหนึ่งชั่วโมงแล้ว');
     expect(await ComplaintModel.countDocuments({ reporterKey: testSealer.userKey(flooder.userId) })).toBe(5);
   });

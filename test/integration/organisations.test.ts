@@ -8,7 +8,7 @@ import { JOBS, jobSchedules } from '../../src/jobs/registry.js';
 import { inThaiDigits } from '../../src/line/thai-digits.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { FakeLineApi } from '../../src/simulator/fake-line-api.js';
-import { Chat, postbackOf, visibleText } from '../support/chat.js';
+import { Chat, fileGeneralComplaint, visibleText } from '../support/chat.js';
 import { addStaff, report } from '../support/fixtures.js';
 import { CHANNEL_SECRET, startHarness, testSealer, type Harness, type TestChannel } from '../support/harness.js';
 import { textEvent } from '../support/line-events.js';
@@ -29,16 +29,6 @@ const FY = fiscalYearOf(new Date());
 
 let h: Harness;
 const tokenOf = FakeLineApi.tokenOf;
-
-async function fileGeneral(chat: Chat, description: string) {
-  await chat.say('ร้องเรียน');
-  await chat.tap('a=cm.kind&k=general');
-  await chat.say(description);
-  await chat.say('ข้าม');
-  await chat.say('ไม่ประสงค์ออกนาม');
-  const confirm = await chat.say('รับแจ้ง');
-  return chat.tap(postbackOf(confirm, 'ยืนยันส่งเรื่อง'));
-}
 
 beforeAll(async () => {
   h = await startHarness();
@@ -91,8 +81,8 @@ describe('one webhook for every organisation', () => {
 
 describe('isolation', () => {
   it('numbers complaints per organisation, notifies only that organisation, and shows a citizen only their cases there', async () => {
-    const receiptA = await fileGeneral(new Chat(h, CITIZEN), 'ไฟถนนดับหน้าตลาดเอ');
-    const receiptB = await fileGeneral(new Chat(h, CITIZEN, B_CHANNEL), 'ขยะไม่ถูกเก็บที่หมู่บ้านบี');
+    const receiptA = await fileGeneralComplaint(new Chat(h, CITIZEN), 'ไฟถนนดับหน้าตลาดเอ');
+    const receiptB = await fileGeneralComplaint(new Chat(h, CITIZEN, B_CHANNEL), 'ขยะไม่ถูกเก็บที่หมู่บ้านบี');
     expect(visibleText(receiptA)).toContain(`G${FY}-0001`);
     expect(visibleText(receiptB)).toContain(`G${FY}-0001`);
     expect(await ComplaintModel.countDocuments({ orgId: A })).toBe(1);

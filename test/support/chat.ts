@@ -70,3 +70,14 @@ export function postbackOf(messages: any[], label: string | RegExp): string {
   if (!found) throw new Error(`no postback button labelled ${label} in ${JSON.stringify(messages).slice(0, 500)}`);
   return found;
 }
+
+/** A citizen files an anonymous general complaint the shortest way, as a person taps and types it; returns the receipt. */
+export async function fileGeneralComplaint(chat: Chat, description: string): Promise<any[]> {
+  await chat.say('ร้องเรียน');
+  await chat.tap('a=cm.kind&k=general');
+  await chat.say(description);
+  await chat.say('ข้าม');
+  await chat.say('ไม่ประสงค์ออกนาม');
+  const confirm = await chat.say('รับแจ้ง');
+  return chat.tap(postbackOf(confirm, 'ยืนยันส่งเรื่อง'));
+}

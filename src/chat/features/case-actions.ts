@@ -9,7 +9,7 @@ import { ACTION, postbackData } from '../../line/postback.js';
 import { noticeToComplainant } from '../../outbox/complaint-notices.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { ChatContext, Feature } from '../context.js';
-import { handledKinds } from './cases.js';
+import { handledKinds, handlerDialog } from './cases.js';
 import { evidenceReplies, viewerOf } from './evidence.js';
 
 const NOT_YOURS = 'ไม่พบเรื่องนี้ในเรื่องที่ท่านรับผิดชอบได้';
@@ -121,16 +121,5 @@ export const caseActions: Feature = {
   allowed: (sender) => handledKinds(sender).length > 0,
   refusal: CHAT_TEXT.handlersOnly,
   handle: (ctx) => (ctx.input.kind === 'postback' ? act(ctx, ctx.input.action, ctx.input.params) : Promise.resolve([])),
-  dialog: {
-    name: DIALOG,
-    async continue(ctx) {
-      if (!isHandlingState(ctx.dialog)) return [];
-      if (handledKinds(ctx.sender).length === 0) {
-        await ctx.endDialog();
-        return [text(CHAT_TEXT.handlersOnly)];
-      }
-      return ctx.run(continueHandling(ctx.dialog, ctx.input), (e) => write(ctx, e));
-    },
-    resume: async (ctx) => (isHandlingState(ctx.dialog) ? repeatHandlingPrompt(ctx.dialog) : []),
-  },
+  dialog: handlerDialog(DIALOG, isHandlingState, (ctx, state) => ctx.run(continueHandling(state, ctx.input), (e: HandlingEffect) => write(ctx, e)), repeatHandlingPrompt),
 };

@@ -17,7 +17,7 @@ import { ACTION, postbackData } from '../../line/postback.js';
 import { noticeToComplainant } from '../../outbox/complaint-notices.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { ChatContext, Feature } from '../context.js';
-import { handledKinds } from './cases.js';
+import { handledKinds, handlerDialog } from './cases.js';
 
 const NOT_YOURS = 'ไม่พบเรื่องนี้ในเรื่องที่ท่านรับผิดชอบได้';
 
@@ -118,16 +118,5 @@ export const caseClosure: Feature = {
   allowed: (sender) => handledKinds(sender).length > 0,
   refusal: CHAT_TEXT.handlersOnly,
   handle: (ctx) => (ctx.input.kind === 'postback' ? act(ctx, ctx.input.action, ctx.input.params) : Promise.resolve([])),
-  dialog: {
-    name: DIALOG,
-    async continue(ctx) {
-      if (!isCaseClosureState(ctx.dialog)) return [];
-      if (handledKinds(ctx.sender).length === 0) {
-        await ctx.endDialog();
-        return [text(CHAT_TEXT.handlersOnly)];
-      }
-      return ctx.run(continueCaseClosure(ctx.dialog, ctx.input), (e) => perform(ctx, e));
-    },
-    resume: async (ctx) => (isCaseClosureState(ctx.dialog) ? repeatCaseClosurePrompt(ctx.dialog) : []),
-  },
+  dialog: handlerDialog(DIALOG, isCaseClosureState, (ctx, state) => ctx.run(continueCaseClosure(state, ctx.input), (e: CaseClosureEffect) => perform(ctx, e)), repeatCaseClosurePrompt),
 };

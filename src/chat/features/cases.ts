@@ -1,9 +1,10 @@
 import { COMPLAINT_KINDS, HANDLER_ROLE, type ComplaintKind } from '../../domain/complaints.js';
 import { hasRole } from '../../domain/roles.js';
 import { caseCarousel } from '../../flex/complaint-messages.js';
-import { text } from '../../line/messages.js';
+import type { DialogState } from '../../domain/dialog-state.js';
+import { text, type Message } from '../../line/messages.js';
 import { CHAT_TEXT } from '../texts.js';
-import type { Feature, Sender } from '../context.js';
+import type { ChatContext, Feature, Sender } from '../context.js';
 import { ownCases } from './my-cases.js';
 
 /** The kinds of case this person may handle: their channel, and nobody else's. */
@@ -23,3 +24,27 @@ export const cases: Feature = {
     return caseCarousel(await ctx.stores.complaints.openComplaints(ctx.org.id, kinds), ctx.now, 'เรื่องร้องเรียนที่ยังเปิดอยู่');
   },
 };
+
+/**
+ * The dialog of a handler's step on a case (handling, closing): carried on only while the person still
+ * handles a channel (a revoked role ends it), and repeated after an aside.
+ */
+export function handlerDialog<S extends DialogState>(
+  name: string,
+  isState: (dialog: DialogState | null) => dialog is S,
+  step: (ctx: ChatContext, state: S) => Promise<Message[]>,
+  repeat: (state: S) => Message[],
+): NonNullable<Feature['dialog']> {
+  return {
+    name,
+    async continue(ctx) {
+      if (!isState(ctx.dialog)) return [];
+      if (handledKinds(ctx.sender).length === 0) {
+        await ctx.endDialog();
+        return [text(CHAT_TEXT.handlersOnly)];
+      }
+      return step(ctx, ctx.dialog);
+    },
+    resume: async (ctx) => (isState(ctx.dialog) ? repeat(ctx.dialog) : []),
+  };
+}
