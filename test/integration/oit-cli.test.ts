@@ -1,24 +1,8 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliEnv } from '../support/cli.js';
-import { FakeLine } from '../support/fake-line.js';
-import { connectTestDatabase } from '../support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { withOperatorCli } from '../support/cli.js';
 
 const ORG = 'oit-cli-org';
-let db: Awaited<ReturnType<typeof connectTestDatabase>>;
-let fake: FakeLine;
-const cli = async (...args: string[]) =>
-  (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(db.dbName, ORG, fake), timeout: 60_000 })).stdout;
-
-beforeAll(async () => {
-  db = await connectTestDatabase();
-  fake = await new FakeLine().start();
-});
-afterAll(async () => {
-  await fake?.stop();
-  await db?.close();
-});
+const { cli } = withOperatorCli(ORG);
 
 describe('the oit and indicators operator commands', () => {
   it('imports the shipped OIT list and shows every item waiting for an answer', async () => {

@@ -1,27 +1,12 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OrganisationModel } from '../../src/db/models/organisation.js';
 import { activeChannels, organisationSettings } from '../../src/db/organisation-store.js';
-import { cliEnv } from '../support/cli.js';
-import { FakeLine } from '../support/fake-line.js';
-import { connectTestDatabase, testSealer } from '../support/harness.js';
+import { withOperatorCli } from '../support/cli.js';
+import { testSealer } from '../support/harness.js';
 
 const ORG = 'default-org';
 const BOT = 'U0123456789abcdef0123456789abcdef';
-let db: Awaited<ReturnType<typeof connectTestDatabase>>;
-let fake: FakeLine;
-const cli = async (...args: string[]) =>
-  (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(db.dbName, ORG, fake), timeout: 60_000 })).stdout;
-
-beforeAll(async () => {
-  db = await connectTestDatabase();
-  fake = await new FakeLine().start();
-});
-afterAll(async () => {
-  await fake?.stop();
-  await db?.close();
-});
+const { cli } = withOperatorCli(ORG);
 
 describe('cli org: the organisations of a deployment', () => {
   it('adds an organisation with its channel sealed, lists it without secrets, disables and enables it', async () => {

@@ -1,6 +1,8 @@
-import { inject } from 'vitest';
-import type { FakeLine } from './fake-line.js';
-import { TEST_DATA_KEY } from './harness.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { FakeLine } from './fake-line.js';
+import { connectTestDatabase, TEST_DATA_KEY } from './harness.js';
 
 /** The environment the operator CLI runs with in a test: the test's own database and the fake LINE. */
 export function cliEnv(dbName: string, orgId: string, fake: FakeLine, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -17,5 +19,25 @@ export function cliEnv(dbName: string, orgId: string, fake: FakeLine, extra: Rec
     LINE_DATA_API_BASE_URL: fake.url,
     LOG_LEVEL: 'silent',
     ...extra,
+  };
+}
+
+/**
+ * For a test file of operator commands: its own database and fake LINE, opened before its tests and closed
+ * after them, and `cli(...args)`, which runs `npm run cli -- ...args` against them and resolves to its output.
+ */
+export function withOperatorCli(orgId: string): { cli: (...args: string[]) => Promise<string> } {
+  let db: Awaited<ReturnType<typeof connectTestDatabase>>;
+  let fake: FakeLine;
+  beforeAll(async () => {
+    db = await connectTestDatabase();
+    fake = await new FakeLine().start();
+  });
+  afterAll(async () => {
+    await fake?.stop();
+    await db?.close();
+  });
+  return {
+    cli: async (...args) => (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(db.dbName, orgId, fake), timeout: 60_000 })).stdout,
   };
 }
