@@ -1,14 +1,14 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { launchTestBrowser } from '../support/browser.js';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { seedDemo, startDemoLine } from '../../src/simulator/demo.js';
 import type { FakeLineApi } from '../../src/simulator/fake-line-api.js';
-import { headlessChromium } from '../../scripts/chromium.js';
 import { testDbName } from '../support/harness.js';
 
 /**
@@ -64,12 +64,7 @@ beforeAll(async () => {
   const config = loadConfig({ ...demo.env, PORT: '0', ORG_CODE: ORG });
   server = await startServer(config, { mongoUri: inject('mongoUri'), dbName: testDbName(), log: createLogger('silent') });
   await seedDemo(ORG);
-  const { executablePath, env } = await headlessChromium();
-  browser = await chromium.launch({
-    executablePath,
-    env,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchTestBrowser();
 }, 120_000);
 
 afterAll(async () => {

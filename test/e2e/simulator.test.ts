@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { arabicDigits } from '../../src/domain/thai.js';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { launchTestBrowser } from '../support/browser.js';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { ComplaintModel } from '../../src/db/models/complaint.js';
@@ -11,7 +12,6 @@ import { createLogger } from '../../src/log.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { PERSONAS, seedDemo, startDemoLine } from '../../src/simulator/demo.js';
 import type { FakeLineApi } from '../../src/simulator/fake-line-api.js';
-import { headlessChromium } from '../../scripts/chromium.js';
 import { testDbName } from '../support/harness.js';
 
 /**
@@ -46,12 +46,7 @@ beforeAll(async () => {
   const config = loadConfig({ ...demo.env, PORT: '0', ORG_CODE: ORG });
   server = await startServer(config, { mongoUri: inject('mongoUri'), dbName: testDbName(), log: createLogger('silent'), simulator: { fakeLine, personas: PERSONAS } });
   await seedDemo(ORG);
-  const { executablePath, env } = await headlessChromium();
-  browser = await chromium.launch({
-    executablePath,
-    env,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchTestBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('console', (message) => {
     if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());

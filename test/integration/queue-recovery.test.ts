@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventState, storeEvents } from '../../src/db/event-store.js';
 import { freePort } from '../../src/db/free-port.js';
 import { EventAttemptModel, WebhookEventModel } from '../../src/db/models/webhook-event.js';
-import { cliEnv } from '../support/cli.js';
-import { FakeLine } from '../support/fake-line.js';
-import { CHANNEL_SECRET, connectTestDatabase, startHarness, testSealer, type Harness } from '../support/harness.js';
+import { cliEnv, withOwnDatabaseAndLine } from '../support/cli.js';
+import type { FakeLine } from '../support/fake-line.js';
+import { CHANNEL_SECRET, startHarness, testSealer, type Harness } from '../support/harness.js';
 import { sign, textEvent, webhookBody } from '../support/line-events.js';
 
 const user = (n: number) => `U${String(n).padStart(32, '0')}`;
@@ -161,21 +161,12 @@ describe('recovery', () => {
 });
 
 describe('stopping with a backlog', () => {
-  let db: Awaited<ReturnType<typeof connectTestDatabase>>;
-  let fake: FakeLine;
-  beforeAll(async () => {
-    db = await connectTestDatabase();
-    fake = await new FakeLine().start();
-  });
-  afterAll(async () => {
-    await fake?.stop();
-    await db?.close();
-  });
+  const own = withOwnDatabaseAndLine();
 
   async function startApp(): Promise<{ child: ChildProcess; url: string }> {
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: cliEnv(db.dbName, 'test-org', fake, { LINE_CHANNEL_SECRET: CHANNEL_SECRET, PORT: String(port) }),
+      env: cliEnv(own.dbName(), 'test-org', own.line(), { LINE_CHANNEL_SECRET: CHANNEL_SECRET, PORT: String(port) }),
       stdio: 'ignore',
     });
     const url = `http://127.0.0.1:${port}`;
@@ -212,7 +203,7 @@ describe('stopping with a backlog', () => {
         await new Promise((r) => setTimeout(r, 200));
       }
       for (const e of events) expect(await eventState(e.webhookEventId)).toBe('done');
-      for (let i = 0; i < events.length; i++) expect(answersTo(fake, events, user(firstUser + i)), user(firstUser + i)).toBe(1);
+      for (let i = 0; i < events.length; i++) expect(answersTo(own.line(), events, user(firstUser + i)), user(firstUser + i)).toBe(1);
     } finally {
       second.child.kill('SIGTERM');
       await new Promise((r) => second.child.once('exit', r));

@@ -27,6 +27,17 @@ export function cliEnv(dbName: string, orgId: string, fake: FakeLine, extra: Rec
  * after them, and `cli(...args)`, which runs `npm run cli -- ...args` against them and resolves to its output.
  */
 export function withOperatorCli(orgId: string): { cli: (...args: string[]) => Promise<string> } {
+  const own = withOwnDatabaseAndLine();
+  return {
+    cli: async (...args) => (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(own.dbName(), orgId, own.line()), timeout: 60_000 })).stdout,
+  };
+}
+
+/**
+ * A database of the test file's own and a fake LINE, for processes the test starts (the CLI, the app):
+ * opened before its tests, closed after them.
+ */
+export function withOwnDatabaseAndLine(): { dbName: () => string; line: () => FakeLine } {
   let db: Awaited<ReturnType<typeof connectTestDatabase>>;
   let fake: FakeLine;
   beforeAll(async () => {
@@ -37,7 +48,5 @@ export function withOperatorCli(orgId: string): { cli: (...args: string[]) => Pr
     await fake?.stop();
     await db?.close();
   });
-  return {
-    cli: async (...args) => (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(db.dbName, orgId, fake), timeout: 60_000 })).stdout,
-  };
+  return { dbName: () => db.dbName, line: () => fake };
 }
