@@ -1,7 +1,5 @@
-import type { AnyBulkWriteOperation, Collection } from 'mongoose';
-
-/** What the batcher needs of a model: its native collection (whose `_id`s here are strings). */
-type WithCollection = { collection: Pick<Collection, 'insertMany'> };
+import type { AnyBulkWriteOperation } from 'mongoose';
+import { asCreated, insertIgnoringDuplicates, writeAll, type BulkWriting, type Validating, type WithCollection } from './bulk-write.js';
 
 /**
  * Group commit: single-document writes made within a couple of milliseconds of each other go to the
@@ -43,57 +41,28 @@ function batcher<T, R>(write: (items: T[]) => Promise<R[]>): (item: T) => Promis
 
 /**
  * Inserts one document, batched with others; resolves true when it was inserted and false when its `_id`
- * was already taken (the insert-on-a-unique-key claim of docs/database.md). An unordered insertMany
- * reports each duplicate as its own E11000 write error; any other error fails the whole batch.
+ * was already taken (the insert-on-a-unique-key claim of docs/database.md).
  */
 export function batchedInsert<D extends { _id: string }>(model: WithCollection): (doc: D) => Promise<boolean> {
-  return batcher<D, boolean>(async (docs) => {
-    // The same _id twice in one batch: the first is the insert, the rest are duplicates.
-    const seen = new Set<string>();
-    const unique: D[] = [];
-    const firstOf = docs.map((d) => {
-      if (seen.has(d._id)) return -1;
-      seen.add(d._id);
-      unique.push(d);
-      return unique.length - 1;
-    });
-    const rejected = new Set<number>();
-    try {
-      await model.collection.insertMany(unique as never[], { ordered: false });
-    } catch (error) {
-      const writeErrors = (error as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }).writeErrors;
-      const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-      if (list.length === 0 || list.some((w) => w.code !== 11000)) throw error;
-      for (const w of list) rejected.add(w.index);
-    }
-    return firstOf.map((i) => i >= 0 && !rejected.has(i));
-  });
+  return batcher<D, boolean>((docs) => insertIgnoringDuplicates(model, docs));
 }
 
 /**
  * The same for documents a model would `create`: each is cast, given its defaults and validated one by one
- * (so a bad document fails alone), then inserted with the others. For writes made by the thousand in one tick:
- * a job's runs and outbox messages for every organisation of a deployment.
+ * (so a bad document fails alone), then inserted with the others.
  */
-export function batchedCreate<D extends { _id: string }>(model: WithCollection & { new (doc: D): { validate(): Promise<void>; toObject(): object } }): (doc: D) => Promise<boolean> {
+export function batchedCreate<D extends { _id: string }>(model: Validating<D>): (doc: D) => Promise<boolean> {
   const insert = batchedInsert<D>(model);
-  return async (doc) => {
-    const document = new model(doc);
-    await document.validate();
-    return insert(document.toObject() as D);
-  };
+  return async (doc) => insert(await asCreated(model, doc));
 }
 
 /**
  * Single-document updates by `_id`, batched into one unordered `bulkWrite` per window: one command instead of
  * one per document. A batch that fails fails every write in it, as a single update would.
  */
-export function batchedUpdate(model: { bulkWrite(ops: AnyBulkWriteOperation[], options: { ordered: false; throwOnValidationError: boolean }): Promise<unknown> }): (op: AnyBulkWriteOperation) => Promise<void> {
+export function batchedUpdate(model: BulkWriting): (op: AnyBulkWriteOperation) => Promise<void> {
   return batcher<AnyBulkWriteOperation, void>(async (ops) => {
-    // Unordered, mongoose leaves out an operation that fails its cast or validation and reports it here
-    // instead of throwing: a write that was not made must not pass for one that was.
-    const result = (await model.bulkWrite(ops, { ordered: false, throwOnValidationError: true })) as { mongoose?: { validationErrors?: unknown[] } };
-    if (result.mongoose?.validationErrors?.length) throw new Error(`bulk write refused: ${String(result.mongoose.validationErrors[0])}`);
+    await writeAll(model, ops);
     return ops.map(() => undefined);
   });
 }

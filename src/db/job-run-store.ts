@@ -1,3 +1,4 @@
+import { createIgnoringDuplicates, writeAll } from './bulk-write.js';
 import { batchedCreate, batchedUpdate } from './group-commit.js';
 import { claimRound, insertUnique, type ClaimLedger } from './lease.js';
 import { JobRunModel, JobRunTakeoverModel } from './models/job-run.js';
@@ -65,19 +66,44 @@ export async function claimRun(run: NewJobRun): Promise<boolean> {
   return insertRun({ _id: id, ...fields });
 }
 
+/** Claims many runs in a few bulk inserts (one tick for every organisation); for each, whether it was won. */
+export async function claimRuns(runs: NewJobRun[]): Promise<boolean[]> {
+  return createIgnoringDuplicates(JobRunModel, runs.map(({ id, ...fields }) => ({ _id: id, ...fields })));
+}
+
 /** A run's state; null when it is gone. */
 export async function jobRunState(id: string): Promise<JobRun['state'] | null> {
   return (await JobRunModel.findById(id).lean<RunDoc>())?.state ?? null;
 }
 
-export async function finishRun(id: string, done: { finishedAt: Date; recipients: number; messages: number; listed?: Listed[] }): Promise<void> {
-  const { listed, ...fields } = done;
-  await updateRun({ updateOne: { filter: { _id: id }, update: { $set: { state: 'done', ...fields, error: null, ...(listed ? { listed } : {}) } } } });
+export interface RunDone {
+  finishedAt: Date;
+  recipients: number;
+  messages: number;
+  listed?: Listed[];
+}
+
+const finishing = (id: string, { listed, ...fields }: RunDone) => ({
+  updateOne: { filter: { _id: id }, update: { $set: { state: 'done', ...fields, error: null, ...(listed ? { listed } : {}) } } },
+});
+
+export async function finishRun(id: string, done: RunDone): Promise<void> {
+  await updateRun(finishing(id, done));
+}
+
+/** Records many runs as done in a few bulk writes. */
+export async function finishRuns(done: { id: string; done: RunDone }[]): Promise<void> {
+  await writeAll(JobRunModel, done.map((d) => finishing(d.id, d.done)));
 }
 
 /** Keeps a failed run `running` with its lease ended at `leaseUntil`, so a resume sweep tries it again. */
 export async function releaseFailedRun(id: string, error: string, leaseUntil: Date): Promise<void> {
   await JobRunModel.updateOne({ _id: id }, { $set: { error: error.slice(0, 500), leaseUntil } });
+}
+
+/** `releaseFailedRun` for many runs whose shared write failed. */
+export async function releaseFailedRuns(ids: string[], error: string, leaseUntil: Date): Promise<void> {
+  await writeAll(JobRunModel, ids.map((id) => ({ updateOne: { filter: { _id: id }, update: { $set: { error: error.slice(0, 500), leaseUntil } } } })));
 }
 
 export async function giveUpRun(id: string, finishedAt: Date): Promise<void> {

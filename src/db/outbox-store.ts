@@ -1,3 +1,4 @@
+import { createIgnoringDuplicates } from './bulk-write.js';
 import { batchedCreate } from './group-commit.js';
 import { insertUnique, claimRound, type ClaimLedger, type Lease } from './lease.js';
 import { OutboxAttemptModel, OutboxMessageModel, type OUTBOX_STATES } from './models/outbox-message.js';
@@ -32,6 +33,15 @@ const insertMessage = batchedCreate<Omit<NewOutboxMessage, 'id'> & { _id: string
 export async function addToOutbox(message: NewOutboxMessage): Promise<boolean> {
   const { id, ...fields } = message;
   return insertMessage({ _id: id, ...fields, nextAttemptAt: message.createdAt });
+}
+
+/** Adds many messages in a few bulk inserts (a job's messages for every organisation); returns how many were new. */
+export async function addAllToOutbox(messages: NewOutboxMessage[]): Promise<number> {
+  const added = await createIgnoringDuplicates(
+    OutboxMessageModel,
+    messages.map(({ id, ...fields }) => ({ _id: id, ...fields, nextAttemptAt: fields.createdAt })),
+  );
+  return added.filter(Boolean).length;
 }
 
 /** Pending messages whose next attempt is due, the longest waiting first. */

@@ -1,4 +1,4 @@
-import { batchedUpdate } from './group-commit.js';
+import { insertIgnoringDuplicates, writeAll } from './bulk-write.js';
 import { STATUSES, type Status } from '../domain/statuses.js';
 import { summarise, type Summary, type SummaryMeasure, type SummaryReport, type Tally, type Threshold } from '../domain/summary.js';
 import { subMonths } from 'date-fns';
@@ -97,12 +97,24 @@ export async function loadCurrentMeasures(fiscalYears: ReadonlyMap<string, numbe
   return new Map([...read].map(([orgId, list]) => [orgId, list.sort(inTableOrder).map((m) => m.facts)]));
 }
 
-/** Records the figures a monthly summary reported, for next month's trend. */
-// Group commit: the monthly job writes one for every organisation of a deployment.
-const writeSnapshot = batchedUpdate(SummarySnapshotModel);
+/**
+ * Records the figures monthly summaries reported, for next month's trend: one organisation's, or every
+ * organisation's of a deployment in a few bulk writes. A month's snapshot is new but for a run finished again
+ * after a crash, so it is inserted, and only a snapshot already there is replaced (an upsert is a read and a
+ * write a document).
+ */
+export async function recordSnapshots(reported: { orgId: string; summary: Summary }[]): Promise<void> {
+  const docs = reported.map(({ orgId, summary }) => {
+    const month = monthKey(summary.asOf);
+    return { _id: snapshotId(orgId, month), orgId, month, asOf: summary.asOf, overall: summary.overall };
+  });
+  const inserted = await insertIgnoringDuplicates(SummarySnapshotModel, docs);
+  await writeAll(
+    SummarySnapshotModel,
+    docs.filter((_, i) => !inserted[i]).map((replacement) => ({ replaceOne: { filter: { _id: replacement._id }, replacement } })),
+  );
+}
 
 export async function recordSnapshot(orgId: string, summary: Summary): Promise<void> {
-  const month = monthKey(summary.asOf);
-  const _id = snapshotId(orgId, month);
-  await writeSnapshot({ replaceOne: { filter: { _id }, replacement: { _id, orgId, month, asOf: summary.asOf, overall: summary.overall }, upsert: true } });
+  await recordSnapshots([{ orgId, summary }]);
 }

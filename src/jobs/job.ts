@@ -31,13 +31,16 @@ export interface JobOutput {
   outgoing: Outgoing[];
   recipients: number;
   listed?: Listed[];
+  /** The figures the run reported, kept for next month's trend; written with the run's messages. */
+  snapshot?: Summary;
 }
 
 /**
  * A scheduled job: which period a moment belongs to (one run per period), whether a scheduled tick is the
  * right moment (with the organisation's working calendar, loaded for the tick), and the messages it produces
- * for a moment. `produce` reads the database but sends nothing:
- * its messages go to the outbox.
+ * for a moment. `produce` sends nothing and leaves its output to the runner, which puts the messages in the
+ * outbox and records the snapshot, for many organisations in a few bulk writes; its only own writes are
+ * conditional steps on the records it reads (a case's deadline step, a link's check).
  */
 export interface JobDefinition {
   name: JobName;

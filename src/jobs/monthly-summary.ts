@@ -1,7 +1,7 @@
 import { monthKey } from '../domain/calendar.js';
 import { isFirstWorkingDayOfMonth } from '../domain/working-days.js';
 import { THAI_MONTHS_SHORT } from '../domain/thai.js';
-import { loadAllSummaries, loadSummary, recordSnapshot } from '../db/summary-store.js';
+import { loadAllSummaries, loadSummary } from '../db/summary-store.js';
 import { staffWithRole, staffWithRoleByOrganisation } from '../db/staff-store.js';
 import { complaintLine, summaryMessage } from '../flex/summary-message.js';
 import { complaintStats, complaintStatsByOrganisation } from '../db/complaint-store.js';
@@ -29,7 +29,6 @@ export const monthlySummary: JobDefinition = {
     const group = executiveGroupCopy(run.id, onePass?.executiveGroup ? onePass.executiveGroup(orgId) : await linkedGroup(orgId));
     if (executives.length === 0 && group.recipients === 0) return { outgoing: [], recipients: 0 };
     const summary = onePass?.summary?.(orgId) ?? (await loadSummary(orgId, run.asOf, thresholds));
-    await recordSnapshot(orgId, summary);
     const complaints = complaintLine(onePass?.complaintStats?.(orgId) ?? (await complaintStats(orgId, fiscalYearOf(run.asOf), run.asOf)));
     const [year, month] = monthKey(run.asOf).split('-').map(Number) as [number, number];
     const heading = `สรุปผลการดำเนินงานประจำเดือน ${THAI_MONTHS_SHORT[month - 1]} ${year + 543}`;
@@ -37,6 +36,7 @@ export const monthlySummary: JobDefinition = {
     return {
       outgoing: [{ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [message] }, ...group.outgoing('summary', [message])],
       recipients: executives.length + group.recipients,
+      snapshot: summary,
     };
   },
 };

@@ -1,9 +1,11 @@
 import { addSeconds } from 'date-fns';
-import { abandonedRuns, claimRun, finishRun, giveUpRun, jobRunState, releaseFailedRun, takeOverRun } from '../db/job-run-store.js';
+import { abandonedRuns, claimRun, claimRuns, finishRun, finishRuns, giveUpRun, jobRunState, releaseFailedRun, releaseFailedRuns, takeOverRun, type NewJobRun, type RunDone } from '../db/job-run-store.js';
+import { addAllToOutbox } from '../db/outbox-store.js';
+import { recordSnapshot, recordSnapshots } from '../db/summary-store.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
-import { enqueue } from '../outbox/enqueue.js';
-import type { JobDefinition, JobSettings, OnePass } from './job.js';
+import { enqueue, outboxParts } from '../outbox/enqueue.js';
+import type { JobDefinition, JobOutput, JobSettings, OnePass } from './job.js';
 
 export interface RunnerDeps {
   settings: JobSettings;
@@ -37,34 +39,68 @@ export async function runJob(job: JobDefinition, asOf: Date, trigger: 'schedule'
 }
 
 /**
- * Runs a job for many organisations in one tick: each organisation's run is claimed on its own (so several
- * instances still send once per organisation), and only if some claim was won is the job's one-pass read
- * made, once for all of them; the claimed runs then go `concurrency` at a time: their writes are
- * group-committed, so more in flight means fewer, larger commands, but not so many that the local FerretDB
- * runs out of PostgreSQL connections (128 in flight hung it, waiting on its pool of 50).
+ * Runs a job for many organisations in one tick, in phases, each a few bulk commands for all of them rather
+ * than a few writes an organisation: every organisation's run is claimed (so several instances still send once
+ * per organisation); if some claim was won, the job's one-pass read is made once for all; each claimed run's
+ * output is produced (in memory, `concurrency` at a time for runs that read for themselves); then the
+ * snapshots, the outbox messages and the runs' records are written in bulk, in that order, so that a crash
+ * in between leaves runs "running" for the resume sweep to finish one by one.
  */
 export async function runJobForMany(job: JobDefinition, asOf: Date, trigger: 'schedule' | 'operator', many: RunnerDeps[], concurrency = 24): Promise<Map<string, RunResult>> {
   const results = new Map<string, RunResult>();
-  const claimed: { deps: RunnerDeps; runId: string }[] = [];
-  await inParallel(many, concurrency, async (deps) => {
-    // One organisation's failure must not keep the others from their run.
-    const claim = await claimJobRun(job, asOf, trigger, deps).catch((error: unknown): RunResult => ({ status: 'failed', runId: '', error: String(error) }));
-    if (claim.status === 'claimed') claimed.push({ deps, runId: claim.runId });
-    else results.set(deps.settings.orgId, claim);
+  if (many.length === 0) return results;
+  const first = many[0]!;
+  const runs = many.map((deps) => ({ deps, run: newRun(job, asOf, trigger, deps) }));
+  let won: boolean[];
+  try {
+    won = await claimRuns(runs.map((r) => r.run));
+  } catch (error) {
+    for (const { deps, run } of runs) results.set(deps.settings.orgId, { status: 'failed', runId: run.id, error: String(error) });
+    return results;
+  }
+  const claimed = runs.filter((_, i) => won[i]);
+  await inParallel(runs.filter((_, i) => !won[i]), concurrency, async ({ deps, run }) => {
+    results.set(deps.settings.orgId, { status: 'already', runId: run.id, state: (await jobRunState(run.id)) ?? 'running' });
   });
   if (claimed.length === 0) return results;
+
   let onePass: OnePass | undefined;
   if (job.prepare && claimed.length > 1) {
     try {
-      onePass = await job.prepare(asOf, claimed[0]!.deps.settings);
+      onePass = await job.prepare(asOf, first.settings);
     } catch (error) {
       // Each run can still read for itself.
-      claimed[0]!.deps.log.error({ job: job.name, err: String(error) }, 'one-pass read failed; reading per organisation');
+      first.log.error({ job: job.name, err: String(error) }, 'one-pass read failed; reading per organisation');
     }
   }
-  await inParallel(claimed, concurrency, async ({ deps, runId }) => {
-    results.set(deps.settings.orgId, await execute(job, runId, asOf, deps, onePass));
+  const produced: { deps: RunnerDeps; runId: string; output: JobOutput }[] = [];
+  await inParallel(claimed, concurrency, async ({ deps, run }) => {
+    try {
+      produced.push({ deps, runId: run.id, output: await job.produce({ id: run.id, asOf }, deps.settings, onePass) });
+    } catch (error) {
+      // One organisation's failure must not keep the others from their run.
+      results.set(deps.settings.orgId, await failed(run.id, error, deps));
+    }
   });
+  if (produced.length === 0) return results;
+
+  try {
+    await recordSnapshots(produced.flatMap(({ deps, output }) => (output.snapshot ? [{ orgId: deps.settings.orgId, summary: output.snapshot }] : [])));
+    const now = first.clock();
+    const added = await addAllToOutbox(produced.flatMap(({ deps, runId, output }) => outboxParts(deps.settings.orgId, runId, output.outgoing, now, deps.sealer)));
+    if (added > 0) first.onEnqueued?.();
+    await finishRuns(produced.map(({ runId, output }) => ({ id: runId, done: doneOf(output, first.clock()) })));
+    first.log.info({ job: job.name, runs: produced.length, added }, 'job runs done');
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await releaseFailedRuns(produced.map((p) => p.runId), message, first.clock());
+    first.log.error({ job: job.name, runs: produced.length, err: message }, 'job runs failed');
+    for (const { deps, runId } of produced) results.set(deps.settings.orgId, { status: 'failed', runId, error: message });
+    return results;
+  }
+  for (const { deps, runId, output } of produced) {
+    results.set(deps.settings.orgId, { status: 'done', runId, recipients: output.recipients, messages: output.outgoing.length });
+  }
   return results;
 }
 
@@ -75,42 +111,42 @@ async function inParallel<T>(items: T[], concurrency: number, work: (item: T) =>
   }));
 }
 
-async function claimJobRun(job: JobDefinition, asOf: Date, trigger: 'schedule' | 'operator', deps: RunnerDeps): Promise<{ status: 'claimed'; runId: string } | RunResult> {
+function newRun(job: JobDefinition, asOf: Date, trigger: 'schedule' | 'operator', deps: RunnerDeps): NewJobRun {
   const { orgId } = deps.settings;
   const period = job.period(asOf, deps.settings);
-  const runId = `${orgId}:${job.name}:${period}`;
   const now = deps.clock();
-  const claimed = await claimRun({
-    id: runId,
-    orgId,
-    job: job.name,
-    period,
-    asOf,
-    trigger,
-    owner: deps.instanceId,
-    startedAt: now,
-    leaseUntil: addSeconds(now, deps.leaseSeconds),
-  });
-  if (!claimed) return { status: 'already', runId, state: (await jobRunState(runId)) ?? 'running' };
-  return { status: 'claimed', runId };
+  return { id: `${orgId}:${job.name}:${period}`, orgId, job: job.name, period, asOf, trigger, owner: deps.instanceId, startedAt: now, leaseUntil: addSeconds(now, deps.leaseSeconds) };
 }
+
+async function claimJobRun(job: JobDefinition, asOf: Date, trigger: 'schedule' | 'operator', deps: RunnerDeps): Promise<{ status: 'claimed'; runId: string } | RunResult> {
+  const run = newRun(job, asOf, trigger, deps);
+  if (!(await claimRun(run))) return { status: 'already', runId: run.id, state: (await jobRunState(run.id)) ?? 'running' };
+  return { status: 'claimed', runId: run.id };
+}
+
+const doneOf = (output: JobOutput, finishedAt: Date): RunDone => ({ finishedAt, recipients: output.recipients, messages: output.outgoing.length, listed: output.listed });
 
 async function execute(job: JobDefinition, runId: string, asOf: Date, deps: RunnerDeps, onePass?: OnePass): Promise<RunResult> {
   try {
     const output = await job.produce({ id: runId, asOf }, deps.settings, onePass);
+    if (output.snapshot) await recordSnapshot(deps.settings.orgId, output.snapshot);
     const added = await enqueue(deps.settings.orgId, runId, output.outgoing, deps.clock(), deps.sealer);
     if (added > 0) deps.onEnqueued?.();
     const messages = output.outgoing.length;
-    await finishRun(runId, { finishedAt: deps.clock(), recipients: output.recipients, messages, listed: output.listed });
+    await finishRun(runId, doneOf(output, deps.clock()));
     deps.log.info({ runId, recipients: output.recipients, messages, added }, 'job run done');
     return { status: 'done', runId, recipients: output.recipients, messages };
   } catch (error) {
-    // Left "running" with its lease ended now, so the next resume sweep tries again.
-    const message = error instanceof Error ? error.message : String(error);
-    await releaseFailedRun(runId, message, deps.clock());
-    deps.log.error({ runId, err: message }, 'job run failed');
-    return { status: 'failed', runId, error: message };
+    return failed(runId, error, deps);
   }
+}
+
+/** Leaves a failed run "running" with its lease ended now, so the next resume sweep tries again. */
+async function failed(runId: string, error: unknown, deps: RunnerDeps): Promise<RunResult> {
+  const message = error instanceof Error ? error.message : String(error);
+  await releaseFailedRun(runId, message, deps.clock());
+  deps.log.error({ runId, err: message }, 'job run failed');
+  return { status: 'failed', runId, error: message };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { addToOutbox } from '../db/outbox-store.js';
+import { addToOutbox, type NewOutboxMessage } from '../db/outbox-store.js';
 import type { Message } from '../line/client.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { retryKeyFor } from '../line/retry-key.js';
@@ -12,18 +12,18 @@ export interface Outgoing {
 }
 
 /**
- * Puts messages in the outbox. Recipients beyond LINE's multicast limit and messages beyond 5 a request are
- * split into parts whose keys extend the given one, in a fixed order, so a resumed run splits the same way.
- * Returns how many parts were new.
+ * The outbox messages for what is to go out. Recipients beyond LINE's multicast limit and messages beyond 5 a
+ * request are split into parts whose keys extend the given one, in a fixed order, so a resumed run splits the
+ * same way.
  */
-export async function enqueue(orgId: string, source: string, outgoing: Outgoing[], now: Date, sealer: Sealer): Promise<number> {
-  let added = 0;
+export function outboxParts(orgId: string, source: string, outgoing: Outgoing[], now: Date, sealer: Sealer): NewOutboxMessage[] {
+  const parts: NewOutboxMessage[] = [];
   for (const item of outgoing) {
     const recipients = [...new Set(item.to)].sort();
     for (let r = 0; r < recipients.length; r += LINE_LIMITS.multicastRecipients) {
       for (let m = 0; m < item.messages.length; m += LINE_LIMITS.messagesPerRequest) {
         const key = `${item.key}:r${r / LINE_LIMITS.multicastRecipients}:m${m / LINE_LIMITS.messagesPerRequest}`;
-        const fresh = await addToOutbox({
+        parts.push({
           id: key,
           orgId,
           source,
@@ -33,9 +33,15 @@ export async function enqueue(orgId: string, source: string, outgoing: Outgoing[
           retryKey: retryKeyFor(key),
           createdAt: now,
         });
-        if (fresh) added++;
       }
     }
   }
+  return parts;
+}
+
+/** Puts messages in the outbox (see `outboxParts`); returns how many parts were new. */
+export async function enqueue(orgId: string, source: string, outgoing: Outgoing[], now: Date, sealer: Sealer): Promise<number> {
+  let added = 0;
+  for (const part of outboxParts(orgId, source, outgoing, now, sealer)) if (await addToOutbox(part)) added++;
   return added;
 }
