@@ -10,6 +10,7 @@ import { EventRunner } from './intake/event-runner.js';
 import { jobSchedules, jobSettings, JOBS, organisationsAt } from './jobs/registry.js';
 import { pruneWebhookRecords } from './jobs/prune-event-records.js';
 import { pruneRegisterFailures } from './jobs/prune-register-failures.js';
+import { pruneGroupLinkRecords } from './jobs/prune-group-link-records.js';
 import { removeStaleDialogs } from './jobs/remove-stale-dialogs.js';
 import { resumeAbandonedRuns, type RunnerDeps } from './jobs/run-job.js';
 import { startSchedules } from './jobs/scheduler.js';
@@ -148,7 +149,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   await runner.start();
   outbox.start();
   const orgIds = () => tenants.orgIds();
-  const schedules = startSchedules([removeStaleDialogs, pruneWebhookRecords, pruneRegisterFailures, ...jobSchedules(config, jobDeps, orgIds)], log);
+  const schedules = startSchedules([removeStaleDialogs, pruneWebhookRecords, pruneRegisterFailures, pruneGroupLinkRecords, ...jobSchedules(config, jobDeps, orgIds)], log);
   // A run this or another instance left half-way (crash, deploy) is finished now rather than at the next tick.
   const resuming = organisationsAt(jobDeps, orgIds())
     .then((all) => Promise.all(all.map((orgDeps) => resumeAbandonedRuns(Object.values(JOBS), orgDeps))))

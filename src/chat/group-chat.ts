@@ -24,6 +24,9 @@ const SAY = {
   unknown: 'ไม่พบรหัสนี้ กรุณาตรวจสอบตัวอักษร หรือพิมพ์ "เชื่อมกลุ่ม" ในแชตส่วนตัวกับบัญชีนี้เพื่อรับรหัสใหม่',
   used: 'รหัสนี้ถูกใช้ไปแล้ว รหัสหนึ่งใช้ได้ครั้งเดียว กรุณาพิมพ์ "เชื่อมกลุ่ม" ในแชตส่วนตัวกับบัญชีนี้เพื่อรับรหัสใหม่',
   expired: `รหัสนี้หมดอายุแล้ว (ใช้ได้ ${GROUP_LINK_CODE_MINUTES} นาที) กรุณาพิมพ์ "เชื่อมกลุ่ม" ในแชตส่วนตัวกับบัญชีนี้เพื่อรับรหัสใหม่`,
+  wait: (minutes: number) =>
+    `พิมพ์รหัสเชื่อมกลุ่มไม่ถูกต้องหลายครั้งเกินไป เพื่อความปลอดภัย กรุณาลองใหม่อีกครั้งในอีก ${minutes} นาที\n` +
+    'หากไม่แน่ใจรหัส พิมพ์ "เชื่อมกลุ่ม" ในแชตส่วนตัวกับบัญชีนี้เพื่อรับรหัสใหม่',
   // The same words whether or not this group was linked: true either way, and the same on a retry.
   unlinked: 'กลุ่มนี้ไม่ได้เชื่อมเป็นกลุ่มผู้บริหารแล้ว จะไม่ได้รับสรุปและการแจ้งเตือนอีก ผู้บริหารยังได้รับทางแชตส่วนตัวเหมือนเดิม',
 } as const;
@@ -58,7 +61,15 @@ export async function respondInGroup(event: webhook.Event, eventId: string, deps
     return [text(SAY.unlinked)];
   }
   if (!code) return [text(SAY.askCodeFirst)];
+  // Guessing codes is throttled per sender and per group (db/group-link-throttle-store.ts) before any is checked.
+  const tryer = { senderKey: byKey, groupKey };
+  const wait = await stores.groupLinkThrottle.groupLinkWaitMinutes(orgId, tryer, now);
+  if (wait > 0) {
+    deps.log.info({ orgId, groupKey, eventId }, 'executives group link attempt throttled');
+    return [text(SAY.wait(wait))];
+  }
   const { result, replaced } = await stores.executiveGroups.linkGroupWithCode(orgId, { rawCode: code, groupId, groupKey, byKey, eventId }, now);
+  if (result !== 'linked') await stores.groupLinkThrottle.recordGroupLinkFailure(orgId, tryer, eventId, now);
   deps.log.info({ orgId, groupKey, eventId, result }, 'executives group link attempt');
   return [text(result === 'linked' ? SAY.linked(replaced) : SAY[result])];
 }

@@ -4,6 +4,7 @@ import * as complaintStats from './complaint-stats-store.js';
 import * as dialogs from './conversation-store.js';
 import * as evidence from './evidence-store.js';
 import * as executiveGroups from './executive-group-store.js';
+import * as groupLinkThrottle from './group-link-throttle-store.js';
 import * as invites from './invite-store.js';
 import * as jobRuns from './job-run-store.js';
 import * as measures from './measure-store.js';
@@ -16,5 +17,5 @@ import * as staff from './staff-store.js';
 import * as summaries from './summary-store.js';
 
 /** The stores a conversation reads and writes, handed to every chat handler in its context. */
-export const chatStores = { attachments, complaints, complaintStats, dialogs, evidence, executiveGroups, invites, jobRuns, measures, oit, organisations, progress, registerThrottle, rollups, staff, summaries };
+export const chatStores = { attachments, complaints, complaintStats, dialogs, evidence, executiveGroups, groupLinkThrottle, invites, jobRuns, measures, oit, organisations, progress, registerThrottle, rollups, staff, summaries };
 export type ChatStores = typeof chatStores;

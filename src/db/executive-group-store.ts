@@ -83,3 +83,16 @@ export async function unlinkGroup(orgId: string, groupKey?: string): Promise<boo
   const { deletedCount } = await ExecutiveGroupModel.deleteOne({ _id: orgId, ...(groupKey ? { groupKey } : {}) });
   return deletedCount > 0;
 }
+
+/**
+ * Stands in for a TTL index (FerretDB has none): deletes the codes that expired before `expiredBefore`, used
+ * or not, with their redemptions. The redemptions go first: a code left without its redemption by a crash in
+ * between is past its expiry, so it still cannot link anything. Returns how many codes were deleted.
+ */
+export async function pruneGroupLinkCodes(expiredBefore: Date): Promise<number> {
+  const ids = (await GroupLinkCodeModel.find({ expiresAt: { $lt: expiredBefore } }, { _id: 1 }).lean()).map((c) => c._id);
+  if (ids.length === 0) return 0;
+  await GroupLinkRedemptionModel.deleteMany({ _id: { $in: ids } });
+  const { deletedCount } = await GroupLinkCodeModel.deleteMany({ _id: { $in: ids } });
+  return deletedCount;
+}

@@ -72,7 +72,7 @@ export async function staffWithRoleByOrganisation(role: StaffRole): Promise<(org
 /** Links a person as staff unless they already are: what they or an admin changed since is kept. */
 export async function linkStaffOnce(
   orgId: string,
-  person: { lineUserId: string; displayName: string; roles: StaffRole[]; unit: string | null; inviteCode: string },
+  person: { lineUserId: string; displayName: string; roles: StaffRole[]; unit: string | null; scope?: string | null; inviteCode: string },
   linkedAt: Date,
 ): Promise<void> {
   await StaffModel.updateOne({ _id: staffId(orgId, person.lineUserId) }, { $setOnInsert: { orgId, ...person, linkedAt } }, { upsert: true });

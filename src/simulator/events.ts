@@ -6,7 +6,9 @@ export type SimulatedInput =
   | { type: 'text'; text: string }
   | { type: 'postback'; data: string; displayText?: string }
   | { type: 'location'; title: string; address: string; latitude: number; longitude: number }
-  | { type: 'image' };
+  | { type: 'image' }
+  /** The bot invited into a group (a group persona's first visit). */
+  | { type: 'join' };
 
 let counter = 0;
 const id = (length: number) => randomBytes(length).toString('hex');
@@ -17,13 +19,14 @@ function eventId(now: number): string {
   return `${now.toString(36).toUpperCase().padStart(10, '0')}${String(counter).padStart(6, '0')}${id(5).toUpperCase()}`.slice(0, 26);
 }
 
-export function simulatedEvent(userId: string, input: SimulatedInput, now = Date.now()): webhook.Event & { replyToken: string } {
+/** What a persona does, in their own chat or, with `groupId`, in that group (as LINE names a group's sender). */
+export function simulatedEvent(userId: string, input: SimulatedInput, now = Date.now(), groupId?: string): webhook.Event & { replyToken: string } {
   const base = {
     timestamp: now,
     mode: 'active' as const,
     webhookEventId: eventId(now),
     deliveryContext: { isRedelivery: false },
-    source: { type: 'user' as const, userId },
+    source: groupId ? { type: 'group' as const, groupId, userId } : { type: 'user' as const, userId },
     replyToken: id(16),
   };
   const messageId = String(BigInt(`0x${id(7)}`));
@@ -36,6 +39,9 @@ export function simulatedEvent(userId: string, input: SimulatedInput, now = Date
       return { ...base, type: 'message', message: { type: 'location', id: messageId, title: input.title, address: input.address, latitude: input.latitude, longitude: input.longitude } };
     case 'image':
       return { ...base, type: 'message', message: { type: 'image', id: messageId, contentProvider: { type: 'line' }, quoteToken: id(8) } };
+    case 'join':
+      // LINE names nobody in a join event's source.
+      return { ...base, type: 'join', source: { type: 'group', groupId: groupId ?? userId } };
   }
 }
 

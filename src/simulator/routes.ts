@@ -9,7 +9,7 @@ import { JOB_NAMES, type JobName } from '../jobs/job.js';
 import { JOBS } from '../jobs/registry.js';
 import { runJob, type RunnerDeps } from '../jobs/run-job.js';
 import type { OutboxSender } from '../outbox/sender.js';
-import type { Persona } from './demo.js';
+import { chatIdOf, type Persona } from './demo.js';
 import { signBody, simulatedEvent } from './events.js';
 import type { FakeLineApi } from './fake-line-api.js';
 
@@ -31,20 +31,23 @@ const publicDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/si
 const thaiFontDir = resolve(dirname(createRequire(import.meta.url).resolve('@fontsource/sarabun/thai-400.css')), 'files');
 
 const sendSchema = z.object({
-  userId: z.string().min(1),
+  /** The persona's chat (`chatId` in /state): a person's LINE id, or a group persona's group id. */
+  chatId: z.string().min(1),
   input: z.discriminatedUnion('type', [
     z.object({ type: z.literal('text'), text: z.string().min(1).max(5_000) }),
     z.object({ type: z.literal('postback'), data: z.string().min(1).max(300), displayText: z.string().max(300).optional() }),
     z.object({ type: z.literal('location'), title: z.string(), address: z.string(), latitude: z.number(), longitude: z.number() }),
     z.object({ type: z.literal('image') }),
+    z.object({ type: z.literal('join') }),
   ]),
 });
 const jobSchema = z.object({ job: z.enum(JOB_NAMES), asOf: z.iso.datetime({ offset: true }) });
 
 export function simulatorRouter(deps: SimulatorDeps): Router {
   const router = express.Router();
+  /** reply token → the chat (person or group) it answers in */
   const replyTokenOwner = new Map<string, string>();
-  const personaIds = new Set(deps.personas.map((p) => p.userId));
+  const personaOfChat = new Map(deps.personas.map((p) => [chatIdOf(p), p]));
 
   // The page needs its own scripts, styles and fonts: a policy of its own instead of app.ts's strict one.
   router.get('/simulator', (_req, res) => res.set('content-security-policy', SIMULATOR_CSP).sendFile(resolve(publicDir, 'index.html')));
@@ -53,7 +56,7 @@ export function simulatorRouter(deps: SimulatorDeps): Router {
 
   router.get('/simulator/api/state', (_req, res) => {
     res.json({
-      personas: deps.personas.map(({ id, name, role, userId }) => ({ id, name, role, userId })),
+      personas: deps.personas.map((p) => ({ id: p.id, name: p.name, role: p.role, chatId: chatIdOf(p), kind: p.groupId ? 'group' : 'person' })),
       now: new Date().toISOString(),
       jobs: JOB_NAMES,
     });
@@ -61,12 +64,14 @@ export function simulatorRouter(deps: SimulatorDeps): Router {
 
   router.post('/simulator/api/send', express.json(), async (req, res) => {
     const parsed = sendSchema.safeParse(req.body);
-    if (!parsed.success || !personaIds.has(parsed.data.userId)) {
+    const persona = parsed.success ? personaOfChat.get(parsed.data.chatId) : undefined;
+    // A bot is invited into groups only.
+    if (!parsed.success || !persona || (parsed.data.input.type === 'join' && !persona.groupId)) {
       res.status(400).json({ error: 'unknown persona or bad input' });
       return;
     }
-    const event = simulatedEvent(parsed.data.userId, parsed.data.input);
-    replyTokenOwner.set(event.replyToken, parsed.data.userId);
+    const event = simulatedEvent(persona.userId, parsed.data.input, Date.now(), persona.groupId);
+    replyTokenOwner.set(event.replyToken, chatIdOf(persona));
     const body = JSON.stringify({ destination: 'Usimulator', events: [event] });
     const answer = await fetch(`http://127.0.0.1:${req.socket.localPort}/webhook`, {
       method: 'POST',
@@ -80,17 +85,17 @@ export function simulatorRouter(deps: SimulatorDeps): Router {
   });
 
   router.get('/simulator/api/messages', (req, res) => {
-    const userId = String(req.query.userId ?? '');
+    const chatId = String(req.query.chatId ?? '');
     const after = Number(req.query.after ?? 0) || 0;
     const items = deps.fakeLine.requests
       .map((r, index) => ({ r, seq: index + 1 }))
       .filter(({ r, seq }) => seq > after && r.status === 200)
       .filter(({ r }) =>
         r.path === '/v2/bot/message/reply'
-          ? replyTokenOwner.get(r.body.replyToken) === userId
+          ? replyTokenOwner.get(r.body.replyToken) === chatId
           : r.path === '/v2/bot/message/push'
-            ? r.body.to === userId
-            : r.path === '/v2/bot/message/multicast' && Array.isArray(r.body.to) && r.body.to.includes(userId),
+            ? r.body.to === chatId
+            : r.path === '/v2/bot/message/multicast' && Array.isArray(r.body.to) && r.body.to.includes(chatId),
       )
       .map(({ r, seq }) => ({ seq, at: r.at.toISOString(), via: r.path.split('/').pop(), messages: r.body.messages }));
     res.json({ items });

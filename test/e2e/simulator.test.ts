@@ -7,16 +7,18 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { ComplaintModel } from '../../src/db/models/complaint.js';
+import { ExecutiveGroupModel } from '../../src/db/models/executive-group.js';
 import { ProgressReportModel } from '../../src/db/models/progress-report.js';
 import { createLogger } from '../../src/log.js';
 import { startServer, type RunningServer } from '../../src/server.js';
-import { PERSONAS, seedDemo, startDemoLine } from '../../src/simulator/demo.js';
+import { DEMO_NEIGHBOURS, PERSONAS, seedDemo, startDemoLine } from '../../src/simulator/demo.js';
 import type { FakeLineApi } from '../../src/simulator/fake-line-api.js';
 import { testDbName } from '../support/harness.js';
 
 /**
  * The simulator as a person uses it: headless Chromium (from the npm package, see chromium.ts) clicks
- * through an officer's report and a citizen's complaint; screenshots go to test-output/.
+ * through an officer's report, a citizen's complaint, linking the executives' group and a district
+ * supervisor's roll-up; screenshots go to test-output/.
  */
 const ORG = 'demo';
 const shots = join(process.cwd(), 'test-output');
@@ -119,6 +121,47 @@ describe('the simulator in a browser', () => {
     const complaint = (await ComplaintModel.findOne({ orgId: ORG }).lean())!;
     expect(complaint.location).toMatchObject({ title: 'ศาลาประชาคมหมู่ 3' });
     expect(await botText()).toContain(complaint.trackingNo);
+  });
+
+  it("the executives' group: the bot greets it on joining, an executive links it with a code from their own chat, and the monthly summary arrives there", async () => {
+    await page.getByTestId('persona-executive').click();
+    await say('เชื่อมกลุ่ม');
+    await waitForBot('รหัสเชื่อมกลุ่มของท่าน');
+    const code = (await botText()).match(/รหัสเชื่อมกลุ่มของท่าน: ([A-Z0-9]{4}-[A-Z0-9]{4})/)![1]!;
+
+    await page.getByTestId('persona-executives-group').click();
+    await page.getByTestId('chat-note').filter({ hasText: 'เชิญบัญชีโปร่งใสเข้ากลุ่มนี้แล้ว' }).waitFor({ timeout: 15_000 });
+    await waitForBot('จะไม่ตอบข้อความในกลุ่ม');
+    // Chatter gets no answer; the link command, typed as the executive, does.
+    await say('สวัสดีครับทุกท่าน');
+    await say(`เชื่อมกลุ่ม ${code}`);
+    await waitForBot('เชื่อมกลุ่มนี้เป็นกลุ่มผู้บริหารเรียบร้อยแล้ว');
+    expect(await page.locator('[data-testid="bot-message"]').count()).toBe(2);
+    expect(await page.getByTestId('send-image').isHidden()).toBe(true);
+    expect(await ExecutiveGroupModel.countDocuments({ _id: ORG })).toBe(1);
+
+    await page.getByTestId('tm-job').selectOption('monthly-summary');
+    await page.getByTestId('tm-datetime').fill('2025-11-03T08:30');
+    await page.getByTestId('tm-run').click();
+    await page.getByTestId('tm-result').filter({ hasText: /ผู้รับ 2 คน/ }).waitFor({ timeout: 15_000 });
+    await waitForBot('ร้อยละการนำแผนไปปฏิบัติ');
+    await page.screenshot({ path: join(shots, 'simulator-executives-group.png') });
+    expect(await botText()).toContain('83.33');
+    // The group's copy has no buttons that talk to the bot (it answers none in a group); links stay.
+    expect(await page.locator('[data-testid="flex-button"][data-postback]').count()).toBe(0);
+    await page.getByTestId('persona-executive').click();
+    expect(await page.locator('[data-testid="flex-button"][data-postback]').count()).toBeGreaterThan(0);
+  });
+
+  it("a district supervisor asks for the district's roll-up", async () => {
+    await page.getByTestId('persona-supervisor').click();
+    await say('ภาพรวม');
+    await waitForBot('ภาพรวมอำเภอโพธิ์ทอง จังหวัดอ่างทอง');
+    await page.screenshot({ path: join(shots, 'simulator-supervisor-rollup.png') });
+    const seen = await botText();
+    expect(seen).toContain(`องค์กรปกครองส่วนท้องถิ่น ${DEMO_NEIGHBOURS.length} แห่ง`);
+    expect(seen).toContain('องค์การบริหารส่วนตำบลยางช้าย');
+    expect(seen).toContain('ดาวน์โหลด');
   });
 
   it('serves the page with its own strict security headers, and nothing it uses is blocked', async () => {

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeasureModel } from '../../src/db/models/measure.js';
+import { loadRollup } from '../../src/db/rollup-store.js';
+import { findStaff } from '../../src/db/staff-store.js';
+import { supervisedScope } from '../../src/domain/rollup.js';
 import { findOrganisation } from '../../src/db/organisation-store.js';
 import { loadSummary } from '../../src/db/summary-store.js';
 import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
 import { DEFAULT_LEVEL_THRESHOLDS } from '../../src/domain/summary.js';
-import { DEMO_BUDGETS, seedDemo } from '../../src/simulator/demo.js';
+import { DEMO_BUDGETS, DEMO_NEIGHBOURS, PERSONAS, seedDemo } from '../../src/simulator/demo.js';
 import { connectTestDatabase } from '../support/harness.js';
 
 let db: Awaited<ReturnType<typeof connectTestDatabase>>;
@@ -46,5 +49,31 @@ describe('the demo organisation', () => {
     await seedDemo('demo-b', later);
     expect(await MeasureModel.countDocuments({ orgId: 'demo-b' })).toBe(62);
     expect((await MeasureModel.findOne({ orgId: 'demo-b', code: 'EP-02' }).lean())!.budget).toBe(1);
+  });
+
+  it("gives the district supervisor persona its district's other organisations, as varied as real ones", async () => {
+    await seedDemo('demo-c', now);
+    const persona = PERSONAS.find((p) => p.id === 'supervisor')!;
+    const scope = supervisedScope(await findStaff('demo-c', persona.userId));
+    expect(scope).toEqual({ level: 'district', province: 'อ่างทอง', district: 'โพธิ์ทอง' });
+
+    const rollup = await loadRollup(scope!, now, DEFAULT_LEVEL_THRESHOLDS);
+    const names = DEMO_NEIGHBOURS.map((n) => n.name);
+    // The organisation the supervisor is registered with counts as the supervising office: it is left out.
+    expect(rollup.rows.map((r) => r.name).sort()).toEqual([...names].sort());
+    const row = (name: string) => rollup.rows.find((r) => r.name === name)!;
+    expect(row('องค์การบริหารส่วนตำบลบางเจ้าฉ่า')).toMatchObject({ reported: true });
+    expect(row('องค์การบริหารส่วนตำบลบางเจ้าฉ่า').tally.implementationPercent).toBeGreaterThan(0);
+    expect(row('องค์การบริหารส่วนตำบลอินทประมูล')).toMatchObject({ reported: false });
+    expect(row('องค์การบริหารส่วนตำบลอินทประมูล').tally.total).toBeGreaterThan(0);
+    expect(row('องค์การบริหารส่วนตำบลยางช้าย')).toMatchObject({ reported: false });
+    expect(row('องค์การบริหารส่วนตำบลยางช้าย').tally.total).toBe(0);
+
+    // The group persona is a chat, not a person: no staff record of its own.
+    const group = PERSONAS.find((p) => p.groupId)!;
+    expect(await findStaff('demo-c', group.groupId!)).toBeNull();
+    // A second start adds nothing.
+    await seedDemo('demo-c', now);
+    expect(await MeasureModel.countDocuments({ orgId: 'demo-bang-chao-cha', fiscalYear: 2570 })).toBe(62);
   });
 });

@@ -49,7 +49,24 @@ const groupLinkRedemptionSchema = new Schema(
   { collection: 'group_link_redemptions' },
 );
 
+/**
+ * One wrong link code typed in a group, counted against one unit (group-link-throttle-store.ts): `key` is
+ * `sender:<user key>` or `group:<group key>`, and each wrong code writes one record for each. `_id` is
+ * `<eventId>:<key>`, so a retried event counts once. One document per attempt: FerretDB has no atomic $inc.
+ */
+const groupLinkFailureSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    orgId: { type: String, required: true },
+    key: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { collection: 'group_link_failures' },
+);
+groupLinkFailureSchema.index({ orgId: 1, key: 1 });
+
 export type ExecutiveGroupDoc = InferSchemaType<typeof executiveGroupSchema>;
 export const ExecutiveGroupModel = model('ExecutiveGroup', executiveGroupSchema);
 export const GroupLinkCodeModel = model('GroupLinkCode', groupLinkCodeSchema);
 export const GroupLinkRedemptionModel = model('GroupLinkRedemption', groupLinkRedemptionSchema);
+export const GroupLinkFailureModel = model('GroupLinkFailure', groupLinkFailureSchema);

@@ -14,7 +14,7 @@ import { ProgressReportModel } from './progress-report.js';
 import { RichMenuSetModel } from './rich-menu-set.js';
 import { StaffModel } from './staff.js';
 import { SummarySnapshotModel } from './summary-snapshot.js';
-import { ExecutiveGroupModel, GroupLinkCodeModel, GroupLinkRedemptionModel } from './executive-group.js';
+import { ExecutiveGroupModel, GroupLinkCodeModel, GroupLinkFailureModel, GroupLinkRedemptionModel } from './executive-group.js';
 import { EventAttemptModel, EventRunnerModel, WebhookEventModel, WebhookReceiptModel } from './webhook-event.js';
 
 export const ALL_MODELS = [
@@ -46,5 +46,6 @@ export const ALL_MODELS = [
   ExecutiveGroupModel,
   GroupLinkCodeModel,
   GroupLinkRedemptionModel,
+  GroupLinkFailureModel,
   HolidayChangeModel,
 ];

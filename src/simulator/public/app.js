@@ -35,9 +35,9 @@ const THAI_DAYS = ['วันอาทิตย์', 'วันจันทร�
 
 // ---------------------------------------------------------------------------------------------- state
 
-/** @type {{id:string,name:string,role:string,userId:string}[]} */
+/** @type {{id:string,name:string,role:string,chatId:string,kind:'person'|'group'}[]} */
 let personas = [];
-/** persona id → { entries, lastSeq, quickReplies, unread, loaded } */
+/** persona id → { entries, lastSeq, quickReplies, unread, loaded, joined } */
 const chats = new Map();
 let activeId = null;
 /** persona id → the running poll, and the one queued after it */
@@ -50,6 +50,7 @@ const $ = (id) => document.getElementById(id);
 const ui = {
   personaList: $('persona-list'),
   chatPersona: $('chat-persona'),
+  chatName: $('chat-name'),
   log: $('chat-log'),
   quickReplies: $('quick-replies'),
   composer: $('composer'),
@@ -98,13 +99,14 @@ function icon(name, className) {
 function chatOf(personaId) {
   let chat = chats.get(personaId);
   if (!chat) {
-    chat = { entries: [], lastSeq: 0, quickReplies: null, unread: 0, loaded: false };
+    chat = { entries: [], lastSeq: 0, quickReplies: null, unread: 0, loaded: false, joined: false };
     chats.set(personaId, chat);
   }
   return chat;
 }
 
 const personaById = (id) => personas.find((p) => p.id === id);
+const isGroup = (p) => p?.kind === 'group';
 
 // ---------------------------------------------------------------------------------------------- api
 
@@ -194,7 +196,7 @@ function renderPersonas() {
       button.type = 'button';
       button.dataset.testid = `persona-${p.id}`;
       button.dataset.personaId = p.id;
-      const avatar = el('span', 'persona-avatar', p.name.trim().charAt(0) || '?');
+      const avatar = el('span', isGroup(p) ? 'persona-avatar persona-avatar-group' : 'persona-avatar', p.name.trim().charAt(0) || '?');
       const text = el('span', 'persona-text');
       text.append(el('span', 'persona-name', p.name), el('span', 'persona-role', p.role));
       const badge = el('span', 'persona-badge');
@@ -226,11 +228,33 @@ function selectPersona(id) {
   const chat = chatOf(id);
   chat.unread = 0;
   const p = personaById(id);
-  ui.chatPersona.textContent = `คุณกำลังคุยในฐานะ ${p.name} · ${p.role}`;
+  ui.chatName.textContent = isGroup(p) ? p.name : BOT_NAME;
+  ui.chatPersona.textContent = isGroup(p) ? p.role : `คุณกำลังคุยในฐานะ ${p.name} · ${p.role}`;
+  // Pictures and places mean nothing to the bot in a group.
+  ui.sendImage.hidden = isGroup(p);
+  ui.sendLocation.hidden = isGroup(p);
   updatePersonaButtons();
   renderChat();
-  void poll(id);
+  void poll(id).then(() => (isGroup(p) ? inviteBotOnce(p) : undefined));
   ui.input.focus();
+}
+
+/**
+ * A group persona's first visit invites the bot into the group (LINE's join event), unless the bot has
+ * already said something there: it then greets the group once, as in LINE.
+ */
+async function inviteBotOnce(persona) {
+  const chat = chatOf(persona.id);
+  if (chat.joined || chat.entries.some((e) => e.kind === 'bot')) return;
+  chat.joined = true;
+  appendEntry(persona.id, { kind: 'note', at: new Date().toISOString(), text: `คุณเชิญบัญชี${BOT_NAME}เข้ากลุ่มนี้แล้ว` });
+  try {
+    await api('/send', { method: 'POST', body: JSON.stringify({ chatId: persona.chatId, input: { type: 'join' } }) });
+  } catch (error) {
+    chat.joined = false;
+    toast(`เชิญบอตเข้ากลุ่มไม่สำเร็จ: ${error.message}`);
+  }
+  await poll(persona.id);
 }
 
 // ---------------------------------------------------------------------------------------------- chat rendering
@@ -239,7 +263,10 @@ function renderChat() {
   const chat = chatOf(activeId);
   ui.log.replaceChildren();
   if (chat.entries.length === 0) {
-    const empty = el('div', 'chat-empty', 'ยังไม่มีข้อความ ลองพิมพ์ “สวัสดี” หรือ “เมนู” เพื่อเริ่มคุยกับบอต');
+    const hint = isGroup(personaById(activeId))
+      ? 'ในกลุ่ม บอตตอบเฉพาะคำสั่ง “เชื่อมกลุ่ม รหัส” และ “เลิกเชื่อมกลุ่ม” ของผู้บริหาร รับรหัสได้โดยพิมพ์ “เชื่อมกลุ่ม” ในแชตของผู้บริหาร'
+      : 'ยังไม่มีข้อความ ลองพิมพ์ “สวัสดี” หรือ “เมนู” เพื่อเริ่มคุยกับบอต';
+    const empty = el('div', 'chat-empty', hint);
     empty.dataset.role = 'empty';
     ui.log.append(empty);
   }
@@ -272,6 +299,11 @@ function scrollToBottom(force) {
 }
 
 function renderEntry(entry) {
+  if (entry.kind === 'note') {
+    const note = el('div', 'chat-note', entry.text);
+    note.dataset.testid = 'chat-note';
+    return note;
+  }
   return entry.kind === 'bot' ? renderBotItem(entry) : renderUserEntry(entry);
 }
 
@@ -554,7 +586,7 @@ async function send(input) {
   const entry = { kind: 'user', at: new Date().toISOString(), input, failed: false };
   if (shown) appendEntry(personaId, entry);
   try {
-    await api('/send', { method: 'POST', body: JSON.stringify({ userId: persona.userId, input }) });
+    await api('/send', { method: 'POST', body: JSON.stringify({ chatId: persona.chatId, input }) });
   } catch (error) {
     if (error.status === undefined) setConnection(false);
     entry.failed = true;
@@ -586,7 +618,7 @@ async function fetchMessages(personaId) {
   const chat = chatOf(personaId);
   let body;
   try {
-    body = await api(`/messages?userId=${encodeURIComponent(persona.userId)}&after=${chat.lastSeq}`);
+    body = await api(`/messages?chatId=${encodeURIComponent(persona.chatId)}&after=${chat.lastSeq}`);
   } catch (error) {
     if (error.status === undefined) setConnection(false);
     return;
@@ -795,7 +827,7 @@ async function start() {
       await new Promise((r) => setTimeout(r, 2000));
     }
   }
-  personas = Array.isArray(state.personas) ? state.personas.filter((p) => p && typeof p.id === 'string' && typeof p.userId === 'string') : [];
+  personas = Array.isArray(state.personas) ? state.personas.filter((p) => p && typeof p.id === 'string' && typeof p.chatId === 'string') : [];
   serverNow = typeof state.now === 'string' ? state.now : null;
   renderPersonas();
   setupTimeMachine(Array.isArray(state.jobs) ? state.jobs.filter((j) => typeof j === 'string') : Object.keys(JOB_LABELS));
