@@ -189,12 +189,14 @@ export async function setJobTimes(orgId: string, changes: Readonly<Record<string
 }
 
 /**
- * The active organisations with a job of their own at one of these times of day, with their settings: what
- * the per-minute tick reads. One time (the usual tick) is an indexed equality; several (catching up after a
- * start or a skipped minute) an `$in`, which FerretDB filters after reading the organisations once.
+ * The active organisations with a job of their own at one of these times of day (consecutive minutes), with
+ * their settings: what the per-minute tick reads. One minute (the usual tick) is an indexed equality;
+ * several (catching up after a start or a skipped minute) a range, which FerretDB checks after reading the
+ * organisations once. On an array a range may also match an organisation with one time before the window
+ * and another after it: the caller keeps the times in the window.
  */
 export async function organisationsWithOwnTimes(times: readonly TimeOfDay[]): Promise<{ orgId: string; settings: OrganisationSettings }[]> {
   if (times.length === 0) return [];
-  const docs = await OrganisationModel.find({ ownTimesOfDay: times.length === 1 ? times[0] : { $in: [...times] }, active: true }, { settings: 1 }).sort({ _id: 1 }).lean();
+  const docs = await OrganisationModel.find({ ownTimesOfDay: times.length === 1 ? times[0] : { $gte: times[0], $lte: times[times.length - 1] }, active: true }, { settings: 1 }).sort({ _id: 1 }).lean();
   return docs.map((d) => ({ orgId: d._id, settings: toSettings(d.settings as StoredSettings) }));
 }
