@@ -13,6 +13,7 @@ import {
   updateOrganisation,
   type ChannelFields,
 } from './db/organisation-store.js';
+import { timeOfDayKey } from './domain/calendar.js';
 import { ORG_CODE_PATTERN, parseTimeOfDay, type TimeOfDay } from './domain/organisation.js';
 import { JOB_NAMES } from './jobs/job.js';
 import { parseThresholds, type Threshold } from './domain/summary.js';
@@ -127,7 +128,15 @@ async function applySettings(orgId: string, o: SettingsOptions): Promise<void> {
     const levels = own.thresholds ? own.thresholds.map((t) => `${t.label} ${t.min}`).join(', ') : 'ค่าของระบบ';
     console.log(`เกณฑ์ระดับ: ${levels} · เตือนรอบรายงาน: ${own.roundReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'} · เตือน OIT: ${own.oitReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'}`);
   }
-  if (o.time) console.log(`เวลาของงาน: ${timesText((await setJobTimes(orgId, o.time)).jobTimes)}`);
+  if (o.time) {
+    console.log(`เวลาของงาน: ${timesText((await setJobTimes(orgId, o.time)).jobTimes)}`);
+    // The scheduler catches up only minutes it has not looked at yet: a time already past today counts from tomorrow.
+    const now = timeOfDayKey(new Date());
+    const past = Object.entries(o.time).filter(([, at]) => at !== null && at <= now).map(([job]) => job);
+    if (past.length > 0) {
+      console.log(`เวลาของ ${past.join(', ')} ผ่านไปแล้วสำหรับวันนี้ จะเริ่มใช้ตั้งแต่พรุ่งนี้ หากวันนี้เป็นวันที่งานต้องทำและยังไม่ได้ทำ สั่งได้ทันทีด้วย ORG_CODE=${orgId} npm run cli -- jobs run <งาน>`);
+    }
+  }
   if (others || o.time) console.log('ระบบที่ทำงานอยู่จะใช้ค่าใหม่ภายใน 30 วินาที');
 }
 

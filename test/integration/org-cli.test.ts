@@ -46,10 +46,12 @@ describe('cli org: the organisations of a deployment', () => {
   }, 120_000);
 
   it("sets a job's own time of day, lists it, goes back with default, and refuses an unknown job or a time that is not one", async () => {
-    const set = await cli('org', 'update', 'abt-bang-rak', '--time', 'oit-url-check=5:45', '--time', 'monthly-summary=10:00');
-    expect(set).toContain('เวลาของงาน: monthly-summary 10:00, oit-url-check 05:45');
-    expect((await organisationSettings())('abt-bang-rak').jobTimes).toEqual({ 'monthly-summary': '10:00', 'oit-url-check': '05:45' });
-    expect(await cli('org', 'list')).toMatch(/abt-bang-rak · .* · เวลาของงาน: monthly-summary 10:00, oit-url-check 05:45/);
+    const set = await cli('org', 'update', 'abt-bang-rak', '--time', 'oit-url-check=0:00', '--time', 'monthly-summary=10:00');
+    expect(set).toContain('เวลาของงาน: monthly-summary 10:00, oit-url-check 00:00');
+    // Midnight has always passed: the operator is told it counts from tomorrow, and how to run today's by hand.
+    expect(set).toMatch(/เวลาของ oit-url-check.* ผ่านไปแล้วสำหรับวันนี้ .*ORG_CODE=abt-bang-rak npm run cli -- jobs run/);
+    expect((await organisationSettings())('abt-bang-rak').jobTimes).toEqual({ 'monthly-summary': '10:00', 'oit-url-check': '00:00' });
+    expect(await cli('org', 'list')).toMatch(/abt-bang-rak · .* · เวลาของงาน: monthly-summary 10:00, oit-url-check 00:00/);
     // Another job's time and other settings leave the times already set alone.
     expect(await cli('org', 'update', 'abt-bang-rak', '--time', 'oit-url-check=default', '--round-reminder-days', '5')).toContain('เวลาของงาน: monthly-summary 10:00\n');
 
