@@ -6,13 +6,16 @@ import {
   listOrganisations,
   setActive,
   setChannel,
+  setJobTimes,
   setOrganisationSettings,
   setSupportingFactors,
   supportingFactorsOf,
   updateOrganisation,
   type ChannelFields,
 } from './db/organisation-store.js';
-import { ORG_CODE_PATTERN } from './domain/organisation.js';
+import { timeOfDayKey } from './domain/calendar.js';
+import { ORG_CODE_PATTERN, parseTimeOfDay, type TimeOfDay } from './domain/organisation.js';
+import { JOB_NAMES } from './jobs/job.js';
 import { parseThresholds, type Threshold } from './domain/summary.js';
 import { createSealer } from './security/crypto.js';
 
@@ -70,6 +73,8 @@ interface SettingsOptions {
   thresholds?: Threshold[];
   roundReminderDays?: number[];
   oitReminderDays?: number[];
+  /** Job → its own time, or null for `default`. */
+  time?: Record<string, TimeOfDay | null>;
 }
 
 const DEFAULT_WORD = 'default';
@@ -87,21 +92,52 @@ const daysArgument = (value: string): number[] => {
   return value.split(',').map((d) => Number(d.trim()));
 };
 
+/** `monthly-summary=10:00` or `monthly-summary=default`, added to the ones given before it. */
+const jobTimeArgument = (value: string, given: Record<string, TimeOfDay | null> = {}): Record<string, TimeOfDay | null> => {
+  const match = /^([^=]+)=(.*)$/.exec(value.trim());
+  if (!match) throw new InvalidArgumentError(`ต้องเป็น <งาน>=<เวลา> เช่น monthly-summary=10:00 หรือ monthly-summary=default เพื่อใช้เวลาของระบบ`);
+  const [job, at] = [match[1]!.trim(), match[2]!.trim()];
+  if (!(JOB_NAMES as readonly string[]).includes(job)) throw new InvalidArgumentError(`ไม่รู้จักงาน "${job}" (มี ${JOB_NAMES.join(', ')})`);
+  if (at === DEFAULT_WORD) return { ...given, [job]: null };
+  const time = parseTimeOfDay(at);
+  if (!time) throw new InvalidArgumentError(`"${at}" ไม่ใช่เวลา ต้องเป็นชั่วโมง:นาที แบบ 24 ชั่วโมง ตามเวลาประเทศไทย เช่น 10:00 หรือ 16:30`);
+  return { ...given, [job]: time };
+};
+
+const timesText = (times: Readonly<Record<string, TimeOfDay>> | null): string =>
+  times ? Object.entries(times).map(([job, at]) => `${job} ${at}`).join(', ') : 'ตามเวลาของระบบทุกงาน';
+
 /** The organisation's own settings instead of the deployment's (environment) ones; `default` goes back to those. */
 function settingsOptions(command: Command): Command {
   return command
     .option('--thresholds <levels>', 'เกณฑ์ระดับการดำเนินการขององค์กรนี้ เช่น "มาก:70,ปานกลาง:50,น้อย:0" (default: ค่าของระบบ)', thresholdsArgument)
     .option('--round-reminder-days <days>', 'เตือนรอบรายงานก่อนวันที่ 31 มี.ค./30 ก.ย. กี่วัน เช่น 7,1 (default: ค่าของระบบ)', daysArgument)
-    .option('--oit-reminder-days <days>', 'เตือน OIT ก่อนวันที่ 30 เม.ย. กี่วัน เช่น 7,3,1 (default: ค่าของระบบ)', daysArgument);
+    .option('--oit-reminder-days <days>', 'เตือน OIT ก่อนวันที่ 30 เม.ย. กี่วัน เช่น 7,3,1 (default: ค่าของระบบ)', daysArgument)
+    .option(
+      '--time <job=HH:MM>',
+      `เวลาที่งานตามกำหนดเวลาทำงานให้องค์กรนี้ (เวลาประเทศไทย) ในวันเดียวกับของระบบ เช่น monthly-summary=10:00 ใส่ได้หลายครั้ง (<งาน>=default: เวลาของระบบ) งาน: ${JOB_NAMES.join(', ')}`,
+      jobTimeArgument,
+    );
 }
 
 async function applySettings(orgId: string, o: SettingsOptions): Promise<void> {
-  if (o.thresholds === undefined && o.roundReminderDays === undefined && o.oitReminderDays === undefined) return;
-  const given = <T>(list: T[] | undefined): T[] | null | undefined => (list === undefined ? undefined : list.length === 0 ? null : list);
-  const own = await setOrganisationSettings(orgId, { thresholds: given(o.thresholds), roundReminderDaysBefore: given(o.roundReminderDays), oitReminderDaysBefore: given(o.oitReminderDays) });
-  const levels = own.thresholds ? own.thresholds.map((t) => `${t.label} ${t.min}`).join(', ') : 'ค่าของระบบ';
-  console.log(`เกณฑ์ระดับ: ${levels} · เตือนรอบรายงาน: ${own.roundReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'} · เตือน OIT: ${own.oitReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'}`);
-  console.log('ระบบที่ทำงานอยู่จะใช้ค่าใหม่ภายใน 30 วินาที');
+  const others = o.thresholds !== undefined || o.roundReminderDays !== undefined || o.oitReminderDays !== undefined;
+  if (others) {
+    const given = <T>(list: T[] | undefined): T[] | null | undefined => (list === undefined ? undefined : list.length === 0 ? null : list);
+    const own = await setOrganisationSettings(orgId, { thresholds: given(o.thresholds), roundReminderDaysBefore: given(o.roundReminderDays), oitReminderDaysBefore: given(o.oitReminderDays) });
+    const levels = own.thresholds ? own.thresholds.map((t) => `${t.label} ${t.min}`).join(', ') : 'ค่าของระบบ';
+    console.log(`เกณฑ์ระดับ: ${levels} · เตือนรอบรายงาน: ${own.roundReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'} · เตือน OIT: ${own.oitReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'}`);
+  }
+  if (o.time) {
+    console.log(`เวลาของงาน: ${timesText((await setJobTimes(orgId, o.time)).jobTimes)}`);
+    // The scheduler catches up only minutes it has not looked at yet: a time already past today counts from tomorrow.
+    const now = timeOfDayKey(new Date());
+    const past = Object.entries(o.time).filter(([, at]) => at !== null && at <= now).map(([job]) => job);
+    if (past.length > 0) {
+      console.log(`เวลาของ ${past.join(', ')} ผ่านไปแล้วสำหรับวันนี้ จะเริ่มใช้ตั้งแต่พรุ่งนี้ หากวันนี้เป็นวันที่งานต้องทำและยังไม่ได้ทำ สั่งได้ทันทีด้วย ORG_CODE=${orgId} npm run cli -- jobs run <งาน>`);
+    }
+  }
+  if (others || o.time) console.log('ระบบที่ทำงานอยู่จะใช้ค่าใหม่ภายใน 30 วินาที');
 }
 
 function channelOptions(command: Command): Command {
@@ -172,7 +208,8 @@ export function addOrganisationCommands(program: Command, withDatabase: WithData
       for (const o of all) {
         const where = [o.district && `อำเภอ${o.district}`, o.province && `จังหวัด${o.province}`].filter(Boolean).join(' ');
         const channel = o.botUserId ? `ช่อง LINE ${o.botUserId}${o.channelId ? ` (channel ${o.channelId})` : ''}` : 'ช่อง LINE จากค่าตั้งระบบหรือยังไม่มี';
-        console.log(`${o.active ? '●' : '○ ปิดใช้งาน'} ${o.orgId} · ${o.name}${where ? ` · ${where}` : ''} · ${channel}`);
+        const times = o.jobTimes ? ` · เวลาของงาน: ${timesText(o.jobTimes)}` : '';
+        console.log(`${o.active ? '●' : '○ ปิดใช้งาน'} ${o.orgId} · ${o.name}${where ? ` · ${where}` : ''} · ${channel}${times}`);
       }
     });
 

@@ -1,5 +1,5 @@
 import { fiscalYearOf } from '../domain/fiscal-year.js';
-import { NO_OWN_SETTINGS, type OrganisationChannel, type OrganisationFields, type OrganisationProfile, type OrganisationSettings, type OrganisationSummary } from '../domain/organisation.js';
+import { NO_OWN_SETTINGS, type OrganisationChannel, type TimeOfDay, type OrganisationFields, type OrganisationProfile, type OrganisationSettings, type OrganisationSummary } from '../domain/organisation.js';
 import type { Sealer } from '../security/crypto.js';
 import { OrganisationModel } from './models/organisation.js';
 
@@ -87,7 +87,7 @@ export async function setActive(orgId: string, active: boolean): Promise<boolean
 
 /** Every organisation, for operators; no secret leaves this function. */
 export async function listOrganisations(): Promise<OrganisationSummary[]> {
-  const docs = await OrganisationModel.find({}, { name: 1, district: 1, province: 1, active: 1, 'channel.botUserId': 1, 'channel.channelId': 1 }).sort({ _id: 1 }).lean();
+  const docs = await OrganisationModel.find({}, { name: 1, district: 1, province: 1, active: 1, 'channel.botUserId': 1, 'channel.channelId': 1, 'settings.jobTimes': 1 }).sort({ _id: 1 }).lean();
   return docs.map((d) => ({
     orgId: d._id,
     name: d.name,
@@ -96,6 +96,7 @@ export async function listOrganisations(): Promise<OrganisationSummary[]> {
     active: d.active !== false,
     botUserId: d.channel?.botUserId ?? null,
     channelId: d.channel?.channelId || null,
+    jobTimes: toSettings(d.settings as StoredSettings).jobTimes,
   }));
 }
 
@@ -123,7 +124,15 @@ function definedOnly<T extends object>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-type StoredSettings = { thresholds?: { label: string; min: number }[] | null; roundReminderDaysBefore?: number[] | null; oitReminderDaysBefore?: number[] | null } | null | undefined;
+type StoredSettings =
+  | {
+      thresholds?: { label: string; min: number }[] | null;
+      roundReminderDaysBefore?: number[] | null;
+      oitReminderDaysBefore?: number[] | null;
+      jobTimes?: { job: string; at: string }[] | null;
+    }
+  | null
+  | undefined;
 const nonEmpty = <T>(list: T[] | null | undefined): T[] | null => (list && list.length > 0 ? [...list] : null);
 const toSettings = (s: StoredSettings): OrganisationSettings =>
   s
@@ -131,6 +140,7 @@ const toSettings = (s: StoredSettings): OrganisationSettings =>
         thresholds: nonEmpty(s.thresholds)?.map((t) => ({ label: t.label, min: t.min })) ?? null,
         roundReminderDaysBefore: nonEmpty(s.roundReminderDaysBefore),
         oitReminderDaysBefore: nonEmpty(s.oitReminderDaysBefore),
+        jobTimes: s.jobTimes && s.jobTimes.length > 0 ? Object.fromEntries(s.jobTimes.map((t) => [t.job, t.at])) : null,
       }
     : NO_OWN_SETTINGS;
 
@@ -140,13 +150,16 @@ export async function organisationSettings(): Promise<(orgId: string) => Organis
   return (orgId) => byOrg.get(orgId) ?? NO_OWN_SETTINGS;
 }
 
-/** Sets an organisation's own settings; a field given as null goes back to the deployment's default. */
-export async function setOrganisationSettings(orgId: string, changes: Partial<OrganisationSettings>): Promise<OrganisationSettings> {
+/**
+ * Sets an organisation's own settings; a field given as null goes back to the deployment's default. Job
+ * times are set with `setJobTimes`.
+ */
+export async function setOrganisationSettings(orgId: string, changes: Partial<Omit<OrganisationSettings, 'jobTimes'>>): Promise<OrganisationSettings> {
   await ensureOrganisation(orgId);
   const set: Record<string, unknown> = {};
   const unset: Record<string, ''> = {};
   for (const [key, value] of Object.entries(changes)) {
-    if (value === undefined) continue;
+    if (value === undefined || key === 'jobTimes') continue;
     if (value === null) unset[`settings.${key}`] = '';
     else set[`settings.${key}`] = value;
   }
@@ -154,4 +167,36 @@ export async function setOrganisationSettings(orgId: string, changes: Partial<Or
     await OrganisationModel.updateOne({ _id: orgId }, { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) });
   }
   return toSettings((await OrganisationModel.findById(orgId, { settings: 1 }).lean())?.settings as StoredSettings);
+}
+
+/**
+ * Sets the times of day of some of an organisation's jobs (null: back to the deployment's time); its other
+ * jobs keep theirs. A read and then a write: two operators changing the same organisation's times at the
+ * same moment could lose one change, which the printed result shows.
+ */
+export async function setJobTimes(orgId: string, changes: Readonly<Record<string, TimeOfDay | null>>): Promise<OrganisationSettings> {
+  await ensureOrganisation(orgId);
+  const current = toSettings((await OrganisationModel.findById(orgId, { settings: 1 }).lean())?.settings as StoredSettings).jobTimes ?? {};
+  const times = Object.entries({ ...current, ...changes })
+    .filter((entry): entry is [string, TimeOfDay] => entry[1] !== null)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const update =
+    times.length > 0
+      ? { $set: { 'settings.jobTimes': times.map(([job, at]) => ({ job, at })), ownTimesOfDay: [...new Set(times.map(([, at]) => at))].sort() } }
+      : { $unset: { 'settings.jobTimes': '', ownTimesOfDay: '' } };
+  await OrganisationModel.updateOne({ _id: orgId }, update);
+  return toSettings((await OrganisationModel.findById(orgId, { settings: 1 }).lean())?.settings as StoredSettings);
+}
+
+/**
+ * The active organisations with a job of their own at one of these times of day (consecutive minutes), with
+ * their settings: what the per-minute tick reads. One minute (the usual tick) is an indexed equality;
+ * several (catching up after a start or a skipped minute) a range, which FerretDB checks after reading the
+ * organisations once. On an array a range may also match an organisation with one time before the window
+ * and another after it: the caller keeps the times in the window.
+ */
+export async function organisationsWithOwnTimes(times: readonly TimeOfDay[]): Promise<{ orgId: string; settings: OrganisationSettings }[]> {
+  if (times.length === 0) return [];
+  const docs = await OrganisationModel.find({ ownTimesOfDay: times.length === 1 ? times[0] : { $gte: times[0], $lte: times[times.length - 1] }, active: true }, { settings: 1 }).sort({ _id: 1 }).lean();
+  return docs.map((d) => ({ orgId: d._id, settings: toSettings(d.settings as StoredSettings) }));
 }

@@ -23,6 +23,12 @@ export function dayKey(date: Date): string {
   return `${monthKey(date)}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** "08:30": the Bangkok time of day of a moment, to the minute (a `TimeOfDay`). */
+export function timeOfDayKey(date: Date): string {
+  const d = bangkok(date);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
 export function startOfBangkokDay(date: Date): Date {
   const d = bangkok(date);
   return instant(new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), TIME_ZONE));

@@ -36,17 +36,44 @@ export interface OrganisationSummary {
   active: boolean;
   botUserId: string | null;
   channelId: string | null;
+  /** Its own times of day of jobs (OrganisationSettings.jobTimes). */
+  jobTimes: Readonly<Record<string, TimeOfDay>> | null;
 }
 
 /**
  * What an organisation may set for itself instead of the deployment's defaults (the environment): the level
- * thresholds of its summaries and reports, and the days before a round's or the OIT deadline on which its
- * people are reminded. Null: the deployment's default. (Its own days off are in the holiday calendar.)
+ * thresholds of its summaries and reports, the days before a round's or the OIT deadline on which its
+ * people are reminded, and the time of day at which a scheduled job runs for it. Null: the deployment's
+ * default. (Its own days off are in the holiday calendar.)
  */
 export interface OrganisationSettings {
   thresholds: Threshold[] | null;
   roundReminderDaysBefore: number[] | null;
   oitReminderDaysBefore: number[] | null;
+  /** Job name → Bangkok time of day ("10:00"); a job not named runs at the deployment's time. */
+  jobTimes: Readonly<Record<string, TimeOfDay>> | null;
 }
 
-export const NO_OWN_SETTINGS: OrganisationSettings = { thresholds: null, roundReminderDaysBefore: null, oitReminderDaysBefore: null };
+export const NO_OWN_SETTINGS: OrganisationSettings = { thresholds: null, roundReminderDaysBefore: null, oitReminderDaysBefore: null, jobTimes: null };
+
+/** A Bangkok time of day, "HH:MM" on the 24-hour clock, zero-padded so that times compare as strings. */
+export type TimeOfDay = string;
+
+/** "9:05" or "09:05" → "09:05"; null for anything that is not a real time of day ("24:00", "9.30", "10:60"). */
+export function parseTimeOfDay(value: string): TimeOfDay | null {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
+  if (!match) return null;
+  const [hour, minute] = [Number(match[1]), Number(match[2])];
+  if (hour > 23 || minute > 59) return null;
+  return `${String(hour).padStart(2, '0')}:${match[2]}`;
+}
+
+/** The times of day after `after` up to `upTo` included, a minute apart; `after` null: from 00:00 on. */
+export function timesOfDayBetween(after: TimeOfDay | null, upTo: TimeOfDay): TimeOfDay[] {
+  const minutes = (t: TimeOfDay) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  const times: TimeOfDay[] = [];
+  for (let m = after === null ? 0 : minutes(after) + 1; m <= minutes(upTo); m++) {
+    times.push(`${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+  }
+  return times;
+}

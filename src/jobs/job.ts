@@ -25,6 +25,11 @@ export interface JobSettings {
    * organisation's.
    */
   thresholdsOf?: (orgId: string) => Threshold[];
+  /**
+   * The organisation's own Bangkok times of day ("10:00") by job: such a job runs for it at that time
+   * (`own-times.ts`) instead of in the deployment's tick.
+   */
+  jobTimes?: Readonly<Partial<Record<JobName, string>>>;
 }
 
 export interface JobOutput {

@@ -10,6 +10,7 @@ import { oitUrlCheck } from './oit-url-check.js';
 import { roundReminder } from './round-reminder.js';
 import { loadWorkingCalendars } from '../holidays/load-calendar.js';
 import { rollupSummary } from './rollup-summary.js';
+import { ownTimesSchedule } from './own-times.js';
 import { resumeAbandonedRuns, runJobForMany, type RunnerDeps } from './run-job.js';
 import type { Schedule } from './scheduler.js';
 
@@ -37,7 +38,7 @@ export function jobSettings(
 
 /**
  * The same runner for another organisation: its own run ids and claims, and its own settings where it has
- * set them (thresholds, reminder days), the deployment's otherwise.
+ * set them (thresholds, reminder days, job times), the deployment's otherwise.
  */
 export function forOrganisation(deps: RunnerDeps, orgId: string, own: OrganisationSettings = NO_OWN_SETTINGS): RunnerDeps {
   const s = deps.settings;
@@ -49,6 +50,7 @@ export function forOrganisation(deps: RunnerDeps, orgId: string, own: Organisati
       thresholds: own.thresholds ?? s.thresholds,
       roundReminderDaysBefore: own.roundReminderDaysBefore ?? s.roundReminderDaysBefore,
       oitReminderDaysBefore: own.oitReminderDaysBefore ?? s.oitReminderDaysBefore,
+      jobTimes: own.jobTimes ?? undefined,
     },
   };
 }
@@ -56,6 +58,10 @@ export function forOrganisation(deps: RunnerDeps, orgId: string, own: Organisati
 /** Every organisation's settings at this tick (one read), so that an operator's change counts from the next one. */
 export async function organisationsAt(deps: RunnerDeps, orgIds: string[]): Promise<RunnerDeps[]> {
   const settingsOf = await organisationSettings();
+  return runnersOf(deps, orgIds, settingsOf);
+}
+
+function runnersOf(deps: RunnerDeps, orgIds: string[], settingsOf: (orgId: string) => OrganisationSettings): RunnerDeps[] {
   const thresholdsOf = (orgId: string) => settingsOf(orgId).thresholds ?? deps.settings.thresholds;
   return orgIds.map((orgId) => forOrganisation({ ...deps, settings: { ...deps.settings, thresholdsOf } }, orgId, settingsOf(orgId)));
 }
@@ -63,7 +69,9 @@ export async function organisationsAt(deps: RunnerDeps, orgIds: string[]): Promi
 /**
  * The cron schedules of the jobs; a tick runs its job, for every organisation of the deployment in turn
  * (`orgIds`; the default organisation alone when not given), only on the day the job is meant for. Each
- * organisation's run is claimed on its own, so several instances still send once per organisation.
+ * organisation's run is claimed on its own, so several instances still send once per organisation. An
+ * organisation with its own time of day for the job is left out of its tick: the per-minute `own-times`
+ * tick runs it then, on the same days (`own-times.ts`).
  */
 export function jobSchedules(
   config: Pick<Config, 'FOLLOW_UP_CRON' | 'MONTHLY_SUMMARY_CRON' | 'ROUND_REMINDER_CRON' | 'COMPLAINT_DEADLINE_CRON' | 'OIT_REMINDER_CRON' | 'OIT_URL_CHECK_CRON' | 'ROLLUP_SUMMARY_CRON'>,
@@ -94,10 +102,17 @@ export function jobSchedules(
     run: async (now: Date) => {
       const all = await organisationsAt(deps, orgIds());
       const calendarOf = await loadWorkingCalendars();
-      const due = all.filter((orgDeps) => job.isDue(now, orgDeps.settings, calendarOf(orgDeps.settings.orgId)));
+      const ownTime = (orgDeps: RunnerDeps) => orgDeps.settings.jobTimes?.[job.name];
+      const due = all.filter((orgDeps) => !ownTime(orgDeps) && job.isDue(now, orgDeps.settings, calendarOf(orgDeps.settings.orgId)));
       const ran = await runJobForMany(job, now, 'schedule', due);
-      return Object.fromEntries(all.map((orgDeps) => [orgDeps.settings.orgId, ran.get(orgDeps.settings.orgId) ?? { status: 'not due today' }]));
+      return Object.fromEntries(
+        all.map((orgDeps) => [orgDeps.settings.orgId, ran.get(orgDeps.settings.orgId) ?? (ownTime(orgDeps) ? { status: 'at its own time', at: ownTime(orgDeps) } : { status: 'not due today' })]),
+      );
     },
+  }));
+  schedules.push(ownTimesSchedule(Object.values(JOBS), cronOf, orgIds, (found) => {
+    const settingsOf = new Map(found.map((o) => [o.orgId, o.settings]));
+    return runnersOf(deps, [...settingsOf.keys()], (orgId) => settingsOf.get(orgId) ?? NO_OWN_SETTINGS);
   }));
   schedules.push({ name: 'resume-abandoned-runs', cron: '* * * * *', run: () => forEach((orgDeps) => resumeAbandonedRuns(Object.values(JOBS), orgDeps)) });
   return schedules;

@@ -44,4 +44,28 @@ describe('cli org: the organisations of a deployment', () => {
     expect(await cli('org', 'update', 'abt-bang-rak', '--thresholds', 'default')).toContain('เกณฑ์ระดับ: ค่าของระบบ · เตือนรอบรายงาน: 14, 3');
     await expect(cli('org', 'update', 'abt-bang-rak', '--thresholds', 'ดี:60')).rejects.toThrow(/ระดับที่เริ่มที่ 0/);
   }, 120_000);
+
+  it("sets a job's own time of day, lists it, goes back with default, and refuses an unknown job or a time that is not one", async () => {
+    const set = await cli('org', 'update', 'abt-bang-rak', '--time', 'oit-url-check=0:00', '--time', 'monthly-summary=10:00');
+    expect(set).toContain('เวลาของงาน: monthly-summary 10:00, oit-url-check 00:00');
+    // Midnight has always passed: the operator is told it counts from tomorrow, and how to run today's by hand.
+    expect(set).toMatch(/เวลาของ oit-url-check.* ผ่านไปแล้วสำหรับวันนี้ .*ORG_CODE=abt-bang-rak npm run cli -- jobs run/);
+    expect((await organisationSettings())('abt-bang-rak').jobTimes).toEqual({ 'monthly-summary': '10:00', 'oit-url-check': '00:00' });
+    expect(await cli('org', 'list')).toMatch(/abt-bang-rak · .* · เวลาของงาน: monthly-summary 10:00, oit-url-check 00:00/);
+    // Another job's time and other settings leave the times already set alone.
+    expect(await cli('org', 'update', 'abt-bang-rak', '--time', 'oit-url-check=default', '--round-reminder-days', '5')).toContain('เวลาของงาน: monthly-summary 10:00\n');
+
+    await expect(cli('org', 'update', 'abt-bang-rak', '--time', 'monthly-report=09:00')).rejects.toThrow(/ไม่รู้จักงาน "monthly-report" \(มี follow-up, monthly-summary/);
+    for (const wrong of ['24:00', '10:60', '9.30', 'ten']) {
+      await expect(cli('org', 'update', 'abt-bang-rak', '--time', `monthly-summary=${wrong}`)).rejects.toThrow(new RegExp(`"${wrong.replace('.', '\\.')}" ไม่ใช่เวลา`));
+    }
+    await expect(cli('org', 'update', 'abt-bang-rak', '--time', '10:00')).rejects.toThrow(/ต้องเป็น <งาน>=<เวลา>/);
+    expect((await organisationSettings())('abt-bang-rak').jobTimes).toEqual({ 'monthly-summary': '10:00' });
+
+    expect(await cli('org', 'update', 'abt-bang-rak', '--time', 'monthly-summary=default')).toContain('เวลาของงาน: ตามเวลาของระบบทุกงาน');
+    expect(await cli('org', 'list')).not.toContain('เวลาของงาน');
+    const stored = await OrganisationModel.findById('abt-bang-rak').lean();
+    expect(stored?.ownTimesOfDay).toBeUndefined();
+    expect(stored?.settings?.jobTimes).toBeUndefined();
+  }, 120_000);
 });

@@ -12,18 +12,24 @@ const organisationSchema = new Schema(
     itaLevel: { type: String, default: null },
     // ปัจจัยสนับสนุน of the plan report, by B.E. fiscal year: a judgement of the organisation, not of one project.
     supportingFactors: { type: Map, of: [String], default: {} },
-    /** Its own thresholds and reminder days (domain/organisation.ts); unset fields take the deployment's. */
+    /** Its own thresholds, reminder days and job times (domain/organisation.ts); unset fields take the deployment's. */
     settings: {
       type: new Schema(
         {
           thresholds: { type: [{ label: { type: String, required: true }, min: { type: Number, required: true }, _id: false }], default: undefined },
           roundReminderDaysBefore: { type: [Number], default: undefined },
           oitReminderDaysBefore: { type: [Number], default: undefined },
+          jobTimes: { type: [{ job: { type: String, required: true }, at: { type: String, required: true }, _id: false }], default: undefined },
         },
         { _id: false },
       ),
       default: undefined,
     },
+    /**
+     * The distinct times of day of `settings.jobTimes`, kept with them in the same update: a top-level field,
+     * so that the per-minute tick's lookup is an indexed equality on FerretDB too (docs/database.md).
+     */
+    ownTimesOfDay: { type: [String], default: undefined },
     /** A disabled organisation gets no answers (401 at the webhook) and no scheduled jobs; its data stays. */
     active: { type: Boolean, default: true },
     /**
@@ -43,6 +49,7 @@ const organisationSchema = new Schema(
 );
 
 organisationSchema.index({ 'channel.botUserId': 1 });
+organisationSchema.index({ ownTimesOfDay: 1 });
 
 export type Organisation = InferSchemaType<typeof organisationSchema>;
 export const OrganisationModel = model('Organisation', organisationSchema);
