@@ -7,12 +7,12 @@ import { ensureOrganisation } from './db/organisation-store.js';
 import { staffIdOf } from './db/staff-store.js';
 import { createApp } from './http/app.js';
 import { EventRunner } from './intake/event-runner.js';
-import { jobSchedules, jobSettings, JOBS, organisationsAt } from './jobs/registry.js';
+import { jobSchedules, jobSettings, resumeEverywhere } from './jobs/registry.js';
 import { pruneWebhookRecords } from './jobs/prune-event-records.js';
 import { pruneRegisterFailures } from './jobs/prune-register-failures.js';
 import { pruneGroupLinkRecords } from './jobs/prune-group-link-records.js';
 import { removeStaleDialogs } from './jobs/remove-stale-dialogs.js';
-import { resumeAbandonedRuns, type RunnerDeps } from './jobs/run-job.js';
+import type { RunnerDeps } from './jobs/run-job.js';
 import { startSchedules } from './jobs/scheduler.js';
 import { OutboxSender } from './outbox/sender.js';
 import type { LineClient } from './line/client.js';
@@ -151,9 +151,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const orgIds = () => tenants.orgIds();
   const schedules = startSchedules([removeStaleDialogs, pruneWebhookRecords, pruneRegisterFailures, pruneGroupLinkRecords, ...jobSchedules(config, jobDeps, orgIds)], log);
   // A run this or another instance left half-way (crash, deploy) is finished now rather than at the next tick.
-  const resuming = organisationsAt(jobDeps, orgIds())
-    .then((all) => Promise.all(all.map((orgDeps) => resumeAbandonedRuns(Object.values(JOBS), orgDeps))))
-    .catch((error: unknown) => log.error({ err: String(error) }, 'resume failed'));
+  const resuming = resumeEverywhere(jobDeps, orgIds()).catch((error: unknown) => log.error({ err: String(error) }, 'resume failed'));
 
   const { port } = server.address() as AddressInfo;
   boundPort = port;

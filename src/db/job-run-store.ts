@@ -110,6 +110,15 @@ export async function giveUpRun(id: string, finishedAt: Date): Promise<void> {
   await JobRunModel.updateOne({ _id: id }, { $set: { state: 'failed', finishedAt } });
 }
 
+/**
+ * The organisations that have a run still `running` past its lease: one read, by an indexed equality on the
+ * state (few runs are ever running), for the minute's resume sweep over every organisation of a deployment.
+ */
+export async function organisationsWithAbandonedRuns(now: Date): Promise<string[]> {
+  const docs = await JobRunModel.find({ state: 'running', leaseUntil: { $lt: now } }, { orgId: 1 }).lean<{ orgId: string }[]>();
+  return [...new Set(docs.map((d) => d.orgId))].sort();
+}
+
 /** Runs still `running` whose lease has passed: their instance stopped before finishing. */
 export async function abandonedRuns(orgId: string, now: Date): Promise<JobRun[]> {
   const docs = await JobRunModel.find({ orgId, state: 'running', leaseUntil: { $lt: now } }).lean<RunDoc[]>();

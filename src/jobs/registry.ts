@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import { organisationsWithAbandonedRuns } from '../db/job-run-store.js';
 import { organisationSettings } from '../db/organisation-store.js';
 import { NO_OWN_SETTINGS, type OrganisationSettings } from '../domain/organisation.js';
 import { complaintDeadlines } from './complaint-deadlines.js';
@@ -11,7 +12,7 @@ import { roundReminder } from './round-reminder.js';
 import { loadWorkingCalendars } from '../holidays/load-calendar.js';
 import { rollupSummary } from './rollup-summary.js';
 import { ownTimesSchedule } from './own-times.js';
-import { resumeAbandonedRuns, runJobForMany, type RunnerDeps } from './run-job.js';
+import { resumeAbandonedRuns, runJobForMany, type RunnerDeps, type RunResult } from './run-job.js';
 import type { Schedule } from './scheduler.js';
 
 export const JOBS: Record<JobName, JobDefinition> = {
@@ -67,6 +68,22 @@ function runnersOf(deps: RunnerDeps, orgIds: string[], settingsOf: (orgId: strin
 }
 
 /**
+ * Finishes the runs any instance left half-way, in every organisation: one read finds the organisations that
+ * have such runs (most minutes none), so the sweep costs one query whatever the deployment's size.
+ */
+export async function resumeEverywhere(deps: RunnerDeps, orgIds: string[]): Promise<Record<string, RunResult[] | { status: 'failed'; error: string }>> {
+  const active = new Set(orgIds);
+  const withAbandoned = (await organisationsWithAbandonedRuns(deps.clock())).filter((orgId) => active.has(orgId));
+  const results: Record<string, RunResult[] | { status: 'failed'; error: string }> = {};
+  if (withAbandoned.length === 0) return results;
+  for (const orgDeps of await organisationsAt(deps, withAbandoned)) {
+    // One organisation's failure must not keep the others from their run.
+    results[orgDeps.settings.orgId] = await resumeAbandonedRuns(Object.values(JOBS), orgDeps).catch((error: unknown) => ({ status: 'failed' as const, error: String(error) }));
+  }
+  return results;
+}
+
+/**
  * The cron schedules of the jobs; a tick runs its job, for every organisation of the deployment in turn
  * (`orgIds`; the default organisation alone when not given), only on the day the job is meant for. Each
  * organisation's run is claimed on its own, so several instances still send once per organisation. An
@@ -78,14 +95,6 @@ export function jobSchedules(
   deps: RunnerDeps,
   orgIds: () => string[] = () => [deps.settings.orgId],
 ): Schedule[] {
-  const forEach = async <T>(work: (orgDeps: RunnerDeps) => Promise<T>) => {
-    const results: Record<string, T | { status: 'failed'; error: string }> = {};
-    for (const orgDeps of await organisationsAt(deps, orgIds())) {
-      // One organisation's failure must not keep the others from their run.
-      results[orgDeps.settings.orgId] = await work(orgDeps).catch((error: unknown) => ({ status: 'failed' as const, error: String(error) }));
-    }
-    return results;
-  };
   const cronOf: Record<JobName, string> = {
     'follow-up': config.FOLLOW_UP_CRON,
     'monthly-summary': config.MONTHLY_SUMMARY_CRON,
@@ -114,6 +123,6 @@ export function jobSchedules(
     const settingsOf = new Map(found.map((o) => [o.orgId, o.settings]));
     return runnersOf(deps, [...settingsOf.keys()], (orgId) => settingsOf.get(orgId) ?? NO_OWN_SETTINGS);
   }));
-  schedules.push({ name: 'resume-abandoned-runs', cron: '* * * * *', run: () => forEach((orgDeps) => resumeAbandonedRuns(Object.values(JOBS), orgDeps)) });
+  schedules.push({ name: 'resume-abandoned-runs', cron: '* * * * *', run: () => resumeEverywhere(deps, orgIds()) });
   return schedules;
 }

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintsSince, findOwnComplaint, listOwnComplaints } from '../../src/db/complaint-store.js';
 import { loadComplaintStatRows } from '../../src/db/complaint-stats-store.js';
 import { loadDialog } from '../../src/db/conversation-store.js';
+import { organisationsWithAbandonedRuns } from '../../src/db/job-run-store.js';
+import { JobRunModel } from '../../src/db/models/job-run.js';
 import { isFinished, loadEvent, recordedReplies } from '../../src/db/event-store.js';
 import { measureForOfficer, measuresForOfficer } from '../../src/db/measure-store.js';
 import { ComplaintModel } from '../../src/db/models/complaint.js';
@@ -601,6 +603,32 @@ describe.skipIf(!!process.env.MONGODB_URI)('PostgreSQL indexes under FerretDB: e
     const catchUp = await timed(() => capture(() => organisationsWithOwnTimes(timesOfDayBetween(null, '23:59'))));
     expect(catchUp.result).toHaveLength(DOCS / 8);
     console.log(`own-times lookup at ${DOCS} organisations: one minute ${Math.round(tick.ms)} ms, catching up a whole day ${Math.round(catchUp.ms)} ms`);
+  });
+
+  it("the resume sweep's one read for every organisation: runs still running past their lease (state, then leaseUntil)", async () => {
+    // A deployment's history of runs, all done but one in a thousand: some running still (their lease ahead), some abandoned.
+    const state = (i: number) => (i % 1_000 === 0 ? 'running' : 'done');
+    const leaseUntil = (i: number) => (i % 2_000 === 0 ? new Date(NOW.getTime() - 60_000) : new Date(NOW.getTime() + 60_000));
+    await insertInBatches(
+      JobRunModel,
+      Array.from({ length: DOCS }, (_, i) => ({
+        _id: `org-${String(i % 7_850).padStart(4, '0')}:complaint-deadlines:${i}`,
+        orgId: `org-${String(i % 7_850).padStart(4, '0')}`,
+        job: 'complaint-deadlines',
+        period: String(i),
+        asOf: NOW,
+        trigger: 'schedule',
+        state: state(i),
+        owner: 'bench',
+        startedAt: NOW,
+        leaseUntil: leaseUntil(i),
+      })),
+    );
+    const expected = [...new Set(Array.from({ length: DOCS }, (_, i) => i).filter((i) => state(i) === 'running' && leaseUntil(i) < NOW).map((i) => `org-${String(i % 7_850).padStart(4, '0')}`))].sort();
+    expect(expected.length).toBeGreaterThan(0);
+    const sweep = await timed(() => capture(() => organisationsWithAbandonedRuns(NOW)));
+    expect(sweep.result).toEqual(expected);
+    await expectIndexServed('organisationsWithAbandonedRuns (job_runs by state, leaseUntil checked after)', readOf(sweep.sent, 'job_runs'), sweep.ms);
   });
 
   it('an index declared on a collection created after start-up gets its GIN mirror, and loses it with the index', async () => {

@@ -29,6 +29,8 @@ const jobRunSchema = new Schema(
   { collection: 'job_runs' },
 );
 jobRunSchema.index({ orgId: 1, job: 1, startedAt: -1 });
+// The resume sweep's one read for every organisation: the runs still running.
+jobRunSchema.index({ state: 1, leaseUntil: 1 });
 
 const jobRunTakeoverSchema = new Schema(
   { _id: { type: String, required: true }, runId: { type: String, required: true }, owner: { type: String, required: true }, at: { type: Date, required: true } },
