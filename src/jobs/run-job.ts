@@ -50,6 +50,13 @@ export async function runJobForMany(job: JobDefinition, asOf: Date, trigger: 'sc
   const results = new Map<string, RunResult>();
   if (many.length === 0) return results;
   const first = many[0]!;
+  // How long each phase took, in the log line of the tick: what an operator of a large deployment watches.
+  const phasesMs: Record<string, number> = {};
+  let phaseStart = performance.now();
+  const phaseDone = (name: string) => {
+    phasesMs[name] = Math.round(performance.now() - phaseStart);
+    phaseStart = performance.now();
+  };
   const runs = many.map((deps) => ({ deps, run: newRun(job, asOf, trigger, deps) }));
   let won: boolean[];
   try {
@@ -62,6 +69,7 @@ export async function runJobForMany(job: JobDefinition, asOf: Date, trigger: 'sc
   await inParallel(runs.filter((_, i) => !won[i]), concurrency, async ({ deps, run }) => {
     results.set(deps.settings.orgId, { status: 'already', runId: run.id, state: (await jobRunState(run.id)) ?? 'running' });
   });
+  phaseDone('claim');
   if (claimed.length === 0) return results;
 
   let onePass: OnePass | undefined;
@@ -73,6 +81,7 @@ export async function runJobForMany(job: JobDefinition, asOf: Date, trigger: 'sc
       first.log.error({ job: job.name, err: String(error) }, 'one-pass read failed; reading per organisation');
     }
   }
+  phaseDone('read');
   const produced: { deps: RunnerDeps; runId: string; output: JobOutput }[] = [];
   await inParallel(claimed, concurrency, async ({ deps, run }) => {
     try {
@@ -83,14 +92,17 @@ export async function runJobForMany(job: JobDefinition, asOf: Date, trigger: 'sc
     }
   });
   if (produced.length === 0) return results;
+  phaseDone('produce');
 
   try {
     await recordSnapshots(produced.flatMap(({ deps, output }) => (output.snapshot ? [{ orgId: deps.settings.orgId, summary: output.snapshot }] : [])));
     const now = first.clock();
     const added = await addAllToOutbox(produced.flatMap(({ deps, runId, output }) => outboxParts(deps.settings.orgId, runId, output.outgoing, now, deps.sealer)));
     if (added > 0) first.onEnqueued?.();
+    phaseDone('snapshotsAndOutbox');
     await finishRuns(produced.map(({ runId, output }) => ({ id: runId, done: doneOf(output, first.clock()) })));
-    first.log.info({ job: job.name, runs: produced.length, added }, 'job runs done');
+    phaseDone('finish');
+    first.log.info({ job: job.name, runs: produced.length, added, phasesMs }, 'job runs done');
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await releaseFailedRuns(produced.map((p) => p.runId), message, first.clock());
