@@ -43,8 +43,8 @@ export async function runJob(job: JobDefinition, asOf: Date, trigger: 'schedule'
  * than a few writes an organisation: every organisation's run is claimed (so several instances still send once
  * per organisation); if some claim was won, the job's one-pass read is made once for all; each claimed run's
  * output is produced (in memory, `concurrency` at a time for runs that read for themselves); then the
- * snapshots, the outbox messages and the runs' records are written in bulk, in that order, so that a crash
- * in between leaves runs "running" for the resume sweep to finish one by one.
+ * snapshots and the outbox messages are written in bulk, then the runs' records, so that a crash in between
+ * leaves runs "running" for the resume sweep to finish one by one.
  */
 export async function runJobForMany(job: JobDefinition, asOf: Date, trigger: 'schedule' | 'operator', many: RunnerDeps[], concurrency = 24): Promise<Map<string, RunResult>> {
   const results = new Map<string, RunResult>();
@@ -95,9 +95,12 @@ export async function runJobForMany(job: JobDefinition, asOf: Date, trigger: 'sc
   phaseDone('produce');
 
   try {
-    await recordSnapshots(produced.flatMap(({ deps, output }) => (output.snapshot ? [{ orgId: deps.settings.orgId, summary: output.snapshot }] : [])));
     const now = first.clock();
-    const added = await addAllToOutbox(produced.flatMap(({ deps, runId, output }) => outboxParts(deps.settings.orgId, runId, output.outgoing, now, deps.sealer)));
+    // Independent of each other; both land before any run is recorded as done.
+    const [, added] = await Promise.all([
+      recordSnapshots(produced.flatMap(({ deps, output }) => (output.snapshot ? [{ orgId: deps.settings.orgId, summary: output.snapshot }] : []))),
+      addAllToOutbox(produced.flatMap(({ deps, runId, output }) => outboxParts(deps.settings.orgId, runId, output.outgoing, now, deps.sealer))),
+    ]);
     if (added > 0) first.onEnqueued?.();
     phaseDone('snapshotsAndOutbox');
     await finishRuns(produced.map(({ runId, output }) => ({ id: runId, done: doneOf(output, first.clock()) })));
