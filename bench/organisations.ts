@@ -1,3 +1,4 @@
+import { validateSignature } from '@line/bot-sdk';
 import { createHmac, randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import autocannon from 'autocannon';
@@ -12,7 +13,9 @@ import { SummarySnapshotModel } from '../src/db/models/summary-snapshot.js';
 import { DEFAULT_LEVEL_THRESHOLDS } from '../src/domain/summary.js';
 import { forOrganisation, JOBS } from '../src/jobs/registry.js';
 import { runJobForMany, type RunnerDeps } from '../src/jobs/run-job.js';
+import { destinationOf } from '../src/http/webhook.js';
 import { createLogger } from '../src/log.js';
+import { createTenants } from '../src/tenants/create.js';
 import { createSealer } from '../src/security/crypto.js';
 import { complaintsOf, firstMonthPlaceholder, insertAll, measuresOf } from './data-scale.js';
 import { memoryOf, startEnvironment, type BenchEnvironment } from './lib/environment.js';
@@ -54,6 +57,45 @@ function body(destination: string): string {
       },
     ],
   });
+}
+
+/**
+ * What choosing the organisation costs by itself, in this process on the seeded channels: the webhook's steps
+ * before anything is stored (the destination out of the raw body, the directory's lookup, the signature check
+ * with the chosen secret), for a registered organisation against the default one, which takes the same
+ * steps but with the environment's secret. Microseconds, so measured over many calls rather than through HTTP,
+ * where storing the event dominates and varies by milliseconds from round to round.
+ */
+async function routingInProcess(env: BenchEnvironment, orgs: number) {
+  const tenants = createTenants(
+    { ORG_CODE: 'default', LINE_CHANNEL_SECRET: env.channelSecret, LINE_CHANNEL_ACCESS_TOKEN: 'bench-token', LINE_API_BASE_URL: env.line.url, LINE_DATA_API_BASE_URL: env.line.url, LINE_REQUEST_TIMEOUT_MS: 10_000 },
+    createSealer(env.dataKey),
+    createLogger('warn'),
+  );
+  await tenants.start();
+  const CALLS = 20_000;
+  const measure = async (target: () => { destination: string; secret: string }) => {
+    const times: number[] = [];
+    for (let i = 0; i < CALLS; i++) {
+      const { destination, secret } = target();
+      const raw = Buffer.from(body(destination));
+      const signature = createHmac('sha256', secret).update(raw).digest('base64');
+      const t = performance.now();
+      const tenant = await tenants.forWebhook(destinationOf(raw), undefined, (s) => validateSignature(raw, s, signature));
+      times.push(performance.now() - t);
+      if (!tenant) throw new Error('a signed webhook found no organisation');
+    }
+    times.sort((a, b) => a - b);
+    const at = (q: number) => Math.round(times[Math.floor(q * (times.length - 1))]! * 1_000);
+    return { p50Us: at(0.5), p99Us: at(0.99), maxUs: at(1) };
+  };
+  const toDefault = await measure(() => ({ destination: 'U'.padEnd(33, 'f'), secret: env.channelSecret }));
+  const toRegistered = await measure(() => {
+    const o = Math.floor(Math.random() * orgs);
+    return { destination: botUserId(o), secret: secretOf(o) };
+  });
+  tenants.stop();
+  return { calls: CALLS, toDefault, toRegistered, p99AddedUs: toRegistered.p99Us - toDefault.p99Us };
 }
 
 /** Fixed-rate load; `target()` picks the channel of each request. */
@@ -122,6 +164,7 @@ async function size(orgs: number) {
     await env.kill();
     await env.restart();
 
+    const inProcess = await routingInProcess(env, orgs);
     const toDefault: Awaited<ReturnType<typeof load>>[] = [];
     const toRegistered: Awaited<ReturnType<typeof load>>[] = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -185,6 +228,7 @@ async function size(orgs: number) {
       organisations: orgs,
       seedSeconds,
       routing: {
+        inProcess,
         ratePerSecond: RATE,
         secondsPerRound: DURATION_S,
         rounds: ROUNDS,

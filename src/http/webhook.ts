@@ -39,7 +39,7 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
  * The bot's user id a body is addressed to, read without parsing (the body is not trusted before its
  * signature is checked, and that needs the organisation's secret): LINE's user ids are U + 32 hex digits.
  */
-function destinationOf(body: Buffer): string | undefined {
+export function destinationOf(body: Buffer): string | undefined {
   return /"destination"\s*:\s*"(U[0-9a-f]{32})"/.exec(body.toString('latin1'))?.[1];
 }
 
