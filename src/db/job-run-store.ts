@@ -1,7 +1,7 @@
-import { createIgnoringDuplicates, writeAll } from './bulk-write.js';
+import { createIgnoringDuplicates, insertIgnoringDuplicates, writeAll } from './bulk-write.js';
 import { batchedCreate, batchedUpdate } from './group-commit.js';
 import { claimRound, insertUnique, type ClaimLedger } from './lease.js';
-import { JobRunModel, JobRunTakeoverModel } from './models/job-run.js';
+import { JobRunModel, JobRunOutcomeModel, JobRunTakeoverModel } from './models/job-run.js';
 
 /** Whom a run asked for what: the next follow-up tells executives who did not respond. */
 export interface Listed {
@@ -38,8 +38,11 @@ export interface JobRun {
 }
 
 type RunDoc = Omit<JobRun, 'id'> & { _id: string };
+type OutcomeDoc = { _id: string; orgId: string; recipients: number; messages: number; listed: Listed[] };
 
-function toJobRun(doc: RunDoc): JobRun {
+function toJobRun(doc: RunDoc, outcome: OutcomeDoc | null): JobRun {
+  // Runs finished before outcomes were kept apart carry them on themselves.
+  const { recipients, listed } = outcome ?? doc;
   return {
     id: doc._id,
     job: doc.job,
@@ -50,10 +53,14 @@ function toJobRun(doc: RunDoc): JobRun {
     startedAt: doc.startedAt,
     finishedAt: doc.finishedAt,
     takeovers: doc.takeovers,
-    recipients: doc.recipients,
+    recipients,
     error: doc.error,
-    listed: doc.listed.map(({ lineUserId, name, measureIds }) => ({ lineUserId, name, measureIds })),
+    listed: listed.map(({ lineUserId, name, measureIds }) => ({ lineUserId, name, measureIds })),
   };
+}
+
+async function withOutcome(doc: RunDoc | null): Promise<JobRun | null> {
+  return doc ? toJobRun(doc, await JobRunOutcomeModel.findById(doc._id).lean<OutcomeDoc>()) : null;
 }
 
 // Group commit: a tick for thousands of organisations claims thousands of runs.
@@ -77,23 +84,36 @@ export async function jobRunState(id: string): Promise<JobRun['state'] | null> {
 }
 
 export interface RunDone {
-  finishedAt: Date;
   recipients: number;
   messages: number;
   listed?: Listed[];
 }
 
-const finishing = (id: string, { listed, ...fields }: RunDone) => ({
-  updateOne: { filter: { _id: id }, update: { $set: { state: 'done', ...fields, error: null, ...(listed ? { listed } : {}) } } },
-});
-
-export async function finishRun(id: string, done: RunDone): Promise<void> {
-  await updateRun(finishing(id, done));
+/**
+ * Records what runs did. New but for a run finished again after a crash, so inserted, and only an outcome
+ * already there replaced.
+ */
+async function recordOutcomes(outcomes: { id: string; orgId: string; done: RunDone }[]): Promise<void> {
+  const docs: OutcomeDoc[] = outcomes.map(({ id, orgId, done }) => ({ _id: id, orgId, recipients: done.recipients, messages: done.messages, listed: done.listed ?? [] }));
+  const inserted = await insertIgnoringDuplicates(JobRunOutcomeModel, docs);
+  await writeAll(JobRunOutcomeModel, docs.filter((_, i) => !inserted[i]).map((replacement) => ({ replaceOne: { filter: { _id: replacement._id }, replacement } })));
 }
 
-/** Records many runs as done in a few bulk writes. */
-export async function finishRuns(done: { id: string; done: RunDone }[]): Promise<void> {
-  await writeAll(JobRunModel, done.map((d) => finishing(d.id, d.done)));
+const done = (finishedAt: Date) => ({ $set: { state: 'done', finishedAt, error: null } });
+
+export async function finishRun(id: string, orgId: string, outcome: RunDone, finishedAt: Date): Promise<void> {
+  await recordOutcomes([{ id, orgId, done: outcome }]);
+  await updateRun({ updateOne: { filter: { _id: id }, update: done(finishedAt) } });
+}
+
+/**
+ * Records as done the runs one tick claimed (`claimed`: the job, the instance and the moment they share),
+ * but for those in `except` (their output failed; they stay running for the resume sweep): their outcomes
+ * in bulk, then one update of many documents, found by an indexed equality on the running state.
+ */
+export async function finishRuns(claimed: { job: string; owner: string; startedAt: Date }, outcomes: { id: string; orgId: string; done: RunDone }[], except: string[], finishedAt: Date): Promise<void> {
+  await recordOutcomes(outcomes);
+  await JobRunModel.updateMany({ state: 'running', ...claimed, ...(except.length > 0 ? { _id: { $nin: except } } : {}) }, done(finishedAt));
 }
 
 /** Keeps a failed run `running` with its lease ended at `leaseUntil`, so a resume sweep tries it again. */
@@ -122,7 +142,7 @@ export async function organisationsWithAbandonedRuns(now: Date): Promise<string[
 /** Runs still `running` whose lease has passed: their instance stopped before finishing. */
 export async function abandonedRuns(orgId: string, now: Date): Promise<JobRun[]> {
   const docs = await JobRunModel.find({ orgId, state: 'running', leaseUntil: { $lt: now } }).lean<RunDoc[]>();
-  return docs.map(toJobRun);
+  return docs.map((doc) => toJobRun(doc, null));
 }
 
 const takeovers: ClaimLedger<{ _id: string; runId: string; owner: string; at: Date }> = {
@@ -145,16 +165,15 @@ export async function previousDoneRun(orgId: string, job: string, before: Date):
   const doc = await JobRunModel.findOne({ orgId, job, state: 'done', asOf: { $lt: before } })
     .sort({ asOf: -1 })
     .lean<RunDoc>();
-  return doc ? toJobRun(doc) : null;
+  return withOutcome(doc);
 }
 
 /** A finished run of a job by its period (the month of a follow-up), or null. */
 export async function doneRun(orgId: string, job: string, period: string): Promise<JobRun | null> {
-  const doc = await JobRunModel.findOne({ _id: `${orgId}:${job}:${period}`, orgId, state: 'done' }).lean<RunDoc>();
-  return doc ? toJobRun(doc) : null;
+  return withOutcome(await JobRunModel.findOne({ _id: `${orgId}:${job}:${period}`, orgId, state: 'done' }).lean<RunDoc>());
 }
 
 export async function recentRuns(orgId: string, limit: number): Promise<JobRun[]> {
   const docs = await JobRunModel.find({ orgId }).sort({ startedAt: -1 }).limit(limit).lean<RunDoc[]>();
-  return docs.map(toJobRun);
+  return (await Promise.all(docs.map(withOutcome))).filter((r): r is JobRun => r !== null);
 }

@@ -57,7 +57,9 @@ export async function runJobForMany(job: JobDefinition, asOf: Date, trigger: 'sc
     phasesMs[name] = Math.round(performance.now() - phaseStart);
     phaseStart = performance.now();
   };
-  const runs = many.map((deps) => ({ deps, run: newRun(job, asOf, trigger, deps) }));
+  // One moment for the whole tick: with the job and this instance it names the tick's runs (`finishRuns`).
+  const startedAt = first.clock();
+  const runs = many.map((deps) => ({ deps, run: newRun(job, asOf, trigger, deps, startedAt) }));
   let won: boolean[];
   try {
     won = await claimRuns(runs.map((r) => r.run));
@@ -103,7 +105,14 @@ export async function runJobForMany(job: JobDefinition, asOf: Date, trigger: 'sc
     ]);
     if (added > 0) first.onEnqueued?.();
     phaseDone('snapshotsAndOutbox');
-    await finishRuns(produced.map(({ runId, output }) => ({ id: runId, done: doneOf(output, first.clock()) })));
+    const failedIds = new Set(claimed.map((c) => c.run.id));
+    for (const { runId } of produced) failedIds.delete(runId);
+    await finishRuns(
+      { job: job.name, owner: first.instanceId, startedAt },
+      produced.map(({ deps, runId, output }) => ({ id: runId, orgId: deps.settings.orgId, done: doneOf(output) })),
+      [...failedIds],
+      first.clock(),
+    );
     phaseDone('finish');
     first.log.info({ job: job.name, runs: produced.length, added, phasesMs }, 'job runs done');
   } catch (error) {
@@ -126,10 +135,9 @@ async function inParallel<T>(items: T[], concurrency: number, work: (item: T) =>
   }));
 }
 
-function newRun(job: JobDefinition, asOf: Date, trigger: 'schedule' | 'operator', deps: RunnerDeps): NewJobRun {
+function newRun(job: JobDefinition, asOf: Date, trigger: 'schedule' | 'operator', deps: RunnerDeps, now = deps.clock()): NewJobRun {
   const { orgId } = deps.settings;
   const period = job.period(asOf, deps.settings);
-  const now = deps.clock();
   return { id: `${orgId}:${job.name}:${period}`, orgId, job: job.name, period, asOf, trigger, owner: deps.instanceId, startedAt: now, leaseUntil: addSeconds(now, deps.leaseSeconds) };
 }
 
@@ -139,7 +147,7 @@ async function claimJobRun(job: JobDefinition, asOf: Date, trigger: 'schedule' |
   return { status: 'claimed', runId: run.id };
 }
 
-const doneOf = (output: JobOutput, finishedAt: Date): RunDone => ({ finishedAt, recipients: output.recipients, messages: output.outgoing.length, listed: output.listed });
+const doneOf = (output: JobOutput): RunDone => ({ recipients: output.recipients, messages: output.outgoing.length, listed: output.listed });
 
 async function execute(job: JobDefinition, runId: string, asOf: Date, deps: RunnerDeps, onePass?: OnePass): Promise<RunResult> {
   try {
@@ -148,7 +156,7 @@ async function execute(job: JobDefinition, runId: string, asOf: Date, deps: Runn
     const added = await enqueue(deps.settings.orgId, runId, output.outgoing, deps.clock(), deps.sealer);
     if (added > 0) deps.onEnqueued?.();
     const messages = output.outgoing.length;
-    await finishRun(runId, doneOf(output, deps.clock()));
+    await finishRun(runId, deps.settings.orgId, doneOf(output), deps.clock());
     deps.log.info({ runId, recipients: output.recipients, messages, added }, 'job run done');
     return { status: 'done', runId, recipients: output.recipients, messages };
   } catch (error) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { JobRunModel } from '../../src/db/models/job-run.js';
+import { doneRun } from '../../src/db/job-run-store.js';
 import { MeasureModel } from '../../src/db/models/measure.js';
 import { JOBS, jobSchedules } from '../../src/jobs/registry.js';
 import { runJob } from '../../src/jobs/run-job.js';
@@ -63,7 +63,7 @@ describe('the 3-month follow-up', () => {
     const toExecutive = visibleText(cards);
     expect(toExecutive).toContain('ผลการติดตามครั้งก่อน (31 ธ.ค. 2567)');
     expect(toExecutive).toContain('สมชาย การเงิน');
-    const asked = (await JobRunModel.findById(`${ORG}:follow-up:2024-12`).lean())!.listed[0]!.measureIds.length;
+    const asked = (await doneRun(ORG, 'follow-up', '2024-12'))!.listed[0]!.measureIds.length;
     expect(toExecutive).toContain(`ยังไม่รายงาน ${asked - 1} จาก ${asked} รายการที่ขอ`);
     expect(toExecutive).not.toContain('EP-07');
 

@@ -4,7 +4,7 @@ import { ConversationModel } from './conversation.js';
 import { HolidayChangeModel } from './holiday-change.js';
 import { InviteModel, InviteRedemptionModel, RegisterFailureModel } from './invite.js';
 import { ItaIndicatorModel } from './ita-indicator.js';
-import { JobRunModel, JobRunTakeoverModel } from './job-run.js';
+import { JobRunModel, JobRunOutcomeModel, JobRunTakeoverModel } from './job-run.js';
 import { MeasureModel } from './measure.js';
 import { MeasureChangeModel } from './measure-change.js';
 import { OitAnswerModel, OitItemModel } from './oit-item.js';
@@ -35,6 +35,7 @@ export const ALL_MODELS = [
   OutboxMessageModel,
   OutboxAttemptModel,
   JobRunModel,
+  JobRunOutcomeModel,
   JobRunTakeoverModel,
   ComplaintModel,
   ComplaintEventModel,
