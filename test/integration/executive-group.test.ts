@@ -9,7 +9,6 @@ import { withoutButtons } from '../../src/jobs/executive-group-copy.js';
 import { issueGroupLinkCode } from '../../src/db/executive-group-store.js';
 import { ExecutiveGroupModel } from '../../src/db/models/executive-group.js';
 import { WebhookEventModel } from '../../src/db/models/webhook-event.js';
-import { addOrganisation, updateOrganisation } from '../../src/db/organisation-store.js';
 import { JOBS, forOrganisation } from '../../src/jobs/registry.js';
 import { runJob } from '../../src/jobs/run-job.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
@@ -17,6 +16,7 @@ import { FakeLineApi } from '../../src/simulator/fake-line-api.js';
 import { Chat, visibleText } from '../support/chat.js';
 import { addStaff } from '../support/fixtures.js';
 import { startHarness, testSealer, type Harness, type TestChannel } from '../support/harness.js';
+import { A, addSecondOrganisation, B, B_CHANNEL, B_TOKEN } from '../support/two-organisations.js';
 import { groupPostbackEvent, groupTextEvent, joinEvent, leaveEvent, stickerEvent } from '../support/line-events.js';
 
 /**
@@ -24,10 +24,6 @@ import { groupPostbackEvent, groupTextEvent, joinEvent, leaveEvent, stickerEvent
  * from group sources, with two organisations side by side: the default one (`test-org`) and `org-b` with its
  * own channel. The same LINE account is an executive in both; another is an officer in A.
  */
-const A = 'test-org';
-const B = 'org-b';
-const B_TOKEN = 'org-b-access-token';
-const B_CHANNEL: TestChannel = { destination: 'Ub0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0', secret: 'org-b-channel-secret' };
 const EXECUTIVE = 'U3333333333333333333333333333cccc';
 const OFFICER = 'U2222222222222222222222222222bbbb';
 const CITIZEN = 'U1111111111111111111111111111aaaa';
@@ -69,10 +65,7 @@ beforeAll(async () => {
   const stream = new PassThrough();
   stream.on('data', (chunk) => logs.push(String(chunk)));
   h = await startHarness({ logTo: stream });
-  h.line.addChannel(B_TOKEN);
-  await updateOrganisation(A, { name: 'เทศบาลตำบลเอ' });
-  await addOrganisation(B, { name: 'องค์การบริหารส่วนตำบลบี' }, { botUserId: B_CHANNEL.destination, secret: B_CHANNEL.secret, accessToken: B_TOKEN }, testSealer);
-  await h.server.tenants.refresh();
+  await addSecondOrganisation(h);
   await addStaff(A, EXECUTIVE, ['executive'], null, 'ปลัดเอ');
   await addStaff(B, EXECUTIVE, ['executive'], null, 'ปลัดบี');
   await addStaff(A, OFFICER, ['officer', 'complaint_officer'], 'กองคลัง', 'สมชาย การเงิน');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ComplaintModel } from '../../src/db/models/complaint.js';
 import { WebhookEventModel, WebhookReceiptModel } from '../../src/db/models/webhook-event.js';
 import { createInvite } from '../../src/db/invite-store.js';
-import { addOrganisation, setActive, setOrganisationSettings, updateOrganisation } from '../../src/db/organisation-store.js';
+import { setActive, setOrganisationSettings } from '../../src/db/organisation-store.js';
 import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
 import { JOBS, jobSchedules } from '../../src/jobs/registry.js';
 import { inThaiDigits } from '../../src/line/thai-digits.js';
@@ -11,6 +11,7 @@ import { FakeLineApi } from '../../src/simulator/fake-line-api.js';
 import { Chat, fileGeneralComplaint, visibleText } from '../support/chat.js';
 import { addStaff, report } from '../support/fixtures.js';
 import { CHANNEL_SECRET, startHarness, testSealer, type Harness, type TestChannel } from '../support/harness.js';
+import { A, addSecondOrganisation, B, B_CHANNEL, B_TOKEN } from '../support/two-organisations.js';
 import { textEvent } from '../support/line-events.js';
 
 /**
@@ -18,10 +19,6 @@ import { textEvent } from '../support/line-events.js';
  * the environment (`test-org`) and `org-b` with its own LINE channel, driven side by side with the same user
  * ids. Nothing may cross: not a message, a case, a number, a role or a link.
  */
-const A = 'test-org';
-const B = 'org-b';
-const B_TOKEN = 'org-b-access-token';
-const B_CHANNEL: TestChannel = { destination: 'Ub0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0', secret: 'org-b-channel-secret' };
 const CITIZEN = 'U1111111111111111111111111111aaaa';
 const OFFICER = 'U2222222222222222222222222222bbbb';
 const EXECUTIVE = 'U3333333333333333333333333333cccc';
@@ -32,10 +29,7 @@ const tokenOf = FakeLineApi.tokenOf;
 
 beforeAll(async () => {
   h = await startHarness();
-  h.line.addChannel(B_TOKEN);
-  await updateOrganisation(A, { name: 'เทศบาลตำบลเอ' });
-  await addOrganisation(B, { name: 'องค์การบริหารส่วนตำบลบี' }, { botUserId: B_CHANNEL.destination, secret: B_CHANNEL.secret, accessToken: B_TOKEN }, testSealer);
-  await h.server.tenants.refresh();
+  await addSecondOrganisation(h);
   // The same person is a complaint officer in A and an executive in B; roles do not travel.
   await addStaff(A, OFFICER, ['complaint_officer'], 'สำนักปลัด', 'เจ้าหน้าที่เอ');
   await addStaff(B, OFFICER, ['executive'], null, 'ผู้บริหารบี');

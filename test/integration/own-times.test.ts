@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addOrganisation, setJobTimes, setOrganisationSettings, updateOrganisation } from '../../src/db/organisation-store.js';
+import { setJobTimes, setOrganisationSettings } from '../../src/db/organisation-store.js';
 import { daysBeforeRoundEnd } from '../../src/domain/calendar.js';
 import { jobSchedules } from '../../src/jobs/registry.js';
 import { FakeLineApi } from '../../src/simulator/fake-line-api.js';
@@ -10,16 +10,14 @@ import { importPlan } from '../../src/plan-import/import-plan.js';
 import { visibleText } from '../support/chat.js';
 import { cliEnv } from '../support/cli.js';
 import { addStaff } from '../support/fixtures.js';
-import { startHarness, testSealer, type Harness } from '../support/harness.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { A, addSecondOrganisation, B, B_TOKEN } from '../support/two-organisations.js';
 
 /**
  * An organisation's own time of day for a job (`org update <code> --time monthly-summary=10:00`): it is left
  * out of the deployment's tick and runs at its time, on the same days, once however many instances tick.
  * Two organisations: the default one (`test-org`, the deployment's 08:30) and `org-b`.
  */
-const A = 'test-org';
-const B = 'org-b';
-const B_TOKEN = 'org-b-access-token';
 const EXEC_A = 'U3333333333333333333333333333aaaa';
 const EXEC_B = 'U3333333333333333333333333333bbbb';
 const bkk = (local: string) => new Date(`${local}+07:00`);
@@ -45,10 +43,7 @@ const cli = async (...args: string[]) =>
 
 beforeAll(async () => {
   h = await startHarness();
-  h.line.addChannel(B_TOKEN);
-  await updateOrganisation(A, { name: 'เทศบาลตำบลเอ' });
-  await addOrganisation(B, { name: 'องค์การบริหารส่วนตำบลบี' }, { botUserId: 'Ub0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0', secret: 'org-b-secret', accessToken: B_TOKEN }, testSealer);
-  await h.server.tenants.refresh();
+  await addSecondOrganisation(h);
   for (const org of [A, B]) expect(await importPlan(org, 'examples/plan-2568.csv', { withoutResults: true })).toMatchObject({ ok: true });
   await addStaff(A, EXEC_A, ['executive'], null, 'นายกเอ');
   await addStaff(B, EXEC_B, ['executive'], null, 'นายกบี');

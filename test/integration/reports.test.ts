@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { Types } from 'mongoose';
 import { parse } from 'csv-parse/sync';
@@ -14,6 +13,7 @@ import { produceReport } from '../../src/reports/catalogue.js';
 import { createLinkSigner } from '../../src/security/signed-link.js';
 import { Chat, postbackOf, visibleText } from '../support/chat.js';
 import { addStaff, report } from '../support/fixtures.js';
+import { cellsOf } from '../support/xlsx.js';
 import { startHarness, TEST_DATA_KEY, type Harness } from '../support/harness.js';
 
 const ORG = 'test-org';
@@ -48,14 +48,6 @@ async function fullReport(code: string, status: Status, reportedAt: Date, fields
 async function docxParagraphs(body: Buffer): Promise<string[]> {
   const xml = await (await JSZip.loadAsync(body)).file('word/document.xml')!.async('string');
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
-}
-
-async function cellsOf(body: Buffer): Promise<string[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(body as unknown as ArrayBuffer);
-  const cells: string[] = [];
-  workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text))));
-  return cells;
 }
 
 beforeAll(async () => {

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createInvite } from '../../src/db/invite-store.js';
 import { ComplaintModel } from '../../src/db/models/complaint.js';
@@ -18,6 +17,7 @@ import { importPlan } from '../../src/plan-import/import-plan.js';
 import { createLinkSigner } from '../../src/security/signed-link.js';
 import { Chat, visibleText } from '../support/chat.js';
 import { addStaff, report } from '../support/fixtures.js';
+import { cellsOf } from '../support/xlsx.js';
 import { startHarness, TEST_DATA_KEY, testSealer, type Harness, type TestChannel } from '../support/harness.js';
 
 /**
@@ -66,14 +66,6 @@ let h: Harness;
 const toSupervisors: unknown[] = [];
 /** A roll-up link the district supervisor was given, opened again once they are revoked. */
 let districtLink = '';
-
-async function cellsOf(body: Buffer): Promise<string[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(body as unknown as ArrayBuffer);
-  const cells: string[] = [];
-  workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text))));
-  return cells;
-}
 
 let complaintSeq = 0;
 async function complaint(orgId: string, fields: { kind?: 'general' | 'corruption'; status: string; submittedAt: Date; closedAt?: Date | null; description?: string; accused?: string | null; contactName?: string | null; contactPhone?: string | null }) {
