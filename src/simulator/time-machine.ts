@@ -61,7 +61,10 @@ export function describeRun(result: RunResult, earlier: JobRun | null): RunRepor
     if (result.messages === 0) return { kind: 'ok', text: 'ทำงานเสร็จแล้ว รอบนี้ไม่มีข้อความที่ต้องส่ง' };
     return { kind: 'ok', text: `ทำงานเสร็จแล้ว ส่ง ${result.messages} ข้อความ ถึงผู้รับ ${result.recipients} ราย` };
   }
-  if (!earlier) return { kind: 'warn', text: 'งานของรอบเวลานี้กำลังทำอยู่ จึงไม่ได้ส่งข้อความใหม่' };
+  if (!earlier) {
+    const text = result.state === 'failed' ? 'งานของรอบเวลานี้เคยสั่งแล้วแต่ทำไม่สำเร็จ จึงไม่ได้ส่งข้อความใหม่' : 'งานของรอบเวลานี้กำลังทำอยู่ จึงไม่ได้ส่งข้อความใหม่';
+    return { kind: 'warn', text };
+  }
   const before = earlier.recipients > 0 ? `ครั้งนั้นส่งถึงผู้รับ ${earlier.recipients} ราย` : 'ครั้งนั้นไม่มีข้อความที่ต้องส่ง';
   const when = earlier.finishedAt ? `เมื่อ ${thaiMoment(earlier.finishedAt)} ` : '';
   return { kind: 'warn', text: `งานของรอบเวลานี้ทำไปแล้ว${when}(${before}) ครั้งนี้จึงไม่ได้ส่งข้อความใหม่` };

@@ -78,12 +78,12 @@ async function expectFitsPhone(width = PHONE.width) {
  * the fonts are ready repaints them, so the screenshots show what a person sees.
  */
 async function settleFonts() {
-  await page.evaluate(async () => {
+  await page.evaluate(`(async () => {
     await document.fonts.ready;
     document.body.style.display = 'none';
     void document.body.offsetHeight;
     document.body.style.display = '';
-  });
+  })()`);
 }
 
 beforeAll(async () => {
@@ -208,7 +208,7 @@ describe('the simulator in a browser', () => {
     // The photo the citizen sent is a picture in their chat, not a placeholder.
     const photo = page.locator('[data-testid="user-message"][data-type="image"] img').last();
     await photo.waitFor();
-    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]), { timeout: 10_000 }).toEqual([480, 360]);
+    await expect.poll(() => photo.evaluate((img: { naturalWidth: number; naturalHeight: number }) => [img.naturalWidth, img.naturalHeight]), { timeout: 10_000 }).toEqual([480, 360]);
     await page.screenshot({ path: join(shots, 'simulator-citizen-photo.png') });
     await say('ไฟฟ้าส่องสว่างหน้าโรงเรียนดับมา 2 สัปดาห์');
     await waitForBot('เกิดที่ไหน');
