@@ -133,6 +133,9 @@ describe('the simulator in a browser', () => {
         await expectFitsPhone(width);
       }
     }
+    // Just above the phone layout, all three parts side by side still fit.
+    await page.setViewportSize({ width: 901, height: PHONE.height });
+    await expectFitsPhone(901);
     await page.setViewportSize(PHONE);
   });
 
