@@ -89,9 +89,10 @@ export function simulatorRouter(deps: SimulatorDeps): Router {
     }
     const event = simulatedEvent(persona.userId, parsed.data.input, Date.now(), persona.groupId);
     replyTokenOwner.set(event.replyToken, chatIdOf(persona));
-    if (parsed.data.input.type === 'image' && event.type === 'message') {
+    const input = parsed.data.input;
+    if (input.type === 'image' && event.type === 'message') {
       // The bot fetches the photo from LINE as the message's content: the sample's JPEG bytes.
-      const photo = SAMPLE_PHOTOS.find((p) => p.id === (parsed.data.input as { sample?: string }).sample) ?? SAMPLE_PHOTOS[0]!;
+      const photo = SAMPLE_PHOTOS.find((p) => p.id === input.sample) ?? SAMPLE_PHOTOS[0]!;
       deps.fakeLine.contents.set(event.message.id, { contentType: 'image/jpeg', data: samplePhotoBytes(photo) });
     }
     const body = JSON.stringify({ destination: 'Usimulator', events: [event] });
