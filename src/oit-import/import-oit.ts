@@ -136,10 +136,23 @@ export function validateIndicators(table: Table): { indicators: ItaIndicator[]; 
 
 export type OitImportResult = { ok: true; created: number; updated: number; fiscalYears: number[]; dryRun: boolean } | { ok: false; problems: RowProblem[] };
 
+/**
+ * Moves a list so that its newest fiscal year becomes `toFiscalYear` (the demo's sample list): the items'
+ * year and the B.E. years their wording names ("ในปี พ.ศ. 2567", "ณ 31 มีนาคม 2567") move together.
+ */
+function shiftOitItems(items: PlannedOitItem[], toFiscalYear: number): PlannedOitItem[] {
+  const shift = toFiscalYear - Math.max(...items.map((i) => i.fiscalYear));
+  if (shift === 0) return items;
+  const moveYears = (text: string) => text.replace(/\b(25\d\d|26\d\d)\b/g, (year) => String(Number(year) + shift));
+  return items.map((i) => ({ ...i, fiscalYear: i.fiscalYear + shift, title: moveYears(i.title), description: moveYears(i.description) }));
+}
+
 /** Loads a year's OIT list; a re-import updates items by (fiscal year, code) and keeps their answers and reviews. */
-export async function importOitItems(orgId: string, path: string, options: { dryRun?: boolean } = {}): Promise<OitImportResult> {
-  const { items, problems } = validateOitItems(await readTable(path));
+export async function importOitItems(orgId: string, path: string, options: { dryRun?: boolean; toFiscalYear?: number } = {}): Promise<OitImportResult> {
+  const validated = validateOitItems(await readTable(path));
+  const problems = validated.problems;
   if (problems.length > 0) return { ok: false, problems };
+  const items = options.toFiscalYear === undefined ? validated.items : shiftOitItems(validated.items, options.toFiscalYear);
   const fiscalYears = [...new Set(items.map((i) => i.fiscalYear))].sort();
   if (options.dryRun) {
     let existing = 0;

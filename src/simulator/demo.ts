@@ -11,11 +11,12 @@ import { fiscalYearOf } from '../domain/fiscal-year.js';
 import type { StaffRole } from '../domain/roles.js';
 import { importPlan } from '../plan-import/import-plan.js';
 import { createSealer, newDataKey } from '../security/crypto.js';
+import { seedDemoOit } from './demo-oit.js';
 import { FakeLineApi } from './fake-line-api.js';
 
 /**
  * Demo mode: with no LINE credentials, the bot runs against a built-in fake LINE API, with a sample
- * organisation, its neighbours in the district, the sample plan and seven personas, so anyone can try it in
+ * organisation, its neighbours in the district, the sample plan and its OIT list, and eight personas, so anyone can try it in
  * the simulator page. It starts only with DEMO=1, and never in production, with MONGODB_URI or a LINE
  * credential set, or on an address other than loopback.
  */
@@ -43,6 +44,8 @@ export const PERSONAS: Persona[] = [
   { id: 'executive', name: 'นายกฯ ประเสริฐ', role: 'ผู้บริหาร', userId: EXECUTIVE_USER_ID, roles: ['executive', 'admin'], unit: null },
   { id: 'citizen', name: 'ชาวบ้าน มานะ', role: 'ประชาชน', userId: 'Udemo000000000000000000000citizen', roles: [], unit: null },
   { id: 'complaint-officer', name: 'วิไล รับเรื่อง', role: 'เจ้าหน้าที่รับเรื่องร้องเรียน', userId: 'Udemo000000000000complaintofficer', roles: ['complaint_officer'], unit: 'สำนักปลัด' },
+  // Checks the officers' OIT answers before they go into ITAS (the demo's OIT list has some waiting).
+  { id: 'reviewer', name: 'ปราณี ตรวจทาน', role: 'ผู้ตรวจสอบข้อมูลเปิดเผยต่อสาธารณะ (OIT)', userId: 'Udemo00000000000000000000reviewer', roles: ['reviewer'], unit: null },
   { id: 'integrity-officer', name: 'นิติกร สุจริต', role: 'นิติกร / ผู้รับผิดชอบเรื่องทุจริต', userId: 'Udemo000000000000integrityofficer', roles: ['integrity_officer'], unit: 'สำนักปลัด' },
   // The district office has no LINE account of its own in the demo: its supervisor registered with this one.
   { id: 'supervisor', name: 'ท้องถิ่นอำเภอ สมหมาย', role: 'ผู้กำกับดูแลระดับอำเภอ (อำเภอโพธิ์ทอง)', userId: 'Udemo000000000000000000supervisor', roles: ['supervisor'], unit: null, scope: 'district:อ่างทอง/โพธิ์ทอง' },
@@ -134,6 +137,11 @@ export async function seedDemo(orgId: string, now = new Date()): Promise<void> {
   for (const p of PERSONAS.filter((x) => x.roles.length > 0)) {
     await linkStaffOnce(orgId, { lineUserId: p.userId, displayName: p.name, roles: p.roles, unit: p.unit, scope: p.scope ?? null, inviteCode: 'DEMO' }, now);
   }
+  const person = (id: string) => {
+    const p = PERSONAS.find((x) => x.id === id)!;
+    return { lineUserId: p.userId, displayName: p.name };
+  };
+  await seedDemoOit(orgId, { officer: person('officer'), reviewer: person('reviewer') }, now);
 }
 
 /** Imports the sample plan into the fiscal year of `now`, once; whether it did. */

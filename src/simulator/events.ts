@@ -6,7 +6,8 @@ export type SimulatedInput =
   | { type: 'text'; text: string }
   | { type: 'postback'; data: string; displayText?: string }
   | { type: 'location'; title: string; address: string; latitude: number; longitude: number }
-  | { type: 'image' }
+  /** A photo; the simulator names which of its sample photos (sample-photos.ts) the LINE content is. */
+  | { type: 'image'; sample?: string }
   /** The bot invited into a group (a group persona's first visit). */
   | { type: 'join' };
 

@@ -43,6 +43,8 @@ export class FakeLineApi {
   /** The menu linked to each user (by LINE user id); users not here see the default menu. */
   readonly linkedRichMenus = new Map<string, string>();
   defaultRichMenuId: string | null = null;
+  /** What a message's content is, by message id (the simulator's photos); others get a short text as their bytes. */
+  readonly contents = new Map<string, { contentType: string; data: Buffer }>();
   private server: Server | undefined;
   url = '';
 
@@ -154,7 +156,9 @@ export class FakeLineApi {
     });
     app.get('/v2/bot/message/:messageId/content', (req, res) => {
       this.record(req, 200);
-      res.type('image/jpeg').send(Buffer.from(`content of ${req.params.messageId}`));
+      const content = this.contents.get(req.params.messageId);
+      if (content) res.type(content.contentType).send(content.data);
+      else res.type('image/jpeg').send(Buffer.from(`content of ${req.params.messageId}`));
     });
     app.use((req, res) => {
       this.record(req, 404);

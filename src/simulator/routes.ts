@@ -5,6 +5,8 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import { SIMULATOR_CSP } from '../http/security-headers.js';
 import type { EventRunner } from '../intake/event-runner.js';
+import { doneRun } from '../db/job-run-store.js';
+import { loadWorkingCalendar } from '../holidays/load-calendar.js';
 import { JOB_NAMES, type JobName } from '../jobs/job.js';
 import { JOBS } from '../jobs/registry.js';
 import { runJob, type RunnerDeps } from '../jobs/run-job.js';
@@ -12,6 +14,8 @@ import type { OutboxSender } from '../outbox/sender.js';
 import { chatIdOf, type Persona } from './demo.js';
 import { signBody, simulatedEvent } from './events.js';
 import type { FakeLineApi } from './fake-line-api.js';
+import { SAMPLE_PHOTOS, samplePhotoBytes } from './sample-photos.js';
+import { describeRun, firstWorkingDayOfMonth, JOB_TH } from './time-machine.js';
 
 /**
  * The simulator page and its API (demo mode only). The page's messages go to the real /webhook as signed
@@ -37,7 +41,7 @@ const sendSchema = z.object({
     z.object({ type: z.literal('text'), text: z.string().min(1).max(5_000) }),
     z.object({ type: z.literal('postback'), data: z.string().min(1).max(300), displayText: z.string().max(300).optional() }),
     z.object({ type: z.literal('location'), title: z.string(), address: z.string(), latitude: z.number(), longitude: z.number() }),
-    z.object({ type: z.literal('image') }),
+    z.object({ type: z.literal('image'), sample: z.enum(SAMPLE_PHOTOS.map((p) => p.id) as [string, ...string[]]).optional() }),
     z.object({ type: z.literal('join') }),
   ]),
 });
@@ -58,8 +62,21 @@ export function simulatorRouter(deps: SimulatorDeps): Router {
     res.json({
       personas: deps.personas.map((p) => ({ id: p.id, name: p.name, role: p.role, chatId: chatIdOf(p), kind: p.groupId ? 'group' : 'person' })),
       now: new Date().toISOString(),
-      jobs: JOB_NAMES,
+      samplePhotos: SAMPLE_PHOTOS.map((p) => ({ id: p.id, caption: p.caption, url: `/simulator/assets/samples/${p.file}` })),
+      jobs: JOB_NAMES.map((id) => ({ id, ...JOB_TH[id] })),
     });
+  });
+
+  // The time machine's "first working day of next month", by the organisation's holiday calendar.
+  router.get('/simulator/api/first-working-day', async (req, res) => {
+    const m = /^(\d{4})-(\d{2})$/.exec(String(req.query.month ?? ''));
+    const month = m ? Number(m[2]) : 0;
+    if (!m || month < 1 || month > 12) {
+      res.status(400).json({ error: 'month must be YYYY-MM' });
+      return;
+    }
+    const calendar = await loadWorkingCalendar(deps.jobDeps.settings.orgId);
+    res.json({ date: firstWorkingDayOfMonth(calendar, Number(m[1]), month - 1) });
   });
 
   router.post('/simulator/api/send', express.json(), async (req, res) => {
@@ -72,6 +89,12 @@ export function simulatorRouter(deps: SimulatorDeps): Router {
     }
     const event = simulatedEvent(persona.userId, parsed.data.input, Date.now(), persona.groupId);
     replyTokenOwner.set(event.replyToken, chatIdOf(persona));
+    const input = parsed.data.input;
+    if (input.type === 'image' && event.type === 'message') {
+      // The bot fetches the photo from LINE as the message's content: the sample's JPEG bytes.
+      const photo = SAMPLE_PHOTOS.find((p) => p.id === input.sample) ?? SAMPLE_PHOTOS[0]!;
+      deps.fakeLine.contents.set(event.message.id, { contentType: 'image/jpeg', data: samplePhotoBytes(photo) });
+    }
     const body = JSON.stringify({ destination: 'Usimulator', events: [event] });
     const answer = await fetch(`http://127.0.0.1:${req.socket.localPort}/webhook`, {
       method: 'POST',
@@ -107,9 +130,13 @@ export function simulatorRouter(deps: SimulatorDeps): Router {
       res.status(400).json({ error: `job must be one of ${JOB_NAMES.join(', ')} and asOf an ISO date with offset` });
       return;
     }
-    const result = await runJob(JOBS[parsed.data.job as JobName], new Date(parsed.data.asOf), 'operator', deps.jobDeps);
-    const { sent } = await deps.outbox.flush();
-    res.json({ result, sent });
+    const job = JOBS[parsed.data.job as JobName];
+    const asOf = new Date(parsed.data.asOf);
+    const result = await runJob(job, asOf, 'operator', deps.jobDeps);
+    await deps.outbox.flush();
+    const { orgId } = deps.jobDeps.settings;
+    const earlier = result.status === 'already' ? await doneRun(orgId, job.name, job.period(asOf, deps.jobDeps.settings)) : null;
+    res.json({ result, report: describeRun(result, earlier) });
   });
 
   return router;

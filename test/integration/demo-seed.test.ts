@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeasureModel } from '../../src/db/models/measure.js';
 import { loadRollup } from '../../src/db/rollup-store.js';
@@ -7,7 +10,11 @@ import { findOrganisation } from '../../src/db/organisation-store.js';
 import { loadSummary } from '../../src/db/summary-store.js';
 import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
 import { DEFAULT_LEVEL_THRESHOLDS } from '../../src/domain/summary.js';
-import { DEMO_BUDGETS, DEMO_NEIGHBOURS, PERSONAS, seedDemo } from '../../src/simulator/demo.js';
+import { OitAnswerModel } from '../../src/db/models/oit-item.js';
+import { oitItemsOfYear } from '../../src/db/oit-store.js';
+import { oitState } from '../../src/domain/oit.js';
+import { DEMO_BUDGETS, DEMO_NEIGHBOURS, PERSONAS, seedDemo, startDemoLine } from '../../src/simulator/demo.js';
+import { SAMPLE_PHOTOS, samplePhotoBytes } from '../../src/simulator/sample-photos.js';
 import { connectTestDatabase } from '../support/harness.js';
 
 let db: Awaited<ReturnType<typeof connectTestDatabase>>;
@@ -75,5 +82,77 @@ describe('the demo organisation', () => {
     // A second start adds nothing.
     await seedDemo('demo-c', now);
     expect(await MeasureModel.countDocuments({ orgId: 'demo-bang-chao-cha', fiscalYear: 2570 })).toBe(62);
+  });
+});
+
+/** A JPEG's width and height, from its start-of-frame segment; null when the bytes are no JPEG. */
+function jpegSize(data: Buffer): { width: number; height: number } | null {
+  if (data[0] !== 0xff || data[1] !== 0xd8 || data[2] !== 0xff) return null;
+  let at = 2;
+  while (at + 9 < data.length) {
+    if (data[at] !== 0xff) return null;
+    const marker = data[at + 1]!;
+    const length = data.readUInt16BE(at + 2);
+    // SOF0–SOF15 but DHT (C4), JPG (C8) and DAC (CC).
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) return { height: data.readUInt16BE(at + 5), width: data.readUInt16BE(at + 7) };
+    at += 2 + length;
+  }
+  return null;
+}
+
+describe("the demo's OIT list and its reviewer", () => {
+  const now = new Date('2026-11-26T03:00:00Z');
+
+  it('has the sample OIT list in the fiscal year of the clock, some items passed, waiting, sent back, most not answered', async () => {
+    await seedDemo('demo-oit', now);
+    const items = await oitItemsOfYear('demo-oit', 2570);
+    expect(items).toHaveLength(35);
+    const byState = (state: string) => items.filter((i) => oitState(i) === state).map((i) => i.code);
+    expect(byState('approved')).toEqual(['O1', 'O2']);
+    expect(byState('waiting')).toEqual(['O3', 'O6']);
+    expect(byState('returned')).toEqual(['O4']);
+    expect(byState('unanswered')).toHaveLength(30);
+    // The wording moved with the year: O5 asks for this year's news, not 2567's.
+    expect(items.find((i) => i.code === 'O5')!.description).toContain('ปี พ.ศ. 2570');
+    const reviewer = PERSONAS.find((p) => p.id === 'reviewer')!;
+    expect(items.find((i) => i.code === 'O4')!.review).toMatchObject({ reviewedBy: reviewer.userId, decision: 'returned' });
+    expect(items.find((i) => i.code === 'O4')!.review!.note).toBeTruthy();
+
+    // A restart keeps what was answered since and adds no answer twice.
+    await seedDemo('demo-oit', now);
+    expect(await OitAnswerModel.countDocuments({ orgId: 'demo-oit' })).toBe(5);
+    expect(await oitItemsOfYear('demo-oit', 2570)).toHaveLength(35);
+  });
+
+  it('has a reviewer persona, registered with the reviewer role only', async () => {
+    await seedDemo('demo-rev', now);
+    const persona = PERSONAS.find((p) => p.id === 'reviewer')!;
+    expect(persona.roles).toEqual(['reviewer']);
+    expect(await findStaff('demo-rev', persona.userId)).toMatchObject({ displayName: persona.name, roles: ['reviewer'] });
+  });
+});
+
+describe("the demo's evidence photos", () => {
+  it('are small real JPEG pictures, which the demo LINE serves as a photo message\'s content', async () => {
+    expect(SAMPLE_PHOTOS.length).toBeGreaterThanOrEqual(3);
+    const { fakeLine } = await startDemoLine({ LOCAL_DATA_DIR: mkdtempSync(join(tmpdir(), 'prongsai-demo-seed-')) });
+    try {
+      for (const [i, photo] of SAMPLE_PHOTOS.entries()) {
+        const data = samplePhotoBytes(photo);
+        expect(jpegSize(data)).toEqual({ width: 480, height: 360 });
+        expect(data.length).toBeGreaterThan(2_000);
+        expect(data.length).toBeLessThan(30_000);
+        // The picture ends where a JPEG ends: nothing truncated.
+        expect(data.subarray(-2)).toEqual(Buffer.from([0xff, 0xd9]));
+
+        const messageId = String(900 + i);
+        fakeLine.contents.set(messageId, { contentType: 'image/jpeg', data });
+        const res = await fetch(`${fakeLine.url}/v2/bot/message/${messageId}/content`, { headers: { authorization: `Bearer ${fakeLine.accessToken}` } });
+        expect(res.headers.get('content-type')).toMatch(/^image\/jpeg/);
+        expect(Buffer.from(await res.arrayBuffer()).equals(data)).toBe(true);
+      }
+    } finally {
+      await fakeLine.stop();
+    }
   });
 });

@@ -17,18 +17,9 @@ const SAMPLE_LOCATION = Object.freeze({
   latitude: 14.6419,
   longitude: 100.4126,
 });
-const JOB_LABELS = {
-  'follow-up': 'ติดตามผลราย 3 เดือน',
-  'monthly-summary': 'สรุปรายเดือนถึงผู้บริหาร',
-  'round-reminder': 'เตือนก่อนรอบรายงาน',
-  'complaint-deadlines': 'กำหนด 15 วันเรื่องร้องเรียน',
-};
-const JOB_HINTS = {
-  'follow-up': 'ตามกำหนดปกติ: 09:00 วันสุดท้ายของเดือน แจ้งเจ้าหน้าที่ถึงมาตรการ/โครงการที่ยังไม่รายงาน (สิ้นไตรมาสแจ้งทุกรายการที่ยังไม่รายงานในไตรมาสนั้น)',
-  'monthly-summary': 'ตามกำหนดปกติ: 08:30 วันทำการแรกของเดือน ส่งสรุปผลการดำเนินงานถึงผู้บริหาร',
-  'round-reminder': 'ตามกำหนดปกติ: 09:00 ก่อนวันส่งข้อมูลรอบ 6 เดือน (31 มี.ค.) และรอบ 12 เดือน (30 ก.ย.)',
-  'complaint-deadlines': 'ตามกำหนดปกติ: 09:00 ทุกวัน ตรวจเรื่องร้องเรียนที่ใกล้หรือเกินกำหนด 15 วัน',
-};
+/** job id → { name, schedule } in Thai, from /state */
+const jobInfo = new Map();
+const jobName = (id) => jobInfo.get(id)?.name ?? id;
 const VIA_LABEL = { push: 'push', multicast: 'multicast' };
 const BANGKOK_OFFSET_MS = 7 * 3600 * 1000;
 const THAI_DAYS = ['วันอาทิตย์', 'วันจันทร์', 'วันอังคาร', 'วันพุธ', 'วันพฤหัสบดี', 'วันศุกร์', 'วันเสาร์'];
@@ -45,6 +36,15 @@ const inFlight = new Map();
 let tick = 0;
 let burstUntil = 0;
 let serverNow = null;
+/** @type {{id:string,caption:string,url:string}[]} the sample photos "ส่งรูปภาพ" sends in turn */
+let samplePhotos = [];
+let nextPhoto = 0;
+
+/** The next sample photo, as an image input (the server makes it the LINE content of the message). */
+function photoInput() {
+  const photo = samplePhotos.length > 0 ? samplePhotos[nextPhoto++ % samplePhotos.length] : null;
+  return photo ? { type: 'image', sample: photo.id } : { type: 'image' };
+}
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -67,6 +67,7 @@ const ui = {
   tmDetails: $('tm-details'),
   tmDetailsJson: $('tm-details-json'),
   status: document.querySelector('[data-testid="connection"]'),
+  tabUnread: $('tab-unread'),
   toast: $('toast'),
 };
 
@@ -169,11 +170,12 @@ function nextQuarterEnd(base) {
   return candidates.find((c) => c.getTime() > base.getTime());
 }
 
-/** The first Monday–Friday of the month after `base`, at 08:30 (the bot knows no public holidays). */
-function firstWorkingDayOfNextMonth(base) {
-  const day = wallAt(base.getUTCFullYear(), base.getUTCMonth() + 1, 1, 8, 30);
-  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
-  return day;
+/** The first working day of the month after `base`, at 08:30, by the bot's own holiday calendar. */
+async function firstWorkingDayOfNextMonth(base) {
+  const next = wallAt(base.getUTCFullYear(), base.getUTCMonth() + 1, 1, 8, 30);
+  const { date } = await api(`/first-working-day?month=${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}`);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(date));
+  return m ? wallAt(+m[1], +m[2] - 1, +m[3], 8, 30) : null;
 }
 
 function plusDays(base, days) {
@@ -202,7 +204,10 @@ function renderPersonas() {
       const badge = el('span', 'persona-badge');
       badge.dataset.testid = `unread-${p.id}`;
       button.append(avatar, text, badge);
-      button.addEventListener('click', () => selectPersona(p.id));
+      button.addEventListener('click', () => {
+        selectPersona(p.id);
+        showView('chat');
+      });
       return button;
     }),
   );
@@ -220,6 +225,21 @@ function updatePersonaButtons() {
     badge.textContent = unread > 0 ? String(unread > 99 ? '99+' : unread) : '';
     badge.hidden = unread === 0;
   }
+  // On a phone the persona list is out of sight behind its tab: the tab carries the other chats' unread count.
+  const total = [...chats.entries()].reduce((sum, [id, chat]) => sum + (id === activeId ? 0 : chat.unread), 0);
+  ui.tabUnread.textContent = total > 99 ? '99+' : String(total);
+  ui.tabUnread.hidden = total === 0;
+}
+
+/** Which part of the page a phone shows: the persona list, the chat or the time machine. */
+function showView(view) {
+  document.body.dataset.view = view;
+  for (const tab of document.querySelectorAll('.view-tab')) tab.setAttribute('aria-pressed', String(tab.dataset.view === view));
+}
+
+function setupViewTabs() {
+  for (const tab of document.querySelectorAll('.view-tab')) tab.addEventListener('click', () => showView(tab.dataset.view));
+  showView(document.body.dataset.view || 'chat');
 }
 
 function selectPersona(id) {
@@ -459,7 +479,15 @@ function renderUserEntry(entry) {
   else if (input.type === 'location') content = locationCard(input, 'user');
   else {
     content = el('div', 'user-photo');
-    content.append(icon('image', 'user-photo-icon'), el('span', 'user-photo-caption', 'รูปภาพตัวอย่าง'));
+    const photo = samplePhotos.find((p) => p.id === input.sample);
+    if (photo) {
+      const img = el('img', 'user-photo-image');
+      img.alt = photo.caption;
+      img.src = photo.url;
+      content.append(img, el('span', 'user-photo-caption', photo.caption));
+    } else {
+      content.append(icon('image', 'user-photo-icon'), el('span', 'user-photo-caption', 'รูปภาพตัวอย่าง'));
+    }
   }
   // The bubble alone carries the test id, so its text is exactly what the user sent.
   content.dataset.testid = 'user-message';
@@ -557,7 +585,7 @@ function onAction(action) {
       return true;
     case 'camera':
     case 'cameraRoll':
-      void send({ type: 'image' });
+      void send(photoInput());
       return true;
     case 'clipboard':
       if (typeof action.clipboardText === 'string') {
@@ -663,15 +691,16 @@ async function pollLoop() {
 // ---------------------------------------------------------------------------------------------- time machine
 
 function setupTimeMachine(jobs) {
+  for (const job of jobs) jobInfo.set(job.id, job);
   ui.tmJob.replaceChildren(
     ...jobs.map((job) => {
-      const option = el('option', '', JOB_LABELS[job] ?? job);
-      option.value = job;
+      const option = el('option', '', job.name);
+      option.value = job.id;
       return option;
     }),
   );
   const showHint = () => {
-    ui.tmJobHint.textContent = JOB_HINTS[ui.tmJob.value] ?? '';
+    ui.tmJobHint.textContent = jobInfo.get(ui.tmJob.value)?.schedule ?? '';
   };
   ui.tmJob.addEventListener('change', showHint);
   showHint();
@@ -713,7 +742,13 @@ async function applyPreset(preset) {
   const base = fieldToWall(ui.tmDatetime.value) ?? toWall(Date.parse(serverNow ?? '') || Date.now());
   let next = null;
   if (preset === 'quarter-end') next = nextQuarterEnd(base);
-  else if (preset === 'first-working-day') next = firstWorkingDayOfNextMonth(base);
+  else if (preset === 'first-working-day') {
+    try {
+      next = await firstWorkingDayOfNextMonth(base);
+    } catch (error) {
+      toast(`หาวันทำการไม่ได้: ${error.message}`);
+    }
+  }
   else if (preset === 'plus-16-days') next = plusDays(base, 16);
   if (next) setDatetime(wallToField(next));
 }
@@ -734,23 +769,11 @@ async function runJob() {
   const job = ui.tmJob.value;
   const asOf = `${value.slice(0, 16)}:00+07:00`;
   ui.tmRun.disabled = true;
-  showJobResult('running', `กำลังทำงาน “${JOB_LABELS[job] ?? job}” ณ ${thaiDateTime(value)}…`);
+  showJobResult('running', `กำลังทำงาน “${jobName(job)}” ณ ${thaiDateTime(value)}…`);
   try {
     const body = await api('/jobs', { method: 'POST', body: JSON.stringify({ job, asOf }) });
-    const sent = Number(body?.sent ?? 0);
-    const result = body?.result;
-    let text = `ส่งแล้ว ${sent} ข้อความ`;
-    let kind = 'ok';
-    if (result && typeof result === 'object') {
-      if (result.status === 'done' && Number.isFinite(result.recipients)) text += ` (ผู้รับ ${result.recipients} คน)`;
-      else if (result.status === 'already') {
-        kind = 'warn';
-        text = `งานนี้ทำไปแล้วสำหรับรอบเวลานี้ จึงไม่ส่งซ้ำ (ส่งแล้ว ${sent} ข้อความ)`;
-      } else if (result.status === 'failed') {
-        kind = 'error';
-        text = `งานล้มเหลว: ${String(result.error ?? '')}`;
-      }
-    }
+    const kind = typeof body?.report?.kind === 'string' ? body.report.kind : 'ok';
+    const text = typeof body?.report?.text === 'string' ? body.report.text : '';
     showJobResult(kind, text, body);
     burstUntil = Date.now() + 8000;
     await Promise.allSettled(personas.map((p) => poll(p.id)));
@@ -811,11 +834,12 @@ function setupComposer() {
     }
   });
   ui.input.addEventListener('input', fitInput);
-  ui.sendImage.addEventListener('click', () => void send({ type: 'image' }));
+  ui.sendImage.addEventListener('click', () => void send(photoInput()));
   ui.sendLocation.addEventListener('click', () => void send({ ...SAMPLE_LOCATION }));
 }
 
 async function start() {
+  setupViewTabs();
   setupComposer();
   setupAutoScroll();
   let state = null;
@@ -829,8 +853,9 @@ async function start() {
   }
   personas = Array.isArray(state.personas) ? state.personas.filter((p) => p && typeof p.id === 'string' && typeof p.chatId === 'string') : [];
   serverNow = typeof state.now === 'string' ? state.now : null;
+  samplePhotos = Array.isArray(state.samplePhotos) ? state.samplePhotos.filter((p) => p && typeof p.id === 'string' && typeof p.url === 'string') : [];
   renderPersonas();
-  setupTimeMachine(Array.isArray(state.jobs) ? state.jobs.filter((j) => typeof j === 'string') : Object.keys(JOB_LABELS));
+  setupTimeMachine(Array.isArray(state.jobs) ? state.jobs.filter((j) => j && typeof j.id === 'string' && typeof j.name === 'string') : []);
   if (personas.length > 0) selectPersona(personas[0].id);
   // Load every chat once, so pushes that arrived before the page opened are there on switching.
   await Promise.allSettled(personas.map((p) => poll(p.id)));
