@@ -17,7 +17,7 @@ let h: Harness;
 let officer: Chat;
 
 /** The codes on the cards of a carousel, in order (in Arabic digits, whichever the bot wrote). */
-const codesOn = (messages: any[]) => {
+const codesOn = (messages: any[]): string[] => {
   const carousel = messages.find((m) => m.contents?.type === 'carousel');
   return (carousel?.contents.contents ?? []).flatMap((b: any) => (b.header ? [arabicDigits(b.header.contents[1].text)] : []));
 };
