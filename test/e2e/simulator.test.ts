@@ -77,7 +77,7 @@ describe('the simulator in a browser', () => {
   it('an officer reports progress by clicking, as in LINE', async () => {
     await page.getByTestId('persona-officer').click();
     await say('รายงาน');
-    await waitForBot('ดูรายการที่เสร็จแล้ว');
+    await waitForBot('รายงานความก้าวหน้า');
     // The list opens on the items still to report on; the project with a budget is gone to by its code.
     await say('รายงาน ep02');
     await waitForBot('เลือกสถานะการดำเนินงานปัจจุบัน');
