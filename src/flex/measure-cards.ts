@@ -2,6 +2,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import { DIMENSIONS_TH, FAMILY_TH, type MeasureView } from '../domain/measures.js';
 import type { PastReport } from '../domain/progress.js';
 import { STATUS_COLOUR, STATUS_TH } from '../domain/statuses.js';
+import { isOverdue } from '../domain/summary.js';
 import { formatBaht, formatThaiDate, formatThaiMonthYear, truncate } from '../domain/thai.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { renderTemplate } from '../line/flex-template.js';
@@ -13,10 +14,16 @@ export const PAGE_SIZE = 10;
 
 /** One measure with a button that opens the report dialog on it (also used by reminders). */
 export function measureCard(m: MeasureView): messagingApi.FlexBubble {
+  return card(m, false);
+}
+
+/** The card, marked when the item is overdue. */
+function card(m: MeasureView, overdue: boolean): messagingApi.FlexBubble {
   const label = `รายงาน ${m.code}`;
   return renderTemplate('measure-card', {
     familyLabel: FAMILY_TH[m.family],
     code: m.code,
+    overdue: overdue ? 'เกินกำหนดแล้ว' : null,
     title: truncate(m.title, 400),
     statusLabel: STATUS_TH[m.status],
     statusColour: STATUS_COLOUR[m.status],
@@ -41,13 +48,13 @@ export const seeDonePostback = (page = 1) => postbackData(ACTION.reportPage, { v
 /**
  * One page of an officer's items (at least one), PAGE_SIZE a page. The last card leads to the next page
  * and, on the list of items still to report on, to the completed ones (`doneCount` of them), so those
- * never stand between an officer and the work still open.
+ * never stand between an officer and the work still open. Given `now`, overdue items are marked.
  */
-export function measureCarousel(measures: MeasureView[], page: number, view: ListView = 'due', doneCount = 0): Message {
+export function measureCarousel(measures: MeasureView[], page: number, view: ListView = 'due', doneCount = 0, now?: Date): Message {
   const pages = Math.ceil(measures.length / PAGE_SIZE);
   const current = Math.min(Math.max(1, page), pages);
   const slice = measures.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
-  const bubbles = slice.map(measureCard);
+  const bubbles = slice.map((m) => card(m, !!now && isOverdue(m, now)));
   const done = view === 'due' && doneCount > 0;
   if (pages > 1 || done) {
     const next = current < pages ? current + 1 : 1;
@@ -74,11 +81,11 @@ export function measureCarousel(measures: MeasureView[], page: number, view: Lis
 }
 
 /** Items offered for the words an officer typed: their cards, and each as a quick reply that opens it. */
-export function matchCarousel(measures: MeasureView[]): Message {
+export function matchCarousel(measures: MeasureView[], now?: Date): Message {
   return {
     type: 'flex',
     altText: truncate(`รายการที่ใกล้เคียง: ${measures.map((m) => m.code).join(', ')}`, LINE_LIMITS.altText),
-    contents: { type: 'carousel', contents: measures.slice(0, PAGE_SIZE).map(measureCard) },
+    contents: { type: 'carousel', contents: measures.slice(0, PAGE_SIZE).map((m) => card(m, !!now && isOverdue(m, now))) },
     quickReply: { items: measures.slice(0, PAGE_SIZE).map((m) => quickText(truncate(`รายงาน ${m.code}`, LINE_LIMITS.quickReplyLabel), `รายงาน ${m.code}`)) },
   };
 }

@@ -69,7 +69,10 @@ describe('the list shows what is due first', () => {
     const ended = new Date(Date.now() - 24 * 3600_000);
     await MeasureModel.updateOne({ orgId: ORG, code: 'EP-13' }, { $set: { periodEnd: ended } });
     try {
-      expect(codesOn(await officer.say('รายงาน'))[0]).toBe('EP-13');
+      const list = await officer.say('รายงาน');
+      expect(codesOn(list)[0]).toBe('EP-13');
+      // Marked as such, on its card only.
+      expect(visibleText(list).match(/เกินกำหนดแล้ว/g)).toHaveLength(1);
     } finally {
       await MeasureModel.updateOne({ orgId: ORG, code: 'EP-13' }, { $set: { periodEnd: new Date(Date.UTC(fiscalYearOf(new Date()) - 543, 8, 30, 17)) } });
     }

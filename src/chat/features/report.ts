@@ -77,7 +77,7 @@ function dueList(ctx: ChatContext, officer: StaffMember, measures: MeasureView[]
   if (measures.length === 0) return [text(SAY.noMeasures(officer.unit))];
   const { due, done } = dueFirst(measures, ctx.now);
   if (due.length === 0) return [...before, text(SAY.allDone(done.length), [quickPostback(SEE_DONE, seeDonePostback(), SEE_DONE)])];
-  return [...before, measureCarousel(due, page, 'due', done.length)];
+  return [...before, measureCarousel(due, page, 'due', done.length, ctx.now)];
 }
 
 /** `รายงาน <code>` or `รายงาน <words of its title>`: straight to the item, or the few it could be. */
@@ -91,7 +91,7 @@ async function goTo(ctx: ChatContext, officer: StaffMember, measures: MeasureVie
   }
   const { matches, best } = searchTitles(measures, wanted);
   if (best) return open(ctx, officer, best);
-  if (matches.length > 0) return [text(SAY.choose(matches.length)), matchCarousel(matches.map((m) => m.item))];
+  if (matches.length > 0) return [text(SAY.choose(matches.length)), matchCarousel(matches.map((m) => m.item), ctx.now)];
   const hint = /ทุจริต|ร้องเรียน|ร้องทุกข์|เบาะแส/.test(wanted) ? `\n${SAY.complaintHint}` : '';
   return dueList(ctx, officer, measures, 1, [text(`${SAY.notFound(wanted)}${hint}`)]);
 }
