@@ -43,7 +43,7 @@ export const SEE_DONE = 'ดูรายการที่เสร็จแล�
 const LIST_NAME: Record<ListView, string> = { due: 'รายการที่ต้องรายงาน', done: 'รายการที่ดำเนินการแล้วเสร็จ' };
 
 /** The button that lists the completed items, shown wherever the list of items to report on ends. */
-export const seeDonePostback = (page = 1) => postbackData(ACTION.reportPage, { v: 'done', p: String(page) });
+export const seeDonePostback = () => postbackData(ACTION.reportPage, { v: 'done', p: '1' });
 
 /**
  * One page of an officer's items (at least one), PAGE_SIZE a page. The last card leads to the next page
