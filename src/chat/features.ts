@@ -38,12 +38,14 @@ export const FEATURES: readonly Feature[] = [
   complaintStats,
   myCases,
   cases,
-  complaint,
   summary,
   followUpResult,
   oitReview,
   oit,
+  // Before complaints: an officer's "รายงานโครงการป้องกันการทุจริต" names an item (a citizen, who may not
+  // report, still reaches complaints with it: understand.ts).
   report,
+  complaint,
   help,
   caseActions,
   manageMeasure,

@@ -1,4 +1,5 @@
 import type { FollowedMeasure } from '../domain/executive-groups.js';
+import { findByCode } from '../domain/item-match.js';
 import { isAssignedTo, type Family, type MeasureEdit, type MeasureChange, type MeasureView } from '../domain/measures.js';
 import type { Status } from '../domain/statuses.js';
 import type { SummaryMeasure } from '../domain/summary.js';
@@ -83,11 +84,10 @@ export async function measureIdByCode(orgId: string, code: string): Promise<stri
   return doc ? String(doc._id) : null;
 }
 
-/** One item of the organisation's fiscal year by its code, as people write it (any case). */
+/** One item of the organisation's fiscal year by its code, as people type it (any case, Thai digits, no dash). */
 export async function measureByCode(orgId: string, fiscalYear: number, code: string): Promise<MeasureView | null> {
   const docs = await MeasureModel.find({ orgId, fiscalYear }).lean();
-  const wanted = code.trim().toUpperCase();
-  const doc = docs.find((d) => d.code.toUpperCase() === wanted);
+  const doc = findByCode(docs, code);
   return doc ? toMeasureFacts(doc) : null;
 }
 

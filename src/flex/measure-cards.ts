@@ -2,10 +2,11 @@ import type { messagingApi } from '@line/bot-sdk';
 import { DIMENSIONS_TH, FAMILY_TH, type MeasureView } from '../domain/measures.js';
 import type { PastReport } from '../domain/progress.js';
 import { STATUS_COLOUR, STATUS_TH } from '../domain/statuses.js';
+import { isOverdue } from '../domain/summary.js';
 import { formatBaht, formatThaiDate, formatThaiMonthYear, truncate } from '../domain/thai.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { renderTemplate } from '../line/flex-template.js';
-import { text, type Message, type QuickReply } from '../line/messages.js';
+import { quickPostback, quickText, text, type Message, type QuickReply } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
 
 /** 10 measure cards and a "next page" card fit LINE's 12-bubble carousel with room to spare. */
@@ -13,10 +14,16 @@ export const PAGE_SIZE = 10;
 
 /** One measure with a button that opens the report dialog on it (also used by reminders). */
 export function measureCard(m: MeasureView): messagingApi.FlexBubble {
+  return card(m, false);
+}
+
+/** The card, marked when the item is overdue. */
+function card(m: MeasureView, overdue: boolean): messagingApi.FlexBubble {
   const label = `รายงาน ${m.code}`;
   return renderTemplate('measure-card', {
     familyLabel: FAMILY_TH[m.family],
     code: m.code,
+    overdue: overdue ? 'เกินกำหนดแล้ว' : null,
     title: truncate(m.title, 400),
     statusLabel: STATUS_TH[m.status],
     statusColour: STATUS_COLOUR[m.status],
@@ -28,29 +35,58 @@ export function measureCard(m: MeasureView): messagingApi.FlexBubble {
   });
 }
 
-/** The officer's measures (at least one) as a carousel, PAGE_SIZE a page, with a card leading to the next page. */
-export function measureCarousel(measures: MeasureView[], page: number): Message {
+/** Which of an officer's items a carousel shows: those still to report on, or those completed. */
+export type ListView = 'due' | 'done';
+
+export const SEE_DONE = 'ดูรายการที่เสร็จแล้ว';
+
+const LIST_NAME: Record<ListView, string> = { due: 'รายการที่ต้องรายงาน', done: 'รายการที่ดำเนินการแล้วเสร็จ' };
+
+/** The button that lists the completed items, shown wherever the list of items to report on ends. */
+export const seeDonePostback = () => postbackData(ACTION.reportPage, { v: 'done', p: '1' });
+
+/**
+ * One page of an officer's items (at least one), PAGE_SIZE a page. The last card leads to the next page
+ * and, on the list of items still to report on, to the completed ones (`doneCount` of them), so those
+ * never stand between an officer and the work still open. Given `now`, overdue items are marked.
+ */
+export function measureCarousel(measures: MeasureView[], page: number, view: ListView = 'due', doneCount = 0, now?: Date): Message {
   const pages = Math.ceil(measures.length / PAGE_SIZE);
   const current = Math.min(Math.max(1, page), pages);
   const slice = measures.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
-  const bubbles = slice.map(measureCard);
-  if (pages > 1) {
+  const bubbles = slice.map((m) => card(m, !!now && isOverdue(m, now)));
+  const done = view === 'due' && doneCount > 0;
+  if (pages > 1 || done) {
     const next = current < pages ? current + 1 : 1;
     bubbles.push(
       renderTemplate('more-card', {
         shown: `${(current - 1) * PAGE_SIZE + 1}–${(current - 1) * PAGE_SIZE + slice.length}`,
         total: measures.length,
         page: current,
-        pages,
+        pages: pages > 1 ? pages : null,
         buttonLabel: current < pages ? 'หน้าถัดไป' : 'กลับหน้าแรก',
-        postback: postbackData(ACTION.reportPage, { p: String(next) }),
+        postback: pages > 1 ? postbackData(ACTION.reportPage, { ...(view === 'done' ? { v: 'done' } : {}), p: String(next) }) : null,
+        doneCount: done ? doneCount : null,
+        donePostback: done ? seeDonePostback() : null,
       }),
     );
   }
+  const quickReply = done ? [quickPostback(SEE_DONE, seeDonePostback(), SEE_DONE)] : view === 'done' ? [quickText(LIST_NAME.due, 'รายงาน')] : [];
   return {
     type: 'flex',
-    altText: `มาตรการ/โครงการที่ท่านรับผิดชอบ ${measures.length} รายการ (หน้า ${current}/${pages})`,
+    altText: `${LIST_NAME[view]} ${measures.length} รายการ (หน้า ${current}/${pages})`,
     contents: { type: 'carousel', contents: bubbles },
+    ...(quickReply.length > 0 ? { quickReply: { items: quickReply } } : {}),
+  };
+}
+
+/** Items offered for the words an officer typed: their cards, and each as a quick reply that opens it. */
+export function matchCarousel(measures: MeasureView[], now?: Date): Message {
+  return {
+    type: 'flex',
+    altText: truncate(`รายการที่ใกล้เคียง: ${measures.map((m) => m.code).join(', ')}`, LINE_LIMITS.altText),
+    contents: { type: 'carousel', contents: measures.slice(0, PAGE_SIZE).map((m) => card(m, !!now && isOverdue(m, now))) },
+    quickReply: { items: measures.slice(0, PAGE_SIZE).map((m) => quickText(truncate(`รายงาน ${m.code}`, LINE_LIMITS.quickReplyLabel), `รายงาน ${m.code}`)) },
   };
 }
 

@@ -5,7 +5,7 @@ import { pickMeasure, continueReport, type Facts } from '../../src/dialogs/offic
 import { MAX_FREE_TEXT } from '../../src/dialogs/free-text.js';
 import { helpText } from '../../src/chat/features/help.js';
 import type { MeasureView } from '../../src/domain/measures.js';
-import { measureCarousel } from '../../src/flex/measure-cards.js';
+import { matchCarousel, measureCarousel } from '../../src/flex/measure-cards.js';
 import { savedCard } from '../../src/dialogs/report-cards.js';
 import { TEMPLATE_NAMES } from '../../src/line/flex-template.js';
 import { STAFF_ROLES } from '../../src/domain/roles.js';
@@ -66,6 +66,17 @@ describe('every message stays within LINE limits with the longest real data', ()
       expect(limitViolations(message), `page ${page}`).toEqual([]);
       expect((message as any).contents.contents.length).toBeLessThanOrEqual(12);
     }
+  });
+
+  it('the list of items still to report on with the completed ones behind a card, the completed list, and the matches offered', () => {
+    const done = measures.filter((m) => m.status === 'completed');
+    for (let page = 1; page <= Math.ceil(measures.length / 10); page++) {
+      for (const message of [measureCarousel(measures, page, 'due', done.length, new Date('2026-01-01T00:00:00Z')), measureCarousel(done, page, 'done')]) {
+        expect(limitViolations(message), `page ${page}`).toEqual([]);
+      }
+    }
+    expect((measureCarousel(measures, 1, 'due', done.length) as any).contents.contents.length).toBe(11);
+    expect(limitViolations(matchCarousel(measures.slice(0, 5), new Date('2026-01-01T00:00:00Z')))).toEqual([]);
   });
 
   it('each step prompt, the confirmation and the saved card of a report with the longest answers', () => {

@@ -125,3 +125,38 @@ describe('exact commands, which also work inside a dialog', () => {
     expect(trackingNumberIn('ไม่มีเลขที่')).toBeNull();
   });
 });
+
+describe('an officer going to an item', () => {
+  const officerMay = () => true;
+  const citizenMay = (f: { name: string }) => !['report', 'summary', 'oit', 'oitReview', 'followUpResult'].includes(f.name);
+
+  it('reads a code after "รายงาน" in any form, also while a dialog waits', () => {
+    for (const dialog of [false, true]) {
+      expect(heard('รายงาน EP-10', dialog)).toEqual({ feature: 'report', argument: 'EP-10' });
+      expect(heard('รายงาน ep10', dialog)).toEqual({ feature: 'report', argument: 'ep10' });
+      expect(heard('รายงานEP-๑๐', dialog)).toEqual({ feature: 'report', argument: 'EP-10' });
+      expect(heard('report EP 10', dialog)).toEqual({ feature: 'report', argument: 'EP 10' });
+      expect(heard('ขอรายงาน ITA-002-6', dialog)).toEqual({ feature: 'report', argument: 'ITA-002-6' });
+    }
+  });
+
+  it('reads the words of a title after the verb, when no dialog waits', () => {
+    expect(matchIntent('ขอรายงานโครงการจัดเวทีประชาคม')).toEqual({ feature: 'report', argument: 'โครงการจัดเวทีประชาคม' });
+    expect(matchIntent('อยากรายงานเรื่องจัดเวทีประชาคม')).toEqual({ feature: 'report', argument: 'จัดเวทีประชาคม' });
+    expect(matchIntent('ขอรายงาน EP-10 ครับ')).toEqual({ feature: 'report', argument: 'EP-10' });
+    expect(matchIntent('ขอรายงาน EP-๑๐ หน่อยค่ะ')).toEqual({ feature: 'report', argument: 'EP-10' });
+    // Nothing named: the list.
+    expect(matchIntent('ขอรายงานหน่อยครับ')).toEqual({ feature: 'report', argument: '' });
+    expect(matchIntent('จะรายงานผลครับ')).toEqual({ feature: 'report', argument: '' });
+    expect(parseCommand('ขอรายงานโครงการจัดเวทีประชาคม')).toBeNull();
+  });
+
+  it('gives a sentence to the feature the sender may use: an officer\'s item, a citizen\'s complaint', () => {
+    const sentence = 'รายงานมาตรการบริหารจัดการความเสี่ยงการทุจริต';
+    expect(understand(FEATURES, { kind: 'text', text: sentence }, false, officerMay)?.feature.name).toBe('report');
+    expect(understand(FEATURES, { kind: 'text', text: sentence }, false, citizenMay)?.feature.name).toBe('complaint');
+    expect(understand(FEATURES, { kind: 'text', text: 'ขอแจ้งเบาะแสการทุจริตครับ' }, false, officerMay)?.feature.name).toBe('complaint');
+    // Nothing the citizen may use fits: the feature that does answers, with its refusal.
+    expect(understand(FEATURES, { kind: 'text', text: 'ขอรายงานความก้าวหน้า' }, false, citizenMay)?.feature.name).toBe('report');
+  });
+});

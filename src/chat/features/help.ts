@@ -11,7 +11,7 @@ const isHandler = (roles: readonly StaffRole[]) => hasRole(roles, 'complaint_off
 export function helpText(roles: readonly StaffRole[]): string {
   if (roles.length === 0) return CITIZEN_HELP;
   const lines = [`บทบาทของท่าน: ${roles.map((r) => ROLE_TH[r]).join(', ')}`, '', 'สิ่งที่ทำได้'];
-  if (hasRole(roles, 'officer')) lines.push('• "รายงาน" เลือกมาตรการหรือโครงการ แล้วรายงานสถานะและผลการดำเนินงาน');
+  if (hasRole(roles, 'officer')) lines.push('• "รายงาน" เลือกมาตรการหรือโครงการ โดยรายการที่ถึงกำหนดจะแสดงก่อน แล้วรายงานสถานะและผลการดำเนินงาน หรือพิมพ์รหัสหรือชื่อต่อท้ายเพื่อไปที่รายการนั้นทันที เช่น รายงาน EP-01 หรือ รายงานโครงการจัดเวทีประชาคม');
   if (hasRole(roles, 'officer')) lines.push('• "OIT" ตอบข้อมูลเปิดเผยต่อสาธารณะที่ท่านรับผิดชอบ ว่ามีหรือไม่มี พร้อมลิงก์และคำอธิบาย สำหรับกรอกในระบบ ITAS');
   if (hasRole(roles, 'reviewer')) lines.push('• "รอตรวจ" ตรวจคำตอบข้อมูลเปิดเผยต่อสาธารณะ ให้ผ่าน หรือส่งกลับให้แก้ไข ก่อนระบบ ITAS ปิดวันที่ 30 เมษายน');
   if (isExecutiveOrAdmin(roles)) {

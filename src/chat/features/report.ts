@@ -1,15 +1,51 @@
 import { continueReport, DIALOG, isReportState, pickMeasure, repeatPrompt, type Facts, type SaveReport } from '../../dialogs/officer-report.js';
+import { findByCode, looksLikeCode, searchTitles, titleQuery, trimRequest } from '../../domain/item-match.js';
 import { hasRole } from '../../domain/roles.js';
 import type { StaffMember } from '../../domain/staff.js';
-import { isLockedForRound } from '../../domain/measures.js';
-import { measureBrief, measureCarousel } from '../../flex/measure-cards.js';
-import { quickPostback, text } from '../../line/messages.js';
+import { isLockedForRound, type MeasureView } from '../../domain/measures.js';
+import { dueFirst } from '../../domain/report-order.js';
+import { arabicDigits, truncate } from '../../domain/thai.js';
+import { matchCarousel, measureBrief, measureCarousel, SEE_DONE, seeDonePostback } from '../../flex/measure-cards.js';
+import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
 import { ACTION, postbackData } from '../../line/postback.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { ChatContext, Feature, Perform } from '../context.js';
 
-const noMeasures = (unit: string | null) =>
-  `ยังไม่มีมาตรการหรือโครงการที่${unit ?? 'ท่าน'}รับผิดชอบในปีงบประมาณนี้ หากไม่ถูกต้อง กรุณาแจ้งผู้ดูแลระบบ`;
+const SAY = {
+  noMeasures: (unit: string | null) => `ยังไม่มีมาตรการหรือโครงการที่${unit ?? 'ท่าน'}รับผิดชอบในปีงบประมาณนี้ หากไม่ถูกต้อง กรุณาแจ้งผู้ดูแลระบบ`,
+  allDone: (count: number) => `รายการที่ท่านรับผิดชอบดำเนินการแล้วเสร็จทั้งหมด ${count} รายการ ไม่มีรายการที่ต้องรายงานเพิ่มในตอนนี้`,
+  notTheirs: (m: MeasureView) =>
+    m.responsibleUnits.length > 0
+      ? `${m.code} ${truncate(m.title, 200)} เป็นรายการที่${m.responsibleUnits.join(', ')}รับผิดชอบ ท่านจึงรายงานรายการนี้ไม่ได้\nหากท่านต้องรับผิดชอบรายการนี้ด้วย กรุณาแจ้งผู้ดูแลระบบ`
+      : `${m.code} ${truncate(m.title, 200)} ยังไม่ได้กำหนดหน่วยงานรับผิดชอบ จึงยังรายงานไม่ได้ กรุณาแจ้งผู้ดูแลระบบ`,
+  choose: (count: number) => `พบรายการที่ใกล้เคียง ${count} รายการ เลือกรายการที่ต้องการรายงาน`,
+  notFound: (words: string) => `ไม่พบรายการที่ตรงกับ "${words}" ในรายการที่ท่านรับผิดชอบ เลือกจากรายการด้านล่าง หรือพิมพ์ "รายงาน" ตามด้วยรหัส เช่น รายงาน EP-01`,
+  complaintHint: 'หากต้องการแจ้งเรื่องร้องเรียนหรือเบาะแสการทุจริต พิมพ์ "ร้องเรียน"',
+} as const;
+
+/**
+ * What a request names, cut short: a few words find a title, and the words travel in the data of the
+ * "start again" button when another dialog is under way (LINE allows 300 characters there, and each Thai
+ * character takes 9 once encoded).
+ */
+const MAX_REQUEST = 24;
+
+const VERB = /^\s*(?:(?:ขอ|จะ|ต้องการ|อยาก)\s*)*(?:ส่ง\s*)?(?:รายงาน|report)\s*/i;
+
+/** "รายงาน EP-10", "report ep10", "ขอรายงาน EP ๑๐": a code typed after the word, which counts even inside a dialog. */
+function codeCommand(typed: string): string | null {
+  const rest = VERB.exec(typed);
+  if (!rest) return null;
+  const code = typed.slice(rest[0].length).trim();
+  return code && looksLikeCode(code) ? arabicDigits(code) : null;
+}
+
+/** What a sentence asking to report names after the word "รายงาน" ('' for nothing). */
+function requested(raw: string): string {
+  const at = raw.search(/รายงาน|report/i);
+  const rest = at < 0 ? '' : trimRequest(raw.slice(at).replace(/^(รายงาน|report)/i, ''));
+  return titleQuery(rest).length >= 3 || looksLikeCode(rest) ? truncate(rest, MAX_REQUEST) : '';
+}
 
 /** The person's staff account while they are an officer; reports are theirs alone to make. */
 function officerOf(ctx: ChatContext): StaffMember | null {
@@ -31,14 +67,44 @@ const save =
     await ctx.stores.progress.saveProgressReport(ctx.org.id, effect.report, officer, ctx.now, ctx.eventId);
   };
 
+/** Starts the report on one item, or says why it cannot be reported on now (locked for the round). */
+async function open(ctx: ChatContext, officer: StaffMember, m: MeasureView): Promise<Message[]> {
+  return ctx.run(pickMeasure(m.id, await factsFor(ctx, officer, m.id)), save(ctx, officer));
+}
+
+/** The officer's items still to report on, due first, with the completed ones behind one button. */
+function dueList(ctx: ChatContext, officer: StaffMember, measures: MeasureView[], page: number, before: Message[] = []): Message[] {
+  if (measures.length === 0) return [text(SAY.noMeasures(officer.unit))];
+  const { due, done } = dueFirst(measures, ctx.now);
+  if (due.length === 0) return [...before, text(SAY.allDone(done.length), [quickPostback(SEE_DONE, seeDonePostback(), SEE_DONE)])];
+  return [...before, measureCarousel(due, page, 'due', done.length, ctx.now)];
+}
+
+/** `รายงาน <code>` or `รายงาน <words of its title>`: straight to the item, or the few it could be. */
+async function goTo(ctx: ChatContext, officer: StaffMember, measures: MeasureView[], fiscalYear: number): Promise<Message[]> {
+  const wanted = ctx.argument.trim();
+  if (looksLikeCode(wanted)) {
+    const mine = findByCode(measures, wanted);
+    if (mine) return open(ctx, officer, mine);
+    const other = await ctx.stores.measures.measureByCode(ctx.org.id, fiscalYear, wanted);
+    if (other) return [text(SAY.notTheirs(other), [quickText('รายการของฉัน', 'รายงาน')])];
+  }
+  const { matches, best } = searchTitles(measures, wanted);
+  if (best) return open(ctx, officer, best);
+  if (matches.length > 0) return [text(SAY.choose(matches.length)), matchCarousel(matches.map((m) => m.item), ctx.now)];
+  const hint = /ทุจริต|ร้องเรียน|ร้องทุกข์|เบาะแส/.test(wanted) ? `\n${SAY.complaintHint}` : '';
+  return dueList(ctx, officer, measures, 1, [text(`${SAY.notFound(wanted)}${hint}`)]);
+}
+
 /**
- * An officer's progress report: the carousel of their measures, then the report dialog on the one they
- * tap (a reminder's card opens it too).
+ * An officer's progress report: the list of their items, due first, or straight to one named by its code
+ * or its title; then the report dialog on the one they pick (a reminder's card opens it too).
  */
 export const report: Feature = {
   name: 'report',
   words: ['รายงาน', 'report'],
-  meaning: /^(ขอ|จะ|ต้องการ|อยาก)?(ส่ง)?รายงาน|รายงานความก้าวหน้า|รายงานผล|^report/,
+  command: codeCommand,
+  meaning: (plain, raw) => (/^(ขอ|จะ|ต้องการ|อยาก)*(ส่ง)?รายงาน|รายงานความก้าวหน้า|รายงานผล|^report/.test(plain) ? requested(raw) : null),
   postbacks: [ACTION.reportPick, ACTION.reportPage, ACTION.reportBrief],
   allowed: (sender) => hasRole(sender.roles, 'officer'),
   refusal: CHAT_TEXT.officersOnly,
@@ -60,9 +126,14 @@ export const report: Feature = {
     }
     const fiscalYear = await ctx.stores.organisations.activeFiscalYear(ctx.org.id);
     const measures = await ctx.stores.measures.measuresForOfficer(ctx.org.id, fiscalYear, officer);
-    if (measures.length === 0) return [text(noMeasures(officer.unit))];
-    const page = input.kind === 'postback' ? Number(input.params.p) || 1 : 1;
-    return [measureCarousel(measures, page)];
+    if (input.kind === 'postback' && input.action === ACTION.reportPage) {
+      const page = Number(input.params.p) || 1;
+      if (input.params.v !== 'done') return dueList(ctx, officer, measures, page);
+      const { done } = dueFirst(measures, ctx.now);
+      return done.length > 0 ? [measureCarousel(done, page, 'done')] : dueList(ctx, officer, measures, 1);
+    }
+    if (ctx.argument.trim()) return goTo(ctx, officer, measures, fiscalYear);
+    return dueList(ctx, officer, measures, 1);
   },
   dialog: {
     name: DIALOG,
