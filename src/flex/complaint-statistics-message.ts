@@ -15,10 +15,10 @@ function keyLines(f: ComplaintFigures): string[] {
     lines.push(`ตอบภายใน 15 วัน ร้อยละ ${fixed(f.within15Percent, 2)} (${f.answeredWithin15} จาก ${f.answered} เรื่อง) · ระยะเวลาดำเนินการ ค่ามัธยฐาน ${days(f.medianDays)}`);
   }
   const others = [
-    f.overdue > 0 ? `เกินกำหนดยังไม่เสร็จ ${f.overdue}` : '',
-    f.reopened > 0 ? `เปิดเรื่องใหม่ ${f.reopened}` : '',
-    f.forwarded > 0 ? `ส่งต่อหน่วยงานอื่น ${f.forwarded}` : '',
-    f.withdrawn > 0 ? `ผู้ร้องถอนเรื่อง ${f.withdrawn}` : '',
+    f.overdue > 0 ? `เกินกำหนดยังไม่เสร็จ ${f.overdue} เรื่อง` : '',
+    f.reopened > 0 ? `เปิดเรื่องใหม่ ${f.reopened} เรื่อง` : '',
+    f.forwarded > 0 ? `ส่งต่อหน่วยงานอื่น ${f.forwarded} เรื่อง` : '',
+    f.withdrawn > 0 ? `ผู้ร้องถอนเรื่อง ${f.withdrawn} เรื่อง` : '',
   ].filter(Boolean);
   if (others.length > 0) lines.push(others.join(' · '));
   if (f.ratings > 0) lines.push(`ความพึงพอใจเฉลี่ย ${fixed(f.averageStars, 2)} จาก 5 ดาว (${f.ratings} ความเห็น)`);
