@@ -27,6 +27,8 @@ const SAY = {
   askReason: 'ระบุเหตุผลที่ไม่สามารถดำเนินการได้ เลือกจากปุ่มด้านล่าง หรือพิมพ์เหตุผลเอง',
   askSummary: 'พิมพ์สรุปผลการดำเนินงาน ทำอะไรไปแล้ว เมื่อไร\nแนบรูปภาพหรือไฟล์หลักฐานได้ก่อนพิมพ์สรุป',
   askOutcome: 'ผลลัพธ์หรือความสำเร็จที่ได้คืออะไร? เช่น ผู้เข้าร่วม ๔๐ คน ประชาชนเข้าถึงข้อมูลได้ทางเว็บไซต์\nพิมพ์ได้เลย หรือกด "ข้าม"',
+  askOutcomeOfCompleted: 'ผลลัพธ์หรือความสำเร็จที่ได้คืออะไร? เช่น ผู้เข้าร่วม 40 คน ประชาชนเข้าถึงข้อมูลได้ทางเว็บไซต์\nรายการที่ดำเนินการแล้วเสร็จต้องระบุผลลัพธ์ เพื่อใช้ในรายงานผลการดำเนินการ',
+  outcomeNeeded: 'รายการที่ดำเนินการแล้วเสร็จต้องระบุผลลัพธ์หรือความสำเร็จ กรุณาพิมพ์ผลลัพธ์ที่ได้',
   askProblems: 'มีปัญหาอุปสรรคหรือไม่? พิมพ์ได้เลย หรือกด "ข้าม"',
   askSuggestions: 'มีข้อเสนอแนะหรือไม่? พิมพ์ได้เลย หรือกด "ข้าม"',
   attachmentAdded: (count: number) => `แนบหลักฐานแล้ว ${count} รายการ พิมพ์สรุปผลการดำเนินงานต่อได้เลย`,
@@ -81,12 +83,23 @@ function statusPrompt(m: MeasureView): Message {
   );
 }
 
+/**
+ * Whether a question may be skipped. A completed item's outcome may not: the ITA report's ผลลัพธ์หรือความสำเร็จ
+ * column and the E-PlanNACC note state what a finished item achieved (docs/domain.md, "The official reports").
+ */
+const skippable = (step: TextStep, draft: ReportDraft) => step !== 'summary' && !(step === 'outcome' && draft.status === 'completed');
+
+/** The quick replies of a free-text question: the last report's answer again, skip where allowed, cancel. */
+function textQuick(step: TextStep, draft: ReportDraft, previous: PastReport | null | undefined) {
+  return [...(previous?.[step] ? [quickText(SAY.reuse)] : []), ...(skippable(step, draft) ? [quickText('ข้าม')] : []), cancelQuick()];
+}
+
 /** A free-text question, with the last report's answer to it shown and offered again. */
-function textPrompt(step: TextStep, previous: PastReport | null | undefined): Message {
+function textPrompt(step: TextStep, draft: ReportDraft, previous: PastReport | null | undefined): Message {
   const earlier = previous?.[step];
-  const skippable = step !== 'summary';
-  const ask = earlier ? `${ASK[step]}\n\n${SAY.earlier(formatThaiDate(previous.reportedAt), truncate(earlier, 600))}` : ASK[step];
-  return text(ask, [...(earlier ? [quickText(SAY.reuse)] : []), ...(skippable ? [quickText('ข้าม')] : []), cancelQuick()]);
+  const question = step === 'outcome' && !skippable(step, draft) ? SAY.askOutcomeOfCompleted : ASK[step];
+  const ask = earlier ? `${question}\n\n${SAY.earlier(formatThaiDate(previous.reportedAt), truncate(earlier, 600))}` : question;
+  return text(ask, textQuick(step, draft, previous));
 }
 
 function promptFor(step: Step, draft: ReportDraft, m: MeasureView, previous?: PastReport | null): Message {
@@ -99,7 +112,7 @@ function promptFor(step: Step, draft: ReportDraft, m: MeasureView, previous?: Pa
     case 'outcome':
     case 'problems':
     case 'suggestions':
-      return textPrompt(step, previous);
+      return textPrompt(step, draft, previous);
     case 'disbursed':
       return text(SAY.askDisbursed(formatBaht(m.disbursed), formatBaht(m.budget)), [
         ...(m.disbursed > 0 ? [quickText(SAY.sameAmount, String(m.disbursed))] : []),
@@ -162,13 +175,17 @@ export function continueReport(state: ReportState, input: DialogInput, facts: Fa
         if (draft.attachments.length >= MAX_ATTACHMENTS) return at('summary', draft, m, facts, [text(SAY.tooManyAttachments(MAX_ATTACHMENTS))]);
         const attachment: Attachment = { kind: input.mediaKind, lineMessageId: input.messageId, fileName: input.fileName };
         const attachments = [...draft.attachments, attachment];
+        // The last summary stays one tap away after a photo, as before it.
         return {
-          replies: [text(SAY.attachmentAdded(attachments.length), [cancelQuick()])],
+          replies: [text(SAY.attachmentAdded(attachments.length), textQuick('summary', draft, facts.previous))],
           state: { dialog: DIALOG, step: 'summary', data: { ...draft, attachments } },
           effects: [{ type: 'storeAttachment', attachment }],
         };
       }
-      if (step !== 'summary' && isSkip(input)) return at(NEXT[step], { ...draft, [step]: null }, m, facts);
+      if (isSkip(input) && step !== 'summary') {
+        if (!skippable(step, draft)) return at(step, draft, m, facts, [text(SAY.outcomeNeeded)]);
+        return at(NEXT[step], { ...draft, [step]: null }, m, facts);
+      }
       const earlier = facts.previous?.[step];
       if (earlier && input.kind === 'text' && input.text.trim() === SAY.reuse) return at(NEXT[step], { ...draft, [step]: earlier }, m, facts);
       const answer = freeText(input);
@@ -198,6 +215,8 @@ export function repeatPrompt(state: ReportState, facts: Facts): Message[] {
 
 function confirm(draft: ReportDraft, m: MeasureView, facts: Facts): ReportOutcome {
   if (!draft.status || !draft.summary) return at(draft.status ? 'summary' : 'status', draft, m, facts);
+  // A draft kept from before outcomes were required, or a crafted button, still cannot save a completion without one.
+  if (draft.status === 'completed' && !draft.outcome) return at('outcome', draft, m, facts, [text(SAY.outcomeNeeded)]);
   const full = { ...draft, status: draft.status, summary: draft.summary };
   const { draftId: _, ...report } = full;
   return {

@@ -32,7 +32,10 @@ const isAnswered = (status: ComplaintStatus) => ANSWERED_STATUSES.includes(statu
 export interface ComplaintFigures {
   /** Cases filed in the period. */
   received: number;
-  /** Of those, closed now: resolved, rejected, forwarded or withdrawn. */
+  /**
+   * Of those, closed now by the organisation: resolved, rejected or forwarded. A withdrawn case is closed by
+   * the complainant and counted apart (`withdrawn`), so received = closed + inProgress + withdrawn.
+   */
   closed: number;
   /** Of those, still open now (received or in progress, reopened ones included). */
   inProgress: number;
@@ -121,7 +124,7 @@ export function figuresOf(rows: readonly ComplaintStatRow[], asOf: Date): Compla
   const med = median(answered.map((r) => handlingDays(r)!));
   return {
     received: rows.length,
-    closed: closed.length,
+    closed: closed.filter((r) => r.status !== 'withdrawn').length,
     inProgress: rows.length - closed.length,
     overdue: rows.filter((r) => !isClosed(r.status) && r.dueAt.getTime() <= asOf.getTime()).length,
     answered: answered.length,

@@ -62,8 +62,17 @@ export function isComplaintStatus(value: unknown): value is ComplaintStatus {
 }
 
 export const ANSWER_WITHIN_DAYS = 15;
-/** The handler is reminded this many days before the deadline. */
+/** The handler is reminded this many days before the deadline's last day. */
 export const REMIND_DAYS_BEFORE = 3;
+
+/**
+ * The reminder's horizon on a given moment: the cases whose last day is at most REMIND_DAYS_BEFORE days ahead
+ * are due by the end of that day. Counted in Bangkok days, so a case filed on the 1st (last day the 16th) is
+ * reminded on the 13th, whatever time of day the job runs.
+ */
+export function remindDueBy(now: Date): Date {
+  return new Date(startOfBangkokDay(now).getTime() + (REMIND_DAYS_BEFORE + 1) * 86_400_000);
+}
 
 /**
  * The deadline: the end (Bangkok) of the 15th day after the day of submission, or of the next working day when
@@ -121,14 +130,18 @@ export const MAX_COMPLAINTS_PER_HOUR = 5;
 
 export interface ComplaintCounts {
   total: number;
+  /** Closed by the organisation: resolved, rejected or forwarded. */
   completed: number;
   inProgress: number;
+  /** Closed by the complainant, neither completed nor in progress: total = completed + inProgress + withdrawn. */
+  withdrawn: number;
 }
 
-/** OIT O24: total received, completed, in progress. */
+/** OIT O24: total received, completed, in progress, withdrawn. */
 export function countComplaints(statuses: ComplaintStatus[]): ComplaintCounts {
-  const completed = statuses.filter(isClosed).length;
-  return { total: statuses.length, completed, inProgress: statuses.length - completed };
+  const withdrawn = statuses.filter((s) => s === 'withdrawn').length;
+  const closed = statuses.filter(isClosed).length;
+  return { total: statuses.length, completed: closed - withdrawn, inProgress: statuses.length - closed, withdrawn };
 }
 
 /** Where something happened: a LINE location, or a place typed in words (no coordinates). */

@@ -77,3 +77,23 @@ export function timesOfDayBetween(after: TimeOfDay | null, upTo: TimeOfDay): Tim
   }
   return times;
 }
+
+/** The name of an อบต. or a เทศบาลตำบล carries its ตำบล; a เทศบาลเมือง/นคร's does not. */
+const SUBDISTRICT_IN_NAME = /^(?:องค์การบริหารส่วนตำบล|อบต\.?|เทศบาลตำบล|ทต\.?)\s*(\S.*)$/;
+
+/**
+ * Where an organisation's places are: "ตำบลโพธิ์ทอง", "อำเภอโพธิ์ทอง", "จังหวัดอ่างทอง", each when known. A place
+ * typed in words ("หน้าวัด") is searched on a map within them, not across the country.
+ */
+export function organisationArea(profile: Pick<OrganisationProfile, 'name' | 'district' | 'province'>): string[] {
+  const clean = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const subdistrict = SUBDISTRICT_IN_NAME.exec(clean(profile.name))?.[1];
+  const district = clean(profile.district).replace(/^(?:อำเภอ|อ\.)\s*/, '');
+  const province = clean(profile.province).replace(/^(?:จังหวัด|จ\.)\s*/, '');
+  return [
+    subdistrict ? `ตำบล${subdistrict}` : '',
+    // Bangkok has เขต, not อำเภอ, and is not a จังหวัด.
+    district ? (district.startsWith('เขต') ? district : `อำเภอ${district}`) : '',
+    province ? (province.startsWith('กรุงเทพ') ? province : `จังหวัด${province}`) : '',
+  ].filter(Boolean);
+}

@@ -50,7 +50,7 @@ export function overdueComplaintCards(cases: Complaint[], now: Date, escalatedTo
       name: 'เรื่องร้องเรียนเกินกำหนด 15 วัน',
       note: `ข้อมูล ณ ${thaiDigits(formatThaiDate(now))}`,
       rows: [
-        { label: 'ยังไม่แล้วเสร็จและเกินกำหนด', count: general.length + corruption, colour: COLOURS.red },
+        { label: 'ยังไม่เสร็จและเกินกำหนด', count: general.length + corruption, colour: COLOURS.red },
         ...(escalatedToday ? [{ label: 'เกินกำหนดวันนี้', count: newTotal, colour: COLOURS.red }] : []),
         { label: 'เรื่องร้องเรียนทั่วไป', count: general.length, colour: COLOURS.group },
         { label: 'แจ้งเบาะแสการทุจริต', count: corruption, colour: COLOURS.confidential },

@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { DIMENSIONS_TH, FAMILY_TH, type MeasureView } from '../domain/measures.js';
+import { DIMENSIONS_TH, FAMILY_TH, numberedSteps, type MeasureView } from '../domain/measures.js';
 import type { PastReport } from '../domain/progress.js';
 import { STATUS_COLOUR, STATUS_TH } from '../domain/statuses.js';
 import { isOverdue } from '../domain/summary.js';
@@ -100,8 +100,9 @@ export function measureBrief(m: MeasureView, reports: PastReport[], actions: Qui
   lines.push(`สถานะ: ${STATUS_TH[m.status]}`, `ผู้รับผิดชอบ: ${m.responsibleUnits.join(', ') || '-'}`, `ระยะเวลา: ${m.periodText || `${formatThaiMonthYear(m.periodStart)} – ${formatThaiMonthYear(new Date(m.periodEnd.getTime() - 1))}`}`);
   if (m.budget > 0) lines.push(`งบประมาณ ${formatBaht(m.budget)} บาท เบิกจ่ายแล้ว ${formatBaht(m.disbursed)} บาท`);
   if (m.guideline) lines.push('', `แนวทาง: ${truncate(m.guideline, 600)}`);
-  if (m.methodSteps.length > 0) lines.push('', 'วิธีดำเนินการ', ...m.methodSteps.slice(0, 15).map((step) => truncate(step, 300)));
-  lines.push('', reports.length > 0 ? `รายงาน ${reports.length} ครั้งล่าสุด` : 'ยังไม่เคยรายงาน');
+  const steps = numberedSteps(m.methodSteps);
+  if (steps.length > 0) lines.push('', 'วิธีดำเนินการ', ...steps.slice(0, 15).map((step) => truncate(step, 300)));
+  lines.push('', reports.length > 0 ? 'รายงานล่าสุด' : 'ยังไม่เคยรายงาน');
   for (const r of reports) {
     const who = [r.reporterName || 'เจ้าหน้าที่', r.reporterUnit].filter(Boolean).join(' ');
     lines.push(`• ${formatThaiDate(r.reportedAt)} ${who}: ${STATUS_TH[r.status]}`, `  ${truncate(r.summary, 400)}`);

@@ -12,8 +12,9 @@ import { ACTION, postbackData } from '../line/postback.js';
  */
 export const OIT_PAGE_SIZE = 10;
 
+/** The answer in a few words; '' before there is one (the card's state label already says ยังไม่ได้ตอบ). */
 export function answerWords(item: OitItem): string {
-  if (!item.answer) return 'ยังไม่ได้ตอบ';
+  if (!item.answer) return '';
   const files = item.answer.attachments.length > 0 ? ` · หลักฐาน ${item.answer.attachments.length} ไฟล์` : '';
   return `${item.answer.available ? 'มี' : 'ไม่มี'}${files}`;
 }

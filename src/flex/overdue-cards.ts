@@ -11,7 +11,7 @@ import { COLOURS, groupCarousel, listText, shownGroupCount, type CardGroup } fro
  * The summary's "overdue" button: measures whose period is over and that are not completed, as one card a
  * responsible unit with its counts and a button to that unit's list.
  */
-const NO_OVERDUE = 'ไม่มีมาตรการหรือโครงการที่เกินกำหนดแล้วยังไม่แล้วเสร็จ';
+const NO_OVERDUE = 'ไม่มีมาตรการหรือโครงการที่เกินกำหนดแล้วยังไม่เสร็จ';
 /** The overview comes first; unit cards fill the rest of the carousel. */
 const LEADING = 1;
 
@@ -19,7 +19,7 @@ function unitCard(group: Group<SummaryMeasure>, summary: Summary): CardGroup {
   const c = measureCounts(group.items, summary.round);
   return {
     name: group.name,
-    note: `เกินกำหนดแล้วยังไม่แล้วเสร็จ ${thaiDigits(c.total)} รายการ`,
+    note: `เกินกำหนดแล้วยังไม่เสร็จ ${thaiDigits(c.total)} รายการ`,
     rows: [
       { label: STATUS_TH.not_started, count: c.not_started, colour: STATUS_COLOUR.not_started },
       { label: STATUS_TH.in_progress, count: c.in_progress, colour: STATUS_COLOUR.in_progress },
@@ -37,9 +37,9 @@ export function overdueCards(summary: Summary): Message {
   const c = measureCounts(summary.overdue, summary.round);
   const asOf = formatThaiDate(summary.asOf);
   return groupCarousel({
-    altText: `เกินกำหนดแล้วยังไม่แล้วเสร็จ ${summary.overdue.length} รายการ ใน ${groups.length} หน่วยงาน: ${groups.map((g) => `${g.name} ${g.items.length}`).join(', ')}`,
+    altText: `เกินกำหนดแล้วยังไม่เสร็จ ${summary.overdue.length} รายการ ใน ${groups.length} หน่วยงาน: ${groups.map((g) => `${g.name} ${g.items.length}`).join(', ')}`,
     overview: {
-      name: 'รายการที่เกินกำหนดแล้วยังไม่แล้วเสร็จ',
+      name: 'รายการที่เกินกำหนดแล้วยังไม่เสร็จ',
       note: `ข้อมูล ณ ${thaiDigits(asOf)} · ${thaiDigits(groups.length)} หน่วยงาน`,
       rows: [
         { label: 'เกินกำหนดทั้งหมด', count: c.total, colour: COLOURS.red },
@@ -71,5 +71,5 @@ export function overdueUnitText(summary: Summary, key: string): string {
   }
   const group = groups.find((g) => g.key === key);
   if (!group) return `${NO_OVERDUE}ของหน่วยงานนี้แล้ว`;
-  return listText(`${group.name}: เกินกำหนดแล้วยังไม่แล้วเสร็จ ${group.items.length} รายการ (ข้อมูล ณ ${asOf})`, group.items.map(entry));
+  return listText(`${group.name}: เกินกำหนดแล้วยังไม่เสร็จ ${group.items.length} รายการ (ข้อมูล ณ ${asOf})`, group.items.map(entry));
 }

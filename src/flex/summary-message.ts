@@ -19,8 +19,10 @@ function trendText(summary: Summary): string {
   const delta = Math.round((overall.implementationPercent - previous.overall.implementationPercent) * 100) / 100;
   const completed = overall.completed - previous.overall.completed;
   const since = formatThaiDate(previous.asOf);
-  const direction = delta > 0 ? `เพิ่มขึ้น ${percent(delta)}` : delta < 0 ? `ลดลง ${percent(-delta)}` : 'เท่าเดิม';
-  return `แนวโน้มจาก ${thaiDigits(since)}: ${direction} จุด (ร้อยละ ${percent(previous.overall.implementationPercent)}) · แล้วเสร็จเพิ่ม ${count(Math.max(0, completed))} รายการ`;
+  // The change in points, then where it started from: "from 0.00 %" is last month's level, not a change.
+  const before = percent(previous.overall.implementationPercent);
+  const direction = delta > 0 ? `เพิ่มขึ้น ${percent(delta)} จุด จากร้อยละ ${before}` : delta < 0 ? `ลดลง ${percent(-delta)} จุด จากร้อยละ ${before}` : `เท่าเดิมที่ร้อยละ ${before}`;
+  return `แนวโน้มจาก ${thaiDigits(since)}: ${direction} · แล้วเสร็จเพิ่ม ${count(Math.max(0, completed))} รายการ`;
 }
 
 function breakdownRow(name: string, t: Tally): TemplateVars {
@@ -38,7 +40,8 @@ function publicPageButton(url: string): messagingApi.FlexButton {
   return { type: 'button', style: 'secondary', height: 'sm', margin: 'sm', action: { type: 'uri', label: 'ดูแผนภูมิ', uri: url } };
 }
 
-export function summaryMessage(summary: Summary, options: { heading: string; complaints?: string | null; publicPage?: string | null }): messagingApi.FlexMessage {
+/** `lateComplaints`: complaints past their 15 days that the overdue button also lists for this reader (executives). */
+export function summaryMessage(summary: Summary, options: { heading: string; complaints?: string | null; publicPage?: string | null; lateComplaints?: number }): messagingApi.FlexMessage {
   const o = summary.overall;
   const statusRows = (['completed', 'in_progress', 'not_started', 'cannot_proceed'] as const).map((s) => ({
     label: STATUS_TH[s],
@@ -66,10 +69,13 @@ export function summaryMessage(summary: Summary, options: { heading: string; com
       stale: count(summary.stale.length),
       complaints: options.complaints ?? '',
       thresholds: `เกณฑ์ระดับ: ${summary.thresholds.map((t) => `${t.label} ≥ ${thaiDigits(t.min)}`).join(', ')} · ร้อยละ = (แล้วเสร็จ + ๐.๕ × ระหว่างดำเนินการ) ÷ ทั้งหมด × ๑๐๐`,
-      overduePostback: postbackData(ACTION.overdueList),
+      // A red button to an empty list only alarms: it is there when something is overdue.
+      overduePostback: summary.overdue.length + (options.lateComplaints ?? 0) > 0 ? postbackData(ACTION.overdueList) : '',
     }),
   ];
-  if (options.publicPage) (bubbles[0]!.footer as messagingApi.FlexBox).contents.push(publicPageButton(options.publicPage));
+  const overview = bubbles[0]!;
+  if (options.publicPage) (overview.footer as messagingApi.FlexBox).contents.push(publicPageButton(options.publicPage));
+  if ((overview.footer as messagingApi.FlexBox).contents.length === 0) delete overview.footer;
   if (summary.byFamily.length > 0) {
     bubbles.push(
       renderTemplate('summary-breakdown', {
@@ -108,5 +114,5 @@ export function summaryMessage(summary: Summary, options: { heading: string; com
 /** The complaints line of the summary (counts only, never who complained); empty when there are none. */
 export function complaintLine(s: ComplaintStats): string {
   if (s.all.total === 0) return '';
-  return `เรื่องร้องเรียนปีงบประมาณ ${thaiDigits(s.fiscalYear)}: ทั้งหมด ${count(s.all.total)} · เสร็จ ${count(s.all.completed)} · อยู่ระหว่างดำเนินการ ${count(s.all.inProgress)} · เกินกำหนด ${count(s.overdue)} (ทุจริต ${count(s.byKind.corruption.total)})`;
+  return `เรื่องร้องเรียนปีงบประมาณ ${thaiDigits(s.fiscalYear)}: ทั้งหมด ${count(s.all.total)} · เสร็จ ${count(s.all.completed)} · อยู่ระหว่างดำเนินการ ${count(s.all.inProgress)}${s.all.withdrawn > 0 ? ` · ผู้ร้องถอนเรื่อง ${count(s.all.withdrawn)}` : ''} · เกินกำหนด ${count(s.overdue)} (ทุจริต ${count(s.byKind.corruption.total)})`;
 }

@@ -1,10 +1,9 @@
-import { addDays } from 'date-fns';
 import { markDeadlineStep, openComplaintsDueBy } from '../db/complaint-store.js';
 import { linkedGroup } from '../db/executive-group-store.js';
 import { staffWithRole } from '../db/staff-store.js';
 import { dayKey } from '../domain/calendar.js';
 import { clockSuffix } from '../domain/closure.js';
-import { HANDLER_ROLE, REMIND_DAYS_BEFORE, type Complaint } from '../domain/complaints.js';
+import { HANDLER_ROLE, remindDueBy, type Complaint } from '../domain/complaints.js';
 import { sameBangkokDay } from '../domain/executive-groups.js';
 import { formatThaiDate } from '../domain/thai.js';
 import { overdueComplaintCards } from '../flex/complaint-groups.js';
@@ -15,7 +14,7 @@ import { executiveGroupCopy } from './executive-group-copy.js';
 import type { JobDefinition } from './job.js';
 
 /**
- * The 15-day rule, checked every morning: a reminder to the handler 3 days before the deadline; when it
+ * The 15-day rule, checked every morning: a reminder to the handler 3 days before the deadline's last day; when it
  * passes, the handler must send the complainant an explanation, and executives get one card a day with the
  * late cases by handler, on days when a case has newly passed its deadline (their linked group: counts of
  * general complaints only).
@@ -29,7 +28,7 @@ export const complaintDeadlines: JobDefinition = {
   isDue: () => true,
   async produce(run, { orgId }) {
     const now = run.asOf;
-    const open = await openComplaintsDueBy(orgId, addDays(now, REMIND_DAYS_BEFORE));
+    const open = await openComplaintsDueBy(orgId, remindDueBy(now));
     const executives = (await staffWithRole(orgId, 'executive')).map((e) => e.lineUserId);
     const handlersOf = async (c: Complaint) => (c.handlerUserId ? [c.handlerUserId] : (await staffWithRole(orgId, HANDLER_ROLE[c.kind])).map((s) => s.lineUserId));
     const outgoing: Outgoing[] = [];

@@ -29,10 +29,11 @@ export const monthlySummary: JobDefinition = {
     const group = executiveGroupCopy(run.id, onePass?.executiveGroup ? onePass.executiveGroup(orgId) : await linkedGroup(orgId));
     if (executives.length === 0 && group.recipients === 0) return { outgoing: [], recipients: 0 };
     const summary = onePass?.summary?.(orgId) ?? (await loadSummary(orgId, run.asOf, thresholds));
-    const complaints = complaintLine(onePass?.complaintStats?.(orgId) ?? (await complaintStats(orgId, fiscalYearOf(run.asOf), run.asOf)));
+    const stats = onePass?.complaintStats?.(orgId) ?? (await complaintStats(orgId, fiscalYearOf(run.asOf), run.asOf));
+    const complaints = complaintLine(stats);
     const [year, month] = monthKey(run.asOf).split('-').map(Number) as [number, number];
     const heading = `สรุปผลการดำเนินงานประจำเดือน ${THAI_MONTHS_SHORT[month - 1]} ${year + 543}`;
-    const message = summaryMessage(summary, { heading, complaints, publicPage: publicPageUrl?.(orgId) });
+    const message = summaryMessage(summary, { heading, complaints, publicPage: publicPageUrl?.(orgId), lateComplaints: stats.overdue });
     return {
       outgoing: [{ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [message] }, ...group.outgoing('summary', [message])],
       recipients: executives.length + group.recipients,

@@ -7,6 +7,7 @@ export const LINE_LIMITS = {
   quickReplyLabel: 20,
   actionLabel: 20,
   postbackData: 300,
+  uri: 1_000,
   displayText: 300,
   altText: 1_500,
   bubbleBytes: 30_000,
@@ -51,6 +52,7 @@ export function limitViolations(message: any): string[] {
       check(node.data.length <= LINE_LIMITS.postbackData, `postback data ${node.data.length}`);
       if (node.displayText) check(node.displayText.length <= LINE_LIMITS.displayText, `displayText ${node.displayText.length}`);
     }
+    if (node.type === 'uri') check(typeof node.uri === 'string' && /^(https?|tel|line):/.test(node.uri) && node.uri.length <= LINE_LIMITS.uri, `uri ${String(node.uri).slice(0, 60)} (${String(node.uri).length})`);
     if (node.action?.label !== undefined) check(node.action.label.length > 0 && node.action.label.length <= LINE_LIMITS.actionLabel, `action label "${node.action.label}"`);
     for (const value of Object.values(node)) if (value && typeof value === 'object') walk(value);
   };

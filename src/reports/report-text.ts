@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { DisplayStatus, Status } from '../domain/statuses.js';
 import { AWAITING_REPORT, STATUS_TH } from '../domain/statuses.js';
+import { numberedSteps } from '../domain/measures.js';
 import type { Threshold } from '../domain/summary.js';
 import { thaiDigits, toBuddhistYear } from '../domain/thai.js';
 import { TIME_ZONE } from '../domain/time-zone.js';
@@ -84,16 +85,7 @@ export function itaIntro(org: ReportOrganisation): string {
 
 export const generatedLine = (at: Date): string => `จัดทำโดย${PRODUCT_NAME_TH} เมื่อ ${formatThaiDateLong(at)}`;
 
-// A step typed as "1. …", "(๑) …" or "๒) …" keeps its words but gets our numbering; four-digit years are not numbers.
-const STEP_NUMBER = /^\s*\(?[0-9๐-๙]{1,2}[.)]\s*/;
-
-/** Method steps as "1. …" lines, numbered afresh whatever numbering the plan carried. */
-export function numberedSteps(steps: string[]): string[] {
-  return steps
-    .map((s) => s.replace(STEP_NUMBER, '').trim())
-    .filter(Boolean)
-    .map((s, i) => `${i + 1}. ${s}`);
-}
+export { numberedSteps };
 
 // Thai vowel and tone marks sit above or below their consonant and take no width of their own.
 const NO_WIDTH = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;

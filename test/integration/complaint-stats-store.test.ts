@@ -36,7 +36,8 @@ describe('the rows behind OIT O24', () => {
     const stats = computeComplaintStatistics(await loadComplaintStatRows(ORG, FY), FY, asOf);
     expect(stats.total).toMatchObject({
       received: 8,
-      closed: 6,
+      // The withdrawn case is neither done by the organisation nor in progress: 5 + 2 + 1 = 8.
+      closed: 5,
       inProgress: 2,
       overdue: 2,
       answered: 5,
@@ -50,14 +51,14 @@ describe('the rows behind OIT O24', () => {
       withdrawn: 1,
     });
     expect(stats.months.map((m) => m.received)).toEqual([5, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    expect(stats.months[0]).toMatchObject({ label: 'ต.ค. 2568', closed: 4, inProgress: 1, medianDays: 4, within15Percent: 66.67, reopened: 1, averageStars: 3.5 });
+    expect(stats.months[0]).toMatchObject({ label: 'ต.ค. 2568', closed: 3, inProgress: 1, withdrawn: 1, medianDays: 4, within15Percent: 66.67, reopened: 1, averageStars: 3.5 });
     expect(stats.months[1]).toMatchObject({ label: 'พ.ย. 2568', closed: 2, inProgress: 1, medianDays: 7, within15Percent: 100, reopened: 1, averageStars: 1 });
     expect(stats.byKind.corruption).toMatchObject({ received: 2, closed: 1, inProgress: 1, overdue: 1, medianDays: 8, within15Percent: 100 });
-    expect(stats.byKind.general).toMatchObject({ received: 6, closed: 5, withdrawn: 1, forwarded: 1, reopened: 2 });
+    expect(stats.byKind.general).toMatchObject({ received: 6, closed: 4, withdrawn: 1, forwarded: 1, reopened: 2 });
     expect(stats.byCategory.map((c) => [c.category, c.received, c.closed])).toEqual([
       ['ถนน', 3, 3],
       ['ไฟฟ้า', 2, 1],
-      [null, 1, 1],
+      [null, 1, 0],
     ]);
   });
 });

@@ -107,18 +107,18 @@ describe('the สรุป command', () => {
     expect(summary.type).toBe('flex');
     expect(summary.altText).toContain('แผนปฏิบัติการป้องกันการทุจริต ร้อยละ');
     const overdue = await executive.tap(postbackOf([summary], 'ดูรายการที่เกินกำหนด'));
-    expect(visibleText(overdue)).toContain('รายการที่เกินกำหนดแล้วยังไม่แล้วเสร็จ');
+    expect(visibleText(overdue)).toContain('รายการที่เกินกำหนดแล้วยังไม่เสร็จ');
     // One card a unit, each with the number of that unit's overdue items, as the database has them.
     // Today (2026) every FY 2568 measure's period is over; EP-01 is completed, so it is not overdue.
     const late = await MeasureModel.find({ orgId: ORG, status: { $ne: 'completed' }, periodEnd: { $lte: new Date() } }).lean();
     const finance = late.filter((m) => m.responsibleUnits.includes('กองคลัง'));
     expect(finance.length).toBeGreaterThan(0);
     const financeCard = overdue[0].contents.contents.find((b: any) => visibleText([b.header]).startsWith('กองคลัง\n'));
-    expect(visibleText([financeCard])).toContain(`เกินกำหนดแล้วยังไม่แล้วเสร็จ ${finance.length} รายการ`);
+    expect(visibleText([financeCard])).toContain(`เกินกำหนดแล้วยังไม่เสร็จ ${finance.length} รายการ`);
     expect(visibleText([overdue[0].contents.contents[0]])).toContain(`เกินกำหนดทั้งหมด\n${late.length}`);
 
     const list = visibleText(await executive.tap(postbackOf([financeCard], 'ดูรายการ')));
-    expect(list).toContain(`กองคลัง: เกินกำหนดแล้วยังไม่แล้วเสร็จ ${finance.length} รายการ`);
+    expect(list).toContain(`กองคลัง: เกินกำหนดแล้วยังไม่เสร็จ ${finance.length} รายการ`);
     expect(list.match(/^• \S+/gm)!.map((l) => l.slice(2)).sort()).toEqual(finance.map((m) => m.code).sort());
     expect(list).not.toContain('EP-01 ');
   });

@@ -164,7 +164,7 @@ describe('an officer reports progress by chat', () => {
       await officer.tap(`a=rp.pick&m=${id}`);
       await officer.say(status);
       await officer.say(summary);
-      await officer.say('ไม่มี');
+      await officer.say('ประชาชนเข้าถึงประกาศได้ทางเว็บไซต์');
       await officer.say('ข้าม');
       const confirm = await officer.say('ข้าม');
       await officer.tap(postbackOf(confirm, 'ยืนยันบันทึก'));
@@ -206,6 +206,36 @@ describe('an officer reports progress by chat', () => {
       ['อบรมเจ้าหน้าที่รุ่นที่ 1', 'ผู้เข้าอบรม 25 คน'],
       ['อบรมครบทั้ง 2 รุ่นแล้ว', 'ผู้เข้าอบรม 25 คน'],
     ]);
+  });
+
+  it('asks a completed item\'s outcome until it is given, and keeps "use the previous text" after a photo', async () => {
+    const id = await measureId('K-10');
+    await officer.tap(`a=rp.pick&m=${id}`);
+    await officer.tap('a=rp.status&s=in_progress');
+    await officer.say('เตรียมเอกสารเผยแพร่');
+    await officer.say('ข้าม');
+    await officer.say('ข้าม');
+    await officer.tap(postbackOf(await officer.say('ข้าม'), 'ยืนยันบันทึก'));
+
+    await officer.tap(`a=rp.pick&m=${id}`);
+    const askSummary = await officer.tap('a=rp.status&s=completed');
+    const quick = (replies: any[]) => replies.flatMap((r) => r.quickReply?.items.map((i: any) => i.action.label) ?? []);
+    expect(quick(askSummary)).toContain('ใช้ข้อความเดิม');
+    const afterPhoto = await officer.sendImage();
+    expect(visibleText(afterPhoto)).toContain('แนบหลักฐานแล้ว 1 รายการ');
+    expect(quick(afterPhoto)).toContain('ใช้ข้อความเดิม');
+    const askOutcome = await officer.say('ใช้ข้อความเดิม');
+    expect(visibleText(askOutcome)).toContain('ต้องระบุผลลัพธ์');
+    expect(quick(askOutcome)).not.toContain('ข้าม');
+    for (const skip of ['ข้าม', 'ไม่มี']) {
+      expect(visibleText(await officer.say(skip))).toContain('ต้องระบุผลลัพธ์หรือความสำเร็จ');
+    }
+    await officer.say('เผยแพร่ครบทุกช่องทาง');
+    await officer.say('ข้าม');
+    await officer.tap(postbackOf(await officer.say('ข้าม'), 'ยืนยันบันทึก'));
+    const newest = (await ProgressReportModel.find({ measureCode: 'K-10' }).sort({ reportedAt: -1 }).lean())[0]!;
+    expect(newest).toMatchObject({ status: 'completed', summary: 'เตรียมเอกสารเผยแพร่', outcome: 'เผยแพร่ครบทุกช่องทาง' });
+    expect(newest.attachments).toHaveLength(1);
   });
 
   it('requires a reason when the measure cannot proceed', async () => {
@@ -286,13 +316,13 @@ describe('an officer reports progress by chat', () => {
     await officer.tap(`a=rp.pick&m=${await measureId('K-05')}`);
     await officer.tap('a=rp.status&s=completed');
     await officer.say('เสร็จแล้ว');
-    await officer.say('ข้าม');
+    await officer.say('ผู้เข้าร่วม 30 คน');
     await officer.say('ข้าม');
     const oldConfirm = await officer.say('ข้าม');
     await officer.tap(`a=rp.pick&m=${await measureId('K-06')}`);
     await officer.tap('a=rp.status&s=completed');
     await officer.say('เสร็จแล้วเช่นกัน');
-    await officer.say('ข้าม');
+    await officer.say('ผู้เข้าร่วม 25 คน');
     await officer.say('ข้าม');
     await officer.say('ข้าม');
     const stale = await officer.tap(postbackOf(oldConfirm, 'ยืนยันบันทึก'));
@@ -400,7 +430,8 @@ describe('handover and rounds', () => {
     expect(JSON.stringify(list)).toContain(briefButton);
     const brief = visibleText(await officer.tap(briefButton));
     expect(brief).toContain('ผู้รับผิดชอบ: กองคลัง');
-    expect(brief).toContain('รายงาน 3 ครั้งล่าสุด');
+    expect(brief).toContain('รายงานล่าสุด');
+    expect(brief).not.toMatch(/รายงาน \d+ ครั้งล่าสุด/);
     expect(brief).toContain('รอบสี่ ติดตามผล');
     expect(brief).toContain('สมศรี ใจดี');
     expect(brief).not.toContain('รอบแรก');
@@ -412,7 +443,7 @@ describe('handover and rounds', () => {
       await officer.tap(`a=rp.pick&m=${id}`);
       await officer.tap('a=rp.status&s=completed');
       await officer.say('ดำเนินการครบแล้ว');
-      await officer.say('ข้าม');
+      await officer.say('เจ้าหน้าที่ทุกคนได้รับคู่มือ');
       await officer.say('ข้าม');
       return officer.tap(postbackOf(await officer.say('ข้าม'), 'ยืนยันบันทึก'));
     };

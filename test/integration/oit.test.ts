@@ -12,7 +12,7 @@ import { JOBS, jobSchedules } from '../../src/jobs/registry.js';
 import { runJob } from '../../src/jobs/run-job.js';
 import { importIndicators, importOitItems } from '../../src/oit-import/import-oit.js';
 import { produceReport } from '../../src/reports/catalogue.js';
-import { Chat, postbackOf, visibleText } from '../support/chat.js';
+import { Chat, postbackOf, uriOf, visibleText } from '../support/chat.js';
 import { addStaff } from '../support/fixtures.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
@@ -267,12 +267,11 @@ describe('reports', () => {
     const items = menu[0].quickReply.items;
     expect(items.length).toBeLessThanOrEqual(13);
     for (const i of items) expect(i.action.label.length).toBeLessThanOrEqual(20);
-    const answer = visibleText(await executive.tap(postbackOf(menu, 'OIT สำหรับ ITAS')));
-    const download = await fetch(answer.match(/https?:\/\/\S+/)![0]);
+    const download = await fetch(uriOf(await executive.tap(postbackOf(menu, 'OIT สำหรับ ITAS'))));
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toContain('oit-itas-2567.xlsx');
-    const word = visibleText(await executive.tap(postbackOf(menu, 'ตัวชี้วัด (Word)')));
-    expect((await fetch(word.match(/https?:\/\/\S+/)![0])).headers.get('content-disposition')).toContain('ita-indicators-2566.docx');
+    const word = await executive.tap(postbackOf(menu, 'ตัวชี้วัด (Word)'));
+    expect((await fetch(uriOf(word))).headers.get('content-disposition')).toContain('ita-indicators-2566.docx');
   });
 });
 

@@ -118,7 +118,7 @@ describe('the public transparency page', () => {
   it("shows this fiscal year's complaint statistics: counts by channel, answered within 15 days, ratings", async () => {
     const html = await (await page()).text();
     expect(html).toContain(`เรื่องร้องเรียน ปีงบประมาณ ${fiscalYearOf(new Date())}`);
-    expect(html).toContain('เรื่องทั่วไป 1 · แจ้งเบาะแสการทุจริต 1 · ยุติแล้ว 1');
+    expect(html).toContain('เรื่องทั่วไป 1 · แจ้งเบาะแสการทุจริต 1 · ดำเนินการแล้วเสร็จ 1');
     expect(html).toContain('1 จาก 1 เรื่องที่ตอบแล้ว');
     expect(html).toMatch(/<div class="figure-value">4\.00<\/div><div class="figure-note">จากคะแนนเต็ม 5 · 1 ความเห็น/);
     expect(html).toContain('จำนวนเรื่องร้องเรียนและร้อยละที่ตอบภายใน 15 วันรายเดือน');

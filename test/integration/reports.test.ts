@@ -11,7 +11,7 @@ import { DEFAULT_LEVEL_THRESHOLDS } from '../../src/domain/summary.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { produceReport } from '../../src/reports/catalogue.js';
 import { createLinkSigner } from '../../src/security/signed-link.js';
-import { Chat, postbackOf, visibleText } from '../support/chat.js';
+import { Chat, postbackOf, uriOf, visibleText } from '../support/chat.js';
 import { addStaff, report } from '../support/fixtures.js';
 import { cellsOf } from '../support/xlsx.js';
 import { startHarness, TEST_DATA_KEY, type Harness } from '../support/harness.js';
@@ -136,8 +136,11 @@ describe('reports from LINE', () => {
   it('gives executives a signed link that downloads the file, and refuses altered or expired links', async () => {
     const executive = new Chat(h, 'U-exec');
     const menu = await executive.say('ส่งออกรายงาน');
-    const answer = visibleText(await executive.tap(postbackOf(menu, 'E-Plan 12 ด. (Excel)')));
-    const url = answer.match(/https?:\/\/\S+/)![0];
+    const replies = await executive.tap(postbackOf(menu, 'E-Plan 12 ด. (Excel)'));
+    // A button with a short label carries the signed address; the chat never shows the long token as text.
+    const url = uriOf(replies, 'ดาวน์โหลดรายงาน');
+    expect(visibleText(replies)).not.toContain('/reports/');
+    expect(visibleText(replies)).toContain('30 นาที');
     const download = await fetch(url);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toContain('eplannacc-12-months-2568.xlsx');
@@ -171,8 +174,7 @@ describe('reports from LINE', () => {
 
   it('lists the plan report in prose and downloads it through a link', async () => {
     const executive = new Chat(h, 'U-exec');
-    const answer = visibleText(await executive.tap(postbackOf(await executive.say('ส่งออกรายงาน'), 'ผลตามแผนฯ (Word)')));
-    const download = await fetch(answer.match(/https?:\/\/\S+/)![0]);
+    const download = await fetch(uriOf(await executive.tap(postbackOf(await executive.say('ส่งออกรายงาน'), 'ผลตามแผนฯ (Word)'))));
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toContain('anticorruption-plan-results-2568.docx');
   });
@@ -180,8 +182,7 @@ describe('reports from LINE', () => {
   it('stops a link working once its executive is no longer staff', async () => {
     await addStaff(ORG, 'U-exec-2', ['executive'], null, 'รองปลัด');
     const executive = new Chat(h, 'U-exec-2');
-    const answer = visibleText(await executive.tap(postbackOf(await executive.say('ส่งออกรายงาน'), 'ITA (Word)')));
-    const url = answer.match(/https?:\/\/\S+/)![0];
+    const url = uriOf(await executive.tap(postbackOf(await executive.say('ส่งออกรายงาน'), 'ITA (Word)')));
     await StaffModel.updateOne({ _id: staffId(ORG, 'U-exec-2') }, { $set: { active: false } });
     expect((await fetch(url)).status).toBe(403);
   });

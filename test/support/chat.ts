@@ -81,3 +81,20 @@ export async function fileGeneralComplaint(chat: Chat, description: string): Pro
   const confirm = await chat.say('รับแจ้ง');
   return chat.tap(postbackOf(confirm, 'ยืนยันส่งเรื่อง'));
 }
+
+/** The address behind the first link button (a flex uri action) whose label matches, or behind the first one. */
+export function uriOf(messages: any[], label?: string | RegExp): string {
+  let found: string | undefined;
+  const walk = (node: any) => {
+    if (found || !node || typeof node !== 'object') return;
+    const shown = typeof node.label === 'string' ? arabicDigits(node.label) : '';
+    if (node.type === 'uri' && (label === undefined || (typeof label === 'string' ? shown === label : label.test(shown)))) {
+      found = node.uri;
+      return;
+    }
+    for (const value of Object.values(node)) if (typeof value === 'object') walk(value);
+  };
+  messages.forEach(walk);
+  if (!found) throw new Error(`no link button${label ? ` labelled ${label}` : ''} in ${JSON.stringify(messages).slice(0, 500)}`);
+  return found;
+}

@@ -7,6 +7,7 @@ import { caseCard, handlerTimelineTexts } from '../../src/flex/complaint-message
 import { evidenceMessages } from '../../src/flex/evidence-messages.js';
 import { limitViolations } from '../../src/line/limits.js';
 import { parsePostbackData } from '../../src/line/postback.js';
+import { uriOf, visibleText } from '../support/chat.js';
 import { aComplaint } from '../support/complaint.js';
 
 const staff = (lineUserId: string, ...roles: Viewer['roles'][number][]): Viewer => ({ lineUserId, isStaff: true, roles });
@@ -50,7 +51,7 @@ const photo = (id: string, size = 200_000): EvidenceFileInfo => ({ lineMessageId
 const url = (id: string, base = 'https://bot.example') => `${base}/evidence/token-${id}`;
 
 describe('evidence as LINE messages', () => {
-  it('sends photos as image messages over HTTPS, the place as a location, and the rest as links in a closing text', () => {
+  it('sends photos as image messages over HTTPS, the place as a location, and the rest as buttons under a closing message', () => {
     const pdf: EvidenceFileInfo = { lineMessageId: 'f', kind: 'file', fileName: 'ใบเสร็จ.pdf', contentType: 'application/pdf', size: 50_000, stored: true };
     const big = photo('big', 3_000_000);
     const lost: EvidenceFileInfo = { lineMessageId: 'x', kind: 'image', fileName: null, contentType: null, size: null, stored: false };
@@ -62,29 +63,49 @@ describe('evidence as LINE messages', () => {
       minutes: 30,
       quickReplies: [{ type: 'action', action: { type: 'postback', label: 'ดูบันทึกทั้งหมด', data: 'a=cp.log&c=1' } }],
     }) as any[];
-    expect(messages.map((m) => m.type)).toEqual(['image', 'image', 'image', 'location', 'text']);
+    expect(messages.map((m) => m.type)).toEqual(['image', 'image', 'image', 'location', 'flex']);
     expect(messages[0]).toEqual({ type: 'image', originalContentUrl: url('a'), previewImageUrl: url('a') });
     expect(messages[3]).toMatchObject({ title: 'ศาลาประชาคมหมู่ 3', latitude: 13.75, longitude: 100.5 });
-    const closing = messages[4].text as string;
-    expect(closing).toContain(url('d'));
+    const closing = visibleText([messages[4]]);
+    // The signed addresses are behind short buttons, never written out.
+    expect(closing).not.toContain('/evidence/');
+    expect(uriOf([messages[4]], 'เปิดรูปภาพ 4')).toBe(url('d'));
+    expect(uriOf([messages[4]], 'เปิดไฟล์ 5')).toBe(url('f'));
+    expect(uriOf([messages[4]], 'เปิดรูปภาพ 6')).toBe(url('big'));
     expect(closing).toContain('"ใบเสร็จ.pdf"');
-    expect(closing).toContain(url('big'));
     expect(closing).toContain('ไม่มีสำเนาในระบบ');
     expect(closing).toContain('30 นาที');
     expect(messages[4].quickReply.items).toHaveLength(1);
     for (const m of messages) expect(limitViolations(m)).toEqual([]);
   });
 
-  it('sends only links when the bot is not served over HTTPS, and a map search for a typed place', () => {
+  it('sends only buttons when the bot is not served over HTTPS, and a map search for a typed place within the organisation\'s area', () => {
     const messages = evidenceMessages({
       heading: 'หลักฐาน',
       files: [{ file: photo('a'), url: url('a', 'http://localhost:3000') }],
       place: { title: 'หน้าวัดบ้านใหม่', address: '', latitude: null, longitude: null },
       minutes: 30,
+      area: ['ตำบลโพธิ์ทอง', 'อำเภอโพธิ์ทอง', 'จังหวัดอ่างทอง'],
     }) as any[];
     expect(messages).toHaveLength(1);
-    expect(messages[0].text).toContain('http://localhost:3000/evidence/token-a');
-    expect(messages[0].text).toContain('https://www.google.com/maps/search/?api=1&query=%E0%B8');
+    expect(uriOf(messages, 'เปิดรูปภาพ 1')).toBe('http://localhost:3000/evidence/token-a');
+    const map = uriOf(messages, 'ค้นหาบนแผนที่');
+    expect(map.startsWith('https://www.google.com/maps/search/?api=1&query=')).toBe(true);
+    expect(decodeURIComponent(map.split('query=')[1]!)).toBe('หน้าวัดบ้านใหม่ ตำบลโพธิ์ทอง อำเภอโพธิ์ทอง จังหวัดอ่างทอง');
+    expect(visibleText(messages)).not.toContain('google.com');
+    expect(limitViolations(messages[0])).toEqual([]);
+  });
+
+  it('keeps a long typed place\'s map link within LINE\'s 1,000 characters, and does not repeat the area the citizen wrote', () => {
+    const long = 'ซอยข้างตลาดสดเทศบาลตรงข้ามร้านก๋วยเตี๋ยวเรือเจ๊แดงเลยไปประมาณสองร้อยเมตรมีหลุมใหญ่กลางถนน '.repeat(5);
+    const [closing] = evidenceMessages({ heading: 'หลักฐาน', files: [], place: { title: long, address: 'อำเภอโพธิ์ทอง 🙏', latitude: null, longitude: null }, minutes: 30, area: ['ตำบลโพธิ์ทอง', 'อำเภอโพธิ์ทอง', 'จังหวัดอ่างทอง'] }) as any[];
+    const map = uriOf([closing], 'ค้นหาบนแผนที่');
+    expect(map.length).toBeLessThanOrEqual(1_000);
+    const query = decodeURIComponent(map.split('query=')[1]!);
+    expect(query.startsWith('ซอยข้างตลาดสด')).toBe(true);
+    expect(query.endsWith('ตำบลโพธิ์ทอง จังหวัดอ่างทอง')).toBe(true);
+    expect(query.match(/อำเภอโพธิ์ทอง/g) ?? []).toHaveLength(0);
+    expect(limitViolations(closing)).toEqual([]);
   });
 
   it('says so when there is nothing attached', () => {

@@ -52,11 +52,11 @@ describe('overdue measures by unit', () => {
 
   it('one card a unit, the largest first, with counts that match the items', () => {
     const shown = cards(overdueCards(summary));
-    expect(shown.map((c) => c.name)).toEqual(['รายการที่เกินกำหนดแล้วยังไม่แล้วเสร็จ', 'กองช่าง', 'กองคลัง']);
+    expect(shown.map((c) => c.name)).toEqual(['รายการที่เกินกำหนดแล้วยังไม่เสร็จ', 'กองช่าง', 'กองคลัง']);
     expect(shown[0]!.text).toContain('2 หน่วยงาน');
     expect(countOf(shown[0]!, 'เกินกำหนดทั้งหมด')).toBe(4);
     const works = shown[1]!;
-    expect(works.text).toContain('เกินกำหนดแล้วยังไม่แล้วเสร็จ 3 รายการ');
+    expect(works.text).toContain('เกินกำหนดแล้วยังไม่เสร็จ 3 รายการ');
     expect(countOf(works, 'ยังไม่ได้ดำเนินการ')).toBe(1);
     expect(countOf(works, 'อยู่ระหว่างดำเนินการ')).toBe(1);
     expect(countOf(works, 'ไม่สามารถดำเนินการได้')).toBe(1);
@@ -68,7 +68,7 @@ describe('overdue measures by unit', () => {
   it("each unit's button lists exactly that unit's overdue items", () => {
     const [, works, finance] = cards(overdueCards(summary));
     const list = overdueUnitText(summary, param(works!.button!, 'u'));
-    expect(list).toContain('กองช่าง: เกินกำหนดแล้วยังไม่แล้วเสร็จ 3 รายการ');
+    expect(list).toContain('กองช่าง: เกินกำหนดแล้วยังไม่เสร็จ 3 รายการ');
     expect(list.match(/EP-\d\d/g)).toEqual(['EP-01', 'EP-02', 'EP-03']);
     expect(overdueUnitText(summary, param(finance!.button!, 'u')).match(/EP-\d\d/g)).toEqual(['EP-03', 'EP-04']);
     expect(overdueUnitText(summary, 'made-up')).not.toContain('EP-');
@@ -107,7 +107,7 @@ describe('late complaints by handler', () => {
     const message = overdueComplaintCards(cases, today, new Set(['a1', 'c1']))!;
     const shown = cards(message);
     expect(shown.map((c) => c.name)).toEqual(['เรื่องร้องเรียนเกินกำหนด 15 วัน', 'แจ้งเบาะแสการทุจริตและประพฤติมิชอบ', 'นายรับเรื่อง หนึ่ง', 'ยังไม่มีผู้รับผิดชอบ']);
-    expect(countOf(shown[0]!, 'ยังไม่แล้วเสร็จและเกินกำหนด')).toBe(4);
+    expect(countOf(shown[0]!, 'ยังไม่เสร็จและเกินกำหนด')).toBe(4);
     expect(countOf(shown[0]!, 'เกินกำหนดวันนี้')).toBe(2);
     expect(countOf(shown[0]!, 'แจ้งเบาะแสการทุจริต')).toBe(1);
     expect(shown[1]!.button).toBeNull();

@@ -55,7 +55,7 @@ describe('the officer report dialog', () => {
   });
 
   it('skips the disbursement for a measure without a budget', () => {
-    const outcomes = walk('m2', status('completed'), say('เผยแพร่ประกาศแล้ว'), say('ไม่มี'), say('ไม่มี'), say('ไม่มี'));
+    const outcomes = walk('m2', status('completed'), say('เผยแพร่ประกาศแล้ว'), say('ประชาชนเข้าถึงประกาศทางเว็บไซต์'), say('ไม่มี'), say('ไม่มี'));
     expect(outcomes.map(stepOf)).toEqual(['status', 'summary', 'outcome', 'problems', 'suggestions', 'confirm']);
   });
 
@@ -79,7 +79,7 @@ describe('the officer report dialog', () => {
   });
 
   it('refuses a confirm button from another draft, and one pressed before the confirmation step', () => {
-    const outcomes = walk('m2', status('completed'), say('เสร็จแล้ว'), say('ข้าม'), say('ข้าม'), say('ข้าม'));
+    const outcomes = walk('m2', status('completed'), say('เสร็จแล้ว'), say('ผู้เข้าร่วม 40 คน'), say('ข้าม'), say('ข้าม'));
     const state = outcomes[5]!.state as Parameters<typeof continueReport>[0];
     const stale = continueReport(state, { kind: 'postback', action: ACTION.reportConfirm, params: { d: 'evt-older' } }, facts);
     expect(saved(stale)).toBeUndefined();
@@ -103,6 +103,40 @@ describe('the officer report dialog', () => {
     expect(askSuggestions.state).toMatchObject({ data: { problems: 'ใช้ข้อความเดิม' } });
     const askDisbursed = continueReport(askSuggestions.state as Parameters<typeof continueReport>[0], say('ข้าม'), withHistory);
     expect(JSON.stringify(askDisbursed.replies)).toContain('8,000.00');
+  });
+
+  it('does not save a completed item without its outcome: no skip button, a skip is asked again', () => {
+    const [, , askOutcome, skipped, none, answered] = walk('m2', status('completed'), say('เผยแพร่ประกาศแล้ว'), say('ข้าม'), say('ไม่มี'), say('ประชาชนเข้าถึงประกาศทางเว็บไซต์'));
+    const labels = (o: Outcome<ReportEffect>) => o.replies.flatMap((r: any) => r.quickReply?.items.map((i: any) => i.action.label) ?? []);
+    expect(stepOf(askOutcome!)).toBe('outcome');
+    expect(labels(askOutcome!)).not.toContain('ข้าม');
+    expect(JSON.stringify(askOutcome!.replies)).toContain('ต้องระบุผลลัพธ์');
+    for (const refused of [skipped!, none!]) {
+      expect(stepOf(refused)).toBe('outcome');
+      expect(JSON.stringify(refused.replies)).toContain('ต้องระบุผลลัพธ์หรือความสำเร็จ');
+    }
+    expect(answered!.state).toMatchObject({ step: 'problems', data: { outcome: 'ประชาชนเข้าถึงประกาศทางเว็บไซต์' } });
+    // Another status may still skip it.
+    const inProgress = walk('m2', status('in_progress'), say('เตรียมประกาศ'), say('ข้าม'));
+    expect(stepOf(inProgress[3]!)).toBe('problems');
+  });
+
+  it('refuses a completed draft without an outcome at the confirm button too', () => {
+    const state = { dialog: 'officer_report', step: 'confirm' as const, data: { draftId: 'evt-pick', measureId: 'm2', status: 'completed' as const, summary: 'เสร็จ', outcome: null, attachments: [] } };
+    const pressed = continueReport(state, { kind: 'postback', action: ACTION.reportConfirm, params: { d: 'evt-pick' } }, facts);
+    expect(saved(pressed)).toBeUndefined();
+    expect(stepOf(pressed)).toBe('outcome');
+  });
+
+  it('keeps "use the previous text" on offer after a photo is sent at the summary', () => {
+    const previous = { reportedAt: new Date('2025-01-10T03:00:00Z'), reporterName: 'สมศรี', reporterUnit: null, status: 'in_progress' as const, summary: 'อบรมรุ่นที่ 1', outcome: null, problems: null, suggestions: null };
+    const withHistory: Facts = { ...facts, previous };
+    const start = pickMeasure('m2', withHistory);
+    const askSummary = continueReport(start.state as Parameters<typeof continueReport>[0], status('in_progress'), withHistory);
+    const photo = continueReport(askSummary.state as Parameters<typeof continueReport>[0], { kind: 'media', mediaKind: 'image', messageId: 'msg-1', fileName: null }, withHistory);
+    expect(photo.replies.flatMap((r: any) => r.quickReply?.items.map((i: any) => i.action.label) ?? [])).toEqual(['ใช้ข้อความเดิม', 'ยกเลิก']);
+    const reused = continueReport(photo.state as Parameters<typeof continueReport>[0], say('ใช้ข้อความเดิม'), withHistory);
+    expect(reused.state).toMatchObject({ step: 'outcome', data: { summary: 'อบรมรุ่นที่ 1', attachments: [{ lineMessageId: 'msg-1' }] } });
   });
 
   it('answers a measure the officer does not answer for with "not found", and no dialog', () => {

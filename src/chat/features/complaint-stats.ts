@@ -2,7 +2,7 @@ import { computeComplaintStatistics, monthOf } from '../../domain/complaint-stat
 import { fiscalYearOf } from '../../domain/fiscal-year.js';
 import { isExecutiveOrAdmin } from '../../domain/roles.js';
 import { arabicDigits } from '../../domain/thai.js';
-import { statisticsText } from '../../flex/complaint-statistics-message.js';
+import { statisticsMessage } from '../../flex/complaint-statistics-message.js';
 import { text } from '../../line/messages.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { Feature } from '../context.js';
@@ -28,7 +28,7 @@ export const complaintStats: Feature = {
     const rows = await ctx.stores.complaintStats.loadComplaintStatRows(ctx.org.id, fiscalYear);
     const stats = computeComplaintStatistics(rows, fiscalYear, ctx.now);
     const download = ctx.reportLink?.('complaints-xlsx', ctx.now, ctx.sender.userId, fiscalYear) ?? null;
-    const note = future ? `ปีงบประมาณ ${asked} ยังไม่เริ่ม จึงแสดงปีงบประมาณปัจจุบัน\n\n` : '';
-    return [text(note + statisticsText(stats, monthOf(stats, ctx.now), download))];
+    const note = future ? `ปีงบประมาณ ${asked} ยังไม่เริ่ม จึงแสดงปีงบประมาณปัจจุบัน` : '';
+    return [...(note ? [text(note)] : []), statisticsMessage(stats, monthOf(stats, ctx.now), download)];
   },
 };

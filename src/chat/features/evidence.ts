@@ -1,6 +1,7 @@
 import type { Attachment } from '../../domain/attachments.js';
 import type { Place } from '../../domain/complaints.js';
 import { mayOpenProgressEvidence, type Viewer } from '../../domain/evidence.js';
+import { organisationArea } from '../../domain/organisation.js';
 import { formatThaiDateTime } from '../../domain/thai.js';
 import { evidenceMessages } from '../../flex/evidence-messages.js';
 import { text, type Message, type QuickReply } from '../../line/messages.js';
@@ -33,7 +34,11 @@ export async function evidenceReplies(
     return { file, url: link.url };
   });
   ctx.log.info({ viewer: ctx.sender.userKey, of: about.of, links: linked.filter((l) => l.url).length }, 'evidence links issued');
-  return evidenceMessages({ heading: about.heading, files: linked, place: about.place, minutes, quickReplies: about.quickReplies, againLabel: about.againLabel });
+  // A place typed in words is searched within the organisation's area; a pinned one needs no help.
+  const typedPlace = about.place && (about.place.latitude == null || about.place.longitude == null);
+  const profile = typedPlace ? await ctx.stores.organisations.findOrganisation(ctx.org.id) : null;
+  const area = profile ? organisationArea(profile) : [];
+  return evidenceMessages({ heading: about.heading, files: linked, place: about.place, minutes, quickReplies: about.quickReplies, againLabel: about.againLabel, area });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { isExecutiveOrAdmin } from '../../domain/roles.js';
+import { linkMessage } from '../../flex/link-message.js';
 import { quickPostback, quickText, text } from '../../line/messages.js';
 import { ACTION, postbackData } from '../../line/postback.js';
 import { isReportKind, isScopeReport, REPORT_KINDS, REPORT_SHORT_TH, REPORT_TH } from '../../reports/catalogue.js';
@@ -22,6 +23,6 @@ export const exportReport: Feature = {
     }
     // The E-PlanNACC report is signed by whoever asks for it.
     const link = ctx.reportLink(kind, ctx.now, ctx.sender.userId);
-    return [text(`${REPORT_TH[kind]}\nดาวน์โหลด: ${link.url}\nลิงก์นี้ใช้ได้ ${link.minutes} นาที และเปิดได้เฉพาะผู้ที่ได้รับลิงก์ โปรดอย่าส่งต่อ`)];
+    return [linkMessage(`${REPORT_TH[kind]}\nปุ่มดาวน์โหลดใช้ได้ ${link.minutes} นาที และเปิดได้เฉพาะผู้ที่ได้รับ โปรดอย่าส่งต่อ`, [{ label: 'ดาวน์โหลดรายงาน', uri: link.url }])];
   },
 };

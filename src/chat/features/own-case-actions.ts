@@ -30,7 +30,7 @@ const SAY = {
       ? 'เรื่องแจ้งเบาะแสการทุจริตไม่มีการประเมิน เพื่อคุ้มครองผู้แจ้ง ท่านติดตามผลได้ด้วย "ติดตาม" ตามเลขที่เรื่อง'
       : c.status !== 'resolved'
         ? `เรื่อง ${c.trackingNo} ยังไม่ได้ดำเนินการแล้วเสร็จ (สถานะ: ${COMPLAINT_STATUS_TH[c.status]}) ประเมินได้เมื่อเรื่องแล้วเสร็จ`
-        : `ท่านประเมินเรื่อง ${c.trackingNo} แล้ว ขอบคุณครับ`,
+        : `ท่านประเมินเรื่อง ${c.trackingNo} แล้ว ขอบคุณที่ร่วมประเมิน`,
   closed: (c: Complaint) => `เรื่อง ${c.trackingNo} ปิดแล้ว (สถานะ: ${COMPLAINT_STATUS_TH[c.status]})`,
 };
 
@@ -112,7 +112,7 @@ async function submitFeedback(ctx: ChatContext, c: Complaint, d: FeedbackDraft, 
   if (!isRatable(c)) return [text(SAY.notRatable(c))];
   const entryText = feedbackEntryText(d.stars, d.fixed, comment);
   const { entry, own } = await complaints.recordFeedback(c, d.round, { stars: d.stars, comment, fixed: d.fixed, text: entryText }, ctx.now, ctx.eventId);
-  if (!own) return [text(`ท่านประเมินเรื่อง ${c.trackingNo} ไปแล้ว ขอบคุณครับ`)];
+  if (!own) return [text(`ท่านประเมินเรื่อง ${c.trackingNo} ไปแล้ว ขอบคุณที่ร่วมประเมิน`)];
   const deps = noticeDeps(ctx);
   await noticeToCaseHandler(c, `feedback:${d.round}`, [text(truncate(`ผู้ร้องประเมินเรื่อง ${c.trackingNo}: ${entryText}`, 2_000))], deps);
   if (d.fixed) return [text(`ขอบคุณที่ประเมินเรื่อง ${c.trackingNo} (${starsText(d.stars)}) ความเห็นของท่านช่วยให้การบริการดีขึ้น`)];

@@ -1,4 +1,5 @@
 import { scopeTh, supervisedScope } from '../../domain/rollup.js';
+import { linkMessage } from '../../flex/link-message.js';
 import { rollupMessage } from '../../flex/rollup-message.js';
 import { text, type Message } from '../../line/messages.js';
 import type { Feature } from '../context.js';
@@ -6,8 +7,8 @@ import type { Feature } from '../context.js';
 const SAY = {
   refusal: 'คำสั่ง "ภาพรวม" ใช้ได้เฉพาะหน่วยงานกำกับดูแล (อำเภอ จังหวัด หรือส่วนกลาง) ที่ลงทะเบียนด้วยรหัสเชิญของหน่วยงานกำกับดูแล\nผู้บริหารที่ต้องการสรุปผลขององค์กรตนเอง พิมพ์ "สรุป"',
   empty: (scope: string) => `ยังไม่มีองค์กรปกครองส่วนท้องถิ่นที่ตั้งอยู่ใน${scope}ในระบบ\nกรุณาแจ้งผู้ดูแลระบบให้ระบุจังหวัดและอำเภอขององค์กร`,
-  link: (url: string, minutes: number) =>
-    `ตารางรายองค์กร (Excel) ทุกแห่งพร้อมยอดรวมและรายชื่อที่ยังไม่รายงาน\nดาวน์โหลด: ${url}\nลิงก์นี้ใช้ได้ ${minutes} นาที และเปิดได้เฉพาะผู้ที่ได้รับลิงก์ โปรดอย่าส่งต่อ`,
+  link: (minutes: number) =>
+    `ตารางรายองค์กร (Excel) ทุกแห่งพร้อมยอดรวมและรายชื่อที่ยังไม่รายงาน\nปุ่มดาวน์โหลดใช้ได้ ${minutes} นาที และเปิดได้เฉพาะผู้ที่ได้รับ โปรดอย่าส่งต่อ`,
 } as const;
 
 /**
@@ -27,7 +28,7 @@ export const rollup: Feature = {
     const replies: Message[] = [rollupMessage(found)];
     if (ctx.reportLink) {
       const link = ctx.reportLink('rollup-xlsx', ctx.now, ctx.sender.userId);
-      replies.push(text(SAY.link(link.url, link.minutes)));
+      replies.push(linkMessage(SAY.link(link.minutes), [{ label: 'ดาวน์โหลด Excel', uri: link.url }]));
     }
     return replies;
   },

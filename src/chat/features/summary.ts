@@ -23,8 +23,9 @@ export const summary: Feature = {
     const { stores, org, now } = ctx;
     if (ctx.input.kind === 'postback') return overdue(ctx, ctx.input.action, ctx.input.params);
     const summary = await stores.summaries.loadSummary(org.id, now, org.thresholds);
-    const complaints = complaintLine(await stores.complaints.complaintStats(org.id, fiscalYearOf(now), now));
-    return [summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานล่าสุด', complaints, publicPage: ctx.publicPageUrl?.() })];
+    const stats = await stores.complaints.complaintStats(org.id, fiscalYearOf(now), now);
+    const lateComplaints = hasRole(ctx.sender.roles, 'executive') ? stats.overdue : 0;
+    return [summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานล่าสุด', complaints: complaintLine(stats), publicPage: ctx.publicPageUrl?.(), lateComplaints })];
   },
 };
 
