@@ -23,7 +23,7 @@ export const summary: Feature = {
     const { stores, org, now } = ctx;
     if (ctx.input.kind === 'postback') return overdue(ctx, ctx.input.action, ctx.input.params);
     const summary = await stores.summaries.loadSummary(org.id, now, org.thresholds);
-    const complaints = complaintLine(await stores.complaints.complaintStats(org.id, fiscalYearOf(now), now));
+    const complaints = complaintLine(await stores.complaints.complaintStats(org.id, fiscalYearOf(now), now), 'executives');
     return [summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานล่าสุด', complaints, publicPage: ctx.publicPageUrl?.() })];
   },
 };
