@@ -153,3 +153,43 @@ describe('what each audience is given of a corruption report', () => {
     expect(group).not.toMatch(/ทุจริต \d|ทั้งหมด 2/);
   });
 });
+
+describe('a corruption story that seems to say who wrote it', () => {
+  const WRITER = 'U5eaf000000000000000000000000w008';
+  const typed = 'ผมชื่อมานะ ใจดี เห็นหัวหน้าพัสดุรับเงินทอน ติดต่อผม ๐๘๑-๒๓๔-๕๖๗๘ หรือไลน์ @mana99';
+
+  async function toConfirm(chat: Chat): Promise<any[]> {
+    await chat.say('แจ้งทุจริต');
+    for (const answer of [ACCUSED, WHEN, typed, 'ข้าม']) await chat.say(answer);
+    return chat.say('รับแจ้ง');
+  }
+
+  it('is pointed out before filing, and "ลบข้อมูลนี้ออก" files the story without exactly those words', async () => {
+    const chat = new Chat(h, WRITER);
+    const confirm = await toConfirm(chat);
+    const shown = visibleText(confirm);
+    expect(shown).toContain('อาจระบุตัวท่านได้');
+    expect(shown).toContain('ชื่อ: ผมชื่อมานะ ใจดี');
+    expect(shown).toContain('ไอดีไลน์: ไลน์ @mana99');
+    // The phone number is quoted as typed, Thai digits and dashes.
+    expect(JSON.stringify(confirm)).toContain('๐๘๑-๒๓๔-๕๖๗๘');
+    expect(await ComplaintModel.countDocuments({ kind: 'corruption' })).toBe(1);
+
+    const removed = await chat.say('ลบข้อมูลนี้ออก');
+    expect(visibleText(removed)).toContain('รายละเอียด: เห็นหัวหน้าพัสดุรับเงินทอน ติดต่อผม หรือ');
+    expect(visibleText(removed)).not.toContain('อาจระบุตัวท่านได้');
+    await chat.tap(postbackOf(removed, 'ยืนยันส่งเรื่อง'));
+    const filed = await ComplaintModel.find({ kind: 'corruption' }).sort({ submittedAt: -1 }).lean();
+    expect(filed).toHaveLength(2);
+    expect(filed[0]!.description).toBe('เห็นหัวหน้าพัสดุรับเงินทอน ติดต่อผม หรือ');
+  });
+
+  it('is filed exactly as typed when the reporter chooses "ส่งตามเดิม"', async () => {
+    const chat = new Chat(h, WRITER);
+    const confirm = await toConfirm(chat);
+    const receipt = await chat.tap(postbackOf(confirm, 'ส่งตามเดิม'));
+    expect(visibleText(receipt)).toContain('ได้รับเรื่องของท่านแล้ว');
+    const newest = (await ComplaintModel.find({ kind: 'corruption' }).sort({ submittedAt: -1 }).limit(1).lean())[0]!;
+    expect(newest.description).toBe(typed);
+  });
+});
