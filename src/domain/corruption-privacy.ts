@@ -125,7 +125,7 @@ export const seesCorruptionCounts = (audience: Audience): boolean => CORRUPTION_
 export const REPORTER_PROTECTION_TH = [
   `การคุ้มครองผู้แจ้ง: รายละเอียดและผู้ถูกกล่าวหาที่ท่านแจ้งเปิดให้เฉพาะ${STORY_READERS_TH}อ่าน ซึ่งจะตอบท่านผ่านระบบนี้`,
   nobodyKnowsReporter()
-    ? `ระบบเก็บบัญชี LINE ของท่านแบบเข้ารหัสไว้เพื่อส่งความคืบหน้าให้ท่านเท่านั้น ไม่มีเจ้าหน้าที่คนใดเห็นชื่อหรือบัญชี LINE ของท่าน เว้นแต่ท่านเขียนไว้ในเรื่องหรือในรูปภาพเอง`
+    ? `ระบบเก็บบัญชี LINE ของท่านแบบเข้ารหัสไว้เพื่อส่งความคืบหน้าและให้ท่านติดตามเรื่องของท่านเท่านั้น ไม่มีเจ้าหน้าที่คนใดเห็นชื่อหรือบัญชี LINE ของท่าน เว้นแต่ท่านเขียนไว้ในเรื่องหรือในรูปภาพเอง`
     : '',
   `${named(countsOnly())}เห็นเพียงจำนวนเรื่อง ไม่เห็นเนื้อหาหรือเลขที่เรื่อง`,
 ]
@@ -140,7 +140,7 @@ export const CORRUPTION_PDPA_NOTICE_TH =
 export const CORRUPTION_ASKS_NO_CONTACT_TH = 'การแจ้งเบาะแสการทุจริตไม่ถามชื่อหรือเบอร์ติดต่อ';
 
 /** Under the corruption count on the executives' overdue card. */
-export const EXECUTIVE_COUNT_NOTE_TH = `ผู้บริหารเห็นเพียงจำนวน รายละเอียด ผู้ถูกกล่าวหาและเลขที่เรื่องเปิดเฉพาะ${STORY_READERS_TH}${nobodyKnowsReporter() ? ' ไม่มีผู้ใดในหน่วยงานทราบตัวผู้แจ้ง' : ''}`;
+export const EXECUTIVE_COUNT_NOTE_TH = `ผู้บริหารเห็นเพียงจำนวน รายละเอียด ผู้ถูกกล่าวหาและเลขที่เรื่องเปิดเฉพาะ${STORY_READERS_TH}${nobodyKnowsReporter() ? ' ไม่มีผู้ใดในหน่วยงานเห็นชื่อหรือบัญชี LINE ของผู้แจ้ง' : ''}`;
 
 /** What the public page says it leaves out. */
 export const PUBLIC_PAGE_NOTE_TH = `ไม่แสดงเนื้อหาของเรื่อง ผู้ถูกกล่าวหา หรือชื่อและข้อมูลติดต่อของผู้ร้องเรียนและผู้แจ้ง${
