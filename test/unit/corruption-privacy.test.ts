@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { ComplaintStats } from '../../src/domain/complaints.js';
+import { arabicDigits } from '../../src/domain/thai.js';
+import { complaintLine } from '../../src/flex/summary-message.js';
 import {
   AUDIENCES,
   CORRUPTION_PRIVACY,
@@ -37,5 +40,26 @@ describe('who may see what of a corruption report', () => {
     expect(REPORTER_PROTECTION_TH).not.toContain('ไม่ทราบตัวตนของท่าน');
     expect(EXECUTIVE_COUNT_NOTE_TH).not.toContain('นิติกรผู้รับผิดชอบ');
     expect(EXECUTIVE_COUNT_NOTE_TH.length).toBeLessThanOrEqual(200);
+  });
+});
+
+describe("the summary's complaints line", () => {
+  const stats = (general: number, corruption: number): ComplaintStats => ({
+    fiscalYear: 2570,
+    all: { total: general + corruption, completed: 0, inProgress: general + corruption },
+    byKind: { general: { total: general, completed: 0, inProgress: general }, corruption: { total: corruption, completed: 0, inProgress: corruption } },
+    overdue: general + corruption,
+    overdueByKind: { general, corruption },
+  });
+
+  it('gives executives the corruption reports as a number of their kind, next to the total they are part of', () => {
+    expect(arabicDigits(complaintLine(stats(1, 1), 'executives'))).toBe(
+      'เรื่องร้องเรียนปีงบประมาณ 2570: ทั้งหมด 2 (แจ้งเบาะแสการทุจริต 1) · เสร็จ 0 · อยู่ระหว่างดำเนินการ 2 · เกินกำหนด 2',
+    );
+  });
+
+  it("gives the executives' group general complaints only, and no line at all when there are only corruption reports", () => {
+    expect(arabicDigits(complaintLine(stats(1, 1), 'executive_group'))).toBe('เรื่องร้องเรียนทั่วไปปีงบประมาณ 2570: ทั้งหมด 1 · เสร็จ 0 · อยู่ระหว่างดำเนินการ 1 · เกินกำหนด 1');
+    expect(complaintLine(stats(0, 3), 'executive_group')).toBe('');
   });
 });
