@@ -216,7 +216,7 @@ export function continueComplaint(state: State, input: DialogInput): Outcome<Com
     case 'confirm':
       if (input.kind === 'text' && input.text.trim() === REMOVE_FOUND) return removeSelfIdentifying(d);
       if (input.kind === 'text' && (isConfirmWord(input.text) || input.text.trim() === SEND_AS_IS)) return continueComplaint(state, { kind: 'postback', action: ACTION.complaintSubmit, params: { d: d.draftId } });
-      return at('confirm', d, [text('กด "ยืนยันส่งเรื่อง" เพื่อส่ง หรือ "ยกเลิก"')]);
+      return at('confirm', d, [text(selfIdentifying(d).length > 0 ? `กด "${REMOVE_FOUND}" หรือ "${SEND_AS_IS}" หรือพิมพ์ "ยกเลิก"` : 'กด "ยืนยันส่งเรื่อง" เพื่อส่ง หรือ "ยกเลิก"')]);
   }
 }
 

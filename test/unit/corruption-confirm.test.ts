@@ -69,3 +69,11 @@ describe('the corruption report\'s confirm step', () => {
     expect(start).not.toContain('ชื่อ/เบอร์ติดต่อ');
   });
 });
+
+describe('an answer that is neither choice at the confirm step', () => {
+  it('names the two choices again when the story was pointed out', () => {
+    const again = next(toConfirm(STORY), say('อะไรนะ'));
+    expect(shown(again)).toContain('กด "ลบข้อมูลนี้ออก" หรือ "ส่งตามเดิม"');
+    expect(labels(again)).toEqual(['ลบข้อมูลนี้ออก', 'ส่งตามเดิม', 'ยกเลิก']);
+  });
+});
