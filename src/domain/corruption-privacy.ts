@@ -150,6 +150,9 @@ export const PUBLIC_PAGE_NOTE_TH = `ไม่แสดงเนื้อหา�
 /** Shown to the reporter before filing when the story seems to say who they are. */
 export const SELF_IDENTIFYING_WARNING_TH = `${STORY_READERS_TH}จะเห็นข้อความนี้ หากไม่ต้องการให้ทราบว่าท่านคือใคร กด "ลบข้อมูลนี้ออก" หากต้องการให้ติดต่อกลับได้ กด "ส่งตามเดิม"`;
 
+/** Told when the reporter adds to their report: who reads it, and that they are still not shown. */
+export const ADDED_INFO_SENT_TH = `ถึง${STORY_READERS_TH}แล้ว${nobodyKnowsReporter() ? ' โดยไม่แสดงชื่อหรือบัญชี LINE ของท่าน' : ''}`;
+
 /** The table in the README (a test checks that the README holds exactly this). */
 export function privacyTableMarkdown(): string {
   const yes = (b: boolean) => (b ? 'yes' : 'no');
