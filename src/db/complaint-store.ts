@@ -408,5 +408,9 @@ function statsOf(docs: StatRow[], fiscalYear: number, now: Date): ComplaintStats
     all: of(),
     byKind: { general: of('general'), corruption: of('corruption') },
     overdue: docs.filter((d) => !isClosed(d.status) && d.dueAt <= now).length,
+    overdueByKind: {
+      general: docs.filter((d) => d.kind === 'general' && !isClosed(d.status) && d.dueAt <= now).length,
+      corruption: docs.filter((d) => d.kind === 'corruption' && !isClosed(d.status) && d.dueAt <= now).length,
+    },
   };
 }

@@ -1,6 +1,8 @@
 import type { Attachment } from '../domain/attachments.js';
-import { KIND_TH, PROTECTION_TH, type ComplaintKind, type NewComplaint, type Place } from '../domain/complaints.js';
+import { KIND_TH, type ComplaintKind, type NewComplaint, type Place } from '../domain/complaints.js';
+import { CORRUPTION_ASKS_NO_CONTACT_TH, CORRUPTION_PDPA_NOTICE_TH, REPORTER_PROTECTION_TH, SELF_IDENTIFYING_WARNING_TH } from '../domain/corruption-privacy.js';
 import type { DialogState } from '../domain/dialog-state.js';
+import { FINDING_TH, findSelfIdentifying, removeFindings, type Finding } from '../domain/self-identifying.js';
 import { truncate } from '../domain/thai.js';
 import { quickPostback, quickText, text, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
@@ -57,13 +59,13 @@ function counter(step: Step, d: ComplaintDraft): string {
 function prompt(step: Step, d: ComplaintDraft): Message {
   switch (step) {
     case 'kind':
-      return text(`${PDPA_NOTICE}\n\nเลือกประเภทเรื่องที่ต้องการแจ้ง`, [
+      return text(`${PDPA_NOTICE} ${CORRUPTION_ASKS_NO_CONTACT_TH}\n\nเลือกประเภทเรื่องที่ต้องการแจ้ง`, [
         quickPostback('ร้องเรียนทั่วไป', postbackData(ACTION.complaintKind, { k: 'general' }), KIND_TH.general),
         quickPostback('แจ้งทุจริต', postbackData(ACTION.complaintKind, { k: 'corruption' }), KIND_TH.corruption),
         cancel(),
       ]);
     case 'accused':
-      return text(`${PROTECTION_TH}\n\n${counter(step, d)}ผู้ถูกกล่าวหาคือใคร? (ชื่อ ตำแหน่ง หรือหน่วยงาน เท่าที่ทราบ)`, [cancel()]);
+      return text(`${REPORTER_PROTECTION_TH}\n\n${counter(step, d)}ผู้ถูกกล่าวหาคือใคร? (ชื่อ ตำแหน่ง หรือหน่วยงาน เท่าที่ทราบ)`, [cancel()]);
     case 'when':
       return text(`${counter(step, d)}เหตุการณ์เกิดขึ้นเมื่อใด? (วันที่หรือช่วงเวลาโดยประมาณ)`, [cancel()]);
     case 'what':
@@ -86,9 +88,29 @@ function prompt(step: Step, d: ComplaintDraft): Message {
       ]);
     case 'notify':
       return text(`${counter(step, d)}ต้องการให้ระบบแจ้งความคืบหน้าทาง LINE ทุกครั้งที่สถานะเปลี่ยนหรือไม่?`, [quickText('รับแจ้ง'), quickText('ไม่ต้องแจ้ง'), cancel()]);
-    case 'confirm':
-      return text(summary(d), [quickPostback('ยืนยันส่งเรื่อง', postbackData(ACTION.complaintSubmit, { d: d.draftId })), cancel()]);
+    case 'confirm': {
+      const found = selfIdentifying(d);
+      if (found.length > 0) {
+        return text(`${summary(d)}\n\n${selfIdentifyingText(found)}`, [
+          quickText(REMOVE_FOUND),
+          quickPostback(SEND_AS_IS, postbackData(ACTION.complaintSubmit, { d: d.draftId }), SEND_AS_IS),
+          cancel(),
+        ]);
+      }
+      return text(`${summary(d)}\n\nกด "ยืนยันส่งเรื่อง" เพื่อส่ง`, [quickPostback('ยืนยันส่งเรื่อง', postbackData(ACTION.complaintSubmit, { d: d.draftId })), cancel()]);
+    }
   }
+}
+
+/** The corruption reporter's choice when the story seems to say who they are. */
+const REMOVE_FOUND = 'ลบข้อมูลนี้ออก';
+const SEND_AS_IS = 'ส่งตามเดิม';
+
+/** Only a corruption story is checked: a general complaint asks for a contact on purpose. */
+const selfIdentifying = (d: ComplaintDraft): Finding[] => (d.kind === 'corruption' && d.description ? findSelfIdentifying(d.description) : []);
+
+function selfIdentifyingText(found: Finding[]): string {
+  return ['รายละเอียดที่ท่านเล่ามีข้อความที่อาจระบุตัวท่านได้', ...found.map((f) => `• ${FINDING_TH[f.kind]}: ${f.text}`), SELF_IDENTIFYING_WARNING_TH].join('\n');
 }
 
 function summary(d: ComplaintDraft): string {
@@ -99,7 +121,7 @@ function summary(d: ComplaintDraft): string {
   if (d.location) lines.push(`สถานที่: ${[d.location.title, d.location.address].filter(Boolean).join(' ') || 'ตามตำแหน่งที่ส่ง'}`);
   if (d.attachments.length > 0) lines.push(`รูปภาพ/ไฟล์: ${d.attachments.length} รายการ`);
   if (d.kind === 'general') lines.push(`ผู้ติดต่อ: ${[d.contactName, d.contactPhone].filter(Boolean).join(' ') || 'ไม่ประสงค์ออกนาม'}`);
-  lines.push(`แจ้งความคืบหน้าทาง LINE: ${d.notify ? 'รับแจ้ง' : 'ไม่ต้องแจ้ง'}`, '', 'กด "ยืนยันส่งเรื่อง" เพื่อส่ง');
+  lines.push(`แจ้งความคืบหน้าทาง LINE: ${d.notify ? 'รับแจ้ง' : 'ไม่ต้องแจ้ง'}`);
   return lines.join('\n');
 }
 
@@ -114,7 +136,7 @@ const at = (step: Step, d: ComplaintDraft, before: Message[] = []): Outcome<Comp
  */
 export function startComplaint(eventId: string, kind?: ComplaintKind): Outcome<ComplaintEffect> {
   if (!kind) return at('kind', { draftId: eventId, attachments: [] });
-  return at(QUESTIONS[kind][0]!, { draftId: eventId, kind, attachments: [] }, [text(PDPA_NOTICE)]);
+  return at(QUESTIONS[kind][0]!, { draftId: eventId, kind, attachments: [] }, [text(kind === 'corruption' ? CORRUPTION_PDPA_NOTICE_TH : PDPA_NOTICE)]);
 }
 
 const isSkip = (input: DialogInput) => input.kind === 'text' && isSkipWord(input.text);
@@ -192,8 +214,9 @@ export function continueComplaint(state: State, input: DialogInput): Outcome<Com
       return at('notify', d, [text('กรุณาเลือก "รับแจ้ง" หรือ "ไม่ต้องแจ้ง"')]);
     }
     case 'confirm':
-      if (input.kind === 'text' && isConfirmWord(input.text)) return continueComplaint(state, { kind: 'postback', action: ACTION.complaintSubmit, params: { d: d.draftId } });
-      return at('confirm', d, [text('กด "ยืนยันส่งเรื่อง" เพื่อส่ง หรือ "ยกเลิก"')]);
+      if (input.kind === 'text' && input.text.trim() === REMOVE_FOUND) return removeSelfIdentifying(d);
+      if (input.kind === 'text' && (isConfirmWord(input.text) || input.text.trim() === SEND_AS_IS)) return continueComplaint(state, { kind: 'postback', action: ACTION.complaintSubmit, params: { d: d.draftId } });
+      return at('confirm', d, [text(selfIdentifying(d).length > 0 ? `กด "${REMOVE_FOUND}" หรือ "${SEND_AS_IS}" หรือพิมพ์ "ยกเลิก"` : 'กด "ยืนยันส่งเรื่อง" เพื่อส่ง หรือ "ยกเลิก"')]);
   }
 }
 
@@ -211,6 +234,15 @@ function toNewComplaint(d: ComplaintDraft, kind: ComplaintKind, description: str
     contactPhone: general ? (d.contactPhone ?? null) : null,
     notify: d.notify ?? true,
   };
+}
+
+/** Cuts exactly what was pointed out from the story and shows the result before anything is filed. */
+function removeSelfIdentifying(d: ComplaintDraft): Outcome<ComplaintEffect> {
+  const found = selfIdentifying(d);
+  if (found.length === 0) return at('confirm', d);
+  const description = removeFindings(d.description!, found);
+  if (description.trim() === '') return at('confirm', d, [text(`ลบแล้วจะไม่เหลือรายละเอียดของเรื่อง กด "${SEND_AS_IS}" หรือพิมพ์ "ยกเลิก" แล้วเริ่มใหม่`)]);
+  return at('confirm', { ...d, description }, [text('ลบข้อความที่อาจระบุตัวท่านออกจากรายละเอียดแล้ว ตรวจสอบเรื่องอีกครั้งก่อนส่ง')]);
 }
 
 function afterWhere(d: ComplaintDraft): Outcome<ComplaintEffect> {

@@ -19,10 +19,6 @@ export const KIND_TH: Record<ComplaintKind, string> = {
 /** The letter that starts a tracking number: G2569-0001, C2569-0001. */
 export const KIND_LETTER: Record<ComplaintKind, string> = { general: 'G', corruption: 'C' };
 
-/** What a corruption reporter is told before giving any detail, and again on the receipt. */
-export const PROTECTION_TH =
-  'การคุ้มครองผู้แจ้ง: บัญชี LINE ของท่านถูกเข้ารหัสไว้ ไม่มีผู้ใดเห็นว่าท่านคือใคร เจ้าหน้าที่ผู้รับผิดชอบ (นิติกร) ตอบกลับท่านผ่านระบบนี้โดยไม่ทราบตัวตนของท่าน และผู้บริหารเห็นเพียงสถิติ';
-
 /** Who handles each kind; nobody else sees the case. */
 export const HANDLER_ROLE = { general: 'complaint_officer', corruption: 'integrity_officer' } as const;
 
@@ -226,4 +222,6 @@ export interface ComplaintStats {
   all: ComplaintCounts;
   byKind: Record<ComplaintKind, ComplaintCounts>;
   overdue: number;
+  /** Open cases past their deadline, per kind: an audience that may not count corruption reports reads general ones. */
+  overdueByKind: Record<ComplaintKind, number>;
 }

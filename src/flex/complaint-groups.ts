@@ -1,4 +1,5 @@
 import { COMPLAINT_STATUS_TH, type Complaint } from '../domain/complaints.js';
+import { EXECUTIVE_COUNT_NOTE_TH, seesCorruptionCounts } from '../domain/corruption-privacy.js';
 import { complaintCounts, daysLate, overdueComplaintsByHandler, overdueCorruptionCount } from '../domain/executive-groups.js';
 import { formatThaiDate, thaiDigits, truncate } from '../domain/thai.js';
 import type { Message } from '../line/messages.js';
@@ -10,7 +11,6 @@ import { COLOURS, groupCarousel, listText, shownGroupCount, type CardGroup } fro
  * button to that handler's cases), corruption reports as a single number with no button, since only
  * integrity officers may see anything of them beyond how many there are.
  */
-const CONFIDENTIAL_NOTE = 'รายละเอียดและผู้แจ้งเปิดเผยเฉพาะนิติกรผู้รับผิดชอบ';
 
 function leadingCards(corruption: number): number {
   return corruption > 0 ? 2 : 1;
@@ -22,7 +22,7 @@ function leadingCards(corruption: number): number {
  */
 export function overdueComplaintCards(cases: Complaint[], now: Date, escalatedToday: ReadonlySet<string> | null): Message | null {
   const groups = overdueComplaintsByHandler(cases, now);
-  const corruption = overdueCorruptionCount(cases, now);
+  const corruption = seesCorruptionCounts('executives') ? overdueCorruptionCount(cases, now) : 0;
   const general = groups.flatMap((g) => g.items);
   if (general.length === 0 && corruption === 0) return null;
   const today = escalatedToday ?? new Set<string>();
@@ -63,7 +63,7 @@ export function overdueComplaintCards(cases: Complaint[], now: Date, escalatedTo
               name: 'แจ้งเบาะแสการทุจริตและประพฤติมิชอบ',
               note: `เกินกำหนด ${thaiDigits(corruption)} เรื่อง`,
               rows: escalatedToday ? [{ label: 'เกินกำหนดวันนี้', count: newCorruption, colour: COLOURS.red }] : [{ label: 'เกินกำหนด', count: corruption, colour: COLOURS.red }],
-              footnote: CONFIDENTIAL_NOTE,
+              footnote: EXECUTIVE_COUNT_NOTE_TH,
             },
           ]
         : [],

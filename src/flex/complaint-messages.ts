@@ -1,7 +1,8 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { startOfBangkokDay } from '../domain/calendar.js';
 import { mayAddAfterPhotos, mayAddInformation, mayForward, mayRate, mayWithdraw, starsText } from '../domain/closure.js';
-import { COMPLAINT_STATUS_TH, isClosed, KIND_TH, PROTECTION_TH, type Complaint, type ComplaintStatus, type TimelineEntry } from '../domain/complaints.js';
+import { COMPLAINT_STATUS_TH, isClosed, KIND_TH, type Complaint, type ComplaintStatus, type TimelineEntry } from '../domain/complaints.js';
+import { REPORTER_PROTECTION_TH } from '../domain/corruption-privacy.js';
 import { formatThaiDate, formatThaiDateTime, truncate } from '../domain/thai.js';
 import { jsonBytes, LINE_LIMITS } from '../line/limits.js';
 import { ACTION, postbackData } from '../line/postback.js';
@@ -22,7 +23,7 @@ export function receiptMessage(c: Complaint): messagingApi.FlexMessage {
       submitted: formatThaiDateTime(c.submittedAt),
       due: `${formatThaiDate(lastDay(c))} (15 วัน)`,
       followHint: `ติดตามเรื่องได้ทุกเมื่อ พิมพ์ "ติดตาม ${c.trackingNo}" หรือ "เรื่องของฉัน"${c.notify ? ' และระบบจะแจ้งทุกครั้งที่สถานะเปลี่ยน' : ''}`,
-      protection: c.kind === 'corruption' ? PROTECTION_TH : '',
+      protection: c.kind === 'corruption' ? REPORTER_PROTECTION_TH : '',
       trackCommand: `ติดตาม ${c.trackingNo}`,
     }),
   };

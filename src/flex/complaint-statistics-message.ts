@@ -1,4 +1,5 @@
 import type { ComplaintFigures, ComplaintYearStatistics, MonthFigures } from '../domain/complaint-statistics.js';
+import { seesCorruptionCounts } from '../domain/corruption-privacy.js';
 import { formatThaiDate } from '../domain/thai.js';
 import { text, type Message } from '../line/messages.js';
 import { linkMessage } from './link-message.js';
@@ -34,7 +35,7 @@ export function statisticsText(stats: ComplaintYearStatistics, thisMonth: MonthF
   else {
     lines.push('ทั้งปี', ...keyLines(t));
     const c = stats.byKind.corruption;
-    lines.push(`ในจำนวนนี้ แจ้งเบาะแสการทุจริต ${c.received} เรื่อง · เสร็จแล้ว ${c.closed}`);
+    if (seesCorruptionCounts('executives')) lines.push(`ในจำนวนนี้ แจ้งเบาะแสการทุจริต ${c.received} เรื่อง · เสร็จแล้ว ${c.closed}`);
   }
   if (thisMonth) lines.push('', `เดือนนี้ (${thisMonth.label})`, ...(thisMonth.received === 0 ? ['ยังไม่มีเรื่องเข้ามา'] : keyLines(thisMonth)));
   if (download) lines.push('', 'รายเดือน แยกประเภทและหมวด (Excel): กดปุ่มด้านล่าง', `ปุ่มดาวน์โหลดใช้ได้ ${download.minutes} นาที โปรดอย่าส่งต่อ`);

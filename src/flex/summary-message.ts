@@ -1,5 +1,6 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { ComplaintStats } from '../domain/complaints.js';
+import { seesCorruptionCounts } from '../domain/corruption-privacy.js';
 import { ROUND_TH } from '../domain/calendar.js';
 import { ALL_UNITS, DIMENSIONS_TH, FAMILY_TH } from '../domain/measures.js';
 import { STATUS_COLOUR, STATUS_TH } from '../domain/statuses.js';
@@ -111,8 +112,17 @@ export function summaryMessage(summary: Summary, options: { heading: string; com
   };
 }
 
-/** The complaints line of the summary (counts only, never who complained); empty when there are none. */
-export function complaintLine(s: ComplaintStats): string {
+/**
+ * The complaints line of the summary (counts only, never who complained); empty when there are none. An
+ * audience that may not count corruption reports (the executives' group) reads general complaints only, so
+ * nothing in its line moves when a corruption report comes in.
+ */
+export function complaintLine(s: ComplaintStats, audience: 'executives' | 'executive_group'): string {
+  if (!seesCorruptionCounts(audience)) {
+    const g = s.byKind.general;
+    if (g.total === 0) return '';
+    return `เรื่องร้องเรียนทั่วไปปีงบประมาณ ${thaiDigits(s.fiscalYear)}: ทั้งหมด ${count(g.total)} · เสร็จ ${count(g.completed)} · อยู่ระหว่างดำเนินการ ${count(g.inProgress)}${g.withdrawn > 0 ? ` · ผู้ร้องถอนเรื่อง ${count(g.withdrawn)}` : ''} · เกินกำหนด ${count(s.overdueByKind.general)}`;
+  }
   if (s.all.total === 0) return '';
-  return `เรื่องร้องเรียนปีงบประมาณ ${thaiDigits(s.fiscalYear)}: ทั้งหมด ${count(s.all.total)} · เสร็จ ${count(s.all.completed)} · อยู่ระหว่างดำเนินการ ${count(s.all.inProgress)}${s.all.withdrawn > 0 ? ` · ผู้ร้องถอนเรื่อง ${count(s.all.withdrawn)}` : ''} · เกินกำหนด ${count(s.overdue)} (ทุจริต ${count(s.byKind.corruption.total)})`;
+  return `เรื่องร้องเรียนปีงบประมาณ ${thaiDigits(s.fiscalYear)}: ทั้งหมด ${count(s.all.total)} (แจ้งเบาะแสการทุจริต ${count(s.byKind.corruption.total)}) · เสร็จ ${count(s.all.completed)} · อยู่ระหว่างดำเนินการ ${count(s.all.inProgress)}${s.all.withdrawn > 0 ? ` · ผู้ร้องถอนเรื่อง ${count(s.all.withdrawn)}` : ''} · เกินกำหนด ${count(s.overdue)}`;
 }

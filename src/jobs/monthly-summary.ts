@@ -30,12 +30,18 @@ export const monthlySummary: JobDefinition = {
     if (executives.length === 0 && group.recipients === 0) return { outgoing: [], recipients: 0 };
     const summary = onePass?.summary?.(orgId) ?? (await loadSummary(orgId, run.asOf, thresholds));
     const stats = onePass?.complaintStats?.(orgId) ?? (await complaintStats(orgId, fiscalYearOf(run.asOf), run.asOf));
-    const complaints = complaintLine(stats);
     const [year, month] = monthKey(run.asOf).split('-').map(Number) as [number, number];
     const heading = `สรุปผลการดำเนินงานประจำเดือน ${THAI_MONTHS_SHORT[month - 1]} ${year + 543}`;
-    const message = summaryMessage(summary, { heading, complaints, publicPage: publicPageUrl?.(orgId), lateComplaints: stats.overdue });
+    // The group's copy differs in its complaints line only: it counts nothing of corruption reports.
+    const messageFor = (audience: 'executives' | 'executive_group') =>
+      summaryMessage(summary, {
+        heading,
+        complaints: complaintLine(stats, audience),
+        publicPage: publicPageUrl?.(orgId),
+        lateComplaints: audience === 'executives' ? stats.overdue : stats.overdueByKind.general,
+      });
     return {
-      outgoing: [{ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [message] }, ...group.outgoing('summary', [message])],
+      outgoing: [{ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [messageFor('executives')] }, ...group.outgoing('summary', [messageFor('executive_group')])],
       recipients: executives.length + group.recipients,
       snapshot: summary,
     };

@@ -1,4 +1,5 @@
 import { monthKey } from '../domain/calendar.js';
+import { PUBLIC_PAGE_NOTE_TH, seesCorruptionCounts } from '../domain/corruption-privacy.js';
 import type { ComplaintYearStatistics } from '../domain/complaint-statistics.js';
 import { complaintMonths } from './charts.js';
 import { escapeHtml as esc } from './html.js';
@@ -19,7 +20,7 @@ export function complaintSection(stats: ComplaintYearStatistics, now: Date): str
     .join('');
   return `<section aria-labelledby="h-complaints" class="complaints"><h2 id="h-complaints">เรื่องร้องเรียน ปีงบประมาณ ${stats.fiscalYear}</h2>
 <div class="figures">
-<div class="figure"><div class="figure-label">เรื่องที่รับ</div><div class="figure-value">${t.received}</div><div class="figure-note">เรื่องทั่วไป ${stats.byKind.general.received} · แจ้งเบาะแสการทุจริต ${stats.byKind.corruption.received} · ดำเนินการแล้วเสร็จ ${t.closed}${t.withdrawn > 0 ? ` · ผู้ร้องถอนเรื่อง ${t.withdrawn}` : ''}</div></div>
+<div class="figure"><div class="figure-label">เรื่องที่รับ</div><div class="figure-value">${t.received}</div><div class="figure-note">${seesCorruptionCounts('public') ? `เรื่องทั่วไป ${stats.byKind.general.received} · แจ้งเบาะแสการทุจริต ${stats.byKind.corruption.received} · ` : ''}ดำเนินการแล้วเสร็จ ${t.closed}${t.withdrawn > 0 ? ` · ผู้ร้องถอนเรื่อง ${t.withdrawn}` : ''}</div></div>
 <div class="figure"><div class="figure-label">ตอบภายใน 15 วัน</div><div class="figure-value">${t.within15Percent === null ? '-' : `${t.within15Percent.toFixed(1)}%`}</div><div class="figure-note">${t.answeredWithin15} จาก ${t.answered} เรื่องที่ตอบแล้ว</div></div>
 <div class="figure"><div class="figure-label">ความพึงพอใจเฉลี่ย</div><div class="figure-value">${fixed(t.averageStars, 2)}</div><div class="figure-note">จากคะแนนเต็ม 5 · ${t.ratings} ความเห็น</div></div>
 </div>
@@ -28,6 +29,6 @@ export function complaintSection(stats: ComplaintYearStatistics, now: Date): str
     'จำนวนเรื่องร้องเรียนและร้อยละที่ตอบภายใน 15 วันรายเดือน',
   )}</figure>
 <table class="data"><thead><tr><th>เดือน</th><th>รับ</th><th>เสร็จ</th><th>ตอบใน 15 วัน (%)</th><th>พึงพอใจ</th></tr></thead><tbody>${rows}</tbody></table>
-<p class="note">นับตามเดือนที่รับเรื่อง รวมทุกช่องทาง ไม่แสดงเนื้อหาของเรื่อง ชื่อ หรือข้อมูลติดต่อของผู้ร้องเรียนและผู้ถูกร้อง</p>
+<p class="note">นับตามเดือนที่รับเรื่อง รวมทุกช่องทาง ${esc(PUBLIC_PAGE_NOTE_TH)}</p>
 </section>`;
 }

@@ -3,6 +3,7 @@ import { addDays, subDays } from 'date-fns';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ComplaintEventModel, ComplaintModel } from '../../src/db/models/complaint.js';
 import { dueAt } from '../../src/domain/complaints.js';
+import { ADDED_INFO_SENT_TH } from '../../src/domain/corruption-privacy.js';
 import { JOBS } from '../../src/jobs/registry.js';
 import { runJob } from '../../src/jobs/run-job.js';
 import { Chat, postbackOf, visibleText, fileGeneralComplaint } from '../support/chat.js';
@@ -353,7 +354,7 @@ describe('a corruption report through every closure step', () => {
     expect(JSON.stringify(card)).not.toContain('ประเมินความพึงพอใจ');
     expect(visibleText(await reporter.tap(postbackOf([card], 'ส่งข้อมูลเพิ่มเติม')))).toContain('ส่งรูปภาพก่อนได้');
     expect(visibleText(await reporter.sendImage())).toContain('ได้รับรูปแล้ว 1 รูป');
-    expect(visibleText(await reporter.say('มีการโอนเงินเข้าบัญชีภรรยาของนาย ง. วันที่ 3'))).toContain('โดยไม่เปิดเผยตัวตนของท่าน');
+    expect(visibleText(await reporter.say('มีการโอนเงินเข้าบัญชีภรรยาของนาย ง. วันที่ 3'))).toContain(ADDED_INFO_SENT_TH);
     expect((await stored(first)).attachments).toHaveLength(1);
     await flush();
     expect(visibleText(pushesTo(INTEGRITY))).toContain('มีการโอนเงินเข้าบัญชีภรรยาของนาย ง.');

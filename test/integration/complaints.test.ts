@@ -4,6 +4,7 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AttachmentFileModel } from '../../src/db/models/attachment-file.js';
 import { ComplaintEventModel, ComplaintModel } from '../../src/db/models/complaint.js';
+import { REPORTER_PROTECTION_TH } from '../../src/domain/corruption-privacy.js';
 import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
 import { JOBS } from '../../src/jobs/registry.js';
 import { runJob } from '../../src/jobs/run-job.js';
@@ -89,7 +90,7 @@ describe('a corruption report', () => {
   it('asks who, when and what, explains the protection, asks no contact, and goes only to integrity officers', async () => {
     await b.say('complaint');
     const askWho = await b.tap('a=cm.kind&k=corruption');
-    expect(visibleText(askWho)).toContain('ไม่มีผู้ใดเห็นว่าท่านคือใคร');
+    expect(visibleText(askWho)).toContain(REPORTER_PROTECTION_TH);
     expect(visibleText(askWho)).toContain('ผู้ถูกกล่าวหาคือใคร');
     expect(visibleText(await b.say('นาย ก. เจ้าหน้าที่พัสดุ'))).toContain('เมื่อใด');
     expect(visibleText(await b.say('ต้นเดือนที่แล้ว'))).toContain('พฤติการณ์');

@@ -67,8 +67,9 @@ describe('the monthly summary', () => {
   it('counts withdrawn complaints apart from those done', () => {
     const all = countComplaints(['resolved', 'withdrawn', 'in_progress', 'rejected']);
     expect(all).toEqual({ total: 4, completed: 2, inProgress: 1, withdrawn: 1 });
-    const stats: ComplaintStats = { fiscalYear: 2568, all, byKind: { general: all, corruption: countComplaints([]) }, overdue: 0 };
-    expect(arabicDigits(complaintLine(stats))).toContain('เสร็จ 2 · อยู่ระหว่างดำเนินการ 1 · ผู้ร้องถอนเรื่อง 1');
+    const stats: ComplaintStats = { fiscalYear: 2568, all, byKind: { general: all, corruption: countComplaints([]) }, overdue: 0, overdueByKind: { general: 0, corruption: 0 } };
+    expect(arabicDigits(complaintLine(stats, 'executives'))).toContain('เสร็จ 2 · อยู่ระหว่างดำเนินการ 1 · ผู้ร้องถอนเรื่อง 1');
+    expect(arabicDigits(complaintLine(stats, 'executive_group'))).toContain('เสร็จ 2 · อยู่ระหว่างดำเนินการ 1 · ผู้ร้องถอนเรื่อง 1');
   });
 });
 

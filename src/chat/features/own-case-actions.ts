@@ -14,6 +14,7 @@ import {
 } from '../../dialogs/citizen-closure.js';
 import { isRatable, isStars, mayAddInformation, mayRate, mayWithdraw, notFixedOutcome, starsText } from '../../domain/closure.js';
 import { COMPLAINT_STATUS_TH, KIND_TH, MAX_REOPENS, REOPEN_WITHIN_DAYS, type Complaint } from '../../domain/complaints.js';
+import { ADDED_INFO_SENT_TH } from '../../domain/corruption-privacy.js';
 import { formatThaiDate, truncate } from '../../domain/thai.js';
 import { caseCard } from '../../flex/complaint-messages.js';
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
@@ -153,7 +154,7 @@ async function addInformation(ctx: ChatContext, c: Complaint, d: InfoDraft, word
   const heading = `ผู้ร้องส่งข้อมูลเพิ่มเติม เรื่อง ${c.trackingNo}${d.photos.length > 0 ? ` พร้อมรูปภาพ ${d.photos.length} รูป (กด "ดูหลักฐาน")` : ''}`;
   // The channel's officers, not only the one who took it: whoever handles the case next should know.
   await noticeToHandlers(updated, `info:${entry.id}`, [text(truncate(`${heading}\n${words}`, 2_000)), card(updated, ctx.now)], noticeDeps(ctx));
-  return [text(`ส่งข้อมูลเพิ่มเติมของเรื่อง ${c.trackingNo} ถึงเจ้าหน้าที่แล้ว${c.kind === 'corruption' ? ' โดยไม่เปิดเผยตัวตนของท่าน' : ''}`)];
+  return [text(`ส่งข้อมูลเพิ่มเติมของเรื่อง ${c.trackingNo} ${c.kind === 'corruption' ? ADDED_INFO_SENT_TH : 'ถึงเจ้าหน้าที่แล้ว'}`)];
 }
 
 /** A citizen's own case: rating, "not fixed", withdrawal, more information, and the after-fix photos. */

@@ -25,7 +25,7 @@ export const summary: Feature = {
     const summary = await stores.summaries.loadSummary(org.id, now, org.thresholds);
     const stats = await stores.complaints.complaintStats(org.id, fiscalYearOf(now), now);
     const lateComplaints = hasRole(ctx.sender.roles, 'executive') ? stats.overdue : 0;
-    return [summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานล่าสุด', complaints: complaintLine(stats), publicPage: ctx.publicPageUrl?.(), lateComplaints })];
+    return [summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานล่าสุด', complaints: complaintLine(stats, 'executives'), publicPage: ctx.publicPageUrl?.(), lateComplaints })];
   },
 };
 
