@@ -78,7 +78,7 @@ export function webhookRouter(deps: WebhookDeps): Router {
     } catch (error) {
       // Not stored (or not known to be): no 2xx, so LINE redelivers; an event that did get stored is
       // recognised by its id when it comes again.
-      deps.log.error({ err: String(error), events: events.length }, 'could not store webhook events');
+      deps.log.error({ err: error, events: events.length }, 'could not store webhook events');
       res.status(503).json({ error: 'could not store events; please redeliver' });
       return;
     }

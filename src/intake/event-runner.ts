@@ -132,7 +132,7 @@ export class EventRunner {
       .then((outcome) => {
         if (outcome === 'busy') this.busyUntil.set(id, Date.now() + BUSY_PAUSE_MS);
       })
-      .catch((error: unknown) => this.deps.log.error({ eventId: id, err: String(error) }, 'event runner error'))
+      .catch((error: unknown) => this.deps.log.error({ eventId: id, err: error }, 'event runner error'))
       .finally(() => {
         this.held.delete(id);
         if (this.chains.get(key) === next) this.chains.delete(key);
@@ -188,7 +188,7 @@ export class EventRunner {
   private pumpSoon(force = false): Promise<number> {
     this.pumping ??= this.pump(force)
       .catch((error: unknown) => {
-        this.deps.log.error({ err: String(error) }, 'reading due events failed');
+        this.deps.log.error({ err: error }, 'reading due events failed');
         return 0;
       })
       .finally(() => (this.pumping = undefined));
