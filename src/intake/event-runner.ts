@@ -151,10 +151,11 @@ export class EventRunner {
 
   /**
    * Redelivered copies of events already in the inbox and not finished: queued at once (read back from the
-   * inbox), unless queued here already. If another instance holds the event, its claim decides who runs it.
+   * inbox), behind the events of the same user, unless queued here already. If another instance holds the
+   * event, its claim decides who runs it.
    */
-  enqueueWaiting(ids: string[]): void {
-    for (const id of ids) if (this.held.size < this.queueLimit && !this.stopping) this.queue(id, null, { fromIntake: false });
+  enqueueWaiting(events: { id: string; userKey: string | null }[]): void {
+    for (const { id, userKey } of events) if (this.held.size < this.queueLimit && !this.stopping) this.queue(id, userKey, { fromIntake: false });
   }
 
   /**

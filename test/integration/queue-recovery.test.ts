@@ -120,6 +120,26 @@ describe('recovery', () => {
     expect(answersTo(h.line, [event], user(10))).toBe(1);
   });
 
+  it('queues a redelivered copy behind the events of its user, never beside them', async () => {
+    h.line.reset();
+    const earlier = help(11);
+    const later = textEvent(user(11), 'ช่วยเหลือ', { timestamp: earlier.timestamp + 1 });
+    // `earlier` was stored by an instance that answered 503 before queueing it; `later` is running here.
+    await storeEvents('test-org', [earlier], new Date(), testSealer, 'another-instance');
+    const gate = gateReplies(h);
+    expect((await h.post([later])).status).toBe(200);
+    await gate.held(1);
+    expect((await h.post([{ ...earlier, deliveryContext: { isRedelivery: true } }])).status).toBe(200);
+    // Run beside `later`, the copy would reach LINE within moments; queued behind it, it waits for the gate.
+    await Promise.race([gate.held(2), new Promise((r) => setTimeout(r, 3_000))]);
+    gate.open();
+    await h.server.runner.idle();
+    gate.restore();
+    expect(gate.state.maxInFlight).toBe(1);
+    expect(await eventState(earlier.webhookEventId)).toBe('done');
+    expect(answersTo(h.line, [earlier, later], user(11))).toBe(2);
+  });
+
   it('does not push again an answer whose reply went out just before the instance was killed', async () => {
     h.line.reset();
     const event = help(30);
