@@ -3,7 +3,6 @@ import { chatStores } from '../db/chat-stores.js';
 import type { DialogInput, StoreAttachment } from '../dialogs/types.js';
 import { DEFAULT_COMPLAINT_CATEGORIES } from '../domain/closure.js';
 import type { Threshold } from '../domain/summary.js';
-import { LINE_LIMITS } from '../line/limits.js';
 import { quickPostback, text, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
 import type { Logger } from '../log.js';
@@ -11,6 +10,7 @@ import { loadWorkingCalendar } from '../holidays/load-calendar.js';
 import type { Sealer } from '../security/crypto.js';
 import type { ChatContext, Feature, Sender } from './context.js';
 import { FEATURES } from './features.js';
+import { fitReply } from './fit-reply.js';
 import { helpMessage } from './features/help.js';
 import { respondInGroup } from './group-chat.js';
 import { CHAT_TEXT } from './texts.js';
@@ -56,7 +56,8 @@ export async function respond(event: webhook.Event, eventId: string, deps: ChatD
   const input = toDialogInput(event);
   if (!input) return [];
   const { ctx, before, dialogTouched } = await openContext(userId, input, eventId, deps);
-  return [...before, ...(await route(ctx, dialogTouched))].slice(0, LINE_LIMITS.messagesPerRequest);
+  // Never cut: what does not fit one reply is pushed, in order (intake/process-event.ts).
+  return fitReply([...before, ...(await route(ctx, dialogTouched))]);
 }
 
 /** Picks the feature, asks before a dialog is thrown away, and brings the person back to the dialog under way. */
