@@ -9,6 +9,7 @@ import { retryKeyFor } from '../line/retry-key.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
 import { respond, type ChatDeps } from '../chat/router.js';
+import { noticeDeadEvent } from '../outbox/dead-event-notices.js';
 
 /** What processing needs of the organisation an event came to: its LINE client and its link makers. */
 export interface OrganisationChannelDeps {
@@ -129,7 +130,13 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
     const dead = attempt >= deps.maxAttempts;
     const next = addSeconds(deps.now(), backoffSeconds(attempt));
     await markFailed(eventId, attempt, describe(error), next, dead ? 'dead' : repliesStored ? 'replying' : 'pending');
-    deps.log.warn({ eventId, type: doc.type, attempt, dead, err: describe(error) }, 'event processing failed');
+    deps.log.warn({ eventId, type: doc.type, attempt, dead, err: error }, 'event processing failed');
+    if (dead) {
+      const person = event.source?.type === 'user' ? userId : null;
+      await noticeDeadEvent(doc.orgId, { id: eventId, userId: person, answered: repliesStored }, { sealer: deps.sealer, now: deps.now(), kick: deps.kickOutbox }).catch(
+        (noticeError: unknown) => deps.log.error({ eventId, err: noticeError }, 'could not tell of a dead event'),
+      );
+    }
     return 'failed';
   }
 }
