@@ -123,10 +123,12 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
     let lineRequestIds: (string | null)[] = [];
     if (replies.length === 0 || previous === 'answered') {
       // Nothing to say, or an earlier attempt's answer went out and only its record failed.
-    } else if (sending.via === 'reply' && earlierReplies !== null && (previous === 'cut-off' || previous === 'unsure')) {
+    } else if (sending.via === 'reply' && earlierReplies !== null && (previous === 'cut-off' || (previous === 'unsure' && young()))) {
       // An earlier attempt was stopped (a kill, a crash) or lost LINE's answer while replying: the reply may
       // be out. While the token is young, replying again tells (LINE refuses a used token). Once it is not,
-      // nothing can tell, and the answer is not pushed: at most once, rather than twice (docs/line-platform.md).
+      // nothing can tell: after a kill the answer is not pushed, at most once rather than twice, as the kill
+      // most likely fell after LINE took the reply (docs/line-platform.md). A timed-out reply is likelier
+      // lost than delivered (LINE slow or unreachable), so that one is pushed below, at least once.
       if (young()) {
         replying = true;
         try {

@@ -158,6 +158,18 @@ describe('recovery', () => {
     expect(h.line.accepted('/v2/bot/message/push')).toHaveLength(0);
   });
 
+  it('does not push again an answer whose reply LINE took but whose response was lost (a timeout)', async () => {
+    h.line.reset();
+    const event = help(32);
+    h.line.failNext(0, { pathPrefix: '/v2/bot/message/reply', accept: true });
+    await h.send(event);
+    expect(await eventState(event.webhookEventId)).toBe('replying');
+    await WebhookEventModel.updateOne({ _id: event.webhookEventId }, { $set: { nextAttemptAt: new Date() } });
+    expect(await h.server.runner.sweep()).toBe(1);
+    expect(await eventState(event.webhookEventId)).toBe('done');
+    expect(answersTo(h.line, [event], user(32))).toBe(1);
+  });
+
   it('does not send an answer again when only the record that it went out failed', async () => {
     h.line.reset();
     const event = help(31);
