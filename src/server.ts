@@ -151,7 +151,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const orgIds = () => tenants.orgIds();
   const schedules = startSchedules([removeStaleDialogs, pruneWebhookRecords, pruneRegisterFailures, pruneGroupLinkRecords, ...jobSchedules(config, jobDeps, orgIds)], log);
   // A run this or another instance left half-way (crash, deploy) is finished now rather than at the next tick.
-  const resuming = resumeEverywhere(jobDeps, orgIds()).catch((error: unknown) => log.error({ err: String(error) }, 'resume failed'));
+  const resuming = resumeEverywhere(jobDeps, orgIds()).catch((error: unknown) => log.error({ err: error }, 'resume failed'));
 
   const { port } = server.address() as AddressInfo;
   boundPort = port;

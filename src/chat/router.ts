@@ -3,14 +3,15 @@ import { chatStores } from '../db/chat-stores.js';
 import type { DialogInput, StoreAttachment } from '../dialogs/types.js';
 import { DEFAULT_COMPLAINT_CATEGORIES } from '../domain/closure.js';
 import type { Threshold } from '../domain/summary.js';
-import { LINE_LIMITS } from '../line/limits.js';
 import { quickPostback, text, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
 import type { Logger } from '../log.js';
 import { loadWorkingCalendar } from '../holidays/load-calendar.js';
 import type { Sealer } from '../security/crypto.js';
 import type { ChatContext, Feature, Sender } from './context.js';
+import { failureApology, isTransientFailure } from './error-boundary.js';
 import { FEATURES } from './features.js';
+import { fitReply } from './fit-reply.js';
 import { helpMessage } from './features/help.js';
 import { respondInGroup } from './group-chat.js';
 import { CHAT_TEXT } from './texts.js';
@@ -55,8 +56,21 @@ export async function respond(event: webhook.Event, eventId: string, deps: ChatD
   }
   const input = toDialogInput(event);
   if (!input) return [];
-  const { ctx, before, dialogTouched } = await openContext(userId, input, eventId, deps);
-  return [...before, ...(await route(ctx, dialogTouched))].slice(0, LINE_LIMITS.messagesPerRequest);
+  const opened = await openContext(userId, input, eventId, deps);
+  const { ctx, before, dialogTouched } = opened;
+  let replies: Message[];
+  try {
+    replies = await route(ctx, dialogTouched);
+  } catch (error) {
+    // A database or LINE outage is retried (intake/process-event.ts); a fault in a feature would fail the
+    // same way on every retry, so the person is answered now and the dialog put back as the event found it.
+    if (isTransientFailure(error)) throw error;
+    deps.log.error({ err: error, eventId, input: input.kind, dialog: opened.startedFrom?.dialog ?? null }, 'a feature failed; the person was told');
+    await opened.putDialogBack();
+    replies = [failureApology(opened.startedFrom !== null)];
+  }
+  // Never cut: what does not fit one reply is pushed, in order (intake/process-event.ts).
+  return fitReply([...before, ...replies]);
 }
 
 /** Picks the feature, asks before a dialog is thrown away, and brings the person back to the dialog under way. */
@@ -175,5 +189,12 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
       touched = true;
     },
   };
-  return { ctx, before, dialogTouched: () => touched };
+  // The dialog as the event found it (none when it had expired): what a failed feature leaves in place.
+  const startedFrom = stored && !stored.expired ? stored.state : null;
+  const putDialogBack = async () => {
+    if (!touched) return;
+    if (startedFrom) await stores.dialogs.saveDialog(orgId, userKey, startedFrom, now, deps.dialogTimeoutMinutes, deps.sealer);
+    else await stores.dialogs.clearDialog(orgId, userKey);
+  };
+  return { ctx, before, dialogTouched: () => touched, startedFrom, putDialogBack };
 }

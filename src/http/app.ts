@@ -17,7 +17,7 @@ export function createApp(deps: WebhookDeps & { log: Logger; extraRouters?: Rout
   const onError: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, _next) => {
     // body-parser signals an oversized body with 413 and an aborted one with 400: pass those on.
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) deps.log.error({ err: String(error) }, 'request failed');
+    if (status === 500) deps.log.error({ err: error }, 'request failed');
     res.status(status).json({ error: status === 413 ? 'body too large' : status === 500 ? 'internal error' : 'bad request' });
   };
   app.use(onError);

@@ -54,7 +54,7 @@ export function publicPageRouter(deps: PublicPageDeps): Router {
       const body = gzip ? page.gzipped : page.body;
       res.status(200).set({ 'content-type': 'text/html; charset=utf-8', 'content-length': String(body.length), ...(gzip ? { 'content-encoding': 'gzip' } : {}) }).end(body);
     } catch (error) {
-      deps.log.error({ err: String(error) }, 'public page failed');
+      deps.log.error({ err: error }, 'public page failed');
       next(error);
     }
   };

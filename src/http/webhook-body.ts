@@ -27,7 +27,9 @@ const event = z
   .refine((e) => e.type !== 'message' || e.message !== undefined, 'a message event needs a message')
   .refine((e) => e.type !== 'postback' || e.postback !== undefined, 'a postback event needs a postback');
 
-const body = z.object({ destination: z.string().max(64).optional(), events: z.array(event).max(100) }).loose();
+// No cap on the number of events: LINE documents none, and refusing a body would lose every event in it.
+// What bounds a body is its size (WEBHOOK_BODY_LIMIT, checked before it is read).
+const body = z.object({ destination: z.string().max(64).optional(), events: z.array(event) }).loose();
 
 /** How deeply brackets nest outside strings: a cheap guard before JSON.parse and JSON.stringify recurse. */
 export function nestingDepth(text: string): number {

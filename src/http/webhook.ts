@@ -1,6 +1,6 @@
 import { validateSignature } from '@line/bot-sdk';
 import express, { type Request, type Response, type Router } from 'express';
-import { storeEvents, type Stored, type StoredEvent } from '../db/event-store.js';
+import { storeEvents, type IncomingEvent, type Stored, type StoredEvent } from '../db/event-store.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
 import { parseWebhookBody } from './webhook-body.js';
@@ -21,7 +21,13 @@ export interface WebhookDeps {
    * The processing side: whether it takes more events now (`owner` names it in the inbox), and where the
    * stored events go once LINE has its answer (`waiting`: redelivered copies of events not finished yet).
    */
-  intake: { owner: string; accepting(): boolean; onStored(fresh: StoredEvent[], waiting: string[]): void };
+  intake: { owner: string; accepting(): boolean; onStored(fresh: StoredEvent[], waiting: WaitingEvent[]): void };
+}
+
+/** A redelivered copy of an event still in the inbox, with its sender's key: it queues behind their other events. */
+export interface WaitingEvent {
+  id: string;
+  userKey: string | null;
 }
 
 /** LINE wants an answer within 2 seconds; a database that cannot take the events by then gets a 503. */
@@ -78,7 +84,7 @@ export function webhookRouter(deps: WebhookDeps): Router {
     } catch (error) {
       // Not stored (or not known to be): no 2xx, so LINE redelivers; an event that did get stored is
       // recognised by its id when it comes again.
-      deps.log.error({ err: String(error), events: events.length }, 'could not store webhook events');
+      deps.log.error({ err: error, events: events.length }, 'could not store webhook events');
       res.status(503).json({ error: 'could not store events; please redeliver' });
       return;
     }
@@ -87,7 +93,12 @@ export function webhookRouter(deps: WebhookDeps): Router {
       return;
     }
     res.status(200).json({ received: events.length, new: stored.fresh.length });
-    deps.intake.onStored(stored.fresh, stored.waiting);
+    const waiting = new Set(stored.waiting);
+    const userKeyOf = (e: IncomingEvent) => (e.source?.type === 'user' && e.source.userId ? deps.sealer.userKey(e.source.userId) : null);
+    deps.intake.onStored(
+      stored.fresh,
+      events.filter((e) => waiting.has(e.webhookEventId)).map((e) => ({ id: e.webhookEventId, userKey: userKeyOf(e) })),
+    );
   });
   return router;
 }

@@ -132,7 +132,7 @@ export class EventRunner {
       .then((outcome) => {
         if (outcome === 'busy') this.busyUntil.set(id, Date.now() + BUSY_PAUSE_MS);
       })
-      .catch((error: unknown) => this.deps.log.error({ eventId: id, err: String(error) }, 'event runner error'))
+      .catch((error: unknown) => this.deps.log.error({ eventId: id, err: error }, 'event runner error'))
       .finally(() => {
         this.held.delete(id);
         if (this.chains.get(key) === next) this.chains.delete(key);
@@ -151,10 +151,11 @@ export class EventRunner {
 
   /**
    * Redelivered copies of events already in the inbox and not finished: queued at once (read back from the
-   * inbox), unless queued here already. If another instance holds the event, its claim decides who runs it.
+   * inbox), behind the events of the same user, unless queued here already. If another instance holds the
+   * event, its claim decides who runs it.
    */
-  enqueueWaiting(ids: string[]): void {
-    for (const id of ids) if (this.held.size < this.queueLimit && !this.stopping) this.queue(id, null, { fromIntake: false });
+  enqueueWaiting(events: { id: string; userKey: string | null }[]): void {
+    for (const { id, userKey } of events) if (this.held.size < this.queueLimit && !this.stopping) this.queue(id, userKey, { fromIntake: false });
   }
 
   /**
@@ -188,7 +189,7 @@ export class EventRunner {
   private pumpSoon(force = false): Promise<number> {
     this.pumping ??= this.pump(force)
       .catch((error: unknown) => {
-        this.deps.log.error({ err: String(error) }, 'reading due events failed');
+        this.deps.log.error({ err: error }, 'reading due events failed');
         return 0;
       })
       .finally(() => (this.pumping = undefined));

@@ -2,13 +2,14 @@ import { HTTPFetchError, type webhook } from '@line/bot-sdk';
 import { addSeconds, differenceInSeconds } from 'date-fns';
 import { claimAttempt, isFinished, loadEvent, markDone, markFailed, recordedReplies, recordReplies, type StoredEvent } from '../db/event-store.js';
 import type { Threshold } from '../domain/summary.js';
-import { describeLineError, type LineClient } from '../line/client.js';
+import { describeLineError, LineRequestTimeout, type LineClient } from '../line/client.js';
 import type { Message } from '../line/messages.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { retryKeyFor } from '../line/retry-key.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
 import { respond, type ChatDeps } from '../chat/router.js';
+import { noticeDeadEvent } from '../outbox/dead-event-notices.js';
 
 /** What processing needs of the organisation an event came to: its LINE client and its link makers. */
 export interface OrganisationChannelDeps {
@@ -82,12 +83,18 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
   let channel: OrganisationChannelDeps;
   // Where a late answer is pushed: the person, or the group (which hears only the executives' group commands).
   const userId = event.source?.type === 'user' ? (event.source.userId ?? null) : event.source?.type === 'group' ? event.source.groupId : null;
+  const replyToken = 'replyToken' in event ? event.replyToken : undefined;
+  const young = () => differenceInSeconds(deps.now(), doc.timestamp) < REPLY_TOKEN_SAFE_SECONDS;
+  const previous = previousAttempt(attempt, doc.lastError);
   let repliesStored = earlierReplies !== null;
+  /** Set once LINE has taken the answer: a failure after that must not lead to sending it again. */
+  let answered = false;
+  let replying = false;
   try {
     channel = deps.channelOf(doc.orgId);
-    let replies: Message[];
+    let sending: Sending;
     if (earlierReplies === null) {
-      replies = await respond(event, eventId, {
+      const replies = await respond(event, eventId, {
         orgId: doc.orgId,
         dialogTimeoutMinutes: deps.dialogTimeoutMinutes,
         thresholds: channel.thresholds ?? deps.thresholds,
@@ -101,47 +108,102 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
         log: deps.log,
         now: startedAt,
       });
+      // No attempt before this one sent anything (none stored replies), so the token is unused if young.
+      const canReply = replyToken !== undefined && replies.length <= LINE_LIMITS.messagesPerRequest && (attempt === 1 || previous === 'cut-off') && young();
+      sending = { via: canReply ? 'reply' : 'push', replies };
       if (replies.length > 0) {
-        await recordReplies(eventId, deps.sealer.seal(JSON.stringify(replies)), deps.instanceId, startedAt);
+        // The intent is recorded with the answer, before LINE is called: a retry knows a reply may be out.
+        await recordReplies(eventId, deps.sealer.seal(JSON.stringify(sending)), deps.instanceId, startedAt);
         repliesStored = true;
       }
     } else {
-      replies = JSON.parse(deps.sealer.open(earlierReplies)) as Message[];
+      sending = readSending(deps.sealer.open(earlierReplies));
     }
-    const replyToken = 'replyToken' in event ? event.replyToken : undefined;
-    // An earlier attempt that recorded no failure was cut off (a crash, a kill) and may or may not have
-    // replied. While the token is young, replying again tells which: LINE refuses a used token, and then
-    // the answer is there already; a push would show it twice, as a reply has no retry key.
-    const cutOff = attempt > 1 && doc.lastError === null;
-    const fresh = (attempt === 1 || cutOff) && differenceInSeconds(deps.now(), doc.timestamp) < REPLY_TOKEN_SAFE_SECONDS;
-    let lineRequestIds: (string | null)[];
-    try {
-      lineRequestIds = await send(replies, { eventId, replyToken: fresh ? replyToken : undefined, userId }, channel.line);
-    } catch (error) {
-      if (!(cutOff && fresh && isUsedReplyToken(error))) throw error;
-      deps.log.info({ eventId, attempt }, 'the reply of a cut-off attempt had gone out; not sent again');
-      lineRequestIds = [];
+    const { replies } = sending;
+    let lineRequestIds: (string | null)[] = [];
+    if (replies.length === 0 || previous === 'answered') {
+      // Nothing to say, or an earlier attempt's answer went out and only its record failed.
+    } else if (sending.via === 'reply' && earlierReplies !== null && (previous === 'cut-off' || (previous === 'unsure' && young()))) {
+      // An earlier attempt was stopped (a kill, a crash) or lost LINE's answer while replying: the reply may
+      // be out. While the token is young, replying again tells (LINE refuses a used token). Once it is not,
+      // nothing can tell: after a kill the answer is not pushed, at most once rather than twice, as the kill
+      // most likely fell after LINE took the reply (docs/line-platform.md). A timed-out reply is likelier
+      // lost than delivered (LINE slow or unreachable), so that one is pushed below, at least once.
+      if (young()) {
+        replying = true;
+        try {
+          lineRequestIds = [await channel.line.reply(replyToken!, replies)];
+        } catch (error) {
+          if (!isUsedReplyToken(error)) throw error;
+          deps.log.info({ eventId, attempt }, 'the reply of a cut-off attempt had gone out; not sent again');
+        }
+      } else {
+        deps.log.warn({ eventId, attempt }, 'a reply was under way when an attempt was cut off, and its token is too old to tell whether it went out; not pushed, so as not to show it twice');
+      }
+    } else if (sending.via === 'reply' && (attempt === 1 || previous === 'cut-off') && young()) {
+      replying = true;
+      lineRequestIds = [await channel.line.reply(replyToken!, replies)];
+    } else if (userId) {
+      lineRequestIds = await push(replies, eventId, userId, channel.line);
     }
+    answered = true;
     await markDone(eventId, deps.instanceId, deps.now());
     deps.log.debug({ eventId, type: doc.type, attempt, replies: replies.length, lineRequestIds }, 'event processed');
     return 'done';
   } catch (error) {
     const dead = attempt >= deps.maxAttempts;
     const next = addSeconds(deps.now(), backoffSeconds(attempt));
-    await markFailed(eventId, attempt, describe(error), next, dead ? 'dead' : repliesStored ? 'replying' : 'pending');
-    deps.log.warn({ eventId, type: doc.type, attempt, dead, err: describe(error) }, 'event processing failed');
+    const mark = answered ? ANSWERED : replying && error instanceof LineRequestTimeout ? UNSURE : '';
+    await markFailed(eventId, attempt, `${mark}${describe(error)}`, next, dead ? 'dead' : repliesStored ? 'replying' : 'pending');
+    deps.log.warn({ eventId, type: doc.type, attempt, dead, err: error }, 'event processing failed');
+    if (dead) {
+      const person = event.source?.type === 'user' ? userId : null;
+      await noticeDeadEvent(doc.orgId, { id: eventId, userId: person, answered: repliesStored }, { sealer: deps.sealer, now: deps.now(), kick: deps.kickOutbox }).catch(
+        (noticeError: unknown) => deps.log.error({ eventId, err: noticeError }, 'could not tell of a dead event'),
+      );
+    }
     return 'failed';
   }
 }
 
-async function send(replies: Message[], to: { eventId: string; replyToken?: string; userId: string | null }, line: LineClient): Promise<(string | null)[]> {
-  if (replies.length === 0) return [];
-  if (replies.length <= LINE_LIMITS.messagesPerRequest && to.replyToken) return [await line.reply(to.replyToken, replies)];
-  if (!to.userId) return [];
+/** The answer as stored before sending, with the way it goes: `reply` (with the event's token) or `push`. */
+interface Sending {
+  via: 'reply' | 'push';
+  replies: Message[];
+}
+
+function readSending(json: string): Sending {
+  const stored = JSON.parse(json) as Sending | Message[];
+  // Stored by an older version, which did not say: treated as it treated them, pushed on a retry.
+  return Array.isArray(stored) ? { via: 'push', replies: stored } : stored;
+}
+
+/**
+ * Marks on `lastError` that tell the next attempt what a failed one left behind: its answer went out (only
+ * a later step failed), or its reply timed out and may have gone out.
+ */
+const ANSWERED = 'answered, then: ';
+const UNSURE = 'reply unconfirmed: ';
+
+/**
+ * What the attempt before this one left: none (this is the first); `cut-off` (it recorded no failure: killed
+ * or crashed, perhaps in the middle of a reply); `answered` or `unsure` (see the marks); `failed` (LINE or the
+ * database refused, and nothing went out).
+ */
+function previousAttempt(attempt: number, lastError: string | null): 'none' | 'cut-off' | 'answered' | 'unsure' | 'failed' {
+  if (attempt === 1) return 'none';
+  if (lastError === null) return 'cut-off';
+  if (lastError.startsWith(ANSWERED)) return 'answered';
+  if (lastError.startsWith(UNSURE)) return 'unsure';
+  return 'failed';
+}
+
+/** Pushes in parts of 5, in order, each with a retry key of the event and the part: LINE shows each once. */
+async function push(replies: Message[], eventId: string, to: string, line: LineClient): Promise<(string | null)[]> {
   const requestIds: (string | null)[] = [];
   for (let i = 0; i < replies.length; i += LINE_LIMITS.messagesPerRequest) {
     const part = replies.slice(i, i + LINE_LIMITS.messagesPerRequest);
-    requestIds.push(await line.push(to.userId, part, retryKeyFor(`${to.eventId}:${i / LINE_LIMITS.messagesPerRequest}`)));
+    requestIds.push(await line.push(to, part, retryKeyFor(`${eventId}:${i / LINE_LIMITS.messagesPerRequest}`)));
   }
   return requestIds;
 }

@@ -80,7 +80,7 @@ export async function runJobForMany(job: JobDefinition, asOf: Date, trigger: 'sc
       onePass = await job.prepare(asOf, first.settings);
     } catch (error) {
       // Each run can still read for itself.
-      first.log.error({ job: job.name, err: String(error) }, 'one-pass read failed; reading per organisation');
+      first.log.error({ job: job.name, err: error }, 'one-pass read failed; reading per organisation');
     }
   }
   phaseDone('read');
@@ -118,7 +118,7 @@ export async function runJobForMany(job: JobDefinition, asOf: Date, trigger: 'sc
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await releaseFailedRuns(produced.map((p) => p.runId), message, first.clock());
-    first.log.error({ job: job.name, runs: produced.length, err: message }, 'job runs failed');
+    first.log.error({ job: job.name, runs: produced.length, err: error }, 'job runs failed');
     for (const { deps, runId } of produced) results.set(deps.settings.orgId, { status: 'failed', runId, error: message });
     return results;
   }
@@ -168,7 +168,7 @@ async function execute(job: JobDefinition, runId: string, asOf: Date, deps: Runn
 async function failed(runId: string, error: unknown, deps: RunnerDeps): Promise<RunResult> {
   const message = error instanceof Error ? error.message : String(error);
   await releaseFailedRun(runId, message, deps.clock());
-  deps.log.error({ runId, err: message }, 'job run failed');
+  deps.log.error({ runId, err: error }, 'job run failed');
   return { status: 'failed', runId, error: message };
 }
 

@@ -19,7 +19,7 @@ export function startSchedules(jobs: Schedule[], log: Logger): { stop(): Promise
           const result = await job.run(new Date());
           log.debug({ job: job.name, result }, 'scheduled task finished');
         } catch (error) {
-          log.error({ job: job.name, err: String(error) }, 'job failed');
+          log.error({ job: job.name, err: error }, 'job failed');
         }
       },
       { name: job.name, timezone: TIME_ZONE, noOverlap: true },

@@ -38,8 +38,8 @@ export async function applyRichMenu(deps: ApplyRichMenuDeps, lineUserId: string,
     return { result: 'linked', menu };
   } catch (error) {
     // The person is not named: a LINE user id is personal data, and the menu name is enough to follow up.
-    const { status, message } = describeLineError(error);
-    log.warn({ orgId: deps.orgId, menu, status, err: message }, 'rich menu not applied');
+    const { status } = describeLineError(error);
+    log.warn({ orgId: deps.orgId, menu, status, err: error }, 'rich menu not applied');
     return { result: 'failed', menu };
   }
 }

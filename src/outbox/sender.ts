@@ -120,7 +120,7 @@ export class OutboxSender {
   private drainOnce(): Promise<DrainResult | undefined> {
     this.running = this.drainWhileFull()
       .catch((error: unknown) => {
-        this.deps.log.error({ err: String(error) }, 'outbox drain failed');
+        this.deps.log.error({ err: error }, 'outbox drain failed');
         return undefined;
       })
       .finally(() => (this.running = undefined));

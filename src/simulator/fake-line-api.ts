@@ -22,6 +22,8 @@ export interface RecordedRequest {
 interface Failure {
   /** 0: never answer (a hung connection). */
   status: number;
+  /** With status 0: the request is taken (a reply's token used, a push delivered), and only the answer is lost. */
+  accept?: boolean;
   pathPrefix?: string;
   /** Only requests of this channel (its access token) fail. */
   accessToken?: string;
@@ -78,6 +80,11 @@ export class FakeLineApi {
         return;
       }
       const failure = this.takeFailure(req.path, auth.slice(7));
+      if (failure?.status === 0 && failure.accept) {
+        res.locals.hang = true;
+        next();
+        return;
+      }
       if (failure?.status === 0) {
         this.record(req, 0);
         this.hung.add(res);
@@ -176,8 +183,11 @@ export class FakeLineApi {
     await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
   }
 
-  /** The next `times` requests (to paths starting with `pathPrefix`, if given) fail with `status`; 0 hangs them. */
-  failNext(status: number, options: { times?: number; pathPrefix?: string; accessToken?: string; retryAfterSeconds?: number; message?: string } = {}): void {
+  /**
+   * The next `times` requests (to paths starting with `pathPrefix`, if given) fail with `status`; 0 hangs them
+   * (with `accept`, a reply is taken first: what a sender killed while waiting for LINE's answer leaves).
+   */
+  failNext(status: number, options: { times?: number; pathPrefix?: string; accessToken?: string; retryAfterSeconds?: number; message?: string; accept?: boolean } = {}): void {
     for (let i = 0; i < (options.times ?? 1); i++) this.failures.push({ status, ...options });
   }
 
@@ -261,6 +271,10 @@ export class FakeLineApi {
     this.record(req, 200);
     this.replyWaiters.get(token)?.(new Date());
     this.replyWaiters.delete(token);
+    if (res.locals.hang) {
+      this.hung.add(res);
+      return;
+    }
     res.set('x-line-request-id', randomUUID()).json({ sentMessages: req.body.messages.map(() => ({ id: randomUUID(), quoteToken: 'q' })) });
   }
 

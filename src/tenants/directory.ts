@@ -50,7 +50,7 @@ export class TenantDirectory {
   /** Reads the channels now; then every `refreshMs` until `stop()`. */
   async start(): Promise<void> {
     await this.refresh();
-    this.timer = setInterval(() => void this.refresh().catch((error: unknown) => this.deps.log.error({ err: String(error) }, 'reading the channels failed')), this.deps.refreshMs ?? 30_000);
+    this.timer = setInterval(() => void this.refresh().catch((error: unknown) => this.deps.log.error({ err: error }, 'reading the channels failed')), this.deps.refreshMs ?? 30_000);
     this.timer.unref();
   }
 
@@ -109,7 +109,7 @@ export class TenantDirectory {
       return this.deps.defaultTenant;
     }
     if (!tenant && Date.now() - this.lastRefresh > UNKNOWN_REFRESH_MS) {
-      await this.refresh().catch((error: unknown) => this.deps.log.error({ err: String(error) }, 'reading the channels failed'));
+      await this.refresh().catch((error: unknown) => this.deps.log.error({ err: error }, 'reading the channels failed'));
       tenant = find();
     }
     return tenant && signedWith(tenant.secret) ? tenant : null;

@@ -5,6 +5,7 @@ import { eventState, storeEvents } from '../../src/db/event-store.js';
 import { freePort } from '../../src/db/free-port.js';
 import { EventAttemptModel, WebhookEventModel } from '../../src/db/models/webhook-event.js';
 import { cliEnv, withOwnDatabaseAndLine } from '../support/cli.js';
+import { FaultInjector } from '../support/faults.js';
 import type { FakeLine } from '../support/fake-line.js';
 import { CHANNEL_SECRET, startHarness, testSealer, type Harness } from '../support/harness.js';
 import { sign, textEvent, webhookBody } from '../support/line-events.js';
@@ -120,6 +121,26 @@ describe('recovery', () => {
     expect(answersTo(h.line, [event], user(10))).toBe(1);
   });
 
+  it('queues a redelivered copy behind the events of its user, never beside them', async () => {
+    h.line.reset();
+    const earlier = help(11);
+    const later = textEvent(user(11), 'ช่วยเหลือ', { timestamp: earlier.timestamp + 1 });
+    // `earlier` was stored by an instance that answered 503 before queueing it; `later` is running here.
+    await storeEvents('test-org', [earlier], new Date(), testSealer, 'another-instance');
+    const gate = gateReplies(h);
+    expect((await h.post([later])).status).toBe(200);
+    await gate.held(1);
+    expect((await h.post([{ ...earlier, deliveryContext: { isRedelivery: true } }])).status).toBe(200);
+    // Run beside `later`, the copy would reach LINE within moments; queued behind it, it waits for the gate.
+    await Promise.race([gate.held(2), new Promise((r) => setTimeout(r, 3_000))]);
+    gate.open();
+    await h.server.runner.idle();
+    gate.restore();
+    expect(gate.state.maxInFlight).toBe(1);
+    expect(await eventState(earlier.webhookEventId)).toBe('done');
+    expect(answersTo(h.line, [earlier, later], user(11))).toBe(2);
+  });
+
   it('does not push again an answer whose reply went out just before the instance was killed', async () => {
     h.line.reset();
     const event = help(30);
@@ -135,6 +156,35 @@ describe('recovery', () => {
     expect(await eventState(event.webhookEventId)).toBe('done');
     expect(h.line.accepted('/v2/bot/message/reply')).toHaveLength(1);
     expect(h.line.accepted('/v2/bot/message/push')).toHaveLength(0);
+  });
+
+  it('does not push again an answer whose reply LINE took but whose response was lost (a timeout)', async () => {
+    h.line.reset();
+    const event = help(32);
+    h.line.failNext(0, { pathPrefix: '/v2/bot/message/reply', accept: true });
+    await h.send(event);
+    expect(await eventState(event.webhookEventId)).toBe('replying');
+    await WebhookEventModel.updateOne({ _id: event.webhookEventId }, { $set: { nextAttemptAt: new Date() } });
+    expect(await h.server.runner.sweep()).toBe(1);
+    expect(await eventState(event.webhookEventId)).toBe('done');
+    expect(answersTo(h.line, [event], user(32))).toBe(1);
+  });
+
+  it('does not send an answer again when only the record that it went out failed', async () => {
+    h.line.reset();
+    const event = help(31);
+    const faults = new FaultInjector([{ model: EventAttemptModel, ids: (id) => id === `${event.webhookEventId}#done` }]);
+    faults.arm(1, 'before');
+    try {
+      await h.send(event);
+    } finally {
+      faults.off();
+    }
+    expect(await eventState(event.webhookEventId)).toBe('replying');
+    await WebhookEventModel.updateOne({ _id: event.webhookEventId }, { $set: { nextAttemptAt: new Date() } });
+    expect(await h.server.runner.sweep()).toBe(1);
+    expect(await eventState(event.webhookEventId)).toBe('done');
+    expect(answersTo(h.line, [event], user(31))).toBe(1);
   });
 
   it('runs due inbox events through the concurrent runner, each user in order', async () => {
@@ -160,22 +210,62 @@ describe('recovery', () => {
   });
 });
 
-describe('stopping with a backlog', () => {
+/** The app as `npm start` runs it, on the test's own database and fake LINE, once it answers /readyz. */
+async function startAppOn(own: ReturnType<typeof withOwnDatabaseAndLine>): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: cliEnv(own.dbName(), 'test-org', own.line(), { LINE_CHANNEL_SECRET: CHANNEL_SECRET, PORT: String(port) }),
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('the app did not start');
+    if (await fetch(`${url}/readyz`).then((r) => r.ok).catch(() => false)) return { child, url };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function postSigned(url: string, events: webhook.Event[]): Promise<number> {
+  const body = webhookBody(events);
+  const res = await fetch(`${url}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': sign(body, CHANNEL_SECRET) }, body });
+  return res.status;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('killed between a reply and its record', () => {
   const own = withOwnDatabaseAndLine();
 
-  async function startApp(): Promise<{ child: ChildProcess; url: string }> {
-    const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: cliEnv(own.dbName(), 'test-org', own.line(), { LINE_CHANNEL_SECRET: CHANNEL_SECRET, PORT: String(port) }),
-      stdio: 'ignore',
-    });
-    const url = `http://127.0.0.1:${port}`;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error('the app did not start');
-      if (await fetch(`${url}/readyz`).then((r) => r.ok).catch(() => false)) return { child, url };
-      await new Promise((r) => setTimeout(r, 100));
+  it('does not push the answer again when the restart comes too late for the reply token to tell', async () => {
+    const line = own.line();
+    const first = await startAppOn(own);
+    // An event answered 45 s after the person wrote (the tail of a burst): still replied to, under 50 s.
+    const event = textEvent(user(3000), 'ช่วยเหลือ', { timestamp: Date.now() - 45_000 }) as webhook.MessageEvent & { replyToken: string };
+    // LINE takes the reply, and the process is killed before LINE's answer (and so before its record).
+    line.failNext(0, { pathPrefix: '/v2/bot/message/reply', accept: true });
+    const replied = line.waitForAnswer(event.replyToken, user(3000));
+    expect(await postSigned(first.url, [event])).toBe(200);
+    await replied;
+    const exited = new Promise((r) => first.child.once('exit', r));
+    first.child.kill('SIGKILL');
+    await exited;
+
+    // The restart comes once the token is past the 50 s in which a second reply would tell.
+    while (Date.now() - event.timestamp < 51_000) await sleep(200);
+    const second = await startAppOn(own);
+    try {
+      while ((await eventState(event.webhookEventId)) !== 'done') await sleep(200);
+    } finally {
+      second.child.kill('SIGKILL');
     }
-  }
+    expect(line.accepted('/v2/bot/message/reply').filter((r) => r.body.replyToken === event.replyToken)).toHaveLength(1);
+    expect(line.deliveriesTo(user(3000))).toHaveLength(0);
+  }, 120_000);
+});
+
+describe('stopping with a backlog', () => {
+  const own = withOwnDatabaseAndLine();
+  const startApp = () => startAppOn(own);
 
   it.each([
     ['SIGTERM', 1000],

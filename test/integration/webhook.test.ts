@@ -55,6 +55,17 @@ describe('POST /webhook: authenticity and shape', () => {
     expect(await accepted()).toBe(0);
   });
 
+  it('accepts a body of more than 100 events, and answers every one of them', async () => {
+    const events = Array.from({ length: 150 }, (_, i) => textEvent(`U${String(i).padStart(32, 'b')}`, 'ช่วยเหลือ'));
+    const res = await h.post(events);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ received: 150, new: 150 });
+    await h.server.runner.idle();
+    expect(await countFinished(events.map((e) => e.webhookEventId))).toBe(150);
+    const answered = new Set(h.line.accepted('/v2/bot/message/reply').map((r) => r.body.replyToken));
+    expect(events.filter((e) => !answered.has(e.replyToken))).toEqual([]);
+  });
+
   it('answers 200 to the console\'s connection check with no events', async () => {
     const res = await h.post([]);
     expect(res.status).toBe(200);

@@ -1,3 +1,7 @@
+import mongoose from 'mongoose';
+import type { ChatContext } from '../../src/chat/context.js';
+import { FEATURES } from '../../src/chat/features.js';
+
 /**
  * Fails one chosen database write, the way a lost connection or a crash would: `before` the write reaches
  * the database (nothing lands), or `after` it landed (the acknowledgement is lost). It wraps the models'
@@ -31,9 +35,10 @@ export class FaultInjector {
           if (!this.counting || (ids && !idsOf(args[0]).some(ids))) return original.apply(collection, args);
           this.writes.push(`${collection.name}.${method}`);
           const fault = this.armed && this.writes.length === this.armed.n ? this.armed.when : null;
-          if (fault === 'before') throw new Error(`injected fault before write ${this.writes.length}`);
+          // As the driver reports a lost connection: a failure the bot retries.
+          if (fault === 'before') throw new mongoose.mongo.MongoNetworkError(`injected fault before write ${this.writes.length}`);
           const result = await original.apply(collection, args);
-          if (fault === 'after') throw new Error(`injected fault after write ${this.writes.length}`);
+          if (fault === 'after') throw new mongoose.mongo.MongoNetworkError(`injected fault after write ${this.writes.length}`);
           return result;
         };
       }
@@ -57,4 +62,23 @@ export class FaultInjector {
     this.counting = false;
     this.armed = null;
   }
+}
+
+/**
+ * Makes a feature fail the way a fault in its code would: `handle` (or its dialog's `continue`) runs, with
+ * all it writes, and then throws `error`. Returns how many times it was called, and the undo.
+ */
+export function failFeature(name: string, part: 'handle' | 'continue', error: () => Error): { calls: () => number; restore: () => void } {
+  const feature = FEATURES.find((f) => f.name === name);
+  if (!feature) throw new Error(`no feature ${name}`);
+  const target = (part === 'handle' ? feature : feature.dialog) as { handle?: unknown; continue?: unknown } | undefined;
+  if (!target) throw new Error(`feature ${name} has no dialog`);
+  const original = target[part] as (ctx: ChatContext) => Promise<unknown>;
+  let calls = 0;
+  target[part] = async (ctx: ChatContext) => {
+    calls++;
+    await original.call(target, ctx);
+    throw error();
+  };
+  return { calls: () => calls, restore: () => (target[part] = original) };
 }
