@@ -1,6 +1,7 @@
 import { AttachmentFileModel } from './attachment-file.js';
 import { ComplaintEventModel, ComplaintModel } from './complaint.js';
 import { ConversationModel } from './conversation.js';
+import { DataKeyCheckModel } from './data-key-check.js';
 import { HolidayChangeModel } from './holiday-change.js';
 import { InviteModel, InviteRedemptionModel, RegisterFailureModel } from './invite.js';
 import { ItaIndicatorModel } from './ita-indicator.js';
@@ -49,4 +50,5 @@ export const ALL_MODELS = [
   GroupLinkRedemptionModel,
   GroupLinkFailureModel,
   HolidayChangeModel,
+  DataKeyCheckModel,
 ];
