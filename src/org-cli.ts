@@ -214,7 +214,11 @@ export function addOrganisationCommands(program: Command, withDatabase: WithData
     });
 
   for (const [name, active, done] of [
-    ['disable', false, 'ปิดใช้งานแล้ว: ไม่ตอบข้อความและไม่ส่งงานตามกำหนดเวลา ข้อมูลยังอยู่ครบ'],
+    [
+      'disable',
+      false,
+      'ปิดใช้งานแล้ว: ไม่ตอบข้อความและไม่ส่งงานตามกำหนดเวลา ข้อมูลยังอยู่ครบ (มีผลภายใน 30 วินาที)\nหากต้องการแจ้งผู้ใช้ว่าช่องทางนี้ปิดแล้ว ให้ตั้งข้อความตอบกลับอัตโนมัติใน LINE Official Account Manager',
+    ],
     ['enable', true, 'เปิดใช้งานแล้ว'],
   ] as const) {
     org
