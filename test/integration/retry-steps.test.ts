@@ -5,7 +5,7 @@ import type { webhook } from '@line/bot-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileComplaint } from '../../src/db/complaint-store.js';
 import { eventState } from '../../src/db/event-store.js';
-import { ComplaintEventModel, ComplaintModel } from '../../src/db/models/complaint.js';
+import { ComplaintEventModel, ComplaintModel, ComplaintMoveModel } from '../../src/db/models/complaint.js';
 import { ConversationModel } from '../../src/db/models/conversation.js';
 import { InviteModel, InviteRedemptionModel, RegisterFailureModel } from '../../src/db/models/invite.js';
 import { MeasureModel } from '../../src/db/models/measure.js';
@@ -74,6 +74,7 @@ beforeAll(async () => {
     { model: MeasureModel },
     { model: ComplaintModel },
     { model: ComplaintEventModel },
+    { model: ComplaintMoveModel },
     { model: ConversationModel },
     // The outbox's inserts are the event's; its updates are the background sender's.
     { model: OutboxMessageModel, methods: ['insertOne', 'insertMany'] },
@@ -92,6 +93,7 @@ async function reset(): Promise<void> {
   await Promise.all([
     ComplaintModel.deleteMany({}),
     ComplaintEventModel.deleteMany({}),
+    ComplaintMoveModel.deleteMany({}),
     ConversationModel.deleteMany({}),
     ProgressReportModel.deleteMany({}),
     OutboxMessageModel.deleteMany({}),

@@ -1,5 +1,5 @@
 import { AttachmentFileModel } from './attachment-file.js';
-import { ComplaintEventModel, ComplaintModel } from './complaint.js';
+import { ComplaintEventModel, ComplaintModel, ComplaintMoveModel } from './complaint.js';
 import { ConversationModel } from './conversation.js';
 import { DataKeyCheckModel } from './data-key-check.js';
 import { HolidayChangeModel } from './holiday-change.js';
@@ -40,6 +40,7 @@ export const ALL_MODELS = [
   JobRunTakeoverModel,
   ComplaintModel,
   ComplaintEventModel,
+  ComplaintMoveModel,
   SummarySnapshotModel,
   RichMenuSetModel,
   OitItemModel,
