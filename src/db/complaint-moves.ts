@@ -12,6 +12,10 @@ import { ComplaintEventModel, ComplaintModel, ComplaintMoveModel, type Complaint
  * and the case, and only it is told it moved the case (and so tells anyone). The loser waits for the
  * winner's writes, reads the case again and is judged against it: allowed still (two moves that follow
  * each other), or refused.
+ *
+ * Other updates of a case (taking it, a category, photos) are not moves; on FerretDB one of them racing a
+ * move may write back the fields the move had set. The claim stays, and the next move of the case finds
+ * the case behind its claims and writes the claimed move again before it is judged.
  */
 
 /** The timeline entry a move writes; `id` is its key (`<case>:<event>`, `<case>:withdrawn` …). */
@@ -52,16 +56,13 @@ export interface Moved {
   at: Date;
 }
 
-/** How long a loser waits for the winner to write its move before giving up (its event is then retried). */
+/**
+ * How long another event waits for the winner's writes. Past it the winner's attempt failed between its
+ * claim and its writes (or a concurrent update of the case undid them): the waiting event writes the move
+ * from the claim itself, the same writes the winner's retry would make, so that the case is never stuck.
+ */
 const WAIT_FOR_WINNER_MS = 2_000;
 const POLL_MS = 20;
-
-/** The winner's writes are missing for longer than a move takes: its event failed between them and will be retried. */
-export class CaseMovePending extends Error {
-  constructor(readonly complaintId: string) {
-    super(`move ${complaintId} pending: another event claimed the case's next move and has not written it yet`);
-  }
-}
 
 /**
  * Moves the case if the move is allowed and this event wins it; returns its entry, or null when the move was
@@ -76,8 +77,9 @@ export async function moveCase(orgId: string, caseId: string, move: Move): Promi
     const doc = await ComplaintModel.findById(complaintId).lean<ComplaintDoc>();
     if (!doc) return null;
     const done = doc.moves ?? 0;
-    if (await ComplaintMoveModel.exists({ _id: `${caseId}:${done + 1}` })) {
-      await waitForMove(complaintId, done + 1);
+    const pending = await ComplaintMoveModel.findById(`${caseId}:${done + 1}`).lean<Claim>();
+    if (pending) {
+      if (!(await movedWithin(complaintId, pending.n, WAIT_FOR_WINNER_MS))) await write(pending);
       continue;
     }
     if (!move.allowed(doc)) return null;
@@ -111,11 +113,12 @@ async function write(claim: Claim): Promise<Moved> {
   return { id, at: claim.at };
 }
 
-async function waitForMove(complaintId: Types.ObjectId, n: number): Promise<void> {
-  for (let waited = 0; waited < WAIT_FOR_WINNER_MS; waited += POLL_MS) {
+/** Whether the case reaches its n-th move within `ms`. */
+async function movedWithin(complaintId: Types.ObjectId, n: number, ms: number): Promise<boolean> {
+  for (let waited = 0; waited < ms; waited += POLL_MS) {
     await sleep(POLL_MS);
     const doc = await ComplaintModel.findById(complaintId, { moves: 1 }).lean<{ moves?: number }>();
-    if ((doc?.moves ?? 0) >= n) return;
+    if ((doc?.moves ?? 0) >= n) return true;
   }
-  throw new CaseMovePending(String(complaintId));
+  return false;
 }
