@@ -83,7 +83,7 @@ export async function redeemInvite(
   if (!redemption || redemption.lineUserId !== lineUserId || redemption.orgId !== orgId) return { result: 'used' };
   const at = redemption.redeemedAt;
   // A redemption stored before names were kept with it asks LINE again.
-  const displayName = redemption.displayName || (await displayNameOf());
+  const displayName = redemption.displayName ?? (await displayNameOf());
   await InviteModel.updateOne({ _id: code }, { $set: { usedAt: at, usedBy: lineUserId } });
   const roles = invite.roles as StaffRole[];
   const _id = staffId(orgId, lineUserId);
