@@ -87,7 +87,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     throw listenError(error, config);
   }
   try {
-    return await startListening(config, options, server, (app) => (handle = app));
+    return await startServing(config, options, server, (app) => (handle = app));
   } catch (error) {
     server.closeAllConnections();
     await new Promise<void>((ok) => server.close(() => ok()));
@@ -96,7 +96,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   }
 }
 
-async function startListening(config: Config, options: ServerOptions, server: Server, serve: (app: RequestListener) => void): Promise<RunningServer> {
+async function startServing(config: Config, options: ServerOptions, server: Server, serve: (app: RequestListener) => void): Promise<RunningServer> {
   const now = options.now ?? (() => new Date());
   const log = options.log;
   await connectDatabase(options.mongoUri, options.dbName);
