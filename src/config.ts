@@ -159,13 +159,15 @@ export function demoRequested(env: NodeJS.ProcessEnv = process.env): boolean {
   const parsed = base.pick({ NODE_ENV: true, DEMO: true, HOST: true }).safeParse(env);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   if (parsed.data.DEMO !== '1') return false;
+  // A blank variable counts as unset (a copied .env's `LINE_CHANNEL_SECRET=`), as everywhere in the configuration.
+  const isSet = (name: string) => unsetIfEmpty(env[name]) !== undefined;
   const conflicts = [
     parsed.data.NODE_ENV === 'production' && 'NODE_ENV is production',
-    env.MONGODB_URI?.trim() && 'MONGODB_URI is set (demo mode would seed personas into that database)',
-    env.LINE_CHANNEL_SECRET?.trim() && 'LINE_CHANNEL_SECRET is set',
-    env.LINE_CHANNEL_ACCESS_TOKEN?.trim() && 'LINE_CHANNEL_ACCESS_TOKEN is set',
+    isSet('MONGODB_URI') && 'MONGODB_URI is set (demo mode would seed personas into that database)',
+    isSet('LINE_CHANNEL_SECRET') && 'LINE_CHANNEL_SECRET is set',
+    isSet('LINE_CHANNEL_ACCESS_TOKEN') && 'LINE_CHANNEL_ACCESS_TOKEN is set',
     parsed.data.HOST && !LOOPBACK.test(parsed.data.HOST) && `HOST ${parsed.data.HOST} is not a loopback address (anyone who reaches it could act as the personas)`,
-  ].filter((c): c is string => typeof c === 'string');
+  ].filter((c): c is string => typeof c === 'string' && c !== '');
   if (conflicts.length) throw new ConfigError(conflicts.map((c) => `DEMO=1 cannot be used: ${c}; remove DEMO or the other setting`));
   return true;
 }

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from './config.js';
 import { loadDotEnv, resolveDatabase } from './db/open-database.js';
 import { log } from './log.js';
-import { ListenError, startServer } from './server.js';
+import { StartError, startServer } from './server.js';
 import { isDemoMode, PERSONAS, seedDemo, startDemoLine } from './simulator/demo.js';
 
 /**
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof ListenError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof StartError) console.error(error.message);
   else log.fatal({ err: error instanceof Error ? error.stack : String(error) }, 'could not start');
   process.exit(1);
 });

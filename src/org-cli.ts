@@ -17,7 +17,8 @@ import { timeOfDayKey } from './domain/calendar.js';
 import { ORG_CODE_PATTERN, parseTimeOfDay, type TimeOfDay } from './domain/organisation.js';
 import { JOB_NAMES } from './jobs/job.js';
 import { parseThresholds, type Threshold } from './domain/summary.js';
-import { createSealer } from './security/crypto.js';
+import { createSealer, type Sealer } from './security/crypto.js';
+import { dataKeyFitsDatabase } from './db/data-key-check-store.js';
 
 /**
  * Operator commands for the organisations of a deployment: `org list | add | update | disable | enable`.
@@ -165,6 +166,13 @@ async function printProfile(orgId: string, o: ProfileOptions): Promise<void> {
   console.log(`ปัจจัยสนับสนุนของแผนฯ ปี ${org.fiscalYear}: ${factors.length > 0 ? factors.join(' / ') : '-'}`);
 }
 
+/** The data key, checked against the database first: a channel sealed with another key could never be opened. */
+async function sealerOfDatabase(): Promise<Sealer> {
+  const sealer = createSealer(loadDataKey());
+  if (!(await dataKeyFitsDatabase(sealer))) throw new Error('DATA_ENCRYPTION_KEY is not the key this database was encrypted with: nothing was saved. Use the key the bot runs with.');
+  return sealer;
+}
+
 export function addOrganisationCommands(program: Command, withDatabase: WithDatabase): void {
   const org = program.command('org').description('องค์กรในระบบ: แสดง เพิ่ม แก้ไข ปิดใช้งาน และช่อง LINE ของแต่ละองค์กร');
 
@@ -175,7 +183,7 @@ export function addOrganisationCommands(program: Command, withDatabase: WithData
       const channel = channelOf(o);
       await withDatabase(async (defaultOrg) => {
         const orgId = code ?? defaultOrg;
-        if (channel) await setChannel(orgId, channel, createSealer(loadDataKey()));
+        if (channel) await setChannel(orgId, channel, await sealerOfDatabase());
         await printProfile(orgId, o);
         await applySettings(orgId, o);
         if (channel) console.log('บันทึกช่อง LINE แล้ว ระบบที่ทำงานอยู่จะใช้ภายใน 30 วินาที');
@@ -189,7 +197,7 @@ export function addOrganisationCommands(program: Command, withDatabase: WithData
       const channel = channelOf(o);
       if (!o.name) throw new InvalidArgumentError('ต้องระบุ --name ชื่อองค์กร');
       await withDatabase(async () => {
-        if (!(await addOrganisation(code, { name: o.name!, district: o.district, province: o.province }, channel, createSealer(loadDataKey())))) {
+        if (!(await addOrganisation(code, { name: o.name!, district: o.district, province: o.province }, channel, await sealerOfDatabase()))) {
           console.error(`มีองค์กรรหัส ${code} อยู่แล้ว ใช้ org update ${code} เพื่อแก้ไข`);
           process.exitCode = 1;
           return;
@@ -214,7 +222,11 @@ export function addOrganisationCommands(program: Command, withDatabase: WithData
     });
 
   for (const [name, active, done] of [
-    ['disable', false, 'ปิดใช้งานแล้ว: ไม่ตอบข้อความและไม่ส่งงานตามกำหนดเวลา ข้อมูลยังอยู่ครบ'],
+    [
+      'disable',
+      false,
+      'ปิดใช้งานแล้ว: ไม่ตอบข้อความและไม่ส่งงานตามกำหนดเวลา ข้อมูลยังอยู่ครบ (มีผลภายใน 30 วินาที)\nหากต้องการแจ้งผู้ใช้ว่าช่องทางนี้ปิดแล้ว ให้ตั้งข้อความตอบกลับอัตโนมัติใน LINE Official Account Manager',
+    ],
     ['enable', true, 'เปิดใช้งานแล้ว'],
   ] as const) {
     org

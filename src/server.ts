@@ -1,8 +1,9 @@
-import { createServer } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import { connectDatabase, disconnectDatabase } from './db/connect.js';
+import { dataKeyFitsDatabase } from './db/data-key-check-store.js';
 import { ensureOrganisation } from './db/organisation-store.js';
 import { staffIdOf } from './db/staff-store.js';
 import { createApp } from './http/app.js';
@@ -50,7 +51,16 @@ export interface ServerOptions {
 }
 
 /** A start-up failure the operator fixes in the configuration: main prints its message alone, no stack. */
-export class ListenError extends Error {}
+export class StartError extends Error {}
+export class ListenError extends StartError {}
+
+const WRONG_DATA_KEY =
+  'DATA_ENCRYPTION_KEY is not the key this database was encrypted with: start with the key it was set up with (a new key cannot read the data sealed with the old one).';
+
+/** Until the bot is ready, what reaches the port is asked to come again: LINE redelivers a webhook answered 503. */
+const notReady: RequestListener = (_req, res) => {
+  res.writeHead(503, { 'Retry-After': '1', 'Content-Type': 'application/json' }).end('{"status":"starting"}');
+};
 
 function listenError(error: unknown, config: Pick<Config, 'PORT' | 'HOST'>): Error {
   const code = (error as NodeJS.ErrnoException).code;
@@ -62,17 +72,43 @@ function listenError(error: unknown, config: Pick<Config, 'PORT' | 'HOST'>): Err
 }
 
 export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
+  // The port first: a start that cannot listen must leave the database as it found it.
+  let handle: RequestListener = notReady;
+  const server = createServer((req, res) => handle(req, res));
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(config.PORT, config.HOST, () => {
+        server.off('error', fail);
+        ok();
+      });
+    });
+  } catch (error) {
+    throw listenError(error, config);
+  }
+  try {
+    return await startServing(config, options, server, (app) => (handle = app));
+  } catch (error) {
+    server.closeAllConnections();
+    await new Promise<void>((ok) => server.close(() => ok()));
+    await disconnectDatabase();
+    throw error;
+  }
+}
+
+async function startServing(config: Config, options: ServerOptions, server: Server, serve: (app: RequestListener) => void): Promise<RunningServer> {
   const now = options.now ?? (() => new Date());
   const log = options.log;
   await connectDatabase(options.mongoUri, options.dbName);
-  await ensureOrganisation(config.ORG_CODE, now());
   const sealer = createSealer(config.DATA_ENCRYPTION_KEY);
+  if (!(await dataKeyFitsDatabase(sealer, now()))) throw new StartError(WRONG_DATA_KEY);
+  await ensureOrganisation(config.ORG_CODE, now());
   const tenants = createTenants(config, sealer, log);
   await tenants.start();
   const line = tenants.lineFor(config.ORG_CODE);
   const signer = createLinkSigner(config.DATA_ENCRYPTION_KEY);
   const evidenceSigner = createLinkSigner(config.DATA_ENCRYPTION_KEY, 'evidence-link');
-  let boundPort = config.PORT;
+  const { port: boundPort } = server.address() as AddressInfo;
   const publicBaseUrl = () => config.PUBLIC_BASE_URL ?? `http://localhost:${boundPort}`;
   const publicPageUrl = (orgId: string) => `${publicBaseUrl()}/public/${orgId}`;
   const instanceId = randomUUID();
@@ -133,30 +169,16 @@ export async function startServer(config: Config, options: ServerOptions): Promi
       ...(options.simulator ? [simulatorRouter({ ...options.simulator, channelSecret: config.LINE_CHANNEL_SECRET, runner, outbox, jobDeps })] : []),
     ],
   });
-  const server = createServer(app);
-  try {
-    await new Promise<void>((ok, fail) => {
-      server.once('error', fail);
-      server.listen(config.PORT, config.HOST, () => {
-        server.off('error', fail);
-        ok();
-      });
-    });
-  } catch (error) {
-    await disconnectDatabase();
-    throw listenError(error, config);
-  }
   await runner.start();
+  serve(app);
   outbox.start();
   const orgIds = () => tenants.orgIds();
   const schedules = startSchedules([removeStaleDialogs, pruneWebhookRecords, pruneRegisterFailures, pruneGroupLinkRecords, ...jobSchedules(config, jobDeps, orgIds)], log);
   // A run this or another instance left half-way (crash, deploy) is finished now rather than at the next tick.
   const resuming = resumeEverywhere(jobDeps, orgIds()).catch((error: unknown) => log.error({ err: error }, 'resume failed'));
 
-  const { port } = server.address() as AddressInfo;
-  boundPort = port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${boundPort}`,
     runner,
     outbox,
     jobDeps,

@@ -2,7 +2,6 @@ import { WEEKENDS_ONLY, type WorkingCalendar } from '../domain/working-days.js';
 import { isValidObjectId, Types } from 'mongoose';
 import {
   canChangeStatus,
-  COMPLAINT_STATUSES,
   countComplaints,
   dueAt,
   isClosed,
@@ -21,6 +20,7 @@ import type { Attachment } from '../domain/attachments.js';
 import { clockSuffix } from '../domain/closure.js';
 import { fiscalYearOf } from '../domain/fiscal-year.js';
 import type { Sealer } from '../security/crypto.js';
+import { moveCase, type Moved } from './complaint-moves.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
 import { ComplaintEventModel, ComplaintModel, type ComplaintDoc } from './models/complaint.js';
 
@@ -201,12 +201,6 @@ async function appendEvent(entry: {
   }
 }
 
-/** What this event already did to the case, if an earlier attempt of it got as far as the timeline. */
-export async function actionOfEvent(c: Pick<Complaint, 'id'>, eventId: string): Promise<{ type: TimelineType; status: ComplaintStatus | null } | null> {
-  const doc = await ComplaintEventModel.findById(`${c.id}:${eventId}`).lean();
-  return doc ? { type: doc.type, status: doc.status ?? null } : null;
-}
-
 /** The handler takes the case, unless another handler has meanwhile (a conditional update, safe to repeat). */
 export async function takeComplaint(c: Complaint, handler: { lineUserId: string; displayName: string }, now: Date, eventId: string): Promise<void> {
   await appendEvent({ _id: `${c.id}:${eventId}`, complaint: c, at: now, type: 'taken', public: false, byUserId: handler.lineUserId });
@@ -217,17 +211,19 @@ export async function takeComplaint(c: Complaint, handler: { lineUserId: string;
 }
 
 /**
- * Moves a case to a new status with the note the complainant will read; returns the timeline entry id.
- * The entry first, then the case, only from a status that may move to the new one: repeated by a retry,
- * the update finds the case moved already and changes nothing, and it never moves a case back.
+ * Moves a case to a new status with the note the complainant will read; returns the timeline entry, or null
+ * when the case may no longer take it (another event moved it, or it now owes an explanation). One move at
+ * a time (complaint-moves.ts): the entry and the case are written by the event that won the move alone, and
+ * a retry of that event finishes it.
  */
-export async function changeComplaintStatus(c: Complaint, status: ComplaintStatus, note: string, handlerUserId: string, now: Date, eventId: string): Promise<string> {
-  const entry = await appendEvent({ _id: `${c.id}:${eventId}`, complaint: c, at: now, type: 'status', status, text: note, public: true, byUserId: handlerUserId });
-  const set: Record<string, unknown> = { status, handlerUserId: c.handlerUserId ?? handlerUserId };
-  if (isClosed(status)) set.closedAt = entry.at;
-  const from = COMPLAINT_STATUSES.filter((s) => canChangeStatus(s, status));
-  await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id), status: { $in: from } }, { $set: set });
-  return entry.id;
+export async function changeComplaintStatus(c: Complaint, status: ComplaintStatus, note: string, handlerUserId: string, now: Date, eventId: string): Promise<Moved | null> {
+  return moveCase(c.orgId, c.id, {
+    eventId,
+    now,
+    allowed: (doc) => canChangeStatus(doc.status, status) && !doc.explanationRequired,
+    set: (doc, at) => ({ status, handlerUserId: doc.handlerUserId ?? handlerUserId, ...(isClosed(status) ? { closedAt: at } : {}) }),
+    entry: { id: `${c.id}:${eventId}`, type: 'status', status, text: note, public: true, byUserId: handlerUserId },
+  });
 }
 
 export async function addInternalNote(c: Complaint, note: string, handlerUserId: string, now: Date, eventId: string): Promise<void> {
@@ -295,25 +291,16 @@ export async function recordFeedback(
 /**
  * "Not fixed" within the window: the case goes back to in progress on a new 15-day clock counted from the
  * reopening, its explanation flags cleared. Only from `resolved` in the round answered, so a retry (or a
- * second answer) cannot reopen it twice.
+ * second answer) cannot reopen it twice; null when the case is no longer there.
  */
-export async function reopenComplaint(c: Complaint, round: number, words: string, now: Date, eventId: string, calendar: WorkingCalendar = WEEKENDS_ONLY): Promise<StoredEntry> {
-  const entry = await appendEvent({ _id: `${c.id}:reopened:${round + 1}`, complaint: c, at: now, type: 'reopened', status: 'in_progress', text: words, public: true, eventId });
-  await ComplaintModel.updateOne(
-    { _id: new Types.ObjectId(c.id), status: 'resolved', reopenCount: round },
-    {
-      $set: {
-        status: 'in_progress',
-        reopenCount: round + 1,
-        reopenedAt: entry.at,
-        dueAt: dueAt(entry.at, calendar),
-        closedAt: null,
-        explanationRequired: false,
-        explainedAt: null,
-      },
-    },
-  );
-  return entry;
+export async function reopenComplaint(c: Complaint, round: number, words: string, now: Date, eventId: string, calendar: WorkingCalendar = WEEKENDS_ONLY): Promise<Moved | null> {
+  return moveCase(c.orgId, c.id, {
+    eventId,
+    now,
+    allowed: (doc) => doc.status === 'resolved' && (doc.reopenCount ?? 0) === round,
+    set: (_doc, at) => ({ status: 'in_progress', reopenCount: round + 1, reopenedAt: at, dueAt: dueAt(at, calendar), closedAt: null, explanationRequired: false, explainedAt: null }),
+    entry: { id: `${c.id}:reopened:${round + 1}`, type: 'reopened', status: 'in_progress', text: words, public: true, byUserId: null },
+  });
 }
 
 /** "Not fixed" once the reopenings are used up: the case stays resolved, and the timeline says it went to the executives. */
@@ -322,36 +309,36 @@ export async function recordNotFixedEscalation(c: Complaint, round: number, text
 }
 
 /**
- * The citizen withdraws their open case; once per case. The case first, only from an open status, and the
- * entry (dated when the case closed) only when the case is withdrawn: a handler who closed it a moment
- * earlier keeps their status, and the citizen is told so (null).
+ * The citizen withdraws their open case; once per case. Null when a handler moved the case first (it keeps
+ * their status, and the citizen is told so); a case withdrawn already gives its withdrawal again, so a
+ * second tap reads as the first.
  */
 export async function withdrawComplaint(c: Complaint, now: Date, eventId: string): Promise<StoredEntry | null> {
-  const _id = new Types.ObjectId(c.id);
-  await ComplaintModel.updateOne({ _id, status: { $in: OPEN_STATUSES } }, { $set: { status: 'withdrawn', closedAt: now } });
-  const fresh = await ComplaintModel.findById(_id).lean();
-  if (fresh?.status !== 'withdrawn') return null;
-  return appendEvent({ _id: `${c.id}:withdrawn`, complaint: c, at: fresh.closedAt ?? now, type: 'withdrawn', status: 'withdrawn', text: null, public: true, eventId });
+  const moved = await moveCase(c.orgId, c.id, {
+    eventId,
+    now,
+    allowed: (doc) => OPEN_STATUSES.includes(doc.status),
+    set: (_doc, at) => ({ status: 'withdrawn', closedAt: at }),
+    entry: { id: `${c.id}:withdrawn`, type: 'withdrawn', status: 'withdrawn', text: null, public: true, byUserId: null },
+  });
+  if (moved) return { ...moved, eventId };
+  const earlier = await ComplaintEventModel.findById(`${c.id}:withdrawn`).lean();
+  return earlier ? { id: String(earlier._id), at: earlier.at, eventId: earlier.eventId ?? null } : null;
 }
 
-/** A handler sends the case to another agency: closed here, with the agency and a note the citizen reads. */
-export async function forwardComplaint(c: Complaint, to: Forwarding, handlerUserId: string, now: Date, eventId: string): Promise<StoredEntry> {
-  const entry = await appendEvent({
-    _id: `${c.id}:${eventId}`,
-    complaint: c,
-    at: now,
-    type: 'forwarded',
-    status: 'forwarded',
-    text: `${to.agency}${to.note ? `: ${to.note}` : ''}`,
-    public: true,
-    byUserId: handlerUserId,
+/**
+ * A handler sends the case to another agency: closed here, with the agency and a note the citizen reads.
+ * Null when the case may no longer be forwarded (moved by another event, or it owes an explanation).
+ */
+export async function forwardComplaint(c: Complaint, to: Forwarding, handlerUserId: string, now: Date, eventId: string): Promise<StoredEntry | null> {
+  const moved = await moveCase(c.orgId, c.id, {
     eventId,
+    now,
+    allowed: (doc) => OPEN_STATUSES.includes(doc.status) && !doc.explanationRequired,
+    set: (doc, at) => ({ status: 'forwarded', forwardedTo: to, closedAt: at, handlerUserId: doc.handlerUserId ?? handlerUserId }),
+    entry: { id: `${c.id}:${eventId}`, type: 'forwarded', status: 'forwarded', text: `${to.agency}${to.note ? `: ${to.note}` : ''}`, public: true, byUserId: handlerUserId },
   });
-  await ComplaintModel.updateOne(
-    { _id: new Types.ObjectId(c.id), status: { $in: OPEN_STATUSES } },
-    { $set: { status: 'forwarded', forwardedTo: to, closedAt: entry.at, handlerUserId: c.handlerUserId ?? handlerUserId } },
-  );
-  return entry;
+  return moved ? { ...moved, eventId } : null;
 }
 
 /** Photos of the fixed problem; `$addToSet` keeps a repeated photo once. */

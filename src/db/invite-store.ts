@@ -52,6 +52,10 @@ export type Redemption =
  * Links a LINE account with the invite's roles. The insert into invite_redemptions is what makes the code
  * single-use: of two people racing for one code, only one insert succeeds. The display name is asked for
  * only for a code that links: a wrong code costs no call to LINE's profile API.
+ *
+ * Safe to repeat: the redemption names who redeemed the code, so a retry by that person (a write after the
+ * redemption failed, or its acknowledgement was lost) completes the same link, dated by the redemption,
+ * and is answered "linked"; anyone else is told the code is used.
  */
 export async function redeemInvite(
   orgId: string,
@@ -63,30 +67,44 @@ export async function redeemInvite(
   const code = normaliseCode(rawCode);
   const invite = await InviteModel.findOne({ _id: code, orgId }).lean();
   if (!invite) return { result: 'unknown' };
-  if (invite.usedAt) return { result: 'used' };
-  if (invite.expiresAt <= now) return { result: 'expired' };
-  // Before the redemption is stored: a failing call to LINE then leaves the code unused for the retry.
-  const displayName = await displayNameOf();
-  try {
-    await InviteRedemptionModel.create({ _id: code, orgId, lineUserId, redeemedAt: now });
-  } catch (error) {
-    if (isDuplicateKey(error)) return { result: 'used' };
-    throw error;
+  let redemption = await InviteRedemptionModel.findById(code).lean();
+  if (!redemption) {
+    if (invite.usedAt) return { result: 'used' };
+    if (invite.expiresAt <= now) return { result: 'expired' };
+    // Before the redemption is stored: a failing call to LINE then leaves the code unused for the retry.
+    const displayName = await displayNameOf();
+    try {
+      await InviteRedemptionModel.create({ _id: code, orgId, lineUserId, displayName, redeemedAt: now });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    redemption = await InviteRedemptionModel.findById(code).lean();
   }
-  await InviteModel.updateOne({ _id: code }, { $set: { usedAt: now, usedBy: lineUserId } });
+  if (!redemption || redemption.lineUserId !== lineUserId || redemption.orgId !== orgId) return { result: 'used' };
+  const at = redemption.redeemedAt;
+  // A redemption stored before names were kept with it asks LINE again.
+  const displayName = redemption.displayName ?? (await displayNameOf());
+  await InviteModel.updateOne({ _id: code }, { $set: { usedAt: at, usedBy: lineUserId } });
   const roles = invite.roles as StaffRole[];
-  const existing = await StaffModel.findById(staffId(orgId, lineUserId)).lean();
-  if (existing) {
-    // A second invite adds roles; the newest invite's unit and position win.
-    await StaffModel.updateOne(
-      { _id: existing._id },
-      {
-        $addToSet: { roles: { $each: roles } },
-        $set: { unit: invite.unit ?? existing.unit, position: invite.position ?? existing.position, scope: invite.scope ?? existing.scope ?? null, displayName, active: true, inviteCode: code, linkedAt: now },
-      },
-    );
-  } else {
-    await StaffModel.create({ _id: staffId(orgId, lineUserId), orgId, lineUserId, displayName, roles, unit: invite.unit, position: invite.position, scope: invite.scope ?? null, inviteCode: code, linkedAt: now });
+  const _id = staffId(orgId, lineUserId);
+  let existing = await StaffModel.findById(_id).lean();
+  if (!existing) {
+    try {
+      await StaffModel.create({ _id, orgId, lineUserId, displayName, roles, unit: invite.unit, position: invite.position, scope: invite.scope ?? null, inviteCode: code, linkedAt: at });
+      return { result: 'linked', roles, unit: invite.unit ?? null };
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      existing = await StaffModel.findById(_id).lean();
+      if (!existing) throw error;
+    }
   }
-  return { result: 'linked', roles, unit: invite.unit ?? existing?.unit ?? null };
+  // A second invite adds roles; the newest invite's unit and position win. A repeat sets the same values.
+  await StaffModel.updateOne(
+    { _id },
+    {
+      $addToSet: { roles: { $each: roles } },
+      $set: { unit: invite.unit ?? existing.unit, position: invite.position ?? existing.position, scope: invite.scope ?? existing.scope ?? null, displayName, active: true, inviteCode: code, linkedAt: at },
+    },
+  );
+  return { result: 'linked', roles, unit: invite.unit ?? existing.unit ?? null };
 }

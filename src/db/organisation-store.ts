@@ -110,6 +110,12 @@ export async function activeChannels(sealer: Sealer): Promise<OrganisationChanne
   );
 }
 
+/** Codes of the organisations an operator disabled (`org disable`), the default one included. */
+export async function disabledOrganisationIds(): Promise<string[]> {
+  const docs = await OrganisationModel.find({ active: false }, { _id: 1 }).lean();
+  return docs.map((d) => d._id);
+}
+
 /** Codes of the organisations that scheduled jobs run for. */
 export async function activeOrganisationIds(): Promise<string[]> {
   const docs = await OrganisationModel.find({ active: true }, { _id: 1 }).sort({ _id: 1 }).lean();

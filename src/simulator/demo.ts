@@ -83,7 +83,7 @@ export async function startDemoLine(env: NodeJS.ProcessEnv): Promise<{ fakeLine:
       LINE_CHANNEL_ACCESS_TOKEN: fakeLine.accessToken,
       LINE_API_BASE_URL: fakeLine.url,
       LINE_DATA_API_BASE_URL: fakeLine.url,
-      DATA_ENCRYPTION_KEY: env.DATA_ENCRYPTION_KEY ?? demoDataKey(env.LOCAL_DATA_DIR ?? '.data'),
+      DATA_ENCRYPTION_KEY: env.DATA_ENCRYPTION_KEY?.trim() || demoDataKey(env.LOCAL_DATA_DIR ?? '.data'),
       // The personas can be acted as by anyone who reaches the simulator: this machine only.
       HOST: env.HOST || '127.0.0.1',
     },

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { activeChannels, organisationSettings } from '../db/organisation-store.js';
+import { activeChannels, disabledOrganisationIds, organisationSettings } from '../db/organisation-store.js';
 import { createLineClient } from '../line/client.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
@@ -16,6 +16,7 @@ export function createTenants(config: LineConfig, sealer: Sealer, log: Logger): 
   return new TenantDirectory({
     defaultTenant: { orgId: config.ORG_CODE, secret: config.LINE_CHANNEL_SECRET, line: clientFor(config.LINE_CHANNEL_ACCESS_TOKEN) },
     loadChannels: () => activeChannels(sealer),
+    loadDisabled: disabledOrganisationIds,
     loadSettings: organisationSettings,
     clientFor,
     log,

@@ -16,6 +16,11 @@ export interface DirectoryDeps {
    */
   defaultTenant: Tenant | null;
   loadChannels: () => Promise<OrganisationChannel[]>;
+  /**
+   * Organisations disabled by an operator: the default one among them is left out like any other (no
+   * answers, no jobs), although its channel comes from the environment.
+   */
+  loadDisabled?: () => Promise<string[]>;
   /** Each organisation's own settings (thresholds …), read with the channels. */
   loadSettings?: () => Promise<(orgId: string) => OrganisationSettings>;
   clientFor: (accessToken: string) => LineClient;
@@ -42,6 +47,8 @@ export class TenantDirectory {
   private lastRefresh = 0;
   private settings: (orgId: string) => OrganisationSettings = () => NO_OWN_SETTINGS;
   private refreshing: Promise<void> | undefined;
+  /** The environment's organisation while it is not disabled. */
+  private defaultTenant: Tenant | null = null;
 
   constructor(private readonly deps: DirectoryDeps) {
     this.install([]);
@@ -59,9 +66,9 @@ export class TenantDirectory {
   }
 
   refresh(): Promise<void> {
-    this.refreshing ??= Promise.all([this.deps.loadChannels(), this.deps.loadSettings?.()])
-      .then(([channels, settings]) => {
-        this.install(channels);
+    this.refreshing ??= Promise.all([this.deps.loadChannels(), this.deps.loadSettings?.(), this.deps.loadDisabled?.()])
+      .then(([channels, settings, disabled]) => {
+        this.install(channels, new Set(disabled));
         if (settings) this.settings = settings;
       })
       .finally(() => {
@@ -71,10 +78,12 @@ export class TenantDirectory {
     return this.refreshing;
   }
 
-  private install(channels: OrganisationChannel[]): void {
+  private install(channels: OrganisationChannel[], disabled = new Set<string>()): void {
     const byOrg = new Map<string, Tenant>();
     const byDestination = new Map<string, Tenant>();
-    if (this.deps.defaultTenant) byOrg.set(this.deps.defaultTenant.orgId, this.deps.defaultTenant);
+    const defaultTenant = this.deps.defaultTenant && !disabled.has(this.deps.defaultTenant.orgId) ? this.deps.defaultTenant : null;
+    if (defaultTenant) byOrg.set(defaultTenant.orgId, defaultTenant);
+    this.defaultTenant = defaultTenant;
     for (const c of channels) {
       const tenant: Tenant = { orgId: c.orgId, secret: c.secret, line: this.client(c.accessToken) };
       byOrg.set(c.orgId, tenant);
@@ -102,11 +111,12 @@ export class TenantDirectory {
    * organisation's secret signs it.
    */
   async forWebhook(destination: string | undefined, pathOrg: string | undefined, signedWith: (secret: string) => boolean): Promise<Tenant | null> {
-    const find = () => (pathOrg !== undefined ? this.byOrg.get(pathOrg) : destination ? (this.byDestination.get(destination) ?? this.defaultDestinations.get(destination)) : undefined);
+    const find = () =>
+      pathOrg !== undefined ? this.byOrg.get(pathOrg) : destination ? (this.byDestination.get(destination) ?? (this.defaultTenant ? this.defaultDestinations.get(destination) : undefined)) : undefined;
     let tenant = find();
-    if (!tenant && pathOrg === undefined && this.deps.defaultTenant && signedWith(this.deps.defaultTenant.secret)) {
-      if (destination && this.defaultDestinations.size < 16) this.defaultDestinations.set(destination, this.deps.defaultTenant);
-      return this.deps.defaultTenant;
+    if (!tenant && pathOrg === undefined && this.defaultTenant && signedWith(this.defaultTenant.secret)) {
+      if (destination && this.defaultDestinations.size < 16) this.defaultDestinations.set(destination, this.defaultTenant);
+      return this.defaultTenant;
     }
     if (!tenant && Date.now() - this.lastRefresh > UNKNOWN_REFRESH_MS) {
       await this.refresh().catch((error: unknown) => this.deps.log.error({ err: error }, 'reading the channels failed'));

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { OrganisationModel } from '../../src/db/models/organisation.js';
 import { activeChannels, organisationSettings } from '../../src/db/organisation-store.js';
 import { withOperatorCli } from '../support/cli.js';
+import { newDataKey } from '../../src/security/crypto.js';
 import { testSealer } from '../support/harness.js';
 
 const ORG = 'default-org';
 const BOT = 'U0123456789abcdef0123456789abcdef';
-const { cli } = withOperatorCli(ORG);
+const { cli, cliWith } = withOperatorCli(ORG);
 
 describe('cli org: the organisations of a deployment', () => {
   it('adds an organisation with its channel sealed, lists it without secrets, disables and enables it', async () => {
@@ -28,6 +29,16 @@ describe('cli org: the organisations of a deployment', () => {
     expect(await cli('org', 'list')).toContain('○ ปิดใช้งาน abt-bang-rak');
     expect(await activeChannels(testSealer)).toEqual([]);
     await cli('org', 'enable', 'abt-bang-rak');
+    expect(await activeChannels(testSealer)).toHaveLength(1);
+  }, 120_000);
+
+  it('refuses to seal a channel with another data key than the database has, naming DATA_ENCRYPTION_KEY', async () => {
+    const other = { DATA_ENCRYPTION_KEY: newDataKey() };
+    await expect(cliWith(other, 'org', 'add', 'abt-other-key', '--name', 'อื่น', '--bot-user-id', BOT.replace('0', 'f'), '--channel-secret', 's', '--access-token', 't')).rejects.toThrow(
+      /DATA_ENCRYPTION_KEY is not the key this database was encrypted with: nothing was saved/,
+    );
+    expect(await OrganisationModel.findById('abt-other-key').lean()).toBeNull();
+    // The bot's start reads every channel: all of them still open with the database's key.
     expect(await activeChannels(testSealer)).toHaveLength(1);
   }, 120_000);
 

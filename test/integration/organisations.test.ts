@@ -203,4 +203,24 @@ describe('a disabled organisation', () => {
     await setActive(B, true);
     await h.server.tenants.refresh();
   });
+
+  it('stops answering and running jobs for the default organisation too (ORG_CODE, whose channel is the environment\'s)', async () => {
+    await setActive(A, false);
+    await h.server.tenants.refresh();
+    h.line.reset();
+    // Its own webhook, and one whose destination no channel names (which the default organisation would take).
+    expect((await h.post([textEvent(CITIZEN, 'ช่วยเหลือ')])).status).toBe(401);
+    expect((await h.post([textEvent(CITIZEN, 'ช่วยเหลือ')], { channel: { destination: 'U9999999999999999999999999999ffff', secret: CHANNEL_SECRET } })).status).toBe(401);
+    expect(await WebhookEventModel.countDocuments({ orgId: A })).toBe(0);
+    expect(h.server.tenants.orgIds()).toEqual([B]);
+    const results = await jobSchedules(h.config, h.server.jobDeps, () => h.server.tenants.orgIds()).find((s) => s.name === 'monthly-summary')!.run(new Date('2027-02-01T01:30:00Z'));
+    expect(Object.keys(results as object)).toEqual([B]);
+    await h.server.outbox.flush();
+    expect(h.line.deliveriesTo(EXECUTIVE, h.line.accessToken)).toHaveLength(0);
+    expect(h.line.accepted('/v2/bot/message/reply')).toHaveLength(0);
+
+    await setActive(A, true);
+    await h.server.tenants.refresh();
+    expect((await h.post([textEvent(CITIZEN, 'ช่วยเหลือ')])).status).toBe(200);
+  });
 });

@@ -5,11 +5,13 @@ import type { webhook } from '@line/bot-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileComplaint } from '../../src/db/complaint-store.js';
 import { eventState } from '../../src/db/event-store.js';
-import { ComplaintEventModel, ComplaintModel } from '../../src/db/models/complaint.js';
+import { ComplaintEventModel, ComplaintModel, ComplaintMoveModel } from '../../src/db/models/complaint.js';
 import { ConversationModel } from '../../src/db/models/conversation.js';
+import { InviteModel, InviteRedemptionModel, RegisterFailureModel } from '../../src/db/models/invite.js';
 import { MeasureModel } from '../../src/db/models/measure.js';
 import { OutboxAttemptModel, OutboxMessageModel } from '../../src/db/models/outbox-message.js';
 import { ProgressReportModel } from '../../src/db/models/progress-report.js';
+import { StaffModel } from '../../src/db/models/staff.js';
 import { EventAttemptModel, WebhookEventModel } from '../../src/db/models/webhook-event.js';
 import { ACTION, postbackData } from '../../src/line/postback.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
@@ -30,11 +32,14 @@ const OFFICER = 'U3333333333333333333333333333cccc';
 const HANDLER = 'U4444444444444444444444444444dddd';
 const CITIZEN = 'U5555555555555555555555555555eeee';
 const EXECUTIVE = 'U6666666666666666666666666666ffff';
+const NEWCOMER = 'U7777777777777777777777777777abab';
 
 let h: Harness;
 let faults: FaultInjector;
 let measureId: string;
 let measureAsImported: Record<string, unknown>;
+/** The staff as set up, before any registration of a run. */
+let staffAsSetUp: Record<string, unknown>[];
 
 function planCsv(): string {
   const rows = [
@@ -56,11 +61,20 @@ beforeAll(async () => {
   await addStaff(ORG, OFFICER, ['officer'], 'กองคลัง', 'สมศรี ใจดี');
   await addStaff(ORG, HANDLER, ['complaint_officer'], 'สำนักปลัด', 'เจ้าหน้าที่รับเรื่อง');
   await addStaff(ORG, EXECUTIVE, ['executive'], null, 'ปลัด');
+  h.line.profiles.set(NEWCOMER, 'ช่างใหม่ ตั้งใจ');
+  h.line.profiles.set(EXECUTIVE, 'ปลัด');
+  staffAsSetUp = (await StaffModel.find().lean()) as unknown as Record<string, unknown>[];
   faults = new FaultInjector([
+    // Registration: the redemption, the invite, the staff record, and the throttle's failures (none expected).
+    { model: InviteModel },
+    { model: InviteRedemptionModel },
+    { model: StaffModel },
+    { model: RegisterFailureModel },
     { model: ProgressReportModel },
     { model: MeasureModel },
     { model: ComplaintModel },
     { model: ComplaintEventModel },
+    { model: ComplaintMoveModel },
     { model: ConversationModel },
     // The outbox's inserts are the event's; its updates are the background sender's.
     { model: OutboxMessageModel, methods: ['insertOne', 'insertMany'] },
@@ -79,12 +93,18 @@ async function reset(): Promise<void> {
   await Promise.all([
     ComplaintModel.deleteMany({}),
     ComplaintEventModel.deleteMany({}),
+    ComplaintMoveModel.deleteMany({}),
     ConversationModel.deleteMany({}),
     ProgressReportModel.deleteMany({}),
     OutboxMessageModel.deleteMany({}),
     OutboxAttemptModel.deleteMany({}),
     MeasureModel.replaceOne({ _id: measureAsImported._id }, measureAsImported),
+    InviteModel.deleteMany({}),
+    InviteRedemptionModel.deleteMany({}),
+    RegisterFailureModel.deleteMany({}),
+    StaffModel.deleteMany({}),
   ]);
+  await StaffModel.insertMany(staffAsSetUp);
   h.line.reset();
 }
 
@@ -109,7 +129,28 @@ interface Path {
   setup(): Promise<webhook.Event>;
 }
 
+/** An invite code made by an admin a moment ago (a fixed code, so that runs compare). */
+async function anInvite(code: string, roles: string[], unit: string | null): Promise<void> {
+  await InviteModel.create({ _id: code, orgId: ORG, roles, unit, position: null, scope: null, expiresAt: new Date(Date.now() + 86_400_000) });
+}
+
 const PATHS: Path[] = [
+  {
+    name: 'a newcomer registers with an invite code',
+    actor: NEWCOMER,
+    async setup() {
+      await anInvite('REG2-NEWC', ['officer'], 'กองช่าง');
+      return textEvent(NEWCOMER, 'ลงทะเบียน reg2-newc');
+    },
+  },
+  {
+    name: 'a staff member adds roles with a second invite code',
+    actor: EXECUTIVE,
+    async setup() {
+      await anInvite('REG2-SECD', ['admin'], 'สำนักปลัด');
+      return textEvent(EXECUTIVE, 'ลงทะเบียน REG2-SECD');
+    },
+  },
   {
     name: 'a progress report is confirmed',
     actor: OFFICER,
@@ -283,7 +324,21 @@ async function outcome(event: webhook.Event, actor: string, sentFrom: number) {
   const measure = await MeasureModel.findById(measureId).lean();
   return {
     finished: await eventState(event.webhookEventId),
-    state: normalise({ complaints: complaints.map(({ _id, ...c }) => c), timeline, reports: reports.map(({ _id, ...r }) => r), measure, dialogs: await ConversationModel.countDocuments(), outbox }, ids),
+    state: normalise(
+      {
+        complaints: complaints.map(({ _id, ...c }) => c),
+        timeline,
+        reports: reports.map(({ _id, ...r }) => r),
+        measure,
+        dialogs: await ConversationModel.countDocuments(),
+        outbox,
+        staff: await StaffModel.find().sort({ _id: 1 }).lean(),
+        invites: await InviteModel.find().sort({ _id: 1 }).lean(),
+        redemptions: await InviteRedemptionModel.find().sort({ _id: 1 }).lean(),
+        registerFailures: await RegisterFailureModel.countDocuments(),
+      },
+      ids,
+    ),
     sent: normalise(sent, ids),
   };
 }

@@ -1,8 +1,12 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
+import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { connectDatabase } from '../../src/db/connect.js';
+import { dataKeyFitsDatabase } from '../../src/db/data-key-check-store.js';
+import { fileComplaint } from '../../src/db/complaint-store.js';
 import { SAMPLE_DATA_KEY } from '../../src/security/key-strength.js';
-import { newDataKey } from '../../src/security/crypto.js';
+import { createSealer, newDataKey } from '../../src/security/crypto.js';
 import { testDbName } from '../support/harness.js';
 
 /** Runs `npm start`'s entry point as the operator would and returns how it ended. */
@@ -38,12 +42,49 @@ afterAll(() => new Promise<void>((ok) => taken.close(() => ok())));
 
 describe('starting the bot', () => {
   it('stops with a one-line message and a non-zero code when the port is taken', async () => {
-    const mongoUri = inject('mongoUri').replace('/?', `/${testDbName()}?`);
+    const dbName = testDbName();
+    const mongoUri = inject('mongoUri').replace('/?', `/${dbName}?`);
     const { code, stderr, stdout } = await start({ ...production, DATA_ENCRYPTION_KEY: newDataKey(), MONGODB_URI: mongoUri, PORT: String(takenPort) });
     expect(code).toBe(1);
     expect(stderr.trim()).toBe(`Cannot listen on all interfaces port ${takenPort}: it is already in use (another Prongsai?). Stop that process or set PORT to a free port.`);
     expect(stdout + stderr).not.toMatch(/TypeError|\n\s+at /);
+    // Nothing was written: not the organisation of ORG_CODE, not even the collections.
+    await mongoose.connect(inject('mongoUri'), { dbName });
+    try {
+      expect(await mongoose.connection.db!.listCollections().toArray()).toEqual([]);
+    } finally {
+      await mongoose.disconnect();
+    }
   }, 70_000);
+
+  it('names DATA_ENCRYPTION_KEY in one line when the database was sealed with another key', async () => {
+    const dbName = testDbName();
+    const first = newDataKey();
+    // One database set up with `first` (its check stored), one from before the check with a case sealed with `first`.
+    const legacy = testDbName();
+    await connectDatabase(inject('mongoUri'), dbName);
+    expect(await dataKeyFitsDatabase(createSealer(first))).toBe(true);
+    await mongoose.disconnect();
+    await connectDatabase(inject('mongoUri'), legacy);
+    const story = { kind: 'general' as const, description: 'ไฟถนนดับ', accused: null, happenedWhen: null, location: null, attachments: [], contactName: null, contactPhone: null, notify: true };
+    await fileComplaint('default', story, 'U5555555555555555555555555555eeee', createSealer(first), new Date(), 'key-check-setup');
+    await mongoose.disconnect();
+    for (const name of [dbName, legacy]) {
+      const mongoUri = inject('mongoUri').replace('/?', `/${name}?`);
+      const { code, stderr, stdout } = await start({ ...production, DATA_ENCRYPTION_KEY: newDataKey(), MONGODB_URI: mongoUri, PORT: '0' });
+      expect(code, name).toBe(1);
+      expect(stderr.trim(), name).toBe(
+        'DATA_ENCRYPTION_KEY is not the key this database was encrypted with: start with the key it was set up with (a new key cannot read the data sealed with the old one).',
+      );
+      expect(stdout + stderr, name).not.toMatch(/unable to authenticate|\n\s+at /);
+    }
+    // The refused starts stored nothing sealed with their key: the first key still opens both.
+    for (const name of [dbName, legacy]) {
+      await connectDatabase(inject('mongoUri'), name);
+      expect(await dataKeyFitsDatabase(createSealer(first)), name).toBe(true);
+      await mongoose.disconnect();
+    }
+  }, 140_000);
 
   it('refuses the sample key in production, naming the variable and how to make a key', async () => {
     const { code, stderr } = await start({ ...production, DATA_ENCRYPTION_KEY: SAMPLE_DATA_KEY });

@@ -26,11 +26,11 @@ export function cliEnv(dbName: string, orgId: string, fake: FakeLine, extra: Rec
  * For a test file of operator commands: its own database and fake LINE, opened before its tests and closed
  * after them, and `cli(...args)`, which runs `npm run cli -- ...args` against them and resolves to its output.
  */
-export function withOperatorCli(orgId: string): { cli: (...args: string[]) => Promise<string> } {
+export function withOperatorCli(orgId: string): { cli: (...args: string[]) => Promise<string>; cliWith: (env: Record<string, string>, ...args: string[]) => Promise<string> } {
   const own = withOwnDatabaseAndLine();
-  return {
-    cli: async (...args) => (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(own.dbName(), orgId, own.line()), timeout: 60_000 })).stdout,
-  };
+  const cliWith = async (env: Record<string, string>, ...args: string[]) =>
+    (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(own.dbName(), orgId, own.line(), env), timeout: 60_000 })).stdout;
+  return { cli: (...args) => cliWith({}, ...args), cliWith };
 }
 
 /**

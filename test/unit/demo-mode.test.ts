@@ -30,4 +30,23 @@ describe('demo mode', () => {
     }
     expect(() => isDemoMode({ DEMO: '1', MONGODB_URI: 'mongodb://db/x' })).toThrow(/DEMO=1 cannot be used: MONGODB_URI is set/);
   });
+
+  it('takes a blank LINE or database variable as unset, as a copied .env leaves them, and never refuses without a reason', () => {
+    // A `.env` copied from .env.example and uncommented leaves `LINE_CHANNEL_SECRET=`: nothing is set there.
+    expect(isDemoMode({ DEMO: '1', LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: ' ', MONGODB_URI: '' })).toBe(true);
+    for (const env of [
+      { DEMO: '1', LINE_CHANNEL_SECRET: '', NODE_ENV: 'production' },
+      { DEMO: '1', LINE_CHANNEL_SECRET: '', HOST: '0.0.0.0' },
+      { DEMO: '1', LINE_CHANNEL_SECRET: 's', MONGODB_URI: '' },
+    ]) {
+      let problems: string[] = [];
+      try {
+        isDemoMode(env);
+      } catch (error) {
+        problems = (error as ConfigError).problems;
+      }
+      expect(problems.length, JSON.stringify(env)).toBe(1);
+      expect(problems[0], JSON.stringify(env)).toMatch(/^DEMO=1 cannot be used: (NODE_ENV is production;|HOST 0\.0\.0\.0 is not|LINE_CHANNEL_SECRET is set;)/);
+    }
+  });
 });

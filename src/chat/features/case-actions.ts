@@ -79,9 +79,9 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
 
 /**
  * Stores what the handler wrote, and tells the complainant what is theirs to read. Every step is keyed by
- * the case and this event (the timeline entry `<case>:<event>`, the notice `update:<entry>`), and the
- * entry is written before the case changes: a retry of the same event finds its own entry, takes the
- * change as its own rather than as someone else's, and finishes it with the same answer.
+ * the case and this event (the timeline entry `<case>:<event>`, the notice `update:<entry>`); a status
+ * change is a move the event must win (complaint-moves.ts), and only a won move is told to the citizen. A
+ * retry of the same event finds its own move and finishes it with the same answer.
  */
 async function write(ctx: ChatContext, effect: HandlingEffect): Promise<Message[]> {
   const c = await caseFor(ctx, effect.draft.complaintId);
@@ -100,13 +100,13 @@ async function write(ctx: ChatContext, effect: HandlingEffect): Promise<Message[
     }
     case 'status': {
       const status = effect.draft.status!;
-      const own = await complaints.actionOfEvent(c, ctx.eventId);
-      const retried = own?.type === 'status' && own.status === status;
-      if (!retried && (!canChangeStatus(c.status, status) || c.explanationRequired)) return [text(`สถานะของ ${c.trackingNo} เปลี่ยนไปแล้ว กรุณาเลือกใหม่จากรายการ "เรื่องร้องเรียน"`)];
+      // Judged by the store against the case as it stands when this event wins its move (a withdrawal may
+      // have come first); a retry of the event that won finds its move and finishes it.
       const entry = await complaints.changeComplaintStatus(c, status, effect.text, ctx.sender.userId, ctx.now, ctx.eventId);
+      if (!entry) return [text(`สถานะของ ${c.trackingNo} เปลี่ยนไปแล้ว กรุณาเลือกใหม่จากรายการ "เรื่องร้องเรียน"`)];
       // A resolved general complaint asks the citizen, in the same notice, how it went (domain.md, "Closure").
       const rating = status === 'resolved' && isRatable(c) ? [starsQuestion(c)] : [];
-      await noticeToComplainant(c, `update:${entry}`, [text(statusUpdateText(c, status, effect.text)), ...rating], notice);
+      await noticeToComplainant(c, `update:${entry.id}`, [text(statusUpdateText(c, status, effect.text)), ...rating], notice);
       // A resolved case leaves the open list: its card's after-fix photo button is offered here instead.
       const photos = status === 'resolved' ? [quickPostback('แนบภาพหลังดำเนินการ', postbackData(ACTION.caseAfterPhotos, { c: c.id }), `แนบภาพหลังดำเนินการ ${c.trackingNo}`)] : [];
       return [text(`${c.trackingNo}: ${COMPLAINT_STATUS_TH[status]} · ${told}`, photos)];

@@ -71,15 +71,13 @@ async function perform(ctx: ChatContext, effect: CaseClosureEffect): Promise<Mes
 }
 
 /**
- * Forwarding closes the case here. The entry `<case>:<event>` first, then the case from an open status, then
- * the complainant's notice `update:<entry>`: a retry finds its own entry and finishes it.
+ * Forwarding closes the case here: a move this event must win (the entry `<case>:<event>` and the case, by
+ * the winner alone), then the complainant's notice `update:<entry>`; a retry finds its own move and finishes it.
  */
 async function forward(ctx: ChatContext, c: Complaint, agency: string, note: string): Promise<Message[]> {
-  const own = await ctx.stores.complaints.actionOfEvent(c, ctx.eventId);
-  if (own?.type !== 'forwarded' && (!mayForward(c) || c.explanationRequired)) {
-    return [text(`สถานะของ ${c.trackingNo} เปลี่ยนไปแล้ว กรุณาเลือกใหม่จากรายการ "เรื่องร้องเรียน"`)];
-  }
+  // Judged against the case as it stands when this event wins its move; a retry of the winner finishes it.
   const entry = await ctx.stores.complaints.forwardComplaint(c, { agency, note }, ctx.sender.userId, ctx.now, ctx.eventId);
+  if (!entry) return [text(`สถานะของ ${c.trackingNo} เปลี่ยนไปแล้ว กรุณาเลือกใหม่จากรายการ "เรื่องร้องเรียน"`)];
   await noticeToComplainant(
     c,
     `update:${entry.id}`,

@@ -124,8 +124,9 @@ async function submitFeedback(ctx: ChatContext, c: Complaint, d: FeedbackDraft, 
     return [text(`บันทึกการประเมินแล้ว เรื่อง ${c.trackingNo} ปิดมาเกิน ${REOPEN_WITHIN_DAYS} วัน จึงเปิดเรื่องเดิมอีกไม่ได้ หากปัญหายังอยู่ กรุณาแจ้งเรื่องใหม่`, [quickText('ร้องเรียน')])];
   }
   if (outcome === 'reopen') {
-    await complaints.reopenComplaint(c, d.round, words, ctx.now, ctx.eventId, await ctx.org.workingCalendar());
+    const moved = await complaints.reopenComplaint(c, d.round, words, ctx.now, ctx.eventId, await ctx.org.workingCalendar());
     const reopened = (await complaints.getComplaint(ctx.org.id, c.id))!;
+    if (!moved) return [text(SAY.closed(reopened))];
     await noticeToCaseHandler(
       reopened,
       `reopened:${d.round + 1}`,

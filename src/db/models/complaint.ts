@@ -46,6 +46,8 @@ const complaintSchema = new Schema(
     reopenCount: { type: Number, default: 0 },
     reopenedAt: { type: Date, default: null },
     forwardedTo: { type: new Schema({ agency: { type: String, required: true }, note: { type: String, default: '' } }, { _id: false }), default: null },
+    /** How many status moves the case has taken (complaint_moves); a case from before moves were counted has none. */
+    moves: { type: Number, default: 0 },
     /** The webhook event that confirmed it: a redelivered confirmation files nothing new. */
     sourceEventId: { type: String, required: true },
   },
@@ -81,7 +83,31 @@ const complaintEventSchema = new Schema(
 );
 complaintEventSchema.index({ complaintId: 1, at: 1 });
 
+/**
+ * A status move of a case, claimed by inserting `<case>:<n>` for its n-th move (complaint-moves.ts): of two
+ * events moving one case at once, one insert succeeds on MongoDB and FerretDB alike, and only its event
+ * writes the timeline entry and the case. It keeps what the move writes, so a retry of that event writes the
+ * same.
+ */
+const complaintMoveSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    orgId: { type: String, required: true },
+    complaintId: { type: Schema.Types.ObjectId, required: true },
+    n: { type: Number, required: true },
+    eventId: { type: String, required: true },
+    at: { type: Date, required: true },
+    /** The case's fields the move sets (status and what goes with it). */
+    set: { type: Schema.Types.Mixed, required: true },
+    /** The timeline entry it writes: `id`, type, status, text, public, byUserId. */
+    entry: { type: Schema.Types.Mixed, required: true },
+  },
+  { collection: 'complaint_moves', minimize: false },
+);
+complaintMoveSchema.index({ complaintId: 1, eventId: 1 });
+
 /** A complaint as read with lean(). */
 export type ComplaintDoc = FlattenMaps<InferSchemaType<typeof complaintSchema>> & { _id: Types.ObjectId };
 export const ComplaintModel = model('Complaint', complaintSchema);
 export const ComplaintEventModel = model('ComplaintEvent', complaintEventSchema);
+export const ComplaintMoveModel = model('ComplaintMove', complaintMoveSchema);

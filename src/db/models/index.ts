@@ -1,6 +1,7 @@
 import { AttachmentFileModel } from './attachment-file.js';
-import { ComplaintEventModel, ComplaintModel } from './complaint.js';
+import { ComplaintEventModel, ComplaintModel, ComplaintMoveModel } from './complaint.js';
 import { ConversationModel } from './conversation.js';
+import { DataKeyCheckModel } from './data-key-check.js';
 import { HolidayChangeModel } from './holiday-change.js';
 import { InviteModel, InviteRedemptionModel, RegisterFailureModel } from './invite.js';
 import { ItaIndicatorModel } from './ita-indicator.js';
@@ -39,6 +40,7 @@ export const ALL_MODELS = [
   JobRunTakeoverModel,
   ComplaintModel,
   ComplaintEventModel,
+  ComplaintMoveModel,
   SummarySnapshotModel,
   RichMenuSetModel,
   OitItemModel,
@@ -49,4 +51,5 @@ export const ALL_MODELS = [
   GroupLinkRedemptionModel,
   GroupLinkFailureModel,
   HolidayChangeModel,
+  DataKeyCheckModel,
 ];

@@ -27,6 +27,8 @@ const inviteRedemptionSchema = new Schema(
     _id: { type: String, required: true },
     orgId: { type: String, required: true },
     lineUserId: { type: String, required: true },
+    /** As LINE gave it when the code was redeemed: a retry completes the link without asking again. */
+    displayName: { type: String, default: '' },
     redeemedAt: { type: Date, required: true },
   },
   { collection: 'invite_redemptions' },
