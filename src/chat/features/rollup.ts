@@ -1,4 +1,5 @@
 import { scopeTh, supervisedScope } from '../../domain/rollup.js';
+import { figures } from '../../domain/figures.js';
 import { rollupMessage } from '../../flex/rollup-message.js';
 import { text, type Message } from '../../line/messages.js';
 import type { Feature } from '../context.js';
@@ -24,7 +25,7 @@ export const rollup: Feature = {
     const scope = supervisedScope(ctx.sender.staff)!;
     const found = await ctx.stores.rollups.loadRollup(scope, ctx.now, ctx.org.thresholds);
     if (found.rows.length === 0) return [text(SAY.empty(scopeTh(scope)))];
-    const replies: Message[] = [rollupMessage(found)];
+    const replies: Message[] = [rollupMessage(found, undefined, figures(ctx.org.digits))];
     if (ctx.reportLink) {
       const link = ctx.reportLink('rollup-xlsx', ctx.now, ctx.sender.userId);
       replies.push(text(SAY.link(link.url, link.minutes)));
