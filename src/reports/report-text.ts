@@ -40,7 +40,10 @@ export function formatThaiDateLong(date: Date): string {
 // Web and mail addresses must stay typeable, so their digits are never converted.
 const ADDRESS = /(https?:\/\/\S+|www\.\S+|\S+@\S+\.\S+)/;
 
-/** Digits for a formal document: Thai (๐–๙) when asked, leaving addresses as they are. */
+/**
+ * Digits for the document's own words and figures: Thai (๐–๙) when asked, leaving addresses as they are.
+ * Never for what people wrote (titles, periods, units, summaries, outcomes, names): those print as typed.
+ */
 export function digitsFor(useThai: boolean): (text: string | number) => string {
   if (!useThai) return (text) => String(text);
   return (text) =>
@@ -87,13 +90,12 @@ export const generatedLine = (at: Date): string => `จัดทำโดย${PR
 // A step typed as "1. …", "(๑) …" or "๒) …" keeps its words but gets our numbering; four-digit years are not numbers.
 const STEP_NUMBER = /^\s*\(?[0-9๐-๙]{1,2}[.)]\s*/;
 
-/** Method steps as "1. …" lines, numbered afresh whatever numbering the plan carried. */
-export function numberedSteps(steps: string[]): string[] {
-  return steps
-    .map((s) => s.replace(STEP_NUMBER, '').trim())
-    .filter(Boolean)
-    .map((s, i) => `${i + 1}. ${s}`);
+/** Method steps as "1. …" lines, numbered afresh whatever numbering the plan carried; `num` writes our number. */
+export function numberedSteps(steps: string[], num: (n: number) => string = String): string[] {
+  return unnumbered(steps).map((s, i) => `${num(i + 1)}. ${s}`);
 }
+
+const unnumbered = (steps: string[]): string[] => steps.map((s) => s.replace(STEP_NUMBER, '').trim()).filter(Boolean);
 
 // Thai vowel and tone marks sit above or below their consonant and take no width of their own.
 const NO_WIDTH = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
@@ -225,7 +227,7 @@ export const dimensionHeading = (dimension: number | null, names: Record<number,
   dimension ? `มิติที่ ${dimension} ${names[dimension] ?? ''}`.trim() : 'โครงการ/กิจกรรมที่ไม่ได้ระบุมิติ';
 
 /** Seed 004 numbers a project's steps "(๑) …": the plan's own numbering is replaced, as in the ITA table. */
-export const bracketedSteps = (steps: string[]): string[] => numberedSteps(steps).map((s) => s.replace(/^(\d+)\. /, '($1) '));
+export const bracketedSteps = (steps: string[], num: (n: number) => string = String): string[] => unnumbered(steps).map((s, i) => `(${num(i + 1)}) ${s}`);
 
 /** The result line: the status, why it cannot proceed, or that nothing was reported in the year. */
 export function narrativeStatusLine(status: DisplayStatus, reason: string): string {
