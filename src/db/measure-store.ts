@@ -2,6 +2,7 @@ import type { FollowedMeasure } from '../domain/executive-groups.js';
 import { isAssignedTo, type Family, type MeasureEdit, type MeasureChange, type MeasureView } from '../domain/measures.js';
 import type { Status } from '../domain/statuses.js';
 import type { SummaryMeasure } from '../domain/summary.js';
+import { arabicDigits } from '../domain/thai.js';
 import { isObjectIdOrHexString } from 'mongoose';
 import { MeasureChangeModel } from './models/measure-change.js';
 import { MeasureModel, type Measure } from './models/measure.js';
@@ -86,8 +87,10 @@ export async function measureIdByCode(orgId: string, code: string): Promise<stri
 /** One item of the organisation's fiscal year by its code, as people write it (any case). */
 export async function measureByCode(orgId: string, fiscalYear: number, code: string): Promise<MeasureView | null> {
   const docs = await MeasureModel.find({ orgId, fiscalYear }).lean();
-  const wanted = code.trim().toUpperCase();
-  const doc = docs.find((d) => d.code.toUpperCase() === wanted);
+  // As typed on a phone: any case, Thai or Arabic digits, with or without spaces ("ep-๐๑" is EP-01).
+  const key = (c: string) => arabicDigits(c).toUpperCase().replace(/\s+/g, '');
+  const wanted = key(code);
+  const doc = docs.find((d) => key(d.code) === wanted);
   return doc ? toMeasureFacts(doc) : null;
 }
 
