@@ -28,8 +28,6 @@ export interface JobSettings {
   thresholdsOf?: (orgId: string) => Threshold[];
   /** This organisation's digit style for the bot's own figures (Arabic when unset). */
   digits?: DigitStyle;
-  /** Each organisation's digit style, for a one-pass read covering many. */
-  digitsOf?: (orgId: string) => DigitStyle;
   /**
    * The organisation's own Bangkok times of day ("10:00") by job: such a job runs for it at that time
    * (`own-times.ts`) instead of in the deployment's tick.

@@ -1,7 +1,6 @@
 import type { Config } from '../config.js';
 import { organisationsWithAbandonedRuns } from '../db/job-run-store.js';
 import { organisationSettings } from '../db/organisation-store.js';
-import { DEFAULT_DIGIT_STYLE } from '../domain/figures.js';
 import { NO_OWN_SETTINGS, type OrganisationSettings } from '../domain/organisation.js';
 import { complaintDeadlines } from './complaint-deadlines.js';
 import { followUp } from './follow-up.js';
@@ -66,8 +65,7 @@ export async function organisationsAt(deps: RunnerDeps, orgIds: string[]): Promi
 
 function runnersOf(deps: RunnerDeps, orgIds: string[], settingsOf: (orgId: string) => OrganisationSettings): RunnerDeps[] {
   const thresholdsOf = (orgId: string) => settingsOf(orgId).thresholds ?? deps.settings.thresholds;
-  const digitsOf = (orgId: string) => settingsOf(orgId).digits ?? deps.settings.digits ?? DEFAULT_DIGIT_STYLE;
-  return orgIds.map((orgId) => forOrganisation({ ...deps, settings: { ...deps.settings, thresholdsOf, digitsOf } }, orgId, settingsOf(orgId)));
+  return orgIds.map((orgId) => forOrganisation({ ...deps, settings: { ...deps.settings, thresholdsOf } }, orgId, settingsOf(orgId)));
 }
 
 /**

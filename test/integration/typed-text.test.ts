@@ -4,6 +4,7 @@ import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
 import { thaiDigits } from '../../src/domain/thai.js';
 import { DEFAULT_LEVEL_THRESHOLDS } from '../../src/domain/summary.js';
 import { produceReport } from '../../src/reports/catalogue.js';
+import { JOBS, organisationsAt } from '../../src/jobs/registry.js';
 import { Chat, postbackOf } from '../support/chat.js';
 import { addStaff } from '../support/fixtures.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -51,6 +52,7 @@ async function fileWithContact(chat: Chat): Promise<{ confirm: any[]; receipt: a
 beforeAll(async () => {
   h = await startHarness();
   await addStaff(ORG, HANDLER, ['complaint_officer'], 'สำนักปลัด', 'เจ้าหน้าที่รับเรื่อง');
+  await addStaff(ORG, 'U-executive', ['executive'], null, 'ปลัด');
 });
 afterAll(async () => {
   await h?.close();
@@ -116,6 +118,17 @@ describe('an organisation that chose Thai digits', () => {
     expect(card).toContain(`${CONTACT_NAME} · ${PHONE}`);
     expect(card).toMatch(/รับเรื่อง [๐-๙]+ [ก-๙.]+ [๐-๙]{4} · ครบกำหนด/);
     expect(uris(toHandler)).toContain('tel:0812345678');
+  });
+
+  it("its scheduled messages carry the organisation's style: the monthly summary in Thai digits", async () => {
+    const [deps] = await organisationsAt(h.server.jobDeps, [ORG]);
+    const asOf = new Date('2026-12-01T01:30:00Z');
+    const { outgoing } = await JOBS['monthly-summary'].produce({ id: `${ORG}:monthly-summary:2026-12`, asOf }, deps!.settings);
+    const summary = JSON.stringify(outgoing[0]!.messages);
+    expect(summary).toContain('ประจำเดือน ธ.ค. ๒๕๖๙');
+    expect(summary).toContain('ร้อยละ ๐.๐๐');
+    // Only what is no figure keeps Arabic digits: the flex's own sizes and colours, the public page's address.
+    expect((outgoing[0]!.messages[0] as { altText: string }).altText).not.toMatch(/[0-9]/);
   });
 
   it('its official documents print the seeds\' Thai digits, and Arabic ones once it chooses them', async () => {
