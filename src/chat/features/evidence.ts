@@ -1,7 +1,7 @@
 import type { Attachment } from '../../domain/attachments.js';
 import type { Place } from '../../domain/complaints.js';
 import { mayOpenProgressEvidence, type Viewer } from '../../domain/evidence.js';
-import { formatThaiDateTime } from '../../domain/thai.js';
+import { figures } from '../../domain/figures.js';
 import { evidenceMessages } from '../../flex/evidence-messages.js';
 import { text, type Message, type QuickReply } from '../../line/messages.js';
 import { ACTION } from '../../line/postback.js';
@@ -33,7 +33,7 @@ export async function evidenceReplies(
     return { file, url: link.url };
   });
   ctx.log.info({ viewer: ctx.sender.userKey, of: about.of, links: linked.filter((l) => l.url).length }, 'evidence links issued');
-  return evidenceMessages({ heading: about.heading, files: linked, place: about.place, minutes, quickReplies: about.quickReplies, againLabel: about.againLabel });
+  return evidenceMessages({ heading: about.heading, files: linked, place: about.place, minutes, quickReplies: about.quickReplies, againLabel: about.againLabel, figures: figures(ctx.org.digits) });
 }
 
 /**
@@ -52,7 +52,7 @@ export const evidence: Feature = {
     if (!mayOpenProgressEvidence(viewerOf(ctx.sender), report)) return [text(SAY.notEntitled)];
     return evidenceReplies(ctx, {
       of: `m:${report.measureId}`,
-      heading: `หลักฐานของรายงาน ${report.measureCode} เมื่อ ${formatThaiDateTime(report.reportedAt)}`,
+      heading: `หลักฐานของรายงาน ${report.measureCode} เมื่อ ${figures(ctx.org.digits).dateTime(report.reportedAt)}`,
       attachments: report.attachments,
     });
   },
