@@ -8,6 +8,7 @@ import { ConfigError, loadConfig, loadStorageConfig } from './config.js';
 import { connectDatabase, disconnectDatabase } from './db/connect.js';
 import { createInvite } from './db/invite-store.js';
 import { listStaff, revokeStaff } from './db/staff-store.js';
+import { organisationSettings } from './db/organisation-store.js';
 import { deadEvents } from './db/event-store.js';
 import { loadDotEnv, resolveDatabase } from './db/open-database.js';
 import { formatThaiDateTime } from './domain/thai.js';
@@ -19,7 +20,7 @@ import { addOrganisationCommands } from './org-cli.js';
 import { UnreadableFile } from './plan-import/read-table.js';
 import { JOB_NAMES, type JobName } from './jobs/job.js';
 import { formatJobsStatus, jobsStatus } from './jobs/status.js';
-import { JOBS, jobSettings } from './jobs/registry.js';
+import { forOrganisation, JOBS, jobSettings } from './jobs/registry.js';
 import { resumeAbandonedRuns, runJob } from './jobs/run-job.js';
 import { createLineClient, type LineClient } from './line/client.js';
 import { createLogger } from './log.js';
@@ -176,11 +177,12 @@ program
     if (isScopeReport(kind) && !o.scope) throw new InvalidArgumentError(`รายงาน ${kind} ต้องระบุ --scope`);
     loadDotEnv();
     const thresholds = parseThresholds(process.env.IMPLEMENTATION_LEVEL_THRESHOLDS ?? '') ?? DEFAULT_LEVEL_THRESHOLDS;
-    const file = await withDatabase((orgId) =>
+    const file = await withDatabase(async (orgId) =>
       produceReport(orgId, {
         kind,
         fiscalYear: o.fiscalYear,
-        thaiDigits: !o.arabicDigits,
+        thaiDigits: o.arabicDigits ? false : undefined,
+        digits: (await organisationSettings())(orgId).digits,
         thresholds,
         reporter: o.reporter ? { name: o.reporter, position: o.position ?? '' } : null,
         scope: o.scope ?? null,
@@ -232,7 +234,13 @@ jobs
       const sealer = createSealer(config.DATA_ENCRYPTION_KEY);
       const tenants = createTenants(config, sealer, log);
       await tenants.refresh();
-      const deps = { settings: jobSettings(config), log, sealer, instanceId: `cli-${process.pid}`, leaseSeconds: config.JOB_LEASE_SECONDS, clock: () => new Date() };
+      // The organisation's own settings (thresholds, reminder days, digits), as a scheduled tick uses them.
+      const own = (await organisationSettings())(config.ORG_CODE);
+      const deps = forOrganisation(
+        { settings: jobSettings(config), log, sealer, instanceId: `cli-${process.pid}`, leaseSeconds: config.JOB_LEASE_SECONDS, clock: () => new Date() },
+        config.ORG_CODE,
+        own,
+      );
       // A run an earlier process left half-way (killed, crashed) is finished first.
       for (const resumed of await resumeAbandonedRuns(Object.values(JOBS), deps)) console.log(`ทำงานที่ค้างไว้ต่อจนเสร็จ: ${resumed.runId} (${resumed.status})`);
       const result = await runJob(JOBS[name as JobName], options.now ?? new Date(), 'operator', deps);

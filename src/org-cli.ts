@@ -14,6 +14,7 @@ import {
   type ChannelFields,
 } from './db/organisation-store.js';
 import { timeOfDayKey } from './domain/calendar.js';
+import { DIGIT_STYLES, parseDigitStyle, type DigitStyle } from './domain/figures.js';
 import { ORG_CODE_PATTERN, parseTimeOfDay, type TimeOfDay } from './domain/organisation.js';
 import { JOB_NAMES } from './jobs/job.js';
 import { parseThresholds, type Threshold } from './domain/summary.js';
@@ -76,6 +77,8 @@ interface SettingsOptions {
   oitReminderDays?: number[];
   /** Job → its own time, or null for `default`. */
   time?: Record<string, TimeOfDay | null>;
+  /** null for `default`. */
+  digits?: DigitStyle | null;
 }
 
 const DEFAULT_WORD = 'default';
@@ -92,6 +95,17 @@ const daysArgument = (value: string): number[] => {
   if (!/^\d+(\s*,\s*\d+)*$/.test(value.trim())) throw new InvalidArgumentError('ต้องเป็นจำนวนวันคั่นด้วยจุลภาค เช่น 7,1 หรือ default เพื่อใช้ค่าของระบบ');
   return value.split(',').map((d) => Number(d.trim()));
 };
+
+const digitsArgument = (value: string): DigitStyle | null => {
+  if (value.trim() === DEFAULT_WORD) return null;
+  const style = parseDigitStyle(value);
+  if (!style) throw new InvalidArgumentError(`ต้องเป็น ${DIGIT_STYLES.join(' หรือ ')} หรือ default เพื่อใช้ค่าของระบบ`);
+  return style;
+};
+
+const DIGITS_TH: Record<DigitStyle, string> = { arabic: 'เลขอารบิก', thai: 'เลขไทย' };
+const digitsText = (digits: DigitStyle | null): string =>
+  digits ? `${DIGITS_TH[digits]} ทั้งในแชตและเอกสารรายงาน` : 'เลขอารบิกในแชต เอกสารรายงานตามแบบฟอร์ม (ค่าของระบบ)';
 
 /** `monthly-summary=10:00` or `monthly-summary=default`, added to the ones given before it. */
 const jobTimeArgument = (value: string, given: Record<string, TimeOfDay | null> = {}): Record<string, TimeOfDay | null> => {
@@ -118,16 +132,23 @@ function settingsOptions(command: Command): Command {
       '--time <job=HH:MM>',
       `เวลาที่งานตามกำหนดเวลาทำงานให้องค์กรนี้ (เวลาประเทศไทย) ในวันเดียวกับของระบบ เช่น monthly-summary=10:00 ใส่ได้หลายครั้ง (<งาน>=default: เวลาของระบบ) งาน: ${JOB_NAMES.join(', ')}`,
       jobTimeArgument,
-    );
+    )
+    .option('--digits <style>', 'ตัวเลขในข้อความของระบบ: arabic หรือ thai (default: เลขอารบิกในแชต เอกสารรายงานตามแบบฟอร์ม) ข้อความที่ผู้ใช้พิมพ์และรหัสต่าง ๆ แสดงตามเดิมเสมอ', digitsArgument);
 }
 
 async function applySettings(orgId: string, o: SettingsOptions): Promise<void> {
-  const others = o.thresholds !== undefined || o.roundReminderDays !== undefined || o.oitReminderDays !== undefined;
+  const others = o.thresholds !== undefined || o.roundReminderDays !== undefined || o.oitReminderDays !== undefined || o.digits !== undefined;
   if (others) {
     const given = <T>(list: T[] | undefined): T[] | null | undefined => (list === undefined ? undefined : list.length === 0 ? null : list);
-    const own = await setOrganisationSettings(orgId, { thresholds: given(o.thresholds), roundReminderDaysBefore: given(o.roundReminderDays), oitReminderDaysBefore: given(o.oitReminderDays) });
+    const own = await setOrganisationSettings(orgId, {
+      thresholds: given(o.thresholds),
+      roundReminderDaysBefore: given(o.roundReminderDays),
+      oitReminderDaysBefore: given(o.oitReminderDays),
+      digits: o.digits,
+    });
     const levels = own.thresholds ? own.thresholds.map((t) => `${t.label} ${t.min}`).join(', ') : 'ค่าของระบบ';
     console.log(`เกณฑ์ระดับ: ${levels} · เตือนรอบรายงาน: ${own.roundReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'} · เตือน OIT: ${own.oitReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'}`);
+    console.log(`ตัวเลข: ${digitsText(own.digits)}`);
   }
   if (o.time) {
     console.log(`เวลาของงาน: ${timesText((await setJobTimes(orgId, o.time)).jobTimes)}`);
@@ -217,7 +238,8 @@ export function addOrganisationCommands(program: Command, withDatabase: WithData
         const where = [o.district && `อำเภอ${o.district}`, o.province && `จังหวัด${o.province}`].filter(Boolean).join(' ');
         const channel = o.botUserId ? `ช่อง LINE ${o.botUserId}${o.channelId ? ` (channel ${o.channelId})` : ''}` : 'ช่อง LINE จากค่าตั้งระบบหรือยังไม่มี';
         const times = o.jobTimes ? ` · เวลาของงาน: ${timesText(o.jobTimes)}` : '';
-        console.log(`${o.active ? '●' : '○ ปิดใช้งาน'} ${o.orgId} · ${o.name}${where ? ` · ${where}` : ''} · ${channel}${times}`);
+        const digits = o.digits ? ` · ${DIGITS_TH[o.digits]}` : '';
+        console.log(`${o.active ? '●' : '○ ปิดใช้งาน'} ${o.orgId} · ${o.name}${where ? ` · ${where}` : ''} · ${channel}${times}${digits}`);
       }
     });
 

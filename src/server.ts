@@ -135,7 +135,14 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
   };
   const runner = new EventRunner(
     {
-      channelOf: (orgId) => ({ line: tenants.lineFor(orgId), reportLink: reportLink(orgId), evidenceLink: evidenceLink(orgId), publicPageUrl: () => publicPageUrl(orgId), thresholds: thresholdsOf(orgId) }),
+      channelOf: (orgId) => ({
+        line: tenants.lineFor(orgId),
+        reportLink: reportLink(orgId),
+        evidenceLink: evidenceLink(orgId),
+        publicPageUrl: () => publicPageUrl(orgId),
+        thresholds: thresholdsOf(orgId),
+        digits: tenants.settingsOf(orgId).digits,
+      }),
       log,
       instanceId,
       sealer,
@@ -163,7 +170,7 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
       },
     },
     extraRouters: [
-      reportDownloadRouter({ signer, sealer, serves: (orgId) => tenants.get(orgId) !== null, thresholdsOf, log }),
+      reportDownloadRouter({ signer, sealer, serves: (orgId) => tenants.get(orgId) !== null, thresholdsOf, digitsOf: (orgId) => tenants.settingsOf(orgId).digits, log }),
       evidenceDownloadRouter({ signer: evidenceSigner, serves: (orgId) => tenants.get(orgId) !== null, log }),
       publicPageRouter({ orgId: config.ORG_CODE, thresholdsOf, cacheMinutes: config.PUBLIC_PAGE_CACHE_MINUTES, log, now }),
       ...(options.simulator ? [simulatorRouter({ ...options.simulator, channelSecret: config.LINE_CHANNEL_SECRET, runner, outbox, jobDeps })] : []),

@@ -5,6 +5,7 @@ import type { EvidenceLink } from '../domain/evidence.js';
 import type { StaffRole } from '../domain/roles.js';
 import type { StaffMember } from '../domain/staff.js';
 import type { WorkingCalendar } from '../domain/working-days.js';
+import type { DigitStyle } from '../domain/figures.js';
 import type { Threshold } from '../domain/summary.js';
 import type { LineClient } from '../line/client.js';
 import type { Message } from '../line/messages.js';
@@ -33,6 +34,8 @@ export interface ChatContext {
   org: {
     id: string;
     thresholds: Threshold[];
+    /** The digits of the bot's own figures (counts, dates, percentages); never applied to what people typed or to codes. */
+    digits: DigitStyle;
     dialogTimeoutMinutes: number;
     complaintCategories: readonly string[];
     /** Its working days (public holidays, its own days off), read when a deadline is set. */

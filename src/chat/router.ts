@@ -2,6 +2,7 @@ import type { webhook } from '@line/bot-sdk';
 import { chatStores } from '../db/chat-stores.js';
 import type { DialogInput, StoreAttachment } from '../dialogs/types.js';
 import { DEFAULT_COMPLAINT_CATEGORIES } from '../domain/closure.js';
+import { DEFAULT_DIGIT_STYLE, type DigitStyle } from '../domain/figures.js';
 import type { Threshold } from '../domain/summary.js';
 import { quickPostback, text, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
@@ -21,6 +22,8 @@ import { understand } from './understand.js';
 export interface ChatDeps {
   orgId: string;
   thresholds: Threshold[];
+  /** The organisation's digit style for the bot's own figures; Arabic when unset. */
+  digits?: DigitStyle;
   /** COMPLAINT_CATEGORIES; the defaults when unset. */
   complaintCategories?: string[];
   sealer: Sealer;
@@ -155,6 +158,7 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
     org: {
       id: orgId,
       thresholds: deps.thresholds,
+      digits: deps.digits ?? DEFAULT_DIGIT_STYLE,
       dialogTimeoutMinutes: deps.dialogTimeoutMinutes,
       complaintCategories: deps.complaintCategories ?? [...DEFAULT_COMPLAINT_CATEGORIES],
       workingCalendar: () => loadWorkingCalendar(orgId),

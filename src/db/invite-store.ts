@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { addHours } from 'date-fns';
 import type { StaffRole } from '../domain/roles.js';
+import { arabicDigits } from '../domain/thai.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
 import { InviteModel, InviteRedemptionModel } from './models/invite.js';
 import { StaffModel, staffId } from './models/staff.js';
@@ -13,9 +14,9 @@ export function newCode(): string {
   return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }
 
-/** Codes are compared without case, spaces or dashes, as people type them on phones. */
+/** Codes are compared without case, spaces or dashes, and in either digit style, as people type them on phones. */
 export function normaliseCode(input: string): string {
-  const raw = input.toUpperCase().replace(/[\s-]/g, '');
+  const raw = arabicDigits(input).toUpperCase().replace(/[\s-]/g, '');
   return raw.length === 8 ? `${raw.slice(0, 4)}-${raw.slice(4)}` : raw;
 }
 

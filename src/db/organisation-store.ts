@@ -87,7 +87,7 @@ export async function setActive(orgId: string, active: boolean): Promise<boolean
 
 /** Every organisation, for operators; no secret leaves this function. */
 export async function listOrganisations(): Promise<OrganisationSummary[]> {
-  const docs = await OrganisationModel.find({}, { name: 1, district: 1, province: 1, active: 1, 'channel.botUserId': 1, 'channel.channelId': 1, 'settings.jobTimes': 1 }).sort({ _id: 1 }).lean();
+  const docs = await OrganisationModel.find({}, { name: 1, district: 1, province: 1, active: 1, 'channel.botUserId': 1, 'channel.channelId': 1, 'settings.jobTimes': 1, 'settings.digits': 1 }).sort({ _id: 1 }).lean();
   return docs.map((d) => ({
     orgId: d._id,
     name: d.name,
@@ -97,6 +97,7 @@ export async function listOrganisations(): Promise<OrganisationSummary[]> {
     botUserId: d.channel?.botUserId ?? null,
     channelId: d.channel?.channelId || null,
     jobTimes: toSettings(d.settings as StoredSettings).jobTimes,
+    digits: toSettings(d.settings as StoredSettings).digits,
   }));
 }
 
@@ -136,6 +137,7 @@ type StoredSettings =
       roundReminderDaysBefore?: number[] | null;
       oitReminderDaysBefore?: number[] | null;
       jobTimes?: { job: string; at: string }[] | null;
+      digits?: string | null;
     }
   | null
   | undefined;
@@ -147,6 +149,7 @@ const toSettings = (s: StoredSettings): OrganisationSettings =>
         roundReminderDaysBefore: nonEmpty(s.roundReminderDaysBefore),
         oitReminderDaysBefore: nonEmpty(s.oitReminderDaysBefore),
         jobTimes: s.jobTimes && s.jobTimes.length > 0 ? Object.fromEntries(s.jobTimes.map((t) => [t.job, t.at])) : null,
+        digits: s.digits === 'thai' || s.digits === 'arabic' ? s.digits : null,
       }
     : NO_OWN_SETTINGS;
 

@@ -3,7 +3,7 @@ import { KIND_TH, type ComplaintKind, type NewComplaint, type Place } from '../d
 import { CORRUPTION_ASKS_NO_CONTACT_TH, CORRUPTION_PDPA_NOTICE_TH, REPORTER_PROTECTION_TH, SELF_IDENTIFYING_WARNING_TH } from '../domain/corruption-privacy.js';
 import type { DialogState } from '../domain/dialog-state.js';
 import { FINDING_TH, findSelfIdentifying, removeFindings, type Finding } from '../domain/self-identifying.js';
-import { truncate } from '../domain/thai.js';
+import { arabicDigits, truncate } from '../domain/thai.js';
 import { quickPostback, quickText, text, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
 import { cleanFreeText } from './free-text.js';
@@ -141,11 +141,16 @@ export function startComplaint(eventId: string, kind?: ComplaintKind): Outcome<C
 
 const isSkip = (input: DialogInput) => input.kind === 'text' && isSkipWord(input.text);
 
-/** Splits "สมชาย ใจดี 081-234-5678" into a name and a phone number. */
+/**
+ * Splits "สมชาย ใจดี 081-234-5678" into a name and a phone number, each kept as typed (dashes, spaces, Thai
+ * digits): the handler reads what the citizen wrote, and the call button dials its digits (`telUri`).
+ */
 export function parseContact(value: string): { name: string | null; phone: string | null } {
-  const phoneMatch = value.match(/(\+?66|0)[\d\s-]{8,12}\d/);
-  const phone = phoneMatch ? phoneMatch[0].replace(/[\s-]/g, '') : null;
-  const name = (phoneMatch ? value.replace(phoneMatch[0], '') : value).replace(/\s+/g, ' ').trim();
+  // Thai digits are one character each, as Arabic ones are: a match in the Arabic reading is at the same place.
+  const found = arabicDigits(value).match(/(\+?66|0)[\d\s-]{8,12}\d/);
+  if (!found || found.index === undefined) return { name: value.trim() || null, phone: null };
+  const phone = value.slice(found.index, found.index + found[0].length);
+  const name = `${value.slice(0, found.index).trimEnd()} ${value.slice(found.index + found[0].length).trimStart()}`.trim();
   return { name: name || null, phone };
 }
 

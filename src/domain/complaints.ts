@@ -100,6 +100,17 @@ export function trackingNumberIn(text: string): string | null {
 }
 
 /**
+ * A phone number as a LINE tap-to-call address: its digits only (a leading + kept), whatever dashes, spaces
+ * or Thai digits it was typed with; null when it holds too few digits to dial.
+ */
+export function telUri(phone: string | null): string | null {
+  if (!phone) return null;
+  const digits = arabicDigits(phone).replace(/\D/g, '');
+  if (digits.length < 9 || digits.length > 15) return null;
+  return `tel:${phone.trim().startsWith('+') ? '+' : ''}${digits}`;
+}
+
+/**
  * Closure (issue "Citizens get closure"). A citizen who says "not fixed" within this many days of the
  * resolution reopens the case with a new 15-day clock, at most MAX_REOPENS times; after that the case goes
  * to an executive instead.

@@ -18,12 +18,12 @@ export const FAMILY_TH: Record<Family, string> = {
 // A step typed as "1. …", "(๑) …" or "๒) …" keeps its words but gets our numbering; four-digit years are not numbers.
 const STEP_NUMBER = /^\s*\(?[0-9๐-๙]{1,2}[.)]\s*/;
 
-/** Method steps as "1. …" lines, numbered afresh whatever numbering the plan carried (reports and the brief). */
-export function numberedSteps(steps: string[]): string[] {
-  return steps
-    .map((s) => s.replace(STEP_NUMBER, '').trim())
-    .filter(Boolean)
-    .map((s, i) => `${i + 1}. ${s}`);
+/** The words of each method step, without the numbering the plan carried. */
+export const unnumberedSteps = (steps: string[]): string[] => steps.map((s) => s.replace(STEP_NUMBER, '').trim()).filter(Boolean);
+
+/** Method steps as "1. …" lines, numbered afresh (reports and the brief); `num` writes our number in a digit style. */
+export function numberedSteps(steps: string[], num: (n: number) => string = String): string[] {
+  return unnumberedSteps(steps).map((s, i) => `${num(i + 1)}. ${s}`);
 }
 
 /** A measure as a plan file describes it, before officers report on it. */

@@ -1,3 +1,4 @@
+import type { DigitStyle } from './figures.js';
 import type { Threshold } from './summary.js';
 
 /** How an organisation is named on its official reports, and its current fiscal year and ITA result. */
@@ -38,12 +39,14 @@ export interface OrganisationSummary {
   channelId: string | null;
   /** Its own times of day of jobs (OrganisationSettings.jobTimes). */
   jobTimes: Readonly<Record<string, TimeOfDay>> | null;
+  /** Its digit style (OrganisationSettings.digits). */
+  digits: DigitStyle | null;
 }
 
 /**
  * What an organisation may set for itself instead of the deployment's defaults (the environment): the level
  * thresholds of its summaries and reports, the days before a round's or the OIT deadline on which its
- * people are reminded, and the time of day at which a scheduled job runs for it. Null: the deployment's
+ * people are reminded, the time of day at which a scheduled job runs for it, and its digit style. Null: the deployment's
  * default. (Its own days off are in the holiday calendar.)
  */
 export interface OrganisationSettings {
@@ -52,9 +55,14 @@ export interface OrganisationSettings {
   oitReminderDaysBefore: number[] | null;
   /** Job name → Bangkok time of day ("10:00"); a job not named runs at the deployment's time. */
   jobTimes: Readonly<Record<string, TimeOfDay>> | null;
+  /**
+   * The digits of the bot's own figures in chat (null: Arabic) and in the official documents whose seeds
+   * print Thai digits (null: as the seeds do). What people typed is never rewritten either way.
+   */
+  digits: DigitStyle | null;
 }
 
-export const NO_OWN_SETTINGS: OrganisationSettings = { thresholds: null, roundReminderDaysBefore: null, oitReminderDaysBefore: null, jobTimes: null };
+export const NO_OWN_SETTINGS: OrganisationSettings = { thresholds: null, roundReminderDaysBefore: null, oitReminderDaysBefore: null, jobTimes: null, digits: null };
 
 /** A Bangkok time of day, "HH:MM" on the 24-hour clock, zero-padded so that times compare as strings. */
 export type TimeOfDay = string;

@@ -1,7 +1,8 @@
 import { COMPLAINT_STATUS_TH, type Complaint } from '../domain/complaints.js';
 import { EXECUTIVE_COUNT_NOTE_TH, seesCorruptionCounts } from '../domain/corruption-privacy.js';
 import { complaintCounts, daysLate, overdueComplaintsByHandler, overdueCorruptionCount } from '../domain/executive-groups.js';
-import { formatThaiDate, thaiDigits, truncate } from '../domain/thai.js';
+import { figures, type Figures } from '../domain/figures.js';
+import { truncate } from '../domain/thai.js';
 import type { Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
 import { COLOURS, groupCarousel, listText, shownGroupCount, type CardGroup } from './group-cards.js';
@@ -20,7 +21,7 @@ function leadingCards(corruption: number): number {
  * `escalatedToday`: ids of the cases that passed their deadline in today's run (the job's card says how many
  * are new); null when the cards are asked for, not pushed.
  */
-export function overdueComplaintCards(cases: Complaint[], now: Date, escalatedToday: ReadonlySet<string> | null): Message | null {
+export function overdueComplaintCards(cases: Complaint[], now: Date, escalatedToday: ReadonlySet<string> | null, f: Figures = figures()): Message | null {
   const groups = overdueComplaintsByHandler(cases, now);
   const corruption = seesCorruptionCounts('executives') ? overdueCorruptionCount(cases, now) : 0;
   const general = groups.flatMap((g) => g.items);
@@ -38,17 +39,18 @@ export function overdueComplaintCards(cases: Complaint[], now: Date, escalatedTo
   const asOf: Record<string, string> = escalatedToday ? { t: String(now.getTime()) } : {};
   const cards: CardGroup[] = groups.map((g) => ({
     name: g.name,
-    note: `เกินกำหนด ${thaiDigits(g.items.length)} เรื่อง`,
+    note: `เกินกำหนด ${f.count(g.items.length)} เรื่อง`,
     rows: rows(complaintCounts(g.items, today)),
     button: { label: 'ดูรายการ', postback: postbackData(ACTION.overdueComplaints, { h: g.key, ...asOf }) },
     size: g.items.length,
   }));
   const newTotal = all.newToday + newCorruption;
   return groupCarousel({
-    altText: `เรื่องร้องเรียนเกินกำหนด 15 วัน ${general.length + corruption} เรื่อง${escalatedToday ? ` (ใหม่วันนี้ ${newTotal})` : ''}: ${[...groups.map((g) => `${g.name} ${g.items.length}`), ...(corruption > 0 ? [`แจ้งเบาะแสการทุจริต ${corruption}`] : [])].join(', ')}`,
+    figures: f,
+    altText: `เรื่องร้องเรียนเกินกำหนด ${f.digits(15)} วัน ${f.count(general.length + corruption)} เรื่อง${escalatedToday ? ` (ใหม่วันนี้ ${f.count(newTotal)})` : ''}: ${[...groups.map((g) => `${g.name} ${f.count(g.items.length)}`), ...(corruption > 0 ? [`แจ้งเบาะแสการทุจริต ${f.count(corruption)}`] : [])].join(', ')}`,
     overview: {
-      name: 'เรื่องร้องเรียนเกินกำหนด 15 วัน',
-      note: `ข้อมูล ณ ${thaiDigits(formatThaiDate(now))}`,
+      name: `เรื่องร้องเรียนเกินกำหนด ${f.digits(15)} วัน`,
+      note: `ข้อมูล ณ ${f.date(now)}`,
       rows: [
         { label: 'ยังไม่เสร็จและเกินกำหนด', count: general.length + corruption, colour: COLOURS.red },
         ...(escalatedToday ? [{ label: 'เกินกำหนดวันนี้', count: newTotal, colour: COLOURS.red }] : []),
@@ -61,7 +63,7 @@ export function overdueComplaintCards(cases: Complaint[], now: Date, escalatedTo
         ? [
             {
               name: 'แจ้งเบาะแสการทุจริตและประพฤติมิชอบ',
-              note: `เกินกำหนด ${thaiDigits(corruption)} เรื่อง`,
+              note: `เกินกำหนด ${f.count(corruption)} เรื่อง`,
               rows: escalatedToday ? [{ label: 'เกินกำหนดวันนี้', count: newCorruption, colour: COLOURS.red }] : [{ label: 'เกินกำหนด', count: corruption, colour: COLOURS.red }],
               footnote: EXECUTIVE_COUNT_NOTE_TH,
             },
@@ -72,25 +74,25 @@ export function overdueComplaintCards(cases: Complaint[], now: Date, escalatedTo
   });
 }
 
-function entry(c: Complaint, now: Date): string {
+function entry(c: Complaint, now: Date, f: Figures): string {
   const late = daysLate(c.dueAt, now);
   return [
-    `• ${c.trackingNo} · เกินกำหนด ${late > 0 ? `${late} วัน` : 'วันนี้'} · ${COMPLAINT_STATUS_TH[c.status]}`,
-    `  รับเรื่อง ${formatThaiDate(c.submittedAt)} · ครบกำหนด ${formatThaiDate(new Date(c.dueAt.getTime() - 1))} · ${c.explainedAt ? 'แจ้งเหตุผลแก่ผู้ร้องแล้ว' : 'ยังไม่ได้แจ้งเหตุผลแก่ผู้ร้อง'}`,
+    `• ${c.trackingNo} · เกินกำหนด ${late > 0 ? `${f.count(late)} วัน` : 'วันนี้'} · ${COMPLAINT_STATUS_TH[c.status]}`,
+    `  รับเรื่อง ${f.date(c.submittedAt)} · ครบกำหนด ${f.date(new Date(c.dueAt.getTime() - 1))} · ${c.explainedAt ? 'แจ้งเหตุผลแก่ผู้ร้องแล้ว' : 'ยังไม่ได้แจ้งเหตุผลแก่ผู้ร้อง'}`,
     `  เรื่อง: ${truncate(c.description, 120)}`,
   ].join('\n');
 }
 
 /** The list behind a handler's button (or the "more" card's, "rest"): general complaints only, never who filed them. */
-export function overdueComplaintText(cases: Complaint[], now: Date, key: string): string {
+export function overdueComplaintText(cases: Complaint[], now: Date, key: string, f: Figures = figures()): string {
   const groups = overdueComplaintsByHandler(cases, now);
-  const asOf = formatThaiDate(now);
+  const asOf = f.date(now);
   if (key === 'rest') {
     const hidden = groups.slice(shownGroupCount(groups.length, leadingCards(overdueCorruptionCount(cases, now))));
     if (hidden.length === 0) return 'ไม่มีเรื่องร้องเรียนที่เกินกำหนดเพิ่มเติม';
-    return listText(`เรื่องร้องเรียนเกินกำหนดของผู้รับผิดชอบอีก ${hidden.length} คน (ข้อมูล ณ ${asOf})`, hidden.flatMap((g) => [`\n${g.name} (${g.items.length} เรื่อง)`, ...g.items.map((c) => entry(c, now))]));
+    return listText(`เรื่องร้องเรียนเกินกำหนดของผู้รับผิดชอบอีก ${f.count(hidden.length)} คน (ข้อมูล ณ ${asOf})`, hidden.flatMap((g) => [`\n${g.name} (${f.count(g.items.length)} เรื่อง)`, ...g.items.map((c) => entry(c, now, f))]), f);
   }
   const group = groups.find((g) => g.key === key);
   if (!group) return 'เรื่องร้องเรียนของผู้รับผิดชอบนี้ไม่มีเรื่องที่เกินกำหนดแล้ว';
-  return listText(`${group.name}: เรื่องร้องเรียนเกินกำหนด 15 วัน ${group.items.length} เรื่อง (ข้อมูล ณ ${asOf})`, group.items.map((c) => entry(c, now)));
+  return listText(`${group.name}: เรื่องร้องเรียนเกินกำหนด ${f.digits(15)} วัน ${f.count(group.items.length)} เรื่อง (ข้อมูล ณ ${asOf})`, group.items.map((c) => entry(c, now, f)), f);
 }

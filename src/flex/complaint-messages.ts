@@ -1,9 +1,10 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { startOfBangkokDay } from '../domain/calendar.js';
 import { mayAddAfterPhotos, mayAddInformation, mayForward, mayRate, mayWithdraw, starsText } from '../domain/closure.js';
-import { COMPLAINT_STATUS_TH, isClosed, KIND_TH, type Complaint, type ComplaintStatus, type TimelineEntry } from '../domain/complaints.js';
+import { COMPLAINT_STATUS_TH, isClosed, KIND_TH, telUri, type Complaint, type ComplaintStatus, type TimelineEntry } from '../domain/complaints.js';
 import { REPORTER_PROTECTION_TH } from '../domain/corruption-privacy.js';
-import { formatThaiDate, formatThaiDateTime, truncate } from '../domain/thai.js';
+import { figures, type Figures } from '../domain/figures.js';
+import { truncate } from '../domain/thai.js';
 import { jsonBytes, LINE_LIMITS } from '../line/limits.js';
 import { ACTION, postbackData } from '../line/postback.js';
 import { renderTemplate } from '../line/flex-template.js';
@@ -13,15 +14,15 @@ import { quickPostback, type QuickReply } from '../line/messages.js';
 
 const lastDay = (c: Pick<Complaint, 'dueAt'>) => new Date(c.dueAt.getTime() - 1);
 
-export function receiptMessage(c: Complaint): messagingApi.FlexMessage {
+export function receiptMessage(c: Complaint, f: Figures = figures()): messagingApi.FlexMessage {
   return {
     type: 'flex',
-    altText: `ได้รับเรื่องแล้ว เลขที่ ${c.trackingNo} กำหนดตอบภายใน ${formatThaiDate(lastDay(c))}`,
+    altText: `ได้รับเรื่องแล้ว เลขที่ ${c.trackingNo} กำหนดตอบภายใน ${f.date(lastDay(c))}`,
     contents: renderTemplate('complaint-receipt', {
       kindLabel: KIND_TH[c.kind],
       trackingNo: c.trackingNo,
-      submitted: formatThaiDateTime(c.submittedAt),
-      due: `${formatThaiDate(lastDay(c))} (15 วัน)`,
+      submitted: f.dateTime(c.submittedAt),
+      due: `${f.date(lastDay(c))} (${f.digits(15)} วัน)`,
       followHint: `ติดตามเรื่องได้ทุกเมื่อ พิมพ์ "ติดตาม ${c.trackingNo}" หรือ "เรื่องของฉัน"${c.notify ? ' และระบบจะแจ้งทุกครั้งที่สถานะเปลี่ยน' : ''}`,
       protection: c.kind === 'corruption' ? REPORTER_PROTECTION_TH : '',
       trackCommand: `ติดตาม ${c.trackingNo}`,
@@ -29,52 +30,55 @@ export function receiptMessage(c: Complaint): messagingApi.FlexMessage {
   };
 }
 
-function deadline(c: Complaint, now: Date): { note: string; colour: string } {
-  if (isClosed(c.status)) return { note: `ปิดเรื่องแล้ว${c.closedAt ? ` ${formatThaiDate(c.closedAt)}` : ''}`, colour: '#1E7A3C' };
+function deadline(c: Complaint, now: Date, f: Figures): { note: string; colour: string } {
+  if (isClosed(c.status)) return { note: `ปิดเรื่องแล้ว${c.closedAt ? ` ${f.date(c.closedAt)}` : ''}`, colour: '#1E7A3C' };
   // Whole Bangkok days to the last day of the 15, counting today: 15 on the day of filing.
   const days = Math.round((startOfBangkokDay(lastDay(c)).getTime() - startOfBangkokDay(now).getTime()) / 86_400_000);
-  if (now >= c.dueAt) return { note: `เกินกำหนด ${-days} วัน${c.explanationRequired ? ' · ต้องแจ้งเหตุผลแก่ผู้ร้อง' : ''}`, colour: '#D93025' };
-  return { note: days === 0 ? 'ครบกำหนดวันนี้' : `เหลือเวลา ${days} วัน`, colour: days <= 3 ? '#E0A800' : '#1E7A3C' };
+  if (now >= c.dueAt) return { note: `เกินกำหนด ${f.count(-days)} วัน${c.explanationRequired ? ' · ต้องแจ้งเหตุผลแก่ผู้ร้อง' : ''}`, colour: '#D93025' };
+  return { note: days === 0 ? 'ครบกำหนดวันนี้' : `เหลือเวลา ${f.count(days)} วัน`, colour: days <= 3 ? '#E0A800' : '#1E7A3C' };
 }
 
 /**
  * What became of a case besides its status, in a few words for a card: reopenings, after-fix photos, the
  * citizen's rating, the agency it went to. Both the handlers and the citizen may read it: it names nobody.
  */
-export function closureFacts(c: Complaint): string[] {
+export function closureFacts(c: Complaint, f: Figures = figures()): string[] {
   const facts: string[] = [];
   if (c.forwardedTo) facts.push(`ส่งต่อ ${c.forwardedTo.agency}${c.forwardedTo.note ? `: ${c.forwardedTo.note}` : ''}`);
-  if (c.reopenCount > 0) facts.push(`เปิดเรื่องอีกครั้ง ${c.reopenCount} ครั้ง`);
-  if (c.afterPhotos.length > 0) facts.push(`ภาพหลังดำเนินการ ${c.afterPhotos.length} รูป`);
+  if (c.reopenCount > 0) facts.push(`เปิดเรื่องอีกครั้ง ${f.count(c.reopenCount)} ครั้ง`);
+  if (c.afterPhotos.length > 0) facts.push(`ภาพหลังดำเนินการ ${f.count(c.afterPhotos.length)} รูป`);
   if (c.feedback) facts.push(`ผลประเมิน ${starsText(c.feedback.stars)} ${c.feedback.fixed ? 'แก้ไขแล้ว' : 'ยังไม่ได้แก้ไข'}`);
   return facts;
 }
 
 /** A case as its handlers see it, with the actions open to them. */
-export function caseCard(c: Complaint, now: Date): messagingApi.FlexBubble {
+export function caseCard(c: Complaint, now: Date, f: Figures = figures()): messagingApi.FlexBubble {
   const id = c.id;
   const open = !isClosed(c.status);
-  const d = deadline(c, now);
+  const d = deadline(c, now, f);
   const location = c.location ? [c.location.title, c.location.address].filter(Boolean).join(' ') || `${c.location.latitude ?? ''}, ${c.location.longitude ?? ''}` : '';
   const contact = c.kind === 'general' ? [c.contactName, c.contactPhone].filter(Boolean).join(' · ') || 'ไม่ประสงค์ออกนาม' : '';
+  // The number is shown as the citizen typed it; the button dials its digits.
+  const call = c.kind === 'general' ? telUri(c.contactPhone) : null;
   return renderTemplate('complaint-case', {
     headerColour: c.kind === 'corruption' ? '#7A1F1F' : '#1F3A5F',
     trackingNo: c.trackingNo,
     statusLabel: COMPLAINT_STATUS_TH[c.status],
     kindLabel: KIND_TH[c.kind],
-    submitted: formatThaiDate(c.submittedAt),
-    due: formatThaiDate(lastDay(c)),
+    submitted: f.date(c.submittedAt),
+    due: f.date(lastDay(c)),
     deadlineNote: d.note,
     deadlineColour: d.colour,
     accused: c.accused ? truncate(c.accused, 120) : '',
     happenedWhen: c.happenedWhen ? truncate(c.happenedWhen, 120) : '',
     description: truncate(c.description, 300),
     location: truncate(location, 120),
-    photos: c.attachments.length > 0 ? `${c.attachments.length} รายการ` : '',
+    photos: c.attachments.length > 0 ? `${f.count(c.attachments.length)} รายการ` : '',
     contact,
+    callUri: call ?? '',
     handler: c.handlerName ?? (c.handlerUserId ? 'มีผู้รับผิดชอบแล้ว' : ''),
     category: c.category ?? '',
-    closure: truncate(closureFacts(c).join(' · '), 400),
+    closure: truncate(closureFacts(c, f).join(' · '), 400),
     photoPostback: mayAddAfterPhotos(c) ? postbackData(ACTION.caseAfterPhotos, { c: id }) : '',
     categoryPostback: c.kind === 'general' ? postbackData(ACTION.caseCategory, { c: id }) : '',
     forwardPostback: mayForward(c) ? postbackData(ACTION.caseForward, { c: id }) : '',
@@ -88,46 +92,46 @@ export function caseCard(c: Complaint, now: Date): messagingApi.FlexBubble {
   });
 }
 
-export function caseCarousel(cases: Complaint[], now: Date, heading: string): messagingApi.Message[] {
+export function caseCarousel(cases: Complaint[], now: Date, heading: string, f: Figures = figures()): messagingApi.Message[] {
   if (cases.length === 0) return [{ type: 'text', text: `${heading}: ไม่มีเรื่องที่ค้างอยู่` }];
   // Cards differ in length (Thai text is 3 bytes a character): add them while the carousel stays under LINE's size limit.
   const shown: messagingApi.FlexBubble[] = [];
   for (const c of cases.slice(0, LINE_LIMITS.carouselBubbles)) {
-    const card = caseCard(c, now);
+    const card = caseCard(c, now, f);
     if (jsonBytes({ type: 'carousel', contents: [...shown, card] }) > LINE_LIMITS.carouselBytes) break;
     shown.push(card);
   }
   const more = cases.length - shown.length;
   return [
-    { type: 'text', text: `${heading} ${cases.length} เรื่อง (เรียงตามวันครบกำหนด)${more > 0 ? ` แสดง ${shown.length} เรื่องแรก` : ''}` },
-    { type: 'flex', altText: `${heading} ${cases.length} เรื่อง`, contents: { type: 'carousel', contents: shown } },
+    { type: 'text', text: `${heading} ${f.count(cases.length)} เรื่อง (เรียงตามวันครบกำหนด)${more > 0 ? ` แสดง ${f.count(shown.length)} เรื่องแรก` : ''}` },
+    { type: 'flex', altText: `${heading} ${f.count(cases.length)} เรื่อง`, contents: { type: 'carousel', contents: shown } },
   ];
 }
 
 /** The complainant's view: status, deadline and the public timeline, never internal notes or names. */
-export function trackingText(c: Complaint, entries: TimelineEntry[]): string {
+export function trackingText(c: Complaint, entries: TimelineEntry[], f: Figures = figures()): string {
   const lines = [
     `เรื่องเลขที่ ${c.trackingNo}`,
     KIND_TH[c.kind],
     `สถานะ: ${COMPLAINT_STATUS_TH[c.status]}`,
-    isClosed(c.status) ? `ปิดเรื่อง: ${c.closedAt ? formatThaiDate(c.closedAt) : '-'}` : `กำหนดตอบภายใน: ${formatThaiDate(lastDay(c))}`,
+    isClosed(c.status) ? `ปิดเรื่อง: ${c.closedAt ? f.date(c.closedAt) : '-'}` : `กำหนดตอบภายใน: ${f.date(lastDay(c))}`,
   ];
   if (c.forwardedTo) lines.push(`ส่งต่อให้: ${c.forwardedTo.agency}`, ...(c.forwardedTo.note ? [`ข้อความจากเจ้าหน้าที่: ${c.forwardedTo.note}`] : []));
-  if (c.afterPhotos.length > 0) lines.push(`ภาพหลังดำเนินการ: ${c.afterPhotos.length} รูป`);
+  if (c.afterPhotos.length > 0) lines.push(`ภาพหลังดำเนินการ: ${f.count(c.afterPhotos.length)} รูป`);
   if (c.feedback) lines.push(`การประเมินของท่าน: ${starsText(c.feedback.stars)} · ${c.feedback.fixed ? 'แก้ไขแล้ว' : 'ยังไม่ได้แก้ไข'}${c.feedback.comment ? ` · ${truncate(c.feedback.comment, 200)}` : ''}`);
   lines.push('', 'ความคืบหน้า');
-  for (const e of entries) lines.push(`• ${formatThaiDateTime(e.at)} ${truncate(publicEntryText(e), 600)}`);
+  for (const e of entries) lines.push(`• ${f.dateTime(e.at)} ${truncate(publicEntryText(e, f), 600)}`);
   return truncate(lines.join('\n'), LINE_LIMITS.textLength);
 }
 
 /** One public timeline entry as the complainant reads it. */
-function publicEntryText(e: TimelineEntry): string {
+function publicEntryText(e: TimelineEntry, f: Figures): string {
   const words = e.text ? `: ${e.text}` : '';
   switch (e.type) {
     case 'submitted':
       return 'ยื่นเรื่องและระบบรับเรื่องแล้ว';
     case 'explanation':
-      return `ชี้แจงเหตุที่ยังดำเนินการไม่แล้วเสร็จภายใน 15 วัน${words}`;
+      return `ชี้แจงเหตุที่ยังดำเนินการไม่แล้วเสร็จภายใน ${f.digits(15)} วัน${words}`;
     case 'feedback':
       return `ท่านประเมินผลการดำเนินการ${words}`;
     case 'reopened':
@@ -178,7 +182,7 @@ const ENTRY_TH: Record<TimelineEntry['type'], string> = {
  * The handlers' view of a case's timeline: every entry, internal notes too, each marked as read by the
  * complainant or internal. Long timelines run over several texts (at most one reply's worth), newest kept.
  */
-export function handlerTimelineTexts(c: Complaint, entries: TimelineEntry[]): string[] {
+export function handlerTimelineTexts(c: Complaint, entries: TimelineEntry[], f: Figures = figures()): string[] {
   const heading = `บันทึกและลำดับเหตุการณ์ เรื่องเลขที่ ${c.trackingNo}\nสถานะ: ${COMPLAINT_STATUS_TH[c.status]}`;
   const items = entries.map((e) => {
     // A public escalation is the citizen's "not fixed" after the reopenings ran out, not the 15-day one.
@@ -189,7 +193,7 @@ export function handlerTimelineTexts(c: Complaint, entries: TimelineEntry[]): st
           ? 'ผู้ร้องแจ้งว่ายังไม่ได้แก้ไขหลังเปิดเรื่องครบแล้ว ระบบแจ้งผู้บริหารแล้ว'
           : ENTRY_TH[e.type];
     const seen = e.type === 'submitted' ? '' : e.public ? ' · ผู้ร้องเห็น' : ' · ภายใน';
-    return `• ${formatThaiDateTime(e.at)} ${what}${seen}${e.text ? `\n  ${truncate(e.text, 2_000)}` : ''}`;
+    return `• ${f.dateTime(e.at)} ${what}${seen}${e.text ? `\n  ${truncate(e.text, 2_000)}` : ''}`;
   });
   const texts: string[] = [];
   let current = heading;
@@ -214,7 +218,7 @@ const STATUS_COLOUR: Record<ComplaintStatus, string> = {
 };
 
 /** A complainant's own cases as cards, newest first, each tracked with one tap. */
-export function ownCasesMessages(cases: Complaint[]): messagingApi.Message[] {
+export function ownCasesMessages(cases: Complaint[], f: Figures = figures()): messagingApi.Message[] {
   if (cases.length === 0) return [{ type: 'text', text: 'ท่านยังไม่มีเรื่องร้องเรียน พิมพ์ "ร้องเรียน" เพื่อแจ้งเรื่อง' }];
   const cards = cases.slice(0, LINE_LIMITS.carouselBubbles).map((c) =>
     renderTemplate('own-case', {
@@ -222,10 +226,10 @@ export function ownCasesMessages(cases: Complaint[]): messagingApi.Message[] {
       statusColour: STATUS_COLOUR[c.status],
       kindLabel: KIND_TH[c.kind],
       trackingNo: c.trackingNo,
-      dates: isClosed(c.status) && c.closedAt ? `ยื่น ${formatThaiDate(c.submittedAt)} · ปิดเรื่อง ${formatThaiDate(c.closedAt)}` : `ยื่น ${formatThaiDate(c.submittedAt)} · กำหนดตอบ ${formatThaiDate(lastDay(c))}`,
+      dates: isClosed(c.status) && c.closedAt ? `ยื่น ${f.date(c.submittedAt)} · ปิดเรื่อง ${f.date(c.closedAt)}` : `ยื่น ${f.date(c.submittedAt)} · กำหนดตอบ ${f.date(lastDay(c))}`,
       description: truncate(c.description, 120),
       trackCommand: `ติดตาม ${c.trackingNo}`,
-      closure: truncate(closureFacts(c).join(' · '), 300),
+      closure: truncate(closureFacts(c, f).join(' · '), 300),
       ratePostback: mayRate(c) ? postbackData(ACTION.ownRate, { c: c.id }) : '',
       photosPostback: c.afterPhotos.length > 0 ? postbackData(ACTION.ownPhotos, { c: c.id }) : '',
       infoPostback: mayAddInformation(c) ? postbackData(ACTION.ownAddInfo, { c: c.id }) : '',
@@ -233,8 +237,8 @@ export function ownCasesMessages(cases: Complaint[]): messagingApi.Message[] {
     }),
   );
   return [
-    { type: 'text', text: `เรื่องของท่าน ${cards.length} เรื่องล่าสุด แตะ "ดูความคืบหน้า" เพื่อดูรายละเอียด` },
-    { type: 'flex', altText: `เรื่องของท่าน ${cards.length} เรื่อง`, contents: { type: 'carousel', contents: cards } },
+    { type: 'text', text: `เรื่องของท่าน ${f.count(cards.length)} เรื่องล่าสุด แตะ "ดูความคืบหน้า" เพื่อดูรายละเอียด` },
+    { type: 'flex', altText: `เรื่องของท่าน ${f.count(cards.length)} เรื่อง`, contents: { type: 'carousel', contents: cards } },
   ];
 }
 
@@ -242,6 +246,6 @@ export function statusUpdateText(c: Complaint, status: ComplaintStatus, note: st
   return truncate(`ความคืบหน้าเรื่องเลขที่ ${c.trackingNo}\nสถานะ: ${COMPLAINT_STATUS_TH[status]}\n${note}`, LINE_LIMITS.textLength);
 }
 
-export function explanationText(c: Complaint, text: string): string {
-  return truncate(`เรื่องเลขที่ ${c.trackingNo} ยังดำเนินการไม่แล้วเสร็จภายใน 15 วัน\nเหตุผลจากเจ้าหน้าที่: ${text}\nระบบจะแจ้งท่านเมื่อมีความคืบหน้า`, LINE_LIMITS.textLength);
+export function explanationText(c: Complaint, text: string, f: Figures = figures()): string {
+  return truncate(`เรื่องเลขที่ ${c.trackingNo} ยังดำเนินการไม่แล้วเสร็จภายใน ${f.digits(15)} วัน\nเหตุผลจากเจ้าหน้าที่: ${text}\nระบบจะแจ้งท่านเมื่อมีความคืบหน้า`, LINE_LIMITS.textLength);
 }

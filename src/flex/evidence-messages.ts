@@ -1,4 +1,5 @@
 import type { Place } from '../domain/complaints.js';
+import { figures, type Figures } from '../domain/figures.js';
 import { showableAsLineImage, type EvidenceFileInfo } from '../domain/evidence.js';
 import { truncate } from '../domain/thai.js';
 import { LINE_LIMITS } from '../line/limits.js';
@@ -23,6 +24,8 @@ export interface EvidenceAnswer {
   againLabel?: string;
   /** The organisation's ตำบล, อำเภอ, จังหวัด, searched with a place typed in words. */
   area?: readonly string[];
+  /** The organisation's digit style for the counts and minutes. */
+  figures?: Figures;
 }
 
 const KIND_TH: Record<EvidenceFileInfo['kind'], string> = { image: 'รูปภาพ', video: 'วิดีโอ', audio: 'ไฟล์เสียง', file: 'ไฟล์' };
@@ -67,6 +70,7 @@ export function mapSearchUrl(place: Place, area: readonly string[] = []): string
  */
 export function evidenceMessages(answer: EvidenceAnswer): Message[] {
   const { files, place } = answer;
+  const f = answer.figures ?? figures();
   const pinned = place && place.latitude != null && place.longitude != null ? place : null;
   const imageBudget = LINE_LIMITS.messagesPerRequest - 1 - (pinned ? 1 : 0);
   const images: Message[] = [];
@@ -75,7 +79,7 @@ export function evidenceMessages(answer: EvidenceAnswer): Message[] {
   let counter = 0;
   for (const { file, url } of files) {
     counter += 1;
-    const label = `${KIND_TH[file.kind]} ${counter}${file.fileName ? ` "${truncate(file.fileName, 80)}"` : ''}`;
+    const label = `${KIND_TH[file.kind]} ${f.count(counter)}${file.fileName ? ` "${truncate(file.fileName, 80)}"` : ''}`;
     if (!url) {
       lines.push(`• ${label}: ไม่มีสำเนาในระบบ (LINE ลบไฟล์ไปก่อนระบบจะคัดลอกไว้ หรือไฟล์ใหญ่เกิน 10 MB)`);
     } else if (url.startsWith('https://') && showableAsLineImage(file) && images.length < imageBudget) {
@@ -104,10 +108,10 @@ export function evidenceMessages(answer: EvidenceAnswer): Message[] {
     buttons.push({ label: 'ค้นหาบนแผนที่', uri: mapSearchUrl(place, answer.area) });
   }
 
-  const counts = files.length > 0 ? `หลักฐานแนบ ${files.length} รายการ${images.length > 0 ? ` (รูปด้านบน ${images.length} รายการ)` : ''}` : 'ไม่มีรูปภาพหรือไฟล์แนบ';
+  const counts = files.length > 0 ? `หลักฐานแนบ ${f.count(files.length)} รายการ${images.length > 0 ? ` (รูปด้านบน ${f.count(images.length)} รายการ)` : ''}` : 'ไม่มีรูปภาพหรือไฟล์แนบ';
   const parts = [answer.heading, counts, ...lines];
   if (pinned) parts.push('ตำแหน่งที่แจ้งอยู่ในแผนที่ด้านบน');
-  if (files.some((f) => f.url)) parts.push(`ไฟล์และรูปเปิดได้ ${answer.minutes} นาที ออกให้เฉพาะท่าน ระบบบันทึกทุกครั้งที่เปิด โปรดอย่าส่งต่อ หากหมดเวลาแล้ว แตะ "${answer.againLabel ?? 'ดูหลักฐาน'}" อีกครั้ง`);
+  if (files.some((f) => f.url)) parts.push(`ไฟล์และรูปเปิดได้ ${f.count(answer.minutes)} นาที ออกให้เฉพาะท่าน ระบบบันทึกทุกครั้งที่เปิด โปรดอย่าส่งต่อ หากหมดเวลาแล้ว แตะ "${answer.againLabel ?? 'ดูหลักฐาน'}" อีกครั้ง`);
   const closing = buttons.length > 0 ? linkMessage(parts.join('\n'), buttons, answer.quickReplies) : text(truncate(parts.join('\n'), LINE_LIMITS.textLength), answer.quickReplies);
   return [...images, ...location, closing];
 }

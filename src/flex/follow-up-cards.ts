@@ -1,6 +1,7 @@
 import { groupKey, unreportedByOfficer, type AskedOfficer, type FollowedMeasure, type Group } from '../domain/executive-groups.js';
 import { STATUS_COLOUR, STATUS_TH } from '../domain/statuses.js';
-import { formatThaiDate, thaiDigits, truncate } from '../domain/thai.js';
+import { figures, type Figures } from '../domain/figures.js';
+import { truncate } from '../domain/thai.js';
 import { text, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
 import { COLOURS, groupCarousel, listText, shownGroupCount, type CardGroup } from './group-cards.js';
@@ -26,11 +27,11 @@ function counts(items: FollowedMeasure[], now: Date) {
   };
 }
 
-function officerCard(group: Group<FollowedMeasure>, asked: number, period: string, now: Date): CardGroup {
+function officerCard(group: Group<FollowedMeasure>, asked: number, period: string, now: Date, f: Figures): CardGroup {
   const c = counts(group.items, now);
   return {
     name: group.name,
-    note: `ยังไม่รายงาน ${thaiDigits(group.items.length)} จาก ${thaiDigits(asked)} รายการที่ขอ`,
+    note: `ยังไม่รายงาน ${f.count(group.items.length)} จาก ${f.count(asked)} รายการที่ขอ`,
     rows: [
       { label: 'เกินกำหนดแล้ว', count: c.overdue, colour: COLOURS.red },
       { label: STATUS_TH.not_started, count: c.not_started, colour: STATUS_COLOUR.not_started },
@@ -41,18 +42,19 @@ function officerCard(group: Group<FollowedMeasure>, asked: number, period: strin
   };
 }
 
-export function followUpResultMessage(previous: PreviousFollowUp, unreported: Map<string, FollowedMeasure>, now: Date): Message {
-  const since = formatThaiDate(previous.asOf);
+export function followUpResultMessage(previous: PreviousFollowUp, unreported: Map<string, FollowedMeasure>, now: Date, f: Figures = figures()): Message {
+  const since = f.date(previous.asOf);
   if (unreported.size === 0) return text(`ผลการติดตามครั้งก่อน (${since}): เจ้าหน้าที่รายงานครบทุกรายการแล้ว`);
   const groups = unreportedByOfficer(previous.asked, unreported);
   const all = [...unreported.values()];
   const c = counts(all, now);
   const askedOf = new Map(previous.asked.map((p) => [groupKey(`officer:${p.lineUserId}`), p.measureIds.length]));
   return groupCarousel({
-    altText: `ผลการติดตามครั้งก่อน (${since}): ยังไม่มีรายงาน ${unreported.size} รายการ จากเจ้าหน้าที่ ${groups.length} คน: ${groups.map((g) => `${g.name} ${g.items.length}`).join(', ')}`,
+    figures: f,
+    altText: `ผลการติดตามครั้งก่อน (${since}): ยังไม่มีรายงาน ${f.count(unreported.size)} รายการ จากเจ้าหน้าที่ ${f.count(groups.length)} คน: ${groups.map((g) => `${g.name} ${f.count(g.items.length)}`).join(', ')}`,
     overview: {
-      name: `ผลการติดตามครั้งก่อน (${thaiDigits(since)})`,
-      note: `ยังไม่มีรายงาน ${thaiDigits(unreported.size)} รายการ`,
+      name: `ผลการติดตามครั้งก่อน (${since})`,
+      note: `ยังไม่มีรายงาน ${f.count(unreported.size)} รายการ`,
       rows: [
         { label: 'เจ้าหน้าที่ที่ยังไม่รายงาน', count: groups.length, colour: COLOURS.red },
         { label: 'เจ้าหน้าที่ที่รายงานครบแล้ว', count: previous.asked.length - groups.length, colour: COLOURS.green },
@@ -61,25 +63,26 @@ export function followUpResultMessage(previous: PreviousFollowUp, unreported: Ma
         { label: STATUS_TH.in_progress, count: c.in_progress, colour: STATUS_COLOUR.in_progress },
       ],
     },
-    groups: groups.map((g) => officerCard(g, askedOf.get(g.key) ?? g.items.length, previous.period, now)),
+    groups: groups.map((g) => officerCard(g, askedOf.get(g.key) ?? g.items.length, previous.period, now, f)),
     more: { noun: 'คน', postback: postbackData(ACTION.followUpOfficer, { p: previous.period, o: 'rest' }) },
   });
 }
 
-function entry(m: FollowedMeasure): string {
-  return `• ${m.code} ${truncate(m.title, 120)}\n  ${STATUS_TH[m.status]} · ${m.lastReportAt ? `รายงานล่าสุด ${formatThaiDate(m.lastReportAt)}` : 'ยังไม่เคยรายงาน'}`;
+function entry(m: FollowedMeasure, f: Figures): string {
+  return `• ${m.code} ${truncate(m.title, 120)}\n  ${STATUS_TH[m.status]} · ${m.lastReportAt ? `รายงานล่าสุด ${f.date(m.lastReportAt)}` : 'ยังไม่เคยรายงาน'}`;
 }
 
 /** The list behind an officer's button (or the "more" card's, "rest"), as it stands when the button is pressed. */
-export function followUpOfficerText(previous: PreviousFollowUp, unreported: Map<string, FollowedMeasure>, key: string): string {
-  const since = formatThaiDate(previous.asOf);
+export function followUpOfficerText(previous: PreviousFollowUp, unreported: Map<string, FollowedMeasure>, key: string, f: Figures = figures()): string {
+  const since = f.date(previous.asOf);
+  const entryOf = (m: FollowedMeasure) => entry(m, f);
   const groups = unreportedByOfficer(previous.asked, unreported);
   if (key === 'rest') {
     const hidden = groups.slice(shownGroupCount(groups.length, LEADING));
     if (hidden.length === 0) return `ผลการติดตามครั้งก่อน (${since}): ไม่มีรายการค้างเพิ่มเติม`;
-    return listText(`ผลการติดตามครั้งก่อน (${since}): เจ้าหน้าที่อีก ${hidden.length} คน`, hidden.flatMap((g) => [`\n${g.name} (${g.items.length} รายการ)`, ...g.items.map(entry)]));
+    return listText(`ผลการติดตามครั้งก่อน (${since}): เจ้าหน้าที่อีก ${f.count(hidden.length)} คน`, hidden.flatMap((g) => [`\n${g.name} (${f.count(g.items.length)} รายการ)`, ...g.items.map(entryOf)]), f);
   }
   const group = groups.find((g) => g.key === key);
   if (!group) return `ผลการติดตามครั้งก่อน (${since}): เจ้าหน้าที่ท่านนี้รายงานครบทุกรายการแล้ว`;
-  return listText(`${group.name}: ยังไม่มีรายงานตั้งแต่การติดตามเมื่อ ${since} ${group.items.length} รายการ`, group.items.map(entry));
+  return listText(`${group.name}: ยังไม่มีรายงานตั้งแต่การติดตามเมื่อ ${since} ${f.count(group.items.length)} รายการ`, group.items.map(entryOf), f);
 }

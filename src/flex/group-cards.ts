@@ -1,5 +1,6 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { thaiDigits, truncate } from '../domain/thai.js';
+import { figures, type Figures } from '../domain/figures.js';
+import { truncate } from '../domain/thai.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { renderTemplate } from '../line/flex-template.js';
 import type { Message } from '../line/messages.js';
@@ -45,9 +46,7 @@ export const ALT_TEXT_MAX = 400;
 /** Rows of group names on the "more" card before it says "…and N more". */
 const MORE_ROWS = 12;
 
-const count = (n: number) => thaiDigits(n.toLocaleString('en-US'));
-
-function card(group: Omit<CardGroup, 'size'>, headerColour: string): messagingApi.FlexBubble {
+function card(group: Omit<CardGroup, 'size'>, headerColour: string, { count }: Figures): messagingApi.FlexBubble {
   return renderTemplate('group-card', {
     headerColour,
     name: truncate(group.name, 120),
@@ -73,11 +72,15 @@ export function groupCarousel(options: {
   more: { noun: string; postback: string };
   /** Extra cards that always come after the overview (e.g. a confidential count); they take room first. */
   fixed?: Omit<CardGroup, 'size'>[];
+  /** The organisation's digit style for the counts. */
+  figures?: Figures;
 }): Message {
+  const f = options.figures ?? figures();
+  const { count } = f;
   const fixed = options.fixed ?? [];
-  const bubbles = [card(options.overview, COLOURS.overview), ...fixed.map((g) => card(g, COLOURS.confidential))];
+  const bubbles = [card(options.overview, COLOURS.overview, f), ...fixed.map((g) => card(g, COLOURS.confidential, f))];
   const shown = shownGroupCount(options.groups.length, bubbles.length);
-  for (const group of options.groups.slice(0, shown)) bubbles.push(card(group, COLOURS.group));
+  for (const group of options.groups.slice(0, shown)) bubbles.push(card(group, COLOURS.group, f));
   const hidden = options.groups.slice(shown);
   if (hidden.length > 0) {
     const rows = hidden.slice(0, MORE_ROWS).map((g) => ({ label: g.name, count: g.size, colour: COLOURS.slate }));
@@ -91,6 +94,7 @@ export function groupCarousel(options: {
           button: { label: 'ดูรายการที่เหลือ', postback: options.more.postback },
         },
         COLOURS.more,
+        f,
       ),
     );
   }
@@ -101,7 +105,7 @@ export function groupCarousel(options: {
  * A group's full list as one text: a heading, then the entries while they fit one LINE text, then how many
  * were left out.
  */
-export function listText(heading: string, entries: string[]): string {
+export function listText(heading: string, entries: string[], { count }: Figures = figures()): string {
   const limit = LINE_LIMITS.textLength - 200;
   const lines = [heading];
   let length = heading.length;
@@ -112,6 +116,6 @@ export function listText(heading: string, entries: string[]): string {
     length += 1 + entry.length;
     shown++;
   }
-  if (shown < entries.length) lines.push(`และอีก ${entries.length - shown} รายการ`);
+  if (shown < entries.length) lines.push(`และอีก ${count(entries.length - shown)} รายการ`);
   return lines.join('\n');
 }

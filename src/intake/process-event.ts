@@ -1,6 +1,7 @@
 import { HTTPFetchError, type webhook } from '@line/bot-sdk';
 import { addSeconds, differenceInSeconds } from 'date-fns';
 import { claimAttempt, isFinished, loadEvent, markDone, markFailed, recordedReplies, recordReplies, type StoredEvent } from '../db/event-store.js';
+import type { DigitStyle } from '../domain/figures.js';
 import type { Threshold } from '../domain/summary.js';
 import { describeLineError, LineRequestTimeout, type LineClient } from '../line/client.js';
 import type { Message } from '../line/messages.js';
@@ -19,6 +20,8 @@ export interface OrganisationChannelDeps {
   publicPageUrl?: ChatDeps['publicPageUrl'];
   /** Its own level thresholds, when it set them. */
   thresholds?: Threshold[];
+  /** Its digit style, when it chose one. */
+  digits?: DigitStyle | null;
 }
 
 export interface ProcessorDeps {
@@ -98,6 +101,7 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
         orgId: doc.orgId,
         dialogTimeoutMinutes: deps.dialogTimeoutMinutes,
         thresholds: channel.thresholds ?? deps.thresholds,
+        digits: channel.digits ?? undefined,
         complaintCategories: deps.complaintCategories,
         sealer: deps.sealer,
         kickOutbox: deps.kickOutbox,

@@ -1,3 +1,4 @@
+import { figures } from '../domain/figures.js';
 import { markDeadlineStep, openComplaintsDueBy } from '../db/complaint-store.js';
 import { linkedGroup } from '../db/executive-group-store.js';
 import { staffWithRole } from '../db/staff-store.js';
@@ -26,7 +27,7 @@ export const complaintDeadlines: JobDefinition = {
   name: 'complaint-deadlines',
   period: (asOf) => dayKey(asOf),
   isDue: () => true,
-  async produce(run, { orgId }) {
+  async produce(run, { orgId, digits }) {
     const now = run.asOf;
     const open = await openComplaintsDueBy(orgId, remindDueBy(now));
     const executives = (await staffWithRole(orgId, 'executive')).map((e) => e.lineUserId);
@@ -37,7 +38,7 @@ export const complaintDeadlines: JobDefinition = {
 
     for (const read of open) {
       const due = formatThaiDate(new Date(read.dueAt.getTime() - 1));
-      const card = (x: Complaint) => ({ type: 'flex' as const, altText: x.trackingNo, contents: caseCard(x, now) });
+      const card = (x: Complaint) => ({ type: 'flex' as const, altText: x.trackingNo, contents: caseCard(x, now, figures(digits)) });
       // The case as it stands after the step's conditional write: one closed since the read above gets nothing.
       const c = await markDeadlineStep(read, read.dueAt > now ? 'reminder' : 'escalation', now);
       if (!c) continue;
@@ -58,7 +59,7 @@ export const complaintDeadlines: JobDefinition = {
     }
     // One card for the day's new escalations, keyed on the day: a case belongs to the day its escalation was
     // first recorded, so each case reaches executives once. Corruption reports appear on it only as a count.
-    const cards = escalatedToday.size > 0 ? overdueComplaintCards(late, now, escalatedToday) : null;
+    const cards = escalatedToday.size > 0 ? overdueComplaintCards(late, now, escalatedToday, figures(digits)) : null;
     if (cards && executives.length > 0) {
       outgoing.push({ key: `complaint:escalations:${orgId}:${dayKey(now)}`, to: executives, messages: [cards] });
     }

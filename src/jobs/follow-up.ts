@@ -1,4 +1,5 @@
 import { linkedGroup } from '../db/executive-group-store.js';
+import { figures, type DigitStyle } from '../domain/figures.js';
 import { fiscalQuarterOf, isLastDayOfMonth, isQuarterEnd, monthKey } from '../domain/calendar.js';
 import { needsFollowUp } from '../domain/reminders.js';
 import { stillUnreported } from '../domain/executive-groups.js';
@@ -23,7 +24,7 @@ export const followUp: JobDefinition = {
   name: 'follow-up',
   period: (asOf) => monthKey(asOf),
   isDue: (now) => isLastDayOfMonth(now),
-  async produce(run, { orgId }) {
+  async produce(run, { orgId, digits }) {
     const fiscalYear = await activeFiscalYear(orgId);
     const outgoing: Outgoing[] = [];
     const listed: Listed[] = [];
@@ -39,7 +40,7 @@ export const followUp: JobDefinition = {
     }
 
     const executives = await staffWithRole(orgId, 'executive');
-    const report = await nonResponders(orgId, run);
+    const report = await nonResponders(orgId, run, digits);
     if (report && executives.length > 0) {
       outgoing.push({ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [report] });
     }
@@ -51,10 +52,10 @@ export const followUp: JobDefinition = {
 };
 
 /** Executives' cards: what the previous follow-up asked for and is still unreported, by the officer it was asked of. */
-async function nonResponders(orgId: string, run: { id: string; asOf: Date }): Promise<Message | null> {
+async function nonResponders(orgId: string, run: { id: string; asOf: Date }, digits: DigitStyle | undefined): Promise<Message | null> {
   const previous = await previousDoneRun(orgId, 'follow-up', run.asOf);
   if (!previous || previous.listed.length === 0) return null;
   const ids = [...new Set(previous.listed.flatMap((l) => l.measureIds))];
   const unreported = stillUnreported(await measureProgress(orgId, ids), previous.asOf);
-  return followUpResultMessage({ period: previous.period, asOf: previous.asOf, asked: previous.listed }, unreported, run.asOf);
+  return followUpResultMessage({ period: previous.period, asOf: previous.asOf, asked: previous.listed }, unreported, run.asOf, figures(digits));
 }

@@ -2,6 +2,7 @@ import type { Listed } from '../db/job-run-store.js';
 import type { ComplaintStats } from '../domain/complaints.js';
 import type { ExecutiveGroup } from '../domain/executive-group.js';
 import type { StaffContact } from '../domain/staff.js';
+import type { DigitStyle } from '../domain/figures.js';
 import type { Summary, Threshold } from '../domain/summary.js';
 import type { WorkingCalendar } from '../domain/working-days.js';
 import type { Outgoing } from '../outbox/enqueue.js';
@@ -25,6 +26,8 @@ export interface JobSettings {
    * organisation's.
    */
   thresholdsOf?: (orgId: string) => Threshold[];
+  /** This organisation's digit style for the bot's own figures (Arabic when unset). */
+  digits?: DigitStyle;
   /**
    * The organisation's own Bangkok times of day ("10:00") by job: such a job runs for it at that time
    * (`own-times.ts`) instead of in the deployment's tick.

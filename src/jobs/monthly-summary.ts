@@ -1,4 +1,5 @@
 import { monthKey } from '../domain/calendar.js';
+import { figures } from '../domain/figures.js';
 import { isFirstWorkingDayOfMonth } from '../domain/working-days.js';
 import { THAI_MONTHS_SHORT } from '../domain/thai.js';
 import { loadAllSummaries, loadSummary } from '../db/summary-store.js';
@@ -24,21 +25,23 @@ export const monthlySummary: JobDefinition = {
     ]);
     return { summary: (orgId) => summaries.get(orgId), executives, complaintStats, executiveGroup };
   },
-  async produce(run, { orgId, thresholds, publicPageUrl }, onePass) {
+  async produce(run, { orgId, thresholds, publicPageUrl, digits }, onePass) {
+    const f = figures(digits);
     const executives = onePass?.executives?.(orgId) ?? (await staffWithRole(orgId, 'executive'));
     const group = executiveGroupCopy(run.id, onePass?.executiveGroup ? onePass.executiveGroup(orgId) : await linkedGroup(orgId));
     if (executives.length === 0 && group.recipients === 0) return { outgoing: [], recipients: 0 };
     const summary = onePass?.summary?.(orgId) ?? (await loadSummary(orgId, run.asOf, thresholds));
     const stats = onePass?.complaintStats?.(orgId) ?? (await complaintStats(orgId, fiscalYearOf(run.asOf), run.asOf));
     const [year, month] = monthKey(run.asOf).split('-').map(Number) as [number, number];
-    const heading = `สรุปผลการดำเนินงานประจำเดือน ${THAI_MONTHS_SHORT[month - 1]} ${year + 543}`;
+    const heading = `สรุปผลการดำเนินงานประจำเดือน ${THAI_MONTHS_SHORT[month - 1]} ${f.fiscalYear(year + 543)}`;
     // The group's copy differs in its complaints line only: it counts nothing of corruption reports.
     const messageFor = (audience: 'executives' | 'executive_group') =>
       summaryMessage(summary, {
         heading,
-        complaints: complaintLine(stats, audience),
+        complaints: complaintLine(stats, audience, f),
         publicPage: publicPageUrl?.(orgId),
         lateComplaints: audience === 'executives' ? stats.overdue : stats.overdueByKind.general,
+        figures: f,
       });
     return {
       outgoing: [{ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [messageFor('executives')] }, ...group.outgoing('summary', [messageFor('executive_group')])],

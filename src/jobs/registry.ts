@@ -52,6 +52,7 @@ export function forOrganisation(deps: RunnerDeps, orgId: string, own: Organisati
       roundReminderDaysBefore: own.roundReminderDaysBefore ?? s.roundReminderDaysBefore,
       oitReminderDaysBefore: own.oitReminderDaysBefore ?? s.oitReminderDaysBefore,
       jobTimes: own.jobTimes ?? undefined,
+      digits: own.digits ?? s.digits,
     },
   };
 }

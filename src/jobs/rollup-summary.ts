@@ -1,4 +1,5 @@
 import { monthKey } from '../domain/calendar.js';
+import { figures } from '../domain/figures.js';
 import { isFirstWorkingDayOfMonth } from '../domain/working-days.js';
 import { parseScope, scopeKey, scopeTh, type SupervisorScope } from '../domain/rollup.js';
 import { THAI_MONTHS_SHORT } from '../domain/thai.js';
@@ -22,7 +23,8 @@ export const rollupSummary: JobDefinition = {
   name: 'rollup-summary',
   period: (asOf) => monthKey(asOf),
   isDue: (now, _settings, calendar) => isFirstWorkingDayOfMonth(calendar, now),
-  async produce(run, { orgId, thresholds }) {
+  async produce(run, { orgId, thresholds, digits }) {
+    const f = figures(digits);
     const supervisors = await supervisorsOf(orgId);
     const byScope = new Map<string, { scope: SupervisorScope; to: string[] }>();
     for (const s of supervisors) {
@@ -37,8 +39,8 @@ export const rollupSummary: JobDefinition = {
     const outgoing: Outgoing[] = [];
     for (const [key, { scope, to }] of [...byScope].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const rollup = await loadRollup(scope, run.asOf, thresholds);
-      const heading = `ภาพรวม${scopeTh(scope)} ประจำเดือน ${THAI_MONTHS_SHORT[month - 1]} ${year + 543}`;
-      outgoing.push({ key: `${run.id}:rollup:${key}`, to, messages: [rollupMessage(rollup, heading), text(FOLLOW_UP)] });
+      const heading = `ภาพรวม${scopeTh(scope)} ประจำเดือน ${THAI_MONTHS_SHORT[month - 1]} ${f.fiscalYear(year + 543)}`;
+      outgoing.push({ key: `${run.id}:rollup:${key}`, to, messages: [rollupMessage(rollup, heading, f), text(FOLLOW_UP)] });
     }
     return { outgoing, recipients: outgoing.reduce((n, o) => n + o.to.length, 0) };
   },

@@ -1,6 +1,6 @@
 import { daysBeforeRoundEnd, ROUND_TH, roundOf } from '../domain/calendar.js';
 import { awaitingReport } from '../domain/reminders.js';
-import { formatThaiDate } from '../domain/thai.js';
+import { figures } from '../domain/figures.js';
 import { measuresForOfficer } from '../db/measure-store.js';
 import { activeFiscalYear } from '../db/organisation-store.js';
 import { staffWithRole } from '../db/staff-store.js';
@@ -19,7 +19,8 @@ export const roundReminder: JobDefinition = {
     return `${round.fiscalYear}-${round.name}-d${daysBeforeRoundEnd(asOf, round)}`;
   },
   isDue: (now, { roundReminderDaysBefore }) => roundReminderDaysBefore.includes(daysBeforeRoundEnd(now)),
-  async produce(run, { orgId }) {
+  async produce(run, { orgId, digits }) {
+    const f = figures(digits);
     const round = roundOf(run.asOf);
     const days = daysBeforeRoundEnd(run.asOf, round);
     const fiscalYear = await activeFiscalYear(orgId);
@@ -27,9 +28,9 @@ export const roundReminder: JobDefinition = {
     for (const officer of await staffWithRole(orgId, 'officer')) {
       const waiting = (await measuresForOfficer(orgId, fiscalYear, officer)).filter((m) => awaitingReport(m, round));
       if (waiting.length === 0) continue;
-      const deadline = formatThaiDate(new Date(round.end.getTime() - 1));
-      const when = days > 0 ? `อีก ${days} วัน` : 'วันนี้';
-      const intro = `${when}จะครบกำหนดรายงานผล${ROUND_TH[round.name]} (ข้อมูล ณ ${deadline})\nรายการของท่านที่ยังรอรายงาน ${waiting.length} รายการ`;
+      const deadline = f.date(new Date(round.end.getTime() - 1));
+      const when = days > 0 ? `อีก ${f.count(days)} วัน` : 'วันนี้';
+      const intro = `${when}จะครบกำหนดรายงานผล${f.digits(ROUND_TH[round.name])} (ข้อมูล ณ ${deadline})\nรายการของท่านที่ยังรอรายงาน ${f.count(waiting.length)} รายการ`;
       outgoing.push({ key: `${run.id}:officer:${officer.lineUserId}`, to: [officer.lineUserId], messages: reminderMessages(intro, waiting) });
     }
     return { outgoing, recipients: outgoing.length };

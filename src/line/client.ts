@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import type { Config } from '../config.js';
-import { inThaiDigits } from './thai-digits.js';
 
 export type Message = messagingApi.Message;
 
@@ -68,12 +67,12 @@ export function createLineClient(
   passSignalToFetch();
   return {
     async reply(replyToken, messages) {
-      const { httpResponse } = await withTimeout(() => api.replyMessageWithHttpInfo({ replyToken, messages: inThaiDigits(messages) }), ms, 'reply');
+      const { httpResponse } = await withTimeout(() => api.replyMessageWithHttpInfo({ replyToken, messages }), ms, 'reply');
       return httpResponse.headers.get('x-line-request-id');
     },
     async push(to, messages, retryKey) {
       try {
-        const { httpResponse } = await withTimeout(() => api.pushMessageWithHttpInfo({ to, messages: inThaiDigits(messages) }, retryKey), ms, 'push');
+        const { httpResponse } = await withTimeout(() => api.pushMessageWithHttpInfo({ to, messages }, retryKey), ms, 'push');
         return httpResponse.headers.get('x-line-request-id');
       } catch (error) {
         // 409 means LINE already accepted a request with this retry key: the message was sent.
@@ -83,7 +82,7 @@ export function createLineClient(
     },
     async multicast(to, messages, retryKey) {
       try {
-        const { httpResponse } = await withTimeout(() => api.multicastWithHttpInfo({ to, messages: inThaiDigits(messages) }, retryKey), ms, 'multicast');
+        const { httpResponse } = await withTimeout(() => api.multicastWithHttpInfo({ to, messages }, retryKey), ms, 'multicast');
         return httpResponse.headers.get('x-line-request-id');
       } catch (error) {
         if (error instanceof HTTPFetchError && error.status === 409) return error.headers.get('x-line-accepted-request-id');

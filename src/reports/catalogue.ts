@@ -1,3 +1,4 @@
+import type { DigitStyle } from '../domain/figures.js';
 import { fiscalYearOf } from '../domain/fiscal-year.js';
 import type { Threshold } from '../domain/summary.js';
 import { buildComplaintStatsXlsx } from './complaint-stats-xlsx.js';
@@ -65,7 +66,10 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 export interface ReportRequest {
   kind: ReportKind;
   fiscalYear?: number;
+  /** Overrides the organisation's choice (the CLI's --arabic-digits). */
   thaiDigits?: boolean;
+  /** The organisation's digit style: documents whose seeds print Thai digits print them unless it chose Arabic. */
+  digits?: DigitStyle | null;
   thresholds: Threshold[];
   /** Signs the E-PlanNACC report: the executive who asked in LINE, or the CLI's flags. */
   reporter?: Reporter | null;
@@ -84,6 +88,9 @@ export function isReportKind(value: unknown): value is ReportKind {
   return typeof value === 'string' && (REPORT_KINDS as readonly string[]).includes(value);
 }
 
+/** Thai digits in a document whose seed prints them, unless the organisation chose Arabic or the caller asked. */
+const seedDigits = (request: ReportRequest): boolean => request.thaiDigits ?? request.digits !== 'arabic';
+
 export async function produceReport(orgId: string, request: ReportRequest): Promise<ReportFile> {
   const { kind } = request;
   if (kind === 'rollup-xlsx') {
@@ -93,18 +100,18 @@ export async function produceReport(orgId: string, request: ReportRequest): Prom
     return { fileName: `rollup-${request.scope.level}-${monthKey(now)}.xlsx`, contentType: XLSX, body: await buildRollupXlsx(rollup, now) };
   }
   if (kind === 'ita-docx' || kind === 'ita-xlsx') {
-    const data = await loadItaReport(orgId, { fiscalYear: request.fiscalYear, thaiDigits: request.thaiDigits ?? true, now: request.now });
+    const data = await loadItaReport(orgId, { fiscalYear: request.fiscalYear, thaiDigits: seedDigits(request), now: request.now });
     const name = `ita-measures-${data.organisation.fiscalYear}`;
     return kind === 'ita-docx'
       ? { fileName: `${name}.docx`, contentType: DOCX, body: await buildItaDocx(data) }
       : { fileName: `${name}.xlsx`, contentType: XLSX, body: await buildItaXlsx(data) };
   }
   if (kind === 'plan-narrative-docx') {
-    const data = await loadPlanNarrative(orgId, { fiscalYear: request.fiscalYear, thaiDigits: request.thaiDigits ?? true, now: request.now });
+    const data = await loadPlanNarrative(orgId, { fiscalYear: request.fiscalYear, thaiDigits: seedDigits(request), now: request.now });
     return { fileName: `anticorruption-plan-results-${data.organisation.fiscalYear}.docx`, contentType: DOCX, body: await buildPlanNarrativeDocx(data) };
   }
   if (kind === 'indicators-docx' || kind === 'indicators-xlsx') {
-    const data = await loadIndicatorReport(orgId, { fiscalYear: request.fiscalYear, thaiDigits: request.thaiDigits ?? true, now: request.now });
+    const data = await loadIndicatorReport(orgId, { fiscalYear: request.fiscalYear, thaiDigits: seedDigits(request), now: request.now });
     const name = `ita-indicators-${data.organisation.fiscalYear}`;
     return kind === 'indicators-docx'
       ? { fileName: `${name}.docx`, contentType: DOCX, body: await buildIndicatorDocx(data) }

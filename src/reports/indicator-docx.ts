@@ -42,7 +42,7 @@ export async function buildIndicatorDocx(data: IndicatorReportData): Promise<Buf
       instrument = r.instrument;
       rows.push(new TableRow({ cantSplit: true, children: [cell([INSTRUMENT_HEADING[r.instrument]], TABLE_WIDTH, { header: true, span: INDICATOR_HEADERS.length })] }));
     }
-    const columns = [[d(r.name)], [r.score === null ? '-' : d(r.score.toFixed(2))], lines(d(r.guideline)), lines(d(r.responsible)), lines(d(r.period)), lines(d(progressCell(r.progress, r.status)))];
+    const columns = [[d(r.name)], [r.score === null ? '-' : d(r.score.toFixed(2))], lines(r.guideline), lines(r.responsible), lines(r.period), lines(progressCell(r.progress, r.status))];
     rows.push(new TableRow({ children: columns.map((texts, i) => cell(texts, COLUMN_WIDTHS[i]!, { center: i === 1 })) }));
   }
   const doc = new Document({
@@ -55,7 +55,7 @@ export async function buildIndicatorDocx(data: IndicatorReportData): Promise<Buf
         children: [
           centred(INDICATOR_TITLE, TITLE_SIZE),
           centred(d(fiscalYearLine(data.organisation.fiscalYear))),
-          centred(d(organisationLine(data.organisation))),
+          centred(organisationLine(data.organisation)),
           new Paragraph({ text: '' }),
           ...(data.rows.length > 0
             ? [new Table({ width: { size: TABLE_WIDTH, type: WidthType.DXA }, columnWidths: COLUMN_WIDTHS, layout: TableLayoutType.FIXED, borders, rows })]

@@ -11,7 +11,7 @@ export async function buildIndicatorXlsx(data: IndicatorReportData): Promise<Buf
   const { workbook, sheet } = newSheet('ตัวชี้วัด ITA', WIDTHS);
   addSpanningRow(sheet, INDICATOR_TITLE, { title: true });
   addSpanningRow(sheet, d(fiscalYearLine(data.organisation.fiscalYear)), { title: true });
-  addSpanningRow(sheet, d(organisationLine(data.organisation)), { title: true });
+  addSpanningRow(sheet, organisationLine(data.organisation), { title: true });
   addHeaderRow(sheet, INDICATOR_HEADERS);
   let instrument: string | null = null;
   for (const r of data.rows) {
@@ -19,7 +19,7 @@ export async function buildIndicatorXlsx(data: IndicatorReportData): Promise<Buf
       instrument = r.instrument;
       addSpanningRow(sheet, INSTRUMENT_HEADING[r.instrument], { bold: true });
     }
-    const row = sheet.addRow([d(r.name), r.score, d(r.guideline), d(r.responsible), d(r.period), d(progressCell(r.progress, r.status))]);
+    const row = sheet.addRow([d(r.name), r.score, r.guideline, r.responsible, r.period, progressCell(r.progress, r.status)]);
     row.getCell(2).numFmt = PERCENT_FORMAT;
     row.getCell(2).alignment = { horizontal: 'center' };
     styleBodyRow(row, INDICATOR_HEADERS.length);

@@ -59,17 +59,17 @@ function cell(paragraphs: string[], width: number, opts: { header?: boolean; cen
   });
 }
 
-/** The cells of the measures table as printed (digits converted, steps numbered), one text list per cell. */
+/** The cells of the measures table as printed (our numbers in the report's digits, steps numbered, the rest as typed), one text list per cell. */
 function itaCells(data: ItaReportData): string[][][] {
   const d = digitsFor(data.thaiDigits);
   return data.rows.map((r, index) => [
     [d(r.number ?? index + 1)],
-    lines(d(r.title)),
-    numberedSteps(r.methodSteps).map(d),
-    lines(d(r.period)),
-    lines(d(r.responsible)),
-    lines(d(r.summary)),
-    lines(d(r.outcome)),
+    lines(r.title),
+    numberedSteps(r.methodSteps, d),
+    lines(r.period),
+    lines(r.responsible),
+    lines(r.summary),
+    lines(r.outcome),
   ]);
 }
 
@@ -113,7 +113,7 @@ export async function buildItaDocx(data: ItaReportData): Promise<Buffer> {
     children: [
       centred(ITA_TITLE, TITLE_SIZE),
       centred(d(fiscalYearLine(org.fiscalYear))),
-      centred(d(organisationLine(org))),
+      centred(organisationLine(org)),
       ...(score ? [centred(d(score), BODY_SIZE, false)] : []),
       new Paragraph({
         spacing: { before: 120, after: 120 },

@@ -26,7 +26,7 @@ export async function buildItaXlsx(data: ItaReportData): Promise<Buffer> {
 
   addSpanningRow(sheet, ITA_TITLE, { title: true });
   addSpanningRow(sheet, d(fiscalYearLine(org.fiscalYear)), { title: true });
-  addSpanningRow(sheet, d(organisationLine(org)), { title: true });
+  addSpanningRow(sheet, organisationLine(org), { title: true });
   const score = itaScoreLine(org);
   if (score) addSpanningRow(sheet, d(score), { title: true });
   addSpanningRow(sheet, d(itaIntro(org)));
@@ -35,12 +35,12 @@ export async function buildItaXlsx(data: ItaReportData): Promise<Buffer> {
   data.rows.forEach((r, index) => {
     const row = sheet.addRow([
       r.number ?? index + 1,
-      d(r.title),
-      numberedSteps(r.methodSteps).map(d).join('\n'),
-      d(r.period),
-      d(r.responsible),
-      d(r.summary),
-      d(r.outcome),
+      r.title,
+      numberedSteps(r.methodSteps, d).join('\n'),
+      r.period,
+      r.responsible,
+      r.summary,
+      r.outcome,
     ]);
     row.getCell(1).alignment = { horizontal: 'center' };
     styleBodyRow(row, ITA_HEADERS.length);

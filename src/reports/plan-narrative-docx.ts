@@ -30,7 +30,7 @@ const step = (text: string): Paragraph => new Paragraph({ indent: { left: STEP_I
 /** A closing section: its items numbered, or "-" when there is nothing to say. */
 function listSection(title: string, items: string[], d: (t: string | number) => string): Paragraph[] {
   const texts = items.map((t) => t.trim()).filter(Boolean);
-  return [heading(title, 360), ...(texts.length === 0 ? [prose('-')] : texts.map((t, i) => prose(d(`${i + 1}. ${t}`))))];
+  return [heading(title, 360), ...(texts.length === 0 ? [prose('-')] : texts.map((t, i) => prose(`${d(i + 1)}. ${t}`)))];
 }
 
 /**
@@ -44,7 +44,7 @@ export async function buildPlanNarrativeDocx(data: PlanNarrativeData): Promise<B
   const body: Paragraph[] = [
     centred(NARRATIVE_TITLE, TITLE_SIZE),
     centred(d(fiscalYearLine(org.fiscalYear))),
-    centred(d(organisationLine(org))),
+    centred(organisationLine(org)),
     new Paragraph({ spacing: { before: 240 }, indent: { firstLine: FIRST_LINE }, alignment: AlignmentType.THAI_DISTRIBUTE, children: [new TextRun(d(narrativeIntro(org)))] }),
   ];
 
@@ -55,14 +55,15 @@ export async function buildPlanNarrativeDocx(data: PlanNarrativeData): Promise<B
       shownDimension = p.dimension;
       body.push(new Paragraph({ spacing: { before: 360, after: 120 }, keepNext: true, children: [new TextRun({ text: d(dimensionHeading(p.dimension, DIMENSIONS_TH)), bold: true, size: TITLE_SIZE })] }));
     }
-    body.push(heading(d(`(${p.number ?? i + 1}) ${p.title.trim()}`), 240));
-    body.push(heading(NARRATIVE_HEADINGS.mission, 60), prose(d(p.mission || '-')));
-    const steps = bracketedSteps(p.methodSteps);
-    body.push(heading(NARRATIVE_HEADINGS.method, 60), ...(steps.length === 0 ? [prose('-')] : steps.map((s) => step(d(s)))));
-    body.push(heading(NARRATIVE_HEADINGS.result, 60), prose(d(narrativeStatusLine(p.status, p.cannotProceedReason))));
-    for (const line of lines(p.summary)) body.push(prose(d(line)));
+    body.push(heading(`(${d(p.number ?? i + 1)}) ${p.title.trim()}`, 240));
+    body.push(heading(NARRATIVE_HEADINGS.mission, 60), prose(p.mission || '-'));
+    const steps = bracketedSteps(p.methodSteps, d);
+    body.push(heading(NARRATIVE_HEADINGS.method, 60), ...(steps.length === 0 ? [prose('-')] : steps.map((s) => step(s))));
+    // The status line is ours; a reason for not proceeding within it is the officer's and prints as typed.
+    body.push(heading(NARRATIVE_HEADINGS.result, 60), prose(narrativeStatusLine(p.status, p.cannotProceedReason)));
+    for (const line of lines(p.summary)) body.push(prose(line));
     const outcome = lines(p.outcome);
-    outcome.forEach((line, k) => body.push(prose(d(k === 0 ? `ผลลัพธ์: ${line}` : line))));
+    outcome.forEach((line, k) => body.push(prose(k === 0 ? `ผลลัพธ์: ${line}` : line)));
   });
 
   body.push(

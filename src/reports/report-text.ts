@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { DisplayStatus, Status } from '../domain/statuses.js';
 import { AWAITING_REPORT, STATUS_TH } from '../domain/statuses.js';
-import { numberedSteps } from '../domain/measures.js';
+import { numberedSteps, unnumberedSteps } from '../domain/measures.js';
 import type { Threshold } from '../domain/summary.js';
 import { thaiDigits, toBuddhistYear } from '../domain/thai.js';
 import { TIME_ZONE } from '../domain/time-zone.js';
@@ -41,7 +41,10 @@ export function formatThaiDateLong(date: Date): string {
 // Web and mail addresses must stay typeable, so their digits are never converted.
 const ADDRESS = /(https?:\/\/\S+|www\.\S+|\S+@\S+\.\S+)/;
 
-/** Digits for a formal document: Thai (๐–๙) when asked, leaving addresses as they are. */
+/**
+ * Digits for the document's own words and figures: Thai (๐–๙) when asked, leaving addresses as they are.
+ * Never for what people wrote (titles, periods, units, summaries, outcomes, names): those print as typed.
+ */
 export function digitsFor(useThai: boolean): (text: string | number) => string {
   if (!useThai) return (text) => String(text);
   return (text) =>
@@ -217,7 +220,7 @@ export const dimensionHeading = (dimension: number | null, names: Record<number,
   dimension ? `มิติที่ ${dimension} ${names[dimension] ?? ''}`.trim() : 'โครงการ/กิจกรรมที่ไม่ได้ระบุมิติ';
 
 /** Seed 004 numbers a project's steps "(๑) …": the plan's own numbering is replaced, as in the ITA table. */
-export const bracketedSteps = (steps: string[]): string[] => numberedSteps(steps).map((s) => s.replace(/^(\d+)\. /, '($1) '));
+export const bracketedSteps = (steps: string[], num: (n: number) => string = String): string[] => unnumberedSteps(steps).map((s, i) => `(${num(i + 1)}) ${s}`);
 
 /** The result line: the status, why it cannot proceed, or that nothing was reported in the year. */
 export function narrativeStatusLine(status: DisplayStatus, reason: string): string {

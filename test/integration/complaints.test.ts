@@ -59,14 +59,14 @@ describe('a citizen files a general complaint', () => {
     expect(visibleText(askContact)).toContain('ไม่ประสงค์ออกนาม');
     await a.say('สมชาย ใจดี 081-234-5678');
     const confirm = await a.say('รับแจ้ง');
-    expect(visibleText(confirm)).toContain('ผู้ติดต่อ: สมชาย ใจดี 0812345678');
+    expect(visibleText(confirm)).toContain('ผู้ติดต่อ: สมชาย ใจดี 081-234-5678');
     const receipt = await a.tap(postbackOf(confirm, 'ยืนยันส่งเรื่อง'));
 
     expect(receipt[0].type).toBe('flex');
     expect(visibleText(receipt)).toContain(`G${FY}-0001`);
     expect(visibleText(receipt)).toContain('(15 วัน)');
     const stored = (await ComplaintModel.findOne({ trackingNo: `G${FY}-0001` }).lean())!;
-    expect(stored).toMatchObject({ kind: 'general', status: 'received', contactName: 'สมชาย ใจดี', contactPhone: '0812345678', notify: true });
+    expect(stored).toMatchObject({ kind: 'general', status: 'received', contactName: 'สมชาย ใจดี', contactPhone: '081-234-5678', notify: true });
     expect(stored.location).toMatchObject({ title: 'ศาลาประชาคมหมู่ 3' });
     expect(stored.attachments).toHaveLength(1);
     expect(await AttachmentFileModel.countDocuments({ lineMessageId: photoId })).toBe(1);
@@ -74,7 +74,7 @@ describe('a citizen files a general complaint', () => {
 
     await flush();
     expect(visibleText(pushesTo(COMPLAINT_OFFICER))).toContain(`มีเรื่องใหม่ G${FY}-0001`);
-    expect(visibleText(pushesTo(COMPLAINT_OFFICER))).toContain('สมชาย ใจดี · 0812345678');
+    expect(visibleText(pushesTo(COMPLAINT_OFFICER))).toContain('สมชาย ใจดี · 081-234-5678');
     expect(pushesTo(INTEGRITY_OFFICER)).toEqual([]);
   });
 

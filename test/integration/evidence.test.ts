@@ -171,7 +171,7 @@ describe('the evidence of a complaint', () => {
     const tap = postbackOf(list, 'ดูหลักฐาน');
     const answer = await handler.tap(tap);
     expect(answer.map((m) => m.type)).toEqual(['image', 'location', 'text']);
-    expect(answer[1]).toMatchObject({ title: 'ศาลาประชาคมหมู่ ๓', latitude: 14.6419, longitude: 100.4126 });
+    expect(answer[1]).toMatchObject({ title: 'ศาลาประชาคมหมู่ 3', latitude: 14.6419, longitude: 100.4126 });
     const res = await fetch(local(answer[0].originalContentUrl));
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).toString()).toBe(`content of ${photoId}`);

@@ -5,7 +5,6 @@ import { OutboxMessageModel } from '../../src/db/models/outbox-message.js';
 import { SummarySnapshotModel } from '../../src/db/models/summary-snapshot.js';
 import { addOrganisation } from '../../src/db/organisation-store.js';
 import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
-import { thaiDigits } from '../../src/domain/thai.js';
 import { jobSchedules } from '../../src/jobs/registry.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { FakeLineApi } from '../../src/simulator/fake-line-api.js';
@@ -54,8 +53,8 @@ describe('fifty organisations side by side', () => {
       const cases = await ComplaintModel.find({ orgId: orgId(i) }).lean();
       expect(cases.map((c) => [c.trackingNo, c.description])).toEqual([[`G${FY}-0001`, `เรื่องขององค์กรที่ ${i} เท่านั้น`]]);
       // Every request that names this organisation's case went through its channel, and only those.
-      // As LINE shows it: in Thai digits.
-      const story = thaiDigits(`เรื่องขององค์กรที่ ${i} เท่านั้น`);
+      // As the citizen typed it.
+      const story = `เรื่องขององค์กรที่ ${i} เท่านั้น`;
       const carrying = h.line.requests.filter((r) => JSON.stringify(r.body).includes(story));
       expect(carrying.length).toBeGreaterThan(0);
       expect(new Set(carrying.map(FakeLineApi.tokenOf))).toEqual(new Set([tokenOf(i)]));

@@ -143,7 +143,8 @@ describe('an officer reports progress by chat', () => {
     // The list now shows the new status and the report date.
     expect(visibleText(await officer.say('report'))).toContain('อยู่ระหว่างดำเนินการ');
 
-    // Whatever it was built from (amounts, dates, counts, typed answers), every word sent uses one digit style.
+    // Whatever it was built from (amounts, dates, counts), the bot's words use one digit style: Arabic, as the
+    // organisation chose no other; the amount typed in Thai digits comes back as the bot's own figure.
     const words: string[] = [];
     const collect = (node: any, key = ''): void => {
       if (typeof node === 'string') {
@@ -152,7 +153,8 @@ describe('an officer reports progress by chat', () => {
     };
     for (const r of h.line.accepted('/v2/bot/message/reply')) collect(r.body.messages);
     expect(words.length).toBeGreaterThan(20);
-    expect(words.filter((w) => /[0-9]/.test(w))).toEqual([]);
+    expect(words.filter((w) => /[๐-๙]/.test(w))).toEqual([]);
+    expect(words.join('\n')).toContain('12,500.00');
   });
 
   it('keeps history append-only: a second report is a new document, and the measure shows the newest', async () => {

@@ -79,4 +79,13 @@ describe('cli org: the organisations of a deployment', () => {
     expect(stored?.ownTimesOfDay).toBeUndefined();
     expect(stored?.settings?.jobTimes).toBeUndefined();
   }, 120_000);
+
+  it('sets the digit style of the bot\'s own figures, lists it, goes back with default, and refuses any other', async () => {
+    expect(await cli('org', 'update', 'abt-bang-rak', '--digits', 'thai')).toContain('ตัวเลข: เลขไทย ทั้งในแชตและเอกสารรายงาน');
+    expect((await organisationSettings())('abt-bang-rak').digits).toBe('thai');
+    expect(await cli('org', 'list')).toMatch(/abt-bang-rak · .* · เลขไทย/);
+    await expect(cli('org', 'update', 'abt-bang-rak', '--digits', 'roman')).rejects.toThrow(/ต้องเป็น arabic หรือ thai หรือ default/);
+    expect(await cli('org', 'update', 'abt-bang-rak', '--digits', 'default')).toContain('ตัวเลข: เลขอารบิกในแชต เอกสารรายงานตามแบบฟอร์ม (ค่าของระบบ)');
+    expect((await organisationSettings())('abt-bang-rak').digits).toBeNull();
+  }, 120_000);
 });

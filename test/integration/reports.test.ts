@@ -118,7 +118,7 @@ describe('reports out of the data', () => {
 
   it('the ITA report shows the outcome in its result column', async () => {
     const p = await docxParagraphs((await produceReport(ORG, { kind: 'ita-docx', thresholds: DEFAULT_LEVEL_THRESHOLDS })).body);
-    expect(p).toContain('บุคลากรร้อยละ ๙๕ ผ่านการอบรม');
+    expect(p).toContain('บุคลากรร้อยละ 95 ผ่านการอบรม');
     expect(p).not.toContain('ดำเนินการแล้วเสร็จ');
   });
 

@@ -38,8 +38,8 @@ export class Chat {
 }
 
 /**
- * All text a user would read in these messages: text bodies, flex texts and button labels. The bot writes
- * Thai digits; assertions are written with Arabic ones, so the text is read back in Arabic digits.
+ * All text a user would read in these messages: text bodies, flex texts and button labels, read back in
+ * Arabic digits, so that an assertion holds whichever digit style the organisation chose.
  */
 export function visibleText(messages: any[]): string {
   const out: string[] = [];

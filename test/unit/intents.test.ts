@@ -106,6 +106,14 @@ describe('exact commands, which also work inside a dialog', () => {
     expect(parseCommand('ขอรายงานหน่อย')).toBeNull();
   });
 
+  it('reads an invite code and an item code as people type them: lower case, Thai digits, with or without a space', () => {
+    expect(parseCommand('ลงทะเบียนabcd-๒๓๔๕')).toEqual({ feature: 'register', argument: 'abcd-๒๓๔๕' });
+    expect(parseCommand('register abcd 2345')).toEqual({ feature: 'register', argument: 'abcd 2345' });
+    expect(parseCommand('ลงทะเบียนยังไงครับ')).toBeNull();
+    expect(parseCommand('รายการ ep-๐๑')).toEqual({ feature: 'manageMeasure', argument: 'ep-๐๑' });
+    expect(parseCommand('รายการEP-01')).toEqual({ feature: 'manageMeasure', argument: 'EP-01' });
+  });
+
   it('reads a group link code after the command, in either digit style, and nothing else as one', () => {
     expect(parseCommand('เชื่อมกลุ่ม ABCD-2345')).toEqual({ feature: 'linkGroup', argument: 'ABCD-2345' });
     expect(parseCommand('เชื่อมกลุ่ม abcd-๒๓๔๕')).toEqual({ feature: 'linkGroup', argument: 'abcd-2345' });

@@ -1,4 +1,5 @@
 import { askHandlingText, continueHandling, DIALOG, isHandlingState, repeatHandlingPrompt, type HandlingDraft, type HandlingEffect } from '../../dialogs/complaint-handling.js';
+import { figures } from '../../domain/figures.js';
 import { starsQuestion } from '../../dialogs/citizen-closure.js';
 import { isRatable } from '../../domain/closure.js';
 import { canChangeStatus, COMPLAINT_STATUS_TH, isComplaintStatus, NEXT_STATUSES, type Complaint } from '../../domain/complaints.js';
@@ -36,7 +37,7 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
       if (c.handlerUserId && c.handlerUserId !== ctx.sender.userId) return [text(`${c.trackingNo} มีผู้รับผิดชอบแล้ว`)];
       await ctx.stores.complaints.takeComplaint(c, ctx.sender.staff!, ctx.now, ctx.eventId);
       const taken = (await ctx.stores.complaints.getComplaint(ctx.org.id, c.id))!;
-      return [text(`ท่านรับผิดชอบเรื่อง ${c.trackingNo} แล้ว`), { type: 'flex', altText: c.trackingNo, contents: caseCard(taken, ctx.now) }];
+      return [text(`ท่านรับผิดชอบเรื่อง ${c.trackingNo} แล้ว`), { type: 'flex', altText: c.trackingNo, contents: caseCard(taken, ctx.now, figures(ctx.org.digits)) }];
     }
     case ACTION.caseStatus:
       if (!open) return [text(`${c.trackingNo} ปิดเรื่องแล้ว`)];
@@ -71,7 +72,7 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
         quickReplies: [quickPostback('ดูบันทึกทั้งหมด', postbackData(ACTION.caseLog, { c: c.id }), `ดูบันทึกทั้งหมด ${c.trackingNo}`)],
       });
     case ACTION.caseLog:
-      return handlerTimelineTexts(c, await ctx.stores.complaints.timeline(c, false)).map((t) => text(t));
+      return handlerTimelineTexts(c, await ctx.stores.complaints.timeline(c, false), figures(ctx.org.digits)).map((t) => text(t));
     default:
       return [text(CHAT_TEXT.oldButton)];
   }
@@ -95,7 +96,7 @@ async function write(ctx: ChatContext, effect: HandlingEffect): Promise<Message[
       return [text(`บันทึกภายในของ ${c.trackingNo} แล้ว ผู้ร้องเรียนจะไม่เห็นบันทึกนี้`)];
     case 'explain': {
       const entry = await complaints.recordExplanation(c, effect.text, ctx.sender.userId, ctx.now, ctx.eventId);
-      await noticeToComplainant(c, `update:${entry}`, [text(explanationText(c, effect.text))], notice);
+      await noticeToComplainant(c, `update:${entry}`, [text(explanationText(c, effect.text, figures(ctx.org.digits)))], notice);
       return [text(`บันทึกเหตุผลความล่าช้าของ ${c.trackingNo} แล้ว · ${told}`)];
     }
     case 'status': {

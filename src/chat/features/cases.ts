@@ -1,4 +1,5 @@
 import { COMPLAINT_KINDS, HANDLER_ROLE, type ComplaintKind } from '../../domain/complaints.js';
+import { figures } from '../../domain/figures.js';
 import { hasRole } from '../../domain/roles.js';
 import { caseCarousel } from '../../flex/complaint-messages.js';
 import type { DialogState } from '../../domain/dialog-state.js';
@@ -21,7 +22,7 @@ export const cases: Feature = {
     // The "เรื่องร้องเรียน" tile means a citizen's own cases to a citizen.
     if (kinds.length === 0 && !ctx.sender.staff) return ownCases(ctx);
     if (kinds.length === 0) return [text(CHAT_TEXT.handlersOnly)];
-    return caseCarousel(await ctx.stores.complaints.openComplaints(ctx.org.id, kinds), ctx.now, 'เรื่องร้องเรียนที่ยังเปิดอยู่');
+    return caseCarousel(await ctx.stores.complaints.openComplaints(ctx.org.id, kinds), ctx.now, 'เรื่องร้องเรียนที่ยังเปิดอยู่', figures(ctx.org.digits));
   },
 };
 

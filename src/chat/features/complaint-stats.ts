@@ -1,4 +1,5 @@
 import { computeComplaintStatistics, monthOf } from '../../domain/complaint-statistics.js';
+import { figures } from '../../domain/figures.js';
 import { fiscalYearOf } from '../../domain/fiscal-year.js';
 import { isExecutiveOrAdmin } from '../../domain/roles.js';
 import { arabicDigits } from '../../domain/thai.js';
@@ -28,7 +29,8 @@ export const complaintStats: Feature = {
     const rows = await ctx.stores.complaintStats.loadComplaintStatRows(ctx.org.id, fiscalYear);
     const stats = computeComplaintStatistics(rows, fiscalYear, ctx.now);
     const download = ctx.reportLink?.('complaints-xlsx', ctx.now, ctx.sender.userId, fiscalYear) ?? null;
-    const note = future ? `ปีงบประมาณ ${asked} ยังไม่เริ่ม จึงแสดงปีงบประมาณปัจจุบัน` : '';
-    return [...(note ? [text(note)] : []), statisticsMessage(stats, monthOf(stats, ctx.now), download)];
+    const f = figures(ctx.org.digits);
+    const note = future ? `ปีงบประมาณ ${f.fiscalYear(asked)} ยังไม่เริ่ม จึงแสดงปีงบประมาณปัจจุบัน` : '';
+    return [...(note ? [text(note)] : []), statisticsMessage(stats, monthOf(stats, ctx.now), download, f)];
   },
 };

@@ -1,4 +1,5 @@
 import { subHours } from 'date-fns';
+import { figures } from '../../domain/figures.js';
 import { continueComplaint, DIALOG, isComplaintState, repeatComplaintPrompt, startComplaint } from '../../dialogs/complaint.js';
 import { MAX_COMPLAINTS_PER_HOUR, type ComplaintKind, type NewComplaint } from '../../domain/complaints.js';
 import { caseCard, receiptMessage } from '../../flex/complaint-messages.js';
@@ -31,9 +32,10 @@ async function file(ctx: ChatContext, input: NewComplaint): Promise<Message[]> {
   const filedBefore = await ctx.stores.complaints.complaintFiledBy(ctx.eventId);
   if (!filedBefore && (await overTheLimit(ctx))) return [text(tooMany(true))];
   const { complaint } = await ctx.stores.complaints.fileComplaint(ctx.org.id, input, ctx.sender.userId, ctx.sealer, ctx.now, ctx.eventId, await ctx.org.workingCalendar());
-  const card = { type: 'flex' as const, altText: `เรื่องใหม่ ${complaint.trackingNo}`, contents: caseCard(complaint, complaint.submittedAt) };
+  const f = figures(ctx.org.digits);
+  const card = { type: 'flex' as const, altText: `เรื่องใหม่ ${complaint.trackingNo}`, contents: caseCard(complaint, complaint.submittedAt, f) };
   await noticeToHandlers(complaint, 'new', [text(`มีเรื่องใหม่ ${complaint.trackingNo}`), card], { orgId: ctx.org.id, sealer: ctx.sealer, now: ctx.now, kick: ctx.kickOutbox });
-  return [receiptMessage(complaint)];
+  return [receiptMessage(complaint, f)];
 }
 
 /** A citizen's complaint or corruption report, filed through the complaint dialog. */

@@ -1,8 +1,8 @@
 import type { Attachment } from '../../domain/attachments.js';
 import type { Place } from '../../domain/complaints.js';
 import { mayOpenProgressEvidence, type Viewer } from '../../domain/evidence.js';
+import { figures } from '../../domain/figures.js';
 import { organisationArea } from '../../domain/organisation.js';
-import { formatThaiDateTime } from '../../domain/thai.js';
 import { evidenceMessages } from '../../flex/evidence-messages.js';
 import { text, type Message, type QuickReply } from '../../line/messages.js';
 import { ACTION } from '../../line/postback.js';
@@ -38,7 +38,7 @@ export async function evidenceReplies(
   const typedPlace = about.place && (about.place.latitude == null || about.place.longitude == null);
   const profile = typedPlace ? await ctx.stores.organisations.findOrganisation(ctx.org.id) : null;
   const area = profile ? organisationArea(profile) : [];
-  return evidenceMessages({ heading: about.heading, files: linked, place: about.place, minutes, quickReplies: about.quickReplies, againLabel: about.againLabel, area });
+  return evidenceMessages({ heading: about.heading, files: linked, place: about.place, minutes, quickReplies: about.quickReplies, againLabel: about.againLabel, area, figures: figures(ctx.org.digits) });
 }
 
 /**
@@ -57,7 +57,7 @@ export const evidence: Feature = {
     if (!mayOpenProgressEvidence(viewerOf(ctx.sender), report)) return [text(SAY.notEntitled)];
     return evidenceReplies(ctx, {
       of: `m:${report.measureId}`,
-      heading: `หลักฐานของรายงาน ${report.measureCode} เมื่อ ${formatThaiDateTime(report.reportedAt)}`,
+      heading: `หลักฐานของรายงาน ${report.measureCode} เมื่อ ${figures(ctx.org.digits).dateTime(report.reportedAt)}`,
       attachments: report.attachments,
     });
   },

@@ -1,6 +1,7 @@
 import { GROUP_LINK_CODE_MINUTES } from '../../domain/executive-group.js';
 import { hasRole } from '../../domain/roles.js';
-import { arabicDigits, formatThaiDateTime } from '../../domain/thai.js';
+import { figures, type Figures } from '../../domain/figures.js';
+import { arabicDigits } from '../../domain/thai.js';
 import { text } from '../../line/messages.js';
 import type { Feature, Sender } from '../context.js';
 
@@ -10,10 +11,11 @@ import type { Feature, Sender } from '../context.js';
  */
 export const GROUP_SAY = {
   executivesOnly: 'คำสั่งนี้สำหรับผู้บริหารที่ลงทะเบียนแล้วเท่านั้น',
-  code: (code: string, expiresAt: Date) =>
-    `รหัสเชื่อมกลุ่มของท่าน: ${code}\nใช้ได้ครั้งเดียว ภายใน ${GROUP_LINK_CODE_MINUTES} นาที (ถึง ${formatThaiDateTime(expiresAt)})\n\n` +
-    `1. เชิญบัญชีนี้เข้ากลุ่ม LINE ของผู้บริหาร\n2. พิมพ์ในกลุ่มว่า\nเชื่อมกลุ่ม ${code}\n\n` +
-    'กลุ่มนั้นจะได้รับสรุปผลการดำเนินงานรายเดือน ผลการติดตามงาน และจำนวนเรื่องร้องเรียนทั่วไปที่เกินกำหนด 15 วัน ท่านยังได้รับทางแชตนี้เหมือนเดิม ' +
+  // The code stays ASCII whatever the digit style: it is typed back in the group.
+  code: (code: string, expiresAt: Date, f: Figures = figures()) =>
+    `รหัสเชื่อมกลุ่มของท่าน: ${code}\nใช้ได้ครั้งเดียว ภายใน ${f.count(GROUP_LINK_CODE_MINUTES)} นาที (ถึง ${f.dateTime(expiresAt)})\n\n` +
+    `${f.digits(1)}. เชิญบัญชีนี้เข้ากลุ่ม LINE ของผู้บริหาร\n${f.digits(2)}. พิมพ์ในกลุ่มว่า\nเชื่อมกลุ่ม ${code}\n\n` +
+    `กลุ่มนั้นจะได้รับสรุปผลการดำเนินงานรายเดือน ผลการติดตามงาน และจำนวนเรื่องร้องเรียนทั่วไปที่เกินกำหนด ${f.digits(15)} วัน ท่านยังได้รับทางแชตนี้เหมือนเดิม ` +
     'เชื่อมได้องค์กรละหนึ่งกลุ่ม: เชื่อมกลุ่มใหม่แทนกลุ่มเดิม',
   codeInWrongPlace: 'รหัสเชื่อมกลุ่มต้องพิมพ์ในกลุ่ม LINE ที่ต้องการเชื่อม ไม่ใช่ในแชตนี้\nพิมพ์ "เชื่อมกลุ่ม" ที่นี่เพื่อรับรหัสใหม่',
   unlinked: 'เลิกเชื่อมกลุ่มผู้บริหารแล้ว กลุ่มจะไม่ได้รับสรุปและการแจ้งเตือนอีก ท่านยังได้รับทางแชตนี้เหมือนเดิม\nหากไม่ต้องการให้บัญชีนี้อยู่ในกลุ่ม นำออกจากกลุ่มได้เลย',
@@ -55,7 +57,7 @@ export const linkGroup: Feature = {
     if (ctx.argument) return [text(GROUP_SAY.codeInWrongPlace)];
     const { code, expiresAt } = await ctx.stores.executiveGroups.issueGroupLinkCode(ctx.org.id, ctx.sender.userKey, ctx.eventId, ctx.now);
     ctx.log.info({ orgId: ctx.org.id, eventId: ctx.eventId }, 'group link code given');
-    return [text(GROUP_SAY.code(code, expiresAt))];
+    return [text(GROUP_SAY.code(code, expiresAt, figures(ctx.org.digits)))];
   },
 };
 

@@ -1,4 +1,5 @@
 import { stillUnreported } from '../../domain/executive-groups.js';
+import { figures } from '../../domain/figures.js';
 import { hasRole } from '../../domain/roles.js';
 import { followUpOfficerText } from '../../flex/follow-up-cards.js';
 import { text } from '../../line/messages.js';
@@ -21,6 +22,6 @@ export const followUpResult: Feature = {
     if (!run) return [text('ไม่พบผลการติดตามครั้งนั้นแล้ว')];
     const ids = [...new Set(run.listed.flatMap((l) => l.measureIds))];
     const unreported = stillUnreported(await ctx.stores.measures.measureProgress(ctx.org.id, ids), run.asOf);
-    return [text(followUpOfficerText({ period: run.period, asOf: run.asOf, asked: run.listed }, unreported, o))];
+    return [text(followUpOfficerText({ period: run.period, asOf: run.asOf, asked: run.listed }, unreported, o, figures(ctx.org.digits)))];
   },
 };

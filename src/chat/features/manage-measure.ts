@@ -63,7 +63,7 @@ async function performEdit(ctx: ChatContext, effect: EditMeasure): Promise<Messa
 export const manageMeasure: Feature = {
   name: 'manageMeasure',
   command(t) {
-    const m = t.trim().match(/^(?:แก้ไขรายการ|รายการ|item|edit)(?:\s*([A-Za-z][A-Za-z0-9.\-/]*|[0-9][0-9.\-/]*))?$/i);
+    const m = t.trim().match(/^(?:แก้ไขรายการ|รายการ|item|edit)(?:\s*([A-Za-z][A-Za-z0-9๐-๙.\-/]*|[0-9๐-๙][0-9๐-๙.\-/]*))?$/i);
     return m ? (m[1] ?? '') : null;
   },
   postbacks: [ACTION.measureReopen, ACTION.measureEdit],

@@ -15,7 +15,8 @@ import {
 import { isRatable, isStars, mayAddInformation, mayRate, mayWithdraw, notFixedOutcome, starsText } from '../../domain/closure.js';
 import { COMPLAINT_STATUS_TH, KIND_TH, MAX_REOPENS, REOPEN_WITHIN_DAYS, type Complaint } from '../../domain/complaints.js';
 import { ADDED_INFO_SENT_TH } from '../../domain/corruption-privacy.js';
-import { formatThaiDate, truncate } from '../../domain/thai.js';
+import { figures } from '../../domain/figures.js';
+import { truncate } from '../../domain/thai.js';
 import { caseCard } from '../../flex/complaint-messages.js';
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
 import { ACTION, postbackData } from '../../line/postback.js';
@@ -36,7 +37,7 @@ const SAY = {
 };
 
 const noticeDeps = (ctx: ChatContext) => ({ orgId: ctx.org.id, sealer: ctx.sealer, now: ctx.now, kick: ctx.kickOutbox });
-const card = (c: Complaint, now: Date): Message => ({ type: 'flex', altText: c.trackingNo, contents: caseCard(c, now) });
+const card = (c: Complaint, now: Date, f = figures()): Message => ({ type: 'flex', altText: c.trackingNo, contents: caseCard(c, now, f) });
 
 /** A case of the sender's own, or null: someone else's case reads the same as one that does not exist. */
 async function ownCase(ctx: ChatContext, id: string | undefined): Promise<Complaint | null> {
@@ -91,7 +92,7 @@ async function withdraw(ctx: ChatContext, c: Complaint): Promise<Message[]> {
   const entry = await ctx.stores.complaints.withdrawComplaint(c, ctx.now, ctx.eventId);
   if (!entry) return [text(SAY.closed((await ctx.stores.complaints.getComplaint(ctx.org.id, c.id)) ?? c))];
   const withdrawn = (await ctx.stores.complaints.getComplaint(ctx.org.id, c.id))!;
-  await noticeToCaseHandler(withdrawn, 'withdrawn', [text(`ผู้ร้องขอถอนเรื่อง ${c.trackingNo} (${KIND_TH[c.kind]}) ระบบปิดเรื่องแล้ว`), card(withdrawn, ctx.now)], noticeDeps(ctx));
+  await noticeToCaseHandler(withdrawn, 'withdrawn', [text(`ผู้ร้องขอถอนเรื่อง ${c.trackingNo} (${KIND_TH[c.kind]}) ระบบปิดเรื่องแล้ว`), card(withdrawn, ctx.now, figures(ctx.org.digits))], noticeDeps(ctx));
   return [text(`ถอนเรื่อง ${c.trackingNo} แล้ว ขอบคุณที่แจ้งให้ทราบ หากต้องการแจ้งเรื่องใหม่ พิมพ์ "ร้องเรียน"`)];
 }
 
@@ -130,10 +131,10 @@ async function submitFeedback(ctx: ChatContext, c: Complaint, d: FeedbackDraft, 
     await noticeToCaseHandler(
       reopened,
       `reopened:${d.round + 1}`,
-      [text(truncate(`ผู้ร้องแจ้งว่าเรื่อง ${c.trackingNo} ยังไม่ได้รับการแก้ไข ระบบเปิดเรื่องอีกครั้ง (ครั้งที่ ${d.round + 1}) กำหนดตอบใหม่ภายใน ${formatThaiDate(new Date(reopened.dueAt.getTime() - 1))}\nผู้ร้องแจ้ง: ${words}`, 2_000)), card(reopened, ctx.now)],
+      [text(truncate(`ผู้ร้องแจ้งว่าเรื่อง ${c.trackingNo} ยังไม่ได้รับการแก้ไข ระบบเปิดเรื่องอีกครั้ง (ครั้งที่ ${d.round + 1}) กำหนดตอบใหม่ภายใน ${figures(ctx.org.digits).date(new Date(reopened.dueAt.getTime() - 1))}\nผู้ร้องแจ้ง: ${words}`, 2_000)), card(reopened, ctx.now, figures(ctx.org.digits))],
       deps,
     );
-    return [text(`เปิดเรื่อง ${c.trackingNo} อีกครั้งแล้ว เจ้าหน้าที่จะดำเนินการต่อ กำหนดตอบใหม่ภายใน ${formatThaiDate(new Date(reopened.dueAt.getTime() - 1))}\nระบบจะแจ้งท่านเมื่อมีความคืบหน้า`)];
+    return [text(`เปิดเรื่อง ${c.trackingNo} อีกครั้งแล้ว เจ้าหน้าที่จะดำเนินการต่อ กำหนดตอบใหม่ภายใน ${figures(ctx.org.digits).date(new Date(reopened.dueAt.getTime() - 1))}\nระบบจะแจ้งท่านเมื่อมีความคืบหน้า`)];
   }
   // Reopenings used up: an executive decides. Executives read what the case is, never who reported it.
   await complaints.recordNotFixedEscalation(c, d.round, 'ผู้ร้องแจ้งว่ายังไม่ได้รับการแก้ไขหลังเปิดเรื่องครบจำนวนครั้งแล้ว', ctx.now, ctx.eventId);
@@ -154,7 +155,7 @@ async function addInformation(ctx: ChatContext, c: Complaint, d: InfoDraft, word
   const updated = (await ctx.stores.complaints.getComplaint(ctx.org.id, c.id))!;
   const heading = `ผู้ร้องส่งข้อมูลเพิ่มเติม เรื่อง ${c.trackingNo}${d.photos.length > 0 ? ` พร้อมรูปภาพ ${d.photos.length} รูป (กด "ดูหลักฐาน")` : ''}`;
   // The channel's officers, not only the one who took it: whoever handles the case next should know.
-  await noticeToHandlers(updated, `info:${entry.id}`, [text(truncate(`${heading}\n${words}`, 2_000)), card(updated, ctx.now)], noticeDeps(ctx));
+  await noticeToHandlers(updated, `info:${entry.id}`, [text(truncate(`${heading}\n${words}`, 2_000)), card(updated, ctx.now, figures(ctx.org.digits))], noticeDeps(ctx));
   return [text(`ส่งข้อมูลเพิ่มเติมของเรื่อง ${c.trackingNo} ${c.kind === 'corruption' ? ADDED_INFO_SENT_TH : 'ถึงเจ้าหน้าที่แล้ว'}`)];
 }
 

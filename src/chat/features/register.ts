@@ -18,8 +18,10 @@ const SAY = {
 export const register: Feature = {
   name: 'register',
   command(t) {
-    const m = t.trim().match(/^(?:ลงทะเบียน|register)(?:\s+(\S+))?$/i);
-    return m ? (m[1] ?? '') : null;
+    // The code as people type it: lower case, Thai digits, a space instead of the dash, or no space after the
+    // word (then only something shaped like a code, so that "ลงทะเบียนยังไง" stays a question).
+    const m = t.trim().match(/^(?:ลงทะเบียน|register)(?:\s+(.+)|([A-Za-z0-9๐-๙][A-Za-z0-9๐-๙\s-]*))?$/i);
+    return m ? (m[1] ?? m[2] ?? '').trim() : null;
   },
   async handle(ctx) {
     if (!ctx.argument) return [text(SAY.usage)];

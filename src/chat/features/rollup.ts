@@ -1,5 +1,6 @@
 import { scopeTh, supervisedScope } from '../../domain/rollup.js';
 import { linkMessage } from '../../flex/link-message.js';
+import { figures } from '../../domain/figures.js';
 import { rollupMessage } from '../../flex/rollup-message.js';
 import { text, type Message } from '../../line/messages.js';
 import type { Feature } from '../context.js';
@@ -25,7 +26,7 @@ export const rollup: Feature = {
     const scope = supervisedScope(ctx.sender.staff)!;
     const found = await ctx.stores.rollups.loadRollup(scope, ctx.now, ctx.org.thresholds);
     if (found.rows.length === 0) return [text(SAY.empty(scopeTh(scope)))];
-    const replies: Message[] = [rollupMessage(found)];
+    const replies: Message[] = [rollupMessage(found, undefined, figures(ctx.org.digits))];
     if (ctx.reportLink) {
       const link = ctx.reportLink('rollup-xlsx', ctx.now, ctx.sender.userId);
       replies.push(linkMessage(SAY.link(link.minutes), [{ label: 'ดาวน์โหลด Excel', uri: link.url }]));

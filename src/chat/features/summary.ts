@@ -1,4 +1,5 @@
 import { fiscalYearOf } from '../../domain/fiscal-year.js';
+import { figures } from '../../domain/figures.js';
 import { hasRole, isExecutiveOrAdmin } from '../../domain/roles.js';
 import { overdueComplaintCards, overdueComplaintText } from '../../flex/complaint-groups.js';
 import { overdueCards, overdueUnitText } from '../../flex/overdue-cards.js';
@@ -23,9 +24,10 @@ export const summary: Feature = {
     const { stores, org, now } = ctx;
     if (ctx.input.kind === 'postback') return overdue(ctx, ctx.input.action, ctx.input.params);
     const summary = await stores.summaries.loadSummary(org.id, now, org.thresholds);
+    const f = figures(org.digits);
     const stats = await stores.complaints.complaintStats(org.id, fiscalYearOf(now), now);
     const lateComplaints = hasRole(ctx.sender.roles, 'executive') ? stats.overdue : 0;
-    return [summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานล่าสุด', complaints: complaintLine(stats, 'executives'), publicPage: ctx.publicPageUrl?.(), lateComplaints })];
+    return [summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานล่าสุด', complaints: complaintLine(stats, 'executives', f), publicPage: ctx.publicPageUrl?.(), lateComplaints, figures: f })];
   },
 };
 
@@ -33,15 +35,16 @@ async function overdue(ctx: ChatContext, action: string, params: Record<string, 
   const { stores, org, now } = ctx;
   // Late complaints are the executives' (as the 15-day job's card is): an admin gets the measures only.
   const executive = hasRole(ctx.sender.roles, 'executive');
+  const f = figures(org.digits);
   if (action === ACTION.overdueComplaints) {
     if (!executive) return [text('ปุ่มนี้สำหรับผู้บริหารเท่านั้น')];
     // A card pushed by a job run names its moment (`t`); the list is as of then or now, whichever is later.
     const t = Number(params.t);
     const at = Number.isSafeInteger(t) && t > now.getTime() && !Number.isNaN(new Date(t).getTime()) ? new Date(t) : now;
-    return [text(overdueComplaintText(await stores.complaints.openComplaintsDueBy(org.id, at), at, params.h ?? ''))];
+    return [text(overdueComplaintText(await stores.complaints.openComplaintsDueBy(org.id, at), at, params.h ?? '', f))];
   }
   const summary = await stores.summaries.loadSummary(org.id, now, org.thresholds);
-  if (action === ACTION.overdueUnit) return [text(overdueUnitText(summary, params.u ?? ''))];
-  const late = executive ? overdueComplaintCards(await stores.complaints.openComplaintsDueBy(org.id, now), now, null) : null;
-  return late ? [overdueCards(summary), late] : [overdueCards(summary)];
+  if (action === ACTION.overdueUnit) return [text(overdueUnitText(summary, params.u ?? '', f))];
+  const late = executive ? overdueComplaintCards(await stores.complaints.openComplaintsDueBy(org.id, now), now, null, f) : null;
+  return late ? [overdueCards(summary, f), late] : [overdueCards(summary, f)];
 }

@@ -1,4 +1,5 @@
 import { parseTrackingNumber, trackingNumberIn } from '../../domain/complaints.js';
+import { figures } from '../../domain/figures.js';
 import { ownCaseQuickReplies, trackingText } from '../../flex/complaint-messages.js';
 import { text } from '../../line/messages.js';
 import type { Feature } from '../context.js';
@@ -28,6 +29,6 @@ export const track: Feature = {
     if (!no) return [text(SAY.usage)];
     // Someone else's number reads the same as a wrong one.
     const own = await ctx.stores.complaints.findOwnComplaint(ctx.org.id, no, ctx.sender.userKey);
-    return [own ? text(trackingText(own, await ctx.stores.complaints.timeline(own, true)), ownCaseQuickReplies(own)) : text(SAY.notFound)];
+    return [own ? text(trackingText(own, await ctx.stores.complaints.timeline(own, true), figures(ctx.org.digits)), ownCaseQuickReplies(own)) : text(SAY.notFound)];
   },
 };

@@ -12,7 +12,7 @@ const organisationSchema = new Schema(
     itaLevel: { type: String, default: null },
     // ปัจจัยสนับสนุน of the plan report, by B.E. fiscal year: a judgement of the organisation, not of one project.
     supportingFactors: { type: Map, of: [String], default: {} },
-    /** Its own thresholds, reminder days and job times (domain/organisation.ts); unset fields take the deployment's. */
+    /** Its own thresholds, reminder days, job times and digit style (domain/organisation.ts); unset fields take the deployment's. */
     settings: {
       type: new Schema(
         {
@@ -20,6 +20,7 @@ const organisationSchema = new Schema(
           roundReminderDaysBefore: { type: [Number], default: undefined },
           oitReminderDaysBefore: { type: [Number], default: undefined },
           jobTimes: { type: [{ job: { type: String, required: true }, at: { type: String, required: true }, _id: false }], default: undefined },
+          digits: { type: String, enum: ['arabic', 'thai'], default: undefined },
         },
         { _id: false },
       ),
