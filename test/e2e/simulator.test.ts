@@ -277,10 +277,12 @@ describe('the simulator in a browser', () => {
     await waitForBot('ร้อยละการนำแผนไปปฏิบัติ');
     await page.screenshot({ path: join(shots, 'simulator-executives-group.png') });
     expect(await botText()).toContain('83.33');
-    // The group's copy has no buttons that talk to the bot (it answers none in a group); links stay.
+    // The group's copy has no buttons that talk to the bot (it answers none in a group); links stay. The
+    // executive's own copy has a postback only when something is overdue (test/unit/executive-group.test.ts
+    // strips one from the group's copy), and nothing is overdue on this date.
     expect(await page.locator('[data-testid="flex-button"][data-postback]').count()).toBe(0);
     await pickPersona('executive');
-    expect(await page.locator('[data-testid="flex-button"][data-postback]').count()).toBeGreaterThan(0);
+    await waitForBot('ร้อยละการนำแผนไปปฏิบัติ');
   });
 
   it("a district supervisor asks for the district's roll-up", async () => {

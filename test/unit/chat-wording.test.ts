@@ -3,7 +3,6 @@ import { CHAT_TEXT } from '../../src/chat/texts.js';
 import type { ComplaintYearStatistics } from '../../src/domain/complaint-statistics.js';
 import { computeComplaintStatistics } from '../../src/domain/complaint-statistics.js';
 import { countComplaints, type ComplaintStats } from '../../src/domain/complaints.js';
-import type { MeasureView } from '../../src/domain/measures.js';
 import type { OitItem } from '../../src/domain/oit.js';
 import { organisationArea } from '../../src/domain/organisation.js';
 import { arabicDigits } from '../../src/domain/thai.js';
@@ -16,6 +15,7 @@ import { oitOwnerCard } from '../../src/flex/oit-cards.js';
 import { complaintLine, summaryMessage } from '../../src/flex/summary-message.js';
 import { limitViolations } from '../../src/line/limits.js';
 import { uriOf, visibleText } from '../support/chat.js';
+import { aMeasureView } from '../support/measure-view.js';
 
 /** What the smaller points of issue 21 say a person reads; figures compared in Arabic digits (visibleText). */
 
@@ -113,24 +113,7 @@ describe('link buttons', () => {
 });
 
 describe('the handover brief', () => {
-  const m: MeasureView = {
-    id: 'm1',
-    code: 'ITA-01',
-    title: 'มาตรการเผยแพร่ข้อมูลต่อสาธารณะ',
-    family: 'ita_measure',
-    status: 'in_progress',
-    periodText: 'ตลอดปีงบประมาณ',
-    periodStart: new Date('2024-09-30T17:00:00Z'),
-    periodEnd: new Date('2025-09-30T17:00:00Z'),
-    budget: 0,
-    disbursed: 0,
-    lastReportAt: null,
-    dimension: null,
-    responsibleUnits: ['สำนักปลัด'],
-    guideline: null,
-    methodSteps: ['จัดทำคำสั่งคณะทำงาน', '(๒) ประชุมคณะทำงาน', 'เผยแพร่ผลบนเว็บไซต์'],
-    reopenedAt: null,
-  };
+  const m = aMeasureView({ methodSteps: ['จัดทำคำสั่งคณะทำงาน', '(๒) ประชุมคณะทำงาน', 'เผยแพร่ผลบนเว็บไซต์'] });
   const report: PastReport = { reportedAt: new Date('2025-03-01T03:00:00Z'), reporterName: 'สมศรี', reporterUnit: 'สำนักปลัด', status: 'in_progress', summary: 'ประชุมแล้ว', outcome: null, problems: null, suggestions: null };
 
   it('numbers the method steps afresh and heads the reports in plain words', () => {

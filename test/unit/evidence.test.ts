@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { savedCard } from '../../src/dialogs/report-cards.js';
 import type { TimelineEntry } from '../../src/domain/complaints.js';
 import { mayOpenComplaintEvidence, mayOpenProgressEvidence, servedAs, type EvidenceFileInfo, type Viewer } from '../../src/domain/evidence.js';
-import type { MeasureView } from '../../src/domain/measures.js';
 import { caseCard, handlerTimelineTexts } from '../../src/flex/complaint-messages.js';
 import { evidenceMessages } from '../../src/flex/evidence-messages.js';
 import { limitViolations } from '../../src/line/limits.js';
 import { parsePostbackData } from '../../src/line/postback.js';
 import { uriOf, visibleText } from '../support/chat.js';
+import { aMeasureView } from '../support/measure-view.js';
 import { aComplaint } from '../support/complaint.js';
 
 const staff = (lineUserId: string, ...roles: Viewer['roles'][number][]): Viewer => ({ lineUserId, isStaff: true, roles });
@@ -147,24 +147,7 @@ describe('the case card and the handlers timeline', () => {
 });
 
 describe('the saved report card', () => {
-  const m: MeasureView = {
-    id: '65f0c0ffee00000000000001',
-    code: 'EP-01',
-    title: 'โครงการ',
-    family: 'ita_measure',
-    status: 'in_progress',
-    periodText: 'ตลอดปีงบประมาณ',
-    periodStart: new Date('2024-09-30T17:00:00Z'),
-    periodEnd: new Date('2025-09-30T17:00:00Z'),
-    budget: 0,
-    disbursed: 0,
-    lastReportAt: null,
-    dimension: null,
-    responsibleUnits: ['สำนักปลัด'],
-    guideline: null,
-    methodSteps: [],
-    reopenedAt: null,
-  };
+  const m = aMeasureView({ id: '65f0c0ffee00000000000001', code: 'EP-01', title: 'โครงการ' });
   const draft = { draftId: 'd', measureId: m.id, status: 'in_progress' as const, summary: 'ทำแล้ว', attachments: [] };
   const at = new Date('2025-04-01T02:00:00Z');
   const reporter = { displayName: 'สมศรี', unit: null };
