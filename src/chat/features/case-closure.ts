@@ -10,6 +10,7 @@ import {
 } from '../../dialogs/handler-closure.js';
 import { mayAddAfterPhotos, mayForward } from '../../domain/closure.js';
 import { COMPLAINT_STATUS_TH, type Complaint } from '../../domain/complaints.js';
+import { figures } from '../../domain/figures.js';
 import { truncate } from '../../domain/thai.js';
 import { evidenceMessages } from '../../flex/evidence-messages.js';
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
@@ -103,10 +104,10 @@ async function sendAfterPhotos(ctx: ChatContext, c: Complaint, d: PhotosDraft): 
       return { file, url: link.url };
     });
     const again = [quickPostback('ดูภาพหลังดำเนินการ', postbackData(ACTION.ownPhotos, { c: c.id }))];
-    const messages = evidenceMessages({ heading: `เจ้าหน้าที่แนบภาพหลังดำเนินการ เรื่องเลขที่ ${c.trackingNo}`, files: linked, minutes, quickReplies: again, againLabel: 'ดูภาพหลังดำเนินการ' });
+    const messages = evidenceMessages({ heading: `เจ้าหน้าที่แนบภาพหลังดำเนินการ เรื่องเลขที่ ${c.trackingNo}`, files: linked, minutes, quickReplies: again, againLabel: 'ดูภาพหลังดำเนินการ', figures: figures(ctx.org.digits) });
     await noticeToComplainant(c, `photos:${entry.id}`, messages, noticeDeps(ctx));
   }
-  return [text(`${c.trackingNo}: แนบภาพหลังดำเนินการ ${d.photos.length} รูปแล้ว · ${told(c)}`)];
+  return [text(`${c.trackingNo}: แนบภาพหลังดำเนินการ ${figures(ctx.org.digits).count(d.photos.length)} รูปแล้ว · ${told(c)}`)];
 }
 
 /** Handlers closing a case's loop from its card: after-fix photos, a category, forwarding to another agency. */
