@@ -38,7 +38,7 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
   switch (action) {
     case ACTION.caseAfterPhotos:
       if (!mayAddAfterPhotos(c)) return [text(`${c.trackingNo} ปิดเรื่องแล้ว (${COMPLAINT_STATUS_TH[c.status]}) แนบภาพหลังดำเนินการไม่ได้`)];
-      return ctx.run(askAfterPhotos(draft), (e) => perform(ctx, e));
+      return ctx.run(askAfterPhotos(draft, figures(ctx.org.digits)), (e) => perform(ctx, e));
     case ACTION.caseForward:
       if (!mayForward(c)) return [text(`${c.trackingNo} ปิดเรื่องแล้ว`)];
       if (c.explanationRequired) return [text(`เรื่อง ${c.trackingNo} เกินกำหนด 15 วัน ต้องแจ้งเหตุผลแก่ผู้ร้องเรียนก่อนส่งต่อ กด "แจ้งเหตุผลความล่าช้า" บนการ์ดเรื่อง`)];
@@ -117,5 +117,5 @@ export const caseClosure: Feature = {
   allowed: (sender) => handledKinds(sender).length > 0,
   refusal: CHAT_TEXT.handlersOnly,
   handle: (ctx) => (ctx.input.kind === 'postback' ? act(ctx, ctx.input.action, ctx.input.params) : Promise.resolve([])),
-  dialog: handlerDialog(DIALOG, isCaseClosureState, (ctx, state) => ctx.run(continueCaseClosure(state, ctx.input), (e: CaseClosureEffect) => perform(ctx, e)), repeatCaseClosurePrompt),
+  dialog: handlerDialog(DIALOG, isCaseClosureState, (ctx, state) => ctx.run(continueCaseClosure(state, ctx.input, figures(ctx.org.digits)), (e: CaseClosureEffect) => perform(ctx, e)), repeatCaseClosurePrompt),
 };

@@ -47,14 +47,14 @@ export const complaint: Feature = {
   async handle(ctx) {
     if (await overTheLimit(ctx)) return [text(tooMany(false))];
     const kind = ctx.argument === 'general' || ctx.argument === 'corruption' ? ctx.argument : undefined;
-    return ctx.run(startComplaint(ctx.eventId, kind));
+    return ctx.run(startComplaint(ctx.eventId, kind, figures(ctx.org.digits)));
   },
   dialog: {
     name: DIALOG,
     async continue(ctx) {
       if (!isComplaintState(ctx.dialog)) return [];
-      return ctx.run(continueComplaint(ctx.dialog, ctx.input), (effect) => file(ctx, effect.complaint));
+      return ctx.run(continueComplaint(ctx.dialog, ctx.input, figures(ctx.org.digits)), (effect) => file(ctx, effect.complaint));
     },
-    resume: async (ctx) => (isComplaintState(ctx.dialog) ? repeatComplaintPrompt(ctx.dialog) : []),
+    resume: async (ctx) => (isComplaintState(ctx.dialog) ? repeatComplaintPrompt(ctx.dialog, figures(ctx.org.digits)) : []),
   },
 };

@@ -74,7 +74,7 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
       return withdraw(ctx, c);
     case ACTION.ownAddInfo:
       if (!mayAddInformation(c)) return [text(`${SAY.closed(c)} ส่งข้อมูลเพิ่มได้เฉพาะเรื่องที่ยังเปิดอยู่`)];
-      return ctx.run(askInformation({ complaintId: c.id, trackingNo: c.trackingNo, photos: [] }), (e) => perform(ctx, e));
+      return ctx.run(askInformation({ complaintId: c.id, trackingNo: c.trackingNo, photos: [] }, figures(ctx.org.digits)), (e) => perform(ctx, e));
     case ACTION.ownPhotos:
       if (c.afterPhotos.length === 0) return [text(`เรื่อง ${c.trackingNo} ยังไม่มีภาพหลังดำเนินการ`)];
       return evidenceReplies(ctx, { of: `c:${c.id}`, heading: `ภาพหลังดำเนินการ เรื่อง ${c.trackingNo}`, attachments: c.afterPhotos, againLabel: 'ดูภาพหลังดำเนินการ' });
@@ -168,8 +168,8 @@ export const ownCaseActions: Feature = {
     name: DIALOG,
     async continue(ctx) {
       if (!isOwnCaseState(ctx.dialog)) return [];
-      return ctx.run(continueOwnCase(ctx.dialog, ctx.input), (e) => perform(ctx, e));
+      return ctx.run(continueOwnCase(ctx.dialog, ctx.input, figures(ctx.org.digits)), (e) => perform(ctx, e));
     },
-    resume: async (ctx) => (isOwnCaseState(ctx.dialog) ? repeatOwnCasePrompt(ctx.dialog) : []),
+    resume: async (ctx) => (isOwnCaseState(ctx.dialog) ? repeatOwnCasePrompt(ctx.dialog, figures(ctx.org.digits)) : []),
   },
 };
