@@ -1,3 +1,4 @@
+import { figures } from '../domain/figures.js';
 import type { webhook } from '@line/bot-sdk';
 import { chatStores } from '../db/chat-stores.js';
 import { GROUP_LINK_CODE_MINUTES } from '../domain/executive-group.js';
@@ -24,7 +25,7 @@ const SAY = {
   unknown: 'ไม่พบรหัสนี้ กรุณาตรวจสอบตัวอักษร หรือพิมพ์ "เชื่อมกลุ่ม" ในแชตส่วนตัวกับบัญชีนี้เพื่อรับรหัสใหม่',
   used: 'รหัสนี้ถูกใช้ไปแล้ว รหัสหนึ่งใช้ได้ครั้งเดียว กรุณาพิมพ์ "เชื่อมกลุ่ม" ในแชตส่วนตัวกับบัญชีนี้เพื่อรับรหัสใหม่',
   expired: `รหัสนี้หมดอายุแล้ว (ใช้ได้ ${GROUP_LINK_CODE_MINUTES} นาที) กรุณาพิมพ์ "เชื่อมกลุ่ม" ในแชตส่วนตัวกับบัญชีนี้เพื่อรับรหัสใหม่`,
-  wait: (minutes: number) =>
+  wait: (minutes: string) =>
     `พิมพ์รหัสเชื่อมกลุ่มไม่ถูกต้องหลายครั้งเกินไป เพื่อความปลอดภัย กรุณาลองใหม่อีกครั้งในอีก ${minutes} นาที\n` +
     'หากไม่แน่ใจรหัส พิมพ์ "เชื่อมกลุ่ม" ในแชตส่วนตัวกับบัญชีนี้เพื่อรับรหัสใหม่',
   // The same words whether or not this group was linked: true either way, and the same on a retry.
@@ -66,7 +67,7 @@ export async function respondInGroup(event: webhook.Event, eventId: string, deps
   const wait = await stores.groupLinkThrottle.groupLinkWaitMinutes(orgId, tryer, now);
   if (wait > 0) {
     deps.log.info({ orgId, groupKey, eventId }, 'executives group link attempt throttled');
-    return [text(SAY.wait(wait))];
+    return [text(SAY.wait(figures(deps.digits).count(wait)))];
   }
   const { result, replaced } = await stores.executiveGroups.linkGroupWithCode(orgId, { rawCode: code, groupId, groupKey, byKey, eventId }, now);
   if (result !== 'linked') await stores.groupLinkThrottle.recordGroupLinkFailure(orgId, tryer, eventId, now);

@@ -2,7 +2,7 @@ import type { webhook } from '@line/bot-sdk';
 import { chatStores } from '../db/chat-stores.js';
 import type { DialogInput, StoreAttachment } from '../dialogs/types.js';
 import { DEFAULT_COMPLAINT_CATEGORIES } from '../domain/closure.js';
-import { DEFAULT_DIGIT_STYLE, type DigitStyle } from '../domain/figures.js';
+import { DEFAULT_DIGIT_STYLE, figures, type DigitStyle } from '../domain/figures.js';
 import type { Threshold } from '../domain/summary.js';
 import { quickPostback, text, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
@@ -146,7 +146,7 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
   if (stored?.expired) {
     await keepBefore();
     await stores.dialogs.clearDialog(orgId, userKey);
-    before.push(text(CHAT_TEXT.expired(deps.dialogTimeoutMinutes)));
+    before.push(text(CHAT_TEXT.expired(figures(deps.digits).count(deps.dialogTimeoutMinutes))));
     dialog = null;
   }
   let touched = false;

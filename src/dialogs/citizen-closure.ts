@@ -1,6 +1,7 @@
 import type { Attachment } from '../domain/attachments.js';
 import { STAR_LABELS_TH, starsText } from '../domain/closure.js';
 import type { DialogState } from '../domain/dialog-state.js';
+import { figures, type Figures } from '../domain/figures.js';
 import { quickPostback, quickText, text, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
 import { cleanFreeText } from './free-text.js';
@@ -65,14 +66,14 @@ export function askComment(draft: FeedbackDraft): Outcome<OwnCaseEffect> {
   return { replies: [text(ask, [quickText('ข้าม'), cancel()])], state: { dialog: DIALOG, step: 'comment', data: draft } };
 }
 
-export function askInformation(draft: InfoDraft): Outcome<OwnCaseEffect> {
+export function askInformation(draft: InfoDraft, f: Figures = figures()): Outcome<OwnCaseEffect> {
   return {
-    replies: [text(`ส่งข้อมูลเพิ่มเติมของเรื่อง ${draft.trackingNo}: ส่งรูปภาพก่อนได้ (ไม่เกิน ${MAX_INFO_PHOTOS} รูป) แล้วพิมพ์รายละเอียด`, [cancel()])],
+    replies: [text(`ส่งข้อมูลเพิ่มเติมของเรื่อง ${draft.trackingNo}: ส่งรูปภาพก่อนได้ (ไม่เกิน ${f.count(MAX_INFO_PHOTOS)} รูป) แล้วพิมพ์รายละเอียด`, [cancel()])],
     state: { dialog: DIALOG, step: 'info', data: draft },
   };
 }
 
-export function continueOwnCase(state: OwnCaseState, input: DialogInput): Outcome<OwnCaseEffect> {
+export function continueOwnCase(state: OwnCaseState, input: DialogInput, f: Figures = figures()): Outcome<OwnCaseEffect> {
   if (state.step === 'comment') {
     const d = state.data;
     if (input.kind === 'text' && isSkipWord(input.text)) return { replies: [], state: null, effects: [{ type: 'submitFeedback', draft: d, comment: null }] };
@@ -84,11 +85,11 @@ export function continueOwnCase(state: OwnCaseState, input: DialogInput): Outcom
   const d = state.data;
   if (input.kind === 'media') {
     if (input.mediaKind !== 'image') return { replies: [text('รับเฉพาะรูปภาพ พิมพ์รายละเอียดต่อได้เลย', [cancel()])] };
-    if (d.photos.length >= MAX_INFO_PHOTOS) return { replies: [text(`แนบรูปได้ไม่เกิน ${MAX_INFO_PHOTOS} รูป พิมพ์รายละเอียดต่อได้เลย`, [cancel()])] };
+    if (d.photos.length >= MAX_INFO_PHOTOS) return { replies: [text(`แนบรูปได้ไม่เกิน ${f.count(MAX_INFO_PHOTOS)} รูป พิมพ์รายละเอียดต่อได้เลย`, [cancel()])] };
     const attachment: Attachment = { kind: 'image', lineMessageId: input.messageId, fileName: null };
     const next = { ...d, photos: [...d.photos, attachment] };
     return {
-      replies: [text(`ได้รับรูปแล้ว ${next.photos.length} รูป พิมพ์รายละเอียดเพื่อส่ง`, [cancel()])],
+      replies: [text(`ได้รับรูปแล้ว ${f.count(next.photos.length)} รูป พิมพ์รายละเอียดเพื่อส่ง`, [cancel()])],
       state: { dialog: DIALOG, step: 'info', data: next },
       effects: [{ type: 'storeAttachment', attachment }],
     };
@@ -99,8 +100,8 @@ export function continueOwnCase(state: OwnCaseState, input: DialogInput): Outcom
   return { replies: [], state: null, effects: [{ type: 'addInformation', draft: d, text: value }] };
 }
 
-export function repeatOwnCasePrompt(state: OwnCaseState): Message[] {
-  return state.step === 'comment' ? askComment(state.data).replies : askInformation(state.data).replies;
+export function repeatOwnCasePrompt(state: OwnCaseState, f: Figures = figures()): Message[] {
+  return state.step === 'comment' ? askComment(state.data).replies : askInformation(state.data, f).replies;
 }
 
 export function isOwnCaseState(state: DialogState | null): state is OwnCaseState {

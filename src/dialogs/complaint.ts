@@ -1,3 +1,4 @@
+import { figures, type Figures } from '../domain/figures.js';
 import type { Attachment } from '../domain/attachments.js';
 import { KIND_TH, type ComplaintKind, type NewComplaint, type Place } from '../domain/complaints.js';
 import { CORRUPTION_ASKS_NO_CONTACT_TH, CORRUPTION_PDPA_NOTICE_TH, REPORTER_PROTECTION_TH, SELF_IDENTIFYING_WARNING_TH } from '../domain/corruption-privacy.js';
@@ -50,13 +51,13 @@ const QUESTIONS: Record<ComplaintKind, Step[]> = {
   corruption: ['accused', 'when', 'what', 'where', 'notify'],
 };
 
-function counter(step: Step, d: ComplaintDraft): string {
+function counter(step: Step, d: ComplaintDraft, f: Figures): string {
   const steps = d.kind ? QUESTIONS[d.kind] : [];
   const n = steps.indexOf(step);
-  return n < 0 ? '' : `${n + 1}/${steps.length} `;
+  return n < 0 ? '' : `${f.digits(`${n + 1}/${steps.length}`)} `;
 }
 
-function prompt(step: Step, d: ComplaintDraft): Message {
+function prompt(step: Step, d: ComplaintDraft, f: Figures): Message {
   switch (step) {
     case 'kind':
       return text(`${PDPA_NOTICE} ${CORRUPTION_ASKS_NO_CONTACT_TH}\n\nเลือกประเภทเรื่องที่ต้องการแจ้ง`, [
@@ -65,39 +66,39 @@ function prompt(step: Step, d: ComplaintDraft): Message {
         cancel(),
       ]);
     case 'accused':
-      return text(`${REPORTER_PROTECTION_TH}\n\n${counter(step, d)}ผู้ถูกกล่าวหาคือใคร? (ชื่อ ตำแหน่ง หรือหน่วยงาน เท่าที่ทราบ)`, [cancel()]);
+      return text(`${REPORTER_PROTECTION_TH}\n\n${counter(step, d, f)}ผู้ถูกกล่าวหาคือใคร? (ชื่อ ตำแหน่ง หรือหน่วยงาน เท่าที่ทราบ)`, [cancel()]);
     case 'when':
-      return text(`${counter(step, d)}เหตุการณ์เกิดขึ้นเมื่อใด? (วันที่หรือช่วงเวลาโดยประมาณ)`, [cancel()]);
+      return text(`${counter(step, d, f)}เหตุการณ์เกิดขึ้นเมื่อใด? (วันที่หรือช่วงเวลาโดยประมาณ)`, [cancel()]);
     case 'what':
       return text(
         d.kind === 'corruption'
-          ? `${counter(step, d)}เล่าพฤติการณ์ที่เกิดขึ้น ทำอะไร อย่างไร มีหลักฐานอะไรบ้าง\nส่งรูปภาพหลักฐานก่อนพิมพ์ได้`
-          : `${counter(step, d)}เล่าเรื่องที่ต้องการร้องเรียน เกิดอะไรขึ้น ต้องการให้แก้ไขอย่างไร\nส่งรูปภาพประกอบก่อนพิมพ์ได้`,
+          ? `${counter(step, d, f)}เล่าพฤติการณ์ที่เกิดขึ้น ทำอะไร อย่างไร มีหลักฐานอะไรบ้าง\nส่งรูปภาพหลักฐานก่อนพิมพ์ได้`
+          : `${counter(step, d, f)}เล่าเรื่องที่ต้องการร้องเรียน เกิดอะไรขึ้น ต้องการให้แก้ไขอย่างไร\nส่งรูปภาพประกอบก่อนพิมพ์ได้`,
         [cancel()],
       );
     case 'where':
-      return text(`${counter(step, d)}เกิดที่ไหน? กดส่งตำแหน่ง พิมพ์ชื่อสถานที่ หรือกด "ข้าม"`, [
+      return text(`${counter(step, d, f)}เกิดที่ไหน? กดส่งตำแหน่ง พิมพ์ชื่อสถานที่ หรือกด "ข้าม"`, [
         { type: 'action', action: { type: 'location', label: 'ส่งตำแหน่ง' } },
         quickText('ข้าม'),
         cancel(),
       ]);
     case 'contact':
-      return text(`${counter(step, d)}ชื่อและเบอร์โทรศัพท์สำหรับติดต่อกลับ (เฉพาะเจ้าหน้าที่รับเรื่องร้องเรียนเห็น) หรือกด "ไม่ประสงค์ออกนาม"`, [
+      return text(`${counter(step, d, f)}ชื่อและเบอร์โทรศัพท์สำหรับติดต่อกลับ (เฉพาะเจ้าหน้าที่รับเรื่องร้องเรียนเห็น) หรือกด "ไม่ประสงค์ออกนาม"`, [
         quickText('ไม่ประสงค์ออกนาม'),
         cancel(),
       ]);
     case 'notify':
-      return text(`${counter(step, d)}ต้องการให้ระบบแจ้งความคืบหน้าทาง LINE ทุกครั้งที่สถานะเปลี่ยนหรือไม่?`, [quickText('รับแจ้ง'), quickText('ไม่ต้องแจ้ง'), cancel()]);
+      return text(`${counter(step, d, f)}ต้องการให้ระบบแจ้งความคืบหน้าทาง LINE ทุกครั้งที่สถานะเปลี่ยนหรือไม่?`, [quickText('รับแจ้ง'), quickText('ไม่ต้องแจ้ง'), cancel()]);
     case 'confirm': {
       const found = selfIdentifying(d);
       if (found.length > 0) {
-        return text(`${summary(d)}\n\n${selfIdentifyingText(found)}`, [
+        return text(`${summary(d, f)}\n\n${selfIdentifyingText(found)}`, [
           quickText(REMOVE_FOUND),
           quickPostback(SEND_AS_IS, postbackData(ACTION.complaintSubmit, { d: d.draftId }), SEND_AS_IS),
           cancel(),
         ]);
       }
-      return text(`${summary(d)}\n\nกด "ยืนยันส่งเรื่อง" เพื่อส่ง`, [quickPostback('ยืนยันส่งเรื่อง', postbackData(ACTION.complaintSubmit, { d: d.draftId })), cancel()]);
+      return text(`${summary(d, f)}\n\nกด "ยืนยันส่งเรื่อง" เพื่อส่ง`, [quickPostback('ยืนยันส่งเรื่อง', postbackData(ACTION.complaintSubmit, { d: d.draftId })), cancel()]);
     }
   }
 }
@@ -113,20 +114,20 @@ function selfIdentifyingText(found: Finding[]): string {
   return ['รายละเอียดที่ท่านเล่ามีข้อความที่อาจระบุตัวท่านได้', ...found.map((f) => `• ${FINDING_TH[f.kind]}: ${f.text}`), SELF_IDENTIFYING_WARNING_TH].join('\n');
 }
 
-function summary(d: ComplaintDraft): string {
+function summary(d: ComplaintDraft, f: Figures): string {
   const lines = ['ตรวจสอบก่อนส่งเรื่อง', `ประเภท: ${d.kind ? KIND_TH[d.kind] : '-'}`];
   if (d.accused) lines.push(`ผู้ถูกกล่าวหา: ${truncate(d.accused, 300)}`);
   if (d.happenedWhen) lines.push(`เมื่อ: ${truncate(d.happenedWhen, 300)}`);
   lines.push(`รายละเอียด: ${truncate(d.description ?? '', 1_500)}`);
   if (d.location) lines.push(`สถานที่: ${[d.location.title, d.location.address].filter(Boolean).join(' ') || 'ตามตำแหน่งที่ส่ง'}`);
-  if (d.attachments.length > 0) lines.push(`รูปภาพ/ไฟล์: ${d.attachments.length} รายการ`);
+  if (d.attachments.length > 0) lines.push(`รูปภาพ/ไฟล์: ${f.count(d.attachments.length)} รายการ`);
   if (d.kind === 'general') lines.push(`ผู้ติดต่อ: ${[d.contactName, d.contactPhone].filter(Boolean).join(' ') || 'ไม่ประสงค์ออกนาม'}`);
   lines.push(`แจ้งความคืบหน้าทาง LINE: ${d.notify ? 'รับแจ้ง' : 'ไม่ต้องแจ้ง'}`);
   return lines.join('\n');
 }
 
-const at = (step: Step, d: ComplaintDraft, before: Message[] = []): Outcome<ComplaintEffect> => ({
-  replies: [...before, prompt(step, d)],
+const at = (f: Figures, step: Step, d: ComplaintDraft, before: Message[] = []): Outcome<ComplaintEffect> => ({
+  replies: [...before, prompt(step, d, f)],
   state: { dialog: DIALOG, step, data: d },
 });
 
@@ -134,9 +135,9 @@ const at = (step: Step, d: ComplaintDraft, before: Message[] = []): Outcome<Comp
  * Starts a complaint. Asked for by name ("แจ้งทุจริต", "ร้องทุกข์") the kind is already known, and the
  * privacy notice comes before the first question instead of with the choice of kind.
  */
-export function startComplaint(eventId: string, kind?: ComplaintKind): Outcome<ComplaintEffect> {
-  if (!kind) return at('kind', { draftId: eventId, attachments: [] });
-  return at(QUESTIONS[kind][0]!, { draftId: eventId, kind, attachments: [] }, [text(kind === 'corruption' ? CORRUPTION_PDPA_NOTICE_TH : PDPA_NOTICE)]);
+export function startComplaint(eventId: string, kind?: ComplaintKind, f: Figures = figures()): Outcome<ComplaintEffect> {
+  if (!kind) return at(f, 'kind', { draftId: eventId, attachments: [] });
+  return at(f, QUESTIONS[kind][0]!, { draftId: eventId, kind, attachments: [] }, [text(kind === 'corruption' ? CORRUPTION_PDPA_NOTICE_TH : PDPA_NOTICE)]);
 }
 
 const isSkip = (input: DialogInput) => input.kind === 'text' && isSkipWord(input.text);
@@ -154,7 +155,7 @@ export function parseContact(value: string): { name: string | null; phone: strin
   return { name: name || null, phone };
 }
 
-export function continueComplaint(state: State, input: DialogInput): Outcome<ComplaintEffect> {
+export function continueComplaint(state: State, input: DialogInput, f: Figures = figures()): Outcome<ComplaintEffect> {
   const d = state.data;
   if (input.kind === 'postback' && input.action === ACTION.complaintSubmit) {
     if (state.step !== 'confirm' || input.params.d !== d.draftId || !d.kind || !d.description) {
@@ -176,52 +177,52 @@ export function continueComplaint(state: State, input: DialogInput): Outcome<Com
                 ? 'general'
                 : null
             : null;
-      if (chosen !== 'general' && chosen !== 'corruption') return at('kind', d, [text('กรุณาเลือกประเภทจากปุ่มด้านล่าง')]);
+      if (chosen !== 'general' && chosen !== 'corruption') return at(f, 'kind', d, [text('กรุณาเลือกประเภทจากปุ่มด้านล่าง')]);
       const next = { ...d, kind: chosen } as ComplaintDraft;
-      return chosen === 'corruption' ? at('accused', next) : at('what', next);
+      return chosen === 'corruption' ? at(f, 'accused', next) : at(f, 'what', next);
     }
     case 'accused':
     case 'when': {
       const a = answer();
-      if (typeof a !== 'string') return at(state.step, d, [text(a.error)]);
-      return state.step === 'accused' ? at('when', { ...d, accused: a }) : at('what', { ...d, happenedWhen: a });
+      if (typeof a !== 'string') return at(f, state.step, d, [text(a.error)]);
+      return state.step === 'accused' ? at(f, 'when', { ...d, accused: a }) : at(f, 'what', { ...d, happenedWhen: a });
     }
     case 'what': {
       if (input.kind === 'media') {
         if (input.mediaKind !== 'image' || d.attachments.length >= MAX_PHOTOS) {
-          return at('what', d, [text(input.mediaKind !== 'image' ? 'รับเฉพาะรูปภาพเป็นหลักฐาน' : `แนบรูปได้ไม่เกิน ${MAX_PHOTOS} รูป`)]);
+          return at(f, 'what', d, [text(input.mediaKind !== 'image' ? 'รับเฉพาะรูปภาพเป็นหลักฐาน' : `แนบรูปได้ไม่เกิน ${f.count(MAX_PHOTOS)} รูป`)]);
         }
         const attachment = { kind: 'image' as const, lineMessageId: input.messageId, fileName: null };
         const next = { ...d, attachments: [...d.attachments, attachment] };
-        return { replies: [text(`ได้รับรูปแล้ว ${next.attachments.length} รูป พิมพ์รายละเอียดต่อได้เลย`, [cancel()])], state: { dialog: DIALOG, step: 'what', data: next }, effects: [{ type: 'storeAttachment', attachment }] };
+        return { replies: [text(`ได้รับรูปแล้ว ${f.count(next.attachments.length)} รูป พิมพ์รายละเอียดต่อได้เลย`, [cancel()])], state: { dialog: DIALOG, step: 'what', data: next }, effects: [{ type: 'storeAttachment', attachment }] };
       }
       const a = answer();
-      if (typeof a !== 'string') return at('what', d, [text(a.error)]);
-      return at('where', { ...d, description: a });
+      if (typeof a !== 'string') return at(f, 'what', d, [text(a.error)]);
+      return at(f, 'where', { ...d, description: a });
     }
     case 'where': {
-      if (input.kind === 'location') return afterWhere({ ...d, location: input.location });
-      if (isSkip(input)) return afterWhere({ ...d, location: null });
+      if (input.kind === 'location') return afterWhere({ ...d, location: input.location }, f);
+      if (isSkip(input)) return afterWhere({ ...d, location: null }, f);
       const place = answer();
-      if (typeof place !== 'string') return at('where', d, [text('กรุณากดส่งตำแหน่ง พิมพ์ชื่อสถานที่ หรือกด "ข้าม"')]);
-      return afterWhere({ ...d, location: { title: truncate(place, 300), address: '', latitude: null, longitude: null } });
+      if (typeof place !== 'string') return at(f, 'where', d, [text('กรุณากดส่งตำแหน่ง พิมพ์ชื่อสถานที่ หรือกด "ข้าม"')]);
+      return afterWhere({ ...d, location: { title: truncate(place, 300), address: '', latitude: null, longitude: null } }, f);
     }
     case 'contact': {
-      if (input.kind === 'text' && /ไม่ประสงค์ออกนาม|anonymous/i.test(input.text)) return at('notify', { ...d, contactName: null, contactPhone: null });
+      if (input.kind === 'text' && /ไม่ประสงค์ออกนาม|anonymous/i.test(input.text)) return at(f, 'notify', { ...d, contactName: null, contactPhone: null });
       const a = answer();
-      if (typeof a !== 'string') return at('contact', d, [text(a.error)]);
+      if (typeof a !== 'string') return at(f, 'contact', d, [text(a.error)]);
       const { name, phone } = parseContact(a);
-      return at('notify', { ...d, contactName: name ? truncate(name, 100) : null, contactPhone: phone });
+      return at(f, 'notify', { ...d, contactName: name ? truncate(name, 100) : null, contactPhone: phone });
     }
     case 'notify': {
-      if (input.kind === 'text' && /^ไม่/.test(input.text.trim())) return at('confirm', { ...d, notify: false });
-      if (input.kind === 'text' && /รับแจ้ง|แจ้ง|ใช่|yes/i.test(input.text)) return at('confirm', { ...d, notify: true });
-      return at('notify', d, [text('กรุณาเลือก "รับแจ้ง" หรือ "ไม่ต้องแจ้ง"')]);
+      if (input.kind === 'text' && /^ไม่/.test(input.text.trim())) return at(f, 'confirm', { ...d, notify: false });
+      if (input.kind === 'text' && /รับแจ้ง|แจ้ง|ใช่|yes/i.test(input.text)) return at(f, 'confirm', { ...d, notify: true });
+      return at(f, 'notify', d, [text('กรุณาเลือก "รับแจ้ง" หรือ "ไม่ต้องแจ้ง"')]);
     }
     case 'confirm':
-      if (input.kind === 'text' && input.text.trim() === REMOVE_FOUND) return removeSelfIdentifying(d);
+      if (input.kind === 'text' && input.text.trim() === REMOVE_FOUND) return removeSelfIdentifying(d, f);
       if (input.kind === 'text' && (isConfirmWord(input.text) || input.text.trim() === SEND_AS_IS)) return continueComplaint(state, { kind: 'postback', action: ACTION.complaintSubmit, params: { d: d.draftId } });
-      return at('confirm', d, [text(selfIdentifying(d).length > 0 ? `กด "${REMOVE_FOUND}" หรือ "${SEND_AS_IS}" หรือพิมพ์ "ยกเลิก"` : 'กด "ยืนยันส่งเรื่อง" เพื่อส่ง หรือ "ยกเลิก"')]);
+      return at(f, 'confirm', d, [text(selfIdentifying(d).length > 0 ? `กด "${REMOVE_FOUND}" หรือ "${SEND_AS_IS}" หรือพิมพ์ "ยกเลิก"` : 'กด "ยืนยันส่งเรื่อง" เพื่อส่ง หรือ "ยกเลิก"')]);
   }
 }
 
@@ -242,20 +243,20 @@ function toNewComplaint(d: ComplaintDraft, kind: ComplaintKind, description: str
 }
 
 /** Cuts exactly what was pointed out from the story and shows the result before anything is filed. */
-function removeSelfIdentifying(d: ComplaintDraft): Outcome<ComplaintEffect> {
+function removeSelfIdentifying(d: ComplaintDraft, f: Figures): Outcome<ComplaintEffect> {
   const found = selfIdentifying(d);
-  if (found.length === 0) return at('confirm', d);
+  if (found.length === 0) return at(f, 'confirm', d);
   const description = removeFindings(d.description!, found);
-  if (description.trim() === '') return at('confirm', d, [text(`ลบแล้วจะไม่เหลือรายละเอียดของเรื่อง กด "${SEND_AS_IS}" หรือพิมพ์ "ยกเลิก" แล้วเริ่มใหม่`)]);
-  return at('confirm', { ...d, description }, [text('ลบข้อความที่อาจระบุตัวท่านออกจากรายละเอียดแล้ว ตรวจสอบเรื่องอีกครั้งก่อนส่ง')]);
+  if (description.trim() === '') return at(f, 'confirm', d, [text(`ลบแล้วจะไม่เหลือรายละเอียดของเรื่อง กด "${SEND_AS_IS}" หรือพิมพ์ "ยกเลิก" แล้วเริ่มใหม่`)]);
+  return at(f, 'confirm', { ...d, description }, [text('ลบข้อความที่อาจระบุตัวท่านออกจากรายละเอียดแล้ว ตรวจสอบเรื่องอีกครั้งก่อนส่ง')]);
 }
 
-function afterWhere(d: ComplaintDraft): Outcome<ComplaintEffect> {
-  return d.kind === 'general' ? at('contact', d) : at('notify', d);
+function afterWhere(d: ComplaintDraft, f: Figures): Outcome<ComplaintEffect> {
+  return d.kind === 'general' ? at(f, 'contact', d) : at(f, 'notify', d);
 }
 
-export function repeatComplaintPrompt(state: State): Message[] {
-  return [text('ทำรายการเดิมต่อได้เลย หรือพิมพ์ "ยกเลิก" เพื่อยกเลิก'), prompt(state.step, state.data)];
+export function repeatComplaintPrompt(state: State, f: Figures = figures()): Message[] {
+  return [text('ทำรายการเดิมต่อได้เลย หรือพิมพ์ "ยกเลิก" เพื่อยกเลิก'), prompt(state.step, state.data, f)];
 }
 
 export function isComplaintState(state: DialogState | null): state is State {

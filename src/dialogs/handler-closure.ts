@@ -1,6 +1,7 @@
 import type { Attachment } from '../domain/attachments.js';
 import { MAX_AFTER_PHOTOS } from '../domain/closure.js';
 import type { DialogState } from '../domain/dialog-state.js';
+import { figures, type Figures } from '../domain/figures.js';
 import { quickText, text, type Message } from '../line/messages.js';
 import { cleanFreeText } from './free-text.js';
 import type { DialogInput, Outcome, StoreAttachment } from './types.js';
@@ -52,36 +53,36 @@ function askNote(draft: ForwardDraft): Outcome<CaseClosureEffect> {
   };
 }
 
-export function askAfterPhotos(draft: CaseDraft): Outcome<CaseClosureEffect> {
+export function askAfterPhotos(draft: CaseDraft, f: Figures = figures()): Outcome<CaseClosureEffect> {
   return {
-    replies: [text(`${draft.trackingNo}: ส่งภาพหลังดำเนินการ (ไม่เกิน ${MAX_AFTER_PHOTOS} รูป) แล้วกด "${SEND_PHOTOS}" ผู้ร้องเรียนจะได้รับภาพเหล่านี้`, [cancel()])],
+    replies: [text(`${draft.trackingNo}: ส่งภาพหลังดำเนินการ (ไม่เกิน ${f.count(MAX_AFTER_PHOTOS)} รูป) แล้วกด "${SEND_PHOTOS}" ผู้ร้องเรียนจะได้รับภาพเหล่านี้`, [cancel()])],
     state: { dialog: DIALOG, step: 'photos', data: { complaintId: draft.complaintId, trackingNo: draft.trackingNo, photos: [] } },
   };
 }
 
-export function continueCaseClosure(state: CaseClosureState, input: DialogInput): Outcome<CaseClosureEffect> {
-  if (state.step === 'photos') return continuePhotos(state as PhotosState, input);
+export function continueCaseClosure(state: CaseClosureState, input: DialogInput, f: Figures = figures()): Outcome<CaseClosureEffect> {
+  if (state.step === 'photos') return continuePhotos(state as PhotosState, input, f);
   const d = state.data as ForwardDraft;
   if (input.kind !== 'text') return { replies: [text('กรุณาพิมพ์ข้อความ หรือพิมพ์ "ยกเลิก"', [cancel()])] };
   const value = cleanFreeText(input.text);
   if (typeof value !== 'string') return { replies: [text(value.error, [cancel()])] };
   if (state.step === 'agency') {
-    if (value.length > MAX_AGENCY_LENGTH) return { replies: [text(`ชื่อหน่วยงานยาวเกิน ${MAX_AGENCY_LENGTH} ตัวอักษร`, [cancel()])] };
+    if (value.length > MAX_AGENCY_LENGTH) return { replies: [text(`ชื่อหน่วยงานยาวเกิน ${f.count(MAX_AGENCY_LENGTH)} ตัวอักษร`, [cancel()])] };
     return askNote({ ...d, agency: value });
   }
   return { replies: [], state: null, effects: [{ type: 'forward', draft: d, agency: d.agency ?? '', note: value }] };
 }
 
-function continuePhotos(state: PhotosState, input: DialogInput): Outcome<CaseClosureEffect> {
+function continuePhotos(state: PhotosState, input: DialogInput, f: Figures): Outcome<CaseClosureEffect> {
   const d = state.data;
   const send = [quickText(SEND_PHOTOS), cancel()];
   if (input.kind === 'media') {
     if (input.mediaKind !== 'image') return { replies: [text('รับเฉพาะรูปภาพ', d.photos.length > 0 ? send : [cancel()])] };
-    if (d.photos.length >= MAX_AFTER_PHOTOS) return { replies: [text(`ส่งได้ครั้งละไม่เกิน ${MAX_AFTER_PHOTOS} รูป กด "${SEND_PHOTOS}"`, send)] };
+    if (d.photos.length >= MAX_AFTER_PHOTOS) return { replies: [text(`ส่งได้ครั้งละไม่เกิน ${f.count(MAX_AFTER_PHOTOS)} รูป กด "${SEND_PHOTOS}"`, send)] };
     const attachment: Attachment = { kind: 'image', lineMessageId: input.messageId, fileName: null };
     const next = { ...d, photos: [...d.photos, attachment] };
     return {
-      replies: [text(`ได้รับรูปแล้ว ${next.photos.length} รูป ส่งรูปเพิ่ม หรือกด "${SEND_PHOTOS}"`, send)],
+      replies: [text(`ได้รับรูปแล้ว ${f.count(next.photos.length)} รูป ส่งรูปเพิ่ม หรือกด "${SEND_PHOTOS}"`, send)],
       state: { dialog: DIALOG, step: 'photos', data: next },
       effects: [{ type: 'storeAttachment', attachment }],
     };
@@ -91,10 +92,10 @@ function continuePhotos(state: PhotosState, input: DialogInput): Outcome<CaseClo
   return { replies: [text(d.photos.length === 0 ? 'กรุณาส่งรูปภาพหลังดำเนินการก่อน' : `กด "${SEND_PHOTOS}" เพื่อส่ง หรือส่งรูปเพิ่ม`, d.photos.length > 0 ? send : [cancel()])] };
 }
 
-export function repeatCaseClosurePrompt(state: CaseClosureState): Message[] {
+export function repeatCaseClosurePrompt(state: CaseClosureState, f: Figures = figures()): Message[] {
   if (state.step === 'photos') {
     const d = state.data as PhotosDraft;
-    return [text(`${d.trackingNo}: ส่งภาพหลังดำเนินการแล้ว ${d.photos.length} รูป ส่งรูปเพิ่ม หรือกด "${SEND_PHOTOS}"`, [quickText(SEND_PHOTOS), cancel()])];
+    return [text(`${d.trackingNo}: ส่งภาพหลังดำเนินการแล้ว ${f.count(d.photos.length)} รูป ส่งรูปเพิ่ม หรือกด "${SEND_PHOTOS}"`, [quickText(SEND_PHOTOS), cancel()])];
   }
   const d = state.data as ForwardDraft;
   return state.step === 'agency' ? askAgency(d).replies : askNote(d).replies;

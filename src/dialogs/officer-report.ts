@@ -4,7 +4,8 @@ import type { NewProgressReport, PastReport } from '../domain/progress.js';
 import type { StaffFacts } from '../domain/staff.js';
 import type { DialogState } from '../domain/dialog-state.js';
 import { CANNOT_PROCEED_REASONS_TH, isStatus, parseStatus, STATUS_SHORT_TH, STATUS_TH, STATUSES } from '../domain/statuses.js';
-import { formatBaht, formatThaiDate, parseAmount, truncate } from '../domain/thai.js';
+import { figures, type Figures } from '../domain/figures.js';
+import { parseAmount, truncate } from '../domain/thai.js';
 import { confirmCard, savedCard, type ReportDraft } from './report-cards.js';
 import { quickPostback, quickText, text, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
@@ -26,13 +27,14 @@ const SAY = {
   askStatus: (code: string, title: string) => `${code} ${title}\n\nเลือกสถานะการดำเนินงานปัจจุบัน`,
   askReason: 'ระบุเหตุผลที่ไม่สามารถดำเนินการได้ เลือกจากปุ่มด้านล่าง หรือพิมพ์เหตุผลเอง',
   askSummary: 'พิมพ์สรุปผลการดำเนินงาน ทำอะไรไปแล้ว เมื่อไร\nแนบรูปภาพหรือไฟล์หลักฐานได้ก่อนพิมพ์สรุป',
-  askOutcome: 'ผลลัพธ์หรือความสำเร็จที่ได้คืออะไร? เช่น ผู้เข้าร่วม 40 คน ประชาชนเข้าถึงข้อมูลได้ทางเว็บไซต์\nพิมพ์ได้เลย หรือกด "ข้าม"',
-  askOutcomeOfCompleted: 'ผลลัพธ์หรือความสำเร็จที่ได้คืออะไร? เช่น ผู้เข้าร่วม 40 คน ประชาชนเข้าถึงข้อมูลได้ทางเว็บไซต์\nรายการที่ดำเนินการแล้วเสร็จต้องระบุผลลัพธ์ เพื่อใช้ในรายงานผลการดำเนินการ',
+  askOutcome: (forty: string) => `ผลลัพธ์หรือความสำเร็จที่ได้คืออะไร? เช่น ผู้เข้าร่วม ${forty} คน ประชาชนเข้าถึงข้อมูลได้ทางเว็บไซต์\nพิมพ์ได้เลย หรือกด "ข้าม"`,
+  askOutcomeOfCompleted: (forty: string) =>
+    `ผลลัพธ์หรือความสำเร็จที่ได้คืออะไร? เช่น ผู้เข้าร่วม ${forty} คน ประชาชนเข้าถึงข้อมูลได้ทางเว็บไซต์\nรายการที่ดำเนินการแล้วเสร็จต้องระบุผลลัพธ์ เพื่อใช้ในรายงานผลการดำเนินการ`,
   outcomeNeeded: 'รายการที่ดำเนินการแล้วเสร็จต้องระบุผลลัพธ์หรือความสำเร็จ กรุณาพิมพ์ผลลัพธ์ที่ได้',
   askProblems: 'มีปัญหาอุปสรรคหรือไม่? พิมพ์ได้เลย หรือกด "ข้าม"',
   askSuggestions: 'มีข้อเสนอแนะหรือไม่? พิมพ์ได้เลย หรือกด "ข้าม"',
-  attachmentAdded: (count: number) => `แนบหลักฐานแล้ว ${count} รายการ พิมพ์สรุปผลการดำเนินงานต่อได้เลย`,
-  tooManyAttachments: (max: number) => `แนบหลักฐานได้ไม่เกิน ${max} ไฟล์`,
+  attachmentAdded: (count: string) => `แนบหลักฐานแล้ว ${count} รายการ พิมพ์สรุปผลการดำเนินงานต่อได้เลย`,
+  tooManyAttachments: (max: string) => `แนบหลักฐานได้ไม่เกิน ${max} ไฟล์`,
   askDisbursed: (disbursed: string, budget: string) =>
     `ยอดเบิกจ่ายสะสมถึงวันนี้กี่บาท?\nเบิกจ่ายสะสมที่รายงานไว้ ${disbursed} บาท จากงบประมาณ ${budget} บาท\nพิมพ์ตัวเลข หรือกด "ข้าม" หากยังไม่ทราบ`,
   badAmount: 'กรุณาพิมพ์จำนวนเงินเป็นตัวเลข เช่น 15000 หรือ 15,000 หรือกด "ข้าม"',
@@ -52,7 +54,12 @@ export type Step = 'status' | 'reason' | 'summary' | 'outcome' | 'problems' | 's
 
 /** The questions answered in words, and the draft field each fills. */
 type TextStep = 'summary' | 'outcome' | 'problems' | 'suggestions';
-const ASK: Record<TextStep, string> = { summary: SAY.askSummary, outcome: SAY.askOutcome, problems: SAY.askProblems, suggestions: SAY.askSuggestions };
+const ASK: Record<TextStep, (f: Figures) => string> = {
+  summary: () => SAY.askSummary,
+  outcome: (f) => SAY.askOutcome(f.count(40)),
+  problems: () => SAY.askProblems,
+  suggestions: () => SAY.askSuggestions,
+};
 const NEXT: Record<TextStep, Step> = { summary: 'outcome', outcome: 'problems', problems: 'suggestions', suggestions: 'disbursed' };
 
 export type SaveReport = { type: 'saveReport'; report: NewProgressReport };
@@ -67,6 +74,8 @@ export interface Facts {
   eventId: string;
   /** The newest report on the measure the step is about, whose answers may be taken again. */
   previous?: PastReport | null;
+  /** The organisation's digits for the dialog's own figures (Arabic when not given). */
+  figures?: Figures;
 }
 
 const MAX_ATTACHMENTS = 10;
@@ -75,6 +84,8 @@ type ReportState = DialogState<ReportDraft> & { step: Step };
 type ReportOutcome = Outcome<ReportEffect>;
 
 const cancelQuick = () => quickText('ยกเลิก');
+
+const figuresOf = (facts: Facts): Figures => facts.figures ?? figures();
 
 function statusPrompt(m: MeasureView): Message {
   return text(
@@ -95,14 +106,14 @@ function textQuick(step: TextStep, draft: ReportDraft, previous: PastReport | nu
 }
 
 /** A free-text question, with the last report's answer to it shown and offered again. */
-function textPrompt(step: TextStep, draft: ReportDraft, previous: PastReport | null | undefined): Message {
+function textPrompt(step: TextStep, draft: ReportDraft, previous: PastReport | null | undefined, f: Figures): Message {
   const earlier = previous?.[step];
-  const question = step === 'outcome' && !skippable(step, draft) ? SAY.askOutcomeOfCompleted : ASK[step];
-  const ask = earlier ? `${question}\n\n${SAY.earlier(formatThaiDate(previous.reportedAt), truncate(earlier, 600))}` : question;
+  const question = step === 'outcome' && !skippable(step, draft) ? SAY.askOutcomeOfCompleted(f.count(40)) : ASK[step](f);
+  const ask = earlier ? `${question}\n\n${SAY.earlier(f.date(previous.reportedAt), truncate(earlier, 600))}` : question;
   return text(ask, textQuick(step, draft, previous));
 }
 
-function promptFor(step: Step, draft: ReportDraft, m: MeasureView, previous?: PastReport | null): Message {
+function promptFor(step: Step, draft: ReportDraft, m: MeasureView, previous: PastReport | null | undefined, f: Figures): Message {
   switch (step) {
     case 'status':
       return statusPrompt(m);
@@ -112,22 +123,22 @@ function promptFor(step: Step, draft: ReportDraft, m: MeasureView, previous?: Pa
     case 'outcome':
     case 'problems':
     case 'suggestions':
-      return textPrompt(step, draft, previous);
+      return textPrompt(step, draft, previous, f);
     case 'disbursed':
-      return text(SAY.askDisbursed(formatBaht(m.disbursed), formatBaht(m.budget)), [
+      return text(SAY.askDisbursed(f.baht(m.disbursed), f.baht(m.budget)), [
         ...(m.disbursed > 0 ? [quickText(SAY.sameAmount, String(m.disbursed))] : []),
         quickText('ข้าม'),
         cancelQuick(),
       ]);
     case 'confirm':
-      return confirmCard(draft, m);
+      return confirmCard(draft, m, f);
   }
 }
 
 function at(step: Step, draft: ReportDraft, m: MeasureView, facts: Facts, before: Message[] = []): ReportOutcome {
   // The disbursement is asked only of plan projects with a budget.
   const shown = step === 'disbursed' && !asksForDisbursement(m) ? 'confirm' : step;
-  return { replies: [...before, promptFor(shown, draft, m, facts.previous)], state: { dialog: DIALOG, step: shown, data: draft } };
+  return { replies: [...before, promptFor(shown, draft, m, facts.previous, figuresOf(facts))], state: { dialog: DIALOG, step: shown, data: draft } };
 }
 
 /** Starts a report on a measure chosen from the carousel (or from a reminder's button). */
@@ -172,12 +183,12 @@ export function continueReport(state: ReportState, input: DialogInput, facts: Fa
     case 'suggestions': {
       const step = state.step;
       if (step === 'summary' && input.kind === 'media') {
-        if (draft.attachments.length >= MAX_ATTACHMENTS) return at('summary', draft, m, facts, [text(SAY.tooManyAttachments(MAX_ATTACHMENTS))]);
+        if (draft.attachments.length >= MAX_ATTACHMENTS) return at('summary', draft, m, facts, [text(SAY.tooManyAttachments(figuresOf(facts).count(MAX_ATTACHMENTS)))]);
         const attachment: Attachment = { kind: input.mediaKind, lineMessageId: input.messageId, fileName: input.fileName };
         const attachments = [...draft.attachments, attachment];
         // The last summary stays one tap away after a photo, as before it.
         return {
-          replies: [text(SAY.attachmentAdded(attachments.length), textQuick('summary', draft, facts.previous))],
+          replies: [text(SAY.attachmentAdded(figuresOf(facts).count(attachments.length)), textQuick('summary', draft, facts.previous))],
           state: { dialog: DIALOG, step: 'summary', data: { ...draft, attachments } },
           effects: [{ type: 'storeAttachment', attachment }],
         };
@@ -197,7 +208,7 @@ export function continueReport(state: ReportState, input: DialogInput, facts: Fa
       if (input.kind !== 'text') return at('disbursed', draft, m, facts, [text(SAY.badAmount)]);
       const amount = parseAmount(input.text);
       if (amount === null) return at('disbursed', draft, m, facts, [text(SAY.badAmount)]);
-      if (amount > m.budget) return at('disbursed', draft, m, facts, [text(SAY.amountOverBudget(formatBaht(m.budget)))]);
+      if (amount > m.budget) return at('disbursed', draft, m, facts, [text(SAY.amountOverBudget(figuresOf(facts).baht(m.budget)))]);
       return at('confirm', { ...draft, disbursed: amount }, m, facts);
     }
     case 'confirm': {
@@ -210,7 +221,7 @@ export function continueReport(state: ReportState, input: DialogInput, facts: Fa
 /** Shows the current step again, e.g. after `ช่วยเหลือ` in the middle of a dialog. */
 export function repeatPrompt(state: ReportState, facts: Facts): Message[] {
   const m = facts.measures.find((x) => x.id === state.data.measureId);
-  return m ? [text(SAY.resume), promptFor(state.step, state.data, m, facts.previous)] : [];
+  return m ? [text(SAY.resume), promptFor(state.step, state.data, m, facts.previous, figuresOf(facts))] : [];
 }
 
 function confirm(draft: ReportDraft, m: MeasureView, facts: Facts): ReportOutcome {
@@ -220,7 +231,7 @@ function confirm(draft: ReportDraft, m: MeasureView, facts: Facts): ReportOutcom
   const full = { ...draft, status: draft.status, summary: draft.summary };
   const { draftId: _, ...report } = full;
   return {
-    replies: [savedCard(full, m, facts.now, facts.staff)],
+    replies: [savedCard(full, m, facts.now, facts.staff, figuresOf(facts))],
     state: null,
     effects: [{ type: 'saveReport', report }],
   };

@@ -1,7 +1,8 @@
 import type { Attachment } from '../domain/attachments.js';
 import type { MeasureView } from '../domain/measures.js';
 import { STATUS_COLOUR, STATUS_TH, type Status } from '../domain/statuses.js';
-import { formatBaht, formatThaiDateTime, truncate } from '../domain/thai.js';
+import { figures, type Figures } from '../domain/figures.js';
+import { truncate } from '../domain/thai.js';
 import { renderTemplate } from '../line/flex-template.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { quickPostback, quickText, type Message } from '../line/messages.js';
@@ -36,12 +37,12 @@ function answers(draft: ReportDraft): Record<'reason' | 'summary' | 'outcome' | 
   };
 }
 
-function describeAttachments(attachments: Attachment[]): string {
-  return attachments.length > 0 ? `${attachments.length} ไฟล์` : '';
+function describeAttachments(attachments: Attachment[], f: Figures): string {
+  return attachments.length > 0 ? `${f.count(attachments.length)} ไฟล์` : '';
 }
 
 /** The draft laid out for a last look, with the confirm button tied to this draft. */
-export function confirmCard(draft: ReportDraft, m: MeasureView): Message {
+export function confirmCard(draft: ReportDraft, m: MeasureView, f: Figures = figures()): Message {
   const status = draft.status ?? 'in_progress';
   return {
     type: 'flex',
@@ -52,8 +53,8 @@ export function confirmCard(draft: ReportDraft, m: MeasureView): Message {
       statusLabel: STATUS_TH[status],
       statusColour: STATUS_COLOUR[status],
       ...answers(draft),
-      disbursed: draft.disbursed == null ? '' : `${formatBaht(draft.disbursed)} จากงบประมาณ ${formatBaht(m.budget)}`,
-      attachments: describeAttachments(draft.attachments),
+      disbursed: draft.disbursed == null ? '' : `${f.baht(draft.disbursed)} จากงบประมาณ ${f.baht(m.budget)}`,
+      attachments: describeAttachments(draft.attachments, f),
       confirmPostback: postbackData(ACTION.reportConfirm, { d: draft.draftId }),
       cancelPostback: postbackData(ACTION.cancel),
     }),
@@ -70,19 +71,25 @@ export function reportEvidencePostback(measureId: string, reportedAt: Date): str
 }
 
 /** The bubble the reporter sees once the update is stored. */
-export function savedCard(draft: ReportDraft & { status: Status; summary: string }, m: MeasureView, reportedAt: Date, reporter: { displayName: string; unit: string | null }): Message {
+export function savedCard(
+  draft: ReportDraft & { status: Status; summary: string },
+  m: MeasureView,
+  reportedAt: Date,
+  reporter: { displayName: string; unit: string | null },
+  f: Figures = figures(),
+): Message {
   return {
     type: 'flex',
     altText: truncate(`บันทึกแล้ว: ${m.code} ${STATUS_TH[draft.status]}`, LINE_LIMITS.altText),
     contents: renderTemplate('report-saved', {
-      reportedAt: formatThaiDateTime(reportedAt),
+      reportedAt: f.dateTime(reportedAt),
       code: m.code,
       title: truncate(m.title, 300),
       statusLabel: STATUS_TH[draft.status],
       statusColour: STATUS_COLOUR[draft.status],
       ...answers(draft),
-      disbursed: draft.disbursed == null ? '' : formatBaht(draft.disbursed),
-      attachments: describeAttachments(draft.attachments),
+      disbursed: draft.disbursed == null ? '' : f.baht(draft.disbursed),
+      attachments: describeAttachments(draft.attachments, f),
       reporter: [reporter.displayName || 'เจ้าหน้าที่', reporter.unit].filter(Boolean).join(' · '),
       evidencePostback: draft.attachments.length > 0 ? reportEvidencePostback(m.id, reportedAt) : '',
     }),

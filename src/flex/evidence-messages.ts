@@ -85,7 +85,7 @@ export function evidenceMessages(answer: EvidenceAnswer): Message[] {
     } else if (url.startsWith('https://') && showableAsLineImage(file) && images.length < imageBudget) {
       images.push({ type: 'image', originalContentUrl: url, previewImageUrl: url });
     } else if (buttons.length < MAX_FILE_BUTTONS) {
-      const button = `เปิด${KIND_TH[file.kind]} ${counter}`;
+      const button = `เปิด${KIND_TH[file.kind]} ${f.count(counter)}`;
       buttons.push({ label: button, uri: url });
       lines.push(`• ${label}: ปุ่ม "${button}"`);
     } else {

@@ -6,7 +6,6 @@ import { dayKey } from '../domain/calendar.js';
 import { clockSuffix } from '../domain/closure.js';
 import { HANDLER_ROLE, remindDueBy, type Complaint } from '../domain/complaints.js';
 import { sameBangkokDay } from '../domain/executive-groups.js';
-import { formatThaiDate } from '../domain/thai.js';
 import { overdueComplaintCards } from '../flex/complaint-groups.js';
 import { caseCard } from '../flex/complaint-messages.js';
 import { text } from '../line/messages.js';
@@ -37,13 +36,13 @@ export const complaintDeadlines: JobDefinition = {
     const escalatedToday = new Set<string>();
 
     for (const read of open) {
-      const due = formatThaiDate(new Date(read.dueAt.getTime() - 1));
+      const due = figures(digits).date(new Date(read.dueAt.getTime() - 1));
       const card = (x: Complaint) => ({ type: 'flex' as const, altText: x.trackingNo, contents: caseCard(x, now, figures(digits)) });
       // The case as it stands after the step's conditional write: one closed since the read above gets nothing.
       const c = await markDeadlineStep(read, read.dueAt > now ? 'reminder' : 'escalation', now);
       if (!c) continue;
       if (c.dueAt > now) {
-        outgoing.push({ key: `complaint:${c.id}:reminder${clockSuffix(c)}`, to: await handlersOf(c), messages: [text(`เรื่อง ${c.trackingNo} จะครบกำหนดตอบ 15 วันในวันที่ ${due} กรุณาดำเนินการหรือแจ้งความคืบหน้าแก่ผู้ร้อง`), card(c)] });
+        outgoing.push({ key: `complaint:${c.id}:reminder${clockSuffix(c)}`, to: await handlersOf(c), messages: [text(`เรื่อง ${c.trackingNo} จะครบกำหนดตอบ ${figures(digits).count(15)} วันในวันที่ ${due} กรุณาดำเนินการหรือแจ้งความคืบหน้าแก่ผู้ร้อง`), card(c)] });
         continue;
       }
       const overdue: Complaint = { ...c, explanationRequired: !c.explainedAt };

@@ -26,6 +26,7 @@ export const followUp: JobDefinition = {
   isDue: (now) => isLastDayOfMonth(now),
   async produce(run, { orgId, digits }) {
     const fiscalYear = await activeFiscalYear(orgId);
+    const f = figures(digits);
     const outgoing: Outgoing[] = [];
     const listed: Listed[] = [];
     const quarter = isQuarterEnd(run.asOf) ? fiscalQuarterOf(run.asOf) : null;
@@ -33,9 +34,9 @@ export const followUp: JobDefinition = {
       const due = (await measuresForOfficer(orgId, fiscalYear, officer)).filter((m) => needsFollowUp(m, run.asOf));
       if (due.length === 0) continue;
       const intro = quarter
-        ? `ติดตามผลการดำเนินงานรายไตรมาส (ไตรมาสที่ ${quarter.quarter}/${quarter.fiscalYear})\nมาตรการ/โครงการของท่าน ${due.length} รายการ ยังไม่มีรายงานในไตรมาสนี้ กรุณากด "รายงานความก้าวหน้า" ที่แต่ละรายการ`
-        : `ติดตามผลการดำเนินงาน: มาตรการ/โครงการของท่าน ${due.length} รายการ ไม่มีรายงานความก้าวหน้ามาเกิน 3 เดือน กรุณากด "รายงานความก้าวหน้า" ที่แต่ละรายการ`;
-      outgoing.push({ key: `${run.id}:officer:${officer.lineUserId}`, to: [officer.lineUserId], messages: reminderMessages(intro, due) });
+        ? `ติดตามผลการดำเนินงานรายไตรมาส (ไตรมาสที่ ${f.digits(`${quarter.quarter}/${quarter.fiscalYear}`)})\nมาตรการ/โครงการของท่าน ${f.count(due.length)} รายการ ยังไม่มีรายงานในไตรมาสนี้ กรุณากด "รายงานความก้าวหน้า" ที่แต่ละรายการ`
+        : `ติดตามผลการดำเนินงาน: มาตรการ/โครงการของท่าน ${f.count(due.length)} รายการ ไม่มีรายงานความก้าวหน้ามาเกิน ${f.count(3)} เดือน กรุณากด "รายงานความก้าวหน้า" ที่แต่ละรายการ`;
+      outgoing.push({ key: `${run.id}:officer:${officer.lineUserId}`, to: [officer.lineUserId], messages: reminderMessages(intro, due, f) });
       listed.push({ lineUserId: officer.lineUserId, name: officer.displayName || officer.unit || 'เจ้าหน้าที่', measureIds: due.map((m) => m.id) });
     }
 

@@ -1,3 +1,4 @@
+import { figures, type Figures } from '../domain/figures.js';
 import { dayKey } from '../domain/calendar.js';
 import { ownsOitItem, URL_PROBLEM_TH, type OitItem, type UrlCheck } from '../domain/oit.js';
 import { truncate } from '../domain/thai.js';
@@ -23,7 +24,7 @@ export const oitUrlCheck: JobDefinition = {
   name: 'oit-url-check',
   period: (asOf) => dayKey(asOf),
   isDue: () => true,
-  async produce(run, { orgId, urlCheckTimeoutMs }) {
+  async produce(run, { orgId, urlCheckTimeoutMs, digits }) {
     const fiscalYear = await latestOitYear(orgId);
     if (fiscalYear === null) return { outgoing: [], recipients: 0 };
     const published = (await oitItemsOfYear(orgId, fiscalYear)).filter((i) => i.answer?.available && i.answer.url);
@@ -40,7 +41,7 @@ export const oitUrlCheck: JobDefinition = {
         await recordUrlCheck(item.id, check, brokenSince);
         if (!brokenSince) continue;
         const to = [...new Set([item.answer!.answeredBy, ...officers.filter((o) => ownsOitItem(item, o)).map((o) => o.lineUserId)])];
-        outgoing.push({ key: `oit-url:${item.id}:${brokenSince.toISOString()}`, to, messages: brokenNotice(item, check) });
+        outgoing.push({ key: `oit-url:${item.id}:${brokenSince.toISOString()}`, to, messages: brokenNotice(item, check, figures(digits)) });
       }
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));
@@ -49,11 +50,11 @@ export const oitUrlCheck: JobDefinition = {
   },
 };
 
-function brokenNotice(item: OitItem, check: UrlCheck) {
+function brokenNotice(item: OitItem, check: UrlCheck, f: Figures) {
   const why = check.problem ? URL_PROBLEM_TH[check.problem] : 'เปิดไม่ได้';
   const status = check.httpStatus !== null && check.problem === 'http_error' ? ` รหัส ${check.httpStatus}` : '';
   return [
     text(`ลิงก์ข้อมูลเปิดเผยต่อสาธารณะข้อ ${item.code} ใช้งานไม่ได้: ${why}${status}\n${truncate(check.url, 1_000)}\n\nกรุณาแก้ไขหน้าเว็บไซต์ หรือแก้ลิงก์ในคำตอบ ผู้ประเมินจะเปิดลิงก์นี้จากระบบ ITAS`),
-    { type: 'flex' as const, altText: `${item.code} ลิงก์ใช้งานไม่ได้`, contents: oitOwnerCard({ ...item, urlCheck: check, brokenSince: item.brokenSince ?? check.checkedAt }) },
+    { type: 'flex' as const, altText: `${item.code} ลิงก์ใช้งานไม่ได้`, contents: oitOwnerCard({ ...item, urlCheck: check, brokenSince: item.brokenSince ?? check.checkedAt }, f) },
   ];
 }

@@ -31,7 +31,7 @@ export const roundReminder: JobDefinition = {
       const deadline = f.date(new Date(round.end.getTime() - 1));
       const when = days > 0 ? `อีก ${f.count(days)} วัน` : 'วันนี้';
       const intro = `${when}จะครบกำหนดรายงานผล${f.digits(ROUND_TH[round.name])} (ข้อมูล ณ ${deadline})\nรายการของท่านที่ยังรอรายงาน ${f.count(waiting.length)} รายการ`;
-      outgoing.push({ key: `${run.id}:officer:${officer.lineUserId}`, to: [officer.lineUserId], messages: reminderMessages(intro, waiting) });
+      outgoing.push({ key: `${run.id}:officer:${officer.lineUserId}`, to: [officer.lineUserId], messages: reminderMessages(intro, waiting, f) });
     }
     return { outgoing, recipients: outgoing.length };
   },

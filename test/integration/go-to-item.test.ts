@@ -65,6 +65,23 @@ describe('the list shows what is due first', () => {
     expect(visibleText(done)).toContain('รายการที่ต้องรายงาน');
   });
 
+  it.each(['ดูรายการที่เสร็จแล้ว', 'ขอดูรายการที่เสร็จแล้วครับ', 'รายการที่เสร็จแล้ว', 'รายการที่ดำเนินการแล้วเสร็จ'])('typing "%s" shows the completed items, as the button does', async (typed) => {
+    const byButton = codesOn(await officer.tap(postbackOf(await officer.say('รายงาน'), 'ดูรายการที่เสร็จแล้ว')));
+    const typedList = await officer.say(typed);
+    expect(codesOn(typedList)).toEqual(byButton);
+    expect(visibleText(typedList)).toContain('รายการที่ดำเนินการแล้วเสร็จ 39 รายการ');
+    expect(await dialogs()).toBe(0);
+  });
+
+  it('the button\'s words typed during a report ask before leaving it, then show the completed items', async () => {
+    await officer.say('รายงาน EP-13');
+    const ask = await officer.say('ดูรายการที่เสร็จแล้ว');
+    expect(visibleText(ask)).toContain('ยังไม่ได้บันทึก');
+    const done = await officer.tap(postbackOf(ask, 'ทิ้งแล้วเริ่มใหม่'));
+    expect(visibleText(done)).toContain('รายการที่ดำเนินการแล้วเสร็จ 39 รายการ');
+    expect(codesOn(done)).toContain('EP-11');
+  });
+
   it('puts an item whose period is over first', async () => {
     const ended = new Date(Date.now() - 24 * 3600_000);
     await MeasureModel.updateOne({ orgId: ORG, code: 'EP-13' }, { $set: { periodEnd: ended } });

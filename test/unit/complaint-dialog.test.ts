@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { continueComplaint, startComplaint } from '../../src/dialogs/complaint.js';
+import { figures } from '../../src/domain/figures.js';
 import type { DialogInput, Outcome } from '../../src/dialogs/types.js';
 import type { Message } from '../../src/line/messages.js';
 import { ACTION } from '../../src/line/postback.js';
@@ -26,6 +27,15 @@ describe('the complaint dialog', () => {
   it('counts the general complaint\'s four questions, 1/4 to 4/4', () => {
     const steps = walk(kind('general'), say('ถนนเป็นหลุม'), say('ข้าม'), say('ไม่ประสงค์ออกนาม')).slice(1);
     expect(steps.map((o) => shown(o).match(/(\d)\/(\d) /)?.[0].trim())).toEqual(['1/4', '2/4', '3/4', '4/4']);
+  });
+
+  it("counts its questions in the organisation's Thai digits when it chose them", () => {
+    const thai = figures('thai');
+    const first = startComplaint('evt-1', 'general', thai);
+    expect(shown(first)).toContain('๑/๔ ');
+    const next = continueComplaint(first.state as Parameters<typeof continueComplaint>[0], say('ถนนหน้าบ้านเลขที่ 12 เป็นหลุม'), thai);
+    expect(shown(next)).toContain('๒/๔ ');
+    expect(shown(next)).not.toMatch(/[0-9]/);
   });
 
   it('takes a place typed in words where a location is asked, and shows it before sending', () => {

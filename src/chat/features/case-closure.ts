@@ -10,6 +10,7 @@ import {
 } from '../../dialogs/handler-closure.js';
 import { mayAddAfterPhotos, mayForward } from '../../domain/closure.js';
 import { COMPLAINT_STATUS_TH, type Complaint } from '../../domain/complaints.js';
+import { figures } from '../../domain/figures.js';
 import { truncate } from '../../domain/thai.js';
 import { evidenceMessages } from '../../flex/evidence-messages.js';
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
@@ -37,7 +38,7 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
   switch (action) {
     case ACTION.caseAfterPhotos:
       if (!mayAddAfterPhotos(c)) return [text(`${c.trackingNo} ปิดเรื่องแล้ว (${COMPLAINT_STATUS_TH[c.status]}) แนบภาพหลังดำเนินการไม่ได้`)];
-      return ctx.run(askAfterPhotos(draft), (e) => perform(ctx, e));
+      return ctx.run(askAfterPhotos(draft, figures(ctx.org.digits)), (e) => perform(ctx, e));
     case ACTION.caseForward:
       if (!mayForward(c)) return [text(`${c.trackingNo} ปิดเรื่องแล้ว`)];
       if (c.explanationRequired) return [text(`เรื่อง ${c.trackingNo} เกินกำหนด 15 วัน ต้องแจ้งเหตุผลแก่ผู้ร้องเรียนก่อนส่งต่อ กด "แจ้งเหตุผลความล่าช้า" บนการ์ดเรื่อง`)];
@@ -103,10 +104,10 @@ async function sendAfterPhotos(ctx: ChatContext, c: Complaint, d: PhotosDraft): 
       return { file, url: link.url };
     });
     const again = [quickPostback('ดูภาพหลังดำเนินการ', postbackData(ACTION.ownPhotos, { c: c.id }))];
-    const messages = evidenceMessages({ heading: `เจ้าหน้าที่แนบภาพหลังดำเนินการ เรื่องเลขที่ ${c.trackingNo}`, files: linked, minutes, quickReplies: again, againLabel: 'ดูภาพหลังดำเนินการ' });
+    const messages = evidenceMessages({ heading: `เจ้าหน้าที่แนบภาพหลังดำเนินการ เรื่องเลขที่ ${c.trackingNo}`, files: linked, minutes, quickReplies: again, againLabel: 'ดูภาพหลังดำเนินการ', figures: figures(ctx.org.digits) });
     await noticeToComplainant(c, `photos:${entry.id}`, messages, noticeDeps(ctx));
   }
-  return [text(`${c.trackingNo}: แนบภาพหลังดำเนินการ ${d.photos.length} รูปแล้ว · ${told(c)}`)];
+  return [text(`${c.trackingNo}: แนบภาพหลังดำเนินการ ${figures(ctx.org.digits).count(d.photos.length)} รูปแล้ว · ${told(c)}`)];
 }
 
 /** Handlers closing a case's loop from its card: after-fix photos, a category, forwarding to another agency. */
@@ -116,5 +117,5 @@ export const caseClosure: Feature = {
   allowed: (sender) => handledKinds(sender).length > 0,
   refusal: CHAT_TEXT.handlersOnly,
   handle: (ctx) => (ctx.input.kind === 'postback' ? act(ctx, ctx.input.action, ctx.input.params) : Promise.resolve([])),
-  dialog: handlerDialog(DIALOG, isCaseClosureState, (ctx, state) => ctx.run(continueCaseClosure(state, ctx.input), (e: CaseClosureEffect) => perform(ctx, e)), repeatCaseClosurePrompt),
+  dialog: handlerDialog(DIALOG, isCaseClosureState, (ctx, state) => ctx.run(continueCaseClosure(state, ctx.input, figures(ctx.org.digits)), (e: CaseClosureEffect) => perform(ctx, e)), repeatCaseClosurePrompt),
 };

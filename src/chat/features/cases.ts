@@ -1,5 +1,5 @@
 import { COMPLAINT_KINDS, HANDLER_ROLE, type ComplaintKind } from '../../domain/complaints.js';
-import { figures } from '../../domain/figures.js';
+import { figures, type Figures } from '../../domain/figures.js';
 import { hasRole } from '../../domain/roles.js';
 import { caseCarousel } from '../../flex/complaint-messages.js';
 import type { DialogState } from '../../domain/dialog-state.js';
@@ -34,7 +34,7 @@ export function handlerDialog<S extends DialogState>(
   name: string,
   isState: (dialog: DialogState | null) => dialog is S,
   step: (ctx: ChatContext, state: S) => Promise<Message[]>,
-  repeat: (state: S) => Message[],
+  repeat: (state: S, f: Figures) => Message[],
 ): NonNullable<Feature['dialog']> {
   return {
     name,
@@ -46,6 +46,6 @@ export function handlerDialog<S extends DialogState>(
       }
       return step(ctx, ctx.dialog);
     },
-    resume: async (ctx) => (isState(ctx.dialog) ? repeat(ctx.dialog) : []),
+    resume: async (ctx) => (isState(ctx.dialog) ? repeat(ctx.dialog, figures(ctx.org.digits)) : []),
   };
 }

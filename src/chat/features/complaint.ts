@@ -7,8 +7,8 @@ import { text, type Message } from '../../line/messages.js';
 import { noticeToHandlers } from '../../outbox/complaint-notices.js';
 import type { ChatContext, Feature } from '../context.js';
 
-const tooMany = (notSent: boolean) =>
-  `ท่านส่งเรื่องครบ ${MAX_COMPLAINTS_PER_HOUR} เรื่องในหนึ่งชั่วโมงแล้ว${notSent ? ' เรื่องนี้ยังไม่ได้ส่ง' : ''} กรุณาลองใหม่ภายหลัง หากเร่งด่วนโปรดติดต่อองค์กรโดยตรง`;
+const tooMany = (notSent: boolean, ctx: ChatContext) =>
+  `ท่านส่งเรื่องครบ ${figures(ctx.org.digits).count(MAX_COMPLAINTS_PER_HOUR)} เรื่องในหนึ่งชั่วโมงแล้ว${notSent ? ' เรื่องนี้ยังไม่ได้ส่ง' : ''} กรุณาลองใหม่ภายหลัง หากเร่งด่วนโปรดติดต่อองค์กรโดยตรง`;
 
 /** The kind a request names: the bot's own names for the two channels, and the words people use for them. */
 function kindNamed(plain: string): ComplaintKind | '' {
@@ -30,7 +30,7 @@ async function overTheLimit(ctx: ChatContext): Promise<boolean> {
  */
 async function file(ctx: ChatContext, input: NewComplaint): Promise<Message[]> {
   const filedBefore = await ctx.stores.complaints.complaintFiledBy(ctx.eventId);
-  if (!filedBefore && (await overTheLimit(ctx))) return [text(tooMany(true))];
+  if (!filedBefore && (await overTheLimit(ctx))) return [text(tooMany(true, ctx))];
   const { complaint } = await ctx.stores.complaints.fileComplaint(ctx.org.id, input, ctx.sender.userId, ctx.sealer, ctx.now, ctx.eventId, await ctx.org.workingCalendar());
   const f = figures(ctx.org.digits);
   const card = { type: 'flex' as const, altText: `เรื่องใหม่ ${complaint.trackingNo}`, contents: caseCard(complaint, complaint.submittedAt, f) };
@@ -45,16 +45,16 @@ export const complaint: Feature = {
   meaning: (plain) => (/ร้องเรียน|ร้องทุกข์|แจ้งทุจริต|แจ้งเบาะแส|ทุจริต|คอร์รัปชั่?น|แจ้งเรื่อง|แจ้งปัญหา|^complain/.test(plain) ? kindNamed(plain) : null),
   startsDialog: true,
   async handle(ctx) {
-    if (await overTheLimit(ctx)) return [text(tooMany(false))];
+    if (await overTheLimit(ctx)) return [text(tooMany(false, ctx))];
     const kind = ctx.argument === 'general' || ctx.argument === 'corruption' ? ctx.argument : undefined;
-    return ctx.run(startComplaint(ctx.eventId, kind));
+    return ctx.run(startComplaint(ctx.eventId, kind, figures(ctx.org.digits)));
   },
   dialog: {
     name: DIALOG,
     async continue(ctx) {
       if (!isComplaintState(ctx.dialog)) return [];
-      return ctx.run(continueComplaint(ctx.dialog, ctx.input), (effect) => file(ctx, effect.complaint));
+      return ctx.run(continueComplaint(ctx.dialog, ctx.input, figures(ctx.org.digits)), (effect) => file(ctx, effect.complaint));
     },
-    resume: async (ctx) => (isComplaintState(ctx.dialog) ? repeatComplaintPrompt(ctx.dialog) : []),
+    resume: async (ctx) => (isComplaintState(ctx.dialog) ? repeatComplaintPrompt(ctx.dialog, figures(ctx.org.digits)) : []),
   },
 };

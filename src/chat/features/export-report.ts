@@ -1,3 +1,4 @@
+import { figures } from '../../domain/figures.js';
 import { isExecutiveOrAdmin } from '../../domain/roles.js';
 import { linkMessage } from '../../flex/link-message.js';
 import { quickPostback, quickText, text } from '../../line/messages.js';
@@ -23,6 +24,6 @@ export const exportReport: Feature = {
     }
     // The E-PlanNACC report is signed by whoever asks for it.
     const link = ctx.reportLink(kind, ctx.now, ctx.sender.userId);
-    return [linkMessage(`${REPORT_TH[kind]}\nปุ่มดาวน์โหลดใช้ได้ ${link.minutes} นาที และเปิดได้เฉพาะผู้ที่ได้รับ โปรดอย่าส่งต่อ`, [{ label: 'ดาวน์โหลดรายงาน', uri: link.url }])];
+    return [linkMessage(`${REPORT_TH[kind]}\nปุ่มดาวน์โหลดใช้ได้ ${figures(ctx.org.digits).count(link.minutes)} นาที และเปิดได้เฉพาะผู้ที่ได้รับ โปรดอย่าส่งต่อ`, [{ label: 'ดาวน์โหลดรายงาน', uri: link.url }])];
   },
 };

@@ -1,7 +1,8 @@
 import { askNewValue, continueEdit, DIALOG, isEditState, repeatEditPrompt, type EditMeasure } from '../../dialogs/measure-edit.js';
 import { EDITABLE_FIELDS, isEditableField, isLockedForRound, type EditableField, type MeasureView } from '../../domain/measures.js';
 import { hasRole } from '../../domain/roles.js';
-import { formatBaht, truncate } from '../../domain/thai.js';
+import { figures, type Figures } from '../../domain/figures.js';
+import { truncate } from '../../domain/thai.js';
 import { measureBrief } from '../../flex/measure-cards.js';
 import { quickPostback, text, type Message } from '../../line/messages.js';
 import { ACTION, postbackData } from '../../line/postback.js';
@@ -25,14 +26,14 @@ const FIELD_BUTTON: Record<EditableField, string> = {
   methodSteps: 'แก้ไขวิธีดำเนินการ',
 };
 
-function shown(m: MeasureView, field: EditableField): string {
+function shown(m: MeasureView, field: EditableField, f: Figures): string {
   switch (field) {
     case 'title':
       return m.title;
     case 'responsibleUnits':
       return m.responsibleUnits.join(', ');
     case 'budget':
-      return `${formatBaht(m.budget)} บาท`;
+      return `${f.baht(m.budget)} บาท`;
     case 'guideline':
       return m.guideline ?? '';
     case 'methodSteps':
@@ -47,7 +48,7 @@ async function adminBrief(ctx: ChatContext, m: MeasureView): Promise<Message[]> 
     ...(isLockedForRound(m, ctx.now) ? [quickPostback('เปิดให้รายงานใหม่', postbackData(ACTION.measureReopen, { m: m.id }))] : []),
     ...(Object.keys(EDITABLE_FIELDS) as EditableField[]).map((f) => quickPostback(FIELD_BUTTON[f], postbackData(ACTION.measureEdit, { m: m.id, f }))),
   ];
-  return [measureBrief(m, reports, actions)];
+  return [measureBrief(m, reports, actions, figures(ctx.org.digits))];
 }
 
 async function performEdit(ctx: ChatContext, effect: EditMeasure): Promise<Message[]> {
@@ -81,7 +82,7 @@ export const manageMeasure: Feature = {
       }
       const field = input.params.f;
       if (!isEditableField(field)) return [text(SAY.notFound(m.code))];
-      return ctx.run(askNewValue({ measureId: m.id, code: m.code, field, current: shown(m, field) }));
+      return ctx.run(askNewValue({ measureId: m.id, code: m.code, field, current: shown(m, field, figures(ctx.org.digits)) }));
     }
     if (!ctx.argument) return [text(SAY.usage)];
     const fiscalYear = await ctx.stores.organisations.activeFiscalYear(ctx.org.id);

@@ -2,7 +2,7 @@ import { approveOitItem, continueReturn, DIALOG, isReviewState, repeatReturnProm
 import { itasWindow, oitState } from '../../domain/oit.js';
 import { hasRole } from '../../domain/roles.js';
 import type { StaffMember } from '../../domain/staff.js';
-import { formatThaiDate } from '../../domain/thai.js';
+import { figures, type Figures } from '../../domain/figures.js';
 import { oitReviewCarousel } from '../../flex/oit-cards.js';
 import { text, type Message } from '../../line/messages.js';
 import { ACTION } from '../../line/postback.js';
@@ -12,10 +12,10 @@ import type { ChatContext, Feature, Perform } from '../context.js';
 const SAY = {
   reviewersOnly: 'คำสั่งนี้สำหรับผู้ตรวจสอบข้อมูลเปิดเผยต่อสาธารณะเท่านั้น',
   noList: 'ยังไม่มีรายการข้อมูลเปิดเผยต่อสาธารณะของปีนี้ในระบบ กรุณาแจ้งผู้ดูแลระบบให้นำเข้ารายการก่อน',
-  nothingWaiting: (fy: number, approved: number, total: number, unanswered: number) =>
-    `ไม่มีข้อ OIT รอตรวจสอบ\nปีงบประมาณ ${fy}: ผ่านการตรวจสอบแล้ว ${approved} จาก ${total} ข้อ${unanswered > 0 ? ` · ยังไม่ได้ตอบ ${unanswered} ข้อ` : ''}`,
-  intro: (fy: number, waiting: number, approved: number, total: number, closes: string) =>
-    `ข้อ OIT รอตรวจสอบ ${waiting} ข้อ (ปีงบประมาณ ${fy} ผ่านแล้ว ${approved} จาก ${total} ข้อ)\nกรุณาตรวจให้ครบก่อนระบบ ITAS ปิดวันที่ ${closes}`,
+  nothingWaiting: (f: Figures, fy: number, approved: number, total: number, unanswered: number) =>
+    `ไม่มีข้อ OIT รอตรวจสอบ\nปีงบประมาณ ${f.fiscalYear(fy)}: ผ่านการตรวจสอบแล้ว ${f.count(approved)} จาก ${f.count(total)} ข้อ${unanswered > 0 ? ` · ยังไม่ได้ตอบ ${f.count(unanswered)} ข้อ` : ''}`,
+  intro: (f: Figures, fy: number, waiting: number, approved: number, total: number, closes: string) =>
+    `ข้อ OIT รอตรวจสอบ ${f.count(waiting)} ข้อ (ปีงบประมาณ ${f.fiscalYear(fy)} ผ่านแล้ว ${f.count(approved)} จาก ${f.count(total)} ข้อ)\nกรุณาตรวจให้ครบก่อนระบบ ITAS ปิดวันที่ ${closes}`,
 } as const;
 
 function reviewerOf(ctx: ChatContext): StaffMember | null {
@@ -30,9 +30,10 @@ export async function oitReviewList(ctx: ChatContext, page: number): Promise<Mes
   const items = await ctx.stores.oit.oitItemsOfYear(ctx.org.id, fiscalYear);
   const waiting = items.filter((i) => oitState(i) === 'waiting');
   const approved = items.filter((i) => oitState(i) === 'approved').length;
-  if (waiting.length === 0) return [text(SAY.nothingWaiting(fiscalYear, approved, items.length, items.filter((i) => oitState(i) === 'unanswered').length))];
-  const closes = formatThaiDate(new Date(itasWindow(fiscalYear).end.getTime() - 1));
-  return [text(SAY.intro(fiscalYear, waiting.length, approved, items.length, closes)), oitReviewCarousel(waiting, page)];
+  const f = figures(ctx.org.digits);
+  if (waiting.length === 0) return [text(SAY.nothingWaiting(f, fiscalYear, approved, items.length, items.filter((i) => oitState(i) === 'unanswered').length))];
+  const closes = f.date(new Date(itasWindow(fiscalYear).end.getTime() - 1));
+  return [text(SAY.intro(f, fiscalYear, waiting.length, approved, items.length, closes)), oitReviewCarousel(waiting, page, f)];
 }
 
 async function factsFor(ctx: ChatContext, reviewer: StaffMember, itemId: string): Promise<Facts> {

@@ -2,7 +2,7 @@ import { continueOitAnswer, DIALOG, isOitAnswerState, pickOitItem, repeatOitProm
 import { itasWindow, needsOwner, oitState, ownsOitItem, type OitItem } from '../../domain/oit.js';
 import { hasRole } from '../../domain/roles.js';
 import type { StaffMember } from '../../domain/staff.js';
-import { formatThaiDate } from '../../domain/thai.js';
+import { figures, type Figures } from '../../domain/figures.js';
 import { oitOwnerCarousel } from '../../flex/oit-cards.js';
 import { quickText, text, type Message } from '../../line/messages.js';
 import { ACTION } from '../../line/postback.js';
@@ -13,8 +13,8 @@ const SAY = {
   ownersOnly: 'คำสั่งนี้สำหรับเจ้าหน้าที่ผู้รับผิดชอบข้อมูลเปิดเผยต่อสาธารณะ และผู้ตรวจสอบข้อมูลเท่านั้น\nหากท่านเป็นเจ้าหน้าที่ พิมพ์ "ลงทะเบียน รหัสเชิญ" เพื่อเชื่อมบัญชีก่อน',
   noList: 'ยังไม่มีรายการข้อมูลเปิดเผยต่อสาธารณะของปีนี้ในระบบ กรุณาแจ้งผู้ดูแลระบบให้นำเข้ารายการก่อน',
   noItems: (unit: string | null) => `ยังไม่มีข้อ OIT ที่${unit ?? 'ท่าน'}รับผิดชอบ หากไม่ถูกต้อง กรุณาแจ้งผู้ดูแลระบบ`,
-  intro: (fiscalYear: number, total: number, todo: number, closes: string) =>
-    `ข้อมูลเปิดเผยต่อสาธารณะ ปีงบประมาณ ${fiscalYear}\nท่านรับผิดชอบ ${total} ข้อ ${todo > 0 ? `ยังต้องตอบหรือแก้ไข ${todo} ข้อ` : 'ตอบครบแล้ว'}\nระบบ ITAS ปิดวันที่ ${closes} กดที่แต่ละข้อเพื่อตอบ`,
+  intro: (f: Figures, fiscalYear: number, total: number, todo: number, closes: string) =>
+    `ข้อมูลเปิดเผยต่อสาธารณะ ปีงบประมาณ ${f.fiscalYear(fiscalYear)}\nท่านรับผิดชอบ ${f.count(total)} ข้อ ${todo > 0 ? `ยังต้องตอบหรือแก้ไข ${f.count(todo)} ข้อ` : 'ตอบครบแล้ว'}\nระบบ ITAS ปิดวันที่ ${closes} กดที่แต่ละข้อเพื่อตอบ`,
 } as const;
 
 /** The person's staff account while they are an officer: answers are given by the owning unit's officers. */
@@ -34,7 +34,7 @@ async function itemsOf(ctx: ChatContext, owner: StaffMember): Promise<{ fiscalYe
 /** For one step: only the item it is about, if it is still theirs. */
 async function factsFor(ctx: ChatContext, owner: StaffMember, itemId: string): Promise<Facts> {
   const item = await ctx.stores.oit.findOitItem(ctx.org.id, itemId);
-  return { now: ctx.now, staff: owner, eventId: ctx.eventId, item: item && ownsOitItem(item, owner) ? item : null };
+  return { now: ctx.now, staff: owner, eventId: ctx.eventId, item: item && ownsOitItem(item, owner) ? item : null, figures: figures(ctx.org.digits) };
 }
 
 const save =
@@ -49,12 +49,13 @@ async function ownerList(ctx: ChatContext, owner: StaffMember, page: number): Pr
   if (items.length === 0) return [text(SAY.noItems(owner.unit))];
   // What still needs them comes first: unanswered and sent-back items, then the rest in form order.
   const ordered = [...items.filter(needsOwner), ...items.filter((i) => !needsOwner(i))];
-  const closes = formatThaiDate(new Date(itasWindow(fiscalYear).end.getTime() - 1));
-  const intro = text(SAY.intro(fiscalYear, items.length, items.filter(needsOwner).length, closes));
-  const list = oitOwnerCarousel(ordered, page);
+  const f = figures(ctx.org.digits);
+  const closes = f.date(new Date(itasWindow(fiscalYear).end.getTime() - 1));
+  const intro = text(SAY.intro(f, fiscalYear, items.length, items.filter(needsOwner).length, closes));
+  const list = oitOwnerCarousel(ordered, page, f);
   if (hasRole(ctx.sender.roles, 'reviewer')) {
     const waiting = (await ctx.stores.oit.oitItemsOfYear(ctx.org.id, fiscalYear)).filter((i) => oitState(i) === 'waiting').length;
-    if (waiting > 0) return [intro, { ...list, quickReply: { items: [quickText(`รอตรวจ ${waiting} ข้อ`, 'รอตรวจ')] } }];
+    if (waiting > 0) return [intro, { ...list, quickReply: { items: [quickText(`รอตรวจ ${f.count(waiting)} ข้อ`, 'รอตรวจ')] } }];
   }
   return [intro, list];
 }

@@ -74,7 +74,7 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
       return withdraw(ctx, c);
     case ACTION.ownAddInfo:
       if (!mayAddInformation(c)) return [text(`${SAY.closed(c)} ส่งข้อมูลเพิ่มได้เฉพาะเรื่องที่ยังเปิดอยู่`)];
-      return ctx.run(askInformation({ complaintId: c.id, trackingNo: c.trackingNo, photos: [] }), (e) => perform(ctx, e));
+      return ctx.run(askInformation({ complaintId: c.id, trackingNo: c.trackingNo, photos: [] }, figures(ctx.org.digits)), (e) => perform(ctx, e));
     case ACTION.ownPhotos:
       if (c.afterPhotos.length === 0) return [text(`เรื่อง ${c.trackingNo} ยังไม่มีภาพหลังดำเนินการ`)];
       return evidenceReplies(ctx, { of: `c:${c.id}`, heading: `ภาพหลังดำเนินการ เรื่อง ${c.trackingNo}`, attachments: c.afterPhotos, againLabel: 'ดูภาพหลังดำเนินการ' });
@@ -122,7 +122,7 @@ async function submitFeedback(ctx: ChatContext, c: Complaint, d: FeedbackDraft, 
   const outcome = notFixedOutcome(d.round, new Date(d.resolvedAt), entry.at);
   const words = comment ?? 'ผู้ร้องแจ้งว่าปัญหายังไม่ได้รับการแก้ไข';
   if (outcome === 'too_late') {
-    return [text(`บันทึกการประเมินแล้ว เรื่อง ${c.trackingNo} ปิดมาเกิน ${REOPEN_WITHIN_DAYS} วัน จึงเปิดเรื่องเดิมอีกไม่ได้ หากปัญหายังอยู่ กรุณาแจ้งเรื่องใหม่`, [quickText('ร้องเรียน')])];
+    return [text(`บันทึกการประเมินแล้ว เรื่อง ${c.trackingNo} ปิดมาเกิน ${figures(ctx.org.digits).count(REOPEN_WITHIN_DAYS)} วัน จึงเปิดเรื่องเดิมอีกไม่ได้ หากปัญหายังอยู่ กรุณาแจ้งเรื่องใหม่`, [quickText('ร้องเรียน')])];
   }
   if (outcome === 'reopen') {
     const moved = await complaints.reopenComplaint(c, d.round, words, ctx.now, ctx.eventId, await ctx.org.workingCalendar());
@@ -131,7 +131,7 @@ async function submitFeedback(ctx: ChatContext, c: Complaint, d: FeedbackDraft, 
     await noticeToCaseHandler(
       reopened,
       `reopened:${d.round + 1}`,
-      [text(truncate(`ผู้ร้องแจ้งว่าเรื่อง ${c.trackingNo} ยังไม่ได้รับการแก้ไข ระบบเปิดเรื่องอีกครั้ง (ครั้งที่ ${d.round + 1}) กำหนดตอบใหม่ภายใน ${figures(ctx.org.digits).date(new Date(reopened.dueAt.getTime() - 1))}\nผู้ร้องแจ้ง: ${words}`, 2_000)), card(reopened, ctx.now, figures(ctx.org.digits))],
+      [text(truncate(`ผู้ร้องแจ้งว่าเรื่อง ${c.trackingNo} ยังไม่ได้รับการแก้ไข ระบบเปิดเรื่องอีกครั้ง (ครั้งที่ ${figures(ctx.org.digits).count(d.round + 1)}) กำหนดตอบใหม่ภายใน ${figures(ctx.org.digits).date(new Date(reopened.dueAt.getTime() - 1))}\nผู้ร้องแจ้ง: ${words}`, 2_000)), card(reopened, ctx.now, figures(ctx.org.digits))],
       deps,
     );
     return [text(`เปิดเรื่อง ${c.trackingNo} อีกครั้งแล้ว เจ้าหน้าที่จะดำเนินการต่อ กำหนดตอบใหม่ภายใน ${figures(ctx.org.digits).date(new Date(reopened.dueAt.getTime() - 1))}\nระบบจะแจ้งท่านเมื่อมีความคืบหน้า`)];
@@ -141,11 +141,11 @@ async function submitFeedback(ctx: ChatContext, c: Complaint, d: FeedbackDraft, 
   await noticeToExecutives(
     c,
     `not-fixed:${d.round}`,
-    [text(truncate(`เรื่องร้องเรียนที่ผู้ร้องแจ้งว่ายังไม่ได้รับการแก้ไข\n${c.trackingNo} · ${KIND_TH[c.kind]}\nเปิดเรื่องใหม่ครบ ${MAX_REOPENS} ครั้งแล้ว ขอให้ผู้บริหารพิจารณา\nเรื่อง: ${truncate(c.description, 120)}\nผู้ร้องแจ้ง: ${words}`, 2_000))],
+    [text(truncate(`เรื่องร้องเรียนที่ผู้ร้องแจ้งว่ายังไม่ได้รับการแก้ไข\n${c.trackingNo} · ${KIND_TH[c.kind]}\nเปิดเรื่องใหม่ครบ ${figures(ctx.org.digits).count(MAX_REOPENS)} ครั้งแล้ว ขอให้ผู้บริหารพิจารณา\nเรื่อง: ${truncate(c.description, 120)}\nผู้ร้องแจ้ง: ${words}`, 2_000))],
     deps,
   );
-  await noticeToCaseHandler(c, `not-fixed:${d.round}`, [text(`ผู้ร้องแจ้งว่าเรื่อง ${c.trackingNo} ยังไม่ได้รับการแก้ไข เปิดเรื่องครบ ${MAX_REOPENS} ครั้งแล้ว ระบบส่งเรื่องให้ผู้บริหารพิจารณา`)], deps);
-  return [text(`เรื่อง ${c.trackingNo} เปิดใหม่ครบ ${MAX_REOPENS} ครั้งแล้ว ระบบจึงส่งเรื่องให้ผู้บริหารพิจารณาโดยตรง ขออภัยที่ปัญหายังไม่ได้รับการแก้ไข`)];
+  await noticeToCaseHandler(c, `not-fixed:${d.round}`, [text(`ผู้ร้องแจ้งว่าเรื่อง ${c.trackingNo} ยังไม่ได้รับการแก้ไข เปิดเรื่องครบ ${figures(ctx.org.digits).count(MAX_REOPENS)} ครั้งแล้ว ระบบส่งเรื่องให้ผู้บริหารพิจารณา`)], deps);
+  return [text(`เรื่อง ${c.trackingNo} เปิดใหม่ครบ ${figures(ctx.org.digits).count(MAX_REOPENS)} ครั้งแล้ว ระบบจึงส่งเรื่องให้ผู้บริหารพิจารณาโดยตรง ขออภัยที่ปัญหายังไม่ได้รับการแก้ไข`)];
 }
 
 /** More words and photos on an open case; the handlers hear of it without learning who sent it. */
@@ -153,7 +153,7 @@ async function addInformation(ctx: ChatContext, c: Complaint, d: InfoDraft, word
   if (!mayAddInformation(c)) return [text(`${SAY.closed(c)} ส่งข้อมูลเพิ่มได้เฉพาะเรื่องที่ยังเปิดอยู่`)];
   const entry = await ctx.stores.complaints.addInformation(c, words, d.photos, ctx.now, ctx.eventId);
   const updated = (await ctx.stores.complaints.getComplaint(ctx.org.id, c.id))!;
-  const heading = `ผู้ร้องส่งข้อมูลเพิ่มเติม เรื่อง ${c.trackingNo}${d.photos.length > 0 ? ` พร้อมรูปภาพ ${d.photos.length} รูป (กด "ดูหลักฐาน")` : ''}`;
+  const heading = `ผู้ร้องส่งข้อมูลเพิ่มเติม เรื่อง ${c.trackingNo}${d.photos.length > 0 ? ` พร้อมรูปภาพ ${figures(ctx.org.digits).count(d.photos.length)} รูป (กด "ดูหลักฐาน")` : ''}`;
   // The channel's officers, not only the one who took it: whoever handles the case next should know.
   await noticeToHandlers(updated, `info:${entry.id}`, [text(truncate(`${heading}\n${words}`, 2_000)), card(updated, ctx.now, figures(ctx.org.digits))], noticeDeps(ctx));
   return [text(`ส่งข้อมูลเพิ่มเติมของเรื่อง ${c.trackingNo} ${c.kind === 'corruption' ? ADDED_INFO_SENT_TH : 'ถึงเจ้าหน้าที่แล้ว'}`)];
@@ -168,8 +168,8 @@ export const ownCaseActions: Feature = {
     name: DIALOG,
     async continue(ctx) {
       if (!isOwnCaseState(ctx.dialog)) return [];
-      return ctx.run(continueOwnCase(ctx.dialog, ctx.input), (e) => perform(ctx, e));
+      return ctx.run(continueOwnCase(ctx.dialog, ctx.input, figures(ctx.org.digits)), (e) => perform(ctx, e));
     },
-    resume: async (ctx) => (isOwnCaseState(ctx.dialog) ? repeatOwnCasePrompt(ctx.dialog) : []),
+    resume: async (ctx) => (isOwnCaseState(ctx.dialog) ? repeatOwnCasePrompt(ctx.dialog, figures(ctx.org.digits)) : []),
   },
 };

@@ -1,3 +1,4 @@
+import { figures } from '../../domain/figures.js';
 import { ROLE_TH, type StaffRole } from '../../domain/roles.js';
 import { text } from '../../line/messages.js';
 import { applyRichMenu } from '../../menus/apply-rich-menu.js';
@@ -8,7 +9,7 @@ const SAY = {
   unknown: 'ไม่พบรหัสเชิญนี้ กรุณาตรวจสอบตัวอักษรอีกครั้ง หรือขอรหัสใหม่จากผู้ดูแลระบบ',
   used: 'รหัสเชิญนี้ถูกใช้ไปแล้ว รหัสหนึ่งใช้ได้ครั้งเดียว กรุณาขอรหัสใหม่จากผู้ดูแลระบบ',
   expired: 'รหัสเชิญนี้หมดอายุแล้ว กรุณาขอรหัสใหม่จากผู้ดูแลระบบ',
-  wait: (minutes: number) =>
+  wait: (minutes: string) =>
     `กรอกรหัสเชิญไม่ถูกต้องหลายครั้งเกินไป เพื่อความปลอดภัยของระบบ กรุณาลองใหม่อีกครั้งในอีก ${minutes} นาที\nหากไม่แน่ใจรหัส กรุณาขอรหัสใหม่จากผู้ดูแลระบบ`,
   done: (roles: StaffRole[], unit: string | null) =>
     `ลงทะเบียนเรียบร้อยแล้ว\nบทบาท: ${roles.map((r) => ROLE_TH[r]).join(', ')}${unit ? `\nหน่วยงาน: ${unit}` : ''}\nพิมพ์ "ช่วยเหลือ" เพื่อดูสิ่งที่ทำได้`,
@@ -28,7 +29,7 @@ export const register: Feature = {
     // Guessing codes is throttled per account before anything is checked or LINE is called.
     const { registrationWaitMinutes, recordRegistrationFailure } = ctx.stores.registerThrottle;
     const wait = await registrationWaitMinutes(ctx.org.id, ctx.sender.userKey, ctx.now);
-    if (wait > 0) return [text(SAY.wait(wait))];
+    if (wait > 0) return [text(SAY.wait(figures(ctx.org.digits).count(wait)))];
     const displayNameOf = async () => (await ctx.line.getDisplayName(ctx.sender.userId)) ?? '';
     const outcome = await ctx.stores.invites.redeemInvite(ctx.org.id, ctx.argument, ctx.sender.userId, displayNameOf, ctx.now);
     if (outcome.result !== 'linked') await recordRegistrationFailure(ctx.org.id, ctx.sender.userKey, ctx.now);

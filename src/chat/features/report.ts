@@ -1,4 +1,5 @@
 import { continueReport, DIALOG, isReportState, pickMeasure, repeatPrompt, type Facts, type SaveReport } from '../../dialogs/officer-report.js';
+import { figures } from '../../domain/figures.js';
 import { findByCode, looksLikeCode, searchTitles, titleQuery, trimRequest } from '../../domain/item-match.js';
 import { hasRole } from '../../domain/roles.js';
 import type { StaffMember } from '../../domain/staff.js';
@@ -13,13 +14,14 @@ import type { ChatContext, Feature, Perform } from '../context.js';
 
 const SAY = {
   noMeasures: (unit: string | null) => `ยังไม่มีมาตรการหรือโครงการที่${unit ?? 'ท่าน'}รับผิดชอบในปีงบประมาณนี้ หากไม่ถูกต้อง กรุณาแจ้งผู้ดูแลระบบ`,
-  allDone: (count: number) => `รายการที่ท่านรับผิดชอบดำเนินการแล้วเสร็จทั้งหมด ${count} รายการ ไม่มีรายการที่ต้องรายงานเพิ่มในตอนนี้`,
+  allDone: (count: string) => `รายการที่ท่านรับผิดชอบดำเนินการแล้วเสร็จทั้งหมด ${count} รายการ ไม่มีรายการที่ต้องรายงานเพิ่มในตอนนี้`,
   notTheirs: (m: MeasureView) =>
     m.responsibleUnits.length > 0
       ? `${m.code} ${truncate(m.title, 200)} เป็นรายการที่${m.responsibleUnits.join(', ')}รับผิดชอบ ท่านจึงรายงานรายการนี้ไม่ได้\nหากท่านต้องรับผิดชอบรายการนี้ด้วย กรุณาแจ้งผู้ดูแลระบบ`
       : `${m.code} ${truncate(m.title, 200)} ยังไม่ได้กำหนดหน่วยงานรับผิดชอบ จึงยังรายงานไม่ได้ กรุณาแจ้งผู้ดูแลระบบ`,
-  choose: (count: number) => `พบรายการที่ใกล้เคียง ${count} รายการ เลือกรายการที่ต้องการรายงาน`,
+  choose: (count: string) => `พบรายการที่ใกล้เคียง ${count} รายการ เลือกรายการที่ต้องการรายงาน`,
   notFound: (words: string) => `ไม่พบรายการที่ตรงกับ "${words}" ในรายการที่ท่านรับผิดชอบ เลือกจากรายการด้านล่าง หรือพิมพ์ "รายงาน" ตามด้วยรหัส เช่น รายงาน EP-01`,
+  noneDone: 'ยังไม่มีรายการที่ดำเนินการแล้วเสร็จ',
   complaintHint: 'หากต้องการแจ้งเรื่องร้องเรียนหรือเบาะแสการทุจริต พิมพ์ "ร้องเรียน"',
 } as const;
 
@@ -32,8 +34,22 @@ const MAX_REQUEST = 24;
 
 const VERB = /^\s*(?:(?:ขอ|จะ|ต้องการ|อยาก)\s*)*(?:ส่ง\s*)?(?:รายงาน|report)\s*/i;
 
-/** "รายงาน EP-10", "report ep10", "ขอรายงาน EP ๑๐": a code typed after the word, which counts even inside a dialog. */
+/**
+ * The completed items asked for in words, as the list's button asks: "ดูรายการที่เสร็จแล้ว", "ขอดูรายการที่เสร็จแล้ว",
+ * "รายการที่ดำเนินการแล้วเสร็จ" (on the text without spaces). The request travels as this argument, which no
+ * code or title can be.
+ */
+const DONE_REQUEST = /^(?:ขอ|อยาก|ต้องการ)*(?:ดู)?(?:รายการ|มาตรการ|โครงการ)(?:ที่)?(?:ดำเนินการ|ทำ)?(?:แล้ว)?เสร็จ(?:แล้ว|สิ้นแล้ว)?(?:ครับ|ค่ะ|คะ|ด้วย|หน่อย)*$/;
+const SEE_DONE_ARGUMENT = SEE_DONE;
+const plainOf = (typed: string) => typed.toLowerCase().replace(/\s+/g, '');
+
+/**
+ * "รายงาน EP-10", "report ep10", "ขอรายงาน EP ๑๐": a code typed after the word, which counts even inside a dialog;
+ * so does the list button's own words typed out. Looser phrasings of it wait for no dialog to be under way
+ * ("โครงการเสร็จแล้ว" can be an answer).
+ */
 function codeCommand(typed: string): string | null {
+  if (/^(?:ขอ)?ดูรายการที่เสร็จแล้ว$/.test(plainOf(typed))) return SEE_DONE_ARGUMENT;
   const rest = VERB.exec(typed);
   if (!rest) return null;
   const code = typed.slice(rest[0].length).trim();
@@ -58,7 +74,7 @@ async function factsFor(ctx: ChatContext, officer: StaffMember, measureId: strin
   const fiscalYear = await ctx.stores.organisations.activeFiscalYear(ctx.org.id);
   const measure = await ctx.stores.measures.measureForOfficer(ctx.org.id, fiscalYear, officer, measureId);
   const [previous] = measure ? await ctx.stores.progress.recentReports(ctx.org.id, measure.id, 1) : [];
-  return { now: ctx.now, staff: officer, eventId: ctx.eventId, measures: measure ? [measure] : [], previous: previous ?? null };
+  return { now: ctx.now, staff: officer, eventId: ctx.eventId, measures: measure ? [measure] : [], previous: previous ?? null, figures: figures(ctx.org.digits) };
 }
 
 const save =
@@ -75,9 +91,17 @@ async function open(ctx: ChatContext, officer: StaffMember, m: MeasureView): Pro
 /** The officer's items still to report on, due first, with the completed ones behind one button. */
 function dueList(ctx: ChatContext, officer: StaffMember, measures: MeasureView[], page: number, before: Message[] = []): Message[] {
   if (measures.length === 0) return [text(SAY.noMeasures(officer.unit))];
+  const f = figures(ctx.org.digits);
   const { due, done } = dueFirst(measures, ctx.now);
-  if (due.length === 0) return [...before, text(SAY.allDone(done.length), [quickPostback(SEE_DONE, seeDonePostback(), SEE_DONE)])];
-  return [...before, measureCarousel(due, page, 'due', done.length, ctx.now)];
+  if (due.length === 0) return [...before, text(SAY.allDone(f.count(done.length)), [quickPostback(SEE_DONE, seeDonePostback(), SEE_DONE)])];
+  return [...before, measureCarousel(due, page, 'due', done.length, ctx.now, f)];
+}
+
+/** The officer's completed items, or, when there are none yet, the list of those still to report on. */
+function doneList(ctx: ChatContext, officer: StaffMember, measures: MeasureView[], page: number): Message[] {
+  const { done } = dueFirst(measures, ctx.now);
+  if (done.length === 0) return dueList(ctx, officer, measures, 1, measures.length > 0 ? [text(SAY.noneDone)] : []);
+  return [measureCarousel(done, page, 'done', 0, undefined, figures(ctx.org.digits))];
 }
 
 /** `รายงาน <code>` or `รายงาน <words of its title>`: straight to the item, or the few it could be. */
@@ -91,7 +115,10 @@ async function goTo(ctx: ChatContext, officer: StaffMember, measures: MeasureVie
   }
   const { matches, best } = searchTitles(measures, wanted);
   if (best) return open(ctx, officer, best);
-  if (matches.length > 0) return [text(SAY.choose(matches.length)), matchCarousel(matches.map((m) => m.item), ctx.now)];
+  if (matches.length > 0) {
+    const f = figures(ctx.org.digits);
+    return [text(SAY.choose(f.count(matches.length))), matchCarousel(matches.map((m) => m.item), ctx.now, f)];
+  }
   const hint = /ทุจริต|ร้องเรียน|ร้องทุกข์|เบาะแส/.test(wanted) ? `\n${SAY.complaintHint}` : '';
   return dueList(ctx, officer, measures, 1, [text(`${SAY.notFound(wanted)}${hint}`)]);
 }
@@ -104,7 +131,8 @@ export const report: Feature = {
   name: 'report',
   words: ['รายงาน', 'report'],
   command: codeCommand,
-  meaning: (plain, raw) => (/^(ขอ|จะ|ต้องการ|อยาก)*(ส่ง)?รายงาน|รายงานความก้าวหน้า|รายงานผล|^report/.test(plain) ? requested(raw) : null),
+  meaning: (plain, raw) =>
+    DONE_REQUEST.test(plain) ? SEE_DONE_ARGUMENT : /^(ขอ|จะ|ต้องการ|อยาก)*(ส่ง)?รายงาน|รายงานความก้าวหน้า|รายงานผล|^report/.test(plain) ? requested(raw) : null,
   postbacks: [ACTION.reportPick, ACTION.reportPage, ACTION.reportBrief],
   allowed: (sender) => hasRole(sender.roles, 'officer'),
   refusal: CHAT_TEXT.officersOnly,
@@ -118,7 +146,7 @@ export const report: Feature = {
       if (!m) return [text('ไม่พบมาตรการนี้ในรายการที่ท่านรับผิดชอบ')];
       const reports = await ctx.stores.progress.recentReports(ctx.org.id, m.id, 3);
       const actions = isLockedForRound(m, ctx.now) ? [] : [quickPostback('รายงานความก้าวหน้า', postbackData(ACTION.reportPick, { m: m.id }))];
-      return [measureBrief(m, reports, actions)];
+      return [measureBrief(m, reports, actions, figures(ctx.org.digits))];
     }
     if (input.kind === 'postback' && input.action === ACTION.reportPick) {
       const measureId = input.params.m ?? '';
@@ -128,10 +156,9 @@ export const report: Feature = {
     const measures = await ctx.stores.measures.measuresForOfficer(ctx.org.id, fiscalYear, officer);
     if (input.kind === 'postback' && input.action === ACTION.reportPage) {
       const page = Number(input.params.p) || 1;
-      if (input.params.v !== 'done') return dueList(ctx, officer, measures, page);
-      const { done } = dueFirst(measures, ctx.now);
-      return done.length > 0 ? [measureCarousel(done, page, 'done')] : dueList(ctx, officer, measures, 1);
+      return input.params.v === 'done' ? doneList(ctx, officer, measures, page) : dueList(ctx, officer, measures, page);
     }
+    if (ctx.argument === SEE_DONE_ARGUMENT) return doneList(ctx, officer, measures, 1);
     if (ctx.argument.trim()) return goTo(ctx, officer, measures, fiscalYear);
     return dueList(ctx, officer, measures, 1);
   },

@@ -8,7 +8,7 @@ import type { Feature } from '../context.js';
 const SAY = {
   refusal: 'คำสั่ง "ภาพรวม" ใช้ได้เฉพาะหน่วยงานกำกับดูแล (อำเภอ จังหวัด หรือส่วนกลาง) ที่ลงทะเบียนด้วยรหัสเชิญของหน่วยงานกำกับดูแล\nผู้บริหารที่ต้องการสรุปผลขององค์กรตนเอง พิมพ์ "สรุป"',
   empty: (scope: string) => `ยังไม่มีองค์กรปกครองส่วนท้องถิ่นที่ตั้งอยู่ใน${scope}ในระบบ\nกรุณาแจ้งผู้ดูแลระบบให้ระบุจังหวัดและอำเภอขององค์กร`,
-  link: (minutes: number) =>
+  link: (minutes: string) =>
     `ตารางรายองค์กร (Excel) ทุกแห่งพร้อมยอดรวมและรายชื่อที่ยังไม่รายงาน\nปุ่มดาวน์โหลดใช้ได้ ${minutes} นาที และเปิดได้เฉพาะผู้ที่ได้รับ โปรดอย่าส่งต่อ`,
 } as const;
 
@@ -29,7 +29,7 @@ export const rollup: Feature = {
     const replies: Message[] = [rollupMessage(found, undefined, figures(ctx.org.digits))];
     if (ctx.reportLink) {
       const link = ctx.reportLink('rollup-xlsx', ctx.now, ctx.sender.userId);
-      replies.push(linkMessage(SAY.link(link.minutes), [{ label: 'ดาวน์โหลด Excel', uri: link.url }]));
+      replies.push(linkMessage(SAY.link(figures(ctx.org.digits).count(link.minutes)), [{ label: 'ดาวน์โหลด Excel', uri: link.url }]));
     }
     return replies;
   },
