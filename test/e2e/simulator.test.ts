@@ -86,6 +86,12 @@ async function settleFonts() {
   })()`);
 }
 
+/** A screenshot as a person sees the page: Chromium repaints what it left unpainted after a font swap first. */
+async function shot(name: string) {
+  await settleFonts();
+  await page.screenshot({ path: join(shots, name) });
+}
+
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   const demo = await startDemoLine({ LOCAL_DATA_DIR: mkdtempSync(join(tmpdir(), 'prongsai-demo-')) });
@@ -113,7 +119,7 @@ describe('the simulator in a browser', () => {
     await page.getByTestId('chat-input').waitFor({ state: 'visible' });
     await expectFitsPhone();
     await page.getByTestId('tab-personas').click();
-    await page.screenshot({ path: join(shots, 'simulator-phone-personas.png') });
+    await shot('simulator-phone-personas.png');
     for (const p of PERSONAS) expect(await page.getByTestId(`persona-${p.id}`).isVisible()).toBe(true);
     await expectFitsPhone();
     await openTimeMachine();
@@ -158,10 +164,10 @@ describe('the simulator in a browser', () => {
     await page.getByTestId('tm-datetime').fill('2025-10-01T08:30');
     await page.getByTestId('tm-run').click();
     await page.getByTestId('tm-result').filter({ hasText: /ทำงานเสร็จแล้ว ส่ง/ }).waitFor({ timeout: 15_000 });
-    await page.screenshot({ path: join(shots, 'simulator-phone-time-machine.png') });
+    await shot('simulator-phone-time-machine.png');
     await page.getByTestId('tab-chat').click();
     await waitForBot('ร้อยละการนำแผนไปปฏิบัติ');
-    await page.screenshot({ path: join(shots, 'simulator-monthly-summary.png') });
+    await shot('simulator-monthly-summary.png');
     expect(await botText()).toContain('83.33');
     await expectFitsPhone();
 
@@ -193,7 +199,7 @@ describe('the simulator in a browser', () => {
     await waitForBot('ตรวจสอบก่อนบันทึก');
     await page.getByTestId('flex-button').filter({ hasText: 'ยืนยันบันทึก' }).last().click();
     await waitForBot('บันทึกความก้าวหน้าแล้ว');
-    await page.screenshot({ path: join(shots, 'simulator-officer-report.png') });
+    await shot('simulator-officer-report.png');
     await expectFitsPhone();
 
     expect(await botText()).toContain('ประชุมคณะทำงานและจัดอบรมแล้ว 1 ครั้ง');
@@ -213,7 +219,7 @@ describe('the simulator in a browser', () => {
     const photo = page.locator('[data-testid="user-message"][data-type="image"] img').last();
     await photo.waitFor();
     await expect.poll(() => photo.evaluate((img: { naturalWidth: number; naturalHeight: number }) => [img.naturalWidth, img.naturalHeight]), { timeout: 10_000 }).toEqual([480, 360]);
-    await page.screenshot({ path: join(shots, 'simulator-citizen-photo.png') });
+    await shot('simulator-citizen-photo.png');
     await say('ไฟฟ้าส่องสว่างหน้าโรงเรียนดับมา 2 สัปดาห์');
     await waitForBot('เกิดที่ไหน');
     await page.getByTestId('send-location').click();
@@ -224,7 +230,7 @@ describe('the simulator in a browser', () => {
     await waitForBot('ตรวจสอบก่อนส่งเรื่อง');
     await page.getByTestId('quick-reply').filter({ hasText: 'ยืนยันส่งเรื่อง' }).click();
     await waitForBot('ได้รับเรื่องของท่านแล้ว');
-    await page.screenshot({ path: join(shots, 'simulator-citizen-complaint.png') });
+    await shot('simulator-citizen-complaint.png');
 
     await expectFitsPhone();
 
@@ -245,7 +251,7 @@ describe('the simulator in a browser', () => {
     await waitForBot('ข้อ OIT รอตรวจสอบ');
     await waitForBot('อำนาจหน้าที่');
     expect(await botText()).toContain('ข้อ OIT รอตรวจสอบ 2 ข้อ');
-    await page.screenshot({ path: join(shots, 'simulator-reviewer.png') });
+    await shot('simulator-reviewer.png');
     await expectFitsPhone();
     await page.getByTestId('flex-button').filter({ hasText: 'ผ่านการตรวจสอบ' }).first().click();
     await waitForBot('ผ่านการตรวจสอบแล้ว พร้อมกรอกในระบบ ITAS');
@@ -275,7 +281,7 @@ describe('the simulator in a browser', () => {
     await page.getByTestId('tm-result').filter({ hasText: /ผู้รับ 2 ราย/ }).waitFor({ timeout: 15_000 });
     await page.getByTestId('tab-chat').click();
     await waitForBot('ร้อยละการนำแผนไปปฏิบัติ');
-    await page.screenshot({ path: join(shots, 'simulator-executives-group.png') });
+    await shot('simulator-executives-group.png');
     expect(await botText()).toContain('83.33');
     // The group's copy has no buttons that talk to the bot (it answers none in a group); links stay. The
     // executive's own copy has a postback only when something is overdue (test/unit/executive-group.test.ts
@@ -289,7 +295,7 @@ describe('the simulator in a browser', () => {
     await pickPersona('supervisor');
     await say('ภาพรวม');
     await waitForBot('ภาพรวมอำเภอโพธิ์ทอง จังหวัดอ่างทอง');
-    await page.screenshot({ path: join(shots, 'simulator-supervisor-rollup.png') });
+    await shot('simulator-supervisor-rollup.png');
     await expectFitsPhone();
     const seen = await botText();
     expect(seen).toContain(`องค์กรปกครองส่วนท้องถิ่น ${DEMO_NEIGHBOURS.length} แห่ง`);
