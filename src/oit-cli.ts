@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { fiscalYearArgument, printImportProblems, scoreArgument } from './cli-support.js';
-import { latestScoredYear, moveIndicatorTable, planItemKeys, saveIndicatorRow } from './db/indicator-store.js';
+import { indicatorYear, moveIndicatorTable, planItemKeys, saveIndicatorRow } from './db/indicator-store.js';
 import { measuresInTable } from './db/measure-store.js';
 import { latestOitYear, oitItemsOfYear } from './db/oit-store.js';
 import { activeFiscalYear } from './db/organisation-store.js';
@@ -62,10 +62,10 @@ export function addOitCommands(program: Command, withDatabase: WithDatabase): vo
   indicators
     .command('list')
     .description('แสดงคะแนน แนวทาง และสถานะของรายการตัวชี้วัดในแผน')
-    .option('--fiscal-year <year>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีล่าสุดที่มีคะแนน หรือปีของแผน)', fiscalYearArgument)
+    .option('--fiscal-year <year>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีของแผน หรือปีล่าสุดที่มีรายการตัวชี้วัด)', fiscalYearArgument)
     .action(async (o: { fiscalYear?: number }) => {
       await withDatabase(async (orgId) => {
-        const fy = o.fiscalYear ?? (await latestScoredYear(orgId)) ?? (await activeFiscalYear(orgId));
+        const fy = o.fiscalYear ?? (await indicatorYear(orgId, await activeFiscalYear(orgId)));
         const items = (await measuresInTable(orgId, fy, 'ita_indicator')).sort(compareIndicatorItems);
         if (items.length === 0) return console.log(`ยังไม่มีรายการตัวชี้วัดของปีงบประมาณ ${fy} สั่ง indicators import หรือ import แผนก่อน`);
         for (const i of items) {

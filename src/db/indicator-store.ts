@@ -20,10 +20,14 @@ export async function planItemKeys(orgId: string, fiscalYear: number): Promise<P
   return docs.map((d) => ({ code: d.code, family: d.family, indicator: d.indicator ?? null }));
 }
 
-/** The fiscal year of the newest item that carries a score; null when none does. */
-export async function latestScoredYear(orgId: string): Promise<number | null> {
-  const doc = await MeasureModel.findOne({ orgId, family: 'ita_indicator', score: { $ne: null } }).sort({ fiscalYear: -1 }).select('fiscalYear').lean();
-  return doc?.fiscalYear ?? null;
+/**
+ * The year an indicator report or list is about when none is named: the organisation's active fiscal year,
+ * or, when that year has no indicator items (only an older table was loaded), the newest year that has.
+ */
+export async function indicatorYear(orgId: string, activeFiscalYear: number): Promise<number> {
+  if (await MeasureModel.exists({ orgId, fiscalYear: activeFiscalYear, family: 'ita_indicator' })) return activeFiscalYear;
+  const doc = await MeasureModel.findOne({ orgId, family: 'ita_indicator' }).sort({ fiscalYear: -1 }).select('fiscalYear').lean();
+  return doc?.fiscalYear ?? activeFiscalYear;
 }
 
 /** A stored item as the plan import writes it, so a row's changes are recorded exactly as a re-import's. */

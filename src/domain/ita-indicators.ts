@@ -1,6 +1,6 @@
 import { ITA_INDICATOR_TH, instrumentOf, isItaIndicatorNumber, type ItaIndicatorNumber } from './oit.js';
 import type { PlannedResult } from './measures.js';
-import type { Status } from './statuses.js';
+import { STATUS_TH, type Status } from './statuses.js';
 import { arabicDigits } from './thai.js';
 
 /**
@@ -87,8 +87,9 @@ export function splitResponsible(names: string[]): { responsibleUnits: string[];
 export function indicatorRowResult(row: Pick<IndicatorRow, 'progress' | 'status'>): PlannedResult | null {
   const summary = row.progress.trim();
   if (!summary && row.status === null) return null;
-  const status: Status = row.status ?? (summary ? 'in_progress' : 'not_started');
-  return { status, summary, outcome: null, asOf: null };
+  const status: Status = row.status ?? 'in_progress';
+  // As the plan import does: a report needs words, and the status's own are all a bare status says.
+  return { status, summary: summary || STATUS_TH[status], outcome: null, asOf: null };
 }
 
 /** What the organisation's plan holds for a fiscal year, as matching a row needs it. */

@@ -1,12 +1,14 @@
 import { findOrganisation } from '../db/organisation-store.js';
+import { indicatorYear } from '../db/indicator-store.js';
 import { measuresInTable } from '../db/measure-store.js';
 import { latestOitYear, oitItemsOfYear } from '../db/oit-store.js';
 import { activeFiscalYear } from '../db/organisation-store.js';
 import { progressReportsOfYear, type StoredProgressReport } from '../db/progress-store.js';
 import { compareIndicatorItems, indicatorGroupOf, indicatorNumberOf, oitItemNumberOf, type IndicatorGroup } from '../domain/ita-indicators.js';
 import { OIT_STATE_TH, oitState, URL_PROBLEM_TH } from '../domain/oit.js';
-import type { Status } from '../domain/statuses.js';
+import { STATUS_TH, type Status } from '../domain/statuses.js';
 import { formatThaiDateTime } from '../domain/thai.js';
+import { digitsFor } from './report-text.js';
 import type { ReportOrganisation } from './types.js';
 
 /** What the indicator table and the ITAS sheet are made of; loaders read the database, builders write files. */
@@ -60,7 +62,7 @@ async function organisation(orgId: string, fiscalYear: number): Promise<ReportOr
  * or a file carried it, so the printed tick always belongs to the printed progress.
  */
 export async function loadIndicatorReport(orgId: string, options: { fiscalYear?: number; thaiDigits: boolean; now?: Date }): Promise<IndicatorReportData> {
-  const fiscalYear = options.fiscalYear ?? (await activeFiscalYear(orgId));
+  const fiscalYear = options.fiscalYear ?? (await indicatorYear(orgId, await activeFiscalYear(orgId)));
   const items = (await measuresInTable(orgId, fiscalYear, 'ita_indicator')).sort(compareIndicatorItems);
   const newest = new Map<string, StoredProgressReport>();
   for (const r of await progressReportsOfYear(orgId, fiscalYear)) {
@@ -73,26 +75,31 @@ export async function loadIndicatorReport(orgId: string, options: { fiscalYear?:
     thaiDigits: options.thaiDigits,
     rows: items.map((i) => {
       const r = newest.get(i.id);
+      // A report that gave no words of its own carries its status's name, which the tick boxes already print.
+      const summary = r && r.summary.trim() !== STATUS_TH[r.status] ? r.summary.trim() : '';
       const outcome = r?.outcome?.trim() ?? '';
       return {
         instrument: indicatorGroupOf(i.indicator),
         code: i.code,
-        name: indicatorItemName(i),
+        name: indicatorItemName(i, digitsFor(options.thaiDigits)),
         score: i.score,
         guideline: i.guideline ?? '',
         responsible: [...i.responsibleUnits, ...i.assignees].join('\n'),
         period: i.periodText,
-        progress: [r?.summary.trim() ?? '', outcome && outcome !== r?.summary.trim() ? outcome : ''].filter(Boolean).join('\n'),
+        progress: [summary, outcome && outcome !== summary ? outcome : ''].filter(Boolean).join('\n'),
         status: r?.status ?? 'not_started',
       };
     }),
   };
 }
 
-/** The first cell: "ตัวชี้วัดที่ 2 การใช้งบประมาณ" as seed 002 names it, "O10 คู่มือ…" for an OIT item, else the title. */
-function indicatorItemName(item: { indicator: string | null; title: string }): string {
+/**
+ * The first cell: "ตัวชี้วัดที่ ๒ การใช้งบประมาณ" as seed 002 names it, "O10 คู่มือ…" for an OIT item, else the
+ * title. Only the number we write takes the document's digits; the title and the ITAS code stay as typed.
+ */
+function indicatorItemName(item: { indicator: string | null; title: string }, d: (text: string) => string): string {
   const n = indicatorNumberOf(item.indicator);
-  if (n !== null) return item.title.startsWith('ตัวชี้วัด') ? item.title : `ตัวชี้วัดที่ ${n} ${item.title}`;
+  if (n !== null) return item.title.startsWith('ตัวชี้วัด') ? item.title : `ตัวชี้วัดที่ ${d(String(n))} ${item.title}`;
   const o = oitItemNumberOf(item.indicator);
   return o !== null ? `O${o} ${item.title}` : item.title;
 }
