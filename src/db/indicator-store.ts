@@ -1,10 +1,11 @@
-import { subMinutes } from 'date-fns';
+import { randomUUID } from 'node:crypto';
 import { chooseIndicatorItem, indicatorItemTitle, indicatorRowResult, splitResponsible, type IndicatorRow, type PlanItemKey } from '../domain/ita-indicators.js';
 import type { PlanFieldChange, PlannedMeasure } from '../domain/measures.js';
 import { isItaIndicatorNumber } from '../domain/oit.js';
 import { parsePeriod } from '../domain/fiscal-year.js';
 import { isStatus } from '../domain/statuses.js';
-import { ItaIndicatorModel } from './models/ita-indicator.js';
+import { claimRound, insertUnique, type ClaimLedger, type Lease } from './lease.js';
+import { ItaIndicatorModel, ItaIndicatorMoveModel } from './models/ita-indicator.js';
 import { MeasureChangeModel } from './models/measure-change.js';
 import { MeasureModel } from './models/measure.js';
 import { savePlannedMeasure } from './plan-store.js';
@@ -142,32 +143,43 @@ function rowFromOld(doc: Record<string, any>): IndicatorRow | null {
   };
 }
 
-/** How long a claim on an old row holds before another instance may take it over (one that died mid-move). */
-const CLAIM_MINUTES = 10;
+/** How long a claim on an old row holds before another instance may pass it (one that died mid-move). */
+const MOVE_LEASE_SECONDS = 600;
+
+type MoveClaim = { _id: string; rowId: string; owner: string; at: Date };
+const moveLedger: ClaimLedger<MoveClaim> = {
+  record: (id, rowId, owner, at) => ({ _id: id, rowId, owner, at }),
+  insert: insertUnique<MoveClaim>(ItaIndicatorMoveModel),
+};
+const moveLease: Lease = {
+  seconds: MOVE_LEASE_SECONDS,
+  claimedAt: async (claimId) => (await ItaIndicatorMoveModel.findById(claimId).lean())?.at ?? null,
+  moveOn: async (rowId, round) => {
+    await ItaIndicatorModel.updateOne({ _id: rowId, moveRound: round - 1 }, { $set: { moveRound: round } });
+  },
+};
 
 /**
- * Moves every `ita_indicators` document, of every organisation, onto the plan's items, once. Each document is
- * claimed before it is moved and marked with the item it went to after, so several instances starting together
- * move each one once, and a second run finds nothing left; the move itself writes nothing twice (see
- * `saveIndicatorRow`), so an instance that dies between the two is simply finished by the next start.
+ * Moves every `ita_indicators` document, of every organisation, onto the plan's items, once. Each row is
+ * claimed by a unique insert before it is moved (docs/database.md: no transactions, so no read-then-write
+ * claim) and marked with the item it went to after, so several instances starting together move each row
+ * once and a second run finds nothing left. A row whose mover died is passed on after the lease and moved by
+ * a later start; the move writes nothing twice in any case (`saveIndicatorRow`).
  */
-export async function moveIndicatorTable(now: Date): Promise<{ moved: number; skipped: number }> {
+export async function moveIndicatorTable(now: Date, owner: string = randomUUID()): Promise<{ moved: number; skipped: number }> {
   const docs = await ItaIndicatorModel.find({ movedAt: null }).lean();
   let moved = 0;
   let skipped = 0;
   for (const doc of docs) {
-    const claimed = await ItaIndicatorModel.findOneAndUpdate(
-      { _id: doc._id, movedAt: null, $or: [{ claimedAt: null }, { claimedAt: { $lt: subMinutes(now, CLAIM_MINUTES) } }] },
-      { $set: { claimedAt: now } },
-    ).lean();
-    if (!claimed) continue;
-    const row = rowFromOld(claimed);
-    const target = row ? chooseIndicatorItem(await planItemKeys(claimed.orgId, row.fiscalYear), row, true) : null;
+    const rowId = String(doc._id);
+    if (!(await claimRound(moveLedger, { unitId: rowId, round: (doc.moveRound ?? 0) + 1, owner, now }, moveLease))) continue;
+    const row = rowFromOld(doc);
+    const target = row ? chooseIndicatorItem(await planItemKeys(doc.orgId, row.fiscalYear), row, true) : null;
     if (!row || !target || 'problem' in target) {
       skipped++;
       continue;
     }
-    await saveIndicatorRow(claimed.orgId, row, target.code, { by: 'ย้ายจากตารางตัวชี้วัดเดิม', now });
+    await saveIndicatorRow(doc.orgId, row, target.code, { by: 'ย้ายจากตารางตัวชี้วัดเดิม', now });
     await ItaIndicatorModel.updateOne({ _id: doc._id }, { $set: { movedAt: now, movedTo: target.code } });
     moved++;
   }

@@ -15,7 +15,8 @@ export function indicatorNumberOf(indicator: string | null | undefined): ItaIndi
   if (!indicator) return null;
   const t = arabicDigits(indicator).trim();
   if (/^[oO]\s*\d/.test(t)) return null;
-  const m = t.match(/^(?:ตัวชี้วัดที่\s*)?(\d{1,2})(?!\d)/);
+  // "9.4" is a sub-indicator (seed 000's ตัวชี้วัดที่ 9.4), not indicator 9 itself.
+  const m = t.match(/^(?:ตัวชี้วัดที่\s*)?(\d{1,2})(?![\d.])/);
   const n = m ? Number(m[1]) : null;
   return isItaIndicatorNumber(n) ? n : null;
 }
@@ -30,7 +31,7 @@ export type IndicatorGroup = 'IIT' | 'EIT' | 'OIT' | 'other';
 
 /** Which table of seed 002 an item goes in: IIT 1–5, EIT 6–8, OIT 9–10 and the OIT items, other guidelines last. */
 export function indicatorGroupOf(indicator: string | null | undefined): IndicatorGroup {
-  const n = indicatorNumberOf(indicator);
+  const n = indicatorNumberOf(indicator) ?? indicatorNumberOf(arabicDigits(indicator ?? '').trim().match(/^(\d{1,2})\.\d/)?.[1]);
   if (n !== null) return instrumentOf(n);
   return oitItemNumberOf(indicator) !== null ? 'OIT' : 'other';
 }

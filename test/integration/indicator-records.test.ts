@@ -8,6 +8,8 @@ import { ItaIndicatorModel } from '../../src/db/models/ita-indicator.js';
 import { MeasureChangeModel } from '../../src/db/models/measure-change.js';
 import { MeasureModel } from '../../src/db/models/measure.js';
 import { ProgressReportModel } from '../../src/db/models/progress-report.js';
+import { loadPublicPlanData } from '../../src/db/public-page-store.js';
+import { loadSummary } from '../../src/db/summary-store.js';
 import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
 import { DEFAULT_LEVEL_THRESHOLDS } from '../../src/domain/summary.js';
 import { importIndicators } from '../../src/oit-import/import-oit.js';
@@ -87,6 +89,11 @@ describe('the indicator table import fills the plan items', () => {
     // Units and positions go where the plan file puts them; progress without a status is work under way.
     const eit8 = items.find((i) => i.code === 'EIT-8')!;
     expect(eit8).toMatchObject({ indicator: '8', score: 66.98, responsibleUnits: ['ทุกส่วนราชการ'], assignees: ['เจ้าหน้าที่ประชาสัมพันธ์'], status: 'in_progress' });
+
+    // The summaries and the public page count the same items.
+    const summary = await loadSummary(ORG, new Date(), DEFAULT_LEVEL_THRESHOLDS);
+    expect(summary.byFamily.find((f) => f.family === 'ita_indicator')!.tally).toMatchObject({ total: 3, in_progress: 1 });
+    expect((await loadPublicPlanData(ORG))!.measures.find((m) => m.code === 'EIT-8')).toMatchObject({ family: 'ita_indicator', status: 'in_progress' });
 
     // The same file again adds no item, no change record and no report.
     const counts = async () => [await MeasureModel.countDocuments({ orgId: ORG }), await MeasureChangeModel.countDocuments({ orgId: ORG }), await ProgressReportModel.countDocuments({ orgId: ORG })];

@@ -17,7 +17,8 @@ const itaIndicatorSchema = new Schema(
     period: { type: String, default: '' },
     progress: { type: String, default: '' },
     status: { type: String, enum: ['not_started', 'in_progress', 'completed'], default: 'not_started' },
-    claimedAt: { type: Date, default: null },
+    /** The move's round (see `claimRound`): a claim left by an instance that died is passed after its lease. */
+    moveRound: { type: Number, default: 0 },
     movedAt: { type: Date, default: null },
     movedTo: { type: String, default: null },
   },
@@ -26,3 +27,11 @@ const itaIndicatorSchema = new Schema(
 itaIndicatorSchema.index({ orgId: 1, fiscalYear: 1, number: 1 }, { unique: true });
 
 export const ItaIndicatorModel = model('ItaIndicator', itaIndicatorSchema);
+
+/** Who moves which row, round by round: the instance whose insert of `<row id>#<round>` succeeds. */
+const itaIndicatorMoveSchema = new Schema(
+  { _id: { type: String, required: true }, rowId: { type: String, required: true }, owner: { type: String, required: true }, at: { type: Date, required: true } },
+  { collection: 'ita_indicator_moves' },
+);
+
+export const ItaIndicatorMoveModel = model('ItaIndicatorMove', itaIndicatorMoveSchema);
