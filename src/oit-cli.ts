@@ -109,7 +109,10 @@ export function addOitCommands(program: Command, withDatabase: WithDatabase): vo
       };
       const message = await withDatabase(async (orgId) => {
         const target = chooseIndicatorItem(await planItemKeys(orgId, o.fiscalYear), row);
-        if ('problem' in target) return target.problem;
+        if ('problem' in target) {
+          process.exitCode = 1;
+          return target.problem;
+        }
         await saveIndicatorRow(orgId, row, target.code, { by: 'คำสั่ง indicators set', now: new Date() });
         return `บันทึกแล้ว: ${target.code} ${indicatorName(o.number)} ปีงบประมาณ ${o.fiscalYear}${target.isNew ? ' (สร้างรายการใหม่ในแผน)' : ''}`;
       });
@@ -117,7 +120,7 @@ export function addOitCommands(program: Command, withDatabase: WithDatabase): vo
     });
   indicators
     .command('migrate')
-    .description('ย้ายตารางตัวชี้วัดเดิม (ita_indicators) ไปเป็นรายการตัวชี้วัดในแผน ทำซ้ำได้ ไม่ย้ายซ้ำ (ระบบทำให้เองเมื่อเริ่มทำงาน)')
+    .description('ย้ายตารางตัวชี้วัดแบบเดิมไปเป็นรายการตัวชี้วัดในแผน สั่งซ้ำได้โดยไม่ย้ายซ้ำ และระบบจะทำให้เองทุกครั้งที่เริ่มทำงาน')
     .action(async () => {
       const { moved, skipped } = await withDatabase(() => moveIndicatorTable(new Date()));
       console.log(`ย้ายแล้ว ${moved} แถว${skipped > 0 ? ` · ย้ายไม่ได้ ${skipped} แถว (รหัสตัวชี้วัดชนกับรายการอื่นในแผน)` : ''}`);
