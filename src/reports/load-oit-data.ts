@@ -4,6 +4,7 @@ import { measuresInTable } from '../db/measure-store.js';
 import { latestOitYear, oitItemsOfYear } from '../db/oit-store.js';
 import { activeFiscalYear } from '../db/organisation-store.js';
 import { progressReportsOfYear, type StoredProgressReport } from '../db/progress-store.js';
+import { fiscalYearRange } from '../domain/fiscal-year.js';
 import { compareIndicatorItems, indicatorGroupOf, indicatorNumberOf, oitItemNumberOf, type IndicatorGroup } from '../domain/ita-indicators.js';
 import { OIT_STATE_TH, oitState, URL_PROBLEM_TH } from '../domain/oit.js';
 import { STATUS_TH, type Status } from '../domain/statuses.js';
@@ -64,8 +65,11 @@ async function organisation(orgId: string, fiscalYear: number): Promise<ReportOr
 export async function loadIndicatorReport(orgId: string, options: { fiscalYear?: number; thaiDigits: boolean; now?: Date }): Promise<IndicatorReportData> {
   const fiscalYear = options.fiscalYear ?? (await indicatorYear(orgId, await activeFiscalYear(orgId)));
   const items = (await measuresInTable(orgId, fiscalYear, 'ita_indicator')).sort(compareIndicatorItems);
+  // As the ITA report reads them: each item's newest report made before the fiscal year ended.
+  const yearEnd = fiscalYearRange(fiscalYear).end;
   const newest = new Map<string, StoredProgressReport>();
   for (const r of await progressReportsOfYear(orgId, fiscalYear)) {
+    if (r.reportedAt >= yearEnd) continue;
     const seen = newest.get(r.measureId);
     if (!seen || seen.reportedAt < r.reportedAt) newest.set(r.measureId, r);
   }
