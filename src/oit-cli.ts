@@ -1,11 +1,16 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { fiscalYearArgument, printImportProblems, scoreArgument } from './cli-support.js';
-import { itaIndicatorsOfYear, latestIndicatorYear, latestOitYear, oitItemsOfYear, updateItaIndicator } from './db/oit-store.js';
-import { isItaIndicatorNumber, OIT_STATE_TH, oitState, type ItaIndicator } from './domain/oit.js';
-import { parseStatus, STATUS_TH } from './domain/statuses.js';
+import { indicatorYear, moveIndicatorTable, planItemKeys, saveIndicatorRow } from './db/indicator-store.js';
+import { measuresInTable } from './db/measure-store.js';
+import { latestOitYear, oitItemsOfYear } from './db/oit-store.js';
+import { activeFiscalYear } from './db/organisation-store.js';
+import { parsePeriod } from './domain/fiscal-year.js';
+import { chooseIndicatorItem, compareIndicatorItems, splitResponsible, type IndicatorRow } from './domain/ita-indicators.js';
+import { isItaIndicatorNumber, OIT_STATE_TH, oitState, type ItaIndicatorNumber } from './domain/oit.js';
+import { isStatus, parseStatus, STATUS_TH, type Status } from './domain/statuses.js';
 import { importIndicators, importOitItems, indicatorName, type OitImportResult } from './oit-import/import-oit.js';
 
-/** Operator commands for the OIT list and the indicator table: `oit …` and `indicators …` (see README). */
+/** Operator commands for the OIT list and the plan's indicator items: `oit …` and `indicators …` (see README). */
 
 type WithDatabase = <T>(work: (orgId: string) => Promise<T>) => Promise<T>;
 
@@ -56,39 +61,68 @@ export function addOitCommands(program: Command, withDatabase: WithDatabase): vo
     });
   indicators
     .command('list')
-    .description('แสดงคะแนน แนวทาง และความก้าวหน้าของแต่ละตัวชี้วัด')
-    .option('--fiscal-year <year>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีล่าสุด)', fiscalYearArgument)
+    .description('แสดงคะแนน แนวทาง และสถานะของรายการตัวชี้วัดในแผน')
+    .option('--fiscal-year <year>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีของแผน หรือปีล่าสุดที่มีรายการตัวชี้วัด)', fiscalYearArgument)
     .action(async (o: { fiscalYear?: number }) => {
       await withDatabase(async (orgId) => {
-        const fy = o.fiscalYear ?? (await latestIndicatorYear(orgId));
-        if (fy === null) return console.log('ยังไม่มีตารางตัวชี้วัด สั่ง indicators import หรือ indicators set ก่อน');
-        for (const i of await itaIndicatorsOfYear(orgId, fy)) {
-          console.log(`${indicatorName(i.number)} · คะแนน ${i.score?.toFixed(2) ?? '-'} · ${STATUS_TH[i.status]}\n  แนวทาง: ${i.guideline.replace(/\n/g, ' ') || '-'}`);
+        const fy = o.fiscalYear ?? (await indicatorYear(orgId, await activeFiscalYear(orgId)));
+        const items = (await measuresInTable(orgId, fy, 'ita_indicator')).sort(compareIndicatorItems);
+        if (items.length === 0) return console.log(`ยังไม่มีรายการตัวชี้วัดของปีงบประมาณ ${fy} สั่ง indicators import หรือ import แผนก่อน`);
+        for (const i of items) {
+          console.log(`${i.code} · ${i.title} · คะแนน ${i.score?.toFixed(2) ?? '-'} · ${STATUS_TH[i.status]}\n  แนวทาง: ${(i.guideline ?? '').replace(/\n/g, ' ') || '-'}`);
         }
       });
     });
   indicators
     .command('set')
-    .description('แก้ไขคะแนน แนวทาง หรือความก้าวหน้าของตัวชี้วัดหนึ่งตัว')
+    .description('แก้ไขคะแนน แนวทาง หรือความก้าวหน้าของรายการตัวชี้วัดหนึ่งรายการ (สร้างรายการใหม่เมื่อแผนยังไม่มี)')
     .requiredOption('--fiscal-year <year>', 'ปีงบประมาณ พ.ศ.', fiscalYearArgument)
     .requiredOption('--number <n>', 'ตัวชี้วัดที่ 1–10', (v) => {
       const n = Number(v);
       if (!isItaIndicatorNumber(n)) throw new InvalidArgumentError('ต้องเป็น 1 ถึง 10');
       return n;
     })
+    .option('--code <code>', 'รหัสรายการในแผน เมื่อแผนมีหลายรายการของตัวชี้วัดเดียวกัน')
     .option('--score <score>', 'คะแนน 0–100', scoreArgument)
     .option('--guideline <text>', 'แนวทางในการยกระดับการประเมิน')
-    .option('--responsible <text>', 'ผู้รับผิดชอบ')
+    .option('--responsible <text>', 'ผู้รับผิดชอบ คั่นด้วย ;')
     .option('--period <text>', 'ระยะเวลา')
     .option('--progress <text>', 'ความก้าวหน้าผลการดำเนินการ')
-    .option('--status <status>', 'ยังไม่ได้ดำเนินการ | อยู่ระหว่างดำเนินการ | ดำเนินการแล้วเสร็จ', (v) => {
+    .option('--status <status>', 'ยังไม่ได้ดำเนินการ | อยู่ระหว่างดำเนินการ | ดำเนินการแล้วเสร็จ | ไม่สามารถดำเนินการได้', (v) => {
       const s = parseStatus(v);
-      if (s !== 'not_started' && s !== 'in_progress' && s !== 'completed') throw new InvalidArgumentError('ต้องเป็น ยังไม่ได้ดำเนินการ อยู่ระหว่างดำเนินการ หรือ ดำเนินการแล้วเสร็จ');
+      if (!isStatus(s)) throw new InvalidArgumentError('ต้องเป็น ยังไม่ได้ดำเนินการ อยู่ระหว่างดำเนินการ ดำเนินการแล้วเสร็จ หรือ ไม่สามารถดำเนินการได้');
       return s;
     })
-    .action(async (o: { fiscalYear: number; number: ItaIndicator['number']; score?: number; guideline?: string; responsible?: string; period?: string; progress?: string; status?: ItaIndicator['status'] }) => {
-      const { fiscalYear, number, ...fields } = o;
-      const saved = await withDatabase((orgId) => updateItaIndicator(orgId, fiscalYear, number, fields));
-      console.log(`บันทึกแล้ว: ${indicatorName(saved.number)} ปีงบประมาณ ${saved.fiscalYear} · คะแนน ${saved.score?.toFixed(2) ?? '-'} · ${STATUS_TH[saved.status]}`);
+    .action(async (o: { fiscalYear: number; number: ItaIndicatorNumber; code?: string; score?: number; guideline?: string; responsible?: string; period?: string; progress?: string; status?: Status }) => {
+      const range = o.period ? parsePeriod(o.period, o.fiscalYear) : null;
+      if (o.period && !range) throw new InvalidArgumentError(`อ่านระยะเวลา "${o.period}" ไม่ได้`);
+      const row: IndicatorRow = {
+        fiscalYear: o.fiscalYear,
+        number: o.number,
+        code: o.code ?? null,
+        score: o.score ?? null,
+        guideline: o.guideline ?? '',
+        ...splitResponsible((o.responsible ?? '').split(/\s*;\s*/).filter(Boolean)),
+        period: range && o.period ? { text: o.period, ...range } : null,
+        progress: o.progress ?? '',
+        status: o.status ?? null,
+      };
+      const message = await withDatabase(async (orgId) => {
+        const target = chooseIndicatorItem(await planItemKeys(orgId, o.fiscalYear), row);
+        if ('problem' in target) {
+          process.exitCode = 1;
+          return target.problem;
+        }
+        await saveIndicatorRow(orgId, row, target.code, { by: 'คำสั่ง indicators set', now: new Date() });
+        return `บันทึกแล้ว: ${target.code} ${indicatorName(o.number)} ปีงบประมาณ ${o.fiscalYear}${target.isNew ? ' (สร้างรายการใหม่ในแผน)' : ''}`;
+      });
+      console.log(message);
+    });
+  indicators
+    .command('migrate')
+    .description('ย้ายตารางตัวชี้วัดแบบเดิมไปเป็นรายการตัวชี้วัดในแผน สั่งซ้ำได้โดยไม่ย้ายซ้ำ และระบบจะทำให้เองทุกครั้งที่เริ่มทำงาน')
+    .action(async () => {
+      const { moved, skipped } = await withDatabase(() => moveIndicatorTable(new Date()));
+      console.log(`ย้ายแล้ว ${moved} แถว${skipped > 0 ? ` · ย้ายไม่ได้ ${skipped} แถว (รหัสตัวชี้วัดชนกับรายการอื่นในแผน)` : ''}`);
     });
 }

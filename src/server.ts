@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { connectDatabase, disconnectDatabase } from './db/connect.js';
 import { dataKeyFitsDatabase } from './db/data-key-check-store.js';
 import { ensureOrganisation } from './db/organisation-store.js';
+import { moveIndicatorTable } from './db/indicator-store.js';
 import { staffIdOf } from './db/staff-store.js';
 import { createApp } from './http/app.js';
 import { EventRunner } from './intake/event-runner.js';
@@ -103,6 +104,9 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
   const sealer = createSealer(config.DATA_ENCRYPTION_KEY);
   if (!(await dataKeyFitsDatabase(sealer, now()))) throw new StartError(WRONG_DATA_KEY);
   await ensureOrganisation(config.ORG_CODE, now());
+  // The old indicator table becomes plan items once; every instance may try, each row moves once (docs/database.md).
+  const movedIndicators = await moveIndicatorTable(now());
+  if (movedIndicators.moved + movedIndicators.skipped > 0) log.info(movedIndicators, 'moved the old indicator table onto plan items');
   const tenants = createTenants(config, sealer, log);
   await tenants.start();
   const line = tenants.lineFor(config.ORG_CODE);

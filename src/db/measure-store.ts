@@ -66,12 +66,28 @@ export async function measureProgress(orgId: string, ids: string[]): Promise<Mea
 }
 
 /** A measure as the official tables list it. */
-export type TableMeasure = ReturnType<typeof toMeasureFacts> & { number: number | null; methodSteps: string[]; assignees: string[]; guideline: string | null };
+export type TableMeasure = ReturnType<typeof toMeasureFacts> & {
+  number: number | null;
+  methodSteps: string[];
+  assignees: string[];
+  guideline: string | null;
+  /** What an ita_indicator item raises ("2", "O10") and its score; see src/domain/ita-indicators.ts. */
+  indicator: string | null;
+  score: number | null;
+};
 
 /** A family's measures of a fiscal year, in the order of the official tables. */
 export async function measuresInTable(orgId: string, fiscalYear: number, family: Family): Promise<TableMeasure[]> {
   const docs = await MeasureModel.find({ orgId, fiscalYear, family }).sort({ number: 1, code: 1 }).lean();
-  return docs.map((doc) => ({ ...toMeasureFacts(doc), number: doc.number ?? null, methodSteps: doc.methodSteps, assignees: doc.assignees, guideline: doc.guideline ?? null }));
+  return docs.map((doc) => ({
+    ...toMeasureFacts(doc),
+    number: doc.number ?? null,
+    methodSteps: doc.methodSteps,
+    assignees: doc.assignees,
+    guideline: doc.guideline ?? null,
+    indicator: doc.indicator ?? null,
+    score: doc.score ?? null,
+  }));
 }
 
 /** Whether the organisation has a plan at all, or one for this fiscal year. */

@@ -3,8 +3,6 @@ import type { Attachment } from '../domain/attachments.js';
 import {
   oitState,
   sameAnswer,
-  type ItaIndicator,
-  type ItaIndicatorNumber,
   type NewOitAnswer,
   type OitAnswer,
   type OitIndicator,
@@ -15,10 +13,9 @@ import {
   type UrlProblem,
 } from '../domain/oit.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
-import { ItaIndicatorModel } from './models/ita-indicator.js';
 import { OitAnswerModel, OitItemModel } from './models/oit-item.js';
 
-/** OIT items, their answers and reviews, and the IIT/EIT indicator table: plain data in and out. */
+/** OIT items, their answers and reviews: plain data in and out. The indicators are plan items (indicator-store.ts). */
 
 type Lean = Record<string, any>;
 
@@ -146,52 +143,8 @@ export async function recordUrlCheck(itemId: string, check: UrlCheck, brokenSinc
   await OitItemModel.updateOne({ _id: itemId, 'answer.url': check.url }, { $set: { urlCheck: check, brokenSince } });
 }
 
-// ---- IIT/EIT/OIT indicators ----
-
-function toIndicator(doc: Lean): ItaIndicator {
-  return {
-    fiscalYear: doc.fiscalYear,
-    number: doc.number as ItaIndicatorNumber,
-    score: doc.score ?? null,
-    guideline: doc.guideline ?? '',
-    responsible: doc.responsible ?? '',
-    period: doc.period ?? '',
-    progress: doc.progress ?? '',
-    status: doc.status ?? 'not_started',
-  };
-}
-
-/** Writes one indicator's row of a fiscal year; true when it is new. */
-export async function saveItaIndicator(orgId: string, indicator: ItaIndicator): Promise<boolean> {
-  const result = await ItaIndicatorModel.updateOne({ orgId, fiscalYear: indicator.fiscalYear, number: indicator.number }, { $set: { ...indicator, orgId } }, { upsert: true });
-  return result.upsertedCount > 0;
-}
-
-/** Changes some fields of one indicator's row, creating the row when the year has none for it yet. */
-export async function updateItaIndicator(
-  orgId: string,
-  fiscalYear: number,
-  number: ItaIndicatorNumber,
-  fields: Partial<Omit<ItaIndicator, 'fiscalYear' | 'number'>>,
-): Promise<ItaIndicator> {
-  const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-  await ItaIndicatorModel.updateOne({ orgId, fiscalYear, number }, { $set: { ...set, orgId, fiscalYear, number } }, { upsert: true });
-  return toIndicator((await ItaIndicatorModel.findOne({ orgId, fiscalYear, number }).lean())!);
-}
-
-export async function itaIndicatorsOfYear(orgId: string, fiscalYear: number): Promise<ItaIndicator[]> {
-  const docs = await ItaIndicatorModel.find({ orgId, fiscalYear }).lean();
-  return docs.map(toIndicator).sort((a, b) => a.number - b.number);
-}
-
 /** The fiscal year whose OIT list is being worked on: the newest one imported; null before any import. */
 export async function latestOitYear(orgId: string): Promise<number | null> {
   const doc = await OitItemModel.findOne({ orgId }).sort({ fiscalYear: -1 }).select('fiscalYear').lean();
-  return doc?.fiscalYear ?? null;
-}
-
-/** The fiscal year of the newest indicator table; null before any. */
-export async function latestIndicatorYear(orgId: string): Promise<number | null> {
-  const doc = await ItaIndicatorModel.findOne({ orgId }).sort({ fiscalYear: -1 }).select('fiscalYear').lean();
   return doc?.fiscalYear ?? null;
 }

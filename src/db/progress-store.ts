@@ -87,6 +87,7 @@ export async function saveImportedResult(
   measure: { fiscalYear: number; code: string },
   result: PlannedResult,
   reportedAt: Date,
+  reporterName: string = IMPORTED_REPORTER_TH,
 ): Promise<{ created: boolean }> {
   const doc = await MeasureModel.findOne({ orgId, fiscalYear: measure.fiscalYear, code: measure.code }).lean();
   if (!doc) throw new Error(`measure ${measure.code} of ${measure.fiscalYear} not found in ${orgId}`);
@@ -104,7 +105,7 @@ export async function saveImportedResult(
       measureCode: doc.code,
       fiscalYear: doc.fiscalYear,
       origin: 'plan_import',
-      reporterName: IMPORTED_REPORTER_TH,
+      reporterName,
       reportedAt,
       status: result.status,
       summary: result.summary,

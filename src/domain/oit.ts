@@ -39,19 +39,6 @@ export function isItaIndicatorNumber(n: unknown): n is ItaIndicatorNumber {
   return typeof n === 'number' && (ITA_INDICATOR_NUMBERS as readonly number[]).includes(n);
 }
 
-/** One indicator's row of the "แนวทางในการยกระดับ" table (seed 002): last score, guideline and its follow-up. */
-export interface ItaIndicator {
-  fiscalYear: number;
-  number: ItaIndicatorNumber;
-  /** The score of the assessment the guideline answers, 0–100; null when not known. */
-  score: number | null;
-  guideline: string;
-  responsible: string;
-  period: string;
-  progress: string;
-  status: 'not_started' | 'in_progress' | 'completed';
-}
-
 /** What the owner says about one OIT item, as ITAS asks for it: มี/ไม่มี, where, and an explanation. */
 export interface NewOitAnswer {
   available: boolean;

@@ -1,7 +1,10 @@
-import { isItaIndicatorNumber, ITA_INDICATOR_TH, OIT_INDICATORS, parseOitCode, type ItaIndicator, type OitIndicator, type PlannedOitItem } from '../domain/oit.js';
-import { parseStatus } from '../domain/statuses.js';
+import { chooseIndicatorItem, splitResponsible, type IndicatorRow, type PlanItemKey } from '../domain/ita-indicators.js';
+import { parsePeriod } from '../domain/fiscal-year.js';
+import { isItaIndicatorNumber, ITA_INDICATOR_TH, OIT_INDICATORS, parseOitCode, type ItaIndicatorNumber, type OitIndicator, type PlannedOitItem } from '../domain/oit.js';
+import { isStatus, parseStatus, type Status } from '../domain/statuses.js';
 import { arabicDigits } from '../domain/thai.js';
-import { countOitItems, itaIndicatorsOfYear, saveItaIndicator, saveOitItem } from '../db/oit-store.js';
+import { planItemKeys, saveIndicatorRow } from '../db/indicator-store.js';
+import { countOitItems, saveOitItem } from '../db/oit-store.js';
 import { readTable, type Table } from '../plan-import/read-table.js';
 import type { RowProblem } from '../plan-import/validate-plan.js';
 
@@ -25,7 +28,8 @@ export const OIT_COLUMNS: Columns<'code' | 'indicator' | 'title' | 'description'
   fiscalYear: ['ปีงบประมาณ', 'fiscal_year'],
 };
 
-export const INDICATOR_COLUMNS: Columns<'number' | 'score' | 'guideline' | 'responsible' | 'period' | 'progress' | 'status' | 'fiscalYear'> = {
+export const INDICATOR_COLUMNS: Columns<'code' | 'number' | 'score' | 'guideline' | 'responsible' | 'period' | 'progress' | 'status' | 'fiscalYear'> = {
+  code: ['รหัส', 'code'],
   number: ['ตัวชี้วัด', 'indicator'],
   score: ['คะแนน', 'score'],
   guideline: ['แนวทางในการยกระดับการประเมิน', 'แนวทาง', 'guideline'],
@@ -93,45 +97,63 @@ export function validateOitItems(table: Table): { items: PlannedOitItem[]; probl
   return { items: problems.length > 0 ? [] : items, problems };
 }
 
-const STATUS_WORDS: Record<string, ItaIndicator['status']> = { ดำเนินการ: 'completed' };
+const STATUS_WORDS: Record<string, Status> = { ดำเนินการ: 'completed' };
 
-export function validateIndicators(table: Table): { indicators: ItaIndicator[]; problems: RowProblem[] } {
+/** Reads one row of the indicator table; its problems go to `fail`, and null comes back when it has any. */
+function readIndicatorRow(get: (f: keyof typeof INDICATOR_COLUMNS) => string, fail: (f: keyof typeof INDICATOR_COLUMNS, message: string) => void): IndicatorRow | null {
+  let ok = true;
+  const problem = (f: keyof typeof INDICATOR_COLUMNS, message: string) => {
+    ok = false;
+    fail(f, message);
+  };
+  const number = indicatorIn(get('number'));
+  if (!isItaIndicatorNumber(number)) problem('number', 'ต้องเป็นตัวชี้วัดที่ 1 ถึง 10');
+  const fiscalYear = fiscalYearIn(get('fiscalYear'));
+  if (fiscalYear === null) problem('fiscalYear', 'ต้องเป็นปีพุทธศักราช 4 หลัก เช่น 2568');
+  const scoreText = arabicDigits(get('score')).replace(/คะแนน|\s/g, '');
+  const score = scoreText === '' || scoreText === '-' ? null : Number(scoreText);
+  if (score !== null && !(Number.isFinite(score) && score >= 0 && score <= 100)) problem('score', 'ต้องเป็นคะแนน 0 ถึง 100 เช่น 91.46 หรือ ๙๑.๔๖');
+  const statusText = get('status');
+  const status = statusText === '' ? null : (STATUS_WORDS[statusText] ?? parseStatus(statusText));
+  if (statusText !== '' && !isStatus(status)) problem('status', 'ต้องเป็น ยังไม่ได้ดำเนินการ อยู่ระหว่างดำเนินการ ดำเนินการแล้วเสร็จ หรือ ไม่สามารถดำเนินการได้');
+  const periodText = get('period');
+  const range = periodText && fiscalYear !== null ? parsePeriod(periodText, fiscalYear) : null;
+  if (periodText && fiscalYear !== null && !range) problem('period', `อ่านระยะเวลา "${periodText}" ไม่ได้ ใช้รูปแบบเช่น "ต.ค. 67 - ก.ย. 68" หรือ "ปีงบประมาณ 2568"`);
+  if (!ok) return null;
+  return {
+    fiscalYear: fiscalYear!,
+    number: number as ItaIndicatorNumber,
+    code: get('code') || null,
+    score,
+    guideline: get('guideline'),
+    ...splitResponsible(list(get('responsible'))),
+    period: range ? { text: periodText, ...range } : null,
+    progress: get('progress'),
+    status: isStatus(status) ? status : null,
+  };
+}
+
+/** A row read, with the file's row number for what the plan then says about it. */
+export type NumberedIndicatorRow = IndicatorRow & { rowNumber: number };
+
+export function validateIndicators(table: Table): { rows: NumberedIndicatorRow[]; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const col = columnsOf(table, INDICATOR_COLUMNS, ['number', 'fiscalYear'], problems);
-  if (problems.length > 0) return { indicators: [], problems };
-  if (table.rows.length === 0) return { indicators: [], problems: [{ row: 2, column: '-', message: 'ไฟล์ไม่มีข้อมูล' }] };
-  const indicators: ItaIndicator[] = [];
+  if (problems.length > 0) return { rows: [], problems };
+  if (table.rows.length === 0) return { rows: [], problems: [{ row: 2, column: '-', message: 'ไฟล์ไม่มีข้อมูล' }] };
+  const rows: NumberedIndicatorRow[] = [];
   const seen = new Map<string, number>();
   for (const { rowNumber, cells } of table.rows) {
-    const get = (f: keyof typeof INDICATOR_COLUMNS) => (col[f] ? (cells[col[f]!] ?? '') : '');
+    const get = (f: keyof typeof INDICATOR_COLUMNS) => (col[f] ? (cells[col[f]!] ?? '').trim() : '');
     const fail = (f: keyof typeof INDICATOR_COLUMNS, message: string) => problems.push({ row: rowNumber, column: col[f] ?? INDICATOR_COLUMNS[f][0]!, message });
-    const before = problems.length;
-    const number = indicatorIn(get('number'));
-    if (!isItaIndicatorNumber(number)) fail('number', 'ต้องเป็นตัวชี้วัดที่ 1 ถึง 10');
-    const fiscalYear = fiscalYearIn(get('fiscalYear'));
-    if (fiscalYear === null) fail('fiscalYear', 'ต้องเป็นปีพุทธศักราช 4 หลัก เช่น 2568');
-    const key = `${fiscalYear}:${number}`;
-    if (seen.has(key)) fail('number', `ตัวชี้วัดซ้ำกับแถว ${seen.get(key)}`);
+    const row = readIndicatorRow(get, fail);
+    if (!row) continue;
+    const key = `${row.fiscalYear}:${row.code ?? row.number}`;
+    if (seen.has(key)) fail(row.code ? 'code' : 'number', `${row.code ? 'รหัส' : 'ตัวชี้วัด'}ซ้ำกับแถว ${seen.get(key)}`);
     else seen.set(key, rowNumber);
-    const scoreText = arabicDigits(get('score')).replace(/คะแนน|\s/g, '');
-    const score = scoreText === '' || scoreText === '-' ? null : Number(scoreText);
-    if (score !== null && !(Number.isFinite(score) && score >= 0 && score <= 100)) fail('score', 'ต้องเป็นคะแนน 0 ถึง 100 เช่น 91.46 หรือ ๙๑.๔๖');
-    const statusText = get('status');
-    const status = statusText === '' ? 'not_started' : (STATUS_WORDS[statusText] ?? parseStatus(statusText));
-    if (status !== 'not_started' && status !== 'in_progress' && status !== 'completed') fail('status', 'ต้องเป็น ยังไม่ได้ดำเนินการ อยู่ระหว่างดำเนินการ หรือ ดำเนินการแล้วเสร็จ');
-    if (problems.length > before) continue;
-    indicators.push({
-      fiscalYear: fiscalYear!,
-      number: number as ItaIndicator['number'],
-      score,
-      guideline: get('guideline'),
-      responsible: get('responsible'),
-      period: get('period'),
-      progress: get('progress'),
-      status: status as ItaIndicator['status'],
-    });
+    rows.push({ ...row, rowNumber });
   }
-  return { indicators: problems.length > 0 ? [] : indicators, problems };
+  return { rows: problems.length > 0 ? [] : rows, problems };
 }
 
 export type OitImportResult = { ok: true; created: number; updated: number; fiscalYears: number[]; dryRun: boolean } | { ok: false; problems: RowProblem[] };
@@ -164,22 +186,31 @@ export async function importOitItems(orgId: string, path: string, options: { dry
   return { ok: true, created, updated: items.length - created, fiscalYears, dryRun: false };
 }
 
-/** Loads indicator rows; a re-import replaces the rows it names and leaves the others. */
-export async function importIndicators(orgId: string, path: string, options: { dryRun?: boolean } = {}): Promise<OitImportResult> {
-  const { indicators, problems } = validateIndicators(await readTable(path));
+/**
+ * Loads the indicator table onto the plan's `ita_indicator` items (one record per indicator): each row fills
+ * the item its รหัส names, or the year's item of its indicator, or a new one (`chooseIndicatorItem`). Rows
+ * whose item cannot be told apart are problems, and then nothing is written, as for any import.
+ */
+export async function importIndicators(orgId: string, path: string, options: { dryRun?: boolean; now?: Date; by?: string } = {}): Promise<OitImportResult> {
+  const { rows, problems } = validateIndicators(await readTable(path));
   if (problems.length > 0) return { ok: false, problems };
-  const fiscalYears = [...new Set(indicators.map((i) => i.fiscalYear))].sort();
-  if (options.dryRun) {
-    let existing = 0;
-    for (const fy of fiscalYears) {
-      const have = new Set((await itaIndicatorsOfYear(orgId, fy)).map((i) => i.number));
-      existing += indicators.filter((i) => i.fiscalYear === fy && have.has(i.number)).length;
-    }
-    return { ok: true, created: indicators.length - existing, updated: existing, fiscalYears, dryRun: true };
+  const fiscalYears = [...new Set(rows.map((r) => r.fiscalYear))].sort();
+  const planOf = new Map<number, PlanItemKey[]>();
+  for (const fy of fiscalYears) planOf.set(fy, await planItemKeys(orgId, fy));
+  const targets: { row: IndicatorRow; code: string; isNew: boolean }[] = [];
+  const codeProblems: RowProblem[] = [];
+  for (const { rowNumber, ...row } of rows) {
+    const target = chooseIndicatorItem(planOf.get(row.fiscalYear)!, row);
+    if ('problem' in target) codeProblems.push({ row: rowNumber, column: INDICATOR_COLUMNS.code[0]!, message: target.problem });
+    else targets.push({ row, ...target });
   }
-  let created = 0;
-  for (const indicator of indicators) if (await saveItaIndicator(orgId, indicator)) created++;
-  return { ok: true, created, updated: indicators.length - created, fiscalYears, dryRun: false };
+  if (codeProblems.length > 0) return { ok: false, problems: codeProblems };
+  const created = targets.filter((t) => t.isNew).length;
+  if (!options.dryRun) {
+    const now = options.now ?? new Date();
+    for (const { row, code } of targets) await saveIndicatorRow(orgId, row, code, { by: options.by ?? 'นำเข้าตารางตัวชี้วัด', now });
+  }
+  return { ok: true, created, updated: targets.length - created, fiscalYears, dryRun: !!options.dryRun };
 }
 
-export const indicatorName = (n: ItaIndicator['number']) => `ตัวชี้วัดที่ ${n} ${ITA_INDICATOR_TH[n]}`;
+export const indicatorName = (n: ItaIndicatorNumber) => `ตัวชี้วัดที่ ${n} ${ITA_INDICATOR_TH[n]}`;

@@ -42,7 +42,7 @@ export async function buildIndicatorDocx(data: IndicatorReportData): Promise<Buf
       instrument = r.instrument;
       rows.push(new TableRow({ cantSplit: true, children: [cell([INSTRUMENT_HEADING[r.instrument]], TABLE_WIDTH, { header: true, span: INDICATOR_HEADERS.length })] }));
     }
-    const columns = [[d(r.name)], [r.score === null ? '-' : d(r.score.toFixed(2))], lines(r.guideline), lines(r.responsible), lines(r.period), lines(progressCell(r.progress, r.status))];
+    const columns = [[r.name], [r.score === null ? '-' : d(r.score.toFixed(2))], lines(r.guideline), lines(r.responsible), lines(r.period), lines(progressCell(r.progress, r.status))];
     rows.push(new TableRow({ children: columns.map((texts, i) => cell(texts, COLUMN_WIDTHS[i]!, { center: i === 1 })) }));
   }
   const doc = new Document({

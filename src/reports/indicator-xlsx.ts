@@ -19,7 +19,7 @@ export async function buildIndicatorXlsx(data: IndicatorReportData): Promise<Buf
       instrument = r.instrument;
       addSpanningRow(sheet, INSTRUMENT_HEADING[r.instrument], { bold: true });
     }
-    const row = sheet.addRow([d(r.name), r.score, r.guideline, r.responsible, r.period, progressCell(r.progress, r.status)]);
+    const row = sheet.addRow([r.name, r.score, r.guideline, r.responsible, r.period, progressCell(r.progress, r.status)]);
     row.getCell(2).numFmt = PERCENT_FORMAT;
     row.getCell(2).alignment = { horizontal: 'center' };
     styleBodyRow(row, INDICATOR_HEADERS.length);

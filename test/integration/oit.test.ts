@@ -251,7 +251,7 @@ describe('reports', () => {
     const first = xlsx.find((r) => r[0] === 'ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่')!;
     expect(first[1]).toBe('91.46');
     expect(first[2]).toContain('ลดขั้นตอนในการดำเนินงาน');
-    expect(first[5]).toContain('สถานะ: อยู่ระหว่างดำเนินการ');
+    expect(first[5]).toContain('☐ ดำเนินการแล้วเสร็จ\n☐ ยังไม่ได้ดำเนินการ\n☑ อยู่ระหว่างดำเนินการ');
     expect(xlsx.flat()).toContain('ประเด็นการประเมิน EIT การรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก');
 
     const docx = await produceReport(ORG, { kind: 'indicators-docx', thresholds: DEFAULT_LEVEL_THRESHOLDS });

@@ -4,7 +4,7 @@ import { ConversationModel } from './conversation.js';
 import { DataKeyCheckModel } from './data-key-check.js';
 import { HolidayChangeModel } from './holiday-change.js';
 import { InviteModel, InviteRedemptionModel, RegisterFailureModel } from './invite.js';
-import { ItaIndicatorModel } from './ita-indicator.js';
+import { ItaIndicatorModel, ItaIndicatorMoveModel } from './ita-indicator.js';
 import { JobRunModel, JobRunOutcomeModel, JobRunTakeoverModel } from './job-run.js';
 import { MeasureModel } from './measure.js';
 import { MeasureChangeModel } from './measure-change.js';
@@ -46,6 +46,7 @@ export const ALL_MODELS = [
   OitItemModel,
   OitAnswerModel,
   ItaIndicatorModel,
+  ItaIndicatorMoveModel,
   ExecutiveGroupModel,
   GroupLinkCodeModel,
   GroupLinkRedemptionModel,

@@ -17,6 +17,8 @@ const measureSchema = new Schema(
     indicator: { type: String, default: null },
     dimension: { type: Number, min: 1, max: 4, default: null },
     guideline: { type: String, default: null },
+    /** An ita_indicator item's score in the assessment its guideline answers (seed 002), 0–100; null when not known. */
+    score: { type: Number, min: 0, max: 100, default: null },
     methodSteps: { type: [String], default: [] },
     responsibleUnits: { type: [String], default: [] },
     assignees: { type: [String], default: [] },
