@@ -1,7 +1,7 @@
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import { STATUS_TH } from '../domain/statuses.js';
 import { fitColumnWidths } from './column-fit.js';
-import { A4_SHORT, MARGIN, TABLE_SIZE } from './docx-document.js';
+import { A4_LONG, MARGIN, TABLE_SIZE } from './docx-document.js';
 import { EPLAN_LEAD_HEADERS, EPLAN_NOTE_HEADER, EPLAN_STATUS_COLUMNS, EPLAN_STATUS_GROUP, eplanMarks, eplanNote, lines, moneyText } from './report-text.js';
 import type { EplanReportData } from './types.js';
 
@@ -9,16 +9,29 @@ import type { EplanReportData } from './types.js';
 
 type Digits = (t: string | number) => string;
 
-// Twentieths of a point; portrait A4, as the seed's whole document.
-const TABLE_WIDTH = A4_SHORT - 2 * MARGIN;
+// Twentieths of a point; landscape A4: ten columns at 14 pt do not fit a portrait page without breaking words.
+const TABLE_WIDTH = A4_LONG - 2 * MARGIN;
 const CELL_PADDING = 60; // left and right, each
-const TWIPS_PER_CHAR = 130;
-const MIN_COLUMN_CHARS = 5;
+// A bold 14 pt header character runs wider than the 130 a body one averages; these columns are sized by their headers.
+const TWIPS_PER_CHAR = 150;
+// หมายเหตุ is often empty: its header word still fits.
+const MIN_COLUMN_CHARS = 8;
+// Headers broken where seed 004 breaks them, so the narrow columns stay as narrow as the seed's.
+const HEADER_LINES: Record<string, string[]> = {
+  'งบประมาณ (บาท)': ['งบประมาณ', '(บาท)'],
+  'เบิกจ่าย (บาท)': ['เบิกจ่าย', '(บาท)'],
+  [STATUS_TH.awaiting_report]: ['รอ', 'รายงาน'],
+  [STATUS_TH.in_progress]: ['อยู่', 'ระหว่าง', 'ดำเนิน', 'การ'],
+  [STATUS_TH.completed]: ['ดำเนิน', 'การ', 'แล้วเสร็จ'],
+  [STATUS_TH.cannot_proceed]: ['ไม่', 'สามารถ', 'ดำเนิน', 'การได้'],
+};
+const headerLines = (h: string): string[] => HEADER_LINES[h] ?? [h];
 const HEADERS = [...EPLAN_LEAD_HEADERS, ...EPLAN_STATUS_COLUMNS.map((s) => STATUS_TH[s]), EPLAN_NOTE_HEADER];
 const COLUMNS = HEADERS.length;
 const STATUS_FROM = EPLAN_LEAD_HEADERS.length;
-// ลำดับ and มิติ hold a short number; their width is what it and the header need.
-const EXACT = [0, 2];
+// Every column but the project's name and หมายเหตุ holds a number, a tick or a short word: its width is
+// what its longest line needs; the rest of the width goes to the two text columns.
+const EXACT = [0, 2, 3, 4, ...EPLAN_STATUS_COLUMNS.map((_, i) => STATUS_FROM + i)];
 const CENTRED = new Set([0, 2, ...EPLAN_STATUS_COLUMNS.map((_, i) => STATUS_FROM + i)]);
 const RIGHT = new Set([3, 4]);
 
@@ -55,7 +68,7 @@ function bodyCells(data: EplanReportData, d: Digits): string[][][] {
 
 /** Column widths (cell padding included) from what this table's columns hold. */
 export function eplanTableWidths(data: EplanReportData, d: Digits): number[] {
-  const texts = [HEADERS, ...bodyCells(data, d).map((row) => row.map((c) => c.join('\n')))];
+  const texts = [HEADERS.map((h) => headerLines(h).join('\n')), ...bodyCells(data, d).map((row) => row.map((c) => c.join('\n')))];
   const padding = 2 * CELL_PADDING;
   const inner = fitColumnWidths(texts, { total: TABLE_WIDTH - COLUMNS * padding, perChar: TWIPS_PER_CHAR, minChars: MIN_COLUMN_CHARS, exact: EXACT });
   return inner.map((w) => w + padding);
@@ -70,7 +83,7 @@ export function eplanTableDocx(data: EplanReportData, d: Digits): Table {
     tableHeader: true,
     cantSplit: true,
     children: [
-      ...EPLAN_LEAD_HEADERS.map((h, i) => cell([h], widths[i]!, { header: true, align: centre, rowSpan: 2 })),
+      ...EPLAN_LEAD_HEADERS.map((h, i) => cell(headerLines(h), widths[i]!, { header: true, align: centre, rowSpan: 2 })),
       cell([EPLAN_STATUS_GROUP], statusWidth, { header: true, align: centre, columnSpan: EPLAN_STATUS_COLUMNS.length }),
       cell([EPLAN_NOTE_HEADER], widths[COLUMNS - 1]!, { header: true, align: centre, rowSpan: 2 }),
     ],
@@ -78,7 +91,7 @@ export function eplanTableDocx(data: EplanReportData, d: Digits): Table {
   const second = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: EPLAN_STATUS_COLUMNS.map((s, i) => cell([STATUS_TH[s]], widths[STATUS_FROM + i]!, { header: true, align: centre })),
+    children: EPLAN_STATUS_COLUMNS.map((s, i) => cell(headerLines(STATUS_TH[s]), widths[STATUS_FROM + i]!, { header: true, align: centre })),
   });
   const body = bodyCells(data, d).map(
     (columns, r) =>

@@ -64,7 +64,7 @@ function summaryBlock(data: PlanNarrativeData['table'], d: Digits): Paragraph[] 
 }
 
 /**
- * Seed 004 as one filed document, portrait A4: each project under its มิติ with ภารกิจตามมิติ, การดำเนินงาน and
+ * Seed 004 as one filed document, the prose on portrait A4 pages, the table on landscape ones: each project under its มิติ with ภารกิจตามมิติ, การดำเนินงาน and
  * ผลการดำเนินการ (status, the newest report's summary and outcome), the year's ปัจจัยสนับสนุน, ปัญหาอุปสรรค
  * and ข้อเสนอแนะ; then the E-PlanNACC 12-month table, สรุปผลการขับเคลื่อนแผนฯ, "ข้อมูล ณ วันที่" and who
  * reports. One digit style throughout (Thai unless the organisation chose Arabic); typed text as typed.
@@ -108,16 +108,16 @@ export async function buildPlanNarrativeDocx(data: PlanNarrativeData): Promise<B
     ...listSection(NARRATIVE_HEADINGS.suggestions, data.suggestions, d),
   );
 
-  // The table part starts a page of its own, as the seed files it after the prose.
-  body.push(
-    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, keepNext: true, children: [new TextRun({ text: `รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ของ${org.name.trim()} ${d(`พ.ศ. ${org.fiscalYear} ${roundTh(table.round)}`)}`, bold: true, size: BODY_SIZE })] }),
+  // The table is too wide for a portrait page at a readable size: it follows the prose on landscape pages.
+  const turned = [
+    new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [new TextRun({ text: `รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ของ${org.name.trim()} ${d(`พ.ศ. ${org.fiscalYear} ${roundTh(table.round)}`)}`, bold: true, size: BODY_SIZE })] }),
     new Paragraph({ spacing: { after: 120 }, children: [] }),
     eplanTableDocx(table, d),
     ...summaryBlock(table, d),
     new Paragraph({ spacing: { before: 240 }, children: [new TextRun(`** ${d(asOfLine(table.asOf))}`)] }),
     ...(table.roundEnded ? [] : [new Paragraph({ children: [new TextRun(d(roundNotEndedLine(table.round, table.roundLastDay)))] })]),
     new Paragraph({ spacing: { before: 120 }, children: [new TextRun(reporterLine(table.reporter))] }),
-  );
+  ];
 
   return reportDocx({
     title: `${NARRATIVE_TITLE} ${d(fiscalYearLine(org.fiscalYear))}`,
@@ -125,5 +125,6 @@ export async function buildPlanNarrativeDocx(data: PlanNarrativeData): Promise<B
     thaiDigits: data.thaiDigits,
     generatedAt: data.generatedAt,
     children: body,
+    turned,
   });
 }
