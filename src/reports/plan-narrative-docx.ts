@@ -64,10 +64,11 @@ function summaryBlock(data: PlanNarrativeData['table'], d: Digits): Paragraph[] 
 }
 
 /**
- * Seed 004 as one filed document, the prose on portrait A4 pages, the table on landscape ones: each project under its มิติ with ภารกิจตามมิติ, การดำเนินงาน and
- * ผลการดำเนินการ (status, the newest report's summary and outcome), the year's ปัจจัยสนับสนุน, ปัญหาอุปสรรค
- * and ข้อเสนอแนะ; then the E-PlanNACC 12-month table, สรุปผลการขับเคลื่อนแผนฯ, "ข้อมูล ณ วันที่" and who
- * reports. One digit style throughout (Thai unless the organisation chose Arabic); typed text as typed.
+ * Seed 004 as one filed document. On portrait pages, each project under its มิติ with ภารกิจตามมิติ,
+ * การดำเนินงาน and ผลการดำเนินการ (status, the newest report's summary and outcome), the year's ปัจจัยสนับสนุน,
+ * ปัญหาอุปสรรค and ข้อเสนอแนะ; then on landscape ones the E-PlanNACC 12-month table, สรุปผลการขับเคลื่อนแผนฯ,
+ * "ข้อมูล ณ วันที่" and who reports. One digit style throughout (Thai unless the organisation chose Arabic);
+ * typed text as typed.
  */
 export async function buildPlanNarrativeDocx(data: PlanNarrativeData): Promise<Buffer> {
   const d = digitsFor(data.thaiDigits);
@@ -75,7 +76,7 @@ export async function buildPlanNarrativeDocx(data: PlanNarrativeData): Promise<B
   const table = data.table;
   const asOf = d(`${roundTh(table.round)} ${asOfLine(table.asOf)}`);
   const early = table.roundEnded ? [] : [centred(d(roundNotEndedLine(table.round, table.roundLastDay)), BODY_SIZE, false)];
-  const body: (Paragraph | ReturnType<typeof eplanTableDocx>)[] = [
+  const body: Paragraph[] = [
     centred(NARRATIVE_TITLE, TITLE_SIZE),
     centred(d(fiscalYearLine(org.fiscalYear))),
     centred(organisationLine(org)),
