@@ -86,6 +86,19 @@ export function roundOf(date: Date): Round {
     : { name: 'twelve_month', fiscalYear, start: april, end: nextOctober };
 }
 
+/** A fiscal year's 6- or 12-month round, whatever the date. */
+export function roundOfFiscalYear(fiscalYear: number, name: RoundName): Round {
+  const gEnd = toGregorianYear(fiscalYear);
+  // Any moment inside the round names it: 1 January for the 6-month round, 1 July for the 12-month one.
+  return roundOf(instant(new TZDate(gEnd, name === 'six_month' ? 0 : 6, 1, TIME_ZONE)));
+}
+
+/** Whether a report made at `now` comes after the round's "data as of" day, i.e. the round is complete. */
+export const roundHasEnded = (round: Round, now: Date): boolean => now >= round.end;
+
+/** The round's "data as of" day (31 March or 30 September) as an instant inside it. */
+export const roundLastDay = (round: Round): Date => new Date(round.end.getTime() - 1);
+
 /** Whole Bangkok days from `date` to the round's "data as of" day (0 on that day). */
 export function daysBeforeRoundEnd(date: Date, round: Round = roundOf(date)): number {
   const lastDay = startOfBangkokDay(new Date(round.end.getTime() - 1));

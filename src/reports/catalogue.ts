@@ -14,7 +14,7 @@ import { loadComplaintStatsReport, loadEplanReport, loadItaReport, loadPlanNarra
 import { buildPlanNarrativeDocx } from './plan-narrative-docx.js';
 import type { Reporter } from './types.js';
 import { loadRollup } from '../db/rollup-store.js';
-import { monthKey } from '../domain/calendar.js';
+import { monthKey, type RoundName } from '../domain/calendar.js';
 import type { SupervisorScope } from '../domain/rollup.js';
 import { buildRollupXlsx } from './rollup-xlsx.js';
 
@@ -84,6 +84,13 @@ export interface ReportFile {
   body: Buffer;
 }
 
+/** The E-PlanNACC round a report covers: seed 004's filed document is the 12-month one. */
+export function roundOfReport(kind: ReportKind): RoundName | null {
+  if (kind.startsWith('eplan-6-')) return 'six_month';
+  if (kind.startsWith('eplan-12-') || kind === 'plan-narrative-docx') return 'twelve_month';
+  return null;
+}
+
 export function isReportKind(value: unknown): value is ReportKind {
   return typeof value === 'string' && (REPORT_KINDS as readonly string[]).includes(value);
 }
@@ -107,7 +114,7 @@ export async function produceReport(orgId: string, request: ReportRequest): Prom
       : { fileName: `${name}.xlsx`, contentType: XLSX, body: await buildItaXlsx(data) };
   }
   if (kind === 'plan-narrative-docx') {
-    const data = await loadPlanNarrative(orgId, { fiscalYear: request.fiscalYear, thaiDigits: seedDigits(request), now: request.now });
+    const data = await loadPlanNarrative(orgId, { fiscalYear: request.fiscalYear, thaiDigits: seedDigits(request), thresholds: request.thresholds, reporter: request.reporter, now: request.now });
     return { fileName: `anticorruption-plan-results-${data.organisation.fiscalYear}.docx`, contentType: DOCX, body: await buildPlanNarrativeDocx(data) };
   }
   if (kind === 'indicators-docx' || kind === 'indicators-xlsx') {
@@ -126,7 +133,7 @@ export async function produceReport(orgId: string, request: ReportRequest): Prom
     const data = await loadComplaintStatsReport(orgId, { fiscalYear, now: request.now });
     return { fileName: `complaints-o24-${fiscalYear}.xlsx`, contentType: XLSX, body: await buildComplaintStatsXlsx(data) };
   }
-  const round = kind.startsWith('eplan-6') ? 'six_month' : 'twelve_month';
+  const round = roundOfReport(kind) ?? 'twelve_month';
   const data = await loadEplanReport(orgId, { round, fiscalYear: request.fiscalYear, thresholds: request.thresholds, reporter: request.reporter, now: request.now });
   const name = `eplannacc-${round === 'six_month' ? '6' : '12'}-months-${data.organisation.fiscalYear}`;
   return kind.endsWith('csv')

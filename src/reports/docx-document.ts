@@ -9,6 +9,7 @@ import {
   Paragraph,
   TextRun,
   type FileChild,
+  type ISectionOptions,
 } from 'docx';
 import { digitsFor, generatedLine, REPORT_FONT } from './report-text.js';
 
@@ -34,6 +35,8 @@ export async function reportDocx(options: {
   thaiDigits: boolean;
   generatedAt: Date;
   children: FileChild[];
+  /** A part printed on pages of its own in the other orientation (seed 004's wide table after its prose). */
+  turned?: FileChild[];
 }): Promise<Buffer> {
   const d = digitsFor(options.thaiDigits);
   const doc = new Document({
@@ -70,7 +73,35 @@ export async function reportDocx(options: {
         },
         children: options.children,
       },
+      ...(options.turned ? [turnedSection(options.landscape, options.thaiDigits, options.generatedAt, options.turned)] : []),
     ],
   });
   return Packer.toBuffer(doc);
+}
+
+/** The pages after a change of orientation: page numbers carry on, the footer stays the same. */
+function turnedSection(landscape: boolean, thaiDigits: boolean, generatedAt: Date, children: FileChild[]): ISectionOptions {
+  const d = digitsFor(thaiDigits);
+  return {
+    properties: {
+      page: {
+        size: landscape
+          ? { width: A4_SHORT, height: A4_LONG, orientation: PageOrientation.PORTRAIT }
+          : { width: A4_SHORT, height: A4_LONG, orientation: PageOrientation.LANDSCAPE },
+        margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+        pageNumbers: { formatType: thaiDigits ? NumberFormat.THAI_NUMBERS : NumberFormat.DECIMAL },
+      },
+    },
+    footers: {
+      default: new Footer({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            children: [new TextRun({ text: `${d(generatedLine(generatedAt))}  หน้า `, size: TABLE_SIZE }), new TextRun({ children: [PageNumber.CURRENT], size: TABLE_SIZE })],
+          }),
+        ],
+      }),
+    },
+    children,
+  };
 }

@@ -3,9 +3,12 @@ import {
   EPLAN_NOTE_HEADER,
   EPLAN_STATUS_COLUMNS,
   eplanMarks,
+  eplanNote,
   eplanSummaryItems,
   formatThaiDateLong,
+  implementationFormulaLine,
   organisationLine,
+  roundNotEndedLine,
   roundTh,
   THRESHOLDS_LABEL,
   thresholdsText,
@@ -39,7 +42,7 @@ export function buildEplanCsv(data: EplanReportData): string {
   const s = data.summary;
   const records: Field[][] = [[...EPLAN_CSV_HEADERS]];
   data.rows.forEach((r, index) => {
-    records.push([r.number ?? index + 1, r.code, r.title, r.dimension ?? '', money(r.budget), money(r.disbursed), ...eplanMarks(r.status), r.note]);
+    records.push([r.number ?? index + 1, r.code, r.title, r.dimension ?? '', money(r.budget), money(r.disbursed), ...eplanMarks(r.status), eplanNote(r.status, r.latest)]);
   });
 
   const summary: Field[][] = [
@@ -47,11 +50,13 @@ export function buildEplanCsv(data: EplanReportData): string {
     ['ปีงบประมาณ', data.organisation.fiscalYear],
     ['รอบการรายงาน', roundTh(data.round)],
     ['ข้อมูล ณ วันที่', formatThaiDateLong(data.asOf)],
+    ...(data.roundEnded ? [] : [['รอบการรายงานยังไม่สิ้นสุด', roundNotEndedLine(data.round, data.roundLastDay)]]),
     ...eplanSummaryItems(s).map((item): Field[] => [
       item.unit ? `${item.label} (${item.unit})` : item.label,
       item.kind === 'count' ? item.value : money(item.value),
     ]),
     ['ระดับการนำแผนไปปฏิบัติ', s.level],
+    ['วิธีคิดร้อยละการนำแผนไปปฏิบัติ', implementationFormulaLine(s)],
     [THRESHOLDS_LABEL, thresholdsText(s.thresholds)],
     ...(data.reporter ? [['ผู้รายงาน', data.reporter.name], ['ตำแหน่ง', data.reporter.position]] : []),
     ...data.problems.filter((p) => p.trim()).map((p) => ['ปัญหาอุปสรรค', p.trim()]),

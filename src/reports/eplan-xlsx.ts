@@ -7,12 +7,15 @@ import {
   EPLAN_STATUS_COLUMNS,
   EPLAN_STATUS_GROUP,
   eplanMarks,
+  eplanNote,
   eplanSummaryItems,
   eplanTitle,
   fiscalYearLine,
   generatedLine,
+  implementationFormulaLine,
   organisationLine,
   reporterLine,
+  roundNotEndedLine,
   thresholdsLine,
 } from './report-text.js';
 import type { EplanReportData } from './types.js';
@@ -50,10 +53,11 @@ export async function buildEplanXlsx(data: EplanReportData): Promise<Buffer> {
   addSpanningRow(sheet, eplanTitle(data.round), { title: true });
   addSpanningRow(sheet, `${organisationLine(org)} ${fiscalYearLine(org.fiscalYear)}`, { title: true });
   addSpanningRow(sheet, asOfLine(data.asOf), { title: true });
+  if (!data.roundEnded) addSpanningRow(sheet, roundNotEndedLine(data.round, data.roundLastDay), { bold: true });
 
   const header = addGroupedHeader(sheet, COLUMNS);
   data.rows.forEach((r, index) => {
-    const row = sheet.addRow([r.number ?? index + 1, r.title, r.dimension ?? '', r.budget, r.disbursed, ...eplanMarks(r.status), r.note]);
+    const row = sheet.addRow([r.number ?? index + 1, r.title, r.dimension ?? '', r.budget, r.disbursed, ...eplanMarks(r.status), eplanNote(r.status, r.latest)]);
     const marks = EPLAN_STATUS_COLUMNS.map((_, i) => FIRST_MARK_COL + i);
     for (const col of [1, 3, ...marks]) row.getCell(col).alignment = { horizontal: 'center' };
     for (const col of [BUDGET_COL, DISBURSED_COL]) row.getCell(col).numFmt = MONEY_FORMAT;
@@ -80,15 +84,14 @@ export async function buildEplanXlsx(data: EplanReportData): Promise<Buffer> {
     row.getCell(UNIT_COL).value = item.unit;
     row.getCell(UNIT_COL).alignment = { horizontal: 'left', indent: 1 };
   }
+  addSpanningRow(sheet, implementationFormulaLine(data.summary));
   addSpanningRow(sheet, thresholdsLine(data.summary.thresholds));
 
   sheet.addRow([]);
   addList(sheet, 'ปัญหาอุปสรรค', data.problems);
   addList(sheet, 'ข้อเสนอแนะ', data.suggestions);
-  if (data.reporter) {
-    sheet.addRow([]);
-    addSpanningRow(sheet, reporterLine(data.reporter));
-  }
+  sheet.addRow([]);
+  addSpanningRow(sheet, reporterLine(data.reporter));
   sheet.addRow([]);
   addSpanningRow(sheet, generatedLine(data.generatedAt));
   return toBuffer(workbook);

@@ -3,12 +3,12 @@ import { computeComplaintStatistics } from '../domain/complaint-statistics.js';
 import { measuresInTable } from '../db/measure-store.js';
 import { activeFiscalYear, findOrganisation, supportingFactorsOf } from '../db/organisation-store.js';
 import { progressReportsOfYear, type StoredProgressReport } from '../db/progress-store.js';
-import { roundOf } from '../domain/calendar.js';
+import { roundHasEnded, roundLastDay, roundOfFiscalYear } from '../domain/calendar.js';
 import { fiscalYearRange } from '../domain/fiscal-year.js';
 import { DIMENSIONS_TH } from '../domain/measures.js';
-import { AWAITING_REPORT, STATUS_TH, type DisplayStatus, type Status } from '../domain/statuses.js';
+import { AWAITING_REPORT, STATUS_TH, type DisplayStatus } from '../domain/statuses.js';
 import { disbursementPercent, implementationPercent, levelOf, type Threshold } from '../domain/summary.js';
-import { eplanAsOf, eplanNote } from './report-text.js';
+import { eplanAsOf } from './report-text.js';
 import type { ComplaintStatsReportData, EplanReportData, ItaReportData, PlanNarrativeData, ReportOrganisation, Reporter } from './types.js';
 
 /** Reads what the official reports need from the database (plain queries; the arithmetic is here). */
@@ -71,33 +71,28 @@ export async function loadItaReport(orgId: string, options: { fiscalYear?: numbe
 }
 
 /**
- * The E-PlanNACC table as of a round's "data as of" day: each project's newest report before the round
- * closed, "awaiting report" when nothing was reported in the round and it is not completed.
+ * The E-PlanNACC table as of the report's date (the round's "data as of" day, or the moment of making it when
+ * that comes first): each project ticked as its newest report by then says, รอรายงาน when it has none, and
+ * หมายเหตุ made from that same report. The percentage is computed from the printed counts.
  */
 export async function loadEplanReport(
   orgId: string,
   options: { round: 'six_month' | 'twelve_month'; fiscalYear?: number; thresholds: Threshold[]; reporter?: Reporter | null; now?: Date },
 ): Promise<EplanReportData> {
   const fiscalYear = options.fiscalYear ?? (await activeFiscalYear(orgId));
-  const { start: fyStart } = fiscalYearRange(fiscalYear);
-  // Any moment inside the round names it: 1 Nov for the 6-month round, 1 May for the 12-month one.
-  const round = roundOf(new Date(fyStart.getTime() + (options.round === 'six_month' ? 31 : 212) * 86_400_000));
+  const round = roundOfFiscalYear(fiscalYear, options.round);
   const measures = await measuresInTable(orgId, fiscalYear, 'anticorruption_project');
   const reports = await progressReportsOfYear(orgId, fiscalYear);
-  const newest = newestBy(reports, round.end);
   const now = options.now ?? new Date();
+  const ended = roundHasEnded(round, now);
+  const newest = newestBy(reports, ended ? round.end : now);
 
   const counts: Record<DisplayStatus, number> = { not_started: 0, in_progress: 0, completed: 0, cannot_proceed: 0, awaiting_report: 0 };
-  let completed = 0;
-  let inProgress = 0;
   let newestIncluded: Date | null = null;
   const rows = measures.map((m) => {
     const r = newest.get(m.id);
-    const status: Status = r?.status ?? 'not_started';
-    const shown: DisplayStatus = status !== 'completed' && (!r || r.reportedAt < round.start) ? AWAITING_REPORT : status;
+    const shown: DisplayStatus = r ? r.status : AWAITING_REPORT;
     counts[shown]++;
-    if (status === 'completed') completed++;
-    if (status === 'in_progress') inProgress++;
     if (r && (!newestIncluded || r.reportedAt > newestIncluded)) newestIncluded = r.reportedAt;
     return {
       number: m.number,
@@ -107,7 +102,9 @@ export async function loadEplanReport(
       budget: m.budget,
       disbursed: r?.disbursed ?? (r ? 0 : m.disbursed),
       status: shown,
-      note: eplanNote(shown, r ?? null),
+      latest: r
+        ? { reportedAt: r.reportedAt, status: r.status, cannotProceedReason: r.cannotProceedReason ?? null, outcome: r.outcome ?? null, beforeRound: r.reportedAt < round.start }
+        : null,
     };
   });
   // Only this table's projects: ITA measures' problems belong to the ITA report.
@@ -115,12 +112,15 @@ export async function loadEplanReport(
   const inRound = reports.filter((r) => projectIds.has(r.measureId) && r.reportedAt >= round.start && r.reportedAt < round.end);
   const budget = rows.reduce((n, r) => n + r.budget, 0);
   const disbursed = rows.reduce((n, r) => n + r.disbursed, 0);
-  const implementation = implementationPercent(completed, inProgress, rows.length);
+  const implementation = implementationPercent(counts.completed, counts.in_progress, rows.length);
   return {
     organisation: await organisation(orgId, fiscalYear),
     round: options.round,
-    asOf: eplanAsOf(newestIncluded, now, round.end),
+    // Before the round is over its data is as of the moment of making, which the heading says is early.
+    asOf: ended ? eplanAsOf(newestIncluded, now, round.end) : now,
     generatedAt: now,
+    roundLastDay: roundLastDay(round),
+    roundEnded: ended,
     rows,
     reporter: options.reporter ?? null,
     problems: distinctTexts(inRound, 'problems'),
@@ -138,16 +138,26 @@ export async function loadEplanReport(
   };
 }
 
-/** The year's plan in prose: each project's newest report of the fiscal year, as the ITA report takes them. */
-export async function loadPlanNarrative(orgId: string, options: { fiscalYear?: number; thaiDigits: boolean; now?: Date }): Promise<PlanNarrativeData> {
+/**
+ * Seed 004 as one document: the year's plan in prose, each project's newest report as of the report's date,
+ * and the E-PlanNACC 12-month table made from the same reports.
+ */
+export async function loadPlanNarrative(
+  orgId: string,
+  options: { fiscalYear?: number; thaiDigits: boolean; thresholds: Threshold[]; reporter?: Reporter | null; now?: Date },
+): Promise<PlanNarrativeData> {
   const fiscalYear = options.fiscalYear ?? (await activeFiscalYear(orgId));
+  const now = options.now ?? new Date();
+  const table = await loadEplanReport(orgId, { round: 'twelve_month', fiscalYear, thresholds: options.thresholds, reporter: options.reporter, now });
   const measures = await measuresInTable(orgId, fiscalYear, 'anticorruption_project');
   const projectIds = new Set(measures.map((m) => m.id));
-  const reports = (await progressReportsOfYear(orgId, fiscalYear)).filter((r) => projectIds.has(r.measureId));
-  const newest = newestBy(reports, fiscalYearRange(fiscalYear).end);
+  // The same cut-off as the table's, so a project's result line and its tick tell the same story.
+  const cutOff = table.roundEnded ? fiscalYearRange(fiscalYear).end : now;
+  const reports = (await progressReportsOfYear(orgId, fiscalYear)).filter((r) => projectIds.has(r.measureId) && r.reportedAt < cutOff);
+  const newest = newestBy(reports, cutOff);
   return {
     organisation: await organisation(orgId, fiscalYear),
-    generatedAt: options.now ?? new Date(),
+    generatedAt: now,
     thaiDigits: options.thaiDigits,
     projects: measures.map((m) => {
       const r = newest.get(m.id);
@@ -166,6 +176,7 @@ export async function loadPlanNarrative(orgId: string, options: { fiscalYear?: n
     supportingFactors: await supportingFactorsOf(orgId, fiscalYear),
     problems: distinctTexts(reports, 'problems'),
     suggestions: distinctTexts(reports, 'suggestions'),
+    table,
   };
 }
 

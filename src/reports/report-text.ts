@@ -1,11 +1,11 @@
 import { TZDate } from '@date-fns/tz';
-import type { DisplayStatus, Status } from '../domain/statuses.js';
+import type { DisplayStatus } from '../domain/statuses.js';
 import { AWAITING_REPORT, STATUS_TH } from '../domain/statuses.js';
 import { numberedSteps, unnumberedSteps } from '../domain/measures.js';
 import type { Threshold } from '../domain/summary.js';
 import { thaiDigits, toBuddhistYear } from '../domain/thai.js';
 import { TIME_ZONE } from '../domain/time-zone.js';
-import type { EplanReportData, ReportOrganisation, Reporter } from './types.js';
+import type { EplanLatestReport, EplanReportData, ReportOrganisation, Reporter } from './types.js';
 
 /** The words and lines several report files share, so the DOCX, XLSX and CSV say the same thing. */
 
@@ -120,31 +120,22 @@ export const EPLAN_NOTE_HEADER = 'หมายเหตุ';
 /** The four check cells of a row, in column order. */
 export const eplanMarks = (status: DisplayStatus): string[] => EPLAN_STATUS_COLUMNS.map((c) => (c === status ? EPLAN_MARK : ''));
 
-/** What หมายเหตุ needs from a project's newest report in the table. */
-export interface NoteSource {
-  reportedAt: Date;
-  status: Status;
-  cannotProceedReason: string | null;
-  outcome: string | null;
-}
-
 const clean = (text: string | null | undefined): string => text?.trim() ?? '';
 
 /**
- * หมายเหตุ as seed 004 uses it: why a project cannot proceed; for a project reported on, what it produced (the
- * seed lists the manuals a completed project delivered); for one shown as รอรายงาน, when and what it last
- * reported, so the reader knows it is not a blank; for one not started, that it is not (no column says so).
+ * หมายเหตุ as seed 004 uses it, from the same report as the row's tick: why a project cannot proceed; for a
+ * project reported on, what it produced (the seed lists the manuals a completed project delivered); for one
+ * not started, that it is not (no column says so); nothing for one never reported (its tick is รอรายงาน).
+ * A report from before the round began says when it was made, so the reader knows the tick is not this
+ * round's news. `d` writes our own figures (the date) in the document's digits; typed text stays as typed.
  */
-export function eplanNote(shown: DisplayStatus, report: NoteSource | null): string {
+export function eplanNote(shown: DisplayStatus, report: EplanLatestReport | null, d: (t: string | number) => string = String): string {
   if (!report) return '';
-  const reason = clean(report.cannotProceedReason);
-  if (shown === 'awaiting_report') {
-    const last = `รายงานล่าสุด ${formatThaiDateLong(report.reportedAt)}: ${STATUS_TH[report.status]}`;
-    return report.status === 'cannot_proceed' && reason ? `${last} (${reason})` : last;
-  }
-  if (shown === 'cannot_proceed') return reason;
-  if (shown === 'not_started') return STATUS_TH.not_started;
-  return clean(report.outcome);
+  const said =
+    shown === 'cannot_proceed' ? clean(report.cannotProceedReason) : shown === 'not_started' ? STATUS_TH.not_started : clean(report.outcome);
+  if (!report.beforeRound) return said;
+  const when = `รายงานล่าสุดเมื่อ ${d(formatThaiDateLong(report.reportedAt))}`;
+  return said ? `${said} (${when})` : when;
 }
 
 /**
@@ -192,7 +183,36 @@ export const thresholdsText = (thresholds: Threshold[]): string =>
 
 export const thresholdsLine = (thresholds: Threshold[]): string => `${THRESHOLDS_LABEL}: ${thresholdsText(thresholds)}`;
 
-export const reporterLine = (r: Reporter): string => `ชื่อ - สกุล ผู้รายงาน ${r.name || '-'} ตำแหน่ง ${r.position || '-'}`;
+// Room to write by hand what the record lacks, rather than a dash that would be filed as the answer.
+const TO_FILL = '..............................';
+
+/** Seed 004's signature line; a blank name or position (or no reporter) leaves a dotted line to write on. */
+export const reporterLine = (r: Reporter | null): string =>
+  `ชื่อ - สกุล ผู้รายงาน ${r?.name.trim() || TO_FILL} ตำแหน่ง ${r?.position.trim() || TO_FILL}`;
+
+/** "1,234,567.00": money as the seed prints it. */
+export const moneyText = (n: number): string => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** "83.33" and "5": a percentage with two decimals, a count whole. */
+export const percentText = (n: number): string => n.toFixed(2);
+
+/**
+ * The implementation percentage taken apart, so the reader can check it from the counts printed above:
+ * completed in full, in progress as half, the rest as nothing.
+ */
+export function implementationFormulaLine(s: EplanReportData['summary']): string {
+  const c = s.counts;
+  const none = c.awaiting_report + c.not_started + c.cannot_proceed;
+  return (
+    `คำนวณจาก (${STATUS_TH.completed} ${c.completed} + ${STATUS_TH.in_progress} ${c.in_progress} × 0.5) ÷ ทั้งหมด ${s.total} × 100 ` +
+    `= ${percentText(s.implementationPercent)} โดยนับโครงการที่อยู่ระหว่างดำเนินการเป็นครึ่งโครงการ และนับโครงการที่${STATUS_TH.awaiting_report} ` +
+    `${STATUS_TH.not_started} หรือ${STATUS_TH.cannot_proceed} (รวม ${none} โครงการ) เป็นศูนย์`
+  );
+}
+
+/** Said under "ข้อมูล ณ วันที่" when the report is made before its round's last day is over. */
+export const roundNotEndedLine = (round: EplanReportData['round'], lastDay: Date): string =>
+  `${roundTh(round)}ยังไม่สิ้นสุด (สิ้นสุดวันที่ ${formatThaiDateLong(lastDay)}) ตัวเลขในรายงานนี้จึงอาจเปลี่ยนแปลงได้จนถึงวันสิ้นรอบ`;
 
 // ---- the plan report in prose (seed 004's first part) ----
 

@@ -1,6 +1,6 @@
 import type { OrganisationProfile } from '../domain/organisation.js';
 import type { ComplaintYearStatistics } from '../domain/complaint-statistics.js';
-import type { DisplayStatus } from '../domain/statuses.js';
+import type { DisplayStatus, Status } from '../domain/statuses.js';
 import type { Threshold } from '../domain/summary.js';
 
 /** What the official reports are made of; loaders fill these from the database, builders turn them into files. */
@@ -28,10 +28,23 @@ export interface ItaReportData {
   }[];
 }
 
-/** Who signs an E-PlanNACC report: the executive who asked for it in LINE, or the operator's flags. */
+/**
+ * Who signs an E-PlanNACC report: the executive who asked for it in LINE (their staff record's full name and
+ * position, the LINE display name when no full name was given), or the operator's flags. Either may be blank.
+ */
 export interface Reporter {
   name: string;
   position: string;
+}
+
+/** The one report a row of the E-PlanNACC table rests on: its tick and its หมายเหตุ both come from it. */
+export interface EplanLatestReport {
+  reportedAt: Date;
+  status: Status;
+  cannotProceedReason: string | null;
+  outcome: string | null;
+  /** Made before the round began (an earlier round's report, still the newest). */
+  beforeRound: boolean;
 }
 
 /** The E-PlanNACC 6- or 12-month table with its summary block (seed 004). */
@@ -44,6 +57,10 @@ export interface EplanReportData {
    */
   asOf: Date;
   generatedAt: Date;
+  /** The round's "data as of" day (31 March or 30 September). */
+  roundLastDay: Date;
+  /** False when the report is made before that day is over: the figures may still change. */
+  roundEnded: boolean;
   rows: {
     number: number | null;
     code: string;
@@ -51,16 +68,20 @@ export interface EplanReportData {
     dimension: number | null;
     budget: number;
     disbursed: number;
-    /** One mark in the four E-PlanNACC columns; not_started has no column there and is said in the note. */
+    /**
+     * The newest report's status as of the report's date (`latest`), awaiting_report when there is none: one
+     * mark in the four E-PlanNACC columns; not_started has no column there and is said in the note.
+     */
     status: DisplayStatus;
-    /** หมายเหตุ: see `eplanNote`. */
-    note: string;
+    /** The report the status comes from; หมายเหตุ is made from it too (`eplanNote`). */
+    latest: EplanLatestReport | null;
   }[];
   reporter: Reporter | null;
   problems: string[];
   suggestions: string[];
   summary: {
     total: number;
+    /** The rows' marks counted; the implementation percentage is computed from these counts only. */
     counts: Record<DisplayStatus, number>;
     budget: number;
     disbursed: number;
@@ -96,6 +117,11 @@ export interface PlanNarrativeData {
   supportingFactors: string[];
   problems: string[];
   suggestions: string[];
+  /**
+   * Seed 004 files the prose and the E-PlanNACC 12-month table as one document: the table, its summary block,
+   * "ข้อมูล ณ วันที่" and the reporter, from the same reports as the prose.
+   */
+  table: EplanReportData;
 }
 
 export interface ComplaintStatsReportData {

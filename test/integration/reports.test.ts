@@ -11,6 +11,9 @@ import { DEFAULT_LEVEL_THRESHOLDS } from '../../src/domain/summary.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { produceReport } from '../../src/reports/catalogue.js';
 import { createLinkSigner } from '../../src/security/signed-link.js';
+import { arabicDigits } from '../../src/domain/thai.js';
+import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
+import { OrganisationModel } from '../../src/db/models/organisation.js';
 import { Chat, postbackOf, uriOf, visibleText } from '../support/chat.js';
 import { addStaff, report } from '../support/fixtures.js';
 import { cellsOf } from '../support/xlsx.js';
@@ -49,6 +52,32 @@ async function docxParagraphs(body: Buffer): Promise<string[]> {
   const xml = await (await JSZip.loadAsync(body)).file('word/document.xml')!.async('string');
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
 }
+
+/** Rows of each table of a DOCX body, each row its cells' texts (a cell's paragraphs joined by line breaks). */
+async function docxTables(body: Buffer): Promise<string[][][]> {
+  const xml = await (await JSZip.loadAsync(body)).file('word/document.xml')!.async('string');
+  const texts = (fragment: string) => [...fragment.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  return [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((t) =>
+    [...t[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) =>
+      [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => [...c[0].matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => texts(p[0])).join('\n')),
+    ),
+  );
+}
+
+/** The counts and percentage of a printed สรุปผลการขับเคลื่อนแผนฯ, read back in Arabic digits. */
+function printedSummary(lines: string[]): { counts: Record<string, number>; total: number; percent: number } {
+  const plain = lines.map((l) => arabicDigits(l));
+  const count = (label: string) => Number(plain.find((l) => l.startsWith(`- ${label} `))!.match(/ (\d+) โครงการ$/)![1]);
+  return {
+    counts: Object.fromEntries(['รอรายงาน', 'ยังไม่ได้ดำเนินการ', 'อยู่ระหว่างดำเนินการ', 'ดำเนินการแล้วเสร็จ', 'ไม่สามารถดำเนินการได้'].map((l) => [l, count(l)])),
+    total: Number(plain.find((l) => l.startsWith('- แผนปฏิบัติการป้องกันการทุจริต มีโครงการ'))!.match(/จำนวน (\d+) โครงการ/)![1]),
+    percent: Number(plain.find((l) => l.startsWith('- มีการนำแผนฯ ไปปฏิบัติ'))!.match(/ร้อยละ ([\d.]+)$/)![1]),
+  };
+}
+
+/** What the printed counts give by the seed's rule: completed in full, in progress as half. */
+const percentOf = (s: ReturnType<typeof printedSummary>) =>
+  Math.round(((s.counts['ดำเนินการแล้วเสร็จ']! + 0.5 * s.counts['อยู่ระหว่างดำเนินการ']!) / s.total) * 10000) / 100;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -132,6 +161,90 @@ describe('reports out of the data', () => {
   });
 });
 
+describe('seed 004 as one filed document', () => {
+  const reporter = { name: 'นายนครินทร์ วงศ์พงษ์', position: 'ผ.ช.นิติกร' };
+
+  it('ends the prose with the E-PlanNACC table, the summary whose counts give its percentage, the data date and the reporter, in Thai digits', async () => {
+    const file = await produceReport(ORG, { kind: 'plan-narrative-docx', thresholds: DEFAULT_LEVEL_THRESHOLDS, reporter, now: bkk('2025-11-06T10:00:00') });
+    const p = await docxParagraphs(file.body);
+    const at = (text: string) => p.findIndex((t) => t.startsWith(text));
+    // The seed's order: the prose (with its closing sections), then the table and what follows it.
+    expect(at('ข้อเสนอแนะ')).toBeGreaterThan(at('ปัจจัยสนับสนุน'));
+    expect(at('รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ของ')).toBeGreaterThan(at('ข้อเสนอแนะ'));
+
+    const [table] = await docxTables(file.body);
+    expect(table![0]).toEqual(['ลำดับ', 'โครงการ/กิจกรรม', 'มิติ', 'งบประมาณ\n(บาท)', 'เบิกจ่าย\n(บาท)', 'สถานะ', 'หมายเหตุ']);
+    // The cells under a heading spanning both rows are its continuation, blank.
+    expect(table![1]!.filter(Boolean).map((h) => h.replace(/\n/g, ''))).toEqual(['รอรายงาน', 'อยู่ระหว่างดำเนินการ', 'ดำเนินการแล้วเสร็จ', 'ไม่สามารถดำเนินการได้']);
+    const rows = table!.slice(2).filter((r) => /^[๐-๙]+$/.test(r[0]!));
+    expect(rows).toHaveLength(15);
+    expect(rows.filter((r) => r.slice(5, 9).join('|') === '||☑|')).toHaveLength(10);
+    expect(rows.filter((r) => r.slice(5, 9).join('|') === '|☑||')).toHaveLength(5);
+    expect(rows.every((r) => r[3] === '๐.๐๐' && r[4] === '๐.๐๐')).toBe(true);
+    expect(rows.find((r) => r[1]!.startsWith('โครงการจัดทำคู่มือ'))![9]).toBe('๑. คู่มือสำหรับนักพัฒนาชุมชน ๒. คู่มือปฏิบัติงานเรื่อง ร้องเรียน ร้องทุกข์ (งานนิติการ)');
+
+    const block = p.slice(at('สรุปผลการขับเคลื่อนแผนฯ'));
+    const printed = printedSummary(block);
+    expect(printed).toMatchObject({ total: 15, percent: 83.33 });
+    expect(Object.values(printed.counts).reduce((a, b) => a + b, 0)).toBe(printed.total);
+    expect(percentOf(printed)).toBe(printed.percent);
+    expect(block).toContain('- ดำเนินการแล้วเสร็จ ๑๐ โครงการ');
+    expect(block.find((l) => l.startsWith('คำนวณจาก'))).toContain('(ดำเนินการแล้วเสร็จ ๑๐ + อยู่ระหว่างดำเนินการ ๕ × ๐.๕) ÷ ทั้งหมด ๑๕ × ๑๐๐ = ๘๓.๓๓');
+    expect(p).toContain('** ข้อมูล ณ วันที่ ๒๕ กันยายน ๒๕๖๘');
+    expect(p[p.length - 1]).toBe('ชื่อ - สกุล ผู้รายงาน นายนครินทร์ วงศ์พงษ์ ตำแหน่ง ผ.ช.นิติกร');
+    // One digit style: no Arabic digit in the document's own figures.
+    expect(block.filter((l) => /[0-9]/.test(l))).toEqual([]);
+    expect(p.filter((l) => l.includes('ข้อมูล ณ วันที่') && /[0-9]/.test(l))).toEqual([]);
+  });
+
+  it('ticks each project as its newest report says and writes หมายเหตุ from that same report, so the counts give the percentage', async () => {
+    // The contradiction of the demo's 12-month file: five projects last reported in progress before April.
+    const org = 'tick-org';
+    expect(await importPlan(org, 'examples/plan-2568.csv', { withoutResults: true })).toMatchObject({ ok: true });
+    for (let i = 1; i <= 15; i++) await report(org, `EP-${String(i).padStart(2, '0')}`, i <= 10 ? 'completed' : 'in_progress', i <= 10 ? bkk('2025-09-20T10:00:00') : bkk('2025-01-15T10:00:00'));
+    const now = bkk('2025-11-06T10:00:00');
+
+    const csv = parse((await produceReport(org, { kind: 'eplan-12-csv', thresholds: DEFAULT_LEVEL_THRESHOLDS, now })).body, { bom: true, relax_column_count: true }) as string[][];
+    const rows = csv.filter((r) => /^EP-\d+$/.test(r[1] ?? ''));
+    const late = rows.filter((r) => Number(r[1]!.slice(3)) > 10);
+    expect(late.map((r) => r.slice(6, 10).join('|'))).toEqual(Array(5).fill('|☑||'));
+    expect(late.map((r) => r[10])).toEqual(Array(5).fill('รายงานล่าสุดเมื่อ 15 มกราคม 2568'));
+    // No tick in รอรายงาน beside a note that quotes a report.
+    expect(rows.filter((r) => r[6] === '☑' && r[10] !== '')).toEqual([]);
+    const summary = new Map(csv.map((r) => [r[0], r[1]]));
+    expect(summary.get('รอรายงาน (โครงการ)')).toBe('0');
+    expect(summary.get('อยู่ระหว่างดำเนินการ (โครงการ)')).toBe('5');
+    expect(summary.get('มีการนำแผนฯ ไปปฏิบัติ ระดับ มาก ร้อยละ')).toBe('83.33');
+    expect(summary.get('วิธีคิดร้อยละการนำแผนไปปฏิบัติ')).toContain('(ดำเนินการแล้วเสร็จ 10 + อยู่ระหว่างดำเนินการ 5 × 0.5) ÷ ทั้งหมด 15 × 100 = 83.33');
+
+    // The filed document says the same: ticks, notes and the counts under them.
+    const docx = await produceReport(org, { kind: 'plan-narrative-docx', thresholds: DEFAULT_LEVEL_THRESHOLDS, now });
+    const [table] = await docxTables(docx.body);
+    const docRows = table!.slice(2).filter((r) => /^[๐-๙]+$/.test(r[0]!));
+    expect(docRows.filter((r) => r[5] === '☑')).toEqual([]);
+    expect(docRows.filter((r) => r[6] === '☑').map((r) => r[9])).toEqual(Array(5).fill('รายงานล่าสุดเมื่อ ๑๕ มกราคม ๒๕๖๘'));
+    const printed = printedSummary(await docxParagraphs(docx.body));
+    expect(printed.counts).toMatchObject({ รอรายงาน: 0, อยู่ระหว่างดำเนินการ: 5, ดำเนินการแล้วเสร็จ: 10 });
+    expect(percentOf(printed)).toBe(printed.percent);
+    // The result line of the prose comes from the same report as the tick.
+    expect((await docxParagraphs(docx.body)).filter((t) => t === 'สถานะ: อยู่ระหว่างดำเนินการ')).toHaveLength(5);
+  });
+
+  it('says in its heading that the round has not ended when made before 30 September, and not after', async () => {
+    const early = await docxParagraphs((await produceReport(ORG, { kind: 'plan-narrative-docx', thresholds: DEFAULT_LEVEL_THRESHOLDS, now: bkk('2025-09-26T10:00:00') })).body);
+    expect(early.slice(0, 6)).toContain('รอบ ๑๒ เดือน ข้อมูล ณ วันที่ ๒๖ กันยายน ๒๕๖๘');
+    expect(early.slice(0, 6)).toContain('รอบ ๑๒ เดือนยังไม่สิ้นสุด (สิ้นสุดวันที่ ๓๐ กันยายน ๒๕๖๘) ตัวเลขในรายงานนี้จึงอาจเปลี่ยนแปลงได้จนถึงวันสิ้นรอบ');
+    // Nobody asked in LINE: a line to sign on, not a dash.
+    expect(early[early.length - 1]).toMatch(/^ชื่อ - สกุล ผู้รายงาน \.+ ตำแหน่ง \.+$/);
+    const xlsx = await cellsOf((await produceReport(ORG, { kind: 'eplan-12-xlsx', thresholds: DEFAULT_LEVEL_THRESHOLDS, now: bkk('2025-09-26T10:00:00') })).body);
+    expect(xlsx).toContain('รอบ 12 เดือนยังไม่สิ้นสุด (สิ้นสุดวันที่ 30 กันยายน 2568) ตัวเลขในรายงานนี้จึงอาจเปลี่ยนแปลงได้จนถึงวันสิ้นรอบ');
+
+    const after = await docxParagraphs((await produceReport(ORG, { kind: 'plan-narrative-docx', thresholds: DEFAULT_LEVEL_THRESHOLDS, now: bkk('2025-10-01T10:00:00') })).body);
+    expect(after.filter((t) => t.includes('ยังไม่สิ้นสุด'))).toEqual([]);
+    expect(after.slice(0, 6)).toContain('รอบ ๑๒ เดือน ข้อมูล ณ วันที่ ๒๕ กันยายน ๒๕๖๘');
+  });
+});
+
 describe('reports from LINE', () => {
   it('gives executives a signed link that downloads the file, and refuses altered or expired links', async () => {
     const executive = new Chat(h, 'U-exec');
@@ -177,6 +290,38 @@ describe('reports from LINE', () => {
     const download = await fetch(uriOf(await executive.tap(postbackOf(await executive.say('ส่งออกรายงาน'), 'ผลตามแผนฯ (Word)'))));
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toContain('anticorruption-plan-results-2568.docx');
+  });
+
+  it('asks before making a round\'s report while the round is still running; cancelling makes nothing and keeps the dialog under way', async () => {
+    const before = (await OrganisationModel.findById(ORG).lean())!.fiscalYear;
+    // This fiscal year's 12-month round always ends on a 30 September still to come.
+    await OrganisationModel.updateOne({ _id: ORG }, { $set: { fiscalYear: fiscalYearOf(new Date()) } });
+    try {
+      const executive = new Chat(h, 'U-exec');
+      const complaint = visibleText(await executive.say('ร้องเรียน'));
+      const asked = await executive.tap(postbackOf(await executive.say('ส่งออกรายงาน'), 'E-Plan 12 ด. (Excel)'));
+      expect(visibleText(asked)).toContain('ยังไม่สิ้นสุด');
+      expect(() => uriOf(asked, 'ดาวน์โหลดรายงาน')).toThrow();
+
+      const cancelled = await executive.tap(postbackOf(asked, 'ยกเลิก'));
+      expect(visibleText(cancelled)).toContain('ยกเลิกแล้ว ยังไม่ได้ออกรายงาน');
+      expect(() => uriOf(cancelled, 'ดาวน์โหลดรายงาน')).toThrow();
+      // The complaint begun before is still there, asked again where it stood.
+      expect(complaint).toContain('เลือกประเภทเรื่องที่ต้องการแจ้ง');
+      expect(visibleText(cancelled)).toContain('เลือกประเภทเรื่องที่ต้องการแจ้ง');
+
+      const confirmed = await executive.tap(postbackOf(await executive.tap(postbackOf(await executive.say('ส่งออกรายงาน'), 'E-Plan 12 ด. (Excel)')), 'ออกรายงานเลย'));
+      const download = await fetch(uriOf(confirmed, 'ดาวน์โหลดรายงาน'));
+      expect(download.status).toBe(200);
+      const cells = await cellsOf(Buffer.from(await download.arrayBuffer()));
+      expect(cells.some((c) => c.startsWith('รอบ 12 เดือนยังไม่สิ้นสุด'))).toBe(true);
+
+      // A report of no round (the ITA measures) is made without the question.
+      const ita = await executive.tap(postbackOf(await executive.say('ส่งออกรายงาน'), 'ITA (Word)'));
+      expect(uriOf(ita, 'ดาวน์โหลดรายงาน')).toContain('/reports/');
+    } finally {
+      await OrganisationModel.updateOne({ _id: ORG }, { $set: { fiscalYear: before } });
+    }
   });
 
   it('stops a link working once its executive is no longer staff', async () => {

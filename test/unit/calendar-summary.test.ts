@@ -5,7 +5,10 @@ import {
   isLastDayOfMonth,
   isQuarterEnd,
   monthKey,
+  roundHasEnded,
+  roundLastDay,
   roundOf,
+  roundOfFiscalYear,
 } from '../../src/domain/calendar.js';
 import { isFirstWorkingDayOfMonth as firstWorkingDay, WEEKENDS_ONLY } from '../../src/domain/working-days.js';
 import { awaitingReport, needsFollowUp } from '../../src/domain/reminders.js';
@@ -18,6 +21,19 @@ describe('the reporting calendar, in Bangkok whatever the machine zone', () => {
   it('runs these tests in a zone other than Bangkok', () => {
     expect(Intl.DateTimeFormat().resolvedOptions().timeZone).not.toBe('Asia/Bangkok');
     expect(new Date('2025-10-01T00:30:00+07:00').getDate()).toBe(30); // still 30 Sep on this machine's clock
+  });
+
+  it('names a fiscal year\'s rounds and says a round has ended only once its last day is over in Bangkok', () => {
+    const twelve = roundOfFiscalYear(2568, 'twelve_month');
+    expect(twelve).toMatchObject({ name: 'twelve_month', fiscalYear: 2568 });
+    expect(twelve.end.toISOString()).toBe('2025-09-30T17:00:00.000Z');
+    expect(roundLastDay(twelve) < twelve.end).toBe(true);
+    expect(roundHasEnded(twelve, bkk('2025-09-30T23:59:00'))).toBe(false);
+    expect(roundHasEnded(twelve, bkk('2025-10-01T00:00:00'))).toBe(true);
+    const six = roundOfFiscalYear(2568, 'six_month');
+    expect(six.start.toISOString()).toBe('2024-09-30T17:00:00.000Z');
+    expect(roundHasEnded(six, bkk('2025-03-31T12:00:00'))).toBe(false);
+    expect(roundHasEnded(six, bkk('2025-04-01T00:00:00'))).toBe(true);
   });
 
   it('crosses the fiscal-year boundary at Bangkok midnight, 30 Sep → 1 Oct', () => {

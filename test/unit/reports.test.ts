@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { DisplayStatus } from '../../src/domain/statuses.js';
+import type { DisplayStatus, Status } from '../../src/domain/statuses.js';
 import { DEFAULT_LEVEL_THRESHOLDS, disbursementPercent, implementationPercent, levelOf } from '../../src/domain/summary.js';
 import { dueAt, KIND_TH } from '../../src/domain/complaints.js';
 import { computeComplaintStatistics, type ComplaintStatRow } from '../../src/domain/complaint-statistics.js';
@@ -16,7 +16,7 @@ import { buildItaDocx, itaTableLayout } from '../../src/reports/ita-docx.js';
 import { buildPlanNarrativeDocx } from '../../src/reports/plan-narrative-docx.js';
 import { buildItaXlsx } from '../../src/reports/ita-xlsx.js';
 import { digitsFor, eplanAsOf, eplanMarks, eplanNote, ITA_HEADERS, lines, numberedSteps } from '../../src/reports/report-text.js';
-import type { EplanReportData, ItaReportData, PlanNarrativeData, ReportOrganisation } from '../../src/reports/types.js';
+import type { EplanLatestReport, EplanReportData, ItaReportData, PlanNarrativeData, ReportOrganisation } from '../../src/reports/types.js';
 
 // ---- fixtures: the sample plan built from the seed reports ----
 
@@ -51,6 +51,11 @@ const longestItaTitles = [...itaRows].sort((a, b) => b.title.length - a.title.le
 
 const itaData = (thaiDigits: boolean): ItaReportData => ({ organisation, generatedAt, thaiDigits, rows: itaRows });
 
+/** The report a table row rests on, made inside the round unless said otherwise. */
+function latestReport(status: Status, extra: { reason?: string; outcome?: string; at?: Date; beforeRound?: boolean } = {}): EplanLatestReport {
+  return { reportedAt: extra.at ?? new Date('2023-09-20T03:00:00Z'), status, cannotProceedReason: extra.reason ?? null, outcome: extra.outcome ?? null, beforeRound: extra.beforeRound ?? false };
+}
+
 /** Seed 004's 12-month table: 15 projects, 5 in progress (its rows 1, 2, 7, 10, 13), the rest completed, no budget. */
 const SEED_IN_PROGRESS = new Set(['EP-01', 'EP-02', 'EP-07', 'EP-10', 'EP-13']);
 const seedRows: EplanReportData['rows'] = plan
@@ -63,7 +68,9 @@ const seedRows: EplanReportData['rows'] = plan
     budget: 0,
     disbursed: 0,
     status: SEED_IN_PROGRESS.has(col(r, 'รหัส')) ? 'in_progress' : 'completed',
-    note: col(r, 'รหัส') === 'EP-04' ? '๑. คู่มือสำหรับนักพัฒนาชุมชน ๒. คู่มือปฏิบัติงานเรื่อง ร้องเรียน ร้องทุกข์ (งานนิติการ)' : '',
+    latest: latestReport(SEED_IN_PROGRESS.has(col(r, 'รหัส')) ? 'in_progress' : 'completed', {
+      outcome: col(r, 'รหัส') === 'EP-04' ? '๑. คู่มือสำหรับนักพัฒนาชุมชน ๒. คู่มือปฏิบัติงานเรื่อง ร้องเรียน ร้องทุกข์ (งานนิติการ)' : undefined,
+    }),
   }));
 
 function eplanData(rows: EplanReportData['rows'], overrides: Partial<EplanReportData> = {}): EplanReportData {
@@ -77,6 +84,8 @@ function eplanData(rows: EplanReportData['rows'], overrides: Partial<EplanReport
     round: 'twelve_month',
     asOf: new Date('2023-09-30T05:00:00Z'),
     generatedAt,
+    roundLastDay: new Date('2023-09-30T16:59:59Z'),
+    roundEnded: true,
     rows,
     reporter: { name: 'นายนครินทร์ วงศ์พงษ์', position: 'ผ.ช.นิติกร' },
     problems: [
@@ -100,10 +109,10 @@ function eplanData(rows: EplanReportData['rows'], overrides: Partial<EplanReport
 
 /** Projects with money and every status, including texts that need CSV quoting or could run as formulas. */
 const moneyRows: EplanReportData['rows'] = [
-  { number: 1, code: 'EP-21', title: 'โครงการอบรม "คุณธรรม จริยธรรม", ประจำปี', dimension: 1, budget: 150000, disbursed: 120000.5, status: 'completed', note: '' },
-  { number: 2, code: 'EP-22', title: 'โครงการจัดเวทีประชาคม', dimension: 3, budget: 25000.25, disbursed: 0, status: 'awaiting_report', note: '=HYPERLINK("http://x.example","คลิก")' },
-  { number: 3, code: 'EP-23', title: 'กิจกรรมติดตามประเมินผลการควบคุมภายใน', dimension: 4, budget: 1234567.89, disbursed: 1000000, status: 'cannot_proceed', note: 'ไม่ได้รับงบประมาณ\nรอปีถัดไป' },
-  { number: null, code: 'EP-24', title: 'มาตรการ NO Gift Policy', dimension: null, budget: 0, disbursed: 0, status: 'not_started', note: '' },
+  { number: 1, code: 'EP-21', title: 'โครงการอบรม "คุณธรรม จริยธรรม", ประจำปี', dimension: 1, budget: 150000, disbursed: 120000.5, status: 'completed', latest: latestReport('completed', { outcome: '=HYPERLINK("http://x.example","คลิก")' }) },
+  { number: 2, code: 'EP-22', title: 'โครงการจัดเวทีประชาคม', dimension: 3, budget: 25000.25, disbursed: 0, status: 'awaiting_report', latest: null },
+  { number: 3, code: 'EP-23', title: 'กิจกรรมติดตามประเมินผลการควบคุมภายใน', dimension: 4, budget: 1234567.89, disbursed: 1000000, status: 'cannot_proceed', latest: latestReport('cannot_proceed', { reason: 'ไม่ได้รับงบประมาณ\nรอปีถัดไป' }) },
+  { number: null, code: 'EP-24', title: 'มาตรการ NO Gift Policy', dimension: null, budget: 0, disbursed: 0, status: 'not_started', latest: latestReport('not_started') },
 ];
 
 // ---- readers ----
@@ -366,7 +375,8 @@ describe('E-PlanNACC report as XLSX (seed 004)', () => {
     expect(value('ร้อยละการเบิกจ่าย')).toBe(79.46);
     expect(value('รอรายงาน')).toBe(1);
     expect(value('มีการนำแผนฯ ไปปฏิบัติ ระดับ น้อยที่สุด ร้อยละ')).toBe(25);
-    expect(rows.some((r) => String(r[0]).startsWith('ชื่อ - สกุล ผู้รายงาน'))).toBe(false);
+    // Nobody named: a line to sign on rather than a dash.
+    expect(rows.find((r) => String(r[0]).startsWith('ชื่อ - สกุล ผู้รายงาน'))![0]).toMatch(/^ชื่อ - สกุล ผู้รายงาน \.+ ตำแหน่ง \.+$/);
     const texts = rows.map((r) => r[0]);
     expect(texts[texts.indexOf('ปัญหาอุปสรรค') + 1]).toBe('-');
   });
@@ -423,7 +433,7 @@ describe('E-PlanNACC report as CSV', () => {
       ['4', '', '0.00', '0.00'],
     ]);
     expect(table[1]![2]).toBe('โครงการอบรม "คุณธรรม จริยธรรม", ประจำปี');
-    expect(table[2]![10]).toBe('\'=HYPERLINK("http://x.example","คลิก")');
+    expect(table[1]![10]).toBe('\'=HYPERLINK("http://x.example","คลิก")');
     expect(table[3]![10]).toBe('ไม่ได้รับงบประมาณ\nรอปีถัดไป');
     expect(table[2]![6]).toBe('☑');
     const map = new Map(summary.map((r) => [r[0], r[1]]));
@@ -489,12 +499,7 @@ describe('complaint statistics (OIT O24) as XLSX', () => {
 
 describe('E-PlanNACC as filed: marks, notes and the as-of day', () => {
   const at = new Date('2025-03-10T03:00:00Z');
-  const report = (status: 'not_started' | 'in_progress' | 'completed' | 'cannot_proceed', extra: { reason?: string; outcome?: string } = {}) => ({
-    reportedAt: at,
-    status,
-    cannotProceedReason: extra.reason ?? null,
-    outcome: extra.outcome ?? null,
-  });
+  const report = (status: Status, extra: { reason?: string; outcome?: string; beforeRound?: boolean } = {}) => latestReport(status, { ...extra, at });
 
   it('ticks one of the four status columns, none for a project not started', () => {
     expect(eplanMarks('awaiting_report')).toEqual(['☑', '', '', '']);
@@ -504,13 +509,14 @@ describe('E-PlanNACC as filed: marks, notes and the as-of day', () => {
     expect(eplanMarks('not_started')).toEqual(['', '', '', '']);
   });
 
-  it('writes the reason, the outcome, the last report of an awaited project, or that it has not started', () => {
+  it('writes the reason, the outcome, or that it has not started, from the report the tick comes from; an earlier round\'s report is dated', () => {
     expect(eplanNote('cannot_proceed', report('cannot_proceed', { reason: 'ไม่ได้รับงบประมาณ', outcome: 'x' }))).toBe('ไม่ได้รับงบประมาณ');
     expect(eplanNote('completed', report('completed', { outcome: ' คู่มือ 2 เล่ม ' }))).toBe('คู่มือ 2 เล่ม');
     expect(eplanNote('in_progress', report('in_progress'))).toBe('');
     expect(eplanNote('not_started', report('not_started'))).toBe('ยังไม่ได้ดำเนินการ');
-    expect(eplanNote('awaiting_report', report('in_progress'))).toBe('รายงานล่าสุด 10 มีนาคม 2568: อยู่ระหว่างดำเนินการ');
-    expect(eplanNote('awaiting_report', report('cannot_proceed', { reason: 'บุคลากรไม่เพียงพอ' }))).toBe('รายงานล่าสุด 10 มีนาคม 2568: ไม่สามารถดำเนินการได้ (บุคลากรไม่เพียงพอ)');
+    expect(eplanNote('in_progress', report('in_progress', { beforeRound: true }))).toBe('รายงานล่าสุดเมื่อ 10 มีนาคม 2568');
+    expect(eplanNote('in_progress', report('in_progress', { beforeRound: true }), digitsFor(true))).toBe('รายงานล่าสุดเมื่อ ๑๐ มีนาคม ๒๕๖๘');
+    expect(eplanNote('cannot_proceed', report('cannot_proceed', { reason: 'บุคลากร 2 คนลาออก', beforeRound: true }), digitsFor(true))).toBe('บุคลากร 2 คนลาออก (รายงานล่าสุดเมื่อ ๑๐ มีนาคม ๒๕๖๘)');
     expect(eplanNote('awaiting_report', null)).toBe('');
   });
 
@@ -572,6 +578,7 @@ describe('the plan report in prose (seed 004, DOCX)', () => {
     supportingFactors: ['ผู้บริหารให้ความสำคัญ'],
     problems: ['เจ้าหน้าที่ลาออก'],
     suggestions: [],
+    table: eplanData(seedRows),
     ...overrides,
   });
 
@@ -603,7 +610,7 @@ describe('the plan report in prose (seed 004, DOCX)', () => {
     ]);
     expect(p).toContain('สถานะ: ไม่สามารถดำเนินการได้ เนื่องจากไม่ได้รับงบประมาณ');
     expect(p).toContain('ยังไม่มีรายงานผลการดำเนินการในปีงบประมาณนี้ (รอรายงาน)');
-    const closing = p.slice(at('ปัจจัยสนับสนุน'));
+    const closing = p.slice(at('ปัจจัยสนับสนุน'), p.findIndex((t) => t.startsWith('รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ของ')));
     expect(closing).toEqual(['ปัจจัยสนับสนุน', '๑. ผู้บริหารให้ความสำคัญ', 'ปัญหาอุปสรรค', '๑. เจ้าหน้าที่ลาออก', 'ข้อเสนอแนะ', '-']);
     // Arabic digits only where people typed them.
     expect(p.filter((t) => /[0-9]/.test(t))).toEqual(['(๒) ประกาศใช้ 2568', 'ผลลัพธ์: บุคลากร 45 คนรับทราบ']);

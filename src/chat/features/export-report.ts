@@ -1,13 +1,18 @@
+import { ROUND_TH, roundHasEnded, roundLastDay, roundOfFiscalYear } from '../../domain/calendar.js';
 import { figures } from '../../domain/figures.js';
 import { isExecutiveOrAdmin } from '../../domain/roles.js';
 import { linkMessage } from '../../flex/link-message.js';
 import { quickPostback, quickText, text } from '../../line/messages.js';
 import { ACTION, postbackData } from '../../line/postback.js';
-import { isReportKind, isScopeReport, REPORT_KINDS, REPORT_SHORT_TH, REPORT_TH } from '../../reports/catalogue.js';
+import { isReportKind, isScopeReport, REPORT_KINDS, REPORT_SHORT_TH, REPORT_TH, roundOfReport, type ReportKind } from '../../reports/catalogue.js';
 import { CHAT_TEXT } from '../texts.js';
-import type { Feature } from '../context.js';
+import type { Message } from '../../line/messages.js';
+import type { ChatContext, Feature } from '../context.js';
 
-/** The official reports as links: first the list to choose from, then the link for the chosen one. */
+/**
+ * The official reports as links: first the list to choose from, then the link for the chosen one; for a
+ * round's report made before the round is over, a question first (`go`: yes or no).
+ */
 export const exportReport: Feature = {
   name: 'exportReport',
   words: ['ส่งออกรายงาน', 'export'],
@@ -22,8 +27,36 @@ export const exportReport: Feature = {
     if (!isReportKind(kind) || isScopeReport(kind)) {
       return [text('เลือกรายงานที่ต้องการดาวน์โหลด', [...REPORT_KINDS.filter((k) => !isScopeReport(k)).map((k) => quickPostback(REPORT_SHORT_TH[k], postbackData(ACTION.exportReport, { k }), REPORT_TH[k])), quickText('ยกเลิก')])];
     }
+    const answer = ctx.input.kind === 'postback' ? ctx.input.params.go : undefined;
+    // Cancelling makes nothing and drops nothing: a dialog under way is brought back by the router.
+    if (answer === 'no') return [text('ยกเลิกแล้ว ยังไม่ได้ออกรายงาน หากต้องการภายหลัง พิมพ์ "ส่งออกรายงาน" ได้ทุกเมื่อ')];
+    if (answer !== 'yes') {
+      const early = await roundNotOver(ctx, kind);
+      if (early) return [early];
+    }
     // The E-PlanNACC report is signed by whoever asks for it.
     const link = ctx.reportLink(kind, ctx.now, ctx.sender.userId);
     return [linkMessage(`${REPORT_TH[kind]}\nปุ่มดาวน์โหลดใช้ได้ ${figures(ctx.org.digits).count(link.minutes)} นาที และเปิดได้เฉพาะผู้ที่ได้รับ โปรดอย่าส่งต่อ`, [{ label: 'ดาวน์โหลดรายงาน', uri: link.url }])];
   },
 };
+
+/**
+ * Before a round's "data as of" day is over its report is not final: the person is told so and asked
+ * whether to make it anyway (the file says so too). Null when the round has ended or the report has none.
+ */
+async function roundNotOver(ctx: ChatContext, kind: ReportKind): Promise<Message | null> {
+  const name = roundOfReport(kind);
+  if (!name) return null;
+  const fiscalYear = await ctx.stores.organisations.activeFiscalYear(ctx.org.id);
+  const round = roundOfFiscalYear(fiscalYear, name);
+  if (roundHasEnded(round, ctx.now)) return null;
+  const f = figures(ctx.org.digits);
+  return text(
+    `${ROUND_TH[name]} ของปีงบประมาณ ${f.fiscalYear(fiscalYear)} ยังไม่สิ้นสุด (สิ้นสุดวันที่ ${f.date(roundLastDay(round))}) ` +
+      `รายงานที่ออกตอนนี้จะเป็นข้อมูล ณ วันนี้ และจะระบุไว้ในรายงานว่ายังไม่สิ้นสุดรอบ ต้องการออกรายงานเลยหรือไม่`,
+    [
+      quickPostback('ออกรายงานเลย', postbackData(ACTION.exportReport, { k: kind, go: 'yes' })),
+      quickPostback('ยกเลิก', postbackData(ACTION.exportReport, { k: kind, go: 'no' })),
+    ],
+  );
+}
