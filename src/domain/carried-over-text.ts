@@ -159,8 +159,8 @@ function organisationMentions(text: string, organisation: ImportingOrganisation)
       continue;
     }
     let rest = at + prefix.written.length;
-    // One space may come between a prefix and its name ("อบต. เมืองไผ่", "อำเภอ ท่าศาลา").
-    if (t[rest] === ' ' && THAI_LETTER.test(t[rest + 1] ?? '')) rest++;
+    // A space may follow an abbreviation ("อบต. เมืองไผ่"); after a word it ends the phrase ("…ตำบล กระดานสนทนา").
+    if (prefix.written.endsWith('.') && t[rest] === ' ' && THAI_LETTER.test(t[rest + 1] ?? '')) rest++;
     const run = THAI_RUN.exec(t.slice(rest))?.[0] ?? '';
     const next = rest + run.length;
     const kind = prefix.kind;
