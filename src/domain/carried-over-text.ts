@@ -1,5 +1,4 @@
-import { fiscalYearRange } from './fiscal-year.js';
-import { arabicDigits, thaiDigits, toBuddhistYear, toGregorianYear } from './thai.js';
+import { arabicDigits, thaiDigits, toBuddhistYear } from './thai.js';
 
 /**
  * Text carried over from another organisation's document or from an earlier year: a plan, an OIT list or an
@@ -279,15 +278,13 @@ export function moveYearsInText(text: string, years: number): string {
 }
 
 /**
- * Whether a date's month belongs to the row's year: inside the fiscal year, or in the three months after it,
- * when the year's last reports are written ("ข้อมูล ณ วันที่ 6 พฤศจิกายน 2566" for fiscal year 2566).
+ * Whether a date's month belongs to the row's year: inside the fiscal year (October of the B.E. year before
+ * its number to September), or in the two months after it, when the year's last reports are written
+ * ("ข้อมูล ณ วันที่ 6 พฤศจิกายน 2566" for fiscal year 2566).
  */
 function monthFits(year: number, month: number, fiscalYears: readonly number[]): boolean {
-  const at = Date.UTC(toGregorianYear(year), month, 15);
-  return fiscalYears.some((fy) => {
-    const { start, end } = fiscalYearRange(fy);
-    return at >= start.getTime() && at < Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 3, 1);
-  });
+  const at = year * 12 + month;
+  return fiscalYears.some((fy) => at >= (fy - 1) * 12 + 9 && at <= fy * 12 + 10);
 }
 
 function yearFindings(text: string, fiscalYear: number, alsoYears: readonly number[]): CarriedOverMention[] {
