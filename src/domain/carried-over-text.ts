@@ -247,9 +247,9 @@ export function yearMentions(text: string): YearMention[] {
   }
   for (const m of t.matchAll(FISCAL_YEAR)) {
     if (taken.some(([from, to]) => m.index < to && from < m.index + m[0].length)) continue;
-    // "ปี" inside a word ("ทุกปี", "รายปี") still names a year; only a Thai letter after the digits' run rules it out.
+    // Digits run straight into a word are no year ("ปี 25บาท" is not how a year is written).
     const after = t.slice(m.index + m[0].length);
-    if (THAI_LETTER.test(after[0] ?? '') && !/^\s/.test(after)) continue;
+    if (THAI_LETTER.test(after[0] ?? '')) continue;
     const bare = m[0].startsWith('ปี') && !m[0].startsWith('ปีงบ') && !/พ\.?\s?ศ/.test(m[0]);
     if (bare && m[1]!.length === 2 && UNIT_AFTER.test(after)) continue;
     for (const group of [1, 2]) {
