@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { fiscalYearArgument, printImportProblems } from './cli-support.js';
+import { fiscalYearArgument, printImportProblems, printImportWarnings } from './cli-support.js';
 import { DEFAULT_LEVEL_THRESHOLDS, parseThresholds } from './domain/summary.js';
 import { isReportKind, isScopeReport, produceReport, REPORT_KINDS, REPORT_TH } from './reports/catalogue.js';
 import { parseScope, scopeKey, scopeTh, type SupervisorScope } from './domain/rollup.js';
@@ -110,6 +110,7 @@ program
     const items = new Set(result.changes.map((c) => c.code)).size;
     console.log(result.changes.length > 0 ? `สิ่งที่${result.dryRun ? 'จะ' : ''}เปลี่ยน ${items} รายการ:\n${formatChanges(result.changes)}` : 'รายการเดิมไม่มีอะไรเปลี่ยน');
     if (result.notInFile.length > 0) console.log(`มีในระบบแต่ไม่มีในไฟล์นี้ (คงไว้ ไม่ได้ลบ): ${result.notInFile.join(', ')}`);
+    printImportWarnings(result.warnings, result.dryRun);
   });
 
 program

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { fiscalYearArgument, printImportProblems, scoreArgument } from './cli-support.js';
+import { fiscalYearArgument, printImportProblems, printImportWarnings, scoreArgument } from './cli-support.js';
 import { indicatorYear, moveIndicatorTable, planItemKeys, saveIndicatorRow } from './db/indicator-store.js';
 import { measuresInTable } from './db/measure-store.js';
 import { latestOitYear, oitItemsOfYear } from './db/oit-store.js';
@@ -22,6 +22,7 @@ function printImport(result: OitImportResult, what: string): void {
   }
   const verb = result.dryRun ? 'ตรวจสอบผ่าน (ยังไม่บันทึก)' : 'นำเข้าแล้ว';
   console.log(`${verb}: ${what}เพิ่มใหม่ ${result.created} รายการ, ปรับปรุง ${result.updated} รายการ · ปีงบประมาณ ${result.fiscalYears.join(', ')}`);
+  printImportWarnings(result.warnings, result.dryRun);
 }
 
 export function addOitCommands(program: Command, withDatabase: WithDatabase): void {

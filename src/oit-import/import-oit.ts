@@ -3,8 +3,11 @@ import { parsePeriod } from '../domain/fiscal-year.js';
 import { isItaIndicatorNumber, ITA_INDICATOR_TH, OIT_INDICATORS, parseOitCode, type ItaIndicatorNumber, type OitIndicator, type PlannedOitItem } from '../domain/oit.js';
 import { isStatus, parseStatus, type Status } from '../domain/statuses.js';
 import { arabicDigits } from '../domain/thai.js';
+import { moveYearsInText, type ImportWarning } from '../domain/carried-over-text.js';
 import { planItemKeys, saveIndicatorRow } from '../db/indicator-store.js';
 import { countOitItems, saveOitItem } from '../db/oit-store.js';
+import { findOrganisation } from '../db/organisation-store.js';
+import { importingOrganisation, tableWarnings } from '../plan-import/carried-over-warnings.js';
 import { readTable, type Table } from '../plan-import/read-table.js';
 import type { RowProblem } from '../plan-import/validate-plan.js';
 
@@ -156,35 +159,52 @@ export function validateIndicators(table: Table): { rows: NumberedIndicatorRow[]
   return { rows: problems.length > 0 ? [] : rows, problems };
 }
 
-export type OitImportResult = { ok: true; created: number; updated: number; fiscalYears: number[]; dryRun: boolean } | { ok: false; problems: RowProblem[] };
+export type OitImportResult =
+  | {
+      ok: true;
+      created: number;
+      updated: number;
+      fiscalYears: number[];
+      dryRun: boolean;
+      /** Text that names another organisation or an old year (domain/carried-over-text.ts); imported all the same. */
+      warnings?: ImportWarning[];
+    }
+  | { ok: false; problems: RowProblem[] };
 
 /**
- * Moves a list so that its newest fiscal year becomes `toFiscalYear` (the demo's sample list): the items'
- * year and the B.E. years their wording names ("ในปี พ.ศ. 2567", "ณ 31 มีนาคม 2567") move together.
+ * Moves a list by `shift` years (the demo's sample list): the items' year and the years their wording names
+ * ("ในปี พ.ศ. 2567", "ณ 31 มีนาคม 2567") move together; a law's year ("พ.ร.บ. … พ.ศ. 2560") stays.
  */
-function shiftOitItems(items: PlannedOitItem[], toFiscalYear: number): PlannedOitItem[] {
-  const shift = toFiscalYear - Math.max(...items.map((i) => i.fiscalYear));
+function shiftOitItems(items: PlannedOitItem[], shift: number): PlannedOitItem[] {
   if (shift === 0) return items;
-  const moveYears = (text: string) => text.replace(/\b(25\d\d|26\d\d)\b/g, (year) => String(Number(year) + shift));
+  const moveYears = (text: string) => moveYearsInText(text, shift);
   return items.map((i) => ({ ...i, fiscalYear: i.fiscalYear + shift, title: moveYears(i.title), description: moveYears(i.description) }));
 }
 
+/** An OIT list names the year before on purpose: ITAS asks for last year's reports (O9, O12, O17 …). */
+const OIT_PROSE = { text: [OIT_COLUMNS.title, OIT_COLUMNS.description, OIT_COLUMNS.units, OIT_COLUMNS.assignees], fiscalYear: OIT_COLUMNS.fiscalYear, yearsBefore: 1 };
+
 /** Loads a year's OIT list; a re-import updates items by (fiscal year, code) and keeps their answers and reviews. */
 export async function importOitItems(orgId: string, path: string, options: { dryRun?: boolean; toFiscalYear?: number } = {}): Promise<OitImportResult> {
-  const validated = validateOitItems(await readTable(path));
+  const table = await readTable(path);
+  const validated = validateOitItems(table);
   const problems = validated.problems;
   if (problems.length > 0) return { ok: false, problems };
-  const items = options.toFiscalYear === undefined ? validated.items : shiftOitItems(validated.items, options.toFiscalYear);
+  const shift = options.toFiscalYear === undefined ? 0 : options.toFiscalYear - Math.max(...validated.items.map((i) => i.fiscalYear));
+  const items = shiftOitItems(validated.items, shift);
+  const warnings = tableWarnings(table, importingOrganisation(await findOrganisation(orgId)), { ...OIT_PROSE, yearsMoved: shift });
   const fiscalYears = [...new Set(items.map((i) => i.fiscalYear))].sort();
   if (options.dryRun) {
     let existing = 0;
     for (const fy of fiscalYears) existing += await countOitItems(orgId, fy, items.filter((i) => i.fiscalYear === fy).map((i) => i.code));
-    return { ok: true, created: items.length - existing, updated: existing, fiscalYears, dryRun: true };
+    return { ok: true, created: items.length - existing, updated: existing, fiscalYears, dryRun: true, warnings };
   }
   let created = 0;
   for (const item of items) if (await saveOitItem(orgId, item)) created++;
-  return { ok: true, created, updated: items.length - created, fiscalYears, dryRun: false };
+  return { ok: true, created, updated: items.length - created, fiscalYears, dryRun: false, warnings };
 }
+
+const INDICATOR_PROSE = { text: [INDICATOR_COLUMNS.guideline, INDICATOR_COLUMNS.responsible, INDICATOR_COLUMNS.period, INDICATOR_COLUMNS.progress], fiscalYear: INDICATOR_COLUMNS.fiscalYear };
 
 /**
  * Loads the indicator table onto the plan's `ita_indicator` items (one record per indicator): each row fills
@@ -192,8 +212,10 @@ export async function importOitItems(orgId: string, path: string, options: { dry
  * whose item cannot be told apart are problems, and then nothing is written, as for any import.
  */
 export async function importIndicators(orgId: string, path: string, options: { dryRun?: boolean; now?: Date; by?: string } = {}): Promise<OitImportResult> {
-  const { rows, problems } = validateIndicators(await readTable(path));
+  const table = await readTable(path);
+  const { rows, problems } = validateIndicators(table);
   if (problems.length > 0) return { ok: false, problems };
+  const warnings = tableWarnings(table, importingOrganisation(await findOrganisation(orgId)), INDICATOR_PROSE);
   const fiscalYears = [...new Set(rows.map((r) => r.fiscalYear))].sort();
   const planOf = new Map<number, PlanItemKey[]>();
   for (const fy of fiscalYears) planOf.set(fy, await planItemKeys(orgId, fy));
@@ -210,7 +232,7 @@ export async function importIndicators(orgId: string, path: string, options: { d
     const now = options.now ?? new Date();
     for (const { row, code } of targets) await saveIndicatorRow(orgId, row, code, { by: options.by ?? 'นำเข้าตารางตัวชี้วัด', now });
   }
-  return { ok: true, created, updated: targets.length - created, fiscalYears, dryRun: !!options.dryRun };
+  return { ok: true, created, updated: targets.length - created, fiscalYears, dryRun: !!options.dryRun, warnings };
 }
 
 export const indicatorName = (n: ItaIndicatorNumber) => `ตัวชี้วัดที่ ${n} ${ITA_INDICATOR_TH[n]}`;

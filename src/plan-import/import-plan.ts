@@ -1,9 +1,11 @@
-import { updateOrganisation } from '../db/organisation-store.js';
+import { findOrganisation, updateOrganisation } from '../db/organisation-store.js';
 import { codesNotIn, plannedChanges, savePlannedMeasure } from '../db/plan-store.js';
 import { saveImportedResult } from '../db/progress-store.js';
+import { moveYearsInText, type ImportWarning } from '../domain/carried-over-text.js';
 import { planFieldTh, shiftPlannedMeasure, type PlanFieldChange, type PlannedMeasure } from '../domain/measures.js';
+import { importingOrganisation, tableWarnings } from './carried-over-warnings.js';
 import { readTable } from './read-table.js';
-import { validatePlan, type RowProblem } from './validate-plan.js';
+import { COLUMNS, validatePlan, type RowProblem } from './validate-plan.js';
 
 export type ImportResult =
   | {
@@ -17,6 +19,8 @@ export type ImportResult =
       changes: PlanFieldChange[];
       /** Items the organisation has for the year and the file lacks: kept, and named so nobody is surprised. */
       notInFile: string[];
+      /** Text that names another organisation or a year other than the row's (imported all the same). */
+      warnings: ImportWarning[];
     }
   | { ok: false; problems: RowProblem[] };
 
@@ -42,11 +46,17 @@ export interface ImportOptions {
  * progress report. The organisation's active fiscal year becomes the plan's.
  */
 export async function importPlan(orgId: string, path: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const validated = validatePlan(await readTable(path));
+  const table = await readTable(path);
+  const validated = validatePlan(table);
   if (validated.problems.length > 0) return { ok: false, problems: validated.problems };
   const newest = Math.max(...validated.measures.map((m) => m.fiscalYear));
   const shift = options.toFiscalYear === undefined ? 0 : options.toFiscalYear - newest;
-  const measures = validated.measures.map((m) => shiftPlannedMeasure(options.withoutResults ? { ...m, result: null } : m, shift));
+  const measures = validated.measures.map((m) => moveYearsInWords(shiftPlannedMeasure(options.withoutResults ? { ...m, result: null } : m, shift), shift));
+  const warnings = tableWarnings(table, importingOrganisation(await findOrganisation(orgId)), {
+    text: PROSE_COLUMNS.map((field) => COLUMNS[field]),
+    fiscalYear: COLUMNS.fiscalYear,
+    yearsMoved: shift,
+  });
   const fiscalYear = newest + shift;
   const results = measures.filter((m) => m.result).length;
   const notInFile = await codesNotIn(orgId, fiscalYear, measures.filter((m) => m.fiscalYear === fiscalYear).map((m) => m.code));
@@ -64,7 +74,24 @@ export async function importPlan(orgId: string, path: string, options: ImportOpt
     if (measure.result && !options.dryRun) await saveImportedResult(orgId, measure, measure.result, resultDate(measure, now));
   }
   if (!options.dryRun) await updateOrganisation(orgId, { fiscalYear });
-  return { ok: true, created, updated, results, fiscalYear, dryRun: !!options.dryRun, changes, notInFile };
+  return { ok: true, created, updated, results, fiscalYear, dryRun: !!options.dryRun, changes, notInFile, warnings };
+}
+
+/** The columns people write sentences in; the period is read as dates and checked against the year already. */
+const PROSE_COLUMNS = ['title', 'indicator', 'method', 'units', 'assignees', 'guideline', 'summary', 'outcome'] as const;
+
+/** A plan moved to another year says so in its words too ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"); laws' years stay. */
+function moveYearsInWords(measure: PlannedMeasure, years: number): PlannedMeasure {
+  if (years === 0) return measure;
+  const move = (text: string) => moveYearsInText(text, years);
+  return {
+    ...measure,
+    title: move(measure.title),
+    indicator: measure.indicator && move(measure.indicator),
+    methodSteps: measure.methodSteps.map(move),
+    guideline: measure.guideline && move(measure.guideline),
+    result: measure.result && { ...measure.result, summary: move(measure.result.summary), outcome: measure.result.outcome && move(measure.result.outcome) },
+  };
 }
 
 /** What a re-import changed, a line an item field, for the operator. */
