@@ -11,7 +11,3 @@ export const INSTRUMENT_HEADING: Record<'IIT' | 'EIT' | 'OIT', string> = {
 
 /** The progress cell: what was done, then the seed's status tick as words. */
 export const progressCell = (progress: string, status: string): string => [progress.trim(), `สถานะ: ${status}`].filter(Boolean).join('\n');
-
-export const OIT_TITLE = 'แบบวัดการเปิดเผยข้อมูลสาธารณะ สำหรับกรอกในระบบ ITAS';
-
-export const OIT_HEADERS = ['ข้อ', 'ตัวชี้วัด', 'ข้อมูล', 'ผู้รับผิดชอบ', 'มี/ไม่มี', 'URL', 'คำอธิบาย', 'ผู้ตอบ', 'ผลการตรวจสอบ', 'ผู้ตรวจสอบ', 'ตรวจสอบเมื่อ', 'ผลตรวจลิงก์'] as const;
