@@ -2,7 +2,8 @@ import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutTyp
 import { fitColumnWidths } from './column-fit.js';
 import { A4_LONG, BODY_SIZE, centred, MARGIN, reportDocx, TABLE_SIZE, TITLE_SIZE } from './docx-document.js';
 import type { OitReportData, OitReportRow } from './load-oit-data.js';
-import { OIT_EXACT_COLUMNS, OIT_HEADERS, OIT_NO_ITEMS, OIT_TITLE, oitCells, oitSubtitle } from './oit-text.js';
+import { OIT_EXACT_COLUMNS, OIT_HEADERS, OIT_NO_ITEMS, OIT_TITLE, oitCells, oitMinimumChars, oitSubtitle } from './oit-text.js';
+import { withMinimums } from './print-fit.js';
 import { digitsFor, lines, organisationLine } from './report-text.js';
 
 // Twentieths of a point; landscape A4, as nine columns at 14 pt need.
@@ -39,13 +40,14 @@ export async function buildOitDocx(data: OitReportData): Promise<Buffer> {
   // Seed 003 numbers the items ๐๑…๔๓.
   const codeOf = (r: OitReportRow) => d(String(r.number).padStart(2, '0'));
   const all = data.sections.flatMap((s) => s.groups.flatMap((g) => g.rows));
-  const inner = fitColumnWidths([[...OIT_HEADERS], ...all.map((r) => oitCells(r, d, codeOf))], {
+  const cells = all.map((r) => oitCells(r, d, codeOf));
+  const inner = fitColumnWidths([[...OIT_HEADERS], ...cells], {
     total: TABLE_WIDTH - OIT_HEADERS.length * 2 * CELL_PADDING,
     perChar: TWIPS_PER_CHAR,
     minChars: MIN_COLUMN_CHARS,
     exact: OIT_EXACT_COLUMNS,
   });
-  const widths = inner.map((w) => w + 2 * CELL_PADDING);
+  const widths = withMinimums(inner, oitMinimumChars(cells).map((n) => n * TWIPS_PER_CHAR)).map((w) => Math.floor(w) + 2 * CELL_PADDING);
   const centre = new Set(OIT_EXACT_COLUMNS);
 
   const table = (rows: OitReportRow[]) =>
@@ -56,7 +58,8 @@ export async function buildOitDocx(data: OitReportData): Promise<Buffer> {
       borders,
       rows: [
         new TableRow({ tableHeader: true, cantSplit: true, children: OIT_HEADERS.map((h, i) => cell(h, widths[i]!, { header: true, center: true })) }),
-        ...rows.map((r) => new TableRow({ cantSplit: true, children: oitCells(r, d, codeOf).map((t, i) => cell(t, widths[i]!, { center: centre.has(i) })) })),
+        // Rows may break across pages: LibreOffice kept one row-that-cannot-split per page.
+        ...rows.map((r) => new TableRow({ children: oitCells(r, d, codeOf).map((t, i) => cell(t, widths[i]!, { center: centre.has(i) })) })),
       ],
     });
 

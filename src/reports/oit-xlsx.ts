@@ -1,16 +1,10 @@
 import { fitColumnWidths } from './column-fit.js';
 import type { OitReportData, OitReportRow } from './load-oit-data.js';
-import { OIT_EXACT_COLUMNS, OIT_HEADERS, OIT_NO_ITEMS, OIT_TITLE, OIT_URL_COLUMN, oitCells, oitSubtitle } from './oit-text.js';
+import { OIT_EXACT_COLUMNS, OIT_HEADERS, OIT_NO_ITEMS, OIT_TITLE, oitCells, oitMinimumChars, oitSubtitle } from './oit-text.js';
+import { fitRowHeight, LANDSCAPE_SHEET_WIDTH, printAtFullSize, SHEET_WIDTH_PER_CHAR, withMinimums } from './print-fit.js';
 import { digitsFor, generatedLine, organisationLine } from './report-text.js';
 import { addHeaderRow, addSpanningRow, newSheet, styleBodyRow, toBuffer } from './xlsx-sheet.js';
 
-// Excel column widths are in widths of the default font's digit (about 5.25 pt); a 14 pt TH Sarabun base
-// character averages 7.4 pt over the OIT list's text (measured with fontkit), so about 1.4 of them.
-export const OIT_XLSX_PER_CHAR = 1.4;
-// A4 landscape less 1.27 cm margins is 771 pt, about 146 widths; kept below that, so the sheet prints at
-// 100 % (14 pt) instead of being shrunk to fit.
-export const OIT_XLSX_TOTAL_WIDTH = 140;
-const MARGIN_INCHES = 0.5;
 const MIN_COLUMN_CHARS = 6;
 
 const codeOf = (r: OitReportRow) => r.code;
@@ -26,27 +20,25 @@ export async function buildOitXlsx(data: OitReportData): Promise<Buffer> {
   const cells = rows.map((r) => oitCells(r, d, codeOf));
   const widths = oitXlsxWidths(cells);
   const { workbook, sheet } = newSheet('OIT', widths);
-  // Fit by widths, never by scaling: a fit-to-page would shrink the font below 14 pt.
-  sheet.pageSetup.fitToPage = false;
-  sheet.pageSetup.scale = 100;
-  sheet.pageSetup.margins = { left: MARGIN_INCHES, right: MARGIN_INCHES, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
-  sheet.pageSetup.horizontalCentered = true;
+  printAtFullSize(sheet);
 
   addSpanningRow(sheet, OIT_TITLE, { title: true });
   addSpanningRow(sheet, d(oitSubtitle(data)), { title: true });
   addSpanningRow(sheet, organisationLine(data.organisation), { title: true });
-  addHeaderRow(sheet, OIT_HEADERS);
+  fitRowHeight(addHeaderRow(sheet, OIT_HEADERS), [...OIT_HEADERS]);
   let i = 0;
   for (const section of data.sections) {
     addSpanningRow(sheet, d(section.heading), { bold: true });
     for (const group of section.groups) {
       if (group.heading) addSpanningRow(sheet, d(group.heading), { bold: true });
-      for (const r of group.rows) {
+      for (let n = 0; n < group.rows.length; n++) {
+        // The address stays plain text: LibreOffice prints a hyperlink on one line, cut off at the cell's
+        // edge, where it wraps plain text whole.
         const texts = cells[i++]!;
         const row = sheet.addRow(texts);
-        if (r.url) row.getCell(OIT_URL_COLUMN + 1).value = { text: r.url, hyperlink: r.url };
         for (const c of OIT_EXACT_COLUMNS) row.getCell(c + 1).alignment = { horizontal: 'center' };
         styleBodyRow(row, OIT_HEADERS.length);
+        fitRowHeight(row, texts);
       }
     }
   }
@@ -58,10 +50,11 @@ export async function buildOitXlsx(data: OitReportData): Promise<Buffer> {
 
 /** Column widths from what the columns hold, summing to the printable width. */
 export function oitXlsxWidths(cells: readonly string[][]): number[] {
-  return fitColumnWidths([[...OIT_HEADERS], ...cells], {
-    total: OIT_XLSX_TOTAL_WIDTH,
-    perChar: OIT_XLSX_PER_CHAR,
+  const fitted = fitColumnWidths([[...OIT_HEADERS], ...cells], {
+    total: LANDSCAPE_SHEET_WIDTH,
+    perChar: SHEET_WIDTH_PER_CHAR,
     minChars: MIN_COLUMN_CHARS,
     exact: OIT_EXACT_COLUMNS,
   });
+  return withMinimums(fitted, oitMinimumChars(cells).map((n) => n * SHEET_WIDTH_PER_CHAR)).map((w) => Math.round(w * 10) / 10);
 }

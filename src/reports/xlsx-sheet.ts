@@ -109,9 +109,7 @@ export function styleBodyRow(row: ExcelJS.Row, columnCount: number): void {
     const c = row.getCell(i);
     c.border = frame;
     c.alignment = { vertical: 'top', wrapText: true, ...(c.alignment ?? {}) };
-    // A hyperlink's text (an address, wrapped) needs its lines as much as plain text does.
-    const text = typeof c.value === 'string' ? c.value : c.value && typeof c.value === 'object' && 'hyperlink' in c.value ? c.value.text : null;
-    if (text) lines = Math.max(lines, lineCount(text, widthOf(row.worksheet, i)));
+    if (typeof c.value === 'string') lines = Math.max(lines, lineCount(c.value, widthOf(row.worksheet, i)));
   }
   fitHeight(row, lines);
 }
