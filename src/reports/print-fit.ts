@@ -6,7 +6,7 @@ import { baseLength } from './report-text.js';
 // A4 landscape less 1.02 cm margins is 784 pt. A column width counts digits of the workbook's default font,
 // Calibri 11: 5.25 pt in Excel, 5.6 pt in LibreOffice with Calibri or its stand-in Carlito, so 136 widths
 // print within the page in both. (A LibreOffice with neither stands in a wider font and spills the last
-// columns onto another page: render with a Calibri stand-in, see docs/reports.md.)
+// columns onto another page: render with a Calibri stand-in, docs/domain.md "The official reports".)
 export const LANDSCAPE_SHEET_WIDTH = 136;
 // A 14 pt TH Sarabun base character averages 7.4 pt over the reports' Thai text (measured with fontkit):
 // about 1.4 Calibri digit widths.
@@ -18,7 +18,7 @@ const LINE_WIDTH_PER_CHAR = 1.6;
 // A 14 pt TH Sarabun line as LibreOffice spaces it (27.4 pt, measured on a rendering), with a little to spare.
 const LINE_POINTS = 28;
 
-/** 100 %, A4 landscape, half-inch side margins, centred: a fit-to-page would shrink 14 pt text. */
+/** 100 %, A4 landscape, 1 cm side margins, centred: a fit-to-page would shrink 14 pt text. */
 export function printAtFullSize(sheet: ExcelJS.Worksheet): void {
   sheet.pageSetup.fitToPage = false;
   sheet.pageSetup.scale = 100;
