@@ -16,6 +16,10 @@ const MIN_COLUMN_CHARS = 5;
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 
+// Thai is a complex script, so its language goes in the bidirectional slot; marking the Latin slot Thai too
+// made LibreOffice break Latin words anywhere ("Acco|unt", "Cha|tbot").
+const LANGUAGE = { value: 'en-US', bidirectional: 'th-TH' };
+
 function cell(text: string, width: number, opts: { header?: boolean; center?: boolean } = {}): TableCell {
   const paragraphs = lines(text);
   return new TableCell({
@@ -23,7 +27,7 @@ function cell(text: string, width: number, opts: { header?: boolean; center?: bo
     verticalAlign: opts.header ? VerticalAlign.CENTER : VerticalAlign.TOP,
     margins: { top: 40, bottom: 40, left: CELL_PADDING, right: CELL_PADDING },
     children: (paragraphs.length > 0 ? paragraphs : ['']).map(
-      (t) => new Paragraph({ alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text: t, bold: opts.header, size: TABLE_SIZE })] }),
+      (t) => new Paragraph({ alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text: t, bold: opts.header, size: TABLE_SIZE, language: LANGUAGE })] }),
     ),
   });
 }
