@@ -220,3 +220,98 @@ export function judgePage(httpStatus: number, contentType: string | null, body: 
     : body;
   return visible.length === 0 ? { ok: false, problem: 'empty' } : { ok: true, problem: null };
 }
+
+/**
+ * A sub-indicator of the OIT form, the heading the items are grouped under in ITAS and seed 003
+ * ("๙.๑ ข้อมูลพื้นฐาน"): the items O`first`…O`last`.
+ */
+export interface OitGroup {
+  indicator: OitIndicator;
+  /** "9.1" */
+  code: string;
+  name: string;
+  first: number;
+  last: number;
+}
+
+/**
+ * The OIT forms whose grouping is known. The form changes from year to year, so the groups belong to a
+ * form, not to an item number: seed 003 is the 43-item form (FY 2565), seed 000 and `examples/oit-2567.csv`
+ * the 35-item form (FY 2567 on), whose indicator 10 starts at O26.
+ */
+const OIT_FORMS: readonly OitGroup[][] = [
+  [
+    { indicator: 9, code: '9.1', name: 'ข้อมูลพื้นฐาน', first: 1, last: 10 },
+    { indicator: 9, code: '9.2', name: 'การบริหารงาน', first: 11, last: 17 },
+    { indicator: 9, code: '9.3', name: 'การบริหารเงินงบประมาณ', first: 18, last: 24 },
+    { indicator: 9, code: '9.4', name: 'การบริหารและพัฒนาทรัพยากรบุคคล', first: 25, last: 28 },
+    { indicator: 9, code: '9.5', name: 'การส่งเสริมความโปร่งใส', first: 29, last: 33 },
+    { indicator: 10, code: '10.1', name: 'การดำเนินการเพื่อป้องกันการทุจริต', first: 34, last: 41 },
+    { indicator: 10, code: '10.2', name: 'มาตรการภายในเพื่อป้องกันการทุจริต', first: 42, last: 43 },
+  ],
+  [
+    { indicator: 9, code: '9.1', name: 'ข้อมูลพื้นฐาน', first: 1, last: 6 },
+    { indicator: 9, code: '9.2', name: 'การบริหารงาน', first: 7, last: 13 },
+    { indicator: 9, code: '9.3', name: 'การจัดซื้อจัดจ้างหรือการจัดหาพัสดุ', first: 14, last: 17 },
+    { indicator: 9, code: '9.4', name: 'การบริหารและพัฒนาทรัพยากรบุคคล', first: 18, last: 19 },
+    { indicator: 9, code: '9.5', name: 'การส่งเสริมความโปร่งใส', first: 20, last: 25 },
+    { indicator: 10, code: '10.1', name: 'การดำเนินการเพื่อป้องกันการทุจริต', first: 26, last: 33 },
+    { indicator: 10, code: '10.2', name: 'มาตรการภายในเพื่อป้องกันการทุจริต', first: 34, last: 35 },
+  ],
+];
+
+/**
+ * The groups of a year's list: those of the known form it matches (same last item, every item under the
+ * indicator the form puts it), or null for a form not known here, whose items are then grouped by
+ * indicator only rather than under headings that may be wrong.
+ */
+export function oitGroupsOf(items: readonly Pick<OitItem, 'number' | 'indicator'>[]): readonly OitGroup[] | null {
+  if (items.length === 0) return null;
+  const last = Math.max(...items.map((i) => i.number));
+  return (
+    OIT_FORMS.find(
+      (groups) => groups[groups.length - 1]!.last === last && items.every((i) => groups.some((g) => g.indicator === i.indicator && i.number >= g.first && i.number <= g.last)),
+    ) ?? null
+  );
+}
+
+/** The items of a list under their indicator and, where the form is known, their sub-indicator, in form order. */
+export function groupOitItems<T extends Pick<OitItem, 'number' | 'indicator'>>(
+  items: readonly T[],
+): { indicator: OitIndicator; groups: { group: OitGroup | null; items: T[] }[] }[] {
+  const sorted = [...items].sort((a, b) => a.number - b.number);
+  const groups = oitGroupsOf(sorted);
+  return OIT_INDICATORS.map((indicator) => {
+    const mine = sorted.filter((i) => i.indicator === indicator);
+    return {
+      indicator,
+      groups: groups
+        ? groups.filter((g) => g.indicator === indicator).map((g) => ({ group: g, items: mine.filter((i) => i.number >= g.first && i.number <= g.last) }))
+        : [{ group: null, items: mine }],
+    };
+  })
+    .map((x) => ({ ...x, groups: x.groups.filter((g) => g.items.length > 0) }))
+    .filter((x) => x.groups.length > 0);
+}
+
+/** Seed 003's words for what a check of the website found. */
+export const OIT_FOUND_COMPLETE = 'มีข้อมูลครบถ้วน';
+export const OIT_NOT_FOUND = 'ไม่พบข้อมูล';
+export const OIT_INCOMPLETE = 'ข้อมูลยังไม่ครบถ้วน';
+export const OIT_UNUSABLE = 'ไม่สามารถเข้าใช้งานได้';
+
+/**
+ * The result of the check in seed 003's words: a passed มี answer is "มีข้อมูลครบถ้วน", a passed ไม่มี
+ * "ไม่พบข้อมูล", a returned one what the reviewer found (else "ข้อมูลยังไม่ครบถ้วน"), and a published address
+ * the daily check found broken "ไม่สามารถเข้าใช้งานได้" whatever the review said, since ITAS's assessor will
+ * find it so too. Items not yet answered or reviewed say which.
+ */
+export function oitCheckResult(item: Pick<OitItem, 'answer' | 'review' | 'urlCheck'>): string {
+  const a = item.answer;
+  const state = oitState(item);
+  const check = a?.available && a.url && item.urlCheck?.url === a.url ? item.urlCheck : null;
+  if (check && !check.ok) return `${OIT_UNUSABLE} (${URL_PROBLEM_TH[check.problem ?? 'unreachable']})`;
+  if (state === 'approved') return a!.available ? OIT_FOUND_COMPLETE : OIT_NOT_FOUND;
+  if (state === 'returned') return item.review!.note?.trim() || OIT_INCOMPLETE;
+  return OIT_STATE_TH[state];
+}

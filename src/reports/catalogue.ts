@@ -9,6 +9,7 @@ import { buildIndicatorDocx } from './indicator-docx.js';
 import { buildIndicatorXlsx } from './indicator-xlsx.js';
 import { buildItaXlsx } from './ita-xlsx.js';
 import { loadIndicatorReport, loadOitReport } from './load-oit-data.js';
+import { buildOitDocx } from './oit-docx.js';
 import { buildOitXlsx } from './oit-xlsx.js';
 import { loadComplaintStatsReport, loadEplanReport, loadItaReport, loadPlanNarrative } from './load-report-data.js';
 import { buildPlanNarrativeDocx } from './plan-narrative-docx.js';
@@ -19,7 +20,7 @@ import type { SupervisorScope } from '../domain/rollup.js';
 import { buildRollupXlsx } from './rollup-xlsx.js';
 
 /** Every report the product produces, by name: what the CLI, the LINE command and download links ask for. */
-export const REPORT_KINDS = ['ita-docx', 'ita-xlsx', 'eplan-6-xlsx', 'eplan-6-csv', 'eplan-12-xlsx', 'eplan-12-csv', 'plan-narrative-docx', 'complaints-xlsx', 'indicators-docx', 'indicators-xlsx', 'oit-xlsx', 'rollup-xlsx'] as const;
+export const REPORT_KINDS = ['ita-docx', 'ita-xlsx', 'eplan-6-xlsx', 'eplan-6-csv', 'eplan-12-xlsx', 'eplan-12-csv', 'plan-narrative-docx', 'complaints-xlsx', 'indicators-docx', 'indicators-xlsx', 'oit-xlsx', 'oit-docx', 'rollup-xlsx'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const REPORT_TH: Record<ReportKind, string> = {
@@ -34,6 +35,7 @@ export const REPORT_TH: Record<ReportKind, string> = {
   'indicators-docx': 'แนวทางยกระดับตัวชี้วัด ITA (Word)',
   'indicators-xlsx': 'แนวทางยกระดับตัวชี้วัด ITA (Excel)',
   'oit-xlsx': 'ข้อมูล OIT สำหรับกรอก ITAS (Excel)',
+  'oit-docx': 'ผลการตรวจสอบข้อมูล OIT (Word)',
   'rollup-xlsx': 'ภาพรวมองค์กรปกครองส่วนท้องถิ่นในความกำกับดูแล (Excel)',
 };
 
@@ -50,6 +52,7 @@ export const REPORT_SHORT_TH: Record<ReportKind, string> = {
   'indicators-docx': 'ตัวชี้วัด (Word)',
   'indicators-xlsx': 'ตัวชี้วัด (Excel)',
   'oit-xlsx': 'OIT สำหรับ ITAS',
+  'oit-docx': 'OIT (Word)',
   'rollup-xlsx': 'ภาพรวม (Excel)',
 };
 
@@ -125,8 +128,13 @@ export async function produceReport(orgId: string, request: ReportRequest): Prom
       : { fileName: `${name}.xlsx`, contentType: XLSX, body: await buildIndicatorXlsx(data) };
   }
   if (kind === 'oit-xlsx') {
-    const data = await loadOitReport(orgId, { fiscalYear: request.fiscalYear, now: request.now });
+    // Keyed into ITAS, so Arabic digits unless the organisation chose Thai ones.
+    const data = await loadOitReport(orgId, { fiscalYear: request.fiscalYear, thaiDigits: request.thaiDigits ?? request.digits === 'thai', now: request.now });
     return { fileName: `oit-itas-${data.organisation.fiscalYear}.xlsx`, contentType: XLSX, body: await buildOitXlsx(data) };
+  }
+  if (kind === 'oit-docx') {
+    const data = await loadOitReport(orgId, { fiscalYear: request.fiscalYear, thaiDigits: seedDigits(request), now: request.now });
+    return { fileName: `oit-${data.organisation.fiscalYear}.docx`, contentType: DOCX, body: await buildOitDocx(data) };
   }
   if (kind === 'complaints-xlsx') {
     const fiscalYear = request.fiscalYear ?? fiscalYearOf(request.now ?? new Date());

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { monthKey } from '../domain/calendar.js';
 import { NO_CATEGORY_TH, type ComplaintFigures } from '../domain/complaint-statistics.js';
 import { ANSWER_WITHIN_DAYS, KIND_TH } from '../domain/complaints.js';
 import { asOfLine, fiscalYearLine, generatedLine, organisationLine } from './report-text.js';
@@ -30,8 +31,9 @@ function figureCells(f: ComplaintFigures): (number | string)[] {
   return [f.received, f.closed, f.inProgress, f.overdue, orDash(f.medianDays), f.answeredWithin15, orDash(f.within15Percent), f.reopened, f.ratings, orDash(f.averageStars), f.forwarded, f.withdrawn];
 }
 
-function addFigureRow(sheet: ExcelJS.Worksheet, label: string, f: ComplaintFigures, bold = false): void {
-  const row = sheet.addRow([label, ...figureCells(f)]);
+/** A month still to come has no figures yet: its cells stay blank rather than print 0 as if none came. */
+function addFigureRow(sheet: ExcelJS.Worksheet, label: string, f: ComplaintFigures | null, bold = false): void {
+  const row = sheet.addRow([label, ...(f ? figureCells(f) : FIGURE_HEADERS.map(() => ''))]);
   for (const column of DECIMAL_COLUMNS) {
     const cell = row.getCell(column);
     if (typeof cell.value === 'number') cell.numFmt = column === 6 ? '0.0' : PERCENT_FORMAT;
@@ -40,8 +42,8 @@ function addFigureRow(sheet: ExcelJS.Worksheet, label: string, f: ComplaintFigur
   styleBodyRow(row, WIDTHS.length);
 }
 
-function addTitles(sheet: ExcelJS.Worksheet, data: ComplaintStatsReportData, what: string): void {
-  addSpanningRow(sheet, `สถิติเรื่องร้องเรียน${what} ${fiscalYearLine(data.stats.fiscalYear)}`, { title: true });
+function addTitles(sheet: ExcelJS.Worksheet, data: ComplaintStatsReportData, title: string): void {
+  addSpanningRow(sheet, `${title} ${fiscalYearLine(data.stats.fiscalYear)}`, { title: true });
   addSpanningRow(sheet, organisationLine(data.organisation), { title: true });
   addSpanningRow(sheet, asOfLine(data.generatedAt), { title: true });
 }
@@ -65,9 +67,10 @@ export const DEFINITIONS_TH = [
 export async function buildComplaintStatsXlsx(data: ComplaintStatsReportData): Promise<Buffer> {
   const { stats } = data;
   const { workbook, sheet: months } = newSheet('รายเดือน', WIDTHS);
-  addTitles(months, data, 'รายเดือน');
+  addTitles(months, data, 'สถิติเรื่องร้องเรียนรายเดือน');
   addHeaderRow(months, ['เดือน', ...FIGURE_HEADERS]);
-  for (const m of stats.months) addFigureRow(months, m.label, m);
+  const thisMonth = monthKey(data.generatedAt);
+  for (const m of stats.months) addFigureRow(months, m.label, m.month > thisMonth ? null : m);
   addFigureRow(months, 'รวมทั้งปี', stats.total, true);
   months.addRow([]);
   addSpanningRow(months, 'หมายเหตุ', { bold: true });
@@ -75,14 +78,15 @@ export async function buildComplaintStatsXlsx(data: ComplaintStatsReportData): P
   addSpanningRow(months, generatedLine(data.generatedAt));
 
   const kinds = addSheet(workbook, 'ประเภทเรื่อง', WIDTHS);
-  addTitles(kinds, data, 'แยกตามประเภท');
+  addTitles(kinds, data, 'สถิติเรื่องร้องเรียนแยกตามประเภท');
   addHeaderRow(kinds, ['ประเภทเรื่อง', ...FIGURE_HEADERS]);
   addFigureRow(kinds, 'รวม', stats.total, true);
   addFigureRow(kinds, KIND_TH.general, stats.byKind.general);
   addFigureRow(kinds, KIND_TH.corruption, stats.byKind.corruption);
 
   const categories = addSheet(workbook, 'หมวดเรื่อง', WIDTHS);
-  addTitles(categories, data, `${KIND_TH.general} แยกตามหมวด`);
+  // "สถิติเรื่อง" + the kind's own name, which already begins with ร้องเรียน.
+  addTitles(categories, data, `สถิติเรื่อง${KIND_TH.general} แยกตามหมวด`);
   addHeaderRow(categories, ['หมวดเรื่อง', ...FIGURE_HEADERS]);
   for (const c of stats.byCategory) addFigureRow(categories, c.category ?? NO_CATEGORY_TH, c);
   addFigureRow(categories, 'รวม', stats.byKind.general, true);

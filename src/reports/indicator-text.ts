@@ -24,7 +24,3 @@ export function statusTicks(status: Status): string[] {
 
 /** The progress cell: what was done, then the seed's tick boxes. */
 export const progressCell = (progress: string, status: Status): string => [progress.trim(), ...statusTicks(status)].filter(Boolean).join('\n');
-
-export const OIT_TITLE = 'แบบวัดการเปิดเผยข้อมูลสาธารณะ สำหรับกรอกในระบบ ITAS';
-
-export const OIT_HEADERS = ['ข้อ', 'ตัวชี้วัด', 'ข้อมูล', 'ผู้รับผิดชอบ', 'มี/ไม่มี', 'URL', 'คำอธิบาย', 'ผู้ตอบ', 'ผลการตรวจสอบ', 'ผู้ตรวจสอบ', 'ตรวจสอบเมื่อ', 'ผลตรวจลิงก์'] as const;

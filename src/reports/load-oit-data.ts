@@ -6,9 +6,8 @@ import { activeFiscalYear } from '../db/organisation-store.js';
 import { progressReportsOfYear, type StoredProgressReport } from '../db/progress-store.js';
 import { fiscalYearRange } from '../domain/fiscal-year.js';
 import { compareIndicatorItems, indicatorGroupOf, indicatorNumberOf, oitItemNumberOf, type IndicatorGroup } from '../domain/ita-indicators.js';
-import { OIT_STATE_TH, oitState, URL_PROBLEM_TH } from '../domain/oit.js';
+import { groupOitItems, ITA_INDICATOR_TH, oitCheckResult, oitState, type OitItem } from '../domain/oit.js';
 import { STATUS_TH, type Status } from '../domain/statuses.js';
-import { formatThaiDateTime } from '../domain/thai.js';
 import { digitsFor } from './report-text.js';
 import type { ReportOrganisation } from './types.js';
 
@@ -32,24 +31,29 @@ export interface IndicatorReportData {
   }[];
 }
 
+/** One OIT item as seed 003 and ITAS list it. */
+export interface OitReportRow {
+  code: string;
+  number: number;
+  title: string;
+  /** องค์ประกอบด้านข้อมูล, as the year's form words it. */
+  description: string;
+  /** มี (true), ไม่มี (false), or null before it is answered. */
+  available: boolean | null;
+  url: string;
+  explanation: string;
+  /** The check's result in seed 003's words (`oitCheckResult`). */
+  result: string;
+  reviewer: string;
+  reviewedAt: Date | null;
+}
+
 export interface OitReportData {
   organisation: ReportOrganisation;
   generatedAt: Date;
-  rows: {
-    code: string;
-    indicator: number;
-    title: string;
-    owner: string;
-    /** มี, ไม่มี, or '' before it is answered. */
-    answer: string;
-    url: string;
-    explanation: string;
-    answeredBy: string;
-    state: string;
-    reviewedBy: string;
-    reviewedAt: string;
-    linkCheck: string;
-  }[];
+  thaiDigits: boolean;
+  /** Indicator 9 and 10, each with its sub-indicators (one untitled group when the year's form is not known). */
+  sections: { heading: string; groups: { heading: string | null; rows: OitReportRow[] }[] }[];
 }
 
 async function organisation(orgId: string, fiscalYear: number): Promise<ReportOrganisation> {
@@ -108,31 +112,33 @@ function indicatorItemName(item: { indicator: string | null; title: string }, d:
   return o !== null ? `O${o} ${item.title}` : item.title;
 }
 
-export async function loadOitReport(orgId: string, options: { fiscalYear?: number; now?: Date }): Promise<OitReportData> {
+export async function loadOitReport(orgId: string, options: { fiscalYear?: number; thaiDigits: boolean; now?: Date }): Promise<OitReportData> {
   const fiscalYear = options.fiscalYear ?? (await latestOitYear(orgId)) ?? (await activeFiscalYear(orgId));
   const items = await oitItemsOfYear(orgId, fiscalYear);
+  const row = (i: OitItem): OitReportRow => {
+    const a = i.answer;
+    const state = oitState(i);
+    const review = state === 'approved' || state === 'returned' ? i.review : null;
+    return {
+      code: i.code,
+      number: i.number,
+      title: i.title,
+      description: i.description,
+      available: a ? a.available : null,
+      url: a?.url ?? '',
+      explanation: a?.explanation ?? '',
+      result: oitCheckResult(i),
+      reviewer: review?.reviewerName ?? '',
+      reviewedAt: review?.reviewedAt ?? null,
+    };
+  };
   return {
     organisation: await organisation(orgId, fiscalYear),
     generatedAt: options.now ?? new Date(),
-    rows: items.map((i) => {
-      const a = i.answer;
-      const state = oitState(i);
-      const review = state === 'approved' || state === 'returned' ? i.review : null;
-      const check = a?.url && i.urlCheck && i.urlCheck.url === a.url ? i.urlCheck : null;
-      return {
-        code: i.code,
-        indicator: i.indicator,
-        title: i.title,
-        owner: [...i.responsibleUnits, ...i.assignees].join(', '),
-        answer: a ? (a.available ? 'มี' : 'ไม่มี') : '',
-        url: a?.url ?? '',
-        explanation: a?.explanation ?? '',
-        answeredBy: a ? `${a.answeredByName || 'เจ้าหน้าที่'} ${formatThaiDateTime(a.answeredAt)}` : '',
-        state: OIT_STATE_TH[state],
-        reviewedBy: review?.reviewerName ?? '',
-        reviewedAt: review ? formatThaiDateTime(review.reviewedAt) : '',
-        linkCheck: check ? (check.ok ? `ใช้ได้ (${formatThaiDateTime(check.checkedAt)})` : `${URL_PROBLEM_TH[check.problem ?? 'unreachable']} (${formatThaiDateTime(check.checkedAt)})`) : '',
-      };
-    }),
+    thaiDigits: options.thaiDigits,
+    sections: groupOitItems(items).map((s) => ({
+      heading: `ตัวชี้วัดที่ ${s.indicator} ${ITA_INDICATOR_TH[s.indicator]}`,
+      groups: s.groups.map((g) => ({ heading: g.group ? `${g.group.code} ${g.group.name}` : null, rows: g.items.map(row) })),
+    })),
   };
 }

@@ -1,110 +1,143 @@
+import type ExcelJS from 'exceljs';
 import { ROUND_TH } from '../domain/calendar.js';
 import { ANSWER_WITHIN_DAYS } from '../domain/complaints.js';
 import { attentionText, oitAnsweredPercent, oitApprovedPercent, onTimePercent, scopeTh, type Rollup } from '../domain/rollup.js';
+import { fitColumnWidths } from './column-fit.js';
+import { fitRowHeight, LANDSCAPE_SHEET_WIDTH, longestWord, printAtFullSize, SHEET_WIDTH_PER_CHAR, withMinimums } from './print-fit.js';
 import { asOfLine, generatedLine } from './report-text.js';
-import { addHeaderRow, addSpanningRow, BOLD_FONT, MONEY_FORMAT, newSheet, PERCENT_FORMAT, styleBodyRow, toBuffer } from './xlsx-sheet.js';
+import { addHeaderRow, addSheet, addSpanningRow, BOLD_FONT, MONEY_FORMAT, newSheet, PERCENT_FORMAT, styleBodyRow, toBuffer } from './xlsx-sheet.js';
 
-export const ROLLUP_HEADERS = [
+/**
+ * The roll-up prints as two tables of at most ten columns, each on its own sheet with its own repeated
+ * header, because twenty columns on one landscape page come out at about 5 pt: the plan's progress, then
+ * money, complaints and OIT. Both start with the organisation's name, never its internal code.
+ */
+export const ROLLUP_PLAN_HEADERS = [
   'ลำดับ',
-  'รหัส',
   'องค์กรปกครองส่วนท้องถิ่น',
   'อำเภอ',
-  'จังหวัด',
-  'ปีงบประมาณ',
   'จำนวนรายการ',
   'แล้วเสร็จ',
   'ระหว่างดำเนินการ',
   'ระดับการดำเนินการ (ร้อยละ)',
   'ระดับ',
+  'รายการเกินกำหนด',
+  'รายงานในรอบนี้',
+] as const;
+
+export const ROLLUP_MONEY_HEADERS = [
+  'ลำดับ',
+  'องค์กรปกครองส่วนท้องถิ่น',
+  'ปีงบประมาณ',
   'งบประมาณ (บาท)',
   'เบิกจ่าย (บาท)',
   'การเบิกจ่าย (ร้อยละ)',
-  'รายการเกินกำหนด',
   `เรื่องร้องเรียนตอบภายใน ${ANSWER_WITHIN_DAYS} วัน (ร้อยละ)`,
   'OIT ตอบแล้ว (ร้อยละ)',
   'OIT ผ่านการตรวจ (ร้อยละ)',
-  'รายงานในรอบนี้',
   'ต้องติดตาม',
 ] as const;
 
-const PERCENT_COLUMNS = [10, 14, 16, 17, 18];
-const MONEY_COLUMNS = [12, 13];
+const PLAN_PERCENT = [7];
+const MONEY_PERCENT = [6, 7, 8, 9];
+const MONEY = [4, 5];
+const PLAN_CENTRED = [1, 4, 5, 6, 7, 8, 9, 10];
+const MONEY_CENTRED = [1, 3];
+// The name and the place read whole (the name column holds its header, องค์กรปกครองส่วนท้องถิ่น, on one line).
+const MIN_CHARS = { name: 22, place: 7, number: 5 };
+
+type Cell = string | number;
+
+const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const percent = (n: number | string) => (typeof n === 'number' ? n.toFixed(2) : n);
+
+/** Column widths from the cells as they print, at least the minimum, filling the landscape page. */
+function widthsFor(headers: readonly string[], rows: Cell[][], shown: (c: Cell, column: number) => string, minimums: number[]): number[] {
+  const texts = [[...headers], ...rows.map((r) => r.map((c, i) => shown(c, i + 1)))];
+  const fitted = fitColumnWidths(texts, { total: LANDSCAPE_SHEET_WIDTH, perChar: SHEET_WIDTH_PER_CHAR, minChars: MIN_CHARS.number, exact: [0] });
+  // No word of a header or a cell is broken: every column is at least as wide as its longest word.
+  const atLeast = minimums.map((n, c) => Math.max(n, longestWord(texts.map((r) => r[c]!)) + 3));
+  return withMinimums(fitted, atLeast.map((n) => n * SHEET_WIDTH_PER_CHAR)).map((w) => Math.round(w * 10) / 10);
+}
+
+function addTable(sheet: ExcelJS.Worksheet, title: string, rollup: Rollup, headers: readonly string[], rows: Cell[][], total: Cell[], formats: { percent: number[]; money: number[]; centred: number[]; shown: (c: Cell, column: number) => string }): void {
+  printAtFullSize(sheet);
+  addSpanningRow(sheet, `${title} ${scopeTh(rollup.scope)}`, { title: true });
+  addSpanningRow(sheet, `${ROUND_TH[rollup.round.name]} · ${asOfLine(rollup.asOf)}`, { title: true });
+  fitRowHeight(addHeaderRow(sheet, headers), headers);
+  const add = (cells: Cell[], bold: boolean) => {
+    const row = sheet.addRow(cells);
+    const shown = cells.map((c, i) => formats.shown(c, i + 1));
+    for (const c of formats.percent) row.getCell(c).numFmt = PERCENT_FORMAT;
+    for (const c of formats.money) row.getCell(c).numFmt = MONEY_FORMAT;
+    for (const c of formats.centred) row.getCell(c).alignment = { horizontal: 'center' };
+    styleBodyRow(row, headers.length);
+    fitRowHeight(row, shown);
+    if (bold) row.font = BOLD_FONT;
+  };
+  for (const r of rows) add(r, false);
+  add(total, true);
+}
 
 /**
- * A supervising office's table: one row per organisation, the scope's totals, and the organisations that have
+ * A supervising office's tables: one row per organisation, the scope's totals, and the organisations that have
  * not reported, named. Numbers stay numbers; a share with nothing to share out is left empty.
  */
 export async function buildRollupXlsx(rollup: Rollup, generatedAt: Date): Promise<Buffer> {
-  const { workbook, sheet } = newSheet('ภาพรวม', [7, 14, 36, 16, 16, 11, 11, 11, 12, 13, 11, 16, 16, 12, 12, 16, 12, 12, 14, 44]);
-  addSpanningRow(sheet, `ภาพรวมการดำเนินงานด้านคุณธรรมและความโปร่งใส ${scopeTh(rollup.scope)}`, { title: true });
-  addSpanningRow(sheet, `${ROUND_TH[rollup.round.name]} · ${asOfLine(rollup.asOf)}`, { title: true });
-  addHeaderRow(sheet, ROLLUP_HEADERS);
+  const national = rollup.scope.level === 'national';
+  const place = (r: { district: string; province: string }) => (national ? [r.district, r.province].filter(Boolean).join('\n') : r.district);
   const cell = (n: number | null) => (n === null ? '' : n);
-  rollup.rows.forEach((r, i) => {
-    const row = sheet.addRow([
-      i + 1,
-      r.orgId,
-      r.name,
-      r.district,
-      r.province,
-      r.fiscalYear,
-      r.tally.total,
-      r.tally.completed,
-      r.tally.in_progress,
-      r.tally.implementationPercent,
-      r.hasPlan ? r.level : 'ยังไม่มีแผน',
-      r.tally.budget,
-      r.tally.disbursed,
-      r.tally.disbursementPercent,
-      r.overdue,
-      cell(onTimePercent(r.complaints)),
-      cell(oitAnsweredPercent(r.oit)),
-      cell(oitApprovedPercent(r.oit)),
-      r.reported ? 'รายงานแล้ว' : 'ยังไม่รายงาน',
-      attentionText(r) || '-',
-    ]);
-    styleBodyRow(row, ROLLUP_HEADERS.length);
-    format(row);
-  });
   const t = rollup.totals;
-  const total = sheet.addRow([
-    '',
-    '',
-    `รวม ${t.organisations} แห่ง`,
-    '',
-    '',
-    '',
-    t.tally.total,
-    t.tally.completed,
-    t.tally.in_progress,
-    t.tally.implementationPercent,
-    t.level,
-    t.tally.budget,
-    t.tally.disbursed,
-    t.tally.disbursementPercent,
-    t.overdue,
-    cell(onTimePercent(t.complaints)),
-    cell(oitAnsweredPercent(t.oit)),
-    cell(oitApprovedPercent(t.oit)),
-    `รายงานแล้ว ${t.reported} แห่ง`,
-    '',
-  ]);
-  styleBodyRow(total, ROLLUP_HEADERS.length);
-  total.font = BOLD_FONT;
-  format(total);
 
-  sheet.addRow([]);
-  addSpanningRow(sheet, `ยังไม่รายงานในรอบนี้ ${rollup.notReported.length} แห่ง`, { bold: true });
-  for (const r of rollup.notReported) addSpanningRow(sheet, `${r.name} (${r.orgId})${r.district ? ` อำเภอ${r.district}` : ''}${r.hasPlan ? '' : ' · ยังไม่มีแผนในระบบ'}`);
-  sheet.addRow([]);
-  addSpanningRow(sheet, `หมายเหตุ: ระดับการดำเนินการ = (แล้วเสร็จ + 0.5 × ระหว่างดำเนินการ) ÷ จำนวนรายการ × 100; รวมทุกแห่งคิดจากผลรวมของรายการ`);
-  addSpanningRow(sheet, `รายงานในรอบนี้ = มีการรายงานความก้าวหน้าอย่างน้อยหนึ่งรายการตั้งแต่วันเริ่ม${ROUND_TH[rollup.round.name]}`);
-  addSpanningRow(sheet, `เรื่องร้องเรียนตอบภายใน ${ANSWER_WITHIN_DAYS} วัน = เรื่องที่ปิดภายในกำหนด ÷ เรื่องที่ปิดแล้วหรือเลยกำหนด (ปีงบประมาณปัจจุบัน)`);
-  addSpanningRow(sheet, generatedLine(generatedAt));
+  const planHeaders = national ? ROLLUP_PLAN_HEADERS.map((h) => (h === 'อำเภอ' ? 'อำเภอ จังหวัด' : h)) : [...ROLLUP_PLAN_HEADERS];
+  const planRows: Cell[][] = rollup.rows.map((r, i) => [
+    i + 1,
+    r.name,
+    place(r),
+    r.tally.total,
+    r.tally.completed,
+    r.tally.in_progress,
+    r.tally.implementationPercent,
+    r.hasPlan ? r.level : 'ยังไม่มีแผน',
+    r.overdue,
+    r.reported ? 'รายงานแล้ว' : 'ยังไม่รายงาน',
+  ]);
+  const planTotal: Cell[] = ['', `รวม ${t.organisations} แห่ง`, '', t.tally.total, t.tally.completed, t.tally.in_progress, t.tally.implementationPercent, t.level, t.overdue, `รายงานแล้ว ${t.reported} แห่ง`];
+  const moneyRows: Cell[][] = rollup.rows.map((r, i) => [
+    i + 1,
+    r.name,
+    r.fiscalYear,
+    r.tally.budget,
+    r.tally.disbursed,
+    r.tally.disbursementPercent,
+    cell(onTimePercent(r.complaints)),
+    cell(oitAnsweredPercent(r.oit)),
+    cell(oitApprovedPercent(r.oit)),
+    attentionText(r) || '-',
+  ]);
+  const moneyTotal: Cell[] = ['', `รวม ${t.organisations} แห่ง`, '', t.tally.budget, t.tally.disbursed, t.tally.disbursementPercent, cell(onTimePercent(t.complaints)), cell(oitAnsweredPercent(t.oit)), cell(oitApprovedPercent(t.oit)), ''];
+
+  const planShown = (c: Cell, column: number) => (PLAN_PERCENT.includes(column) ? percent(c) : String(c));
+  const moneyShown = (c: Cell, column: number) => (MONEY.includes(column) && typeof c === 'number' ? money(c) : MONEY_PERCENT.includes(column) ? percent(c) : String(c));
+  const planWidths = widthsFor(planHeaders, [...planRows, planTotal], planShown, [3, MIN_CHARS.name, MIN_CHARS.place, 5, 5, 5, 6, 5, 5, 8]);
+  const moneyWidths = widthsFor(ROLLUP_MONEY_HEADERS, [...moneyRows, moneyTotal], moneyShown, [3, MIN_CHARS.name, 5, 9, 9, 5, 5, 5, 5, 12]);
+
+  const { workbook, sheet: plan } = newSheet('ความก้าวหน้าตามแผน', planWidths);
+  addTable(plan, 'ภาพรวมการดำเนินงานด้านคุณธรรมและความโปร่งใส', rollup, planHeaders, planRows, planTotal, { percent: PLAN_PERCENT, money: [], centred: PLAN_CENTRED, shown: planShown });
+  plan.addRow([]);
+  addSpanningRow(plan, `ยังไม่รายงานในรอบนี้ ${rollup.notReported.length} แห่ง`, { bold: true });
+  for (const r of rollup.notReported) addSpanningRow(plan, `${r.name}${r.district ? ` อำเภอ${r.district}` : ''}${r.hasPlan ? '' : ' · ยังไม่มีแผนในระบบ'}`);
+  plan.addRow([]);
+  addSpanningRow(plan, `หมายเหตุ: ระดับการดำเนินการ = (แล้วเสร็จ + 0.5 × ระหว่างดำเนินการ) ÷ จำนวนรายการ × 100; รวมทุกแห่งคิดจากผลรวมของรายการ`);
+  addSpanningRow(plan, `รายงานในรอบนี้ = มีการรายงานความก้าวหน้าอย่างน้อยหนึ่งรายการตั้งแต่วันเริ่ม${ROUND_TH[rollup.round.name]}`);
+  addSpanningRow(plan, 'งบประมาณ การเบิกจ่าย เรื่องร้องเรียน และ OIT อยู่ในตารางที่ 2 (แผ่นงาน "งบประมาณ ร้องเรียน OIT")');
+  addSpanningRow(plan, generatedLine(generatedAt));
+
+  const other = addSheet(workbook, 'งบประมาณ ร้องเรียน OIT', moneyWidths);
+  addTable(other, 'ภาพรวมงบประมาณ เรื่องร้องเรียน และ OIT', rollup, ROLLUP_MONEY_HEADERS, moneyRows, moneyTotal, { percent: MONEY_PERCENT, money: MONEY, centred: MONEY_CENTRED, shown: moneyShown });
+  other.addRow([]);
+  addSpanningRow(other, `เรื่องร้องเรียนตอบภายใน ${ANSWER_WITHIN_DAYS} วัน = เรื่องที่ปิดภายในกำหนด ÷ เรื่องที่ปิดแล้วหรือเลยกำหนด (ปีงบประมาณปัจจุบัน)`);
+  addSpanningRow(other, generatedLine(generatedAt));
   return toBuffer(workbook);
 }
 
-function format(row: { getCell(n: number): { numFmt: string } }): void {
-  for (const c of PERCENT_COLUMNS) row.getCell(c).numFmt = PERCENT_FORMAT;
-  for (const c of MONEY_COLUMNS) row.getCell(c).numFmt = MONEY_FORMAT;
-}

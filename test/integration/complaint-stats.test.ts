@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthKey } from '../../src/domain/calendar.js';
 import { fiscalMonths } from '../../src/domain/complaint-statistics.js';
 import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
+import { DEFAULT_LEVEL_THRESHOLDS } from '../../src/domain/summary.js';
+import { produceReport } from '../../src/reports/catalogue.js';
 import { Chat, uriOf, visibleText } from '../support/chat.js';
 import { cliEnv } from '../support/cli.js';
 import { insertCase, SECRET_ACCUSED, SECRET_STORY, seedStatsScenario } from '../support/complaint-scenario.js';
@@ -106,6 +108,31 @@ describe('สถิติร้องเรียน in LINE', () => {
     expect(cellsOf(categories, 'ไฟฟ้า').slice(0, 4)).toEqual(['ไฟฟ้า', 2, 1, 1]);
     const everything = JSON.stringify(book.worksheets.map((w) => w.getSheetValues()));
     for (const secret of [SECRET_STORY, SECRET_ACCUSED, 'จัดซื้อจัดจ้าง', 'การไฟฟ้าส่วนภูมิภาค']) expect(everything).not.toContain(secret);
+  });
+
+  it('prints months still to come blank, not 0, and titles each sheet once', async () => {
+    const book = async (fiscalYear: number) => {
+      const file = await produceReport(ORG, { kind: 'complaints-xlsx', fiscalYear, thresholds: DEFAULT_LEVEL_THRESHOLDS });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(file.body as unknown as ArrayBuffer);
+      return workbook;
+    };
+    // Next fiscal year has not begun: none of its months has a figure yet.
+    const next = (await book(FY + 1)).getWorksheet('รายเดือน')!;
+    for (const m of fiscalMonths(FY + 1)) expect(cellsOf(next, m.label).slice(1).map((v) => v ?? '')).toEqual(Array(12).fill(''));
+    // This fiscal year: this month counts, and a month after it (if the year has one left) is blank.
+    const current = await book(FY);
+    const months = current.getWorksheet('รายเดือน')!;
+    expect(cellsOf(months, THIS_MONTH.label).slice(0, 4)).toEqual([THIS_MONTH.label, 2, 1, 1]);
+    const later = fiscalMonths(FY).filter((m) => m.month > THIS_MONTH.month);
+    for (const m of later) expect(cellsOf(months, m.label).slice(1).map((v) => v ?? '')).toEqual(Array(12).fill(''));
+
+    const titles = current.worksheets.map((w) => String(w.getCell(1, 1).value));
+    expect(titles).toEqual([
+      `สถิติเรื่องร้องเรียนรายเดือน ประจำปีงบประมาณ พ.ศ. ${FY}`,
+      `สถิติเรื่องร้องเรียนแยกตามประเภท ประจำปีงบประมาณ พ.ศ. ${FY}`,
+      `สถิติเรื่องร้องเรียน/ร้องทุกข์ทั่วไป แยกตามหมวด ประจำปีงบประมาณ พ.ศ. ${FY}`,
+    ]);
   });
 
   it('says a fiscal year not yet begun has no figures, and shows the current one', async () => {

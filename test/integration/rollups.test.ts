@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createInvite } from '../../src/db/invite-store.js';
 import { ComplaintModel } from '../../src/db/models/complaint.js';
@@ -191,15 +192,41 @@ describe('a province supervisor', () => {
     const download = await fetch(url);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toMatch(/rollup-province-\d{4}-\d{2}\.xlsx/);
-    const cells = await cellsOf(Buffer.from(await download.arrayBuffer()));
+    const body = Buffer.from(await download.arrayBuffer());
+    const cells = await cellsOf(body);
     toSupervisors.push(cells);
     for (const org of [BANG_PHLAP, PA_NGIU, YANG_CHAI]) expect(cells).toContain(NAMES[org]);
     expect(cells).not.toContain(NAMES[U_THONG]);
     expect(cells).toContain('รวม 3 แห่ง');
     expect(cells).toContain('รายงานแล้ว 1 แห่ง');
     expect(cells).toContain('ยังไม่รายงานในรอบนี้ 2 แห่ง');
-    expect(cells).toContain(`${NAMES[YANG_CHAI]} (${YANG_CHAI}) อำเภอโพธิ์ทอง · ยังไม่มีแผนในระบบ`);
+    expect(cells).toContain(`${NAMES[YANG_CHAI]} อำเภอโพธิ์ทอง · ยังไม่มีแผนในระบบ`);
     expect(cells.filter((c) => c === 'ยังไม่รายงาน')).toHaveLength(2);
+
+    // Printed, as a supervisor files it: names and never the internal codes, two tables of at most ten
+    // columns, landscape A4 at 100 % so the 14 pt text is not shrunk, each table's header on every page.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(body as unknown as ArrayBuffer);
+    expect(workbook.worksheets).toHaveLength(2);
+    const everything: string[] = [];
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.columnCount).toBeLessThanOrEqual(10);
+      expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, scale: 100 });
+      expect(sheet.pageSetup.fitToPage).toBeFalsy();
+      expect(sheet.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
+      // Column widths count Calibri digits: 5.25 pt in Excel, 5.6 pt in LibreOffice; A4 landscape less margins.
+      const printable = (297 / 25.4 - sheet.pageSetup.margins!.left - sheet.pageSetup.margins!.right) * 72;
+      expect(sheet.columns.reduce((sum, c) => sum + (c.width ?? 0), 0) * 5.6).toBeLessThanOrEqual(printable);
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          everything.push(String(cell.text));
+          expect(cell.font?.size ?? 0).toBeGreaterThanOrEqual(14);
+        }),
+      );
+      const names = sheet.getColumn(2).values.map(String);
+      for (const org of [BANG_PHLAP, PA_NGIU, YANG_CHAI]) expect(names).toContain(NAMES[org]);
+    }
+    for (const org of [BANG_PHLAP, PA_NGIU, YANG_CHAI]) expect(everything.join('\n')).not.toContain(org);
   });
 });
 

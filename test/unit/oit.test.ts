@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { continueOitAnswer, parseAvailable, pickOitItem, type Facts, type OitAnswerEffect } from '../../src/dialogs/oit-answer.js';
 import { approveOitItem, continueReturn, startReturn, type Facts as ReviewFacts } from '../../src/dialogs/oit-review.js';
 import type { DialogInput, Outcome } from '../../src/dialogs/types.js';
-import { daysBeforeItasCloses, inItasWindow, isOitReminderDay, judgePage, oitState, parseOitCode, parsePublicUrl, type OitItem } from '../../src/domain/oit.js';
+import { daysBeforeItasCloses, groupOitItems, inItasWindow, isOitReminderDay, judgePage, oitCheckResult, oitGroupsOf, oitState, parseOitCode, parsePublicUrl, type OitItem } from '../../src/domain/oit.js';
 import { oitOwnerCard, oitOwnerCarousel, oitReminderMessages, oitReviewCarousel } from '../../src/flex/oit-cards.js';
 import { limitViolations } from '../../src/line/limits.js';
 import { ACTION } from '../../src/line/postback.js';
@@ -207,5 +207,49 @@ describe('OIT cards stay within LINE limits with the longest answers', () => {
       ...oitReminderMessages('เตือน', items, oitOwnerCard, 'OIT'),
     ];
     for (const m of messages) expect(limitViolations(m)).toEqual([]);
+  });
+});
+
+describe('the OIT form\'s groups (seed 003, ITAS)', () => {
+  const list = (last: number, firstOf10: number) => Array.from({ length: last }, (_, i) => ({ number: i + 1, indicator: (i + 1 >= firstOf10 ? 10 : 9) as 9 | 10 }));
+
+  it('knows seed 003\'s 43-item form and the 35-item form of 2567 on, by their last item and indicator 10\'s first', () => {
+    expect(oitGroupsOf(list(43, 34))!.map((g) => `${g.code} ${g.name} O${g.first}–O${g.last}`)).toEqual([
+      '9.1 ข้อมูลพื้นฐาน O1–O10',
+      '9.2 การบริหารงาน O11–O17',
+      '9.3 การบริหารเงินงบประมาณ O18–O24',
+      '9.4 การบริหารและพัฒนาทรัพยากรบุคคล O25–O28',
+      '9.5 การส่งเสริมความโปร่งใส O29–O33',
+      '10.1 การดำเนินการเพื่อป้องกันการทุจริต O34–O41',
+      '10.2 มาตรการภายในเพื่อป้องกันการทุจริต O42–O43',
+    ]);
+    expect(oitGroupsOf(list(35, 26))!.map((g) => g.code)).toEqual(['9.1', '9.2', '9.3', '9.4', '9.5', '10.1', '10.2']);
+  });
+
+  it('groups an unknown form by indicator only, rather than under headings that may be wrong', () => {
+    expect(oitGroupsOf(list(35, 30))).toBeNull();
+    expect(oitGroupsOf(list(40, 30))).toBeNull();
+    const grouped = groupOitItems(list(40, 30));
+    expect(grouped.map((s) => [s.indicator, s.groups.map((g) => [g.group, g.items.length])])).toEqual([
+      [9, [[null, 29]]],
+      [10, [[null, 11]]],
+    ]);
+  });
+
+  it('says what the check found in seed 003\'s words', () => {
+    const at = new Date('2025-02-01T03:00:00Z');
+    const answer = (available: boolean, url: string | null) => ({ available, url, explanation: null, attachments: [], version: 'v1', answeredBy: 'U1', answeredByName: 'ก', answeredAt: at });
+    const review = (decision: 'approved' | 'returned', note: string | null = null) => ({ version: 'v1', decision, note, reviewedBy: 'U2', reviewerName: 'ข', reviewedAt: at });
+    const url = 'https://www.example.go.th/o1';
+    expect(oitCheckResult({ answer: answer(true, url), review: review('approved'), urlCheck: null })).toBe('มีข้อมูลครบถ้วน');
+    expect(oitCheckResult({ answer: answer(false, null), review: review('approved'), urlCheck: null })).toBe('ไม่พบข้อมูล');
+    expect(oitCheckResult({ answer: answer(true, url), review: review('returned', 'ข้อมูลกฎหมายยังไม่เป็นปัจจุบัน'), urlCheck: null })).toBe('ข้อมูลกฎหมายยังไม่เป็นปัจจุบัน');
+    expect(oitCheckResult({ answer: answer(true, url), review: review('returned'), urlCheck: null })).toBe('ข้อมูลยังไม่ครบถ้วน');
+    const broken = { checkedAt: at, url, ok: false, httpStatus: 404, problem: 'http_error' as const };
+    expect(oitCheckResult({ answer: answer(true, url), review: review('approved'), urlCheck: broken })).toMatch(/^ไม่สามารถเข้าใช้งานได้ /);
+    // A check of an address the answer no longer gives says nothing of the new one.
+    expect(oitCheckResult({ answer: answer(true, `${url}/new`), review: review('approved'), urlCheck: broken })).toBe('มีข้อมูลครบถ้วน');
+    expect(oitCheckResult({ answer: answer(true, url), review: null, urlCheck: null })).toBe('รอตรวจสอบ');
+    expect(oitCheckResult({ answer: null, review: null, urlCheck: null })).toBe('ยังไม่ได้ตอบ');
   });
 });
