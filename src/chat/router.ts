@@ -104,7 +104,11 @@ async function route(ctx: ChatContext, dialogTouched: () => boolean): Promise<Me
   const { feature, argument } = found;
   ctx.argument = argument;
   if (feature.allowed && !feature.allowed(ctx.sender)) return [text(feature.refusal ?? CHAT_TEXT.unknown), ...(await resume())];
-  if (feature.startsDialog && ctx.dialog && input.kind === 'text') return [switchQuestion(feature, argument)];
+  if (feature.startsDialog && ctx.dialog && input.kind === 'text') {
+    // A dialog that stored each answer as it went loses nothing: it simply gives way.
+    if (!underway?.dialog?.savesEachAnswer) return [switchQuestion(feature, argument)];
+    await ctx.endDialog();
+  }
   const replies = await feature.handle(ctx);
   return [...replies, ...(await resume())];
 }
