@@ -94,7 +94,8 @@ async function route(ctx: ChatContext, dialogTouched: () => boolean): Promise<Me
     return target.handle(ctx);
   }
 
-  const found = understand(FEATURES, input, ctx.dialog !== null, (f) => !f.allowed || f.allowed(ctx.sender));
+  const answerAwaited = ctx.dialog !== null && !(underway?.dialog?.hearsSentences?.(ctx.dialog) ?? false);
+  const found = understand(FEATURES, input, answerAwaited, (f) => !f.allowed || f.allowed(ctx.sender));
   if (!found) {
     if (underway) return underway.dialog!.continue(ctx);
     // A dialog no feature carries on any more (left by an older version) is dropped.

@@ -121,6 +121,22 @@ describe('registration asks for the name and position reports are signed with', 
   });
 });
 
+describe('a request typed instead of an answer', () => {
+  it('is answered when it comes instead of the name, and the name is asked again; a position that reads like a request stays the position', async () => {
+    const { chat } = await register('กานดา', ['executive', 'complaint_officer'], { unit: 'สำนักปลัด' });
+    const summary = await chat.say('ขอสรุปผลการดำเนินงานครับ');
+    expect(visibleText(summary)).not.toContain('บันทึกชื่อ-นามสกุล');
+    expect(summary.length).toBeGreaterThan(1);
+    expect(visibleText(summary.slice(-1))).toContain('กรุณาพิมพ์ชื่อ-นามสกุลของท่าน');
+    expect((await staffRecord(chat))!.fullName).toBeNull();
+
+    await chat.say('นางสาวกานดา ทองดี');
+    expect(visibleText(await chat.say('เจ้าหน้าที่รับเรื่องร้องเรียน'))).toContain('บันทึกตำแหน่งแล้ว: เจ้าหน้าที่รับเรื่องร้องเรียน');
+    expect(await staffRecord(chat)).toMatchObject({ fullName: 'นางสาวกานดา ทองดี', officialPosition: 'เจ้าหน้าที่รับเรื่องร้องเรียน' });
+    expect(await ConversationModel.countDocuments({})).toBe(0);
+  });
+});
+
 describe('ข้อมูลของฉัน', () => {
   it('shows the name, position, roles and unit, and changes them with the same questions', async () => {
     const { chat } = await register('วิไล', ['complaint_officer', 'officer'], { unit: 'สำนักปลัด' });
@@ -171,6 +187,7 @@ describe('ข้อมูลของฉัน', () => {
     const again = visibleText(await chat.say(`ลงทะเบียน ${code}`));
     expect(again).toContain('ลงทะเบียนเรียบร้อยแล้ว');
     expect(again).not.toContain('กรุณาพิมพ์');
+    expect(await staffRecord(chat)).toMatchObject({ fullName: 'นายสมศักดิ์ ช่างดี', officialPosition: 'นายช่างโยธาชำนาญงาน', roles: ['officer', 'reviewer'] });
     expect(await ConversationModel.countDocuments({})).toBe(0);
   });
 });

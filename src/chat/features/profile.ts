@@ -72,6 +72,9 @@ export const profileEdit: Feature = {
   dialog: {
     name: DIALOG,
     savesEachAnswer: true,
+    // No name reads as a request (none of the features' sentences matches one), while a position may
+    // ("เจ้าหน้าที่รับเรื่องร้องเรียน"): a request typed instead of the name is answered, the position is kept as typed.
+    hearsSentences: (state) => isProfileState(state) && state.step === 'name',
     async continue(ctx) {
       if (!isProfileState(ctx.dialog)) return [];
       if (!ctx.sender.staff) {
