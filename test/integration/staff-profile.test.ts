@@ -4,7 +4,11 @@ import { createInvite } from '../../src/db/invite-store.js';
 import { ConversationModel } from '../../src/db/models/conversation.js';
 import { StaffModel, staffId } from '../../src/db/models/staff.js';
 import type { StaffRole } from '../../src/domain/roles.js';
+import { oitItemsOfYear } from '../../src/db/oit-store.js';
+import { DEFAULT_LEVEL_THRESHOLDS } from '../../src/domain/summary.js';
+import { importOitItems } from '../../src/oit-import/import-oit.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
+import { produceReport } from '../../src/reports/catalogue.js';
 import { Chat, postbackOf, uriOf, visibleText } from '../support/chat.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { cellsOf } from '../support/xlsx.js';
@@ -46,6 +50,7 @@ const csvValue = (csv: string[][], label: string) => csv.find((r) => r[0] === la
 beforeAll(async () => {
   h = await startHarness();
   expect(await importPlan(ORG, 'examples/plan-2568.csv')).toMatchObject({ ok: true });
+  expect(await importOitItems(ORG, 'examples/oit-2567.csv')).toMatchObject({ ok: true });
 });
 afterAll(async () => {
   await h?.close();
@@ -192,3 +197,30 @@ describe('ข้อมูลของฉัน', () => {
   });
 });
 
+
+describe('the OIT answer and its review', () => {
+  it('are recorded under the full names of the officer and the reviewer, and the ITAS sheet prints the reviewer\'s', async () => {
+    const { chat: officer } = await register('ศรี', ['officer'], { unit: 'สำนักปลัด' });
+    await officer.say('นางสาวศรีสุดา ใจงาม');
+    await officer.say('ข้าม');
+    const { chat: reviewer } = await register('ปราณี ไลน์', ['reviewer'], { unit: 'สำนักปลัด' });
+    await reviewer.say('นางปราณี ทองคำ');
+    await reviewer.say('หัวหน้าสำนักปลัดเทศบาล');
+
+    const list = await officer.say('OIT');
+    const asked = await officer.tap(postbackOf(list, 'ตอบข้อนี้'));
+    await officer.tap(postbackOf(asked, 'ไม่มี'));
+    const confirm = await officer.say('อยู่ระหว่างจัดทำแผนผัง');
+    expect(visibleText(await officer.tap(postbackOf(confirm, 'ยืนยันบันทึก')))).toContain('บันทึกคำตอบแล้ว');
+    const waiting = await reviewer.say('รอตรวจ');
+    expect(visibleText(waiting)).toContain('นางสาวศรีสุดา ใจงาม');
+    expect(visibleText(await reviewer.tap(postbackOf(waiting, 'ผ่านการตรวจสอบ')))).toContain('ผ่านการตรวจสอบแล้ว');
+
+    const answered = (await oitItemsOfYear(ORG, 2567)).find((i) => i.answer)!;
+    expect(answered.answer!.answeredByName).toBe('นางสาวศรีสุดา ใจงาม');
+    expect(answered.review!.reviewerName).toBe('นางปราณี ทองคำ');
+    const sheet = (await cellsOf((await produceReport(ORG, { kind: 'oit-xlsx', thresholds: DEFAULT_LEVEL_THRESHOLDS })).body)).join('\n');
+    expect(sheet).toContain('นางปราณี ทองคำ');
+    expect(sheet).not.toContain('ปราณี ไลน์');
+  });
+});
