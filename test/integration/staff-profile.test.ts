@@ -76,6 +76,8 @@ describe('registration asks for the name and position reports are signed with', 
     expect(await staffRecord(chat)).toMatchObject({ fullName: 'นายประเสริฐ   มั่นคงดี', officialPosition: 'นายกเทศมนตรีตำบลโพธิ์ทอง', position: 'ผู้บริหาร', displayName: 'นายกฯ ประเสริฐ' });
     expect(await ConversationModel.countDocuments({})).toBe(0);
 
+    const menu = await chat.say('ส่งออกรายงาน');
+    expect(visibleText(await chat.tap(postbackOf(menu, 'E-Plan 12 ด. (Excel)')))).not.toContain('ชื่อใน LINE');
     const { cells, csv } = await eplanFromLine(chat);
     expect(cells).toContain('นายประเสริฐ   มั่นคงดี');
     expect(cells).toContain('นายกเทศมนตรีตำบลโพธิ์ทอง');
@@ -91,6 +93,8 @@ describe('registration asks for the name and position reports are signed with', 
     expect(await staffRecord(chat)).toMatchObject({ fullName: null, officialPosition: null });
     expect(await ConversationModel.countDocuments({})).toBe(0);
 
+    const menu = await chat.say('ส่งออกรายงาน');
+    expect(visibleText(await chat.tap(postbackOf(menu, 'E-Plan 12 ด. (Excel)')))).toContain('จะลงชื่อผู้รายงานด้วยชื่อใน LINE ของท่าน');
     const { cells, csv } = await eplanFromLine(chat);
     expect(cells).toContain('นายกฯ สมปอง');
     expect(csvValue(csv, 'ผู้รายงาน')).toBe('นายกฯ สมปอง');
@@ -127,6 +131,20 @@ describe('registration asks for the name and position reports are signed with', 
 });
 
 describe('a request typed instead of an answer', () => {
+  it('links a person who types their code in the middle of another dialog, keeps that dialog, and points to ข้อมูลของฉัน', async () => {
+    people += 1;
+    const chat = new Chat(h, `U${String(people).padStart(4, '0')}profile000000000000000000000`);
+    h.line.profiles.set(chat.userId, 'มานี');
+    await chat.say('ร้องเรียน');
+    const { code } = await createInvite({ orgId: ORG, roles: ['officer'], unit: 'กองคลัง', position: null, validHours: 1 });
+    const linked = await chat.say(`ลงทะเบียน ${code}`);
+    expect(visibleText(linked)).toContain('ลงทะเบียนเรียบร้อยแล้ว');
+    expect(visibleText(linked)).toContain('พิมพ์ "ข้อมูลของฉัน" เพื่อกรอกชื่อ-นามสกุลและตำแหน่ง');
+    expect(visibleText(linked)).not.toContain('กรุณาพิมพ์ชื่อ-นามสกุล');
+    expect(await ConversationModel.find({}).lean()).toHaveLength(1);
+    expect((await staffRecord(chat))!.roles).toEqual(['officer']);
+  });
+
   it('is answered when it comes instead of the name, and the name is asked again; a position that reads like a request stays the position', async () => {
     const { chat } = await register('กานดา', ['executive', 'complaint_officer'], { unit: 'สำนักปลัด' });
     const summary = await chat.say('ขอสรุปผลการดำเนินงานครับ');
