@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createInvite } from '../../src/db/invite-store.js';
 import { ConversationModel } from '../../src/db/models/conversation.js';
+import { ProgressReportModel } from '../../src/db/models/progress-report.js';
 import { StaffModel, staffId } from '../../src/db/models/staff.js';
 import type { StaffRole } from '../../src/domain/roles.js';
 import { oitItemsOfYear } from '../../src/db/oit-store.js';
@@ -240,5 +241,23 @@ describe('the OIT answer and its review', () => {
     const sheet = (await cellsOf((await produceReport(ORG, { kind: 'oit-xlsx', thresholds: DEFAULT_LEVEL_THRESHOLDS })).body)).join('\n');
     expect(sheet).toContain('นางปราณี ทองคำ');
     expect(sheet).not.toContain('ปราณี ไลน์');
+  });
+});
+
+describe('a progress report', () => {
+  it('is recorded, and shown on its saved card, under the officer\'s full name', async () => {
+    const { chat } = await register('ต้อย', ['officer'], { unit: 'สำนักปลัด' });
+    await chat.say('นางสาวสุนิสา ตั้งใจ');
+    await chat.say('ข้าม');
+    const list = await chat.say('รายงาน');
+    const status = await chat.tap(postbackOf(list, 'รายงานความก้าวหน้า'));
+    await chat.tap(postbackOf(status, 'กำลังดำเนินการ'));
+    let replies = await chat.say('ประชุมคณะทำงานแล้ว');
+    // The questions after the summary may all be skipped; how many there are is the report dialog's business.
+    for (let i = 0; i < 8 && !JSON.stringify(replies).includes('ยืนยันบันทึก'); i++) replies = await chat.say('ข้าม');
+    const saved = await chat.tap(postbackOf(replies, 'ยืนยันบันทึก'));
+    expect(visibleText(saved)).toContain('นางสาวสุนิสา ตั้งใจ');
+    expect(visibleText(saved)).not.toContain('ต้อย');
+    expect(await ProgressReportModel.findOne({ reporterLineUserId: chat.userId }).lean()).toMatchObject({ reporterName: 'นางสาวสุนิสา ตั้งใจ' });
   });
 });
