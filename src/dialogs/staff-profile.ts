@@ -34,7 +34,7 @@ const buttons = () => [quickText('ข้าม'), quickText('ยกเลิก'
 function question(field: ProfileField, draft: ProfileDraft): string {
   if (field === 'name') {
     return draft.registering
-      ? 'กรุณาพิมพ์ชื่อ-นามสกุลของท่าน พร้อมคำนำหน้า เช่น นางสาวสมศรี ใจดี\nระบบจะใช้ชื่อนี้ลงนามในรายงานที่ท่านส่งออก หรือกด "ข้าม" แล้วกรอกภายหลังได้ด้วยคำสั่ง "ข้อมูลของฉัน"'
+      ? 'กรุณาพิมพ์ชื่อ-นามสกุลของท่าน พร้อมคำนำหน้า เช่น นางสาวสมศรี ใจดี เพื่อใช้ลงนามในรายงานที่ท่านส่งออก\nหากยังไม่สะดวก กด "ข้าม" แล้วกรอกภายหลังได้ด้วยคำสั่ง "ข้อมูลของฉัน"'
       : 'กรุณาพิมพ์ชื่อ-นามสกุลที่ใช้ลงนามในรายงาน พร้อมคำนำหน้า เช่น นางสาวสมศรี ใจดี หรือกด "ข้าม" เพื่อคงไว้ตามเดิม';
   }
   return draft.registering
@@ -54,7 +54,7 @@ export function startRegistrationProfile(known: { fullName: boolean; officialPos
   return null;
 }
 
-const CLOSING_REGISTRATION = 'เรียบร้อยแล้ว ดูหรือแก้ไขชื่อและตำแหน่งได้ทุกเมื่อด้วยคำสั่ง "ข้อมูลของฉัน"\nพิมพ์ "ช่วยเหลือ" เพื่อดูสิ่งที่ทำได้';
+const CLOSING_REGISTRATION = 'เรียบร้อยแล้ว ท่านดูหรือแก้ไขชื่อและตำแหน่งได้ทุกเมื่อด้วยคำสั่ง "ข้อมูลของฉัน"\nพิมพ์ "ช่วยเหลือ" เพื่อดูสิ่งที่ทำได้';
 
 /** What comes after an answered or skipped step: the next question, or the end. */
 function onwards(draft: ProfileDraft, said: string[], effects: ProfileEffect[]): Outcome<ProfileEffect> {
@@ -79,7 +79,7 @@ export function continueProfile(state: ProfileState, input: DialogInput, f: Figu
   const draft = state.data;
   if (input.kind !== 'text') return { replies: [text(`ขั้นตอนนี้ต้องการข้อความ ${question(field, draft)}`, buttons())] };
   if (isSkipWord(input.text)) {
-    const skipped = draft.registering ? `ข้าม${LABEL[field]}แล้ว` : `${LABEL[field]}คงไว้ตามเดิม`;
+    const skipped = draft.registering ? `ข้ามการกรอก${LABEL[field]}แล้ว` : `${LABEL[field]}คงไว้ตามเดิม`;
     return onwards(draft, [skipped], []);
   }
   const value = cleanValue(field, input.text, f);
