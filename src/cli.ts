@@ -131,7 +131,7 @@ staff
     const people = await withDatabase((orgId) => listStaff(orgId));
     if (people.length === 0) console.log('ยังไม่มีเจ้าหน้าที่ลงทะเบียน');
     for (const p of people) {
-      console.log(`${String(p._id)} · ${p.displayName || '-'} · ${p.roles.map((r) => ROLE_TH[r as StaffRole]).join(', ')}${p.unit ? ` · ${p.unit}` : ''}${p.scope ? ` · ${p.scope}` : ''}${p.active ? '' : ' · (เพิกถอนแล้ว)'}`);
+      console.log(`${String(p._id)} · ${p.fullName || p.displayName || '-'}${p.officialPosition ? ` · ${p.officialPosition}` : ''} · ${p.roles.map((r) => ROLE_TH[r as StaffRole]).join(', ')}${p.unit ? ` · ${p.unit}` : ''}${p.scope ? ` · ${p.scope}` : ''}${p.active ? '' : ' · (เพิกถอนแล้ว)'}`);
     }
   });
 

@@ -16,6 +16,8 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', de
           '*.text',
           'displayName',
           '*.displayName',
+          'fullName',
+          '*.fullName',
           'replyToken',
           '*.replyToken',
           'userId',

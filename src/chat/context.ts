@@ -95,6 +95,16 @@ export interface Feature {
   /** The dialog it carries on: every input goes there while it is under way, except other features' requests. */
   dialog?: {
     name: string;
+    /**
+     * Every answer is stored as it is given, so nothing is lost by leaving it: a request for another
+     * dialog ends it without asking "ทิ้งแล้วเริ่มใหม่?" first.
+     */
+    savesEachAnswer?: boolean;
+    /**
+     * Whether, at this step, a sentence another feature understands goes to that feature rather than being
+     * taken as the answer (normally only exact words, commands and buttons leave a dialog).
+     */
+    hearsSentences?: (state: DialogState) => boolean;
     continue(ctx: ChatContext): Promise<Message[]>;
     /** Its current question again, with its buttons, after an answer to something else. */
     resume(ctx: ChatContext): Promise<Message[]>;

@@ -15,6 +15,7 @@ import { myCases } from './features/my-cases.js';
 import { oitReview } from './features/oit-review.js';
 import { ownCaseActions } from './features/own-case-actions.js';
 import { oit } from './features/oit.js';
+import { profile, profileEdit } from './features/profile.js';
 import { register } from './features/register.js';
 import { report } from './features/report.js';
 import { rollup } from './features/rollup.js';
@@ -29,6 +30,8 @@ import { track } from './features/track.js';
 export const FEATURES: readonly Feature[] = [
   register,
   cancel,
+  profile,
+  profileEdit,
   // Before the summary and complaint sentences; unlinking first, as its phrases contain linking's.
   unlinkGroup,
   linkGroup,

@@ -94,7 +94,8 @@ async function route(ctx: ChatContext, dialogTouched: () => boolean): Promise<Me
     return target.handle(ctx);
   }
 
-  const found = understand(FEATURES, input, ctx.dialog !== null, (f) => !f.allowed || f.allowed(ctx.sender));
+  const answerAwaited = ctx.dialog !== null && !(underway?.dialog?.hearsSentences?.(ctx.dialog) ?? false);
+  const found = understand(FEATURES, input, answerAwaited, (f) => !f.allowed || f.allowed(ctx.sender));
   if (!found) {
     if (underway) return underway.dialog!.continue(ctx);
     // A dialog no feature carries on any more (left by an older version) is dropped.
@@ -104,7 +105,11 @@ async function route(ctx: ChatContext, dialogTouched: () => boolean): Promise<Me
   const { feature, argument } = found;
   ctx.argument = argument;
   if (feature.allowed && !feature.allowed(ctx.sender)) return [text(feature.refusal ?? CHAT_TEXT.unknown), ...(await resume())];
-  if (feature.startsDialog && ctx.dialog && input.kind === 'text') return [switchQuestion(feature, argument)];
+  if (feature.startsDialog && ctx.dialog && input.kind === 'text') {
+    // A dialog that stored each answer as it went loses nothing: it simply gives way.
+    if (!underway?.dialog?.savesEachAnswer) return [switchQuestion(feature, argument)];
+    await ctx.endDialog();
+  }
   const replies = await feature.handle(ctx);
   return [...replies, ...(await resume())];
 }

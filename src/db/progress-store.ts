@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { createHash } from 'node:crypto';
 import type { PlannedResult } from '../domain/measures.js';
 import type { NewProgressReport, PastReport } from '../domain/progress.js';
-import type { StaffFacts } from '../domain/staff.js';
+import { nameOf, type StaffFacts } from '../domain/staff.js';
 import type { Status } from '../domain/statuses.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
 import { MeasureModel } from './models/measure.js';
@@ -35,7 +35,7 @@ export async function saveProgressReport(
       measureCode: measure.code,
       fiscalYear: measure.fiscalYear,
       reporterLineUserId: reporter.lineUserId,
-      reporterName: reporter.displayName,
+      reporterName: nameOf(reporter),
       reporterUnit: reporter.unit,
       reportedAt,
       status: draft.status,

@@ -13,6 +13,8 @@ async function activeStaff(id: string, orgId: string): Promise<StaffMember | nul
     roles: doc.roles as StaffRole[],
     unit: doc.unit ?? null,
     position: doc.position ?? null,
+    fullName: doc.fullName ?? null,
+    officialPosition: doc.officialPosition ?? null,
     scope: doc.scope ?? null,
   };
 }
@@ -50,11 +52,13 @@ export async function staffWithRole(orgId: string, role: StaffRole): Promise<Sta
   return docs.map(toContact);
 }
 
-const toContact = (d: { lineUserId: string; displayName?: string | null; unit?: string | null; position?: string | null }): StaffContact => ({
+const toContact = (d: { lineUserId: string; displayName?: string | null; unit?: string | null; position?: string | null; fullName?: string | null; officialPosition?: string | null }): StaffContact => ({
   lineUserId: d.lineUserId,
   displayName: d.displayName ?? '',
   unit: d.unit ?? null,
   position: d.position ?? null,
+  fullName: d.fullName ?? null,
+  officialPosition: d.officialPosition ?? null,
 });
 
 /** The same for every organisation at once (one read), for a job run across a whole deployment. */
@@ -72,10 +76,25 @@ export async function staffWithRoleByOrganisation(role: StaffRole): Promise<(org
 /** Links a person as staff unless they already are: what they or an admin changed since is kept. */
 export async function linkStaffOnce(
   orgId: string,
-  person: { lineUserId: string; displayName: string; roles: StaffRole[]; unit: string | null; scope?: string | null; inviteCode: string },
+  person: { lineUserId: string; displayName: string; roles: StaffRole[]; unit: string | null; scope?: string | null; inviteCode: string; fullName?: string | null; officialPosition?: string | null },
   linkedAt: Date,
 ): Promise<void> {
-  await StaffModel.updateOne({ _id: staffId(orgId, person.lineUserId) }, { $setOnInsert: { orgId, ...person, linkedAt } }, { upsert: true });
+  const id = staffId(orgId, person.lineUserId);
+  await StaffModel.updateOne({ _id: id }, { $setOnInsert: { orgId, ...person, linkedAt } }, { upsert: true });
+  // A record linked before names were asked for gets them once; a name the person gave since is kept.
+  if (person.fullName) await StaffModel.updateOne({ _id: id, fullName: null }, { $set: { fullName: person.fullName } });
+  if (person.officialPosition) await StaffModel.updateOne({ _id: id, officialPosition: null }, { $set: { officialPosition: person.officialPosition } });
+}
+
+/**
+ * Stores the full name or the signing position a person typed, on their active record only (a revoked
+ * account gains nothing). Setting the same value again changes nothing, so a retried step is harmless.
+ */
+export async function setStaffProfile(orgId: string, lineUserId: string, change: { fullName: string } | { officialPosition: string }): Promise<boolean> {
+  // The field is named here, never taken from the input: typed text only ever becomes a value.
+  const set = 'fullName' in change ? { fullName: String(change.fullName) } : { officialPosition: String(change.officialPosition) };
+  const result = await StaffModel.updateOne({ _id: staffId(orgId, lineUserId), orgId, active: true }, { $set: set });
+  return result.matchedCount > 0;
 }
 
 /** The active supervisors of a (supervising) organisation with their scopes, in a fixed order. */

@@ -1,6 +1,6 @@
 import type { DialogState } from '../domain/dialog-state.js';
 import type { OitItem, OitReview } from '../domain/oit.js';
-import type { StaffFacts } from '../domain/staff.js';
+import { nameOf, type StaffFacts } from '../domain/staff.js';
 import { truncate } from '../domain/thai.js';
 import { quickText, text, type Message } from '../line/messages.js';
 import { cleanFreeText, NEED_TEXT } from './free-text.js';
@@ -46,7 +46,7 @@ function stale(facts: Facts, version: string): Message | null {
 }
 
 function review(facts: Facts, version: string, decision: OitReview['decision'], note: string | null): OitReview {
-  return { version, decision, note, reviewedBy: facts.reviewer.lineUserId, reviewerName: facts.reviewer.displayName, reviewedAt: facts.now };
+  return { version, decision, note, reviewedBy: facts.reviewer.lineUserId, reviewerName: nameOf(facts.reviewer), reviewedAt: facts.now };
 }
 
 export function approveOitItem(version: string, facts: Facts): ReviewOutcome {

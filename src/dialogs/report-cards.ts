@@ -1,3 +1,4 @@
+import { nameOf } from '../domain/staff.js';
 import type { Attachment } from '../domain/attachments.js';
 import type { MeasureView } from '../domain/measures.js';
 import { STATUS_COLOUR, STATUS_TH, type Status } from '../domain/statuses.js';
@@ -75,7 +76,7 @@ export function savedCard(
   draft: ReportDraft & { status: Status; summary: string },
   m: MeasureView,
   reportedAt: Date,
-  reporter: { displayName: string; unit: string | null },
+  reporter: { displayName: string; fullName?: string | null; unit: string | null },
   f: Figures = figures(),
 ): Message {
   return {
@@ -90,7 +91,7 @@ export function savedCard(
       ...answers(draft),
       disbursed: draft.disbursed == null ? '' : f.baht(draft.disbursed),
       attachments: describeAttachments(draft.attachments, f),
-      reporter: [reporter.displayName || 'เจ้าหน้าที่', reporter.unit].filter(Boolean).join(' · '),
+      reporter: [nameOf(reporter) || 'เจ้าหน้าที่', reporter.unit].filter(Boolean).join(' · '),
       evidencePostback: draft.attachments.length > 0 ? reportEvidencePostback(m.id, reportedAt) : '',
     }),
   };

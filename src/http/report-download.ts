@@ -3,6 +3,7 @@ import { findStaffById } from '../db/staff-store.js';
 import { isExecutiveOrAdmin } from '../domain/roles.js';
 import type { DigitStyle } from '../domain/figures.js';
 import type { Threshold } from '../domain/summary.js';
+import { signatureOf } from '../domain/staff.js';
 import type { Logger } from '../log.js';
 import { isReportKind, isScopeReport, produceReport, type ReportKind } from '../reports/catalogue.js';
 import { supervisedScope, type SupervisorScope } from '../domain/rollup.js';
@@ -24,7 +25,8 @@ export interface ReportLink {
 const REFUSED = 'ลิงก์นี้หมดอายุหรือไม่ถูกต้อง กรุณาขอลิงก์ใหม่จากแชต LINE';
 
 /**
- * The executive a link names, as they sign the report: null when the link names nobody readable or someone
+ * The executive a link names, as they sign the report (the full name and position they gave, else their LINE
+ * name and the invite's position): null when the link names nobody readable or someone
  * who is no longer an executive or admin (access ends when it is revoked, not when the link expires). A scope
  * report (the roll-up) is for supervisors only, with the scope they hold at download time; executives and
  * admins of an organisation never get one, and a supervisor gets no organisation's own reports.
@@ -39,7 +41,7 @@ async function requester(org: string, sealedId: unknown, sealer: Sealer, kind: R
   }
   const staff = await findStaffById(org, id);
   if (!staff) return null;
-  const reporter = { name: staff.displayName, position: staff.position ?? '' };
+  const reporter: Reporter = signatureOf(staff);
   // A roll-up is of the supervisor's scope as it stands now, not as it stood when the link was made.
   if (isScopeReport(kind)) {
     const scope = supervisedScope(staff);

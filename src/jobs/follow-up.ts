@@ -3,6 +3,7 @@ import { figures, type DigitStyle } from '../domain/figures.js';
 import { fiscalQuarterOf, isLastDayOfMonth, isQuarterEnd, monthKey } from '../domain/calendar.js';
 import { needsFollowUp } from '../domain/reminders.js';
 import { stillUnreported } from '../domain/executive-groups.js';
+import { nameOf } from '../domain/staff.js';
 import { previousDoneRun, type Listed } from '../db/job-run-store.js';
 import { measureProgress, measuresForOfficer } from '../db/measure-store.js';
 import { activeFiscalYear } from '../db/organisation-store.js';
@@ -37,7 +38,7 @@ export const followUp: JobDefinition = {
         ? `ติดตามผลการดำเนินงานรายไตรมาส (ไตรมาสที่ ${f.digits(`${quarter.quarter}/${quarter.fiscalYear}`)})\nมาตรการ/โครงการของท่าน ${f.count(due.length)} รายการ ยังไม่มีรายงานในไตรมาสนี้ กรุณากด "รายงานความก้าวหน้า" ที่แต่ละรายการ`
         : `ติดตามผลการดำเนินงาน: มาตรการ/โครงการของท่าน ${f.count(due.length)} รายการ ไม่มีรายงานความก้าวหน้ามาเกิน ${f.count(3)} เดือน กรุณากด "รายงานความก้าวหน้า" ที่แต่ละรายการ`;
       outgoing.push({ key: `${run.id}:officer:${officer.lineUserId}`, to: [officer.lineUserId], messages: reminderMessages(intro, due, f) });
-      listed.push({ lineUserId: officer.lineUserId, name: officer.displayName || officer.unit || 'เจ้าหน้าที่', measureIds: due.map((m) => m.id) });
+      listed.push({ lineUserId: officer.lineUserId, name: nameOf(officer) || officer.unit || 'เจ้าหน้าที่', measureIds: due.map((m) => m.id) });
     }
 
     const executives = await staffWithRole(orgId, 'executive');

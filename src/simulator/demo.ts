@@ -28,6 +28,9 @@ export interface Persona {
   userId: string;
   roles: StaffRole[];
   unit: string | null;
+  /** ชื่อ-นามสกุล and ตำแหน่ง as the person would have typed them at registration: they sign the demo's reports. */
+  fullName?: string;
+  officialPosition?: string;
   /** A supervisor's scope (`district:อ่างทอง/โพธิ์ทอง`, domain/rollup.ts). */
   scope?: string;
   /** A group chat rather than a person's own chat: what is typed there comes from `userId`, in this group. */
@@ -40,15 +43,15 @@ export const chatIdOf = (p: Persona): string => p.groupId ?? p.userId;
 const EXECUTIVE_USER_ID = 'Udemo0000000000000000000executive';
 
 export const PERSONAS: Persona[] = [
-  { id: 'officer', name: 'สมศรี ใจดี', role: 'เจ้าหน้าที่ผู้รับผิดชอบ (สำนักปลัด)', userId: 'Udemo00000000000000000000officer', roles: ['officer'], unit: 'สำนักปลัด' },
-  { id: 'executive', name: 'นายกฯ ประเสริฐ', role: 'ผู้บริหาร', userId: EXECUTIVE_USER_ID, roles: ['executive', 'admin'], unit: null },
+  { id: 'officer', name: 'สมศรี ใจดี', role: 'เจ้าหน้าที่ผู้รับผิดชอบ (สำนักปลัด)', userId: 'Udemo00000000000000000000officer', roles: ['officer'], unit: 'สำนักปลัด', fullName: 'นางสาวสมศรี ใจดี', officialPosition: 'นักวิเคราะห์นโยบายและแผนชำนาญการ' },
+  { id: 'executive', name: 'นายกฯ ประเสริฐ', role: 'ผู้บริหาร', userId: EXECUTIVE_USER_ID, roles: ['executive', 'admin'], unit: null, fullName: 'นายประเสริฐ มั่นคงดี', officialPosition: 'นายกเทศมนตรีตำบลโพธิ์ทอง' },
   { id: 'citizen', name: 'ชาวบ้าน มานะ', role: 'ประชาชน', userId: 'Udemo000000000000000000000citizen', roles: [], unit: null },
-  { id: 'complaint-officer', name: 'วิไล รับเรื่อง', role: 'เจ้าหน้าที่รับเรื่องร้องเรียน', userId: 'Udemo000000000000complaintofficer', roles: ['complaint_officer'], unit: 'สำนักปลัด' },
+  { id: 'complaint-officer', name: 'วิไล รับเรื่อง', role: 'เจ้าหน้าที่รับเรื่องร้องเรียน', userId: 'Udemo000000000000complaintofficer', roles: ['complaint_officer'], unit: 'สำนักปลัด', fullName: 'นางวิไล รักษ์ประชา', officialPosition: 'เจ้าพนักงานธุรการชำนาญงาน' },
   // Checks the officers' OIT answers before they go into ITAS (the demo's OIT list has some waiting).
-  { id: 'reviewer', name: 'ปราณี ตรวจทาน', role: 'ผู้ตรวจสอบข้อมูลเปิดเผยต่อสาธารณะ (OIT)', userId: 'Udemo00000000000000000000reviewer', roles: ['reviewer'], unit: null },
-  { id: 'integrity-officer', name: 'นิติกร สุจริต', role: 'นิติกร / ผู้รับผิดชอบเรื่องทุจริต', userId: 'Udemo000000000000integrityofficer', roles: ['integrity_officer'], unit: 'สำนักปลัด' },
+  { id: 'reviewer', name: 'ปราณี ตรวจทาน', role: 'ผู้ตรวจสอบข้อมูลเปิดเผยต่อสาธารณะ (OIT)', userId: 'Udemo00000000000000000000reviewer', roles: ['reviewer'], unit: null, fullName: 'นางปราณี ทองคำ', officialPosition: 'หัวหน้าสำนักปลัดเทศบาล' },
+  { id: 'integrity-officer', name: 'นิติกร สุจริต', role: 'นิติกร / ผู้รับผิดชอบเรื่องทุจริต', userId: 'Udemo000000000000integrityofficer', roles: ['integrity_officer'], unit: 'สำนักปลัด', fullName: 'นายสุจริต ธรรมดี', officialPosition: 'นิติกรปฏิบัติการ' },
   // The district office has no LINE account of its own in the demo: its supervisor registered with this one.
-  { id: 'supervisor', name: 'ท้องถิ่นอำเภอ สมหมาย', role: 'ผู้กำกับดูแลระดับอำเภอ (อำเภอโพธิ์ทอง)', userId: 'Udemo000000000000000000supervisor', roles: ['supervisor'], unit: null, scope: 'district:อ่างทอง/โพธิ์ทอง' },
+  { id: 'supervisor', name: 'ท้องถิ่นอำเภอ สมหมาย', role: 'ผู้กำกับดูแลระดับอำเภอ (อำเภอโพธิ์ทอง)', userId: 'Udemo000000000000000000supervisor', roles: ['supervisor'], unit: null, scope: 'district:อ่างทอง/โพธิ์ทอง', fullName: 'นายสมหมาย ใจซื่อ', officialPosition: 'ท้องถิ่นอำเภอโพธิ์ทอง' },
   // The executives' LINE group, with the executive persona in it: linking it (a code from the executive's own
   // chat) and the monthly summary arriving there can be tried.
   { id: 'executives-group', name: 'กลุ่มผู้บริหาร ทต.โพธิ์ทอง', role: 'กลุ่ม LINE · พิมพ์ในนามนายกฯ ประเสริฐ', userId: EXECUTIVE_USER_ID, roles: [], unit: null, groupId: 'Cdemo000000000000000executivegroup' },
@@ -135,11 +138,13 @@ export async function seedDemo(orgId: string, now = new Date()): Promise<void> {
     if (n.plan !== 'none') await importSamplePlan(n.orgId, now, { withoutResults: n.plan === 'nothing reported' });
   }
   for (const p of PERSONAS.filter((x) => x.roles.length > 0)) {
-    await linkStaffOnce(orgId, { lineUserId: p.userId, displayName: p.name, roles: p.roles, unit: p.unit, scope: p.scope ?? null, inviteCode: 'DEMO' }, now);
+    const profile = { fullName: p.fullName ?? null, officialPosition: p.officialPosition ?? null };
+    await linkStaffOnce(orgId, { lineUserId: p.userId, displayName: p.name, roles: p.roles, unit: p.unit, scope: p.scope ?? null, inviteCode: 'DEMO', ...profile }, now);
   }
+  // The OIT answers and reviews the demo starts with are recorded under the name each person signs with.
   const person = (id: string) => {
     const p = PERSONAS.find((x) => x.id === id)!;
-    return { lineUserId: p.userId, displayName: p.name };
+    return { lineUserId: p.userId, displayName: p.fullName ?? p.name };
   };
   await seedDemoOit(orgId, { officer: person('officer'), reviewer: person('reviewer') }, now);
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeasureModel } from '../../src/db/models/measure.js';
 import { loadRollup } from '../../src/db/rollup-store.js';
-import { findStaff } from '../../src/db/staff-store.js';
+import { findStaff, linkStaffOnce, setStaffProfile } from '../../src/db/staff-store.js';
+import { signatureOf } from '../../src/domain/staff.js';
 import { supervisedScope } from '../../src/domain/rollup.js';
 import { findOrganisation } from '../../src/db/organisation-store.js';
 import { loadSummary } from '../../src/db/summary-store.js';
@@ -129,6 +130,26 @@ describe("the demo's OIT list and its reviewer", () => {
     const persona = PERSONAS.find((p) => p.id === 'reviewer')!;
     expect(persona.roles).toEqual(['reviewer']);
     expect(await findStaff('demo-rev', persona.userId)).toMatchObject({ displayName: persona.name, roles: ['reviewer'] });
+  });
+
+  it('gives its staff full names and positions that sign the reports and the OIT reviews, also to a demo seeded before them', async () => {
+    const executive = PERSONAS.find((p) => p.id === 'executive')!;
+    const officer = PERSONAS.find((p) => p.id === 'officer')!;
+    // An executive registered by an older demo, without a name; the officer has since given their own.
+    await linkStaffOnce('demo-names', { lineUserId: executive.userId, displayName: executive.name, roles: executive.roles, unit: null, inviteCode: 'DEMO' }, now);
+    await linkStaffOnce('demo-names', { lineUserId: officer.userId, displayName: officer.name, roles: officer.roles, unit: officer.unit, inviteCode: 'DEMO' }, now);
+    await setStaffProfile('demo-names', officer.userId, { fullName: 'นางสาวสมศรี ใจดีมาก' });
+    await seedDemo('demo-names', now);
+    expect(signatureOf((await findStaff('demo-names', executive.userId))!)).toEqual({ name: 'นายประเสริฐ มั่นคงดี', position: 'นายกเทศมนตรีตำบลโพธิ์ทอง' });
+    expect(signatureOf((await findStaff('demo-names', officer.userId))!)).toEqual({ name: 'นางสาวสมศรี ใจดีมาก', position: 'นักวิเคราะห์นโยบายและแผนชำนาญการ' });
+    for (const p of PERSONAS.filter((x) => x.roles.length > 0)) {
+      const staff = (await findStaff('demo-names', p.userId))!;
+      expect(staff.fullName, p.id).toBeTruthy();
+      expect(staff.officialPosition, p.id).toBeTruthy();
+    }
+    const o4 = (await oitItemsOfYear('demo-names', 2570)).find((i) => i.code === 'O4')!;
+    expect(o4.review!.reviewerName).toBe('นางปราณี ทองคำ');
+    expect(o4.answer!.answeredByName).toBe('นางสาวสมศรี ใจดี');
   });
 });
 

@@ -168,3 +168,31 @@ describe('an officer going to an item', () => {
     expect(understand(FEATURES, { kind: 'text', text: 'ขอรายงานความก้าวหน้า' }, false, citizenMay)?.feature.name).toBe('report');
   });
 });
+
+describe('a staff member\'s own name and position', () => {
+  it.each([
+    ['ข้อมูลของฉัน', 'profile', ''],
+    ['profile', 'profile', ''],
+    ['ข้อมูลส่วนตัว', 'profile', ''],
+    ['แก้ไขชื่อ', 'profileEdit', 'name'],
+    ['แก้ไขชื่อ-นามสกุล', 'profileEdit', 'name'],
+    ['ขอเปลี่ยนชื่อหน่อยครับ', 'profileEdit', 'name'],
+    ['แก้ไขตำแหน่ง', 'profileEdit', 'position'],
+    ['แก้ตำแหน่งค่ะ', 'profileEdit', 'position'],
+    ['edit position', 'profileEdit', 'position'],
+  ])('%s → %s %s, inside a dialog too', (text, feature, argument) => {
+    expect(parseCommand(text)).toEqual({ feature, argument });
+  });
+
+  it('reads a sentence asking for the profile when no dialog waits', () => {
+    expect(matchIntent('ขอดูข้อมูลของผมหน่อยครับ')).toEqual({ feature: 'profile', argument: '' });
+    expect(parseCommand('ขอดูข้อมูลของผมหน่อยครับ')).toBeNull();
+  });
+
+  it('keeps "เรื่องของฉัน" and OIT\'s "ข้อมูลเปิดเผย" for their own features, and a name typed as an answer an answer', () => {
+    expect(matchIntent('เรื่องของฉัน')?.feature).toBe('myCases');
+    expect(matchIntent('ข้อมูลเปิดเผยต่อสาธารณะ')?.feature).toBe('oit');
+    expect(parseCommand('นางสาวสมศรี ใจดี')).toBeNull();
+    expect(parseCommand('เจ้าพนักงานธุรการชำนาญงาน')).toBeNull();
+  });
+});

@@ -9,6 +9,13 @@ import { CHAT_TEXT } from '../texts.js';
 import type { Message } from '../../line/messages.js';
 import type { ChatContext, Feature } from '../context.js';
 
+/** The reports that print who asked for them as their reporter. */
+const SIGNED: ReadonlySet<string> = new Set(['eplan-6-xlsx', 'eplan-6-csv', 'eplan-12-xlsx', 'eplan-12-csv', 'plan-narrative-docx']);
+
+const SAY = {
+  noFullName: 'รายงานนี้จะลงชื่อผู้รายงานด้วยชื่อใน LINE ของท่าน เนื่องจากยังไม่ได้กรอกชื่อ-นามสกุล พิมพ์ "ข้อมูลของฉัน" เพื่อกรอกชื่อและตำแหน่ง แล้วขอรายงานอีกครั้ง',
+} as const;
+
 /**
  * The official reports as links: first the list to choose from, then the link for the chosen one; for a
  * round's report made before the round is over, a question first (`go`: yes or no).
@@ -36,7 +43,8 @@ export const exportReport: Feature = {
     }
     // The E-PlanNACC report is signed by whoever asks for it.
     const link = ctx.reportLink(kind, ctx.now, ctx.sender.userId);
-    return [linkMessage(`${REPORT_TH[kind]}\nปุ่มดาวน์โหลดใช้ได้ ${figures(ctx.org.digits).count(link.minutes)} นาที และเปิดได้เฉพาะผู้ที่ได้รับ โปรดอย่าส่งต่อ`, [{ label: 'ดาวน์โหลดรายงาน', uri: link.url }])];
+    const unsigned = SIGNED.has(kind) && !ctx.sender.staff?.fullName ? `\n${SAY.noFullName}` : '';
+    return [linkMessage(`${REPORT_TH[kind]}\nปุ่มดาวน์โหลดใช้ได้ ${figures(ctx.org.digits).count(link.minutes)} นาที และเปิดได้เฉพาะผู้ที่ได้รับ โปรดอย่าส่งต่อ${unsigned}`, [{ label: 'ดาวน์โหลดรายงาน', uri: link.url }])];
   },
 };
 

@@ -27,6 +27,7 @@ export function helpText(roles: readonly StaffRole[]): string {
     lines.push('• ท่านจะได้รับภาพรวมรายเดือนทุกวันทำการแรกของเดือน พร้อมรายชื่อองค์กรที่ยังไม่รายงาน');
   }
   lines.push('• "ร้องเรียน" "ติดตาม เลขที่เรื่อง" "เรื่องของฉัน" แจ้งและติดตามเรื่องของท่านเอง');
+  lines.push('• "ข้อมูลของฉัน" ดูบทบาทของท่าน และกรอกหรือแก้ไขชื่อ-นามสกุลและตำแหน่งที่ใช้ลงนามในรายงาน');
   if (hasRole(roles, 'admin')) lines.push('• การออกรหัสเชิญและการนำเข้าแผนประจำปี ทำด้วยเครื่องมือผู้ดูแลระบบบนเครื่องแม่ข่าย (ดูคู่มือ)');
   lines.push('• "ยกเลิก" ยกเลิกรายการที่ทำค้างอยู่', '• "ช่วยเหลือ" แสดงข้อความนี้');
   return lines.join('\n');
@@ -41,6 +42,8 @@ export function helpQuickReplies(roles: readonly StaffRole[]): QuickReply[] {
   if (isHandler(roles)) labels.push('เรื่องร้องเรียน');
   if (hasRole(roles, 'supervisor')) labels.push('ภาพรวม');
   labels.push('ร้องเรียน', 'เรื่องของฉัน');
+  // Only staff have a profile: their name and position sign the reports.
+  if (roles.length > 0) labels.push('ข้อมูลของฉัน');
   return labels.slice(0, 13).map((label) => quickText(label));
 }
 

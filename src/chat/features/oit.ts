@@ -1,7 +1,7 @@
 import { continueOitAnswer, DIALOG, isOitAnswerState, pickOitItem, repeatOitPrompt, type Facts, type SaveOitAnswer } from '../../dialogs/oit-answer.js';
 import { itasWindow, needsOwner, oitState, ownsOitItem, type OitItem } from '../../domain/oit.js';
 import { hasRole } from '../../domain/roles.js';
-import type { StaffMember } from '../../domain/staff.js';
+import { nameOf, type StaffMember } from '../../domain/staff.js';
 import { figures, type Figures } from '../../domain/figures.js';
 import { oitOwnerCarousel } from '../../flex/oit-cards.js';
 import { quickText, text, type Message } from '../../line/messages.js';
@@ -40,7 +40,7 @@ async function factsFor(ctx: ChatContext, owner: StaffMember, itemId: string): P
 const save =
   (ctx: ChatContext, owner: StaffMember): Perform<SaveOitAnswer> =>
   async (effect) => {
-    await ctx.stores.oit.saveOitAnswer(ctx.org.id, effect.itemId, effect.answer, owner, ctx.now, ctx.eventId);
+    await ctx.stores.oit.saveOitAnswer(ctx.org.id, effect.itemId, effect.answer, { lineUserId: owner.lineUserId, displayName: nameOf(owner) }, ctx.now, ctx.eventId);
   };
 
 async function ownerList(ctx: ChatContext, owner: StaffMember, page: number): Promise<Message[]> {

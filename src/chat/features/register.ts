@@ -1,3 +1,4 @@
+import { startRegistrationProfile } from '../../dialogs/staff-profile.js';
 import { figures } from '../../domain/figures.js';
 import { ROLE_TH, type StaffRole } from '../../domain/roles.js';
 import { text } from '../../line/messages.js';
@@ -11,11 +12,12 @@ const SAY = {
   expired: 'รหัสเชิญนี้หมดอายุแล้ว กรุณาขอรหัสใหม่จากผู้ดูแลระบบ',
   wait: (minutes: string) =>
     `กรอกรหัสเชิญไม่ถูกต้องหลายครั้งเกินไป เพื่อความปลอดภัยของระบบ กรุณาลองใหม่อีกครั้งในอีก ${minutes} นาที\nหากไม่แน่ใจรหัส กรุณาขอรหัสใหม่จากผู้ดูแลระบบ`,
-  done: (roles: StaffRole[], unit: string | null) =>
-    `ลงทะเบียนเรียบร้อยแล้ว\nบทบาท: ${roles.map((r) => ROLE_TH[r]).join(', ')}${unit ? `\nหน่วยงาน: ${unit}` : ''}\nพิมพ์ "ช่วยเหลือ" เพื่อดูสิ่งที่ทำได้`,
+  linked: (roles: StaffRole[], unit: string | null) => `ลงทะเบียนเรียบร้อยแล้ว\nบทบาท: ${roles.map((r) => ROLE_TH[r]).join(', ')}${unit ? `\nหน่วยงาน: ${unit}` : ''}`,
+  helpLine: 'พิมพ์ "ช่วยเหลือ" เพื่อดูสิ่งที่ทำได้',
+  later: 'พิมพ์ "ข้อมูลของฉัน" เพื่อกรอกชื่อ-นามสกุลและตำแหน่งที่ใช้ลงนามในรายงาน',
 } as const;
 
-/** Links a LINE account to the staff roles of an invite code. */
+/** Links a LINE account to the staff roles of an invite code, then asks the name and position reports are signed with. */
 export const register: Feature = {
   name: 'register',
   command(t) {
@@ -39,7 +41,13 @@ export const register: Feature = {
         // A second invite adds roles: the menu is for all of them.
         const staff = await ctx.stores.staff.findStaff(ctx.org.id, ctx.sender.userId);
         await applyRichMenu({ orgId: ctx.org.id, line: ctx.line, log: ctx.log }, ctx.sender.userId, staff?.roles ?? outcome.roles);
-        return [text(SAY.done(outcome.roles, outcome.unit))];
+        const linked = SAY.linked(outcome.roles, outcome.unit);
+        const known = { fullName: !!staff?.fullName, officialPosition: !!staff?.officialPosition };
+        // The name and position reports are signed with, asked now; a dialog under way is not thrown away for them.
+        const asking = ctx.dialog ? null : startRegistrationProfile(known, [text(linked)]);
+        if (asking) return ctx.run(asking);
+        const missing = !known.fullName || !known.officialPosition;
+        return [text([linked, ...(missing ? [SAY.later] : []), SAY.helpLine].join('\n'))];
       }
       case 'unknown':
         return [text(SAY.unknown)];

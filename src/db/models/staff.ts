@@ -13,7 +13,11 @@ const staffSchema = new Schema(
     displayName: { type: String, default: '' },
     roles: { type: [{ type: String, enum: STAFF_ROLES }], required: true },
     unit: { type: String, default: null },
+    /** The invite's งาน/ตำแหน่ง, what items name as assignees (operator's). */
     position: { type: String, default: null },
+    /** ชื่อ-นามสกุล and ตำแหน่ง as the person typed them, for signing reports (registration, ข้อมูลของฉัน). */
+    fullName: { type: String, default: null },
+    officialPosition: { type: String, default: null },
     /** The organisations a supervisor sees (`scopeKey`, domain/rollup.ts); null for everyone else. */
     scope: { type: String, default: null },
     inviteCode: { type: String, required: true },

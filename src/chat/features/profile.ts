@@ -1,0 +1,92 @@
+import { askProfile, continueProfile, DIALOG, isProfileState, repeatProfilePrompt, type ProfileEffect, type ProfileField } from '../../dialogs/staff-profile.js';
+import { figures } from '../../domain/figures.js';
+import { ROLE_TH, type StaffRole } from '../../domain/roles.js';
+import type { StaffMember } from '../../domain/staff.js';
+import { quickText, text, type Message } from '../../line/messages.js';
+import type { ChatContext, Feature, Sender } from '../context.js';
+
+const SAY = {
+  staffOnly: 'คำสั่งนี้สำหรับเจ้าหน้าที่ที่ลงทะเบียนแล้ว หากท่านเป็นเจ้าหน้าที่ พิมพ์ "ลงทะเบียน รหัสเชิญ" เพื่อเชื่อมบัญชีก่อน',
+  notStaff: 'บัญชีนี้ไม่ได้เชื่อมกับบทบาทเจ้าหน้าที่แล้ว จึงไม่ได้บันทึกข้อมูล หากต้องการใช้งาน กรุณาขอรหัสเชิญใหม่จากผู้ดูแลระบบ',
+} as const;
+
+const isStaff = (sender: Sender) => sender.staff !== null;
+
+/** What the person reads under ข้อมูลของฉัน: what reports are signed with, and what the bot knows of their roles. */
+export function profileText(staff: StaffMember): string {
+  const lineName = staff.displayName ? ` รายงานจะใช้ชื่อใน LINE "${staff.displayName}" แทน` : '';
+  const name = staff.fullName || `ยังไม่ได้กรอก${lineName}`;
+  const position = staff.officialPosition || (staff.position ? `ยังไม่ได้กรอก รายงานจะใช้ "${staff.position}" แทน` : 'ยังไม่ได้กรอก');
+  return [
+    'ข้อมูลของท่าน',
+    `ชื่อ-นามสกุล: ${name}`,
+    `ตำแหน่ง: ${position}`,
+    `บทบาท: ${staff.roles.map((r: StaffRole) => ROLE_TH[r]).join(', ')}`,
+    ...(staff.unit ? [`หน่วยงาน: ${staff.unit}`] : []),
+    '',
+    'ชื่อ-นามสกุลและตำแหน่งนี้ใช้ลงนามในรายงานที่ท่านส่งออก กดปุ่มด้านล่างเพื่อแก้ไข',
+  ].join('\n');
+}
+
+async function profileMessage(ctx: ChatContext): Promise<Message[]> {
+  // Read again: a step of this event may just have changed it.
+  const staff = await ctx.stores.staff.findStaff(ctx.org.id, ctx.sender.userId);
+  if (!staff) return [text(SAY.notStaff)];
+  return [text(profileText(staff), [quickText('แก้ไขชื่อ'), quickText('แก้ไขตำแหน่ง')])];
+}
+
+async function perform(ctx: ChatContext, effect: ProfileEffect): Promise<Message[]> {
+  const change = effect.type === 'saveFullName' ? { fullName: effect.value } : { officialPosition: effect.value };
+  const saved = await ctx.stores.staff.setStaffProfile(ctx.org.id, ctx.sender.userId, change);
+  return saved ? [] : [text(SAY.notStaff)];
+}
+
+/** `ข้อมูลของฉัน`: the person's name, position, roles and unit, with the buttons that change the first two. */
+export const profile: Feature = {
+  name: 'profile',
+  words: ['ข้อมูลของฉัน', 'ข้อมูลส่วนตัว', 'profile', 'my profile'],
+  meaning: /^(ขอ)?(ดู|แสดง|เช็ค|เช็ก|ตรวจสอบ)?ข้อมูล(ส่วนตัว|ส่วนตัวของ(ฉัน|ผม|ดิฉัน|หนู)|ของ(ฉัน|ผม|ดิฉัน|หนู|เรา))(หน่อย)?(ครับ|ค่ะ|คะ|นะคะ|นะครับ|จ้ะ|จ้า)?$/,
+  allowed: isStaff,
+  refusal: SAY.staffOnly,
+  handle: (ctx) => profileMessage(ctx),
+};
+
+const EDIT = /^(?:ขอ|อยาก|ต้องการ)?\s*(?:แก้ไข|แก้|เปลี่ยน|edit)\s*(?:(ชื่อ(?:\s*-?\s*(?:นามสกุล|สกุล))?|name)|(ตำแหน่ง|position))\s*(?:หน่อย|ครับ|ค่ะ|คะ|นะ|จ้ะ|จ้า)*$/i;
+
+/** "แก้ไขชื่อ" / "แก้ไขตำแหน่ง" (the buttons under ข้อมูลของฉัน, or typed): the same question as at registration. */
+export const profileEdit: Feature = {
+  name: 'profileEdit',
+  command(t) {
+    const m = t.trim().match(EDIT);
+    if (!m) return null;
+    const field: ProfileField = m[1] ? 'name' : 'position';
+    return field;
+  },
+  allowed: isStaff,
+  refusal: SAY.staffOnly,
+  startsDialog: true,
+  async handle(ctx) {
+    const field: ProfileField = ctx.argument === 'position' ? 'position' : 'name';
+    return ctx.run(askProfile(field, { registering: false, next: null }));
+  },
+  dialog: {
+    name: DIALOG,
+    savesEachAnswer: true,
+    // No name reads as a request (none of the features' sentences matches one), while a position may
+    // ("เจ้าหน้าที่รับเรื่องร้องเรียน"): a request typed instead of the name is answered, the position is kept as typed.
+    hearsSentences: (state) => isProfileState(state) && state.step === 'name',
+    async continue(ctx) {
+      if (!isProfileState(ctx.dialog)) return [];
+      if (!ctx.sender.staff) {
+        await ctx.endDialog();
+        return [text(SAY.notStaff)];
+      }
+      const editing = !ctx.dialog.data.registering;
+      const outcome = continueProfile(ctx.dialog, ctx.input, figures(ctx.org.digits));
+      const replies = await ctx.run(outcome, (e) => perform(ctx, e));
+      // An edit ends on the profile as it now stands, with the buttons for the other field.
+      return editing && outcome.state === null ? [...replies, ...(await profileMessage(ctx))] : replies;
+    },
+    resume: async (ctx) => (isProfileState(ctx.dialog) ? repeatProfilePrompt(ctx.dialog) : []),
+  },
+};
