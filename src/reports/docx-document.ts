@@ -10,9 +10,10 @@ import {
   TextRun,
   type FileChild,
 } from 'docx';
+import { withDocxPages } from './docx-pages.js';
 import { digitsFor, generatedLine, REPORT_FONT } from './report-text.js';
 
-/** What the Word reports share: A4, 2 cm margins, TH SarabunPSK in Thai, the generated-by line and page number. */
+/** What the Word reports share: A4, 2 cm margins, TH Sarabun New in Thai, the generated-by line and page number. */
 
 // Twentieths of a point. A4 is 11906 × 16838.
 export const A4_SHORT = 11906;
@@ -72,5 +73,6 @@ export async function reportDocx(options: {
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  // The pages it fills, computed from the document as laid out, go into the file (`ComputedPages`).
+  return withDocxPages(await Packer.toBuffer(doc));
 }

@@ -1,6 +1,7 @@
 import { AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import { INDICATOR_HEADERS, INDICATOR_TITLE, INSTRUMENT_HEADING, progressCell } from './indicator-text.js';
 import type { IndicatorReportData } from './load-oit-data.js';
+import { withDocxPages } from './docx-pages.js';
 import { digitsFor, fiscalYearLine, generatedLine, lines, organisationLine, REPORT_FONT } from './report-text.js';
 
 // Twentieths of a point: A4 landscape with 2 cm margins, as the ITA measures report prints.
@@ -65,5 +66,5 @@ export async function buildIndicatorDocx(data: IndicatorReportData): Promise<Buf
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return withDocxPages(await Packer.toBuffer(doc));
 }

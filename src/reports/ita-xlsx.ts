@@ -6,23 +6,31 @@ import {
   ITA_TITLE,
   itaIntro,
   itaScoreLine,
+  lines,
   numberedSteps,
   organisationLine,
 } from './report-text.js';
 import type { ItaReportData } from './types.js';
-import { addHeaderRow, addSpanningRow, newSheet, styleBodyRow, toBuffer } from './xlsx-sheet.js';
+import { addHeaderRow, addSpanningRow, fitSheetColumns, newSheet, styleBodyRow, toBuffer } from './xlsx-sheet.js';
 
-/** Characters, roughly; the free-text columns are wide because officers write paragraphs. */
-const WIDTHS = [7, 34, 48, 18, 24, 44, 34];
+/** The cells of a measure, each as its lines (paragraphs): numbered 1…n in the report's order, in its digits. */
+function itaCells(data: ItaReportData): string[][][] {
+  const d = digitsFor(data.thaiDigits);
+  return data.rows.map((r, index) => [[d(index + 1)], lines(r.title), numberedSteps(r.methodSteps, d), lines(r.period), lines(r.responsible), lines(r.summary), lines(r.outcome)]);
+}
 
 /**
- * The ITA measures report as a worksheet. ลำดับ stays a real number so the sheet can be sorted;
- * Thai digits, when asked for, go into the text.
+ * The ITA measures report as a worksheet, columns sized by what they hold. A spreadsheet row never breaks
+ * across pages, and a measure's steps and results run longer than a page, so each paragraph of a measure is a
+ * sheet row of its own, framed together as one record. ลำดับ prints in the report's digits like the steps
+ * beside it (a sheet once mixed "1" with "๑.").
  */
 export async function buildItaXlsx(data: ItaReportData): Promise<Buffer> {
   const d = digitsFor(data.thaiDigits);
   const org = data.organisation;
-  const { workbook, sheet } = newSheet('ITA', WIDTHS);
+  const cells = itaCells(data);
+  const widths = fitSheetColumns([[...ITA_HEADERS], ...cells.map((row) => row.map((c) => c.join('\n')))], { oneLineHeader: [0] });
+  const { workbook, sheet } = newSheet('ITA', widths);
 
   addSpanningRow(sheet, ITA_TITLE, { title: true });
   addSpanningRow(sheet, d(fiscalYearLine(org.fiscalYear)), { title: true });
@@ -32,19 +40,14 @@ export async function buildItaXlsx(data: ItaReportData): Promise<Buffer> {
   addSpanningRow(sheet, d(itaIntro(org)));
 
   addHeaderRow(sheet, ITA_HEADERS);
-  data.rows.forEach((r, index) => {
-    const row = sheet.addRow([
-      r.number ?? index + 1,
-      r.title,
-      numberedSteps(r.methodSteps, d).join('\n'),
-      r.period,
-      r.responsible,
-      r.summary,
-      r.outcome,
-    ]);
-    row.getCell(1).alignment = { horizontal: 'center' };
-    styleBodyRow(row, ITA_HEADERS.length);
-  });
+  for (const columns of cells) {
+    const parts = Math.max(1, ...columns.map((c) => c.length));
+    for (let k = 0; k < parts; k++) {
+      const row = sheet.addRow(columns.map((c) => c[k] ?? ''));
+      row.getCell(1).alignment = { horizontal: 'center' };
+      styleBodyRow(row, ITA_HEADERS.length, { first: k === 0, last: k === parts - 1 });
+    }
+  }
 
   sheet.addRow([]);
   addSpanningRow(sheet, d(generatedLine(data.generatedAt)));
