@@ -15,7 +15,9 @@ export async function withComputedPages(file: Buffer | Uint8Array, pages: number
   if (existing) {
     // Another property may hold pid 2: ours goes last with the next free number.
     const pid = Math.max(1, ...[...existing.matchAll(/pid="(\d+)"/g)].map((m) => Number(m[1]))) + 1;
-    const cleaned = existing.replace(new RegExp(`<property[^>]*name="${COMPUTED_PAGES}"[\\s\\S]*?</property>`), '');
+    const cleaned = existing
+      .replace(new RegExp(`<property[^>]*name="${COMPUTED_PAGES}"[\\s\\S]*?</property>`), '')
+      .replace(/<Properties([^>]*)\/>/, '<Properties$1></Properties>');
     zip.file('docProps/custom.xml', cleaned.replace('</Properties>', property.replace('pid="2"', `pid="${pid}"`) + '</Properties>'));
   } else {
     zip.file(

@@ -33,7 +33,8 @@ function paragraph(xml: string, width: number, defaultSize: number): Block {
   const pPr = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(xml)?.[0] ?? '';
   const runs = [...xml.matchAll(/<w:r[ >][\s\S]*?<\/w:r>/g)].map((m) => m[0]);
   const sizes = runs.map((r) => (num(r, 'w:sz', 'w:val') ?? defaultSize * 2) / 2);
-  const size = Math.max(defaultSize, ...sizes.filter((s) => s > 0));
+  const pSize = num(/<w:rPr>[\s\S]*?<\/w:rPr>/.exec(pPr)?.[0] ?? '', 'w:sz', 'w:val');
+  const size = sizes.length > 0 ? Math.max(...sizes) : pSize ? pSize / 2 : defaultSize;
   const bold = runs.some((r) => has(r, 'w:b'));
   // A page number field is a figure or two.
   const text = decode(runs.map((r) => [...r.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br)\b[^>]*\/>|<w:fldChar\b/g)].map((m) => m[1] ?? (m[2] === 'br' ? '\n' : m[2] ? ' ' : '00')).join('')).join(''));
@@ -140,7 +141,9 @@ export function documentPages(document: string, defaultSize: number, footerHeigh
         // Split between lines, each part with the cell's margins.
         let rest = row.height;
         while (used + rest > bodyHeight) {
-          const here = Math.floor((bodyHeight - used - row.margins) / row.lineHeight) * row.lineHeight;
+          // Widow and orphan control: a part of fewer than two lines moves on with the rest.
+          const fit = Math.floor((bodyHeight - used - row.margins) / row.lineHeight);
+          const here = fit >= 2 ? fit * row.lineHeight : 0;
           if (here > 0) rest -= here;
           newPage();
           used = header;

@@ -107,7 +107,6 @@ export function itaTableLayout(data: ItaReportData): { widths: number[]; pages: 
   const line = tableLineHeight(TABLE_PT);
   const rowHeight = (n: number) => n * line + (2 * CELL_MARGIN_Y) / 20;
   const [header, ...body] = lineCounts;
-  if (process.env.LAYOUT_DEBUG) console.error(JSON.stringify({ widths, lineCounts, first: headingHeight(data), PAGE_BODY }), texts.map((r) => r.map((t, c) => wrapLines(t, (widths[c]! - 160) / 20, { size: 14 }).length).join(" ")).join("\n"));
   const pages = estimatePages(rowHeight(header!), body.map(rowHeight), {
     pageHeight: PAGE_BODY,
     firstPageUsed: headingHeight(data),

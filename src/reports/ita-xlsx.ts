@@ -11,7 +11,7 @@ import {
   organisationLine,
 } from './report-text.js';
 import type { ItaReportData } from './types.js';
-import { addHeaderRow, addSpanningRow, fitSheetColumns, newSheet, styleBodyRow, toBuffer } from './xlsx-sheet.js';
+import { addHeaderRow, addSpanningRow, fitSheetColumns, lineCount, newSheet, styleBodyRow, toBuffer } from './xlsx-sheet.js';
 
 /** The cells of a measure, each as its lines (paragraphs): numbered 1…n in the report's order, in its digits. */
 function itaCells(data: ItaReportData): string[][][] {
@@ -19,10 +19,30 @@ function itaCells(data: ItaReportData): string[][][] {
   return data.rows.map((r, index) => [[d(index + 1)], lines(r.title), numberedSteps(r.methodSteps, d), lines(r.period), lines(r.responsible), lines(r.summary), lines(r.outcome)]);
 }
 
+// A sheet row holds up to this many lines of a column: well under a page, so that page breaks fall between them.
+const LINES_PER_ROW = 10;
+
+/** A column's paragraphs in groups of whole paragraphs of up to `LINES_PER_ROW` lines (a longer paragraph alone). */
+function chunks(paragraphs: string[], width: number): string[] {
+  const out: string[][] = [];
+  let lines = 0;
+  for (const p of paragraphs) {
+    const n = lineCount(p, width);
+    if (out.length === 0 || lines + n > LINES_PER_ROW) {
+      out.push([p]);
+      lines = n;
+    } else {
+      out.at(-1)!.push(p);
+      lines += n;
+    }
+  }
+  return out.map((group) => group.join('\n'));
+}
+
 /**
  * The ITA measures report as a worksheet, columns sized by what they hold. A spreadsheet row never breaks
- * across pages, and a measure's steps and results run longer than a page, so each paragraph of a measure is a
- * sheet row of its own, framed together as one record. ลำดับ prints in the report's digits like the steps
+ * across pages, and a measure's steps and results run longer than a page, so a long measure spans several sheet
+ * rows, each holding whole paragraphs, framed together as one record. ลำดับ prints in the report's digits like the steps
  * beside it (a sheet once mixed "1" with "๑.").
  */
 export async function buildItaXlsx(data: ItaReportData): Promise<Buffer> {
@@ -41,9 +61,10 @@ export async function buildItaXlsx(data: ItaReportData): Promise<Buffer> {
 
   addHeaderRow(sheet, ITA_HEADERS);
   for (const columns of cells) {
-    const parts = Math.max(1, ...columns.map((c) => c.length));
+    const chunked = columns.map((paragraphs, c) => chunks(paragraphs, widths[c]!));
+    const parts = Math.max(1, ...chunked.map((c) => c.length));
     for (let k = 0; k < parts; k++) {
-      const row = sheet.addRow(columns.map((c) => c[k] ?? ''));
+      const row = sheet.addRow(chunked.map((c) => c[k] ?? ''));
       row.getCell(1).alignment = { horizontal: 'center' };
       styleBodyRow(row, ITA_HEADERS.length, { first: k === 0, last: k === parts - 1 });
     }
