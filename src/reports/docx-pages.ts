@@ -73,6 +73,8 @@ function tableRows(xml: string, defaultSize: number): Row[] {
   const grid = [...xml.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((m) => Number(m[1]));
   const tblPr = /<w:tblPr>[\s\S]*?<\/w:tblPr>/.exec(xml)?.[0] ?? '';
   const tableMargins = /<w:tblCellMar>[\s\S]*?<\/w:tblCellMar>/.exec(tblPr)?.[0] ?? '';
+  // The rule between rows takes its width (eighths of a point) of the row's height.
+  const rule = (num(/<w:tblBorders>[\s\S]*?<\/w:tblBorders>/.exec(tblPr)?.[0] ?? '', 'w:insideH', 'w:sz') ?? 0) / 8;
   return [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((tr) => {
     const trPr = /<w:trPr>[\s\S]*?<\/w:trPr>/.exec(tr[0])?.[0] ?? '';
     let column = 0;
@@ -91,12 +93,12 @@ function tableRows(xml: string, defaultSize: number): Row[] {
       const h = stack(blocks) + vertical;
       if (h > height) {
         height = h;
-        pitch = Math.max(...blocks.map((b) => b.lineHeight), pitch);
+        pitch = Math.max(...blocks.map((b) => b.lineHeight));
         margins = vertical;
       }
     }
     const min = num(trPr, 'w:trHeight', 'w:val');
-    return { height: Math.max(height, (min ?? 0) / 20), header: has(trPr, 'w:tblHeader'), cantSplit: has(trPr, 'w:cantSplit'), lineHeight: pitch, margins };
+    return { height: Math.max(height + rule, (min ?? 0) / 20), header: has(trPr, 'w:tblHeader'), cantSplit: has(trPr, 'w:cantSplit'), lineHeight: pitch, margins };
   });
 }
 
