@@ -32,7 +32,7 @@ const CHAR_PADDING = 0;
 export const widthToPoints = (width: number): number => width * PT_PER_CHAR + CHAR_PADDING;
 const pointsToWidth = (points: number): number => Math.max(1, (points - CHAR_PADDING) / PT_PER_CHAR);
 // What a cell keeps free left and right of its text, in points.
-const CELL_INSET = 6;
+export const CELL_INSET = 6;
 
 // A4 landscape, margins in inches; what is left is the printed width and height, in points.
 const MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.8, header: 0.3, footer: 0.3 };
