@@ -21,9 +21,8 @@ import {
   numberedSteps,
   organisationLine,
 } from './report-text.js';
-import { estimatePages, fitColumnWidths, rowLines, tableLineHeight } from './column-fit.js';
-import { A4_LONG, A4_SHORT, BODY_SIZE, centred, MARGIN, reportDocx, TABLE_SIZE, TITLE_SIZE } from './docx-document.js';
-import { lineHeight, wrapLines } from './text-measure.js';
+import { fitColumnWidths, rowLines } from './column-fit.js';
+import { A4_LONG, BODY_SIZE, centred, MARGIN, reportDocx, TABLE_SIZE, TITLE_SIZE } from './docx-document.js';
 import type { ItaReportData } from './types.js';
 
 // Twentieths of a point; landscape A4.
@@ -73,48 +72,17 @@ function itaCells(data: ItaReportData): string[][][] {
   ]);
 }
 
-/** Points the title block and the lead-in take above the table, as measured in the report font. */
-function headingHeight(data: ItaReportData): number {
-  const d = digitsFor(data.thaiDigits);
-  const org = data.organisation;
-  const score = itaScoreLine(org);
-  const body = { size: BODY_SIZE / 2 };
-  const width = TABLE_WIDTH / 20;
-  const intro = wrapLines(d(itaIntro(org)), width, body);
-  // The first line is indented: measured again at the narrower width when it carries the paragraph's start.
-  const introLines = wrapLines(d(itaIntro(org)), width - INTRO_INDENT / 20, body).length > intro.length ? intro.length + 1 : intro.length;
-  return (
-    lineHeight({ size: TITLE_SIZE / 2, bold: true }) +
-    lineHeight({ size: BODY_SIZE / 2, bold: true }) * (score ? 3 : 2) +
-    lineHeight(body) * introLines +
-    (2 * INTRO_SPACING) / 20
-  );
-}
-
-// What LibreOffice and Word leave for the footer: its one line at 14 pt, from 708 twips above the page's edge.
-const FOOTER_TOP = 708 / 20 + lineHeight({ size: TABLE_PT });
-const PAGE_BODY = A4_SHORT / 20 - MARGIN / 20 - Math.max(MARGIN / 20, FOOTER_TOP);
-
 /**
- * Column widths sized by what this report's columns hold (measured in the report font), and the pages the table
- * fills (see `estimatePages`).
+ * Column widths sized by what this report's columns hold (measured in the report font), and which rows are
+ * short enough to keep whole on a page. The pages the document fills are computed from the file itself
+ * (docx-pages.ts).
  */
-export function itaTableLayout(data: ItaReportData): { widths: number[]; pages: number; keepWhole: boolean[] } {
+export function itaTableLayout(data: ItaReportData): { widths: number[]; keepWhole: boolean[] } {
   const texts = [[...ITA_HEADERS], ...itaCells(data).map((row) => row.map((cell) => cell.join('\n')))];
   const options = { total: TABLE_WIDTH, unitsPerPoint: 20, size: TABLE_PT, padding: 2 * CELL_PADDING, oneLineHeader: [0] };
   const widths = fitColumnWidths(texts, options);
-  const lineCounts = rowLines(texts, widths, options);
-  const line = tableLineHeight(TABLE_PT);
-  const rowHeight = (n: number) => n * line + (2 * CELL_MARGIN_Y) / 20;
-  const [header, ...body] = lineCounts;
-  const pages = estimatePages(rowHeight(header!), body.map(rowHeight), {
-    pageHeight: PAGE_BODY,
-    firstPageUsed: headingHeight(data),
-    keepWhole: rowHeight(KEEP_WHOLE_LINES),
-    lineHeight: line,
-    rowMargins: (2 * CELL_MARGIN_Y) / 20,
-  });
-  return { widths, pages, keepWhole: body.map((n) => n <= KEEP_WHOLE_LINES) };
+  const [, ...body] = rowLines(texts, widths, options);
+  return { widths, keepWhole: body.map((n) => n <= KEEP_WHOLE_LINES) };
 }
 
 /** The ITA measures report of seeds 000–002 as an A4 landscape Word document. */

@@ -27,7 +27,7 @@ const YEAR: Partial<Record<ReportKind, number>> = { 'oit-xlsx': 2567, 'indicator
 // Pages each report of the sample data may take at most (the sample: 62 plan items, 18 ITA measures, 35 OIT items).
 const MAX_PAGES: Record<ReportKind, number> = {
   'ita-docx': 26,
-  'ita-xlsx': 32,
+  'ita-xlsx': 26,
   'eplan-6-xlsx': 5,
   'eplan-6-csv': 0,
   'eplan-12-xlsx': 5,
