@@ -11,9 +11,10 @@ import {
   type FileChild,
   type ISectionOptions,
 } from 'docx';
+import { withDocxPages } from './docx-pages.js';
 import { digitsFor, generatedLine, REPORT_FONT } from './report-text.js';
 
-/** What the Word reports share: A4, 2 cm margins, TH SarabunPSK in Thai, the generated-by line and page number. */
+/** What the Word reports share: A4, 2 cm margins, TH Sarabun New in Thai, the generated-by line and page number. */
 
 // Twentieths of a point. A4 is 11906 × 16838.
 export const A4_SHORT = 11906;
@@ -76,7 +77,8 @@ export async function reportDocx(options: {
       ...(options.turned ? [turnedSection(options.landscape, options.thaiDigits, options.generatedAt, options.turned)] : []),
     ],
   });
-  return Packer.toBuffer(doc);
+  // The pages it fills, computed from the document as laid out, go into the file (`ComputedPages`).
+  return withDocxPages(await Packer.toBuffer(doc));
 }
 
 /** The pages after a change of orientation: page numbers carry on, the footer stays the same. */

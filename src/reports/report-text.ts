@@ -9,7 +9,8 @@ import type { EplanLatestReport, EplanReportData, ReportOrganisation, Reporter }
 
 /** The words and lines several report files share, so the DOCX, XLSX and CSV say the same thing. */
 
-export const REPORT_FONT = 'TH SarabunPSK';
+// The font whose metrics the layouts measure (text-measure.ts): what is measured is what prints.
+export const REPORT_FONT = 'TH Sarabun New';
 export const PRODUCT_NAME_TH = 'ระบบโปร่งใส';
 
 export const ITA_TITLE = 'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน';
