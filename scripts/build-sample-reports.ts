@@ -13,7 +13,7 @@ import { produceReport, REPORT_KINDS } from '../src/reports/catalogue.js';
  */
 const out = process.argv[2];
 if (!out) throw new Error('usage: tsx scripts/build-sample-reports.ts <folder>');
-const YEAR: Partial<Record<string, number>> = { 'oit-xlsx': 2567, 'indicators-docx': 2566, 'indicators-xlsx': 2566 };
+const YEAR: Partial<Record<string, number>> = { 'oit-xlsx': 2567, 'oit-docx': 2567, 'indicators-docx': 2566, 'indicators-xlsx': 2566 };
 
 loadDotEnv();
 const config = loadStorageConfig();

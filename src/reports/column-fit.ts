@@ -20,6 +20,12 @@ export interface FitOptions {
   headerRows?: number;
   /** Columns whose header is kept on one line (ลำดับ, as the seeds print it). */
   oneLineHeader?: readonly number[];
+  /**
+   * Columns whose words may be cut where a line ends (web addresses: LibreOffice and Excel wrap a word longer
+   * than the line by characters, and a long address would otherwise claim the whole table): they start as
+   * narrow as their header, not their longest word.
+   */
+  breakable?: readonly number[];
   /** How many steps the free width is handed out in. */
   steps?: number;
 }
@@ -40,6 +46,7 @@ export function fitColumnWidths(rows: readonly (readonly string[])[], options: F
   const columns = rows[0]?.length ?? 0;
   const u = options.unitsPerPoint;
   const oneLine = new Set(options.oneLineHeader ?? []);
+  const breakable = new Set(options.breakable ?? []);
   const headerRows = options.headerRows ?? 1;
   const inner = options.total - columns * options.padding;
 
@@ -50,6 +57,7 @@ export function fitColumnWidths(rows: readonly (readonly string[])[], options: F
       ...rows.map((r, i) => {
         const style = styleOf(i, options);
         const text = r[c] ?? '';
+        if (breakable.has(c) && i >= headerRows) return 0;
         return i < headerRows && oneLine.has(c) ? Math.max(...paragraphWidths(text, style)) : longestWordWidth(text, style);
       }),
     ) * u * SAFETY + 1,

@@ -43,27 +43,40 @@ const PRINT_HEIGHT = 595.28 - (MARGINS.top + MARGINS.bottom) * 72;
  * Excel widths for a table's columns from the text they hold (header row first): each column as wide as its
  * widest word, the rest of the printed width where it shortens the table most (`fitColumnWidths`).
  */
-export function fitSheetColumns(rows: readonly (readonly string[])[], options: { oneLineHeader?: readonly number[]; total?: number } = {}): number[] {
+export function fitSheetColumns(rows: readonly (readonly string[])[], options: { oneLineHeader?: readonly number[]; breakable?: readonly number[]; total?: number } = {}): number[] {
   const widths = fitColumnWidths(rows, {
     total: options.total ?? PRINT_WIDTH - CHAR_PADDING * (rows[0]?.length ?? 0),
     unitsPerPoint: 1,
     size: TABLE_FONT_SIZE,
     padding: CELL_INSET,
     oneLineHeader: options.oneLineHeader,
+    breakable: options.breakable,
   });
   return widths.map((w) => Math.round(pointsToWidth(w + CHAR_PADDING) * 100) / 100);
 }
 
-export function newSheet(name: string, widths: number[]): { workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet } {
+export interface SheetOptions {
+  /**
+   * Printed at 100 %, never shrunk: for sheets whose columns are fitted to the printed width
+   * (`fitSheetColumns`), so that 14 pt prints as 14 pt (the OIT sheet, the roll-up). Others are scaled to
+   * the page's width.
+   */
+  fullSize?: boolean;
+}
+
+export function newSheet(name: string, widths: number[], options: SheetOptions = {}): { workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet } {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Prongsai';
-  return { workbook, sheet: addSheet(workbook, name, widths) };
+  return { workbook, sheet: addSheet(workbook, name, widths, options) };
 }
 
 /** Another sheet of the same workbook, set up like the first. */
-export function addSheet(workbook: ExcelJS.Workbook, name: string, widths: number[]): ExcelJS.Worksheet {
+export function addSheet(workbook: ExcelJS.Workbook, name: string, widths: number[], options: SheetOptions = {}): ExcelJS.Worksheet {
+  const fit: Partial<ExcelJS.PageSetup> = options.fullSize
+    ? { fitToPage: false, scale: 100, horizontalCentered: true }
+    : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   const sheet = workbook.addWorksheet(name, {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: MARGINS },
+    pageSetup: { paperSize: 9, orientation: 'landscape', ...fit, margins: MARGINS },
     properties: { defaultRowHeight: LINE_HEIGHT },
   });
   sheet.columns = widths.map((width) => ({ width, style: { font: { name: REPORT_FONT, size: TABLE_FONT_SIZE } } }));
@@ -162,7 +175,7 @@ export function styleBodyRow(row: ExcelJS.Row, columnCount: number, part: { firs
 export function sheetPages(sheet: ExcelJS.Worksheet): number {
   let width = 0;
   for (let i = 1; i <= sheet.columnCount; i++) width += widthToPoints(widthOf(sheet, i));
-  const scale = Math.min(100, Math.floor((PRINT_WIDTH / width) * 100)) / 100;
+  const scale = sheet.pageSetup.fitToPage ? Math.min(100, Math.floor((PRINT_WIDTH / width) * 100)) / 100 : (sheet.pageSetup.scale ?? 100) / 100;
   const height = PRINT_HEIGHT / scale;
   const titles = /^(\d+):(\d+)$/.exec(sheet.pageSetup.printTitlesRow ?? '');
   const [first, last] = titles ? [Number(titles[1]), Number(titles[2])] : [0, -1];

@@ -23,7 +23,7 @@ let h: Harness;
 const bkk = (local: string) => new Date(`${local}+07:00`);
 
 const KINDS = REPORT_KINDS.filter((k) => !k.endsWith('csv'));
-const YEAR: Partial<Record<ReportKind, number>> = { 'oit-xlsx': 2567, 'indicators-docx': 2566, 'indicators-xlsx': 2566 };
+const YEAR: Partial<Record<ReportKind, number>> = { 'oit-xlsx': 2567, 'oit-docx': 2567, 'indicators-docx': 2566, 'indicators-xlsx': 2566 };
 // Pages each report of the sample data may take at most (the sample: 62 plan items, 18 ITA measures, 35 OIT items).
 const MAX_PAGES: Record<ReportKind, number> = {
   'ita-docx': 26,
@@ -37,6 +37,7 @@ const MAX_PAGES: Record<ReportKind, number> = {
   'indicators-docx': 12,
   'indicators-xlsx': 12,
   'oit-xlsx': 10,
+  'oit-docx': 12,
   'rollup-xlsx': 3,
 };
 
