@@ -2,6 +2,7 @@ import { AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragrap
 import { INDICATOR_HEADERS, INDICATOR_TITLE, INSTRUMENT_HEADING, progressCell } from './indicator-text.js';
 import type { IndicatorReportData } from './load-oit-data.js';
 import { fitColumnWidths } from './column-fit.js';
+import { DOCX_LANGUAGE } from './docx-document.js';
 import { withDocxPages } from './docx-pages.js';
 import { digitsFor, fiscalYearLine, generatedLine, lines, organisationLine, REPORT_FONT } from './report-text.js';
 
@@ -52,7 +53,7 @@ export async function buildIndicatorDocx(data: IndicatorReportData): Promise<Buf
   const doc = new Document({
     creator: 'Prongsai',
     title: `${INDICATOR_TITLE} ${d(fiscalYearLine(data.organisation.fiscalYear))}`,
-    styles: { default: { document: { run: { font: REPORT_FONT, size: BODY_SIZE, language: { value: 'th-TH', bidirectional: 'th-TH' } } } } },
+    styles: { default: { document: { run: { font: REPORT_FONT, size: BODY_SIZE, language: DOCX_LANGUAGE } } } },
     sections: [
       {
         properties: { page: { size: { width: A4_SHORT, height: A4_LONG, orientation: PageOrientation.LANDSCAPE }, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } } },
