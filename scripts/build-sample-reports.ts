@@ -11,8 +11,8 @@ import { produceReport, REPORT_KINDS } from '../src/reports/catalogue.js';
  * Writes every DOCX/XLSX report of the data in LOCAL_DATA_DIR into the folder given, named by kind, in one
  * database session (scripts/render-reports.sh imports the sample data first). Years as the samples hold them.
  */
-const out = process.argv[2];
-if (!out) throw new Error('usage: tsx scripts/build-sample-reports.ts <folder>');
+const [out, ...only] = process.argv.slice(2);
+if (!out) throw new Error('usage: tsx scripts/build-sample-reports.ts <folder> [kind …]');
 const YEAR: Partial<Record<string, number>> = { 'oit-xlsx': 2567, 'oit-docx': 2567, 'indicators-docx': 2566, 'indicators-xlsx': 2566 };
 
 loadDotEnv();
@@ -21,7 +21,7 @@ const { uri, local } = await resolveDatabase(config);
 try {
   await connectDatabase(uri);
   await mkdir(out, { recursive: true });
-  for (const kind of REPORT_KINDS.filter((k) => !k.endsWith('csv'))) {
+  for (const kind of REPORT_KINDS.filter((k) => !k.endsWith('csv') && (only.length === 0 || only.includes(k)))) {
     const file = await produceReport(config.ORG_CODE, {
       kind,
       fiscalYear: YEAR[kind] ?? 2568,

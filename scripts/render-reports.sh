@@ -6,6 +6,7 @@
 #   npm run render-reports            # needs soffice (Writer and Calc), pdfinfo and pdftoppm
 #   KEEP=1 npm run render-reports     # keeps the PDFs in the work folder it prints
 #   REUSE=1 LOCAL_DATA_DIR=… npm run render-reports   # a folder the sample data was already imported into
+#   ONLY="oit-docx rollup-xlsx" npm run render-reports  # only these reports (their PNGs replaced, the others kept)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -39,12 +40,12 @@ cli oit import examples/oit-2567.csv >/dev/null
 cli indicators import examples/ita-indicators-2566.csv >/dev/null
 fi
 
-npx tsx scripts/build-sample-reports.ts "$WORK/files"
+# shellcheck disable=SC2086
+npx tsx scripts/build-sample-reports.ts "$WORK/files" ${ONLY:-}
 
 soffice -env:UserInstallation="file://$WORK/lo" --headless --convert-to pdf --outdir "$WORK/pdf" "$WORK"/files/* >/dev/null 2>&1
 
 mkdir -p "$OUT"
-rm -f "$OUT"/*.png
 failed=0
 printf '%-22s %8s %8s\n' report rendered computed
 for file in "$WORK"/files/*; do
@@ -55,6 +56,7 @@ for file in "$WORK"/files/*; do
   computed=$(unzip -p "$file" docProps/custom.xml 2>/dev/null | grep -o 'name="ComputedPages"><vt:lpwstr>[0-9]*' | grep -o '[0-9]*$' || true)
   printf '%-22s %8s %8s\n' "$name" "$rendered" "${computed:--}"
   if [ -n "$computed" ] && [ "$computed" != "$rendered" ]; then failed=1; fi
+  rm -f "$OUT/$name"-*.png
   pdftoppm -png -r 50 -f 1 -l "$PAGES" "$pdf" "$OUT/$name"
 done
 [ -n "${KEEP:-}" ] && echo "PDFs kept in $WORK/pdf"

@@ -26,6 +26,8 @@ export interface FitOptions {
    * narrow as their header, not their longest word.
    */
   breakable?: readonly number[];
+  /** Rows printed bold besides the header (a totals row), counted with the header rows. */
+  boldRows?: readonly number[];
   /** How many steps the free width is handed out in. */
   steps?: number;
 }
@@ -36,7 +38,7 @@ const SAFETY = 1.02;
 /** Paragraphs of a cell (a text with line breaks), each as its width in points. */
 const paragraphWidths = (text: string, style: TextStyle): number[] => text.split('\n').map((l) => textWidth(l, style));
 
-const styleOf = (row: number, options: FitOptions): TextStyle => ({ size: options.size, bold: row < (options.headerRows ?? 1) });
+const styleOf = (row: number, options: FitOptions): TextStyle => ({ size: options.size, bold: row < (options.headerRows ?? 1) || (options.boldRows ?? []).includes(row) });
 
 /**
  * Rows of cells (each a text with line breaks), header first; returns one width per column in the caller's

@@ -102,18 +102,36 @@ function tableRows(xml: string, defaultSize: number): Row[] {
   });
 }
 
-/** Pages of a document.xml whose default text size (points) is `defaultSize`, its footer `footerHeight` points tall. */
-export function documentPages(document: string, defaultSize: number, footerHeight: number): number {
-  const sectPr = /<w:sectPr\b[\s\S]*?<\/w:sectPr>/.exec(document)?.[0] ?? '';
+/** The height text may fill and the width of a page of a section, in points. */
+function frame(sectPr: string, footerHeight: number): { bodyHeight: number; width: number } {
   const pageWidth = (num(sectPr, 'w:pgSz', 'w:w') ?? 11906) / 20;
   const pageHeight = (num(sectPr, 'w:pgSz', 'w:h') ?? 16838) / 20;
   const margin = (side: string) => (num(sectPr, 'w:pgMar', `w:${side}`) ?? 1440) / 20;
   const footerDistance = (num(sectPr, 'w:pgMar', 'w:footer') ?? 708) / 20;
-  const bodyHeight = pageHeight - margin('top') - Math.max(margin('bottom'), footerHeight > 0 ? footerDistance + footerHeight : 0);
-  const width = pageWidth - margin('left') - margin('right');
+  return {
+    bodyHeight: pageHeight - margin('top') - Math.max(margin('bottom'), footerHeight > 0 ? footerDistance + footerHeight : 0),
+    width: pageWidth - margin('left') - margin('right'),
+  };
+}
 
+/**
+ * Pages of a document.xml whose default text size (points) is `defaultSize`, its footer `footerHeight` points
+ * tall. A section (seed 004's landscape table after portrait prose) starts on a new page of its own size; its
+ * properties sit in the paragraph that ends it, the last section's at the end of the body.
+ */
+export function documentPages(document: string, defaultSize: number, footerHeight: number): number {
   const body = /<w:body>([\s\S]*)<\/w:body>/.exec(document)?.[1] ?? '';
   const parts = [...body.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)].map((m) => m[0]);
+  const sectionOf = (xml: string) => /<w:sectPr\b[\s\S]*?<\/w:sectPr>/.exec(xml)?.[0];
+  const last = [...body.matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)].at(-1)?.[0] ?? '';
+  // The section each part belongs to: the one the next section-ending paragraph (or the body) closes.
+  const sections: { id: number; xml: string }[] = [];
+  for (let i = parts.length - 1, current = { id: 0, xml: last }; i >= 0; i--) {
+    const own = parts[i]!.startsWith('<w:tbl>') ? undefined : sectionOf(parts[i]!);
+    if (own) current = { id: current.id + 1, xml: own };
+    sections[i] = current;
+  }
+  let { bodyHeight, width } = frame(sections[0]?.xml ?? last, footerHeight);
 
   let pages = 1;
   let used = 0;
@@ -122,6 +140,10 @@ export function documentPages(document: string, defaultSize: number, footerHeigh
     used = 0;
   };
   parts.forEach((part, i) => {
+    if (i > 0 && sections[i]!.id !== sections[i - 1]!.id) {
+      newPage();
+      ({ bodyHeight, width } = frame(sections[i]!.xml, footerHeight));
+    }
     if (part.startsWith('<w:tbl>')) {
       const rows = tableRows(part, defaultSize);
       const header = rows.filter((r, k) => r.header && rows.slice(0, k).every((x) => x.header)).reduce((h, r) => h + r.height, 0);

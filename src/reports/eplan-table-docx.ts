@@ -62,8 +62,9 @@ function bodyCells(data: EplanReportData, d: Digits): string[][][] {
 /** Column widths (cell padding included) from what this table's columns hold. */
 export function eplanTableWidths(data: EplanReportData, d: Digits): number[] {
   const texts = [HEADERS.map((h) => headerLines(h).join('\n')), ...bodyCells(data, d).map((row) => row.map((c) => c.join('\n')))];
-  // The number, tick and money columns need no more than their longest line; the rest goes to the project's name and หมายเหตุ.
-  return fitColumnWidths(texts, { total: TABLE_WIDTH, unitsPerPoint: 20, size: TABLE_SIZE / 2, padding: 2 * CELL_PADDING, oneLineHeader: [0] });
+  // Every header line whole, where the seed breaks it ("งบประมาณ", not "งบ|ประมาณ"); the number, tick and money
+  // columns need no more than their longest line, the rest goes to the project's name and หมายเหตุ.
+  return fitColumnWidths(texts, { total: TABLE_WIDTH, unitsPerPoint: 20, size: TABLE_SIZE / 2, padding: 2 * CELL_PADDING, oneLineHeader: HEADERS.map((_, i) => i) });
 }
 
 export function eplanTableDocx(data: EplanReportData, d: Digits): Table {

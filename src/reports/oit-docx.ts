@@ -43,7 +43,7 @@ export async function buildOitDocx(data: OitReportData): Promise<Buffer> {
     unitsPerPoint: 20,
     size: TABLE_SIZE / 2,
     padding: 2 * CELL_PADDING,
-    oneLineHeader: OIT_CENTRED_COLUMNS,
+    oneLineHeader: OIT_HEADERS.map((_, i) => i),
     breakable: [OIT_URL_COLUMN],
   });
   const centre = new Set(OIT_CENTRED_COLUMNS);

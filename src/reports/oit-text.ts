@@ -6,7 +6,7 @@ import { fiscalYearLine } from './report-text.js';
 
 export const OIT_TITLE = 'ผลการตรวจสอบการเปิดเผยข้อมูลสาธารณะ (OIT)';
 
-/** Seed 003's columns, with ITAS's มี/ไม่มี, URL and คำอธิบาย, and who checked. */
+/** Seed 003's columns, with ITAS's มี/ไม่มี, URL and คำอธิบาย, and who checked; each header prints on one line ("ผลการตรวจสอบ", not "ผลการ|ตรวจ|สอบ"). */
 export const OIT_HEADERS = ['ข้อ', 'ข้อมูล', 'องค์ประกอบด้านข้อมูล', 'มี', 'ไม่มี', 'URL', 'คำอธิบาย', 'ผลการตรวจสอบ', 'ผู้ตรวจสอบ'] as const;
 /** Columns printed centred: the code and the two tick boxes. */
 export const OIT_CENTRED_COLUMNS = [0, 3, 4];

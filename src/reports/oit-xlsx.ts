@@ -14,7 +14,7 @@ export async function buildOitXlsx(data: OitReportData): Promise<Buffer> {
   const d = digitsFor(data.thaiDigits);
   const rows = data.sections.flatMap((s) => s.groups.flatMap((g) => g.rows));
   const cells = rows.map((r) => oitCells(r, d, codeOf));
-  const widths = fitSheetColumns([[...OIT_HEADERS], ...cells], { oneLineHeader: OIT_CENTRED_COLUMNS, breakable: [OIT_URL_COLUMN] });
+  const widths = fitSheetColumns([[...OIT_HEADERS], ...cells], { oneLineHeader: OIT_HEADERS.map((_, i) => i), breakable: [OIT_URL_COLUMN] });
   const { workbook, sheet } = newSheet('OIT', widths, { fullSize: true });
 
   addSpanningRow(sheet, OIT_TITLE, { title: true });

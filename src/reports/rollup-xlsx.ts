@@ -10,29 +10,31 @@ import { addHeaderRow, addSheet, addSpanningRow, BOLD_FONT, fitSheetColumns, MON
  * header, because twenty columns on one landscape page come out at about 5 pt: the plan's progress, then
  * money, complaints and OIT. Both start with the organisation's name, never its internal code.
  */
+// Headers broken into lines by hand, each line kept whole: left to the width-fitting, the narrow figure
+// columns broke them word by word ("งบ|ประมาณ", "(ร้อย|ละ)") into headers seven lines tall.
 export const ROLLUP_PLAN_HEADERS = [
   'ลำดับ',
-  'องค์กรปกครองส่วนท้องถิ่น',
+  'องค์กรปกครอง\nส่วนท้องถิ่น',
   'อำเภอ',
-  'จำนวนรายการ',
+  'จำนวน\nรายการ',
   'แล้วเสร็จ',
-  'ระหว่างดำเนินการ',
-  'ระดับการดำเนินการ (ร้อยละ)',
+  'ระหว่าง\nดำเนินการ',
+  'ระดับการ\nดำเนินการ\n(ร้อยละ)',
   'ระดับ',
-  'รายการเกินกำหนด',
-  'รายงานในรอบนี้',
+  'รายการ\nเกินกำหนด',
+  'รายงาน\nในรอบนี้',
 ] as const;
 
 export const ROLLUP_MONEY_HEADERS = [
   'ลำดับ',
-  'องค์กรปกครองส่วนท้องถิ่น',
+  'องค์กรปกครอง\nส่วนท้องถิ่น',
   'ปีงบประมาณ',
-  'งบประมาณ (บาท)',
-  'เบิกจ่าย (บาท)',
-  'การเบิกจ่าย (ร้อยละ)',
-  `เรื่องร้องเรียนตอบภายใน ${ANSWER_WITHIN_DAYS} วัน (ร้อยละ)`,
-  'OIT ตอบแล้ว (ร้อยละ)',
-  'OIT ผ่านการตรวจ (ร้อยละ)',
+  'งบประมาณ\n(บาท)',
+  'เบิกจ่าย\n(บาท)',
+  'การเบิกจ่าย\n(ร้อยละ)',
+  `เรื่องร้องเรียน\nตอบภายใน ${ANSWER_WITHIN_DAYS} วัน\n(ร้อยละ)`,
+  'OIT\nตอบแล้ว\n(ร้อยละ)',
+  'OIT ผ่าน\nการตรวจ\n(ร้อยละ)',
   'ต้องติดตาม',
 ] as const;
 
@@ -49,10 +51,11 @@ const percent = (n: number | string) => (typeof n === 'number' ? n.toFixed(2) : 
 
 /**
  * Column widths from the cells as they print, measured in the report font and filling the landscape page at
- * 100 % (ลำดับ and the name column's header, องค์กรปกครองส่วนท้องถิ่น, on one line).
+ * 100 % (every header line whole, as broken above).
  */
 function widthsFor(headers: readonly string[], rows: Cell[][], shown: (c: Cell, column: number) => string): number[] {
-  return fitSheetColumns([[...headers], ...rows.map((r) => r.map((c, i) => shown(c, i + 1)))], { oneLineHeader: [0, 1] });
+  // The last row is the totals, printed bold.
+  return fitSheetColumns([[...headers], ...rows.map((r) => r.map((c, i) => shown(c, i + 1)))], { oneLineHeader: headers.map((_, i) => i), boldRows: [rows.length] });
 }
 
 function addTable(sheet: ExcelJS.Worksheet, title: string, rollup: Rollup, headers: readonly string[], rows: Cell[][], total: Cell[], formats: { percent: number[]; money: number[]; centred: number[]; shown: (c: Cell, column: number) => string }): void {

@@ -43,7 +43,7 @@ const PRINT_HEIGHT = 595.28 - (MARGINS.top + MARGINS.bottom) * 72;
  * Excel widths for a table's columns from the text they hold (header row first): each column as wide as its
  * widest word, the rest of the printed width where it shortens the table most (`fitColumnWidths`).
  */
-export function fitSheetColumns(rows: readonly (readonly string[])[], options: { oneLineHeader?: readonly number[]; breakable?: readonly number[]; total?: number } = {}): number[] {
+export function fitSheetColumns(rows: readonly (readonly string[])[], options: { oneLineHeader?: readonly number[]; breakable?: readonly number[]; boldRows?: readonly number[]; total?: number } = {}): number[] {
   const widths = fitColumnWidths(rows, {
     total: options.total ?? PRINT_WIDTH - CHAR_PADDING * (rows[0]?.length ?? 0),
     unitsPerPoint: 1,
@@ -51,6 +51,7 @@ export function fitSheetColumns(rows: readonly (readonly string[])[], options: {
     padding: CELL_INSET,
     oneLineHeader: options.oneLineHeader,
     breakable: options.breakable,
+    boldRows: options.boldRows,
   });
   return widths.map((w) => Math.round(pointsToWidth(w + CHAR_PADDING) * 100) / 100);
 }
@@ -163,7 +164,7 @@ export function styleBodyRow(row: ExcelJS.Row, columnCount: number, part: { firs
     // A record printed over several sheet rows is framed as one cell: no rules between its rows.
     c.border = { left: thin, right: thin, ...(part.first ? { top: thin } : {}), ...(part.last ? { bottom: thin } : {}) };
     c.alignment = { vertical: 'top', wrapText: true, ...(c.alignment ?? {}) };
-    if (typeof c.value === 'string') lines = Math.max(lines, lineCount(c.value, widthOf(row.worksheet, i)));
+    if (typeof c.value === 'string') lines = Math.max(lines, lineCount(c.value, widthOf(row.worksheet, i), { bold: Boolean(c.font?.bold) }));
   }
   fitHeight(row, lines);
 }
