@@ -36,6 +36,8 @@ function addFigureRow(sheet: ExcelJS.Worksheet, label: string, f: ComplaintFigur
   for (const column of DECIMAL_COLUMNS) {
     const cell = row.getCell(column);
     if (typeof cell.value === 'number') cell.numFmt = column === 6 ? '0.0' : PERCENT_FORMAT;
+    // "-" stands where the figures stand, not against the column's left rule beside the figure before it.
+    else if (cell.value === '-') cell.alignment = { horizontal: 'right' };
   }
   if (bold) row.font = BOLD_FONT;
   styleBodyRow(row, FIGURE_HEADERS.length + 1);

@@ -139,6 +139,20 @@ export function documentPages(document: string, defaultSize: number, footerHeigh
     pages++;
     used = 0;
   };
+  /** Height that must share the page with a heading kept with part `j`. */
+  const following = (j: number): number => {
+    const part = parts[j];
+    if (!part || sections[j]!.id !== sections[j - 1]?.id) return 0;
+    if (part.startsWith('<w:tbl>')) {
+      const rows = tableRows(part, defaultSize);
+      const k = rows.findIndex((r) => !r.header);
+      const header = rows.slice(0, k < 0 ? rows.length : k).reduce((h, r) => h + r.height, 0);
+      const first = k < 0 ? undefined : rows[k]!;
+      return header + (first ? (first.cantSplit ? first.height : Math.min(first.height, 2 * first.lineHeight + first.margins)) : 0);
+    }
+    const p = paragraph(part, width, defaultSize);
+    return p.keepNext ? p.before + p.height + p.after + following(j + 1) : p.before + Math.min(p.height, 2 * p.lineHeight);
+  };
   parts.forEach((part, i) => {
     if (i > 0 && sections[i]!.id !== sections[i - 1]!.id) {
       newPage();
@@ -183,11 +197,10 @@ export function documentPages(document: string, defaultSize: number, footerHeigh
       newPage();
       return;
     }
-    // A heading kept with the next paragraph moves with its first line.
-    const next = parts[i + 1];
-    const keep = b.keepNext && next && !next.startsWith('<w:tbl>') ? paragraph(next, width, defaultSize) : null;
-    const need = b.before + b.height + (keep ? keep.before + keep.lineHeight : 0);
-    if (used + need > bodyHeight && used > 0 && (keep || b.height <= 2 * b.lineHeight)) newPage();
+    // A heading kept with what follows moves with it: the next heading of a chain, then the first lines of
+    // a paragraph, or a table's header and first row.
+    const need = b.before + b.height + (b.keepNext ? following(i + 1) : 0);
+    if (used + need > bodyHeight && used > 0 && (b.keepNext || b.height <= 2 * b.lineHeight)) newPage();
     let rest = b.before + b.height;
     while (used + rest > bodyHeight) {
       const here = Math.floor((bodyHeight - used) / b.lineHeight) * b.lineHeight;

@@ -56,8 +56,8 @@ export async function buildOitDocx(data: OitReportData): Promise<Buffer> {
       borders,
       rows: [
         new TableRow({ tableHeader: true, cantSplit: true, children: OIT_HEADERS.map((h, i) => cell(h, widths[i]!, { header: true, center: true })) }),
-        // Rows may break across pages: LibreOffice kept one row-that-cannot-split per page.
-        ...rows.map((r) => new TableRow({ children: oitCells(r, d, codeOf).map((t, i) => cell(t, widths[i]!, { center: centre.has(i) })) })),
+        // An item's few lines stay together on one page.
+        ...rows.map((r) => new TableRow({ cantSplit: true, children: oitCells(r, d, codeOf).map((t, i) => cell(t, widths[i]!, { center: centre.has(i) })) })),
       ],
     });
 
