@@ -58,6 +58,14 @@ for file in "$WORK"/files/*; do
   if [ -n "$computed" ] && [ "$computed" != "$rendered" ]; then failed=1; fi
   rm -f "$OUT/$name"-*.png
   pdftoppm -png -r 50 -f 1 -l "$PAGES" "$pdf" "$OUT/$name"
+  # A document that turns (seed 004: portrait prose, then the landscape table) shows its first turned pages
+  # too, and its last page (the summary and who reports).
+  first_size=$(pdfinfo -f 1 -l 1 "$pdf" | awk '/^Page +1 size:/ {print $4, $6}')
+  turn=$(pdfinfo -f 1 -l "$rendered" "$pdf" | awk -v s="$first_size" '/^Page +[0-9]+ size:/ && ($4 " " $6) != s {print $2; exit}')
+  if [ -n "$turn" ]; then
+    pdftoppm -png -r 50 -f "$turn" -l $((turn + PAGES - 1)) "$pdf" "$OUT/$name"
+    pdftoppm -png -r 50 -f "$rendered" -l "$rendered" "$pdf" "$OUT/$name"
+  fi
 done
 [ -n "${KEEP:-}" ] && echo "PDFs kept in $WORK/pdf"
 if [ "$failed" != 0 ]; then echo "a rendered page count differs from the computed one" >&2; exit 1; fi

@@ -26,6 +26,8 @@ export interface FitOptions {
    * narrow as their header, not their longest word.
    */
   breakable?: readonly number[];
+  /** Columns whose every line is kept whole, body too (short labels such as a month, "เม.ย. 2568"). */
+  wholeLines?: readonly number[];
   /** Rows printed bold besides the header (a totals row), counted with the header rows. */
   boldRows?: readonly number[];
   /** How many steps the free width is handed out in. */
@@ -49,6 +51,7 @@ export function fitColumnWidths(rows: readonly (readonly string[])[], options: F
   const u = options.unitsPerPoint;
   const oneLine = new Set(options.oneLineHeader ?? []);
   const breakable = new Set(options.breakable ?? []);
+  const whole = new Set(options.wholeLines ?? []);
   const headerRows = options.headerRows ?? 1;
   const inner = options.total - columns * options.padding;
 
@@ -60,7 +63,7 @@ export function fitColumnWidths(rows: readonly (readonly string[])[], options: F
         const style = styleOf(i, options);
         const text = r[c] ?? '';
         if (breakable.has(c) && i >= headerRows) return 0;
-        return i < headerRows && oneLine.has(c) ? Math.max(...paragraphWidths(text, style)) : longestWordWidth(text, style);
+        return (i < headerRows && oneLine.has(c)) || whole.has(c) ? Math.max(...paragraphWidths(text, style)) : longestWordWidth(text, style);
       }),
     ) * u * SAFETY + 1,
   );

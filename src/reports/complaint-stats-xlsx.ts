@@ -49,8 +49,8 @@ function addFigureRow(sheet: ExcelJS.Worksheet, label: string, f: ComplaintFigur
  */
 function tableWidths(labelHeader: string, rows: readonly { label: string; figures: ComplaintFigures | null }[]): number[] {
   const shown = (f: ComplaintFigures) => figureCells(f).map((v, i) => (typeof v === 'number' && DECIMAL_COLUMNS.has(i + 2) ? v.toFixed(i + 2 === 6 ? 1 : 2) : String(v)));
-  // The totals row, printed bold, is the last.
-  return fitSheetColumns([[labelHeader, ...FIGURE_HEADERS], ...rows.map((r) => [r.label, ...(r.figures ? shown(r.figures) : FIGURE_HEADERS.map(() => ''))])], { boldRows: [rows.length] });
+  // The totals row, printed bold, is the last; a month or a category reads on one line.
+  return fitSheetColumns([[labelHeader, ...FIGURE_HEADERS], ...rows.map((r) => [r.label, ...(r.figures ? shown(r.figures) : FIGURE_HEADERS.map(() => ''))])], { boldRows: [rows.length], wholeLines: [0] });
 }
 
 function addTitles(sheet: ExcelJS.Worksheet, data: ComplaintStatsReportData, title: string): void {

@@ -43,7 +43,7 @@ const PRINT_HEIGHT = 595.28 - (MARGINS.top + MARGINS.bottom) * 72;
  * Excel widths for a table's columns from the text they hold (header row first): each column as wide as its
  * widest word, the rest of the printed width where it shortens the table most (`fitColumnWidths`).
  */
-export function fitSheetColumns(rows: readonly (readonly string[])[], options: { oneLineHeader?: readonly number[]; breakable?: readonly number[]; boldRows?: readonly number[]; total?: number } = {}): number[] {
+export function fitSheetColumns(rows: readonly (readonly string[])[], options: { oneLineHeader?: readonly number[]; wholeLines?: readonly number[]; breakable?: readonly number[]; boldRows?: readonly number[]; total?: number } = {}): number[] {
   const widths = fitColumnWidths(rows, {
     total: options.total ?? PRINT_WIDTH - CHAR_PADDING * (rows[0]?.length ?? 0),
     unitsPerPoint: 1,
@@ -52,6 +52,7 @@ export function fitSheetColumns(rows: readonly (readonly string[])[], options: {
     oneLineHeader: options.oneLineHeader,
     breakable: options.breakable,
     boldRows: options.boldRows,
+    wholeLines: options.wholeLines,
   });
   return widths.map((w) => Math.round(pointsToWidth(w + CHAR_PADDING) * 100) / 100);
 }
