@@ -170,6 +170,17 @@ export function styleBodyRow(row: ExcelJS.Row, columnCount: number, part: { firs
   fitHeight(row, lines);
 }
 
+/** An unframed row whose text cells wrap in their own column, as tall as their text. */
+export function wrapTextRow(row: ExcelJS.Row): void {
+  let lines = 1;
+  row.eachCell((c, i) => {
+    if (typeof c.value !== 'string') return;
+    c.alignment = { vertical: 'top', wrapText: true, ...(c.alignment ?? {}) };
+    lines = Math.max(lines, lineCount(c.value, widthOf(row.worksheet, i), { bold: Boolean(c.font?.bold) }));
+  });
+  fitHeight(row, lines);
+}
+
 /**
  * Pages a sheet prints on, as LibreOffice and Excel lay it out: scaled (whole percents) to the printed width,
  * the repeated header rows on every page, a row never split.

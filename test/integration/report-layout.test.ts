@@ -28,9 +28,9 @@ const YEAR: Partial<Record<ReportKind, number>> = { 'oit-xlsx': 2567, 'oit-docx'
 const MAX_PAGES: Record<ReportKind, number> = {
   'ita-docx': 26,
   'ita-xlsx': 26,
-  'eplan-6-xlsx': 5,
+  'eplan-6-xlsx': 6,
   'eplan-6-csv': 0,
-  'eplan-12-xlsx': 5,
+  'eplan-12-xlsx': 6,
   'eplan-12-csv': 0,
   'plan-narrative-docx': 30,
   'complaints-xlsx': 6,
