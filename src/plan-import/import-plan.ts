@@ -1,6 +1,9 @@
 import { updateOrganisation } from '../db/organisation-store.js';
 import { codesNotIn, plannedChanges, savePlannedMeasure } from '../db/plan-store.js';
 import { saveImportedResult } from '../db/progress-store.js';
+import { saveOitItemFromPlan } from '../db/oit-store.js';
+import { moveOitPlanItems } from '../db/oit-plan-move.js';
+import { oitItemOfPlanRow } from '../domain/ita-indicators.js';
 import { planFieldTh, shiftPlannedMeasure, type PlanFieldChange, type PlannedMeasure } from '../domain/measures.js';
 import { readTable } from './read-table.js';
 import { validatePlan, type RowProblem } from './validate-plan.js';
@@ -11,6 +14,8 @@ export type ImportResult =
       created: number;
       updated: number;
       results: number;
+      /** Rows naming an OIT item ("O10"), written onto the year's OIT list instead of the plan. */
+      toOitList: number;
       fiscalYear: number;
       dryRun: boolean;
       /** What a re-import changed (or, in a dry run, would change), field by field. */
@@ -48,13 +53,25 @@ export async function importPlan(orgId: string, path: string, options: ImportOpt
   const shift = options.toFiscalYear === undefined ? 0 : options.toFiscalYear - newest;
   const measures = validated.measures.map((m) => shiftPlannedMeasure(options.withoutResults ? { ...m, result: null } : m, shift));
   const fiscalYear = newest + shift;
-  const results = measures.filter((m) => m.result).length;
+  const results = measures.filter((m) => m.result && !oitItemOfPlanRow(m)).length;
   const notInFile = await codesNotIn(orgId, fiscalYear, measures.filter((m) => m.fiscalYear === fiscalYear).map((m) => m.code));
   const now = options.now ?? new Date();
   let created = 0;
   let updated = 0;
+  let toOitList = 0;
   const changes: PlanFieldChange[] = [];
+  // Rows naming an OIT item that an earlier import stored as plan items move first, as at start-up, so this
+  // file's words are the newest on the OIT item.
+  if (!options.dryRun) await moveOitPlanItems(now, { orgId });
   for (const measure of measures) {
+    const oit = oitItemOfPlanRow(measure);
+    if (oit) {
+      // The OIT list holds the item (docs/domain.md, "Which record holds what"); a result in such a row has no
+      // answer of the OIT form to become, so only the plan's own words go there.
+      toOitList++;
+      if (!options.dryRun) await saveOitItemFromPlan(orgId, { ...measure, ...oit, guideline: measure.guideline }, options.by ?? 'นำเข้าแผน', now);
+      continue;
+    }
     const changed = options.dryRun ? await plannedChanges(orgId, measure) : await savePlannedMeasure(orgId, measure, options.by ?? 'นำเข้าแผน', now);
     if (changed === null) created++;
     else {
@@ -64,7 +81,7 @@ export async function importPlan(orgId: string, path: string, options: ImportOpt
     if (measure.result && !options.dryRun) await saveImportedResult(orgId, measure, measure.result, resultDate(measure, now));
   }
   if (!options.dryRun) await updateOrganisation(orgId, { fiscalYear });
-  return { ok: true, created, updated, results, fiscalYear, dryRun: !!options.dryRun, changes, notInFile };
+  return { ok: true, created, updated, results, toOitList, fiscalYear, dryRun: !!options.dryRun, changes, notInFile };
 }
 
 /** What a re-import changed, a line an item field, for the operator. */

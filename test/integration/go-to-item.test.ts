@@ -27,7 +27,7 @@ const dialogs = () => ConversationModel.countDocuments();
 beforeAll(async () => {
   h = await startHarness();
   const now = new Date();
-  expect(await importPlan(ORG, 'examples/plan-2568.csv', { toFiscalYear: fiscalYearOf(now), now })).toMatchObject({ ok: true, created: 62 });
+  expect(await importPlan(ORG, 'examples/plan-2568.csv', { toFiscalYear: fiscalYearOf(now), now })).toMatchObject({ ok: true, created: 55 });
   officer = new Chat(h, 'U1212121212121212121212121212abab');
   h.line.profiles.set(officer.userId, 'สมชาย รักงาน');
   const { code } = await createInvite({ orgId: ORG, roles: ['officer'], unit: 'สำนักปลัด', position: null, validHours: 24 });

@@ -20,6 +20,8 @@ const item: OitItem = {
   indicator: 9,
   responsibleUnits: ['สำนักปลัด'],
   assignees: [],
+  guideline: null,
+  guidelinePeriod: null,
   answer: null,
   review: null,
   urlCheck: null,
