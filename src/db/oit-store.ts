@@ -175,7 +175,13 @@ export async function saveOitItemFromPlan(orgId: string, row: PlanOitRow, by: st
   const key = { orgId, fiscalYear: row.fiscalYear, code: row.code };
   const set = { guideline: row.guideline, guidelinePeriod: row.periodText || null };
   const onInsert = { number: row.number, title: row.title, description: '', indicator: oitIndicatorOfNumber(row.number), responsibleUnits: row.responsibleUnits, assignees: row.assignees };
-  const before = await OitItemModel.findOneAndUpdate(key, { $set: set, $setOnInsert: onInsert }, { upsert: true, new: false }).lean();
+  const write = () => OitItemModel.findOneAndUpdate(key, { $set: set, $setOnInsert: onInsert }, { upsert: true, new: false }).lean();
+  // Two upserts of one new item at once (two instances moving two plan items naming it): one inserts, the
+  // other's insert fails on the unique key and, tried again, finds the item.
+  const before = await write().catch((error: unknown) => {
+    if (isDuplicateKey(error)) return write();
+    throw error;
+  });
   if (!before) return { created: true };
   const changes = (
     [
