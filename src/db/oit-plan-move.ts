@@ -35,13 +35,18 @@ const lease: Lease = {
  */
 export async function moveOitPlanItems(now: Date, options: { orgId?: string; owner?: string } = {}): Promise<{ moved: number }> {
   const owner = options.owner ?? randomUUID();
-  const docs = await MeasureModel.find({ ...(options.orgId ? { orgId: options.orgId } : {}), family: 'ita_indicator', indicator: { $ne: null } }).lean();
+  // Every start reads this: only the fields that tell such an item, then the whole of the few that are.
+  const keys = await MeasureModel.find({ ...(options.orgId ? { orgId: options.orgId } : {}), family: 'ita_indicator', indicator: { $ne: null } })
+    .select('family indicator oitMoveRound')
+    .lean();
   let moved = 0;
-  for (const doc of docs) {
-    const oit = oitItemOfPlanRow({ family: doc.family, indicator: doc.indicator ?? null });
+  for (const key of keys) {
+    const oit = oitItemOfPlanRow({ family: key.family, indicator: key.indicator ?? null });
     if (!oit) continue;
-    const itemId = String(doc._id);
-    if (!(await claimRound(ledger, { unitId: itemId, round: (doc.oitMoveRound ?? 0) + 1, owner, now }, lease))) continue;
+    const itemId = String(key._id);
+    if (!(await claimRound(ledger, { unitId: itemId, round: (key.oitMoveRound ?? 0) + 1, owner, now }, lease))) continue;
+    const doc = await MeasureModel.findById(key._id).lean();
+    if (!doc) continue;
     await saveOitItemFromPlan(
       doc.orgId,
       { fiscalYear: doc.fiscalYear, ...oit, title: doc.title, responsibleUnits: doc.responsibleUnits ?? [], assignees: doc.assignees ?? [], guideline: doc.guideline ?? null, periodText: doc.periodText ?? '' },
