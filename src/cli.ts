@@ -106,7 +106,8 @@ program
     }
     const verb = result.dryRun ? 'ตรวจสอบผ่าน (ยังไม่บันทึก)' : 'นำเข้าแล้ว';
     const results = result.results > 0 ? ` · มีผลการดำเนินการในไฟล์ ${result.results} รายการ` : '';
-    console.log(`${verb}: เพิ่มใหม่ ${result.created} รายการ, ปรับปรุง ${result.updated} รายการ${results} · ปีงบประมาณ ${result.fiscalYear}`);
+    const toOit = result.toOitList > 0 ? ` · แถวที่เป็นข้อ OIT ${result.toOitList} แถว ${result.dryRun ? 'จะ' : ''}บันทึกแนวทางไว้ที่รายการ OIT` : '';
+    console.log(`${verb}: เพิ่มใหม่ ${result.created} รายการ, ปรับปรุง ${result.updated} รายการ${results}${toOit} · ปีงบประมาณ ${result.fiscalYear}`);
     const items = new Set(result.changes.map((c) => c.code)).size;
     console.log(result.changes.length > 0 ? `สิ่งที่${result.dryRun ? 'จะ' : ''}เปลี่ยน ${items} รายการ:\n${formatChanges(result.changes)}` : 'รายการเดิมไม่มีอะไรเปลี่ยน');
     if (result.notInFile.length > 0) console.log(`มีในระบบแต่ไม่มีในไฟล์นี้ (คงไว้ ไม่ได้ลบ): ${result.notInFile.join(', ')}`);

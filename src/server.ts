@@ -6,6 +6,7 @@ import { connectDatabase, disconnectDatabase } from './db/connect.js';
 import { dataKeyFitsDatabase } from './db/data-key-check-store.js';
 import { ensureOrganisation } from './db/organisation-store.js';
 import { moveIndicatorTable } from './db/indicator-store.js';
+import { moveOitPlanItems } from './db/oit-plan-move.js';
 import { staffIdOf } from './db/staff-store.js';
 import { createApp } from './http/app.js';
 import { EventRunner } from './intake/event-runner.js';
@@ -107,6 +108,9 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
   // The old indicator table becomes plan items once; every instance may try, each row moves once (docs/database.md).
   const movedIndicators = await moveIndicatorTable(now());
   if (movedIndicators.moved + movedIndicators.skipped > 0) log.info(movedIndicators, 'moved the old indicator table onto plan items');
+  // Plan items naming an OIT item become that OIT item's guideline once, the same way (docs/domain.md).
+  const movedOit = await moveOitPlanItems(now());
+  if (movedOit.moved > 0) log.info(movedOit, 'moved plan items naming OIT items onto the OIT list');
   const tenants = createTenants(config, sealer, log);
   await tenants.start();
   const line = tenants.lineFor(config.ORG_CODE);

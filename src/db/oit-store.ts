@@ -1,6 +1,7 @@
 import { isObjectIdOrHexString, Types } from 'mongoose';
 import type { Attachment } from '../domain/attachments.js';
 import {
+  oitIndicatorOfNumber,
   oitState,
   sameAnswer,
   type NewOitAnswer,
@@ -13,6 +14,7 @@ import {
   type UrlProblem,
 } from '../domain/oit.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
+import { MeasureChangeModel } from './models/measure-change.js';
 import { OitAnswerModel, OitItemModel } from './models/oit-item.js';
 
 /** OIT items, their answers and reviews: plain data in and out. The indicators are plan items (indicator-store.ts). */
@@ -36,6 +38,8 @@ function toItem(doc: Lean): OitItem {
     indicator: doc.indicator as OitIndicator,
     responsibleUnits: doc.responsibleUnits ?? [],
     assignees: doc.assignees ?? [],
+    guideline: doc.guideline ?? null,
+    guidelinePeriod: doc.guidelinePeriod ?? null,
     answer: a
       ? {
           version: a.version,
@@ -148,3 +152,46 @@ export async function latestOitYear(orgId: string): Promise<number | null> {
   const doc = await OitItemModel.findOne({ orgId }).sort({ fiscalYear: -1 }).select('fiscalYear').lean();
   return doc?.fiscalYear ?? null;
 }
+
+/** What a plan row naming an OIT item gives that item (seed 000's OIT rows). */
+export interface PlanOitRow {
+  fiscalYear: number;
+  code: string;
+  number: number;
+  title: string;
+  responsibleUnits: string[];
+  assignees: string[];
+  guideline: string | null;
+  periodText: string;
+}
+
+/**
+ * Writes a plan row onto the year's OIT item of its code, the one record of that item: the guideline and its
+ * period always; the title, indicator and owners only when the list has no such item yet (the OIT import
+ * then updates it by code, as any item). A changed guideline or period of an existing item is recorded in
+ * `measure_changes` as a plan re-import records its own. Returns whether the item was new.
+ */
+export async function saveOitItemFromPlan(orgId: string, row: PlanOitRow, by: string, at: Date): Promise<{ created: boolean }> {
+  const key = { orgId, fiscalYear: row.fiscalYear, code: row.code };
+  const set = { guideline: row.guideline, guidelinePeriod: row.periodText || null };
+  const onInsert = { number: row.number, title: row.title, description: '', indicator: oitIndicatorOfNumber(row.number), responsibleUnits: row.responsibleUnits, assignees: row.assignees };
+  const write = () => OitItemModel.findOneAndUpdate(key, { $set: set, $setOnInsert: onInsert }, { upsert: true, new: false }).lean();
+  // Two upserts of one new item at once (two instances moving two plan items naming it): one inserts, the
+  // other's insert fails on the unique key and, tried again, finds the item.
+  const before = await write().catch((error: unknown) => {
+    if (isDuplicateKey(error)) return write();
+    throw error;
+  });
+  if (!before) return { created: true };
+  const changes = (
+    [
+      ['guideline', before.guideline ?? '', set.guideline ?? ''],
+      ['period', before.guidelinePeriod ?? '', set.guidelinePeriod ?? ''],
+    ] as const
+  ).filter(([, was, now]) => was !== now);
+  if (changes.length > 0) {
+    await MeasureChangeModel.insertMany(changes.map(([field, was, now]) => ({ orgId, measureId: before._id, code: row.code, field, before: was, after: now, by, at, source: 'import' })));
+  }
+  return { created: false };
+}
+

@@ -125,3 +125,14 @@ export function chooseIndicatorItem(items: PlanItemKey[], row: Pick<IndicatorRow
   if (items.some((i) => i.code === usual)) return { problem: `รหัส ${usual} มีอยู่แล้วในแผนแต่ไม่ใช่ตัวชี้วัดที่ ${row.number} ใส่รหัสของรายการที่ต้องการในคอลัมน์ "รหัส"` };
   return { code: usual, isNew: true };
 }
+
+/**
+ * The OIT item a plan row is about, when it is one: an `ita_indicator` row whose ตัวชี้วัด is an OIT item code
+ * ("O10"). Such a row fills the year's OIT item, the one record of that item, rather than making a plan item.
+ * Other families keep their row even when their ตัวชี้วัด names an item: a project serving O10 is a project.
+ */
+export function oitItemOfPlanRow(row: { family: string; indicator: string | null }): { code: string; number: number } | null {
+  if (row.family !== 'ita_indicator') return null;
+  const n = oitItemNumberOf(row.indicator);
+  return n !== null && n >= 1 ? { code: `O${n}`, number: n } : null;
+}

@@ -98,6 +98,12 @@ export interface OitItem {
   responsibleUnits: string[];
   /** Positions (งาน/ตำแหน่ง) that answer for it besides, or instead of, the units. */
   assignees: string[];
+  /**
+   * The plan's improvement guideline for this item (seed 000's แนวทาง), and the period the plan gives it,
+   * when the plan names the item: the plan import writes them here, not onto a plan item of its own.
+   */
+  guideline: string | null;
+  guidelinePeriod: string | null;
   answer: OitAnswer | null;
   review: OitReview | null;
   urlCheck: UrlCheck | null;
@@ -123,6 +129,23 @@ export const OIT_STATE_COLOUR: Record<OitState, string> = {
   returned: '#D93025',
   approved: '#1E9E4A',
 };
+
+/**
+ * The indicator an item belongs to when only its code is known (a plan names an item the year's list does not
+ * have yet): items up to O25 disclose information (9), the later ones prevent corruption (10), as the sample
+ * list (examples/oit-2567.csv) numbers them. A later OIT import sets the year's own indicator by code.
+ */
+export const FIRST_INDICATOR_10_ITEM = 26;
+export const oitIndicatorOfNumber = (n: number): OitIndicator => (n >= FIRST_INDICATOR_10_ITEM ? 10 : 9);
+
+/**
+ * The status seed 002's table ticks for an item the plan has a guideline for: its answer, as signed off. An
+ * approved มี is done; any other answer is work under way; no answer, nothing done yet.
+ */
+export function oitItemStatus(item: Pick<OitItem, 'answer' | 'review'>): 'completed' | 'in_progress' | 'not_started' {
+  if (!item.answer) return 'not_started';
+  return oitState(item) === 'approved' && item.answer.available ? 'completed' : 'in_progress';
+}
 
 /** A review counts only for the answer it looked at, so changing the answer clears the sign-off by itself. */
 export function oitState(item: Pick<OitItem, 'answer' | 'review'>): OitState {

@@ -2,6 +2,9 @@ import { findOrganisation, updateOrganisation } from '../db/organisation-store.j
 import { codesNotIn, plannedChanges, savePlannedMeasure } from '../db/plan-store.js';
 import { saveImportedResult } from '../db/progress-store.js';
 import { moveYearsInText, type ImportWarning } from '../domain/carried-over-text.js';
+import { saveOitItemFromPlan } from '../db/oit-store.js';
+import { moveOitPlanItems } from '../db/oit-plan-move.js';
+import { oitItemOfPlanRow } from '../domain/ita-indicators.js';
 import { planFieldTh, shiftPlannedMeasure, type PlanFieldChange, type PlannedMeasure } from '../domain/measures.js';
 import { importingOrganisation, tableWarnings } from './carried-over-warnings.js';
 import { readTable } from './read-table.js';
@@ -13,6 +16,8 @@ export type ImportResult =
       created: number;
       updated: number;
       results: number;
+      /** Rows naming an OIT item ("O10"), written onto the year's OIT list instead of the plan. */
+      toOitList: number;
       fiscalYear: number;
       dryRun: boolean;
       /** What a re-import changed (or, in a dry run, would change), field by field. */
@@ -58,13 +63,25 @@ export async function importPlan(orgId: string, path: string, options: ImportOpt
     yearsMoved: shift,
   });
   const fiscalYear = newest + shift;
-  const results = measures.filter((m) => m.result).length;
+  const results = measures.filter((m) => m.result && !oitItemOfPlanRow(m)).length;
   const notInFile = await codesNotIn(orgId, fiscalYear, measures.filter((m) => m.fiscalYear === fiscalYear).map((m) => m.code));
   const now = options.now ?? new Date();
   let created = 0;
   let updated = 0;
+  let toOitList = 0;
   const changes: PlanFieldChange[] = [];
+  // Rows naming an OIT item that an earlier import stored as plan items move first, as at start-up, so this
+  // file's words are the newest on the OIT item.
+  if (!options.dryRun) await moveOitPlanItems(now, { orgId });
   for (const measure of measures) {
+    const oit = oitItemOfPlanRow(measure);
+    if (oit) {
+      // The OIT list holds the item (docs/domain.md, "Which record holds what"); a result in such a row has no
+      // answer of the OIT form to become, so only the plan's own words go there.
+      toOitList++;
+      if (!options.dryRun) await saveOitItemFromPlan(orgId, { ...measure, ...oit, guideline: measure.guideline }, options.by ?? 'นำเข้าแผน', now);
+      continue;
+    }
     const changed = options.dryRun ? await plannedChanges(orgId, measure) : await savePlannedMeasure(orgId, measure, options.by ?? 'นำเข้าแผน', now);
     if (changed === null) created++;
     else {
@@ -74,7 +91,7 @@ export async function importPlan(orgId: string, path: string, options: ImportOpt
     if (measure.result && !options.dryRun) await saveImportedResult(orgId, measure, measure.result, resultDate(measure, now));
   }
   if (!options.dryRun) await updateOrganisation(orgId, { fiscalYear });
-  return { ok: true, created, updated, results, fiscalYear, dryRun: !!options.dryRun, changes, notInFile, warnings };
+  return { ok: true, created, updated, results, toOitList, fiscalYear, dryRun: !!options.dryRun, changes, notInFile, warnings };
 }
 
 /** The columns people write sentences in; the period is read as dates and checked against the year already. */

@@ -8,6 +8,7 @@ import { fiscalYearRange } from '../domain/fiscal-year.js';
 import { compareIndicatorItems, indicatorGroupOf, indicatorNumberOf, oitItemNumberOf, type IndicatorGroup } from '../domain/ita-indicators.js';
 import { groupOitItems, ITA_INDICATOR_TH, oitCheckResult, oitState, type OitItem } from '../domain/oit.js';
 import { STATUS_TH, type Status } from '../domain/statuses.js';
+import { oitGuidelineRows } from './oit-guideline-rows.js';
 import { digitsFor } from './report-text.js';
 import type { ReportOrganisation } from './types.js';
 
@@ -81,7 +82,15 @@ export async function loadIndicatorReport(orgId: string, options: { fiscalYear?:
     organisation: await organisation(orgId, fiscalYear),
     generatedAt: options.now ?? new Date(),
     thaiDigits: options.thaiDigits,
-    rows: items.map((i) => {
+    rows: [
+      ...items.map((i) => ({ key: i, row: planRow(i) })),
+      ...oitGuidelineRows(await oitItemsOfYear(orgId, fiscalYear)),
+    ]
+      .sort((a, b) => compareIndicatorItems(a.key, b.key))
+      .map((r) => r.row),
+  };
+
+  function planRow(i: (typeof items)[number]): IndicatorReportData['rows'][number] {
       const r = newest.get(i.id);
       // A report that gave no words of its own carries its status's name, which the tick boxes already print.
       const summary = r && r.summary.trim() !== STATUS_TH[r.status] ? r.summary.trim() : '';
@@ -97,8 +106,7 @@ export async function loadIndicatorReport(orgId: string, options: { fiscalYear?:
         progress: [summary, outcome && outcome !== summary ? outcome : ''].filter(Boolean).join('\n'),
         status: r?.status ?? 'not_started',
       };
-    }),
-  };
+  }
 }
 
 /**

@@ -87,7 +87,7 @@ describe('the public page in a browser', () => {
       expect(chart.marks).toBeGreaterThan(3);
     }
     const texts = seen.charts.flatMap((c) => c.texts);
-    // The demo plan (seed 004's results): the anti-corruption plan at 83.33 %, 42 of 62 items completed.
+    // The demo plan (seed 004's results): the anti-corruption plan at 83.33 %, 42 of 55 items completed.
     expect(texts).toContain('83.33');
     expect(texts).toContain('42');
     expect(texts).toContain('ร้อยละการนำไปปฏิบัติ');

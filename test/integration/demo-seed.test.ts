@@ -50,12 +50,12 @@ describe('the demo organisation', () => {
     const later = new Date('2028-01-15T03:00:00Z');
     expect(fiscalYearOf(later)).toBe(2571);
     await seedDemo('demo-b', later);
-    expect(await MeasureModel.countDocuments({ orgId: 'demo-b', fiscalYear: 2571 })).toBe(62);
+    expect(await MeasureModel.countDocuments({ orgId: 'demo-b', fiscalYear: 2571 })).toBe(55);
     expect((await MeasureModel.findOne({ orgId: 'demo-b', code: 'ITA-01' }).lean())!.periodText).toBe('ต.ค. 70 - ก.ย. 71');
 
     await MeasureModel.updateOne({ orgId: 'demo-b', code: 'EP-02' }, { $set: { budget: 1 } });
     await seedDemo('demo-b', later);
-    expect(await MeasureModel.countDocuments({ orgId: 'demo-b' })).toBe(62);
+    expect(await MeasureModel.countDocuments({ orgId: 'demo-b' })).toBe(55);
     expect((await MeasureModel.findOne({ orgId: 'demo-b', code: 'EP-02' }).lean())!.budget).toBe(1);
   });
 
@@ -82,7 +82,7 @@ describe('the demo organisation', () => {
     expect(await findStaff('demo-c', group.groupId!)).toBeNull();
     // A second start adds nothing.
     await seedDemo('demo-c', now);
-    expect(await MeasureModel.countDocuments({ orgId: 'demo-bang-chao-cha', fiscalYear: 2570 })).toBe(62);
+    expect(await MeasureModel.countDocuments({ orgId: 'demo-bang-chao-cha', fiscalYear: 2570 })).toBe(55);
   });
 });
 

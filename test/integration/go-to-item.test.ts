@@ -10,7 +10,7 @@ import { startHarness, type Harness } from '../support/harness.js';
 
 /**
  * An officer of สำนักปลัด going to one item of the sample plan (examples/plan-2568.csv, moved into the
- * current fiscal year as the demo shows it): 53 items are theirs, most completed and locked for the round.
+ * current fiscal year as the demo shows it): 46 items are theirs, most completed and locked for the round.
  */
 const ORG = 'test-org';
 let h: Harness;
@@ -27,7 +27,7 @@ const dialogs = () => ConversationModel.countDocuments();
 beforeAll(async () => {
   h = await startHarness();
   const now = new Date();
-  expect(await importPlan(ORG, 'examples/plan-2568.csv', { toFiscalYear: fiscalYearOf(now), now })).toMatchObject({ ok: true, created: 62 });
+  expect(await importPlan(ORG, 'examples/plan-2568.csv', { toFiscalYear: fiscalYearOf(now), now })).toMatchObject({ ok: true, created: 55 });
   officer = new Chat(h, 'U1212121212121212121212121212abab');
   h.line.profiles.set(officer.userId, 'สมชาย รักงาน');
   const { code } = await createInvite({ orgId: ORG, roles: ['officer'], unit: 'สำนักปลัด', position: null, validHours: 24 });
@@ -44,15 +44,13 @@ describe('the list shows what is due first', () => {
   it('opens on the items still to report on, and keeps the completed ones behind one button', async () => {
     const list = await officer.say('รายงาน');
     const first = codesOn(list);
-    // The 7 items not started come first, then those in progress; nothing completed is in the way.
-    expect(first.slice(0, 7).sort()).toEqual(['OIT-O10', 'OIT-O12', 'OIT-O13', 'OIT-O22', 'OIT-O23', 'OIT-O24', 'OIT-O32']);
-    expect(first.slice(7)).toEqual(['EP-02', 'EP-10', 'EP-13']);
+    // The 7 items still open fit one page; nothing completed is in the way. Seed 000's OIT items are not
+    // here: the officer answers them under OIT, the one record of an OIT item.
+    expect(first).toEqual(['EP-02', 'EP-10', 'EP-13', 'IIT-002-1', 'EIT-002-8', 'OIT-002-9', 'OIT-002-10']);
     const completed = (await MeasureModel.find({ orgId: ORG, status: 'completed' }).lean()).map((m) => m.code);
     expect(first.filter((c) => completed.includes(c))).toEqual([]);
     expect(visibleText(list)).toContain('ดำเนินการแล้วเสร็จอีก 39 รายการ');
-
-    const rest = await officer.tap(postbackOf(list, 'หน้าถัดไป'));
-    expect(codesOn(rest)).toEqual(['IIT-002-1', 'EIT-002-8', 'OIT-002-9', 'OIT-002-10']);
+    expect(visibleText(list)).not.toContain('หน้าถัดไป');
 
     const done = await officer.tap(postbackOf(list, 'ดูรายการที่เสร็จแล้ว'));
     const doneCodes = codesOn(done);
@@ -114,7 +112,7 @@ describe('an officer goes to an item directly', () => {
     expect(await dialogs()).toBe(0);
     const unknown = await officer.say('รายงาน EP-99');
     expect(visibleText(unknown)).toContain('ไม่พบรายการที่ตรงกับ "EP-99"');
-    expect(codesOn(unknown)[0]).toMatch(/^OIT-O/);
+    expect(codesOn(unknown)[0]).toBe('EP-02');
   });
 
   it('opens the item a sentence names by words of its title', async () => {
@@ -131,11 +129,11 @@ describe('an officer goes to an item directly', () => {
   it('offers the best matches as buttons when several titles fit, and each opens its item', async () => {
     const offered = await officer.say('รายงาน ช่องทางร้องเรียน');
     expect(visibleText(offered)).toContain('พบรายการที่ใกล้เคียง');
-    expect(codesOn(offered)).toEqual(expect.arrayContaining(['EP-15', 'OIT-O23', 'ITA-09']));
+    expect(codesOn(offered)).toEqual(expect.arrayContaining(['EP-15', 'ITA-09', 'EP-10']));
     expect(codesOn(offered).length).toBeLessThanOrEqual(5);
-    const choice = offered.at(-1).quickReply.items.find((i: any) => arabicDigits(i.action.text) === 'รายงาน OIT-O23');
+    const choice = offered.at(-1).quickReply.items.find((i: any) => arabicDigits(i.action.text) === 'รายงาน EP-10');
     const opened = visibleText(await officer.say(choice.action.text));
-    expect(opened).toContain('ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ');
+    expect(opened).toContain('มาตรการจัดการเรื่องราวร้องทุกข์/ร้องเรียน');
     expect(opened).toContain('เลือกสถานะการดำเนินงานปัจจุบัน');
   });
 

@@ -14,6 +14,12 @@ describe('the oit and indicators operator commands', () => {
     expect(await cli('oit', 'import', 'examples/oit-2567.csv')).toContain('ปรับปรุง 35 รายการ');
   }, 120_000);
 
+  it('says how many rows of a plan went to the OIT list', async () => {
+    const said = await cli('import', 'examples/plan-2568.csv', '--dry-run');
+    expect(said).toContain('เพิ่มใหม่ 55 รายการ');
+    expect(said).toContain('แถวที่เป็นข้อ OIT 7 แถว จะบันทึกแนวทางไว้ที่รายการ OIT');
+  }, 120_000);
+
   it('imports the indicator table, edits one score and lists it', async () => {
     expect(await cli('indicators', 'import', 'examples/ita-indicators-2566.csv')).toContain('นำเข้าแล้ว');
     await cli('indicators', 'set', '--fiscal-year', '2566', '--number', '7', '--score', '71.5', '--guideline', 'ตอบคำถามผ่านเว็บไซต์ภายใน 3 วัน');

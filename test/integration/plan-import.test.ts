@@ -41,13 +41,14 @@ beforeEach(async () => {
 describe('importing the year\'s plan', () => {
   it('loads the shipped sample plan: seed 004\'s 15 projects with dimensions, the ITA measures of seeds 000–002, the indicator items', async () => {
     const result = await importPlan(ORG, 'examples/plan-2568.csv');
-    expect(result).toMatchObject({ ok: true, created: 62, updated: 0, results: 51, fiscalYear: 2568 });
+    expect(result).toMatchObject({ ok: true, created: 55, updated: 0, results: 51, toOitList: 7, fiscalYear: 2568 });
     const projects = await MeasureModel.find({ orgId: ORG, family: 'anticorruption_project' }).lean();
     expect(projects).toHaveLength(15);
     expect(projects.every((p) => p.dimension! >= 1 && p.dimension! <= 4)).toBe(true);
     // 9 of seed 001, 3 of seed 000, 6 of seed 002.
     expect(await MeasureModel.countDocuments({ orgId: ORG, family: 'ita_measure' })).toBe(18);
-    expect(await MeasureModel.countDocuments({ orgId: ORG, family: 'ita_indicator' })).toBe(29);
+    // 29 rows, less seed 000's 7 OIT rows, which fill the OIT list's items instead.
+    expect(await MeasureModel.countDocuments({ orgId: ORG, family: 'ita_indicator' })).toBe(22);
     // Seed 001's "๑ - ๓๑ กรกฎาคม ๒๕๖๘", written in the sample as "ก.ค. 68": July 2025.
     expect(await MeasureModel.findOne({ orgId: ORG, code: 'ITA-02' }).lean()).toMatchObject({
       periodText: 'ก.ค. 68',
@@ -82,13 +83,13 @@ describe('importing the year\'s plan', () => {
     expect(reports[0]!.reportedAt.toISOString()).toBe('2025-09-30T16:59:59.999Z');
     expect(ita01).toMatchObject({ status: 'completed', lastReportId: reports[0]!._id });
 
-    expect(await importPlan(ORG, 'examples/plan-2568.csv', { now })).toMatchObject({ ok: true, created: 0, updated: 62 });
+    expect(await importPlan(ORG, 'examples/plan-2568.csv', { now })).toMatchObject({ ok: true, created: 0, updated: 55 });
     expect(await ProgressReportModel.countDocuments({ orgId: ORG })).toBe(51);
   });
 
   it('moves a plan into another fiscal year, periods and result dates with it', async () => {
     const result = await importPlan(ORG, 'examples/plan-2568.csv', { toFiscalYear: 2570, now: new Date('2026-11-26T03:00:00Z') });
-    expect(result).toMatchObject({ ok: true, created: 62, fiscalYear: 2570 });
+    expect(result).toMatchObject({ ok: true, created: 55, fiscalYear: 2570 });
     expect(await MeasureModel.findOne({ orgId: ORG, code: 'ITA-002-1' }).lean()).toMatchObject({
       fiscalYear: 2570,
       periodText: 'ปีงบประมาณ 2570',
@@ -226,7 +227,7 @@ describe('importing the year\'s plan', () => {
 
   it('checks a file without saving on a dry run', async () => {
     const result = await importPlan(ORG, 'examples/plan-2568.csv', { dryRun: true });
-    expect(result).toMatchObject({ ok: true, created: 62, results: 51, dryRun: true });
+    expect(result).toMatchObject({ ok: true, created: 55, results: 51, toOitList: 7, dryRun: true });
     expect(await MeasureModel.countDocuments()).toBe(0);
   });
 });

@@ -173,7 +173,8 @@ describe('a province supervisor', () => {
     expect(rollup.notReported.map((r) => r.orgId).sort()).toEqual([PA_NGIU, YANG_CHAI].sort());
     // One of bang phlap's in time, its open one and ป่างิ้ว's late; the fresh corruption report not yet due.
     expect(rollup.totals.complaints).toEqual({ onTime: 1, late: 2 });
-    expect(rollup.totals.oit).toEqual({ total: 4, answered: 3, approved: 2 });
+    // Each sample plan also names 7 OIT items (seed 000), which its import puts on the OIT list: 4 + 2 × 7.
+    expect(rollup.totals.oit).toEqual({ total: 18, answered: 3, approved: 2 });
 
     const replies = await ask(PROVINCE_SUP, 'ภาพรวมจังหวัด');
     const seen = visibleText(replies);
@@ -181,7 +182,7 @@ describe('a province supervisor', () => {
     expect(seen).toContain('องค์กรปกครองส่วนท้องถิ่น 3 แห่ง · รายงานในรอบนี้แล้ว 1 แห่ง');
     expect(seen).toContain(rollup.totals.tally.implementationPercent.toFixed(2));
     expect(seen).toContain('33.33'); // complaints answered within 15 days
-    expect(seen).toContain('75.00 / 50.00'); // OIT answered / passed
+    expect(seen).toContain('16.67 / 11.11'); // OIT answered / passed
     expect(seen).toMatch(new RegExp(`ยังไม่รายงานในรอบนี้ \\(2 แห่ง\\): .*${NAMES[PA_NGIU]}`));
     expect(seen).toContain(NAMES[YANG_CHAI]);
     expect(seen).not.toContain(NAMES[U_THONG]);

@@ -51,7 +51,7 @@ const csvValue = (csv: string[][], label: string) => csv.find((r) => r[0] === la
 beforeAll(async () => {
   h = await startHarness();
   expect(await importPlan(ORG, 'examples/plan-2568.csv')).toMatchObject({ ok: true });
-  expect(await importOitItems(ORG, 'examples/oit-2567.csv')).toMatchObject({ ok: true });
+  expect(await importOitItems(ORG, 'examples/oit-2567.csv', { toFiscalYear: 2568 })).toMatchObject({ ok: true });
 });
 afterAll(async () => {
   await h?.close();
@@ -235,7 +235,7 @@ describe('the OIT answer and its review', () => {
     expect(visibleText(waiting)).toContain('นางสาวศรีสุดา ใจงาม');
     expect(visibleText(await reviewer.tap(postbackOf(waiting, 'ผ่านการตรวจสอบ')))).toContain('ผ่านการตรวจสอบแล้ว');
 
-    const answered = (await oitItemsOfYear(ORG, 2567)).find((i) => i.answer)!;
+    const answered = (await oitItemsOfYear(ORG, 2568)).find((i) => i.answer)!;
     expect(answered.answer!.answeredByName).toBe('นางสาวศรีสุดา ใจงาม');
     expect(answered.review!.reviewerName).toBe('นางปราณี ทองคำ');
     const sheet = (await cellsOf((await produceReport(ORG, { kind: 'oit-xlsx', thresholds: DEFAULT_LEVEL_THRESHOLDS })).body)).join('\n');

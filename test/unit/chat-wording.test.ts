@@ -125,7 +125,7 @@ describe('the handover brief', () => {
 });
 
 describe('an OIT card', () => {
-  const item: OitItem = { id: 'i1', fiscalYear: 2567, code: 'O5', number: 5, title: 'ข่าวประชาสัมพันธ์', description: '', indicator: 9, responsibleUnits: ['สำนักปลัด'], assignees: [], answer: null, review: null, urlCheck: null, brokenSince: null };
+  const item: OitItem = { id: 'i1', fiscalYear: 2567, code: 'O5', number: 5, title: 'ข่าวประชาสัมพันธ์', description: '', indicator: 9, responsibleUnits: ['สำนักปลัด'], assignees: [], guideline: null, guidelinePeriod: null, answer: null, review: null, urlCheck: null, brokenSince: null };
 
   it('says "not answered" once', () => {
     const text = visibleText([oitOwnerCard(item)]);

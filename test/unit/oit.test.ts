@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { continueOitAnswer, parseAvailable, pickOitItem, type Facts, type OitAnswerEffect } from '../../src/dialogs/oit-answer.js';
 import { approveOitItem, continueReturn, startReturn, type Facts as ReviewFacts } from '../../src/dialogs/oit-review.js';
 import type { DialogInput, Outcome } from '../../src/dialogs/types.js';
-import { daysBeforeItasCloses, groupOitItems, inItasWindow, isOitReminderDay, judgePage, oitCheckResult, oitGroupsOf, oitState, parseOitCode, parsePublicUrl, type OitItem } from '../../src/domain/oit.js';
+import { daysBeforeItasCloses, groupOitItems, inItasWindow, isOitReminderDay, judgePage, oitCheckResult, oitGroupsOf, oitIndicatorOfNumber, oitItemStatus, oitState, parseOitCode, parsePublicUrl, type OitItem } from '../../src/domain/oit.js';
 import { oitOwnerCard, oitOwnerCarousel, oitReminderMessages, oitReviewCarousel } from '../../src/flex/oit-cards.js';
 import { limitViolations } from '../../src/line/limits.js';
 import { ACTION } from '../../src/line/postback.js';
@@ -20,6 +20,8 @@ const item: OitItem = {
   indicator: 9,
   responsibleUnits: ['สำนักปลัด'],
   assignees: [],
+  guideline: null,
+  guidelinePeriod: null,
   answer: null,
   review: null,
   urlCheck: null,
@@ -127,6 +129,25 @@ describe('the reviewer', () => {
     expect(oitState({ answer: answered.answer, review })).toBe('approved');
     expect(oitState({ answer: { ...answered.answer!, version: 'v3' }, review })).toBe('waiting');
     expect(oitState({ answer: answered.answer, review: { ...review, decision: 'returned' } })).toBe('returned');
+  });
+});
+
+describe('an OIT item in the indicator table (seed 002)', () => {
+  const answer = { version: 'v1', available: true, url: 'https://example.go.th/o5', explanation: null, attachments: [], answeredBy: 'U1', answeredByName: 'สมศรี', answeredAt: bkk('2024-02-01T10:00:00') };
+  const review = (decision: 'approved' | 'returned', version = 'v1') => ({ version, decision, note: null, reviewedBy: 'U2', reviewerName: 'หัวหน้า', reviewedAt: bkk('2024-02-02T10:00:00') });
+
+  it('is done only once an answer มี is approved; any other answer is under way; no answer, not started', () => {
+    expect(oitItemStatus(item)).toBe('not_started');
+    expect(oitItemStatus({ answer, review: null })).toBe('in_progress');
+    expect(oitItemStatus({ answer, review: review('returned') })).toBe('in_progress');
+    // A sign-off on an earlier version of the answer does not count for the new one.
+    expect(oitItemStatus({ answer, review: review('approved', 'v0') })).toBe('in_progress');
+    expect(oitItemStatus({ answer: { ...answer, available: false }, review: review('approved') })).toBe('in_progress');
+    expect(oitItemStatus({ answer, review: review('approved') })).toBe('completed');
+  });
+
+  it('belongs to indicator 9 up to O25 and to 10 after, when only its code is known', () => {
+    expect([1, 24, 25, 26, 32, 35].map(oitIndicatorOfNumber)).toEqual([9, 9, 9, 10, 10, 10]);
   });
 });
 

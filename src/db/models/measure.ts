@@ -31,6 +31,8 @@ const measureSchema = new Schema(
     lastReportAt: { type: Date, default: null },
     lastReportId: { type: Schema.Types.ObjectId, default: null },
     reopenedAt: { type: Date, default: null },
+    /** The round of its one-time move to the OIT list (`moveOitPlanItems`), for an item naming an OIT item. */
+    oitMoveRound: { type: Number, default: 0 },
   },
   { timestamps: true, collection: 'measures' },
 );

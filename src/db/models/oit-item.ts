@@ -59,6 +59,9 @@ const oitItemSchema = new Schema(
     indicator: { type: Number, enum: OIT_INDICATORS, required: true },
     responsibleUnits: { type: [String], default: [] },
     assignees: { type: [String], default: [] },
+    /** The plan's improvement guideline and its period (plan import, or the one-time move of plan items). */
+    guideline: { type: String, default: null },
+    guidelinePeriod: { type: String, default: null },
     answer: { type: answerSchema, default: null },
     review: { type: reviewSchema, default: null },
     urlCheck: { type: urlCheckSchema, default: null },
