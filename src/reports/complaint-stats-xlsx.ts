@@ -4,7 +4,7 @@ import { NO_CATEGORY_TH, type ComplaintFigures } from '../domain/complaint-stati
 import { ANSWER_WITHIN_DAYS, KIND_TH } from '../domain/complaints.js';
 import { asOfLine, fiscalYearLine, generatedLine, organisationLine } from './report-text.js';
 import type { ComplaintStatsReportData } from './types.js';
-import { addHeaderRow, addSheet, addSpanningRow, BOLD_FONT, newSheet, PERCENT_FORMAT, styleBodyRow, toBuffer } from './xlsx-sheet.js';
+import { addHeaderRow, addSheet, addSpanningRow, BOLD_FONT, fitSheetColumns, newSheet, PERCENT_FORMAT, styleBodyRow, toBuffer } from './xlsx-sheet.js';
 
 /** The figure columns, after the row's label, in every table of the workbook. */
 export const FIGURE_HEADERS = [
@@ -21,7 +21,6 @@ export const FIGURE_HEADERS = [
   'ส่งต่อหน่วยงานอื่น',
   'ผู้ร้องถอนเรื่อง',
 ] as const;
-const WIDTHS = [30, ...FIGURE_HEADERS.map(() => 14)];
 
 /** Columns holding a figure with decimals; a figure that has no value ("no case answered") reads "-". */
 const DECIMAL_COLUMNS = new Set([6, 8, 11]);
@@ -37,9 +36,21 @@ function addFigureRow(sheet: ExcelJS.Worksheet, label: string, f: ComplaintFigur
   for (const column of DECIMAL_COLUMNS) {
     const cell = row.getCell(column);
     if (typeof cell.value === 'number') cell.numFmt = column === 6 ? '0.0' : PERCENT_FORMAT;
+    // "-" stands where the figures stand, not against the column's left rule beside the figure before it.
+    else if (cell.value === '-') cell.alignment = { horizontal: 'right' };
   }
   if (bold) row.font = BOLD_FONT;
-  styleBodyRow(row, WIDTHS.length);
+  styleBodyRow(row, FIGURE_HEADERS.length + 1);
+}
+
+/**
+ * A table's column widths from its header and rows as they print (figures in their formats), measured in the
+ * report font so that the thirteen columns print at 100 % across the landscape page instead of shrunk to fit.
+ */
+function tableWidths(labelHeader: string, rows: readonly { label: string; figures: ComplaintFigures | null }[]): number[] {
+  const shown = (f: ComplaintFigures) => figureCells(f).map((v, i) => (typeof v === 'number' && DECIMAL_COLUMNS.has(i + 2) ? v.toFixed(i + 2 === 6 ? 1 : 2) : String(v)));
+  // The totals row, printed bold, is the last; a month or a category reads on one line.
+  return fitSheetColumns([[labelHeader, ...FIGURE_HEADERS], ...rows.map((r) => [r.label, ...(r.figures ? shown(r.figures) : FIGURE_HEADERS.map(() => ''))])], { boldRows: [rows.length], wholeLines: [0] });
 }
 
 function addTitles(sheet: ExcelJS.Worksheet, data: ComplaintStatsReportData, title: string): void {
@@ -66,25 +77,31 @@ export const DEFINITIONS_TH = [
  */
 export async function buildComplaintStatsXlsx(data: ComplaintStatsReportData): Promise<Buffer> {
   const { stats } = data;
-  const { workbook, sheet: months } = newSheet('รายเดือน', WIDTHS);
+  const thisMonth = monthKey(data.generatedAt);
+  const monthRows = [...stats.months.map((m) => ({ label: m.label, figures: m.month > thisMonth ? null : m })), { label: 'รวมทั้งปี', figures: stats.total }];
+  const { workbook, sheet: months } = newSheet('รายเดือน', tableWidths('เดือน', monthRows), { fullSize: true });
   addTitles(months, data, 'สถิติเรื่องร้องเรียนรายเดือน');
   addHeaderRow(months, ['เดือน', ...FIGURE_HEADERS]);
-  const thisMonth = monthKey(data.generatedAt);
-  for (const m of stats.months) addFigureRow(months, m.label, m.month > thisMonth ? null : m);
-  addFigureRow(months, 'รวมทั้งปี', stats.total, true);
+  monthRows.forEach((r, i) => addFigureRow(months, r.label, r.figures, i === monthRows.length - 1));
   months.addRow([]);
   addSpanningRow(months, 'หมายเหตุ', { bold: true });
   for (const line of DEFINITIONS_TH) addSpanningRow(months, `• ${line}`);
   addSpanningRow(months, generatedLine(data.generatedAt));
 
-  const kinds = addSheet(workbook, 'ประเภทเรื่อง', WIDTHS);
+  const kindRows = [
+    { label: KIND_TH.general, figures: stats.byKind.general },
+    { label: KIND_TH.corruption, figures: stats.byKind.corruption },
+    { label: 'รวม', figures: stats.total },
+  ];
+  const kinds = addSheet(workbook, 'ประเภทเรื่อง', tableWidths('ประเภทเรื่อง', kindRows), { fullSize: true });
   addTitles(kinds, data, 'สถิติเรื่องร้องเรียนแยกตามประเภท');
   addHeaderRow(kinds, ['ประเภทเรื่อง', ...FIGURE_HEADERS]);
   addFigureRow(kinds, 'รวม', stats.total, true);
   addFigureRow(kinds, KIND_TH.general, stats.byKind.general);
   addFigureRow(kinds, KIND_TH.corruption, stats.byKind.corruption);
 
-  const categories = addSheet(workbook, 'หมวดเรื่อง', WIDTHS);
+  const categoryRows = [...stats.byCategory.map((c) => ({ label: c.category ?? NO_CATEGORY_TH, figures: c as ComplaintFigures })), { label: 'รวม', figures: stats.byKind.general }];
+  const categories = addSheet(workbook, 'หมวดเรื่อง', tableWidths('หมวดเรื่อง', categoryRows), { fullSize: true });
   // "สถิติเรื่อง" + the kind's own name, which already begins with ร้องเรียน.
   addTitles(categories, data, `สถิติเรื่อง${KIND_TH.general} แยกตามหมวด`);
   addHeaderRow(categories, ['หมวดเรื่อง', ...FIGURE_HEADERS]);

@@ -11,9 +11,10 @@ import {
   type FileChild,
   type ISectionOptions,
 } from 'docx';
+import { withDocxPages } from './docx-pages.js';
 import { digitsFor, generatedLine, REPORT_FONT } from './report-text.js';
 
-/** What the Word reports share: A4, 2 cm margins, TH SarabunPSK in Thai, the generated-by line and page number. */
+/** What the Word reports share: A4, 2 cm margins, TH Sarabun New in Thai, the generated-by line and page number. */
 
 // Twentieths of a point. A4 is 11906 × 16838.
 export const A4_SHORT = 11906;
@@ -24,6 +25,13 @@ export const MARGIN = 1134; // 2 cm
 export const BODY_SIZE = 32;
 export const TABLE_SIZE = 28;
 export const TITLE_SIZE = 36;
+
+/**
+ * The document's languages: Thai is a complex script, so it goes in the complex-script slot, and Latin text
+ * (addresses, English names) is English. Marking the Latin slot Thai made LibreOffice break English words
+ * anywhere ("Facebo|ok", "Acco|unt").
+ */
+export const DOCX_LANGUAGE = { value: 'en-US', bidirectional: 'th-TH' } as const;
 
 export function centred(text: string, size = BODY_SIZE, bold = true): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold, size })] });
@@ -45,7 +53,7 @@ export async function reportDocx(options: {
     styles: {
       default: {
         document: {
-          run: { font: REPORT_FONT, size: BODY_SIZE, language: { value: 'th-TH', bidirectional: 'th-TH' } },
+          run: { font: REPORT_FONT, size: BODY_SIZE, language: DOCX_LANGUAGE },
         },
       },
     },
@@ -57,7 +65,9 @@ export async function reportDocx(options: {
               ? { width: A4_SHORT, height: A4_LONG, orientation: PageOrientation.LANDSCAPE }
               : { width: A4_SHORT, height: A4_LONG, orientation: PageOrientation.PORTRAIT },
             margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-            // Word then prints page numbers in the same digits as the rest of the document.
+            // Word then prints page numbers in the same digits as the rest of the document. LibreOffice (7.4)
+            // prints this format in Arabic digits, and reads the PAGE field's `\* ThaiArabic` switch as Thai
+            // letters (ก, ข, ค …): no form of a DOCX gives it Thai page numbers, so Word's is kept.
             pageNumbers: { start: 1, formatType: options.thaiDigits ? NumberFormat.THAI_NUMBERS : NumberFormat.DECIMAL },
           },
         },
@@ -76,7 +86,8 @@ export async function reportDocx(options: {
       ...(options.turned ? [turnedSection(options.landscape, options.thaiDigits, options.generatedAt, options.turned)] : []),
     ],
   });
-  return Packer.toBuffer(doc);
+  // The pages it fills, computed from the document as laid out, go into the file (`ComputedPages`).
+  return withDocxPages(await Packer.toBuffer(doc));
 }
 
 /** The pages after a change of orientation: page numbers carry on, the footer stays the same. */

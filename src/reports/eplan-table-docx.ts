@@ -12,10 +12,6 @@ type Digits = (t: string | number) => string;
 // Twentieths of a point; landscape A4: ten columns at 14 pt do not fit a portrait page without breaking words.
 const TABLE_WIDTH = A4_LONG - 2 * MARGIN;
 const CELL_PADDING = 60; // left and right, each
-// A bold 14 pt header character runs wider than the 130 a body one averages; these columns are sized by their headers.
-const TWIPS_PER_CHAR = 150;
-// หมายเหตุ is often empty: its header word still fits.
-const MIN_COLUMN_CHARS = 8;
 // Headers broken where seed 004 breaks them, so the narrow columns stay as narrow as the seed's.
 const HEADER_LINES: Record<string, string[]> = {
   'งบประมาณ (บาท)': ['งบประมาณ', '(บาท)'],
@@ -29,9 +25,6 @@ const headerLines = (h: string): string[] => HEADER_LINES[h] ?? [h];
 const HEADERS = [...EPLAN_LEAD_HEADERS, ...EPLAN_STATUS_COLUMNS.map((s) => STATUS_TH[s]), EPLAN_NOTE_HEADER];
 const COLUMNS = HEADERS.length;
 const STATUS_FROM = EPLAN_LEAD_HEADERS.length;
-// Every column but the project's name and หมายเหตุ holds a number, a tick or a short word: its width is
-// what its longest line needs; the rest of the width goes to the two text columns.
-const EXACT = [0, 2, 3, 4, ...EPLAN_STATUS_COLUMNS.map((_, i) => STATUS_FROM + i)];
 const CENTRED = new Set([0, 2, ...EPLAN_STATUS_COLUMNS.map((_, i) => STATUS_FROM + i)]);
 const RIGHT = new Set([3, 4]);
 
@@ -69,9 +62,9 @@ function bodyCells(data: EplanReportData, d: Digits): string[][][] {
 /** Column widths (cell padding included) from what this table's columns hold. */
 export function eplanTableWidths(data: EplanReportData, d: Digits): number[] {
   const texts = [HEADERS.map((h) => headerLines(h).join('\n')), ...bodyCells(data, d).map((row) => row.map((c) => c.join('\n')))];
-  const padding = 2 * CELL_PADDING;
-  const inner = fitColumnWidths(texts, { total: TABLE_WIDTH - COLUMNS * padding, perChar: TWIPS_PER_CHAR, minChars: MIN_COLUMN_CHARS, exact: EXACT });
-  return inner.map((w) => w + padding);
+  // Every header line whole, where the seed breaks it ("งบประมาณ", not "งบ|ประมาณ"); the number, tick and money
+  // columns need no more than their longest line, the rest goes to the project's name and หมายเหตุ.
+  return fitColumnWidths(texts, { total: TABLE_WIDTH, unitsPerPoint: 20, size: TABLE_SIZE / 2, padding: 2 * CELL_PADDING, oneLineHeader: HEADERS.map((_, i) => i) });
 }
 
 export function eplanTableDocx(data: EplanReportData, d: Digits): Table {

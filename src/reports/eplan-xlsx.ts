@@ -19,14 +19,29 @@ import {
   thresholdsLine,
 } from './report-text.js';
 import type { EplanReportData } from './types.js';
-import { addGroupedHeader, addSpanningRow, BOLD_FONT, MONEY_FORMAT, newSheet, PERCENT_FORMAT, styleBodyRow, toBuffer } from './xlsx-sheet.js';
+import { addGroupedHeader, addSpanningRow, BOLD_FONT, fitSheetColumns, MONEY_FORMAT, newSheet, PERCENT_FORMAT, styleBodyRow, toBuffer, wrapTextRow } from './xlsx-sheet.js';
 
 const COLUMNS = [
   ...EPLAN_LEAD_HEADERS.map((label) => ({ label })),
   ...EPLAN_STATUS_COLUMNS.map((st) => ({ label: STATUS_TH[st], group: EPLAN_STATUS_GROUP })),
   { label: EPLAN_NOTE_HEADER },
 ];
-const WIDTHS = [7, 52, 6, 15, 15, 10, 11, 11, 11, 36];
+const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/**
+ * Column widths measured from the table as it prints (header, projects, the bold totals row), filling the
+ * landscape page at 100 %: an empty หมายเหตุ stays narrow and the project's name gets the room.
+ */
+function eplanWidths(data: EplanReportData): number[] {
+  const rows = data.rows.map((r, index) => [String(r.number ?? index + 1), r.title, String(r.dimension ?? ''), money(r.budget), money(r.disbursed), ...eplanMarks(r.status), eplanNote(r.status, r.latest)]);
+  const total = ['', 'รวม', '', money(data.summary.budget), money(data.summary.disbursed), ...EPLAN_STATUS_COLUMNS.map(() => ''), ''];
+  // The summary below the table sets its label, figure and unit in columns 2, 4 and 5: the unit's word fits too.
+  const summary = eplanSummaryItems(data.summary).map((item) => {
+    const value = item.kind === 'money' ? money(item.value) : item.kind === 'percent' ? item.value.toFixed(2) : String(item.value);
+    return ['', `- ${item.label}`, '', value, item.unit ?? '', ...EPLAN_STATUS_COLUMNS.map(() => ''), ''];
+  });
+  return fitSheetColumns([COLUMNS.map((c) => c.label), ...rows, total, ...summary], { oneLineHeader: [0], boldRows: [rows.length + 1] });
+}
 const FIRST_MARK_COL = EPLAN_LEAD_HEADERS.length + 1;
 const BUDGET_COL = 4;
 const DISBURSED_COL = 5;
@@ -48,7 +63,7 @@ function addList(sheet: ExcelJS.Worksheet, heading: string, items: string[]): vo
  */
 export async function buildEplanXlsx(data: EplanReportData): Promise<Buffer> {
   const org = data.organisation;
-  const { workbook, sheet } = newSheet('E-PlanNACC', WIDTHS);
+  const { workbook, sheet } = newSheet('E-PlanNACC', eplanWidths(data), { fullSize: true });
 
   addSpanningRow(sheet, eplanTitle(data.round), { title: true });
   addSpanningRow(sheet, `${organisationLine(org)} ${fiscalYearLine(org.fiscalYear)}`, { title: true });
@@ -83,6 +98,8 @@ export async function buildEplanXlsx(data: EplanReportData): Promise<Buffer> {
     value.numFmt = item.kind === 'money' ? MONEY_FORMAT : item.kind === 'percent' ? PERCENT_FORMAT : '0';
     row.getCell(UNIT_COL).value = item.unit;
     row.getCell(UNIT_COL).alignment = { horizontal: 'left', indent: 1 };
+    // The label wraps within its column rather than run under the figure beside it.
+    wrapTextRow(row);
   }
   addSpanningRow(sheet, implementationFormulaLine(data.summary));
   addSpanningRow(sheet, thresholdsLine(data.summary.thresholds));

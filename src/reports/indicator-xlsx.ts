@@ -1,14 +1,15 @@
 import { INDICATOR_HEADERS, INDICATOR_TITLE, INSTRUMENT_HEADING, progressCell } from './indicator-text.js';
 import type { IndicatorReportData } from './load-oit-data.js';
 import { digitsFor, fiscalYearLine, generatedLine, organisationLine } from './report-text.js';
-import { addHeaderRow, addSpanningRow, newSheet, PERCENT_FORMAT, styleBodyRow, toBuffer } from './xlsx-sheet.js';
-
-const WIDTHS = [26, 10, 56, 22, 18, 50];
+import { addHeaderRow, addSpanningRow, fitSheetColumns, newSheet, PERCENT_FORMAT, styleBodyRow, toBuffer } from './xlsx-sheet.js';
 
 /** Seed 002's indicator table as a worksheet; the score stays a number so it can be compared and charted. */
 export async function buildIndicatorXlsx(data: IndicatorReportData): Promise<Buffer> {
   const d = digitsFor(data.thaiDigits);
-  const { workbook, sheet } = newSheet('ตัวชี้วัด ITA', WIDTHS);
+  const cells = (r: IndicatorReportData['rows'][number]) => [r.name, r.score, r.guideline, r.responsible, r.period, progressCell(r.progress, r.status)];
+  // Widths measured from the text as printed (the score as its format shows it), at 100 % on the landscape page.
+  const widths = fitSheetColumns([[...INDICATOR_HEADERS], ...data.rows.map((r) => cells(r).map((c) => (typeof c === 'number' ? c.toFixed(2) : (c ?? ''))))]);
+  const { workbook, sheet } = newSheet('ตัวชี้วัด ITA', widths, { fullSize: true });
   addSpanningRow(sheet, INDICATOR_TITLE, { title: true });
   addSpanningRow(sheet, d(fiscalYearLine(data.organisation.fiscalYear)), { title: true });
   addSpanningRow(sheet, organisationLine(data.organisation), { title: true });
@@ -19,7 +20,7 @@ export async function buildIndicatorXlsx(data: IndicatorReportData): Promise<Buf
       instrument = r.instrument;
       addSpanningRow(sheet, INSTRUMENT_HEADING[r.instrument], { bold: true });
     }
-    const row = sheet.addRow([r.name, r.score, r.guideline, r.responsible, r.period, progressCell(r.progress, r.status)]);
+    const row = sheet.addRow(cells(r));
     row.getCell(2).numFmt = PERCENT_FORMAT;
     row.getCell(2).alignment = { horizontal: 'center' };
     styleBodyRow(row, INDICATOR_HEADERS.length);

@@ -12,7 +12,6 @@ import {
 } from 'docx';
 import {
   digitsFor,
-  estimateLines,
   fiscalYearLine,
   ITA_HEADERS,
   ITA_TITLE,
@@ -22,23 +21,20 @@ import {
   numberedSteps,
   organisationLine,
 } from './report-text.js';
-import { estimatePages, fitColumnWidths, rowLines } from './column-fit.js';
+import { fitColumnWidths, rowLines } from './column-fit.js';
 import { A4_LONG, BODY_SIZE, centred, MARGIN, reportDocx, TABLE_SIZE, TITLE_SIZE } from './docx-document.js';
 import type { ItaReportData } from './types.js';
 
 // Twentieths of a point; landscape A4.
 const TABLE_WIDTH = A4_LONG - 2 * MARGIN;
 const CELL_PADDING = 80; // left and right, each
-
-// A 14 pt Thai character is about 130 twentieths of a point wide and a table line about 420 high, so a
-// landscape page holds about 22 table lines; the title block and lead-in take about 8 of the first page's.
-// A short row is kept whole rather than leave a stray line on the next page; a long one flows across pages,
-// as in the seeds, instead of leaving most of a page blank.
-const TWIPS_PER_CHAR = 130;
+const CELL_MARGIN_Y = 40; // top and bottom, each
+const TABLE_PT = TABLE_SIZE / 2;
+const INTRO_SPACING = 120; // before and after the lead-in
+const INTRO_INDENT = 720;
+// A row up to this many lines is kept whole rather than leave a stray line on the next page; a longer one flows
+// across pages, as in the seeds, instead of leaving most of a page blank.
 const KEEP_WHOLE_LINES = 8;
-const PAGE = { linesPerPage: 22, firstPageUsed: 8, keepWhole: KEEP_WHOLE_LINES, rowPadding: 0.2 };
-// Narrowest a text column gets: a short Thai word, so that an empty column's header wraps to a few lines.
-const MIN_COLUMN_CHARS = 7;
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
@@ -48,7 +44,7 @@ function cell(paragraphs: string[], width: number, opts: { header?: boolean; cen
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: opts.header ? VerticalAlign.CENTER : VerticalAlign.TOP,
-    margins: { top: 40, bottom: 40, left: CELL_PADDING, right: CELL_PADDING },
+    margins: { top: CELL_MARGIN_Y, bottom: CELL_MARGIN_Y, left: CELL_PADDING, right: CELL_PADDING },
     children: texts.map(
       (t) =>
         new Paragraph({
@@ -59,11 +55,14 @@ function cell(paragraphs: string[], width: number, opts: { header?: boolean; cen
   });
 }
 
-/** The cells of the measures table as printed (our numbers in the report's digits, steps numbered, the rest as typed), one text list per cell. */
+/**
+ * The cells of the measures table as printed, one text list per cell: rows numbered 1…n in the report's order
+ * and digits (the plan's own ลำดับ repeats across its sections: ๑, ๑, ๑, ๒ …), steps numbered, the rest as typed.
+ */
 function itaCells(data: ItaReportData): string[][][] {
   const d = digitsFor(data.thaiDigits);
   return data.rows.map((r, index) => [
-    [d(r.number ?? index + 1)],
+    [d(index + 1)],
     lines(r.title),
     numberedSteps(r.methodSteps, d),
     lines(r.period),
@@ -74,15 +73,16 @@ function itaCells(data: ItaReportData): string[][][] {
 }
 
 /**
- * Column widths sized by what this report's columns hold, and the pages the table is estimated to fill
- * (see `estimatePages`: an estimate, not a rendering).
+ * Column widths sized by what this report's columns hold (measured in the report font), and which rows are
+ * short enough to keep whole on a page. The pages the document fills are computed from the file itself
+ * (docx-pages.ts).
  */
-export function itaTableLayout(data: ItaReportData): { widths: number[]; pages: number } {
+export function itaTableLayout(data: ItaReportData): { widths: number[]; keepWhole: boolean[] } {
   const texts = [[...ITA_HEADERS], ...itaCells(data).map((row) => row.map((cell) => cell.join('\n')))];
-  const padding = 2 * CELL_PADDING;
-  const inner = fitColumnWidths(texts, { total: TABLE_WIDTH - ITA_HEADERS.length * padding, perChar: TWIPS_PER_CHAR, minChars: MIN_COLUMN_CHARS, exact: [0] });
-  const [header, ...body] = rowLines(texts, inner, TWIPS_PER_CHAR);
-  return { widths: inner.map((w) => w + padding), pages: estimatePages(header!, body, PAGE) };
+  const options = { total: TABLE_WIDTH, unitsPerPoint: 20, size: TABLE_PT, padding: 2 * CELL_PADDING, oneLineHeader: [0] };
+  const widths = fitColumnWidths(texts, options);
+  const [, ...body] = rowLines(texts, widths, options);
+  return { widths, keepWhole: body.map((n) => n <= KEEP_WHOLE_LINES) };
 }
 
 /** The ITA measures report of seeds 000–002 as an A4 landscape Word document. */
@@ -90,20 +90,21 @@ export async function buildItaDocx(data: ItaReportData): Promise<Buffer> {
   const d = digitsFor(data.thaiDigits);
   const org = data.organisation;
   const score = itaScoreLine(org);
-  const { widths } = itaTableLayout(data);
+  const { widths, keepWhole } = itaTableLayout(data);
+  const tableWidth = widths.reduce((a, b) => a + b, 0);
 
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
     children: ITA_HEADERS.map((h, i) => cell([h], widths[i]!, { header: true, center: true })),
   });
-  const body = itaCells(data).map((columns) => {
-    const height = Math.max(...columns.map((texts, i) => estimateLines(texts.join('\n'), (widths[i]! - 2 * CELL_PADDING) / TWIPS_PER_CHAR)));
-    return new TableRow({
-      cantSplit: height <= KEEP_WHOLE_LINES,
-      children: columns.map((texts, i) => cell(texts, widths[i]!, { center: i === 0 })),
-    });
-  });
+  const body = itaCells(data).map(
+    (columns, r) =>
+      new TableRow({
+        cantSplit: keepWhole[r],
+        children: columns.map((texts, i) => cell(texts, widths[i]!, { center: i === 0 })),
+      }),
+  );
 
   return reportDocx({
     title: `${ITA_TITLE} ${d(fiscalYearLine(org.fiscalYear))}`,
@@ -116,13 +117,13 @@ export async function buildItaDocx(data: ItaReportData): Promise<Buffer> {
       centred(organisationLine(org)),
       ...(score ? [centred(d(score), BODY_SIZE, false)] : []),
       new Paragraph({
-        spacing: { before: 120, after: 120 },
-        indent: { firstLine: 720 },
+        spacing: { before: INTRO_SPACING, after: INTRO_SPACING },
+        indent: { firstLine: INTRO_INDENT },
         alignment: AlignmentType.THAI_DISTRIBUTE,
         children: [new TextRun(d(itaIntro(org)))],
       }),
       new Table({
-        width: { size: TABLE_WIDTH, type: WidthType.DXA },
+        width: { size: tableWidth, type: WidthType.DXA },
         columnWidths: widths,
         layout: TableLayoutType.FIXED,
         borders,

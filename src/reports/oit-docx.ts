@@ -2,23 +2,15 @@ import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutTyp
 import { fitColumnWidths } from './column-fit.js';
 import { A4_LONG, BODY_SIZE, centred, MARGIN, reportDocx, TABLE_SIZE, TITLE_SIZE } from './docx-document.js';
 import type { OitReportData, OitReportRow } from './load-oit-data.js';
-import { OIT_EXACT_COLUMNS, OIT_HEADERS, OIT_NO_ITEMS, OIT_TITLE, oitCells, oitMinimumChars, oitSubtitle } from './oit-text.js';
-import { withMinimums } from './print-fit.js';
+import { OIT_CENTRED_COLUMNS, OIT_HEADERS, OIT_NO_ITEMS, OIT_TITLE, OIT_URL_COLUMN, oitCells, oitSubtitle } from './oit-text.js';
 import { digitsFor, lines, organisationLine } from './report-text.js';
 
 // Twentieths of a point; landscape A4, as nine columns at 14 pt need.
 const TABLE_WIDTH = A4_LONG - 2 * MARGIN;
 const CELL_PADDING = 80; // left and right, each
-// A 14 pt TH Sarabun base character averages 7.4 pt (148 twentieths) over the OIT list's text (fontkit).
-const TWIPS_PER_CHAR = 148;
-const MIN_COLUMN_CHARS = 5;
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
-
-// Thai is a complex script, so its language goes in the bidirectional slot; marking the Latin slot Thai too
-// made LibreOffice break Latin words anywhere ("Acco|unt", "Cha|tbot").
-const LANGUAGE = { value: 'en-US', bidirectional: 'th-TH' };
 
 function cell(text: string, width: number, opts: { header?: boolean; center?: boolean } = {}): TableCell {
   const paragraphs = lines(text);
@@ -27,7 +19,7 @@ function cell(text: string, width: number, opts: { header?: boolean; center?: bo
     verticalAlign: opts.header ? VerticalAlign.CENTER : VerticalAlign.TOP,
     margins: { top: 40, bottom: 40, left: CELL_PADDING, right: CELL_PADDING },
     children: (paragraphs.length > 0 ? paragraphs : ['']).map(
-      (t) => new Paragraph({ alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text: t, bold: opts.header, size: TABLE_SIZE, language: LANGUAGE })] }),
+      (t) => new Paragraph({ alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text: t, bold: opts.header, size: TABLE_SIZE })] }),
     ),
   });
 }
@@ -45,14 +37,16 @@ export async function buildOitDocx(data: OitReportData): Promise<Buffer> {
   const codeOf = (r: OitReportRow) => d(String(r.number).padStart(2, '0'));
   const all = data.sections.flatMap((s) => s.groups.flatMap((g) => g.rows));
   const cells = all.map((r) => oitCells(r, d, codeOf));
-  const inner = fitColumnWidths([[...OIT_HEADERS], ...cells], {
-    total: TABLE_WIDTH - OIT_HEADERS.length * 2 * CELL_PADDING,
-    perChar: TWIPS_PER_CHAR,
-    minChars: MIN_COLUMN_CHARS,
-    exact: OIT_EXACT_COLUMNS,
+  // One set of widths, measured in the report font over every item, for every group's table.
+  const widths = fitColumnWidths([[...OIT_HEADERS], ...cells], {
+    total: TABLE_WIDTH,
+    unitsPerPoint: 20,
+    size: TABLE_SIZE / 2,
+    padding: 2 * CELL_PADDING,
+    oneLineHeader: OIT_HEADERS.map((_, i) => i),
+    breakable: [OIT_URL_COLUMN],
   });
-  const widths = withMinimums(inner, oitMinimumChars(cells).map((n) => n * TWIPS_PER_CHAR)).map((w) => Math.floor(w) + 2 * CELL_PADDING);
-  const centre = new Set(OIT_EXACT_COLUMNS);
+  const centre = new Set(OIT_CENTRED_COLUMNS);
 
   const table = (rows: OitReportRow[]) =>
     new Table({
@@ -62,8 +56,8 @@ export async function buildOitDocx(data: OitReportData): Promise<Buffer> {
       borders,
       rows: [
         new TableRow({ tableHeader: true, cantSplit: true, children: OIT_HEADERS.map((h, i) => cell(h, widths[i]!, { header: true, center: true })) }),
-        // Rows may break across pages: LibreOffice kept one row-that-cannot-split per page.
-        ...rows.map((r) => new TableRow({ children: oitCells(r, d, codeOf).map((t, i) => cell(t, widths[i]!, { center: centre.has(i) })) })),
+        // An item's few lines stay together on one page.
+        ...rows.map((r) => new TableRow({ cantSplit: true, children: oitCells(r, d, codeOf).map((t, i) => cell(t, widths[i]!, { center: centre.has(i) })) })),
       ],
     });
 

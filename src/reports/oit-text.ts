@@ -1,16 +1,17 @@
 import { formatThaiDate } from '../domain/thai.js';
 import type { OitReportData, OitReportRow } from './load-oit-data.js';
-import { longestWord } from './print-fit.js';
 import { fiscalYearLine } from './report-text.js';
 
 /** The words the OIT report's XLSX (for keying into ITAS) and DOCX (seed 003's table, to file) share. */
 
 export const OIT_TITLE = 'ผลการตรวจสอบการเปิดเผยข้อมูลสาธารณะ (OIT)';
 
-/** Seed 003's columns, with ITAS's มี/ไม่มี, URL and คำอธิบาย, and who checked. */
+/** Seed 003's columns, with ITAS's มี/ไม่มี, URL and คำอธิบาย, and who checked; each header prints on one line ("ผลการตรวจสอบ", not "ผลการ|ตรวจ|สอบ"). */
 export const OIT_HEADERS = ['ข้อ', 'ข้อมูล', 'องค์ประกอบด้านข้อมูล', 'มี', 'ไม่มี', 'URL', 'คำอธิบาย', 'ผลการตรวจสอบ', 'ผู้ตรวจสอบ'] as const;
-/** Columns whose text is short and fixed: given exactly their width. */
-export const OIT_EXACT_COLUMNS = [0, 3, 4];
+/** Columns printed centred: the code and the two tick boxes. */
+export const OIT_CENTRED_COLUMNS = [0, 3, 4];
+/** The address: wrapped where the line ends if it must be, so a long one prints whole without widening its column to the page. */
+export const OIT_URL_COLUMN = 5;
 
 export const OIT_TICKED = '☑';
 export const OIT_UNTICKED = '☐';
@@ -36,18 +37,4 @@ export function oitCells(r: OitReportRow, d: (text: string | number) => string, 
     r.result,
     [r.reviewer, r.reviewedAt ? d(formatThaiDate(r.reviewedAt)) : ''].filter(Boolean).join('\n'),
   ];
-}
-
-/**
- * Narrowest each column may be, in characters: the short headers on one line ("ผลการตรวจสอบ" at its word
- * break), a tick box, and room for an address and an explanation to read in phrases, not letters. The
- * width-fitting shares the page by total height, and most items of a year's list are long form wording but
- * short answers, so without these the answer columns would shrink to a few characters.
- */
-const OIT_MIN_CHARS = [3, 8, 12, 2, 3, 16, 10, 8, 9];
-export const OIT_URL_COLUMN = 5;
-
-/** Each column's minimum: the above, or its longest word (an address wraps anywhere, so not its own). */
-export function oitMinimumChars(cells: readonly string[][]): number[] {
-  return OIT_MIN_CHARS.map((n, c) => (c === OIT_URL_COLUMN ? n : Math.max(n, longestWord([OIT_HEADERS[c]!, ...cells.map((r) => r[c]!)]) + 3)));
 }

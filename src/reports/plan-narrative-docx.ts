@@ -115,8 +115,9 @@ export async function buildPlanNarrativeDocx(data: PlanNarrativeData): Promise<B
     new Paragraph({ spacing: { after: 120 }, children: [] }),
     eplanTableDocx(table, d),
     ...summaryBlock(table, d),
-    new Paragraph({ spacing: { before: 240 }, children: [new TextRun(`** ${d(asOfLine(table.asOf))}`)] }),
-    ...(table.roundEnded ? [] : [new Paragraph({ children: [new TextRun(d(roundNotEndedLine(table.round, table.roundLastDay)))] })]),
+    // The date the data stands at goes with the reporter's name: a name alone on the last page signs nothing.
+    new Paragraph({ spacing: { before: 240 }, keepNext: true, children: [new TextRun(`** ${d(asOfLine(table.asOf))}`)] }),
+    ...(table.roundEnded ? [] : [new Paragraph({ keepNext: true, children: [new TextRun(d(roundNotEndedLine(table.round, table.roundLastDay)))] })]),
     new Paragraph({ spacing: { before: 120 }, children: [new TextRun(reporterLine(table.reporter))] }),
   ];
 

@@ -9,7 +9,8 @@ import type { EplanLatestReport, EplanReportData, ReportOrganisation, Reporter }
 
 /** The words and lines several report files share, so the DOCX, XLSX and CSV say the same thing. */
 
-export const REPORT_FONT = 'TH SarabunPSK';
+// The font whose metrics the layouts measure (text-measure.ts): what is measured is what prints.
+export const REPORT_FONT = 'TH Sarabun New';
 export const PRODUCT_NAME_TH = 'ระบบโปร่งใส';
 
 export const ITA_TITLE = 'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน';
@@ -89,18 +90,6 @@ export function itaIntro(org: ReportOrganisation): string {
 export const generatedLine = (at: Date): string => `จัดทำโดย${PRODUCT_NAME_TH} เมื่อ ${formatThaiDateLong(at)}`;
 
 export { numberedSteps };
-
-// Thai vowel and tone marks sit above or below their consonant and take no width of their own.
-const NO_WIDTH = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
-
-/** Characters of a line that take width. */
-export const baseLength = (line: string): number => line.replace(NO_WIDTH, '').length;
-
-/** Lines a text needs in a column holding `perLine` characters: an estimate, as no font is measured here. */
-export function estimateLines(text: string, perLine: number): number {
-  const n = Math.max(1, Math.floor(perLine));
-  return text.split('\n').reduce((sum, l) => sum + Math.max(1, Math.ceil(baseLength(l) / n)), 0);
-}
 
 /** Text cells may hold several lines; blank ones only add height. */
 export const lines = (text: string): string[] => text.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== '');

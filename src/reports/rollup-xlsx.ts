@@ -2,39 +2,39 @@ import type ExcelJS from 'exceljs';
 import { ROUND_TH } from '../domain/calendar.js';
 import { ANSWER_WITHIN_DAYS } from '../domain/complaints.js';
 import { attentionText, oitAnsweredPercent, oitApprovedPercent, onTimePercent, scopeTh, type Rollup } from '../domain/rollup.js';
-import { fitColumnWidths } from './column-fit.js';
-import { fitRowHeight, LANDSCAPE_SHEET_WIDTH, longestWord, printAtFullSize, SHEET_WIDTH_PER_CHAR, withMinimums } from './print-fit.js';
 import { asOfLine, generatedLine } from './report-text.js';
-import { addHeaderRow, addSheet, addSpanningRow, BOLD_FONT, MONEY_FORMAT, newSheet, PERCENT_FORMAT, styleBodyRow, toBuffer } from './xlsx-sheet.js';
+import { addHeaderRow, addSheet, addSpanningRow, BOLD_FONT, fitSheetColumns, MONEY_FORMAT, newSheet, PERCENT_FORMAT, styleBodyRow, toBuffer } from './xlsx-sheet.js';
 
 /**
  * The roll-up prints as two tables of at most ten columns, each on its own sheet with its own repeated
  * header, because twenty columns on one landscape page come out at about 5 pt: the plan's progress, then
  * money, complaints and OIT. Both start with the organisation's name, never its internal code.
  */
+// Headers broken into lines by hand, each line kept whole: left to the width-fitting, the narrow figure
+// columns broke them word by word ("งบ|ประมาณ", "(ร้อย|ละ)") into headers seven lines tall.
 export const ROLLUP_PLAN_HEADERS = [
   'ลำดับ',
-  'องค์กรปกครองส่วนท้องถิ่น',
+  'องค์กรปกครอง\nส่วนท้องถิ่น',
   'อำเภอ',
-  'จำนวนรายการ',
+  'จำนวน\nรายการ',
   'แล้วเสร็จ',
-  'ระหว่างดำเนินการ',
-  'ระดับการดำเนินการ (ร้อยละ)',
+  'ระหว่าง\nดำเนินการ',
+  'ระดับการ\nดำเนินการ\n(ร้อยละ)',
   'ระดับ',
-  'รายการเกินกำหนด',
-  'รายงานในรอบนี้',
+  'รายการ\nเกินกำหนด',
+  'รายงาน\nในรอบนี้',
 ] as const;
 
 export const ROLLUP_MONEY_HEADERS = [
   'ลำดับ',
-  'องค์กรปกครองส่วนท้องถิ่น',
+  'องค์กรปกครอง\nส่วนท้องถิ่น',
   'ปีงบประมาณ',
-  'งบประมาณ (บาท)',
-  'เบิกจ่าย (บาท)',
-  'การเบิกจ่าย (ร้อยละ)',
-  `เรื่องร้องเรียนตอบภายใน ${ANSWER_WITHIN_DAYS} วัน (ร้อยละ)`,
-  'OIT ตอบแล้ว (ร้อยละ)',
-  'OIT ผ่านการตรวจ (ร้อยละ)',
+  'งบประมาณ\n(บาท)',
+  'เบิกจ่าย\n(บาท)',
+  'การเบิกจ่าย\n(ร้อยละ)',
+  `เรื่องร้องเรียน\nตอบภายใน ${ANSWER_WITHIN_DAYS} วัน\n(ร้อยละ)`,
+  'OIT\nตอบแล้ว\n(ร้อยละ)',
+  'OIT ผ่าน\nการตรวจ\n(ร้อยละ)',
   'ต้องติดตาม',
 ] as const;
 
@@ -43,37 +43,32 @@ const MONEY_PERCENT = [6, 7, 8, 9];
 const MONEY = [4, 5];
 const PLAN_CENTRED = [1, 4, 5, 6, 7, 8, 9, 10];
 const MONEY_CENTRED = [1, 3];
-// The name and the place read whole (the name column holds its header, องค์กรปกครองส่วนท้องถิ่น, on one line).
-const MIN_CHARS = { name: 22, place: 7, number: 5 };
 
 type Cell = string | number;
 
 const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const percent = (n: number | string) => (typeof n === 'number' ? n.toFixed(2) : n);
 
-/** Column widths from the cells as they print, at least the minimum, filling the landscape page. */
-function widthsFor(headers: readonly string[], rows: Cell[][], shown: (c: Cell, column: number) => string, minimums: number[]): number[] {
-  const texts = [[...headers], ...rows.map((r) => r.map((c, i) => shown(c, i + 1)))];
-  const fitted = fitColumnWidths(texts, { total: LANDSCAPE_SHEET_WIDTH, perChar: SHEET_WIDTH_PER_CHAR, minChars: MIN_CHARS.number, exact: [0] });
-  // No word of a header or a cell is broken: every column is at least as wide as its longest word.
-  const atLeast = minimums.map((n, c) => Math.max(n, longestWord(texts.map((r) => r[c]!)) + 3));
-  return withMinimums(fitted, atLeast.map((n) => n * SHEET_WIDTH_PER_CHAR)).map((w) => Math.round(w * 10) / 10);
+/**
+ * Column widths from the cells as they print, measured in the report font and filling the landscape page at
+ * 100 % (every header line whole, as broken above).
+ */
+function widthsFor(headers: readonly string[], rows: Cell[][], shown: (c: Cell, column: number) => string): number[] {
+  // The last row is the totals, printed bold.
+  return fitSheetColumns([[...headers], ...rows.map((r) => r.map((c, i) => shown(c, i + 1)))], { oneLineHeader: headers.map((_, i) => i), boldRows: [rows.length] });
 }
 
 function addTable(sheet: ExcelJS.Worksheet, title: string, rollup: Rollup, headers: readonly string[], rows: Cell[][], total: Cell[], formats: { percent: number[]; money: number[]; centred: number[]; shown: (c: Cell, column: number) => string }): void {
-  printAtFullSize(sheet);
   addSpanningRow(sheet, `${title} ${scopeTh(rollup.scope)}`, { title: true });
   addSpanningRow(sheet, `${ROUND_TH[rollup.round.name]} · ${asOfLine(rollup.asOf)}`, { title: true });
-  fitRowHeight(addHeaderRow(sheet, headers), headers);
+  addHeaderRow(sheet, headers);
   const add = (cells: Cell[], bold: boolean) => {
     const row = sheet.addRow(cells);
-    const shown = cells.map((c, i) => formats.shown(c, i + 1));
     for (const c of formats.percent) row.getCell(c).numFmt = PERCENT_FORMAT;
     for (const c of formats.money) row.getCell(c).numFmt = MONEY_FORMAT;
     for (const c of formats.centred) row.getCell(c).alignment = { horizontal: 'center' };
-    styleBodyRow(row, headers.length);
-    fitRowHeight(row, shown);
     if (bold) row.font = BOLD_FONT;
+    styleBodyRow(row, headers.length);
   };
   for (const r of rows) add(r, false);
   add(total, true);
@@ -119,10 +114,10 @@ export async function buildRollupXlsx(rollup: Rollup, generatedAt: Date): Promis
 
   const planShown = (c: Cell, column: number) => (PLAN_PERCENT.includes(column) ? percent(c) : String(c));
   const moneyShown = (c: Cell, column: number) => (MONEY.includes(column) && typeof c === 'number' ? money(c) : MONEY_PERCENT.includes(column) ? percent(c) : String(c));
-  const planWidths = widthsFor(planHeaders, [...planRows, planTotal], planShown, [3, MIN_CHARS.name, MIN_CHARS.place, 5, 5, 5, 6, 5, 5, 8]);
-  const moneyWidths = widthsFor(ROLLUP_MONEY_HEADERS, [...moneyRows, moneyTotal], moneyShown, [3, MIN_CHARS.name, 5, 9, 9, 5, 5, 5, 5, 12]);
+  const planWidths = widthsFor(planHeaders, [...planRows, planTotal], planShown);
+  const moneyWidths = widthsFor(ROLLUP_MONEY_HEADERS, [...moneyRows, moneyTotal], moneyShown);
 
-  const { workbook, sheet: plan } = newSheet('ความก้าวหน้าตามแผน', planWidths);
+  const { workbook, sheet: plan } = newSheet('ความก้าวหน้าตามแผน', planWidths, { fullSize: true });
   addTable(plan, 'ภาพรวมการดำเนินงานด้านคุณธรรมและความโปร่งใส', rollup, planHeaders, planRows, planTotal, { percent: PLAN_PERCENT, money: [], centred: PLAN_CENTRED, shown: planShown });
   plan.addRow([]);
   addSpanningRow(plan, `ยังไม่รายงานในรอบนี้ ${rollup.notReported.length} แห่ง`, { bold: true });
@@ -133,7 +128,7 @@ export async function buildRollupXlsx(rollup: Rollup, generatedAt: Date): Promis
   addSpanningRow(plan, 'งบประมาณ การเบิกจ่าย เรื่องร้องเรียน และ OIT อยู่ในตารางที่ 2 (แผ่นงาน "งบประมาณ ร้องเรียน OIT")');
   addSpanningRow(plan, generatedLine(generatedAt));
 
-  const other = addSheet(workbook, 'งบประมาณ ร้องเรียน OIT', moneyWidths);
+  const other = addSheet(workbook, 'งบประมาณ ร้องเรียน OIT', moneyWidths, { fullSize: true });
   addTable(other, 'ภาพรวมงบประมาณ เรื่องร้องเรียน และ OIT', rollup, ROLLUP_MONEY_HEADERS, moneyRows, moneyTotal, { percent: MONEY_PERCENT, money: MONEY, centred: MONEY_CENTRED, shown: moneyShown });
   other.addRow([]);
   addSpanningRow(other, `เรื่องร้องเรียนตอบภายใน ${ANSWER_WITHIN_DAYS} วัน = เรื่องที่ปิดภายในกำหนด ÷ เรื่องที่ปิดแล้วหรือเลยกำหนด (ปีงบประมาณปัจจุบัน)`);

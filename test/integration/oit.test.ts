@@ -12,6 +12,7 @@ import { JOBS, jobSchedules } from '../../src/jobs/registry.js';
 import { runJob } from '../../src/jobs/run-job.js';
 import { importIndicators, importOitItems } from '../../src/oit-import/import-oit.js';
 import { produceReport } from '../../src/reports/catalogue.js';
+import { lineHeight, textWidth } from '../../src/reports/text-measure.js';
 import { Chat, postbackOf, uriOf, visibleText } from '../support/chat.js';
 import { addStaff } from '../support/fixtures.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -285,18 +286,20 @@ describe('reports', () => {
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, scale: 100 });
     expect(sheet.pageSetup.fitToPage).toBeFalsy();
     expect(sheet.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
-    // Column widths count Calibri digits: 5.25 pt in Excel, 5.6 pt in LibreOffice; A4 landscape less margins.
+    // Column widths count digits of the workbook's default font, the report font at 14 pt; A4 landscape less margins.
+    const digit = textWidth('0', { size: 14 });
     const printable = (297 / 25.4 - sheet.pageSetup.margins!.left - sheet.pageSetup.margins!.right) * 72;
-    expect(sheet.columns.reduce((sum, c) => sum + (c.width ?? 0), 0) * 5.6).toBeLessThanOrEqual(printable);
+    expect(sheet.columns.reduce((sum, c) => sum + (c.width ?? 0), 0) * digit).toBeLessThanOrEqual(printable);
     sheet.eachRow((r) => r.eachCell((c) => expect(c.font?.size ?? 0).toBeGreaterThanOrEqual(14)));
     let urlRow: ExcelJS.Row | undefined;
     sheet.eachRow((r) => (r.getCell(1).value === 'O10' ? (urlRow = r) : undefined));
     const urlCell = urlRow!.getCell(6);
     expect(urlCell.value).toBe(longUrl);
     expect(urlCell.alignment?.wrapText).toBe(true);
-    // A 14 pt TH Sarabun address character is about 7.1 pt wide and a printed line 27.4 pt high.
-    const perLine = Math.floor(((sheet.getColumn(6).width ?? 0) * 5.25) / 7.4);
-    expect(urlRow!.height).toBeGreaterThanOrEqual(Math.ceil(longUrl.length / perLine) * 27.4);
+    // The address is wider than its column: the row holds every line it wraps to (at least its width over the column's).
+    const column = (sheet.getColumn(6).width ?? 0) * digit;
+    expect(textWidth(longUrl, { size: 14 })).toBeGreaterThan(column);
+    expect(urlRow!.height).toBeGreaterThanOrEqual(Math.ceil(textWidth(longUrl, { size: 14 }) / column) * lineHeight({ size: 14 }));
 
     // The organisation chose Thai digits: the sheet's own figures follow; codes and addresses do not.
     const thai = await cellsOf((await produceReport(ORG, { kind: 'oit-xlsx', thresholds: DEFAULT_LEVEL_THRESHOLDS, digits: 'thai' })).body);

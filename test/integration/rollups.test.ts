@@ -15,6 +15,7 @@ import { sumTallies } from '../../src/domain/rollup.js';
 import { jobSchedules } from '../../src/jobs/registry.js';
 import { ACTION, postbackData } from '../../src/line/postback.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
+import { textWidth } from '../../src/reports/text-measure.js';
 import { createLinkSigner } from '../../src/security/signed-link.js';
 import { Chat, uriOf, visibleText } from '../support/chat.js';
 import { addStaff, report } from '../support/fixtures.js';
@@ -215,9 +216,9 @@ describe('a province supervisor', () => {
       expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, scale: 100 });
       expect(sheet.pageSetup.fitToPage).toBeFalsy();
       expect(sheet.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
-      // Column widths count Calibri digits: 5.25 pt in Excel, 5.6 pt in LibreOffice; A4 landscape less margins.
+      // Column widths count digits of the workbook's default font, the report font at 14 pt; A4 landscape less margins.
       const printable = (297 / 25.4 - sheet.pageSetup.margins!.left - sheet.pageSetup.margins!.right) * 72;
-      expect(sheet.columns.reduce((sum, c) => sum + (c.width ?? 0), 0) * 5.6).toBeLessThanOrEqual(printable);
+      expect(sheet.columns.reduce((sum, c) => sum + (c.width ?? 0), 0) * textWidth('0', { size: 14 })).toBeLessThanOrEqual(printable);
       sheet.eachRow((row) =>
         row.eachCell((cell) => {
           everything.push(String(cell.text));

@@ -11,7 +11,8 @@ import { buildComplaintStatsXlsx } from '../../src/reports/complaint-stats-xlsx.
 import { buildEplanCsv } from '../../src/reports/eplan-csv.js';
 import { buildEplanXlsx } from '../../src/reports/eplan-xlsx.js';
 import { isScopeReport, REPORT_KINDS, REPORT_SHORT_TH } from '../../src/reports/catalogue.js';
-import { estimatePages, fitColumnWidths, rowLines } from '../../src/reports/column-fit.js';
+import { fitColumnWidths } from '../../src/reports/column-fit.js';
+import { textWidth, words } from '../../src/reports/text-measure.js';
 import { buildItaDocx, itaTableLayout } from '../../src/reports/ita-docx.js';
 import { buildPlanNarrativeDocx } from '../../src/reports/plan-narrative-docx.js';
 import { buildItaXlsx } from '../../src/reports/ita-xlsx.js';
@@ -185,7 +186,7 @@ describe('report text helpers', () => {
 });
 
 describe('ITA measures report as DOCX', () => {
-  it('is an A4 landscape document in TH SarabunPSK with the title block, every measure and a repeated header row', async () => {
+  it('is an A4 landscape document in TH Sarabun New (the font its layout measures) with the title block, every measure and a repeated header row', async () => {
     const { document, styles, footers } = await openDocx(await buildItaDocx(itaData(true)));
     const text = textsOf(document);
     const paragraphs = paragraphsOf(document);
@@ -221,7 +222,7 @@ describe('ITA measures report as DOCX', () => {
 
     expect(document).toMatch(/<w:pgSz[^>]*w:w="16838"[^>]*w:h="11906"[^>]*w:orient="landscape"/);
     expect(document).toContain('w:fmt="thaiNumbers"');
-    expect(styles).toMatch(/<w:rFonts[^>]*w:ascii="TH SarabunPSK"[^>]*w:cs="TH SarabunPSK"/);
+    expect(styles).toMatch(/<w:rFonts[^>]*w:ascii="TH Sarabun New"[^>]*w:cs="TH Sarabun New"/);
     expect(styles).toMatch(/<w:szCs w:val="32"\/>/);
   });
 
@@ -259,27 +260,34 @@ describe('ITA measures report as XLSX', () => {
     expect(rows[h]).toEqual(['ลำดับ', 'มาตรการ/กิจกรรม', 'วิธีดำเนินการ', 'ระยะเวลาดำเนินการ', 'ผู้รับผิดชอบ', 'สรุปผลการดำเนินการ', 'ผลลัพธ์หรือความสำเร็จ']);
     const headerRow = sheet.getRow(h + 1);
     expect(headerRow.getCell(2).font?.bold).toBe(true);
-    expect(headerRow.getCell(2).font?.name).toBe('TH SarabunPSK');
+    expect(headerRow.getCell(2).font?.name).toBe('TH Sarabun New');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: h + 1 });
     expect(sheet.pageSetup.orientation).toBe('landscape');
 
-    const body = rows.slice(h + 1, h + 1 + itaRows.length);
-    expect(body.map((r) => r[0])).toEqual(itaRows.map((_, i) => i + 1));
-    expect(body.map((r) => r[1])).toEqual(itaRows.map((r) => r.title));
-    expect(String(body[0]![2]).split('\n')).toEqual(numberedSteps(itaRows[0]!.methodSteps));
+    // A long measure spans several sheet rows of whole paragraphs (a spreadsheet row never breaks across
+    // pages): its number and title on the first.
+    const body = rows.slice(h + 1, rowIndex(rows, 'จัดทำโดยระบบโปร่งใส เมื่อ 23 พฤศจิกายน 2568'));
+    const starts = body.flatMap((r, i) => (r[0] ? [i] : []));
+    expect(starts.map((i) => body[i]![0])).toEqual(itaRows.map((_, i) => String(i + 1)));
+    // Its title and steps read on across those rows, nothing lost or added.
+    const unspaced = (texts: string[]) => texts.join('').replace(/\s+/g, '');
+    const records = starts.map((start, i) => body.slice(start, starts[i + 1] ?? body.length));
+    expect(records.map((rows) => unspaced(rows.map((r) => String(r[1] ?? ''))))).toEqual(itaRows.map((r) => unspaced([r.title])));
+    const firstMeasure = records[0]!;
+    expect(unspaced(firstMeasure.map((r) => String(r[2] ?? '')))).toBe(unspaced(numberedSteps(itaRows[0]!.methodSteps)));
     expect(sheet.getRow(h + 2).getCell(3).alignment?.wrapText).toBe(true);
-    // The first measure has four long steps: its row is made tall enough to show them.
-    expect(sheet.getRow(h + 2).height).toBeGreaterThanOrEqual(4 * 20);
-    // Merged cells read back with the same value in every column.
-    expect([...new Set(rows.slice(h + 1 + itaRows.length).flat().filter(Boolean))]).toEqual(['จัดทำโดยระบบโปร่งใส เมื่อ 23 พฤศจิกายน 2568']);
-    for (const w of [2, 3, 6]) expect(sheet.getColumn(w).width).toBeGreaterThanOrEqual(30);
+    // Each row is made tall enough for its lines.
+    expect(sheet.getRow(h + 2).height).toBeGreaterThanOrEqual(2 * 27);
+    // ลำดับ is sized for its numbers and header, not a share of the page.
+    expect(sheet.getColumn(1).width).toBeLessThan(8);
   });
 
-  it('writes Thai digits into its own words when asked, keeping ลำดับ a number and what people typed as typed', async () => {
+  it('writes Thai digits into its own words when asked, ลำดับ too (one digit style beside the steps), and what people typed as typed', async () => {
     const rows = rowsOf(await loadSheet(await buildItaXlsx(itaData(true))));
     expect(rows.map((r) => r[0])).toContain('ประจำปีงบประมาณ พ.ศ. ๒๕๖๘');
     const h = rowIndex(rows, 'ลำดับ');
-    expect(rows[h + 1]![0]).toBe(1);
+    expect(rows[h + 1]![0]).toBe('๑');
+    expect(rows[h + 1]![2]).toMatch(/^๑\. /);
     expect(rows[h + 1]![3]).toBe('ต.ค. 67 - ก.ย. 68');
   });
 });
@@ -530,38 +538,44 @@ describe('E-PlanNACC as filed: marks, notes and the as-of day', () => {
 
 describe('ITA DOCX columns sized by their content', () => {
   const TABLE = 16838 - 2 * 1134;
-  it('gives an empty column its minimum and the room to the long ones, filling the table exactly', () => {
+  const fit = { total: 10000, unitsPerPoint: 20, size: 14, padding: 160, oneLineHeader: [0] };
+  it('makes every column as wide as its widest word, an empty one no wider, and gives the room to the long ones', () => {
     const rows = [
       ['ลำดับ', 'มาตรการ', 'วิธีดำเนินการ', 'ผลลัพธ์'],
       ['1', 'สั้น', 'ขั้นตอนที่ยาวมาก '.repeat(20), ''],
-      ['2', 'สั้น', 'ขั้นตอนที่ยาวมาก '.repeat(12), ''],
+      ['2', 'ประชาสัมพันธ์', 'ขั้นตอนที่ยาวมาก '.repeat(12), ''],
     ];
-    const widths = fitColumnWidths(rows, { total: 10000, perChar: 130, minChars: 7, exact: [0] });
-    expect(widths.reduce((a, b) => a + b, 0)).toBe(10000);
-    expect(widths[0]).toBe(5 * 130); // 'ลำดับ' takes four characters' width, plus one
-    expect(widths[3]).toBeLessThan(8 * 130);
+    const widths = fitColumnWidths(rows, fit);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(10000);
+    const word = (w: string, bold = false) => textWidth(w, { size: 14, bold }) * 20 + 160;
+    // ลำดับ on one line, as the seeds print it; ประชาสัมพันธ์ unbroken.
+    expect(widths[0]).toBeGreaterThanOrEqual(word('ลำดับ', true));
+    expect(widths[1]).toBeGreaterThanOrEqual(word('ประชาสัมพันธ์'));
+    // The empty result column keeps just its header word.
+    expect(widths[3]).toBeLessThan(word('ผลลัพธ์', true) + 60);
     expect(widths[2]).toBeGreaterThan(widths[1]! * 2);
   });
 
-  it('puts the outcome, not the status word, in the result column, and lays the table out in fewer pages than fixed shares', async () => {
+  it('puts the outcome, not the status word, in the result column, and breaks no word where fixed shares broke several', async () => {
     const { document } = await openDocx(await buildItaDocx(itaData(true)));
     const text = textsOf(document);
     expect(text).toContain('บุคลากรร้อยละ 95 เข้าใจแนวทาง');
     const grid = [...document.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
     expect(grid).toHaveLength(7);
-    expect(grid.reduce((a, b) => a + b, 0)).toBe(TABLE);
-    // The method steps are the longest column here: it gets the most room.
-    expect(Math.max(...grid)).toBe(grid[2]);
+    expect(grid.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(TABLE);
+    // ลำดับ is as wide as its header word, the rest goes to the text.
+    expect(grid[0]).toBeLessThan(1000);
 
-    // Before: shares fixed whatever the columns held (the method column at 21 %).
+    // Before: shares fixed whatever the columns held (the method column at 21 %) broke words; now none is wider
+    // than its column.
     const fixed = [6, 17, 21, 11, 11, 20, 14].map((s) => Math.floor((TABLE * s) / 100));
     const d = digitsFor(true);
-    const texts = [[...ITA_HEADERS], ...itaRows.map((r, i) => [d(i + 1), r.title, numberedSteps(r.methodSteps).map(d).join('\n'), d(r.period), r.responsible, lines(d(r.summary)).join('\n'), d(r.outcome)])];
-    const page = { linesPerPage: 22, firstPageUsed: 8, keepWhole: 8, rowPadding: 0.2 };
-    const [header, ...body] = rowLines(texts, fixed.map((w) => w - 160), 130);
-    const before = estimatePages(header!, body, page);
-    const after = itaTableLayout(itaData(true)).pages;
-    expect(after).toBeLessThan(before);
+    const texts = [[...ITA_HEADERS], ...itaRows.map((r, i) => [d(i + 1), r.title, numberedSteps(r.methodSteps, d).join('\n'), r.period, r.responsible, lines(r.summary).join('\n'), r.outcome])];
+    const broken = (widths: number[]) =>
+      texts.flatMap((row, i) => row.flatMap((text, c) => words(text).filter((w) => textWidth(w, { size: 14, bold: i === 0 }) * 20 > widths[c]! - 160)));
+    expect(broken(fixed)).not.toEqual([]);
+    expect(broken(grid)).toEqual([]);
+    expect(itaTableLayout(itaData(true)).widths).toEqual(grid);
   });
 });
 
