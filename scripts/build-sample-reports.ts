@@ -26,7 +26,7 @@ try {
       kind,
       fiscalYear: YEAR[kind] ?? 2568,
       thresholds: DEFAULT_LEVEL_THRESHOLDS,
-      reporter: { name: 'นายนครินทร์ วงศ์พงษ์', position: 'ปลัดองค์การบริหารส่วนตำบล' },
+      reporter: { name: 'นายนครินทร์ วงศ์พงษ์', position: 'ปลัดเทศบาลตำบลโพธิ์ทอง' },
       scope: parseScope('province:อ่างทอง'),
       now: new Date('2025-10-15T10:00:00+07:00'),
     });

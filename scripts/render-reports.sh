@@ -35,7 +35,7 @@ cli() { npm run -s cli -- "$@"; }
 echo "sample data in $LOCAL_DATA_DIR"
 if [ -z "${REUSE:-}" ]; then
 cli import examples/plan-2568.csv >/dev/null
-cli org update --name "องค์การบริหารส่วนตำบลโพธิ์ทอง" --district "โพธิ์ทอง" --province "อ่างทอง" --fiscal-year 2568 --ita-score 92.85 --ita-level A >/dev/null
+cli org update --name "เทศบาลตำบลโพธิ์ทอง" --district "โพธิ์ทอง" --province "อ่างทอง" --fiscal-year 2568 --ita-score 92.85 --ita-level A >/dev/null
 cli oit import examples/oit-2567.csv >/dev/null
 cli indicators import examples/ita-indicators-2566.csv >/dev/null
 fi
