@@ -4,10 +4,10 @@ import type { PlanFieldChange, PlannedMeasure } from '../domain/measures.js';
 import { isItaIndicatorNumber } from '../domain/oit.js';
 import { parsePeriod } from '../domain/fiscal-year.js';
 import { isStatus } from '../domain/statuses.js';
-import { claimRound, insertUnique, type ClaimLedger, type Lease } from './lease.js';
 import { ItaIndicatorModel, ItaIndicatorMoveModel } from './models/ita-indicator.js';
 import { MeasureChangeModel } from './models/measure-change.js';
 import { MeasureModel } from './models/measure.js';
+import { moveClaimer } from './move-claims.js';
 import { savePlannedMeasure } from './plan-store.js';
 import { saveImportedResult } from './progress-store.js';
 
@@ -143,21 +143,9 @@ function rowFromOld(doc: Record<string, any>): IndicatorRow | null {
   };
 }
 
-/** How long a claim on an old row holds before another instance may pass it (one that died mid-move). */
-const MOVE_LEASE_SECONDS = 600;
-
-type MoveClaim = { _id: string; rowId: string; owner: string; at: Date };
-const moveLedger: ClaimLedger<MoveClaim> = {
-  record: (id, rowId, owner, at) => ({ _id: id, rowId, owner, at }),
-  insert: insertUnique<MoveClaim>(ItaIndicatorMoveModel),
-};
-const moveLease: Lease = {
-  seconds: MOVE_LEASE_SECONDS,
-  claimedAt: async (claimId) => (await ItaIndicatorMoveModel.findById(claimId).lean())?.at ?? null,
-  moveOn: async (rowId, round) => {
-    await ItaIndicatorModel.updateOne({ _id: rowId, moveRound: round - 1 }, { $set: { moveRound: round } });
-  },
-};
+const claimMove = moveClaimer(ItaIndicatorMoveModel, async (rowId, round) => {
+  await ItaIndicatorModel.updateOne({ _id: rowId, moveRound: round - 1 }, { $set: { moveRound: round } });
+});
 
 /**
  * Moves every `ita_indicators` document, of every organisation, onto the plan's items, once. Each row is
@@ -172,7 +160,7 @@ export async function moveIndicatorTable(now: Date, owner: string = randomUUID()
   let skipped = 0;
   for (const doc of docs) {
     const rowId = String(doc._id);
-    if (!(await claimRound(moveLedger, { unitId: rowId, round: (doc.moveRound ?? 0) + 1, owner, now }, moveLease))) continue;
+    if (!(await claimMove({ unitId: rowId, round: (doc.moveRound ?? 0) + 1, owner, now }))) continue;
     const row = rowFromOld(doc);
     const target = row ? chooseIndicatorItem(await planItemKeys(doc.orgId, row.fiscalYear), row, true) : null;
     if (!row || !target || 'problem' in target) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { oitItemOfPlanRow } from '../domain/ita-indicators.js';
-import { claimRound, insertUnique, type ClaimLedger, type Lease } from './lease.js';
 import { MeasureModel } from './models/measure.js';
+import { moveClaimer } from './move-claims.js';
 import { OitPlanMoveModel, RetiredMeasureModel } from './models/retired-measure.js';
 import { saveOitItemFromPlan } from './oit-store.js';
 
@@ -11,21 +11,9 @@ import { saveOitItemFromPlan } from './oit-store.js';
  * (kept whole in `retired_measures`, taken out of `measures`), so officers see the item only under OIT.
  */
 
-/** How long a claim on an item holds before another instance may pass it (one that died mid-move). */
-const MOVE_LEASE_SECONDS = 600;
-
-type MoveClaim = { _id: string; itemId: string; owner: string; at: Date };
-const ledger: ClaimLedger<MoveClaim> = {
-  record: (id, itemId, owner, at) => ({ _id: id, itemId, owner, at }),
-  insert: insertUnique<MoveClaim>(OitPlanMoveModel),
-};
-const lease: Lease = {
-  seconds: MOVE_LEASE_SECONDS,
-  claimedAt: async (claimId) => (await OitPlanMoveModel.findById(claimId).lean())?.at ?? null,
-  moveOn: async (itemId, round) => {
-    await MeasureModel.updateOne({ _id: itemId, oitMoveRound: round - 1 }, { $set: { oitMoveRound: round } });
-  },
-};
+const claimMove = moveClaimer(OitPlanMoveModel, async (itemId, round) => {
+  await MeasureModel.updateOne({ _id: itemId, oitMoveRound: round - 1 }, { $set: { oitMoveRound: round } });
+});
 
 /**
  * Moves every such item, of every organisation or of one, once. Each item is claimed by a unique insert
@@ -44,7 +32,7 @@ export async function moveOitPlanItems(now: Date, options: { orgId?: string; own
     const oit = oitItemOfPlanRow({ family: key.family, indicator: key.indicator ?? null });
     if (!oit) continue;
     const itemId = String(key._id);
-    if (!(await claimRound(ledger, { unitId: itemId, round: (key.oitMoveRound ?? 0) + 1, owner, now }, lease))) continue;
+    if (!(await claimMove({ unitId: itemId, round: (key.oitMoveRound ?? 0) + 1, owner, now }))) continue;
     const doc = await MeasureModel.findById(key._id).lean();
     if (!doc) continue;
     await saveOitItemFromPlan(

@@ -30,7 +30,7 @@ export const ItaIndicatorModel = model('ItaIndicator', itaIndicatorSchema);
 
 /** Who moves which row, round by round: the instance whose insert of `<row id>#<round>` succeeds. */
 const itaIndicatorMoveSchema = new Schema(
-  { _id: { type: String, required: true }, rowId: { type: String, required: true }, owner: { type: String, required: true }, at: { type: Date, required: true } },
+  { _id: { type: String, required: true }, unitId: { type: String, required: true }, owner: { type: String, required: true }, at: { type: Date, required: true } },
   { collection: 'ita_indicator_moves' },
 );
 

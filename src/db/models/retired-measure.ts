@@ -23,7 +23,7 @@ export const RetiredMeasureModel = model('RetiredMeasure', retiredMeasureSchema)
 
 /** Who moves which item, round by round: the instance whose insert of `<item id>#<round>` succeeds. */
 const oitPlanMoveSchema = new Schema(
-  { _id: { type: String, required: true }, itemId: { type: String, required: true }, owner: { type: String, required: true }, at: { type: Date, required: true } },
+  { _id: { type: String, required: true }, unitId: { type: String, required: true }, owner: { type: String, required: true }, at: { type: Date, required: true } },
   { collection: 'oit_plan_moves' },
 );
 
