@@ -29,9 +29,12 @@ const SOFT: readonly RegExp[] = [
  * nothing but the request counts: "ผู้รับเหมายกเลิกงานกลางคัน" is a story that contains the word.
  */
 export function cancelPhrase(text: string): CancelStrength | null {
+  // A request to cancel is a few words; a long answer is read no further.
+  if (text.length > 80) return null;
   const { compact } = normalise(text);
   if (compact === '' || compact.length > 40) return null;
-  if (PLAIN.test(compact)) return 'plain';
+  // "ยกเลิกแล้ว" may also report that something was called off (an officer's progress): asked once, like the soft forms.
+  if (PLAIN.test(compact)) return /(?:แล้ว|ละ|ล่ะ)$/.test(compact) ? 'soft' : 'plain';
   return SOFT.some((p) => p.test(compact)) ? 'soft' : null;
 }
 
