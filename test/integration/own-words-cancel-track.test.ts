@@ -25,7 +25,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-beforeEach(() => h.line.reset());
+beforeEach(async () => {
+  // Each case starts with nothing under way, whatever the one before left.
+  await a.say('ยกเลิก');
+  await b.say('ยกเลิก');
+  h.line.reset();
+});
 
 /** A citizen at the general complaint's story question. */
 async function atStoryQuestion(chat: Chat): Promise<void> {
@@ -70,7 +75,14 @@ describe('cancel typed as people type it, at the complaint story question', () =
     expect(first).not.toContain('ไม่เข้าใจ');
   });
 
-  it('no cancel phrase was ever filed as a complaint story', async () => {
+  it('followed to the end, no confirmation card ever reads a cancel phrase as the story, and none is filed', async () => {
+    await atStoryQuestion(a);
+    await a.say('ยกเลิกค่ะ');
+    await a.say('ข้าม');
+    await a.say('ไม่ประสงค์ออกนาม');
+    const last = visibleText(await a.say('รับแจ้ง'));
+    expect(last).not.toContain('ยกเลิกค่ะ');
+    expect(last).not.toContain('ยืนยันส่งเรื่อง');
     const stories = (await ComplaintModel.find({}).lean()).map((c) => String(c.description));
     for (const phrase of ['ยกเลิก', 'Cancel', 'ไม่เอาแล้ว', 'หยุดก่อน', 'พอแล้ว', 'ไม่แจ้งแล้ว']) expect(stories.join('|')).not.toContain(phrase);
   });
