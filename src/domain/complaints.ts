@@ -95,8 +95,9 @@ export function parseTrackingNumber(text: string): string | null {
 
 // A number with its letter: "G2570-0014", "g 2570 - 1", "G2570/0014", "G25700007" (the year is always four digits).
 const WITH_LETTER = /(?<![A-Za-z])([GCgc])\s*-?\s*(\d{4})\s*(?:[-/]\s*(\d{1,6})|(\d{1,6}))(?!\d)/g;
-// Without it, only a Buddhist-era year and a dash or slash ("2570-0012") are sure enough not to be a date or a phone number.
-const WITHOUT_LETTER = /(?<![\d/A-Za-z.-])(25\d{2})\s*[-/]\s*(\d{1,6})(?![\d/.-])/g;
+// Without it, only a Buddhist-era year, a dash or slash and the number as the receipt prints it ("2570-0012") are
+// sure enough not to be a date ("2567/12") or a phone number.
+const WITHOUT_LETTER = /(?<![\d/A-Za-z.-])(25\d{2})\s*[-/]\s*(\d{4,6})(?![\d/.-])/g;
 
 /** A tracking number written anywhere in a text (`ติดตามG2570-0001`, `g 2570 - 1`, `G2570/0014`, Thai digits), normalised. */
 export function trackingNumberIn(text: string): string | null {

@@ -116,6 +116,14 @@ describe('tracking numbers in any common form, for the sender\'s own cases only'
     expect(reply).not.toContain(`C${FY}-0001`);
   });
 
+  it('asked at a complaint\'s story question, shows the case and asks the question again, storing nothing', async () => {
+    const start = await a.say('ร้องเรียน');
+    await a.tap(postbackOf(start, 'ร้องเรียนทั่วไป'));
+    const reply = await a.say(`สถานะ G${FY}0001 ครับ`);
+    expect(visibleText(reply)).toContain(`เรื่องเลขที่ G${FY}-0001`);
+    expect(visibleText([reply[reply.length - 1]])).toContain(ASK_STORY);
+  });
+
   it('a number without its letter finds the sender\'s own case of either kind, never another person\'s', async () => {
     const reply = visibleText(await b.say(`ขอดูความคืบหน้า ${FY}-0001`));
     expect(reply).toContain(`เรื่องเลขที่ C${FY}-0001`);

@@ -24,7 +24,7 @@ describe('tracking numbers in the forms people write them', () => {
     expect(trackingNumbersIn(text)).toEqual(numbers);
   });
 
-  it.each(['โทร 081-234-5678', 'วันที่ 25/12/2569', 'ปี 2570 งบ 500 บาท', 'แผนปี 2566-2570', 'ไม่มีเลขที่'])('"%s" names no case', (text) => {
+  it.each(['โทร 081-234-5678', 'วันที่ 25/12/2569', 'ปี 2570 งบ 500 บาท', 'แผนปี 2566-2570', 'ราว 2567/12', 'ไม่มีเลขที่'])('"%s" names no case', (text) => {
     expect(trackingNumbersIn(text)).toEqual([]);
   });
 
@@ -50,6 +50,14 @@ describe('a message asking after a case goes to tracking', () => {
   it('the typed command "ติดตาม" works inside a dialog in the new forms too', () => {
     expect(heard('ติดตาม G2570/0014', true)).toEqual({ feature: 'track', argument: 'G2570-0014' });
     expect(heard('ติดตาม 2570-0012', true)).toEqual({ feature: 'track', argument: 'G2570-0012 C2570-0012' });
+  });
+
+  it('inside a dialog, a number with its letter alone or a short status question is tracking; a story or a bare letterless number stays an answer', () => {
+    expect(heard('สถานะ G25700007', true)).toEqual({ feature: 'track', argument: 'G2570-0007' });
+    expect(heard('G2570-0007 ครับ', true)).toEqual({ feature: 'track', argument: 'G2570-0007' });
+    expect(heard('ขอดูความคืบหน้า 2570-0012', true)).toEqual({ feature: 'track', argument: 'G2570-0012 C2570-0012' });
+    expect(heard('2570-0012', true)).toBeNull();
+    expect(heard('เรื่องเดิม G2570-0001 ที่แจ้งไว้ยังไม่มีใครมาแก้ไขเลยครับ ถนนยังเป็นหลุมอยู่', true)).toBeNull();
   });
 
   it('a story that happens to hold a year range is not tracking', () => {

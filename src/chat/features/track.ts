@@ -13,6 +13,11 @@ const SAY = {
 
 /** Words that, next to a tracking number, ask where the case stands. */
 const ASKS_HOW_FAR = /ติดตาม|track|สถานะ|status|เรื่อง|เลข|คืบหน้า|progress|ถึงไหน|ดำเนินการ|ผล|เช็[คก]|check|ตรวจสอบ|ดู|อัปเดต|อัพเดท|update/;
+/** The same, narrowed to words no answer to a dialog's question would hold, for a short message inside one. */
+const ASKS_HOW_FAR_SURELY = /ติดตาม|track|สถานะ|status|คืบหน้า|progress|ถึงไหน|เลขที่/;
+
+/** What a message says besides the tracking number in it, normalised ('' when it is only the number). */
+const besidesNumber = (raw: string) => normalise(arabicDigits(raw).replace(/[GCgc]?\s*-?\s*\d{4}\s*[-/]?\s*\d{1,6}/g, ' ')).compact;
 
 /** The numbers a text may name, as the argument: one, or both kinds' for a number written without its letter. */
 const asArgument = (numbers: string[]) => numbers.join(' ');
@@ -23,18 +28,25 @@ export const track: Feature = {
   // `ติดตามG2570-0001`: Thai is written without spaces, and a tracking number cannot be mistaken for anything else.
   command(t) {
     const m = t.trim().match(/^(?:ติดตาม|track)(\s*)(.*)$/i);
-    if (!m) return null;
+    if (!m) {
+      // Anywhere, even at a dialog's question: a number with its letter alone, or a short "สถานะ G25700007" (the
+      // question comes back after). A number without its letter alone might be an answer, so it needs the words.
+      const numbers = trackingNumbersIn(t);
+      if (numbers.length === 0) return null;
+      const rest = besidesNumber(t);
+      return (rest === '' && numbers.length === 1) || (rest.length <= 30 && ASKS_HOW_FAR_SURELY.test(rest)) ? asArgument(numbers) : null;
+    }
     const rest = m[2]!.trim();
     const numbers = trackingNumbersIn(rest);
     if (rest !== '' && m[1] === '' && numbers.length === 0) return null;
     return numbers.length > 0 ? asArgument(numbers) : rest;
   },
-  // A number alone, or with words asking how far the case has got ("สถานะ G25700007", "ขอดูความคืบหน้า 2570-0012").
+  // Outside a dialog, a number with any word asking how far the case has got ("ขอดูความคืบหน้า 2570-0012").
   meaning(_plain, raw) {
     const numbers = trackingNumbersIn(raw);
     if (numbers.length === 0) return null;
-    const { compact } = normalise(arabicDigits(raw).replace(/[GCgc]?\s*-?\s*\d{4}\s*[-/]?\s*\d{1,6}/g, ' '));
-    return compact === '' || ASKS_HOW_FAR.test(compact) ? asArgument(numbers) : null;
+    const rest = besidesNumber(raw);
+    return rest === '' || ASKS_HOW_FAR.test(rest) ? asArgument(numbers) : null;
   },
   async handle(ctx) {
     const numbers = ctx.argument.split(' ').map(parseTrackingNumber).filter((n): n is string => n !== null);
