@@ -6,7 +6,8 @@ import type { Feature } from '../context.js';
 
 const SAY = {
   done: 'ยกเลิกรายการที่ทำค้างไว้แล้ว ข้อมูลที่ยังไม่ได้ยืนยันจะไม่ถูกบันทึก',
-  sure: 'ต้องการยกเลิกรายการที่ทำค้างไว้ใช่ไหม ข้อมูลที่พิมพ์ไว้จะไม่ถูกบันทึก',
+  // True of every dialog: one that stores each answer as it is given (the name and position) has confirmed them.
+  sure: 'ต้องการยกเลิกรายการที่ทำค้างไว้ใช่ไหม ข้อมูลที่ยังไม่ได้ยืนยันจะไม่ถูกบันทึก',
 } as const;
 
 /** Marks a typed phrase that only may mean cancel ("หยุดก่อน"), for the handler to ask once before throwing the dialog away. */
