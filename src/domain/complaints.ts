@@ -87,16 +87,41 @@ export function trackingNumber(kind: ComplaintKind, submittedAt: Date, seq: numb
   return `${KIND_LETTER[kind]}${fiscalYearOf(submittedAt)}-${String(seq).padStart(4, '0')}`;
 }
 
-/** Reads a tracking number as people type it ("g2569-7", "C 2569 0012"); null when it cannot be one. */
+/** Reads a tracking number as people type it ("g2569-7", "C 2569 0012", "G2570/0014"); null when it cannot be one. */
 export function parseTrackingNumber(text: string): string | null {
-  const m = arabicDigits(text).toUpperCase().replace(/\s+/g, '').match(/^([GC])-?(\d{4})-?(\d{1,6})$/);
+  const m = arabicDigits(text).toUpperCase().replace(/\s+/g, '').match(/^([GC])-?(\d{4})[-/]?(\d{1,6})$/);
   return m ? `${m[1]}${m[2]}-${m[3]!.padStart(4, '0')}` : null;
 }
 
-/** A tracking number written anywhere in a text (`ติดตามG2570-0001`, `g 2570 - 1`, Thai digits), normalised. */
+// A number with its letter: "G2570-0014", "g 2570 - 1", "G2570/0014", "G25700007" (the year is always four digits).
+const WITH_LETTER = /(?<![A-Za-z])([GCgc])\s*-?\s*(\d{4})\s*(?:[-/]\s*(\d{1,6})|(\d{1,6}))(?!\d)/g;
+// Without it, only a Buddhist-era year, a dash or slash and the number as the receipt prints it ("2570-0012") are
+// sure enough not to be a date ("2567/12") or a phone number.
+const WITHOUT_LETTER = /(?<![\d/A-Za-z.-])(25\d{2})\s*[-/]\s*(\d{4,6})(?![\d/.-])/g;
+
+/** A tracking number written anywhere in a text (`ติดตามG2570-0001`, `g 2570 - 1`, `G2570/0014`, Thai digits), normalised. */
 export function trackingNumberIn(text: string): string | null {
-  const m = arabicDigits(text).match(/([GCgc])\s*(\d{4})\s*-\s*(\d{1,6})/);
-  return m ? `${m[1]!.toUpperCase()}${m[2]}-${m[3]!.padStart(4, '0')}` : null;
+  const m = WITH_LETTER.exec(arabicDigits(text));
+  WITH_LETTER.lastIndex = 0;
+  return m ? `${m[1]!.toUpperCase()}${m[2]}-${(m[3] ?? m[4])!.padStart(4, '0')}` : null;
+}
+
+/**
+ * The tracking numbers the first number written in a text may be: itself when written with its letter,
+ * both kinds' numbers when written without ("2570-0012" → G2570-0012, C2570-0012), for the caller to try
+ * against the sender's own cases; [] when the text names none.
+ */
+export function trackingNumbersIn(text: string): string[] {
+  const plain = arabicDigits(text);
+  const found: Array<{ at: number; end: number; numbers: string[] }> = [];
+  for (const m of plain.matchAll(WITH_LETTER)) found.push({ at: m.index, end: m.index + m[0].length, numbers: [`${m[1]!.toUpperCase()}${m[2]}-${(m[3] ?? m[4])!.padStart(4, '0')}`] });
+  for (const m of plain.matchAll(WITHOUT_LETTER)) {
+    // Part of a number already read with its letter, or a span of years ("2566-2570"), is not a number of its own.
+    if (found.some((f) => m.index < f.end && m.index + m[0].length > f.at) || /^25\d{2}$/.test(m[2]!)) continue;
+    const seq = m[2]!.padStart(4, '0');
+    found.push({ at: m.index, end: m.index + m[0].length, numbers: [`${KIND_LETTER.general}${m[1]}-${seq}`, `${KIND_LETTER.corruption}${m[1]}-${seq}`] });
+  }
+  return found.sort((a, b) => a.at - b.at)[0]?.numbers ?? [];
 }
 
 /**

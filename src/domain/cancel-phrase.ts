@@ -1,0 +1,41 @@
+import { normalise } from './normalise.js';
+
+/**
+ * How sure a message is a request to cancel: `plain` names cancelling itself ("ยกเลิกค่ะ", "Cancel ครับ",
+ * "ยกเลิกกกก"); `soft` says the person has had enough ("ไม่เอาแล้ว", "หยุดก่อน", "พอแล้ว", "stop"), which
+ * could also be said in passing, so the bot asks once before throwing away what was typed.
+ */
+export type CancelStrength = 'plain' | 'soft';
+
+// Who asks and how politely, before the verb: "ขอยกเลิก", "ผมขอยกเลิก", "I want to cancel".
+const ASKING = String.raw`(?:ผม|ฉัน|หนู|เรา|ดิฉัน|กระผม|ข้าพเจ้า|เค้า|เขา)?(?:ขอ|อยาก|ต้องการ|อยากจะ|จะ)*(?:ทำการ)?|(?:i|we)?(?:want|wanna|wouldlike|dlike|need)?(?:to)?`;
+// What may follow the verb without making it a sentence about something else: the request itself, "for now", "please".
+const WHAT = String.raw`(?:การ)?(?:ทำ)?(?:รายการ|เรื่อง|การแจ้ง|แจ้งเรื่อง|การร้องเรียน|ร้องเรียน|แจ้ง|ทั้งหมด|นี้|นี่|อันนี้|ที่ทำอยู่|ที่ทำค้าง|ไว้|ก่อน|เลย|ละ|ล่ะ|แล้ว|ดีกว่า|แค่นี้|เท่านี้|it|this|that|now|all|everything|please)*`;
+// "ไม่เอาแล้ว", "ไม่แจ้งแล้ว": a "no" only counts as cancel with a "no longer" after it; a bare "ไม่เอา" may answer a yes/no question.
+const NO_LONGER = String.raw`(?:แล้ว|ละ|ล่ะ|ดีกว่า|ต่อ|ก่อน)+`;
+
+const PLAIN = new RegExp(`^(?:${ASKING})(?:ยกเลิก|cancel|cancell?ed|เลิก)${WHAT}$`);
+const SOFT: readonly RegExp[] = [
+  new RegExp(`^(?:${ASKING})(?:หยุด|stop|quit|abort|exit|ออกจากรายการ)${WHAT}$`),
+  new RegExp(`^ไม่(?:เอา|ทำ|แจ้ง|ร้องเรียน|ส่ง|(?:ต้องการ|อยาก)(?:แจ้ง|ร้องเรียน|ทำ|ส่ง)?)(?:เรื่องนี้|เรื่อง|รายการนี้)?${NO_LONGER}$`),
+  /^ไม่เอาละ$/,
+  /^พอ(?:แล้ว|ก่อน|แค่นี้|เท่านี้|ละ|ล่ะ)+$/,
+  /^เปลี่ยนใจ(?:แล้ว|ละ)?(?:ไม่(?:เอา|แจ้ง|ร้องเรียน|ทำ)(?:แล้ว)?)?$/,
+  /^(?:nevermind|nvm|forgetit|forgetaboutit|noneed|nothanks|iquit|ichangedmymind)$/,
+];
+
+/**
+ * Whether a whole message asks to cancel, and how surely; null when it does not. Only a message that is
+ * nothing but the request counts: "ผู้รับเหมายกเลิกงานกลางคัน" is a story that contains the word.
+ */
+export function cancelPhrase(text: string): CancelStrength | null {
+  // A request to cancel is a few words; a long answer is read no further.
+  if (text.length > 80) return null;
+  const { compact } = normalise(text);
+  if (compact === '' || compact.length > 40) return null;
+  // "ยกเลิกแล้ว" may also report that something was called off (an officer's progress): asked once, like the soft forms.
+  if (PLAIN.test(compact)) return /(?:แล้ว|ละ|ล่ะ)$/.test(compact) ? 'soft' : 'plain';
+  return SOFT.some((p) => p.test(compact)) ? 'soft' : null;
+}
+
+export const isCancelPhrase = (text: string): boolean => cancelPhrase(text) !== null;
