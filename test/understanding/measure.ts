@@ -57,6 +57,7 @@ function complaintChannel(kind: unknown, labels: string[]): Intent {
  *   an offer to file with those channels as buttons;
  * - cancel at the story question: the dialog ended, or a question about cancelling with nothing stored
  *   (the dialog still at its story question); as a first message: "nothing under way" / "cancelled";
+ *   anything else at the story question must leave the dialog there (else `stored-as-answer`);
  * - track: the case's own tracking text ("เรื่องเลขที่ G2570-0114 …") for the number the phrase names;
  * - my-cases: the list of the person's cases ("เรื่องของท่าน …");
  * - report: the officer's item list, an item found by name, or the report dialog started;
@@ -70,13 +71,15 @@ export function readReply(phrase: Phrase, replies: any[], dialog: { dialog: stri
   const shown = visibleText(replies);
   const alt = replies.map((m) => (typeof m.altText === 'string' ? m.altText : '')).join('\n');
   const labels = buttonLabels(replies);
-  if (phrase.context === 'story-question') {
-    if (!dialog || dialog.dialog !== 'complaint') return /ยกเลิก/.test(shown) || replies.length > 0 ? 'cancel' : 'other';
+  // At the story question the dialog must stay where it was unless the message cancels it.
+  const atStory = phrase.context === 'story-question';
+  if (atStory) {
+    if (!dialog || dialog.dialog !== 'complaint') return 'cancel';
     if (dialog.step !== 'what') return 'stored-as-answer';
-    return /ยกเลิก/.test(shown) && labels.length > 0 ? 'cancel' : 'other';
+    if (phrase.intent === 'cancel') return /ยกเลิก/.test(shown) && labels.length > 0 ? 'cancel' : 'other';
   }
   if (/ลงทะเบียนเรียบร้อยแล้ว/.test(shown)) return 'register';
-  if (dialog?.dialog === 'complaint') return complaintChannel(dialog.data?.kind, labels);
+  if (dialog?.dialog === 'complaint' && !atStory) return complaintChannel(dialog.data?.kind, labels);
   if (dialog?.dialog === 'officer_report') return 'report';
   if (dialog?.dialog === 'oit_answer') return 'oit';
   if (dialog?.dialog === 'staff_profile') return 'profile';
