@@ -132,7 +132,8 @@ async function measureOne(h: Harness, phrase: Phrase, n: number): Promise<Outcom
     const { code } = await createInvite({ orgId: ORG, roles: ['officer'], unit: OFFICER_UNIT, position: null, validHours: 24 });
     text = text.replace('{code}', code).replace('{lower}', code.toLowerCase());
   }
-  if (phrase.context === 'after-case') {
+  // A tracking phrase at the story question needs a case of the person's own too.
+  if (phrase.context === 'after-case' || phrase.caseNo) {
     const receipt = visibleText(await fileGeneralComplaint(chat, 'ไฟถนนหน้าบ้านดับมาสามวันแล้วค่ะ'));
     if (!/ได้รับเรื่องแล้ว/.test(receipt)) throw new Error(`could not file a case: ${receipt.slice(0, 200)}`);
     // The phrase names its own number: the person's case is given it (numbers above the counter's reach).

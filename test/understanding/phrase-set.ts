@@ -26,7 +26,8 @@ export type Role = 'citizen' | 'officer' | 'executive' | 'supervisor';
 
 /**
  * Where it is written: as a first message; at the complaint dialog's story question (after choosing a
- * general complaint); or after the person has filed a case (tracking, their cases, thanks).
+ * general complaint: cancel, help, and tracking an earlier case); or after the person has filed a case
+ * (tracking, their cases, thanks).
  */
 export type Context = 'first' | 'story-question' | 'after-case';
 
