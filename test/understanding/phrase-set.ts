@@ -32,6 +32,7 @@ export type Role = 'citizen' | 'officer' | 'executive' | 'supervisor';
 export type Context = 'first' | 'story-question' | 'after-case';
 
 export interface Phrase {
+  /** As typed; `{code}` / `{lower}` stand for a fresh invite code (upper / lower case), which is random. */
   text: string;
   intent: Intent;
   role: Role;
