@@ -58,7 +58,9 @@ export async function answerByMeaning(ctx: ChatContext, reading: Reading): Promi
   const top = score('corruption') >= SURE && intents.includes('corruption') ? 'corruption' : intents[0]!;
   const sure = score(top) >= SURE && (top === 'corruption' || score(top) > score(intents.find((i) => i !== top)));
   if (!sure) {
-    const buttons: QuickReply[] = intents.slice(0, 3).map((i) => quickText(BUTTON[i as Exclude<Intent, 'pleasantry'>]));
+    // The likely meanings first, then the person's own main commands, so that there are always two or three.
+    const labels = [...intents.map((i) => BUTTON[i as Exclude<Intent, 'pleasantry'>]), ...helpQuickReplies(ctx.sender.roles).map((q) => q.action?.label ?? '')].filter(Boolean) as string[];
+    const buttons: QuickReply[] = [...new Set(labels)].slice(0, 3).map((label) => quickText(label));
     return [text(UNSURE, [...buttons, quickText('ช่วยเหลือ')])];
   }
   if (ctx.dialog) await ctx.endDialog();

@@ -116,6 +116,8 @@ async function route(ctx: ChatContext, dialogTouched: () => boolean): Promise<Me
     const meant = await answerByMeaning(ctx, reading);
     if (meant) return meant;
   }
+  // "อยากร้องเรียนเรื่องถนน" names what it is about: a general complaint, so its kind is not asked.
+  if (found?.feature.name === 'complaint' && found.argument === '' && reading && reading.topics > 0 && reading.scores.corruption === 0) found.argument = 'general';
   if (!found) {
     if (underway) return underway.dialog!.continue(ctx);
     // A dialog no feature carries on any more (left by an older version) is dropped.

@@ -11,6 +11,8 @@ export interface Reading {
    * keeping, "report corruption ครับ" only asks for the channel.
    */
   tellsStory: boolean;
+  /** How many complaint topics it names ("ถนน", "ไฟทาง"): a complaint about one is a general complaint. */
+  topics: number;
 }
 
 /** A score from which the meaning is taken without asking; below it, and above zero, the bot asks. */
@@ -62,7 +64,7 @@ export function readMessage(message: string): Reading {
   // A problem with something public is a complaint; a topic or problem words alone only hint at one.
   let complaint = 0;
   if (topic > 0 && problem > 0) complaint = topic + problem;
-  else if ((topic > 0 && words.length >= 5) || problem >= 2) complaint = 1;
+  else if (topic > 0 || problem >= 2) complaint = 1;
 
   const reportWord = words.includes('รายงาน') || words.includes('report') ? 1 : 0;
   return {
@@ -73,6 +75,7 @@ export function readMessage(message: string): Reading {
       summary: summary > 0 ? summary + 1 : 0,
       export: exported > 0 ? exported + reportWord : 0,
     },
+    topics: topic,
     tellsStory: words.some((w, i) => !corruption.covered.has(i) && !REQUEST.has(w)),
   };
 }
