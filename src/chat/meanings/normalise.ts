@@ -16,7 +16,9 @@ const DIALECT: Record<string, string> = { บ่: 'ไม่', บ่ได้: 
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
 /** "โอเคคคค" → "โอเค", "555555" stays a laugh: a letter typed three times or more counts once. */
-const squeezeRepeats = (s: string) => s.replace(/([^\d])\1{2,}/gu, '$1');
+const squeezeRepeats = (s: string) =>
+  // The last ค of "โอเคคคคครับ" begins ครับ.
+  s.replace(/([^\d])\1{2,}/gu, (run: string, letter: string, at: number, all: string) => (letter === 'ค' && all.startsWith('รับ', at + run.length) ? 'คค' : letter));
 
 /** Laughter typed as digits ("5555") reads as one laugh. */
 const laugh = (s: string) => s.replace(/5{3,}/g, '555');
