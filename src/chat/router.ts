@@ -111,7 +111,7 @@ async function route(ctx: ChatContext, dialogTouched: () => boolean): Promise<Me
   // Nothing listed fits, what fits is not theirs to use, or a bare "complaint" sentence already tells
   // its story: the message is read for what it means to this person.
   const refused = found?.feature.allowed ? !found.feature.allowed(ctx.sender) : false;
-  const storyInRequest = found?.feature.name === 'complaint' && found.argument === '' && (reading?.scores.complaint ?? 0) >= SURE;
+  const storyInRequest = found?.feature.name === 'complaint' && found.argument === '' && Math.max(reading?.scores.complaint ?? 0, reading?.scores.corruption ?? 0) >= SURE;
   if (reading && (!found || refused || storyInRequest)) {
     const meant = await answerByMeaning(ctx, reading);
     if (meant) return meant;
