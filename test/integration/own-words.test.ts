@@ -118,7 +118,7 @@ describe('pleasantries', () => {
 describe('a phrase means what it would for the person writing it', () => {
   const executive = () => new Chat(h, EXECUTIVE);
 
-  it.each([['ขอดูสรุปผลการดำเนินงานหน่อย'], ['ขอดูภาพรวมหน่อยครับ']])('an executive\'s "%s" is the summary', async (said) => {
+  it.each([['ขอดูสรุปผลการดำเนินงานหน่อย'], ['ขอดูภาพรวมหน่อยครับ'], ['ภาพรวม']])('an executive\'s "%s" is the summary', async (said) => {
     const shown = visibleText(await executive().say(said));
     expect(shown).toContain('สรุปผลการดำเนินงานล่าสุด');
     expect(shown).not.toMatch(/เท่านั้น|ไม่เข้าใจ/);
@@ -134,6 +134,10 @@ describe('a phrase means what it would for the person writing it', () => {
     const shown = visibleText(await citizen().say('report corruption ครับ'));
     expect(shown).not.toContain('คำสั่งนี้สำหรับ');
     expect(shown).toContain('ผู้ถูกกล่าวหาคือใคร');
+  });
+
+  it("an executive asking for a province's roll-up is still told it is the supervising offices'", async () => {
+    expect(visibleText(await executive().say('ภาพรวมจังหวัด'))).toContain('ใช้ได้เฉพาะหน่วยงานกำกับดูแล');
   });
 
   it('a citizen asking for the summary is still told it is not theirs', async () => {

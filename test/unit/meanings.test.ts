@@ -62,6 +62,12 @@ describe('scoring a message per intent', () => {
     expect(likelyIntents(readMessage('ฝนตกหนักมากวันนี้'), () => true)).toEqual([]);
   });
 
+  it("never reads a supervising office's roll-up as an organisation's own summary", () => {
+    expect(readMessage('ภาพรวม').scores.summary).toBeGreaterThanOrEqual(SURE);
+    expect(readMessage('ภาพรวมจังหวัด').scores.summary).toBe(0);
+    expect(readMessage('ขอดูภาพรวมของอปท.ในอำเภอ').scores.summary).toBe(0);
+  });
+
   it('leaves out what the writer may not use', () => {
     expect(sureOf('ขอดูสรุปผลการดำเนินงานหน่อย', (i) => i !== 'summary')).toBeNull();
   });

@@ -46,6 +46,12 @@ export const PLEASANTRY_FILLERS = [
 /** The executive's latest figures. */
 export const SUMMARY_WORDS = ['สรุป', 'สรุปผล', 'ภาพรวม', 'ผลการดำเนินงาน', 'ผลงาน', 'ผลการปฏิบัติงาน', 'ตัวเลข', 'ภาพ รวม', 'summary', 'overview', 'dashboard'];
 
+/**
+ * Words naming other organisations ("ภาพรวมจังหวัด"): the supervising offices' roll-up, never an
+ * organisation's own summary, so they keep an executive's request from being read as one.
+ */
+export const WIDER_SCOPE_WORDS = ['จังหวัด', 'อำเภอ', 'ประเทศ', 'ทั้งประเทศ', 'อปท', 'ในสังกัด', 'องค์กรปกครอง', 'ท้องถิ่น', 'ทุกองค์กร', 'ทุกแห่ง', 'province', 'district'];
+
 /** A file of the official reports. */
 export const EXPORT_WORDS = ['ไฟล์', 'excel', 'เอ็กเซล', 'word', 'docx', 'xlsx', 'pdf', 'ดาวน์โหลด', 'โหลด', 'ส่งออก', 'export', 'download', 'file', 'เอกสาร'];
 

@@ -1,4 +1,4 @@
-import { COMPLAINT_TOPICS, CORRUPTION_WORDS, EXPORT_WORDS, PLEASANTRIES, PLEASANTRY_FILLERS, PROBLEM_WORDS, REQUEST_WORDS, SUMMARY_WORDS } from './lexicons.js';
+import { COMPLAINT_TOPICS, CORRUPTION_WORDS, EXPORT_WORDS, PLEASANTRIES, PLEASANTRY_FILLERS, PROBLEM_WORDS, REQUEST_WORDS, SUMMARY_WORDS, WIDER_SCOPE_WORDS } from './lexicons.js';
 import { emojiOf, wordsOf } from './normalise.js';
 
 /** What a message read on its own may mean, beyond the commands each feature lists. */
@@ -27,6 +27,7 @@ const CORRUPTION = lexicon(CORRUPTION_WORDS);
 const PLEASANT = lexicon(PLEASANTRIES);
 const FILLERS = new Set(PLEASANTRY_FILLERS.flatMap(wordsOf));
 const SUMMARY = lexicon(SUMMARY_WORDS);
+const WIDER_SCOPE = lexicon(WIDER_SCOPE_WORDS);
 const EXPORT = lexicon(EXPORT_WORDS);
 const REQUEST = new Set(REQUEST_WORDS.flatMap(wordsOf));
 
@@ -54,7 +55,7 @@ export function readMessage(message: string): Reading {
   const problem = find(words, PROBLEMS).hits;
   const corruption = find(words, CORRUPTION);
   const pleasant = find(words, PLEASANT);
-  const summary = find(words, SUMMARY).hits;
+  const summary = find(words, WIDER_SCOPE).hits > 0 ? 0 : find(words, SUMMARY).hits;
   const exported = find(words, EXPORT).hits;
 
   // A pleasantry is nothing but pleasant words and their fillers, or pictures alone ("👍").
