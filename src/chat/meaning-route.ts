@@ -15,7 +15,7 @@ import { likelyIntents, readMessage, SURE, type Intent, type Reading } from './m
  * role, and an uncertain reading is asked about with its likely meanings as buttons.
  */
 
-export const PLEASANTRY_REPLY = 'ยินดีค่ะ หากต้องการสิ่งใด เลือกจากปุ่มด้านล่างได้เลย';
+export const PLEASANTRY_REPLY = 'ยินดีให้บริการ หากต้องการสิ่งใด เลือกจากปุ่มด้านล่างได้เลย';
 export const UNSURE = 'ขออภัย ไม่แน่ใจว่าท่านหมายถึงเรื่องใด เลือกจากปุ่มด้านล่างได้เลย';
 
 /** Reads a typed message; null for anything else. */
