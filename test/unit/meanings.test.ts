@@ -32,6 +32,7 @@ describe('scoring a message per intent', () => {
     ['report corruption ครับ', 'corruption'],
     ['ขอบคุณที่แจ้งเรื่องให้ทราบค่ะ', 'pleasantry'],
     ['โอเคครับ', 'pleasantry'],
+    ['ขอบคุณมากๆ นะครับ', 'pleasantry'],
     ['สวัสดีค่ะ', 'pleasantry'],
     ['👍', 'pleasantry'],
     ['ขอดูสรุปผลการดำเนินงานหน่อย', 'summary'],

@@ -31,7 +31,8 @@ const ENDING = /(นะคะ|นะครับ|ค่ะ|คะ|ครับ|�
 
 /** The words of a message as the lexicons are written: lower case, Arabic digits, no particles. */
 export function wordsOf(message: string): string[] {
-  const plain = laugh(squeezeRepeats(arabicDigits(message).toLowerCase().normalize('NFC'))).replace(ENDING, ' $1');
+  // ๆ repeats the word before it: nothing to read.
+  const plain = laugh(squeezeRepeats(arabicDigits(message).toLowerCase().normalize('NFC'))).replace(/\s*ๆ/gu, '').replace(ENDING, ' $1');
   const words: string[] = [];
   for (const s of segmenter.segment(plain)) {
     if (!s.isWordLike) continue;

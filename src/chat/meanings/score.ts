@@ -31,16 +31,25 @@ const WIDER_SCOPE = lexicon(WIDER_SCOPE_WORDS);
 const EXPORT = lexicon(EXPORT_WORDS);
 const REQUEST = new Set(REQUEST_WORDS.flatMap(wordsOf));
 
-/** The entries found as whole words in a row, and which word positions they cover. */
+/**
+ * The entries found as whole words in a row, and which word positions they cover. Words are joined
+ * before comparing, because the segmenter cuts the same letters differently in different company
+ * ("ขอบคุณ" alone, "ขอบ|คุณ|มาก" in "ขอบคุณมาก"): an entry matches wherever its letters start and end
+ * on word boundaries.
+ */
 function find(words: readonly string[], entries: Lexicon): { hits: number; covered: Set<number> } {
   let hits = 0;
   const covered = new Set<number>();
   for (const entry of entries) {
+    const key = entry.join('');
     let found = false;
-    for (let i = 0; i + entry.length <= words.length; i++) {
-      if (entry.every((w, k) => words[i + k] === w)) {
+    for (let i = 0; i < words.length; i++) {
+      let joined = '';
+      for (let j = i; j < words.length && joined.length < key.length; j++) {
+        joined += words[j];
+        if (joined !== key) continue;
         found = true;
-        for (let k = 0; k < entry.length; k++) covered.add(i + k);
+        for (let k = i; k <= j; k++) covered.add(k);
       }
     }
     if (found) hits++;
