@@ -18,6 +18,8 @@ import { respondInGroup } from './group-chat.js';
 import { CHAT_TEXT } from './texts.js';
 import { toDialogInput } from './to-input.js';
 import { understand } from './understand.js';
+import { answerByMeaning, isPleasantry, leavesStoryOffer, pleasantryReply, readInput } from './meaning-route.js';
+import { SURE } from './meanings/score.js';
 
 export interface ChatDeps {
   orgId: string;
@@ -79,6 +81,12 @@ export async function respond(event: webhook.Event, eventId: string, deps: ChatD
 /** Picks the feature, asks before a dialog is thrown away, and brings the person back to the dialog under way. */
 async function route(ctx: ChatContext, dialogTouched: () => boolean): Promise<Message[]> {
   const { input } = ctx;
+  // Meaning layer: the "file this as a complaint?" offer is a question with buttons, not a form; a
+  // message answering something else is read afresh.
+  if (leavesStoryOffer(ctx.dialog, input)) {
+    await ctx.endDialog();
+    ctx.dialog = null;
+  }
   const underway = ctx.dialog ? FEATURES.find((f) => f.dialog?.name === ctx.dialog!.dialog) : undefined;
   const resume = async () => (underway && !dialogTouched() ? underway.dialog!.resume(ctx) : []);
 
@@ -95,7 +103,21 @@ async function route(ctx: ChatContext, dialogTouched: () => boolean): Promise<Me
   }
 
   const answerAwaited = ctx.dialog !== null && !(underway?.dialog?.hearsSentences?.(ctx.dialog) ?? false);
+  // Meaning layer (chat/meaning-route.ts), only where no answer is awaited: a pleasantry is answered
+  // politely before any command is looked for ("ขอบคุณที่แจ้งเรื่องให้ทราบ" is no complaint).
+  const reading = answerAwaited ? null : readInput(input);
+  if (!answerAwaited && ctx.dialog === null && isPleasantry(input, reading)) return pleasantryReply(ctx);
   const found = understand(FEATURES, input, answerAwaited, (f) => !f.allowed || f.allowed(ctx.sender));
+  // Nothing listed fits, what fits is not theirs to use, or a bare "complaint" sentence already tells
+  // its story: the message is read for what it means to this person.
+  const refused = found?.feature.allowed ? !found.feature.allowed(ctx.sender) : false;
+  const storyInRequest = found?.feature.name === 'complaint' && found.argument === '' && Math.max(reading?.scores.complaint ?? 0, reading?.scores.corruption ?? 0) >= SURE;
+  if (reading && (!found || refused || storyInRequest)) {
+    const meant = await answerByMeaning(ctx, reading);
+    if (meant) return meant;
+  }
+  // "อยากร้องเรียนเรื่องถนน" names what it is about: a general complaint, so its kind is not asked.
+  if (found?.feature.name === 'complaint' && found.argument === '' && reading && reading.topics > 0 && reading.scores.corruption === 0) found.argument = 'general';
   if (!found) {
     if (underway) return underway.dialog!.continue(ctx);
     // A dialog no feature carries on any more (left by an older version) is dropped.

@@ -30,9 +30,11 @@ export interface ComplaintDraft {
   contactName?: string | null;
   contactPhone?: string | null;
   notify?: boolean;
+  /** The story came with the first message (offered for filing): the story question is not asked. */
+  storyGiven?: boolean;
 }
 
-type Step = 'kind' | 'accused' | 'when' | 'what' | 'where' | 'contact' | 'notify' | 'confirm';
+type Step = 'offer' | 'kind' | 'accused' | 'when' | 'what' | 'where' | 'contact' | 'notify' | 'confirm';
 type State = DialogState<ComplaintDraft> & { step: Step };
 
 export type SubmitComplaint = { type: 'submitComplaint'; complaint: NewComplaint };
@@ -51,14 +53,21 @@ const QUESTIONS: Record<ComplaintKind, Step[]> = {
   corruption: ['accused', 'when', 'what', 'where', 'notify'],
 };
 
+const questions = (d: ComplaintDraft): Step[] => (d.kind ? QUESTIONS[d.kind].filter((s) => !(s === 'what' && d.storyGiven)) : []);
+
 function counter(step: Step, d: ComplaintDraft, f: Figures): string {
-  const steps = d.kind ? QUESTIONS[d.kind] : [];
+  const steps = questions(d);
   const n = steps.indexOf(step);
   return n < 0 ? '' : `${f.digits(`${n + 1}/${steps.length}`)} `;
 }
 
 function prompt(step: Step, d: ComplaintDraft, f: Figures): Message {
   switch (step) {
+    case 'offer': {
+      const general = quickPostback(OFFER.general, postbackData(ACTION.complaintKind, { k: 'general' }), OFFER.general);
+      const corruption = quickPostback(OFFER.corruption, postbackData(ACTION.complaintKind, { k: 'corruption' }), OFFER.corruption);
+      return text(OFFER.question, [...(d.kind === 'corruption' ? [corruption, general] : [general, corruption]), quickPostback(OFFER.no, postbackData(ACTION.complaintKind, { k: 'none' }), OFFER.no)]);
+    }
     case 'kind':
       return text(`${PDPA_NOTICE} ${CORRUPTION_ASKS_NO_CONTACT_TH}\n\nเลือกประเภทเรื่องที่ต้องการแจ้ง`, [
         quickPostback('ร้องเรียนทั่วไป', postbackData(ACTION.complaintKind, { k: 'general' }), KIND_TH.general),
@@ -101,6 +110,36 @@ function prompt(step: Step, d: ComplaintDraft, f: Figures): Message {
       return text(`${summary(d, f)}\n\nกด "ยืนยันส่งเรื่อง" เพื่อส่ง`, [quickPostback('ยืนยันส่งเรื่อง', postbackData(ACTION.complaintSubmit, { d: d.draftId })), cancel()]);
     }
   }
+}
+
+/** Offering a message that reads as a problem report for filing; its answers typed or tapped. */
+export const OFFER = {
+  question: 'แจ้งเรื่องนี้เป็นเรื่องร้องเรียนไหม',
+  general: 'แจ้งเรื่องทั่วไป',
+  corruption: 'แจ้งเบาะแสทุจริต',
+  no: 'ไม่ใช่',
+  declined: 'รับทราบ ระบบไม่ได้เก็บข้อความนี้ไว้ พิมพ์ "ช่วยเหลือ" เพื่อดูสิ่งที่ทำได้',
+};
+
+/**
+ * Offers a message that reads as a problem report for filing, keeping it, as typed, to be the story;
+ * `likely` is the channel its words point to, offered first. Declining leaves nothing stored.
+ */
+export function offerStory(eventId: string, story: string, likely: ComplaintKind): Outcome<ComplaintEffect> {
+  const kept = cleanFreeText(story);
+  if (typeof kept !== 'string') return startComplaint(eventId);
+  return at(figures(), 'offer', { draftId: eventId, kind: likely, description: kept, storyGiven: true, attachments: [] });
+}
+
+/** Which answer to the offer a typed or tapped reply is; null when it is something else. */
+export function offerAnswer(input: DialogInput): ComplaintKind | 'none' | null {
+  if (input.kind === 'postback') return input.action === ACTION.complaintKind && ['general', 'corruption', 'none'].includes(input.params.k ?? '') ? (input.params.k as ComplaintKind | 'none') : null;
+  if (input.kind !== 'text') return null;
+  const t = input.text.trim().toLowerCase().replace(/\s*(ครับ|ค่ะ|คะ|จ้า|นะ)+$/u, '');
+  if (/^(ไม่ใช่|ไม่|ไม่ต้อง|ไม่แจ้ง|no)$/.test(t)) return 'none';
+  if (t === OFFER.corruption || /^(แจ้ง)?(เบาะแส)?(ทุจริต|เบาะแส)$|^corruption$/.test(t)) return 'corruption';
+  if (/^(ใช่|แจ้ง|แจ้งเรื่องทั่วไป|ทั่วไป|ร้องเรียน|ร้องเรียนทั่วไป|yes|ok|โอเค)$/.test(t)) return 'general';
+  return null;
 }
 
 /** The corruption reporter's choice when the story seems to say who they are. */
@@ -166,6 +205,14 @@ export function continueComplaint(state: State, input: DialogInput, f: Figures =
   const answer = () => (input.kind === 'text' ? cleanFreeText(input.text) : { error: 'ขั้นตอนนี้ต้องการข้อความ กรุณาพิมพ์ตอบ หรือพิมพ์ "ยกเลิก"' });
 
   switch (state.step) {
+    case 'offer': {
+      const chosen = offerAnswer(input);
+      if (chosen === null) return at(f, 'offer', d);
+      // Declined: the state is dropped, so the message is not kept anywhere.
+      if (chosen === 'none') return { replies: [text(OFFER.declined)], state: null };
+      const next: ComplaintDraft = { ...d, kind: chosen };
+      return at(f, questions(next)[0]!, next, [text(chosen === 'corruption' ? CORRUPTION_PDPA_NOTICE_TH : PDPA_NOTICE)]);
+    }
     case 'kind': {
       const chosen =
         input.kind === 'postback' && input.action === ACTION.complaintKind
@@ -179,13 +226,14 @@ export function continueComplaint(state: State, input: DialogInput, f: Figures =
             : null;
       if (chosen !== 'general' && chosen !== 'corruption') return at(f, 'kind', d, [text('กรุณาเลือกประเภทจากปุ่มด้านล่าง')]);
       const next = { ...d, kind: chosen } as ComplaintDraft;
-      return chosen === 'corruption' ? at(f, 'accused', next) : at(f, 'what', next);
+      return chosen === 'corruption' ? at(f, 'accused', next) : at(f, d.storyGiven ? 'where' : 'what', next);
     }
     case 'accused':
     case 'when': {
       const a = answer();
       if (typeof a !== 'string') return at(f, state.step, d, [text(a.error)]);
-      return state.step === 'accused' ? at(f, 'when', { ...d, accused: a }) : at(f, 'what', { ...d, happenedWhen: a });
+      if (state.step === 'accused') return at(f, 'when', { ...d, accused: a });
+      return d.storyGiven ? at(f, 'where', { ...d, happenedWhen: a }) : at(f, 'what', { ...d, happenedWhen: a });
     }
     case 'what': {
       if (input.kind === 'media') {

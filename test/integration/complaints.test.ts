@@ -196,9 +196,11 @@ describe('following a case', () => {
     expect(greeting).not.toContain('ไม่เข้าใจ');
     expect(greeting).toContain('ร้องเรียน');
 
-    const start = await a.say('อยากร้องเรียนเรื่องถนนครับ');
-    expect(visibleText(start)).toContain('พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล');
-    await a.tap(postbackOf(start, 'ร้องเรียนทั่วไป'));
+    // A request naming a public topic ("เรื่องถนน") is a general complaint: the kind is not asked.
+    const start = visibleText(await a.say('อยากร้องเรียนเรื่องถนนครับ'));
+    expect(start).toContain('พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล');
+    expect(start).toContain('เล่าเรื่องที่ต้องการร้องเรียน');
+    expect(start).not.toContain('เลือกประเภทเรื่อง');
     // At "what happened?" the same kind of sentence is the story, not a new complaint.
     const askWhere = visibleText(await a.say('อยากร้องเรียนเรื่องถนนหมู่ 5 เป็นหลุม'));
     expect(askWhere).toContain('เกิดที่ไหน');

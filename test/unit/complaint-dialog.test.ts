@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { continueComplaint, startComplaint } from '../../src/dialogs/complaint.js';
+import { continueComplaint, offerAnswer, offerStory, startComplaint } from '../../src/dialogs/complaint.js';
 import { figures } from '../../src/domain/figures.js';
 import type { DialogInput, Outcome } from '../../src/dialogs/types.js';
 import type { Message } from '../../src/line/messages.js';
@@ -48,5 +48,31 @@ describe('the complaint dialog', () => {
     const [, , , again] = walk(kind('general'), say('ไฟทางดับ'), { kind: 'other', what: 'sticker' });
     expect(shown(again!)).toContain('พิมพ์ชื่อสถานที่');
     expect(again!.state).toMatchObject({ step: 'where' });
+  });
+});
+
+describe('a story offered for filing (issue 26)', () => {
+  const offered = (story: string, likely: 'general' | 'corruption' = 'general') => offerStory('evt-2', story, likely);
+  const from = (o: Outcome<unknown>, input: DialogInput) => continueComplaint(o.state as Parameters<typeof continueComplaint>[0], input);
+
+  it('counts only the questions left: the story is not asked again', () => {
+    const general = from(offered('ไฟดับทั้งซอยครับ'), kind('general'));
+    expect(shown(general)).toContain('1/3 เกิดที่ไหน');
+    const corruption = from(from(from(offered('ปลัดรับสินบน', 'corruption'), kind('corruption')), say('ปลัด')), say('เมื่อวาน'));
+    expect(shown(corruption)).toContain('3/4 เกิดที่ไหน');
+  });
+
+  it('takes typed answers with particles, and drops everything on "ไม่ใช่"', () => {
+    expect(offerAnswer(say('ใช่ครับ'))).toBe('general');
+    expect(offerAnswer(say('แจ้งเบาะแสทุจริต'))).toBe('corruption');
+    expect(offerAnswer(say('ไม่ใช่ค่ะ'))).toBe('none');
+    expect(offerAnswer(say('ติดตาม G2569-0001'))).toBeNull();
+    expect(from(offered('ไฟดับทั้งซอยครับ'), say('ไม่ใช่ค่ะ')).state).toBeNull();
+  });
+
+  it('keeps the story exactly as typed', () => {
+    const story = 'ไฟทางบ่ติดมาหลายมื้อแล้วเด้อ มาเบิ่งแน่ 555';
+    const state = from(offered(story), kind('general')).state as { data: { description: string } };
+    expect(state.data.description).toBe(story);
   });
 });

@@ -1,6 +1,6 @@
 import { subHours } from 'date-fns';
 import { figures } from '../../domain/figures.js';
-import { continueComplaint, DIALOG, isComplaintState, repeatComplaintPrompt, startComplaint } from '../../dialogs/complaint.js';
+import { continueComplaint, DIALOG, isComplaintState, offerStory, repeatComplaintPrompt, startComplaint } from '../../dialogs/complaint.js';
 import { MAX_COMPLAINTS_PER_HOUR, type ComplaintKind, type NewComplaint } from '../../domain/complaints.js';
 import { caseCard, receiptMessage } from '../../flex/complaint-messages.js';
 import { text, type Message } from '../../line/messages.js';
@@ -36,6 +36,15 @@ async function file(ctx: ChatContext, input: NewComplaint): Promise<Message[]> {
   const card = { type: 'flex' as const, altText: `เรื่องใหม่ ${complaint.trackingNo}`, contents: caseCard(complaint, complaint.submittedAt, f) };
   await noticeToHandlers(complaint, 'new', [text(`มีเรื่องใหม่ ${complaint.trackingNo}`), card], { orgId: ctx.org.id, sealer: ctx.sealer, now: ctx.now, kick: ctx.kickOutbox });
   return [receiptMessage(complaint, f)];
+}
+
+/**
+ * Offers a message that reads as a problem report for filing, the message itself being the story
+ * (chat/meaning-route.ts); `likely` is the channel offered first.
+ */
+export async function offerToFile(ctx: ChatContext, story: string, likely: ComplaintKind): Promise<Message[]> {
+  if (await overTheLimit(ctx)) return [text(tooMany(false, ctx))];
+  return ctx.run(offerStory(ctx.eventId, story, likely));
 }
 
 /** A citizen's complaint or corruption report, filed through the complaint dialog. */

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { wordsOf } from '../../src/chat/meanings/normalise.js';
+import { likelyIntents, readMessage, SURE, type Intent } from '../../src/chat/meanings/score.js';
+
+/** The intent a message is taken for without asking, or null when the bot would ask or not know. */
+function sureOf(message: string, usable: (i: Intent) => boolean = () => true): Intent | null {
+  const reading = readMessage(message);
+  const [top, next] = likelyIntents(reading, usable);
+  if (!top || reading.scores[top] < SURE) return null;
+  if (reading.scores.corruption >= SURE) return 'corruption';
+  return next && reading.scores[next] >= reading.scores[top] ? null : top;
+}
+
+describe('the local normaliser', () => {
+  it('drops particles, reads Isan words and Thai digits, and squeezes letters typed over and over', () => {
+    expect(wordsOf('ไฟทางบ่ติดมาหลายมื้อแล้วเด้อ')).toEqual(['ไฟ', 'ทาง', 'ไม่', 'ติด', 'มา', 'หลาย', 'วัน', 'แล้ว']);
+    expect(wordsOf('โอเคคคคครับ')).toEqual(['โอเค']);
+    expect(wordsOf('๕๕๕๕๕')).toEqual(['555']);
+    expect(wordsOf('Report Corruption ครับ')).toEqual(['report', 'corruption']);
+  });
+});
+
+describe('scoring a message per intent', () => {
+  it.each([
+    ['ถนนหน้าบ้านเป็นหลุมเป็นบ่อมาเป็นเดือนแล้วค่ะ ไม่มีใครมาซ่อมเลย', 'complaint'],
+    ['แจ้งซ่อมไฟถนนครับ', 'complaint'],
+    ['ไฟทางบ่ติดมาหลายมื้อแล้วเด้อ มาเบิ่งแน่', 'complaint'],
+    ['น้ำประปาไม่ไหลมาสามวันแล้ว', 'complaint'],
+    ['เจ้าหน้าที่กองช่างเรียกเงินใต้โต๊ะครับ', 'corruption'],
+    ['ปลัดรับสินบนครับ', 'corruption'],
+    ['อยากแจ้งว่ามีการโกงงบสร้างถนน', 'corruption'],
+    ['report corruption ครับ', 'corruption'],
+    ['ขอบคุณที่แจ้งเรื่องให้ทราบค่ะ', 'pleasantry'],
+    ['โอเคครับ', 'pleasantry'],
+    ['ขอบคุณมากๆ นะครับ', 'pleasantry'],
+    ['สวัสดีค่ะ', 'pleasantry'],
+    ['👍', 'pleasantry'],
+    ['ขอดูสรุปผลการดำเนินงานหน่อย', 'summary'],
+    ['ขอรายงานเป็นไฟล์ Excel', 'export'],
+  ] as const)('"%s" is %s', (message, intent) => {
+    expect(sureOf(message)).toBe(intent);
+  });
+
+  it('finds topics as whole words: a file is not a street light', () => {
+    expect(readMessage('ขอไฟล์หน่อย').topics).toBe(0);
+    expect(readMessage('ไฟดับทั้งซอย').topics).toBeGreaterThan(0);
+  });
+
+  it('does not take a request to complain for the story itself', () => {
+    expect(readMessage('อยากร้องเรียนเรื่องถนน').scores.complaint).toBeLessThan(SURE);
+  });
+
+  it('tells a corruption story from a bare request for the channel', () => {
+    expect(readMessage('ปลัดรับสินบนครับ').tellsStory).toBe(true);
+    expect(readMessage('report corruption ครับ').tellsStory).toBe(false);
+    expect(readMessage('อยากแจ้งทุจริต').tellsStory).toBe(false);
+  });
+
+  it('is unsure about a topic with no problem, and knows nothing of small talk', () => {
+    const bare = readMessage('ขยะหน้าบ้าน');
+    expect(bare.scores.complaint).toBeGreaterThan(0);
+    expect(bare.scores.complaint).toBeLessThan(SURE);
+    expect(likelyIntents(readMessage('ฝนตกหนักมากวันนี้'), () => true)).toEqual([]);
+  });
+
+  it("never reads a supervising office's roll-up as an organisation's own summary", () => {
+    expect(readMessage('ภาพรวม').scores.summary).toBeGreaterThanOrEqual(SURE);
+    expect(readMessage('ภาพรวมจังหวัด').scores.summary).toBe(0);
+    expect(readMessage('ขอดูภาพรวมของอปท.ในอำเภอ').scores.summary).toBe(0);
+  });
+
+  it('leaves out what the writer may not use', () => {
+    expect(sureOf('ขอดูสรุปผลการดำเนินงานหน่อย', (i) => i !== 'summary')).toBeNull();
+  });
+});
