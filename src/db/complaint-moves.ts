@@ -91,7 +91,8 @@ const POLL_MS = 20;
 export async function moveCase(orgId: string, caseId: string, move: Move): Promise<Moved | null> {
   const complaintId = new Types.ObjectId(caseId);
   for (;;) {
-    const own = await ComplaintMoveModel.findOne({ complaintId, eventId: move.eventId, move: move.name }).lean<Claim>();
+    // A claim from before moves were named was its event's one move of the case.
+    const own = await ComplaintMoveModel.findOne({ complaintId, eventId: move.eventId, $or: [{ move: move.name }, { move: { $exists: false } }] }).lean<Claim>();
     if (own) return write(own);
     const doc = await ComplaintModel.findById(complaintId).lean<ComplaintDoc>();
     if (!doc) return null;
