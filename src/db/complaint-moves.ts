@@ -6,9 +6,9 @@ import { isDuplicateKey } from './is-duplicate-key.js';
 import { ComplaintEventModel, ComplaintModel, ComplaintMoveModel, type ComplaintDoc } from './models/complaint.js';
 
 /**
- * The moves of a case (domain/complaint-states.ts), one at a time, on FerretDB as on MongoDB. A conditional update does not serialise
- * two writers on FerretDB (an update is a read and then a write), so a move first claims the case's next
- * version by inserting `<case>:<n>` into complaint_moves: of two events moving a case at once (a handler's
+ * The moves of a case (domain/complaint-states.ts), one at a time, on FerretDB as on MongoDB. A conditional
+ * update does not serialise two writers on FerretDB (an update is a read and then a write), so a move first
+ * claims the case's next version by inserting `<case>:<n>` into complaint_moves: of two events moving a case at once (a handler's
  * "resolved" and the citizen's withdrawal, two handlers taking it), one insert succeeds. Only that event
  * writes the timeline entry and the case, and only it is told it moved the case (and so tells anyone). The
  * loser waits for the winner's writes, reads the case again and is judged against the table: allowed still
@@ -61,7 +61,7 @@ export interface Moved {
 }
 
 /** The case as the table reads it; a case from before a field existed has its default. */
-export const factsOf = (doc: ComplaintDoc): CaseFacts => ({
+const factsOf = (doc: ComplaintDoc): CaseFacts => ({
   kind: doc.kind,
   status: doc.status,
   handlerUserId: doc.handlerUserId ?? null,
