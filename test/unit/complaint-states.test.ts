@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { addDays } from 'date-fns';
 import { describe, expect, it } from 'vitest';
+import { staleMoveText } from '../../src/chat/stale-move.js';
 import { caseAllows, MOVE_NAMES, mayMake, movesFor, movesTableMarkdown, nextStatuses, type ComplaintMove, type Person } from '../../src/domain/complaint-states.js';
 import { COMPLAINT_KINDS, COMPLAINT_STATUSES, type ComplaintKind, type ComplaintStatus } from '../../src/domain/complaints.js';
 import { STAFF_ROLES } from '../../src/domain/roles.js';
@@ -110,5 +111,23 @@ describe('the complaint moves table', () => {
   it('is shown in docs/domain.md as it is', () => {
     const doc = readFileSync(new URL('../../docs/domain.md', import.meta.url), 'utf8');
     expect(doc).toContain(movesTableMarkdown());
+  });
+});
+
+describe('the answer to a move the case no longer allows', () => {
+  it('says what the case is now, that nothing was recorded or sent, and where to look again', () => {
+    const withdrawn = aComplaint({ status: 'withdrawn', closedAt: new Date() });
+    expect(staleMoveText('resolve', withdrawn)).toBe(
+      'ยังไม่ได้บันทึก และไม่ได้แจ้งผู้ร้องเรียน เนื่องจากเรื่อง G2569-0001 เปลี่ยนไปก่อนหน้านี้แล้ว สถานะขณะนี้คือ "ผู้ร้องขอถอนเรื่อง" กรุณาเปิดเรื่องจากรายการ "เรื่องร้องเรียน" อีกครั้ง',
+    );
+    // The citizen is pointed at their own tracking view instead.
+    expect(staleMoveText('add_information', aComplaint({ status: 'resolved' }))).toContain('พิมพ์ "ติดตาม G2569-0001" เพื่อดูสถานะล่าสุด');
+  });
+
+  it('names the reason when the status still allows the move: an explanation owed, a case taken, a rating given', () => {
+    expect(staleMoveText('resolve', aComplaint({ status: 'in_progress', explanationRequired: true }))).toContain('ต้องแจ้งเหตุผลความล่าช้าแก่ผู้ร้องเรียนก่อน');
+    expect(staleMoveText('take', aComplaint({ handlerUserId: 'U-other' }))).toBe('G2569-0001 มีผู้รับผิดชอบแล้ว');
+    const rated = aComplaint({ status: 'resolved', closedAt: new Date('2026-01-10T05:00:00Z'), feedback: { stars: 4, comment: null, fixed: true, at: new Date('2026-01-11T05:00:00Z') } });
+    expect(staleMoveText('rate', rated)).toBe('ท่านประเมินเรื่อง G2569-0001 ไปแล้ว ขอบคุณที่ร่วมประเมิน');
   });
 });
