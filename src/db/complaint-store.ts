@@ -1,7 +1,6 @@
 import { WEEKENDS_ONLY, type WorkingCalendar } from '../domain/working-days.js';
 import { isValidObjectId, Types } from 'mongoose';
 import {
-  canChangeStatus,
   countComplaints,
   dueAt,
   isClosed,
@@ -18,9 +17,10 @@ import {
 } from '../domain/complaints.js';
 import type { Attachment } from '../domain/attachments.js';
 import { clockSuffix } from '../domain/closure.js';
+import { ruleOf, statusMoveTo } from '../domain/complaint-states.js';
 import { fiscalYearOf } from '../domain/fiscal-year.js';
 import type { Sealer } from '../security/crypto.js';
-import { moveCase, type Moved } from './complaint-moves.js';
+import { moveCase, type Move } from './complaint-moves.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
 import { ComplaintEventModel, ComplaintModel, type ComplaintDoc } from './models/complaint.js';
 
@@ -201,43 +201,80 @@ async function appendEvent(entry: {
   }
 }
 
-/** The handler takes the case, unless another handler has meanwhile (a conditional update, safe to repeat). */
-export async function takeComplaint(c: Complaint, handler: { lineUserId: string; displayName: string }, now: Date, eventId: string): Promise<void> {
-  await appendEvent({ _id: `${c.id}:${eventId}`, complaint: c, at: now, type: 'taken', public: false, byUserId: handler.lineUserId });
-  await ComplaintModel.updateOne(
-    { _id: new Types.ObjectId(c.id), handlerUserId: { $in: [null, handler.lineUserId] } },
-    { $set: { handlerUserId: handler.lineUserId, handlerName: handler.displayName || null } },
-  );
+/**
+ * What every move of a case is given: the case as the feature read it, the time, and the event making the
+ * move (its key: a retry of the event finds the move it made).
+ */
+export interface MoveArgs {
+  complaint: Complaint;
+  now: Date;
+  eventId: string;
 }
 
 /**
- * Moves a case to a new status with the note the complainant will read; returns the timeline entry, or null
- * when the case may no longer take it (another event moved it, or it now owes an explanation). One move at
- * a time (complaint-moves.ts): the entry and the case are written by the event that won the move alone, and
- * a retry of that event finishes it.
+ * What a move answers: moved, with the case as it now stands and the entry it wrote; or not, because the
+ * case as it stood when the move was made no longer allowed it (another event moved it first), with the
+ * case as it now is (null when it is gone). Nothing is written then, and so nobody is to be told.
  */
-export async function changeComplaintStatus(c: Complaint, status: ComplaintStatus, note: string, handlerUserId: string, now: Date, eventId: string): Promise<Moved | null> {
-  return moveCase(c.orgId, c.id, {
-    eventId,
-    now,
-    allowed: (doc) => canChangeStatus(doc.status, status) && !doc.explanationRequired,
-    set: (doc, at) => ({ status, handlerUserId: doc.handlerUserId ?? handlerUserId, ...(isClosed(status) ? { closedAt: at } : {}) }),
-    entry: { id: `${c.id}:${eventId}`, type: 'status', status, text: note, public: true, byUserId: handlerUserId },
+export type MoveResult = { moved: true; complaint: Complaint; entry: StoredEntry } | { moved: false; current: Complaint | null };
+
+/**
+ * Makes a move of the table on the case (complaint-moves.ts): the store asks the table, against the case as
+ * it stands when this event wins the move, whether it is allowed; only the winner writes the entry and the
+ * case. A retry of the event that won finds its move and answers the same.
+ */
+async function makeMove(args: MoveArgs, move: Omit<Move, 'eventId' | 'now'>): Promise<MoveResult> {
+  const { complaint: c, now, eventId } = args;
+  const moved = await moveCase(c.orgId, c.id, { ...move, eventId, now });
+  const current = await getComplaint(c.orgId, c.id);
+  if (!moved || !current) return { moved: false, current };
+  return { moved: true, complaint: current, entry: { ...moved, eventId } };
+}
+
+/** Adds photos not yet on the case, by their LINE message (what `$addToSet` did, as a value the claim keeps). */
+const withPhotos = (had: readonly StoredAttachment[] | null | undefined, photos: readonly Attachment[]) => [
+  ...(had ?? []),
+  ...photos.filter((p) => !(had ?? []).some((h) => h.lineMessageId === p.lineMessageId)),
+];
+
+/** The handler takes the case, unless another handler has meanwhile (then the case says who). */
+export async function takeComplaint(args: MoveArgs & { handler: { lineUserId: string; displayName: string } }): Promise<MoveResult> {
+  const { complaint: c, eventId, handler } = args;
+  return makeMove(args, {
+    name: 'take',
+    set: () => ({ handlerUserId: handler.lineUserId, handlerName: handler.displayName || null }),
+    entry: { id: `${c.id}:${eventId}`, text: null, byUserId: handler.lineUserId },
   });
 }
 
-export async function addInternalNote(c: Complaint, note: string, handlerUserId: string, now: Date, eventId: string): Promise<void> {
-  await appendEvent({ _id: `${c.id}:${eventId}`, complaint: c, at: now, type: 'note', text: note, public: false, byUserId: handlerUserId });
+/**
+ * Gives a case a new status (in progress, resolved, rejected) with the note the complainant will read; not
+ * moved when the case may no longer take it (another event moved it, or it now owes an explanation).
+ */
+export async function changeComplaintStatus(args: MoveArgs & { to: ComplaintStatus; note: string; handlerUserId: string }): Promise<MoveResult> {
+  const { complaint: c, eventId, to, note, handlerUserId } = args;
+  const name = statusMoveTo(to);
+  if (!name || name === 'forward') throw new Error(`no status move to ${to}`);
+  return makeMove(args, {
+    name,
+    set: (doc, at) => ({ handlerUserId: doc.handlerUserId ?? handlerUserId, ...(isClosed(to) ? { closedAt: at } : {}) }),
+    entry: { id: `${c.id}:${eventId}`, text: note, byUserId: handlerUserId },
+  });
 }
 
-/**
- * The reason a case runs past 15 days, owed to the complainant; recording it lifts the requirement. The
- * entry first, then the case (dated by the entry), so a retry completes the case the same way.
- */
-export async function recordExplanation(c: Complaint, text: string, handlerUserId: string, now: Date, eventId: string): Promise<string> {
-  const entry = await appendEvent({ _id: `${c.id}:${eventId}`, complaint: c, at: now, type: 'explanation', text, public: true, byUserId: handlerUserId });
-  await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id) }, { $set: { explanationRequired: false, explainedAt: entry.at } });
-  return entry.id;
+export async function addInternalNote(args: MoveArgs & { note: string; handlerUserId: string }): Promise<MoveResult> {
+  const { complaint: c, eventId, note, handlerUserId } = args;
+  return makeMove(args, { name: 'note', set: () => ({}), entry: { id: `${c.id}:${eventId}`, text: note, byUserId: handlerUserId } });
+}
+
+/** The reason a case runs past 15 days, owed to the complainant; recording it lifts the requirement. */
+export async function recordExplanation(args: MoveArgs & { text: string; handlerUserId: string }): Promise<MoveResult> {
+  const { complaint: c, eventId, text, handlerUserId } = args;
+  return makeMove(args, {
+    name: 'explain',
+    set: (_doc, at) => ({ explanationRequired: false, explainedAt: at }),
+    entry: { id: `${c.id}:${eventId}`, text, byUserId: handlerUserId },
+  });
 }
 
 /**
@@ -250,10 +287,11 @@ export async function recordExplanation(c: Complaint, text: string, handlerUserI
  */
 export async function markDeadlineStep(c: Complaint, step: 'reminder' | 'escalation', now: Date): Promise<(Complaint & { stepAt: Date }) | null> {
   const _id = new Types.ObjectId(c.id);
+  const from = ruleOf(step === 'escalation' ? 'escalate_overdue' : 'remind').from;
   if (step === 'escalation') {
-    await ComplaintModel.updateOne({ _id, status: { $in: OPEN_STATUSES }, explainedAt: null }, { $set: { explanationRequired: true } });
+    await ComplaintModel.updateOne({ _id, status: { $in: from }, explainedAt: null }, { $set: { explanationRequired: true } });
   }
-  const fresh = await ComplaintModel.findOne({ _id, status: { $in: OPEN_STATUSES } }).lean();
+  const fresh = await ComplaintModel.findOne({ _id, status: { $in: from } }).lean();
   if (!fresh) return null;
   const current = toComplaint(fresh);
   // A reopened case is on a new clock, whose steps are new ones (`<case>:reminder:r1`).
@@ -268,106 +306,89 @@ export async function markDeadlineStep(c: Complaint, step: 'reminder' | 'escalat
  */
 
 /**
- * The citizen's rating of one resolution round: the entry `<case>:feedback:<round>` once, then the case's
- * `feedback` while the case is still in that round. `own` is false when another event rated the round
- * first (a second tap on an old prompt); a retry of the same event finds its own entry.
+ * The citizen's rating of one resolution round (`<case>:feedback:<round>`), while the case is still resolved
+ * in that round and not yet rated in it: a second rating of the round (a second tap on an old prompt) is
+ * not moved, and the case shows the first one.
  */
-export async function recordFeedback(
-  c: Complaint,
-  round: number,
-  feedback: { stars: number; comment: string | null; fixed: boolean; text: string },
-  now: Date,
-  eventId: string,
-): Promise<{ entry: StoredEntry; own: boolean }> {
-  const entry = await appendEvent({ _id: `${c.id}:feedback:${round}`, complaint: c, at: now, type: 'feedback', text: feedback.text, public: true, eventId });
-  if (entry.eventId !== eventId) return { entry, own: false };
-  await ComplaintModel.updateOne(
-    { _id: new Types.ObjectId(c.id), reopenCount: round },
-    { $set: { feedback: { stars: feedback.stars, comment: feedback.comment, fixed: feedback.fixed, at: entry.at } } },
-  );
-  return { entry, own: true };
+export async function recordFeedback(args: MoveArgs & { round: number; feedback: { stars: number; comment: string | null; fixed: boolean; text: string } }): Promise<MoveResult> {
+  const { complaint: c, round, feedback } = args;
+  return makeMove(args, {
+    name: 'rate',
+    also: (doc) => (doc.reopenCount ?? 0) === round,
+    set: (_doc, at) => ({ feedback: { stars: feedback.stars, comment: feedback.comment, fixed: feedback.fixed, at } }),
+    entry: { id: `${c.id}:feedback:${round}`, text: feedback.text, byUserId: null },
+  });
 }
 
 /**
  * "Not fixed" within the window: the case goes back to in progress on a new 15-day clock counted from the
  * reopening, its explanation flags cleared. Only from `resolved` in the round answered, so a retry (or a
- * second answer) cannot reopen it twice; null when the case is no longer there.
+ * second answer) cannot reopen it twice.
  */
-export async function reopenComplaint(c: Complaint, round: number, words: string, now: Date, eventId: string, calendar: WorkingCalendar = WEEKENDS_ONLY): Promise<Moved | null> {
-  return moveCase(c.orgId, c.id, {
-    eventId,
-    now,
-    allowed: (doc) => doc.status === 'resolved' && (doc.reopenCount ?? 0) === round,
-    set: (_doc, at) => ({ status: 'in_progress', reopenCount: round + 1, reopenedAt: at, dueAt: dueAt(at, calendar), closedAt: null, explanationRequired: false, explainedAt: null }),
-    entry: { id: `${c.id}:reopened:${round + 1}`, type: 'reopened', status: 'in_progress', text: words, public: true, byUserId: null },
+export async function reopenComplaint(args: MoveArgs & { round: number; words: string; calendar?: WorkingCalendar }): Promise<MoveResult> {
+  const { complaint: c, round, words, calendar = WEEKENDS_ONLY } = args;
+  return makeMove(args, {
+    name: 'reopen',
+    also: (doc) => (doc.reopenCount ?? 0) === round,
+    set: (_doc, at) => ({ reopenCount: round + 1, reopenedAt: at, dueAt: dueAt(at, calendar), closedAt: null, explanationRequired: false, explainedAt: null }),
+    entry: { id: `${c.id}:reopened:${round + 1}`, text: words, byUserId: null },
   });
 }
 
 /** "Not fixed" once the reopenings are used up: the case stays resolved, and the timeline says it went to the executives. */
-export async function recordNotFixedEscalation(c: Complaint, round: number, text: string, now: Date, eventId: string): Promise<StoredEntry> {
-  return appendEvent({ _id: `${c.id}:not-fixed:${round}`, complaint: c, at: now, type: 'escalation', text, public: true, eventId });
+export async function recordNotFixedEscalation(args: MoveArgs & { round: number; text: string }): Promise<MoveResult> {
+  const { complaint: c, round, text } = args;
+  return makeMove(args, {
+    name: 'escalate_not_fixed',
+    also: (doc) => (doc.reopenCount ?? 0) === round,
+    set: () => ({}),
+    entry: { id: `${c.id}:not-fixed:${round}`, text, byUserId: null },
+  });
 }
 
-/**
- * The citizen withdraws their open case; once per case. Null when a handler moved the case first (it keeps
- * their status, and the citizen is told so); a case withdrawn already gives its withdrawal again, so a
- * second tap reads as the first.
- */
-export async function withdrawComplaint(c: Complaint, now: Date, eventId: string): Promise<StoredEntry | null> {
-  const moved = await moveCase(c.orgId, c.id, {
-    eventId,
-    now,
-    allowed: (doc) => OPEN_STATUSES.includes(doc.status),
-    set: (_doc, at) => ({ status: 'withdrawn', closedAt: at }),
-    entry: { id: `${c.id}:withdrawn`, type: 'withdrawn', status: 'withdrawn', text: null, public: true, byUserId: null },
-  });
-  if (moved) return { ...moved, eventId };
-  const earlier = await ComplaintEventModel.findById(`${c.id}:withdrawn`).lean();
-  return earlier ? { id: String(earlier._id), at: earlier.at, eventId: earlier.eventId ?? null } : null;
+/** The citizen withdraws their open case; once per case. Not moved when a handler moved the case first. */
+export async function withdrawComplaint(args: MoveArgs): Promise<MoveResult> {
+  const { complaint: c } = args;
+  return makeMove(args, { name: 'withdraw', set: (_doc, at) => ({ closedAt: at }), entry: { id: `${c.id}:withdrawn`, text: null, byUserId: null } });
 }
 
 /**
  * A handler sends the case to another agency: closed here, with the agency and a note the citizen reads.
- * Null when the case may no longer be forwarded (moved by another event, or it owes an explanation).
+ * Not moved when the case may no longer be forwarded (moved by another event, or it owes an explanation).
  */
-export async function forwardComplaint(c: Complaint, to: Forwarding, handlerUserId: string, now: Date, eventId: string): Promise<StoredEntry | null> {
-  const moved = await moveCase(c.orgId, c.id, {
-    eventId,
-    now,
-    allowed: (doc) => OPEN_STATUSES.includes(doc.status) && !doc.explanationRequired,
-    set: (doc, at) => ({ status: 'forwarded', forwardedTo: to, closedAt: at, handlerUserId: doc.handlerUserId ?? handlerUserId }),
-    entry: { id: `${c.id}:${eventId}`, type: 'forwarded', status: 'forwarded', text: `${to.agency}${to.note ? `: ${to.note}` : ''}`, public: true, byUserId: handlerUserId },
+export async function forwardComplaint(args: MoveArgs & { to: Forwarding; handlerUserId: string }): Promise<MoveResult> {
+  const { complaint: c, eventId, to, handlerUserId } = args;
+  return makeMove(args, {
+    name: 'forward',
+    set: (doc, at) => ({ forwardedTo: to, closedAt: at, handlerUserId: doc.handlerUserId ?? handlerUserId }),
+    entry: { id: `${c.id}:${eventId}`, text: `${to.agency}${to.note ? `: ${to.note}` : ''}`, byUserId: handlerUserId },
   });
-  return moved ? { ...moved, eventId } : null;
 }
 
-/** Photos of the fixed problem; `$addToSet` keeps a repeated photo once. */
-export async function addAfterPhotos(c: Complaint, photos: Attachment[], handlerUserId: string, now: Date, eventId: string): Promise<StoredEntry> {
-  const entry = await appendEvent({ _id: `${c.id}:${eventId}`, complaint: c, at: now, type: 'after_photo', text: `${photos.length} รูป`, public: true, byUserId: handlerUserId, eventId });
-  await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id) }, { $addToSet: { afterPhotos: { $each: photos } } });
-  return entry;
+/** Photos of the fixed problem; a repeated photo is kept once. */
+export async function addAfterPhotos(args: MoveArgs & { photos: Attachment[]; handlerUserId: string }): Promise<MoveResult> {
+  const { complaint: c, eventId, photos, handlerUserId } = args;
+  return makeMove(args, {
+    name: 'add_after_photos',
+    set: (doc) => ({ afterPhotos: withPhotos(doc.afterPhotos, photos) }),
+    entry: { id: `${c.id}:${eventId}`, text: `${photos.length} รูป`, byUserId: handlerUserId },
+  });
 }
 
 /** The category a handler files a general complaint under; the latest choice stands. */
-export async function setComplaintCategory(c: Complaint, category: string, handlerUserId: string, now: Date, eventId: string): Promise<StoredEntry> {
-  const entry = await appendEvent({ _id: `${c.id}:${eventId}`, complaint: c, at: now, type: 'category', text: category, public: false, byUserId: handlerUserId, eventId });
-  await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id) }, { $set: { category } });
-  return entry;
+export async function setComplaintCategory(args: MoveArgs & { category: string; handlerUserId: string }): Promise<MoveResult> {
+  const { complaint: c, eventId, category, handlerUserId } = args;
+  return makeMove(args, { name: 'categorise', set: () => ({ category }), entry: { id: `${c.id}:${eventId}`, text: category, byUserId: handlerUserId } });
 }
 
 /** More words or photos from the citizen on their open case; photos join the case's evidence. */
-export async function addInformation(c: Complaint, words: string, photos: Attachment[], now: Date, eventId: string): Promise<StoredEntry> {
-  const entry = await appendEvent({
-    _id: `${c.id}:${eventId}`,
-    complaint: c,
-    at: now,
-    type: 'added_info',
-    text: photos.length > 0 ? `${words}\n(แนบรูปภาพ ${photos.length} รูป)` : words,
-    public: true,
-    eventId,
+export async function addInformation(args: MoveArgs & { words: string; photos: Attachment[] }): Promise<MoveResult> {
+  const { complaint: c, eventId, words, photos } = args;
+  return makeMove(args, {
+    name: 'add_information',
+    set: (doc) => (photos.length > 0 ? { attachments: withPhotos(doc.attachments, photos) } : {}),
+    entry: { id: `${c.id}:${eventId}`, text: photos.length > 0 ? `${words}\n(แนบรูปภาพ ${photos.length} รูป)` : words, byUserId: null },
   });
-  if (photos.length > 0) await ComplaintModel.updateOne({ _id: new Types.ObjectId(c.id) }, { $addToSet: { attachments: { $each: photos } } });
-  return entry;
 }
 
 /** OIT O24's statistics for a fiscal year; plain queries and arithmetic, portable to both servers. */

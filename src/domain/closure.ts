@@ -1,5 +1,6 @@
 import { addDays } from 'date-fns';
-import { isClosed, MAX_REOPENS, OPEN_STATUSES, REOPEN_WITHIN_DAYS, type Complaint } from './complaints.js';
+import { caseAllows, type CaseFacts } from './complaint-states.js';
+import { MAX_REOPENS, REOPEN_WITHIN_DAYS, type Complaint } from './complaints.js';
 
 /**
  * How a case ends for the citizen (issue "Citizens get closure"): their rating of a resolved case, a
@@ -42,10 +43,7 @@ export const isRatable = (c: Pick<Complaint, 'kind'>) => c.kind === 'general';
 export const roundOf = (c: Pick<Complaint, 'reopenCount'>) => c.reopenCount;
 
 /** Whether the citizen may rate the case now: resolved, a general complaint, and not yet rated since it was resolved. */
-export function mayRate(c: Pick<Complaint, 'kind' | 'status' | 'feedback' | 'closedAt'>): boolean {
-  if (!isRatable(c) || c.status !== 'resolved') return false;
-  return !c.feedback || (c.closedAt !== null && c.feedback.at < c.closedAt);
-}
+export const mayRate = (c: CaseFacts) => caseAllows('rate', c);
 
 /** What a "not fixed" answer does, decided from the round it answers and when the case was resolved. */
 export type NotFixedOutcome = 'reopen' | 'escalate' | 'too_late';
@@ -55,15 +53,12 @@ export function notFixedOutcome(round: number, resolvedAt: Date, answeredAt: Dat
   return round < MAX_REOPENS ? 'reopen' : 'escalate';
 }
 
-/** A citizen may withdraw, or add information to, a case only while it is open. */
-export const mayWithdraw = (c: Pick<Complaint, 'status'>) => OPEN_STATUSES.includes(c.status);
-export const mayAddInformation = mayWithdraw;
-
-/** A handler may forward a case only while it is open; a closed case is closed here already. */
-export const mayForward = (c: Pick<Complaint, 'status'>) => OPEN_STATUSES.includes(c.status);
-
-/** After-fix photos belong to a case being fixed or just fixed; not to one refused, forwarded or withdrawn. */
-export const mayAddAfterPhotos = (c: Pick<Complaint, 'status'>) => !isClosed(c.status) || c.status === 'resolved';
+/** What the case cards offer; the rules are the moves' table (complaint-states.ts). */
+export const mayWithdraw = (c: CaseFacts) => caseAllows('withdraw', c);
+export const mayAddInformation = (c: CaseFacts) => caseAllows('add_information', c);
+/** Forwarding is offered on an open case; an explanation owed is asked for when the handler taps it. */
+export const mayForward = (c: CaseFacts) => caseAllows('forward', { ...c, explanationRequired: false });
+export const mayAddAfterPhotos = (c: CaseFacts) => caseAllows('add_after_photos', c);
 
 /** At most this many after-fix photos a message from the handler (one push carries five messages, one is text). */
 export const MAX_AFTER_PHOTOS = 4;

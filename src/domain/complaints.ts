@@ -38,21 +38,6 @@ export const CLOSED_STATUSES: readonly ComplaintStatus[] = ['resolved', 'rejecte
 export const OPEN_STATUSES: readonly ComplaintStatus[] = COMPLAINT_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 export const isClosed = (status: ComplaintStatus) => CLOSED_STATUSES.includes(status);
 
-/** Where a handler may move a case from each status. */
-export const NEXT_STATUSES: Record<ComplaintStatus, ComplaintStatus[]> = {
-  received: ['in_progress', 'resolved', 'rejected', 'forwarded'],
-  in_progress: ['resolved', 'rejected', 'forwarded'],
-  resolved: [],
-  rejected: [],
-  forwarded: [],
-  withdrawn: [],
-};
-
-/** Whether a handler may move a case from one status to another. */
-export function canChangeStatus(from: ComplaintStatus, to: ComplaintStatus): boolean {
-  return NEXT_STATUSES[from].includes(to);
-}
-
 export function isComplaintStatus(value: unknown): value is ComplaintStatus {
   return typeof value === 'string' && (COMPLAINT_STATUSES as readonly string[]).includes(value);
 }

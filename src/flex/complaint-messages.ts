@@ -2,6 +2,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import { startOfBangkokDay } from '../domain/calendar.js';
 import { mayAddAfterPhotos, mayAddInformation, mayForward, mayRate, mayWithdraw, starsText } from '../domain/closure.js';
 import { COMPLAINT_STATUS_TH, isClosed, KIND_TH, telUri, type Complaint, type ComplaintStatus, type TimelineEntry } from '../domain/complaints.js';
+import { caseAllows, nextStatuses } from '../domain/complaint-states.js';
 import { REPORTER_PROTECTION_TH } from '../domain/corruption-privacy.js';
 import { figures, type Figures } from '../domain/figures.js';
 import { truncate } from '../domain/thai.js';
@@ -54,7 +55,6 @@ export function closureFacts(c: Complaint, f: Figures = figures()): string[] {
 /** A case as its handlers see it, with the actions open to them. */
 export function caseCard(c: Complaint, now: Date, f: Figures = figures()): messagingApi.FlexBubble {
   const id = c.id;
-  const open = !isClosed(c.status);
   const d = deadline(c, now, f);
   const location = c.location ? [c.location.title, c.location.address].filter(Boolean).join(' ') || `${c.location.latitude ?? ''}, ${c.location.longitude ?? ''}` : '';
   const contact = c.kind === 'general' ? [c.contactName, c.contactPhone].filter(Boolean).join(' · ') || 'ไม่ประสงค์ออกนาม' : '';
@@ -80,11 +80,12 @@ export function caseCard(c: Complaint, now: Date, f: Figures = figures()): messa
     category: c.category ?? '',
     closure: truncate(closureFacts(c, f).join(' · '), 400),
     photoPostback: mayAddAfterPhotos(c) ? postbackData(ACTION.caseAfterPhotos, { c: id }) : '',
-    categoryPostback: c.kind === 'general' ? postbackData(ACTION.caseCategory, { c: id }) : '',
+    categoryPostback: caseAllows('categorise', c) ? postbackData(ACTION.caseCategory, { c: id }) : '',
     forwardPostback: mayForward(c) ? postbackData(ACTION.caseForward, { c: id }) : '',
-    takePostback: open && !c.handlerUserId ? postbackData(ACTION.caseTake, { c: id }) : '',
-    explainPostback: open && c.explanationRequired ? postbackData(ACTION.caseExplain, { c: id }) : '',
-    statusPostback: open ? postbackData(ACTION.caseStatus, { c: id }) : '',
+    // The buttons are the moves the table allows on the case as the card shows it.
+    takePostback: caseAllows('take', c) ? postbackData(ACTION.caseTake, { c: id }) : '',
+    explainPostback: caseAllows('explain', c) ? postbackData(ACTION.caseExplain, { c: id }) : '',
+    statusPostback: nextStatuses(c.status).length > 0 ? postbackData(ACTION.caseStatus, { c: id }) : '',
     notePostback: postbackData(ACTION.caseNote, { c: id }),
     // Evidence when there is some (its answer leads on to the notes); otherwise the notes and timeline directly.
     evidencePostback: c.attachments.length > 0 || c.location ? postbackData(ACTION.caseEvidence, { c: id }) : '',

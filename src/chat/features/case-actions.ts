@@ -2,12 +2,14 @@ import { askHandlingText, continueHandling, DIALOG, isHandlingState, repeatHandl
 import { figures } from '../../domain/figures.js';
 import { starsQuestion } from '../../dialogs/citizen-closure.js';
 import { isRatable } from '../../domain/closure.js';
-import { canChangeStatus, COMPLAINT_STATUS_TH, isComplaintStatus, NEXT_STATUSES, type Complaint } from '../../domain/complaints.js';
+import { mayMake, nextStatuses, statusMoveTo, type Person } from '../../domain/complaint-states.js';
+import { COMPLAINT_STATUS_TH, isComplaintStatus, type Complaint } from '../../domain/complaints.js';
 import { mayOpenComplaintEvidence } from '../../domain/evidence.js';
 import { caseCard, explanationText, handlerTimelineTexts, statusUpdateText } from '../../flex/complaint-messages.js';
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
 import { ACTION, postbackData } from '../../line/postback.js';
 import { noticeToComplainant } from '../../outbox/complaint-notices.js';
+import { staleMoveText } from '../stale-move.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { ChatContext, Feature } from '../context.js';
 import { handledKinds, handlerDialog } from './cases.js';
@@ -21,6 +23,8 @@ async function caseFor(ctx: ChatContext, id: string | undefined): Promise<Compla
   return c && handledKinds(ctx.sender).includes(c.kind) ? c : null;
 }
 
+const personOf = (ctx: ChatContext, c: Complaint): Person => ({ roles: ctx.sender.roles, filedIt: c.reporterKey === ctx.sender.userKey });
+
 /** Opens the one-step dialog in which the handler writes the note, explanation or status message. */
 async function ask(ctx: ChatContext, draft: HandlingDraft, before: Message[] = []): Promise<Message[]> {
   return [...before, ...(await ctx.run(askHandlingText(draft), (e) => write(ctx, e)))];
@@ -30,14 +34,21 @@ async function ask(ctx: ChatContext, draft: HandlingDraft, before: Message[] = [
 async function act(ctx: ChatContext, action: string, params: Record<string, string>): Promise<Message[]> {
   const c = await caseFor(ctx, params.c);
   if (!c) return [text(NOT_YOURS)];
-  const open = NEXT_STATUSES[c.status].length > 0;
+  const next = nextStatuses(c.status);
+  const open = next.length > 0;
   const draft = { complaintId: c.id, trackingNo: c.trackingNo };
+  const takenBy = (taken: Complaint): Message[] =>
+    taken.handlerUserId === ctx.sender.userId
+      ? [text(`ท่านรับผิดชอบเรื่อง ${c.trackingNo} แล้ว`), { type: 'flex', altText: c.trackingNo, contents: caseCard(taken, ctx.now, figures(ctx.org.digits)) }]
+      : [text(staleMoveText('take', taken))];
   switch (action) {
     case ACTION.caseTake: {
-      if (c.handlerUserId && c.handlerUserId !== ctx.sender.userId) return [text(`${c.trackingNo} มีผู้รับผิดชอบแล้ว`)];
-      await ctx.stores.complaints.takeComplaint(c, ctx.sender.staff!, ctx.now, ctx.eventId);
-      const taken = (await ctx.stores.complaints.getComplaint(ctx.org.id, c.id))!;
-      return [text(`ท่านรับผิดชอบเรื่อง ${c.trackingNo} แล้ว`), { type: 'flex', altText: c.trackingNo, contents: caseCard(taken, ctx.now, figures(ctx.org.digits)) }];
+      // A second tap of one's own take reads as the first.
+      if (c.handlerUserId) return takenBy(c);
+      if (!mayMake('take', c, personOf(ctx, c))) return [text(staleMoveText('take', c))];
+      const took = await ctx.stores.complaints.takeComplaint({ complaint: c, handler: ctx.sender.staff!, now: ctx.now, eventId: ctx.eventId });
+      if (took.moved) return takenBy(took.complaint);
+      return took.current ? takenBy(took.current) : [text(NOT_YOURS)];
     }
     case ACTION.caseStatus:
       if (!open) return [text(`${c.trackingNo} ปิดเรื่องแล้ว`)];
@@ -45,7 +56,7 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
       return [
         text(`${c.trackingNo} สถานะปัจจุบัน: ${COMPLAINT_STATUS_TH[c.status]}\nเลือกสถานะใหม่`, [
           // Forwarding needs the agency and a note: it has a dialog of its own.
-          ...NEXT_STATUSES[c.status].map((s) =>
+          ...next.map((s) =>
             quickPostback(COMPLAINT_STATUS_TH[s], s === 'forwarded' ? postbackData(ACTION.caseForward, { c: c.id }) : postbackData(ACTION.caseSetStatus, { c: c.id, s })),
           ),
           quickText('ยกเลิก'),
@@ -53,7 +64,7 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
       ];
     case ACTION.caseSetStatus: {
       const s = params.s;
-      if (!isComplaintStatus(s) || s === 'forwarded' || !canChangeStatus(c.status, s)) return [text(`เปลี่ยนจาก "${COMPLAINT_STATUS_TH[c.status]}" เป็นสถานะนี้ไม่ได้`)];
+      if (!isComplaintStatus(s) || s === 'forwarded' || !next.includes(s)) return [text(`เปลี่ยนจาก "${COMPLAINT_STATUS_TH[c.status]}" เป็นสถานะนี้ไม่ได้`)];
       return ask(ctx, c.explanationRequired ? { ...draft, mode: 'explain' } : { ...draft, mode: 'status', status: s });
     }
     case ACTION.caseNote:
@@ -91,23 +102,26 @@ async function write(ctx: ChatContext, effect: HandlingEffect): Promise<Message[
   const notice = { orgId: ctx.org.id, sealer: ctx.sealer, now: ctx.now, kick: ctx.kickOutbox };
   const told = c.notify ? 'แจ้งผู้ร้องเรียนแล้ว' : 'ผู้ร้องเรียนไม่ประสงค์รับแจ้งทาง LINE';
   switch (effect.draft.mode) {
-    case 'note':
-      await complaints.addInternalNote(c, effect.text, ctx.sender.userId, ctx.now, ctx.eventId);
+    case 'note': {
+      const noted = await complaints.addInternalNote({ complaint: c, note: effect.text, handlerUserId: ctx.sender.userId, now: ctx.now, eventId: ctx.eventId });
+      if (!noted.moved) return [text(noted.current ? staleMoveText('note', noted.current) : NOT_YOURS)];
       return [text(`บันทึกภายในของ ${c.trackingNo} แล้ว ผู้ร้องเรียนจะไม่เห็นบันทึกนี้`)];
+    }
     case 'explain': {
-      const entry = await complaints.recordExplanation(c, effect.text, ctx.sender.userId, ctx.now, ctx.eventId);
-      await noticeToComplainant(c, `update:${entry}`, [text(explanationText(c, effect.text, figures(ctx.org.digits)))], notice);
+      const explained = await complaints.recordExplanation({ complaint: c, text: effect.text, handlerUserId: ctx.sender.userId, now: ctx.now, eventId: ctx.eventId });
+      if (!explained.moved) return [text(explained.current ? staleMoveText('explain', explained.current) : NOT_YOURS)];
+      await noticeToComplainant(c, `update:${explained.entry.id}`, [text(explanationText(c, effect.text, figures(ctx.org.digits)))], notice);
       return [text(`บันทึกเหตุผลความล่าช้าของ ${c.trackingNo} แล้ว · ${told}`)];
     }
     case 'status': {
       const status = effect.draft.status!;
       // Judged by the store against the case as it stands when this event wins its move (a withdrawal may
       // have come first); a retry of the event that won finds its move and finishes it.
-      const entry = await complaints.changeComplaintStatus(c, status, effect.text, ctx.sender.userId, ctx.now, ctx.eventId);
-      if (!entry) return [text(`สถานะของ ${c.trackingNo} เปลี่ยนไปแล้ว กรุณาเลือกใหม่จากรายการ "เรื่องร้องเรียน"`)];
+      const changed = await complaints.changeComplaintStatus({ complaint: c, to: status, note: effect.text, handlerUserId: ctx.sender.userId, now: ctx.now, eventId: ctx.eventId });
+      if (!changed.moved) return [text(changed.current ? staleMoveText(statusMoveTo(status)!, changed.current) : NOT_YOURS)];
       // A resolved general complaint asks the citizen, in the same notice, how it went (domain.md, "Closure").
       const rating = status === 'resolved' && isRatable(c) ? [starsQuestion(c)] : [];
-      await noticeToComplainant(c, `update:${entry.id}`, [text(statusUpdateText(c, status, effect.text)), ...rating], notice);
+      await noticeToComplainant(c, `update:${changed.entry.id}`, [text(statusUpdateText(c, status, effect.text)), ...rating], notice);
       // A resolved case leaves the open list: its card's after-fix photo button is offered here instead.
       const photos = status === 'resolved' ? [quickPostback('แนบภาพหลังดำเนินการ', postbackData(ACTION.caseAfterPhotos, { c: c.id }), `แนบภาพหลังดำเนินการ ${c.trackingNo}`)] : [];
       return [text(`${c.trackingNo}: ${COMPLAINT_STATUS_TH[status]} · ${told}`, photos)];

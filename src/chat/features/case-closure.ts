@@ -16,6 +16,7 @@ import { evidenceMessages } from '../../flex/evidence-messages.js';
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
 import { ACTION, postbackData } from '../../line/postback.js';
 import { noticeToComplainant } from '../../outbox/complaint-notices.js';
+import { staleMoveText } from '../stale-move.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { ChatContext, Feature } from '../context.js';
 import { handledKinds, handlerDialog } from './cases.js';
@@ -56,7 +57,8 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
     case ACTION.caseSetCategory: {
       const k = params.k ?? '';
       if (c.kind !== 'general' || !ctx.org.complaintCategories.includes(k)) return [text('ไม่มีประเภทนี้ในรายการ กรุณาเลือกจากปุ่ม')];
-      await ctx.stores.complaints.setComplaintCategory(c, k, ctx.sender.userId, ctx.now, ctx.eventId);
+      const filed = await ctx.stores.complaints.setComplaintCategory({ complaint: c, category: k, handlerUserId: ctx.sender.userId, now: ctx.now, eventId: ctx.eventId });
+      if (!filed.moved) return [text(filed.current ? staleMoveText('categorise', filed.current) : NOT_YOURS)];
       return [text(`${c.trackingNo}: ประเภทเรื่อง "${k}"`)];
     }
     default:
@@ -77,11 +79,11 @@ async function perform(ctx: ChatContext, effect: CaseClosureEffect): Promise<Mes
  */
 async function forward(ctx: ChatContext, c: Complaint, agency: string, note: string): Promise<Message[]> {
   // Judged against the case as it stands when this event wins its move; a retry of the winner finishes it.
-  const entry = await ctx.stores.complaints.forwardComplaint(c, { agency, note }, ctx.sender.userId, ctx.now, ctx.eventId);
-  if (!entry) return [text(`สถานะของ ${c.trackingNo} เปลี่ยนไปแล้ว กรุณาเลือกใหม่จากรายการ "เรื่องร้องเรียน"`)];
+  const forwarded = await ctx.stores.complaints.forwardComplaint({ complaint: c, to: { agency, note }, handlerUserId: ctx.sender.userId, now: ctx.now, eventId: ctx.eventId });
+  if (!forwarded.moved) return [text(forwarded.current ? staleMoveText('forward', forwarded.current) : NOT_YOURS)];
   await noticeToComplainant(
     c,
-    `update:${entry.id}`,
+    `update:${forwarded.entry.id}`,
     [text(truncate(`ความคืบหน้าเรื่องเลขที่ ${c.trackingNo}\nสถานะ: ${COMPLAINT_STATUS_TH.forwarded}\nส่งต่อให้: ${agency}\n${note}`, 5_000))],
     noticeDeps(ctx),
   );
@@ -93,7 +95,9 @@ async function forward(ctx: ChatContext, c: Complaint, agency: string, note: str
  * whose links are issued to the complainant's pseudonym, and a button that issues fresh ones later.
  */
 async function sendAfterPhotos(ctx: ChatContext, c: Complaint, d: PhotosDraft): Promise<Message[]> {
-  const entry = await ctx.stores.complaints.addAfterPhotos(c, d.photos, ctx.sender.userId, ctx.now, ctx.eventId);
+  const added = await ctx.stores.complaints.addAfterPhotos({ complaint: c, photos: d.photos, handlerUserId: ctx.sender.userId, now: ctx.now, eventId: ctx.eventId });
+  if (!added.moved) return [text(added.current ? staleMoveText('add_after_photos', added.current) : NOT_YOURS)];
+  const entry = added.entry;
   if (c.notify) {
     const files = await ctx.stores.evidence.evidenceFiles(ctx.org.id, d.photos);
     let minutes = 0;

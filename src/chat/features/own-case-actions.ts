@@ -21,6 +21,7 @@ import { caseCard } from '../../flex/complaint-messages.js';
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
 import { ACTION, postbackData } from '../../line/postback.js';
 import { noticeToCaseHandler, noticeToExecutives, noticeToHandlers } from '../../outbox/complaint-notices.js';
+import { staleMoveText } from '../stale-move.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { ChatContext, Feature } from '../context.js';
 import { evidenceReplies } from './evidence.js';
@@ -34,6 +35,7 @@ const SAY = {
         ? `เรื่อง ${c.trackingNo} ยังไม่ได้ดำเนินการแล้วเสร็จ (สถานะ: ${COMPLAINT_STATUS_TH[c.status]}) ประเมินได้เมื่อเรื่องแล้วเสร็จ`
         : `ท่านประเมินเรื่อง ${c.trackingNo} แล้ว ขอบคุณที่ร่วมประเมิน`,
   closed: (c: Complaint) => `เรื่อง ${c.trackingNo} ปิดแล้ว (สถานะ: ${COMPLAINT_STATUS_TH[c.status]})`,
+  withdrawn: (c: Complaint) => `ถอนเรื่อง ${c.trackingNo} แล้ว ขอบคุณที่แจ้งให้ทราบ หากต้องการแจ้งเรื่องใหม่ พิมพ์ "ร้องเรียน"`,
 };
 
 const noticeDeps = (ctx: ChatContext) => ({ orgId: ctx.org.id, sealer: ctx.sealer, now: ctx.now, kick: ctx.kickOutbox });
@@ -88,12 +90,14 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
  * case), the reply. A retry, or a second tap, finds the case withdrawn and finishes the same way.
  */
 async function withdraw(ctx: ChatContext, c: Complaint): Promise<Message[]> {
+  // A withdrawn case still goes to the store: a retry of the event that withdrew it finishes its notice there.
   if (!mayWithdraw(c) && c.status !== 'withdrawn') return [text(SAY.closed(c))];
-  const entry = await ctx.stores.complaints.withdrawComplaint(c, ctx.now, ctx.eventId);
-  if (!entry) return [text(SAY.closed((await ctx.stores.complaints.getComplaint(ctx.org.id, c.id)) ?? c))];
-  const withdrawn = (await ctx.stores.complaints.getComplaint(ctx.org.id, c.id))!;
+  const done = await ctx.stores.complaints.withdrawComplaint({ complaint: c, now: ctx.now, eventId: ctx.eventId });
+  // A second tap that lost to the first reads as the first; the first told the handlers.
+  if (!done.moved) return [text(done.current?.status === 'withdrawn' ? SAY.withdrawn(c) : SAY.closed(done.current ?? c))];
+  const withdrawn = done.complaint;
   await noticeToCaseHandler(withdrawn, 'withdrawn', [text(`ผู้ร้องขอถอนเรื่อง ${c.trackingNo} (${KIND_TH[c.kind]}) ระบบปิดเรื่องแล้ว`), card(withdrawn, ctx.now, figures(ctx.org.digits))], noticeDeps(ctx));
-  return [text(`ถอนเรื่อง ${c.trackingNo} แล้ว ขอบคุณที่แจ้งให้ทราบ หากต้องการแจ้งเรื่องใหม่ พิมพ์ "ร้องเรียน"`)];
+  return [text(SAY.withdrawn(c))];
 }
 
 async function perform(ctx: ChatContext, effect: OwnCaseEffect): Promise<Message[]> {
@@ -113,8 +117,9 @@ async function submitFeedback(ctx: ChatContext, c: Complaint, d: FeedbackDraft, 
   const { complaints } = ctx.stores;
   if (!isRatable(c)) return [text(SAY.notRatable(c))];
   const entryText = feedbackEntryText(d.stars, d.fixed, comment);
-  const { entry, own } = await complaints.recordFeedback(c, d.round, { stars: d.stars, comment, fixed: d.fixed, text: entryText }, ctx.now, ctx.eventId);
-  if (!own) return [text(`ท่านประเมินเรื่อง ${c.trackingNo} ไปแล้ว ขอบคุณที่ร่วมประเมิน`)];
+  const rated = await complaints.recordFeedback({ complaint: c, round: d.round, feedback: { stars: d.stars, comment, fixed: d.fixed, text: entryText }, now: ctx.now, eventId: ctx.eventId });
+  if (!rated.moved) return [text(rated.current ? staleMoveText('rate', rated.current) : SAY.notFound)];
+  const entry = rated.entry;
   const deps = noticeDeps(ctx);
   await noticeToCaseHandler(c, `feedback:${d.round}`, [text(truncate(`ผู้ร้องประเมินเรื่อง ${c.trackingNo}: ${entryText}`, 2_000))], deps);
   if (d.fixed) return [text(`ขอบคุณที่ประเมินเรื่อง ${c.trackingNo} (${starsText(d.stars)}) ความเห็นของท่านช่วยให้การบริการดีขึ้น`)];
@@ -125,9 +130,9 @@ async function submitFeedback(ctx: ChatContext, c: Complaint, d: FeedbackDraft, 
     return [text(`บันทึกการประเมินแล้ว เรื่อง ${c.trackingNo} ปิดมาเกิน ${figures(ctx.org.digits).count(REOPEN_WITHIN_DAYS)} วัน จึงเปิดเรื่องเดิมอีกไม่ได้ หากปัญหายังอยู่ กรุณาแจ้งเรื่องใหม่`, [quickText('ร้องเรียน')])];
   }
   if (outcome === 'reopen') {
-    const moved = await complaints.reopenComplaint(c, d.round, words, ctx.now, ctx.eventId, await ctx.org.workingCalendar());
-    const reopened = (await complaints.getComplaint(ctx.org.id, c.id))!;
-    if (!moved) return [text(SAY.closed(reopened))];
+    const moved = await complaints.reopenComplaint({ complaint: c, round: d.round, words, now: ctx.now, eventId: ctx.eventId, calendar: await ctx.org.workingCalendar() });
+    if (!moved.moved) return [text(moved.current ? SAY.closed(moved.current) : SAY.notFound)];
+    const reopened = moved.complaint;
     await noticeToCaseHandler(
       reopened,
       `reopened:${d.round + 1}`,
@@ -137,7 +142,8 @@ async function submitFeedback(ctx: ChatContext, c: Complaint, d: FeedbackDraft, 
     return [text(`เปิดเรื่อง ${c.trackingNo} อีกครั้งแล้ว เจ้าหน้าที่จะดำเนินการต่อ กำหนดตอบใหม่ภายใน ${figures(ctx.org.digits).date(new Date(reopened.dueAt.getTime() - 1))}\nระบบจะแจ้งท่านเมื่อมีความคืบหน้า`)];
   }
   // Reopenings used up: an executive decides. Executives read what the case is, never who reported it.
-  await complaints.recordNotFixedEscalation(c, d.round, 'ผู้ร้องแจ้งว่ายังไม่ได้รับการแก้ไขหลังเปิดเรื่องครบจำนวนครั้งแล้ว', ctx.now, ctx.eventId);
+  const escalated = await complaints.recordNotFixedEscalation({ complaint: c, round: d.round, text: 'ผู้ร้องแจ้งว่ายังไม่ได้รับการแก้ไขหลังเปิดเรื่องครบจำนวนครั้งแล้ว', now: ctx.now, eventId: ctx.eventId });
+  if (!escalated.moved) return [text(escalated.current ? staleMoveText('escalate_not_fixed', escalated.current) : SAY.notFound)];
   await noticeToExecutives(
     c,
     `not-fixed:${d.round}`,
@@ -150,9 +156,10 @@ async function submitFeedback(ctx: ChatContext, c: Complaint, d: FeedbackDraft, 
 
 /** More words and photos on an open case; the handlers hear of it without learning who sent it. */
 async function addInformation(ctx: ChatContext, c: Complaint, d: InfoDraft, words: string): Promise<Message[]> {
-  if (!mayAddInformation(c)) return [text(`${SAY.closed(c)} ส่งข้อมูลเพิ่มได้เฉพาะเรื่องที่ยังเปิดอยู่`)];
-  const entry = await ctx.stores.complaints.addInformation(c, words, d.photos, ctx.now, ctx.eventId);
-  const updated = (await ctx.stores.complaints.getComplaint(ctx.org.id, c.id))!;
+  // The store judges the case as it stands (it may have closed while the citizen wrote); a retry finishes its notice.
+  const added = await ctx.stores.complaints.addInformation({ complaint: c, words, photos: d.photos, now: ctx.now, eventId: ctx.eventId });
+  if (!added.moved) return [text(added.current ? `${SAY.closed(added.current)} ส่งข้อมูลเพิ่มได้เฉพาะเรื่องที่ยังเปิดอยู่` : SAY.notFound)];
+  const { entry, complaint: updated } = added;
   const heading = `ผู้ร้องส่งข้อมูลเพิ่มเติม เรื่อง ${c.trackingNo}${d.photos.length > 0 ? ` พร้อมรูปภาพ ${figures(ctx.org.digits).count(d.photos.length)} รูป (กด "ดูหลักฐาน")` : ''}`;
   // The channel's officers, not only the one who took it: whoever handles the case next should know.
   await noticeToHandlers(updated, `info:${entry.id}`, [text(truncate(`${heading}\n${words}`, 2_000)), card(updated, ctx.now, figures(ctx.org.digits))], noticeDeps(ctx));

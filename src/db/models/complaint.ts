@@ -46,7 +46,7 @@ const complaintSchema = new Schema(
     reopenCount: { type: Number, default: 0 },
     reopenedAt: { type: Date, default: null },
     forwardedTo: { type: new Schema({ agency: { type: String, required: true }, note: { type: String, default: '' } }, { _id: false }), default: null },
-    /** How many status moves the case has taken (complaint_moves); a case from before moves were counted has none. */
+    /** How many moves the case has taken (complaint_moves); a case from before moves were counted has none. */
     moves: { type: Number, default: 0 },
     /** The webhook event that confirmed it: a redelivered confirmation files nothing new. */
     sourceEventId: { type: String, required: true },
@@ -84,7 +84,7 @@ const complaintEventSchema = new Schema(
 complaintEventSchema.index({ complaintId: 1, at: 1 });
 
 /**
- * A status move of a case, claimed by inserting `<case>:<n>` for its n-th move (complaint-moves.ts): of two
+ * A move of a case (domain/complaint-states.ts), claimed by inserting `<case>:<n>` for its n-th move (complaint-moves.ts): of two
  * events moving one case at once, one insert succeeds on MongoDB and FerretDB alike, and only its event
  * writes the timeline entry and the case. It keeps what the move writes, so a retry of that event writes the
  * same.
@@ -92,6 +92,8 @@ complaintEventSchema.index({ complaintId: 1, at: 1 });
 const complaintMoveSchema = new Schema(
   {
     _id: { type: String, required: true },
+    /** Which move of the table; claims from before moves were named have none. */
+    move: { type: String, default: null },
     orgId: { type: String, required: true },
     complaintId: { type: Schema.Types.ObjectId, required: true },
     n: { type: Number, required: true },
