@@ -6,7 +6,8 @@ import { dataKeyProblem } from './security/key-strength.js';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((u) => u.replace(/\/+$/, ''));
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const cron = (fallback: string) => z.string().trim().refine((v) => isValidCron(v), 'must be a cron expression, e.g. "0 9 * * *"').default(fallback);
+/** A job's schedule moved by the deployment; unset, the job's own default (`cron` in its definition, src/jobs/). */
+const cron = z.string().trim().refine((v) => isValidCron(v), 'must be a cron expression, e.g. "0 9 * * *"').optional();
 
 /** An empty variable counts as unset, as in a .env line `NAME=`. */
 const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -61,24 +62,20 @@ const base = z.object({
   // 10–15 s of processing: within the reply token's minute, and a few MiB.
   EVENT_QUEUE_LIMIT: positiveInt(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  // Schedules, read in Asia/Bangkok. Each job also checks the day itself (last day of the month, first
-  // working day, N days before a round), so a cron that fires on several candidate days sends once.
-  FOLLOW_UP_CRON: cron('0 9 28-31 * *'),
-  MONTHLY_SUMMARY_CRON: cron('30 8 1-10 * 1-5'),
-  ROUND_REMINDER_CRON: cron('0 9 * 3,9 *'),
-  COMPLAINT_DEADLINE_CRON: cron('0 9 * * *'),
-  // OIT: reminders on candidate days of January–April (the job keeps to Mondays and the last days before 30
-  // April); the published addresses are checked every morning.
-  OIT_REMINDER_CRON: cron('0 9 * 1-4 *'),
+  // Schedules, read in Asia/Bangkok; each job's default is in its definition (src/jobs/).
+  FOLLOW_UP_CRON: cron,
+  MONTHLY_SUMMARY_CRON: cron,
+  ROUND_REMINDER_CRON: cron,
+  COMPLAINT_DEADLINE_CRON: cron,
+  OIT_REMINDER_CRON: cron,
   OIT_REMINDER_DAYS_BEFORE: z
     .string()
     .trim()
     .regex(/^\d+(\s*,\s*\d+)*$/, 'must be whole days separated by commas, e.g. 7,3,1')
     .default('7,3,1')
     .transform((v) => v.split(',').map((d) => Number(d.trim()))),
-  OIT_URL_CHECK_CRON: cron('0 6 * * *'),
-  // Supervisors' monthly roll-up: 09:00 on the first working day, after the organisations' own summaries.
-  ROLLUP_SUMMARY_CRON: cron('0 9 1-10 * 1-5'),
+  OIT_URL_CHECK_CRON: cron,
+  ROLLUP_SUMMARY_CRON: cron,
   OIT_URL_TIMEOUT_MS: positiveInt(10_000),
   ROUND_REMINDER_DAYS_BEFORE: z
     .string()

@@ -4,7 +4,7 @@ import { organisationSettings } from '../db/organisation-store.js';
 import { NO_OWN_SETTINGS, type OrganisationSettings } from '../domain/organisation.js';
 import { complaintDeadlines } from './complaint-deadlines.js';
 import { followUp } from './follow-up.js';
-import type { JobDefinition, JobName, JobSettings } from './job.js';
+import type { CronVariable, JobDefinition, JobSettings } from './job.js';
 import { monthlySummary } from './monthly-summary.js';
 import { oitReminder } from './oit-reminder.js';
 import { oitUrlCheck } from './oit-url-check.js';
@@ -15,15 +15,20 @@ import { ownTimesSchedule } from './own-times.js';
 import { resumeAbandonedRuns, runJobForMany, type RunnerDeps, type RunResult } from './run-job.js';
 import type { Schedule } from './scheduler.js';
 
-export const JOBS: Record<JobName, JobDefinition> = {
-  'follow-up': followUp,
-  'monthly-summary': monthlySummary,
-  'round-reminder': roundReminder,
-  'complaint-deadlines': complaintDeadlines,
-  'oit-reminder': oitReminder,
-  'oit-url-check': oitUrlCheck,
-  'rollup-summary': rollupSummary,
-};
+/**
+ * Every scheduled job, each one definition (its name, default schedule, Thai name, what it does): the
+ * schedules, the CLI's `run-job`, `org update --time` and the simulator's time machine read this list.
+ */
+const DEFINITIONS = [followUp, monthlySummary, roundReminder, complaintDeadlines, oitReminder, oitUrlCheck, rollupSummary] as const;
+
+export type JobName = (typeof DEFINITIONS)[number]['name'];
+export const JOB_NAMES = DEFINITIONS.map((job) => job.name) as [JobName, ...JobName[]];
+export const JOBS = Object.fromEntries(DEFINITIONS.map((job) => [job.name, job])) as Record<JobName, JobDefinition>;
+
+export const isJobName = (name: string): name is JobName => Object.hasOwn(JOBS, name);
+
+/** The deployment's cron of a job: the environment's when set (`FOLLOW_UP_CRON` …), else the job's default. */
+export const cronOf = (config: Partial<Record<CronVariable, string>>, job: JobDefinition): string => config[job.cronVariable] ?? job.cron;
 
 export function jobSettings(
   config: Pick<Config, 'ORG_CODE' | 'IMPLEMENTATION_LEVEL_THRESHOLDS' | 'ROUND_REMINDER_DAYS_BEFORE' | 'OIT_REMINDER_DAYS_BEFORE' | 'OIT_URL_TIMEOUT_MS'>,
@@ -91,23 +96,10 @@ export async function resumeEverywhere(deps: RunnerDeps, orgIds: string[]): Prom
  * organisation with its own time of day for the job is left out of its tick: the per-minute `own-times`
  * tick runs it then, on the same days (`own-times.ts`).
  */
-export function jobSchedules(
-  config: Pick<Config, 'FOLLOW_UP_CRON' | 'MONTHLY_SUMMARY_CRON' | 'ROUND_REMINDER_CRON' | 'COMPLAINT_DEADLINE_CRON' | 'OIT_REMINDER_CRON' | 'OIT_URL_CHECK_CRON' | 'ROLLUP_SUMMARY_CRON'>,
-  deps: RunnerDeps,
-  orgIds: () => string[] = () => [deps.settings.orgId],
-): Schedule[] {
-  const cronOf: Record<JobName, string> = {
-    'follow-up': config.FOLLOW_UP_CRON,
-    'monthly-summary': config.MONTHLY_SUMMARY_CRON,
-    'round-reminder': config.ROUND_REMINDER_CRON,
-    'complaint-deadlines': config.COMPLAINT_DEADLINE_CRON,
-    'oit-reminder': config.OIT_REMINDER_CRON,
-    'oit-url-check': config.OIT_URL_CHECK_CRON,
-    'rollup-summary': config.ROLLUP_SUMMARY_CRON,
-  };
-  const schedules: Schedule[] = Object.values(JOBS).map((job) => ({
+export function jobSchedules(config: Partial<Pick<Config, CronVariable>>, deps: RunnerDeps, orgIds: () => string[] = () => [deps.settings.orgId]): Schedule[] {
+  const schedules: Schedule[] = DEFINITIONS.map((job) => ({
     name: job.name,
-    cron: cronOf[job.name],
+    cron: cronOf(config, job),
     // The calendars are read at each tick: a day an operator adds counts from the next one, without a restart.
     run: async (now: Date) => {
       const all = await organisationsAt(deps, orgIds());
@@ -120,7 +112,7 @@ export function jobSchedules(
       );
     },
   }));
-  schedules.push(ownTimesSchedule(Object.values(JOBS), cronOf, orgIds, (found) => {
+  schedules.push(ownTimesSchedule(DEFINITIONS, (job) => cronOf(config, job), orgIds, (found) => {
     const settingsOf = new Map(found.map((o) => [o.orgId, o.settings]));
     return runnersOf(deps, [...settingsOf.keys()], (orgId) => settingsOf.get(orgId) ?? NO_OWN_SETTINGS);
   }));
