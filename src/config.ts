@@ -1,6 +1,7 @@
 import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
 import { DEFAULT_COMPLAINT_CATEGORIES, MAX_CATEGORIES, MAX_CATEGORY_LENGTH, parseCategories } from './domain/closure.js';
+import type { DeploymentSettings } from './domain/organisation.js';
 import { parseThresholds, type Threshold } from './domain/summary.js';
 import { dataKeyProblem } from './security/key-strength.js';
 
@@ -128,6 +129,19 @@ function parse<T>(s: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
 /** Reads and validates the environment; every missing or wrong variable is named in one error. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parse(schema, env);
+}
+
+/** What the environment sets for every organisation that did not set its own (`OrgSettings`). */
+export function deploymentSettings(
+  config: Pick<Config, 'IMPLEMENTATION_LEVEL_THRESHOLDS' | 'COMPLAINT_CATEGORIES' | 'DIALOG_TIMEOUT_MINUTES' | 'ROUND_REMINDER_DAYS_BEFORE' | 'OIT_REMINDER_DAYS_BEFORE'>,
+): DeploymentSettings {
+  return {
+    thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS,
+    complaintCategories: config.COMPLAINT_CATEGORIES,
+    dialogTimeoutMinutes: config.DIALOG_TIMEOUT_MINUTES,
+    roundReminderDaysBefore: config.ROUND_REMINDER_DAYS_BEFORE,
+    oitReminderDaysBefore: config.OIT_REMINDER_DAYS_BEFORE,
+  };
 }
 
 /** The data key alone, for operator commands that seal secrets (an organisation's LINE channel). */

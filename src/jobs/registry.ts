@@ -1,7 +1,7 @@
-import type { Config } from '../config.js';
+import { deploymentSettings, type Config } from '../config.js';
 import { organisationsWithAbandonedRuns } from '../db/job-run-store.js';
 import { organisationSettings } from '../db/organisation-store.js';
-import { NO_OWN_SETTINGS, type OrganisationSettings } from '../domain/organisation.js';
+import { NO_OWN_SETTINGS, resolveOrgSettings, type OrganisationSettings } from '../domain/organisation.js';
 import { complaintDeadlines } from './complaint-deadlines.js';
 import { followUp } from './follow-up.js';
 import type { CronVariable, JobDefinition, JobSettings } from './job.js';
@@ -30,16 +30,10 @@ export const isJobName = (name: string): name is JobName => Object.hasOwn(JOBS, 
 /** The deployment's cron of a job: the environment's when set (`FOLLOW_UP_CRON` …), else the job's default. */
 export const cronOf = (config: Partial<Record<CronVariable, string>>, job: JobDefinition): string => config[job.cronVariable] ?? job.cron;
 
-export function jobSettings(
-  config: Pick<Config, 'ORG_CODE' | 'IMPLEMENTATION_LEVEL_THRESHOLDS' | 'ROUND_REMINDER_DAYS_BEFORE' | 'OIT_REMINDER_DAYS_BEFORE' | 'OIT_URL_TIMEOUT_MS'>,
-): JobSettings {
-  return {
-    orgId: config.ORG_CODE,
-    thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS,
-    roundReminderDaysBefore: config.ROUND_REMINDER_DAYS_BEFORE,
-    oitReminderDaysBefore: config.OIT_REMINDER_DAYS_BEFORE,
-    urlCheckTimeoutMs: config.OIT_URL_TIMEOUT_MS,
-  };
+/** The default organisation's settings as the environment has them; `forOrganisation` lays an organisation's own on top. */
+export function jobSettings(config: Pick<Config, 'ORG_CODE' | 'OIT_URL_TIMEOUT_MS'> & Parameters<typeof deploymentSettings>[0]): JobSettings {
+  const { orgId, thresholds, roundReminderDaysBefore, oitReminderDaysBefore } = resolveOrgSettings(config.ORG_CODE, NO_OWN_SETTINGS, deploymentSettings(config));
+  return { orgId, thresholds, roundReminderDaysBefore, oitReminderDaysBefore, urlCheckTimeoutMs: config.OIT_URL_TIMEOUT_MS };
 }
 
 /**
@@ -47,19 +41,8 @@ export function jobSettings(
  * set them (thresholds, reminder days, job times), the deployment's otherwise.
  */
 export function forOrganisation(deps: RunnerDeps, orgId: string, own: OrganisationSettings = NO_OWN_SETTINGS): RunnerDeps {
-  const s = deps.settings;
-  return {
-    ...deps,
-    settings: {
-      ...s,
-      orgId,
-      thresholds: own.thresholds ?? s.thresholds,
-      roundReminderDaysBefore: own.roundReminderDaysBefore ?? s.roundReminderDaysBefore,
-      oitReminderDaysBefore: own.oitReminderDaysBefore ?? s.oitReminderDaysBefore,
-      jobTimes: own.jobTimes ?? undefined,
-      digits: own.digits ?? s.digits,
-    },
-  };
+  const org = resolveOrgSettings(orgId, own, deps.settings);
+  return { ...deps, settings: { ...org, digits: org.digits ?? deps.settings.digits } };
 }
 
 /** Every organisation's settings at this tick (one read), so that an operator's change counts from the next one. */
