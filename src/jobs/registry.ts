@@ -25,8 +25,6 @@ export type JobName = (typeof DEFINITIONS)[number]['name'];
 export const JOB_NAMES = DEFINITIONS.map((job) => job.name) as [JobName, ...JobName[]];
 export const JOBS = Object.fromEntries(DEFINITIONS.map((job) => [job.name, job])) as Record<JobName, JobDefinition>;
 
-export const isJobName = (name: string): name is JobName => Object.hasOwn(JOBS, name);
-
 /** The deployment's cron of a job: the environment's when set (`FOLLOW_UP_CRON` …), else the job's default. */
 export const cronOf = (config: Partial<Record<CronVariable, string>>, job: JobDefinition): string => config[job.cronVariable] ?? job.cron;
 
