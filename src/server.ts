@@ -1,7 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import type { Config } from './config.js';
+import { deploymentSettings, type Config } from './config.js';
 import { connectDatabase, disconnectDatabase } from './db/connect.js';
 import { dataKeyFitsDatabase } from './db/data-key-check-store.js';
 import { ensureOrganisation } from './db/organisation-store.js';
@@ -111,7 +111,7 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
   // Plan items naming an OIT item become that OIT item's guideline once, the same way (docs/domain.md).
   const movedOit = await moveOitPlanItems(now());
   if (movedOit.moved > 0) log.info(movedOit, 'moved plan items naming OIT items onto the OIT list');
-  const tenants = createTenants(config, sealer, log);
+  const tenants = createTenants(config, sealer, log, deploymentSettings(config));
   await tenants.start();
   const line = tenants.lineFor(config.ORG_CODE);
   const signer = createLinkSigner(config.DATA_ENCRYPTION_KEY);

@@ -1,4 +1,5 @@
-import { deploymentSettings, type Config } from '../config.js';
+import type { Config } from '../config.js';
+import type { DeploymentSettings } from '../domain/organisation.js';
 import { activeChannels, disabledOrganisationIds, organisationSettings } from '../db/organisation-store.js';
 import { createLineClient } from '../line/client.js';
 import type { Logger } from '../log.js';
@@ -6,27 +7,24 @@ import type { Sealer } from '../security/crypto.js';
 import { TenantDirectory } from './directory.js';
 
 type LineConfig = Pick<Config, 'ORG_CODE' | 'LINE_CHANNEL_SECRET' | 'LINE_CHANNEL_ACCESS_TOKEN' | 'LINE_API_BASE_URL' | 'LINE_DATA_API_BASE_URL' | 'LINE_REQUEST_TIMEOUT_MS'>;
-type SettingsConfig = Parameters<typeof deploymentSettings>[0];
 
 /**
  * The deployment's organisations: the default one from LINE_CHANNEL_* and ORG_CODE, and every active
  * organisation registered with its own channel (`cli org add`). All share LINE's base URLs and time-out.
- * Given the environment's settings too, it resolves each organisation's settings (`orgSettings`).
+ * Given the environment's settings (`deploymentSettings`), it resolves each organisation's (`orgSettings`).
  */
-export function createTenants(config: LineConfig & Partial<SettingsConfig>, sealer: Sealer, log: Logger): TenantDirectory {
+export function createTenants(config: LineConfig, sealer: Sealer, log: Logger, deployment?: DeploymentSettings): TenantDirectory {
   const clientFor = (accessToken: string) => createLineClient({ ...config, LINE_CHANNEL_ACCESS_TOKEN: accessToken });
   return new TenantDirectory({
     defaultTenant: { orgId: config.ORG_CODE, secret: config.LINE_CHANNEL_SECRET, line: clientFor(config.LINE_CHANNEL_ACCESS_TOKEN) },
     loadChannels: () => activeChannels(sealer),
     loadDisabled: disabledOrganisationIds,
     loadSettings: organisationSettings,
-    deployment: hasSettings(config) ? deploymentSettings(config) : undefined,
+    deployment,
     clientFor,
     log,
   });
 }
-
-const hasSettings = (config: Partial<SettingsConfig>): config is SettingsConfig => config.IMPLEMENTATION_LEVEL_THRESHOLDS !== undefined;
 
 /**
  * The LINE settings of one organisation for operator commands (rich menus, a revoked officer's menu): its
