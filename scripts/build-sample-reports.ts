@@ -5,7 +5,7 @@ import { connectDatabase, disconnectDatabase } from '../src/db/connect.js';
 import { loadDotEnv, resolveDatabase } from '../src/db/open-database.js';
 import { parseScope } from '../src/domain/rollup.js';
 import { DEFAULT_LEVEL_THRESHOLDS } from '../src/domain/summary.js';
-import { produceReport, REPORT_KINDS } from '../src/reports/catalogue.js';
+import { produceReport, REPORT_KINDS, reportDefinition } from '../src/reports/catalogue.js';
 
 /**
  * Writes every DOCX/XLSX report of the data in LOCAL_DATA_DIR into the folder given, named by kind, in one
@@ -21,7 +21,7 @@ const { uri, local } = await resolveDatabase(config);
 try {
   await connectDatabase(uri);
   await mkdir(out, { recursive: true });
-  for (const kind of REPORT_KINDS.filter((k) => !k.endsWith('csv') && (only.length === 0 || only.includes(k)))) {
+  for (const kind of REPORT_KINDS.filter((k) => reportDefinition(k).fileType !== 'csv' && (only.length === 0 || only.includes(k)))) {
     const file = await produceReport(config.ORG_CODE, {
       kind,
       fiscalYear: YEAR[kind] ?? 2568,

@@ -1,12 +1,14 @@
 import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
 import { DEFAULT_COMPLAINT_CATEGORIES, MAX_CATEGORIES, MAX_CATEGORY_LENGTH, parseCategories } from './domain/closure.js';
+import type { DeploymentSettings } from './domain/organisation.js';
 import { parseThresholds, type Threshold } from './domain/summary.js';
 import { dataKeyProblem } from './security/key-strength.js';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((u) => u.replace(/\/+$/, ''));
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const cron = (fallback: string) => z.string().trim().refine((v) => isValidCron(v), 'must be a cron expression, e.g. "0 9 * * *"').default(fallback);
+/** A job's schedule moved by the deployment; unset, the job's own default (`cron` in its definition, src/jobs/). */
+const cron = z.string().trim().refine((v) => isValidCron(v), 'must be a cron expression, e.g. "0 9 * * *"').optional();
 
 /** An empty variable counts as unset, as in a .env line `NAME=`. */
 const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -61,24 +63,20 @@ const base = z.object({
   // 10–15 s of processing: within the reply token's minute, and a few MiB.
   EVENT_QUEUE_LIMIT: positiveInt(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  // Schedules, read in Asia/Bangkok. Each job also checks the day itself (last day of the month, first
-  // working day, N days before a round), so a cron that fires on several candidate days sends once.
-  FOLLOW_UP_CRON: cron('0 9 28-31 * *'),
-  MONTHLY_SUMMARY_CRON: cron('30 8 1-10 * 1-5'),
-  ROUND_REMINDER_CRON: cron('0 9 * 3,9 *'),
-  COMPLAINT_DEADLINE_CRON: cron('0 9 * * *'),
-  // OIT: reminders on candidate days of January–April (the job keeps to Mondays and the last days before 30
-  // April); the published addresses are checked every morning.
-  OIT_REMINDER_CRON: cron('0 9 * 1-4 *'),
+  // Schedules, read in Asia/Bangkok; each job's default is in its definition (src/jobs/).
+  FOLLOW_UP_CRON: cron,
+  MONTHLY_SUMMARY_CRON: cron,
+  ROUND_REMINDER_CRON: cron,
+  COMPLAINT_DEADLINE_CRON: cron,
+  OIT_REMINDER_CRON: cron,
   OIT_REMINDER_DAYS_BEFORE: z
     .string()
     .trim()
     .regex(/^\d+(\s*,\s*\d+)*$/, 'must be whole days separated by commas, e.g. 7,3,1')
     .default('7,3,1')
     .transform((v) => v.split(',').map((d) => Number(d.trim()))),
-  OIT_URL_CHECK_CRON: cron('0 6 * * *'),
-  // Supervisors' monthly roll-up: 09:00 on the first working day, after the organisations' own summaries.
-  ROLLUP_SUMMARY_CRON: cron('0 9 1-10 * 1-5'),
+  OIT_URL_CHECK_CRON: cron,
+  ROLLUP_SUMMARY_CRON: cron,
   OIT_URL_TIMEOUT_MS: positiveInt(10_000),
   ROUND_REMINDER_DAYS_BEFORE: z
     .string()
@@ -131,6 +129,19 @@ function parse<T>(s: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
 /** Reads and validates the environment; every missing or wrong variable is named in one error. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parse(schema, env);
+}
+
+/** What the environment sets for every organisation that did not set its own (`OrgSettings`). */
+export function deploymentSettings(
+  config: Pick<Config, 'IMPLEMENTATION_LEVEL_THRESHOLDS' | 'COMPLAINT_CATEGORIES' | 'DIALOG_TIMEOUT_MINUTES' | 'ROUND_REMINDER_DAYS_BEFORE' | 'OIT_REMINDER_DAYS_BEFORE'>,
+): DeploymentSettings {
+  return {
+    thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS,
+    complaintCategories: config.COMPLAINT_CATEGORIES,
+    dialogTimeoutMinutes: config.DIALOG_TIMEOUT_MINUTES,
+    roundReminderDaysBefore: config.ROUND_REMINDER_DAYS_BEFORE,
+    oitReminderDaysBefore: config.OIT_REMINDER_DAYS_BEFORE,
+  };
 }
 
 /** The data key alone, for operator commands that seal secrets (an organisation's LINE channel). */

@@ -16,7 +16,7 @@ import {
 import { timeOfDayKey } from './domain/calendar.js';
 import { DIGIT_STYLES, parseDigitStyle, type DigitStyle } from './domain/figures.js';
 import { ORG_CODE_PATTERN, parseTimeOfDay, type TimeOfDay } from './domain/organisation.js';
-import { JOB_NAMES } from './jobs/job.js';
+import { JOB_NAMES } from './jobs/registry.js';
 import { parseThresholds, type Threshold } from './domain/summary.js';
 import { createSealer, type Sealer } from './security/crypto.js';
 import { dataKeyFitsDatabase } from './db/data-key-check-store.js';

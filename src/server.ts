@@ -1,7 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import type { Config } from './config.js';
+import { deploymentSettings, type Config } from './config.js';
 import { connectDatabase, disconnectDatabase } from './db/connect.js';
 import { dataKeyFitsDatabase } from './db/data-key-check-store.js';
 import { ensureOrganisation } from './db/organisation-store.js';
@@ -111,7 +111,7 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
   // Plan items naming an OIT item become that OIT item's guideline once, the same way (docs/domain.md).
   const movedOit = await moveOitPlanItems(now());
   if (movedOit.moved > 0) log.info(movedOit, 'moved plan items naming OIT items onto the OIT list');
-  const tenants = createTenants(config, sealer, log);
+  const tenants = createTenants(config, sealer, log, deploymentSettings(config));
   await tenants.start();
   const line = tenants.lineFor(config.ORG_CODE);
   const signer = createLinkSigner(config.DATA_ENCRYPTION_KEY);
@@ -131,7 +131,7 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
     clock: () => new Date(),
     onEnqueued: () => outbox.kick(),
   };
-  const thresholdsOf = (orgId: string) => tenants.settingsOf(orgId).thresholds ?? config.IMPLEMENTATION_LEVEL_THRESHOLDS;
+  const thresholdsOf = (orgId: string) => tenants.orgSettings(orgId).thresholds;
   const reportLink = (orgId: string): ChatDeps['reportLink'] => (kind, now, requester, fiscalYear) => {
     const link: ReportLink = { org: orgId, kind, by: sealer.seal(staffIdOf(orgId, requester)), ...(fiscalYear ? { fiscalYear } : {}) };
     const token = signer.sign(link, addMinutes(now, config.REPORT_LINK_MINUTES));
@@ -148,16 +148,12 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
         reportLink: reportLink(orgId),
         evidenceLink: evidenceLink(orgId),
         publicPageUrl: () => publicPageUrl(orgId),
-        thresholds: thresholdsOf(orgId),
-        digits: tenants.settingsOf(orgId).digits,
+        settings: tenants.orgSettings(orgId),
       }),
       log,
       instanceId,
       sealer,
-      dialogTimeoutMinutes: config.DIALOG_TIMEOUT_MINUTES,
       maxAttempts: config.EVENT_MAX_ATTEMPTS,
-      thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS,
-      complaintCategories: config.COMPLAINT_CATEGORIES,
       kickOutbox: () => outbox.kick(),
       now,
     },
@@ -178,7 +174,7 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
       },
     },
     extraRouters: [
-      reportDownloadRouter({ signer, sealer, serves: (orgId) => tenants.get(orgId) !== null, thresholdsOf, digitsOf: (orgId) => tenants.settingsOf(orgId).digits, log }),
+      reportDownloadRouter({ signer, sealer, serves: (orgId) => tenants.get(orgId) !== null, settingsOf: (orgId) => tenants.orgSettings(orgId), log }),
       evidenceDownloadRouter({ signer: evidenceSigner, serves: (orgId) => tenants.get(orgId) !== null, log }),
       publicPageRouter({ orgId: config.ORG_CODE, thresholdsOf, cacheMinutes: config.PUBLIC_PAGE_CACHE_MINUTES, log, now }),
       ...(options.simulator ? [simulatorRouter({ ...options.simulator, channelSecret: config.LINE_CHANNEL_SECRET, runner, outbox, jobDeps })] : []),

@@ -6,7 +6,7 @@ import type { StaffRole } from '../domain/roles.js';
 import type { StaffMember } from '../domain/staff.js';
 import type { WorkingCalendar } from '../domain/working-days.js';
 import type { DigitStyle } from '../domain/figures.js';
-import type { Threshold } from '../domain/summary.js';
+import type { OrgSettings } from '../domain/organisation.js';
 import type { LineClient } from '../line/client.js';
 import type { Message } from '../line/messages.js';
 import type { Logger } from '../log.js';
@@ -31,13 +31,11 @@ export interface ChatContext {
   argument: string;
   eventId: string;
   now: Date;
-  org: {
+  /** The organisation of the event, with its settings as resolved for the event (`OrgSettings`). */
+  org: Pick<OrgSettings, 'thresholds' | 'dialogTimeoutMinutes' | 'complaintCategories'> & {
     id: string;
-    thresholds: Threshold[];
     /** The digits of the bot's own figures (counts, dates, percentages); never applied to what people typed or to codes. */
     digits: DigitStyle;
-    dialogTimeoutMinutes: number;
-    complaintCategories: readonly string[];
     /** Its working days (public holidays, its own days off), read when a deadline is set. */
     workingCalendar: () => Promise<WorkingCalendar>;
   };

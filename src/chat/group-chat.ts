@@ -39,7 +39,8 @@ const SAY = {
  */
 export async function respondInGroup(event: webhook.Event, eventId: string, deps: ChatDeps): Promise<Message[]> {
   if (event.source?.type !== 'group') return [];
-  const { orgId, now } = deps;
+  const { now } = deps;
+  const { orgId } = deps.org;
   const { groupId, userId } = event.source;
   const groupKey = deps.sealer.userKey(groupId);
   if (event.type === 'join') return [text(SAY.joined)];
@@ -67,7 +68,7 @@ export async function respondInGroup(event: webhook.Event, eventId: string, deps
   const wait = await stores.groupLinkThrottle.groupLinkWaitMinutes(orgId, tryer, now);
   if (wait > 0) {
     deps.log.info({ orgId, groupKey, eventId }, 'executives group link attempt throttled');
-    return [text(SAY.wait(figures(deps.digits).count(wait)))];
+    return [text(SAY.wait(figures(deps.org.digits ?? undefined).count(wait)))];
   }
   const { result, replaced } = await stores.executiveGroups.linkGroupWithCode(orgId, { rawCode: code, groupId, groupKey, byKey, eventId }, now);
   if (result !== 'linked') await stores.groupLinkThrottle.recordGroupLinkFailure(orgId, tryer, eventId, now);

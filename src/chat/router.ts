@@ -1,9 +1,8 @@
 import type { webhook } from '@line/bot-sdk';
 import { chatStores } from '../db/chat-stores.js';
 import type { DialogInput, StoreAttachment } from '../dialogs/types.js';
-import { DEFAULT_COMPLAINT_CATEGORIES } from '../domain/closure.js';
-import { DEFAULT_DIGIT_STYLE, figures, type DigitStyle } from '../domain/figures.js';
-import type { Threshold } from '../domain/summary.js';
+import { DEFAULT_DIGIT_STYLE, figures } from '../domain/figures.js';
+import type { OrgSettings } from '../domain/organisation.js';
 import { quickPostback, text, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
 import type { Logger } from '../log.js';
@@ -22,14 +21,9 @@ import { answerByMeaning, isPleasantry, leavesStoryOffer, pleasantryReply, readI
 import { SURE } from './meanings/score.js';
 
 export interface ChatDeps {
-  orgId: string;
-  thresholds: Threshold[];
-  /** The organisation's digit style for the bot's own figures; Arabic when unset. */
-  digits?: DigitStyle;
-  /** COMPLAINT_CATEGORIES; the defaults when unset. */
-  complaintCategories?: string[];
+  /** The event's organisation and its settings, resolved once for the event (tenants/directory.ts). */
+  org: OrgSettings;
   sealer: Sealer;
-  dialogTimeoutMinutes: number;
   line: ChatContext['line'];
   log: Logger;
   kickOutbox?: ChatContext['kickOutbox'];
@@ -52,11 +46,11 @@ export async function respond(event: webhook.Event, eventId: string, deps: ChatD
   const userId = event.source?.type === 'user' ? event.source.userId : undefined;
   if (!userId) return [];
   if (event.type === 'follow') {
-    const staff = await stores.staff.findStaff(deps.orgId, userId);
+    const staff = await stores.staff.findStaff(deps.org.orgId, userId);
     return [text(CHAT_TEXT.welcome), helpMessage(staff?.roles ?? [])];
   }
   if (event.type === 'unfollow') {
-    await stores.dialogs.clearDialog(deps.orgId, deps.sealer.userKey(userId));
+    await stores.dialogs.clearDialog(deps.org.orgId, deps.sealer.userKey(userId));
     return [];
   }
   const input = toDialogInput(event);
@@ -152,7 +146,8 @@ const isStoreAttachment = (effect: unknown): effect is StoreAttachment => (effec
 
 /** Reads who wrote and the dialog under way (dropping one that has expired), and builds the handlers' context. */
 async function openContext(userId: string, input: DialogInput, eventId: string, deps: ChatDeps) {
-  const { orgId, now } = deps;
+  const { org, now } = deps;
+  const { orgId, dialogTimeoutMinutes } = org;
   const userKey = deps.sealer.userKey(userId);
   const [staff, current, earlier] = await Promise.all([
     stores.staff.findStaff(orgId, userId),
@@ -173,7 +168,7 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
   if (stored?.expired) {
     await keepBefore();
     await stores.dialogs.clearDialog(orgId, userKey);
-    before.push(text(CHAT_TEXT.expired(figures(deps.digits).count(deps.dialogTimeoutMinutes))));
+    before.push(text(CHAT_TEXT.expired(figures(org.digits ?? DEFAULT_DIGIT_STYLE).count(dialogTimeoutMinutes))));
     dialog = null;
   }
   let touched = false;
@@ -184,10 +179,10 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
     now,
     org: {
       id: orgId,
-      thresholds: deps.thresholds,
-      digits: deps.digits ?? DEFAULT_DIGIT_STYLE,
-      dialogTimeoutMinutes: deps.dialogTimeoutMinutes,
-      complaintCategories: deps.complaintCategories ?? [...DEFAULT_COMPLAINT_CATEGORIES],
+      thresholds: org.thresholds,
+      digits: org.digits ?? DEFAULT_DIGIT_STYLE,
+      dialogTimeoutMinutes,
+      complaintCategories: org.complaintCategories,
       workingCalendar: () => loadWorkingCalendar(orgId),
     },
     sender: { userId, userKey, staff, roles: staff?.roles ?? [] },
@@ -209,7 +204,7 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
       if (outcome.state === null) await ctx.endDialog();
       else if (outcome.state) {
         await keepBefore();
-        await stores.dialogs.saveDialog(orgId, userKey, outcome.state, now, deps.dialogTimeoutMinutes, deps.sealer);
+        await stores.dialogs.saveDialog(orgId, userKey, outcome.state, now, dialogTimeoutMinutes, deps.sealer);
         touched = true;
       }
       return replies;
@@ -224,7 +219,7 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
   const startedFrom = stored && !stored.expired ? stored.state : null;
   const putDialogBack = async () => {
     if (!touched) return;
-    if (startedFrom) await stores.dialogs.saveDialog(orgId, userKey, startedFrom, now, deps.dialogTimeoutMinutes, deps.sealer);
+    if (startedFrom) await stores.dialogs.saveDialog(orgId, userKey, startedFrom, now, dialogTimeoutMinutes, deps.sealer);
     else await stores.dialogs.clearDialog(orgId, userKey);
   };
   return { ctx, before, dialogTouched: () => touched, startedFrom, putDialogBack };

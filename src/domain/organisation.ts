@@ -64,6 +64,54 @@ export interface OrganisationSettings {
 
 export const NO_OWN_SETTINGS: OrganisationSettings = { thresholds: null, roundReminderDaysBefore: null, oitReminderDaysBefore: null, jobTimes: null, digits: null };
 
+/**
+ * An organisation's settings as one event or job run uses them: its own where it set them, the deployment's
+ * otherwise. Resolved once (by the tenant directory, at each refresh of the organisations) and carried in the
+ * chat context and the job runner's settings, rather than looked up and handed on by every layer.
+ */
+export interface OrgSettings {
+  orgId: string;
+  thresholds: Threshold[];
+  /** Its choice, null when it made none: Arabic in chat, and in documents as their seeds print. */
+  digits: DigitStyle | null;
+  complaintCategories: readonly string[];
+  dialogTimeoutMinutes: number;
+  roundReminderDaysBefore: number[];
+  oitReminderDaysBefore: number[];
+  /** Job name → its own Bangkok time of day; a job not named runs at the deployment's time. */
+  jobTimes: Readonly<Record<string, TimeOfDay>>;
+}
+
+/** What the deployment (the environment) sets for every organisation. */
+export type DeploymentSettings = Omit<OrgSettings, 'orgId' | 'digits' | 'jobTimes'>;
+
+/** The settings an organisation may set for itself, as the deployment has them. */
+interface OwnSettable {
+  thresholds: Threshold[];
+  roundReminderDaysBefore: number[];
+  oitReminderDaysBefore?: number[];
+}
+
+/**
+ * The one rule of an organisation's settings: what it set for itself, else the deployment's (`deployment`:
+ * the environment's settings, or a job runner's, which carry more).
+ */
+export function resolveOrgSettings<D extends OwnSettable>(
+  orgId: string,
+  own: OrganisationSettings,
+  deployment: D,
+): Omit<D, 'orgId' | 'digits' | 'jobTimes'> & Pick<OrgSettings, 'orgId' | 'digits' | 'jobTimes'> {
+  return {
+    ...deployment,
+    orgId,
+    thresholds: own.thresholds ?? deployment.thresholds,
+    roundReminderDaysBefore: own.roundReminderDaysBefore ?? deployment.roundReminderDaysBefore,
+    oitReminderDaysBefore: own.oitReminderDaysBefore ?? deployment.oitReminderDaysBefore,
+    digits: own.digits,
+    jobTimes: own.jobTimes ?? {},
+  };
+}
+
 /** A Bangkok time of day, "HH:MM" on the 24-hour clock, zero-padded so that times compare as strings. */
 export type TimeOfDay = string;
 

@@ -1,8 +1,7 @@
 import express, { type Router } from 'express';
 import { findStaffById } from '../db/staff-store.js';
 import { isExecutiveOrAdmin } from '../domain/roles.js';
-import type { DigitStyle } from '../domain/figures.js';
-import type { Threshold } from '../domain/summary.js';
+import type { OrgSettings } from '../domain/organisation.js';
 import { signatureOf } from '../domain/staff.js';
 import type { Logger } from '../log.js';
 import { isReportKind, isScopeReport, produceReport, type ReportKind } from '../reports/catalogue.js';
@@ -51,7 +50,7 @@ async function requester(org: string, sealedId: unknown, sealer: Sealer, kind: R
 }
 
 /** GET /reports/:token — the file a signed, unexpired link names; 403 for any other token. */
-export function reportDownloadRouter(deps: { signer: LinkSigner; sealer: Sealer; serves: (orgId: string) => boolean; thresholdsOf: (orgId: string) => Threshold[]; digitsOf?: (orgId: string) => DigitStyle | null; log: Logger }): Router {
+export function reportDownloadRouter(deps: { signer: LinkSigner; sealer: Sealer; serves: (orgId: string) => boolean; settingsOf: (orgId: string) => Pick<OrgSettings, 'thresholds' | 'digits'>; log: Logger }): Router {
   const router = express.Router();
   router.get('/reports/:token', async (req, res) => {
     // Referrer-Policy and the other security headers come from app.ts: the token must not leak through a Referer.
@@ -65,7 +64,8 @@ export function reportDownloadRouter(deps: { signer: LinkSigner; sealer: Sealer;
       res.status(403).type('text/plain; charset=utf-8').send(REFUSED);
       return;
     }
-    const file = await produceReport(link.org, { kind: link.kind, fiscalYear: link.fiscalYear, thresholds: deps.thresholdsOf(link.org), digits: deps.digitsOf?.(link.org), reporter: asker.reporter, scope: asker.scope });
+    const { thresholds, digits } = deps.settingsOf(link.org);
+    const file = await produceReport(link.org, { kind: link.kind, fiscalYear: link.fiscalYear, thresholds, digits, reporter: asker.reporter, scope: asker.scope });
     deps.log.info({ kind: link.kind }, 'report downloaded');
     res
       .status(200)

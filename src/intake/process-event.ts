@@ -1,8 +1,7 @@
 import { HTTPFetchError, type webhook } from '@line/bot-sdk';
 import { addSeconds, differenceInSeconds } from 'date-fns';
 import { claimAttempt, isFinished, loadEvent, markDone, markFailed, recordedReplies, recordReplies, type StoredEvent } from '../db/event-store.js';
-import type { DigitStyle } from '../domain/figures.js';
-import type { Threshold } from '../domain/summary.js';
+import type { OrgSettings } from '../domain/organisation.js';
 import { describeLineError, LineRequestTimeout, type LineClient } from '../line/client.js';
 import type { Message } from '../line/messages.js';
 import { LINE_LIMITS } from '../line/limits.js';
@@ -18,10 +17,8 @@ export interface OrganisationChannelDeps {
   reportLink?: ChatDeps['reportLink'];
   evidenceLink?: ChatDeps['evidenceLink'];
   publicPageUrl?: ChatDeps['publicPageUrl'];
-  /** Its own level thresholds, when it set them. */
-  thresholds?: Threshold[];
-  /** Its digit style, when it chose one. */
-  digits?: DigitStyle | null;
+  /** Its settings (its own, else the environment's), as the tenant directory resolved them. */
+  settings: OrgSettings;
 }
 
 export interface ProcessorDeps {
@@ -31,10 +28,7 @@ export interface ProcessorDeps {
   /** Names this instance in attempt claims, for operators reading the database. */
   instanceId: string;
   sealer: Sealer;
-  dialogTimeoutMinutes: number;
   maxAttempts: number;
-  thresholds: Threshold[];
-  complaintCategories?: string[];
   kickOutbox?: () => void;
   now: () => Date;
 }
@@ -98,11 +92,7 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
     let sending: Sending;
     if (earlierReplies === null) {
       const replies = await respond(event, eventId, {
-        orgId: doc.orgId,
-        dialogTimeoutMinutes: deps.dialogTimeoutMinutes,
-        thresholds: channel.thresholds ?? deps.thresholds,
-        digits: channel.digits ?? undefined,
-        complaintCategories: deps.complaintCategories,
+        org: channel.settings,
         sealer: deps.sealer,
         kickOutbox: deps.kickOutbox,
         reportLink: channel.reportLink,

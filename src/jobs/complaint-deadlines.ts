@@ -22,8 +22,11 @@ import type { JobDefinition } from './job.js';
  * case, and a reopened case is on a new clock whose steps are keyed apart (`clockSuffix`); the executives'
  * card is keyed on the day and holds as new only what passed its deadline that day.
  */
-export const complaintDeadlines: JobDefinition = {
+export const complaintDeadlines: JobDefinition<'complaint-deadlines'> = {
   name: 'complaint-deadlines',
+  cron: '0 9 * * *',
+  cronVariable: 'COMPLAINT_DEADLINE_CRON',
+  thai: { name: 'กำหนด 15 วันเรื่องร้องเรียน', schedule: 'ตามกำหนดปกติ: 09:00 ทุกวัน ตรวจเรื่องร้องเรียนที่ใกล้หรือเกินกำหนด 15 วัน' },
   period: (asOf) => dayKey(asOf),
   isDue: () => true,
   async produce(run, { orgId, digits }) {

@@ -21,8 +21,14 @@ import type { JobDefinition } from './job.js';
  * for 3 months), each with a button into the report dialog. Executives get cards of who did not respond to
  * the previous follow-up, one an officer.
  */
-export const followUp: JobDefinition = {
+export const followUp: JobDefinition<'follow-up'> = {
   name: 'follow-up',
+  cron: '0 9 28-31 * *',
+  cronVariable: 'FOLLOW_UP_CRON',
+  thai: {
+    name: 'ติดตามผลราย 3 เดือน',
+    schedule: 'ตามกำหนดปกติ: 09:00 วันสุดท้ายของเดือน แจ้งเจ้าหน้าที่ถึงมาตรการ/โครงการที่ยังไม่รายงาน (สิ้นไตรมาสแจ้งทุกรายการที่ยังไม่รายงานในไตรมาสนั้น)',
+  },
   period: (asOf) => monthKey(asOf),
   isDue: (now) => isLastDayOfMonth(now),
   async produce(run, { orgId, digits }) {

@@ -1,3 +1,4 @@
+import type { Config } from '../config.js';
 import type { Listed } from '../db/job-run-store.js';
 import type { ComplaintStats } from '../domain/complaints.js';
 import type { ExecutiveGroup } from '../domain/executive-group.js';
@@ -7,8 +8,8 @@ import type { Summary, Threshold } from '../domain/summary.js';
 import type { WorkingCalendar } from '../domain/working-days.js';
 import type { Outgoing } from '../outbox/enqueue.js';
 
-export const JOB_NAMES = ['follow-up', 'monthly-summary', 'round-reminder', 'complaint-deadlines', 'oit-reminder', 'oit-url-check', 'rollup-summary'] as const;
-export type JobName = (typeof JOB_NAMES)[number];
+/** The environment variables that move a job's schedule (`FOLLOW_UP_CRON` …). */
+export type CronVariable = Extract<keyof Config, `${string}_CRON`>;
 
 export interface JobSettings {
   orgId: string;
@@ -32,7 +33,7 @@ export interface JobSettings {
    * The organisation's own Bangkok times of day ("10:00") by job: such a job runs for it at that time
    * (`own-times.ts`) instead of in the deployment's tick.
    */
-  jobTimes?: Readonly<Partial<Record<JobName, string>>>;
+  jobTimes?: Readonly<Partial<Record<string, string>>>;
 }
 
 export interface JobOutput {
@@ -50,8 +51,17 @@ export interface JobOutput {
  * outbox and records the snapshot, for many organisations in a few bulk writes; its only own writes are
  * conditional steps on the records it reads (a case's deadline step, a link's check).
  */
-export interface JobDefinition {
-  name: JobName;
+export interface JobDefinition<Name extends string = string> {
+  name: Name;
+  /**
+   * When its tick fires, read in Asia/Bangkok, unless the deployment sets `cronVariable`. The job also checks
+   * the day itself (`isDue`: last day of the month, first working day …), so a cron that fires on several
+   * candidate days sends once. An organisation's own time of day runs it on the days this cron fires.
+   */
+  cron: string;
+  cronVariable: CronVariable;
+  /** What the simulator's time machine calls it, and when it normally runs, in Thai. */
+  thai: { name: string; schedule: string };
   period(asOf: Date, settings: JobSettings): string;
   isDue(now: Date, settings: JobSettings, calendar: WorkingCalendar): boolean;
   /**

@@ -12,8 +12,11 @@ import { executiveGroupCopy } from './executive-group-copy.js';
 import type { JobDefinition } from './job.js';
 
 /** On the first working morning of each month (weekends and holidays skipped), every executive gets the summary (one multicast), and so does the executives' group. */
-export const monthlySummary: JobDefinition = {
+export const monthlySummary: JobDefinition<'monthly-summary'> = {
   name: 'monthly-summary',
+  cron: '30 8 1-10 * 1-5',
+  cronVariable: 'MONTHLY_SUMMARY_CRON',
+  thai: { name: 'สรุปรายเดือนถึงผู้บริหาร', schedule: 'ตามกำหนดปกติ: 08:30 วันทำการแรกของเดือน ส่งสรุปผลการดำเนินงานถึงผู้บริหารและกลุ่มผู้บริหาร' },
   period: (asOf) => monthKey(asOf),
   isDue: (now, _settings, calendar) => isFirstWorkingDayOfMonth(calendar, now),
   async prepare(asOf, { thresholds, thresholdsOf }) {

@@ -15,8 +15,15 @@ export const DEFAULT_OIT_REMINDER_DAYS_BEFORE = [7, 3, 1];
  * sent the OIT items of theirs still unanswered or sent back, and each reviewer the answers still waiting for
  * review, as cards whose buttons open the answer or the decision.
  */
-export const oitReminder: JobDefinition = {
+export const oitReminder: JobDefinition<'oit-reminder'> = {
   name: 'oit-reminder',
+  // Candidate days of January–April: the job keeps to Mondays and the last days before 30 April.
+  cron: '0 9 * 1-4 *',
+  cronVariable: 'OIT_REMINDER_CRON',
+  thai: {
+    name: 'เตือนตอบข้อมูลเปิดเผยต่อสาธารณะ (OIT)',
+    schedule: 'ตามกำหนดปกติ: 09:00 วันทำการแรกของทุกสัปดาห์ ตั้งแต่ 1 ม.ค. ถึง 30 เม.ย. แจ้งเจ้าหน้าที่ถึงข้อที่ยังไม่ได้ตอบ และแจ้งผู้ตรวจสอบถึงคำตอบที่รอตรวจ',
+  },
   period: (asOf) => dayKey(asOf),
   isDue: (now, settings, calendar) => isOitReminderDay(now, fiscalYearOf(now), settings.oitReminderDaysBefore ?? DEFAULT_OIT_REMINDER_DAYS_BEFORE, calendar),
   async produce(run, { orgId, digits }) {

@@ -20,8 +20,11 @@ const PARALLEL = 4;
  * breakage began, so it goes once per breakage however many runs find the address still broken (and a
  * resumed run does not repeat it); once the address works again, the next breakage is news again.
  */
-export const oitUrlCheck: JobDefinition = {
+export const oitUrlCheck: JobDefinition<'oit-url-check'> = {
   name: 'oit-url-check',
+  cron: '0 6 * * *',
+  cronVariable: 'OIT_URL_CHECK_CRON',
+  thai: { name: 'ตรวจลิงก์ข้อมูลเปิดเผยต่อสาธารณะ (OIT)', schedule: 'ตามกำหนดปกติ: 06:00 ทุกวัน เปิดลิงก์ที่ตอบไว้ทุกข้อ และแจ้งผู้รับผิดชอบเมื่อเปิดไม่ได้' },
   period: (asOf) => dayKey(asOf),
   isDue: () => true,
   async produce(run, { orgId, urlCheckTimeoutMs, digits }) {

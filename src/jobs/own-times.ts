@@ -4,7 +4,7 @@ import { timesOfDayBetween, type OrganisationSettings, type TimeOfDay } from '..
 import type { WorkingCalendar } from '../domain/working-days.js';
 import { loadWorkingCalendars } from '../holidays/load-calendar.js';
 import { firesOnDayOf } from './cron-days.js';
-import type { JobDefinition, JobName } from './job.js';
+import type { JobDefinition } from './job.js';
 import { runJobForMany, type RunnerDeps, type RunResult } from './run-job.js';
 import type { Schedule } from './scheduler.js';
 
@@ -30,12 +30,12 @@ export type OwnTimeResult = RunResult | { status: 'not due today' };
  * missed across midnight, count from the next day.
  */
 export function ownTimesSchedule(
-  jobs: JobDefinition[],
-  cronOf: Record<JobName, string>,
+  jobs: readonly JobDefinition[],
+  cronOf: (job: JobDefinition) => string,
   orgIds: () => string[],
   depsFor: (found: { orgId: string; settings: OrganisationSettings }[]) => RunnerDeps[],
 ): Schedule {
-  const firesOn = new Map(jobs.map((job) => [job.name, firesOnDayOf(cronOf[job.name])]));
+  const firesOn = new Map(jobs.map((job) => [job.name, firesOnDayOf(cronOf(job))]));
   let last: { day: string; time: TimeOfDay } | null = null;
   return {
     name: 'own-times',
@@ -44,7 +44,7 @@ export function ownTimesSchedule(
       const day = dayKey(now);
       const time = timeOfDayKey(now);
       const times = timesOfDayBetween(last?.day === day ? last.time : null, time);
-      const results: Partial<Record<JobName, Record<string, OwnTimeResult>>> = {};
+      const results: Partial<Record<string, Record<string, OwnTimeResult>>> = {};
       const active = new Set(orgIds());
       const found = (await organisationsWithOwnTimes(times)).filter((o) => active.has(o.orgId));
       if (found.length > 0) {

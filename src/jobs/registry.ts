@@ -1,10 +1,10 @@
-import type { Config } from '../config.js';
+import { deploymentSettings, type Config } from '../config.js';
 import { organisationsWithAbandonedRuns } from '../db/job-run-store.js';
 import { organisationSettings } from '../db/organisation-store.js';
-import { NO_OWN_SETTINGS, type OrganisationSettings } from '../domain/organisation.js';
+import { NO_OWN_SETTINGS, resolveOrgSettings, type OrganisationSettings } from '../domain/organisation.js';
 import { complaintDeadlines } from './complaint-deadlines.js';
 import { followUp } from './follow-up.js';
-import type { JobDefinition, JobName, JobSettings } from './job.js';
+import type { CronVariable, JobDefinition, JobSettings } from './job.js';
 import { monthlySummary } from './monthly-summary.js';
 import { oitReminder } from './oit-reminder.js';
 import { oitUrlCheck } from './oit-url-check.js';
@@ -15,26 +15,23 @@ import { ownTimesSchedule } from './own-times.js';
 import { resumeAbandonedRuns, runJobForMany, type RunnerDeps, type RunResult } from './run-job.js';
 import type { Schedule } from './scheduler.js';
 
-export const JOBS: Record<JobName, JobDefinition> = {
-  'follow-up': followUp,
-  'monthly-summary': monthlySummary,
-  'round-reminder': roundReminder,
-  'complaint-deadlines': complaintDeadlines,
-  'oit-reminder': oitReminder,
-  'oit-url-check': oitUrlCheck,
-  'rollup-summary': rollupSummary,
-};
+/**
+ * Every scheduled job, each one definition (its name, default schedule, Thai name, what it does): the
+ * schedules, the CLI's `run-job`, `org update --time` and the simulator's time machine read this list.
+ */
+const DEFINITIONS = [followUp, monthlySummary, roundReminder, complaintDeadlines, oitReminder, oitUrlCheck, rollupSummary] as const;
 
-export function jobSettings(
-  config: Pick<Config, 'ORG_CODE' | 'IMPLEMENTATION_LEVEL_THRESHOLDS' | 'ROUND_REMINDER_DAYS_BEFORE' | 'OIT_REMINDER_DAYS_BEFORE' | 'OIT_URL_TIMEOUT_MS'>,
-): JobSettings {
-  return {
-    orgId: config.ORG_CODE,
-    thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS,
-    roundReminderDaysBefore: config.ROUND_REMINDER_DAYS_BEFORE,
-    oitReminderDaysBefore: config.OIT_REMINDER_DAYS_BEFORE,
-    urlCheckTimeoutMs: config.OIT_URL_TIMEOUT_MS,
-  };
+export type JobName = (typeof DEFINITIONS)[number]['name'];
+export const JOB_NAMES = DEFINITIONS.map((job) => job.name) as [JobName, ...JobName[]];
+export const JOBS = Object.fromEntries(DEFINITIONS.map((job) => [job.name, job])) as Record<JobName, JobDefinition>;
+
+/** The deployment's cron of a job: the environment's when set (`FOLLOW_UP_CRON` …), else the job's default. */
+export const cronOf = (config: Partial<Record<CronVariable, string>>, job: JobDefinition): string => config[job.cronVariable] ?? job.cron;
+
+/** The default organisation's settings as the environment has them; `forOrganisation` lays an organisation's own on top. */
+export function jobSettings(config: Pick<Config, 'ORG_CODE' | 'OIT_URL_TIMEOUT_MS'> & Parameters<typeof deploymentSettings>[0]): JobSettings {
+  const { orgId, thresholds, roundReminderDaysBefore, oitReminderDaysBefore } = resolveOrgSettings(config.ORG_CODE, NO_OWN_SETTINGS, deploymentSettings(config));
+  return { orgId, thresholds, roundReminderDaysBefore, oitReminderDaysBefore, urlCheckTimeoutMs: config.OIT_URL_TIMEOUT_MS };
 }
 
 /**
@@ -42,19 +39,8 @@ export function jobSettings(
  * set them (thresholds, reminder days, job times), the deployment's otherwise.
  */
 export function forOrganisation(deps: RunnerDeps, orgId: string, own: OrganisationSettings = NO_OWN_SETTINGS): RunnerDeps {
-  const s = deps.settings;
-  return {
-    ...deps,
-    settings: {
-      ...s,
-      orgId,
-      thresholds: own.thresholds ?? s.thresholds,
-      roundReminderDaysBefore: own.roundReminderDaysBefore ?? s.roundReminderDaysBefore,
-      oitReminderDaysBefore: own.oitReminderDaysBefore ?? s.oitReminderDaysBefore,
-      jobTimes: own.jobTimes ?? undefined,
-      digits: own.digits ?? s.digits,
-    },
-  };
+  const org = resolveOrgSettings(orgId, own, deps.settings);
+  return { ...deps, settings: { ...org, digits: org.digits ?? deps.settings.digits } };
 }
 
 /** Every organisation's settings at this tick (one read), so that an operator's change counts from the next one. */
@@ -91,23 +77,10 @@ export async function resumeEverywhere(deps: RunnerDeps, orgIds: string[]): Prom
  * organisation with its own time of day for the job is left out of its tick: the per-minute `own-times`
  * tick runs it then, on the same days (`own-times.ts`).
  */
-export function jobSchedules(
-  config: Pick<Config, 'FOLLOW_UP_CRON' | 'MONTHLY_SUMMARY_CRON' | 'ROUND_REMINDER_CRON' | 'COMPLAINT_DEADLINE_CRON' | 'OIT_REMINDER_CRON' | 'OIT_URL_CHECK_CRON' | 'ROLLUP_SUMMARY_CRON'>,
-  deps: RunnerDeps,
-  orgIds: () => string[] = () => [deps.settings.orgId],
-): Schedule[] {
-  const cronOf: Record<JobName, string> = {
-    'follow-up': config.FOLLOW_UP_CRON,
-    'monthly-summary': config.MONTHLY_SUMMARY_CRON,
-    'round-reminder': config.ROUND_REMINDER_CRON,
-    'complaint-deadlines': config.COMPLAINT_DEADLINE_CRON,
-    'oit-reminder': config.OIT_REMINDER_CRON,
-    'oit-url-check': config.OIT_URL_CHECK_CRON,
-    'rollup-summary': config.ROLLUP_SUMMARY_CRON,
-  };
-  const schedules: Schedule[] = Object.values(JOBS).map((job) => ({
+export function jobSchedules(config: Partial<Pick<Config, CronVariable>>, deps: RunnerDeps, orgIds: () => string[] = () => [deps.settings.orgId]): Schedule[] {
+  const schedules: Schedule[] = DEFINITIONS.map((job) => ({
     name: job.name,
-    cron: cronOf[job.name],
+    cron: cronOf(config, job),
     // The calendars are read at each tick: a day an operator adds counts from the next one, without a restart.
     run: async (now: Date) => {
       const all = await organisationsAt(deps, orgIds());
@@ -120,7 +93,7 @@ export function jobSchedules(
       );
     },
   }));
-  schedules.push(ownTimesSchedule(Object.values(JOBS), cronOf, orgIds, (found) => {
+  schedules.push(ownTimesSchedule(DEFINITIONS, (job) => cronOf(config, job), orgIds, (found) => {
     const settingsOf = new Map(found.map((o) => [o.orgId, o.settings]));
     return runnersOf(deps, [...settingsOf.keys()], (orgId) => settingsOf.get(orgId) ?? NO_OWN_SETTINGS);
   }));

@@ -19,8 +19,12 @@ const FOLLOW_UP = 'พิมพ์ "ภาพรวม" เพื่อดูต
  * and an office's run covers all its supervisors' scopes, each computed once and sent as one multicast.
  * Sending through the office's own channel keeps a supervisor's messages in the chat they registered in.
  */
-export const rollupSummary: JobDefinition = {
+export const rollupSummary: JobDefinition<'rollup-summary'> = {
   name: 'rollup-summary',
+  // After the organisations' own summaries (08:30).
+  cron: '0 9 1-10 * 1-5',
+  cronVariable: 'ROLLUP_SUMMARY_CRON',
+  thai: { name: 'ภาพรวมถึงผู้กำกับดูแล', schedule: 'ตามกำหนดปกติ: 09:00 วันทำการแรกของเดือน ส่งภาพรวมของหน่วยงานในพื้นที่ถึงผู้กำกับดูแลระดับอำเภอและจังหวัด' },
   period: (asOf) => monthKey(asOf),
   isDue: (now, _settings, calendar) => isFirstWorkingDayOfMonth(calendar, now),
   async produce(run, { orgId, thresholds, digits }) {

@@ -12,8 +12,11 @@ import type { JobDefinition } from './job.js';
  * Before the E-PlanNACC rounds close (data as of 31 March and 30 September), officers with items still
  * awaiting a report in the round are reminded, on each configured number of days before.
  */
-export const roundReminder: JobDefinition = {
+export const roundReminder: JobDefinition<'round-reminder'> = {
   name: 'round-reminder',
+  cron: '0 9 * 3,9 *',
+  cronVariable: 'ROUND_REMINDER_CRON',
+  thai: { name: 'เตือนก่อนรอบรายงาน', schedule: 'ตามกำหนดปกติ: 09:00 ก่อนวันส่งข้อมูลรอบ 6 เดือน (31 มี.ค.) และรอบ 12 เดือน (30 ก.ย.)' },
   period: (asOf) => {
     const round = roundOf(asOf);
     return `${round.fiscalYear}-${round.name}-d${daysBeforeRoundEnd(asOf, round)}`;

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { JobRun } from '../db/job-run-store.js';
-import type { JobName } from '../jobs/job.js';
+import type { JobDefinition } from '../jobs/job.js';
+import { JOB_NAMES, JOBS, type JobName } from '../jobs/registry.js';
 import type { RunResult } from '../jobs/run-job.js';
 import { TIME_ZONE } from '../domain/time-zone.js';
 import { isFirstWorkingDayOfMonth, type DayKey, type WorkingCalendar } from '../domain/working-days.js';
@@ -10,22 +11,8 @@ import { isFirstWorkingDayOfMonth, type DayKey, type WorkingCalendar } from '../
  * first working day of a month by the organisation's holiday calendar, and what a run did in words.
  */
 
-/** Every job has a Thai name: the record type makes a new job without one a type error. */
-export const JOB_TH: Record<JobName, { name: string; schedule: string }> = {
-  'follow-up': {
-    name: 'ติดตามผลราย 3 เดือน',
-    schedule: 'ตามกำหนดปกติ: 09:00 วันสุดท้ายของเดือน แจ้งเจ้าหน้าที่ถึงมาตรการ/โครงการที่ยังไม่รายงาน (สิ้นไตรมาสแจ้งทุกรายการที่ยังไม่รายงานในไตรมาสนั้น)',
-  },
-  'monthly-summary': { name: 'สรุปรายเดือนถึงผู้บริหาร', schedule: 'ตามกำหนดปกติ: 08:30 วันทำการแรกของเดือน ส่งสรุปผลการดำเนินงานถึงผู้บริหารและกลุ่มผู้บริหาร' },
-  'round-reminder': { name: 'เตือนก่อนรอบรายงาน', schedule: 'ตามกำหนดปกติ: 09:00 ก่อนวันส่งข้อมูลรอบ 6 เดือน (31 มี.ค.) และรอบ 12 เดือน (30 ก.ย.)' },
-  'complaint-deadlines': { name: 'กำหนด 15 วันเรื่องร้องเรียน', schedule: 'ตามกำหนดปกติ: 09:00 ทุกวัน ตรวจเรื่องร้องเรียนที่ใกล้หรือเกินกำหนด 15 วัน' },
-  'oit-reminder': {
-    name: 'เตือนตอบข้อมูลเปิดเผยต่อสาธารณะ (OIT)',
-    schedule: 'ตามกำหนดปกติ: 09:00 วันทำการแรกของทุกสัปดาห์ ตั้งแต่ 1 ม.ค. ถึง 30 เม.ย. แจ้งเจ้าหน้าที่ถึงข้อที่ยังไม่ได้ตอบ และแจ้งผู้ตรวจสอบถึงคำตอบที่รอตรวจ',
-  },
-  'oit-url-check': { name: 'ตรวจลิงก์ข้อมูลเปิดเผยต่อสาธารณะ (OIT)', schedule: 'ตามกำหนดปกติ: 06:00 ทุกวัน เปิดลิงก์ที่ตอบไว้ทุกข้อ และแจ้งผู้รับผิดชอบเมื่อเปิดไม่ได้' },
-  'rollup-summary': { name: 'ภาพรวมถึงผู้กำกับดูแล', schedule: 'ตามกำหนดปกติ: 09:00 วันทำการแรกของเดือน ส่งภาพรวมของหน่วยงานในพื้นที่ถึงผู้กำกับดูแลระดับอำเภอและจังหวัด' },
-};
+/** Each job's Thai name and usual time, as its definition gives them. */
+export const JOB_TH = Object.fromEntries(JOB_NAMES.map((name) => [name, JOBS[name].thai])) as Record<JobName, JobDefinition['thai']>;
 
 /** The first working day of a Bangkok month (`monthIndex` 0–11), weekends and the calendar's days off skipped. */
 export function firstWorkingDayOfMonth(calendar: WorkingCalendar, year: number, monthIndex: number): DayKey {

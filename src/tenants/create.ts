@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { DeploymentSettings } from '../domain/organisation.js';
 import { activeChannels, disabledOrganisationIds, organisationSettings } from '../db/organisation-store.js';
 import { createLineClient } from '../line/client.js';
 import type { Logger } from '../log.js';
@@ -10,14 +11,16 @@ type LineConfig = Pick<Config, 'ORG_CODE' | 'LINE_CHANNEL_SECRET' | 'LINE_CHANNE
 /**
  * The deployment's organisations: the default one from LINE_CHANNEL_* and ORG_CODE, and every active
  * organisation registered with its own channel (`cli org add`). All share LINE's base URLs and time-out.
+ * Given the environment's settings (`deploymentSettings`), it resolves each organisation's (`orgSettings`).
  */
-export function createTenants(config: LineConfig, sealer: Sealer, log: Logger): TenantDirectory {
+export function createTenants(config: LineConfig, sealer: Sealer, log: Logger, deployment?: DeploymentSettings): TenantDirectory {
   const clientFor = (accessToken: string) => createLineClient({ ...config, LINE_CHANNEL_ACCESS_TOKEN: accessToken });
   return new TenantDirectory({
     defaultTenant: { orgId: config.ORG_CODE, secret: config.LINE_CHANNEL_SECRET, line: clientFor(config.LINE_CHANNEL_ACCESS_TOKEN) },
     loadChannels: () => activeChannels(sealer),
     loadDisabled: disabledOrganisationIds,
     loadSettings: organisationSettings,
+    deployment,
     clientFor,
     log,
   });

@@ -1,4 +1,4 @@
-import { NO_OWN_SETTINGS, type OrganisationChannel, type OrganisationSettings } from '../domain/organisation.js';
+import { NO_OWN_SETTINGS, resolveOrgSettings, type DeploymentSettings, type OrganisationChannel, type OrganisationSettings, type OrgSettings } from '../domain/organisation.js';
 import type { LineClient } from '../line/client.js';
 import type { Logger } from '../log.js';
 
@@ -23,6 +23,8 @@ export interface DirectoryDeps {
   loadDisabled?: () => Promise<string[]>;
   /** Each organisation's own settings (thresholds …), read with the channels. */
   loadSettings?: () => Promise<(orgId: string) => OrganisationSettings>;
+  /** The environment's settings, where an organisation set none (`orgSettings`). */
+  deployment?: DeploymentSettings;
   clientFor: (accessToken: string) => LineClient;
   log: Logger;
   /** How often the channels are read again, so that `cli org add/update/disable` take effect without a restart. */
@@ -46,6 +48,8 @@ export class TenantDirectory {
   private timer: NodeJS.Timeout | undefined;
   private lastRefresh = 0;
   private settings: (orgId: string) => OrganisationSettings = () => NO_OWN_SETTINGS;
+  /** Each organisation's resolved settings, made at most once between two reads of the organisations. */
+  private resolved = new Map<string, OrgSettings>();
   private refreshing: Promise<void> | undefined;
   /** The environment's organisation while it is not disabled. */
   private defaultTenant: Tenant | null = null;
@@ -69,7 +73,10 @@ export class TenantDirectory {
     this.refreshing ??= Promise.all([this.deps.loadChannels(), this.deps.loadSettings?.(), this.deps.loadDisabled?.()])
       .then(([channels, settings, disabled]) => {
         this.install(channels, new Set(disabled));
-        if (settings) this.settings = settings;
+        if (settings) {
+          this.settings = settings;
+          this.resolved = new Map();
+        }
       })
       .finally(() => {
         this.lastRefresh = Date.now();
@@ -140,6 +147,20 @@ export class TenantDirectory {
   /** The organisation's own settings as last read (the deployment's defaults where it set none). */
   settingsOf(orgId: string): OrganisationSettings {
     return this.settings(orgId);
+  }
+
+  /**
+   * The organisation's settings as its events use them (its own, else the environment's), resolved once per
+   * read of the organisations: an operator's change counts from the next refresh.
+   */
+  orgSettings(orgId: string): OrgSettings {
+    let org = this.resolved.get(orgId);
+    if (!org) {
+      if (!this.deps.deployment) throw new Error('the tenant directory was made without the deployment settings');
+      org = resolveOrgSettings(orgId, this.settings(orgId), this.deps.deployment);
+      this.resolved.set(orgId, org);
+    }
+    return org;
   }
 
   orgIds(): string[] {

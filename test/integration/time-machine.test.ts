@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { addDayOff } from '../../src/holidays/load-calendar.js';
-import { JOB_NAMES } from '../../src/jobs/job.js';
+import { JOB_NAMES } from '../../src/jobs/registry.js';
 import { createLogger } from '../../src/log.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { PERSONAS, seedDemo, startDemoLine } from '../../src/simulator/demo.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobRun } from '../../src/db/job-run-store.js';
 import { WEEKENDS_ONLY, workingCalendar } from '../../src/domain/working-days.js';
-import { JOB_NAMES } from '../../src/jobs/job.js';
+import { JOB_NAMES } from '../../src/jobs/registry.js';
 import { describeRun, firstWorkingDayOfMonth, JOB_TH } from '../../src/simulator/time-machine.js';
 
 describe("the time machine's first working day of a month", () => {
