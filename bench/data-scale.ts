@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose, { Types } from 'mongoose';
 import { connectDatabase, disconnectDatabase } from '../src/db/connect.js';
-import { startLocalDatabase } from '../src/db/local-ferretdb.js';
+import { startLocalDatabase } from '../src/local-database/local-ferretdb.js';
 import { ComplaintModel } from '../src/db/models/complaint.js';
 import { MeasureModel } from '../src/db/models/measure.js';
 import { OrganisationModel } from '../src/db/models/organisation.js';

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../src/db/free-port.js';
-import { startLocalDatabase, type LocalDatabase } from '../../src/db/local-ferretdb.js';
+import { freePort } from '../../src/local-database/free-port.js';
+import { startLocalDatabase, type LocalDatabase } from '../../src/local-database/local-ferretdb.js';
 import { newDataKey } from '../../src/security/crypto.js';
 import { FakeLineApi } from '../../src/simulator/fake-line-api.js';
 
