@@ -33,7 +33,7 @@ import { bySize } from './lib/size.js';
  */
 const FULL_ORGS = 7_850;
 const RATE = 100;
-const DURATION_S = bySize({ small: 2, default: 8 });
+const DURATION_S = bySize({ small: 1, default: 8 });
 /** Rounds of each kind, alternated, so that a change in the machine's load falls on both alike. */
 const ROUNDS = bySize({ small: 1, default: 3 });
 const IN_PROCESS_CALLS = bySize({ small: 2_000, default: 20_000 });
@@ -184,7 +184,7 @@ async function size(orgs: number) {
     }
     console.error('routing done');
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    await new Promise((r) => setTimeout(r, 3_000));
+    await new Promise((r) => setTimeout(r, bySize({ small: 500, default: 3_000 })));
 
     // The monthly summary for every organisation in one tick, as the schedule runs it.
     env.line.reset();

@@ -17,7 +17,9 @@ import { bySize } from './lib/size.js';
  */
 const FULL = process.env.BENCH_FULL === '1';
 const RECOVERY_EVENTS = Number(process.env.BENCH_RECOVERY_EVENTS ?? bySize({ small: 300, default: 4_000, full: 16_000 }));
-const BURST_EVENTS = Number(process.env.BENCH_BURST_EVENTS ?? bySize({ small: 1_000, default: 15_000, full: 60_000 }));
+const BURST_EVENTS = Number(process.env.BENCH_BURST_EVENTS ?? bySize({ small: 500, default: 15_000, full: 60_000 }));
+/** After the last answer, how long a late duplicate is waited for. */
+const LATE_DUPLICATE_WAIT_MS = bySize({ small: 1_000, default: 3_000 });
 /** How long the events may take to be answered before the rest count as lost. */
 const ANSWER_TIMEOUT_MS = bySize({ small: 120_000, default: 900_000 });
 const PER_REQUEST = 10;
@@ -116,7 +118,7 @@ async function answeredAll(env: BenchEnvironment, events: BenchEvent[], timeoutM
     if (Date.now() - started > timeoutMs) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  await new Promise((r) => setTimeout(r, 3_000));
+  await new Promise((r) => setTimeout(r, LATE_DUPLICATE_WAIT_MS));
   return tally(env, events);
 }
 

@@ -18,7 +18,7 @@ import { bySize } from './lib/size.js';
  * Fails (`checks`) when an event the app took is never answered.
  */
 const DURATION_S = bySize({ small: 1, default: 8 });
-const CONNECTIONS = 10;
+const CONNECTIONS = bySize({ small: 2, default: 10 });
 /** The steady rate whose tail is measured (lower in a small run, which checks and does not measure). */
 const FIXED_RATE = bySize({ small: 50, default: 200 });
 const AT_200_RUNS = bySize({ small: 1, default: 5 });
