@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import mongoose, { Types } from 'mongoose';
 import { connectDatabase, disconnectDatabase } from '../src/db/connect.js';
-import { startLocalDatabase } from '../src/db/local-ferretdb.js';
 import { ComplaintModel } from '../src/db/models/complaint.js';
 import { MeasureModel } from '../src/db/models/measure.js';
 import { OrganisationModel } from '../src/db/models/organisation.js';
@@ -13,12 +9,15 @@ import { loadAllSummaries, loadSummary } from '../src/db/summary-store.js';
 import { loadRollup } from '../src/db/rollup-store.js';
 import { DEFAULT_LEVEL_THRESHOLDS } from '../src/domain/summary.js';
 import { produceReport } from '../src/reports/catalogue.js';
+import { benchDatabase } from './lib/environment.js';
+import { bySize } from './lib/size.js';
 
 /**
  * National scale: 7,850 organisations × 50 measures × 8 progress reports, plus 100,000 complaints, at 1 %,
  * 10 % and (with BENCH_FULL=1) 100 % of that size. Times the monthly summary of every organisation (one
  * pass over the data), one organisation's summary and its E-PlanNACC export; memory is the bench
- * process's peak RSS, which holds the data the summary pass keeps.
+ * process's peak RSS, which holds the data the summary pass keeps. Fails (`checks`) when a summary or
+ * roll-up leaves an organisation out. BENCH_SIZE=small: 0.2 % only.
  */
 const FULL = { organisations: 7_850, measuresPerOrg: 50, reportsPerMeasure: 8, complaints: 100_000 };
 const NOW = new Date('2025-10-01T01:30:00Z');
@@ -145,9 +144,8 @@ const seconds = (t: number) => Math.round((performance.now() - t) / 10) / 100;
 const peakMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 export async function dataScaleBenchmark() {
-  const fractions = process.env.BENCH_FULL === '1' ? [0.01, 0.1, 1] : [0.01, 0.1];
-  const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-bench-scale-'));
-  const db = await startLocalDatabase({ dataDir });
+  const fractions = bySize({ small: [0.002], default: [0.01, 0.1], full: [0.01, 0.1, 1] });
+  const { db, release } = await benchDatabase('scale');
   const sizes = [];
   try {
     for (const fraction of fractions) {
@@ -187,14 +185,14 @@ export async function dataScaleBenchmark() {
         eplanExportOneOrganisation: { seconds: exportSeconds, bytes: eplan.body.length, withinTarget2s: exportSeconds <= 2 },
         rollups,
         benchProcessPeakMiB: peakMiB(),
+        everyOrganisationCounted: all.size === orgs && rollups.national.organisations === orgs && (firstMonth === null || firstMonth.size === orgs),
       });
       await mongoose.connection.dropDatabase();
       await disconnectDatabase();
     }
-    return { benchmark: 'data-scale', full: FULL, sizes };
+    return { benchmark: 'data-scale', full: FULL, sizes, checks: { everyOrganisationCounted: sizes.every((s) => s.everyOrganisationCounted) } };
   } finally {
     await disconnectDatabase().catch(() => undefined);
-    await db.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await release();
   }
 }

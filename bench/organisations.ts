@@ -19,6 +19,7 @@ import { createTenants } from '../src/tenants/create.js';
 import { createSealer } from '../src/security/crypto.js';
 import { complaintsOf, firstMonthPlaceholder, insertAll, measuresOf } from './data-scale.js';
 import { memoryOf, startEnvironment, type BenchEnvironment } from './lib/environment.js';
+import { bySize } from './lib/size.js';
 
 /**
  * Many organisations on one deployment (issue "Many organisations on one deployment"), at 10 % and (with
@@ -27,12 +28,15 @@ import { memoryOf, startEnvironment, type BenchEnvironment } from './lib/environ
  *    webhooks to the default organisation, at the same fixed rate; the difference in p99 is what routing adds;
  *  - the monthly summary job for every organisation in one tick (claims, the one-pass read, snapshots, outbox);
  *  - sending those summaries: every organisation's multicast through its own channel.
+ * Fails (`checks`) when an organisation's run or summary is missing or goes out through another channel.
+ * BENCH_SIZE=small: 40 organisations, one short round.
  */
 const FULL_ORGS = 7_850;
 const RATE = 100;
-const DURATION_S = 8;
+const DURATION_S = bySize({ small: 1, default: 8 });
 /** Rounds of each kind, alternated, so that a change in the machine's load falls on both alike. */
-const ROUNDS = 3;
+const ROUNDS = bySize({ small: 1, default: 3 });
+const IN_PROCESS_CALLS = bySize({ small: 2_000, default: 20_000 });
 const ASOF = new Date('2025-10-01T01:30:00Z');
 
 const botUserId = (o: number) => `U${o.toString(16).padStart(32, '0')}`;
@@ -73,7 +77,7 @@ async function routingInProcess(env: BenchEnvironment, orgs: number) {
     createLogger('warn'),
   );
   await tenants.start();
-  const CALLS = 20_000;
+  const CALLS = IN_PROCESS_CALLS;
   const measure = async (target: () => { destination: string; secret: string }) => {
     const times: number[] = [];
     for (let i = 0; i < CALLS; i++) {
@@ -180,7 +184,7 @@ async function size(orgs: number) {
     }
     console.error('routing done');
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    await new Promise((r) => setTimeout(r, 3_000));
+    await new Promise((r) => setTimeout(r, bySize({ small: 500, default: 3_000 })));
 
     // The monthly summary for every organisation in one tick, as the schedule runs it.
     env.line.reset();
@@ -211,7 +215,7 @@ async function size(orgs: number) {
     // The app's outbox sender sends them (it is kicked every 2 s), each through its organisation's channel.
     t = performance.now();
     const multicasts = () => env.line.requests.filter((r) => r.path === '/v2/bot/message/multicast' && r.status === 200);
-    while (multicasts().length < outboxMessages && performance.now() - t < 600_000) await new Promise((r) => setTimeout(r, 100));
+    while (multicasts().length < outboxMessages && performance.now() - t < bySize({ small: 60_000, default: 600_000 })) await new Promise((r) => setTimeout(r, 100));
     const sendSeconds = Math.round(performance.now() - t) / 1000;
 
     // Of the job, the one-pass read alone (figures, executives, complaint counts of every organisation).
@@ -239,6 +243,11 @@ async function size(orgs: number) {
       },
       monthlySummaryJob: { seconds: jobSeconds, phasesMs, onePassReadSeconds: onePassSeconds, runsDone: done, outboxMessages, withinTarget60s: jobSeconds <= 60 },
       sending: { seconds: sendSeconds, multicastsAccepted: sent.length, channelsUsed, mostRequestsToOneChannel: Math.max(0, ...perChannel.values()), perSecond: Math.round(sent.length / Math.max(sendSeconds, 0.001)) },
+      checks: {
+        everyOrganisationsRunDone: done === orgs,
+        everySummarySent: outboxMessages > 0 && sent.length === outboxMessages,
+        eachThroughItsOwnChannel: channelsUsed === sent.length,
+      },
       appMemory: memoryOf(env.app.pid),
     };
   } finally {
@@ -248,8 +257,9 @@ async function size(orgs: number) {
 }
 
 export async function organisationsBenchmark() {
-  const sizes = process.env.BENCH_FULL === '1' ? [Math.round(FULL_ORGS / 10), FULL_ORGS] : [Math.round(FULL_ORGS / 10)];
-  const results = [];
+  const sizes = bySize({ small: [40], default: [Math.round(FULL_ORGS / 10)], full: [Math.round(FULL_ORGS / 10), FULL_ORGS] });
+  const results: Awaited<ReturnType<typeof size>>[] = [];
   for (const orgs of sizes) results.push(await size(orgs));
-  return { benchmark: 'organisations', sizes: results };
+  const checks = Object.fromEntries(Object.keys(results[0]!.checks).map((k) => [k, results.every((r) => r.checks[k as keyof typeof r.checks])]));
+  return { benchmark: 'organisations', sizes: results, checks };
 }

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { retryKeyFor } from '../src/line/retry-key.js';
 import { memoryOf, startEnvironment, type BenchEnvironment } from './lib/environment.js';
+import { bySize } from './lib/size.js';
 
 /**
  * Crash recovery and bursts (issue "Nothing half-done"). Every event is a help text from one of 1,000
@@ -11,11 +12,16 @@ import { memoryOf, startEnvironment, type BenchEnvironment } from './lib/environ
  *    once, restarted, and timed until every event is answered (the recovery rate).
  *  - burst: M events as fast as intake takes them, with the default queue limit: 503s, peak RSS, replies
  *    versus pushes, then SIGTERM with the backlog left and how long the app takes to exit.
- * Sizes: BENCH_FULL=1 for the issue's sizes (16,000 and 60,000); smaller by default.
+ * Sizes: BENCH_FULL=1 for the issue's sizes (16,000 and 60,000); smaller by default, and BENCH_SIZE=small
+ * (CI) smaller still. Both fail (`checks`) when an event is lost or answered twice.
  */
 const FULL = process.env.BENCH_FULL === '1';
-const RECOVERY_EVENTS = Number(process.env.BENCH_RECOVERY_EVENTS ?? (FULL ? 16_000 : 4_000));
-const BURST_EVENTS = Number(process.env.BENCH_BURST_EVENTS ?? (FULL ? 60_000 : 15_000));
+const RECOVERY_EVENTS = Number(process.env.BENCH_RECOVERY_EVENTS ?? bySize({ small: 300, default: 4_000, full: 16_000 }));
+const BURST_EVENTS = Number(process.env.BENCH_BURST_EVENTS ?? bySize({ small: 500, default: 15_000, full: 60_000 }));
+/** After the last answer, how long a late duplicate is waited for. */
+const LATE_DUPLICATE_WAIT_MS = bySize({ small: 1_000, default: 3_000 });
+/** How long the events may take to be answered before the rest count as lost. */
+const ANSWER_TIMEOUT_MS = bySize({ small: 120_000, default: 900_000 });
 const PER_REQUEST = 10;
 const CONNECTIONS = 10;
 const USERS = 1_000;
@@ -104,7 +110,7 @@ function tally(env: BenchEnvironment, events: BenchEvent[]) {
 }
 
 /** Waits until every event has an answer, then a moment more, so that late duplicates are counted too. */
-async function answeredAll(env: BenchEnvironment, events: BenchEvent[], timeoutMs = 900_000) {
+async function answeredAll(env: BenchEnvironment, events: BenchEvent[], timeoutMs = ANSWER_TIMEOUT_MS) {
   const started = Date.now();
   for (;;) {
     const t = tally(env, events);
@@ -112,7 +118,7 @@ async function answeredAll(env: BenchEnvironment, events: BenchEvent[], timeoutM
     if (Date.now() - started > timeoutMs) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  await new Promise((r) => setTimeout(r, 3_000));
+  await new Promise((r) => setTimeout(r, LATE_DUPLICATE_WAIT_MS));
   return tally(env, events);
 }
 
@@ -158,7 +164,8 @@ export async function recoveryBenchmark() {
         ...omitTime(after),
       },
       recoveryVsNormalPercent: Math.round((recoveryRate / normalRate) * 1000) / 10,
-      targets: { recoveryAtLeast80PercentOfNormal: recoveryRate >= normalRate * 0.8, noneLost: after.lost === 0, noneDuplicated: after.duplicated === 0 },
+      checks: { noneLost: normal.lost === 0 && after.lost === 0, noneDuplicated: normal.duplicated === 0 && after.duplicated === 0 },
+      targets: { recoveryAtLeast80PercentOfNormal: recoveryRate >= normalRate * 0.8 },
       appMemory: memoryOf(env.app.pid),
     };
   } finally {
@@ -200,6 +207,8 @@ export async function burstBenchmark() {
       ...omitTime(done),
       appPeakRssMiB: memory.peakMiB,
       sigterm: { backlogEvents: second.length - answeredBeforeStop, exitSeconds: sigtermSeconds, withinDockers10s: sigtermSeconds < 10, nextStart: omitTime(afterRestart) },
+      // A 503 at intake is LINE's cue to redeliver, not a loss; what was taken is answered once, after a SIGTERM too.
+      checks: { noneLostOfTheTaken: done.lost === BURST_EVENTS - (intake[200] ?? 0) * PER_REQUEST && afterRestart.lost === 0, noneDuplicated: done.duplicated === 0 && afterRestart.duplicated === 0 },
     };
   } finally {
     await env.stop();

@@ -4,7 +4,7 @@
  */
 import { loadStorageConfig } from '../src/config.js';
 import { LOCAL_DATABASE_NAME, loadDotEnv } from '../src/db/open-database.js';
-import { startLocalDatabase } from '../src/db/local-ferretdb.js';
+import { startLocalDatabase } from '../src/local-database/local-ferretdb.js';
 
 loadDotEnv();
 const config = loadStorageConfig();

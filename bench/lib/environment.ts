@@ -2,10 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../src/db/free-port.js';
-import { startLocalDatabase, type LocalDatabase } from '../../src/db/local-ferretdb.js';
+import { freePort } from '../../src/local-database/free-port.js';
+import { startLocalDatabase, type LocalDatabase } from '../../src/local-database/local-ferretdb.js';
 import { newDataKey } from '../../src/security/crypto.js';
 import { FakeLineApi } from '../../src/simulator/fake-line-api.js';
+import { BENCH_SIZE } from './size.js';
 
 /**
  * What every benchmark runs against: a FerretDB of its own, the fake LINE API, and the app as a separate
@@ -32,9 +33,42 @@ export function memoryOf(pid: number): { peakMiB: number; rssMiB: number } {
   return { peakMiB: Math.round(kb('VmHWM') / 1024), rssMiB: Math.round(kb('VmRSS') / 1024) };
 }
 
-export async function startEnvironment(name: string, extraEnv: Record<string, string> = {}): Promise<BenchEnvironment> {
+let shared: { db: LocalDatabase; dataDir: string } | null = null;
+
+/**
+ * A FerretDB and PostgreSQL for one bench: its own at the measured sizes, so that no bench meets another's
+ * leftovers; in a small run (CI) one for all of them, each bench on a database of its own name, because
+ * starting the servers takes longer there than the bench itself.
+ */
+export async function benchDatabase(name: string): Promise<{ db: LocalDatabase; release(): Promise<void> }> {
+  if (BENCH_SIZE === 'small') {
+    if (!shared) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-bench-small-'));
+      shared = { db: await startLocalDatabase({ dataDir }), dataDir };
+    }
+    return { db: shared.db, release: async () => undefined };
+  }
   const dataDir = mkdtempSync(join(tmpdir(), `prongsai-bench-${name}-`));
   const db = await startLocalDatabase({ dataDir });
+  return {
+    db,
+    async release() {
+      await db.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Stops the small run's shared database (nothing when there is none). */
+export async function stopSharedDatabase(): Promise<void> {
+  if (!shared) return;
+  await shared.db.stop();
+  rmSync(shared.dataDir, { recursive: true, force: true });
+  shared = null;
+}
+
+export async function startEnvironment(name: string, extraEnv: Record<string, string> = {}): Promise<BenchEnvironment> {
+  const { db, release } = await benchDatabase(name);
   const line = await new FakeLineApi('bench-token').start();
   const channelSecret = 'bench-channel-secret';
   const dataKey = newDataKey();
@@ -66,7 +100,8 @@ export async function startEnvironment(name: string, extraEnv: Record<string, st
       } catch {
         // not listening yet
       }
-      if (i > 200 || child.exitCode !== null) throw new Error('the app did not start');
+      // A minute: on a busy machine (CI beside other work) tsx alone can take half of that.
+      if (i > 600 || child.exitCode !== null) throw new Error('the app did not start');
       await new Promise((r) => setTimeout(r, 100));
     }
     return child;
@@ -95,8 +130,7 @@ export async function startEnvironment(name: string, extraEnv: Record<string, st
         await gone;
       }
       await line.stop();
-      await db.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await release();
     },
   };
   return env;

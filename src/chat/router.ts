@@ -12,6 +12,7 @@ import type { ChatContext, Feature, Sender } from './context.js';
 import { failureApology, isTransientFailure } from './error-boundary.js';
 import { FEATURES } from './features.js';
 import { fitReply } from './fit-reply.js';
+import { keepAttachment } from './keep-attachment.js';
 import { helpMessage } from './features/help.js';
 import { respondInGroup } from './group-chat.js';
 import { CHAT_TEXT } from './texts.js';
@@ -198,7 +199,7 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
     async run(outcome, perform) {
       const replies = [...outcome.replies];
       for (const effect of outcome.effects ?? []) {
-        if (isStoreAttachment(effect)) await stores.attachments.storeAttachment(orgId, effect.attachment, userKey, deps.line, now);
+        if (isStoreAttachment(effect)) await keepAttachment(stores.attachments, deps.line, orgId, effect.attachment, userKey, now);
         else if (perform) replies.push(...((await perform(effect)) ?? []));
       }
       if (outcome.state === null) await ctx.endDialog();

@@ -1,23 +1,25 @@
 import type { Attachment } from '../domain/attachments.js';
-import { isTransientLineError, type LineClient } from '../line/client.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
-import { AttachmentFileModel, MAX_ATTACHMENT_BYTES } from './models/attachment-file.js';
+import { AttachmentFileModel } from './models/attachment-file.js';
 
-/** Copies a photo/file out of LINE into the database while LINE still has it. */
-export async function storeAttachment(orgId: string, attachment: Attachment, uploadedBy: string, line: Pick<LineClient, 'getContent'>, now: Date): Promise<void> {
-  const _id = `${orgId}:${attachment.lineMessageId}`;
-  if (await AttachmentFileModel.exists({ _id })) return;
-  let content: Awaited<ReturnType<LineClient['getContent']>> = null;
-  try {
-    content = await line.getContent(attachment.lineMessageId, MAX_ATTACHMENT_BYTES);
-  } catch (error) {
-    // A passing outage is retried with the event; content LINE no longer has is recorded without its bytes
-    // rather than holding up the officer's report.
-    if (isTransientLineError(error)) throw error;
-  }
+const fileId = (orgId: string, lineMessageId: string) => `${orgId}:${lineMessageId}`;
+
+/** Whether the photo/file of this LINE message is kept already (a repeated event need not fetch it again). */
+export async function hasAttachment(orgId: string, lineMessageId: string): Promise<boolean> {
+  return (await AttachmentFileModel.exists({ _id: fileId(orgId, lineMessageId) })) !== null;
+}
+
+/** Keeps a photo/file once; `content` null keeps only what is known of it (LINE no longer had the bytes). */
+export async function saveAttachment(
+  orgId: string,
+  attachment: Attachment,
+  uploadedBy: string,
+  content: { data: Buffer; contentType: string } | null,
+  now: Date,
+): Promise<void> {
   try {
     await AttachmentFileModel.create({
-      _id,
+      _id: fileId(orgId, attachment.lineMessageId),
       orgId,
       lineMessageId: attachment.lineMessageId,
       kind: attachment.kind,

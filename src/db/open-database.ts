@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { StorageConfig } from '../config.js';
-import type { LocalDatabase } from './local-ferretdb.js';
+import type { LocalDatabase } from '../local-database/local-ferretdb.js';
 
 export const LOCAL_DATABASE_NAME = 'prongsai';
 
@@ -13,7 +13,7 @@ export function loadDotEnv(): void {
 export async function resolveDatabase(config: StorageConfig): Promise<{ uri: string; local?: LocalDatabase }> {
   if (config.MONGODB_URI) return { uri: config.MONGODB_URI };
   // Loaded only here: the local stack's packages are development dependencies, absent from the production image.
-  const { startLocalDatabase } = await import('./local-ferretdb.js');
+  const { startLocalDatabase } = await import('../local-database/local-ferretdb.js');
   const local = await startLocalDatabase({ dataDir: config.LOCAL_DATA_DIR });
   return { uri: local.uriFor(LOCAL_DATABASE_NAME), local };
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalDatabase, type LocalDatabase } from '../../src/db/local-ferretdb.js';
+import { startLocalDatabase, type LocalDatabase } from '../../src/local-database/local-ferretdb.js';
 import { WebhookEventModel } from '../../src/db/models/webhook-event.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { countFinished } from '../support/event-records.js';

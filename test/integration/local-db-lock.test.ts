@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAlive, LOCK_FILE } from '../../src/db/data-dir-lock.js';
-import { startLocalDatabase } from '../../src/db/local-ferretdb.js';
+import { isAlive, LOCK_FILE } from '../../src/local-database/data-dir-lock.js';
+import { startLocalDatabase } from '../../src/local-database/local-ferretdb.js';
 
 /**
  * One local database server per data folder, whatever the timing: these start real PostgreSQL and FerretDB

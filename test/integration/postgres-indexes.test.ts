@@ -31,7 +31,7 @@ import { connectTestDatabase, testSealer } from '../support/harness.js';
 
 /**
  * The local and test database is FerretDB over PostgreSQL, where FerretDB's own B-tree indexes cannot answer
- * the `_jsonb->'field' @> value` filters it pushes down; the GIN mirrors of src/db/postgres-index-mirror.ts
+ * the `_jsonb->'field' @> value` filters it pushes down; the GIN mirrors of src/local-database/postgres-index-mirror.ts
  * can. This proves that each hot query of the app, as the app's own store functions send it (captured from
  * mongoose's debug hook, not retyped here), is answered from a `prongsai_gin_*` index at 20,000+ documents.
  */

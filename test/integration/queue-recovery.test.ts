@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { webhook } from '@line/bot-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventState, storeEvents } from '../../src/db/event-store.js';
-import { freePort } from '../../src/db/free-port.js';
+import { freePort } from '../../src/local-database/free-port.js';
 import { EventAttemptModel, WebhookEventModel } from '../../src/db/models/webhook-event.js';
 import { cliEnv, withOwnDatabaseAndLine } from '../support/cli.js';
 import { FaultInjector } from '../support/faults.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startLocalDatabase } from '../../src/db/local-ferretdb.js';
+import { startLocalDatabase } from '../../src/local-database/local-ferretdb.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -3,7 +3,7 @@ import { Schema, model, type InferSchemaType } from 'mongoose';
 /**
  * Evidence photos and files sent during a report. LINE deletes message content after a while, so the bytes
  * are copied here when they arrive. `_id` is `<orgId>:<lineMessageId>`: storing the same message twice is a
- * no-op. Files over MAX_ATTACHMENT_BYTES keep only their metadata (`data` null).
+ * no-op. Files over MAX_ATTACHMENT_BYTES (domain/attachments.ts) keep only their metadata (`data` null).
  */
 const attachmentFileSchema = new Schema(
   {
@@ -22,6 +22,5 @@ const attachmentFileSchema = new Schema(
   { collection: 'attachment_files' },
 );
 
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export type AttachmentFile = InferSchemaType<typeof attachmentFileSchema>;
 export const AttachmentFileModel = model('AttachmentFile', attachmentFileSchema);
