@@ -14,10 +14,14 @@ const WHAT = String.raw`(?:การ)?(?:ทำ)?(?:รายการ|เรื
 // "ไม่เอาแล้ว", "ไม่แจ้งแล้ว": a "no" only counts as cancel with a "no longer" after it; a bare "ไม่เอา" may answer a yes/no question.
 const NO_LONGER = String.raw`(?:แล้ว|ละ|ล่ะ|ดีกว่า|ต่อ|ก่อน)+`;
 
-const PLAIN = new RegExp(`^(?:${ASKING})(?:ยกเลิก|cancel|cancell?ed|เลิก)${WHAT}$`);
+// Courtesy around the request changes nothing: "กดผิดค่ะ ยกเลิก", "ไม่เอาแล้วครับ ขอบคุณ".
+const COURTESY = String.raw`(?:ขอบคุณ(?:มาก)?|ขอโทษ|ขออภัย|กดผิด|พิมพ์ผิด|sorry|thanks|thankyou|ok|โอเค)*`;
+const whole = (core: string) => new RegExp(`^${COURTESY}(?:${core})${COURTESY}$`);
+
+const PLAIN = whole(`(?:${ASKING})(?:ยกเลิก|cancel|cancell?ed|เลิก)${WHAT}`);
 const SOFT: readonly RegExp[] = [
-  new RegExp(`^(?:${ASKING})(?:หยุด|stop|quit|abort|exit|ออกจากรายการ)${WHAT}$`),
-  new RegExp(`^ไม่(?:เอา|ทำ|แจ้ง|ร้องเรียน|ส่ง|(?:ต้องการ|อยาก)(?:แจ้ง|ร้องเรียน|ทำ|ส่ง)?)(?:เรื่องนี้|เรื่อง|รายการนี้)?${NO_LONGER}$`),
+  whole(`(?:${ASKING})(?:หยุด|stop|quit|abort|exit|ออกจากรายการ|ออก)${WHAT}`),
+  whole(`ไม่(?:เอา|ทำ|ต้อง|แจ้ง|ร้องเรียน|ส่ง|(?:ต้องการ|อยาก)(?:แจ้ง|ร้องเรียน|ทำ|ส่ง)?)(?:เรื่องนี้|เรื่อง|รายการนี้)?${NO_LONGER}`),
   /^ไม่เอาละ$/,
   /^พอ(?:แล้ว|ก่อน|แค่นี้|เท่านี้|ละ|ล่ะ)+$/,
   /^เปลี่ยนใจ(?:แล้ว|ละ)?(?:ไม่(?:เอา|แจ้ง|ร้องเรียน|ทำ)(?:แล้ว)?)?$/,
@@ -34,7 +38,7 @@ export function cancelPhrase(text: string): CancelStrength | null {
   const { compact } = normalise(text);
   if (compact === '' || compact.length > 40) return null;
   // "ยกเลิกแล้ว" may also report that something was called off (an officer's progress): asked once, like the soft forms.
-  if (PLAIN.test(compact)) return /(?:แล้ว|ละ|ล่ะ)$/.test(compact) ? 'soft' : 'plain';
+  if (PLAIN.test(compact)) return /(?:แล้ว|ละ|ล่ะ)(?:ขอบคุณ|ขอโทษ|ขออภัย)*$/.test(compact) ? 'soft' : 'plain';
   return SOFT.some((p) => p.test(compact)) ? 'soft' : null;
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordsOf } from '../../src/chat/meanings/normalise.js';
-import { likelyIntents, readMessage, SURE, type Intent } from '../../src/chat/meanings/score.js';
+import { likelyIntents, readMessage, SURE, wordsOf, type Intent } from '../../src/chat/meanings/score.js';
 
 /** The intent a message is taken for without asking, or null when the bot would ask or not know. */
 function sureOf(message: string, usable: (i: Intent) => boolean = () => true): Intent | null {

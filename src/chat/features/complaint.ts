@@ -51,7 +51,7 @@ export async function offerToFile(ctx: ChatContext, story: string, likely: Compl
 export const complaint: Feature = {
   name: 'complaint',
   words: ['ร้องเรียน', 'แจ้งเรื่อง', 'complaint'],
-  meaning: (plain) => (/ร้องเรียน|ร้องทุกข์|แจ้งทุจริต|แจ้งเบาะแส|ทุจริต|คอร์รัปชั่?น|แจ้งเรื่อง|แจ้งปัญหา|^complain/.test(plain) ? kindNamed(plain) : null),
+  meaning: (plain) => (/ร้องเรียน|ร้องทุกข์|แจ้งทุจริต|แจ้งเบาะแส|ทุจริต|คอร์รัปชั่?น|แจ้งเรื่อง|แจ้งปัญหา|complain/.test(plain) ? kindNamed(plain) : null),
   startsDialog: true,
   async handle(ctx) {
     if (await overTheLimit(ctx)) return [text(tooMany(false, ctx))];
