@@ -65,6 +65,8 @@ const DIALECT: Record<string, string> = {
   ขอบใจหลาย: 'ขอบคุณ', ยินดีหลาย: 'ขอบคุณ', ขอบคุณหลาย: 'ขอบคุณ', ขอบใจ: 'ขอบคุณ',
   // people, places, time, doing
   ข้อย: 'ฉัน', เฮา: 'เรา', ฉาน: 'ฉัน', เปิ้น: 'เขา', หมู่เฮา: 'เรา', มื้อ: 'วัน', เฮือน: 'บ้าน', เฮ็ด: 'ทำ', ไส: 'ไหน', แม่น: 'ใช่',
+  // chat slang
+  ไร: 'อะไร', มั่ง: 'บ้าง', ยังงัย: 'ยังไง', งัย: 'ไง', เยียะ: 'ทำ', แนวใด: 'ยังไง', แนวใด๋: 'ยังไง',
   // a pit in the road
   ขุม: 'หลุม',
 };
@@ -90,6 +92,9 @@ const SLIPS: ReadonlyArray<readonly [RegExp, string]> = [
   [/สเปค/g, 'สเปก'],
   [/ล็อค|ล๊อค|ล๊อก/g, 'ล็อก'],
   [/สินบล/g, 'สินบน'],
+  [/วิธีใช่/g, 'วิธีใช้'],
+  [/เมณู/g, 'เมนู'],
+  [/cancle|cencel|cansel|cancal/g, 'cancel'],
 ];
 
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
@@ -118,6 +123,8 @@ export function evenOut(text: string): string {
   // Laughter: "5555" (ห้า sounds like "ha") is one laugh, however long; a number next to other digits is left alone.
   t = t.replace(/(?<![\d.,])5{3,}(?![\d.,]|\s*บาท)/g, '555');
   for (const [slip, meant] of SLIPS) t = t.replace(slip, meant);
+  // Loanwords the segmenter's dictionary lacks ("บอทนี้" reads as "บอ|ทนี้"): set apart as words.
+  t = t.replace(/(แชท)?บอท|แชท/g, ' $& ');
   return t.replace(ENDING, ' $1').replace(/\s+/g, ' ').trim();
 }
 

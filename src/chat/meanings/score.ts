@@ -125,7 +125,7 @@ export function readMessage(message: string): Reading {
   const myCases = cases > 0 && own > 0 && !story && corruption.hits === 0 ? SURE + 1 : 0;
   // "ใช้ยังไง", "ขอเมนูหน่อย": nothing but asking how or what, with none of a problem's words.
   const onlyHelp = words.every((w, i) => help.covered.has(i) || HELP_AROUND.has(w));
-  const helpScore = help.hits === 0 || topic > 0 || corruption.hits > 0 ? 0 : onlyHelp ? SURE + 1 : 1;
+  const helpScore = help.hits === 0 || story || corruption.hits > 0 ? 0 : onlyHelp ? SURE + 1 : 1;
 
   const reportWord = words.includes('รายงาน') || words.includes('report') ? 1 : 0;
   return {
