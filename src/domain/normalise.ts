@@ -55,7 +55,7 @@ const DIALECT: Record<string, string> = {
   // look
   เบิ่ง: 'ดู', ผ่อ: 'ดู', แล: 'ดู', เบิ่งแน: 'ดู',
   // what
-  อีหยัง: 'อะไร', หยัง: 'อะไร', อะหยัง: 'อะไร', ไหร: 'อะไร', อิหยัง: 'อะไร',
+  อีหยัง: 'อะไร', หยัง: 'อะไร', อะไหร: 'อะไร', อะหยัง: 'อะไร', ไหร: 'อะไร', อิหยัง: 'อะไร',
   // how
   จั่งใด: 'ยังไง', จั่งใด๋: 'ยังไง', จังใด: 'ยังไง', จังได๋: 'ยังไง', จั่งได๋: 'ยังไง', จะใด: 'ยังไง', จะได: 'ยังไง', จะใด๋: 'ยังไง',
   พรือ: 'ยังไง', ยังพรือ: 'ยังไง', ทำพรือ: 'ทำยังไง', ว่าพรือ: 'ยังไง', ยังใด: 'ยังไง',
@@ -66,7 +66,7 @@ const DIALECT: Record<string, string> = {
   // people, places, time, doing
   ข้อย: 'ฉัน', เฮา: 'เรา', ฉาน: 'ฉัน', เปิ้น: 'เขา', หมู่เฮา: 'เรา', มื้อ: 'วัน', เฮือน: 'บ้าน', เฮ็ด: 'ทำ', ไส: 'ไหน', แม่น: 'ใช่',
   // chat slang
-  ไร: 'อะไร', มั่ง: 'บ้าง', ยังงัย: 'ยังไง', งัย: 'ไง', เยียะ: 'ทำ', แนวใด: 'ยังไง', แนวใด๋: 'ยังไง',
+  ไร: 'อะไร', มั่ง: 'บ้าง', ยังงัย: 'ยังไง', งัย: 'ไง', เยียะ: 'ทำ', ยะ: 'ทำ', ขอบใจ๋: 'ขอบคุณ', ยังไร: 'ยังไง', ยังใง: 'ยังไง', อย่างไล: 'อย่างไร', แนวใด: 'ยังไง', แนวใด๋: 'ยังไง',
   // a pit in the road
   ขุม: 'หลุม',
 };
@@ -116,6 +116,8 @@ export function evenOut(text: string): string {
   // ๆ repeats the word before it: the word once is the same word.
   t = t.replace(/ๆ/g, ' ');
   t = t.replace(/[\p{P}\p{S}]/gu, ' ');
+  // "ถถถถ" is 5555 typed with the keyboard still on Thai: a laugh.
+  t = t.replace(/ถ{3,}/g, ' 555 ');
   // A letter held down ("ยกเลิกกกก", "stooop") counts once; a doubled tone mark or vowel sign is a slip. Digits are never touched.
   // The last ค of "โอเคคคคครับ" begins ครับ.
   t = t.replace(/(\p{L})\1{2,}/gu, (run: string, letter: string, at: number, all: string) => (letter === 'ค' && all.startsWith('รับ', at + run.length) ? 'คค' : letter));

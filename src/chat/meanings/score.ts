@@ -51,11 +51,34 @@ interface Found {
   covered: Set<number>;
 }
 
+/** Consonants that sound alike (as finals, or in all places), so people type one for another. */
+const SOUNDS_ALIKE = ['นณรลญ', 'ดตทธฒฑฐศษสจชซ', 'บปพภฟ', 'กขคฆ', 'ใไ', 'ะั', 'าะ'];
+/** Tone marks and vowel signs: the letters most often missed, doubled or swapped. */
+const MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/u;
+const alike = (a: string, b: string) => MARK.test(a) || MARK.test(b) || SOUNDS_ALIKE.some((set) => set.includes(a) && set.includes(b));
+
+/**
+ * Whether `typed` is `meant` with one slip of the kind people make typing Thai: a tone mark or vowel
+ * sign missed, added or swapped ("ทุจริด", "ใต้โตะ"), a letter doubled, or a consonant typed for one that
+ * sounds the same ("สินบล"). Any other difference is a different word ("รับของ" is not "รับซอง").
+ */
+export function slipOf(typed: string, meant: string): boolean {
+  if (typed === meant) return true;
+  // Short words are too close to each other to guess at.
+  if (meant.length < 5 || Math.abs(typed.length - meant.length) > 1) return false;
+  let i = 0;
+  while (i < typed.length && typed[i] === meant[i]) i++;
+  if (typed.length === meant.length) return typed.slice(i + 1) === meant.slice(i + 1) && alike(typed[i]!, meant[i]!);
+  const [longer, shorter] = typed.length > meant.length ? [typed, meant] : [meant, typed];
+  const extra = longer[i]!;
+  return longer.slice(i + 1) === shorter.slice(i) && (MARK.test(extra) || extra === longer[i - 1] || extra === longer[i + 1]);
+}
+
 /**
  * The entries found as whole words in a row, and which word positions they cover. Words are joined
  * before comparing, because the segmenter cuts the same letters differently in different company
- * ("ขอบคุณ" alone, "ขอบ|คุณ|มาก" in "ขอบคุณมาก"): an entry matches wherever its letters start and end
- * on word boundaries.
+ * ("ขอบคุณ" alone, "ขอบ|คุณ|มาก" in "ขอบคุณมาก"): an entry matches wherever its letters, or its letters
+ * with one typing slip, start and end on word boundaries.
  */
 function find(words: readonly string[], entries: Lexicon): Found {
   let hits = 0;
@@ -65,9 +88,9 @@ function find(words: readonly string[], entries: Lexicon): Found {
     let found = false;
     for (let i = 0; i < words.length; i++) {
       let joined = '';
-      for (let j = i; j < words.length && joined.length < key.length; j++) {
+      for (let j = i; j < words.length && joined.length <= key.length; j++) {
         joined += words[j];
-        if (joined !== key) continue;
+        if (!slipOf(joined, key)) continue;
         found = true;
         for (let k = i; k <= j; k++) covered.add(k);
       }
