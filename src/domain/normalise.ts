@@ -31,7 +31,7 @@ const PARTICLES = new Set([
  * Particles that are also (parts of) words: "เจ้า" begins เจ้าหน้าที่, "หนิ" ends ตำหนิ. They count as
  * particles only where a clause ends (before a space, another particle or the end).
  */
-const ENDING_PARTICLES = new Set(['เจ้า', 'จ้าว', 'หนิ', 'นิ', 'เน่อ', 'เนอะ', 'อ่ะ', 'อะ', 'ว่ะ', 'วะ', 'โว้ย', 'แหละ', 'ล่ะ', 'เว้ย', 'ก๊ะ', 'โหล่', 'หละ']);
+const ENDING_PARTICLES = new Set(['เจ้า', 'จ้าว', 'หนิ', 'นิ', 'เน่อ', 'เนอะ', 'อ่ะ', 'อะ', 'ว่ะ', 'วะ', 'โว้ย', 'แหละ', 'ล่ะ', 'เว้ย', 'ก๊ะ', 'โหล่', 'โหล', 'หละ']);
 /** "ครับผม", "ค่ะขา": the second word is part of the particle only after one. */
 const AFTER_PARTICLE = new Set(['ผม', 'ขา']);
 
@@ -66,7 +66,7 @@ const DIALECT: Record<string, string> = {
   // people, places, time, doing
   ข้อย: 'ฉัน', เฮา: 'เรา', ฉาน: 'ฉัน', เปิ้น: 'เขา', หมู่เฮา: 'เรา', มื้อ: 'วัน', เฮือน: 'บ้าน', เฮ็ด: 'ทำ', ไส: 'ไหน', แม่น: 'ใช่',
   // chat slang
-  ไร: 'อะไร', มั่ง: 'บ้าง', ยังงัย: 'ยังไง', งัย: 'ไง', เยียะ: 'ทำ', ยะ: 'ทำ', ขอบใจ๋: 'ขอบคุณ', ยังไร: 'ยังไง', ยังใง: 'ยังไง', อย่างไล: 'อย่างไร', แนวใด: 'ยังไง', แนวใด๋: 'ยังไง',
+  ไร: 'อะไร', มั่ง: 'บ้าง', ยังงัย: 'ยังไง', งัย: 'ไง', เยียะ: 'ทำ', ยะ: 'ทำ', ใจ้: 'ใช้', พ่อง: 'บ้าง', แหน่: 'หน่อย', เซา: 'หยุด', ขอบใจ๋: 'ขอบคุณ', ยังไร: 'ยังไง', ยังใง: 'ยังไง', อย่างไล: 'อย่างไร', แนวใด: 'ยังไง', แนวใด๋: 'ยังไง',
   // a pit in the road
   ขุม: 'หลุม',
 };
@@ -95,6 +95,7 @@ const SLIPS: ReadonlyArray<readonly [RegExp, string]> = [
   [/วิธีใช่/g, 'วิธีใช้'],
   [/เมณู/g, 'เมนู'],
   [/cancle|cencel|cansel|cancal/g, 'cancel'],
+  [/\b(?:hepl|hlep|halp)\b/g, 'help'],
 ];
 
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });

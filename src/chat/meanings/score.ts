@@ -46,6 +46,9 @@ const WIDER_SCOPE = lexicon(WIDER_SCOPE_WORDS);
 const EXPORT = lexicon(EXPORT_WORDS);
 const REQUEST = wordSet(REQUEST_WORDS);
 
+/** "ไม่" and its English kin ("doesn't" reaches the words as "doesn"). */
+const NEGATION = new Set(['ไม่', 'not', 'no', 'never', 'doesn', 'isn', 'hasn', 'didn', 'haven', 'cannot', 'can t']);
+
 interface Found {
   hits: number;
   covered: Set<number>;
@@ -125,7 +128,7 @@ export function readMessage(message: string): Reading {
   const exported = find(words, EXPORT).hits;
 
   // "X ไม่ …" with nothing else of a problem: a thing that does not work.
-  const negation = words.some((w, i) => w === 'ไม่' && !problems.covered.has(i) && !pleasant.covered.has(i)) ? 1 : 0;
+  const negation = words.some((w, i) => NEGATION.has(w) && !problems.covered.has(i) && !pleasant.covered.has(i)) ? 1 : 0;
   const problem = problems.hits + persistence + fixes + negation;
   const story = topic > 0 && problem > 0;
 
@@ -136,7 +139,7 @@ export function readMessage(message: string): Reading {
   const asks = words.some((w, i) => ASKING.has(w) && !pleasant.covered.has(i) && !exempt.has(i));
   const alarmed = asks || problems.hits > 0 || corruption.hits > 0 || (help.hits > 0 && [...help.covered].some((i) => !exempt.has(i)));
   const onlyPleasant = words.every((w, i) => pleasant.covered.has(i) || FILLERS.has(w));
-  const empty = words.length === 0 && (emoji.length > 0 || message.trim() !== '');
+  const empty = words.length === 0 && (emoji.length > 0 || message.trim() !== '') && !/^[?？\s]+$/u.test(message);
   const pleasantry = empty || (pleasant.hits > 0 && !alarmed && (onlyPleasant || thanks.hits > 0 || topic === 0)) ? SURE : 0;
 
   // A problem with something public is a complaint; a topic or problem words alone only hint at one.
@@ -148,7 +151,9 @@ export function readMessage(message: string): Reading {
   const myCases = cases > 0 && own > 0 && !story && corruption.hits === 0 ? SURE + 1 : 0;
   // "ใช้ยังไง", "ขอเมนูหน่อย": nothing but asking how or what, with none of a problem's words.
   const onlyHelp = words.every((w, i) => help.covered.has(i) || HELP_AROUND.has(w));
-  const helpScore = help.hits === 0 || story || corruption.hits > 0 ? 0 : onlyHelp ? SURE + 1 : 1;
+  // A question mark alone ("?", "??") asks what this is.
+  const asksWhat = /^[?？\s]+$/u.test(message);
+  const helpScore = asksWhat ? SURE + 1 : help.hits === 0 || story || corruption.hits > 0 ? 0 : onlyHelp ? SURE + 1 : 1;
 
   const reportWord = words.includes('รายงาน') || words.includes('report') ? 1 : 0;
   return {
