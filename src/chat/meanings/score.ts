@@ -49,6 +49,9 @@ const REQUEST = wordSet(REQUEST_WORDS);
 /** "ไม่" and its English kin ("doesn't" reaches the words as "doesn"). */
 const NEGATION = new Set(['ไม่', 'not', 'no', 'never', 'doesn', 'isn', 'hasn', 'didn', 'haven', 'cannot', 'can t']);
 
+/** Words that make a message a question, not a report. */
+const QUESTION = new Set(['ไหม', 'มั้ย', 'หรือเปล่า', 'ไหน', 'อะไร', 'ยังไง', 'อย่างไร', 'เมื่อไร', 'เมื่อไหร่', 'ทำไม', 'ใคร', 'กี่', 'เท่าไร', 'เท่าไหร่']);
+
 interface Found {
   hits: number;
   covered: Set<number>;
@@ -114,7 +117,8 @@ function thankedFor(words: readonly string[], thanks: Found): Set<number> {
 /** Scores one message for each intent from its normalised words against the lexicons. */
 export function readMessage(message: string): Reading {
   const { words, emoji } = normalise(message);
-  const topic = find(words, TOPICS).hits;
+  const topics = find(words, TOPICS);
+  const topic = topics.hits;
   const problems = find(words, PROBLEMS);
   const persistence = find(words, PERSISTENCE).hits;
   const fixes = find(words, FIXES).hits;
@@ -143,8 +147,11 @@ export function readMessage(message: string): Reading {
   const pleasantry = empty || (pleasant.hits > 0 && !alarmed && (onlyPleasant || thanks.hits > 0 || topic === 0)) ? SURE : 0;
 
   // A problem with something public is a complaint; a topic or problem words alone only hint at one.
+  // A topic told at some length, no question, is a report of it too ("มีรังผึ้งใหญ่หน้าบ้าน").
+  const telling = words.filter((w, i) => !topics.covered.has(i) && !REQUEST.has(w)).length >= 3 && !words.some((w) => QUESTION.has(w));
   let complaint = 0;
   if (story) complaint = topic + problem;
+  else if (topic > 0 && telling) complaint = SURE;
   else if (topic > 0 || problem >= 2) complaint = 1;
 
   // "ประวัติการร้องเรียนของผม", "เรื่องที่เคยแจ้งไว้": the person's own cases, unless it goes on to tell a story.
