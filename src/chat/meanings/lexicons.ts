@@ -81,6 +81,12 @@ export const PLEASANTRIES = [
   'พิมพ์ผิด', 'ทดสอบ', 'ลองดู', 'test', 'testing', '555', 'ฮ่า', 'ฮ่าฮ่า', 'อิอิ', 'คิคิ', 'lol', 'hello', 'hi', 'hey', 'morning', 'noted',
 ];
 
+/** Greetings: with thanks, the only pleasantries that may come before other small talk ("สวัสดีครับ ผมชื่อสมชาย"). */
+export const GREETINGS = ['สวัสดี', 'หวัดดี', 'อรุณสวัสดิ์', 'hello', 'hi', 'hey', 'morning'];
+
+/** Words naming the bot's commands: a message with one is a request, however politely it begins ("ได้เลย รายงานผล"). */
+export const COMMAND_WORDS = ['รายงาน', 'report', 'สรุป', 'ส่งออก', 'export', 'oit', 'itas', 'ลงทะเบียน', 'สถิติ', 'ภาพรวม', 'ติดตาม', 'สถานะ', 'คืบหน้า', 'ไฟล์', 'excel'];
+
 /** Words that may sit in a pleasantry without making it a request ("ขอบคุณที่แจ้งเรื่องให้ทราบ", "สวัสดีวันจันทร์"). */
 export const PLEASANTRY_FILLERS = [
   'มาก', 'มากๆ', 'ที่', 'แจ้ง', 'เรื่อง', 'ให้', 'ทราบ', 'ช่วย', 'ตอบ', 'กลับ', 'you', 'very', 'much', 'a', 'lot', 'so', 'ทุก', 'คน',

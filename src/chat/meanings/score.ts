@@ -1,6 +1,6 @@
 import { normalise } from '../../domain/normalise.js';
 import {
-  ASKING_WORDS, CASE_WORDS, COMPLAINT_TOPICS, CORRUPTION_WORDS, EXPORT_WORDS, FIX_WORDS, HELP_FILLERS, HELP_WORDS, OWN_CASE_WORDS, PERSISTENCE_WORDS,
+  ASKING_WORDS, CASE_WORDS, COMMAND_WORDS, COMPLAINT_TOPICS, GREETINGS, CORRUPTION_WORDS, EXPORT_WORDS, FIX_WORDS, HELP_FILLERS, HELP_WORDS, OWN_CASE_WORDS, PERSISTENCE_WORDS,
   PLEASANTRIES, PLEASANTRY_FILLERS, PROBLEM_WORDS, REQUEST_WORDS, SUMMARY_WORDS, THANKS, WIDER_SCOPE_WORDS,
 } from './lexicons.js';
 
@@ -35,6 +35,8 @@ const FIXES = lexicon(FIX_WORDS);
 const CORRUPTION = lexicon(CORRUPTION_WORDS);
 const PLEASANT = lexicon(PLEASANTRIES);
 const THANKFUL = lexicon(THANKS);
+const GREETING = lexicon(GREETINGS);
+const COMMANDS = lexicon(COMMAND_WORDS);
 const FILLERS = wordSet(PLEASANTRY_FILLERS);
 const ASKING = wordSet(ASKING_WORDS);
 const CASES = lexicon(CASE_WORDS);
@@ -137,14 +139,15 @@ export function readMessage(message: string): Reading {
   const story = topic > 0 && problem > 0;
 
   // A pleasantry: nothing but particles or pictures ("ค่ะ", "👍"); or thanks, agreement, a greeting or
-  // small talk that asks nothing, tells of no problem and reports no corruption. Thanks may name what
-  // was done ("ซ่อมไฟเสร็จแล้ว ขอบคุณมาก"); a greeting with a topic may be the start of a complaint.
+  // small talk that asks nothing, names no command, tells of no problem and reports no corruption.
+  // Thanks may name what was done ("ซ่อมไฟเสร็จแล้ว ขอบคุณมาก") and a greeting may go on to small talk,
+  // but not to a topic, which may be the start of a complaint.
   const exempt = thankedFor(words, thanks);
   const asks = words.some((w, i) => ASKING.has(w) && !pleasant.covered.has(i) && !exempt.has(i));
-  const alarmed = asks || problems.hits > 0 || corruption.hits > 0 || (help.hits > 0 && [...help.covered].some((i) => !exempt.has(i)));
+  const alarmed = asks || problems.hits > 0 || find(words, COMMANDS).hits > 0 || corruption.hits > 0 || (help.hits > 0 && [...help.covered].some((i) => !exempt.has(i)));
   const onlyPleasant = words.every((w, i) => pleasant.covered.has(i) || FILLERS.has(w));
   const empty = words.length === 0 && (emoji.length > 0 || message.trim() !== '') && !/^[?？\s]+$/u.test(message);
-  const pleasantry = empty || (pleasant.hits > 0 && !alarmed && (onlyPleasant || thanks.hits > 0 || topic === 0)) ? SURE : 0;
+  const pleasantry = empty || (pleasant.hits > 0 && !alarmed && (onlyPleasant || thanks.hits > 0 || (topic === 0 && find(words, GREETING).hits > 0))) ? SURE : 0;
 
   // A problem with something public is a complaint; a topic or problem words alone only hint at one.
   // A topic told at some length, no question, is a report of it too ("มีรังผึ้งใหญ่หน้าบ้าน").
