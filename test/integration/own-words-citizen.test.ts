@@ -49,6 +49,7 @@ describe('at the complaint story question, what is not a story is never stored a
     expect(await stepOf(chat)).toBe('what');
   });
 
+  // The other side of hearing help at any question: a story that asks for help stays the story.
   it('takes a story that asks for help with a problem as the story', async () => {
     const chat = citizen();
     await atStoryQuestion(chat);
@@ -59,8 +60,10 @@ describe('at the complaint story question, what is not a story is never stored a
 });
 
 describe('as a first message', () => {
-  it.each(['ใช้พรือหนิ', 'บอทนี้ทำอะไรได้มั่ง', 'what can you do?', 'รบกวนแนะนำวิธีการใช้งานด้วยค่ะ'])('"%s" gets the help text', async (phrase) => {
-    expect(visibleText(await citizen().say(phrase))).toContain('สำหรับประชาชน');
+  it.each(['ใช้พรือหนิ', 'บอทนี้ทำอะไรได้มั่ง', 'what can you do?', 'รบกวนแนะนำวิธีการใช้งานด้วยค่ะ'])('"%s" gets the help text, not "not understood"', async (phrase) => {
+    const reply = visibleText(await citizen().say(phrase));
+    expect(reply).toContain('สำหรับประชาชน');
+    expect(reply).not.toContain('ไม่เข้าใจ');
   });
 
   it.each(['ขอบใจหลายๆ เด้อ', 'ยินดีเจ้า', 'ถถถถ', 'จ้า', 'สวัสดีวันศุกร์ค่ะ', 'ไฟซ่อมเสร็จแล้ว ชื่นชมเจ้าหน้าที่มากครับ'])('"%s" gets a short polite answer with the main buttons', async (phrase) => {
