@@ -142,11 +142,13 @@ export function readMessage(message: string): Reading {
   // small talk that asks nothing, names no command, tells of no problem and reports no corruption.
   // Thanks may name what was done ("ซ่อมไฟเสร็จแล้ว ขอบคุณมาก") and a greeting may go on to small talk,
   // but not to a topic, which may be the start of a complaint.
+  // A question mark alone ("?", "??") asks what this is.
+  const asksWhat = /^\s*[?？][?？\s]*$/u.test(message);
   const exempt = thankedFor(words, thanks);
   const asks = words.some((w, i) => ASKING.has(w) && !pleasant.covered.has(i) && !exempt.has(i));
   const alarmed = asks || problems.hits > 0 || find(words, COMMANDS).hits > 0 || corruption.hits > 0 || (help.hits > 0 && [...help.covered].some((i) => !exempt.has(i)));
   const onlyPleasant = words.every((w, i) => pleasant.covered.has(i) || FILLERS.has(w));
-  const empty = words.length === 0 && (emoji.length > 0 || message.trim() !== '') && !/^[?？\s]+$/u.test(message);
+  const empty = words.length === 0 && (emoji.length > 0 || message.trim() !== '') && !asksWhat;
   const pleasantry = empty || (pleasant.hits > 0 && !alarmed && (onlyPleasant || thanks.hits > 0 || (topic === 0 && find(words, GREETING).hits > 0))) ? SURE : 0;
 
   // A problem with something public is a complaint; a topic or problem words alone only hint at one.
@@ -161,8 +163,6 @@ export function readMessage(message: string): Reading {
   const myCases = cases > 0 && own > 0 && !story && corruption.hits === 0 ? SURE + 1 : 0;
   // "ใช้ยังไง", "ขอเมนูหน่อย": nothing but asking how or what, with none of a problem's words.
   const onlyHelp = words.every((w, i) => help.covered.has(i) || HELP_AROUND.has(w));
-  // A question mark alone ("?", "??") asks what this is.
-  const asksWhat = /^[?？\s]+$/u.test(message);
   const helpScore = asksWhat ? SURE + 1 : help.hits === 0 || story || corruption.hits > 0 ? 0 : onlyHelp ? SURE + 1 : 1;
 
   const reportWord = words.includes('รายงาน') || words.includes('report') ? 1 : 0;
