@@ -72,6 +72,8 @@ const alike = (a: string, b: string) => MARK.test(a) || MARK.test(b) || SOUNDS_A
  */
 export function slipOf(typed: string, meant: string): boolean {
   if (typed === meant) return true;
+  // English endings: "kickbacks", "bribed", "cheating" are the word of the lexicon.
+  if (/^[a-z]+$/.test(meant)) return typed.startsWith(meant) && ['s', 'es', 'ed', 'd', 'ing'].includes(typed.slice(meant.length));
   // Short words are too close to each other to guess at.
   if (meant.length < 5 || Math.abs(typed.length - meant.length) > 1) return false;
   let i = 0;
@@ -96,7 +98,7 @@ function find(words: readonly string[], entries: Lexicon): Found {
     let found = false;
     for (let i = 0; i < words.length; i++) {
       let joined = '';
-      for (let j = i; j < words.length && joined.length <= key.length; j++) {
+      for (let j = i; j < words.length && joined.length <= key.length + 3; j++) {
         joined += words[j];
         if (!slipOf(joined, key)) continue;
         found = true;
