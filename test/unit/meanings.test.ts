@@ -53,6 +53,9 @@ describe('scoring a message per intent', () => {
     ['the official asked me for a bribe', 'corruption'],
     ['เจ้าหน้าที่เรียกเงินใต้โตะ', 'corruption'],
     ['ปลัดรับสินบร', 'corruption'],
+    ['มีคอรับชั่นในโครงการ', 'corruption'],
+    ['ร้านค้าโดนเก็บส่วยทุกเดือน', 'corruption'],
+    ['the mayor takes kickbacks', 'corruption'],
     // Thanks that name what was done, greetings, small talk, laughter.
     ['ซ่อมไฟเสร็จแล้ว ขอบคุณมากครับ', 'pleasantry'],
     ['ขอบคุณที่ช่วยเหลือนะคะ', 'pleasantry'],
@@ -71,6 +74,8 @@ describe('scoring a message per intent', () => {
     ['มีฟังก์ชันอะไรบ้าง', 'help'],
     ['how do I use this?', 'help'],
     ['?', 'help'],
+    ['ทำอะไรได้บ้างเนี่ย', 'help'],
+    ['ใช้งานบ่เป็น', 'help'],
   ] as const)('"%s" is %s', (message, intent) => {
     expect(sureOf(message)).toBe(intent);
   });

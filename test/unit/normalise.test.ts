@@ -104,7 +104,7 @@ describe('cancel in its common forms', () => {
     // "ยกเลิกแล้ว" may also be an officer reporting that an activity was called off.
     'ยกเลิกแล้ว',
     'บ่เอาแล้วเด้อ', 'บ่เอาแล้วเจ้า', 'ไม่ต้องแล้วค่ะ', 'ไม่เอาแล้วครับ ขอบคุณ', 'ไม่แล้วค่ะ', 'ออก', 'เซาก่อน', 'ไว้ก่อนค่ะ', 'ช่างมันเถอะ',
-    "I don't want it anymore",
+    "I don't want it anymore", 'ไม่เป็นไรค่ะ', 'กดผิดค่ะ', 'ไม่ได้ตั้งใจกด',
   ])('"%s" cancels after one question', (text) => {
     expect(cancelPhrase(text)).toBe('soft');
   });
