@@ -21,7 +21,9 @@ const whole = (core: string) => new RegExp(`^${COURTESY}(?:${core})${COURTESY}$`
 const PLAIN = whole(`(?:${ASKING})(?:ยกเลิก|cancel|cancell?ed|เลิก)${WHAT}`);
 const SOFT: readonly RegExp[] = [
   whole(`(?:${ASKING})(?:หยุด|stop|quit|abort|exit|ออกจาก(?:รายการ|เมนู|ระบบ|ตรงนี้|หน้านี้)|ออก)${WHAT}`),
-  whole(`ไม่(?:เอา|ทำ|ต้อง|แจ้ง|ร้องเรียน|ส่ง|(?:ต้องการ|อยาก)(?:แจ้ง|ร้องเรียน|ทำ|ส่ง)?)?(?:เรื่องนี้|เรื่อง|รายการนี้)?${NO_LONGER}`),
+  whole(`ไม่(?:เอา|ทำ|ต้อง|แจ้ง|ร้องเรียน|ส่ง|(?:ต้องการ|อยาก)(?:แจ้ง|ร้องเรียน|ทำ|ส่ง)?)(?:เรื่องนี้|เรื่อง|รายการนี้)?${NO_LONGER}`),
+  // "ไม่แล้ว" is no longer; "ไม่ก่อน" may only answer a yes/no question.
+  whole(`ไม่(?:แล้ว|ละ|ล่ะ)+`),
   /^ช่างมัน(?:เถอะ|เหอะ|ก่อน)?$/,
   // "ไม่เป็นไร" is "never mind"; "กดผิด" alone, "ไม่ได้ตั้งใจ", "เริ่มใหม่", "ลบทิ้ง": the message was not meant.
   /^ไม่เป็นไร(?:แล้ว|ละ|ล่ะ)?(?:ขอบคุณ)?$/,
