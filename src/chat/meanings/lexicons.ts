@@ -1,8 +1,9 @@
 /**
  * How people write, one list per thing the bot listens for. Entries are written as people type them
  * (after the normaliser: lower case, Arabic digits, particles gone); a multi-word entry matches the same
- * words in a row, so "ไฟ" never matches inside "ไฟล์". Built from everyday usage, not from the labelled
- * phrase set that measures the bot (test/), which stays unseen.
+ * words in a row, so "ไฟ" never matches inside "ไฟล์". Built from everyday usage and from the misses of
+ * the phrase set's `build` split, generalised to the neighbouring wordings; its `held-out` split, which
+ * measures the bot (test/phrases/), stays unseen.
  */
 
 /** What a local complaint is about: public works, utilities, nuisance, the places they happen. */
