@@ -1,5 +1,6 @@
 import type { DialogInput } from '../dialogs/types.js';
 import { isComplaintState, offerAnswer } from '../dialogs/complaint.js';
+import { isCancelPhrase } from '../domain/cancel-phrase.js';
 import type { DialogState } from '../domain/dialog-state.js';
 import { quickText, text, type Message, type QuickReply } from '../line/messages.js';
 import type { ChatContext } from './context.js';
@@ -17,6 +18,8 @@ import { likelyIntents, readMessage, SURE, type Intent, type Reading } from './m
 
 export const PLEASANTRY_REPLY = 'ยินดีให้บริการ หากต้องการสิ่งใด เลือกจากปุ่มด้านล่างได้เลย';
 export const UNSURE = 'ขออภัย ไม่แน่ใจว่าท่านหมายถึงเรื่องใด เลือกจากปุ่มด้านล่างได้เลย';
+/** A message that means nothing the bot knows: a short answer and the person's own buttons, never the whole help text. */
+export const NOTHING_FITS = 'ขออภัย ยังไม่แน่ใจว่าท่านต้องการให้ช่วยเรื่องใด เลือกจากปุ่มด้านล่างได้เลย หรือเล่าปัญหาที่พบมาได้ทันที';
 
 /** Reads a typed message; null for anything else. */
 export const readInput = (input: DialogInput): Reading | null => (input.kind === 'text' ? readMessage(input.text) : null);
@@ -27,9 +30,12 @@ export const isPleasantry = (input: DialogInput, reading: Reading | null): boole
 
 export const pleasantryReply = (ctx: ChatContext): Message[] => [text(PLEASANTRY_REPLY, helpQuickReplies(ctx.sender.roles))];
 
+/** Typed text nothing fits ("ทดสอบ", "ฝนตกหนักมากวันนี้"): the main buttons, and help one tap away. */
+export const nothingFitsReply = (ctx: ChatContext): Message[] => [text(NOTHING_FITS, [...helpQuickReplies(ctx.sender.roles).slice(0, 12), quickText('ช่วยเหลือ')])];
+
 /** A message typed at the "file this?" offer that answers something else: the offer gives way to it. */
 export const leavesStoryOffer = (dialog: DialogState | null, input: DialogInput): boolean =>
-  isComplaintState(dialog) && dialog.step === 'offer' && input.kind === 'text' && offerAnswer(input) === null && !/^\s*(ยกเลิก|cancel)/i.test(input.text);
+  isComplaintState(dialog) && dialog.step === 'offer' && input.kind === 'text' && offerAnswer(input) === null && !isCancelPhrase(input.text);
 
 const feature = (name: string) => FEATURES.find((f) => f.name === name)!;
 const FEATURE_OF: Partial<Record<Intent, string>> = { summary: 'summary', export: 'exportReport' };
@@ -43,7 +49,14 @@ function usableBy(ctx: ChatContext) {
   };
 }
 
-const BUTTON: Record<Exclude<Intent, 'pleasantry'>, string> = { summary: 'สรุป', export: 'ส่งออกรายงาน', complaint: 'ร้องเรียน', corruption: 'แจ้งทุจริต' };
+const BUTTON: Record<Exclude<Intent, 'pleasantry'>, string> = {
+  summary: 'สรุป',
+  export: 'ส่งออกรายงาน',
+  complaint: 'ร้องเรียน',
+  corruption: 'แจ้งทุจริต',
+  myCases: 'เรื่องของฉัน',
+  help: 'ช่วยเหลือ',
+};
 
 /**
  * Answers by meaning, or null when the message means nothing the writer may ask for (the caller then

@@ -18,7 +18,7 @@ import { respondInGroup } from './group-chat.js';
 import { CHAT_TEXT } from './texts.js';
 import { toDialogInput } from './to-input.js';
 import { understand } from './understand.js';
-import { answerByMeaning, isPleasantry, leavesStoryOffer, pleasantryReply, readInput } from './meaning-route.js';
+import { answerByMeaning, isPleasantry, leavesStoryOffer, nothingFitsReply, pleasantryReply, readInput } from './meaning-route.js';
 import { SURE } from './meanings/score.js';
 
 export interface ChatDeps {
@@ -117,7 +117,8 @@ async function route(ctx: ChatContext, dialogTouched: () => boolean): Promise<Me
     if (underway) return underway.dialog!.continue(ctx);
     // A dialog no feature carries on any more (left by an older version) is dropped.
     if (ctx.dialog) await ctx.endDialog();
-    return unknown(input, ctx.sender);
+    // Typed text that means nothing known gets the main buttons, not "not understood" and the whole help.
+    return input.kind === 'text' ? nothingFitsReply(ctx) : unknown(input, ctx.sender);
   }
   const { feature, argument } = found;
   ctx.argument = argument;

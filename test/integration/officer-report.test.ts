@@ -406,9 +406,11 @@ describe('linking staff accounts', () => {
   });
 
   it('answers unknown text and stickers with a helpful reply, never silence', async () => {
+    // Issue 26: text that means nothing known gets a short answer with the officer's own buttons, not "not understood" and the whole help.
     const unknown = await officer.say('ฝนตกหนักมากวันนี้');
-    expect(visibleText(unknown)).toContain('ไม่เข้าใจคำสั่งนี้');
-    expect(visibleText(unknown)).toContain('"รายงาน"');
+    expect(visibleText(unknown)).not.toContain('ไม่เข้าใจ');
+    expect(visibleText(unknown)).not.toContain('"รายงาน"');
+    expect(unknown[0].quickReply.items.map((i: any) => i.action.label)).toEqual(expect.arrayContaining(['รายงาน', 'ช่วยเหลือ']));
     // A greeting is answered briefly with the officer's own buttons, not with "not understood" and the help text.
     const greeting = await officer.say('สวัสดีครับ');
     expect(visibleText(greeting)).not.toContain('ไม่เข้าใจ');

@@ -41,9 +41,6 @@ describe('people understood in their own words (no dialog waiting)', () => {
     ['ขอดูภาพรวมของอปท.ในอำเภอครับ', 'rollup'],
     ['ขอดูรายการรอตรวจ', 'oitReview'],
     ['ตรวจข้อมูล OIT', 'oitReview'],
-    ['สวัสดีครับ', 'help'],
-    ['สวัสดี', 'help'],
-    ['Hello', 'help'],
     ['ใช้งานยังไง', 'help'],
     ['บอททำอะไรได้บ้าง', 'help'],
     ['เชื่อมกลุ่ม', 'linkGroup'],
@@ -68,7 +65,8 @@ describe('people understood in their own words (no dialog waiting)', () => {
     expect(matchIntent(text)).toEqual({ feature: 'track', argument: no });
   });
 
-  it.each(['ขอบคุณครับ', 'โอเค', '555', 'ถนนหน้าบ้านเป็นหลุม', '', '   '])('"%s" asks for nothing', (text) => {
+  // Greetings are pleasantries (issue 26): the router answers them briefly before any command is looked for.
+  it.each(['ขอบคุณครับ', 'โอเค', '555', 'ถนนหน้าบ้านเป็นหลุม', 'สวัสดีครับ', 'Hello', '', '   '])('"%s" asks for nothing', (text) => {
     expect(matchIntent(text)).toBeNull();
   });
 
@@ -102,7 +100,8 @@ describe('exact commands, which also work inside a dialog', () => {
     expect(parseCommand('REPORT')).toEqual({ feature: 'report', argument: '' });
     expect(parseCommand('ลงทะเบียน  abcd-2345')).toEqual({ feature: 'register', argument: 'abcd-2345' });
     expect(parseCommand('register')).toEqual({ feature: 'register', argument: '' });
-    expect(parseCommand('ช่วยเหลือด้วย')).toBeNull();
+    // Asking for help is heard at any question too (issue 26), in any wording that asks nothing else.
+    expect(parseCommand('ช่วยเหลือด้วย')).toEqual({ feature: 'help', argument: '' });
     expect(parseCommand('ขอรายงานหน่อย')).toBeNull();
   });
 

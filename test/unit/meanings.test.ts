@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordsOf } from '../../src/chat/meanings/normalise.js';
-import { likelyIntents, readMessage, SURE, type Intent } from '../../src/chat/meanings/score.js';
+import { likelyIntents, readMessage, slipOf, SURE, wordsOf, type Intent } from '../../src/chat/meanings/score.js';
 
 /** The intent a message is taken for without asking, or null when the bot would ask or not know. */
 function sureOf(message: string, usable: (i: Intent) => boolean = () => true): Intent | null {
@@ -11,7 +10,7 @@ function sureOf(message: string, usable: (i: Intent) => boolean = () => true): I
   return next && reading.scores[next] >= reading.scores[top] ? null : top;
 }
 
-describe('the local normaliser', () => {
+describe('the words the meaning layer reads (src/domain/normalise.ts)', () => {
   it('drops particles, reads Isan words and Thai digits, and squeezes letters typed over and over', () => {
     expect(wordsOf('ไฟทางบ่ติดมาหลายมื้อแล้วเด้อ')).toEqual(['ไฟ', 'ทาง', 'ไม่', 'ติด', 'มา', 'หลาย', 'วัน', 'แล้ว']);
     expect(wordsOf('โอเคคคคครับ')).toEqual(['โอเค']);
@@ -39,6 +38,65 @@ describe('scoring a message per intent', () => {
     ['ขอรายงานเป็นไฟล์ Excel', 'export'],
   ] as const)('"%s" is %s', (message, intent) => {
     expect(sureOf(message)).toBe(intent);
+  });
+
+  it.each([
+    // Stories of every register, dialect and English.
+    ['หมาจรจัดเต็มซอย กัดเด็กไปแล้วสองคน', 'complaint'],
+    ['เพื่อนบ้านเปิดเพลงดังทั้งคืน', 'complaint'],
+    ['มีงูเข้าบ้านบ่อยมาก', 'complaint'],
+    ['รบกวนมาตัดกิ่งไม้หน้าบ้านหน่อยค่ะ', 'complaint'],
+    ['ขอความช่วยเหลือเรื่องน้ำประปาค่ะ ไหลอ่อนมาก', 'complaint'],
+    ['garbage not collected for a week', 'complaint'],
+    ['ผู้รับเหมาเป็นญาตินายก ได้งานทุกโครงการ', 'corruption'],
+    ['จนท. ขอค่าเดินเรื่อง 500 ถึงจะทำให้', 'corruption'],
+    ['the official asked me for a bribe', 'corruption'],
+    ['เจ้าหน้าที่เรียกเงินใต้โตะ', 'corruption'],
+    ['ปลัดรับสินบร', 'corruption'],
+    ['มีคอรับชั่นในโครงการ', 'corruption'],
+    ['ร้านค้าโดนเก็บส่วยทุกเดือน', 'corruption'],
+    ['the mayor takes kickbacks', 'corruption'],
+    // Thanks that name what was done, greetings, small talk, laughter.
+    ['ซ่อมไฟเสร็จแล้ว ขอบคุณมากครับ', 'pleasantry'],
+    ['ขอบคุณที่ช่วยเหลือนะคะ', 'pleasantry'],
+    ['ขอบคุณเยอะๆ ครับ', 'pleasantry'],
+    ['แอดมินน่ารักจัง', 'pleasantry'],
+    ['สวัสดีวันพุธค่ะ', 'pleasantry'],
+    ['สบายดีไหมครับ', 'pleasantry'],
+    ['ค่ะ', 'pleasantry'],
+    ['ถถถถ', 'pleasantry'],
+    // Own cases and help, in any wording.
+    ['ขอดูรายการเรื่องร้องเรียนของฉัน', 'myCases'],
+    ['เรื่องที่ฉานแจ้งไว้อยู่ไหนหนิ', 'myCases'],
+    ['ประวัติเรื่องที่ส่งไป', 'myCases'],
+    ['ใช้งานยังไงครับ', 'help'],
+    ['เฮ็ดหยังได้แน่', 'help'],
+    ['มีฟังก์ชันอะไรบ้าง', 'help'],
+    ['how do I use this?', 'help'],
+    ['?', 'help'],
+    ['ทำอะไรได้บ้างเนี่ย', 'help'],
+    ['ใช้งานบ่เป็น', 'help'],
+  ] as const)('"%s" is %s', (message, intent) => {
+    expect(sureOf(message)).toBe(intent);
+  });
+
+  it.each([
+    // A story about one's own case, a command, a question about a topic: none is a pleasantry, a list or help.
+    ['เรื่องของผมคือถนนหน้าบ้านพัง', 'complaint'],
+    ['ขอบคุณครับ ช่วยมาดูไฟหน้าบ้านด้วย', 'complaint'],
+    ['ได้เลยครับ รายงานผลโครงการ', null],
+    ['ฝนตกหนักมากวันนี้ ระวังกันด้วยนะคะ', null],
+    ['ไปรับของที่อบต', null],
+  ] as const)('"%s" is %s', (message, intent) => {
+    expect(sureOf(message)).toBe(intent);
+  });
+
+  it('reads one Thai typing slip as the word meant, and nothing further', () => {
+    expect(slipOf('ทุจริด', 'ทุจริต')).toBe(true);
+    expect(slipOf('ใต้โตะ', 'ใต้โต๊ะ')).toBe(true);
+    expect(slipOf('ทุจจริต', 'ทุจริต')).toBe(true);
+    expect(slipOf('รับของ', 'รับซอง')).toBe(false);
+    expect(slipOf('เสีย', 'เสือ')).toBe(false);
   });
 
   it('finds topics as whole words: a file is not a street light', () => {

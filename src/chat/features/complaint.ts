@@ -6,13 +6,17 @@ import { caseCard, receiptMessage } from '../../flex/complaint-messages.js';
 import { text, type Message } from '../../line/messages.js';
 import { noticeToHandlers } from '../../outbox/complaint-notices.js';
 import type { ChatContext, Feature } from '../context.js';
+import { readMessage, SURE } from '../meanings/score.js';
 
 const tooMany = (notSent: boolean, ctx: ChatContext) =>
   `ท่านส่งเรื่องครบ ${figures(ctx.org.digits).count(MAX_COMPLAINTS_PER_HOUR)} เรื่องในหนึ่งชั่วโมงแล้ว${notSent ? ' เรื่องนี้ยังไม่ได้ส่ง' : ''} กรุณาลองใหม่ภายหลัง หากเร่งด่วนโปรดติดต่อองค์กรโดยตรง`;
 
-/** The kind a request names: the bot's own names for the two channels, and the words people use for them. */
-function kindNamed(plain: string): ComplaintKind | '' {
-  if (/ทุจริต|เบาะแส|คอร์รัปชั่?น|ประพฤติมิชอบ|corruption/.test(plain)) return 'corruption';
+/**
+ * The kind a request names: the bot's own names for the two channels, and the words people use for
+ * them; corruption words anywhere ("ร้องทุกข์ว่าปลัดเรียกเงิน") name the confidential channel.
+ */
+function kindNamed(plain: string, raw: string): ComplaintKind | '' {
+  if (/ทุจริต|เบาะแส|คอร์รัปชั่?น|ประพฤติมิชอบ|corruption/.test(plain) || readMessage(raw).scores.corruption >= SURE) return 'corruption';
   if (/ร้องทุกข์/.test(plain)) return 'general';
   return '';
 }
@@ -51,7 +55,7 @@ export async function offerToFile(ctx: ChatContext, story: string, likely: Compl
 export const complaint: Feature = {
   name: 'complaint',
   words: ['ร้องเรียน', 'แจ้งเรื่อง', 'complaint'],
-  meaning: (plain) => (/ร้องเรียน|ร้องทุกข์|แจ้งทุจริต|แจ้งเบาะแส|ทุจริต|คอร์รัปชั่?น|แจ้งเรื่อง|แจ้งปัญหา|^complain/.test(plain) ? kindNamed(plain) : null),
+  meaning: (plain, raw) => (/ร้องเรียน|ร้องทุกข์|แจ้งทุจริต|แจ้งเบาะแส|ทุจริต|คอร์รัปชั่?น|แจ้งเรื่อง|แจ้งปัญหา|complain/.test(plain) ? kindNamed(plain, raw) : null),
   startsDialog: true,
   async handle(ctx) {
     if (await overTheLimit(ctx)) return [text(tooMany(false, ctx))];

@@ -1,6 +1,7 @@
 import { hasRole, isExecutiveOrAdmin, ROLE_TH, type StaffRole } from '../../domain/roles.js';
 import { quickText, text, type Message, type QuickReply } from '../../line/messages.js';
 import type { Feature } from '../context.js';
+import { means, readMessage } from '../meanings/score.js';
 
 const CITIZEN_HELP =
   'สำหรับประชาชน\n• "ร้องเรียน" แจ้งเรื่องร้องเรียนทั่วไป หรือแจ้งเบาะแสการทุจริตของเจ้าหน้าที่ โดยปกปิดตัวตนผู้แจ้ง\n• "ติดตาม เลขที่เรื่อง" ดูความคืบหน้า\n• "เรื่องของฉัน" เรื่องทั้งหมดที่ท่านแจ้ง: ส่งข้อมูลเพิ่มเติม ถอนเรื่อง หรือประเมินความพึงพอใจเมื่อเรื่องแล้วเสร็จ\nพิมพ์เป็นประโยคได้ เช่น อยากร้องเรียนเรื่องถนน หรือเล่าปัญหาที่พบได้เลย เช่น ไฟทางหน้าบ้านไม่ติดมาหลายวัน\n\nสำหรับเจ้าหน้าที่\n• พิมพ์ "ลงทะเบียน รหัสเชิญ" เพื่อเชื่อมบัญชี LINE กับบทบาทของท่าน โดยขอรหัสเชิญจากผู้ดูแลระบบ';
@@ -54,6 +55,8 @@ export function helpMessage(roles: readonly StaffRole[], opener?: string): Messa
 export const help: Feature = {
   name: 'help',
   words: ['ช่วยเหลือ', 'เมนู', 'help', 'menu'],
-  meaning: /^(สวัสดี|หวัดดี|ดีครับ|ดีค่ะ|ดีจ้า|hello|hi|hey)|ช่วยเหลือ|วิธีใช้|ใช้งานยังไง|ทำอะไรได้(บ้าง)?|^เมนู|^menu|^help/,
+  // A message that only asks what the bot does or how to use it ("ใช้ยังไง", "ขอเมนูหน่อย", "ใช้จั่งใด๋"),
+  // heard at any question as the words are: it is never some answer's text. Greetings are pleasantries.
+  command: (t) => (means(readMessage(t), 'help') ? '' : null),
   handle: async (ctx) => [helpMessage(ctx.sender.roles)],
 };

@@ -2,6 +2,7 @@ import { ownCasesMessages } from '../../flex/complaint-messages.js';
 import { figures } from '../../domain/figures.js';
 import type { Message } from '../../line/messages.js';
 import type { ChatContext, Feature } from '../context.js';
+import { means, readMessage } from '../meanings/score.js';
 
 /** A person's own cases, each a card tracked with one tap. */
 export async function ownCases(ctx: ChatContext): Promise<Message[]> {
@@ -11,6 +12,7 @@ export async function ownCases(ctx: ChatContext): Promise<Message[]> {
 export const myCases: Feature = {
   name: 'myCases',
   words: ['เรื่องของฉัน', 'my cases'],
-  meaning: /เรื่องของ(ฉัน|ผม|หนู|เรา|ดิฉัน)|เรื่องที่(ฉัน|ผม|ดิฉัน)?(แจ้ง|ร้องเรียน|ร้องทุกข์)(ไว้|ไป)|^mycases/,
+  // Any wording of "the cases I filed" (the meaning layer's lexicons: chat/meanings/lexicons.ts).
+  meaning: (_plain, raw) => (means(readMessage(raw), 'myCases') ? '' : null),
   handle: ownCases,
 };

@@ -1,8 +1,11 @@
-import { COMPLAINT_TOPICS, CORRUPTION_WORDS, EXPORT_WORDS, PLEASANTRIES, PLEASANTRY_FILLERS, PROBLEM_WORDS, REQUEST_WORDS, SUMMARY_WORDS, WIDER_SCOPE_WORDS } from './lexicons.js';
-import { emojiOf, wordsOf } from './normalise.js';
+import { normalise } from '../../domain/normalise.js';
+import {
+  ASKING_WORDS, CASE_WORDS, COMMAND_WORDS, COMPLAINT_TOPICS, GREETINGS, CORRUPTION_WORDS, EXPORT_WORDS, FIX_WORDS, HELP_FILLERS, HELP_WORDS, OWN_CASE_WORDS, PERSISTENCE_WORDS,
+  PLEASANTRIES, PLEASANTRY_FILLERS, PROBLEM_WORDS, REQUEST_WORDS, SUMMARY_WORDS, THANKS, WIDER_SCOPE_WORDS,
+} from './lexicons.js';
 
 /** What a message read on its own may mean, beyond the commands each feature lists. */
-export type Intent = 'complaint' | 'corruption' | 'pleasantry' | 'summary' | 'export';
+export type Intent = 'complaint' | 'corruption' | 'pleasantry' | 'summary' | 'export' | 'myCases' | 'help';
 
 export interface Reading {
   scores: Record<Intent, number>;
@@ -18,26 +21,76 @@ export interface Reading {
 /** A score from which the meaning is taken without asking; below it, and above zero, the bot asks. */
 export const SURE = 2;
 
+/** The words of a message as the lexicons are written (src/domain/normalise.ts): the one reading of words. */
+export const wordsOf = (text: string): string[] => normalise(text).words;
+
 type Lexicon = string[][];
 const lexicon = (entries: readonly string[]): Lexicon => entries.map(wordsOf).filter((w) => w.length > 0);
+const wordSet = (entries: readonly string[]) => new Set(entries.flatMap(wordsOf));
 
 const TOPICS = lexicon(COMPLAINT_TOPICS);
 const PROBLEMS = lexicon(PROBLEM_WORDS);
+const PERSISTENCE = lexicon(PERSISTENCE_WORDS);
+const FIXES = lexicon(FIX_WORDS);
 const CORRUPTION = lexicon(CORRUPTION_WORDS);
 const PLEASANT = lexicon(PLEASANTRIES);
-const FILLERS = new Set(PLEASANTRY_FILLERS.flatMap(wordsOf));
+const THANKFUL = lexicon(THANKS);
+const GREETING = lexicon(GREETINGS);
+const COMMANDS = lexicon(COMMAND_WORDS);
+const FILLERS = wordSet(PLEASANTRY_FILLERS);
+const ASKING = wordSet(ASKING_WORDS);
+const CASES = lexicon(CASE_WORDS);
+const OWN_CASES = lexicon(OWN_CASE_WORDS);
+const HELP = lexicon(HELP_WORDS);
+const HELP_AROUND = wordSet(HELP_FILLERS);
 const SUMMARY = lexicon(SUMMARY_WORDS);
 const WIDER_SCOPE = lexicon(WIDER_SCOPE_WORDS);
 const EXPORT = lexicon(EXPORT_WORDS);
-const REQUEST = new Set(REQUEST_WORDS.flatMap(wordsOf));
+const REQUEST = wordSet(REQUEST_WORDS);
+
+/** "ไม่" and its English kin ("doesn't" reaches the words as "doesn"). */
+const NEGATION = new Set(['ไม่', 'not', 'no', 'never', 'doesn', 'isn', 'hasn', 'didn', 'haven', 'cannot', 'can t']);
+
+/** Words that make a message a question, not a report. */
+const QUESTION = new Set(['ไหม', 'มั้ย', 'หรือเปล่า', 'ไหน', 'อะไร', 'ยังไง', 'อย่างไร', 'เมื่อไร', 'เมื่อไหร่', 'ทำไม', 'ใคร', 'กี่', 'เท่าไร', 'เท่าไหร่']);
+
+interface Found {
+  hits: number;
+  covered: Set<number>;
+}
+
+/** Consonants that sound alike (as finals, or in all places), so people type one for another. */
+const SOUNDS_ALIKE = ['นณรลญ', 'ดตทธฒฑฐศษสจชซ', 'บปพภฟ', 'กขคฆ', 'ใไ', 'ะั', 'าะ'];
+/** Tone marks and vowel signs: the letters most often missed, doubled or swapped. */
+const MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/u;
+const alike = (a: string, b: string) => MARK.test(a) || MARK.test(b) || SOUNDS_ALIKE.some((set) => set.includes(a) && set.includes(b));
+
+/**
+ * Whether `typed` is `meant` with one slip of the kind people make typing Thai: a tone mark or vowel
+ * sign missed, added or swapped ("ทุจริด", "ใต้โตะ"), a letter doubled, or a consonant typed for one that
+ * sounds the same ("สินบล"). Any other difference is a different word ("รับของ" is not "รับซอง").
+ */
+export function slipOf(typed: string, meant: string): boolean {
+  if (typed === meant) return true;
+  // English endings: "kickbacks", "bribed", "cheating" are the word of the lexicon.
+  if (/^[a-z]+$/.test(meant)) return typed.startsWith(meant) && ['s', 'es', 'ed', 'd', 'ing'].includes(typed.slice(meant.length));
+  // Short words are too close to each other to guess at.
+  if (meant.length < 5 || Math.abs(typed.length - meant.length) > 1) return false;
+  let i = 0;
+  while (i < typed.length && typed[i] === meant[i]) i++;
+  if (typed.length === meant.length) return typed.slice(i + 1) === meant.slice(i + 1) && alike(typed[i]!, meant[i]!);
+  const [longer, shorter] = typed.length > meant.length ? [typed, meant] : [meant, typed];
+  const extra = longer[i]!;
+  return longer.slice(i + 1) === shorter.slice(i) && (MARK.test(extra) || extra === longer[i - 1] || extra === longer[i + 1]);
+}
 
 /**
  * The entries found as whole words in a row, and which word positions they cover. Words are joined
  * before comparing, because the segmenter cuts the same letters differently in different company
- * ("ขอบคุณ" alone, "ขอบ|คุณ|มาก" in "ขอบคุณมาก"): an entry matches wherever its letters start and end
- * on word boundaries.
+ * ("ขอบคุณ" alone, "ขอบ|คุณ|มาก" in "ขอบคุณมาก"): an entry matches wherever its letters, or its letters
+ * with one typing slip, start and end on word boundaries.
  */
-function find(words: readonly string[], entries: Lexicon): { hits: number; covered: Set<number> } {
+function find(words: readonly string[], entries: Lexicon): Found {
   let hits = 0;
   const covered = new Set<number>();
   for (const entry of entries) {
@@ -45,9 +98,9 @@ function find(words: readonly string[], entries: Lexicon): { hits: number; cover
     let found = false;
     for (let i = 0; i < words.length; i++) {
       let joined = '';
-      for (let j = i; j < words.length && joined.length < key.length; j++) {
+      for (let j = i; j < words.length && joined.length <= key.length + 3; j++) {
         joined += words[j];
-        if (joined !== key) continue;
+        if (!slipOf(joined, key)) continue;
         found = true;
         for (let k = i; k <= j; k++) covered.add(k);
       }
@@ -57,24 +110,62 @@ function find(words: readonly string[], entries: Lexicon): { hits: number; cover
   return { hits, covered };
 }
 
-/** Scores one message for each intent from its words (Intl.Segmenter) against the lexicons. */
+/** Word positions that only tell what is thanked for: everything after "ขอบคุณที่…". */
+function thankedFor(words: readonly string[], thanks: Found): Set<number> {
+  const after = new Set<number>();
+  const start = words.findIndex((w, i) => w === 'ที่' && thanks.covered.has(i - 1));
+  if (start >= 0) for (let i = start; i < words.length; i++) after.add(i);
+  return after;
+}
+
+/** Scores one message for each intent from its normalised words against the lexicons. */
 export function readMessage(message: string): Reading {
-  const words = wordsOf(message);
-  const topic = find(words, TOPICS).hits;
-  const problem = find(words, PROBLEMS).hits;
+  const { words, emoji } = normalise(message);
+  const topics = find(words, TOPICS);
+  const topic = topics.hits;
+  const problems = find(words, PROBLEMS);
+  const persistence = find(words, PERSISTENCE).hits;
+  const fixes = find(words, FIXES).hits;
   const corruption = find(words, CORRUPTION);
   const pleasant = find(words, PLEASANT);
+  const thanks = find(words, THANKFUL);
+  const help = find(words, HELP);
+  const cases = find(words, CASES).hits;
+  const own = find(words, OWN_CASES).hits;
   const summary = find(words, WIDER_SCOPE).hits > 0 ? 0 : find(words, SUMMARY).hits;
   const exported = find(words, EXPORT).hits;
 
-  // A pleasantry is nothing but pleasant words and their fillers, or pictures alone ("👍").
-  const onlyPleasant = pleasant.hits > 0 && words.every((w, i) => pleasant.covered.has(i) || FILLERS.has(w));
-  const pleasantry = (words.length === 0 && emojiOf(message).length > 0) || (onlyPleasant && corruption.hits === 0 && topic === 0) ? SURE : 0;
+  // "X ไม่ …" with nothing else of a problem: a thing that does not work.
+  const negation = words.some((w, i) => NEGATION.has(w) && !problems.covered.has(i) && !pleasant.covered.has(i)) ? 1 : 0;
+  const problem = problems.hits + persistence + fixes + negation;
+  const story = topic > 0 && problem > 0;
+
+  // A pleasantry: nothing but particles or pictures ("ค่ะ", "👍"); or thanks, agreement, a greeting or
+  // small talk that asks nothing, names no command, tells of no problem and reports no corruption.
+  // Thanks may name what was done ("ซ่อมไฟเสร็จแล้ว ขอบคุณมาก") and a greeting may go on to small talk,
+  // but not to a topic, which may be the start of a complaint.
+  // A question mark alone ("?", "??") asks what this is.
+  const asksWhat = /^\s*[?？][?？\s]*$/u.test(message);
+  const exempt = thankedFor(words, thanks);
+  const asks = words.some((w, i) => ASKING.has(w) && !pleasant.covered.has(i) && !exempt.has(i));
+  const alarmed = asks || problems.hits > 0 || find(words, COMMANDS).hits > 0 || corruption.hits > 0 || (help.hits > 0 && [...help.covered].some((i) => !exempt.has(i)));
+  const onlyPleasant = words.every((w, i) => pleasant.covered.has(i) || FILLERS.has(w));
+  const empty = words.length === 0 && (emoji.length > 0 || message.trim() !== '') && !asksWhat;
+  const pleasantry = empty || (pleasant.hits > 0 && !alarmed && (onlyPleasant || thanks.hits > 0 || (topic === 0 && find(words, GREETING).hits > 0))) ? SURE : 0;
 
   // A problem with something public is a complaint; a topic or problem words alone only hint at one.
+  // A topic told at some length, no question, is a report of it too ("มีรังผึ้งใหญ่หน้าบ้าน").
+  const telling = words.filter((w, i) => !topics.covered.has(i) && !REQUEST.has(w)).length >= 3 && !words.some((w) => QUESTION.has(w));
   let complaint = 0;
-  if (topic > 0 && problem > 0) complaint = topic + problem;
+  if (story) complaint = topic + problem;
+  else if (topic > 0 && telling) complaint = SURE;
   else if (topic > 0 || problem >= 2) complaint = 1;
+
+  // "ประวัติการร้องเรียนของผม", "เรื่องที่เคยแจ้งไว้": the person's own cases, unless it goes on to tell a story.
+  const myCases = cases > 0 && own > 0 && !story && corruption.hits === 0 ? SURE + 1 : 0;
+  // "ใช้ยังไง", "ขอเมนูหน่อย": nothing but asking how or what, with none of a problem's words.
+  const onlyHelp = words.every((w, i) => help.covered.has(i) || HELP_AROUND.has(w));
+  const helpScore = asksWhat ? SURE + 1 : help.hits === 0 || story || corruption.hits > 0 ? 0 : onlyHelp ? SURE + 1 : 1;
 
   const reportWord = words.includes('รายงาน') || words.includes('report') ? 1 : 0;
   return {
@@ -84,10 +175,18 @@ export function readMessage(message: string): Reading {
       corruption: corruption.hits * SURE,
       summary: summary > 0 ? summary + 1 : 0,
       export: exported > 0 ? exported + reportWord : 0,
+      myCases: pleasantry ? 0 : myCases,
+      help: pleasantry ? 0 : helpScore,
     },
     topics: topic,
     tellsStory: words.some((w, i) => !corruption.covered.has(i) && !REQUEST.has(w)),
   };
+}
+
+/** Whether a message means the intent without asking: sure of it, and nothing else scores as high. */
+export function means(reading: Reading, intent: Intent): boolean {
+  const score = reading.scores[intent];
+  return score >= SURE && (Object.keys(reading.scores) as Intent[]).every((other) => other === intent || reading.scores[other] < score);
 }
 
 /** The intents a message may mean, likeliest first, of those `usable` by the person writing. */
