@@ -17,7 +17,15 @@ export const complaintStats: Feature = {
   name: 'complaintStats',
   words: ['สถิติร้องเรียน', 'complaint stats'],
   command: yearIn,
-  meaning: (plain) => (/สถิติ.*(ร้องเรียน|ร้องทุกข์)|(ร้องเรียน|ร้องทุกข์).*สถิติ|complaintstats/.test(plain) ? (/25\d\d/.exec(plain)?.[0] ?? '') : null),
+  cues: {
+    weights: {
+      สถิติ: 3, stats: 3, statistics: 3, complaint: 1, ร้องเรียน: 1, ร้องทุกข์: 1, complaints: 1,
+      // Counting words: above a complaint's own words, so an executive asking how many is not filing one.
+      จำนวน: 2, ยอด: 2, กี่เรื่อง: 2, กี่ราย: 2, กี่ครั้ง: 2, ตัวเลข: 2, เท่าไหร่: 1, เท่าไร: 1, รายเดือน: 1, ทั้งปี: 1, ทั้งหมด: 1,
+    },
+    needs: ['สถิติ', 'stats', 'statistics', 'ร้องเรียน', 'ร้องทุกข์', 'complaint', 'complaints'],
+    argument: (message) => /25\d\d/.exec(message.compact)?.[0] ?? '',
+  },
   allowed: (sender) => isExecutiveOrAdmin(sender.roles),
   refusal: CHAT_TEXT.executivesOnly,
   async handle(ctx) {

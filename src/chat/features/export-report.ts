@@ -5,6 +5,7 @@ import { linkMessage } from '../../flex/link-message.js';
 import { quickPostback, quickText, text } from '../../line/messages.js';
 import { ACTION, postbackData } from '../../line/postback.js';
 import { isReportKind, isScopeReport, REPORT_KINDS, REPORT_SHORT_TH, REPORT_TH, roundOfReport, type ReportKind } from '../../reports/catalogue.js';
+import { EXPORT_WORDS } from '../meanings/lexicons.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { Message } from '../../line/messages.js';
 import type { ChatContext, Feature } from '../context.js';
@@ -23,7 +24,15 @@ const SAY = {
 export const exportReport: Feature = {
   name: 'exportReport',
   words: ['ส่งออกรายงาน', 'export'],
-  meaning: /ส่งออกรายงาน|ดาวน์?โหลดรายงาน|ขอไฟล์รายงาน|ออกรายงาน|^export/,
+  cues: {
+    weights: {
+      ...Object.fromEntries(EXPORT_WORDS.map((w) => [w, 2])),
+      // An executive makes no progress report: a report they ask for is a document (meaning by role).
+      รายงาน: 1, report: 1, อยากได้: 1, เอา: 1, ประจำปี: 1, รอบ: 1, ประชุม: 1, สภา: 1, ปปช: 1, ปปท: 1, สตง: 1,
+    },
+    // A document or file of wrongdoing is evidence for a report of it, not one of the official reports.
+    not: ['หลักฐาน', 'สินบน', 'โกง', 'เบาะแส', 'ใต้โต๊ะ', 'ฮั้ว'],
+  },
   postbacks: [ACTION.exportReport],
   allowed: (sender) => isExecutiveOrAdmin(sender.roles),
   refusal: CHAT_TEXT.executivesOnly,

@@ -6,6 +6,7 @@ import { overdueCards, overdueUnitText } from '../../flex/overdue-cards.js';
 import { complaintLine, summaryMessage } from '../../flex/summary-message.js';
 import { text, type Message } from '../../line/messages.js';
 import { ACTION } from '../../line/postback.js';
+import { SUMMARY_WORDS, WIDER_SCOPE_WORDS } from '../meanings/lexicons.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { ChatContext, Feature } from '../context.js';
 
@@ -16,7 +17,18 @@ import type { ChatContext, Feature } from '../context.js';
 export const summary: Feature = {
   name: 'summary',
   words: ['สรุป', 'summary'],
-  meaning: /^(ขอ|ดู)?สรุป|^summary/,
+  cues: {
+    weights: {
+      ...Object.fromEntries(SUMMARY_WORDS.map((w) => [w, 2])),
+      // Above the roll-up's "สรุป", which a supervisor's sentence reaches only when the summary is not theirs.
+      สรุป: 2.5,
+      // Hints: how far the plan has got, asked in other words.
+      คืบหน้า: 1, ก้าวหน้า: 1, ทุกโครงการ: 1, ทุกมาตรการ: 1, โครงการ: 1, มาตรการ: 1, ล่าช้า: 1, ค้าง: 1, เกินกำหนด: 1, ร้อยละ: 1,
+      เปอร์เซ็นต์: 1, เปอร์เซ็น: 1, เบิกจ่าย: 1, สถานะ: 1, ทั้งหมด: 1, ตามแผน: 1, แผนงาน: 1, เสร็จ: 1, กี่โครงการ: 2, progress: 1, status: 1,
+    },
+    // Other organisations' figures are the supervising offices' roll-up; the summary sent to a group is linking it.
+    not: [...WIDER_SCOPE_WORDS, 'กลุ่ม'],
+  },
   postbacks: [ACTION.overdueList, ACTION.overdueUnit, ACTION.overdueComplaints],
   allowed: (sender) => isExecutiveOrAdmin(sender.roles),
   refusal: CHAT_TEXT.executivesOnly,
