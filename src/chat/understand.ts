@@ -14,7 +14,7 @@ interface Fit extends Understood {
 }
 
 /** How well a sentence fits one feature: by its cue words, or by its sentence pattern (which counts as `FITS`). */
-function fitOf(feature: Feature, s: Scorable, plain: string, typed: string): Fit | null {
+function fitOf(feature: Feature, s: Scorable, plain: string, typed: string, least: number): Fit | null {
   let best: Fit | null = null;
   const { meaning, cues } = feature;
   if (meaning) {
@@ -23,16 +23,16 @@ function fitOf(feature: Feature, s: Scorable, plain: string, typed: string): Fit
   }
   if (cues) {
     const score = cueScore(cues, s);
-    if (score >= FITS && (!best || score > best.score)) best = { feature, argument: cues.argument?.(s.message, typed) ?? '', score };
+    if (score >= least && (!best || score > best.score)) best = { feature, argument: cues.argument?.(s.message, typed) ?? '', score };
   }
   return best;
 }
 
 /** The feature the sentence fits best; on equal scores the earlier one in FEATURES, which lists the narrower first. */
-function bestOf(features: readonly Feature[], s: Scorable, plain: string, typed: string): Understood | null {
+function bestOf(features: readonly Feature[], s: Scorable, plain: string, typed: string, least = FITS): Understood | null {
   let best: Fit | null = null;
   for (const feature of features) {
-    const fit = fitOf(feature, s, plain, typed);
+    const fit = fitOf(feature, s, plain, typed, least);
     if (fit && (!best || fit.score > best.score)) best = fit;
   }
   return best && { feature: best.feature, argument: best.argument };
@@ -53,15 +53,20 @@ export function understand(features: readonly Feature[], input: DialogInput, dia
   }
   if (input.kind !== 'text') return null;
   const exact = input.text.trim().replace(/\s+/g, ' ').toLowerCase();
+  // A command that is not the sender's may still mean something of theirs ("รายงาน" from an executive is
+  // a report file): it refuses only when nothing of theirs fits.
+  let notTheirs: Understood | null = null;
   for (const feature of features) {
-    if (feature.words?.some((w) => w.toLowerCase() === exact)) return { feature, argument: '' };
-    const argument = feature.command?.(input.text);
-    if (argument != null) return { feature, argument };
+    const argument = feature.words?.some((w) => w.toLowerCase() === exact) ? '' : feature.command?.(input.text);
+    if (argument == null) continue;
+    if (may(feature)) return { feature, argument };
+    notTheirs ??= { feature, argument };
   }
-  if (dialogUnderway) return null;
+  if (dialogUnderway) return notTheirs;
   const plain = arabicDigits(input.text).toLowerCase().replace(/\s+/g, '');
-  if (plain === '') return null;
+  if (plain === '') return notTheirs;
   const s = scorable(input.text);
   const usable = features.filter(may);
-  return bestOf(usable, s, plain, input.text) ?? bestOf(features.filter((f) => !usable.includes(f)), s, plain, input.text);
+  // Another's command word is itself a strong cue: a lighter one of the sender's own features is enough.
+  return bestOf(usable, s, plain, input.text, notTheirs ? FITS - 0.5 : FITS) ?? notTheirs ?? bestOf(features.filter((f) => !usable.includes(f)), s, plain, input.text);
 }

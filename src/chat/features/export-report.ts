@@ -27,8 +27,13 @@ export const exportReport: Feature = {
   cues: {
     weights: {
       ...Object.fromEntries(EXPORT_WORDS.map((w) => [w, 2])),
-      // An executive makes no progress report: a report they ask for is a document (meaning by role).
-      รายงาน: 1, report: 1, อยากได้: 1, เอา: 1, ประจำปี: 1, รอบ: 1, ประชุม: 1, สภา: 1, ปปช: 1, ปปท: 1, สตง: 1,
+      // An executive makes no progress report (one who also reports progress means that): a report they ask for is a document (meaning by role)...
+      รายงาน: 1.5, report: 1.5, ขอ: 0.5, แบบรายงาน: 2, แบบฟอร์ม: 2, ไฟล: 2, เอกเซล: 2, เอ็กซ์เซล: 2, ฉบับเต็ม: 1, ปริ้น: 2, ปริ้นท์: 2, print: 2,
+      อยากได้: 1, เอา: 1, ประจำปี: 1, รอบ: 1, ประชุม: 1, สภา: 1, เสนอ: 1, ปปช: 1, ปปท: 1, สตง: 1, ป้องกัน: 1,
+      // ...except reporting wrongdoing itself ("ขอรายงานการทุจริต"), which the plan's name "ป้องกันการทุจริต" outweighs.
+      ทุจริต: -1, corruption: -1, คอร์รัปชัน: -1,
+      // How far the plan has got is the summary, unless a file is asked for.
+      คืบหน้า: -1, ก้าวหน้า: -1, progress: -1,
     },
     // A document or file of wrongdoing is evidence for a report of it, not one of the official reports.
     not: ['หลักฐาน', 'สินบน', 'โกง', 'เบาะแส', 'ใต้โต๊ะ', 'ฮั้ว'],

@@ -70,7 +70,7 @@ export const oit: Feature = {
   // Any one of these names OIT: the assessment's names in English and as Thai speak them, and what it asks for.
   cues: {
     weights: Object.fromEntries(
-      ['oit', 'itas', 'ita', 'โอไอที', 'ไอทีเอ', 'ไอแทส', 'ข้อมูลเปิดเผย', 'เปิดเผยข้อมูล', 'ข้อมูลสาธารณะ', 'เปิดเผยต่อสาธารณะ', 'การเปิดเผยข้อมูล'].map((w) => [w, 2]),
+      ['oit', 'itas', 'ita', 'โอไอที', 'ไอทีเอ', 'ไอแทส', 'ข้อมูลเปิดเผย', 'เปิดเผยข้อมูล', 'ข้อมูลสาธารณะ', 'เปิดเผยต่อสาธารณะ', 'การเปิดเผยข้อมูล', 'โปร่งใส'].map((w) => [w, 2]),
     ),
   },
   postbacks: [ACTION.oitPick, ACTION.oitPage],

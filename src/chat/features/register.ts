@@ -24,15 +24,16 @@ const CODE_ANYWHERE = /(?<![A-Za-z0-9๐-๙])([A-Za-z0-9๐-๙]{4})(?:\s*-\s*|
 /** The code as typed (normaliseCode evens it out when it is looked up). */
 const codeIn = (text: string): string | null => CODE_ANYWHERE.exec(text)?.[0].trim() ?? null;
 /**
- * A code typed alone must be one the bot could have made (no 0, 1, I, L or O) with a digit or its dash,
- * so that an English word of eight letters is not taken for a code and counted as a wrong guess.
+ * A code found in a sentence must be one the bot could have made (no 0, 1, I, L or O: a case number such as
+ * 2570-0012 is none) with a digit or its dash, so that an English word of eight letters is not taken for a
+ * code and counted as a wrong guess.
  */
 const strictCode = (code: string) => {
   const plain = arabicDigits(code).toUpperCase();
   return /^[2-9A-HJKMNP-Z]{4}[\s-]*[2-9A-HJKMNP-Z]{4}$/.test(plain) && (/[2-9]/.test(plain) || /[\s-]/.test(plain));
 };
 /** Words that say the message is about an invite code, typed however people type them ("ลงทะเบีนย"). */
-const SAYS_INVITE = /ลง\s*ท[ะั]?\s*เบ[ีิ]?[ยนี]{1,3}|รหัสเชิญ|โค้ดเชิญ|เชิญ|register|invite|เชื่อมบัญชี/i;
+const SAYS_INVITE = /ลง\s*ท[ะั]?\s*เบ[ีิ]?[ยนี]{1,3}|รหัส|โค้ด|เชิญ|register|invite|code|เชื่อมบัญชี/i;
 
 /** Links a LINE account to the staff roles of an invite code, then asks the name and position reports are signed with. */
 export const register: Feature = {
@@ -50,8 +51,8 @@ export const register: Feature = {
   meaning: (_plain, typed) => {
     const code = codeIn(typed);
     if (!code) return null;
-    if (SAYS_INVITE.test(typed)) return code;
-    return normalise(typed.replace(CODE_ANYWHERE, ' ')).words.length === 0 && strictCode(code) ? code : null;
+    if (!strictCode(code)) return null;
+    return SAYS_INVITE.test(typed) || normalise(typed.replace(CODE_ANYWHERE, ' ')).words.length === 0 ? code : null;
   },
   async handle(ctx) {
     if (!ctx.argument) return [text(SAY.usage)];

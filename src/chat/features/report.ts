@@ -67,6 +67,12 @@ function requested(raw: string): string {
   return titleQuery(rest).length >= 3 || looksLikeCode(rest) ? truncate(rest, MAX_REQUEST) : '';
 }
 
+/** "ส่งงาน EP-๐๓ ค่ะ": an item's code anywhere in the sentence. */
+function codeNamed(typed: string): string | null {
+  const code = /(?<![A-Za-z0-9])[A-Za-z]{1,6}\s*-?\s*[0-9๐-๙]{1,3}(?:-[0-9๐-๙]{1,3})*(?![0-9๐-๙])/.exec(typed)?.[0];
+  return code && looksLikeCode(code) ? arabicDigits(code) : null;
+}
+
 /** "อัปเดตความคืบหน้าโครงการโรงเรียนคุณธรรม": the words from "โครงการ" (or มาตรการ, กิจกรรม) on name the item. */
 function itemNamed(words: readonly string[]): string {
   const at = words.findIndex((w) => /^(?:โครงการ|มาตรการ|กิจกรรม)$/.test(w));
@@ -148,10 +154,11 @@ export const report: Feature = {
     weights: {
       รายงาน: 2, report: 2, คืบหน้า: 2, ก้าวหน้า: 2, progress: 2, ส่งงาน: 2, งานค้าง: 2, ค้างส่ง: 2,
       // Hints: updating, sending or filling in, and what is reported on.
-      อัปเดต: 1, อัพเดต: 1, อัปเดท: 1, อัพเดท: 1, update: 1, ส่ง: 1, กรอก: 1, บันทึก: 1, แจ้งผล: 1, สถานะ: 1, งานที่ต้อง: 1, ที่รับผิดชอบ: 1,
+      อัปเดต: 2, อัพเดต: 2, อัปเดท: 2, อัพเดท: 2, update: 2, รายาน: 2, submit: 1,
+      ส่ง: 1, ส่งผล: 2, เพิ่มผล: 1.5, กรอก: 1, บันทึก: 1, ลง: 1, คีย์: 1, แจ้งผล: 1, สถานะ: 1, งานที่ต้อง: 1, ที่รับผิดชอบ: 1, งาน: 0.5, ขอ: 0.5, จะ: 0.5,
       โครงการ: 1, มาตรการ: 1, กิจกรรม: 1, ผลการดำเนินงาน: 1, ผลการดำเนินการ: 1, ผลการปฏิบัติงาน: 1, ผลงาน: 1, เสร็จแล้ว: 1,
     },
-    argument: (message, typed) => (/รายงาน|report/i.test(typed) ? requested(typed) : itemNamed(message.words)),
+    argument: (message, typed) => (/รายงาน|report/i.test(typed) ? requested(typed) : (codeNamed(typed) ?? itemNamed(message.words))),
   },
   postbacks: [ACTION.reportPick, ACTION.reportPage, ACTION.reportBrief],
   allowed: (sender) => hasRole(sender.roles, 'officer'),
