@@ -23,15 +23,17 @@ export const summary: Feature = {
       // Above the roll-up's "สรุป", which a supervisor's sentence reaches only when the summary is not theirs.
       สรุป: 2.5,
       // Hints: how far the plan has got, asked in other words.
-      คืบหน้า: 1, ก้าวหน้า: 1, ทุกโครงการ: 1, ทุกมาตรการ: 1, โครงการ: 1, มาตรการ: 1, ล่าช้า: 1.5, ค้าง: 1.5, เกินกำหนด: 1.5, ร้อยละ: 1,
-      เปอร์เซ็นต์: 1, เปอร์เซ็น: 1, เบิกจ่าย: 1, สถานะ: 1, ทั้งหมด: 1, ตามแผน: 1, แผนงาน: 1, เสร็จ: 1, ดำเนินการ: 1, ล่าสุด: 1,
+      // How far the plan has got: an executive asks it of the whole plan.
+      คืบหน้า: 2, ก้าวหน้า: 2, ทุกโครงการ: 1, ทุกมาตรการ: 1, โครงการ: 1, มาตรการ: 1, ล่าช้า: 1.5, ค้าง: 1.5, เกินกำหนด: 1.5, ร้อยละ: 1,
+      เปอร์เซ็นต์: 1, เปอร์เซ็น: 1, เบิกจ่าย: 1, สถานะ: 1, ทั้งหมด: 1, ตามแผน: 1, แผนงาน: 1, เสร็จ: 1, ดำเนินการ: 1, ล่าสุด: 1.5, งาน: 0.5, ทุกงาน: 1, ผล: 0.5, ข้อมูล: 0.5, เป้า: 1, ตามเป้า: 1.5,
+      ผลการปฏิบัติ: 2, ติดตามงาน: 2, ติดตามผล: 2, เช็คงาน: 2, เช็กงาน: 2, กี่อัน: 1, กี่รายการ: 2,
       รายงานความก้าวหน้า: 2.5, รายงานความคืบหน้า: 2.5, กี่โครงการ: 2, กี่เปอร์เซ็นต์: 2, กี่เปอร์เซ็น: 2, แค่ไหน: 1, เท่าไหร่: 1, เท่าไร: 1, ยังไงบ้าง: 1, เป็นไง: 1, มีอะไร: 0.5, บ้าง: 0.5,
       ถึงไหน: 2, ตัวชี้วัด: 1.5, kpi: 2, แผนปฏิบัติการ: 1, สถานการณ์: 1, งบ: 1, ตอนนี้: 0.5, เป็นอย่างไร: 1, เป็นยังไง: 1, ทำไป: 1,
       // The executive's own "update": how things stand (an officer's is a report).
       อัปเดต: 1.5, อัพเดต: 1.5, อัปเดท: 1.5, อัพเดท: 1.5, update: 1.5, ขออัปเดต: 2, ขออัพเดต: 2, ขออัพเดท: 2, ขออัปเดท: 2,
       // Slips and the regions' "how is it": Isan จั่งใด๋ and ฮอดไส, Northern จะใด, Southern พรือ.
       สรุบ: 2.5, สรูป: 2.5, ภาพรวบ: 2, ดำเนิงาน: 1, จั่งใด๋: 1, จั่งใด: 1, ฮอดไส: 2, ฮอดไหน: 2, เป็นจะใด: 1, พรือ: 1,
-      progress: 1.5, status: 1, 'progress report': 2, 'status report': 2, performance: 2, 'how are we': 2,
+      progress: 2, status: 1, 'progress report': 2, 'status report': 2, performance: 2, 'how are we': 2,
     },
     // Other organisations' figures are the supervising offices' roll-up; the summary sent to a group is linking it.
     not: [...WIDER_SCOPE_WORDS, 'กลุ่ม'],
