@@ -13,11 +13,14 @@ interface Fit extends Understood {
   score: number;
 }
 
-/** How well a sentence fits one feature: by its cue words, or by its sentence pattern (which counts as `FITS`). */
+/**
+ * How well a sentence fits one feature: by its cue words, or by its sentence pattern (which counts as
+ * `FITS`). `least` is the score needed: below `FITS`, only cue words count.
+ */
 function fitOf(feature: Feature, s: Scorable, plain: string, typed: string, least: number): Fit | null {
   let best: Fit | null = null;
   const { meaning, cues } = feature;
-  if (meaning) {
+  if (meaning && least >= FITS) {
     const argument = meaning instanceof RegExp ? (meaning.test(plain) ? '' : null) : meaning(plain, typed);
     if (argument != null) best = { feature, argument, score: FITS };
   }
@@ -67,6 +70,8 @@ export function understand(features: readonly Feature[], input: DialogInput, dia
   if (plain === '') return notTheirs;
   const s = scorable(input.text);
   const usable = features.filter(may);
-  // Another's command word is itself a strong cue: a lighter one of the sender's own features is enough.
+  // Another's command word is itself a strong cue: a lighter one of the sender's own features' cue words is
+  // enough ("รายงาน" from an executive is a report file), but no looser sentence pattern ("สถิติร้องเรียน" from
+  // a citizen is refused, not taken for a complaint).
   return bestOf(usable, s, plain, input.text, notTheirs ? FITS - 0.5 : FITS) ?? notTheirs ?? bestOf(features.filter((f) => !usable.includes(f)), s, plain, input.text);
 }

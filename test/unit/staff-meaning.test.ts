@@ -85,6 +85,12 @@ describe('an executive: the summary, the report files and the complaint statisti
 
   it('reads the officers\' "รายงาน" as the report files rather than refusing', () => {
     expect(feature('executive', 'report')).toBe('exportReport');
+    expect(feature('executive', 'รายงาน')).toBe('exportReport');
+  });
+
+  it('refuses a citizen the executives\' command rather than reading it as something else', () => {
+    expect(feature('citizen', 'สถิติร้องเรียน')).toBe('refused:complaintStats');
+    expect(feature('officer', 'สรุป')).toBe('refused:summary');
   });
 });
 
