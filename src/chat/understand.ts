@@ -73,5 +73,7 @@ export function understand(features: readonly Feature[], input: DialogInput, dia
   // Another's command word is itself a strong cue: a lighter one of the sender's own features' cue words is
   // enough ("รายงาน" from an executive is a report file), but no looser sentence pattern ("สถิติร้องเรียน" from
   // a citizen is refused, not taken for a complaint).
-  return bestOf(usable, s, plain, input.text, notTheirs ? FITS - 0.5 : FITS) ?? notTheirs ?? bestOf(features.filter((f) => !usable.includes(f)), s, plain, input.text);
+  // A refusal needs a clear request: hints that merely add up ("เป็นไงบ้าง") are no executive's summary
+  // asked for by a citizen.
+  return bestOf(usable, s, plain, input.text, notTheirs ? FITS - 0.5 : FITS) ?? notTheirs ?? bestOf(features.filter((f) => !usable.includes(f)), s, plain, input.text, FITS + 0.5);
 }

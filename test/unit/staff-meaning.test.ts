@@ -56,7 +56,8 @@ describe('an executive: the summary, the report files and the complaint statisti
   it.each([
     'ขอดูภาพรวมหน่อยค่ะ', 'สรุปให้หน่อยจ้า', 'ตอนนี้ทำไปกี่โครงการแล้ว', 'ดำเนินการไปแล้วกี่เปอร์เซ็นต์ครับ', 'มีอะไรล่าช้าบ้างคะ',
     'งานคืบหน้าแค่ไหนแล้ว', 'ขอรายงานความก้าวหน้าหน่อยครับ', 'dashboard please', 'ผลงานเป็นจั่งใด๋แล้วเด้อ', 'แผนป้องกันการทุจริตไปถึงไหนแล้ว',
-    'ขออัปเดตหน่อยครับ', 'ตัวชี้วัดตอนนี้เป็นยังไง', 'ขอดูความคืบหน้าหน่อยค่ะ', 'งานเป็นไงบ้าง', 'ข้อมูลล่าสุดครับ', 'เช็คงานหน่อย', 'สรุบผลค่ะ', 'งานไปฮอดไสแล้ว', 'progress update please',
+    'ขออัปเดตหน่อยครับ', 'ตัวชี้วัดตอนนี้เป็นยังไง', 'ขอดูความคืบหน้าหน่อยค่ะ', 'งานเป็นไงบ้าง', 'ข้อมูลล่าสุดครับ', 'เช็คงานหน่อย',
+    'ช่วงนี้เป็นไงบ้าง', 'ทำอะไรไปแล้วบ้างคะ', 'เป็นไปตามแผนไหม', 'โครงการไหนช้า', 'งานเป็นจะใดพ่องเจ้า', 'status please', 'สรุบผลค่ะ', 'งานไปฮอดไสแล้ว', 'progress update please',
   ])('"%s" is the summary', (text) => {
     expect(feature('executive', text)).toBe('summary');
   });
@@ -91,6 +92,7 @@ describe('an executive: the summary, the report files and the complaint statisti
   it('refuses a citizen the executives\' command rather than reading it as something else', () => {
     expect(feature('citizen', 'สถิติร้องเรียน')).toBe('refused:complaintStats');
     expect(feature('officer', 'สรุป')).toBe('refused:summary');
+    expect(feature('citizen', 'เป็นไงบ้างจ๊ะ')).toBeNull();
   });
 });
 
