@@ -36,7 +36,7 @@ export const summary: Feature = {
       // The executive's own "update": how things stand (an officer's is a report).
       อัปเดต: 1.5, อัพเดต: 1.5, อัปเดท: 1.5, อัพเดท: 1.5, update: 1.5, ขออัปเดต: 2, ขออัพเดต: 2, ขออัพเดท: 2, ขออัปเดท: 2,
       // Slips, and the regions' "how is it" and "how far": Isan จั่งใด๋ and ฮอดไส, Northern จะใด, Southern พรือ.
-      สรุบ: 2.5, สรูป: 2.5, ภาพรวบ: 2, ภาพรวน: 2, ดำเนิงาน: 1, ฮอดไส: 2, ฮอดไหน: 2, จั่งใด๋: 1.5, จั่งใด: 1.5, เป็นจะใด: 1.5, พรือ: 1.5,
+      สรุบ: 2.5, สรูป: 2.5, สรป: 2.5, สุรป: 2.5, ภาพรวบ: 2, ภาพรวน: 2, คึบหน้า: 2, ดำเนิงาน: 1, ดำเนินาน: 1, ฮอดไส: 2, ฮอดไหน: 2, จั่งใด๋: 1.5, จั่งใด: 1.5, เป็นจะใด: 1.5, พรือ: 1.5,
     },
     // Other organisations' figures are the supervising offices' roll-up; the summary sent to a group is linking it.
     not: [...WIDER_SCOPE_WORDS, 'กลุ่ม'],
