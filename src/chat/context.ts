@@ -12,6 +12,7 @@ import type { Message } from '../line/messages.js';
 import type { Logger } from '../log.js';
 import type { ReportKind } from '../reports/catalogue.js';
 import type { Sealer } from '../security/crypto.js';
+import type { Cues } from './cues.js';
 
 /** Who wrote: their LINE id, the keyed hash that stands for them in stored records, and their staff account. */
 export interface Sender {
@@ -82,6 +83,8 @@ export interface Feature {
    * lower-cased, with Arabic digits. A function returns the argument it found ('' when none) or null.
    */
   meaning?: RegExp | ((plain: string, raw: string) => string | null);
+  /** Cue words that are scored on the normalised sentence, when no dialog waits (chat/cues.ts). */
+  cues?: Cues;
   /** Button actions it answers. */
   postbacks?: readonly string[];
   /** Who may use it; anyone else reads `refusal`, and the dialog under way goes on. */

@@ -17,7 +17,18 @@ export const complaintStats: Feature = {
   name: 'complaintStats',
   words: ['สถิติร้องเรียน', 'complaint stats'],
   command: yearIn,
-  meaning: (plain) => (/สถิติ.*(ร้องเรียน|ร้องทุกข์)|(ร้องเรียน|ร้องทุกข์).*สถิติ|complaintstats/.test(plain) ? (/25\d\d/.exec(plain)?.[0] ?? '') : null),
+  cues: {
+    weights: {
+      สถิติ: 3, stats: 3, statistics: 3, complaint: 1, ร้องเรียน: 1, ร้องทุกข์: 1, complaints: 1,
+      // Counting words: above a complaint's own words, so an executive asking how many is not filing one.
+      จำนวน: 2, ยอด: 2, กี่เรื่อง: 2, กี่ราย: 2, กี่ครั้ง: 2, ตัวเลข: 2, เท่าไหร่: 1, เท่าไร: 1, รายเดือน: 1, ทั้งปี: 1, ทั้งหมด: 1,
+      เยอะ: 1, ข้อมูล: 1, o24: 2, สรุป: 1.5, รายงาน: 1.5, ภาพรวม: 1.5, สถิต: 3, กี่คน: 2, ค้าง: 1, ยังไม่เสร็จ: 1, เดือนนี้: 1, ปีนี้: 1,
+      ปีงบ: 1, ไตรมาส: 1, 'how many': 2, 'number of': 2, total: 1, แจ้ง: 0.5, เบาะแส: 0.5, เรื่องเข้า: 1,
+    },
+    // What is counted: complaints (by name, or as "how many cases"), or statistics as such.
+    needs: ['สถิติ', 'สถิต', 'stats', 'statistics', 'ร้องเรียน', 'ร้องทุกข์', 'complaint', 'complaints', 'กี่เรื่อง', 'เบาะแส', 'แจ้งเรื่อง', 'เรื่องที่แจ้ง', 'เรื่องเข้า', 'คนแจ้ง'],
+    argument: (message) => /25\d\d/.exec(message.compact)?.[0] ?? '',
+  },
   allowed: (sender) => isExecutiveOrAdmin(sender.roles),
   refusal: CHAT_TEXT.executivesOnly,
   async handle(ctx) {

@@ -67,7 +67,12 @@ async function ownerList(ctx: ChatContext, owner: StaffMember, page: number): Pr
 export const oit: Feature = {
   name: 'oit',
   words: ['OIT', 'ITAS', 'ข้อมูลเปิดเผย', 'ข้อมูลเปิดเผยต่อสาธารณะ', 'เปิดเผยข้อมูล'],
-  meaning: /oit|itas|ข้อมูลเปิดเผย|เปิดเผยข้อมูล|ข้อมูลสาธารณะ/,
+  // Any one of these names OIT: the assessment's names in English and as Thai speak them, and what it asks for.
+  cues: {
+    weights: Object.fromEntries(
+      ['oit', 'itas', 'ita', 'โอไอที', 'ไอทีเอ', 'ไอแทส', 'ข้อมูลเปิดเผย', 'เปิดเผยข้อมูล', 'ข้อมูลสาธารณะ', 'เปิดเผยต่อสาธารณะ', 'การเปิดเผยข้อมูล', 'โปร่งใส'].map((w) => [w, 2]),
+    ),
+  },
   postbacks: [ACTION.oitPick, ACTION.oitPage],
   allowed: (sender) => hasRole(sender.roles, 'officer') || hasRole(sender.roles, 'reviewer'),
   refusal: SAY.ownersOnly,

@@ -41,11 +41,21 @@ async function perform(ctx: ChatContext, effect: ProfileEffect): Promise<Message
   return saved ? [] : [text(SAY.notStaff)];
 }
 
+/** "Me" as people write it, in the regions too: what makes "ข้อมูล" the person's own. */
+const SELF = Object.fromEntries(['ฉัน', 'ผม', 'ดิฉัน', 'หนู', 'เรา', 'ข้อย', 'ฉาน', 'กู', 'เค้า', 'ตัวเอง', 'กระผม', 'เขา', 'my', 'me', 'i'].map((w) => [w, 1]));
+
+/** Words that make "ข้อมูล…" something else: OIT's public data, an item, a case. */
+const NOT_ABOUT_ME = ['เปิดเผย', 'สาธารณะ', 'oit', 'itas', 'โครงการ', 'มาตรการ', 'กิจกรรม', 'ร้องเรียน', 'เรื่อง', 'กลุ่ม', 'องค์กร', 'อปท'];
+
 /** `ข้อมูลของฉัน`: the person's name, position, roles and unit, with the buttons that change the first two. */
 export const profile: Feature = {
   name: 'profile',
   words: ['ข้อมูลของฉัน', 'ข้อมูลส่วนตัว', 'profile', 'my profile'],
-  meaning: /^(ขอ)?(ดู|แสดง|เช็ค|เช็ก|ตรวจสอบ)?ข้อมูล(ส่วนตัว|ส่วนตัวของ(ฉัน|ผม|ดิฉัน|หนู)|ของ(ฉัน|ผม|ดิฉัน|หนู|เรา))(หน่อย)?(ครับ|ค่ะ|คะ|นะคะ|นะครับ|จ้ะ|จ้า)?$/,
+  cues: {
+    weights: { ข้อมูลส่วนตัว: 2, ข้อมูลของฉัน: 2, profile: 2, โปรไฟล์: 2, บทบาท: 2, สิทธิ์: 1, สิทธิ: 1, บัญชี: 1, account: 1, ข้อมูล: 1, ชื่อ: 1, ตำแหน่ง: 1, หน่วยงาน: 1, ...SELF },
+    needs: ['ข้อมูล', 'profile', 'โปรไฟล์', 'บทบาท', 'สิทธิ์', 'สิทธิ', 'บัญชี', 'account', 'ตำแหน่ง', 'ชื่อ'],
+    not: NOT_ABOUT_ME,
+  },
   allowed: isStaff,
   refusal: SAY.staffOnly,
   handle: (ctx) => profileMessage(ctx),
@@ -61,6 +71,13 @@ export const profileEdit: Feature = {
     if (!m) return null;
     const field: ProfileField = m[1] ? 'name' : 'position';
     return field;
+  },
+  // "แก้ชื่อในรายงานครับ": the name reports are signed with.
+  cues: {
+    weights: { แก้: 1, แก้ไข: 1, เปลี่ยน: 1, ปรับ: 1, edit: 1, change: 1, ชื่อ: 1, นามสกุล: 1, สกุล: 1, name: 1, ตำแหน่ง: 1, position: 1 },
+    needs: ['แก้', 'แก้ไข', 'เปลี่ยน', 'ปรับ', 'edit', 'change'],
+    not: [...NOT_ABOUT_ME, 'รายการ', 'คำตอบ'],
+    argument: (message) => (/ตำแหน่ง|position/.test(message.compact) && !/ชื่อ|name/.test(message.compact) ? 'position' : 'name'),
   },
   allowed: isStaff,
   refusal: SAY.staffOnly,

@@ -1,6 +1,8 @@
 import { startRegistrationProfile } from '../../dialogs/staff-profile.js';
 import { figures } from '../../domain/figures.js';
+import { normalise } from '../../domain/normalise.js';
 import { ROLE_TH, type StaffRole } from '../../domain/roles.js';
+import { arabicDigits } from '../../domain/thai.js';
 import { text } from '../../line/messages.js';
 import { applyRichMenu } from '../../menus/apply-rich-menu.js';
 import type { Feature } from '../context.js';
@@ -17,6 +19,22 @@ const SAY = {
   later: 'พิมพ์ "ข้อมูลของฉัน" เพื่อกรอกชื่อ-นามสกุลและตำแหน่งที่ใช้ลงนามในรายงาน',
 } as const;
 
+/** An invite code: eight letters and digits, in two fours, in either digit style and any case. */
+const CODE_ANYWHERE = /(?<![A-Za-z0-9๐-๙])([A-Za-z0-9๐-๙]{4})(?:\s*-\s*|\s)?([A-Za-z0-9๐-๙]{4})(?![A-Za-z0-9๐-๙])/;
+/** The code as typed (normaliseCode evens it out when it is looked up). */
+const codeIn = (text: string): string | null => CODE_ANYWHERE.exec(text)?.[0].trim() ?? null;
+/**
+ * A code found in a sentence must be one the bot could have made (no 0, 1, I, L or O: a case number such as
+ * 2570-0012 is none) with a digit or its dash, so that an English word of eight letters is not taken for a
+ * code and counted as a wrong guess.
+ */
+const strictCode = (code: string) => {
+  const plain = arabicDigits(code).toUpperCase();
+  return /^[2-9A-HJKMNP-Z]{4}[\s-]*[2-9A-HJKMNP-Z]{4}$/.test(plain) && (/[2-9]/.test(plain) || /[\s-]/.test(plain));
+};
+/** Words that say the message is about an invite code, typed however people type them ("ลงทะเบีนย"). */
+const SAYS_INVITE = /ลง\s*ท[ะั]?\s*เบ[ีิ]?[ยนี]{1,3}|รหัส|โค้ด|เชิญ|register|invite|code|เชื่อมบัญชี/i;
+
 /** Links a LINE account to the staff roles of an invite code, then asks the name and position reports are signed with. */
 export const register: Feature = {
   name: 'register',
@@ -24,7 +42,17 @@ export const register: Feature = {
     // The code as people type it: lower case, Thai digits, a space instead of the dash, or no space after the
     // word (then only something shaped like a code, so that "ลงทะเบียนยังไง" stays a question).
     const m = t.trim().match(/^(?:ลงทะเบียน|register)(?:\s+(.+)|([A-Za-z0-9๐-๙][A-Za-z0-9๐-๙\s-]*))?$/i);
-    return m ? (m[1] ?? m[2] ?? '').trim() : null;
+    if (!m) return null;
+    const rest = (m[1] ?? m[2] ?? '').trim();
+    // "ลงทะเบียน ABCD-2345 ครับ": the code, without the politeness around it.
+    return codeIn(rest) ?? rest;
+  },
+  // The code in a sentence that says it is one, or alone with only particles around it (no dialog waiting).
+  meaning: (_plain, typed) => {
+    const code = codeIn(typed);
+    if (!code) return null;
+    if (!strictCode(code)) return null;
+    return SAYS_INVITE.test(typed) || normalise(typed.replace(CODE_ANYWHERE, ' ')).words.length === 0 ? code : null;
   },
   async handle(ctx) {
     if (!ctx.argument) return [text(SAY.usage)];

@@ -56,11 +56,29 @@ function codeCommand(typed: string): string | null {
   return code && looksLikeCode(code) ? arabicDigits(code) : null;
 }
 
+/** When and how often, which no title is about: "ส่งรายงานประจำเดือน" names no item. */
+const ONLY_WHEN = /^(?:ประจำ|เดือน|ไตรมาส|ปี|วัน|รอบ|ครั้ง|งวด|นี้|ล่าสุด|ด้วย|ให้|หน่อย|\s)*$/;
+
 /** What a sentence asking to report names after the word "รายงาน" ('' for nothing). */
 function requested(raw: string): string {
   const at = raw.search(/รายงาน|report/i);
   const rest = at < 0 ? '' : trimRequest(raw.slice(at).replace(/^(รายงาน|report)/i, ''));
+  if (ONLY_WHEN.test(rest)) return '';
   return titleQuery(rest).length >= 3 || looksLikeCode(rest) ? truncate(rest, MAX_REQUEST) : '';
+}
+
+/** "ส่งงาน EP-๐๓ ค่ะ": an item's code anywhere in the sentence. */
+function codeNamed(typed: string): string | null {
+  const code = /(?<![A-Za-z0-9])[A-Za-z]{1,6}\s*-?\s*[0-9๐-๙]{1,3}(?:-[0-9๐-๙]{1,3})*(?![0-9๐-๙])/.exec(typed)?.[0];
+  return code && looksLikeCode(code) ? arabicDigits(code) : null;
+}
+
+/** "อัปเดตความคืบหน้าโครงการโรงเรียนคุณธรรม": the words from "โครงการ" (or มาตรการ, กิจกรรม) on name the item. */
+function itemNamed(words: readonly string[]): string {
+  const at = words.findIndex((w) => /^(?:โครงการ|มาตรการ|กิจกรรม)$/.test(w));
+  if (at < 0) return '';
+  const after = words.slice(at + 1).join('');
+  return titleQuery(after).length >= 3 && !ONLY_WHEN.test(after) ? truncate(words.slice(at).join(''), MAX_REQUEST) : '';
 }
 
 /** The person's staff account while they are an officer; reports are theirs alone to make. */
@@ -131,8 +149,21 @@ export const report: Feature = {
   name: 'report',
   words: ['รายงาน', 'report'],
   command: codeCommand,
-  meaning: (plain, raw) =>
-    DONE_REQUEST.test(plain) ? SEE_DONE_ARGUMENT : /^(ขอ|จะ|ต้องการ|อยาก)*(ส่ง)?รายงาน|รายงานความก้าวหน้า|รายงานผล|^report/.test(plain) ? requested(raw) : null,
+  meaning: (plain) => (DONE_REQUEST.test(plain) ? SEE_DONE_ARGUMENT : null),
+  cues: {
+    weights: {
+      รายงาน: 2, report: 2, คืบหน้า: 2, ก้าวหน้า: 2, progress: 2, ส่งงาน: 2, งานค้าง: 2, ค้างส่ง: 2,
+      // Hints: updating, sending or filling in, and what is reported on.
+      อัปเดต: 2, อัพเดต: 2, อัปเดท: 2, อัพเดท: 2, อัปเดด: 2, อัพเดด: 2, update: 2, submit: 1, 'my tasks': 2, todo: 2,
+      // An officer's results are theirs to report.
+      ผลการดำเนินงาน: 2, ผลการดำเนินการ: 2, ผลการปฏิบัติงาน: 2, ผลงาน: 2, งานของฉัน: 2, งานของผม: 2,
+      // Slips: a letter left out or a tone mark dropped.
+      รายาน: 2, รายงน: 2, คืบหนา: 2, ก้าวหนา: 2,
+      ส่ง: 1, ส่งผล: 2, เพิ่มผล: 1.5, กรอก: 1, บันทึก: 1, ลง: 1, คีย์: 1, แจ้งผล: 1, สถานะ: 1, งานที่ต้อง: 1, รับผิดชอบ: 1.5, งาน: 0.5, ทำงาน: 0.5, ขอ: 0.5, จะ: 0.5,
+      โครงการ: 1, มาตรการ: 1, กิจกรรม: 1, เสร็จแล้ว: 1.5,
+    },
+    argument: (message, typed) => (/รายงาน|report/i.test(typed) ? requested(typed) : (codeNamed(typed) ?? itemNamed(message.words))),
+  },
   postbacks: [ACTION.reportPick, ACTION.reportPage, ACTION.reportBrief],
   allowed: (sender) => hasRole(sender.roles, 'officer'),
   refusal: CHAT_TEXT.officersOnly,

@@ -4,6 +4,7 @@ import { figures } from '../../domain/figures.js';
 import { rollupMessage } from '../../flex/rollup-message.js';
 import { text, type Message } from '../../line/messages.js';
 import type { Feature } from '../context.js';
+import { WIDER_SCOPE_WORDS } from '../meanings/lexicons.js';
 
 const SAY = {
   refusal: 'คำสั่ง "ภาพรวม" ใช้ได้เฉพาะหน่วยงานกำกับดูแล (อำเภอ จังหวัด หรือส่วนกลาง) ที่ลงทะเบียนด้วยรหัสเชิญของหน่วยงานกำกับดูแล\nผู้บริหารที่ต้องการสรุปผลขององค์กรตนเอง พิมพ์ "สรุป"',
@@ -12,6 +13,14 @@ const SAY = {
     `ตารางรายองค์กร (Excel) ทุกแห่งพร้อมยอดรวมและรายชื่อที่ยังไม่รายงาน\nปุ่มดาวน์โหลดใช้ได้ ${minutes} นาที และเปิดได้เฉพาะผู้ที่ได้รับ โปรดอย่าส่งต่อ`,
 } as const;
 
+/** What a supervisor asks for: the overview, or who has not reported. */
+const ASKS: Record<string, number> = {
+  ภาพรวม: 2, ภาพรม: 2, ภาพร่วม: 2, rollup: 2, 'roll up': 2, overview: 2,
+  // A supervisor's summary or figures are those of the organisations they oversee.
+  สรุป: 2, ผลการดำเนินงาน: 1, ผลงาน: 1, dashboard: 1, summary: 1, คืบหน้า: 1,
+  ยังไม่รายงาน: 2, ไม่ได้รายงาน: 2, ไม่รายงาน: 2, ยังไม่ส่ง: 2, ล่าช้า: 1, excel: 1, ไฟล์: 1, ตาราง: 1,
+};
+
 /**
  * A supervising office's view of every organisation in its scope: the key figures and who needs attention
  * as a bubble, and the full table as a signed XLSX link. Counts only, whatever the organisations hold.
@@ -19,7 +28,14 @@ const SAY = {
 export const rollup: Feature = {
   name: 'rollup',
   words: ['ภาพรวม', 'ภาพรวมจังหวัด', 'ภาพรวมอำเภอ', 'ภาพรวมทั้งประเทศ', 'rollup', 'roll-up'],
-  meaning: /ภาพรวม(ทั้ง)?(จังหวัด|อำเภอ|ประเทศ)|ภาพรวม(ของ)?(อปท|องค์กรปกครอง|ท้องถิ่น|หน่วยงานในสังกัด|ในสังกัด|ในความกำกับ)|^(ขอ|ดู)+ภาพรวม(หน่อย)?(ครับ|ค่ะ|คะ)?$|^roll-?up/,
+  cues: {
+    weights: {
+      ...ASKS,
+      ...Object.fromEntries([...WIDER_SCOPE_WORDS, 'เทศบาล', 'อบต', 'องค์กร', 'ทุกที่', 'แห่งไหน', 'ไหนบ้าง'].map((w) => [w, 1])),
+    },
+    // Place names alone are an address, not a request.
+    needs: Object.keys(ASKS),
+  },
   allowed: (sender) => supervisedScope(sender.staff) !== null,
   refusal: SAY.refusal,
   async handle(ctx) {

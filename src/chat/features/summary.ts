@@ -6,6 +6,7 @@ import { overdueCards, overdueUnitText } from '../../flex/overdue-cards.js';
 import { complaintLine, summaryMessage } from '../../flex/summary-message.js';
 import { text, type Message } from '../../line/messages.js';
 import { ACTION } from '../../line/postback.js';
+import { SUMMARY_WORDS, WIDER_SCOPE_WORDS } from '../meanings/lexicons.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { ChatContext, Feature } from '../context.js';
 
@@ -16,7 +17,30 @@ import type { ChatContext, Feature } from '../context.js';
 export const summary: Feature = {
   name: 'summary',
   words: ['สรุป', 'summary'],
-  meaning: /^(ขอ|ดู)?สรุป|^summary/,
+  cues: {
+    weights: {
+      ...Object.fromEntries(SUMMARY_WORDS.map((w) => [w, 2])),
+      // Above the roll-up's "สรุป", which a supervisor's sentence reaches only when the summary is not theirs.
+      สรุป: 2.5,
+      // How far the plan has got: an executive asks it of the whole plan.
+      คืบหน้า: 2, ก้าวหน้า: 2, progress: 2, status: 2, ดูผล: 2, เป็นไปตามแผน: 2, รายงานความก้าวหน้า: 2.5, รายงานความคืบหน้า: 2.5,
+      ผลการปฏิบัติ: 2, ติดตามงาน: 2, ติดตามผล: 2, เช็คงาน: 2, เช็กงาน: 2, กี่โครงการ: 2, กี่รายการ: 2, กี่เปอร์เซ็นต์: 2, กี่เปอร์เซ็น: 2,
+      ถึงไหน: 2, kpi: 2, 'progress report': 2, 'status report': 2, performance: 2, 'how are we': 2,
+      // Hints, which count together: what is asked about, and the questions people ask of it.
+      ล่าช้า: 1.5, ค้าง: 1.5, เกินกำหนด: 1.5, ล่าสุด: 1.5, ตัวชี้วัด: 1.5, ตามเป้า: 1.5, ยังไม่เสร็จ: 1.5, ช้า: 1, ยังไม่เริ่ม: 1, ยังไม่ได้ทำ: 1,
+      ทุกโครงการ: 1, ทุกมาตรการ: 1, โครงการ: 1, มาตรการ: 1, ร้อยละ: 1, เปอร์เซ็นต์: 1, เปอร์เซ็น: 1, เบิกจ่าย: 1, สถานะ: 1, ทั้งหมด: 1,
+      ตามแผน: 1, แผนงาน: 1, แผนปฏิบัติการ: 1, เสร็จ: 1, ดำเนินการ: 1, ทุกงาน: 1, เป้า: 1, สถานการณ์: 1, งบ: 1, ทำไป: 1, ทำอะไร: 1,
+      แค่ไหน: 1, เท่าไหร่: 1, เท่าไร: 1, กี่อัน: 1,
+      เป็นอย่างไร: 1.5, เป็นยังไง: 1.5, ยังไงบ้าง: 1.5, เป็นไง: 1.5,
+      งาน: 0.5, ผล: 0.5, ข้อมูล: 0.5, ตอนนี้: 0.5, ช่วงนี้: 0.5, ไปแล้ว: 0.5, มีอะไร: 0.5, อันไหน: 0.5, บ้าง: 0.5, พ่อง: 0.5,
+      // The executive's own "update": how things stand (an officer's is a report).
+      อัปเดต: 1.5, อัพเดต: 1.5, อัปเดท: 1.5, อัพเดท: 1.5, update: 1.5, ขออัปเดต: 2, ขออัพเดต: 2, ขออัพเดท: 2, ขออัปเดท: 2,
+      // Slips, and the regions' "how is it" and "how far": Isan จั่งใด๋ and ฮอดไส, Northern จะใด, Southern พรือ.
+      สรุบ: 2.5, สรูป: 2.5, สรป: 2.5, สุรป: 2.5, ภาพรวบ: 2, ภาพรวน: 2, คึบหน้า: 2, ดำเนิงาน: 1, ดำเนินาน: 1, ฮอดไส: 2, ฮอดไหน: 2, จั่งใด๋: 1.5, จั่งใด: 1.5, เป็นจะใด: 1.5, พรือ: 1.5,
+    },
+    // Other organisations' figures are the supervising offices' roll-up; the summary sent to a group is linking it.
+    not: [...WIDER_SCOPE_WORDS, 'กลุ่ม'],
+  },
   postbacks: [ACTION.overdueList, ACTION.overdueUnit, ACTION.overdueComplaints],
   allowed: (sender) => isExecutiveOrAdmin(sender.roles),
   refusal: CHAT_TEXT.executivesOnly,

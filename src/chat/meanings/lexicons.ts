@@ -132,16 +132,25 @@ export const HELP_FILLERS = [
 ];
 
 /** The executive's latest figures. */
-export const SUMMARY_WORDS = ['สรุป', 'สรุปผล', 'ภาพรวม', 'ผลการดำเนินงาน', 'ผลงาน', 'ผลการปฏิบัติงาน', 'ตัวเลข', 'ภาพ รวม', 'summary', 'overview', 'dashboard'];
+export const SUMMARY_WORDS = [
+  'สรุป', 'สรุปผล', 'ภาพรวม', 'ภาพรม', 'ผลการดำเนินงาน', 'ผลการดำเนินการ', 'ผลงาน', 'ผลการปฏิบัติงาน', 'ตัวเลข', 'ภาพ รวม', 'ไปถึงไหน',
+  'ถึงไหนแล้ว', 'summary', 'overview', 'dashboard', 'แดชบอร์ด',
+];
 
 /**
  * Words naming other organisations ("ภาพรวมจังหวัด"): the supervising offices' roll-up, never an
  * organisation's own summary, so they keep an executive's request from being read as one.
  */
-export const WIDER_SCOPE_WORDS = ['จังหวัด', 'อำเภอ', 'ประเทศ', 'ทั้งประเทศ', 'อปท', 'ในสังกัด', 'องค์กรปกครอง', 'ท้องถิ่น', 'ทุกองค์กร', 'ทุกแห่ง', 'province', 'district'];
+export const WIDER_SCOPE_WORDS = [
+  'จังหวัด', 'อำเภอ', 'ประเทศ', 'ทั้งประเทศ', 'อปท', 'ในสังกัด', 'องค์กรปกครอง', 'ท้องถิ่น', 'ทุกองค์กร', 'ทุกแห่ง', 'แต่ละแห่ง',
+  'รายองค์กร', 'เทศบาลทั้งหมด', 'อบต ทั้งหมด', 'province', 'district',
+];
 
 /** A file of the official reports. */
-export const EXPORT_WORDS = ['ไฟล์', 'excel', 'เอ็กเซล', 'word', 'docx', 'xlsx', 'pdf', 'ดาวน์โหลด', 'โหลด', 'ส่งออก', 'export', 'download', 'file', 'เอกสาร'];
+export const EXPORT_WORDS = [
+  'ไฟล์', 'excel', 'เอ็กเซล', 'เอ็กเซล์', 'word', 'เวิร์ด', 'docx', 'xlsx', 'csv', 'pdf', 'ดาวน์โหลด', 'ดาวโหลด', 'โหลด', 'ส่งออก', 'export',
+  'download', 'file', 'เอกสาร', 'e-plannacc', 'eplannacc', 'plannacc', 'e-plan', 'พิมพ์รายงาน', 'ออกรายงาน',
+];
 
 /** Words of asking and reporting that say nothing of what happened ("report corruption", "อยากแจ้ง"). */
 export const REQUEST_WORDS = ['report', 'แจ้ง', 'อยาก', 'ขอ', 'การ', 'เรื่อง', 'ต้องการ', 'จะ', 'มี', 'ว่า', 'i', 'want', 'to', 'a', 'ร้องเรียน', 'รายงาน', 'ช่อง', 'ทาง'];
