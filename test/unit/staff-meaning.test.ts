@@ -139,3 +139,22 @@ describe('a new staff member sending an invite code', () => {
     expect(heard('citizen', 'feedback')).toBeNull();
   });
 });
+
+describe('words that belong to more than one role', () => {
+  it('reads the plan\'s own name as the plan, never as a corruption report', () => {
+    expect(feature('executive', 'ขอเอกสารรายงานแผนป้องกันการทุจริตค่ะ')).toBe('exportReport');
+    expect(feature('executive', 'เช็คสถานะแผนป้องกันทุจริตหน่อย')).not.toBe('complaint');
+    expect(feature('citizen', 'แผนป้องกันการทุจริตของเทศบาลดูได้ที่ไหน')).not.toBe('complaint');
+    expect(heard('citizen', 'มีการทุจริตในโครงการป้องกันน้ำท่วม')).toMatchObject({ feature: 'complaint', argument: 'corruption' });
+  });
+
+  it('gives a citizen asking how far their own cases went the list of them, not an executive\'s summary', () => {
+    expect(feature('citizen', 'ความคืบหน้าเรื่องที่ผมแจ้งไว้ไปถึงไหนแล้วครับ')).toBe('myCases');
+  });
+});
+
+describe('an executive asking to be shown the results', () => {
+  it.each(['รายงานผลให้ดูหน่อย', 'งานเป็นยังไงบ้าง'])('"%s" is the summary, not help', (text) => {
+    expect(feature('executive', text)).toBe('summary');
+  });
+});

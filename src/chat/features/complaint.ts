@@ -6,7 +6,7 @@ import { caseCard, receiptMessage } from '../../flex/complaint-messages.js';
 import { text, type Message } from '../../line/messages.js';
 import { noticeToHandlers } from '../../outbox/complaint-notices.js';
 import type { ChatContext, Feature } from '../context.js';
-import { readMessage, SURE } from '../meanings/score.js';
+import { readMessage, SURE, withoutWorkNames } from '../meanings/score.js';
 
 const tooMany = (notSent: boolean, ctx: ChatContext) =>
   `ท่านส่งเรื่องครบ ${figures(ctx.org.digits).count(MAX_COMPLAINTS_PER_HOUR)} เรื่องในหนึ่งชั่วโมงแล้ว${notSent ? ' เรื่องนี้ยังไม่ได้ส่ง' : ''} กรุณาลองใหม่ภายหลัง หากเร่งด่วนโปรดติดต่อองค์กรโดยตรง`;
@@ -55,7 +55,11 @@ export async function offerToFile(ctx: ChatContext, story: string, likely: Compl
 export const complaint: Feature = {
   name: 'complaint',
   words: ['ร้องเรียน', 'แจ้งเรื่อง', 'complaint'],
-  meaning: (plain, raw) => (/ร้องเรียน|ร้องทุกข์|แจ้งทุจริต|แจ้งเบาะแส|ทุจริต|คอร์รัปชั่?น|แจ้งเรื่อง|แจ้งปัญหา|complain/.test(plain) ? kindNamed(plain, raw) : null),
+  meaning: (typed, raw) => {
+    // "แผนป้องกันการทุจริต" names the plan, not a wrong done.
+    const plain = withoutWorkNames(typed);
+    return /ร้องเรียน|ร้องทุกข์|แจ้งทุจริต|แจ้งเบาะแส|ทุจริต|คอร์รัปชั่?น|แจ้งเรื่อง|แจ้งปัญหา|complain/.test(plain) ? kindNamed(plain, raw) : null;
+  },
   startsDialog: true,
   async handle(ctx) {
     if (await overTheLimit(ctx)) return [text(tooMany(false, ctx))];

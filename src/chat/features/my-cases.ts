@@ -12,7 +12,9 @@ export async function ownCases(ctx: ChatContext): Promise<Message[]> {
 export const myCases: Feature = {
   name: 'myCases',
   words: ['เรื่องของฉัน', 'my cases'],
-  // Any wording of "the cases I filed" (the meaning layer's lexicons: chat/meanings/lexicons.ts).
-  meaning: (_plain, raw) => (means(readMessage(raw), 'myCases') ? '' : null),
+  // Any wording of "the cases I filed" (the meaning layer's lexicons: chat/meanings/lexicons.ts), weighed
+  // against the other things anyone may ask; staff words in it ("ความคืบหน้า…ถึงไหน") are weighed by role
+  // in understand.ts, so a citizen asking how far their own cases went is not lost to an executive's summary.
+  meaning: (_plain, raw) => (means(readMessage(raw), 'myCases', ['complaint', 'corruption', 'help', 'pleasantry']) ? '' : null),
   handle: ownCases,
 };

@@ -1,7 +1,7 @@
 import { normalise } from '../../domain/normalise.js';
 import {
   ASKING_WORDS, CASE_WORDS, COMMAND_WORDS, COMPLAINT_TOPICS, GREETINGS, CORRUPTION_WORDS, EXPORT_WORDS, FIX_WORDS, HELP_FILLERS, HELP_WORDS, OWN_CASE_WORDS, PERSISTENCE_WORDS,
-  PLEASANTRIES, PLEASANTRY_FILLERS, PROBLEM_WORDS, REQUEST_WORDS, SUMMARY_WORDS, THANKS, WIDER_SCOPE_WORDS,
+  PLEASANTRIES, PLEASANTRY_FILLERS, PROBLEM_WORDS, REQUEST_WORDS, SUMMARY_WORDS, THANKS, WIDER_SCOPE_WORDS, WORK_NAME,
 } from './lexicons.js';
 
 /** What a message read on its own may mean, beyond the commands each feature lists. */
@@ -42,7 +42,8 @@ const ASKING = wordSet(ASKING_WORDS);
 const CASES = lexicon(CASE_WORDS);
 const OWN_CASES = lexicon(OWN_CASE_WORDS);
 const HELP = lexicon(HELP_WORDS);
-const HELP_AROUND = wordSet(HELP_FILLERS);
+// Matched as whole entries: "ใช้งาน" may stand around a help request, "งาน" alone is what is asked about.
+const HELP_AROUND = lexicon(HELP_FILLERS);
 const SUMMARY = lexicon(SUMMARY_WORDS);
 const WIDER_SCOPE = lexicon(WIDER_SCOPE_WORDS);
 const EXPORT = lexicon(EXPORT_WORDS);
@@ -118,9 +119,12 @@ function thankedFor(words: readonly string[], thanks: Found): Set<number> {
   return after;
 }
 
+/** The message with the integrity work's own names ("แผนป้องกันการทุจริต") read as the plan they name. */
+export const withoutWorkNames = (message: string): string => message.replace(WORK_NAME, ' แผน ');
+
 /** Scores one message for each intent from its normalised words against the lexicons. */
 export function readMessage(message: string): Reading {
-  const { words, emoji } = normalise(message);
+  const { words, emoji } = normalise(withoutWorkNames(message));
   const topics = find(words, TOPICS);
   const topic = topics.hits;
   const problems = find(words, PROBLEMS);
@@ -164,7 +168,8 @@ export function readMessage(message: string): Reading {
   // "ประวัติการร้องเรียนของผม", "เรื่องที่เคยแจ้งไว้": the person's own cases, unless it goes on to tell a story.
   const myCases = cases > 0 && own > 0 && !story && corruption.hits === 0 ? SURE + 1 : 0;
   // "ใช้ยังไง", "ขอเมนูหน่อย": nothing but asking how or what, with none of a problem's words.
-  const onlyHelp = words.every((w, i) => help.covered.has(i) || HELP_AROUND.has(w));
+  const around = find(words, HELP_AROUND).covered;
+  const onlyHelp = words.every((_, i) => help.covered.has(i) || around.has(i));
   const helpScore = asksWhat ? SURE + 1 : help.hits === 0 || story || corruption.hits > 0 ? 0 : onlyHelp ? SURE + 1 : 1;
 
   const reportWord = words.includes('รายงาน') || words.includes('report') ? 1 : 0;
@@ -183,10 +188,10 @@ export function readMessage(message: string): Reading {
   };
 }
 
-/** Whether a message means the intent without asking: sure of it, and nothing else scores as high. */
-export function means(reading: Reading, intent: Intent): boolean {
+/** Whether a message means the intent without asking: sure of it, and none of `rivals` (all intents by default) scores as high. */
+export function means(reading: Reading, intent: Intent, rivals: readonly Intent[] = Object.keys(reading.scores) as Intent[]): boolean {
   const score = reading.scores[intent];
-  return score >= SURE && (Object.keys(reading.scores) as Intent[]).every((other) => other === intent || reading.scores[other] < score);
+  return score >= SURE && rivals.every((other) => other === intent || reading.scores[other] < score);
 }
 
 /** The intents a message may mean, likeliest first, of those `usable` by the person writing. */
