@@ -25,7 +25,9 @@ export const summary: Feature = {
       // How far the plan has got: an executive asks it of the whole plan.
       คืบหน้า: 2, ก้าวหน้า: 2, progress: 2, status: 2, ดูผล: 2, เป็นไปตามแผน: 2, รายงานความก้าวหน้า: 2.5, รายงานความคืบหน้า: 2.5,
       ผลการปฏิบัติ: 2, ติดตามงาน: 2, ติดตามผล: 2, เช็คงาน: 2, เช็กงาน: 2, กี่โครงการ: 2, กี่รายการ: 2, กี่เปอร์เซ็นต์: 2, กี่เปอร์เซ็น: 2,
-      ถึงไหน: 2, kpi: 2, รายงานผล: 2, ผลเป็นอย่างไร: 2, ผลเป็นยังไง: 2, 'progress report': 2, 'status report': 2, performance: 2, 'how are we': 2,
+      ถึงไหน: 2, kpi: 2, รายงานผล: 2, ผลเป็นอย่างไร: 2, ผลเป็นยังไง: 2,
+      // Who is behind: the units that have not reported are on the summary's overdue cards.
+      ยังไม่ส่ง: 2, ส่งครบ: 2, ครบหรือยัง: 1.5, ใครยังไม่: 1.5, น่าห่วง: 1.5, ระดับ: 1.5, ยอด: 1.5, คืบ: 2, กี่ข้อ: 1.5, brief: 2, 'progress report': 2, 'status report': 2, performance: 2, 'how are we': 2,
       // Hints, which count together: what is asked about, and the questions people ask of it.
       ล่าช้า: 1.5, ค้าง: 1.5, เกินกำหนด: 1.5, ล่าสุด: 1.5, ตัวชี้วัด: 1.5, ตามเป้า: 1.5, ยังไม่เสร็จ: 1.5, ช้า: 1, ยังไม่เริ่ม: 1, ยังไม่ได้ทำ: 1,
       ทุกโครงการ: 1, ทุกมาตรการ: 1, โครงการ: 1, มาตรการ: 1, ร้อยละ: 1, เปอร์เซ็นต์: 1, เปอร์เซ็น: 1, เบิกจ่าย: 1, สถานะ: 1, ทั้งหมด: 1,
