@@ -26,7 +26,7 @@ const THIS_MONTH = fiscalMonths(FY).find((m) => m.month === monthKey(new Date())
 
 let h: Harness;
 const cli = async (...args: string[]) =>
-  (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(mongoose.connection.name, ORG, h.line), timeout: 60_000 })).stdout;
+  (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli/program.ts', ...args], { env: cliEnv(mongoose.connection.name, ORG, h.line), timeout: 60_000 })).stdout;
 
 async function workbookAt(url: string): Promise<ExcelJS.Workbook> {
   const res = await fetch(url);

@@ -18,7 +18,7 @@ let h: Harness;
 const summaryTick = async (at: string) => ((await jobSchedules(h.config, h.server.jobDeps).find((s) => s.name === 'monthly-summary')!.run(bkk(at))) as Record<string, unknown>)[ORG];
 const pushes = () => visibleText(h.line.deliveriesTo(EXECUTIVE).flatMap((r) => r.body.messages));
 const cli = async (...args: string[]) =>
-  (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(mongoose.connection.name, ORG, h.line), timeout: 60_000 })).stdout;
+  (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli/program.ts', ...args], { env: cliEnv(mongoose.connection.name, ORG, h.line), timeout: 60_000 })).stdout;
 
 beforeAll(async () => {
   h = await startHarness();

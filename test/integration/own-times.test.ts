@@ -39,7 +39,7 @@ const summariesTo = async (executive: string, token: string) => {
   return h.line.deliveriesTo(executive, token);
 };
 const cli = async (...args: string[]) =>
-  (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(mongoose.connection.name, A, h.line), timeout: 60_000 })).stdout;
+  (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli/program.ts', ...args], { env: cliEnv(mongoose.connection.name, A, h.line), timeout: 60_000 })).stdout;
 
 beforeAll(async () => {
   h = await startHarness();

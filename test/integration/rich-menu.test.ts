@@ -43,7 +43,7 @@ const silent = createLogger('silent');
 const deps = () => ({ orgId: ORG, line, log: silent });
 
 const cliEnv = () => sharedCliEnv(db.dbName, ORG, fake);
-const cli = (...args: string[]) => promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(), timeout: 60_000 });
+const cli = (...args: string[]) => promisify(execFile)('node_modules/.bin/tsx', ['src/cli/program.ts', ...args], { env: cliEnv(), timeout: 60_000 });
 
 /** Width and height from a PNG's header. */
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });

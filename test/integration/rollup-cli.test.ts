@@ -16,7 +16,7 @@ const OFFICE = 'sto-angthong';
 let db: Awaited<ReturnType<typeof connectTestDatabase>>;
 let fake: FakeLine;
 const dir = mkdtempSync(join(tmpdir(), 'prongsai-rollup-cli-'));
-const cli = (...args: string[]) => promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(db.dbName, OFFICE, fake), timeout: 60_000 });
+const cli = (...args: string[]) => promisify(execFile)('node_modules/.bin/tsx', ['src/cli/program.ts', ...args], { env: cliEnv(db.dbName, OFFICE, fake), timeout: 60_000 });
 
 beforeAll(async () => {
   db = await connectTestDatabase();

@@ -29,7 +29,7 @@ export function cliEnv(dbName: string, orgId: string, fake: FakeLine, extra: Rec
 export function withOperatorCli(orgId: string): { cli: (...args: string[]) => Promise<string>; cliWith: (env: Record<string, string>, ...args: string[]) => Promise<string> } {
   const own = withOwnDatabaseAndLine();
   const cliWith = async (env: Record<string, string>, ...args: string[]) =>
-    (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(own.dbName(), orgId, own.line(), env), timeout: 60_000 })).stdout;
+    (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli/program.ts', ...args], { env: cliEnv(own.dbName(), orgId, own.line(), env), timeout: 60_000 })).stdout;
   return { cli: (...args) => cliWith({}, ...args), cliWith };
 }
 

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { fiscalYearArgument, scoreArgument } from './cli-support.js';
-import { loadDataKey } from './config.js';
+import { fiscalYearArgument, scoreArgument } from './arguments.js';
+import { loadDataKey } from '../config.js';
 import {
   addOrganisation,
   listOrganisations,
@@ -12,14 +12,14 @@ import {
   supportingFactorsOf,
   updateOrganisation,
   type ChannelFields,
-} from './db/organisation-store.js';
-import { timeOfDayKey } from './domain/calendar.js';
-import { DIGIT_STYLES, parseDigitStyle, type DigitStyle } from './domain/figures.js';
-import { ORG_CODE_PATTERN, parseTimeOfDay, type TimeOfDay } from './domain/organisation.js';
-import { JOB_NAMES } from './jobs/job.js';
-import { parseThresholds, type Threshold } from './domain/summary.js';
-import { createSealer, type Sealer } from './security/crypto.js';
-import { dataKeyFitsDatabase } from './db/data-key-check-store.js';
+} from '../db/organisation-store.js';
+import { timeOfDayKey } from '../domain/calendar.js';
+import { DIGIT_STYLES, parseDigitStyle, type DigitStyle } from '../domain/figures.js';
+import { ORG_CODE_PATTERN, parseTimeOfDay, type TimeOfDay } from '../domain/organisation.js';
+import { JOB_NAMES } from '../jobs/job.js';
+import { parseThresholds, type Threshold } from '../domain/summary.js';
+import { createSealer, type Sealer } from '../security/crypto.js';
+import { dataKeyFitsDatabase } from '../db/data-key-check-store.js';
 
 /**
  * Operator commands for the organisations of a deployment: `org list | add | update | disable | enable`.

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
-import { formatProblems } from './plan-import/import-plan.js';
-import type { ImportWarning } from './domain/carried-over-text.js';
-import type { RowProblem } from './plan-import/validate-plan.js';
+import { formatProblems } from '../plan-import/import-plan.js';
+import type { ImportWarning } from '../domain/carried-over-text.js';
+import type { RowProblem } from '../plan-import/validate-plan.js';
 
 /** A Buddhist-era fiscal year as operators type it. */
 export function fiscalYearArgument(value: string): number {

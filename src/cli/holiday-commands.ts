@@ -1,10 +1,10 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { monthKey } from './domain/calendar.js';
-import { formatThaiDate, toBuddhistYear } from './domain/thai.js';
-import { dayOfKey, isDayKey } from './domain/working-days.js';
-import { addDayOff, calendarOfYear, removeDayOff, type CalendarEntry } from './holidays/load-calendar.js';
-import type { HolidayFile } from './holidays/public-holidays.js';
-import { fiscalYearArgument } from './cli-support.js';
+import { monthKey } from '../domain/calendar.js';
+import { formatThaiDate, toBuddhistYear } from '../domain/thai.js';
+import { dayOfKey, isDayKey } from '../domain/working-days.js';
+import { addDayOff, calendarOfYear, removeDayOff, type CalendarEntry } from '../holidays/load-calendar.js';
+import type { HolidayFile } from '../holidays/public-holidays.js';
+import { fiscalYearArgument } from './arguments.js';
 
 /** Operator commands for days off: `holiday add | remove | list` (README, "Holidays"). */
 

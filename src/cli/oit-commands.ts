@@ -1,14 +1,14 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { fiscalYearArgument, printImportProblems, printImportWarnings, scoreArgument } from './cli-support.js';
-import { indicatorYear, moveIndicatorTable, planItemKeys, saveIndicatorRow } from './db/indicator-store.js';
-import { measuresInTable } from './db/measure-store.js';
-import { latestOitYear, oitItemsOfYear } from './db/oit-store.js';
-import { activeFiscalYear } from './db/organisation-store.js';
-import { parsePeriod } from './domain/fiscal-year.js';
-import { chooseIndicatorItem, compareIndicatorItems, splitResponsible, type IndicatorRow } from './domain/ita-indicators.js';
-import { isItaIndicatorNumber, OIT_STATE_TH, oitState, type ItaIndicatorNumber } from './domain/oit.js';
-import { isStatus, parseStatus, STATUS_TH, type Status } from './domain/statuses.js';
-import { importIndicators, importOitItems, indicatorName, type OitImportResult } from './oit-import/import-oit.js';
+import { fiscalYearArgument, printImportProblems, printImportWarnings, scoreArgument } from './arguments.js';
+import { indicatorYear, moveIndicatorTable, planItemKeys, saveIndicatorRow } from '../db/indicator-store.js';
+import { measuresInTable } from '../db/measure-store.js';
+import { latestOitYear, oitItemsOfYear } from '../db/oit-store.js';
+import { activeFiscalYear } from '../db/organisation-store.js';
+import { parsePeriod } from '../domain/fiscal-year.js';
+import { chooseIndicatorItem, compareIndicatorItems, splitResponsible, type IndicatorRow } from '../domain/ita-indicators.js';
+import { isItaIndicatorNumber, OIT_STATE_TH, oitState, type ItaIndicatorNumber } from '../domain/oit.js';
+import { isStatus, parseStatus, STATUS_TH, type Status } from '../domain/statuses.js';
+import { importIndicators, importOitItems, indicatorName, type OitImportResult } from '../oit-import/import-oit.js';
 
 /** Operator commands for the OIT list and the plan's indicator items: `oit …` and `indicators …` (see README). */
 
