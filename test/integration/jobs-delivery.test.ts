@@ -118,7 +118,7 @@ describe('a LINE that accepts the connection and never answers', () => {
 
 const cliEnv = () => sharedCliEnv(db.dbName, ORG, fake, { JOB_LEASE_SECONDS: '1' });
 
-const cliArgs = (job: string, now: string) => ['src/cli/program.ts', 'jobs', 'run', job, '--now', now];
+const cliArgs = (job: string, now: string) => ['src/cli/main.ts', 'jobs', 'run', job, '--now', now];
 const cli = (job: string, now: string) => promisify(execFile)('node_modules/.bin/tsx', cliArgs(job, now), { env: cliEnv(), timeout: 60_000 });
 const spawnCli = (job: string, now: string) => spawn(process.execPath, ['--import', 'tsx', ...cliArgs(job, now)], { env: cliEnv(), stdio: 'ignore' });
 
