@@ -14,6 +14,8 @@ export interface CliContext {
   complain(line: string): void;
   /** The command did not do what it was asked: the process exits with 1, after the command has finished. */
   fail(): void;
+  /** The time the commands act at (the wall clock; a test moves it instead of waiting). */
+  now(): Date;
   env: NodeJS.ProcessEnv;
   log: Logger;
   withDatabase: WithDatabase;

@@ -76,7 +76,7 @@ export function addHolidayCommands(program: Command, cli: CliContext): void {
     .option('--year <year>', 'ปี พ.ศ. (ค่าเริ่มต้น: ปีปัจจุบัน)', fiscalYearArgument)
     .option('--org <code>', 'ปฏิทินขององค์กรนี้ (ค่าเริ่มต้น: ORG_CODE)', orgArgument)
     .action(async (o: { year?: number; org?: string }) => {
-      const year = o.year ?? toBuddhistYear(Number(monthKey(new Date()).slice(0, 4)));
+      const year = o.year ?? toBuddhistYear(Number(monthKey(cli.now()).slice(0, 4)));
       const { file, entries, orgId } = await withDatabase(async (deployment) => {
         const orgId = o.org ?? deployment;
         return { orgId, ...(await calendarOfYear(orgId, year)) };

@@ -26,6 +26,6 @@ const withDatabase: WithDatabase = async (work) => {
 
 process.exitCode = await runCli(
   process.argv.slice(2),
-  { say: (line) => console.log(line), complain: (line) => console.error(line), env: process.env, log, withDatabase },
+  { say: (line) => console.log(line), complain: (line) => console.error(line), now: () => new Date(), env: process.env, log, withDatabase },
   { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) },
 );

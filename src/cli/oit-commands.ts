@@ -115,7 +115,7 @@ export function addOitCommands(program: Command, cli: CliContext): void {
           cli.fail();
           return target.problem;
         }
-        await saveIndicatorRow(orgId, row, target.code, { by: 'คำสั่ง indicators set', now: new Date() });
+        await saveIndicatorRow(orgId, row, target.code, { by: 'คำสั่ง indicators set', now: cli.now() });
         return `บันทึกแล้ว: ${target.code} ${indicatorName(o.number)} ปีงบประมาณ ${o.fiscalYear}${target.isNew ? ' (สร้างรายการใหม่ในแผน)' : ''}`;
       });
       cli.say(message);
@@ -124,7 +124,7 @@ export function addOitCommands(program: Command, cli: CliContext): void {
     .command('migrate')
     .description('ย้ายตารางตัวชี้วัดแบบเดิมไปเป็นรายการตัวชี้วัดในแผน สั่งซ้ำได้โดยไม่ย้ายซ้ำ และระบบจะทำให้เองทุกครั้งที่เริ่มทำงาน')
     .action(async () => {
-      const { moved, skipped } = await withDatabase(() => moveIndicatorTable(new Date()));
+      const { moved, skipped } = await withDatabase(() => moveIndicatorTable(cli.now()));
       cli.say(`ย้ายแล้ว ${moved} แถว${skipped > 0 ? ` · ย้ายไม่ได้ ${skipped} แถว (รหัสตัวชี้วัดชนกับรายการอื่นในแผน)` : ''}`);
     });
 }

@@ -153,7 +153,7 @@ async function applySettings(cli: CliContext, orgId: string, o: SettingsOptions)
   if (o.time) {
     cli.say(`เวลาของงาน: ${timesText((await setJobTimes(orgId, o.time)).jobTimes)}`);
     // The scheduler catches up only minutes it has not looked at yet: a time already past today counts from tomorrow.
-    const now = timeOfDayKey(new Date());
+    const now = timeOfDayKey(cli.now());
     const past = Object.entries(o.time).filter(([, at]) => at !== null && at <= now).map(([job]) => job);
     if (past.length > 0) {
       cli.say(`เวลาของ ${past.join(', ')} ผ่านไปแล้วสำหรับวันนี้ จะเริ่มใช้ตั้งแต่พรุ่งนี้ หากวันนี้เป็นวันที่งานต้องทำและยังไม่ได้ทำ สั่งได้ทันทีด้วย ORG_CODE=${orgId} npm run cli -- jobs run <งาน>`);

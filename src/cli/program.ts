@@ -238,19 +238,19 @@ export function buildProgram(cli: CliContext, output: CliOutput): Command {
         // The organisation's own settings (thresholds, reminder days, digits), as a scheduled tick uses them.
         const own = (await organisationSettings())(config.ORG_CODE);
         const deps = forOrganisation(
-          { settings: jobSettings(config), log: cli.log, sealer, instanceId: `cli-${process.pid}`, leaseSeconds: config.JOB_LEASE_SECONDS, clock: () => new Date() },
+          { settings: jobSettings(config), log: cli.log, sealer, instanceId: `cli-${process.pid}`, leaseSeconds: config.JOB_LEASE_SECONDS, clock: cli.now },
           config.ORG_CODE,
           own,
         );
         // A run an earlier process left half-way (killed, crashed) is finished first.
         for (const resumed of await resumeAbandonedRuns(Object.values(JOBS), deps)) cli.say(`ทำงานที่ค้างไว้ต่อจนเสร็จ: ${resumed.runId} (${resumed.status})`);
-        const result = await runJob(JOBS[name as JobName], options.now ?? new Date(), 'operator', deps);
+        const result = await runJob(JOBS[name as JobName], options.now ?? cli.now(), 'operator', deps);
         if (result.status === 'already') cli.say(`งานรอบนี้ทำไปแล้ว (${result.runId}, สถานะ ${result.state}) จึงไม่ส่งซ้ำ`);
         else if (result.status === 'failed') {
           cli.complain(`งานล้มเหลว: ${result.error}`);
           cli.fail();
         } else cli.say(`ทำงานแล้ว ${result.runId}: ผู้รับ ${result.recipients} คน, ข้อความ ${result.messages} ชุด`);
-        const sent = await new OutboxSender({ lineFor: (orgId) => tenants.lineFor(orgId), log: cli.log, sealer, instanceId: deps.instanceId, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now: () => new Date() }).drain();
+        const sent = await new OutboxSender({ lineFor: (orgId) => tenants.lineFor(orgId), log: cli.log, sealer, instanceId: deps.instanceId, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now: cli.now }).drain();
         cli.say(`ส่งแล้ว ${sent.sent} · รอส่งใหม่ ${sent.retrying} · ล้มเหลว ${sent.failed}`);
       });
     });
@@ -270,7 +270,7 @@ export function buildProgram(cli: CliContext, output: CliOutput): Command {
     .description('สถิติเรื่องร้องเรียนตามปีงบประมาณ (OIT O24): รายเดือน แยกประเภทและหมวด ระยะเวลา การตอบภายใน 15 วัน การเปิดเรื่องใหม่ คะแนนความพึงพอใจ')
     .option('--year <year>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีปัจจุบัน)', fiscalYearArgument)
     .action(async (options: { year?: number }) => {
-      const now = new Date();
+      const now = cli.now();
       const fiscalYear = options.year ?? fiscalYearOf(now);
       const rows = await withDatabase((orgId) => loadComplaintStatRows(orgId, fiscalYear));
       cli.say(complaintStatisticsTable(computeComplaintStatistics(rows, fiscalYear, now)));

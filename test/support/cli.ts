@@ -47,8 +47,13 @@ export class CliFailed extends Error {
  * database mongoose is connected to (the test's, whose name `env` also carries). Resolves to what it printed
  * when it exits with 0; otherwise rejects with a CliFailed that carries its standard error in the message.
  */
-export async function runCliHere(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliOutcome> {
-  if (new URL(env.MONGODB_URI!).pathname !== `/${mongoose.connection.name}`) throw new Error('runCliHere: mongoose is connected to another database than the command is meant for');
+export function runCliHere(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliOutcome> {
+  return runCliAt(() => new Date(), env, ...args);
+}
+
+/** The same with the commands' clock at `now` instead of the wall clock's. */
+export async function runCliAt(now: () => Date, env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliOutcome> {
+  if (new URL(env.MONGODB_URI!).pathname !== `/${mongoose.connection.name}`) throw new Error('runCliAt: mongoose is connected to another database than the command is meant for');
   let stdout = '';
   let stderr = '';
   const code = await runCli(
@@ -56,6 +61,7 @@ export async function runCliHere(env: NodeJS.ProcessEnv, ...args: string[]): Pro
     {
       say: (line) => void (stdout += `${line}\n`),
       complain: (line) => void (stderr += `${line}\n`),
+      now,
       env,
       log: createLogger('silent'),
       withDatabase: (work) => work(env.ORG_CODE!),
