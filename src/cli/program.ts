@@ -5,7 +5,7 @@ import { fiscalYearArgument, printImportProblems, printImportWarnings } from './
 import { DEFAULT_LEVEL_THRESHOLDS, parseThresholds } from '../domain/summary.js';
 import { isReportKind, isScopeReport, produceReport, REPORT_KINDS, REPORT_TH } from '../reports/catalogue.js';
 import { parseScope, scopeKey, scopeTh, type SupervisorScope } from '../domain/rollup.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { createInvite } from '../db/invite-store.js';
 import { listStaff, revokeStaff } from '../db/staff-store.js';
 import { organisationSettings } from '../db/organisation-store.js';
@@ -16,7 +16,6 @@ import { formatChanges, importPlan } from '../plan-import/import-plan.js';
 import { addOitCommands } from './oit-commands.js';
 import { addHolidayCommands } from './holiday-commands.js';
 import { addOrganisationCommands } from './org-commands.js';
-import { UnreadableFile } from '../plan-import/read-table.js';
 import { JOB_NAMES, type JobName } from '../jobs/job.js';
 import { formatJobsStatus, jobsStatus } from '../jobs/status.js';
 import { forOrganisation, JOBS, jobSettings } from '../jobs/registry.js';
@@ -295,8 +294,8 @@ export async function runCli(args: readonly string[], cli: Omit<CliContext, 'fai
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderExit) return error.exitCode;
-    if (error instanceof ConfigError || error instanceof UnreadableFile) cli.complain(error.message);
-    else cli.complain(error instanceof Error ? error.message : String(error));
+    // A configuration problem, an unreadable file or a refused write: its message is the operator's one line.
+    cli.complain(error instanceof Error ? error.message : String(error));
     return 1;
   }
 }
