@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +7,7 @@ import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
 import { DEFAULT_LEVEL_THRESHOLDS } from '../../src/domain/summary.js';
 import { produceReport } from '../../src/reports/catalogue.js';
 import { Chat, uriOf, visibleText } from '../support/chat.js';
-import { cliEnv } from '../support/cli.js';
+import { cliEnv, runCliHere } from '../support/cli.js';
 import { insertCase, SECRET_ACCUSED, SECRET_STORY, seedStatsScenario } from '../support/complaint-scenario.js';
 import { addStaff } from '../support/fixtures.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -25,8 +23,7 @@ const LAST_FY = FY - 1;
 const THIS_MONTH = fiscalMonths(FY).find((m) => m.month === monthKey(new Date()))!;
 
 let h: Harness;
-const cli = async (...args: string[]) =>
-  (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(mongoose.connection.name, ORG, h.line), timeout: 60_000 })).stdout;
+const cli = async (...args: string[]) => (await runCliHere(cliEnv(mongoose.connection.name, ORG, h.line), ...args)).stdout;
 
 async function workbookAt(url: string): Promise<ExcelJS.Workbook> {
   const res = await fetch(url);

@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { jobSchedules } from '../../src/jobs/registry.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { visibleText } from '../support/chat.js';
-import { cliEnv } from '../support/cli.js';
+import { cliEnv, runCliHere } from '../support/cli.js';
 import { addStaff } from '../support/fixtures.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
@@ -17,8 +15,7 @@ let h: Harness;
 // The schedule answers per organisation; this test has one.
 const summaryTick = async (at: string) => ((await jobSchedules(h.config, h.server.jobDeps).find((s) => s.name === 'monthly-summary')!.run(bkk(at))) as Record<string, unknown>)[ORG];
 const pushes = () => visibleText(h.line.deliveriesTo(EXECUTIVE).flatMap((r) => r.body.messages));
-const cli = async (...args: string[]) =>
-  (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(mongoose.connection.name, ORG, h.line), timeout: 60_000 })).stdout;
+const cli = async (...args: string[]) => (await runCliHere(cliEnv(mongoose.connection.name, ORG, h.line), ...args)).stdout;
 
 beforeAll(async () => {
   h = await startHarness();

@@ -13,7 +13,7 @@ import { OutboxSender } from '../../src/outbox/sender.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { FakeLine } from '../support/fake-line.js';
 import { addStaff, report } from '../support/fixtures.js';
-import { cliEnv as sharedCliEnv } from '../support/cli.js';
+import { cliEnv as sharedCliEnv, runCliAt, runCliHere } from '../support/cli.js';
 import { connectTestDatabase, testSealer } from '../support/harness.js';
 
 const ORG = 'jobs-org';
@@ -92,8 +92,8 @@ describe('monthly summary', () => {
     await new Promise((r) => setTimeout(r, 1_500 + Math.random() * 1_000));
     victim.kill('SIGKILL');
     await Promise.all(others);
-    await new Promise((r) => setTimeout(r, 1_500)); // the lease (1 s in these runs) of a run the victim held ends
-    await cli('follow-up', asOf); // the restart: finishes what was left, sends what is due
+    // The restart, once the lease (1 s in these runs) of a run the victim held has ended: finishes what was left, sends what is due.
+    await runCliAt(() => new Date(Date.now() + 1_500), cliEnv(), 'jobs', 'run', 'follow-up', '--now', asOf);
     for (const [id] of OFFICERS) expect(deliveries(id), id).toBe(1);
     expect(await JobRunModel.findById(`${ORG}:follow-up:2025-06`).lean()).toMatchObject({ state: 'done' });
   }, 120_000);
@@ -103,11 +103,8 @@ describe('a LINE that accepts the connection and never answers', () => {
   it('is given up after the request time-out: `jobs run` ends (instead of holding the socket for minutes) and keeps the message to retry', async () => {
     fake.failNext(0, { pathPrefix: '/v2/bot/message/multicast' });
     const started = Date.now();
-    const { stdout } = await promisify(execFile)('node_modules/.bin/tsx', cliArgs('monthly-summary', '2026-02-02T08:30:00+07:00'), {
-      env: { ...cliEnv(), LINE_REQUEST_TIMEOUT_MS: '1000' },
-      timeout: 60_000,
-    });
-    // Without aborting the request the process stays up until the socket's own 5-minute limit (and is killed here at 60 s).
+    const { stdout } = await runCliHere({ ...cliEnv(), LINE_REQUEST_TIMEOUT_MS: '1000' }, 'jobs', 'run', 'monthly-summary', '--now', '2026-02-02T08:30:00+07:00');
+    // Without aborting the request the command waits for the socket's own 5-minute limit (and the test times out at 90 s).
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(stdout).toContain('รอส่งใหม่ 1');
     const [message] = await OutboxMessageModel.find({ source: `${ORG}:monthly-summary:2026-02` }).lean();
@@ -118,7 +115,7 @@ describe('a LINE that accepts the connection and never answers', () => {
 
 const cliEnv = () => sharedCliEnv(db.dbName, ORG, fake, { JOB_LEASE_SECONDS: '1' });
 
-const cliArgs = (job: string, now: string) => ['src/cli.ts', 'jobs', 'run', job, '--now', now];
+const cliArgs = (job: string, now: string) => ['src/cli/main.ts', 'jobs', 'run', job, '--now', now];
 const cli = (job: string, now: string) => promisify(execFile)('node_modules/.bin/tsx', cliArgs(job, now), { env: cliEnv(), timeout: 60_000 });
 const spawnCli = (job: string, now: string) => spawn(process.execPath, ['--import', 'tsx', ...cliArgs(job, now)], { env: cliEnv(), stdio: 'ignore' });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ComplaintModel } from '../../src/db/models/complaint.js';
 import { WebhookEventModel, WebhookReceiptModel } from '../../src/db/models/webhook-event.js';
 import { createInvite } from '../../src/db/invite-store.js';
@@ -24,16 +24,21 @@ const EXECUTIVE = 'U3333333333333333333333333333cccc';
 const FY = fiscalYearOf(new Date());
 
 let h: Harness;
+/** While set, the app's clock stands here (and the test moves it) instead of following the wall clock. */
+let stopped: Date | null = null;
 const tokenOf = FakeLineApi.tokenOf;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ now: () => stopped ?? new Date() });
   await addSecondOrganisation(h);
   // The same person is a complaint officer in A and an executive in B; roles do not travel.
   await addStaff(A, OFFICER, ['complaint_officer'], 'สำนักปลัด', 'เจ้าหน้าที่เอ');
   await addStaff(B, OFFICER, ['executive'], null, 'ผู้บริหารบี');
   await addStaff(A, EXECUTIVE, ['executive'], null, 'ปลัดเอ');
   await addStaff(B, EXECUTIVE, ['executive'], null, 'ปลัดบี');
+});
+afterEach(() => {
+  stopped = null;
 });
 afterAll(async () => {
   await h?.close();
@@ -153,6 +158,7 @@ describe('sending for many channels', () => {
     const { enqueue } = await import('../../src/outbox/enqueue.js');
     const text = (t: string) => [{ type: 'text' as const, text: t }];
     const now = new Date();
+    stopped = now;
     await enqueue(B, 'test:b', [1, 2, 3].map((n) => ({ key: `test:b:${n}`, to: [EXECUTIVE], messages: text(`บี ${n}`) })), now, testSealer);
     await enqueue(A, 'test:a', [1, 2, 3].map((n) => ({ key: `test:a:${n}`, to: [EXECUTIVE], messages: text(`เอ ${n}`) })), now, testSealer);
     h.line.failNext(429, { accessToken: B_TOKEN, retryAfterSeconds: 1 });
@@ -161,7 +167,10 @@ describe('sending for many channels', () => {
     // B's lane stopped at the 429: one refused request, its other two messages not tried against a busy channel.
     expect(h.line.requests.filter((r) => tokenOf(r) === B_TOKEN)).toHaveLength(1);
     expect(first.retrying).toBe(1);
-    await new Promise((r) => setTimeout(r, 2_100));
+    // Not before LINE's Retry-After has passed: the channel is left alone.
+    await h.server.outbox.flush();
+    expect(h.line.requests.filter((r) => tokenOf(r) === B_TOKEN)).toHaveLength(1);
+    stopped = new Date(now.getTime() + 2_100);
     await h.server.outbox.flush();
     expect(h.line.deliveriesTo(EXECUTIVE, B_TOKEN).map((r) => r.body.messages[0].text)).toEqual(['บี 1', 'บี 2', 'บี 3']);
   });

@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setJobTimes, setOrganisationSettings } from '../../src/db/organisation-store.js';
@@ -8,7 +6,7 @@ import { jobSchedules } from '../../src/jobs/registry.js';
 import { FakeLineApi } from '../../src/simulator/fake-line-api.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { visibleText } from '../support/chat.js';
-import { cliEnv } from '../support/cli.js';
+import { cliEnv, runCliHere } from '../support/cli.js';
 import { addStaff } from '../support/fixtures.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { A, addSecondOrganisation, B, B_TOKEN } from '../support/two-organisations.js';
@@ -38,8 +36,7 @@ const summariesTo = async (executive: string, token: string) => {
   await h.server.outbox.flush();
   return h.line.deliveriesTo(executive, token);
 };
-const cli = async (...args: string[]) =>
-  (await promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(mongoose.connection.name, A, h.line), timeout: 60_000 })).stdout;
+const cli = async (...args: string[]) => (await runCliHere(cliEnv(mongoose.connection.name, A, h.line), ...args)).stdout;
 
 beforeAll(async () => {
   h = await startHarness();

@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { StaffModel, staffId } from '../../src/db/models/staff.js';
 import { installedRichMenus } from '../../src/db/rich-menu-store.js';
@@ -18,7 +16,7 @@ import { applyRichMenu } from '../../src/menus/apply-rich-menu.js';
 import { installRichMenus } from '../../src/menus/install-rich-menus.js';
 import { FakeLine } from '../support/fake-line.js';
 import { addStaff } from '../support/fixtures.js';
-import { cliEnv as sharedCliEnv } from '../support/cli.js';
+import { cliEnv as sharedCliEnv, runCliHere } from '../support/cli.js';
 import { connectTestDatabase } from '../support/harness.js';
 
 const ORG = 'menu-org';
@@ -43,7 +41,7 @@ const silent = createLogger('silent');
 const deps = () => ({ orgId: ORG, line, log: silent });
 
 const cliEnv = () => sharedCliEnv(db.dbName, ORG, fake);
-const cli = (...args: string[]) => promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(), timeout: 60_000 });
+const cli = (...args: string[]) => runCliHere(cliEnv(), ...args);
 
 /** Width and height from a PNG's header. */
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });

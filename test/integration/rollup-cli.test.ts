@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InviteModel } from '../../src/db/models/invite.js';
 import { addOrganisation } from '../../src/db/organisation-store.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
-import { cliEnv } from '../support/cli.js';
+import { cliEnv, runCliHere } from '../support/cli.js';
 import { FakeLine } from '../support/fake-line.js';
 import { connectTestDatabase, testSealer } from '../support/harness.js';
 
@@ -16,7 +14,7 @@ const OFFICE = 'sto-angthong';
 let db: Awaited<ReturnType<typeof connectTestDatabase>>;
 let fake: FakeLine;
 const dir = mkdtempSync(join(tmpdir(), 'prongsai-rollup-cli-'));
-const cli = (...args: string[]) => promisify(execFile)('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: cliEnv(db.dbName, OFFICE, fake), timeout: 60_000 });
+const cli = (...args: string[]) => runCliHere(cliEnv(db.dbName, OFFICE, fake), ...args);
 
 beforeAll(async () => {
   db = await connectTestDatabase();

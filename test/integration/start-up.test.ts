@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
+import { PassThrough } from 'node:stream';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectDatabase } from '../../src/db/connect.js';
@@ -7,6 +8,10 @@ import { dataKeyFitsDatabase } from '../../src/db/data-key-check-store.js';
 import { fileComplaint } from '../../src/db/complaint-store.js';
 import { SAMPLE_DATA_KEY } from '../../src/security/key-strength.js';
 import { createSealer, newDataKey } from '../../src/security/crypto.js';
+import { ConfigError } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { StartError } from '../../src/server.js';
+import { startBot } from '../../src/start-bot.js';
 import { testDbName } from '../support/harness.js';
 
 /** Runs `npm start`'s entry point as the operator would and returns how it ended. */
@@ -27,6 +32,24 @@ function start(env: Record<string, string>): Promise<{ code: number | null; stde
       ok({ code, stderr, stdout });
     }),
   );
+}
+
+/**
+ * The same start in this process, for a start the configuration must refuse: resolves to the one line main.ts prints
+ * for it (and exits 1 with; the port test above runs the real process) and what was logged on the way.
+ */
+async function refusedStart(env: Record<string, string>): Promise<{ message: string; logged: string }> {
+  let logged = '';
+  const stream = new PassThrough().on('data', (d: Buffer) => (logged += d.toString()));
+  const only = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', LOCAL_DATA_DIR: '/nonexistent/never-used', ...env };
+  try {
+    const bot = await startBot(only, createLogger('info', stream));
+    await bot.stop();
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof StartError) return { message: error.message, logged };
+    throw error;
+  }
+  throw new Error('the bot started');
 }
 
 const production = { NODE_ENV: 'production', LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' };
@@ -72,12 +95,11 @@ describe('starting the bot', () => {
     await mongoose.disconnect();
     for (const name of [dbName, legacy]) {
       const mongoUri = inject('mongoUri').replace('/?', `/${name}?`);
-      const { code, stderr, stdout } = await start({ ...production, DATA_ENCRYPTION_KEY: newDataKey(), MONGODB_URI: mongoUri, PORT: '0' });
-      expect(code, name).toBe(1);
-      expect(stderr.trim(), name).toBe(
+      const { message, logged } = await refusedStart({ ...production, DATA_ENCRYPTION_KEY: newDataKey(), MONGODB_URI: mongoUri, PORT: '0' });
+      expect(message, name).toBe(
         'DATA_ENCRYPTION_KEY is not the key this database was encrypted with: start with the key it was set up with (a new key cannot read the data sealed with the old one).',
       );
-      expect(stdout + stderr, name).not.toMatch(/unable to authenticate|\n\s+at /);
+      expect(message + logged, name).not.toMatch(/unable to authenticate|\n\s+at /);
     }
     // The refused starts stored nothing sealed with their key: the first key still opens both.
     for (const name of [dbName, legacy]) {
@@ -88,23 +110,19 @@ describe('starting the bot', () => {
   }, 140_000);
 
   it('refuses the sample key in production, naming the variable and how to make a key', async () => {
-    const { code, stderr } = await start({ ...production, DATA_ENCRYPTION_KEY: SAMPLE_DATA_KEY });
-    expect(code).toBe(1);
-    expect(stderr).toContain('DATA_ENCRYPTION_KEY is the public sample from .env.example');
-    expect(stderr).toContain('openssl rand -base64 32');
-    expect(stderr).not.toMatch(/\n\s+at /);
+    const { message, logged } = await refusedStart({ ...production, DATA_ENCRYPTION_KEY: SAMPLE_DATA_KEY });
+    expect(message).toContain('DATA_ENCRYPTION_KEY is the public sample from .env.example');
+    expect(message).toContain('openssl rand -base64 32');
+    expect(message + logged).not.toMatch(/\n\s+at /);
   }, 70_000);
 
   it('does not fall into demo mode on a mistyped NODE_ENV or without DEMO=1', async () => {
-    const typo = await start({ NODE_ENV: 'prod' });
-    expect(typo.code).toBe(1);
-    expect(typo.stderr).toContain('NODE_ENV must be one of production, development, test');
-    const unset = await start({ NODE_ENV: 'Production' });
-    expect(unset.code).toBe(1);
-    expect(unset.stderr).toContain('LINE_CHANNEL_SECRET is required');
-    expect(unset.stdout + unset.stderr).not.toContain('Demo mode');
-    const demoWithDatabase = await start({ DEMO: '1', MONGODB_URI: 'mongodb://127.0.0.1:1/prongsai' });
-    expect(demoWithDatabase.code).toBe(1);
-    expect(demoWithDatabase.stderr).toContain('DEMO=1 cannot be used: MONGODB_URI is set');
+    const typo = await refusedStart({ NODE_ENV: 'prod' });
+    expect(typo.message).toContain('NODE_ENV must be one of production, development, test');
+    const unset = await refusedStart({ NODE_ENV: 'Production' });
+    expect(unset.message).toContain('LINE_CHANNEL_SECRET is required');
+    expect(unset.message + unset.logged).not.toContain('Demo mode');
+    const demoWithDatabase = await refusedStart({ DEMO: '1', MONGODB_URI: 'mongodb://127.0.0.1:1/prongsai' });
+    expect(demoWithDatabase.message).toContain('DEMO=1 cannot be used: MONGODB_URI is set');
   }, 70_000);
 });

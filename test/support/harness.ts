@@ -72,6 +72,8 @@ export interface HarnessOptions {
    * server's own must not take an event whose lease the test cut short.
    */
   manualSweeps?: boolean;
+  /** The app's clock (the outbox's retries and throttles, the chat, the jobs), for a test that moves time instead of waiting. */
+  now?: () => Date;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -91,6 +93,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     mongoUri: options.mongoUri ?? inject('mongoUri'),
     dbName: testDbName(),
     log: options.logTo ? createLogger('trace', options.logTo) : createLogger('silent'),
+    now: options.now,
   });
   if (options.manualSweeps) server.runner.stopSweeps();
   const post = async (events: webhook.Event[], options: PostOptions = {}) => {

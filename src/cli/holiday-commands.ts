@@ -1,14 +1,14 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { monthKey } from './domain/calendar.js';
-import { formatThaiDate, toBuddhistYear } from './domain/thai.js';
-import { dayOfKey, isDayKey } from './domain/working-days.js';
-import { addDayOff, calendarOfYear, removeDayOff, type CalendarEntry } from './holidays/load-calendar.js';
-import type { HolidayFile } from './holidays/public-holidays.js';
-import { fiscalYearArgument } from './cli-support.js';
+import { monthKey } from '../domain/calendar.js';
+import { formatThaiDate, toBuddhistYear } from '../domain/thai.js';
+import { dayOfKey, isDayKey } from '../domain/working-days.js';
+import { addDayOff, calendarOfYear, removeDayOff, type CalendarEntry } from '../holidays/load-calendar.js';
+import type { HolidayFile } from '../holidays/public-holidays.js';
+import { fiscalYearArgument } from './arguments.js';
+import type { CliContext } from './context.js';
 
 /** Operator commands for days off: `holiday add | remove | list` (README, "Holidays"). */
 
-type WithDatabase = <T>(work: (orgId: string) => Promise<T>) => Promise<T>;
 
 function dateArgument(value: string): string {
   if (!isDayKey(value)) throw new InvalidArgumentError('ต้องเป็นวันที่แบบ ปี ค.ศ.-เดือน-วัน เช่น 2027-01-04');
@@ -36,7 +36,8 @@ const STATUS_TH: Record<HolidayFile['status'], string> = {
   provisional: 'ฉบับร่าง ก่อนคณะรัฐมนตรีประกาศ อาจมีวันหยุดชดเชยหรือวันหยุดพิเศษเพิ่ม',
 };
 
-export function addHolidayCommands(program: Command, withDatabase: WithDatabase): void {
+export function addHolidayCommands(program: Command, cli: CliContext): void {
+  const { withDatabase } = cli;
   const holiday = program.command('holiday').description('วันหยุดราชการและวันหยุดขององค์กร ที่งานตามกำหนดเวลาข้ามไป (เช่น สรุปรายเดือนในวันทำงานแรกของเดือน)');
 
   holiday
@@ -49,8 +50,8 @@ export function addHolidayCommands(program: Command, withDatabase: WithDatabase)
       const title = name.trim();
       if (title.length === 0 || title.length > 200) throw new InvalidArgumentError('ชื่อวันหยุดต้องมี 1–200 ตัวอักษร');
       const outcome = await withDatabase(() => addDayOff(date, title, o.org ?? null));
-      if (outcome === 'restored') console.log(`คืนวันหยุดราชการ ${when(date)} แล้ว (ยกเลิกการยกเลิก)`);
-      else console.log(`เพิ่มวันหยุด ${when(date)} ${title} (${scopeTh(o.org)}) แล้ว`);
+      if (outcome === 'restored') cli.say(`คืนวันหยุดราชการ ${when(date)} แล้ว (ยกเลิกการยกเลิก)`);
+      else cli.say(`เพิ่มวันหยุด ${when(date)} ${title} (${scopeTh(o.org)}) แล้ว`);
     });
 
   holiday
@@ -60,12 +61,12 @@ export function addHolidayCommands(program: Command, withDatabase: WithDatabase)
     .option('--org <code>', 'วันหยุดเฉพาะองค์กรนี้ (ไม่ระบุ: ทุกองค์กร)', orgArgument)
     .action(async (date: string, o: { org?: string }) => {
       const outcome = await withDatabase(() => removeDayOff(date, o.org ?? null));
-      if (outcome === 'removed') console.log(`ลบวันหยุด ${when(date)} (${scopeTh(o.org)}) แล้ว`);
-      else if (outcome === 'cancelled') console.log(`ยกเลิกวันหยุดราชการ ${when(date)} แล้ว วันนั้นเป็นวันทำงานของทุกองค์กร`);
+      if (outcome === 'removed') cli.say(`ลบวันหยุด ${when(date)} (${scopeTh(o.org)}) แล้ว`);
+      else if (outcome === 'cancelled') cli.say(`ยกเลิกวันหยุดราชการ ${when(date)} แล้ว วันนั้นเป็นวันทำงานของทุกองค์กร`);
       else {
-        process.exitCode = 1;
-        if (outcome === 'national') console.error(`${when(date)} เป็นวันหยุดราชการ ยกเลิกได้เฉพาะสำหรับทุกองค์กร (ไม่ต้องใส่ --org)`);
-        else console.error(`${when(date)} ไม่มีวันหยุดที่เพิ่มไว้ (${scopeTh(o.org)}) จึงไม่มีอะไรให้ลบ`);
+        cli.fail();
+        if (outcome === 'national') cli.complain(`${when(date)} เป็นวันหยุดราชการ ยกเลิกได้เฉพาะสำหรับทุกองค์กร (ไม่ต้องใส่ --org)`);
+        else cli.complain(`${when(date)} ไม่มีวันหยุดที่เพิ่มไว้ (${scopeTh(o.org)}) จึงไม่มีอะไรให้ลบ`);
       }
     });
 
@@ -75,13 +76,13 @@ export function addHolidayCommands(program: Command, withDatabase: WithDatabase)
     .option('--year <year>', 'ปี พ.ศ. (ค่าเริ่มต้น: ปีปัจจุบัน)', fiscalYearArgument)
     .option('--org <code>', 'ปฏิทินขององค์กรนี้ (ค่าเริ่มต้น: ORG_CODE)', orgArgument)
     .action(async (o: { year?: number; org?: string }) => {
-      const year = o.year ?? toBuddhistYear(Number(monthKey(new Date()).slice(0, 4)));
+      const year = o.year ?? toBuddhistYear(Number(monthKey(cli.now()).slice(0, 4)));
       const { file, entries, orgId } = await withDatabase(async (deployment) => {
         const orgId = o.org ?? deployment;
         return { orgId, ...(await calendarOfYear(orgId, year)) };
       });
-      console.log(`วันหยุดปี พ.ศ. ${year} ขององค์กร ${orgId}`);
-      console.log(file ? `ปฏิทินวันหยุดราชการ: ${STATUS_TH[file.status]}` : `ยังไม่มีไฟล์ปฏิทินวันหยุดราชการของปี ${year} (holidays/${year}.json): มีเฉพาะวันที่ผู้ดูแลเพิ่ม`);
-      for (const e of entries) console.log(`${e.date}  ${when(e.date)}  ${e.name}  [${e.substitute && e.source === 'calendar' ? 'วันหยุดชดเชย' : SOURCE_TH[e.source]}]`);
+      cli.say(`วันหยุดปี พ.ศ. ${year} ขององค์กร ${orgId}`);
+      cli.say(file ? `ปฏิทินวันหยุดราชการ: ${STATUS_TH[file.status]}` : `ยังไม่มีไฟล์ปฏิทินวันหยุดราชการของปี ${year} (holidays/${year}.json): มีเฉพาะวันที่ผู้ดูแลเพิ่ม`);
+      for (const e of entries) cli.say(`${e.date}  ${when(e.date)}  ${e.name}  [${e.substitute && e.source === 'calendar' ? 'วันหยุดชดเชย' : SOURCE_TH[e.source]}]`);
     });
 }

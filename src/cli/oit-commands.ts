@@ -1,31 +1,32 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { fiscalYearArgument, printImportProblems, printImportWarnings, scoreArgument } from './cli-support.js';
-import { indicatorYear, moveIndicatorTable, planItemKeys, saveIndicatorRow } from './db/indicator-store.js';
-import { measuresInTable } from './db/measure-store.js';
-import { latestOitYear, oitItemsOfYear } from './db/oit-store.js';
-import { activeFiscalYear } from './db/organisation-store.js';
-import { parsePeriod } from './domain/fiscal-year.js';
-import { chooseIndicatorItem, compareIndicatorItems, splitResponsible, type IndicatorRow } from './domain/ita-indicators.js';
-import { isItaIndicatorNumber, OIT_STATE_TH, oitState, type ItaIndicatorNumber } from './domain/oit.js';
-import { isStatus, parseStatus, STATUS_TH, type Status } from './domain/statuses.js';
-import { importIndicators, importOitItems, indicatorName, type OitImportResult } from './oit-import/import-oit.js';
+import { fiscalYearArgument, printImportProblems, printImportWarnings, scoreArgument } from './arguments.js';
+import type { CliContext } from './context.js';
+import { indicatorYear, moveIndicatorTable, planItemKeys, saveIndicatorRow } from '../db/indicator-store.js';
+import { measuresInTable } from '../db/measure-store.js';
+import { latestOitYear, oitItemsOfYear } from '../db/oit-store.js';
+import { activeFiscalYear } from '../db/organisation-store.js';
+import { parsePeriod } from '../domain/fiscal-year.js';
+import { chooseIndicatorItem, compareIndicatorItems, splitResponsible, type IndicatorRow } from '../domain/ita-indicators.js';
+import { isItaIndicatorNumber, OIT_STATE_TH, oitState, type ItaIndicatorNumber } from '../domain/oit.js';
+import { isStatus, parseStatus, STATUS_TH, type Status } from '../domain/statuses.js';
+import { importIndicators, importOitItems, indicatorName, type OitImportResult } from '../oit-import/import-oit.js';
 
 /** Operator commands for the OIT list and the plan's indicator items: `oit …` and `indicators …` (see README). */
 
-type WithDatabase = <T>(work: (orgId: string) => Promise<T>) => Promise<T>;
 
 
-function printImport(result: OitImportResult, what: string): void {
+function printImport(cli: CliContext, result: OitImportResult, what: string): void {
   if (!result.ok) {
-    printImportProblems(result.problems);
+    printImportProblems(cli, result.problems);
     return;
   }
   const verb = result.dryRun ? 'ตรวจสอบผ่าน (ยังไม่บันทึก)' : 'นำเข้าแล้ว';
-  console.log(`${verb}: ${what}เพิ่มใหม่ ${result.created} รายการ, ปรับปรุง ${result.updated} รายการ · ปีงบประมาณ ${result.fiscalYears.join(', ')}`);
-  printImportWarnings(result.warnings, result.dryRun);
+  cli.say(`${verb}: ${what}เพิ่มใหม่ ${result.created} รายการ, ปรับปรุง ${result.updated} รายการ · ปีงบประมาณ ${result.fiscalYears.join(', ')}`);
+  printImportWarnings(cli, result.warnings, result.dryRun);
 }
 
-export function addOitCommands(program: Command, withDatabase: WithDatabase): void {
+export function addOitCommands(program: Command, cli: CliContext): void {
+  const { withDatabase } = cli;
   const oit = program.command('oit').description('ข้อมูลเปิดเผยต่อสาธารณะ (OIT) ที่ต้องตอบในระบบ ITAS');
   oit
     .command('import')
@@ -33,7 +34,7 @@ export function addOitCommands(program: Command, withDatabase: WithDatabase): vo
     .argument('<file>', 'ไฟล์รายการข้อ OIT')
     .option('--dry-run', 'ตรวจสอบไฟล์โดยไม่บันทึก')
     .action(async (file: string, o: { dryRun?: boolean }) => {
-      printImport(await withDatabase((orgId) => importOitItems(orgId, file, { dryRun: o.dryRun })), 'ข้อ OIT ');
+      printImport(cli, await withDatabase((orgId) => importOitItems(orgId, file, { dryRun: o.dryRun })), 'ข้อ OIT ');
     });
   oit
     .command('status')
@@ -42,11 +43,11 @@ export function addOitCommands(program: Command, withDatabase: WithDatabase): vo
     .action(async (o: { fiscalYear?: number }) => {
       await withDatabase(async (orgId) => {
         const fy = o.fiscalYear ?? (await latestOitYear(orgId));
-        if (fy === null) return console.log('ยังไม่มีรายการข้อ OIT สั่ง oit import ก่อน');
+        if (fy === null) return cli.say('ยังไม่มีรายการข้อ OIT สั่ง oit import ก่อน');
         for (const i of await oitItemsOfYear(orgId, fy)) {
           const a = i.answer;
           const link = i.urlCheck ? (i.urlCheck.ok ? 'ลิงก์ใช้ได้' : `ลิงก์เสีย (${i.urlCheck.problem})`) : '';
-          console.log([`${i.code}`, OIT_STATE_TH[oitState(i)], a ? (a.available ? 'มี' : 'ไม่มี') : '-', a?.url ?? '', link].filter(Boolean).join(' · '));
+          cli.say([`${i.code}`, OIT_STATE_TH[oitState(i)], a ? (a.available ? 'มี' : 'ไม่มี') : '-', a?.url ?? '', link].filter(Boolean).join(' · '));
         }
       });
     });
@@ -58,7 +59,7 @@ export function addOitCommands(program: Command, withDatabase: WithDatabase): vo
     .argument('<file>', 'ไฟล์ตารางตัวชี้วัด')
     .option('--dry-run', 'ตรวจสอบไฟล์โดยไม่บันทึก')
     .action(async (file: string, o: { dryRun?: boolean }) => {
-      printImport(await withDatabase((orgId) => importIndicators(orgId, file, { dryRun: o.dryRun })), 'ตัวชี้วัด ');
+      printImport(cli, await withDatabase((orgId) => importIndicators(orgId, file, { dryRun: o.dryRun })), 'ตัวชี้วัด ');
     });
   indicators
     .command('list')
@@ -68,9 +69,9 @@ export function addOitCommands(program: Command, withDatabase: WithDatabase): vo
       await withDatabase(async (orgId) => {
         const fy = o.fiscalYear ?? (await indicatorYear(orgId, await activeFiscalYear(orgId)));
         const items = (await measuresInTable(orgId, fy, 'ita_indicator')).sort(compareIndicatorItems);
-        if (items.length === 0) return console.log(`ยังไม่มีรายการตัวชี้วัดของปีงบประมาณ ${fy} สั่ง indicators import หรือ import แผนก่อน`);
+        if (items.length === 0) return cli.say(`ยังไม่มีรายการตัวชี้วัดของปีงบประมาณ ${fy} สั่ง indicators import หรือ import แผนก่อน`);
         for (const i of items) {
-          console.log(`${i.code} · ${i.title} · คะแนน ${i.score?.toFixed(2) ?? '-'} · ${STATUS_TH[i.status]}\n  แนวทาง: ${(i.guideline ?? '').replace(/\n/g, ' ') || '-'}`);
+          cli.say(`${i.code} · ${i.title} · คะแนน ${i.score?.toFixed(2) ?? '-'} · ${STATUS_TH[i.status]}\n  แนวทาง: ${(i.guideline ?? '').replace(/\n/g, ' ') || '-'}`);
         }
       });
     });
@@ -111,19 +112,19 @@ export function addOitCommands(program: Command, withDatabase: WithDatabase): vo
       const message = await withDatabase(async (orgId) => {
         const target = chooseIndicatorItem(await planItemKeys(orgId, o.fiscalYear), row);
         if ('problem' in target) {
-          process.exitCode = 1;
+          cli.fail();
           return target.problem;
         }
-        await saveIndicatorRow(orgId, row, target.code, { by: 'คำสั่ง indicators set', now: new Date() });
+        await saveIndicatorRow(orgId, row, target.code, { by: 'คำสั่ง indicators set', now: cli.now() });
         return `บันทึกแล้ว: ${target.code} ${indicatorName(o.number)} ปีงบประมาณ ${o.fiscalYear}${target.isNew ? ' (สร้างรายการใหม่ในแผน)' : ''}`;
       });
-      console.log(message);
+      cli.say(message);
     });
   indicators
     .command('migrate')
     .description('ย้ายตารางตัวชี้วัดแบบเดิมไปเป็นรายการตัวชี้วัดในแผน สั่งซ้ำได้โดยไม่ย้ายซ้ำ และระบบจะทำให้เองทุกครั้งที่เริ่มทำงาน')
     .action(async () => {
-      const { moved, skipped } = await withDatabase(() => moveIndicatorTable(new Date()));
-      console.log(`ย้ายแล้ว ${moved} แถว${skipped > 0 ? ` · ย้ายไม่ได้ ${skipped} แถว (รหัสตัวชี้วัดชนกับรายการอื่นในแผน)` : ''}`);
+      const { moved, skipped } = await withDatabase(() => moveIndicatorTable(cli.now()));
+      cli.say(`ย้ายแล้ว ${moved} แถว${skipped > 0 ? ` · ย้ายไม่ได้ ${skipped} แถว (รหัสตัวชี้วัดชนกับรายการอื่นในแผน)` : ''}`);
     });
 }

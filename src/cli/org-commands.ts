@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { fiscalYearArgument, scoreArgument } from './cli-support.js';
-import { loadDataKey } from './config.js';
+import { fiscalYearArgument, scoreArgument } from './arguments.js';
+import type { CliContext } from './context.js';
+import { loadDataKey } from '../config.js';
 import {
   addOrganisation,
   listOrganisations,
@@ -12,21 +13,20 @@ import {
   supportingFactorsOf,
   updateOrganisation,
   type ChannelFields,
-} from './db/organisation-store.js';
-import { timeOfDayKey } from './domain/calendar.js';
-import { DIGIT_STYLES, parseDigitStyle, type DigitStyle } from './domain/figures.js';
-import { ORG_CODE_PATTERN, parseTimeOfDay, type TimeOfDay } from './domain/organisation.js';
-import { JOB_NAMES } from './jobs/registry.js';
-import { parseThresholds, type Threshold } from './domain/summary.js';
-import { createSealer, type Sealer } from './security/crypto.js';
-import { dataKeyFitsDatabase } from './db/data-key-check-store.js';
+} from '../db/organisation-store.js';
+import { timeOfDayKey } from '../domain/calendar.js';
+import { DIGIT_STYLES, parseDigitStyle, type DigitStyle } from '../domain/figures.js';
+import { ORG_CODE_PATTERN, parseTimeOfDay, type TimeOfDay } from '../domain/organisation.js';
+import { JOB_NAMES } from '../jobs/registry.js';
+import { parseThresholds, type Threshold } from '../domain/summary.js';
+import { createSealer, type Sealer } from '../security/crypto.js';
+import { dataKeyFitsDatabase } from '../db/data-key-check-store.js';
 
 /**
  * Operator commands for the organisations of a deployment: `org list | add | update | disable | enable`.
  * `org` alone (with profile options) updates the default organisation, as before there were several.
  */
 
-type WithDatabase = <T>(work: (orgId: string) => Promise<T>) => Promise<T>;
 
 interface ProfileOptions {
   name?: string;
@@ -136,7 +136,7 @@ function settingsOptions(command: Command): Command {
     .option('--digits <style>', 'ตัวเลขในข้อความของระบบ: arabic หรือ thai (default: เลขอารบิกในแชต เอกสารรายงานตามแบบฟอร์ม) ข้อความที่ผู้ใช้พิมพ์และรหัสต่าง ๆ แสดงตามเดิมเสมอ', digitsArgument);
 }
 
-async function applySettings(orgId: string, o: SettingsOptions): Promise<void> {
+async function applySettings(cli: CliContext, orgId: string, o: SettingsOptions): Promise<void> {
   const others = o.thresholds !== undefined || o.roundReminderDays !== undefined || o.oitReminderDays !== undefined || o.digits !== undefined;
   if (others) {
     const given = <T>(list: T[] | undefined): T[] | null | undefined => (list === undefined ? undefined : list.length === 0 ? null : list);
@@ -147,19 +147,19 @@ async function applySettings(orgId: string, o: SettingsOptions): Promise<void> {
       digits: o.digits,
     });
     const levels = own.thresholds ? own.thresholds.map((t) => `${t.label} ${t.min}`).join(', ') : 'ค่าของระบบ';
-    console.log(`เกณฑ์ระดับ: ${levels} · เตือนรอบรายงาน: ${own.roundReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'} · เตือน OIT: ${own.oitReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'}`);
-    console.log(`ตัวเลข: ${digitsText(own.digits)}`);
+    cli.say(`เกณฑ์ระดับ: ${levels} · เตือนรอบรายงาน: ${own.roundReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'} · เตือน OIT: ${own.oitReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'}`);
+    cli.say(`ตัวเลข: ${digitsText(own.digits)}`);
   }
   if (o.time) {
-    console.log(`เวลาของงาน: ${timesText((await setJobTimes(orgId, o.time)).jobTimes)}`);
+    cli.say(`เวลาของงาน: ${timesText((await setJobTimes(orgId, o.time)).jobTimes)}`);
     // The scheduler catches up only minutes it has not looked at yet: a time already past today counts from tomorrow.
-    const now = timeOfDayKey(new Date());
+    const now = timeOfDayKey(cli.now());
     const past = Object.entries(o.time).filter(([, at]) => at !== null && at <= now).map(([job]) => job);
     if (past.length > 0) {
-      console.log(`เวลาของ ${past.join(', ')} ผ่านไปแล้วสำหรับวันนี้ จะเริ่มใช้ตั้งแต่พรุ่งนี้ หากวันนี้เป็นวันที่งานต้องทำและยังไม่ได้ทำ สั่งได้ทันทีด้วย ORG_CODE=${orgId} npm run cli -- jobs run <งาน>`);
+      cli.say(`เวลาของ ${past.join(', ')} ผ่านไปแล้วสำหรับวันนี้ จะเริ่มใช้ตั้งแต่พรุ่งนี้ หากวันนี้เป็นวันที่งานต้องทำและยังไม่ได้ทำ สั่งได้ทันทีด้วย ORG_CODE=${orgId} npm run cli -- jobs run <งาน>`);
     }
   }
-  if (others || o.time) console.log('ระบบที่ทำงานอยู่จะใช้ค่าใหม่ภายใน 30 วินาที');
+  if (others || o.time) cli.say('ระบบที่ทำงานอยู่จะใช้ค่าใหม่ภายใน 30 วินาที');
 }
 
 function channelOptions(command: Command): Command {
@@ -178,23 +178,24 @@ function channelOf(o: ChannelOptions): ChannelFields | null {
   return { botUserId: o.botUserId!, channelId: o.channelId, secret: o.channelSecret!, accessToken: o.accessToken! };
 }
 
-async function printProfile(orgId: string, o: ProfileOptions): Promise<void> {
+async function printProfile(cli: CliContext, orgId: string, o: ProfileOptions): Promise<void> {
   const org = await updateOrganisation(orgId, { name: o.name, district: o.district, province: o.province, fiscalYear: o.fiscalYear, itaScore: o.itaScore, itaLevel: o.itaLevel });
   if (o.supportingFactor) await setSupportingFactors(orgId, org.fiscalYear, o.supportingFactor);
   const factors = await supportingFactorsOf(orgId, org.fiscalYear);
-  console.log(`${org.name} (${orgId}) · อำเภอ${org.district || '-'} · จังหวัด${org.province || '-'}`);
-  console.log(`ปีงบประมาณ ${org.fiscalYear} · ITA ${org.itaScore ?? '-'} ${org.itaLevel ?? ''}`.trim());
-  console.log(`ปัจจัยสนับสนุนของแผนฯ ปี ${org.fiscalYear}: ${factors.length > 0 ? factors.join(' / ') : '-'}`);
+  cli.say(`${org.name} (${orgId}) · อำเภอ${org.district || '-'} · จังหวัด${org.province || '-'}`);
+  cli.say(`ปีงบประมาณ ${org.fiscalYear} · ITA ${org.itaScore ?? '-'} ${org.itaLevel ?? ''}`.trim());
+  cli.say(`ปัจจัยสนับสนุนของแผนฯ ปี ${org.fiscalYear}: ${factors.length > 0 ? factors.join(' / ') : '-'}`);
 }
 
 /** The data key, checked against the database first: a channel sealed with another key could never be opened. */
-async function sealerOfDatabase(): Promise<Sealer> {
-  const sealer = createSealer(loadDataKey());
+async function sealerOfDatabase(env: NodeJS.ProcessEnv): Promise<Sealer> {
+  const sealer = createSealer(loadDataKey(env));
   if (!(await dataKeyFitsDatabase(sealer))) throw new Error('DATA_ENCRYPTION_KEY is not the key this database was encrypted with: nothing was saved. Use the key the bot runs with.');
   return sealer;
 }
 
-export function addOrganisationCommands(program: Command, withDatabase: WithDatabase): void {
+export function addOrganisationCommands(program: Command, cli: CliContext): void {
+  const { withDatabase } = cli;
   const org = program.command('org').description('องค์กรในระบบ: แสดง เพิ่ม แก้ไข ปิดใช้งาน และช่อง LINE ของแต่ละองค์กร');
 
   settingsOptions(profileOptions(channelOptions(org.command('update', { isDefault: true }))))
@@ -204,10 +205,10 @@ export function addOrganisationCommands(program: Command, withDatabase: WithData
       const channel = channelOf(o);
       await withDatabase(async (defaultOrg) => {
         const orgId = code ?? defaultOrg;
-        if (channel) await setChannel(orgId, channel, await sealerOfDatabase());
-        await printProfile(orgId, o);
-        await applySettings(orgId, o);
-        if (channel) console.log('บันทึกช่อง LINE แล้ว ระบบที่ทำงานอยู่จะใช้ภายใน 30 วินาที');
+        if (channel) await setChannel(orgId, channel, await sealerOfDatabase(cli.env));
+        await printProfile(cli, orgId, o);
+        await applySettings(cli, orgId, o);
+        if (channel) cli.say('บันทึกช่อง LINE แล้ว ระบบที่ทำงานอยู่จะใช้ภายใน 30 วินาที');
       });
     });
 
@@ -218,13 +219,13 @@ export function addOrganisationCommands(program: Command, withDatabase: WithData
       const channel = channelOf(o);
       if (!o.name) throw new InvalidArgumentError('ต้องระบุ --name ชื่อองค์กร');
       await withDatabase(async () => {
-        if (!(await addOrganisation(code, { name: o.name!, district: o.district, province: o.province }, channel, await sealerOfDatabase()))) {
-          console.error(`มีองค์กรรหัส ${code} อยู่แล้ว ใช้ org update ${code} เพื่อแก้ไข`);
-          process.exitCode = 1;
+        if (!(await addOrganisation(code, { name: o.name!, district: o.district, province: o.province }, channel, await sealerOfDatabase(cli.env)))) {
+          cli.complain(`มีองค์กรรหัส ${code} อยู่แล้ว ใช้ org update ${code} เพื่อแก้ไข`);
+          cli.fail();
           return;
         }
-        await printProfile(code, o);
-        console.log(channel ? 'เพิ่มองค์กรและช่อง LINE แล้ว ตั้ง Webhook URL ของช่องเป็น <PUBLIC_BASE_URL>/webhook' : 'เพิ่มองค์กรแล้ว ยังไม่มีช่อง LINE (เพิ่มด้วย org update)');
+        await printProfile(cli, code, o);
+        cli.say(channel ? 'เพิ่มองค์กรและช่อง LINE แล้ว ตั้ง Webhook URL ของช่องเป็น <PUBLIC_BASE_URL>/webhook' : 'เพิ่มองค์กรแล้ว ยังไม่มีช่อง LINE (เพิ่มด้วย org update)');
       });
     });
 
@@ -233,13 +234,13 @@ export function addOrganisationCommands(program: Command, withDatabase: WithData
     .description('แสดงทุกองค์กร สถานะ และช่อง LINE (ไม่แสดงรหัสลับ)')
     .action(async () => {
       const all = await withDatabase(() => listOrganisations());
-      if (all.length === 0) return console.log('ยังไม่มีองค์กร');
+      if (all.length === 0) return cli.say('ยังไม่มีองค์กร');
       for (const o of all) {
         const where = [o.district && `อำเภอ${o.district}`, o.province && `จังหวัด${o.province}`].filter(Boolean).join(' ');
         const channel = o.botUserId ? `ช่อง LINE ${o.botUserId}${o.channelId ? ` (channel ${o.channelId})` : ''}` : 'ช่อง LINE จากค่าตั้งระบบหรือยังไม่มี';
         const times = o.jobTimes ? ` · เวลาของงาน: ${timesText(o.jobTimes)}` : '';
         const digits = o.digits ? ` · ${DIGITS_TH[o.digits]}` : '';
-        console.log(`${o.active ? '●' : '○ ปิดใช้งาน'} ${o.orgId} · ${o.name}${where ? ` · ${where}` : ''} · ${channel}${times}${digits}`);
+        cli.say(`${o.active ? '●' : '○ ปิดใช้งาน'} ${o.orgId} · ${o.name}${where ? ` · ${where}` : ''} · ${channel}${times}${digits}`);
       }
     });
 
@@ -257,11 +258,11 @@ export function addOrganisationCommands(program: Command, withDatabase: WithData
       .argument('<code>', 'รหัสองค์กร', orgCode)
       .action(async (code: string) => {
         if (!(await withDatabase(() => setActive(code, active)))) {
-          console.error(`ไม่พบองค์กรรหัส ${code}`);
-          process.exitCode = 1;
+          cli.complain(`ไม่พบองค์กรรหัส ${code}`);
+          cli.fail();
           return;
         }
-        console.log(`${code}: ${done}`);
+        cli.say(`${code}: ${done}`);
       });
   }
 }
