@@ -24,8 +24,12 @@ export const SURE = 2;
 /** The words of a message as the lexicons are written (src/domain/normalise.ts): the one reading of words. */
 export const wordsOf = (text: string): string[] => normalise(text).words;
 
-type Lexicon = string[][];
-const lexicon = (entries: readonly string[]): Lexicon => entries.map(wordsOf).filter((w) => w.length > 0);
+const ENGLISH = /^[a-z]+$/;
+
+/** Each entry's words run together, as they are compared (see `find`), and whether it is an English word. */
+type Lexicon = { key: string; english: boolean }[];
+const lexicon = (entries: readonly string[]): Lexicon =>
+  entries.map((e) => wordsOf(e).join('')).filter((key) => key !== '').map((key) => ({ key, english: ENGLISH.test(key) }));
 const wordSet = (entries: readonly string[]) => new Set(entries.flatMap(wordsOf));
 
 const TOPICS = lexicon(COMPLAINT_TOPICS);
@@ -74,7 +78,7 @@ const alike = (a: string, b: string) => MARK.test(a) || MARK.test(b) || SOUNDS_A
 export function slipOf(typed: string, meant: string): boolean {
   if (typed === meant) return true;
   // English endings: "kickbacks", "bribed", "cheating" are the word of the lexicon.
-  if (/^[a-z]+$/.test(meant)) return typed.startsWith(meant) && ['s', 'es', 'ed', 'd', 'ing'].includes(typed.slice(meant.length));
+  if (ENGLISH.test(meant)) return typed.startsWith(meant) && ['s', 'es', 'ed', 'd', 'ing'].includes(typed.slice(meant.length));
   // Short words are too close to each other to guess at.
   if (meant.length < 5 || Math.abs(typed.length - meant.length) > 1) return false;
   let i = 0;
@@ -94,21 +98,56 @@ export function slipOf(typed: string, meant: string): boolean {
 function find(words: readonly string[], entries: Lexicon): Found {
   let hits = 0;
   const covered = new Set<number>();
-  for (const entry of entries) {
-    const key = entry.join('');
+  const spans = spansOf(words);
+  for (const { key, english } of entries) {
     let found = false;
-    for (let i = 0; i < words.length; i++) {
-      let joined = '';
-      for (let j = i; j < words.length && joined.length <= key.length + 3; j++) {
-        joined += words[j];
-        if (!slipOf(joined, key)) continue;
+    // slipOf allows one letter more or less, or an English ending of up to three letters; one slip leaves
+    // the first or the last letter as it was.
+    const first = key[0];
+    const last = key[key.length - 1];
+    for (let length = english ? key.length : key.length - 1; length <= key.length + (english ? 3 : 1); length++) {
+      for (const span of spans.get(length) ?? []) {
+        if (span.text[0] !== first && span.text[span.text.length - 1] !== last) continue;
+        if (!slipOf(span.text, key)) continue;
         found = true;
-        for (let k = i; k <= j; k++) covered.add(k);
+        for (let k = span.from; k <= span.to; k++) covered.add(k);
       }
     }
     if (found) hits++;
   }
   return { hits, covered };
+}
+
+interface Span {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/** The longest run of letters any lexicon entry can match, with its slip. */
+const LONGEST_SPAN = 48;
+const spanCache = new WeakMap<readonly string[], Map<number, Span[]>>();
+
+/**
+ * Every run of whole words in the message, joined, by length: built once per message, so that each entry
+ * is compared only with runs of about its own length (a message is read against some thousand entries).
+ */
+function spansOf(words: readonly string[]): Map<number, Span[]> {
+  let spans = spanCache.get(words);
+  if (spans) return spans;
+  spans = new Map();
+  for (let from = 0; from < words.length; from++) {
+    let text = '';
+    for (let to = from; to < words.length; to++) {
+      text += words[to];
+      if (text.length > LONGEST_SPAN) break;
+      const same = spans.get(text.length) ?? [];
+      same.push({ from, to, text });
+      spans.set(text.length, same);
+    }
+  }
+  spanCache.set(words, spans);
+  return spans;
 }
 
 /** Word positions that only tell what is thanked for: everything after "ขอบคุณที่…". */
@@ -124,6 +163,19 @@ export const withoutWorkNames = (message: string): string => message.replace(WOR
 
 /** Scores one message for each intent from its normalised words against the lexicons. */
 export function readMessage(message: string): Reading {
+  // One event reads its text several times (help heard anywhere, my cases, the router's meaning layer).
+  const known = readings.get(message);
+  if (known) return known;
+  const reading = read(message);
+  Object.freeze(reading.scores);
+  if (readings.size >= 32) readings.delete(readings.keys().next().value!);
+  readings.set(message, reading);
+  return reading;
+}
+
+const readings = new Map<string, Readonly<Reading>>();
+
+function read(message: string): Reading {
   const { words, emoji } = normalise(withoutWorkNames(message));
   const topics = find(words, TOPICS);
   const topic = topics.hits;
