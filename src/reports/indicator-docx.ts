@@ -1,6 +1,6 @@
 import { AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import { INDICATOR_HEADERS, INDICATOR_TITLE, INSTRUMENT_HEADING, progressCell } from './indicator-text.js';
-import type { IndicatorReportData } from './load-oit-data.js';
+import type { IndicatorReportData } from './types.js';
 import { fitColumnWidths } from './column-fit.js';
 import { DOCX_LANGUAGE } from './docx-document.js';
 import { withDocxPages } from './docx-pages.js';

@@ -1,5 +1,5 @@
 import { INDICATOR_HEADERS, INDICATOR_TITLE, INSTRUMENT_HEADING, progressCell } from './indicator-text.js';
-import type { IndicatorReportData } from './load-oit-data.js';
+import type { IndicatorReportData } from './types.js';
 import { digitsFor, fiscalYearLine, generatedLine, organisationLine } from './report-text.js';
 import { addHeaderRow, addSpanningRow, fitSheetColumns, newSheet, PERCENT_FORMAT, styleBodyRow, toBuffer } from './xlsx-sheet.js';
 

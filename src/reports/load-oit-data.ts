@@ -5,32 +5,14 @@ import { latestOitYear, oitItemsOfYear } from '../db/oit-store.js';
 import { activeFiscalYear } from '../db/organisation-store.js';
 import { progressReportsOfYear, type StoredProgressReport } from '../db/progress-store.js';
 import { fiscalYearRange } from '../domain/fiscal-year.js';
-import { compareIndicatorItems, indicatorGroupOf, indicatorNumberOf, oitItemNumberOf, type IndicatorGroup } from '../domain/ita-indicators.js';
+import { compareIndicatorItems, indicatorGroupOf, indicatorNumberOf, oitItemNumberOf } from '../domain/ita-indicators.js';
 import { groupOitItems, ITA_INDICATOR_TH, oitCheckResult, oitState, type OitItem } from '../domain/oit.js';
-import { STATUS_TH, type Status } from '../domain/statuses.js';
+import { STATUS_TH } from '../domain/statuses.js';
 import { oitGuidelineRows } from './oit-guideline-rows.js';
 import { digitsFor } from './report-text.js';
-import type { ReportOrganisation } from './types.js';
+import type { IndicatorReportData, ReportOrganisation } from './types.js';
 
 /** What the indicator table and the ITAS sheet are made of; loaders read the database, builders write files. */
-
-export interface IndicatorReportData {
-  organisation: ReportOrganisation;
-  generatedAt: Date;
-  thaiDigits: boolean;
-  rows: {
-    instrument: IndicatorGroup;
-    code: string;
-    name: string;
-    score: number | null;
-    guideline: string;
-    responsible: string;
-    period: string;
-    progress: string;
-    /** The newest report's status, the one whose progress is printed; not_started when none. */
-    status: Status;
-  }[];
-}
 
 /** One OIT item as seed 003 and ITAS list it. */
 export interface OitReportRow {

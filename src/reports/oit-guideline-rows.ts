@@ -1,5 +1,5 @@
 import { oitItemStatus, type OitItem } from '../domain/oit.js';
-import type { IndicatorReportData } from './load-oit-data.js';
+import type { IndicatorReportData } from './types.js';
 
 type IndicatorRow = IndicatorReportData['rows'][number];
 

@@ -1,6 +1,7 @@
 import type { OrganisationProfile } from '../domain/organisation.js';
 import type { ComplaintYearStatistics } from '../domain/complaint-statistics.js';
 import type { DisplayStatus, Status } from '../domain/statuses.js';
+import type { IndicatorGroup } from '../domain/ita-indicators.js';
 import type { Threshold } from '../domain/summary.js';
 
 /** What the official reports are made of; loaders fill these from the database, builders turn them into files. */
@@ -128,4 +129,23 @@ export interface ComplaintStatsReportData {
   organisation: ReportOrganisation;
   generatedAt: Date;
   stats: ComplaintYearStatistics;
+}
+
+/** The indicator table (seed 002): each indicator with its score, guideline and progress. */
+export interface IndicatorReportData {
+  organisation: ReportOrganisation;
+  generatedAt: Date;
+  thaiDigits: boolean;
+  rows: {
+    instrument: IndicatorGroup;
+    code: string;
+    name: string;
+    score: number | null;
+    guideline: string;
+    responsible: string;
+    period: string;
+    progress: string;
+    /** The newest report's status, the one whose progress is printed; not_started when none. */
+    status: Status;
+  }[];
 }
