@@ -124,9 +124,11 @@ async function respondInGroup(event: webhook.Event, eventId: string, deps: ChatD
   const { groupId, userId } = event.source;
   const group = { id: groupId, key: deps.sealer.userKey(groupId) };
   if (event.type === 'join' || event.type === 'leave') {
-    const feature = GROUP_FEATURES.find((f) => f.events?.includes(event.type as 'join' | 'leave'));
+    const happened = event.type;
+    const feature = GROUP_FEATURES.find((f) => f.events?.includes(happened));
+    // Joining and leaving carry no user: nobody wrote, so nobody is checked.
     const nobody: Sender = { userId: '', userKey: '', staff: null, roles: [] };
-    return feature ? feature.handle(groupContext({ kind: 'other', what: event.type }, nobody, group, eventId, deps)) : [];
+    return feature ? feature.handle(groupContext({ kind: 'other', what: happened }, nobody, group, eventId, deps)) : [];
   }
   const input = toDialogInput(event);
   const found = input && understand(GROUP_FEATURES, input, true);
