@@ -19,7 +19,7 @@ import type { RunnerDeps } from './jobs/run-job.js';
 import { startSchedules } from './jobs/scheduler.js';
 import { OutboxSender } from './outbox/sender.js';
 import type { LineClient } from './line/client.js';
-import type { ChatDeps } from './chat/router.js';
+import type { ChatDeps } from './chat/deps.js';
 import { createTenants } from './tenants/create.js';
 import type { TenantDirectory } from './tenants/directory.js';
 import type { Logger } from './log.js';

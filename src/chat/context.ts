@@ -41,6 +41,8 @@ export interface ChatContext {
     workingCalendar: () => Promise<WorkingCalendar>;
   };
   sender: Sender;
+  /** The group the event was said in (its LINE id and the keyed hash that stands for it); absent in a one-to-one chat. */
+  group?: { id: string; key: string };
   /** The dialog under way, if any (an expired one has already been dropped). */
   dialog: DialogState | null;
   stores: ChatStores;
@@ -74,6 +76,13 @@ export interface ChatContext {
  */
 export interface Feature {
   name: string;
+  /**
+   * Where it is heard: a one-to-one chat ('user', the default), a group ('group'), or both. In a group the
+   * bot hears only its group features' words, commands and events, and stays silent to everything else.
+   */
+  where?: 'user' | 'group' | 'both';
+  /** Chat events it answers rather than anything said: the bot being added to a group, or removed from it. */
+  events?: readonly ('join' | 'leave')[];
   /** Whole messages that ask for it, Thai first and English aliases after; compared trimmed and case-blind. */
   words?: readonly string[];
   /** A typed command with an argument ("ติดตาม G2569-0001"): the argument ('' when none), or null when it is not this command. */

@@ -7,6 +7,7 @@ import { complaintStats } from './features/complaint-stats.js';
 import { complaint } from './features/complaint.js';
 import { evidence } from './features/evidence.js';
 import { linkGroup, unlinkGroup } from './features/executive-group.js';
+import { joinedGroup, leftGroup, linkInGroup, unlinkInGroup } from './features/executive-group-chat.js';
 import { exportReport } from './features/export-report.js';
 import { followUpResult } from './features/follow-up-result.js';
 import { help } from './features/help.js';
@@ -25,7 +26,8 @@ import { track } from './features/track.js';
 /**
  * Everything the bot does in the chat. Order matters for sentences: the first feature whose meaning
  * matches wins, so narrower phrases come first ("สถิติร้องเรียน" is statistics, not a complaint; "ส่งออก
- * รายงาน" is an export, not a report). Adding a command is a feature file and a line here.
+ * รายงาน" is an export, not a report). Adding a command is a feature file and a line here; `where` says
+ * whether it is heard in a one-to-one chat (the default), in a group, or both.
  */
 export const FEATURES: readonly Feature[] = [
   register,
@@ -55,4 +57,17 @@ export const FEATURES: readonly Feature[] = [
   evidence,
   caseClosure,
   ownCaseActions,
+  // Heard in groups only (the executives' group), after the one-to-one chat's same commands above.
+  joinedGroup,
+  leftGroup,
+  unlinkInGroup,
+  linkInGroup,
 ];
+
+const heardIn = (feature: Feature, where: 'user' | 'group') => (feature.where ?? 'user') === where || feature.where === 'both';
+
+/** What a one-to-one chat hears. */
+export const USER_FEATURES: readonly Feature[] = FEATURES.filter((f) => heardIn(f, 'user'));
+
+/** What a group hears: nothing else is answered there. */
+export const GROUP_FEATURES: readonly Feature[] = FEATURES.filter((f) => heardIn(f, 'group'));

@@ -2,47 +2,30 @@ import type { webhook } from '@line/bot-sdk';
 import { chatStores } from '../db/chat-stores.js';
 import type { DialogInput, StoreAttachment } from '../dialogs/types.js';
 import { DEFAULT_DIGIT_STYLE, figures } from '../domain/figures.js';
-import type { OrgSettings } from '../domain/organisation.js';
 import { quickPostback, text, type Message } from '../line/messages.js';
 import { ACTION, postbackData } from '../line/postback.js';
-import type { Logger } from '../log.js';
 import { loadWorkingCalendar } from '../holidays/load-calendar.js';
-import type { Sealer } from '../security/crypto.js';
 import type { ChatContext, Feature, Sender } from './context.js';
 import { failureApology, isTransientFailure } from './error-boundary.js';
-import { FEATURES } from './features.js';
+import type { ChatDeps } from './deps.js';
+import { GROUP_FEATURES, USER_FEATURES } from './features.js';
 import { fitReply } from './fit-reply.js';
 import { keepAttachment } from './keep-attachment.js';
 import { helpMessage } from './features/help.js';
-import { respondInGroup } from './group-chat.js';
 import { CHAT_TEXT } from './texts.js';
 import { toDialogInput } from './to-input.js';
 import { understand } from './understand.js';
 import { answerByMeaning, isPleasantry, leavesStoryOffer, nothingFitsReply, pleasantryReply, readInput } from './meaning-route.js';
 import { SURE } from './meanings/score.js';
 
-export interface ChatDeps {
-  /** The event's organisation and its settings, resolved once for the event (tenants/directory.ts). */
-  org: OrgSettings;
-  sealer: Sealer;
-  line: ChatContext['line'];
-  log: Logger;
-  kickOutbox?: ChatContext['kickOutbox'];
-  reportLink?: ChatContext['reportLink'];
-  evidenceLink?: ChatContext['evidenceLink'];
-  publicPageUrl?: ChatContext['publicPageUrl'];
-  now: Date;
-}
-
 const stores = chatStores;
 
 /**
  * Decides what the bot does with one event, carries out its storage effects, and returns the replies.
- * Only one-to-one chats get answers: in groups the bot stays quiet rather than talk over people, but for
- * the executives' group commands.
+ * One-to-one chats hear the user features; in groups the bot stays quiet rather than talk over people, but
+ * for the group features (the executives' group commands).
  */
 export async function respond(event: webhook.Event, eventId: string, deps: ChatDeps): Promise<Message[]> {
-  // Groups hear only the executives' group commands (chat/group-chat.ts).
   if (event.source?.type === 'group') return respondInGroup(event, eventId, deps);
   const userId = event.source?.type === 'user' ? event.source.userId : undefined;
   if (!userId) return [];
@@ -82,7 +65,7 @@ async function route(ctx: ChatContext, dialogTouched: () => boolean): Promise<Me
     await ctx.endDialog();
     ctx.dialog = null;
   }
-  const underway = ctx.dialog ? FEATURES.find((f) => f.dialog?.name === ctx.dialog!.dialog) : undefined;
+  const underway = ctx.dialog ? USER_FEATURES.find((f) => f.dialog?.name === ctx.dialog!.dialog) : undefined;
   const resume = async () => (underway && !dialogTouched() ? underway.dialog!.resume(ctx) : []);
 
   if (input.kind === 'postback' && input.action === ACTION.keepDialog) {
@@ -90,7 +73,7 @@ async function route(ctx: ChatContext, dialogTouched: () => boolean): Promise<Me
     return current.length > 0 ? current : [text(CHAT_TEXT.nothingUnderway)];
   }
   if (input.kind === 'postback' && input.action === ACTION.switchDialog) {
-    const target = FEATURES.find((f) => f.startsDialog && f.name === input.params.to);
+    const target = USER_FEATURES.find((f) => f.startsDialog && f.name === input.params.to);
     if (!target || (target.allowed && !target.allowed(ctx.sender))) return [text(CHAT_TEXT.oldButton)];
     if (ctx.dialog) await ctx.endDialog();
     ctx.argument = input.params.arg ?? '';
@@ -102,7 +85,7 @@ async function route(ctx: ChatContext, dialogTouched: () => boolean): Promise<Me
   // politely before any command is looked for ("ขอบคุณที่แจ้งเรื่องให้ทราบ" is no complaint).
   const reading = answerAwaited ? null : readInput(input);
   if (!answerAwaited && ctx.dialog === null && isPleasantry(input, reading)) return pleasantryReply(ctx);
-  const found = understand(FEATURES, input, answerAwaited, (f) => !f.allowed || f.allowed(ctx.sender));
+  const found = understand(USER_FEATURES, input, answerAwaited, (f) => !f.allowed || f.allowed(ctx.sender));
   // Nothing listed fits, what fits is not theirs to use, or a bare "complaint" sentence already tells
   // its story: the message is read for what it means to this person.
   const refused = found?.feature.allowed ? !found.feature.allowed(ctx.sender) : false;
@@ -130,6 +113,77 @@ async function route(ctx: ChatContext, dialogTouched: () => boolean): Promise<Me
   }
   const replies = await feature.handle(ctx);
   return [...replies, ...(await resume())];
+}
+
+/**
+ * A group hears only its features' events and exact commands (no sentence is read for its meaning), and
+ * keeps no dialog; rooms (chats without a group) get nothing at all.
+ */
+async function respondInGroup(event: webhook.Event, eventId: string, deps: ChatDeps): Promise<Message[]> {
+  if (event.source?.type !== 'group') return [];
+  const { groupId, userId } = event.source;
+  const group = { id: groupId, key: deps.sealer.userKey(groupId) };
+  if (event.type === 'join' || event.type === 'leave') {
+    const happened = event.type;
+    const feature = GROUP_FEATURES.find((f) => f.events?.includes(happened));
+    // Joining and leaving carry no user: nobody wrote, so nobody is checked.
+    const nobody: Sender = { userId: '', userKey: '', staff: null, roles: [] };
+    return feature ? feature.handle(groupContext({ kind: 'other', what: happened }, nobody, group, eventId, deps)) : [];
+  }
+  const input = toDialogInput(event);
+  const found = input && understand(GROUP_FEATURES, input, true);
+  // LINE leaves out who wrote only for people it cannot name; without a sender nothing can be checked.
+  if (!input || !found || !userId) return [];
+  // Who wrote is read only for a command, not for every message in a busy group.
+  const staff = await stores.staff.findStaff(deps.org.orgId, userId);
+  const sender: Sender = { userId, userKey: deps.sealer.userKey(userId), staff, roles: staff?.roles ?? [] };
+  const { feature, argument } = found;
+  if (feature.allowed && !feature.allowed(sender)) return [text(feature.refusal ?? CHAT_TEXT.unknown)];
+  const ctx = groupContext(input, sender, group, eventId, deps);
+  ctx.argument = argument;
+  return feature.handle(ctx);
+}
+
+/** The context of a group event: no dialog is kept in a group, so a step's replies are all it gives. */
+function groupContext(input: DialogInput, sender: Sender, group: { id: string; key: string }, eventId: string, deps: ChatDeps): ChatContext {
+  return {
+    ...sharedContext(deps),
+    input,
+    argument: '',
+    eventId,
+    sender,
+    group,
+    dialog: null,
+    async run(outcome) {
+      return [...outcome.replies];
+    },
+    async endDialog() {},
+  };
+}
+
+/** What a handler's context holds whoever wrote and wherever: the organisation, the clock, the services. */
+function sharedContext(deps: ChatDeps): Pick<ChatContext, 'now' | 'org' | 'stores' | 'line' | 'sealer' | 'log' | 'kickOutbox' | 'reportLink' | 'evidenceLink' | 'publicPageUrl'> {
+  const { org } = deps;
+  const { orgId } = org;
+  return {
+    now: deps.now,
+    org: {
+      id: orgId,
+      thresholds: org.thresholds,
+      digits: org.digits ?? DEFAULT_DIGIT_STYLE,
+      dialogTimeoutMinutes: org.dialogTimeoutMinutes,
+      complaintCategories: org.complaintCategories,
+      workingCalendar: () => loadWorkingCalendar(orgId),
+    },
+    stores,
+    line: deps.line,
+    sealer: deps.sealer,
+    log: deps.log,
+    kickOutbox: deps.kickOutbox,
+    reportLink: deps.reportLink,
+    evidenceLink: deps.evidenceLink,
+    publicPageUrl: deps.publicPageUrl,
+  };
 }
 
 function switchQuestion(feature: Feature, argument: string): Message {
@@ -175,28 +229,12 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
   }
   let touched = false;
   const ctx: ChatContext = {
+    ...sharedContext(deps),
     input,
     argument: '',
     eventId,
-    now,
-    org: {
-      id: orgId,
-      thresholds: org.thresholds,
-      digits: org.digits ?? DEFAULT_DIGIT_STYLE,
-      dialogTimeoutMinutes,
-      complaintCategories: org.complaintCategories,
-      workingCalendar: () => loadWorkingCalendar(orgId),
-    },
     sender: { userId, userKey, staff, roles: staff?.roles ?? [] },
     dialog,
-    stores,
-    line: deps.line,
-    sealer: deps.sealer,
-    log: deps.log,
-    kickOutbox: deps.kickOutbox,
-    reportLink: deps.reportLink,
-    evidenceLink: deps.evidenceLink,
-    publicPageUrl: deps.publicPageUrl,
     async run(outcome, perform) {
       const replies = [...outcome.replies];
       for (const effect of outcome.effects ?? []) {

@@ -8,7 +8,8 @@ import { LINE_LIMITS } from '../line/limits.js';
 import { retryKeyFor } from '../line/retry-key.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
-import { respond, type ChatDeps } from '../chat/router.js';
+import type { ChatDeps } from '../chat/deps.js';
+import { respond } from '../chat/router.js';
 import { noticeDeadEvent } from '../outbox/dead-event-notices.js';
 
 /** What processing needs of the organisation an event came to: its LINE client and its link makers. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isUnlinkCommand, linkCommand } from '../../src/chat/features/executive-group.js';
+import { GROUP_FEATURES, USER_FEATURES } from '../../src/chat/features.js';
+import { understand } from '../../src/chat/understand.js';
 import { withoutButtons } from '../../src/jobs/executive-group-copy.js';
 import type { Message } from '../../src/line/messages.js';
 
@@ -21,6 +23,26 @@ describe('the commands the bot answers in a group', () => {
   it('knows unlinking as a whole message only', () => {
     expect(['เลิกเชื่อมกลุ่ม', 'ยกเลิกการเชื่อมกลุ่ม', 'เลิกเชื่อมกลุ่มผู้บริหาร', 'unlink group'].map(isUnlinkCommand)).toEqual([true, true, true, true]);
     expect(['เลิกเชื่อมกลุ่มแล้วหรือยัง', 'เชื่อมกลุ่ม', 'ยกเลิก'].map(isUnlinkCommand)).toEqual([false, false, false]);
+  });
+});
+
+describe('what a group hears', () => {
+  const heard = (text: string) => understand(GROUP_FEATURES, { kind: 'text', text }, true);
+
+  it('is the executives group commands, read by the same understanding as a one-to-one chat', () => {
+    expect(heard('เชื่อมกลุ่ม abcd-๒๓๔๕')).toMatchObject({ feature: { name: 'linkInGroup' }, argument: 'abcd-2345' });
+    expect(heard('เชื่อมกลุ่ม')).toMatchObject({ feature: { name: 'linkInGroup' }, argument: '' });
+    expect(heard('เลิกเชื่อมกลุ่ม')?.feature.name).toBe('unlinkInGroup');
+  });
+
+  it('is nothing else: no other command, sentence or button', () => {
+    for (const text of ['สรุป', 'ช่วยเหลือ', 'อยากร้องเรียนเรื่องถนน', 'เชื่อมกลุ่มยังไงครับ']) expect(heard(text), text).toBeNull();
+    expect(understand(GROUP_FEATURES, { kind: 'postback', action: 'sum.overdue', params: {} }, true)).toBeNull();
+  });
+
+  it("keeps the group's features out of the one-to-one chat, and the chat's out of the group", () => {
+    expect(USER_FEATURES.filter((f) => GROUP_FEATURES.includes(f))).toEqual([]);
+    expect(GROUP_FEATURES.map((f) => f.name).sort()).toEqual(['joinedGroup', 'leftGroup', 'linkInGroup', 'unlinkInGroup']);
   });
 });
 

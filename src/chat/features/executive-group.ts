@@ -7,7 +7,7 @@ import type { Feature, Sender } from '../context.js';
 
 /**
  * The executives' LINE group, from the executive's own chat: a one-time code to send in the group, and
- * unlinking. What happens in the group itself is in `chat/group-chat.ts`; both read the commands here.
+ * unlinking. What happens in the group itself is in `executive-group-chat.ts`; both read the commands here.
  */
 export const GROUP_SAY = {
   executivesOnly: 'คำสั่งนี้สำหรับผู้บริหารที่ลงทะเบียนแล้วเท่านั้น',

@@ -1,13 +1,9 @@
-import { figures } from '../domain/figures.js';
-import type { webhook } from '@line/bot-sdk';
-import { chatStores } from '../db/chat-stores.js';
-import { GROUP_LINK_CODE_MINUTES } from '../domain/executive-group.js';
-import { hasRole } from '../domain/roles.js';
-import { text, type Message } from '../line/messages.js';
-import { isUnlinkCommand, linkCommand } from './features/executive-group.js';
-import type { ChatDeps } from './router.js';
-
-const stores = chatStores;
+import { figures } from '../../domain/figures.js';
+import { GROUP_LINK_CODE_MINUTES } from '../../domain/executive-group.js';
+import { hasRole } from '../../domain/roles.js';
+import { text } from '../../line/messages.js';
+import type { ChatContext, Feature, Sender } from '../context.js';
+import { isUnlinkCommand, linkCommand } from './executive-group.js';
 
 /** What the bot says in a group; each is the answer to one of the few things it answers there. */
 const SAY = {
@@ -32,46 +28,79 @@ const SAY = {
   unlinked: 'กลุ่มนี้ไม่ได้เชื่อมเป็นกลุ่มผู้บริหารแล้ว จะไม่ได้รับสรุปและการแจ้งเตือนอีก ผู้บริหารยังได้รับทางแชตส่วนตัวเหมือนเดิม',
 } as const;
 
-/**
- * A group chat: the bot answers only its joining, and the link and unlink commands of an executive of the
- * organisation; everything else said in the group gets no answer, so it never talks over people. Rooms
- * (chats without a group) get nothing at all. The group's id is named in logs only by its keyed hash.
+/*
+ * The executives' group, in the group itself: the bot answers only its joining, and the link and unlink
+ * commands of an executive of the organisation (the router stays silent to everything else, so it never
+ * talks over people). The group's id is named in logs only by its keyed hash.
  */
-export async function respondInGroup(event: webhook.Event, eventId: string, deps: ChatDeps): Promise<Message[]> {
-  if (event.source?.type !== 'group') return [];
-  const { now } = deps;
-  const { orgId } = deps.org;
-  const { groupId, userId } = event.source;
-  const groupKey = deps.sealer.userKey(groupId);
-  if (event.type === 'join') return [text(SAY.joined)];
-  if (event.type === 'leave') {
-    if (await stores.executiveGroups.unlinkGroup(orgId, groupKey)) deps.log.info({ orgId, groupKey, eventId }, 'removed from the executives group: unlinked');
-    return [];
-  }
-  if (event.type !== 'message' || event.message.type !== 'text') return [];
-  const said = event.message.text;
-  const code = linkCommand(said);
-  const unlink = code === null && isUnlinkCommand(said);
-  if (code === null && !unlink) return [];
-  // LINE leaves out who wrote only for people it cannot name; without a sender nothing can be checked.
-  if (!userId) return [];
-  const staff = await stores.staff.findStaff(orgId, userId);
-  if (!hasRole(staff?.roles, 'executive')) return [text(SAY.executivesOnly)];
-  const byKey = deps.sealer.userKey(userId);
-  if (unlink) {
-    if (await stores.executiveGroups.unlinkGroup(orgId, groupKey)) deps.log.info({ orgId, groupKey, eventId }, 'executives group unlinked');
-    return [text(SAY.unlinked)];
-  }
-  if (!code) return [text(SAY.askCodeFirst)];
-  // Guessing codes is throttled per sender and per group (db/group-link-throttle-store.ts) before any is checked.
-  const tryer = { senderKey: byKey, groupKey };
-  const wait = await stores.groupLinkThrottle.groupLinkWaitMinutes(orgId, tryer, now);
-  if (wait > 0) {
-    deps.log.info({ orgId, groupKey, eventId }, 'executives group link attempt throttled');
-    return [text(SAY.wait(figures(deps.org.digits ?? undefined).count(wait)))];
-  }
-  const { result, replaced } = await stores.executiveGroups.linkGroupWithCode(orgId, { rawCode: code, groupId, groupKey, byKey, eventId }, now);
-  if (result !== 'linked') await stores.groupLinkThrottle.recordGroupLinkFailure(orgId, tryer, eventId, now);
-  deps.log.info({ orgId, groupKey, eventId, result }, 'executives group link attempt');
-  return [text(result === 'linked' ? SAY.linked(replaced) : SAY[result])];
+
+const isExecutive = (sender: Sender) => hasRole(sender.roles, 'executive');
+
+/** The group the event came from: the router gives every group feature one. */
+function groupOf(ctx: ChatContext): { id: string; key: string } {
+  if (!ctx.group) throw new Error('a group feature was reached outside a group');
+  return ctx.group;
 }
+
+/** The bot is added to a group: it says once what it is for. */
+export const joinedGroup: Feature = {
+  name: 'joinedGroup',
+  where: 'group',
+  events: ['join'],
+  async handle() {
+    return [text(SAY.joined)];
+  },
+};
+
+/** The bot is removed from a group: a linked group is unlinked, silently (nobody is left to read it). */
+export const leftGroup: Feature = {
+  name: 'leftGroup',
+  where: 'group',
+  events: ['leave'],
+  async handle(ctx) {
+    const { key: groupKey } = groupOf(ctx);
+    if (await ctx.stores.executiveGroups.unlinkGroup(ctx.org.id, groupKey)) ctx.log.info({ orgId: ctx.org.id, groupKey, eventId: ctx.eventId }, 'removed from the executives group: unlinked');
+    return [];
+  },
+};
+
+/** An executive unlinks the group from inside it. */
+export const unlinkInGroup: Feature = {
+  name: 'unlinkInGroup',
+  where: 'group',
+  command: (t) => (isUnlinkCommand(t) ? '' : null),
+  allowed: isExecutive,
+  refusal: SAY.executivesOnly,
+  async handle(ctx) {
+    const { key: groupKey } = groupOf(ctx);
+    if (await ctx.stores.executiveGroups.unlinkGroup(ctx.org.id, groupKey)) ctx.log.info({ orgId: ctx.org.id, groupKey, eventId: ctx.eventId }, 'executives group unlinked');
+    return [text(SAY.unlinked)];
+  },
+};
+
+/** An executive links the group with the code their own chat gave them. */
+export const linkInGroup: Feature = {
+  name: 'linkInGroup',
+  where: 'group',
+  command: linkCommand,
+  allowed: isExecutive,
+  refusal: SAY.executivesOnly,
+  async handle(ctx) {
+    const { id: groupId, key: groupKey } = groupOf(ctx);
+    const { id: orgId } = ctx.org;
+    const { eventId, now } = ctx;
+    const code = ctx.argument;
+    if (!code) return [text(SAY.askCodeFirst)];
+    // Guessing codes is throttled per sender and per group (db/group-link-throttle-store.ts) before any is checked.
+    const tryer = { senderKey: ctx.sender.userKey, groupKey };
+    const wait = await ctx.stores.groupLinkThrottle.groupLinkWaitMinutes(orgId, tryer, now);
+    if (wait > 0) {
+      ctx.log.info({ orgId, groupKey, eventId }, 'executives group link attempt throttled');
+      return [text(SAY.wait(figures(ctx.org.digits).count(wait)))];
+    }
+    const { result, replaced } = await ctx.stores.executiveGroups.linkGroupWithCode(orgId, { rawCode: code, groupId, groupKey, byKey: ctx.sender.userKey, eventId }, now);
+    if (result !== 'linked') await ctx.stores.groupLinkThrottle.recordGroupLinkFailure(orgId, tryer, eventId, now);
+    ctx.log.info({ orgId, groupKey, eventId, result }, 'executives group link attempt');
+    return [text(result === 'linked' ? SAY.linked(replaced) : SAY[result])];
+  },
+};

@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The chat only: reports/ still has a type-only circle (load-oit-data.ts ↔ oit-guideline-rows.ts).
+const SRC = resolve(import.meta.dirname, '../../src/chat');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+}
+
+/** Each source file's relative imports (type-only ones too: they tie the modules together just the same). */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of sourceFiles(SRC)) {
+    const specs = [...readFileSync(file, 'utf8').matchAll(/(?:import|export)\s[^;]*?from\s+'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]!);
+    graph.set(file, specs.map((s) => resolve(dirname(file), s.replace(/\.js$/, '.ts'))));
+  }
+  return graph;
+}
+
+/** The first import circle found, as the files along it, or null. */
+function findCircle(graph: Map<string, string[]>): string[] | null {
+  const done = new Set<string>();
+  const path: string[] = [];
+  const visit = (file: string): string[] | null => {
+    const at = path.indexOf(file);
+    if (at >= 0) return [...path.slice(at), file];
+    if (done.has(file)) return null;
+    path.push(file);
+    for (const next of graph.get(file) ?? []) {
+      const circle = visit(next);
+      if (circle) return circle;
+    }
+    path.pop();
+    done.add(file);
+    return null;
+  };
+  for (const file of graph.keys()) {
+    const circle = visit(file);
+    if (circle) return circle.map((f) => f.slice(SRC.length + 1));
+  }
+  return null;
+}
+
+describe('the modules of src/chat/', () => {
+  it('import one another without a circle (the router and the group chat once did)', () => {
+    expect(findCircle(importGraph())).toBeNull();
+  });
+});
