@@ -2,8 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// The chat only: reports/ still has a type-only circle (load-oit-data.ts ↔ oit-guideline-rows.ts).
-const SRC = resolve(import.meta.dirname, '../../src/chat');
+const SRC = resolve(import.meta.dirname, '../../src');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
@@ -43,8 +42,8 @@ function findCircle(graph: Map<string, string[]>): string[] | null {
   return null;
 }
 
-describe('the modules of src/chat/', () => {
-  it('import one another without a circle (the router and the group chat once did)', () => {
+describe('the modules of src/', () => {
+  it('import one another without a circle (the chat router and the group chat once did, and two report modules)', () => {
     expect(findCircle(importGraph())).toBeNull();
   });
 });
