@@ -57,7 +57,7 @@ describe('the phrase set', () => {
  * Intents below the issue's 90 % on the held-out phrases, with the percentage they reached: a floor, not a
  * target. Built only from the build part, they are not tuned on the held-out phrases that miss.
  */
-const BELOW_TARGET: Partial<Record<string, number>> = { summary: 87.5 };
+const BELOW_TARGET: Partial<Record<string, number>> = {};
 
 describe.skipIf(measureOnly)('understanding on the held-out phrases (the issue\'s thresholds)', () => {
   it.each(INTENTS.filter((i) => i !== 'none'))('understands %s at least 90 % of the time, or no less than its recorded floor', (intent) => {

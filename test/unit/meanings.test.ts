@@ -121,6 +121,12 @@ describe('scoring a message per intent', () => {
     expect(likelyIntents(readMessage('ฝนตกหนักมากวันนี้'), () => true)).toEqual([]);
   });
 
+  it('takes a warning to everyone for small talk, but not a hazard told as a warning or a flood that goes on', () => {
+    expect(likelyIntents(readMessage('พรุ่งนี้ฝนตกหนัก ระวังน้ำท่วมกันนะทุกคน'), () => true)).toEqual([]);
+    expect(readMessage('ระวังด้วยนะ ฝาท่อหน้าตลาดหาย').scores.complaint).toBeGreaterThanOrEqual(SURE);
+    expect(readMessage('น้ำท่วมถนนหน้าบ้านหลายวันแล้ว ระวังกันด้วย').scores.complaint).toBeGreaterThanOrEqual(SURE);
+  });
+
   it("never reads a supervising office's roll-up as an organisation's own summary", () => {
     expect(readMessage('ภาพรวม').scores.summary).toBeGreaterThanOrEqual(SURE);
     expect(readMessage('ภาพรวมจังหวัด').scores.summary).toBe(0);

@@ -58,6 +58,8 @@ describe('an executive: the summary, the report files and the complaint statisti
     'งานคืบหน้าแค่ไหนแล้ว', 'ขอรายงานความก้าวหน้าหน่อยครับ', 'dashboard please', 'ผลงานเป็นจั่งใด๋แล้วเด้อ', 'แผนป้องกันการทุจริตไปถึงไหนแล้ว',
     'ขออัปเดตหน่อยครับ', 'ตัวชี้วัดตอนนี้เป็นยังไง', 'ขอดูความคืบหน้าหน่อยค่ะ', 'งานเป็นไงบ้าง', 'ข้อมูลล่าสุดครับ', 'เช็คงานหน่อย',
     'ช่วงนี้เป็นไงบ้าง', 'ทำอะไรไปแล้วบ้างคะ', 'เป็นไปตามแผนไหม', 'โครงการไหนช้า', 'งานเป็นจะใดพ่องเจ้า', 'status please', 'สรุบผลค่ะ', 'งานไปฮอดไสแล้ว', 'progress update please',
+    // Comparison with last month, the plan as of a month's end, a percentage typed as a sign.
+    'เทียบกับเดือนก่อนเป็นยังไงบ้าง', 'ทำได้กี่ % แล้วครับ', 'สถานะแผน ณ สิ้นเดือนนี้', 'ขออัพเดทแผนหน่อย',
   ])('"%s" is the summary', (text) => {
     expect(feature('executive', text)).toBe('summary');
   });

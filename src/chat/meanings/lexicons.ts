@@ -80,6 +80,14 @@ export const CORRUPTION_WORDS = [
   'under table', 'extort', 'extortion',
 ];
 
+/**
+ * A warning or good wishes to everyone ("ระวังน้ำท่วมกันด้วยนะ", "ดูแลสุขภาพกันด้วย"): small talk, even
+ * when it names a flood or the rain, unless it also asks for a fix or says how long something has gone on.
+ */
+export const ADVICE_WORDS = ['ระวัง', 'ดูแลตัวเอง', 'ดูแลสุขภาพ', 'รักษาสุขภาพ', 'เดินทางปลอดภัย'];
+/** Who the warning is for: everyone ("กัน", "ทุกคน"), not the bot. */
+export const EVERYONE_WORDS = ['กัน', 'ทุกคน', 'ทุกท่าน', 'พี่น้อง'];
+
 /** Thanks and praise: a message built round them is a pleasantry even when it names what was done. */
 export const THANKS = [
   'ขอบคุณ', 'ขอบคุณมาก', 'ขอบพระคุณ', 'ยินดี', 'ชื่นชม', 'สวย', 'สะอาด', 'ดีขึ้น', 'ชอบ', 'ประทับใจ', 'น่ารัก', 'สุดยอด', 'เยี่ยม', 'ยอดเยี่ยม', 'เก่ง', 'ดีมาก', 'ไว', 'เร็ว',

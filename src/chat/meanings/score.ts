@@ -1,6 +1,6 @@
 import { normalise } from '../../domain/normalise.js';
 import {
-  ASKING_WORDS, CASE_WORDS, COMMAND_WORDS, COMPLAINT_TOPICS, GREETINGS, CORRUPTION_WORDS, EXPORT_WORDS, FIX_WORDS, HELP_FILLERS, HELP_WORDS, OWN_CASE_WORDS, PERSISTENCE_WORDS,
+  ADVICE_WORDS, ASKING_WORDS, CASE_WORDS, EVERYONE_WORDS, COMMAND_WORDS, COMPLAINT_TOPICS, GREETINGS, CORRUPTION_WORDS, EXPORT_WORDS, FIX_WORDS, HELP_FILLERS, HELP_WORDS, OWN_CASE_WORDS, PERSISTENCE_WORDS,
   PLEASANTRIES, PLEASANTRY_FILLERS, PROBLEM_WORDS, REQUEST_WORDS, SUMMARY_WORDS, THANKS, WIDER_SCOPE_WORDS, WORK_NAME,
 } from './lexicons.js';
 
@@ -36,6 +36,8 @@ const TOPICS = lexicon(COMPLAINT_TOPICS);
 const PROBLEMS = lexicon(PROBLEM_WORDS);
 const PERSISTENCE = lexicon(PERSISTENCE_WORDS);
 const FIXES = lexicon(FIX_WORDS);
+const ADVICE = lexicon(ADVICE_WORDS);
+const EVERYONE = lexicon(EVERYONE_WORDS);
 const CORRUPTION = lexicon(CORRUPTION_WORDS);
 const PLEASANT = lexicon(PLEASANTRIES);
 const THANKFUL = lexicon(THANKS);
@@ -212,8 +214,13 @@ function read(message: string): Reading {
   // A problem with something public is a complaint; a topic or problem words alone only hint at one.
   // A topic told at some length, no question, is a report of it too ("มีรังผึ้งใหญ่หน้าบ้าน").
   const telling = words.filter((w, i) => !topics.covered.has(i) && !REQUEST.has(w)).length >= 3 && !words.some((w) => QUESTION.has(w));
+  // "ทุกคน" reads as "ทุกคืน" with one slip: who is warned is not how long something went on.
+  const everyone = find(words, EVERYONE);
+  const lasting = [...find(words, PERSISTENCE).covered].some((i) => !everyone.covered.has(i));
+  const advises = find(words, ADVICE).hits > 0 && everyone.hits > 0 && fixes === 0 && !lasting;
   let complaint = 0;
-  if (story) complaint = topic + problem;
+  if (advises) complaint = 0;
+  else if (story) complaint = topic + problem;
   else if (topic > 0 && telling) complaint = SURE;
   else if (topic > 0 || problem >= 2) complaint = 1;
 
