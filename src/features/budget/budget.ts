@@ -87,7 +87,13 @@ export function budgetOf(fiscalYear: number, items: readonly BudgetItem[], amoun
     .filter((g) => g.items.length > 0)
     .map(({ family, items }) => ({ family, key: family, name: FAMILY_TH[family], figures: figuresOf(items, amountReported), items }));
   const units = new Map<string, BudgetItem[]>();
-  for (const item of money) for (const unit of unitsOf(item)) units.set(unit, [...(units.get(unit) ?? []), item]);
+  for (const item of money) {
+    for (const unit of unitsOf(item)) {
+      const list = units.get(unit);
+      if (list) list.push(item);
+      else units.set(unit, [item]);
+    }
+  }
   const shared = (g: BudgetGroup) => Number(g.name === SHARED_UNIT_TH);
   const byUnit = [...units]
     .map(([unit, list]) => ({ key: unitKey(unit), name: unit === ALL_UNITS ? SHARED_UNIT_TH : unit, figures: figuresOf(list, amountReported), items: list }))

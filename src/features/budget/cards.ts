@@ -3,7 +3,7 @@ import type { Figures } from '../../domain/figures.js';
 import { disbursementPercent } from '../../domain/summary.js';
 import { truncate } from '../../domain/thai.js';
 import { COLOURS, listText } from '../../flex/group-cards.js';
-import { LINE_LIMITS } from '../../line/limits.js';
+import { jsonBytes, LINE_LIMITS } from '../../line/limits.js';
 import { quickText, text, type Message } from '../../line/messages.js';
 import { budgetListData } from './actions.js';
 import type { Budget, BudgetFigures, BudgetGroup, BudgetItem } from './budget.js';
@@ -20,6 +20,8 @@ import { BUDGET_TEXT as SAY } from './words.js';
 export type BudgetAudience = 'organisation' | 'own';
 
 const UNITS_PER_CARD = 8;
+/** LINE's carousel limit, less room for the message around it and the last card's note. */
+const CAROUSEL_BYTES = LINE_LIMITS.carouselBytes - 1_000;
 const ALT_TEXT_MAX = 400;
 const GREY = '#6B7785';
 
@@ -120,20 +122,29 @@ function overview(budget: Budget, audience: BudgetAudience, f: Figures): messagi
   return bubble;
 }
 
-function unitCards(budget: Budget, f: Figures): messagingApi.FlexBubble[] {
+/** The units' cards after the overview, as many as LINE's carousel takes (in bubbles and in bytes). */
+function unitCards(budget: Budget, overview: messagingApi.FlexBubble, f: Figures): messagingApi.FlexBubble[] {
   const cards: messagingApi.FlexBubble[] = [];
-  const room = LINE_LIMITS.carouselBubbles - 1;
-  for (let i = 0; i < budget.byUnit.length && cards.length < room; i += UNITS_PER_CARD) {
-    const units = budget.byUnit.slice(i, i + UNITS_PER_CARD);
-    const last = cards.length === room - 1 && i + UNITS_PER_CARD < budget.byUnit.length;
-    const contents: messagingApi.FlexComponent[] = units.map((g) => groupRow(g, budgetListData({ kind: 'unit', key: g.key }), f));
-    if (last) contents.push({ type: 'text', text: `และอีก ${f.count(budget.byUnit.length - i - UNITS_PER_CARD)} ส่วนราชการ`, size: 'xs', color: GREY, wrap: true });
-    cards.push({
+  let bytes = jsonBytes(overview);
+  let shown = 0;
+  while (shown < budget.byUnit.length && cards.length < LINE_LIMITS.carouselBubbles - 1) {
+    const units = budget.byUnit.slice(shown, shown + UNITS_PER_CARD);
+    const card: messagingApi.FlexBubble = {
       type: 'bubble',
       size: 'mega',
       header: header(SAY.byUnit, SAY.sharedNote, COLOURS.group),
-      body: { type: 'box', layout: 'vertical', spacing: 'md', contents },
-    });
+      body: { type: 'box', layout: 'vertical', spacing: 'md', contents: units.map((g) => groupRow(g, budgetListData({ kind: 'unit', key: g.key }), f)) },
+    };
+    const size = jsonBytes(card);
+    if (bytes + size > CAROUSEL_BYTES) break;
+    cards.push(card);
+    bytes += size;
+    shown += units.length;
+  }
+  // More units than a carousel holds: the last card says how many are left out.
+  const last = cards[cards.length - 1];
+  if (last && shown < budget.byUnit.length) {
+    (last.body as messagingApi.FlexBox).contents.push({ type: 'text', text: `และอีก ${f.count(budget.byUnit.length - shown)} ส่วนราชการ`, size: 'xs', color: GREY, wrap: true });
   }
   return cards;
 }
@@ -155,7 +166,8 @@ export function budgetMessage(budget: Budget, audience: BudgetAudience, f: Figur
     const year = f.fiscalYear(budget.fiscalYear);
     return text(audience === 'own' ? SAY.nothingBudgetedOwn(year) : SAY.nothingBudgeted(year), quickReplies);
   }
-  const bubbles = [overview(budget, audience, f), ...(audience === 'organisation' ? unitCards(budget, f) : [])];
+  const first = overview(budget, audience, f);
+  const bubbles = [first, ...(audience === 'organisation' ? unitCards(budget, first, f) : [])];
   const message: messagingApi.FlexMessage = { type: 'flex', altText: budgetAltText(budget, audience, f), contents: { type: 'carousel', contents: bubbles } };
   if (quickReplies.length > 0) message.quickReply = { items: quickReplies };
   return message;

@@ -12,12 +12,13 @@ export const BUDGET_WORDS = [BUDGET_LABEL, 'งบประมาณ', 'budget']
  */
 export const BUDGET_CUES: Cues = {
   weights: {
-    งบประมาณ: 2.5, budget: 2.5, การเบิกจ่าย: 2.5, ยอดเบิก: 2.5, ยอดเบิกจ่าย: 2.5, งบคงเหลือ: 2.5, งบเหลือ: 2.5, disbursement: 2.5, spending: 2,
-    เบิกจ่าย: 2, ใช้งบ: 2, งบโครงการ: 2, เบิกไป: 2, จ่ายไป: 1.5, ใช้เงิน: 1.5, ค่าใช้จ่าย: 1.5,
+    // Naming words outweigh the summary's hints that add up around them ("ยอด", "ตอนนี้", "เท่าไหร่").
+    งบประมาณ: 3, budget: 3, การเบิกจ่าย: 3, ยอดเบิก: 3.5, ยอดเบิกจ่าย: 4, งบคงเหลือ: 3, งบเหลือ: 3, disbursement: 3, spending: 2,
+    เบิกจ่าย: 2.5, ใช้งบ: 2, งบโครงการ: 2, เบิกไป: 2, จ่ายไป: 1.5, ใช้เงิน: 1.5, ค่าใช้จ่าย: 1.5,
     // Slips, and a loan spelling.
-    งบประมาน: 2.5, งบปะมาณ: 2.5, เบิกจ๋าย: 2, บัดเจ็ต: 2.5,
+    งบประมาน: 3, งบปะมาณ: 3, เบิกจ๋าย: 2.5, บัดเจ็ต: 3,
     // Hints that count together: a bare "งบ" or "เบิก", and how much.
-    งบ: 1.5, เบิก: 1, เงิน: 0.5, เท่าไหร่: 0.5, เท่าไร: 0.5, เหลือ: 0.5, ดู: 0.5,
+    งบ: 1.5, เบิก: 1, เงิน: 0.5, เท่าไหร่: 1, เท่าไร: 1, เหลือ: 0.5, ดู: 0.5,
   },
   not: [
     // Money going missing is a corruption report, whoever writes it.
