@@ -22,9 +22,11 @@ async function load(ctx: ChatContext, audience: BudgetAudience): Promise<{ budge
   const fiscalYear = await stores.organisations.activeFiscalYear(org.id);
   const staff = ctx.sender.staff;
   const items: BudgetItem[] =
-    audience === 'organisation' || !staff
+    audience === 'organisation'
       ? await stores.summaries.loadSummaryMeasures(org.id, fiscalYear)
-      : await stores.measures.measuresForOfficer(org.id, fiscalYear, { unit: staff.unit, position: staff.position });
+      : staff
+        ? await stores.measures.measuresForOfficer(org.id, fiscalYear, { unit: staff.unit, position: staff.position })
+        : [];
   // Whether an amount was ever reported matters only for a project still at 0: most answers need no report read.
   const none = new Set<string>();
   const amountReported = items.some((i) => isUnreported(i, none))
