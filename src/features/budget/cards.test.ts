@@ -80,7 +80,7 @@ describe('the budget card', () => {
     expect(text).toContain('แผนปฏิบัติการป้องกันการทุจริต');
     expect(text).toContain('กองคลัง');
     expect(text).toContain('สำนักปลัด');
-    expect(message.altText).toBe('งบประมาณและการเบิกจ่าย ปีงบประมาณ 2569: เบิกจ่าย 12,500.00 จาก 80,000.00 บาท (ร้อยละ 15.63) · ยังไม่รายงานการเบิกจ่าย 1 รายการ · แผนปฏิบัติการป้องกันการทุจริต ร้อยละ 15.63');
+    expect(message.altText).toBe('งบประมาณและการเบิกจ่าย ปีงบประมาณ 2569: เบิกจ่าย 12,500.00 จาก 80,000.00 บาท (ร้อยละ 15.63) · ยังไม่รายงานการเบิกจ่าย 1 โครงการ · แผนปฏิบัติการป้องกันการทุจริต ร้อยละ 15.63');
     // The overview, then the units' card; the family's button, two units' buttons and the unreported list.
     expect(message.contents.contents).toHaveLength(2);
     expect(buttons(message).map((d) => parsePostbackData(d).action).sort()).toEqual(['bg.f', 'bg.n', 'bg.u', 'bg.u']);

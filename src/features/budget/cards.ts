@@ -52,8 +52,8 @@ function bar(f: BudgetFigures): messagingApi.FlexBox {
 
 function detail(g: BudgetFigures, f: Figures): string {
   const parts = [`เบิกจ่าย ${f.baht(g.disbursed)} จาก ${f.baht(g.budget)} บาท`, `${f.count(g.items)} รายการ`];
-  if (g.unreported > 0) parts.push(`${SAY.unreported} ${f.count(g.unreported)}`);
-  if (g.overBudget > 0) parts.push(`${SAY.overBudget} ${f.count(g.overBudget)}`);
+  if (g.unreported > 0) parts.push(`${SAY.unreported} ${f.count(g.unreported)} โครงการ`);
+  if (g.overBudget > 0) parts.push(`${SAY.overBudget} ${f.count(g.overBudget)} รายการ`);
   return parts.join(' · ');
 }
 
@@ -99,7 +99,7 @@ function overview(budget: Budget, audience: BudgetAudience, f: Figures): messagi
     line(SAY.disbursed, `${f.baht(o.disbursed)} บาท`),
     line('ร้อยละการเบิกจ่าย', f.percent(o.disbursementPercent), { bold: true }),
     bar(o),
-    line(SAY.unreported, `${f.count(o.unreported)} รายการ`, o.unreported > 0 ? { colour: COLOURS.red } : {}),
+    line(SAY.unreported, `${f.count(o.unreported)} โครงการ`, o.unreported > 0 ? { colour: COLOURS.red } : {}),
   ];
   if (o.overBudget > 0) body.push(line(SAY.overBudget, `${f.count(o.overBudget)} รายการ`, { colour: COLOURS.red }));
   body.push({ type: 'separator', margin: 'md' }, { type: 'text', text: SAY.byFamily, weight: 'bold', size: 'sm', margin: 'md' });
@@ -153,7 +153,7 @@ export function budgetAltText(budget: Budget, audience: BudgetAudience, f: Figur
   const o = budget.overall;
   const parts = [
     `${audience === 'own' ? SAY.ownHeading : SAY.heading} ปีงบประมาณ ${f.fiscalYear(budget.fiscalYear)}: เบิกจ่าย ${f.baht(o.disbursed)} จาก ${f.baht(o.budget)} บาท (ร้อยละ ${f.percent(o.disbursementPercent)})`,
-    `${SAY.unreported} ${f.count(o.unreported)} รายการ`,
+    `${SAY.unreported} ${f.count(o.unreported)} โครงการ`,
     ...(o.overBudget > 0 ? [`${SAY.overBudget} ${f.count(o.overBudget)} รายการ`] : []),
     ...budget.byFamily.map((g) => `${g.name} ร้อยละ ${f.percent(g.figures.disbursementPercent)}`),
   ];
