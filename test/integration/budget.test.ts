@@ -121,6 +121,11 @@ describe('ดูงบประมาณ', () => {
     await officer.say('ยกเลิก');
   });
 
+  it('is offered under the summary card, whose one disbursement figure it breaks down', async () => {
+    const summary = await executive.say('สรุป');
+    expect(summary.at(-1).quickReply.items.map((i: any) => i.action.text)).toContain('ดูงบประมาณ');
+  });
+
   it('refuses a citizen politely, in Thai', async () => {
     const answer = await citizen.say('ดูงบประมาณ');
     expect(visibleText(answer)).toContain('คำสั่งนี้สำหรับผู้บริหาร ผู้ดูแลระบบ และเจ้าหน้าที่ผู้รับผิดชอบมาตรการเท่านั้น');
