@@ -22,6 +22,7 @@ import { report } from './features/report.js';
 import { rollup } from './features/rollup.js';
 import { summary } from './features/summary.js';
 import { track } from './features/track.js';
+import { budget } from '../features/budget/feature.js';
 
 /**
  * Everything the bot does in the chat. Order matters for sentences: the first feature whose meaning
@@ -43,6 +44,8 @@ export const FEATURES: readonly Feature[] = [
   complaintStats,
   myCases,
   cases,
+  // Before the summary, whose cue words include a lone "เบิกจ่าย" and "งบ" among its hints.
+  budget,
   summary,
   followUpResult,
   oitReview,

@@ -50,6 +50,10 @@ export const ACTION = {
   oitReviewList: 'oit.rv',
   oitApprove: 'oit.ok',
   oitReturn: 'oit.back',
+  /** The budget card's lists (src/features/budget/actions.ts): a family's (`f`), a unit's (`u`), the projects with no amount reported. */
+  budgetFamily: 'bg.f',
+  budgetUnit: 'bg.u',
+  budgetUnreported: 'bg.n',
 } as const;
 
 export type Action = (typeof ACTION)[keyof typeof ACTION];

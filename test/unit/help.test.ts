@@ -15,12 +15,12 @@ describe('help', () => {
 
   it('tells an executive about exporting the official reports, and offers it as a button', () => {
     expect(helpText(['executive'])).toContain('"ส่งออกรายงาน"');
-    expect(labels(['executive'])).toEqual(['สรุป', 'ส่งออกรายงาน', 'สถิติร้องเรียน', 'ร้องเรียน', 'เรื่องของฉัน', 'ข้อมูลของฉัน']);
+    expect(labels(['executive'])).toEqual(['สรุป', 'ดูงบประมาณ', 'ส่งออกรายงาน', 'สถิติร้องเรียน', 'ร้องเรียน', 'เรื่องของฉัน', 'ข้อมูลของฉัน']);
   });
 
   it('offers each role exactly its own commands as buttons', () => {
     expect(labels([])).toEqual(['ร้องเรียน', 'เรื่องของฉัน']);
-    expect(labels(['officer'])).toEqual(['รายงาน', 'OIT', 'ร้องเรียน', 'เรื่องของฉัน', 'ข้อมูลของฉัน']);
+    expect(labels(['officer'])).toEqual(['รายงาน', 'OIT', 'ดูงบประมาณ', 'ร้องเรียน', 'เรื่องของฉัน', 'ข้อมูลของฉัน']);
     expect(labels(['reviewer'])).toEqual(['รอตรวจ', 'ร้องเรียน', 'เรื่องของฉัน', 'ข้อมูลของฉัน']);
     expect(labels(['integrity_officer'])).toEqual(['เรื่องร้องเรียน', 'ร้องเรียน', 'เรื่องของฉัน', 'ข้อมูลของฉัน']);
     for (const roles of [[], ...STAFF_ROLES.map((r) => [r])] as const) expect(helpQuickReplies(roles).length).toBeLessThanOrEqual(13);

@@ -4,7 +4,8 @@ import { hasRole, isExecutiveOrAdmin } from '../../domain/roles.js';
 import { overdueComplaintCards, overdueComplaintText } from '../../flex/complaint-groups.js';
 import { overdueCards, overdueUnitText } from '../../flex/overdue-cards.js';
 import { complaintLine, summaryMessage } from '../../flex/summary-message.js';
-import { text, type Message } from '../../line/messages.js';
+import { quickText, text, type Message } from '../../line/messages.js';
+import { BUDGET_LABEL } from '../../features/budget/feature.js';
 import { ACTION } from '../../line/postback.js';
 import { SUMMARY_WORDS, WIDER_SCOPE_WORDS } from '../meanings/lexicons.js';
 import { CHAT_TEXT } from '../texts.js';
@@ -55,7 +56,9 @@ export const summary: Feature = {
     const f = figures(org.digits);
     const stats = await stores.complaints.complaintStats(org.id, fiscalYearOf(now), now);
     const lateComplaints = hasRole(ctx.sender.roles, 'executive') ? stats.overdue : 0;
-    return [summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานล่าสุด', complaints: complaintLine(stats, 'executives', f), publicPage: ctx.publicPageUrl?.(), lateComplaints, figures: f })];
+    const card = summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานล่าสุด', complaints: complaintLine(stats, 'executives', f), publicPage: ctx.publicPageUrl?.(), lateComplaints, figures: f });
+    // The card gives one disbursement figure; the budget by family and unit is a tap away.
+    return [{ ...card, quickReply: { items: [quickText(BUDGET_LABEL)] } }];
   },
 };
 
