@@ -105,7 +105,7 @@ export async function fileComplaint(
       return { complaint, created: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      const existing = await complaintFiledBy(sourceEventId);
+      const existing = await complaintFiledBy(orgId, sourceEventId);
       if (existing) {
         await recordSubmission(existing);
         return { complaint: existing, created: false };
@@ -116,8 +116,8 @@ export async function fileComplaint(
 }
 
 /** The complaint a confirmation filed, if an earlier attempt at that event got so far. */
-export async function complaintFiledBy(sourceEventId: string): Promise<Complaint | null> {
-  const doc = await ComplaintModel.findOne({ sourceEventId }).lean();
+export async function complaintFiledBy(orgId: string, sourceEventId: string): Promise<Complaint | null> {
+  const doc = await ComplaintModel.findOne({ orgId, sourceEventId }).lean();
   return doc ? toComplaint(doc) : null;
 }
 
