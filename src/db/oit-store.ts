@@ -92,11 +92,7 @@ export async function findOitItem(orgId: string, id: string): Promise<OitItem | 
  */
 export async function saveOitAnswer(
   orgId: string,
-  itemId: string,
-  answer: NewOitAnswer,
-  by: { lineUserId: string; displayName: string },
-  at: Date,
-  sourceEventId: string,
+  { itemId, answer, by, at, eventId: sourceEventId }: { itemId: string; answer: NewOitAnswer; by: { lineUserId: string; displayName: string }; at: Date; eventId: string },
 ): Promise<{ created: boolean; item: OitItem }> {
   const current = await findOitItem(orgId, itemId);
   if (!current) throw new Error(`OIT item ${itemId} not found in ${orgId}`);

@@ -17,10 +17,7 @@ import { ProgressReportModel } from './models/progress-report.js';
  */
 export async function saveProgressReport(
   orgId: string,
-  report: NewProgressReport,
-  reporter: StaffFacts,
-  reportedAt: Date,
-  sourceEventId: string,
+  { report, reporter, reportedAt, eventId: sourceEventId }: { report: NewProgressReport; reporter: StaffFacts; reportedAt: Date; eventId: string },
 ): Promise<{ created: boolean }> {
   // The organisation is checked here: the id came from a postback.
   const measure = await MeasureModel.findById(report.measureId).lean();

@@ -99,7 +99,7 @@ export const linkInGroup: Feature = {
       return [text(SAY.wait(figures(ctx.org.digits).count(wait)))];
     }
     const { result, replaced } = await ctx.stores.executiveGroups.linkGroupWithCode({ rawCode: code, groupId, groupKey, byKey: ctx.sender.userKey, eventId }, now);
-    if (result !== 'linked') await ctx.stores.groupLinkThrottle.recordGroupLinkFailure(tryer, eventId, now);
+    if (result !== 'linked') await ctx.stores.groupLinkThrottle.recordGroupLinkFailure({ who: tryer, eventId, now });
     ctx.log.info({ orgId, groupKey, eventId, result }, 'executives group link attempt');
     return [text(result === 'linked' ? SAY.linked(replaced) : SAY[result])];
   },

@@ -56,7 +56,7 @@ async function performEdit(ctx: ChatContext, effect: EditMeasure): Promise<Messa
   const m = await ctx.stores.measures.measureById(effect.measureId);
   if (!m) return [text(SAY.notFound(''))];
   const by = ctx.sender.staff?.displayName || 'ผู้ดูแลระบบ';
-  const recorded = await ctx.stores.measures.editMeasure(m.id, change, by, ctx.now);
+  const recorded = await ctx.stores.measures.editMeasure({ id: m.id, edit: change, by, at: ctx.now });
   return [text(recorded ? SAY.saved(m.code, change.field, recorded.before, recorded.after) : SAY.unchanged)];
 }
 
@@ -77,7 +77,7 @@ export const manageMeasure: Feature = {
       if (!m) return [text(SAY.notFound(''))];
       if (input.action === ACTION.measureReopen) {
         if (!isLockedForRound(m, ctx.now)) return [text(SAY.notLocked(m.code))];
-        await ctx.stores.measures.reopenMeasure(m.id, ctx.sender.staff?.displayName || 'ผู้ดูแลระบบ', ctx.now);
+        await ctx.stores.measures.reopenMeasure({ id: m.id, by: ctx.sender.staff?.displayName || 'ผู้ดูแลระบบ', at: ctx.now });
         return [text(SAY.reopened(m.code))];
       }
       const field = input.params.f;

@@ -40,7 +40,7 @@ async function factsFor(ctx: ChatContext, owner: StaffMember, itemId: string): P
 const save =
   (ctx: ChatContext, owner: StaffMember): Perform<SaveOitAnswer> =>
   async (effect) => {
-    await ctx.stores.oit.saveOitAnswer(effect.itemId, effect.answer, { lineUserId: owner.lineUserId, displayName: nameOf(owner) }, ctx.now, ctx.eventId);
+    await ctx.stores.oit.saveOitAnswer({ itemId: effect.itemId, answer: effect.answer, by: { lineUserId: owner.lineUserId, displayName: nameOf(owner) }, at: ctx.now, eventId: ctx.eventId });
   };
 
 async function ownerList(ctx: ChatContext, owner: StaffMember, page: number): Promise<Message[]> {

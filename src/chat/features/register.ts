@@ -61,7 +61,7 @@ export const register: Feature = {
     const wait = await registrationWaitMinutes(ctx.sender.userKey, ctx.now);
     if (wait > 0) return [text(SAY.wait(figures(ctx.org.digits).count(wait)))];
     const displayNameOf = async () => (await ctx.line.getDisplayName(ctx.sender.userId)) ?? '';
-    const outcome = await ctx.stores.invites.redeemInvite(ctx.argument, ctx.sender.userId, displayNameOf, ctx.now);
+    const outcome = await ctx.stores.invites.redeemInvite({ code: ctx.argument, lineUserId: ctx.sender.userId, displayNameOf, now: ctx.now });
     if (outcome.result !== 'linked') await recordRegistrationFailure(ctx.sender.userKey, ctx.now);
     switch (outcome.result) {
       case 'linked':

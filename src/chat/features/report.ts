@@ -98,7 +98,7 @@ async function factsFor(ctx: ChatContext, officer: StaffMember, measureId: strin
 const save =
   (ctx: ChatContext, officer: StaffMember): Perform<SaveReport> =>
   async (effect) => {
-    await ctx.stores.progress.saveProgressReport(effect.report, officer, ctx.now, ctx.eventId);
+    await ctx.stores.progress.saveProgressReport({ report: effect.report, reporter: officer, reportedAt: ctx.now, eventId: ctx.eventId });
   };
 
 /** Starts the report on one item, or says why it cannot be reported on now (locked for the round). */
