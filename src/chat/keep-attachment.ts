@@ -13,5 +13,5 @@ export async function keepAttachment(
   now: Date,
 ): Promise<void> {
   if (await store.hasAttachment(orgId, attachment.lineMessageId)) return;
-  await store.saveAttachment(orgId, attachment, uploadedBy, await downloadAttachment(line, attachment), now);
+  await store.saveAttachment(orgId, { attachment, uploadedBy, content: await downloadAttachment(line, attachment), now });
 }

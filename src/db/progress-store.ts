@@ -81,10 +81,7 @@ export const IMPORTED_REPORTER_TH = 'นำเข้าจากไฟล์แ�
  */
 export async function saveImportedResult(
   orgId: string,
-  measure: { fiscalYear: number; code: string },
-  result: PlannedResult,
-  reportedAt: Date,
-  reporterName: string = IMPORTED_REPORTER_TH,
+  { measure, result, reportedAt, reporterName = IMPORTED_REPORTER_TH }: { measure: { fiscalYear: number; code: string }; result: PlannedResult; reportedAt: Date; reporterName?: string },
 ): Promise<{ created: boolean }> {
   const doc = await MeasureModel.findOne({ orgId, fiscalYear: measure.fiscalYear, code: measure.code }).lean();
   if (!doc) throw new Error(`measure ${measure.code} of ${measure.fiscalYear} not found in ${orgId}`);
