@@ -1,4 +1,3 @@
-import type { ChatStoreSource } from '../db/chat-stores.js';
 import type { OrgSettings } from '../domain/organisation.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
@@ -16,6 +15,4 @@ export interface ChatDeps {
   evidenceLink?: ChatContext['evidenceLink'];
   publicPageUrl?: ChatContext['publicPageUrl'];
   now: Date;
-  /** Where the features' stores come from, scoped to `org` by the router (the database's unless a test gives others). */
-  stores?: ChatStoreSource;
 }

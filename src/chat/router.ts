@@ -176,7 +176,7 @@ function sharedContext(deps: ChatDeps): Pick<ChatContext, 'now' | 'org' | 'store
       workingCalendar: () => loadWorkingCalendar(orgId),
     },
     // Built here, once per event: no feature names an organisation to a store.
-    stores: (deps.stores ?? chatStores).for(orgId),
+    stores: chatStores.for(orgId),
     line: deps.line,
     sealer: deps.sealer,
     log: deps.log,
