@@ -43,13 +43,7 @@ export async function publicPageBenchmark() {
     for (let month = 0; month < MONTHS; month++) {
       for (const [i, m] of measures.entries()) {
         if (i % 3 !== month % 3) continue;
-        await saveProgressReport(
-          'bench',
-          { measureId: String(m._id), status: month < MONTHS - 1 ? 'in_progress' : 'completed', summary: 'ดำเนินการตามแผน', outcome: 'ผลการดำเนินงานเป็นไปตามเป้าหมาย', attachments: [] },
-          { lineUserId: 'Ubench', displayName: 'ผู้รายงาน', roles: ['officer'], unit: null },
-          new Date(Date.UTC(2024, 9 + month, 15, 3)),
-          `bench-public-${new Types.ObjectId()}`,
-        );
+        await saveProgressReport('bench', { report: { measureId: String(m._id), status: month < MONTHS - 1 ? 'in_progress' : 'completed', summary: 'ดำเนินการตามแผน', outcome: 'ผลการดำเนินงานเป็นไปตามเป้าหมาย', attachments: [] }, reporter: { lineUserId: 'Ubench', displayName: 'ผู้รายงาน', roles: ['officer'], unit: null }, reportedAt: new Date(Date.UTC(2024, 9 + month, 15, 3)), eventId: `bench-public-${new Types.ObjectId()}` });
       }
     }
     const url = `${env.app.url}/public/bench`;

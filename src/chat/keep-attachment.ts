@@ -1,11 +1,11 @@
-import type { ChatStores } from '../db/chat-stores.js';
+import type { routerStores } from '../db/chat-stores.js';
 import type { Attachment } from '../domain/attachments.js';
 import { downloadAttachment } from '../line/attachment-download.js';
 import type { LineClient } from '../line/client.js';
 
 /** Copies a photo/file a user sent out of LINE into the database, during the step that received it. */
 export async function keepAttachment(
-  store: Pick<ChatStores['attachments'], 'hasAttachment' | 'saveAttachment'>,
+  store: Pick<(typeof routerStores)['attachments'], 'hasAttachment' | 'saveAttachment'>,
   line: Pick<LineClient, 'getContent'>,
   orgId: string,
   attachment: Attachment,
@@ -13,5 +13,5 @@ export async function keepAttachment(
   now: Date,
 ): Promise<void> {
   if (await store.hasAttachment(orgId, attachment.lineMessageId)) return;
-  await store.saveAttachment(orgId, attachment, uploadedBy, await downloadAttachment(line, attachment), now);
+  await store.saveAttachment(orgId, { attachment, uploadedBy, content: await downloadAttachment(line, attachment), now });
 }

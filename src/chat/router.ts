@@ -1,5 +1,5 @@
 import type { webhook } from '@line/bot-sdk';
-import { chatStores } from '../db/chat-stores.js';
+import { chatStores, routerStores } from '../db/chat-stores.js';
 import type { DialogInput, StoreAttachment } from '../dialogs/types.js';
 import { DEFAULT_DIGIT_STYLE, figures } from '../domain/figures.js';
 import { quickPostback, text, type Message } from '../line/messages.js';
@@ -18,7 +18,7 @@ import { understand } from './understand.js';
 import { answerByMeaning, isPleasantry, leavesStoryOffer, nothingFitsReply, pleasantryReply, readInput } from './meaning-route.js';
 import { SURE } from './meanings/score.js';
 
-const stores = chatStores;
+const stores = routerStores;
 
 /**
  * Decides what the bot does with one event, carries out its storage effects, and returns the replies.
@@ -175,7 +175,8 @@ function sharedContext(deps: ChatDeps): Pick<ChatContext, 'now' | 'org' | 'store
       complaintCategories: org.complaintCategories,
       workingCalendar: () => loadWorkingCalendar(orgId),
     },
-    stores,
+    // Built here, once per event: no feature names an organisation to a store.
+    stores: chatStores.for(orgId),
     line: deps.line,
     sealer: deps.sealer,
     log: deps.log,

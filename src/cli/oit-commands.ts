@@ -115,7 +115,7 @@ export function addOitCommands(program: Command, cli: CliContext): void {
           cli.fail();
           return target.problem;
         }
-        await saveIndicatorRow(orgId, row, target.code, { by: 'คำสั่ง indicators set', now: cli.now() });
+        await saveIndicatorRow(orgId, { row, code: target.code, by: 'คำสั่ง indicators set', now: cli.now() });
         return `บันทึกแล้ว: ${target.code} ${indicatorName(o.number)} ปีงบประมาณ ${o.fiscalYear}${target.isNew ? ' (สร้างรายการใหม่ในแผน)' : ''}`;
       });
       cli.say(message);

@@ -219,7 +219,7 @@ export function addOrganisationCommands(program: Command, cli: CliContext): void
       const channel = channelOf(o);
       if (!o.name) throw new InvalidArgumentError('ต้องระบุ --name ชื่อองค์กร');
       await withDatabase(async () => {
-        if (!(await addOrganisation(code, { name: o.name!, district: o.district, province: o.province }, channel, await sealerOfDatabase(cli.env)))) {
+        if (!(await addOrganisation(code, { profile: { name: o.name!, district: o.district, province: o.province }, channel, sealer: await sealerOfDatabase(cli.env) }))) {
           cli.complain(`มีองค์กรรหัส ${code} อยู่แล้ว ใช้ org update ${code} เพื่อแก้ไข`);
           cli.fail();
           return;

@@ -12,10 +12,7 @@ export async function hasAttachment(orgId: string, lineMessageId: string): Promi
 /** Keeps a photo/file once; `content` null keeps only what is known of it (LINE no longer had the bytes). */
 export async function saveAttachment(
   orgId: string,
-  attachment: Attachment,
-  uploadedBy: string,
-  content: { data: Buffer; contentType: string } | null,
-  now: Date,
+  { attachment, uploadedBy, content, now }: { attachment: Attachment; uploadedBy: string; content: { data: Buffer; contentType: string } | null; now: Date },
 ): Promise<void> {
   try {
     await AttachmentFileModel.create({

@@ -67,6 +67,19 @@ function objectId(id: string): Types.ObjectId | null {
   return isValidObjectId(id) ? new Types.ObjectId(id) : null;
 }
 
+/** What filing a complaint is given: the complaint, who filed it, and the event confirming it. */
+export interface NewComplaintFiling {
+  complaint: NewComplaint;
+  reporterLineUserId: string;
+  /** Seals who filed it; their keyed hash finds their own cases. */
+  sealer: Sealer;
+  now: Date;
+  /** The confirming event: a retry of it finds the complaint it filed. */
+  eventId: string;
+  /** Working days for the reply deadline; weekends only when not given. */
+  calendar?: WorkingCalendar;
+}
+
 /**
  * Files a complaint under the next tracking number of its kind and fiscal year. The number is taken by
  * inserting it (unique per organisation) and, if another complaint took it first, the next one is tried:
@@ -76,12 +89,7 @@ function objectId(id: string): Types.ObjectId | null {
  */
 export async function fileComplaint(
   orgId: string,
-  input: NewComplaint,
-  reporterLineUserId: string,
-  sealer: Sealer,
-  now: Date,
-  sourceEventId: string,
-  calendar: WorkingCalendar = WEEKENDS_ONLY,
+  { complaint: input, reporterLineUserId, sealer, now, eventId: sourceEventId, calendar = WEEKENDS_ONLY }: NewComplaintFiling,
 ): Promise<{ complaint: Complaint; created: boolean }> {
   const fiscalYear = fiscalYearOf(now);
   const last = await ComplaintModel.findOne({ orgId, kind: input.kind, fiscalYear }).sort({ seq: -1 }).select('seq').lean();
@@ -105,7 +113,7 @@ export async function fileComplaint(
       return { complaint, created: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      const existing = await complaintFiledBy(sourceEventId);
+      const existing = await complaintFiledBy(orgId, sourceEventId);
       if (existing) {
         await recordSubmission(existing);
         return { complaint: existing, created: false };
@@ -116,8 +124,8 @@ export async function fileComplaint(
 }
 
 /** The complaint a confirmation filed, if an earlier attempt at that event got so far. */
-export async function complaintFiledBy(sourceEventId: string): Promise<Complaint | null> {
-  const doc = await ComplaintModel.findOne({ sourceEventId }).lean();
+export async function complaintFiledBy(orgId: string, sourceEventId: string): Promise<Complaint | null> {
+  const doc = await ComplaintModel.findOne({ orgId, sourceEventId }).lean();
   return doc ? toComplaint(doc) : null;
 }
 

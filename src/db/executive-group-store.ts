@@ -8,7 +8,7 @@ import { ExecutiveGroupModel, GroupLinkCodeModel, GroupLinkRedemptionModel } fro
  * A one-time code for linking a group, given to an executive (by their user key). A retry of the event that
  * asked for it gets the same code, so that the code the executive reads is the one stored.
  */
-export async function issueGroupLinkCode(orgId: string, issuedToKey: string, eventId: string, now: Date): Promise<{ code: string; expiresAt: Date }> {
+export async function issueGroupLinkCode(orgId: string, { issuedToKey, eventId, now }: { issuedToKey: string; eventId: string; now: Date }): Promise<{ code: string; expiresAt: Date }> {
   const earlier = await GroupLinkCodeModel.findOne({ orgId, eventId }).lean();
   if (earlier) return { code: earlier._id.slice(orgId.length + 1), expiresAt: earlier.expiresAt };
   const expiresAt = addMinutes(now, GROUP_LINK_CODE_MINUTES);

@@ -31,7 +31,7 @@ export async function groupLinkWaitMinutes(orgId: string, who: GroupLinkTryer, n
  * Records a wrong code against the sender and the group, once per event however often it is retried, and
  * forgets their attempts that no longer count (no TTL index on FerretDB).
  */
-export async function recordGroupLinkFailure(orgId: string, who: GroupLinkTryer, eventId: string, now: Date): Promise<void> {
+export async function recordGroupLinkFailure(orgId: string, { who, eventId, now }: { who: GroupLinkTryer; eventId: string; now: Date }): Promise<void> {
   for (const key of keysOf(who)) {
     try {
       await GroupLinkFailureModel.create({ _id: `${eventId}:${key}`, orgId, key, at: now });

@@ -101,13 +101,11 @@ const resultDate = (item: PlannedMeasure, now: Date): Date => {
  */
 export async function saveIndicatorRow(
   orgId: string,
-  row: IndicatorRow,
-  code: string,
-  options: { by: string; now: Date; reporterName?: string },
+  { row, code, ...options }: { row: IndicatorRow; code: string; by: string; now: Date; reporterName?: string },
 ): Promise<{ created: boolean; changes: PlanFieldChange[] }> {
   const stored = await MeasureModel.findOne({ orgId, fiscalYear: row.fiscalYear, code }).lean();
   const item = withRow(stored ? plannedFrom(stored) : newItem(row, code), row);
-  const changes = await savePlannedMeasure(orgId, item, options.by, options.now);
+  const changes = await savePlannedMeasure(orgId, { measure: item, by: options.by, at: options.now });
   if (row.score !== null) {
     const before = await MeasureModel.findOneAndUpdate({ orgId, fiscalYear: row.fiscalYear, code }, { $set: { score: row.score } }).lean();
     const was = before?.score ?? null;
@@ -116,7 +114,7 @@ export async function saveIndicatorRow(
     }
   }
   const result = indicatorRowResult(row);
-  if (result) await saveImportedResult(orgId, item, result, resultDate(item, options.now), options.reporterName ?? INDICATOR_IMPORT_REPORTER_TH);
+  if (result) await saveImportedResult(orgId, { measure: item, result, reportedAt: resultDate(item, options.now), reporterName: options.reporterName ?? INDICATOR_IMPORT_REPORTER_TH });
   return { created: changes === null, changes: changes ?? [] };
 }
 
@@ -167,7 +165,7 @@ export async function moveIndicatorTable(now: Date, owner: string = randomUUID()
       skipped++;
       continue;
     }
-    await saveIndicatorRow(doc.orgId, row, target.code, { by: 'ย้ายจากตารางตัวชี้วัดเดิม', now });
+    await saveIndicatorRow(doc.orgId, { row, code: target.code, by: 'ย้ายจากตารางตัวชี้วัดเดิม', now });
     await ItaIndicatorModel.updateOne({ _id: doc._id }, { $set: { movedAt: now, movedTo: target.code } });
     moved++;
   }

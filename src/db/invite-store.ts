@@ -60,10 +60,7 @@ export type Redemption =
  */
 export async function redeemInvite(
   orgId: string,
-  rawCode: string,
-  lineUserId: string,
-  displayNameOf: () => Promise<string>,
-  now = new Date(),
+  { code: rawCode, lineUserId, displayNameOf, now = new Date() }: { code: string; lineUserId: string; displayNameOf: () => Promise<string>; now?: Date },
 ): Promise<Redemption> {
   const code = normaliseCode(rawCode);
   const invite = await InviteModel.findOne({ _id: code, orgId }).lean();

@@ -115,7 +115,7 @@ export async function measureById(orgId: string, id: string): Promise<MeasureVie
 }
 
 /** Changes one field of an item and records who changed it from what; returns the recorded change, or null if nothing changed. */
-export async function editMeasure(orgId: string, id: string, edit: MeasureEdit, by: string, at: Date): Promise<MeasureChange | null> {
+export async function editMeasure(orgId: string, { id, edit, by, at }: { id: string; edit: MeasureEdit; by: string; at: Date }): Promise<MeasureChange | null> {
   const { field, value } = edit;
   const doc = isObjectIdOrHexString(id) ? await MeasureModel.findOne({ _id: id, orgId }).lean() : null;
   if (!doc) return null;
@@ -130,7 +130,7 @@ export async function editMeasure(orgId: string, id: string, edit: MeasureEdit, 
 }
 
 /** Opens a completed item for reporting again within its round. */
-export async function reopenMeasure(orgId: string, id: string, by: string, at: Date): Promise<boolean> {
+export async function reopenMeasure(orgId: string, { id, by, at }: { id: string; by: string; at: Date }): Promise<boolean> {
   if (!isObjectIdOrHexString(id)) return false;
   const doc = await MeasureModel.findOneAndUpdate({ _id: id, orgId }, { $set: { reopenedAt: at } }).lean();
   if (!doc) return false;

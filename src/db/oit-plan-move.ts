@@ -35,12 +35,7 @@ export async function moveOitPlanItems(now: Date, options: { orgId?: string; own
     if (!(await claimMove({ unitId: itemId, round: (key.oitMoveRound ?? 0) + 1, owner, now }))) continue;
     const doc = await MeasureModel.findById(key._id).lean();
     if (!doc) continue;
-    await saveOitItemFromPlan(
-      doc.orgId,
-      { fiscalYear: doc.fiscalYear, ...oit, title: doc.title, responsibleUnits: doc.responsibleUnits ?? [], assignees: doc.assignees ?? [], guideline: doc.guideline ?? null, periodText: doc.periodText ?? '' },
-      'ย้ายจากแผนไปยังรายการ OIT',
-      now,
-    );
+    await saveOitItemFromPlan(doc.orgId, { row: { fiscalYear: doc.fiscalYear, ...oit, title: doc.title, responsibleUnits: doc.responsibleUnits ?? [], assignees: doc.assignees ?? [], guideline: doc.guideline ?? null, periodText: doc.periodText ?? '' }, by: 'ย้ายจากแผนไปยังรายการ OIT', at: now });
     await RetiredMeasureModel.updateOne(
       { _id: doc._id },
       { $setOnInsert: { orgId: doc.orgId, fiscalYear: doc.fiscalYear, code: doc.code, retiredAt: now, movedTo: `oit_items ${oit.code}`, measure: doc } },

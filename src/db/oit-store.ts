@@ -92,11 +92,7 @@ export async function findOitItem(orgId: string, id: string): Promise<OitItem | 
  */
 export async function saveOitAnswer(
   orgId: string,
-  itemId: string,
-  answer: NewOitAnswer,
-  by: { lineUserId: string; displayName: string },
-  at: Date,
-  sourceEventId: string,
+  { itemId, answer, by, at, eventId: sourceEventId }: { itemId: string; answer: NewOitAnswer; by: { lineUserId: string; displayName: string }; at: Date; eventId: string },
 ): Promise<{ created: boolean; item: OitItem }> {
   const current = await findOitItem(orgId, itemId);
   if (!current) throw new Error(`OIT item ${itemId} not found in ${orgId}`);
@@ -171,7 +167,7 @@ export interface PlanOitRow {
  * then updates it by code, as any item). A changed guideline or period of an existing item is recorded in
  * `measure_changes` as a plan re-import records its own. Returns whether the item was new.
  */
-export async function saveOitItemFromPlan(orgId: string, row: PlanOitRow, by: string, at: Date): Promise<{ created: boolean }> {
+export async function saveOitItemFromPlan(orgId: string, { row, by, at }: { row: PlanOitRow; by: string; at: Date }): Promise<{ created: boolean }> {
   const key = { orgId, fiscalYear: row.fiscalYear, code: row.code };
   const set = { guideline: row.guideline, guidelinePeriod: row.periodText || null };
   const onInsert = { number: row.number, title: row.title, description: '', indicator: oitIndicatorOfNumber(row.number), responsibleUnits: row.responsibleUnits, assignees: row.assignees };

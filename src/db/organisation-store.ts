@@ -60,10 +60,7 @@ const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11
 /** Adds an organisation with its LINE channel; false when the code is taken. */
 export async function addOrganisation(
   orgId: string,
-  profile: OrganisationFields & { name: string },
-  channel: ChannelFields | null,
-  sealer: Sealer,
-  now = new Date(),
+  { profile, channel, sealer, now = new Date() }: { profile: OrganisationFields & { name: string }; channel: ChannelFields | null; sealer: Sealer; now?: Date },
 ): Promise<boolean> {
   try {
     await OrganisationModel.create({ _id: orgId, fiscalYear: fiscalYearOf(now), ...definedOnly(profile), active: true, channel: channel ? sealChannel(channel, sealer) : null });

@@ -20,7 +20,7 @@ export async function plannedChanges(orgId: string, measure: PlannedMeasure): Pr
  * disbursement, history), and records each field it changes (`measure_changes`, source `import`). Returns
  * the changes, or null when the measure is new.
  */
-export async function savePlannedMeasure(orgId: string, measure: PlannedMeasure, by: string, at: Date): Promise<PlanFieldChange[] | null> {
+export async function savePlannedMeasure(orgId: string, { measure, by, at }: { measure: PlannedMeasure; by: string; at: Date }): Promise<PlanFieldChange[] | null> {
   const changes = await plannedChanges(orgId, measure);
   const { disbursed, result: _result, ...plan } = measure;
   const result = await MeasureModel.findOneAndUpdate(
@@ -41,7 +41,7 @@ export async function codesNotIn(orgId: string, fiscalYear: number, codes: strin
 }
 
 /** Gives a measure a budget (in baht) after its import; true when the measure exists. */
-export async function setPlannedBudget(orgId: string, fiscalYear: number, code: string, budget: number): Promise<boolean> {
+export async function setPlannedBudget(orgId: string, { fiscalYear, code, budget }: { fiscalYear: number; code: string; budget: number }): Promise<boolean> {
   const result = await MeasureModel.updateOne({ orgId, fiscalYear, code }, { $set: { budget } });
   return result.matchedCount > 0;
 }

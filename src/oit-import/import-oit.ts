@@ -230,7 +230,7 @@ export async function importIndicators(orgId: string, path: string, options: { d
   const created = targets.filter((t) => t.isNew).length;
   if (!options.dryRun) {
     const now = options.now ?? new Date();
-    for (const { row, code } of targets) await saveIndicatorRow(orgId, row, code, { by: options.by ?? 'นำเข้าตารางตัวชี้วัด', now });
+    for (const { row, code } of targets) await saveIndicatorRow(orgId, { row, code, by: options.by ?? 'นำเข้าตารางตัวชี้วัด', now });
   }
   return { ok: true, created, updated: targets.length - created, fiscalYears, dryRun: !!options.dryRun, warnings };
 }

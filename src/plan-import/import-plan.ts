@@ -79,16 +79,16 @@ export async function importPlan(orgId: string, path: string, options: ImportOpt
       // The OIT list holds the item (docs/domain.md, "Which record holds what"); a result in such a row has no
       // answer of the OIT form to become, so only the plan's own words go there.
       toOitList++;
-      if (!options.dryRun) await saveOitItemFromPlan(orgId, { ...measure, ...oit, guideline: measure.guideline }, options.by ?? 'นำเข้าแผน', now);
+      if (!options.dryRun) await saveOitItemFromPlan(orgId, { row: { ...measure, ...oit, guideline: measure.guideline }, by: options.by ?? 'นำเข้าแผน', at: now });
       continue;
     }
-    const changed = options.dryRun ? await plannedChanges(orgId, measure) : await savePlannedMeasure(orgId, measure, options.by ?? 'นำเข้าแผน', now);
+    const changed = options.dryRun ? await plannedChanges(orgId, measure) : await savePlannedMeasure(orgId, { measure, by: options.by ?? 'นำเข้าแผน', at: now });
     if (changed === null) created++;
     else {
       updated++;
       changes.push(...changed);
     }
-    if (measure.result && !options.dryRun) await saveImportedResult(orgId, measure, measure.result, resultDate(measure, now));
+    if (measure.result && !options.dryRun) await saveImportedResult(orgId, { measure, result: measure.result, reportedAt: resultDate(measure, now) });
   }
   if (!options.dryRun) await updateOrganisation(orgId, { fiscalYear });
   return { ok: true, created, updated, results, toOitList, fiscalYear, dryRun: !!options.dryRun, changes, notInFile, warnings };

@@ -75,7 +75,7 @@ export async function seedDemoOit(orgId: string, people: DemoOitPeople, now: Dat
     const item = byCode.get(seeded.code);
     if (!item) continue;
     const answeredAt = subDays(now, seeded.daysAgo);
-    const { item: answered } = await saveOitAnswer(orgId, item.id, seeded.answer, people.officer, answeredAt, `demo-seed:${orgId}:${fiscalYear}:${seeded.code}`);
+    const { item: answered } = await saveOitAnswer(orgId, { itemId: item.id, answer: seeded.answer, by: people.officer, at: answeredAt, eventId: `demo-seed:${orgId}:${fiscalYear}:${seeded.code}` });
     if (!seeded.review || !answered.answer) continue;
     await reviewOitItem(orgId, item.id, {
       version: answered.answer.version,

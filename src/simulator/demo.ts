@@ -128,13 +128,13 @@ export async function seedDemo(orgId: string, now = new Date()): Promise<void> {
   await updateOrganisation(orgId, DEMO_ORGANISATION);
   const fiscalYear = fiscalYearOf(now);
   if (await importSamplePlan(orgId, now, { withoutResults: false })) {
-    for (const [code, budget] of Object.entries(DEMO_BUDGETS)) await setPlannedBudget(orgId, fiscalYear, code, budget);
+    for (const [code, budget] of Object.entries(DEMO_BUDGETS)) await setPlannedBudget(orgId, { fiscalYear, code, budget });
   }
   // No channel is sealed for a neighbour: the key only satisfies the signature.
   const sealer = createSealer(newDataKey());
   const { district, province } = DEMO_ORGANISATION;
   for (const n of DEMO_NEIGHBOURS) {
-    await addOrganisation(n.orgId, { name: n.name, district, province }, null, sealer, now);
+    await addOrganisation(n.orgId, { profile: { name: n.name, district, province }, channel: null, sealer, now });
     if (n.plan !== 'none') await importSamplePlan(n.orgId, now, { withoutResults: n.plan === 'nothing reported' });
   }
   for (const p of PERSONAS.filter((x) => x.roles.length > 0)) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { keepAttachment } from '../../src/chat/keep-attachment.js';
-import { chatStores } from '../../src/db/chat-stores.js';
+import { routerStores } from '../../src/db/chat-stores.js';
 import { AttachmentFileModel } from '../../src/db/models/attachment-file.js';
 import { createLineClient } from '../../src/line/client.js';
 import { FakeLine } from '../support/fake-line.js';
@@ -24,9 +24,9 @@ const image = (id: string) => ({ kind: 'image' as const, lineMessageId: id, file
 
 it('fails (so the event is retried) while LINE\'s data API answers 500, then stores the bytes', async () => {
   fake.failNext(500, { pathPrefix: '/v2/bot/message/' });
-  await expect(keepAttachment(chatStores.attachments, line, 'org', image('111'), 'U1', new Date())).rejects.toThrow();
+  await expect(keepAttachment(routerStores.attachments, line, 'org', image('111'), 'U1', new Date())).rejects.toThrow();
   expect(await AttachmentFileModel.countDocuments()).toBe(0);
-  await keepAttachment(chatStores.attachments, line, 'org', image('111'), 'U1', new Date());
+  await keepAttachment(routerStores.attachments, line, 'org', image('111'), 'U1', new Date());
   const file = await AttachmentFileModel.findById('org:111').lean();
   expect(Buffer.from(file!.data!.buffer).toString()).toBe('content of 111');
   expect(file!.size).toBe('content of 111'.length);
@@ -34,6 +34,6 @@ it('fails (so the event is retried) while LINE\'s data API answers 500, then sto
 
 it('records the attachment without bytes when LINE no longer has the content, instead of blocking the report', async () => {
   fake.failNext(404, { pathPrefix: '/v2/bot/message/' });
-  await keepAttachment(chatStores.attachments, line, 'org', image('222'), 'U1', new Date());
+  await keepAttachment(routerStores.attachments, line, 'org', image('222'), 'U1', new Date());
   expect(await AttachmentFileModel.findById('org:222').lean()).toMatchObject({ lineMessageId: '222', data: null, size: null });
 });

@@ -33,7 +33,7 @@ afterAll(async () => {
 
 async function aCase(fields: { explanationRequired?: boolean } = {}): Promise<string> {
   const input = { kind: 'general' as const, description: 'ท่อระบายน้ำหน้าตลาดอุดตัน', accused: null, happenedWhen: null, location: null, attachments: [], contactName: null, contactPhone: null, notify: true };
-  const { complaint } = await fileComplaint(ORG, input, CITIZEN, testSealer, new Date(), `states-${Math.random()}`);
+  const { complaint } = await fileComplaint(ORG, { complaint: input, reporterLineUserId: CITIZEN, sealer: testSealer, now: new Date(), eventId: `states-${Math.random()}` });
   // As the 15-day job leaves an overdue case.
   if (fields.explanationRequired) await ComplaintModel.updateOne({ _id: complaint.id }, { $set: { explanationRequired: true } });
   return complaint.id;

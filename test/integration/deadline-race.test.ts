@@ -44,7 +44,7 @@ afterAll(async () => {
 
 async function fileCase(daysAgo: number, now: Date, name: string): Promise<Complaint> {
   const input = { kind: 'general' as const, description: name, accused: null, happenedWhen: null, location: null, attachments: [], contactName: null, contactPhone: null, notify: true };
-  return (await fileComplaint(ORG, input, 'U-citizen', testSealer, subDays(now, daysAgo), `file-${name}`)).complaint;
+  return (await fileComplaint(ORG, { complaint: input, reporterLineUserId: 'U-citizen', sealer: testSealer, now: subDays(now, daysAgo), eventId: `file-${name}` })).complaint;
 }
 
 describe('the 15-day job and a case closed while it runs', () => {

@@ -105,7 +105,7 @@ describe('linking', () => {
     expect(visibleText(await sayInGroup(EXECUTIVE, 'เชื่อมกลุ่ม ABCD-2345'))).toContain('ไม่พบรหัสนี้');
     expect(visibleText(await sayInGroup(EXECUTIVE, 'เชื่อมกลุ่ม'))).toContain('ในแชตส่วนตัว');
 
-    const old = await issueGroupLinkCode(A, testSealer.userKey(EXECUTIVE), 'evt-expired', subMinutes(new Date(), 31));
+    const old = await issueGroupLinkCode(A, { issuedToKey: testSealer.userKey(EXECUTIVE), eventId: 'evt-expired', now: subMinutes(new Date(), 31) });
     expect(visibleText(await sayInGroup(EXECUTIVE, `เชื่อมกลุ่ม ${old.code}`))).toContain('หมดอายุ');
 
     // B's code, from the account that is an executive in both, in A's group: unknown in A.
@@ -183,8 +183,8 @@ describe('delivery to the linked group', () => {
   it('tells the group how many general complaints passed 15 days, once, with no case content and nothing of corruption reports', async () => {
     const filedAt = new Date();
     const base = { accused: null, happenedWhen: null, location: null, attachments: [], contactName: null, contactPhone: null, notify: false };
-    await fileComplaint(A, { ...base, kind: 'general', description: 'ไฟถนนดับหน้าตลาดสดมาสองสัปดาห์' }, CITIZEN, testSealer, filedAt, 'evt-general');
-    await fileComplaint(A, { ...base, kind: 'corruption', description: 'เรียกรับเงินจากผู้รับเหมา', accused: 'นาย ก.' }, CITIZEN, testSealer, filedAt, 'evt-corruption');
+    await fileComplaint(A, { complaint: { ...base, kind: 'general', description: 'ไฟถนนดับหน้าตลาดสดมาสองสัปดาห์' }, reporterLineUserId: CITIZEN, sealer: testSealer, now: filedAt, eventId: 'evt-general' });
+    await fileComplaint(A, { complaint: { ...base, kind: 'corruption', description: 'เรียกรับเงินจากผู้รับเหมา', accused: 'นาย ก.' }, reporterLineUserId: CITIZEN, sealer: testSealer, now: filedAt, eventId: 'evt-corruption' });
     // The days after the deadline (which a weekend may move).
     await runFor(A, 'complaint-deadlines', addDays(dueAt(filedAt), 1));
     await runFor(A, 'complaint-deadlines', addDays(dueAt(filedAt), 2));

@@ -33,7 +33,7 @@ beforeAll(async () => {
   h = await startHarness();
   for (let i = 0; i < N; i++) {
     h.line.addChannel(tokenOf(i));
-    await addOrganisation(orgId(i), { name: `อบต.ทดสอบ ${i}` }, { botUserId: channel(i).destination, secret: channel(i).secret, accessToken: tokenOf(i) }, testSealer);
+    await addOrganisation(orgId(i), { profile: { name: `อบต.ทดสอบ ${i}` }, channel: { botUserId: channel(i).destination, secret: channel(i).secret, accessToken: tokenOf(i) }, sealer: testSealer });
     await addStaff(orgId(i), OFFICER, ['complaint_officer'], 'สำนักปลัด', `เจ้าหน้าที่ ${i}`);
   }
   await h.server.tenants.refresh();

@@ -93,7 +93,7 @@ describe('guessing link codes in a group', () => {
     await tenMinutesPass();
     for (let i = 0; i < 6; i++) expect(visibleText(await sayInGroup(OFFICER, `เชื่อมกลุ่ม ${WRONG[0]}`, GROUP_A))).toContain('เฉพาะผู้บริหาร');
     const who = { senderKey: testSealer.userKey(EXECUTIVE), groupKey: testSealer.userKey(GROUP_A) };
-    for (let i = 0; i < 5; i++) await recordGroupLinkFailure(ORG, who, 'evt-retried', new Date());
+    for (let i = 0; i < 5; i++) await recordGroupLinkFailure(ORG, { who, eventId: 'evt-retried', now: new Date() });
     const recent = { at: { $gt: subMinutes(new Date(), 5) } };
     expect(await GroupLinkFailureModel.countDocuments(recent)).toBe(2);
     expect(visibleText(await sayInGroup(EXECUTIVE, `เชื่อมกลุ่ม ${WRONG[1]}`, GROUP_A))).toContain('ไม่พบรหัสนี้');
@@ -105,11 +105,11 @@ describe('the daily prune of link records', () => {
     const now = new Date();
     const executiveKey = testSealer.userKey(EXECUTIVE);
     // A code used nine days ago, one never used and expired eight days ago, one expired two days ago.
-    const usedLongAgo = await issueGroupLinkCode(ORG, executiveKey, 'evt-old-used', subDays(now, 9));
+    const usedLongAgo = await issueGroupLinkCode(ORG, { issuedToKey: executiveKey, eventId: 'evt-old-used', now: subDays(now, 9) });
     const link = { groupId: GROUP_B, groupKey: testSealer.userKey(GROUP_B), byKey: executiveKey, eventId: 'evt-old-link', rawCode: usedLongAgo.code };
     expect(await linkGroupWithCode(ORG, link, subDays(now, 9))).toMatchObject({ result: 'linked' });
-    const unusedLongAgo = await issueGroupLinkCode(ORG, executiveKey, 'evt-old-unused', subDays(now, 8));
-    const recentlyExpired = await issueGroupLinkCode(ORG, executiveKey, 'evt-recent', subDays(now, 2));
+    const unusedLongAgo = await issueGroupLinkCode(ORG, { issuedToKey: executiveKey, eventId: 'evt-old-unused', now: subDays(now, 8) });
+    const recentlyExpired = await issueGroupLinkCode(ORG, { issuedToKey: executiveKey, eventId: 'evt-recent', now: subDays(now, 2) });
     const fresh = await askCode();
     const codesBefore = await GroupLinkCodeModel.countDocuments();
     const redemptionsBefore = await GroupLinkRedemptionModel.countDocuments();

@@ -48,7 +48,7 @@ afterAll(async () => {
 
 async function aCase(): Promise<string> {
   const input = { kind: 'general' as const, description: 'ไฟถนนหน้าโรงเรียนดับ', accused: null, happenedWhen: null, location: null, attachments: [], contactName: null, contactPhone: null, notify: true };
-  const { complaint } = await fileComplaint(ORG, input, CITIZEN, testSealer, new Date(), `race-${Math.random()}`);
+  const { complaint } = await fileComplaint(ORG, { complaint: input, reporterLineUserId: CITIZEN, sealer: testSealer, now: new Date(), eventId: `race-${Math.random()}` });
   return complaint.id;
 }
 

@@ -98,7 +98,7 @@ describe('the plan import sends a row naming an OIT item to the OIT list', () =>
 
 describe('plan items an earlier import stored with an OIT code', () => {
   it('move once onto the OIT item, even with two instances starting together, and leave the plan', async () => {
-    await savePlannedMeasure(ORG, oldStyleItem('- แสดงข้อมูลสถิติการให้บริการ'), 'นำเข้าแผน', NOW);
+    await savePlannedMeasure(ORG, { measure: oldStyleItem('- แสดงข้อมูลสถิติการให้บริการ'), by: 'นำเข้าแผน', at: NOW });
     await importOitItems(ORG, 'examples/oit-2567.csv', { toFiscalYear: 2568 });
     const before = (await item('O12'))!;
 
@@ -116,7 +116,7 @@ describe('plan items an earlier import stored with an OIT code', () => {
   });
 
   it('move when the plan is imported again, so the officer\'s list loses them without a restart', async () => {
-    await savePlannedMeasure(ORG, oldStyleItem('แนวทางเก่า'), 'นำเข้าแผน', NOW);
+    await savePlannedMeasure(ORG, { measure: oldStyleItem('แนวทางเก่า'), by: 'นำเข้าแผน', at: NOW });
     expect(await importPlan(ORG, 'examples/plan-2568.csv', { now: NOW })).toMatchObject({ ok: true, notInFile: [] });
     expect(await planItemsNamingOitItems()).toEqual([]);
     // The file's guideline is the newer word.

@@ -164,7 +164,7 @@ describe('an owner fills an OIT item in LINE and the reviewer signs it off', () 
 describe('reminders while ITAS is open', () => {
   it('on a Monday, owners hear of their unanswered items and the reviewer of what waits', async () => {
     const o2 = await itemByCode('O2');
-    await saveOitAnswer(ORG, o2.id, { available: false, url: null, explanation: 'กำลังจัดทำ', attachments: [] }, { lineUserId: OWNER, displayName: 'สมศรี ปลัด' }, bkk('2024-01-05T10:00:00'), 'evt-o2');
+    await saveOitAnswer(ORG, { itemId: o2.id, answer: { available: false, url: null, explanation: 'กำลังจัดทำ', attachments: [] }, by: { lineUserId: OWNER, displayName: 'สมศรี ปลัด' }, at: bkk('2024-01-05T10:00:00'), eventId: 'evt-o2' });
     expect(await run('oit-reminder', bkk('2024-01-08T09:00:00'))).toMatchObject({ status: 'done' });
     const toOwner = visibleText(pushesTo(OWNER));
     expect(toOwner).toContain('ระบบ ITAS จะปิดในอีก 113 วัน (30 เม.ย. 2567)');
@@ -193,7 +193,7 @@ describe('the link check', () => {
   it('records each published address and tells the owners of a broken one once per breakage', async () => {
     const by = { lineUserId: OWNER, displayName: 'สมศรี ปลัด' };
     const answer = (code: string, path: string, evt: string) =>
-      itemByCode(code).then((i) => saveOitAnswer(ORG, i.id, { available: true, url: `${siteUrl}${path}`, explanation: null, attachments: [] }, by, bkk('2024-02-01T10:00:00'), evt));
+      itemByCode(code).then((i) => saveOitAnswer(ORG, { itemId: i.id, answer: { available: true, url: `${siteUrl}${path}`, explanation: null, attachments: [] }, by, at: bkk('2024-02-01T10:00:00'), eventId: evt }));
     await answer('O3', '/news', 'evt-o3');
     await answer('O4', '/empty', 'evt-o4');
     await answer('O5', '/missing', 'evt-o5');
@@ -238,7 +238,7 @@ describe('reports', () => {
     const by = { lineUserId: OWNER, displayName: 'สมศรี ปลัด' };
     const signOff = async (code: string, answer: { available: boolean; url: string | null; explanation: string }, decision: 'approved' | 'returned', note: string | null = null) => {
       const item = await itemByCode(code);
-      const saved = (await saveOitAnswer(ORG, item.id, { ...answer, attachments: [] }, by, bkk('2024-02-20T10:00:00'), `evt-report-${code}`)).item;
+      const saved = (await saveOitAnswer(ORG, { itemId: item.id, answer: { ...answer, attachments: [] }, by, at: bkk('2024-02-20T10:00:00'), eventId: `evt-report-${code}` })).item;
       await reviewOitItem(ORG, item.id, { version: saved.answer!.version, decision, note, reviewedBy: REVIEWER, reviewerName: 'หัวหน้าสำนักปลัด', reviewedAt: bkk('2024-02-21T10:00:00') });
     };
     const longUrl = 'https://www.photong.example/index.php?option=com_content&view=category&layout=blog&id=27&Itemid=143&year=2567';
@@ -365,11 +365,11 @@ describe('storage', () => {
       ({ version, decision, note: decision === 'returned' ? 'ขอรายละเอียดเพิ่ม' : null, reviewedBy: REVIEWER, reviewerName: 'หัวหน้าสำนักปลัด', reviewedAt: bkk('2024-02-10T10:00:00') });
     const o2 = await itemByCode('O2');
     expect(await reviewOitItem(ORG, o2.id, review(o2.answer!.version, 'returned'))).toBe('saved');
-    const resent = (await saveOitAnswer(ORG, o2.id, same, by, bkk('2024-02-11T10:00:00'), 'evt-o2-again')).item;
+    const resent = (await saveOitAnswer(ORG, { itemId: o2.id, answer: same, by, at: bkk('2024-02-11T10:00:00'), eventId: 'evt-o2-again' })).item;
     expect(oitState(resent)).toBe('waiting');
     expect(await reviewOitItem(ORG, o2.id, review(resent.answer!.version, 'approved'))).toBe('saved');
     expect(await reviewOitItem(ORG, o2.id, review(o2.answer!.version, 'approved'))).toBe('changed');
-    const again = (await saveOitAnswer(ORG, o2.id, same, by, bkk('2024-02-12T10:00:00'), 'evt-o2-third')).item;
+    const again = (await saveOitAnswer(ORG, { itemId: o2.id, answer: same, by, at: bkk('2024-02-12T10:00:00'), eventId: 'evt-o2-third' })).item;
     expect(oitState(again)).toBe('approved');
   });
 });

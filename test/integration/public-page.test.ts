@@ -62,13 +62,7 @@ beforeAll(async () => {
   ];
   for (const [code, status, at, disbursed] of reports) {
     const measure = (await MeasureModel.findOne({ orgId: ORG, code }).lean())!;
-    await saveProgressReport(
-      ORG,
-      { measureId: String(measure._id), status, summary: `ดำเนินการตามแผน ${code}`, outcome: code === 'EP-01' && status === 'completed' ? OUTCOME : null, disbursed, attachments: [] },
-      { lineUserId: OFFICER.lineUserId, displayName: OFFICER.name, roles: ['officer'], unit: 'สำนักปลัด' },
-      new Date(at),
-      `public-page-${new Types.ObjectId()}`,
-    );
+    await saveProgressReport(ORG, { report: { measureId: String(measure._id), status, summary: `ดำเนินการตามแผน ${code}`, outcome: code === 'EP-01' && status === 'completed' ? OUTCOME : null, disbursed, attachments: [] }, reporter: { lineUserId: OFFICER.lineUserId, displayName: OFFICER.name, roles: ['officer'], unit: 'สำนักปลัด' }, reportedAt: new Date(at), eventId: `public-page-${new Types.ObjectId()}` });
   }
 
   // A general complaint with a name and phone, a corruption report naming the accused, and a handler's note.
@@ -155,13 +149,7 @@ describe('the public transparency page', () => {
     expect(first.headers.get('vary')).toBe('Accept-Encoding');
     // A report made now is not on the page until the cached one expires: the same page, the same tag.
     const measure = (await MeasureModel.findOne({ orgId: ORG, code: 'EP-04' }).lean())!;
-    await saveProgressReport(
-      ORG,
-      { measureId: String(measure._id), status: 'completed', summary: 'แล้วเสร็จ', attachments: [] },
-      { lineUserId: OFFICER.lineUserId, displayName: OFFICER.name, roles: ['officer'], unit: null },
-      new Date('2025-08-01T03:00:00Z'),
-      `public-page-${new Types.ObjectId()}`,
-    );
+    await saveProgressReport(ORG, { report: { measureId: String(measure._id), status: 'completed', summary: 'แล้วเสร็จ', attachments: [] }, reporter: { lineUserId: OFFICER.lineUserId, displayName: OFFICER.name, roles: ['officer'], unit: null }, reportedAt: new Date('2025-08-01T03:00:00Z'), eventId: `public-page-${new Types.ObjectId()}` });
     const second = await page();
     expect(second.headers.get('etag')).toBe(etag);
     const again = await fetch(`${h.server.url}/public`, { headers: { 'if-none-match': etag } });

@@ -111,7 +111,7 @@ async function reset(): Promise<void> {
 /** A case filed earlier (directly, as the complaint dialog files it), for the handlers' paths. */
 async function aCase(): Promise<string> {
   const input = { kind: 'general' as const, description: 'ไฟถนนหน้าโรงเรียนดับ', accused: null, happenedWhen: null, location: null, attachments: [], contactName: null, contactPhone: null, notify: true };
-  const { complaint } = await fileComplaint(ORG, input, CITIZEN, testSealer, new Date(), `setup-${Math.random()}`);
+  const { complaint } = await fileComplaint(ORG, { complaint: input, reporterLineUserId: CITIZEN, sealer: testSealer, now: new Date(), eventId: `setup-${Math.random()}` });
   return complaint.id;
 }
 

@@ -19,7 +19,7 @@ const cli = (...args: string[]) => runCliHere(cliEnv(db.dbName, OFFICE, fake), .
 beforeAll(async () => {
   db = await connectTestDatabase();
   fake = await new FakeLine().start();
-  await addOrganisation('abt-bang-phlap', { name: 'องค์การบริหารส่วนตำบลบางพลับ', province: 'อ่างทอง', district: 'โพธิ์ทอง' }, null, testSealer);
+  await addOrganisation('abt-bang-phlap', { profile: { name: 'องค์การบริหารส่วนตำบลบางพลับ', province: 'อ่างทอง', district: 'โพธิ์ทอง' }, channel: null, sealer: testSealer });
   await importPlan('abt-bang-phlap', 'examples/plan-2568.csv');
 });
 afterAll(async () => {

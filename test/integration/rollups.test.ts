@@ -103,10 +103,10 @@ beforeAll(async () => {
   h = await startHarness();
   h.line.addChannel(BANG_PHLAP_TOKEN);
   await updateOrganisation(OFFICE, { name: 'สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดอ่างทอง', province: 'อ่างทอง', district: 'เมืองอ่างทอง' });
-  await addOrganisation(BANG_PHLAP, { name: NAMES[BANG_PHLAP]!, province: 'อ่างทอง', district: 'โพธิ์ทอง' }, { botUserId: BANG_PHLAP_CHANNEL.destination, secret: BANG_PHLAP_CHANNEL.secret, accessToken: BANG_PHLAP_TOKEN }, testSealer);
-  await addOrganisation(PA_NGIU, { name: NAMES[PA_NGIU]!, province: 'อ่างทอง', district: 'เมืองอ่างทอง' }, null, testSealer);
-  await addOrganisation(YANG_CHAI, { name: NAMES[YANG_CHAI]!, province: 'จังหวัดอ่างทอง', district: 'อำเภอโพธิ์ทอง' }, null, testSealer);
-  await addOrganisation(U_THONG, { name: NAMES[U_THONG]!, province: 'สุพรรณบุรี', district: 'อู่ทอง' }, null, testSealer);
+  await addOrganisation(BANG_PHLAP, { profile: { name: NAMES[BANG_PHLAP]!, province: 'อ่างทอง', district: 'โพธิ์ทอง' }, channel: { botUserId: BANG_PHLAP_CHANNEL.destination, secret: BANG_PHLAP_CHANNEL.secret, accessToken: BANG_PHLAP_TOKEN }, sealer: testSealer });
+  await addOrganisation(PA_NGIU, { profile: { name: NAMES[PA_NGIU]!, province: 'อ่างทอง', district: 'เมืองอ่างทอง' }, channel: null, sealer: testSealer });
+  await addOrganisation(YANG_CHAI, { profile: { name: NAMES[YANG_CHAI]!, province: 'จังหวัดอ่างทอง', district: 'อำเภอโพธิ์ทอง' }, channel: null, sealer: testSealer });
+  await addOrganisation(U_THONG, { profile: { name: NAMES[U_THONG]!, province: 'สุพรรณบุรี', district: 'อู่ทอง' }, channel: null, sealer: testSealer });
   await h.server.tenants.refresh();
 
   for (const org of [BANG_PHLAP, PA_NGIU, U_THONG]) await importPlan(org, 'examples/plan-2568.csv', { withoutResults: true, toFiscalYear: FY });

@@ -91,7 +91,7 @@ describe('starting the bot', () => {
     await mongoose.disconnect();
     await connectDatabase(inject('mongoUri'), legacy);
     const story = { kind: 'general' as const, description: 'ไฟถนนดับ', accused: null, happenedWhen: null, location: null, attachments: [], contactName: null, contactPhone: null, notify: true };
-    await fileComplaint('default', story, 'U5555555555555555555555555555eeee', createSealer(first), new Date(), 'key-check-setup');
+    await fileComplaint('default', { complaint: story, reporterLineUserId: 'U5555555555555555555555555555eeee', sealer: createSealer(first), now: new Date(), eventId: 'key-check-setup' });
     await mongoose.disconnect();
     for (const name of [dbName, legacy]) {
       const mongoUri = inject('mongoUri').replace('/?', `/${name}?`);

@@ -14,11 +14,5 @@ export async function addStaff(orgId: string, lineUserId: string, roles: StaffRo
 /** A progress report saved the way the dialog saves it. */
 export async function report(orgId: string, code: string, status: Status, reportedAt: Date, reporter = 'U-reporter') {
   const measure = (await MeasureModel.findOne({ orgId, code }).lean())!;
-  await saveProgressReport(
-    orgId,
-    { measureId: String(measure._id), status, summary: `รายงาน ${code}`, attachments: [] },
-    { lineUserId: reporter, displayName: 'ผู้รายงาน', roles: ['officer'], unit: null },
-    reportedAt,
-    `test-${new Types.ObjectId()}`,
-  );
+  await saveProgressReport(orgId, { report: { measureId: String(measure._id), status, summary: `รายงาน ${code}`, attachments: [] }, reporter: { lineUserId: reporter, displayName: 'ผู้รายงาน', roles: ['officer'], unit: null }, reportedAt, eventId: `test-${new Types.ObjectId()}` });
 }

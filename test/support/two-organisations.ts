@@ -13,6 +13,6 @@ export const B_CHANNEL: TestChannel = { destination: 'Ub0b0b0b0b0b0b0b0b0b0b0b0b
 export async function addSecondOrganisation(h: Harness): Promise<void> {
   h.line.addChannel(B_TOKEN);
   await updateOrganisation(A, { name: 'เทศบาลตำบลเอ' });
-  await addOrganisation(B, { name: 'องค์การบริหารส่วนตำบลบี' }, { botUserId: B_CHANNEL.destination, secret: B_CHANNEL.secret, accessToken: B_TOKEN }, testSealer);
+  await addOrganisation(B, { profile: { name: 'องค์การบริหารส่วนตำบลบี' }, channel: { botUserId: B_CHANNEL.destination, secret: B_CHANNEL.secret, accessToken: B_TOKEN }, sealer: testSealer });
   await h.server.tenants.refresh();
 }

@@ -19,7 +19,7 @@ const NOT_YOURS = 'ไม่พบเรื่องนี้ในเรื่�
 
 /** A case this handler may act on, or null (which reads the same as a case that does not exist). */
 async function caseFor(ctx: ChatContext, id: string | undefined): Promise<Complaint | null> {
-  const c = id ? await ctx.stores.complaints.getComplaint(ctx.org.id, id) : null;
+  const c = id ? await ctx.stores.complaints.getComplaint(id) : null;
   return c && handledKinds(ctx.sender).includes(c.kind) ? c : null;
 }
 

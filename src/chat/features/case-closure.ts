@@ -25,7 +25,7 @@ const NOT_YOURS = 'ไม่พบเรื่องนี้ในเรื่�
 
 /** A case this handler may act on, or null (which reads the same as a case that does not exist). */
 async function caseFor(ctx: ChatContext, id: string | undefined): Promise<Complaint | null> {
-  const c = id ? await ctx.stores.complaints.getComplaint(ctx.org.id, id) : null;
+  const c = id ? await ctx.stores.complaints.getComplaint(id) : null;
   return c && handledKinds(ctx.sender).includes(c.kind) ? c : null;
 }
 
@@ -99,7 +99,7 @@ async function sendAfterPhotos(ctx: ChatContext, c: Complaint, d: PhotosDraft): 
   if (!added.moved) return [text(added.current ? staleMoveText('add_after_photos', added.current) : NOT_YOURS)];
   const entry = added.entry;
   if (c.notify) {
-    const files = await ctx.stores.evidence.evidenceFiles(ctx.org.id, d.photos);
+    const files = await ctx.stores.evidence.evidenceFiles(d.photos);
     let minutes = 0;
     const linked = files.map((file) => {
       if (!file.stored || !ctx.evidenceLink) return { file, url: null };

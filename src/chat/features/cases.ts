@@ -22,7 +22,7 @@ export const cases: Feature = {
     // The "เรื่องร้องเรียน" tile means a citizen's own cases to a citizen.
     if (kinds.length === 0 && !ctx.sender.staff) return ownCases(ctx);
     if (kinds.length === 0) return [text(CHAT_TEXT.handlersOnly)];
-    return caseCarousel(await ctx.stores.complaints.openComplaints(ctx.org.id, kinds), ctx.now, 'เรื่องร้องเรียนที่ยังเปิดอยู่', figures(ctx.org.digits));
+    return caseCarousel(await ctx.stores.complaints.openComplaints(kinds), ctx.now, 'เรื่องร้องเรียนที่ยังเปิดอยู่', figures(ctx.org.digits));
   },
 };
 

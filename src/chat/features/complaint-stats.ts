@@ -37,7 +37,7 @@ export const complaintStats: Feature = {
     // A year in the future has no complaints yet: say so and show this one; an old one is asked for on purpose.
     const future = asked > current;
     const fiscalYear = future ? current : asked;
-    const rows = await ctx.stores.complaintStats.loadComplaintStatRows(ctx.org.id, fiscalYear);
+    const rows = await ctx.stores.complaintStats.loadComplaintStatRows(fiscalYear);
     const stats = computeComplaintStatistics(rows, fiscalYear, ctx.now);
     const download = ctx.reportLink?.('complaints-xlsx', ctx.now, ctx.sender.userId, fiscalYear) ?? null;
     const f = figures(ctx.org.digits);

@@ -22,7 +22,7 @@ function kindNamed(plain: string, raw: string): ComplaintKind | '' {
 }
 
 async function overTheLimit(ctx: ChatContext): Promise<boolean> {
-  return (await ctx.stores.complaints.complaintsSince(ctx.org.id, ctx.sender.userKey, subHours(ctx.now, 1))) >= MAX_COMPLAINTS_PER_HOUR;
+  return (await ctx.stores.complaints.complaintsSince(ctx.sender.userKey, subHours(ctx.now, 1))) >= MAX_COMPLAINTS_PER_HOUR;
 }
 
 /**
@@ -35,7 +35,7 @@ async function overTheLimit(ctx: ChatContext): Promise<boolean> {
 async function file(ctx: ChatContext, input: NewComplaint): Promise<Message[]> {
   const filedBefore = await ctx.stores.complaints.complaintFiledBy(ctx.eventId);
   if (!filedBefore && (await overTheLimit(ctx))) return [text(tooMany(true, ctx))];
-  const { complaint } = await ctx.stores.complaints.fileComplaint(ctx.org.id, input, ctx.sender.userId, ctx.sealer, ctx.now, ctx.eventId, await ctx.org.workingCalendar());
+  const { complaint } = await ctx.stores.complaints.fileComplaint({ complaint: input, reporterLineUserId: ctx.sender.userId, sealer: ctx.sealer, now: ctx.now, eventId: ctx.eventId, calendar: await ctx.org.workingCalendar() });
   const f = figures(ctx.org.digits);
   const card = { type: 'flex' as const, altText: `เรื่องใหม่ ${complaint.trackingNo}`, contents: caseCard(complaint, complaint.submittedAt, f) };
   await noticeToHandlers(complaint, 'new', [text(`มีเรื่องใหม่ ${complaint.trackingNo}`), card], { orgId: ctx.org.id, sealer: ctx.sealer, now: ctx.now, kick: ctx.kickOutbox });

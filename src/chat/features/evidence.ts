@@ -25,7 +25,7 @@ export async function evidenceReplies(
   about: { of: string; heading: string; attachments: Attachment[]; place?: Place | null; quickReplies?: QuickReply[]; againLabel?: string },
 ): Promise<Message[]> {
   if (!ctx.evidenceLink) return [text(SAY.notConfigured)];
-  const files = await ctx.stores.evidence.evidenceFiles(ctx.org.id, about.attachments);
+  const files = await ctx.stores.evidence.evidenceFiles(about.attachments);
   let minutes = 0;
   const linked = files.map((file) => {
     if (!file.stored) return { file, url: null };
@@ -36,7 +36,7 @@ export async function evidenceReplies(
   ctx.log.info({ viewer: ctx.sender.userKey, of: about.of, links: linked.filter((l) => l.url).length }, 'evidence links issued');
   // A place typed in words is searched within the organisation's area; a pinned one needs no help.
   const typedPlace = about.place && (about.place.latitude == null || about.place.longitude == null);
-  const profile = typedPlace ? await ctx.stores.organisations.findOrganisation(ctx.org.id) : null;
+  const profile = typedPlace ? await ctx.stores.organisations.findOrganisation() : null;
   const area = profile ? organisationArea(profile) : [];
   return evidenceMessages({ heading: about.heading, files: linked, place: about.place, minutes, quickReplies: about.quickReplies, againLabel: about.againLabel, area, figures: figures(ctx.org.digits) });
 }
@@ -52,7 +52,7 @@ export const evidence: Feature = {
   refusal: SAY.notEntitled,
   async handle(ctx) {
     const params = ctx.input.kind === 'postback' ? ctx.input.params : {};
-    const report = await ctx.stores.evidence.progressEvidence(ctx.org.id, params.m ?? '', new Date(Number(params.t)));
+    const report = await ctx.stores.evidence.progressEvidence(params.m ?? '', new Date(Number(params.t)));
     if (!report) return [text(SAY.notFound)];
     if (!mayOpenProgressEvidence(viewerOf(ctx.sender), report)) return [text(SAY.notEntitled)];
     return evidenceReplies(ctx, {

@@ -59,7 +59,7 @@ export const leftGroup: Feature = {
   events: ['leave'],
   async handle(ctx) {
     const { key: groupKey } = groupOf(ctx);
-    if (await ctx.stores.executiveGroups.unlinkGroup(ctx.org.id, groupKey)) ctx.log.info({ orgId: ctx.org.id, groupKey, eventId: ctx.eventId }, 'removed from the executives group: unlinked');
+    if (await ctx.stores.executiveGroups.unlinkGroup(groupKey)) ctx.log.info({ orgId: ctx.org.id, groupKey, eventId: ctx.eventId }, 'removed from the executives group: unlinked');
     return [];
   },
 };
@@ -73,7 +73,7 @@ export const unlinkInGroup: Feature = {
   refusal: SAY.executivesOnly,
   async handle(ctx) {
     const { key: groupKey } = groupOf(ctx);
-    if (await ctx.stores.executiveGroups.unlinkGroup(ctx.org.id, groupKey)) ctx.log.info({ orgId: ctx.org.id, groupKey, eventId: ctx.eventId }, 'executives group unlinked');
+    if (await ctx.stores.executiveGroups.unlinkGroup(groupKey)) ctx.log.info({ orgId: ctx.org.id, groupKey, eventId: ctx.eventId }, 'executives group unlinked');
     return [text(SAY.unlinked)];
   },
 };
@@ -93,13 +93,13 @@ export const linkInGroup: Feature = {
     if (!code) return [text(SAY.askCodeFirst)];
     // Guessing codes is throttled per sender and per group (db/group-link-throttle-store.ts) before any is checked.
     const tryer = { senderKey: ctx.sender.userKey, groupKey };
-    const wait = await ctx.stores.groupLinkThrottle.groupLinkWaitMinutes(orgId, tryer, now);
+    const wait = await ctx.stores.groupLinkThrottle.groupLinkWaitMinutes(tryer, now);
     if (wait > 0) {
       ctx.log.info({ orgId, groupKey, eventId }, 'executives group link attempt throttled');
       return [text(SAY.wait(figures(ctx.org.digits).count(wait)))];
     }
-    const { result, replaced } = await ctx.stores.executiveGroups.linkGroupWithCode(orgId, { rawCode: code, groupId, groupKey, byKey: ctx.sender.userKey, eventId }, now);
-    if (result !== 'linked') await ctx.stores.groupLinkThrottle.recordGroupLinkFailure(orgId, tryer, eventId, now);
+    const { result, replaced } = await ctx.stores.executiveGroups.linkGroupWithCode({ rawCode: code, groupId, groupKey, byKey: ctx.sender.userKey, eventId }, now);
+    if (result !== 'linked') await ctx.stores.groupLinkThrottle.recordGroupLinkFailure({ who: tryer, eventId, now });
     ctx.log.info({ orgId, groupKey, eventId, result }, 'executives group link attempt');
     return [text(result === 'linked' ? SAY.linked(replaced) : SAY[result])];
   },

@@ -55,7 +55,7 @@ export const linkGroup: Feature = {
   async handle(ctx) {
     // A code typed here was meant for the group; a new code would only add to the confusion.
     if (ctx.argument) return [text(GROUP_SAY.codeInWrongPlace)];
-    const { code, expiresAt } = await ctx.stores.executiveGroups.issueGroupLinkCode(ctx.org.id, ctx.sender.userKey, ctx.eventId, ctx.now);
+    const { code, expiresAt } = await ctx.stores.executiveGroups.issueGroupLinkCode({ issuedToKey: ctx.sender.userKey, eventId: ctx.eventId, now: ctx.now });
     ctx.log.info({ orgId: ctx.org.id, eventId: ctx.eventId }, 'group link code given');
     return [text(GROUP_SAY.code(code, expiresAt, figures(ctx.org.digits)))];
   },
@@ -69,7 +69,7 @@ export const unlinkGroup: Feature = {
   allowed: isExecutive,
   refusal: GROUP_SAY.executivesOnly,
   async handle(ctx) {
-    const unlinked = await ctx.stores.executiveGroups.unlinkGroup(ctx.org.id);
+    const unlinked = await ctx.stores.executiveGroups.unlinkGroup();
     if (unlinked) ctx.log.info({ orgId: ctx.org.id, eventId: ctx.eventId }, 'executives group unlinked');
     return [text(unlinked ? GROUP_SAY.unlinked : GROUP_SAY.noneLinked)];
   },

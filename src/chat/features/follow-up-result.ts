@@ -18,10 +18,10 @@ export const followUpResult: Feature = {
   async handle(ctx) {
     if (ctx.input.kind !== 'postback') return [];
     const { p = '', o = '' } = ctx.input.params;
-    const run = /^\d{4}-\d{2}$/.test(p) ? await ctx.stores.jobRuns.doneRun(ctx.org.id, 'follow-up', p) : null;
+    const run = /^\d{4}-\d{2}$/.test(p) ? await ctx.stores.jobRuns.doneRun('follow-up', p) : null;
     if (!run) return [text('ไม่พบผลการติดตามครั้งนั้นแล้ว')];
     const ids = [...new Set(run.listed.flatMap((l) => l.measureIds))];
-    const unreported = stillUnreported(await ctx.stores.measures.measureProgress(ctx.org.id, ids), run.asOf);
+    const unreported = stillUnreported(await ctx.stores.measures.measureProgress(ids), run.asOf);
     return [text(followUpOfficerText({ period: run.period, asOf: run.asOf, asked: run.listed }, unreported, o, figures(ctx.org.digits)))];
   },
 };

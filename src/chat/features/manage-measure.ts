@@ -43,7 +43,7 @@ function shown(m: MeasureView, field: EditableField, f: Figures): string {
 
 /** The item's brief with what an admin can do to it as buttons. */
 async function adminBrief(ctx: ChatContext, m: MeasureView): Promise<Message[]> {
-  const reports = await ctx.stores.progress.recentReports(ctx.org.id, m.id, 3);
+  const reports = await ctx.stores.progress.recentReports(m.id, 3);
   const actions = [
     ...(isLockedForRound(m, ctx.now) ? [quickPostback('เปิดให้รายงานใหม่', postbackData(ACTION.measureReopen, { m: m.id }))] : []),
     ...(Object.keys(EDITABLE_FIELDS) as EditableField[]).map((f) => quickPostback(FIELD_BUTTON[f], postbackData(ACTION.measureEdit, { m: m.id, f }))),
@@ -53,10 +53,10 @@ async function adminBrief(ctx: ChatContext, m: MeasureView): Promise<Message[]> 
 
 async function performEdit(ctx: ChatContext, effect: EditMeasure): Promise<Message[]> {
   const { change } = effect;
-  const m = await ctx.stores.measures.measureById(ctx.org.id, effect.measureId);
+  const m = await ctx.stores.measures.measureById(effect.measureId);
   if (!m) return [text(SAY.notFound(''))];
   const by = ctx.sender.staff?.displayName || 'ผู้ดูแลระบบ';
-  const recorded = await ctx.stores.measures.editMeasure(ctx.org.id, m.id, change, by, ctx.now);
+  const recorded = await ctx.stores.measures.editMeasure({ id: m.id, edit: change, by, at: ctx.now });
   return [text(recorded ? SAY.saved(m.code, change.field, recorded.before, recorded.after) : SAY.unchanged)];
 }
 
@@ -73,11 +73,11 @@ export const manageMeasure: Feature = {
   async handle(ctx) {
     const { input } = ctx;
     if (input.kind === 'postback') {
-      const m = await ctx.stores.measures.measureById(ctx.org.id, input.params.m ?? '');
+      const m = await ctx.stores.measures.measureById(input.params.m ?? '');
       if (!m) return [text(SAY.notFound(''))];
       if (input.action === ACTION.measureReopen) {
         if (!isLockedForRound(m, ctx.now)) return [text(SAY.notLocked(m.code))];
-        await ctx.stores.measures.reopenMeasure(ctx.org.id, m.id, ctx.sender.staff?.displayName || 'ผู้ดูแลระบบ', ctx.now);
+        await ctx.stores.measures.reopenMeasure({ id: m.id, by: ctx.sender.staff?.displayName || 'ผู้ดูแลระบบ', at: ctx.now });
         return [text(SAY.reopened(m.code))];
       }
       const field = input.params.f;
@@ -85,8 +85,8 @@ export const manageMeasure: Feature = {
       return ctx.run(askNewValue({ measureId: m.id, code: m.code, field, current: shown(m, field, figures(ctx.org.digits)) }));
     }
     if (!ctx.argument) return [text(SAY.usage)];
-    const fiscalYear = await ctx.stores.organisations.activeFiscalYear(ctx.org.id);
-    const m = await ctx.stores.measures.measureByCode(ctx.org.id, fiscalYear, ctx.argument);
+    const fiscalYear = await ctx.stores.organisations.activeFiscalYear();
+    const m = await ctx.stores.measures.measureByCode(fiscalYear, ctx.argument);
     return m ? adminBrief(ctx, m) : [text(SAY.notFound(ctx.argument))];
   },
   dialog: {

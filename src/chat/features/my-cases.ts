@@ -6,7 +6,7 @@ import { means, readMessage } from '../meanings/score.js';
 
 /** A person's own cases, each a card tracked with one tap. */
 export async function ownCases(ctx: ChatContext): Promise<Message[]> {
-  return ownCasesMessages(await ctx.stores.complaints.listOwnComplaints(ctx.org.id, ctx.sender.userKey), figures(ctx.org.digits));
+  return ownCasesMessages(await ctx.stores.complaints.listOwnComplaints(ctx.sender.userKey), figures(ctx.org.digits));
 }
 
 export const myCases: Feature = {

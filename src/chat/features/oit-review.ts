@@ -25,9 +25,9 @@ function reviewerOf(ctx: ChatContext): StaffMember | null {
 
 /** The answered items no review has passed or sent back yet, in form order. */
 export async function oitReviewList(ctx: ChatContext, page: number): Promise<Message[]> {
-  const fiscalYear = await ctx.stores.oit.latestOitYear(ctx.org.id);
+  const fiscalYear = await ctx.stores.oit.latestOitYear();
   if (fiscalYear === null) return [text(SAY.noList)];
-  const items = await ctx.stores.oit.oitItemsOfYear(ctx.org.id, fiscalYear);
+  const items = await ctx.stores.oit.oitItemsOfYear(fiscalYear);
   const waiting = items.filter((i) => oitState(i) === 'waiting');
   const approved = items.filter((i) => oitState(i) === 'approved').length;
   const f = figures(ctx.org.digits);
@@ -37,15 +37,15 @@ export async function oitReviewList(ctx: ChatContext, page: number): Promise<Mes
 }
 
 async function factsFor(ctx: ChatContext, reviewer: StaffMember, itemId: string): Promise<Facts> {
-  return { now: ctx.now, reviewer, item: await ctx.stores.oit.findOitItem(ctx.org.id, itemId) };
+  return { now: ctx.now, reviewer, item: await ctx.stores.oit.findOitItem(itemId) };
 }
 
 const save =
   (ctx: ChatContext): Perform<SaveReview> =>
   async (effect) => {
-    const result = await ctx.stores.oit.reviewOitItem(ctx.org.id, effect.itemId, effect.review);
+    const result = await ctx.stores.oit.reviewOitItem(effect.itemId, effect.review);
     if (result !== 'saved' || !effect.notifyOwner) return;
-    const item = await ctx.stores.oit.findOitItem(ctx.org.id, effect.itemId);
+    const item = await ctx.stores.oit.findOitItem(effect.itemId);
     if (!item?.answer) return;
     await noticeAboutOitItem(item.id, `returned:${ctx.eventId}`, [item.answer.answeredBy], [text(returnedNotice(item, effect.review.note ?? '', effect.review.reviewerName))], {
       orgId: ctx.org.id,

@@ -25,22 +25,22 @@ function ownerOf(ctx: ChatContext): StaffMember | null {
 
 /** Their items of the year being worked on, in the ITAS form's order. */
 async function itemsOf(ctx: ChatContext, owner: StaffMember): Promise<{ fiscalYear: number | null; items: OitItem[] }> {
-  const fiscalYear = await ctx.stores.oit.latestOitYear(ctx.org.id);
+  const fiscalYear = await ctx.stores.oit.latestOitYear();
   if (fiscalYear === null) return { fiscalYear, items: [] };
-  const items = (await ctx.stores.oit.oitItemsOfYear(ctx.org.id, fiscalYear)).filter((i) => ownsOitItem(i, owner));
+  const items = (await ctx.stores.oit.oitItemsOfYear(fiscalYear)).filter((i) => ownsOitItem(i, owner));
   return { fiscalYear, items };
 }
 
 /** For one step: only the item it is about, if it is still theirs. */
 async function factsFor(ctx: ChatContext, owner: StaffMember, itemId: string): Promise<Facts> {
-  const item = await ctx.stores.oit.findOitItem(ctx.org.id, itemId);
+  const item = await ctx.stores.oit.findOitItem(itemId);
   return { now: ctx.now, staff: owner, eventId: ctx.eventId, item: item && ownsOitItem(item, owner) ? item : null, figures: figures(ctx.org.digits) };
 }
 
 const save =
   (ctx: ChatContext, owner: StaffMember): Perform<SaveOitAnswer> =>
   async (effect) => {
-    await ctx.stores.oit.saveOitAnswer(ctx.org.id, effect.itemId, effect.answer, { lineUserId: owner.lineUserId, displayName: nameOf(owner) }, ctx.now, ctx.eventId);
+    await ctx.stores.oit.saveOitAnswer({ itemId: effect.itemId, answer: effect.answer, by: { lineUserId: owner.lineUserId, displayName: nameOf(owner) }, at: ctx.now, eventId: ctx.eventId });
   };
 
 async function ownerList(ctx: ChatContext, owner: StaffMember, page: number): Promise<Message[]> {
@@ -54,7 +54,7 @@ async function ownerList(ctx: ChatContext, owner: StaffMember, page: number): Pr
   const intro = text(SAY.intro(f, fiscalYear, items.length, items.filter(needsOwner).length, closes));
   const list = oitOwnerCarousel(ordered, page, f);
   if (hasRole(ctx.sender.roles, 'reviewer')) {
-    const waiting = (await ctx.stores.oit.oitItemsOfYear(ctx.org.id, fiscalYear)).filter((i) => oitState(i) === 'waiting').length;
+    const waiting = (await ctx.stores.oit.oitItemsOfYear(fiscalYear)).filter((i) => oitState(i) === 'waiting').length;
     if (waiting > 0) return [intro, { ...list, quickReply: { items: [quickText(`รอตรวจ ${f.count(waiting)} ข้อ`, 'รอตรวจ')] } }];
   }
   return [intro, list];

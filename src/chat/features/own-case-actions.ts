@@ -43,7 +43,7 @@ const card = (c: Complaint, now: Date, f = figures()): Message => ({ type: 'flex
 
 /** A case of the sender's own, or null: someone else's case reads the same as one that does not exist. */
 async function ownCase(ctx: ChatContext, id: string | undefined): Promise<Complaint | null> {
-  const c = id ? await ctx.stores.complaints.getComplaint(ctx.org.id, id) : null;
+  const c = id ? await ctx.stores.complaints.getComplaint(id) : null;
   return c && c.reporterKey === ctx.sender.userKey ? c : null;
 }
 

@@ -30,14 +30,14 @@ export function profileText(staff: StaffMember): string {
 
 async function profileMessage(ctx: ChatContext): Promise<Message[]> {
   // Read again: a step of this event may just have changed it.
-  const staff = await ctx.stores.staff.findStaff(ctx.org.id, ctx.sender.userId);
+  const staff = await ctx.stores.staff.findStaff(ctx.sender.userId);
   if (!staff) return [text(SAY.notStaff)];
   return [text(profileText(staff), [quickText('แก้ไขชื่อ'), quickText('แก้ไขตำแหน่ง')])];
 }
 
 async function perform(ctx: ChatContext, effect: ProfileEffect): Promise<Message[]> {
   const change = effect.type === 'saveFullName' ? { fullName: effect.value } : { officialPosition: effect.value };
-  const saved = await ctx.stores.staff.setStaffProfile(ctx.org.id, ctx.sender.userId, change);
+  const saved = await ctx.stores.staff.setStaffProfile(ctx.sender.userId, change);
   return saved ? [] : [text(SAY.notStaff)];
 }
 

@@ -58,16 +58,16 @@ export const register: Feature = {
     if (!ctx.argument) return [text(SAY.usage)];
     // Guessing codes is throttled per account before anything is checked or LINE is called.
     const { registrationWaitMinutes, recordRegistrationFailure } = ctx.stores.registerThrottle;
-    const wait = await registrationWaitMinutes(ctx.org.id, ctx.sender.userKey, ctx.now);
+    const wait = await registrationWaitMinutes(ctx.sender.userKey, ctx.now);
     if (wait > 0) return [text(SAY.wait(figures(ctx.org.digits).count(wait)))];
     const displayNameOf = async () => (await ctx.line.getDisplayName(ctx.sender.userId)) ?? '';
-    const outcome = await ctx.stores.invites.redeemInvite(ctx.org.id, ctx.argument, ctx.sender.userId, displayNameOf, ctx.now);
-    if (outcome.result !== 'linked') await recordRegistrationFailure(ctx.org.id, ctx.sender.userKey, ctx.now);
+    const outcome = await ctx.stores.invites.redeemInvite({ code: ctx.argument, lineUserId: ctx.sender.userId, displayNameOf, now: ctx.now });
+    if (outcome.result !== 'linked') await recordRegistrationFailure(ctx.sender.userKey, ctx.now);
     switch (outcome.result) {
       case 'linked':
       {
         // A second invite adds roles: the menu is for all of them.
-        const staff = await ctx.stores.staff.findStaff(ctx.org.id, ctx.sender.userId);
+        const staff = await ctx.stores.staff.findStaff(ctx.sender.userId);
         await applyRichMenu({ orgId: ctx.org.id, line: ctx.line, log: ctx.log }, ctx.sender.userId, staff?.roles ?? outcome.roles);
         const linked = SAY.linked(outcome.roles, outcome.unit);
         const known = { fullName: !!staff?.fullName, officialPosition: !!staff?.officialPosition };

@@ -89,16 +89,16 @@ function officerOf(ctx: ChatContext): StaffMember | null {
 
 /** For one step: only the measure it is about (found by `_id`, the cheap lookup), if still theirs. */
 async function factsFor(ctx: ChatContext, officer: StaffMember, measureId: string): Promise<Facts> {
-  const fiscalYear = await ctx.stores.organisations.activeFiscalYear(ctx.org.id);
-  const measure = await ctx.stores.measures.measureForOfficer(ctx.org.id, fiscalYear, officer, measureId);
-  const [previous] = measure ? await ctx.stores.progress.recentReports(ctx.org.id, measure.id, 1) : [];
+  const fiscalYear = await ctx.stores.organisations.activeFiscalYear();
+  const measure = await ctx.stores.measures.measureForOfficer(fiscalYear, officer, measureId);
+  const [previous] = measure ? await ctx.stores.progress.recentReports(measure.id, 1) : [];
   return { now: ctx.now, staff: officer, eventId: ctx.eventId, measures: measure ? [measure] : [], previous: previous ?? null, figures: figures(ctx.org.digits) };
 }
 
 const save =
   (ctx: ChatContext, officer: StaffMember): Perform<SaveReport> =>
   async (effect) => {
-    await ctx.stores.progress.saveProgressReport(ctx.org.id, effect.report, officer, ctx.now, ctx.eventId);
+    await ctx.stores.progress.saveProgressReport({ report: effect.report, reporter: officer, reportedAt: ctx.now, eventId: ctx.eventId });
   };
 
 /** Starts the report on one item, or says why it cannot be reported on now (locked for the round). */
@@ -128,7 +128,7 @@ async function goTo(ctx: ChatContext, officer: StaffMember, measures: MeasureVie
   if (looksLikeCode(wanted)) {
     const mine = findByCode(measures, wanted);
     if (mine) return open(ctx, officer, mine);
-    const other = await ctx.stores.measures.measureByCode(ctx.org.id, fiscalYear, wanted);
+    const other = await ctx.stores.measures.measureByCode(fiscalYear, wanted);
     if (other) return [text(SAY.notTheirs(other), [quickText('รายการของฉัน', 'รายงาน')])];
   }
   const { matches, best } = searchTitles(measures, wanted);
@@ -175,7 +175,7 @@ export const report: Feature = {
       const facts = await factsFor(ctx, officer, input.params.m ?? '');
       const [m] = facts.measures;
       if (!m) return [text('ไม่พบมาตรการนี้ในรายการที่ท่านรับผิดชอบ')];
-      const reports = await ctx.stores.progress.recentReports(ctx.org.id, m.id, 3);
+      const reports = await ctx.stores.progress.recentReports(m.id, 3);
       const actions = isLockedForRound(m, ctx.now) ? [] : [quickPostback('รายงานความก้าวหน้า', postbackData(ACTION.reportPick, { m: m.id }))];
       return [measureBrief(m, reports, actions, figures(ctx.org.digits))];
     }
@@ -183,8 +183,8 @@ export const report: Feature = {
       const measureId = input.params.m ?? '';
       return ctx.run(pickMeasure(measureId, await factsFor(ctx, officer, measureId)), save(ctx, officer));
     }
-    const fiscalYear = await ctx.stores.organisations.activeFiscalYear(ctx.org.id);
-    const measures = await ctx.stores.measures.measuresForOfficer(ctx.org.id, fiscalYear, officer);
+    const fiscalYear = await ctx.stores.organisations.activeFiscalYear();
+    const measures = await ctx.stores.measures.measuresForOfficer(fiscalYear, officer);
     if (input.kind === 'postback' && input.action === ACTION.reportPage) {
       const page = Number(input.params.p) || 1;
       return input.params.v === 'done' ? doneList(ctx, officer, measures, page) : dueList(ctx, officer, measures, page);

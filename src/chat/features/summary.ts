@@ -52,9 +52,9 @@ export const summary: Feature = {
   async handle(ctx) {
     const { stores, org, now } = ctx;
     if (ctx.input.kind === 'postback') return overdue(ctx, ctx.input.action, ctx.input.params);
-    const summary = await stores.summaries.loadSummary(org.id, now, org.thresholds);
+    const summary = await stores.summaries.loadSummary(now, org.thresholds);
     const f = figures(org.digits);
-    const stats = await stores.complaints.complaintStats(org.id, fiscalYearOf(now), now);
+    const stats = await stores.complaints.complaintStats(fiscalYearOf(now), now);
     const lateComplaints = hasRole(ctx.sender.roles, 'executive') ? stats.overdue : 0;
     const card = summaryMessage(summary, { heading: 'สรุปผลการดำเนินงานล่าสุด', complaints: complaintLine(stats, 'executives', f), publicPage: ctx.publicPageUrl?.(), lateComplaints, figures: f });
     // The card gives one disbursement figure; the budget by family and unit is a tap away.
@@ -72,10 +72,10 @@ async function overdue(ctx: ChatContext, action: string, params: Record<string, 
     // A card pushed by a job run names its moment (`t`); the list is as of then or now, whichever is later.
     const t = Number(params.t);
     const at = Number.isSafeInteger(t) && t > now.getTime() && !Number.isNaN(new Date(t).getTime()) ? new Date(t) : now;
-    return [text(overdueComplaintText(await stores.complaints.openComplaintsDueBy(org.id, at), at, params.h ?? '', f))];
+    return [text(overdueComplaintText(await stores.complaints.openComplaintsDueBy(at), at, params.h ?? '', f))];
   }
-  const summary = await stores.summaries.loadSummary(org.id, now, org.thresholds);
+  const summary = await stores.summaries.loadSummary(now, org.thresholds);
   if (action === ACTION.overdueUnit) return [text(overdueUnitText(summary, params.u ?? '', f))];
-  const late = executive ? overdueComplaintCards(await stores.complaints.openComplaintsDueBy(org.id, now), now, null, f) : null;
+  const late = executive ? overdueComplaintCards(await stores.complaints.openComplaintsDueBy(now), now, null, f) : null;
   return late ? [overdueCards(summary, f), late] : [overdueCards(summary, f)];
 }

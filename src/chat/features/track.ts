@@ -53,7 +53,7 @@ export const track: Feature = {
     if (numbers.length === 0) return [text(SAY.usage)];
     // Only the sender's own cases are looked at: someone else's number reads the same as a wrong one.
     for (const no of numbers) {
-      const own = await ctx.stores.complaints.findOwnComplaint(ctx.org.id, no, ctx.sender.userKey);
+      const own = await ctx.stores.complaints.findOwnComplaint(no, ctx.sender.userKey);
       if (own) return [text(trackingText(own, await ctx.stores.complaints.timeline(own, true), figures(ctx.org.digits)), ownCaseQuickReplies(own))];
     }
     return [text(SAY.notFound)];
