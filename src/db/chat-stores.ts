@@ -65,12 +65,12 @@ function chatStoresOf(orgId: string) {
     measures: scopeStore(measures, orgId, ['editMeasure', 'measureByCode', 'measureById', 'measureForOfficer', 'measureProgress', 'measuresForOfficer', 'reopenMeasure']),
     oit: scopeStore(oit, orgId, ['findOitItem', 'latestOitYear', 'oitItemsOfYear', 'reviewOitItem', 'saveOitAnswer']),
     organisations: scopeStore(organisations, orgId, ['activeFiscalYear', 'findOrganisation']),
-    progress: scopeStore(progress, orgId, ['recentReports', 'saveProgressReport']),
+    progress: scopeStore(progress, orgId, ['progressReportsOfYear', 'recentReports', 'saveProgressReport']),
     registerThrottle: scopeStore(registerThrottle, orgId, ['recordRegistrationFailure', 'registrationWaitMinutes']),
     // A supervising office's roll-up spans the organisations of its district or province, by its scope.
     rollups: scopeStore(rollups, orgId, [], ['loadRollup']),
     staff: scopeStore(staff, orgId, ['findStaff', 'setStaffProfile']),
-    summaries: scopeStore(summaries, orgId, ['loadSummary']),
+    summaries: scopeStore(summaries, orgId, ['loadSummary', 'loadSummaryMeasures']),
   };
 }
 

@@ -18,19 +18,19 @@ export { BUDGET_HELP, BUDGET_HELP_OFFICER, BUDGET_LABEL };
 const audienceOf = (ctx: ChatContext): BudgetAudience => (isExecutiveOrAdmin(ctx.sender.roles) ? 'organisation' : 'own');
 
 async function load(ctx: ChatContext, audience: BudgetAudience): Promise<{ budget: Budget; amountReported: Set<string> }> {
-  const { stores, org, now } = ctx;
-  const fiscalYear = await stores.organisations.activeFiscalYear(org.id);
+  const { stores, now } = ctx;
+  const fiscalYear = await stores.organisations.activeFiscalYear();
   const staff = ctx.sender.staff;
   const items: BudgetItem[] =
     audience === 'organisation'
-      ? await stores.summaries.loadSummaryMeasures(org.id, fiscalYear)
+      ? await stores.summaries.loadSummaryMeasures(fiscalYear)
       : staff
-        ? await stores.measures.measuresForOfficer(org.id, fiscalYear, { unit: staff.unit, position: staff.position })
+        ? await stores.measures.measuresForOfficer(fiscalYear, { unit: staff.unit, position: staff.position })
         : [];
   // Whether an amount was ever reported matters only for a project still at 0: most answers need no report read.
   const none = new Set<string>();
   const amountReported = items.some((i) => isUnreported(i, none))
-    ? new Set((await stores.progress.progressReportsOfYear(org.id, fiscalYear)).filter((r) => r.disbursed != null).map((r) => r.measureId))
+    ? new Set((await stores.progress.progressReportsOfYear(fiscalYear)).filter((r) => r.disbursed != null).map((r) => r.measureId))
     : none;
   return { budget: budgetOf(fiscalYear, items, amountReported, now), amountReported };
 }
