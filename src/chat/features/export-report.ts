@@ -4,15 +4,12 @@ import { isExecutiveOrAdmin } from '../../domain/roles.js';
 import { linkMessage } from '../../flex/link-message.js';
 import { quickPostback, quickText, text } from '../../line/messages.js';
 import { ACTION, postbackData } from '../../line/postback.js';
-import { isReportKind, isScopeReport, REPORT_KINDS, REPORT_SHORT_TH, REPORT_TH, roundOfReport, type ReportKind } from '../../reports/catalogue.js';
+import { isReportKind, isScopeReport, REPORT_KINDS, REPORT_SHORT_TH, REPORT_TH, reportDefinition, roundOfReport, type ReportKind } from '../../reports/catalogue.js';
 import { EXPORT_WORDS } from '../meanings/lexicons.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { Message } from '../../line/messages.js';
 import type { ChatContext, Feature } from '../context.js';
 import { EXPORT_REPORT_ACTIONS } from './export-report.actions.js';
-
-/** The reports that print who asked for them as their reporter. */
-const SIGNED: ReadonlySet<string> = new Set(['eplan-6-xlsx', 'eplan-6-csv', 'eplan-12-xlsx', 'eplan-12-csv', 'plan-narrative-docx']);
 
 const SAY = {
   noFullName: 'รายงานนี้จะลงชื่อผู้รายงานด้วยชื่อใน LINE ของท่าน เนื่องจากยังไม่ได้กรอกชื่อ-นามสกุล พิมพ์ "ข้อมูลของฉัน" เพื่อกรอกชื่อและตำแหน่ง แล้วขอรายงานอีกครั้ง',
@@ -60,7 +57,7 @@ export const exportReport: Feature = {
     }
     // The E-PlanNACC report is signed by whoever asks for it.
     const link = ctx.reportLink(kind, ctx.now, ctx.sender.userId);
-    const unsigned = SIGNED.has(kind) && !ctx.sender.staff?.fullName ? `\n${SAY.noFullName}` : '';
+    const unsigned = reportDefinition(kind).signed && !ctx.sender.staff?.fullName ? `\n${SAY.noFullName}` : '';
     return [linkMessage(`${REPORT_TH[kind]}\nปุ่มดาวน์โหลดใช้ได้ ${figures(ctx.org.digits).count(link.minutes)} นาที และเปิดได้เฉพาะผู้ที่ได้รับ โปรดอย่าส่งต่อ${unsigned}`, [{ label: 'ดาวน์โหลดรายงาน', uri: link.url }])];
   },
 };
