@@ -123,7 +123,7 @@ export interface Feature {
   actions?: PostbackActions;
   /** What `ช่วยเหลือ` lists for it and the buttons it puts under help, for whom (chat/menu.ts). */
   menu?: readonly MenuEntry[];
-  /** Its tiles on the rich menus (domain/rich-menus.ts builds each menu's areas and picture from them). */
+  /** Its tiles on the rich menus (menus/rich-menu-files.ts makes each menu's tap areas and picture source from them). */
   tiles?: readonly RichMenuTile[];
   /** Who may use it; anyone else reads `refusal`, and the dialog under way goes on. */
   allowed?: (sender: Sender) => boolean;
