@@ -24,7 +24,7 @@ describe('postback actions declared by the features', () => {
         owners.set(action.name, [...(owners.get(action.name) ?? []), feature.name]);
       }
     }
-    const routers = new Set(Object.values(SWITCH_ACTIONS).map((a) => a.name));
+    const routers = new Set<string>(Object.values(SWITCH_ACTIONS).map((a) => a.name));
     for (const name of Object.values(ACTION)) {
       if (routers.has(name)) continue;
       expect(owners.get(name), name).toHaveLength(1);
