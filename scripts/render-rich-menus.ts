@@ -1,15 +1,18 @@
 /**
- * Renders rich-menu/<name>.html to rich-menu/<name>.png for every menu: `npm run rich-menus`.
+ * Writes rich-menu/<name>.json and <name>.html from the tiles the features declare (`Feature.tiles`,
+ * src/menus/rich-menu-files.ts), then renders each .html to rich-menu/<name>.png: `npm run rich-menus`.
  * Same Chromium as the browser tests (the `@sparticuz/chromium` devDependency, or CHROMIUM_PATH) and the
  * Sarabun font from node_modules, so the pictures come out the same on any machine. It refuses to write a
  * picture whose tiles do not sit exactly on the tap areas of the .json, whose text spills out of its tile,
  * whose font did not load, or that LINE would reject (over 1 MB).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { FEATURES } from '../src/chat/features.js';
 import { RICH_MENUS } from '../src/domain/rich-menus.js';
+import { PUBLIC_PAGE_TILE, richMenuFiles } from '../src/menus/rich-menu-files.js';
 import { headlessChromium } from './chromium.js';
 
 const DIR = resolve(import.meta.dirname, '..', 'rich-menu');
@@ -41,6 +44,8 @@ const MEASURE = `(async () => {
     })),
   };
 })()`;
+
+for (const [file, body] of Object.entries(richMenuFiles([PUBLIC_PAGE_TILE, ...FEATURES.flatMap((f) => f.tiles ?? [])]))) await writeFile(join(DIR, file), body);
 
 const { executablePath, env } = await headlessChromium();
 const browser = await chromium.launch({ executablePath, env, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--allow-file-access-from-files'] });

@@ -13,6 +13,8 @@ import type { Logger } from '../log.js';
 import type { ReportKind } from '../reports/catalogue.js';
 import type { Sealer } from '../security/crypto.js';
 import type { Cues } from './cues.js';
+import type { PostbackActions } from '../line/postback-action.js';
+import type { RichMenuTile } from '../domain/rich-menus.js';
 
 /** Who wrote: their LINE id, the keyed hash that stands for them in stored records, and their staff account. */
 export interface Sender {
@@ -43,6 +45,8 @@ export interface ChatContext {
   sender: Sender;
   /** The group the event was said in (its LINE id and the keyed hash that stands for it); absent in a one-to-one chat. */
   group?: { id: string; key: string };
+  /** The features heard where the event was said (their menu entries make the help text and its buttons). */
+  features: readonly Feature[];
   /** The dialog under way, if any (an expired one has already been dropped). */
   dialog: DialogState | null;
   stores: ChatStores;
@@ -70,6 +74,25 @@ export interface ChatContext {
 }
 
 /**
+ * Who a menu entry is for: people with no staff role ('citizen'), people with no staff role yet who are
+ * told how staff join ('newcomer'), anyone with a staff role ('staff'), everyone, or the listed staff roles.
+ */
+export type Audience = 'everyone' | 'citizen' | 'newcomer' | 'staff' | readonly StaffRole[];
+
+/** One line of `ช่วยเหลือ` and/or one button under it. */
+export interface MenuEntry {
+  for: Audience;
+  /** Left out for anyone who also holds one of these roles (their own entry says more). */
+  unless?: readonly StaffRole[];
+  /** Its place among every feature's entries, smallest first: help lines and buttons follow the same order. */
+  order: number;
+  /** Its line in the help text, without the bullet. */
+  help?: string;
+  /** Its quick-reply button: the label, which is also the text it sends. */
+  button?: string;
+}
+
+/**
  * One thing the bot does in the chat, and what brings a person to it. The router reads these fields; the
  * feature only answers. A feature may be reached by a typed command, a sentence, a button, or by being
  * the dialog under way.
@@ -94,8 +117,16 @@ export interface Feature {
   meaning?: RegExp | ((plain: string, raw: string) => string | null);
   /** Cue words that are scored on the normalised sentence, when no dialog waits (chat/cues.ts). */
   cues?: Cues;
-  /** Button actions it answers. */
-  postbacks?: readonly string[];
+  /**
+   * Its postback actions, each with the schema of its params: the cards that put one on a button build its
+   * data from the same declaration, and a button whose data does not fit is refused before any handler.
+   * Actions marked `inDialog` go to its dialog under way; the others reach it from anywhere.
+   */
+  actions?: PostbackActions;
+  /** What `ช่วยเหลือ` lists for it and the buttons it puts under help, for whom (chat/menu.ts). */
+  menu?: readonly MenuEntry[];
+  /** Its tiles on the rich menus (menus/rich-menu-files.ts makes each menu's tap areas and picture source from them). */
+  tiles?: readonly RichMenuTile[];
   /** Who may use it; anyone else reads `refusal`, and the dialog under way goes on. */
   allowed?: (sender: Sender) => boolean;
   refusal?: string;

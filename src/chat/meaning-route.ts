@@ -6,7 +6,7 @@ import { quickText, text, type Message, type QuickReply } from '../line/messages
 import type { ChatContext } from './context.js';
 import { FEATURES } from './features.js';
 import { offerToFile } from './features/complaint.js';
-import { helpQuickReplies } from './features/help.js';
+import { helpQuickReplies } from './menu.js';
 import { likelyIntents, readMessage, SURE, type Intent, type Reading } from './meanings/score.js';
 
 /**
@@ -28,10 +28,10 @@ export const readInput = (input: DialogInput): Reading | null => (input.kind ===
 export const isPleasantry = (input: DialogInput, reading: Reading | null): boolean =>
   (input.kind === 'other' && input.what === 'sticker') || (reading !== null && reading.scores.pleasantry >= SURE);
 
-export const pleasantryReply = (ctx: ChatContext): Message[] => [text(PLEASANTRY_REPLY, helpQuickReplies(ctx.sender.roles))];
+export const pleasantryReply = (ctx: ChatContext): Message[] => [text(PLEASANTRY_REPLY, helpQuickReplies(ctx.features, ctx.sender.roles))];
 
 /** Typed text nothing fits ("ทดสอบ", "ฝนตกหนักมากวันนี้"): the main buttons, and help one tap away. */
-export const nothingFitsReply = (ctx: ChatContext): Message[] => [text(NOTHING_FITS, [...helpQuickReplies(ctx.sender.roles).slice(0, 12), quickText('ช่วยเหลือ')])];
+export const nothingFitsReply = (ctx: ChatContext): Message[] => [text(NOTHING_FITS, [...helpQuickReplies(ctx.features, ctx.sender.roles).slice(0, 12), quickText('ช่วยเหลือ')])];
 
 /** A message typed at the "file this?" offer that answers something else: the offer gives way to it. */
 export const leavesStoryOffer = (dialog: DialogState | null, input: DialogInput): boolean =>
@@ -72,7 +72,7 @@ export async function answerByMeaning(ctx: ChatContext, reading: Reading): Promi
   const sure = score(top) >= SURE && (top === 'corruption' || score(top) > score(intents.find((i) => i !== top)));
   if (!sure) {
     // The likely meanings first, then the person's own main commands, so that there are always two or three.
-    const labels = [...intents.map((i) => BUTTON[i as Exclude<Intent, 'pleasantry'>]), ...helpQuickReplies(ctx.sender.roles).map((q) => q.action?.label ?? '')].filter(Boolean) as string[];
+    const labels = [...intents.map((i) => BUTTON[i as Exclude<Intent, 'pleasantry'>]), ...helpQuickReplies(ctx.features, ctx.sender.roles).map((q) => q.action?.label ?? '')].filter(Boolean) as string[];
     const buttons: QuickReply[] = [...new Set(labels)].slice(0, 3).map((label) => quickText(label));
     return [text(UNSURE, [...buttons, quickText('ช่วยเหลือ')])];
   }

@@ -3,7 +3,7 @@ import { chatStores, routerStores } from '../db/chat-stores.js';
 import type { DialogInput, StoreAttachment } from '../dialogs/types.js';
 import { DEFAULT_DIGIT_STYLE, figures } from '../domain/figures.js';
 import { quickPostback, text, type Message } from '../line/messages.js';
-import { ACTION, postbackData } from '../line/postback.js';
+import { ACTION, checkedParams, postbackData } from '../line/postback.js';
 import { loadWorkingCalendar } from '../holidays/load-calendar.js';
 import type { ChatContext, Feature, Sender } from './context.js';
 import { failureApology, isTransientFailure } from './error-boundary.js';
@@ -11,7 +11,7 @@ import type { ChatDeps } from './deps.js';
 import { GROUP_FEATURES, USER_FEATURES } from './features.js';
 import { fitReply } from './fit-reply.js';
 import { keepAttachment } from './keep-attachment.js';
-import { helpMessage } from './features/help.js';
+import { helpMessage } from './menu.js';
 import { CHAT_TEXT } from './texts.js';
 import { toDialogInput } from './to-input.js';
 import { understand } from './understand.js';
@@ -31,7 +31,7 @@ export async function respond(event: webhook.Event, eventId: string, deps: ChatD
   if (!userId) return [];
   if (event.type === 'follow') {
     const staff = await stores.staff.findStaff(deps.org.orgId, userId);
-    return [text(CHAT_TEXT.welcome), helpMessage(staff?.roles ?? [])];
+    return [text(CHAT_TEXT.welcome), helpMessage(USER_FEATURES, staff?.roles ?? [])];
   }
   if (event.type === 'unfollow') {
     await stores.dialogs.clearDialog(deps.org.orgId, deps.sealer.userKey(userId));
@@ -67,6 +67,14 @@ async function route(ctx: ChatContext, dialogTouched: () => boolean): Promise<Me
   }
   const underway = ctx.dialog ? USER_FEATURES.find((f) => f.dialog?.name === ctx.dialog!.dialog) : undefined;
   const resume = async () => (underway && !dialogTouched() ? underway.dialog!.resume(ctx) : []);
+
+  if (input.kind === 'postback') {
+    // A button whose data does not fit its action's schema (tampered, or damaged on the way) reaches no
+    // handler: it is answered like a button of something already over.
+    const params = checkedParams(input.action, input.params);
+    if (!params) return ctx.dialog ? [text(CHAT_TEXT.oldButton), ...(await resume())] : unknown(input, ctx.sender);
+    input.params = params;
+  }
 
   if (input.kind === 'postback' && input.action === ACTION.keepDialog) {
     const current = await resume();
@@ -153,6 +161,7 @@ function groupContext(input: DialogInput, sender: Sender, group: { id: string; k
     eventId,
     sender,
     group,
+    features: GROUP_FEATURES,
     dialog: null,
     async run(outcome) {
       return [...outcome.replies];
@@ -196,7 +205,7 @@ function switchQuestion(feature: Feature, argument: string): Message {
 
 function unknown(input: DialogInput, sender: Sender): Message[] {
   const opener = input.kind === 'postback' ? CHAT_TEXT.oldButton : input.kind === 'text' ? CHAT_TEXT.unknown : CHAT_TEXT.unknownNonText;
-  return [helpMessage(sender.roles, opener)];
+  return [helpMessage(USER_FEATURES, sender.roles, opener)];
 }
 
 const isStoreAttachment = (effect: unknown): effect is StoreAttachment => (effect as { type?: string }).type === 'storeAttachment';
@@ -235,6 +244,7 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
     argument: '',
     eventId,
     sender: { userId, userKey, staff, roles: staff?.roles ?? [] },
+    features: USER_FEATURES,
     dialog,
     async run(outcome, perform) {
       const replies = [...outcome.replies];

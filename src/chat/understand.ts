@@ -51,7 +51,7 @@ function bestOf(features: readonly Feature[], s: Scorable, plain: string, typed:
  */
 export function understand(features: readonly Feature[], input: DialogInput, dialogUnderway: boolean, may: (feature: Feature) => boolean = () => true): Understood | null {
   if (input.kind === 'postback') {
-    const feature = features.find((f) => f.postbacks?.includes(input.action));
+    const feature = features.find((f) => Object.values(f.actions ?? {}).some((a) => a.name === input.action && !a.inDialog));
     return feature ? { feature, argument: '' } : null;
   }
   if (input.kind !== 'text') return null;

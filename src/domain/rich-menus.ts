@@ -8,6 +8,25 @@ export const RICH_MENUS = ['citizen', 'officer', 'handler', 'executive'] as cons
 export type RichMenuName = (typeof RICH_MENUS)[number];
 export type StaffMenuName = Exclude<RichMenuName, 'citizen'>;
 
+/**
+ * One tile of a rich menu, declared by the feature it leads to (`Feature.tiles`): its tap area
+ * (menus/rich-menu-files.ts) and its part of the picture are both made from it.
+ */
+export interface RichMenuTile {
+  menu: RichMenuName;
+  /** Its place on that menu: 1 is the top left, then left to right and down (the menu's layout gives the size). */
+  place: number;
+  /** The tap area's label: what LINE reads out and shows where the picture cannot be seen. */
+  label: string;
+  /** What a tap sends, as if typed; or, for a web page, the address to open. */
+  sends: { text: string } | { uri: string };
+  /** On the picture: the tile's big word, a line under it, its background colour (none: the help tile's own) and icon (SVG drawing inside a 24 × 24 box). */
+  title: string;
+  hint: string;
+  colour?: string;
+  icon: string;
+}
+
 const MENU_OF_ROLE: Record<StaffRole, StaffMenuName | null> = {
   officer: 'officer',
   complaint_officer: 'handler',

@@ -1,70 +1,86 @@
+import type { z } from 'zod';
+import { CASE_ACTIONS } from '../chat/features/case-actions.actions.js';
+import { CASE_CLOSURE_ACTIONS } from '../chat/features/case-closure.actions.js';
+import { CANCEL_ACTIONS } from '../chat/features/cancel.actions.js';
+import { COMPLAINT_ACTIONS } from '../chat/features/complaint.actions.js';
+import { EVIDENCE_ACTIONS } from '../chat/features/evidence.actions.js';
+import { EXPORT_REPORT_ACTIONS } from '../chat/features/export-report.actions.js';
+import { FOLLOW_UP_RESULT_ACTIONS } from '../chat/features/follow-up-result.actions.js';
+import { MANAGE_MEASURE_ACTIONS } from '../chat/features/manage-measure.actions.js';
+import { OIT_REVIEW_ACTIONS } from '../chat/features/oit-review.actions.js';
+import { OIT_ACTIONS } from '../chat/features/oit.actions.js';
+import { OWN_CASE_ACTIONS } from '../chat/features/own-case-actions.actions.js';
+import { REPORT_ACTIONS } from '../chat/features/report.actions.js';
+import { SUMMARY_ACTIONS } from '../chat/features/summary.actions.js';
+import { SWITCH_ACTIONS } from '../chat/switch.actions.js';
+import { BUDGET_ACTIONS } from '../features/budget/actions.js';
+import type { PostbackAction, PostbackParams } from './postback-action.js';
+
 /**
- * Every postback action the bot puts on a button, in one table: the cards that carry them and the
- * handlers that answer them read the same names. Short, because LINE allows 300 characters of data.
+ * Every postback action the bot puts on a button: the union of the features' own declarations (each
+ * feature's `*.actions.ts`, with the schema of its params). Short names, because LINE allows 300
+ * characters of data; never renamed, because old buttons stay in people's chats.
  */
-export const ACTION = {
-  cancel: 'cancel',
-  /** The answers to "throw away the dialog under way?" */
-  switchDialog: 'sw',
-  keepDialog: 'sw.keep',
-  reportPick: 'rp.pick',
-  reportPage: 'rp.page',
-  reportStatus: 'rp.status',
-  reportConfirm: 'rp.confirm',
-  reportBrief: 'rp.brief',
-  measureReopen: 'ms.reopen',
-  measureEdit: 'ms.edit',
-  complaintKind: 'cm.kind',
-  complaintSubmit: 'cm.submit',
-  caseTake: 'cp.take',
-  caseStatus: 'cp.status',
-  caseSetStatus: 'cp.set',
-  caseNote: 'cp.note',
-  caseExplain: 'cp.explain',
-  caseEvidence: 'cp.ev',
-  caseLog: 'cp.log',
-  caseAfterPhotos: 'cp.photo',
-  caseCategory: 'cp.cat',
-  caseSetCategory: 'cp.catset',
-  caseForward: 'cp.fwd',
-  /** A citizen's own case: rate it, say whether it is fixed, withdraw it (asked, then confirmed), add information, see the after-fix photos. */
-  ownRate: 'cz.rate',
-  ownFixed: 'cz.fixed',
-  ownWithdraw: 'cz.wd',
-  ownWithdrawConfirm: 'cz.wdok',
-  ownAddInfo: 'cz.info',
-  ownPhotos: 'cz.photos',
-  reportEvidence: 'rp.ev',
-  exportReport: 'rx',
-  overdueList: 'sum.overdue',
-  /** A unit's card on the overdue cards: that unit's overdue measures (`u`: the group's key, or `rest`). */
-  overdueUnit: 'sum.ou',
-  /** A handler's card on the overdue-complaint cards: that handler's late cases (`h`: the group's key, or `rest`). */
-  overdueComplaints: 'sum.oc',
-  /** An officer's card on the follow-up result: what they still have not reported (`p`: the follow-up's month, `o`: the group's key, or `rest`). */
-  followUpOfficer: 'fu.o',
-  oitPick: 'oit.pick',
-  oitPage: 'oit.page',
-  oitAvailable: 'oit.has',
-  oitConfirm: 'oit.confirm',
-  oitReviewList: 'oit.rv',
-  oitApprove: 'oit.ok',
-  oitReturn: 'oit.back',
-  /** The budget card's lists (src/features/budget/actions.ts): a family's (`f`), a unit's (`u`), the projects with no amount reported. */
-  budgetFamily: 'bg.f',
-  budgetUnit: 'bg.u',
-  budgetUnreported: 'bg.n',
+const DECLARED = {
+  ...CANCEL_ACTIONS,
+  ...SWITCH_ACTIONS,
+  ...REPORT_ACTIONS,
+  ...MANAGE_MEASURE_ACTIONS,
+  ...COMPLAINT_ACTIONS,
+  ...CASE_ACTIONS,
+  ...CASE_CLOSURE_ACTIONS,
+  ...OWN_CASE_ACTIONS,
+  ...EVIDENCE_ACTIONS,
+  ...EXPORT_REPORT_ACTIONS,
+  ...SUMMARY_ACTIONS,
+  ...FOLLOW_UP_RESULT_ACTIONS,
+  ...OIT_ACTIONS,
+  ...OIT_REVIEW_ACTIONS,
+  ...BUDGET_ACTIONS,
 } as const;
 
-export type Action = (typeof ACTION)[keyof typeof ACTION];
+type Declared = (typeof DECLARED)[keyof typeof DECLARED];
 
-/** Postback data is a URL query string: short and easy to read in logs. */
-export function postbackData(action: Action, params: Record<string, string> = {}): string {
-  return new URLSearchParams({ a: action, ...params }).toString();
+/** Each action's name by the key the cards and handlers use (`ACTION.reportPick` is 'rp.pick'). */
+export const ACTION = Object.fromEntries(Object.entries(DECLARED).map(([key, action]) => [key, action.name])) as { readonly [K in keyof typeof DECLARED]: (typeof DECLARED)[K]['name'] };
+
+export type Action = Declared['name'];
+
+const BY_NAME: ReadonlyMap<string, PostbackAction> = new Map(Object.values(DECLARED).map((action) => [action.name, action]));
+if (BY_NAME.size !== Object.keys(DECLARED).length) throw new Error('two postback actions share a name');
+
+/** The declaration of an action, by the name a button carries. */
+export function declaredAction(name: string): PostbackAction | undefined {
+  return BY_NAME.get(name);
+}
+
+type ParamsOf<A extends Action> = z.input<Extract<Declared, { name: A }>['params']>;
+
+/**
+ * Postback data is a URL query string: short and easy to read in logs. The params are checked against the
+ * action's schema here too, so a card cannot put on a button what its handler would refuse.
+ */
+export function postbackData<A extends Action>(action: A, params: ParamsOf<A> = {} as ParamsOf<A>): string {
+  const checked = BY_NAME.get(action)!.params.safeParse(params);
+  if (!checked.success) throw new Error(`postback ${action}: params do not fit its schema (${checked.error.issues.map((i) => i.path.join('.')).join(', ')})`);
+  const given = Object.entries(params as PostbackParams).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  return new URLSearchParams([['a', action], ...given]).toString();
 }
 
 export function parsePostbackData(data: string): { action: string; params: Record<string, string> } {
   const params = Object.fromEntries(new URLSearchParams(data));
   const { a = '', ...rest } = params;
   return { action: a, params: rest };
+}
+
+/**
+ * A pressed button's params as its action declares them (unknown extras dropped), or null when they do not
+ * fit: tampered or damaged data, answered like a stale button. An action nobody declares is left as it is
+ * (the router answers it as an unknown button).
+ */
+export function checkedParams(action: string, params: Record<string, string>): Record<string, string> | null {
+  const declared = BY_NAME.get(action);
+  if (!declared) return params;
+  const checked = declared.params.safeParse(params);
+  return checked.success ? (checked.data as Record<string, string>) : null;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setOrganisationSettings } from '../../src/db/organisation-store.js';
 import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
-import { budgetListData } from '../../src/features/budget/actions.js';
+import { budgetListData } from '../../src/features/budget/buttons.js';
 import { unitKey } from '../../src/features/budget/budget.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { Chat, postbackOf, visibleText } from '../support/chat.js';

@@ -83,12 +83,11 @@ describe('rich menus in the repo', () => {
     expect(definition.areas.at(-1).action.text).toBe('ช่วยเหลือ');
   });
 
-  it('give each kind of person the commands of their role', () => {
+  it('give each kind of person the commands of their role: the citizen menu the public page, every menu help last', () => {
     const commands = (name: string) => JSON.parse(readFileSync(`rich-menu/${name}.json`, 'utf8')).areas.map((a: any) => a.action.text ?? a.action.uri);
-    expect(commands('citizen')).toEqual(['ร้องเรียน', '{{PUBLIC_PAGE}}', 'ติดตาม', 'เรื่องของฉัน', 'ช่วยเหลือ']);
-    expect(commands('officer')).toEqual(['รายงาน', 'ร้องเรียน', 'เรื่องของฉัน', 'ช่วยเหลือ']);
-    expect(commands('handler')).toEqual(['เรื่องร้องเรียน', 'ร้องเรียน', 'เรื่องของฉัน', 'ช่วยเหลือ']);
-    expect(commands('executive')).toEqual(['สรุป', 'ส่งออกรายงาน', 'สถิติร้องเรียน', 'ช่วยเหลือ']);
+    expect(commands('citizen')).toContain('{{PUBLIC_PAGE}}');
+    for (const name of RICH_MENUS) expect(commands(name).at(-1)).toBe('ช่วยเหลือ');
+    // Each tile's command is its declaring feature's, for the people the menu is linked to: test/unit/rich-menu-files.test.ts.
   });
 });
 

@@ -60,12 +60,13 @@ export const pressed = (action: string, params: Record<string, string> = {}): Di
  * A chat context for one event, without a database or LINE: the organisation "org-a" (Arabic digits, the
  * default thresholds, weekends as its only days off), the given input, sender and stand-in stores.
  */
-export function standInContext(options: { input: DialogInput; stores: StandIns; sender?: Sender; argument?: string; now?: Date; dialog?: ChatContext['dialog'] } & Partial<Pick<ChatContext, 'publicPageUrl' | 'reportLink' | 'evidenceLink'>>): ChatContext & { step: StepRecord } {
+export function standInContext(options: { input: DialogInput; stores: StandIns; sender?: Sender; argument?: string; now?: Date; dialog?: ChatContext['dialog'] } & Partial<Pick<ChatContext, 'publicPageUrl' | 'reportLink' | 'evidenceLink' | 'features'>>): ChatContext & { step: StepRecord } {
   const step: StepRecord = { dialog: options.dialog ?? null, ended: false };
   const ctx: ChatContext & { step: StepRecord } = {
     input: options.input,
     argument: options.argument ?? '',
     eventId: 'evt-stand-in',
+    features: options.features ?? [],
     now: options.now ?? new Date('2025-06-02T03:00:00Z'),
     org: {
       id: 'org-a',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { helpQuickReplies, helpText } from '../../src/chat/features/help.js';
-import { FEATURES } from '../../src/chat/features.js';
+import { helpQuickReplies, helpText } from '../../src/chat/menu.js';
+import { FEATURES, USER_FEATURES } from '../../src/chat/features.js';
 import { understand } from '../../src/chat/understand.js';
 import { menuForRoles } from '../../src/domain/rich-menus.js';
 import {
@@ -123,9 +123,9 @@ describe('the supervisor in the chat', () => {
   });
 
   it('help lists the roll-up for supervisors only, and they get the citizen menu', () => {
-    expect(helpText(['supervisor'])).toContain('"ภาพรวม"');
-    expect(helpQuickReplies(['supervisor']).map((q) => q.action?.label)).toContain('ภาพรวม');
-    expect(helpText(['executive'])).not.toContain('"ภาพรวม"');
+    expect(helpText(USER_FEATURES, ['supervisor'])).toContain('"ภาพรวม"');
+    expect(helpQuickReplies(USER_FEATURES, ['supervisor']).map((q) => q.action?.label)).toContain('ภาพรวม');
+    expect(helpText(USER_FEATURES, ['executive'])).not.toContain('"ภาพรวม"');
     expect(menuForRoles(['supervisor'])).toBe('citizen');
   });
 });

@@ -3,6 +3,7 @@ import { quickPostback, text } from '../../line/messages.js';
 import { ACTION, postbackData } from '../../line/postback.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { Feature } from '../context.js';
+import { CANCEL_ACTIONS } from './cancel.actions.js';
 
 const SAY = {
   done: 'ยกเลิกรายการที่ทำค้างไว้แล้ว ข้อมูลที่ยังไม่ได้ยืนยันจะไม่ถูกบันทึก',
@@ -15,6 +16,7 @@ const SOFT = 'soft';
 
 export const cancel: Feature = {
   name: 'cancel',
+  menu: [{ for: 'staff', order: 95, help: '"ยกเลิก" ยกเลิกรายการที่ทำค้างอยู่' }],
   words: ['ยกเลิก', 'cancel'],
   // Heard at every step of every dialog, as the exact words are: a message that is only a cancel phrase
   // ("ยกเลิกค่ะ", "Cancel ครับ", "ไม่เอาแล้ว") is never taken as the answer to a question.
@@ -22,7 +24,7 @@ export const cancel: Feature = {
     const strength = cancelPhrase(t);
     return strength === null ? null : strength === 'soft' ? SOFT : '';
   },
-  postbacks: [ACTION.cancel],
+  actions: CANCEL_ACTIONS,
   async handle(ctx) {
     if (!ctx.dialog) return [text(CHAT_TEXT.nothingUnderway)];
     if (ctx.argument === SOFT && ctx.input.kind === 'text') {

@@ -14,6 +14,7 @@ import { CHAT_TEXT } from '../texts.js';
 import type { ChatContext, Feature } from '../context.js';
 import { handledKinds, handlerDialog } from './cases.js';
 import { evidenceReplies, viewerOf } from './evidence.js';
+import { CASE_ACTIONS } from './case-actions.actions.js';
 
 const NOT_YOURS = 'ไม่พบเรื่องนี้ในเรื่องที่ท่านรับผิดชอบได้';
 
@@ -132,7 +133,7 @@ async function write(ctx: ChatContext, effect: HandlingEffect): Promise<Message[
 /** Complaint officers and integrity officers handling the cases of their own channel. */
 export const caseActions: Feature = {
   name: 'caseActions',
-  postbacks: [ACTION.caseTake, ACTION.caseStatus, ACTION.caseSetStatus, ACTION.caseNote, ACTION.caseExplain, ACTION.caseEvidence, ACTION.caseLog],
+  actions: CASE_ACTIONS,
   allowed: (sender) => handledKinds(sender).length > 0,
   refusal: CHAT_TEXT.handlersOnly,
   handle: (ctx) => (ctx.input.kind === 'postback' ? act(ctx, ctx.input.action, ctx.input.params) : Promise.resolve([])),

@@ -20,6 +20,7 @@ import { staleMoveText } from '../stale-move.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { ChatContext, Feature } from '../context.js';
 import { handledKinds, handlerDialog } from './cases.js';
+import { CASE_CLOSURE_ACTIONS } from './case-closure.actions.js';
 
 const NOT_YOURS = 'ไม่พบเรื่องนี้ในเรื่องที่ท่านรับผิดชอบได้';
 
@@ -117,7 +118,7 @@ async function sendAfterPhotos(ctx: ChatContext, c: Complaint, d: PhotosDraft): 
 /** Handlers closing a case's loop from its card: after-fix photos, a category, forwarding to another agency. */
 export const caseClosure: Feature = {
   name: 'caseClosure',
-  postbacks: [ACTION.caseAfterPhotos, ACTION.caseCategory, ACTION.caseSetCategory, ACTION.caseForward],
+  actions: CASE_CLOSURE_ACTIONS,
   allowed: (sender) => handledKinds(sender).length > 0,
   refusal: CHAT_TEXT.handlersOnly,
   handle: (ctx) => (ctx.input.kind === 'postback' ? act(ctx, ctx.input.action, ctx.input.params) : Promise.resolve([])),

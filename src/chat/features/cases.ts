@@ -16,6 +16,8 @@ export function handledKinds(sender: Sender): ComplaintKind[] {
 /** The open cases of the handler's channel, soonest deadline first, each card with its actions. */
 export const cases: Feature = {
   name: 'cases',
+  tiles: [{ menu: 'handler', place: 1, label: 'เรื่องร้องเรียน', sends: { text: 'เรื่องร้องเรียน' }, title: 'เรื่องร้องเรียน', hint: 'เรื่องที่ยังเปิดอยู่ในช่องทางของท่าน', colour: '#A4262C', icon: '<path d="M3 13l3-8h12l3 8v5a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z"/><path d="M3 13h5l1 3h6l1-3h5"/>' }],
+  menu: [{ for: ['complaint_officer', 'integrity_officer'], order: 50, button: 'เรื่องร้องเรียน', help: '"เรื่องร้องเรียน" เรื่องที่ยังเปิดอยู่ในช่องทางของท่าน: รับผิดชอบ เปลี่ยนสถานะ บันทึกภายใน แนบภาพหลังดำเนินการ กำหนดประเภทเรื่อง ส่งต่อหน่วยงานอื่น' }],
   words: ['เรื่องร้องเรียน', 'cases'],
   async handle(ctx) {
     const kinds = handledKinds(ctx.sender);

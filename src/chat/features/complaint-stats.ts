@@ -15,6 +15,8 @@ const yearIn = (raw: string) => WITH_YEAR.exec(arabicDigits(raw).trim())?.[1] ??
 /** OIT O24 for executives: the fiscal year's key figures and this month's, with the spreadsheet as a link. */
 export const complaintStats: Feature = {
   name: 'complaintStats',
+  tiles: [{ menu: 'executive', place: 3, label: 'สถิติร้องเรียน', sends: { text: 'สถิติร้องเรียน' }, title: 'สถิติร้องเรียน', hint: 'ปีงบประมาณนี้', colour: '#7A1F1F', icon: '<circle cx="12" cy="12" r="9"/><path d="M12 3v9h9"/>' }],
+  menu: [{ for: ['executive', 'admin'], order: 42, button: 'สถิติร้องเรียน', help: '"สถิติร้องเรียน" สถิติเรื่องร้องเรียนปีงบประมาณนี้และเดือนนี้ พร้อมไฟล์ Excel รายเดือน (ระบุปีได้ เช่น สถิติร้องเรียน 2569)' }],
   words: ['สถิติร้องเรียน', 'complaint stats'],
   command: yearIn,
   cues: {

@@ -7,6 +7,7 @@ import { text, type Message } from '../../line/messages.js';
 import { noticeToHandlers } from '../../outbox/complaint-notices.js';
 import type { ChatContext, Feature } from '../context.js';
 import { readMessage, SURE, withoutWorkNames } from '../meanings/score.js';
+import { COMPLAINT_ACTIONS } from './complaint.actions.js';
 
 const tooMany = (notSent: boolean, ctx: ChatContext) =>
   `ท่านส่งเรื่องครบ ${figures(ctx.org.digits).count(MAX_COMPLAINTS_PER_HOUR)} เรื่องในหนึ่งชั่วโมงแล้ว${notSent ? ' เรื่องนี้ยังไม่ได้ส่ง' : ''} กรุณาลองใหม่ภายหลัง หากเร่งด่วนโปรดติดต่อองค์กรโดยตรง`;
@@ -51,9 +52,22 @@ export async function offerToFile(ctx: ChatContext, story: string, likely: Compl
   return ctx.run(offerStory(ctx.eventId, story, likely));
 }
 
+/** The complaint tile's icon: a megaphone. */
+const MEGAPHONE = '<path d="M3 10.5v3a1 1 0 0 0 1 1h2.5L12 19V5L6.5 9.5H4a1 1 0 0 0-1 1z"/><path d="M15.5 9a4 4 0 0 1 0 6"/><path d="M18.5 6a8 8 0 0 1 0 12"/>';
+
 /** A citizen's complaint or corruption report, filed through the complaint dialog. */
 export const complaint: Feature = {
   name: 'complaint',
+  tiles: [
+    { menu: 'citizen', place: 1, label: 'ร้องเรียน', sends: { text: 'ร้องเรียน' }, title: 'ร้องเรียน', hint: 'แจ้งเรื่อง แจ้งเบาะแสการทุจริต', colour: '#06C755', icon: MEGAPHONE },
+    { menu: 'officer', place: 2, label: 'ร้องเรียน', sends: { text: 'ร้องเรียน' }, title: 'ร้องเรียน', hint: 'แจ้งเรื่อง แจ้งเบาะแส', colour: '#06C755', icon: MEGAPHONE },
+    { menu: 'handler', place: 2, label: 'ร้องเรียน', sends: { text: 'ร้องเรียน' }, title: 'ร้องเรียน', hint: 'แจ้งเรื่อง แจ้งเบาะแส', colour: '#06C755', icon: MEGAPHONE },
+  ],
+  actions: COMPLAINT_ACTIONS,
+  menu: [
+    { for: 'citizen', order: 70, help: '"ร้องเรียน" แจ้งเรื่องร้องเรียนทั่วไป หรือแจ้งเบาะแสการทุจริตของเจ้าหน้าที่ โดยปกปิดตัวตนผู้แจ้ง' },
+    { for: 'everyone', order: 70, button: 'ร้องเรียน' },
+  ],
   words: ['ร้องเรียน', 'แจ้งเรื่อง', 'complaint'],
   meaning: (typed, raw) => {
     // "แผนป้องกันการทุจริต" names the plan, not a wrong done.

@@ -5,8 +5,8 @@ import { figures } from '../../domain/figures.js';
 import { organisationArea } from '../../domain/organisation.js';
 import { evidenceMessages } from '../../flex/evidence-messages.js';
 import { text, type Message, type QuickReply } from '../../line/messages.js';
-import { ACTION } from '../../line/postback.js';
 import type { ChatContext, Feature, Sender } from '../context.js';
+import { EVIDENCE_ACTIONS } from './evidence.actions.js';
 
 const SAY = {
   notEntitled: 'หลักฐานของรายงานความก้าวหน้าเปิดได้เฉพาะผู้รายงาน ผู้บริหาร ผู้ดูแลระบบ และนิติกรเท่านั้น',
@@ -47,7 +47,7 @@ export async function evidenceReplies(
  */
 export const evidence: Feature = {
   name: 'evidence',
-  postbacks: [ACTION.reportEvidence],
+  actions: EVIDENCE_ACTIONS,
   allowed: (sender) => sender.staff !== null,
   refusal: SAY.notEntitled,
   async handle(ctx) {

@@ -48,6 +48,7 @@ const isExecutive = (sender: Sender) => hasRole(sender.roles, 'executive');
 /** An executive asks for a code to link a group. */
 export const linkGroup: Feature = {
   name: 'linkGroup',
+  menu: [{ for: ['executive'], order: 44, help: '"เชื่อมกลุ่ม" รับรหัสเพื่อให้กลุ่ม LINE ของผู้บริหารได้รับสรุปรายเดือนและการแจ้งเตือนด้วย ("เลิกเชื่อมกลุ่ม" เพื่อหยุด)' }],
   command: linkCommand,
   meaning: /(เชื่อม|ผูก)(ต่อ)?(กับ)?(ไลน์|line)?กลุ่ม|linkgroup/,
   allowed: isExecutive,

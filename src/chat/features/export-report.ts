@@ -4,14 +4,12 @@ import { isExecutiveOrAdmin } from '../../domain/roles.js';
 import { linkMessage } from '../../flex/link-message.js';
 import { quickPostback, quickText, text } from '../../line/messages.js';
 import { ACTION, postbackData } from '../../line/postback.js';
-import { isReportKind, isScopeReport, REPORT_KINDS, REPORT_SHORT_TH, REPORT_TH, roundOfReport, type ReportKind } from '../../reports/catalogue.js';
+import { isReportKind, isScopeReport, REPORT_KINDS, REPORT_SHORT_TH, REPORT_TH, reportDefinition, roundOfReport, type ReportKind } from '../../reports/catalogue.js';
 import { EXPORT_WORDS } from '../meanings/lexicons.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { Message } from '../../line/messages.js';
 import type { ChatContext, Feature } from '../context.js';
-
-/** The reports that print who asked for them as their reporter. */
-const SIGNED: ReadonlySet<string> = new Set(['eplan-6-xlsx', 'eplan-6-csv', 'eplan-12-xlsx', 'eplan-12-csv', 'plan-narrative-docx']);
+import { EXPORT_REPORT_ACTIONS } from './export-report.actions.js';
 
 const SAY = {
   noFullName: 'รายงานนี้จะลงชื่อผู้รายงานด้วยชื่อใน LINE ของท่าน เนื่องจากยังไม่ได้กรอกชื่อ-นามสกุล พิมพ์ "ข้อมูลของฉัน" เพื่อกรอกชื่อและตำแหน่ง แล้วขอรายงานอีกครั้ง',
@@ -23,6 +21,8 @@ const SAY = {
  */
 export const exportReport: Feature = {
   name: 'exportReport',
+  tiles: [{ menu: 'executive', place: 2, label: 'ส่งออกรายงาน', sends: { text: 'ส่งออกรายงาน' }, title: 'ส่งออกรายงาน', hint: 'ไฟล์ตามแบบทางราชการ', colour: '#2F5D8A', icon: '<path d="M14 3H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9z"/><path d="M14 3v6h6"/><path d="M12 11.5v6"/><path d="M9 14.5l3 3 3-3"/>' }],
+  menu: [{ for: ['executive', 'admin'], order: 41, button: 'ส่งออกรายงาน', help: '"ส่งออกรายงาน" รับไฟล์รายงานตามแบบทางราชการ (ITA, ตัวชี้วัด, ข้อมูล OIT, E-PlanNACC, สถิติเรื่องร้องเรียน)' }],
   words: ['ส่งออกรายงาน', 'export'],
   cues: {
     weights: {
@@ -38,7 +38,7 @@ export const exportReport: Feature = {
     // A document or file of wrongdoing is evidence for a report of it, not one of the official reports.
     not: ['หลักฐาน', 'สินบน', 'โกง', 'เบาะแส', 'ใต้โต๊ะ', 'ฮั้ว'],
   },
-  postbacks: [ACTION.exportReport],
+  actions: EXPORT_REPORT_ACTIONS,
   allowed: (sender) => isExecutiveOrAdmin(sender.roles),
   refusal: CHAT_TEXT.executivesOnly,
   async handle(ctx) {
@@ -57,7 +57,7 @@ export const exportReport: Feature = {
     }
     // The E-PlanNACC report is signed by whoever asks for it.
     const link = ctx.reportLink(kind, ctx.now, ctx.sender.userId);
-    const unsigned = SIGNED.has(kind) && !ctx.sender.staff?.fullName ? `\n${SAY.noFullName}` : '';
+    const unsigned = reportDefinition(kind).signed && !ctx.sender.staff?.fullName ? `\n${SAY.noFullName}` : '';
     return [linkMessage(`${REPORT_TH[kind]}\nปุ่มดาวน์โหลดใช้ได้ ${figures(ctx.org.digits).count(link.minutes)} นาที และเปิดได้เฉพาะผู้ที่ได้รับ โปรดอย่าส่งต่อ${unsigned}`, [{ label: 'ดาวน์โหลดรายงาน', uri: link.url }])];
   },
 };

@@ -3,8 +3,8 @@ import { figures } from '../../domain/figures.js';
 import { hasRole } from '../../domain/roles.js';
 import { followUpOfficerText } from '../../flex/follow-up-cards.js';
 import { text } from '../../line/messages.js';
-import { ACTION } from '../../line/postback.js';
 import type { Feature } from '../context.js';
+import { FOLLOW_UP_RESULT_ACTIONS } from './follow-up-result.actions.js';
 
 /**
  * The button on an officer's card of the follow-up result: what that officer still has not reported since
@@ -12,7 +12,7 @@ import type { Feature } from '../context.js';
  */
 export const followUpResult: Feature = {
   name: 'followUpResult',
-  postbacks: [ACTION.followUpOfficer],
+  actions: FOLLOW_UP_RESULT_ACTIONS,
   allowed: (sender) => hasRole(sender.roles, 'executive'),
   refusal: 'ปุ่มนี้สำหรับผู้บริหารเท่านั้น',
   async handle(ctx) {

@@ -7,6 +7,7 @@ import { measureBrief } from '../../flex/measure-cards.js';
 import { quickPostback, text, type Message } from '../../line/messages.js';
 import { ACTION, postbackData } from '../../line/postback.js';
 import type { ChatContext, Feature } from '../context.js';
+import { MANAGE_MEASURE_ACTIONS } from './manage-measure.actions.js';
 
 const SAY = {
   usage: 'กรุณาพิมพ์ "รายการ" ตามด้วยรหัส เช่น รายการ EP-03',
@@ -67,7 +68,7 @@ export const manageMeasure: Feature = {
     const m = t.trim().match(/^(?:แก้ไขรายการ|รายการ|item|edit)(?:\s*([A-Za-z][A-Za-z0-9๐-๙.\-/]*|[0-9๐-๙][0-9๐-๙.\-/]*))?$/i);
     return m ? (m[1] ?? '') : null;
   },
-  postbacks: [ACTION.measureReopen, ACTION.measureEdit],
+  actions: MANAGE_MEASURE_ACTIONS,
   allowed: (sender) => hasRole(sender.roles, 'admin'),
   refusal: 'คำสั่งนี้สำหรับผู้ดูแลระบบเท่านั้น',
   async handle(ctx) {

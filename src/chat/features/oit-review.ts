@@ -8,6 +8,7 @@ import { text, type Message } from '../../line/messages.js';
 import { ACTION } from '../../line/postback.js';
 import { noticeAboutOitItem } from '../../outbox/oit-notices.js';
 import type { ChatContext, Feature, Perform } from '../context.js';
+import { OIT_REVIEW_ACTIONS } from './oit-review.actions.js';
 
 const SAY = {
   reviewersOnly: 'คำสั่งนี้สำหรับผู้ตรวจสอบข้อมูลเปิดเผยต่อสาธารณะเท่านั้น',
@@ -61,9 +62,10 @@ const save =
  */
 export const oitReview: Feature = {
   name: 'oitReview',
+  menu: [{ for: ['reviewer'], order: 30, button: 'รอตรวจ', help: '"รอตรวจ" ตรวจคำตอบข้อมูลเปิดเผยต่อสาธารณะ ให้ผ่าน หรือส่งกลับให้แก้ไข ก่อนระบบ ITAS ปิดวันที่ 30 เมษายน' }],
   words: ['รอตรวจ', 'ตรวจ OIT', 'ตรวจข้อมูล OIT', 'ตรวจข้อมูลเปิดเผย'],
   meaning: /^(ขอ)?(ดู)?(รายการ)?รอตรวจ|ตรวจ(สอบ)?(ข้อมูล|คำตอบ)?(oit|itas|เปิดเผย)/,
-  postbacks: [ACTION.oitReviewList, ACTION.oitApprove, ACTION.oitReturn],
+  actions: OIT_REVIEW_ACTIONS,
   allowed: (sender) => hasRole(sender.roles, 'reviewer'),
   refusal: SAY.reviewersOnly,
   async handle(ctx) {

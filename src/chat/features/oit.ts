@@ -8,6 +8,7 @@ import { quickText, text, type Message } from '../../line/messages.js';
 import { ACTION } from '../../line/postback.js';
 import type { ChatContext, Feature, Perform } from '../context.js';
 import { oitReviewList } from './oit-review.js';
+import { OIT_ACTIONS } from './oit.actions.js';
 
 const SAY = {
   ownersOnly: 'คำสั่งนี้สำหรับเจ้าหน้าที่ผู้รับผิดชอบข้อมูลเปิดเผยต่อสาธารณะ และผู้ตรวจสอบข้อมูลเท่านั้น\nหากท่านเป็นเจ้าหน้าที่ พิมพ์ "ลงทะเบียน รหัสเชิญ" เพื่อเชื่อมบัญชีก่อน',
@@ -66,6 +67,7 @@ async function ownerList(ctx: ChatContext, owner: StaffMember, page: number): Pr
  */
 export const oit: Feature = {
   name: 'oit',
+  menu: [{ for: ['officer'], order: 20, button: 'OIT', help: '"OIT" ตอบข้อมูลเปิดเผยต่อสาธารณะที่ท่านรับผิดชอบ ว่ามีหรือไม่มี พร้อมลิงก์และคำอธิบาย สำหรับกรอกในระบบ ITAS' }],
   words: ['OIT', 'ITAS', 'ข้อมูลเปิดเผย', 'ข้อมูลเปิดเผยต่อสาธารณะ', 'เปิดเผยข้อมูล'],
   // Any one of these names OIT: the assessment's names in English and as Thai speak them, and what it asks for.
   cues: {
@@ -73,7 +75,7 @@ export const oit: Feature = {
       ['oit', 'itas', 'ita', 'โอไอที', 'ไอทีเอ', 'ไอแทส', 'ข้อมูลเปิดเผย', 'เปิดเผยข้อมูล', 'ข้อมูลสาธารณะ', 'เปิดเผยต่อสาธารณะ', 'การเปิดเผยข้อมูล', 'โปร่งใส'].map((w) => [w, 2]),
     ),
   },
-  postbacks: [ACTION.oitPick, ACTION.oitPage],
+  actions: OIT_ACTIONS,
   allowed: (sender) => hasRole(sender.roles, 'officer') || hasRole(sender.roles, 'reviewer'),
   refusal: SAY.ownersOnly,
   startsDialog: true,

@@ -25,6 +25,7 @@ import { staleMoveText } from '../stale-move.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { ChatContext, Feature } from '../context.js';
 import { evidenceReplies } from './evidence.js';
+import { OWN_CASE_ACTIONS } from './own-case-actions.actions.js';
 
 const SAY = {
   notFound: 'ไม่พบเรื่องนี้ในเรื่องที่ท่านแจ้งไว้ พิมพ์ "เรื่องของฉัน" เพื่อดูเรื่องทั้งหมดของท่าน',
@@ -169,7 +170,7 @@ async function addInformation(ctx: ChatContext, c: Complaint, d: InfoDraft, word
 /** A citizen's own case: rating, "not fixed", withdrawal, more information, and the after-fix photos. */
 export const ownCaseActions: Feature = {
   name: 'ownCaseActions',
-  postbacks: [ACTION.ownRate, ACTION.ownFixed, ACTION.ownWithdraw, ACTION.ownWithdrawConfirm, ACTION.ownAddInfo, ACTION.ownPhotos],
+  actions: OWN_CASE_ACTIONS,
   handle: (ctx) => (ctx.input.kind === 'postback' ? act(ctx, ctx.input.action, ctx.input.params) : Promise.resolve([])),
   dialog: {
     name: DIALOG,

@@ -50,6 +50,8 @@ const NOT_ABOUT_ME = ['เปิดเผย', 'สาธารณะ', 'oit', '
 /** `ข้อมูลของฉัน`: the person's name, position, roles and unit, with the buttons that change the first two. */
 export const profile: Feature = {
   name: 'profile',
+  // Only staff have a profile: their name and position sign the reports.
+  menu: [{ for: 'staff', order: 80, button: 'ข้อมูลของฉัน', help: '"ข้อมูลของฉัน" ดูบทบาทของท่าน และกรอกหรือแก้ไขชื่อ-นามสกุลและตำแหน่งที่ใช้ลงนามในรายงาน' }],
   words: ['ข้อมูลของฉัน', 'ข้อมูลส่วนตัว', 'profile', 'my profile'],
   cues: {
     weights: { ข้อมูลส่วนตัว: 2, ข้อมูลของฉัน: 2, profile: 2, โปรไฟล์: 2, บทบาท: 2, สิทธิ์: 1, สิทธิ: 1, บัญชี: 1, account: 1, ข้อมูล: 1, ชื่อ: 1, ตำแหน่ง: 1, หน่วยงาน: 1, ...SELF },

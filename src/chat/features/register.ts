@@ -38,6 +38,8 @@ const SAYS_INVITE = /ลง\s*ท[ะั]?\s*เบ[ีิ]?[ยนี]{1,3}|ร
 /** Links a LINE account to the staff roles of an invite code, then asks the name and position reports are signed with. */
 export const register: Feature = {
   name: 'register',
+  // How a person becomes staff, under the citizen help's "for staff" heading.
+  menu: [{ for: 'newcomer', order: 0, help: 'พิมพ์ "ลงทะเบียน รหัสเชิญ" เพื่อเชื่อมบัญชี LINE กับบทบาทของท่าน โดยขอรหัสเชิญจากผู้ดูแลระบบ' }],
   command(t) {
     // The code as people type it: lower case, Thai digits, a space instead of the dash, or no space after the
     // word (then only something shaped like a code, so that "ลงทะเบียนยังไง" stays a question).

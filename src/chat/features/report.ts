@@ -11,6 +11,7 @@ import { quickPostback, quickText, text, type Message } from '../../line/message
 import { ACTION, postbackData } from '../../line/postback.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { ChatContext, Feature, Perform } from '../context.js';
+import { REPORT_ACTIONS } from './report.actions.js';
 
 const SAY = {
   noMeasures: (unit: string | null) => `ยังไม่มีมาตรการหรือโครงการที่${unit ?? 'ท่าน'}รับผิดชอบในปีงบประมาณนี้ หากไม่ถูกต้อง กรุณาแจ้งผู้ดูแลระบบ`,
@@ -147,6 +148,8 @@ async function goTo(ctx: ChatContext, officer: StaffMember, measures: MeasureVie
  */
 export const report: Feature = {
   name: 'report',
+  tiles: [{ menu: 'officer', place: 1, label: 'รายงานความก้าวหน้า', sends: { text: 'รายงาน' }, title: 'รายงาน', hint: 'ความก้าวหน้ามาตรการและโครงการของหน่วยงาน', colour: '#1F6FEB', icon: '<rect x="5" y="4" width="14" height="17" rx="2"/><rect x="9" y="2.5" width="6" height="3.5" rx="1"/><path d="M9 13l2 2 4-4"/>' }],
+  menu: [{ for: ['officer'], order: 10, button: 'รายงาน', help: '"รายงาน" เลือกมาตรการหรือโครงการ โดยรายการที่ถึงกำหนดจะแสดงก่อน แล้วรายงานสถานะและผลการดำเนินงาน หรือพิมพ์รหัสหรือชื่อต่อท้ายเพื่อไปที่รายการนั้นทันที เช่น รายงาน EP-01 หรือ รายงานโครงการจัดเวทีประชาคม' }],
   words: ['รายงาน', 'report'],
   command: codeCommand,
   meaning: (plain) => (DONE_REQUEST.test(plain) ? SEE_DONE_ARGUMENT : null),
@@ -164,7 +167,7 @@ export const report: Feature = {
     },
     argument: (message, typed) => (/รายงาน|report/i.test(typed) ? requested(typed) : (codeNamed(typed) ?? itemNamed(message.words))),
   },
-  postbacks: [ACTION.reportPick, ACTION.reportPage, ACTION.reportBrief],
+  actions: REPORT_ACTIONS,
   allowed: (sender) => hasRole(sender.roles, 'officer'),
   refusal: CHAT_TEXT.officersOnly,
   startsDialog: true,

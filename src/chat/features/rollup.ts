@@ -27,6 +27,10 @@ const ASKS: Record<string, number> = {
  */
 export const rollup: Feature = {
   name: 'rollup',
+  menu: [
+    { for: ['supervisor'], order: 60, button: 'ภาพรวม', help: '"ภาพรวม" ผลการดำเนินงานของทุกองค์กรปกครองส่วนท้องถิ่นในความกำกับดูแล องค์กรที่ต้องติดตาม และตาราง Excel รายองค์กร' },
+    { for: ['supervisor'], order: 61, help: 'ท่านจะได้รับภาพรวมรายเดือนทุกวันทำการแรกของเดือน พร้อมรายชื่อองค์กรที่ยังไม่รายงาน' },
+  ],
   words: ['ภาพรวม', 'ภาพรวมจังหวัด', 'ภาพรวมอำเภอ', 'ภาพรวมทั้งประเทศ', 'rollup', 'roll-up'],
   cues: {
     weights: {

@@ -10,6 +10,7 @@ import { ACTION } from '../../line/postback.js';
 import { SUMMARY_WORDS, WIDER_SCOPE_WORDS } from '../meanings/lexicons.js';
 import { CHAT_TEXT } from '../texts.js';
 import type { ChatContext, Feature } from '../context.js';
+import { SUMMARY_ACTIONS } from './summary.actions.js';
 
 /**
  * The organisation's latest figures; from the card's button, what is overdue as cards by unit (and late
@@ -17,6 +18,12 @@ import type { ChatContext, Feature } from '../context.js';
  */
 export const summary: Feature = {
   name: 'summary',
+  tiles: [{ menu: 'executive', place: 1, label: 'สรุปผลการดำเนินงาน', sends: { text: 'สรุป' }, title: 'สรุปผล', hint: 'ภาพรวมการดำเนินงานตามแผน และรายการที่เกินกำหนด', colour: '#1F3A5F', icon: '<path d="M4 20h16"/><path d="M7 17.5v-6"/><path d="M12 17.5V5"/><path d="M17 17.5v-3.5"/>' }],
+  menu: [
+    { for: ['executive', 'admin'], order: 40, button: 'สรุป', help: '"สรุป" ภาพรวมผลการดำเนินงานล่าสุด ร้อยละการนำแผนไปปฏิบัติ การเบิกจ่าย รายการที่เกินกำหนด' },
+    // The monthly summary pushed to executives (jobs/) is this summary: told here, where it is asked for.
+    { for: ['executive'], order: 43, help: 'ท่านจะได้รับสรุปรายเดือนทุกวันทำการแรกของเดือน และรายชื่อผู้ที่ยังไม่ตอบการติดตามผลทุกไตรมาส' },
+  ],
   words: ['สรุป', 'summary'],
   cues: {
     weights: {
@@ -46,7 +53,7 @@ export const summary: Feature = {
     // Other organisations' figures are the supervising offices' roll-up; the summary sent to a group is linking it.
     not: [...WIDER_SCOPE_WORDS, 'กลุ่ม'],
   },
-  postbacks: [ACTION.overdueList, ACTION.overdueUnit, ACTION.overdueComplaints],
+  actions: SUMMARY_ACTIONS,
   allowed: (sender) => isExecutiveOrAdmin(sender.roles),
   refusal: CHAT_TEXT.executivesOnly,
   async handle(ctx) {

@@ -25,6 +25,8 @@ const asArgument = (numbers: string[]) => numbers.join(' ');
 /** A complainant following one of their own cases by its tracking number. */
 export const track: Feature = {
   name: 'track',
+  tiles: [{ menu: 'citizen', place: 3, label: 'ติดตามเรื่อง', sends: { text: 'ติดตาม' }, title: 'ติดตามเรื่อง', hint: 'ด้วยเลขที่เรื่อง', colour: '#0B9E48', icon: '<circle cx="10.5" cy="10.5" r="6.5"/><path d="M15.5 15.5L21 21"/>' }],
+  menu: [{ for: 'citizen', order: 71, help: '"ติดตาม เลขที่เรื่อง" ดูความคืบหน้า' }],
   // `ติดตามG2570-0001`: Thai is written without spaces, and a tracking number cannot be mistaken for anything else.
   command(t) {
     const m = t.trim().match(/^(?:ติดตาม|track)(\s*)(.*)$/i);

@@ -5,7 +5,7 @@ import { figures } from '../../domain/figures.js';
 import { FAMILIES } from '../../domain/measures.js';
 import { limitViolations } from '../../line/limits.js';
 import { parsePostbackData } from '../../line/postback.js';
-import { readBudgetList } from './actions.js';
+import { readBudgetList } from './buttons.js';
 import { budgetOf, type BudgetItem } from './budget.js';
 import { budgetMessage, groupListText, unreportedMessage } from './cards.js';
 

@@ -5,7 +5,7 @@ import { truncate } from '../../domain/thai.js';
 import { COLOURS, listText } from '../../flex/group-cards.js';
 import { jsonBytes, LINE_LIMITS } from '../../line/limits.js';
 import { quickText, text, type Message } from '../../line/messages.js';
-import { budgetListData } from './actions.js';
+import { budgetListData } from './buttons.js';
 import type { Budget, BudgetFigures, BudgetGroup, BudgetItem } from './budget.js';
 import { isOverBudget, isUnreported } from './budget.js';
 import { BUDGET_TEXT as SAY } from './words.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Sender } from '../../chat/context.js';
 import { USER_FEATURES } from '../../chat/features.js';
-import { helpQuickReplies, helpText } from '../../chat/features/help.js';
+import { helpQuickReplies, helpText } from '../../chat/menu.js';
 import { understand } from '../../chat/understand.js';
 import type { StaffRole } from '../../domain/roles.js';
 import { budget, BUDGET_HELP, BUDGET_HELP_OFFICER, BUDGET_LABEL } from './feature.js';
@@ -48,15 +48,15 @@ describe('ดูงบประมาณ: who reaches it, and with which words',
   });
 
   it('is in the help and its buttons of those who may use it, once, and nobody else\'s', () => {
-    expect(helpText(['executive'])).toContain(BUDGET_HELP);
-    expect(helpText(['officer'])).toContain(BUDGET_HELP_OFFICER);
-    expect(helpText(['officer', 'executive'])).not.toContain(BUDGET_HELP_OFFICER);
+    expect(helpText(USER_FEATURES, ['executive'])).toContain(BUDGET_HELP);
+    expect(helpText(USER_FEATURES, ['officer'])).toContain(BUDGET_HELP_OFFICER);
+    expect(helpText(USER_FEATURES, ['officer', 'executive'])).not.toContain(BUDGET_HELP_OFFICER);
     for (const roles of [['executive'], ['admin'], ['officer'], ['officer', 'admin']] as StaffRole[][]) {
-      expect(helpQuickReplies(roles).filter((q) => q.action?.label === BUDGET_LABEL), roles.join()).toHaveLength(1);
+      expect(helpQuickReplies(USER_FEATURES, roles).filter((q) => q.action?.label === BUDGET_LABEL), roles.join()).toHaveLength(1);
     }
     for (const roles of [[], ['reviewer'], ['supervisor'], ['complaint_officer']] as StaffRole[][]) {
-      expect(helpText(roles)).not.toContain('ดูงบประมาณ');
-      expect(helpQuickReplies(roles).map((q) => q.action?.label)).not.toContain(BUDGET_LABEL);
+      expect(helpText(USER_FEATURES, roles)).not.toContain('ดูงบประมาณ');
+      expect(helpQuickReplies(USER_FEATURES, roles).map((q) => q.action?.label)).not.toContain(BUDGET_LABEL);
     }
   });
 });

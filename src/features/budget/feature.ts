@@ -3,7 +3,8 @@ import { hasRole, isExecutiveOrAdmin } from '../../domain/roles.js';
 import { text, type Message } from '../../line/messages.js';
 import { CHAT_TEXT } from '../../chat/texts.js';
 import type { ChatContext, Feature } from '../../chat/context.js';
-import { BUDGET_ACTIONS, readBudgetList } from './actions.js';
+import { BUDGET_ACTIONS } from './actions.js';
+import { readBudgetList } from './buttons.js';
 import { budgetOf, isUnreported, type Budget, type BudgetItem } from './budget.js';
 import { budgetMessage, groupListText, unreportedMessage, type BudgetAudience } from './cards.js';
 import { BUDGET_CUES, BUDGET_HELP, BUDGET_HELP_OFFICER, BUDGET_LABEL, BUDGET_TEXT, BUDGET_WORDS } from './words.js';
@@ -50,7 +51,12 @@ export const budget: Feature = {
   name: 'budget',
   words: BUDGET_WORDS,
   cues: BUDGET_CUES,
-  postbacks: Object.values(BUDGET_ACTIONS).map((a) => a.action),
+  actions: BUDGET_ACTIONS,
+  // An officer's line tells of their own items; an executive's (and an officer who is also one) of the whole plan.
+  menu: [
+    { for: ['officer'], unless: ['executive', 'admin'], order: 21, button: BUDGET_LABEL, help: BUDGET_HELP_OFFICER },
+    { for: ['executive', 'admin'], order: 40.5, button: BUDGET_LABEL, help: BUDGET_HELP },
+  ],
   allowed: (sender) => isExecutiveOrAdmin(sender.roles) || hasRole(sender.roles, 'officer'),
   refusal: BUDGET_TEXT.refusal,
   async handle(ctx) {

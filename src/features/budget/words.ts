@@ -56,5 +56,5 @@ export const BUDGET_TEXT = {
  * The help line and quick-reply label, exported for the help generated from declarations: executives and
  * admins see the whole organisation, an officer only the items they answer for.
  */
-export const BUDGET_HELP = '• "ดูงบประมาณ" งบประมาณและยอดเบิกจ่ายของแผนปีนี้ แยกตามประเภทและส่วนราชการ พร้อมโครงการที่ยังไม่รายงานการเบิกจ่าย';
-export const BUDGET_HELP_OFFICER = '• "ดูงบประมาณ" งบประมาณและยอดเบิกจ่ายของรายการที่ท่านรับผิดชอบ พร้อมโครงการที่ยังไม่รายงานการเบิกจ่าย';
+export const BUDGET_HELP = '"ดูงบประมาณ" งบประมาณและยอดเบิกจ่ายของแผนปีนี้ แยกตามประเภทและส่วนราชการ พร้อมโครงการที่ยังไม่รายงานการเบิกจ่าย';
+export const BUDGET_HELP_OFFICER = '"ดูงบประมาณ" งบประมาณและยอดเบิกจ่ายของรายการที่ท่านรับผิดชอบ พร้อมโครงการที่ยังไม่รายงานการเบิกจ่าย';
