@@ -1,10 +1,5 @@
-import { defineConfig } from 'vitest/config';
-
-/**
- * Test files that must load the app's modules afresh: they replace a module with `vi.mock`, which only
- * reaches modules imported after it. Every other file shares its worker's loaded modules (see below).
- */
-const ISOLATED = ['test/integration/deadline-race.test.ts'];
+import { configDefaults, defineConfig } from 'vitest/config';
+import { ISOLATED } from './test/support/isolated-files.js';
 
 const shared = {
   pool: 'forks' as const,
@@ -24,7 +19,7 @@ export default defineConfig({
           ...shared,
           name: 'shared',
           include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
-          exclude: ISOLATED,
+          exclude: [...configDefaults.exclude, ...ISOLATED],
           // Loading the app (mongoose, express, docx, exceljs …) took about 3 s per file, half the suite's time:
           // files now reuse their worker's loaded modules. Each file still opens its own database and closes
           // what it started, so nothing but the loaded code carries over from one file to the next.
