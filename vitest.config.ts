@@ -20,7 +20,7 @@ export default defineConfig({
           name: 'shared',
           include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...ISOLATED],
-          // Loading the app (mongoose, express, docx, exceljs …) took about 3 s per file, half the suite's time:
+          // Loading the app (mongoose, express, docx, exceljs …) took about 3 s per file, some 40 % of the suite's time:
           // files now reuse their worker's loaded modules. Each file still opens its own database and closes
           // what it started, so nothing but the loaded code carries over from one file to the next.
           isolate: false,
