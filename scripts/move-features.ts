@@ -65,6 +65,16 @@ const MOVES: ReadonlyArray<readonly [string, string]> = [
   ['src/flex/complaint-statistics-message.ts', 'src/features/complaint-stats/cards.ts'],
   ['src/flex/overdue-cards.ts', 'src/features/summary/cards.ts'],
 
+  // What every feature is given and may use: the Feature contract and its context, cue words, the chat's shared
+  // words, the stale-move answer and the meaning lexicons. They sit below the features (and the router above
+  // them imports them), so no import runs from a feature back up to the router's folder.
+  ['src/chat/context.ts', 'src/features/shared/context.ts'],
+  ['src/chat/cues.ts', 'src/features/shared/cues.ts'],
+  ['src/chat/texts.ts', 'src/features/shared/texts.ts'],
+  ['src/chat/stale-move.ts', 'src/features/shared/stale-move.ts'],
+  ['src/chat/meanings/score.ts', 'src/features/shared/meanings/score.ts'],
+  ['src/chat/meanings/lexicons.ts', 'src/features/shared/meanings/lexicons.ts'],
+
   // Unit tests of one feature alone.
   ['test/unit/help.test.ts', 'src/features/help/help.test.ts'],
   ['test/unit/complaint-dialog.test.ts', 'src/features/complaint/dialog.test.ts'],
@@ -72,6 +82,12 @@ const MOVES: ReadonlyArray<readonly [string, string]> = [
   ['test/unit/complaint-handling-dialog.test.ts', 'src/features/case-actions/dialog.test.ts'],
   ['test/unit/officer-report-dialog.test.ts', 'src/features/report/dialog.test.ts'],
   ['test/unit/staff-profile-dialog.test.ts', 'src/features/profile/dialog.test.ts'],
+];
+
+/** Folders named in prose, written anew after the files (a file's own mention wins). */
+const DOC_FOLDERS: ReadonlyArray<readonly [string, string]> = [
+  ['src/chat/features/', 'src/features/'],
+  ['src/chat/meanings/', 'src/features/shared/meanings/'],
 ];
 
 /** Where relative imports are rewritten. */
@@ -152,12 +168,12 @@ function rewriteImports(path: string, oldPath: string, source: string): { text: 
 /** Mentions of a moved path in prose: whole (`src/dialogs/complaint.ts`) or without `src/` (`dialogs/complaint.ts`). */
 function rewriteDoc(source: string): string {
   let text = source;
-  for (const [from, to] of MOVES) {
+  for (const [from, to] of [...MOVES, ...DOC_FOLDERS]) {
     const forms: Array<[string, string]> = [[from, to]];
     if (from.startsWith('src/')) forms.push([from.slice(4), to.slice(4)]);
     if (from.startsWith('src/chat/features/')) forms.push([from.slice('src/chat/'.length), to.slice(4)]);
     for (const [a, b] of forms) {
-      const pattern = new RegExp(`(?<![\\w./-])${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w/-])`, 'g');
+      const pattern = new RegExp(`(?<![\\w./-])${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${a.endsWith('/') ? '' : '(?![\\w/-])'}`, 'g');
       text = text.replace(pattern, b);
     }
   }
