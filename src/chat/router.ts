@@ -5,18 +5,18 @@ import { DEFAULT_DIGIT_STYLE, figures } from '../domain/figures.js';
 import { quickPostback, text, type Message } from '../line/messages.js';
 import { ACTION, checkedParams, postbackData } from '../line/postback.js';
 import { loadWorkingCalendar } from '../holidays/load-calendar.js';
-import type { ChatContext, Feature, Sender } from './context.js';
+import type { ChatContext, Feature, Sender } from '../features/shared/context.js';
 import { failureApology, isTransientFailure } from './error-boundary.js';
 import type { ChatDeps } from './deps.js';
 import { GROUP_FEATURES, USER_FEATURES } from './features.js';
 import { fitReply } from './fit-reply.js';
 import { keepAttachment } from './keep-attachment.js';
-import { helpMessage } from './menu.js';
-import { CHAT_TEXT } from './texts.js';
+import { helpMessage } from '../features/help/menu.js';
+import { CHAT_TEXT } from '../features/shared/texts.js';
 import { toDialogInput } from './to-input.js';
 import { understand } from './understand.js';
 import { answerByMeaning, isPleasantry, leavesStoryOffer, nothingFitsReply, pleasantryReply, readInput } from './meaning-route.js';
-import { SURE } from './meanings/score.js';
+import { SURE } from '../features/shared/meanings/score.js';
 
 const stores = routerStores;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHAT_TEXT } from '../../src/chat/texts.js';
+import { CHAT_TEXT } from '../../src/features/shared/texts.js';
 import type { ComplaintYearStatistics } from '../../src/domain/complaint-statistics.js';
 import { computeComplaintStatistics } from '../../src/domain/complaint-statistics.js';
 import { countComplaints, type ComplaintStats } from '../../src/domain/complaints.js';
@@ -8,7 +8,7 @@ import { organisationArea } from '../../src/domain/organisation.js';
 import { arabicDigits } from '../../src/domain/thai.js';
 import type { PastReport } from '../../src/domain/progress.js';
 import { summarise, type SummaryMeasure } from '../../src/domain/summary.js';
-import { statisticsMessage } from '../../src/flex/complaint-statistics-message.js';
+import { statisticsMessage } from '../../src/features/complaint-stats/cards.js';
 import { linkMessage } from '../../src/flex/link-message.js';
 import { measureBrief } from '../../src/flex/measure-cards.js';
 import { oitOwnerCard } from '../../src/flex/oit-cards.js';

@@ -1,8 +1,8 @@
 import { addDays, addMinutes } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { askComment, askInformation, continueOwnCase, feedbackEntryText, fixedQuestion, starsQuestion, type FeedbackDraft, type OwnCaseState } from '../../src/dialogs/citizen-closure.js';
+import { askComment, askInformation, continueOwnCase, feedbackEntryText, fixedQuestion, starsQuestion, type FeedbackDraft, type OwnCaseState } from '../../src/features/own-case-actions/dialog.js';
 import { MAX_FREE_TEXT } from '../../src/dialogs/free-text.js';
-import { askAfterPhotos, askAgency, continueCaseClosure, type CaseClosureState } from '../../src/dialogs/handler-closure.js';
+import { askAfterPhotos, askAgency, continueCaseClosure, type CaseClosureState } from '../../src/features/case-closure/dialog.js';
 import { clockSuffix, DEFAULT_COMPLAINT_CATEGORIES, mayAddAfterPhotos, mayRate, mayWithdraw, notFixedOutcome, parseCategories } from '../../src/domain/closure.js';
 import { closureFacts, ownCaseQuickReplies, trackingText } from '../../src/flex/complaint-messages.js';
 import { parsePostbackData } from '../../src/line/postback.js';

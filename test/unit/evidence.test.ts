@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { savedCard } from '../../src/dialogs/report-cards.js';
+import { savedCard } from '../../src/features/report/cards.js';
 import type { TimelineEntry } from '../../src/domain/complaints.js';
 import { mayOpenComplaintEvidence, mayOpenProgressEvidence, servedAs, type EvidenceFileInfo, type Viewer } from '../../src/domain/evidence.js';
 import { caseCard, handlerTimelineTexts } from '../../src/flex/complaint-messages.js';

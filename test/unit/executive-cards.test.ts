@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarise, type SummaryMeasure } from '../../src/domain/summary.js';
-import { overdueCards, overdueUnitText } from '../../src/flex/overdue-cards.js';
+import { overdueCards, overdueUnitText } from '../../src/features/summary/cards.js';
 import { overdueComplaintCards, overdueComplaintText } from '../../src/flex/complaint-groups.js';
 import { followUpOfficerText, followUpResultMessage } from '../../src/flex/follow-up-cards.js';
 import { visibleText } from '../support/chat.js';

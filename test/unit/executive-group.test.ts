@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUnlinkCommand, linkCommand } from '../../src/chat/features/executive-group.js';
+import { isUnlinkCommand, linkCommand } from '../../src/features/executive-group/feature.js';
 import { GROUP_FEATURES, USER_FEATURES } from '../../src/chat/features.js';
 import { understand } from '../../src/chat/understand.js';
 import { withoutButtons } from '../../src/jobs/executive-group-copy.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseCode } from '../../src/db/invite-store.js';
-import { parseContact } from '../../src/dialogs/complaint.js';
+import { parseContact } from '../../src/features/complaint/dialog.js';
 import { telUri } from '../../src/domain/complaints.js';
 import { figures, parseDigitStyle } from '../../src/domain/figures.js';
 import { complaintLine } from '../../src/flex/summary-message.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Feature, Sender } from '../../src/chat/context.js';
+import type { Feature, Sender } from '../../src/features/shared/context.js';
 import { USER_FEATURES } from '../../src/chat/features.js';
-import { helpQuickReplies, helpText } from '../../src/chat/menu.js';
+import { helpQuickReplies, helpText } from '../../src/features/help/menu.js';
 import { understand } from '../../src/chat/understand.js';
 import { STAFF_ROLES, type StaffRole } from '../../src/domain/roles.js';
 import type { StaffMember } from '../../src/domain/staff.js';

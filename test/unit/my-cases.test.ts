@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { myCases } from '../../src/chat/features/my-cases.js';
+import { myCases } from '../../src/features/my-cases/feature.js';
 import { complaintValue } from '../support/complaint-value.js';
 import { visibleText } from '../support/chat.js';
 import { complaintsInMemory, sender, standInContext, typed } from '../support/stand-ins.js';

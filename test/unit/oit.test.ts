@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { continueOitAnswer, parseAvailable, pickOitItem, type Facts, type OitAnswerEffect } from '../../src/dialogs/oit-answer.js';
-import { approveOitItem, continueReturn, startReturn, type Facts as ReviewFacts } from '../../src/dialogs/oit-review.js';
+import { continueOitAnswer, parseAvailable, pickOitItem, type Facts, type OitAnswerEffect } from '../../src/features/oit/dialog.js';
+import { approveOitItem, continueReturn, startReturn, type Facts as ReviewFacts } from '../../src/features/oit-review/dialog.js';
 import type { DialogInput, Outcome } from '../../src/dialogs/types.js';
 import { daysBeforeItasCloses, groupOitItems, inItasWindow, isOitReminderDay, judgePage, oitCheckResult, oitGroupsOf, oitIndicatorOfNumber, oitItemStatus, oitState, parseOitCode, parsePublicUrl, type OitItem } from '../../src/domain/oit.js';
 import { oitOwnerCard, oitOwnerCarousel, oitReminderMessages, oitReviewCarousel } from '../../src/flex/oit-cards.js';

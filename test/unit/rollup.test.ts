@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { helpQuickReplies, helpText } from '../../src/chat/menu.js';
+import { helpQuickReplies, helpText } from '../../src/features/help/menu.js';
 import { FEATURES, USER_FEATURES } from '../../src/chat/features.js';
 import { understand } from '../../src/chat/understand.js';
 import { menuForRoles } from '../../src/domain/rich-menus.js';

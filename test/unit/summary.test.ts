@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summary } from '../../src/chat/features/summary.js';
+import { summary } from '../../src/features/summary/feature.js';
 import type { Complaint, ComplaintStats } from '../../src/domain/complaints.js';
 import { summarise } from '../../src/domain/summary.js';
 import { ACTION } from '../../src/line/postback.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { track } from '../../src/chat/features/track.js';
+import { track } from '../../src/features/track/feature.js';
 import { complaintValue } from '../support/complaint-value.js';
 import { visibleText } from '../support/chat.js';
 import { complaintsInMemory, sender, standInContext, typed } from '../support/stand-ins.js';

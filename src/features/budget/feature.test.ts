@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Feature, Sender } from '../../chat/context.js';
+import type { Feature, Sender } from '../shared/context.js';
 import { USER_FEATURES } from '../../chat/features.js';
-import { helpQuickReplies, helpText } from '../../chat/menu.js';
+import { helpQuickReplies, helpText } from '../help/menu.js';
 import { understand } from '../../chat/understand.js';
 import type { StaffRole } from '../../domain/roles.js';
 import { budget, BUDGET_HELP, BUDGET_HELP_OFFICER, BUDGET_LABEL } from './feature.js';
