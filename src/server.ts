@@ -149,6 +149,7 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
         evidenceLink: evidenceLink(orgId),
         publicPageUrl: () => publicPageUrl(orgId),
         settings: tenants.orgSettings(orgId),
+        activeFiscalYear: () => tenants.activeFiscalYear(orgId),
       }),
       log,
       instanceId,

@@ -26,7 +26,26 @@ export async function updateOrganisation(orgId: string, fields: OrganisationFiel
   await ensureOrganisation(orgId);
   const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   await OrganisationModel.updateOne({ _id: orgId }, { $set: set });
+  if (fields.fiscalYear !== undefined) for (const listener of yearListeners) listener(orgId, fields.fiscalYear);
   return (await OrganisationModel.findById(orgId).lean())!;
+}
+
+type YearListener = (orgId: string, fiscalYear: number) => void;
+const yearListeners = new Set<YearListener>();
+
+/**
+ * Tells `listener` when this process sets an organisation's active year (a plan import, `cli org update`),
+ * so that the tenant directory, which keeps the years in memory, sees the change at once; other processes
+ * see it at their directory's next refresh. Returns the way to stop listening.
+ */
+export function onActiveYearSet(listener: YearListener): () => void {
+  yearListeners.add(listener);
+  return () => yearListeners.delete(listener);
+}
+
+/** Every organisation's active fiscal year, for the tenant directory's refresh (one read for all). */
+export async function activeFiscalYears(): Promise<Map<string, number>> {
+  return new Map((await OrganisationModel.find({}, { fiscalYear: 1 }).lean()).map((o) => [o._id, o.fiscalYear]));
 }
 
 /** The fiscal year whose plan officers report on: set by the latest plan import or by `cli org`. */

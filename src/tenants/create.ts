@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { DeploymentSettings } from '../domain/organisation.js';
-import { activeChannels, disabledOrganisationIds, organisationSettings } from '../db/organisation-store.js';
+import { activeChannels, activeFiscalYear, activeFiscalYears, disabledOrganisationIds, onActiveYearSet, organisationSettings } from '../db/organisation-store.js';
 import { createLineClient } from '../line/client.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
@@ -20,6 +20,9 @@ export function createTenants(config: LineConfig, sealer: Sealer, log: Logger, d
     loadChannels: () => activeChannels(sealer),
     loadDisabled: disabledOrganisationIds,
     loadSettings: organisationSettings,
+    loadYears: activeFiscalYears,
+    loadYear: activeFiscalYear,
+    watchYears: onActiveYearSet,
     deployment,
     clientFor,
     log,

@@ -29,6 +29,12 @@ export interface DirectoryDeps {
   log: Logger;
   /** How often the channels are read again, so that `cli org add/update/disable` take effect without a restart. */
   refreshMs?: number;
+  /** Every organisation's active fiscal year, read with the channels. */
+  loadYears?: () => Promise<Map<string, number>>;
+  /** One organisation's active fiscal year, for one the last read did not know (added since, or first used). */
+  loadYear?: (orgId: string) => Promise<number>;
+  /** Hears this process set an organisation's active year (returns the way to stop hearing it). */
+  watchYears?: (listener: (orgId: string, fiscalYear: number) => void) => () => void;
 }
 
 /** An unknown destination reads the channels again at most this often: a flood of bad webhooks costs one read. */
@@ -53,6 +59,11 @@ export class TenantDirectory {
   private refreshing: Promise<void> | undefined;
   /** The environment's organisation while it is not disabled. */
   private defaultTenant: Tenant | null = null;
+  /** Each organisation's active fiscal year: from the last read, or set since by this process. */
+  private years = new Map<string, number>();
+  /** Years this process set while a read was under way: that read may have missed them. */
+  private yearsSetDuringRead: Map<string, number> | undefined;
+  private unwatchYears: (() => void) | undefined;
 
   constructor(private readonly deps: DirectoryDeps) {
     this.install([]);
@@ -60,6 +71,10 @@ export class TenantDirectory {
 
   /** Reads the channels now; then every `refreshMs` until `stop()`. */
   async start(): Promise<void> {
+    this.unwatchYears ??= this.deps.watchYears?.((orgId, fiscalYear) => {
+      this.years.set(orgId, fiscalYear);
+      this.yearsSetDuringRead?.set(orgId, fiscalYear);
+    });
     await this.refresh();
     this.timer = setInterval(() => void this.refresh().catch((error: unknown) => this.deps.log.error({ err: error }, 'reading the channels failed')), this.deps.refreshMs ?? 30_000);
     this.timer.unref();
@@ -67,22 +82,45 @@ export class TenantDirectory {
 
   stop(): void {
     clearInterval(this.timer);
+    this.unwatchYears?.();
+    this.unwatchYears = undefined;
   }
 
   refresh(): Promise<void> {
-    this.refreshing ??= Promise.all([this.deps.loadChannels(), this.deps.loadSettings?.(), this.deps.loadDisabled?.()])
-      .then(([channels, settings, disabled]) => {
+    if (!this.refreshing) this.yearsSetDuringRead = new Map();
+    this.refreshing ??= Promise.all([this.deps.loadChannels(), this.deps.loadSettings?.(), this.deps.loadDisabled?.(), this.deps.loadYears?.()])
+      .then(([channels, settings, disabled, years]) => {
         this.install(channels, new Set(disabled));
         if (settings) {
           this.settings = settings;
           this.resolved = new Map();
         }
+        if (years) {
+          for (const [orgId, fiscalYear] of this.yearsSetDuringRead ?? []) years.set(orgId, fiscalYear);
+          this.years = years;
+        }
       })
       .finally(() => {
         this.lastRefresh = Date.now();
         this.refreshing = undefined;
+        this.yearsSetDuringRead = undefined;
       });
     return this.refreshing;
+  }
+
+  /**
+   * The fiscal year the organisation's officers report on, without a database read per event: as the last
+   * read of the organisations found it, or as this process set it since (a plan import, `cli org update`).
+   * An import made by another process counts from the next refresh (every `refreshMs`, 30 s by default).
+   */
+  async activeFiscalYear(orgId: string): Promise<number> {
+    const known = this.years.get(orgId);
+    if (known !== undefined) return known;
+    if (!this.deps.loadYear) throw new Error('the tenant directory was made without a way to read the active year');
+    const read = await this.deps.loadYear(orgId);
+    // A year this process set while the read was under way is newer than what the read found.
+    if (!this.years.has(orgId)) this.years.set(orgId, read);
+    return this.years.get(orgId)!;
   }
 
   private install(channels: OrganisationChannel[], disabled = new Set<string>()): void {
