@@ -36,16 +36,11 @@ const yearListeners = new Set<YearListener>();
 /**
  * Tells `listener` when this process sets an organisation's active year (a plan import, `cli org update`),
  * so that the tenant directory, which keeps the years in memory, sees the change at once; other processes
- * see it at their directory's next refresh. Returns the way to stop listening.
+ * read it again within a few seconds (tenants/directory.ts). Returns the way to stop listening.
  */
 export function onActiveYearSet(listener: YearListener): () => void {
   yearListeners.add(listener);
   return () => yearListeners.delete(listener);
-}
-
-/** Every organisation's active fiscal year, for the tenant directory's refresh (one read for all). */
-export async function activeFiscalYears(): Promise<Map<string, number>> {
-  return new Map((await OrganisationModel.find({}, { fiscalYear: 1 }).lean()).map((o) => [o._id, o.fiscalYear]));
 }
 
 /** The fiscal year whose plan officers report on: set by the latest plan import or by `cli org`. */

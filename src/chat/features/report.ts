@@ -91,12 +91,15 @@ function officerOf(ctx: ChatContext): StaffMember | null {
  * For one step: only the measure it is about (found by `_id`, the cheap lookup), if still theirs; and the
  * last report on it when the step may need its answers (`withPrevious`), which most steps do not.
  */
-async function factsFor(ctx: ChatContext, officer: StaffMember, measureId: string, withPrevious: boolean): Promise<Facts> {
+async function factsFor(ctx: ChatContext, officer: StaffMember, measureId: string, withPrevious: boolean): Promise<StepFacts> {
   const fiscalYear = await ctx.org.activeFiscalYear();
   const measure = await ctx.stores.measures.measureForOfficer(ctx.org.id, fiscalYear, officer, measureId);
-  const facts: Facts = { now: ctx.now, staff: officer, eventId: ctx.eventId, measures: measure ? [measure] : [], figures: figures(ctx.org.digits) };
+  const facts: StepFacts = { now: ctx.now, staff: officer, eventId: ctx.eventId, measures: measure ? [measure] : [], figures: figures(ctx.org.digits), fiscalYear };
   return withPrevious && measure ? { ...facts, previous: await lastReport(ctx, measure.id) } : facts;
 }
+
+/** The dialog's facts, and the fiscal year its measure was found in. */
+type StepFacts = Facts & { fiscalYear: number };
 
 const lastReport = async (ctx: ChatContext, measureId: string) => (await ctx.stores.progress.recentReports(ctx.org.id, measureId, 1))[0] ?? null;
 
@@ -105,15 +108,18 @@ const OFFERS_LAST_ANSWER: ReadonlySet<string> = new Set(['summary', 'outcome', '
 /** The steps whose next question is one of those (status and reason lead to the summary). */
 const LEADS_TO_LAST_ANSWER: ReadonlySet<string> = new Set([...OFFERS_LAST_ANSWER, 'status', 'reason']);
 
+/** Saves the report on the measure the step has just read (so it is not read again to be saved). */
 const save =
-  (ctx: ChatContext, officer: StaffMember): Perform<SaveReport> =>
+  (ctx: ChatContext, officer: StaffMember, facts: StepFacts): Perform<SaveReport> =>
   async (effect) => {
-    await ctx.stores.progress.saveProgressReport(ctx.org.id, effect.report, officer, ctx.now, ctx.eventId);
+    const measure = facts.measures.find((m) => m.id === effect.report.measureId);
+    await ctx.stores.progress.saveProgressReport(ctx.org.id, effect.report, officer, ctx.now, ctx.eventId, measure && { code: measure.code, fiscalYear: facts.fiscalYear });
   };
 
 /** Starts the report on one item, or says why it cannot be reported on now (locked for the round). */
 async function open(ctx: ChatContext, officer: StaffMember, m: MeasureView): Promise<Message[]> {
-  return ctx.run(pickMeasure(m.id, await factsFor(ctx, officer, m.id, false)), save(ctx, officer));
+  const facts = await factsFor(ctx, officer, m.id, false);
+  return ctx.run(pickMeasure(m.id, facts), save(ctx, officer, facts));
 }
 
 /** The officer's items still to report on, due first, with the completed ones behind one button. */
@@ -191,7 +197,8 @@ export const report: Feature = {
     }
     if (input.kind === 'postback' && input.action === ACTION.reportPick) {
       const measureId = input.params.m ?? '';
-      return ctx.run(pickMeasure(measureId, await factsFor(ctx, officer, measureId, false)), save(ctx, officer));
+      const facts = await factsFor(ctx, officer, measureId, false);
+      return ctx.run(pickMeasure(measureId, facts), save(ctx, officer, facts));
     }
     const fiscalYear = await ctx.org.activeFiscalYear();
     const measures = await ctx.stores.measures.measuresForOfficer(ctx.org.id, fiscalYear, officer);
@@ -221,7 +228,7 @@ export const report: Feature = {
         facts = { ...facts, previous: await lastReport(ctx, state.data.measureId) };
         outcome = continueReport(state, ctx.input, facts);
       }
-      return ctx.run(outcome, save(ctx, officer));
+      return ctx.run(outcome, save(ctx, officer, facts));
     },
     async resume(ctx) {
       const officer = officerOf(ctx);
