@@ -5,6 +5,7 @@ import { StaffModel } from '../src/db/models/staff.js';
 import { isSkipWord } from '../src/dialogs/words.js';
 import { ACTION } from '../src/line/postback.js';
 import { importPlan } from '../src/plan-import/import-plan.js';
+import { cpuPer, sampleCpu } from './lib/cpu.js';
 import { memoryOf, startEnvironment } from './lib/environment.js';
 import { isCancelButton, Person, type Answer, type Button } from './lib/person.js';
 import { bySize } from './lib/size.js';
@@ -67,6 +68,7 @@ export async function conversationsBenchmark() {
     const steps: number[] = [];
     const failures: string[] = [];
     const started = Date.now();
+    const cpuBefore = sampleCpu(env.app.pid);
     await Promise.all(
       officers.map(async (userId, i) => {
         try {
@@ -77,6 +79,7 @@ export async function conversationsBenchmark() {
       }),
     );
     const seconds = (Date.now() - started) / 1000;
+    const cpuAfter = sampleCpu(env.app.pid);
     const completed = steps.length;
     const saved = await ProgressReportModel.countDocuments({ orgId: 'bench' });
     const reporters = new Set((await ProgressReportModel.find({ orgId: 'bench' }).select('reporterLineUserId').lean()).map((r) => r.reporterLineUserId));
@@ -91,6 +94,8 @@ export async function conversationsBenchmark() {
       seconds: Math.round(seconds * 10) / 10,
       dialogsPerSecond: Math.round((completed / seconds) * 100) / 100,
       webhookToReplyMs: { p50: at(50), p90: at(90), p99: at(99), max: sorted[sorted.length - 1] },
+      // Per answered step, in ms: the app, FerretDB, PostgreSQL, and the bench's clients with the fake LINE.
+      cpuMsPerAnsweredStep: cpuPer(cpuBefore, cpuAfter, latencies.length),
       checks: {
         everyDialogReachedItsEnd: completed === OFFICERS,
         everyReportSavedOnce: saved === OFFICERS && reporters.size === OFFICERS,

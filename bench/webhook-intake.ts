@@ -6,6 +6,7 @@ import express from 'express';
 import mongoose from 'mongoose';
 import { memoryOf, startEnvironment, type BenchEnvironment } from './lib/environment.js';
 import { bySize } from './lib/size.js';
+import { cpuPer, sampleCpu } from './lib/cpu.js';
 
 /**
  * Webhook intake: signed requests against the real app on its real database, beside two baselines: one that
@@ -81,9 +82,12 @@ async function load(url: string, secret: string, events: number, rate?: number) 
 /** One run against the app: the load, then the wait until every event it stored has been answered. */
 async function appRun(env: BenchEnvironment, events: number, rate?: number) {
   env.line.reset();
+  const cpuBefore = sampleCpu(env.app.pid);
   const intake = await load(env.app.url, env.channelSecret, events, rate);
   const drain = await drained(env, intake.eventsStored);
-  return { ...intake, answeredSecondsAfterLoad: drain.seconds, unanswered: drain.unanswered, eventsAnsweredPerSecond: Math.round(intake.eventsStored / (DURATION_S + drain.seconds)) };
+  // Intake and answering together (a help text by reply), per event: ms of CPU by process.
+  const cpuMsPerEvent = cpuPer(cpuBefore, sampleCpu(env.app.pid), intake.eventsStored);
+  return { ...intake, answeredSecondsAfterLoad: drain.seconds, unanswered: drain.unanswered, eventsAnsweredPerSecond: Math.round(intake.eventsStored / (DURATION_S + drain.seconds)), cpuMsPerEvent };
 }
 
 async function listen(app: express.Express): Promise<{ server: import('node:http').Server; url: string }> {

@@ -111,7 +111,7 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
   // Plan items naming an OIT item become that OIT item's guideline once, the same way (docs/domain.md).
   const movedOit = await moveOitPlanItems(now());
   if (movedOit.moved > 0) log.info(movedOit, 'moved plan items naming OIT items onto the OIT list');
-  const tenants = createTenants(config, sealer, log, deploymentSettings(config));
+  const tenants = createTenants(config, sealer, log, deploymentSettings(config), () => now().getTime());
   await tenants.start();
   const line = tenants.lineFor(config.ORG_CODE);
   const signer = createLinkSigner(config.DATA_ENCRYPTION_KEY);
@@ -149,6 +149,7 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
         evidenceLink: evidenceLink(orgId),
         publicPageUrl: () => publicPageUrl(orgId),
         settings: tenants.orgSettings(orgId),
+        activeFiscalYear: () => tenants.activeFiscalYear(orgId),
       }),
       log,
       instanceId,

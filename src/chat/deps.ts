@@ -7,6 +7,10 @@ import type { ChatContext } from '../features/shared/context.js';
 export interface ChatDeps {
   /** The event's organisation and its settings, resolved once for the event (tenants/directory.ts). */
   org: OrgSettings;
+  /** Its active fiscal year, kept by the tenant directory. */
+  activeFiscalYear: () => Promise<number>;
+  /** No attempt of this event ran before this one: nothing of it (a kept dialog) can be in the database yet. */
+  firstAttempt?: boolean;
   sealer: Sealer;
   line: ChatContext['line'];
   log: Logger;

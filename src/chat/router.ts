@@ -183,6 +183,7 @@ function sharedContext(deps: ChatDeps): Pick<ChatContext, 'now' | 'org' | 'store
       dialogTimeoutMinutes: org.dialogTimeoutMinutes,
       complaintCategories: org.complaintCategories,
       workingCalendar: () => loadWorkingCalendar(orgId),
+      activeFiscalYear: deps.activeFiscalYear,
     },
     // Built here, once per event: no feature names an organisation to a store.
     stores: chatStores.for(orgId),
@@ -218,7 +219,8 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
   const [staff, current, earlier] = await Promise.all([
     stores.staff.findStaff(orgId, userId),
     stores.dialogs.loadDialog(orgId, userKey, now, deps.sealer),
-    stores.dialogs.dialogBefore(eventId, deps.sealer),
+    // Only an earlier attempt of this event can have kept the dialog it started from.
+    deps.firstAttempt ? undefined : stores.dialogs.dialogBefore(eventId, deps.sealer),
   ]);
   // A retry of an event whose first attempt moved the dialog and then failed runs from where that attempt
   // started, so that the same step gives the same answer (its effects are safe to repeat).

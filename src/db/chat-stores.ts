@@ -64,7 +64,7 @@ function chatStoresOf(orgId: string) {
     jobRuns: scopeStore(jobRuns, orgId, ['doneRun']),
     measures: scopeStore(measures, orgId, ['editMeasure', 'measureByCode', 'measureById', 'measureForOfficer', 'measureProgress', 'measuresForOfficer', 'reopenMeasure']),
     oit: scopeStore(oit, orgId, ['findOitItem', 'latestOitYear', 'oitItemsOfYear', 'reviewOitItem', 'saveOitAnswer']),
-    organisations: scopeStore(organisations, orgId, ['activeFiscalYear', 'findOrganisation']),
+    organisations: scopeStore(organisations, orgId, ['findOrganisation']),
     progress: scopeStore(progress, orgId, ['progressReportsOfYear', 'recentReports', 'saveProgressReport']),
     registerThrottle: scopeStore(registerThrottle, orgId, ['recordRegistrationFailure', 'registrationWaitMinutes']),
     // A supervising office's roll-up spans the organisations of its district or province, by its scope.

@@ -26,7 +26,21 @@ export async function updateOrganisation(orgId: string, fields: OrganisationFiel
   await ensureOrganisation(orgId);
   const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   await OrganisationModel.updateOne({ _id: orgId }, { $set: set });
+  if (fields.fiscalYear !== undefined) for (const listener of yearListeners) listener(orgId, fields.fiscalYear);
   return (await OrganisationModel.findById(orgId).lean())!;
+}
+
+type YearListener = (orgId: string, fiscalYear: number) => void;
+const yearListeners = new Set<YearListener>();
+
+/**
+ * Tells `listener` when this process sets an organisation's active year (a plan import, `cli org update`),
+ * so that the tenant directory, which keeps the years in memory, sees the change at once; other processes
+ * read it again within a few seconds (tenants/directory.ts). Returns the way to stop listening.
+ */
+export function onActiveYearSet(listener: YearListener): () => void {
+  yearListeners.add(listener);
+  return () => yearListeners.delete(listener);
 }
 
 /** The fiscal year whose plan officers report on: set by the latest plan import or by `cli org`. */

@@ -17,11 +17,24 @@ import { ProgressReportModel } from './models/progress-report.js';
  */
 export async function saveProgressReport(
   orgId: string,
-  { report, reporter, reportedAt, eventId: sourceEventId }: { report: NewProgressReport; reporter: StaffFacts; reportedAt: Date; eventId: string },
+  {
+    report,
+    reporter,
+    reportedAt,
+    eventId: sourceEventId,
+    measureRead,
+  }: {
+    report: NewProgressReport;
+    reporter: StaffFacts;
+    reportedAt: Date;
+    eventId: string;
+    /** The measure as the caller has just read it in this organisation (its code and year): not read again. */
+    measureRead?: { code: string; fiscalYear: number };
+  },
 ): Promise<{ created: boolean }> {
-  // The organisation is checked here: the id came from a postback.
-  const measure = await MeasureModel.findById(report.measureId).lean();
-  if (!measure || measure.orgId !== orgId) throw new Error(`measure ${report.measureId} not found in ${orgId}`);
+  // The organisation is checked here, unless the caller has just done so: the id came from a postback.
+  const measure = measureRead ? { _id: new Types.ObjectId(report.measureId), ...measureRead } : await MeasureModel.findById(report.measureId).lean();
+  if (!measure || ('orgId' in measure && measure.orgId !== orgId)) throw new Error(`measure ${report.measureId} not found in ${orgId}`);
   const draft = report;
   const reportId = new Types.ObjectId();
   try {

@@ -24,8 +24,8 @@ export async function loadSummaryMeasures(orgId: string, fiscalYear: number): Pr
 }
 
 /** Plain queries and arithmetic in TypeScript: the portable way to summarise on MongoDB and FerretDB alike. */
-export async function loadSummary(orgId: string, now: Date, thresholds: Threshold[]): Promise<Summary> {
-  const fiscalYear = await activeFiscalYear(orgId);
+export async function loadSummary(orgId: string, now: Date, thresholds: Threshold[], activeYear?: number): Promise<Summary> {
+  const fiscalYear = activeYear ?? (await activeFiscalYear(orgId));
   const measures = await loadSummaryMeasures(orgId, fiscalYear);
   const snapshot = await SummarySnapshotModel.findById(snapshotId(orgId, monthKey(subMonths(now, 1)))).lean();
   if (snapshot) return summarise(fiscalYear, measures, [], now, thresholds, { asOf: snapshot.asOf, overall: snapshot.overall as Tally });

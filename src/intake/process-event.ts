@@ -20,6 +20,8 @@ export interface OrganisationChannelDeps {
   publicPageUrl?: ChatDeps['publicPageUrl'];
   /** Its settings (its own, else the environment's), as the tenant directory resolved them. */
   settings: OrgSettings;
+  /** Its active fiscal year, as the tenant directory keeps it (no database read per event). */
+  activeFiscalYear: () => Promise<number>;
 }
 
 export interface ProcessorDeps {
@@ -94,6 +96,8 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
     if (earlierReplies === null) {
       const replies = await respond(event, eventId, {
         org: channel.settings,
+        activeFiscalYear: channel.activeFiscalYear,
+        firstAttempt: firstEver,
         sealer: deps.sealer,
         kickOutbox: deps.kickOutbox,
         reportLink: channel.reportLink,

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { DeploymentSettings } from '../domain/organisation.js';
-import { activeChannels, disabledOrganisationIds, organisationSettings } from '../db/organisation-store.js';
+import { activeChannels, activeFiscalYear, disabledOrganisationIds, onActiveYearSet, organisationSettings } from '../db/organisation-store.js';
 import { createLineClient } from '../line/client.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
@@ -13,13 +13,16 @@ type LineConfig = Pick<Config, 'ORG_CODE' | 'LINE_CHANNEL_SECRET' | 'LINE_CHANNE
  * organisation registered with its own channel (`cli org add`). All share LINE's base URLs and time-out.
  * Given the environment's settings (`deploymentSettings`), it resolves each organisation's (`orgSettings`).
  */
-export function createTenants(config: LineConfig, sealer: Sealer, log: Logger, deployment?: DeploymentSettings): TenantDirectory {
+export function createTenants(config: LineConfig, sealer: Sealer, log: Logger, deployment?: DeploymentSettings, clock?: () => number): TenantDirectory {
   const clientFor = (accessToken: string) => createLineClient({ ...config, LINE_CHANNEL_ACCESS_TOKEN: accessToken });
   return new TenantDirectory({
     defaultTenant: { orgId: config.ORG_CODE, secret: config.LINE_CHANNEL_SECRET, line: clientFor(config.LINE_CHANNEL_ACCESS_TOKEN) },
     loadChannels: () => activeChannels(sealer),
     loadDisabled: disabledOrganisationIds,
     loadSettings: organisationSettings,
+    loadYear: activeFiscalYear,
+    watchYears: onActiveYearSet,
+    clock,
     deployment,
     clientFor,
     log,

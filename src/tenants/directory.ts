@@ -29,7 +29,21 @@ export interface DirectoryDeps {
   log: Logger;
   /** How often the channels are read again, so that `cli org add/update/disable` take effect without a restart. */
   refreshMs?: number;
+  /** One organisation's active fiscal year, as stored. */
+  loadYear?: (orgId: string) => Promise<number>;
+  /** Hears this process set an organisation's active year (returns the way to stop hearing it). */
+  watchYears?: (listener: (orgId: string, fiscalYear: number) => void) => () => void;
+  /** How long an active year read from the database is used before it is read again. */
+  yearTtlMs?: number;
+  /** The clock of that (a test moves it rather than wait). */
+  clock?: () => number;
 }
+
+/**
+ * An import made by another process (the CLI beside a running bot) is seen at most this long after it ends;
+ * under load, an organisation's year is read once in this time instead of once per event.
+ */
+const YEAR_TTL_MS = 5_000;
 
 /** An unknown destination reads the channels again at most this often: a flood of bad webhooks costs one read. */
 const UNKNOWN_REFRESH_MS = 5_000;
@@ -53,6 +67,11 @@ export class TenantDirectory {
   private refreshing: Promise<void> | undefined;
   /** The environment's organisation while it is not disabled. */
   private defaultTenant: Tenant | null = null;
+  /** Each organisation's active fiscal year, as last read or set by this process, and until when it is used. */
+  private years = new Map<string, { fiscalYear: number; until: number }>();
+  /** The reads of active years under way: the events that find a year out of date wait for one read. */
+  private yearReads = new Map<string, Promise<number>>();
+  private unwatchYears: (() => void) | undefined;
 
   constructor(private readonly deps: DirectoryDeps) {
     this.install([]);
@@ -60,6 +79,7 @@ export class TenantDirectory {
 
   /** Reads the channels now; then every `refreshMs` until `stop()`. */
   async start(): Promise<void> {
+    this.unwatchYears ??= this.deps.watchYears?.((orgId, fiscalYear) => this.years.set(orgId, { fiscalYear, until: this.now() + this.yearTtl() }));
     await this.refresh();
     this.timer = setInterval(() => void this.refresh().catch((error: unknown) => this.deps.log.error({ err: error }, 'reading the channels failed')), this.deps.refreshMs ?? 30_000);
     this.timer.unref();
@@ -67,6 +87,41 @@ export class TenantDirectory {
 
   stop(): void {
     clearInterval(this.timer);
+    this.unwatchYears?.();
+    this.unwatchYears = undefined;
+  }
+
+  /**
+   * The fiscal year the organisation's officers report on, without a database read per event: set in memory
+   * the moment this process sets it (a plan import, `cli org update`), and read again once it is `yearTtlMs`
+   * old, so that an import by another process is seen within that time (5 s by default).
+   */
+  activeFiscalYear(orgId: string): Promise<number> {
+    const known = this.years.get(orgId);
+    if (known && known.until > this.now()) return Promise.resolve(known.fiscalYear);
+    let reading = this.yearReads.get(orgId);
+    if (!reading) {
+      const load = this.deps.loadYear;
+      if (!load) throw new Error('the tenant directory was made without a way to read the active year');
+      const startedAt = this.now();
+      reading = load(orgId)
+        .then((fiscalYear) => {
+          // A year this process set while the read was under way is newer than the one read.
+          if (this.years.get(orgId) === known) this.years.set(orgId, { fiscalYear, until: startedAt + this.yearTtl() });
+          return this.years.get(orgId)!.fiscalYear;
+        })
+        .finally(() => this.yearReads.delete(orgId));
+      this.yearReads.set(orgId, reading);
+    }
+    return reading;
+  }
+
+  private now(): number {
+    return this.deps.clock?.() ?? Date.now();
+  }
+
+  private yearTtl(): number {
+    return this.deps.yearTtlMs ?? YEAR_TTL_MS;
   }
 
   refresh(): Promise<void> {

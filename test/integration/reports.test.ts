@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeasureModel } from '../../src/db/models/measure.js';
 import { ProgressReportModel } from '../../src/db/models/progress-report.js';
 import { StaffModel, staffId } from '../../src/db/models/staff.js';
-import { setSupportingFactors } from '../../src/db/organisation-store.js';
+import { setSupportingFactors, updateOrganisation } from '../../src/db/organisation-store.js';
 import type { Status } from '../../src/domain/statuses.js';
 import { DEFAULT_LEVEL_THRESHOLDS } from '../../src/domain/summary.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
@@ -294,8 +294,9 @@ describe('reports from LINE', () => {
 
   it('asks before making a round\'s report while the round is still running; cancelling makes nothing and keeps the dialog under way', async () => {
     const before = (await OrganisationModel.findById(ORG).lean())!.fiscalYear;
-    // This fiscal year's 12-month round always ends on a 30 September still to come.
-    await OrganisationModel.updateOne({ _id: ORG }, { $set: { fiscalYear: fiscalYearOf(new Date()) } });
+    // This fiscal year's 12-month round always ends on a 30 September still to come. Set as `cli org update`
+    // sets it, so that the bot, which keeps the active year in memory, hears of it.
+    await updateOrganisation(ORG, { fiscalYear: fiscalYearOf(new Date()) });
     try {
       const executive = new Chat(h, 'U-exec');
       const complaint = visibleText(await executive.say('ร้องเรียน'));
@@ -320,7 +321,7 @@ describe('reports from LINE', () => {
       const ita = await executive.tap(postbackOf(await executive.say('ส่งออกรายงาน'), 'ITA (Word)'));
       expect(uriOf(ita, 'ดาวน์โหลดรายงาน')).toContain('/reports/');
     } finally {
-      await OrganisationModel.updateOne({ _id: ORG }, { $set: { fiscalYear: before } });
+      await updateOrganisation(ORG, { fiscalYear: before });
     }
   });
 

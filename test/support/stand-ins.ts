@@ -75,6 +75,8 @@ export function standInContext(options: { input: DialogInput; stores: StandIns; 
       complaintCategories: [],
       digits: 'arabic',
       workingCalendar: async () => WEEKENDS_ONLY,
+      // The year the fixtures of the stand-in tests are set in (2 June 2025 is in fiscal year 2568).
+      activeFiscalYear: async () => 2568,
     },
     sender: options.sender ?? sender(),
     dialog: options.dialog ?? null,

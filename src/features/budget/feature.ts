@@ -20,7 +20,7 @@ const audienceOf = (ctx: ChatContext): BudgetAudience => (isExecutiveOrAdmin(ctx
 
 async function load(ctx: ChatContext, audience: BudgetAudience): Promise<{ budget: Budget; amountReported: Set<string> }> {
   const { stores, now } = ctx;
-  const fiscalYear = await stores.organisations.activeFiscalYear();
+  const fiscalYear = await ctx.org.activeFiscalYear();
   const staff = ctx.sender.staff;
   const items: BudgetItem[] =
     audience === 'organisation'

@@ -69,7 +69,7 @@ export const exportReport: Feature = {
 async function roundNotOver(ctx: ChatContext, kind: ReportKind): Promise<Message | null> {
   const name = roundOfReport(kind);
   if (!name) return null;
-  const fiscalYear = await ctx.stores.organisations.activeFiscalYear();
+  const fiscalYear = await ctx.org.activeFiscalYear();
   const round = roundOfFiscalYear(fiscalYear, name);
   if (roundHasEnded(round, ctx.now)) return null;
   const f = figures(ctx.org.digits);

@@ -86,7 +86,7 @@ export const manageMeasure: Feature = {
       return ctx.run(askNewValue({ measureId: m.id, code: m.code, field, current: shown(m, field, figures(ctx.org.digits)) }));
     }
     if (!ctx.argument) return [text(SAY.usage)];
-    const fiscalYear = await ctx.stores.organisations.activeFiscalYear();
+    const fiscalYear = await ctx.org.activeFiscalYear();
     const m = await ctx.stores.measures.measureByCode(fiscalYear, ctx.argument);
     return m ? adminBrief(ctx, m) : [text(SAY.notFound(ctx.argument))];
   },

@@ -88,23 +88,39 @@ function officerOf(ctx: ChatContext): StaffMember | null {
   return staff && hasRole(staff.roles, 'officer') ? staff : null;
 }
 
-/** For one step: only the measure it is about (found by `_id`, the cheap lookup), if still theirs. */
-async function factsFor(ctx: ChatContext, officer: StaffMember, measureId: string): Promise<Facts> {
-  const fiscalYear = await ctx.stores.organisations.activeFiscalYear();
+/**
+ * For one step: only the measure it is about (found by `_id`, the cheap lookup), if still theirs; and the
+ * last report on it when the step may need its answers (`withPrevious`), which most steps do not.
+ */
+async function factsFor(ctx: ChatContext, officer: StaffMember, measureId: string, withPrevious: boolean): Promise<StepFacts> {
+  const fiscalYear = await ctx.org.activeFiscalYear();
   const measure = await ctx.stores.measures.measureForOfficer(fiscalYear, officer, measureId);
-  const [previous] = measure ? await ctx.stores.progress.recentReports(measure.id, 1) : [];
-  return { now: ctx.now, staff: officer, eventId: ctx.eventId, measures: measure ? [measure] : [], previous: previous ?? null, figures: figures(ctx.org.digits) };
+  const facts: StepFacts = { now: ctx.now, staff: officer, eventId: ctx.eventId, measures: measure ? [measure] : [], figures: figures(ctx.org.digits), fiscalYear };
+  return withPrevious && measure ? { ...facts, previous: await lastReport(ctx, measure.id) } : facts;
 }
 
+/** The dialog's facts, and the fiscal year its measure was found in. */
+type StepFacts = Facts & { fiscalYear: number };
+
+const lastReport = async (ctx: ChatContext, measureId: string) => (await ctx.stores.progress.recentReports(measureId, 1))[0] ?? null;
+
+/** The questions that offer the last report's answer again: only a step that reads or asks one needs it. */
+const OFFERS_LAST_ANSWER: ReadonlySet<string> = new Set(['summary', 'outcome', 'problems', 'suggestions']);
+/** The steps whose next question is one of those (status and reason lead to the summary). */
+const LEADS_TO_LAST_ANSWER: ReadonlySet<string> = new Set([...OFFERS_LAST_ANSWER, 'status', 'reason']);
+
+/** Saves the report on the measure the step has just read (so it is not read again to be saved). */
 const save =
-  (ctx: ChatContext, officer: StaffMember): Perform<SaveReport> =>
+  (ctx: ChatContext, officer: StaffMember, facts: StepFacts): Perform<SaveReport> =>
   async (effect) => {
-    await ctx.stores.progress.saveProgressReport({ report: effect.report, reporter: officer, reportedAt: ctx.now, eventId: ctx.eventId });
+    const measure = facts.measures.find((m) => m.id === effect.report.measureId);
+    await ctx.stores.progress.saveProgressReport({ report: effect.report, reporter: officer, reportedAt: ctx.now, eventId: ctx.eventId, measureRead: measure && { code: measure.code, fiscalYear: facts.fiscalYear } });
   };
 
 /** Starts the report on one item, or says why it cannot be reported on now (locked for the round). */
 async function open(ctx: ChatContext, officer: StaffMember, m: MeasureView): Promise<Message[]> {
-  return ctx.run(pickMeasure(m.id, await factsFor(ctx, officer, m.id)), save(ctx, officer));
+  const facts = await factsFor(ctx, officer, m.id, false);
+  return ctx.run(pickMeasure(m.id, facts), save(ctx, officer, facts));
 }
 
 /** The officer's items still to report on, due first, with the completed ones behind one button. */
@@ -175,7 +191,7 @@ export const report: Feature = {
     const officer = officerOf(ctx)!;
     const { input } = ctx;
     if (input.kind === 'postback' && input.action === ACTION.reportBrief) {
-      const facts = await factsFor(ctx, officer, input.params.m ?? '');
+      const facts = await factsFor(ctx, officer, input.params.m ?? '', false);
       const [m] = facts.measures;
       if (!m) return [text('ไม่พบมาตรการนี้ในรายการที่ท่านรับผิดชอบ')];
       const reports = await ctx.stores.progress.recentReports(m.id, 3);
@@ -184,9 +200,10 @@ export const report: Feature = {
     }
     if (input.kind === 'postback' && input.action === ACTION.reportPick) {
       const measureId = input.params.m ?? '';
-      return ctx.run(pickMeasure(measureId, await factsFor(ctx, officer, measureId)), save(ctx, officer));
+      const facts = await factsFor(ctx, officer, measureId, false);
+      return ctx.run(pickMeasure(measureId, facts), save(ctx, officer, facts));
     }
-    const fiscalYear = await ctx.stores.organisations.activeFiscalYear();
+    const fiscalYear = await ctx.org.activeFiscalYear();
     const measures = await ctx.stores.measures.measuresForOfficer(fiscalYear, officer);
     if (input.kind === 'postback' && input.action === ACTION.reportPage) {
       const page = Number(input.params.p) || 1;
@@ -206,13 +223,20 @@ export const report: Feature = {
         await ctx.endDialog();
         return [text(CHAT_TEXT.officersOnly)];
       }
-      const facts = await factsFor(ctx, officer, ctx.dialog.data.measureId);
-      return ctx.run(continueReport(ctx.dialog, ctx.input, facts), save(ctx, officer));
+      const state = ctx.dialog;
+      let facts = await factsFor(ctx, officer, state.data.measureId, LEADS_TO_LAST_ANSWER.has(state.step));
+      let outcome = continueReport(state, ctx.input, facts);
+      // A draft sent back to a question that offers the last answer (one kept from an older version) reads it after all.
+      if (facts.previous === undefined && facts.measures.length > 0 && outcome.state && OFFERS_LAST_ANSWER.has(outcome.state.step)) {
+        facts = { ...facts, previous: await lastReport(ctx, state.data.measureId) };
+        outcome = continueReport(state, ctx.input, facts);
+      }
+      return ctx.run(outcome, save(ctx, officer, facts));
     },
     async resume(ctx) {
       const officer = officerOf(ctx);
       if (!officer || !isReportState(ctx.dialog)) return [];
-      return repeatPrompt(ctx.dialog, await factsFor(ctx, officer, ctx.dialog.data.measureId));
+      return repeatPrompt(ctx.dialog, await factsFor(ctx, officer, ctx.dialog.data.measureId, OFFERS_LAST_ANSWER.has(ctx.dialog.step)));
     },
   },
 };

@@ -41,6 +41,8 @@ export interface ChatContext {
     digits: DigitStyle;
     /** Its working days (public holidays, its own days off), read when a deadline is set. */
     workingCalendar: () => Promise<WorkingCalendar>;
+    /** The fiscal year its officers report on (set by the latest plan import), kept in memory by the tenant directory. */
+    activeFiscalYear: () => Promise<number>;
   };
   sender: Sender;
   /** The group the event was said in (its LINE id and the keyed hash that stands for it); absent in a one-to-one chat. */

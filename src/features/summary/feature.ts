@@ -59,7 +59,7 @@ export const summary: Feature = {
   async handle(ctx) {
     const { stores, org, now } = ctx;
     if (ctx.input.kind === 'postback') return overdue(ctx, ctx.input.action, ctx.input.params);
-    const summary = await stores.summaries.loadSummary(now, org.thresholds);
+    const summary = await stores.summaries.loadSummary(now, org.thresholds, await org.activeFiscalYear());
     const f = figures(org.digits);
     const stats = await stores.complaints.complaintStats(fiscalYearOf(now), now);
     const lateComplaints = hasRole(ctx.sender.roles, 'executive') ? stats.overdue : 0;
@@ -81,7 +81,7 @@ async function overdue(ctx: ChatContext, action: string, params: Record<string, 
     const at = Number.isSafeInteger(t) && t > now.getTime() && !Number.isNaN(new Date(t).getTime()) ? new Date(t) : now;
     return [text(overdueComplaintText(await stores.complaints.openComplaintsDueBy(at), at, params.h ?? '', f))];
   }
-  const summary = await stores.summaries.loadSummary(now, org.thresholds);
+  const summary = await stores.summaries.loadSummary(now, org.thresholds, await org.activeFiscalYear());
   if (action === ACTION.overdueUnit) return [text(overdueUnitText(summary, params.u ?? '', f))];
   const late = executive ? overdueComplaintCards(await stores.complaints.openComplaintsDueBy(now), now, null, f) : null;
   return late ? [overdueCards(summary, f), late] : [overdueCards(summary, f)];
