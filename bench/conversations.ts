@@ -3,12 +3,13 @@ import { connectDatabase, disconnectDatabase } from '../src/db/connect.js';
 import { ProgressReportModel } from '../src/db/models/progress-report.js';
 import { StaffModel } from '../src/db/models/staff.js';
 import { isSkipWord } from '../src/dialogs/words.js';
-import { ACTION } from '../src/line/postback.js';
+
 import { importPlan } from '../src/plan-import/import-plan.js';
 import { cpuPer, sampleCpu } from './lib/cpu.js';
 import { memoryOf, startEnvironment } from './lib/environment.js';
 import { isCancelButton, Person, type Answer, type Button } from './lib/person.js';
 import { bySize } from './lib/size.js';
+import { REPORT_ACTIONS } from '../src/features/report/actions.js';
 
 /**
  * Officers complete the report dialog at the same time, each step a signed webhook, the way a person does
@@ -26,11 +27,11 @@ const MAX_STEPS = 20;
 function choose(answer: Answer, officer: number): Button | null {
   const usable = answer.buttons.filter((b) => !isCancelButton(b));
   const of = (action: string) => usable.filter((b) => b.postback?.action === action);
-  const confirm = of(ACTION.reportConfirm);
+  const confirm = of(REPORT_ACTIONS.reportConfirm.name);
   if (confirm.length > 0) return confirm[0]!;
-  const items = of(ACTION.reportPick);
+  const items = of(REPORT_ACTIONS.reportPick.name);
   if (items.length > 0) return items[officer % items.length]!;
-  const status = of(ACTION.reportStatus).find((b) => b.postback!.params.s === 'in_progress');
+  const status = of(REPORT_ACTIONS.reportStatus.name).find((b) => b.postback!.params.s === 'in_progress');
   if (status) return status;
   const skip = usable.find((b) => b.says !== undefined && isSkipWord(b.says));
   if (skip) return skip;
@@ -46,10 +47,10 @@ async function report(person: Person, officer: number, latencies: number[]): Pro
   latencies.push(answer.ms);
   for (let step = 1; step <= MAX_STEPS; step++) {
     const button = choose(answer, officer);
-    const confirming = button?.postback?.action === ACTION.reportConfirm;
+    const confirming = button?.postback?.action === REPORT_ACTIONS.reportConfirm.name;
     answer = button ? await person.press(button) : await person.say(`ความคืบหน้าของเจ้าหน้าที่ ${officer}`);
     latencies.push(answer.ms);
-    if (confirming && !answer.buttons.some((b) => b.postback?.action === ACTION.reportConfirm)) return step + 1;
+    if (confirming && !answer.buttons.some((b) => b.postback?.action === REPORT_ACTIONS.reportConfirm.name)) return step + 1;
   }
   throw new Error(`officer ${officer} did not reach the end of the report in ${MAX_STEPS} steps; the last answer: ${answer.words.slice(0, 300)}`);
 }

@@ -1,8 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { isCancelPhrase } from '../../src/domain/cancel-phrase.js';
-import { ACTION, parsePostbackData } from '../../src/line/postback.js';
+import { parsePostbackData } from '../../src/line/postback.js';
 import type { RecordedRequest } from '../../src/simulator/fake-line-api.js';
 import type { BenchEnvironment } from './environment.js';
+import { CANCEL_ACTIONS } from '../../src/features/cancel/actions.js';
 
 /**
  * A person in the chat, for the benchmarks: says something or presses a button of the bot's last answer, and
@@ -52,7 +53,7 @@ export function buttonsOf(messages: unknown[]): Button[] {
 }
 
 /** Whether pressing the button would throw the dialog away. */
-export const isCancelButton = (b: Button) => b.postback?.action === ACTION.cancel || (b.says !== undefined && isCancelPhrase(b.says));
+export const isCancelButton = (b: Button) => b.postback?.action === CANCEL_ACTIONS.cancel.name || (b.says !== undefined && isCancelPhrase(b.says));
 
 let sequence = 0;
 const newEventId = () => `PERS${(sequence++).toString(36).toUpperCase().padStart(10, '0')}${randomBytes(6).toString('hex').toUpperCase()}`.slice(0, 26);

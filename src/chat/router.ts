@@ -3,7 +3,7 @@ import { chatStores, routerStores } from '../db/chat-stores.js';
 import type { DialogInput, StoreAttachment } from '../dialogs/types.js';
 import { DEFAULT_DIGIT_STYLE, figures } from '../domain/figures.js';
 import { quickPostback, text, type Message } from '../line/messages.js';
-import { ACTION, checkedParams, postbackData } from '../line/postback.js';
+import { postbackData } from '../line/postback.js';
 import { loadWorkingCalendar } from '../holidays/load-calendar.js';
 import type { ChatContext, Feature, Sender } from '../features/shared/context.js';
 import { failureApology, isTransientFailure } from './error-boundary.js';
@@ -17,6 +17,8 @@ import { toDialogInput } from './to-input.js';
 import { understand } from './understand.js';
 import { answerByMeaning, isPleasantry, leavesStoryOffer, nothingFitsReply, pleasantryReply, readInput } from './meaning-route.js';
 import { SURE } from '../features/shared/meanings/score.js';
+import { checkedParams } from './actions.js';
+import { SWITCH_ACTIONS } from '../features/shared/switch.actions.js';
 
 const stores = routerStores;
 
@@ -76,11 +78,11 @@ async function route(ctx: ChatContext, dialogTouched: () => boolean): Promise<Me
     input.params = params;
   }
 
-  if (input.kind === 'postback' && input.action === ACTION.keepDialog) {
+  if (input.kind === 'postback' && input.action === SWITCH_ACTIONS.keepDialog.name) {
     const current = await resume();
     return current.length > 0 ? current : [text(CHAT_TEXT.nothingUnderway)];
   }
-  if (input.kind === 'postback' && input.action === ACTION.switchDialog) {
+  if (input.kind === 'postback' && input.action === SWITCH_ACTIONS.switchDialog.name) {
     const target = USER_FEATURES.find((f) => f.startsDialog && f.name === input.params.to);
     if (!target || (target.allowed && !target.allowed(ctx.sender))) return [text(CHAT_TEXT.oldButton)];
     if (ctx.dialog) await ctx.endDialog();
@@ -199,8 +201,8 @@ function sharedContext(deps: ChatDeps): Pick<ChatContext, 'now' | 'org' | 'store
 
 function switchQuestion(feature: Feature, argument: string): Message {
   return text(CHAT_TEXT.switchAsk, [
-    quickPostback('ทิ้งแล้วเริ่มใหม่', postbackData(ACTION.switchDialog, { to: feature.name, arg: argument })),
-    quickPostback('ทำรายการเดิมต่อ', postbackData(ACTION.keepDialog)),
+    quickPostback('ทิ้งแล้วเริ่มใหม่', postbackData(SWITCH_ACTIONS.switchDialog, { to: feature.name, arg: argument })),
+    quickPostback('ทำรายการเดิมต่อ', postbackData(SWITCH_ACTIONS.keepDialog)),
   ]);
 }
 

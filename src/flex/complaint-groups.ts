@@ -4,8 +4,9 @@ import { complaintCounts, daysLate, overdueComplaintsByHandler, overdueCorruptio
 import { figures, type Figures } from '../domain/figures.js';
 import { truncate } from '../domain/thai.js';
 import type { Message } from '../line/messages.js';
-import { ACTION, postbackData } from '../line/postback.js';
+import { postbackData } from '../line/postback.js';
 import { COLOURS, groupCarousel, listText, shownGroupCount, type CardGroup } from './group-cards.js';
+import { SUMMARY_CARD_ACTIONS } from './actions.js';
 
 /**
  * Complaints past the 15 days, for executives: general complaints as one card a handler (counts, and a
@@ -41,7 +42,7 @@ export function overdueComplaintCards(cases: Complaint[], now: Date, escalatedTo
     name: g.name,
     note: `เกินกำหนด ${f.count(g.items.length)} เรื่อง`,
     rows: rows(complaintCounts(g.items, today)),
-    button: { label: 'ดูรายการ', postback: postbackData(ACTION.overdueComplaints, { h: g.key, ...asOf }) },
+    button: { label: 'ดูรายการ', postback: postbackData(SUMMARY_CARD_ACTIONS.overdueComplaints, { h: g.key, ...asOf }) },
     size: g.items.length,
   }));
   const newTotal = all.newToday + newCorruption;
@@ -70,7 +71,7 @@ export function overdueComplaintCards(cases: Complaint[], now: Date, escalatedTo
           ]
         : [],
     groups: cards,
-    more: { noun: 'ผู้รับผิดชอบ', postback: postbackData(ACTION.overdueComplaints, { h: 'rest', ...asOf }) },
+    more: { noun: 'ผู้รับผิดชอบ', postback: postbackData(SUMMARY_CARD_ACTIONS.overdueComplaints, { h: 'rest', ...asOf }) },
   });
 }
 

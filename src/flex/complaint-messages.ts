@@ -7,9 +7,10 @@ import { REPORTER_PROTECTION_TH } from '../domain/corruption-privacy.js';
 import { figures, type Figures } from '../domain/figures.js';
 import { truncate } from '../domain/thai.js';
 import { jsonBytes, LINE_LIMITS } from '../line/limits.js';
-import { ACTION, postbackData } from '../line/postback.js';
+import { postbackData } from '../line/postback.js';
 import { renderTemplate } from '../line/flex-template.js';
 import { quickPostback, type QuickReply } from '../line/messages.js';
+import { CASE_CARD_ACTIONS, CASE_CLOSURE_CARD_ACTIONS, OWN_CASE_CARD_ACTIONS } from './actions.js';
 
 /** What complainants and handlers read about a case. Handlers' cards never carry who reported it. */
 
@@ -79,17 +80,17 @@ export function caseCard(c: Complaint, now: Date, f: Figures = figures()): messa
     handler: c.handlerName ?? (c.handlerUserId ? 'มีผู้รับผิดชอบแล้ว' : ''),
     category: c.category ?? '',
     closure: truncate(closureFacts(c, f).join(' · '), 400),
-    photoPostback: mayAddAfterPhotos(c) ? postbackData(ACTION.caseAfterPhotos, { c: id }) : '',
-    categoryPostback: caseAllows('categorise', c) ? postbackData(ACTION.caseCategory, { c: id }) : '',
-    forwardPostback: mayForward(c) ? postbackData(ACTION.caseForward, { c: id }) : '',
+    photoPostback: mayAddAfterPhotos(c) ? postbackData(CASE_CLOSURE_CARD_ACTIONS.caseAfterPhotos, { c: id }) : '',
+    categoryPostback: caseAllows('categorise', c) ? postbackData(CASE_CLOSURE_CARD_ACTIONS.caseCategory, { c: id }) : '',
+    forwardPostback: mayForward(c) ? postbackData(CASE_CLOSURE_CARD_ACTIONS.caseForward, { c: id }) : '',
     // The buttons are the moves the table allows on the case as the card shows it.
-    takePostback: caseAllows('take', c) ? postbackData(ACTION.caseTake, { c: id }) : '',
-    explainPostback: caseAllows('explain', c) ? postbackData(ACTION.caseExplain, { c: id }) : '',
-    statusPostback: nextStatuses(c.status).length > 0 ? postbackData(ACTION.caseStatus, { c: id }) : '',
-    notePostback: postbackData(ACTION.caseNote, { c: id }),
+    takePostback: caseAllows('take', c) ? postbackData(CASE_CARD_ACTIONS.caseTake, { c: id }) : '',
+    explainPostback: caseAllows('explain', c) ? postbackData(CASE_CARD_ACTIONS.caseExplain, { c: id }) : '',
+    statusPostback: nextStatuses(c.status).length > 0 ? postbackData(CASE_CARD_ACTIONS.caseStatus, { c: id }) : '',
+    notePostback: postbackData(CASE_CARD_ACTIONS.caseNote, { c: id }),
     // Evidence when there is some (its answer leads on to the notes); otherwise the notes and timeline directly.
-    evidencePostback: c.attachments.length > 0 || c.location ? postbackData(ACTION.caseEvidence, { c: id }) : '',
-    logPostback: c.attachments.length > 0 || c.location ? '' : postbackData(ACTION.caseLog, { c: id }),
+    evidencePostback: c.attachments.length > 0 || c.location ? postbackData(CASE_CARD_ACTIONS.caseEvidence, { c: id }) : '',
+    logPostback: c.attachments.length > 0 || c.location ? '' : postbackData(CASE_CARD_ACTIONS.caseLog, { c: id }),
   });
 }
 
@@ -155,10 +156,10 @@ function publicEntryText(e: TimelineEntry, f: Figures): string {
 /** What the complainant can do next with a case, as quick replies under its tracking view. */
 export function ownCaseQuickReplies(c: Complaint): QuickReply[] {
   const items: QuickReply[] = [];
-  if (mayRate(c)) items.push(quickPostback('ประเมินความพึงพอใจ', postbackData(ACTION.ownRate, { c: c.id }), `ประเมินเรื่อง ${c.trackingNo}`));
-  if (c.afterPhotos.length > 0) items.push(quickPostback('ดูภาพหลังดำเนินการ', postbackData(ACTION.ownPhotos, { c: c.id })));
-  if (mayAddInformation(c)) items.push(quickPostback('ส่งข้อมูลเพิ่มเติม', postbackData(ACTION.ownAddInfo, { c: c.id })));
-  if (mayWithdraw(c)) items.push(quickPostback('ถอนเรื่อง', postbackData(ACTION.ownWithdraw, { c: c.id }), `ขอถอนเรื่อง ${c.trackingNo}`));
+  if (mayRate(c)) items.push(quickPostback('ประเมินความพึงพอใจ', postbackData(OWN_CASE_CARD_ACTIONS.ownRate, { c: c.id }), `ประเมินเรื่อง ${c.trackingNo}`));
+  if (c.afterPhotos.length > 0) items.push(quickPostback('ดูภาพหลังดำเนินการ', postbackData(OWN_CASE_CARD_ACTIONS.ownPhotos, { c: c.id })));
+  if (mayAddInformation(c)) items.push(quickPostback('ส่งข้อมูลเพิ่มเติม', postbackData(OWN_CASE_CARD_ACTIONS.ownAddInfo, { c: c.id })));
+  if (mayWithdraw(c)) items.push(quickPostback('ถอนเรื่อง', postbackData(OWN_CASE_CARD_ACTIONS.ownWithdraw, { c: c.id }), `ขอถอนเรื่อง ${c.trackingNo}`));
   return items;
 }
 
@@ -231,10 +232,10 @@ export function ownCasesMessages(cases: Complaint[], f: Figures = figures()): me
       description: truncate(c.description, 120),
       trackCommand: `ติดตาม ${c.trackingNo}`,
       closure: truncate(closureFacts(c, f).join(' · '), 300),
-      ratePostback: mayRate(c) ? postbackData(ACTION.ownRate, { c: c.id }) : '',
-      photosPostback: c.afterPhotos.length > 0 ? postbackData(ACTION.ownPhotos, { c: c.id }) : '',
-      infoPostback: mayAddInformation(c) ? postbackData(ACTION.ownAddInfo, { c: c.id }) : '',
-      withdrawPostback: mayWithdraw(c) ? postbackData(ACTION.ownWithdraw, { c: c.id }) : '',
+      ratePostback: mayRate(c) ? postbackData(OWN_CASE_CARD_ACTIONS.ownRate, { c: c.id }) : '',
+      photosPostback: c.afterPhotos.length > 0 ? postbackData(OWN_CASE_CARD_ACTIONS.ownPhotos, { c: c.id }) : '',
+      infoPostback: mayAddInformation(c) ? postbackData(OWN_CASE_CARD_ACTIONS.ownAddInfo, { c: c.id }) : '',
+      withdrawPostback: mayWithdraw(c) ? postbackData(OWN_CASE_CARD_ACTIONS.ownWithdraw, { c: c.id }) : '',
     }),
   );
   return [

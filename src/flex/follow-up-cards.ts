@@ -3,8 +3,9 @@ import { STATUS_COLOUR, STATUS_TH } from '../domain/statuses.js';
 import { figures, type Figures } from '../domain/figures.js';
 import { truncate } from '../domain/thai.js';
 import { text, type Message } from '../line/messages.js';
-import { ACTION, postbackData } from '../line/postback.js';
+import { postbackData } from '../line/postback.js';
 import { COLOURS, groupCarousel, listText, shownGroupCount, type CardGroup } from './group-cards.js';
+import { FOLLOW_UP_CARD_ACTIONS } from './actions.js';
 
 /**
  * The follow-up's result for executives: what the previous follow-up asked for and is still unreported, as
@@ -37,7 +38,7 @@ function officerCard(group: Group<FollowedMeasure>, asked: number, period: strin
       { label: STATUS_TH.not_started, count: c.not_started, colour: STATUS_COLOUR.not_started },
       { label: STATUS_TH.in_progress, count: c.in_progress, colour: STATUS_COLOUR.in_progress },
     ],
-    button: { label: 'ดูรายการ', postback: postbackData(ACTION.followUpOfficer, { p: period, o: group.key }) },
+    button: { label: 'ดูรายการ', postback: postbackData(FOLLOW_UP_CARD_ACTIONS.followUpOfficer, { p: period, o: group.key }) },
     size: group.items.length,
   };
 }
@@ -64,7 +65,7 @@ export function followUpResultMessage(previous: PreviousFollowUp, unreported: Ma
       ],
     },
     groups: groups.map((g) => officerCard(g, askedOf.get(g.key) ?? g.items.length, previous.period, now, f)),
-    more: { noun: 'คน', postback: postbackData(ACTION.followUpOfficer, { p: previous.period, o: 'rest' }) },
+    more: { noun: 'คน', postback: postbackData(FOLLOW_UP_CARD_ACTIONS.followUpOfficer, { p: previous.period, o: 'rest' }) },
   });
 }
 

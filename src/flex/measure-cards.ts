@@ -8,7 +8,8 @@ import { truncate } from '../domain/thai.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { renderTemplate } from '../line/flex-template.js';
 import { quickPostback, quickText, text, type Message, type QuickReply } from '../line/messages.js';
-import { ACTION, postbackData } from '../line/postback.js';
+import { postbackData } from '../line/postback.js';
+import { REPORT_CARD_ACTIONS } from './actions.js';
 
 /** 10 measure cards and a "next page" card fit LINE's 12-bubble carousel with room to spare. */
 export const PAGE_SIZE = 10;
@@ -35,8 +36,8 @@ function card(m: MeasureView, overdue: boolean, f: Figures): messagingApi.FlexBu
     statusColour: STATUS_COLOUR[m.status],
     period: periodOf(m, f),
     lastReport: m.lastReportAt ? f.date(m.lastReportAt) : 'ยังไม่เคยรายงาน',
-    postback: postbackData(ACTION.reportPick, { m: m.id }),
-    briefPostback: postbackData(ACTION.reportBrief, { m: m.id }),
+    postback: postbackData(REPORT_CARD_ACTIONS.reportPick, { m: m.id }),
+    briefPostback: postbackData(REPORT_CARD_ACTIONS.reportBrief, { m: m.id }),
     displayText: truncate(label, LINE_LIMITS.displayText),
   });
 }
@@ -49,7 +50,7 @@ export const SEE_DONE = 'ดูรายการที่เสร็จแล�
 const LIST_NAME: Record<ListView, string> = { due: 'รายการที่ต้องรายงาน', done: 'รายการที่ดำเนินการแล้วเสร็จ' };
 
 /** The button that lists the completed items, shown wherever the list of items to report on ends. */
-export const seeDonePostback = () => postbackData(ACTION.reportPage, { v: 'done', p: '1' });
+export const seeDonePostback = () => postbackData(REPORT_CARD_ACTIONS.reportPage, { v: 'done', p: '1' });
 
 /**
  * One page of an officer's items (at least one), PAGE_SIZE a page. The last card leads to the next page
@@ -71,7 +72,7 @@ export function measureCarousel(measures: MeasureView[], page: number, view: Lis
         page: f.count(current),
         pages: pages > 1 ? f.count(pages) : null,
         buttonLabel: current < pages ? 'หน้าถัดไป' : 'กลับหน้าแรก',
-        postback: pages > 1 ? postbackData(ACTION.reportPage, { ...(view === 'done' ? { v: 'done' } : {}), p: String(next) }) : null,
+        postback: pages > 1 ? postbackData(REPORT_CARD_ACTIONS.reportPage, { ...(view === 'done' ? { v: 'done' } : {}), p: String(next) }) : null,
         doneCount: done ? f.count(doneCount) : null,
         donePostback: done ? seeDonePostback() : null,
       }),

@@ -5,7 +5,8 @@ import { truncate } from '../domain/thai.js';
 import { renderTemplate } from '../line/flex-template.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { text, type Message } from '../line/messages.js';
-import { ACTION, postbackData } from '../line/postback.js';
+import { postbackData } from '../line/postback.js';
+import { OIT_CARD_ACTIONS, OIT_REVIEW_CARD_ACTIONS } from './actions.js';
 
 /**
  * 10 item cards and a "next page" card fit LINE's 12-bubble carousel; long texts are cut so that 12 cards of
@@ -46,7 +47,7 @@ export function oitOwnerCard(item: OitItem, f: Figures = figures()): messagingAp
   return renderTemplate('oit-item', {
     ...baseVars(item, f),
     answerLabel: label,
-    answerPostback: postbackData(ACTION.oitPick, { i: item.id }),
+    answerPostback: postbackData(OIT_CARD_ACTIONS.oitPick, { i: item.id }),
     answerDisplay: `${label} ${item.code}`,
     approvePostback: '',
     returnPostback: '',
@@ -59,9 +60,9 @@ export function oitReviewCard(item: OitItem, f: Figures = figures()): messagingA
   return renderTemplate('oit-item', {
     ...baseVars(item, f),
     answerPostback: '',
-    approvePostback: postbackData(ACTION.oitApprove, { i: item.id, v }),
+    approvePostback: postbackData(OIT_REVIEW_CARD_ACTIONS.oitApprove, { i: item.id, v }),
     approveDisplay: `${item.code} ผ่านการตรวจสอบ`,
-    returnPostback: postbackData(ACTION.oitReturn, { i: item.id, v }),
+    returnPostback: postbackData(OIT_REVIEW_CARD_ACTIONS.oitReturn, { i: item.id, v }),
     returnDisplay: `${item.code} ส่งกลับให้แก้ไข`,
   });
 }
@@ -92,12 +93,12 @@ function pageCarousel(items: OitItem[], page: number, card: OitCard, pagePostbac
 
 /** An owner's items (at least one), 10 a page. */
 export function oitOwnerCarousel(items: OitItem[], page: number, f: Figures = figures()): Message {
-  return pageCarousel(items, page, oitOwnerCard, (p) => postbackData(ACTION.oitPage, { p: String(p) }), `ข้อมูล OIT ที่ท่านรับผิดชอบ ${f.count(items.length)} ข้อ`, f);
+  return pageCarousel(items, page, oitOwnerCard, (p) => postbackData(OIT_CARD_ACTIONS.oitPage, { p: String(p) }), `ข้อมูล OIT ที่ท่านรับผิดชอบ ${f.count(items.length)} ข้อ`, f);
 }
 
 /** Items waiting for the reviewer (at least one), 10 a page. */
 export function oitReviewCarousel(items: OitItem[], page: number, f: Figures = figures()): Message {
-  return pageCarousel(items, page, oitReviewCard, (p) => postbackData(ACTION.oitReviewList, { p: String(p) }), `ข้อมูล OIT รอตรวจสอบ ${f.count(items.length)} ข้อ`, f);
+  return pageCarousel(items, page, oitReviewCard, (p) => postbackData(OIT_REVIEW_CARD_ACTIONS.oitReviewList, { p: String(p) }), `ข้อมูล OIT รอตรวจสอบ ${f.count(items.length)} ข้อ`, f);
 }
 
 /**

@@ -7,8 +7,9 @@ import { STATUS_COLOUR, STATUS_TH } from '../domain/statuses.js';
 import type { Summary, Tally } from '../domain/summary.js';
 import { figures, type Figures } from '../domain/figures.js';
 import { truncate } from '../domain/thai.js';
-import { ACTION, postbackData } from '../line/postback.js';
+import { postbackData } from '../line/postback.js';
 import { renderTemplate, type TemplateVars } from '../line/flex-template.js';
+import { SUMMARY_CARD_ACTIONS } from './actions.js';
 
 /** The executive summary as flex: an overview bubble, then the breakdown by dimension and by unit. */
 
@@ -77,7 +78,7 @@ export function summaryMessage(
       complaints: options.complaints ?? '',
       thresholds: `เกณฑ์ระดับ: ${summary.thresholds.map((t) => `${t.label} ≥ ${f.digits(t.min)}`).join(', ')} · ร้อยละ = (แล้วเสร็จ + ${f.digits('0.5')} × ระหว่างดำเนินการ) ÷ ทั้งหมด × ${f.digits(100)}`,
       // A red button to an empty list only alarms: it is there when something is overdue.
-      overduePostback: summary.overdue.length + (options.lateComplaints ?? 0) > 0 ? postbackData(ACTION.overdueList) : '',
+      overduePostback: summary.overdue.length + (options.lateComplaints ?? 0) > 0 ? postbackData(SUMMARY_CARD_ACTIONS.overdueList) : '',
     }),
   ];
   const overview = bubbles[0]!;

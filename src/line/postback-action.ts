@@ -15,7 +15,7 @@ export interface PostbackAction<N extends string = string, S extends z.ZodType<P
   inDialog: boolean;
 }
 
-/** A feature's actions, by the key cards name them with (`ACTION.<key>` in line/postback.ts). */
+/** A feature's actions, by the key cards name them with (`REPORT_ACTIONS.reportPick`); chat/actions.ts registers them all. */
 export type PostbackActions = Readonly<Record<string, PostbackAction>>;
 
 export function postbackAction<const N extends string, S extends z.ZodType<PostbackParams>>(name: N, params: S, options: { inDialog?: boolean } = {}): PostbackAction<N, S> {

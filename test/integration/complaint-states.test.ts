@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileComplaint } from '../../src/db/complaint-store.js';
 import { ComplaintEventModel, ComplaintModel } from '../../src/db/models/complaint.js';
 import { OutboxMessageModel } from '../../src/db/models/outbox-message.js';
-import { ACTION, postbackData } from '../../src/line/postback.js';
+import { postbackData } from '../../src/line/postback.js';
 import { Chat, visibleText } from '../support/chat.js';
 import { addStaff } from '../support/fixtures.js';
 import { startHarness, testSealer, type Harness } from '../support/harness.js';
 import { postbackEvent, textEvent } from '../support/line-events.js';
+import { CASE_ACTIONS } from '../../src/features/case-actions/actions.js';
+import { OWN_CASE_ACTIONS } from '../../src/features/own-case-actions/actions.js';
 
 /**
  * The moves' table (domain/complaint-states.ts) held against the real database: two moves from the same
@@ -57,8 +59,8 @@ describe('two moves from the same state at once', () => {
   it(`two handlers resolving one case: one entry, one notice to the citizen, the other handler told nothing was recorded (${TRIES} tries)`, async () => {
     for (let i = 0; i < TRIES; i++) {
       const id = await aCase();
-      await new Chat(h, FIRST).tap(postbackData(ACTION.caseSetStatus, { c: id, s: 'resolved' }));
-      await new Chat(h, SECOND).tap(postbackData(ACTION.caseSetStatus, { c: id, s: 'resolved' }));
+      await new Chat(h, FIRST).tap(postbackData(CASE_ACTIONS.caseSetStatus, { c: id, s: 'resolved' }));
+      await new Chat(h, SECOND).tap(postbackData(CASE_ACTIONS.caseSetStatus, { c: id, s: 'resolved' }));
       const first = textEvent(FIRST, 'ล้างท่อเรียบร้อยแล้ว');
       const second = textEvent(SECOND, 'ส่งรถดูดโคลนไปแล้ว');
       await h.send(first, second);
@@ -77,8 +79,8 @@ describe('two moves from the same state at once', () => {
   it(`two handlers taking one case: one "taken" entry, the case is the winner's, the other is told who has it (${TRIES} tries)`, async () => {
     for (let i = 0; i < TRIES; i++) {
       const id = await aCase();
-      const first = postbackEvent(FIRST, postbackData(ACTION.caseTake, { c: id }));
-      const second = postbackEvent(SECOND, postbackData(ACTION.caseTake, { c: id }));
+      const first = postbackEvent(FIRST, postbackData(CASE_ACTIONS.caseTake, { c: id }));
+      const second = postbackEvent(SECOND, postbackData(CASE_ACTIONS.caseTake, { c: id }));
       await h.send(first, second);
 
       const got = await record(id, 'taken');
@@ -94,8 +96,8 @@ describe('two moves from the same state at once', () => {
 
   it('two handlers explaining one late case: one explanation entry, one notice to the citizen', async () => {
     const id = await aCase({ explanationRequired: true });
-    await new Chat(h, FIRST).tap(postbackData(ACTION.caseExplain, { c: id }));
-    await new Chat(h, SECOND).tap(postbackData(ACTION.caseExplain, { c: id }));
+    await new Chat(h, FIRST).tap(postbackData(CASE_ACTIONS.caseExplain, { c: id }));
+    await new Chat(h, SECOND).tap(postbackData(CASE_ACTIONS.caseExplain, { c: id }));
     const first = textEvent(FIRST, 'รอผู้รับจ้างนำรถดูดโคลนเข้าพื้นที่');
     const second = textEvent(SECOND, 'รองบประมาณซ่อมท่อ');
     await h.send(first, second);
@@ -113,8 +115,8 @@ describe('a move the case no longer allows', () => {
   it('"resolved" after the citizen withdrew: refused in Thai, nothing written, the citizen not told', async () => {
     const id = await aCase();
     const handler = new Chat(h, FIRST);
-    await handler.tap(postbackData(ACTION.caseSetStatus, { c: id, s: 'resolved' }));
-    await new Chat(h, CITIZEN).tap(postbackData(ACTION.ownWithdrawConfirm, { c: id }));
+    await handler.tap(postbackData(CASE_ACTIONS.caseSetStatus, { c: id, s: 'resolved' }));
+    await new Chat(h, CITIZEN).tap(postbackData(OWN_CASE_ACTIONS.ownWithdrawConfirm, { c: id }));
     const before = await record(id, 'status');
     expect(before.case.status).toBe('withdrawn');
     const entriesBefore = await ComplaintEventModel.countDocuments({ complaintId: id });
@@ -134,8 +136,8 @@ describe('a move the case no longer allows', () => {
   it('an explanation of a delay after the citizen withdrew: refused, no explanation entry, the citizen not told', async () => {
     const id = await aCase({ explanationRequired: true });
     const handler = new Chat(h, FIRST);
-    await handler.tap(postbackData(ACTION.caseExplain, { c: id }));
-    await new Chat(h, CITIZEN).tap(postbackData(ACTION.ownWithdrawConfirm, { c: id }));
+    await handler.tap(postbackData(CASE_ACTIONS.caseExplain, { c: id }));
+    await new Chat(h, CITIZEN).tap(postbackData(OWN_CASE_ACTIONS.ownWithdrawConfirm, { c: id }));
 
     const answer = visibleText(await handler.say('รอผู้รับจ้าง'));
 

@@ -7,12 +7,15 @@ import { ConversationModel } from '../../src/db/models/conversation.js';
 import { OutboxMessageModel } from '../../src/db/models/outbox-message.js';
 import { EventAttemptModel, WebhookEventModel } from '../../src/db/models/webhook-event.js';
 import { CLOSED_STATUSES } from '../../src/domain/complaints.js';
-import { ACTION, postbackData } from '../../src/line/postback.js';
+import { postbackData } from '../../src/line/postback.js';
 import { Chat } from '../support/chat.js';
 import { FaultInjector } from '../support/faults.js';
 import { addStaff } from '../support/fixtures.js';
 import { startHarness, testSealer, type Harness } from '../support/harness.js';
 import { postbackEvent, textEvent } from '../support/line-events.js';
+import { CASE_ACTIONS } from '../../src/features/case-actions/actions.js';
+import { CASE_CLOSURE_ACTIONS } from '../../src/features/case-closure/actions.js';
+import { OWN_CASE_ACTIONS } from '../../src/features/own-case-actions/actions.js';
 
 /**
  * A handler's move (a status change, a forward) and the citizen's withdrawal of the same case, sent in one
@@ -65,7 +68,7 @@ const RACES: Race[] = [
     name: 'a status change',
     status: 'resolved',
     async handlerStep(id) {
-      await new Chat(h, HANDLER).tap(postbackData(ACTION.caseSetStatus, { c: id, s: 'resolved' }));
+      await new Chat(h, HANDLER).tap(postbackData(CASE_ACTIONS.caseSetStatus, { c: id, s: 'resolved' }));
       return textEvent(HANDLER, 'ซ่อมไฟเรียบร้อยแล้ว');
     },
   },
@@ -74,7 +77,7 @@ const RACES: Race[] = [
     status: 'forwarded',
     async handlerStep(id) {
       const handler = new Chat(h, HANDLER);
-      await handler.tap(postbackData(ACTION.caseForward, { c: id }));
+      await handler.tap(postbackData(CASE_CLOSURE_ACTIONS.caseForward, { c: id }));
       await handler.say('การไฟฟ้าส่วนภูมิภาคอำเภอโพธิ์ทอง');
       return textEvent(HANDLER, 'เสาไฟต้นนี้เป็นของการไฟฟ้า');
     },
@@ -85,7 +88,7 @@ const RACES: Race[] = [
 async function race(r: Race, fault: { n: number; when: 'before' | 'after' } | null) {
   const id = await aCase();
   const handlerEvent = await r.handlerStep(id);
-  const withdrawal = postbackEvent(CITIZEN, postbackData(ACTION.ownWithdrawConfirm, { c: id }));
+  const withdrawal = postbackEvent(CITIZEN, postbackData(OWN_CASE_ACTIONS.ownWithdrawConfirm, { c: id }));
   if (fault) faults.arm(fault.n, fault.when);
   else faults.count();
   try {

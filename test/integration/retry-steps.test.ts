@@ -13,13 +13,14 @@ import { OutboxAttemptModel, OutboxMessageModel } from '../../src/db/models/outb
 import { ProgressReportModel } from '../../src/db/models/progress-report.js';
 import { StaffModel } from '../../src/db/models/staff.js';
 import { EventAttemptModel, WebhookEventModel } from '../../src/db/models/webhook-event.js';
-import { ACTION, postbackData } from '../../src/line/postback.js';
+import { postbackData } from '../../src/line/postback.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { Chat, postbackOf } from '../support/chat.js';
 import { FaultInjector } from '../support/faults.js';
 import { addStaff } from '../support/fixtures.js';
 import { startHarness, testSealer, type Harness } from '../support/harness.js';
 import { postbackEvent, textEvent } from '../support/line-events.js';
+import { REPORT_ACTIONS } from '../../src/features/report/actions.js';
 
 /**
  * "Nothing half-done": whichever database write of an event fails (before it lands, or after it landed and
@@ -156,7 +157,7 @@ const PATHS: Path[] = [
     actor: OFFICER,
     async setup() {
       const officer = new Chat(h, OFFICER);
-      const statusPrompt = await officer.tap(postbackData(ACTION.reportPick, { m: measureId }));
+      const statusPrompt = await officer.tap(postbackData(REPORT_ACTIONS.reportPick, { m: measureId }));
       await officer.tap(postbackOf(statusPrompt, 'กำลังดำเนินการ'));
       await officer.say('ประชุมคณะทำงานแล้ว 2 ครั้ง');
       await officer.say('ประกาศครบ 12 รายการ');

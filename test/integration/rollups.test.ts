@@ -13,7 +13,7 @@ import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
 import { arabicDigits } from '../../src/domain/thai.js';
 import { sumTallies } from '../../src/domain/rollup.js';
 import { jobSchedules } from '../../src/jobs/registry.js';
-import { ACTION, postbackData } from '../../src/line/postback.js';
+import { postbackData } from '../../src/line/postback.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { textWidth } from '../../src/reports/text-measure.js';
 import { createLinkSigner } from '../../src/security/signed-link.js';
@@ -21,6 +21,7 @@ import { Chat, uriOf, visibleText } from '../support/chat.js';
 import { addStaff, report } from '../support/fixtures.js';
 import { cellsOf } from '../support/xlsx.js';
 import { startHarness, TEST_DATA_KEY, testSealer, type Harness, type TestChannel } from '../support/harness.js';
+import { EXPORT_REPORT_ACTIONS } from '../../src/features/export-report/actions.js';
 
 /**
  * Roll-ups (issue "Many organisations on one deployment", part 5): the default organisation of the harness is
@@ -260,7 +261,7 @@ describe('who may see a roll-up', () => {
     // The executive's export list has no roll-up, and a crafted button for it gives the list again, no link.
     const menu = visibleText(await new Chat(h, EXECUTIVE, BANG_PHLAP_CHANNEL).say('ส่งออกรายงาน'));
     expect(menu).not.toContain('ภาพรวม');
-    const crafted = JSON.stringify(await new Chat(h, EXECUTIVE, BANG_PHLAP_CHANNEL).tap(postbackData(ACTION.exportReport, { k: 'rollup-xlsx' })));
+    const crafted = JSON.stringify(await new Chat(h, EXECUTIVE, BANG_PHLAP_CHANNEL).tap(postbackData(EXPORT_REPORT_ACTIONS.exportReport, { k: 'rollup-xlsx' })));
     expect(crafted).not.toMatch(/https?:\/\//);
     // A validly signed roll-up link naming the executive opens nothing: the role is checked at download.
     const signer = createLinkSigner(TEST_DATA_KEY);

@@ -3,11 +3,12 @@ import { chatStores } from '../../src/db/chat-stores.js';
 import { ComplaintEventModel, ComplaintModel } from '../../src/db/models/complaint.js';
 import { findStaff } from '../../src/db/staff-store.js';
 import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
-import { ACTION, postbackData } from '../../src/line/postback.js';
+import { postbackData } from '../../src/line/postback.js';
 import { Chat, fileGeneralComplaint, visibleText } from '../support/chat.js';
 import { addStaff } from '../support/fixtures.js';
 import { startHarness, testSealer, type Harness } from '../support/harness.js';
 import { A, addSecondOrganisation, B, B_CHANNEL } from '../support/two-organisations.js';
+import { CASE_ACTIONS } from '../../src/features/case-actions/actions.js';
 
 /**
  * Features get their stores from the context, already scoped to the organisation of the event
@@ -50,7 +51,7 @@ describe('stores scoped to the organisation of the event', () => {
 
   it("answers a button carrying another organisation's case as a case that does not exist, and changes nothing", async () => {
     const caseA = await caseOf(A);
-    const tap = postbackData(ACTION.caseTake, { c: String(caseA._id) });
+    const tap = postbackData(CASE_ACTIONS.caseTake, { c: String(caseA._id) });
     const inB = visibleText(await new Chat(h, HANDLER, B_CHANNEL).tap(tap));
     expect(inB).toContain('ไม่พบเรื่องนี้');
     expect((await caseOf(A)).handlerUserId ?? null).toBeNull();

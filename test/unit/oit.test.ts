@@ -5,9 +5,10 @@ import type { DialogInput, Outcome } from '../../src/dialogs/types.js';
 import { daysBeforeItasCloses, groupOitItems, inItasWindow, isOitReminderDay, judgePage, oitCheckResult, oitGroupsOf, oitIndicatorOfNumber, oitItemStatus, oitState, parseOitCode, parsePublicUrl, type OitItem } from '../../src/domain/oit.js';
 import { oitOwnerCard, oitOwnerCarousel, oitReminderMessages, oitReviewCarousel } from '../../src/flex/oit-cards.js';
 import { limitViolations } from '../../src/line/limits.js';
-import { ACTION } from '../../src/line/postback.js';
+
 import { readTable } from '../../src/plan-import/read-table.js';
 import { validateIndicators, validateOitItems } from '../../src/oit-import/import-oit.js';
+import { OIT_ACTIONS } from '../../src/features/oit/actions.js';
 
 const bkk = (local: string) => new Date(`${local}+07:00`);
 const item: OitItem = {
@@ -29,7 +30,7 @@ const item: OitItem = {
 };
 const facts: Facts = { now: bkk('2024-02-01T10:00:00'), staff: { lineUserId: 'U1', displayName: 'สมศรี', roles: ['officer'], unit: 'สำนักปลัด' }, item, eventId: 'evt-1' };
 const say = (t: string): DialogInput => ({ kind: 'text', text: t });
-const has = (v: '1' | '0'): DialogInput => ({ kind: 'postback', action: ACTION.oitAvailable, params: { v } });
+const has = (v: '1' | '0'): DialogInput => ({ kind: 'postback', action: OIT_ACTIONS.oitAvailable.name, params: { v } });
 const textOf = (o: Outcome<unknown>) => o.replies.map((m) => ('text' in m ? m.text : '')).join('\n');
 
 function walk(f: Facts, ...inputs: DialogInput[]): Outcome<OitAnswerEffect>[] {
@@ -55,7 +56,7 @@ describe('the owner answers an OIT item', () => {
     expect(textOf(o[2]!)).toContain('ลิงก์นี้ใช้ไม่ได้');
     expect(o[4]!.effects).toEqual([{ type: 'storeAttachment', attachment: { kind: 'image', lineMessageId: 'm-1', fileName: null } }]);
     expect(textOf(o[5]!)).toContain('ลิงก์: https://www.example.go.th/news/5');
-    const saved = continueOitAnswer(o[5]!.state as never, { kind: 'postback', action: ACTION.oitConfirm, params: { d: 'evt-1' } }, facts);
+    const saved = continueOitAnswer(o[5]!.state as never, { kind: 'postback', action: OIT_ACTIONS.oitConfirm.name, params: { d: 'evt-1' } }, facts);
     expect(saved.state).toBeNull();
     expect(textOf(saved)).toContain('บันทึกคำตอบแล้ว');
     expect(textOf(saved)).toContain('ระบบ ITAS ซึ่งปิดวันที่ 30 เม.ย. 2567');
@@ -88,7 +89,7 @@ describe('the owner answers an OIT item', () => {
 
   it('a stale confirm button saves nothing; an item no longer theirs ends the dialog', () => {
     const o = walk(facts, has('0'), say('ข้าม'));
-    const stale = continueOitAnswer(o[2]!.state as never, { kind: 'postback', action: ACTION.oitConfirm, params: { d: 'older' } }, facts);
+    const stale = continueOitAnswer(o[2]!.state as never, { kind: 'postback', action: OIT_ACTIONS.oitConfirm.name, params: { d: 'older' } }, facts);
     expect(stale.effects).toBeUndefined();
     expect(textOf(stale)).toContain('ปุ่มนี้เป็นของรายการเก่า');
     expect(continueOitAnswer(o[1]!.state as never, say('x'), { ...facts, item: null }).state).toBeNull();

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURES } from '../../src/chat/features.js';
-import { SWITCH_ACTIONS } from '../../src/chat/switch.actions.js';
-import { ACTION, checkedParams, declaredAction, parsePostbackData, postbackData } from '../../src/line/postback.js';
+import { SWITCH_ACTIONS } from '../../src/features/shared/switch.actions.js';
+import { z } from 'zod';
+import { actionsByName, checkedParams, DECLARED_ACTIONS, declaredAction } from '../../src/chat/actions.js';
+import { postbackAction } from '../../src/line/postback-action.js';
+import { parsePostbackData, postbackData } from '../../src/line/postback.js';
+import * as CARD_ACTIONS from '../../src/flex/actions.js';
+import { CASE_ACTIONS } from '../../src/features/case-actions/actions.js';
 
 /** The action names buttons carried before the features declared them: old buttons stay in people's chats. */
 const NAMES_IN_CHATS = [
@@ -25,21 +30,30 @@ describe('postback actions declared by the features', () => {
       }
     }
     const routers = new Set<string>(Object.values(SWITCH_ACTIONS).map((a) => a.name));
-    for (const name of Object.values(ACTION)) {
+    for (const { name } of DECLARED_ACTIONS) {
       if (routers.has(name)) continue;
       expect(owners.get(name), name).toHaveLength(1);
     }
   });
 
   it('builds a button’s data from its declaration, and refuses data its handler would refuse', () => {
-    const data = postbackData(ACTION.caseSetStatus, { c: '65f0c0ffee00000000000001', s: 'resolved' });
+    const data = postbackData(CASE_ACTIONS.caseSetStatus, { c: '65f0c0ffee00000000000001', s: 'resolved' });
     expect(parsePostbackData(data)).toEqual({ action: 'cp.set', params: { c: '65f0c0ffee00000000000001', s: 'resolved' } });
-    expect(() => postbackData(ACTION.caseSetStatus, { c: '65f0c0ffee00000000000001', s: 'done' as never })).toThrow(/cp.set/);
+    expect(() => postbackData(CASE_ACTIONS.caseSetStatus, { c: '65f0c0ffee00000000000001', s: 'done' as never })).toThrow(/cp.set/);
     expect(checkedParams('cp.set', { c: '65f0c0ffee00000000000001', s: 'done' })).toBeNull();
     expect(checkedParams('cp.take', {})).toBeNull();
     // Extras a card never puts on a button are dropped before a handler sees them.
     expect(checkedParams('cp.take', { c: 'x', $where: '1' })).toEqual({ c: 'x' });
     // A name nobody declares is left to the router's answer for unknown buttons.
     expect(checkedParams('action', { x: '1' })).toEqual({ x: '1' });
+  });
+
+  it('refuses two actions under one name, as an old button could then reach the wrong handler', () => {
+    expect(() => actionsByName([postbackAction('cp.take', z.object({})), postbackAction('cp.take', z.object({}))])).toThrow(/cp.take/);
+    expect(DECLARED_ACTIONS.length).toBe(new Set(DECLARED_ACTIONS.map((a) => a.name)).size);
+  });
+
+  it('names every action the shared cards put on a button, so a pressed card button reaches its feature', () => {
+    for (const group of Object.values(CARD_ACTIONS)) for (const action of Object.values(group)) expect(declaredAction(action.name), action.name).toBe(action);
   });
 });

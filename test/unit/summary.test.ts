@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { summary } from '../../src/features/summary/feature.js';
 import type { Complaint, ComplaintStats } from '../../src/domain/complaints.js';
 import { summarise } from '../../src/domain/summary.js';
-import { ACTION } from '../../src/line/postback.js';
+
 import { complaintValue } from '../support/complaint-value.js';
 import { visibleText } from '../support/chat.js';
 import { pressed, sender, standInContext, typed, type StandIns } from '../support/stand-ins.js';
+import { SUMMARY_ACTIONS } from '../../src/features/summary/actions.js';
 
 // The executive's summary with its stores in memory: no database, the organisation already given.
 const now = new Date('2025-07-01T03:00:00Z');
@@ -44,7 +45,7 @@ describe('summary, with its stores in memory', () => {
 
   it('lists the late complaints of the overdue button for an executive, as of now', async () => {
     const asked: Date[] = [];
-    const reply = visibleText(await summary.handle(standInContext({ input: pressed(ACTION.overdueList), sender: executive, now, stores: stores(asked) })));
+    const reply = visibleText(await summary.handle(standInContext({ input: pressed(SUMMARY_ACTIONS.overdueList.name), sender: executive, now, stores: stores(asked) })));
     expect(asked).toEqual([now]);
     expect(reply).toContain('นายช่าง');
   });
@@ -52,13 +53,13 @@ describe('summary, with its stores in memory', () => {
   it('gives an admin the overdue measures only: late complaints are neither read nor shown', async () => {
     // Without openComplaintsDueBy: the stand-in fails the test if the feature reads it.
     const { summaries } = stores();
-    const reply = await summary.handle(standInContext({ input: pressed(ACTION.overdueList), sender: admin, now, stores: { summaries } }));
+    const reply = await summary.handle(standInContext({ input: pressed(SUMMARY_ACTIONS.overdueList.name), sender: admin, now, stores: { summaries } }));
     expect(reply).toHaveLength(1);
     expect(visibleText(reply)).not.toContain('นายช่าง');
   });
 
   it('refuses the late-complaints button to an admin', async () => {
-    const reply = visibleText(await summary.handle(standInContext({ input: pressed(ACTION.overdueComplaints), sender: admin, now, stores: {} })));
+    const reply = visibleText(await summary.handle(standInContext({ input: pressed(SUMMARY_ACTIONS.overdueComplaints.name), sender: admin, now, stores: {} })));
     expect(reply).toContain('ปุ่มนี้สำหรับผู้บริหารเท่านั้น');
   });
 });

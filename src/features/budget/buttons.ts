@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ACTION, postbackData } from '../../line/postback.js';
+import { postbackData } from '../../line/postback.js';
 import { BUDGET_ACTIONS } from './actions.js';
 
 export type BudgetList =
@@ -8,20 +8,20 @@ export type BudgetList =
   | { kind: 'unreported' };
 
 export function budgetListData(list: BudgetList): string {
-  if (list.kind === 'family') return postbackData(ACTION.budgetFamily, { f: list.family });
-  if (list.kind === 'unit') return postbackData(ACTION.budgetUnit, { u: list.key });
-  return postbackData(ACTION.budgetUnreported);
+  if (list.kind === 'family') return postbackData(BUDGET_ACTIONS.budgetFamily, { f: list.family });
+  if (list.kind === 'unit') return postbackData(BUDGET_ACTIONS.budgetUnit, { u: list.key });
+  return postbackData(BUDGET_ACTIONS.budgetUnreported);
 }
 
 /** The list a pressed button asks for (the router has checked its params against the schemas), or null. */
 export function readBudgetList(action: string, params: Record<string, string | undefined>): BudgetList | null {
-  if (action === ACTION.budgetFamily) {
+  if (action === BUDGET_ACTIONS.budgetFamily.name) {
     const p = BUDGET_ACTIONS.budgetFamily.params.safeParse(params);
     return p.success ? { kind: 'family', family: p.data.f } : null;
   }
-  if (action === ACTION.budgetUnit) {
+  if (action === BUDGET_ACTIONS.budgetUnit.name) {
     const p = BUDGET_ACTIONS.budgetUnit.params.safeParse(params);
     return p.success ? { kind: 'unit', key: p.data.u } : null;
   }
-  return action === ACTION.budgetUnreported ? { kind: 'unreported' } : null;
+  return action === BUDGET_ACTIONS.budgetUnreported.name ? { kind: 'unreported' } : null;
 }

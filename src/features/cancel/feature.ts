@@ -1,9 +1,10 @@
 import { cancelPhrase } from '../../domain/cancel-phrase.js';
 import { quickPostback, text } from '../../line/messages.js';
-import { ACTION, postbackData } from '../../line/postback.js';
+import { postbackData } from '../../line/postback.js';
 import { CHAT_TEXT } from '../shared/texts.js';
 import type { Feature } from '../shared/context.js';
 import { CANCEL_ACTIONS } from './actions.js';
+import { SWITCH_ACTIONS } from '../shared/switch.actions.js';
 
 const SAY = {
   done: 'ยกเลิกรายการที่ทำค้างไว้แล้ว ข้อมูลที่ยังไม่ได้ยืนยันจะไม่ถูกบันทึก',
@@ -30,7 +31,7 @@ export const cancel: Feature = {
     if (ctx.argument === SOFT && ctx.input.kind === 'text') {
       // Saved as it stands, so that the dialog's question is not asked again under this one (its buttons
       // would replace these) and its time-out starts over.
-      const ask = text(SAY.sure, [quickPostback('ยกเลิกรายการ', postbackData(ACTION.cancel)), quickPostback('ทำรายการเดิมต่อ', postbackData(ACTION.keepDialog))]);
+      const ask = text(SAY.sure, [quickPostback('ยกเลิกรายการ', postbackData(CANCEL_ACTIONS.cancel)), quickPostback('ทำรายการเดิมต่อ', postbackData(SWITCH_ACTIONS.keepDialog))]);
       return ctx.run({ replies: [ask], state: ctx.dialog });
     }
     await ctx.endDialog();

@@ -7,7 +7,7 @@ import { COMPLAINT_STATUS_TH, isComplaintStatus, type Complaint } from '../../do
 import { mayOpenComplaintEvidence } from '../../domain/evidence.js';
 import { caseCard, explanationText, handlerTimelineTexts, statusUpdateText } from '../../flex/complaint-messages.js';
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
-import { ACTION, postbackData } from '../../line/postback.js';
+import { postbackData } from '../../line/postback.js';
 import { noticeToComplainant } from '../../outbox/complaint-notices.js';
 import { staleMoveText } from '../shared/stale-move.js';
 import { CHAT_TEXT } from '../shared/texts.js';
@@ -15,6 +15,7 @@ import type { ChatContext, Feature } from '../shared/context.js';
 import { handledKinds, handlerDialog } from '../cases/feature.js';
 import { evidenceReplies, viewerOf } from '../evidence/feature.js';
 import { CASE_ACTIONS } from './actions.js';
+import { CASE_CLOSURE_ACTIONS } from '../case-closure/actions.js';
 
 const NOT_YOURS = 'ไม่พบเรื่องนี้ในเรื่องที่ท่านรับผิดชอบได้';
 
@@ -43,7 +44,7 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
       ? [text(`ท่านรับผิดชอบเรื่อง ${c.trackingNo} แล้ว`), { type: 'flex', altText: c.trackingNo, contents: caseCard(taken, ctx.now, figures(ctx.org.digits)) }]
       : [text(staleMoveText('take', taken))];
   switch (action) {
-    case ACTION.caseTake: {
+    case CASE_ACTIONS.caseTake.name: {
       // A second tap of one's own take reads as the first.
       if (c.handlerUserId) return takenBy(c);
       if (!mayMake('take', c, personOf(ctx, c))) return [text(staleMoveText('take', c))];
@@ -51,29 +52,29 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
       if (took.moved) return takenBy(took.complaint);
       return took.current ? takenBy(took.current) : [text(NOT_YOURS)];
     }
-    case ACTION.caseStatus:
+    case CASE_ACTIONS.caseStatus.name:
       if (!open) return [text(`${c.trackingNo} ปิดเรื่องแล้ว`)];
       if (c.explanationRequired) return ask(ctx, { ...draft, mode: 'explain' }, [text('เรื่องนี้เกินกำหนด 15 วัน ต้องแจ้งเหตุผลแก่ผู้ร้องเรียนก่อนเปลี่ยนสถานะ')]);
       return [
         text(`${c.trackingNo} สถานะปัจจุบัน: ${COMPLAINT_STATUS_TH[c.status]}\nเลือกสถานะใหม่`, [
           // Forwarding needs the agency and a note: it has a dialog of its own.
           ...next.map((s) =>
-            quickPostback(COMPLAINT_STATUS_TH[s], s === 'forwarded' ? postbackData(ACTION.caseForward, { c: c.id }) : postbackData(ACTION.caseSetStatus, { c: c.id, s })),
+            quickPostback(COMPLAINT_STATUS_TH[s], s === 'forwarded' ? postbackData(CASE_CLOSURE_ACTIONS.caseForward, { c: c.id }) : postbackData(CASE_ACTIONS.caseSetStatus, { c: c.id, s })),
           ),
           quickText('ยกเลิก'),
         ]),
       ];
-    case ACTION.caseSetStatus: {
+    case CASE_ACTIONS.caseSetStatus.name: {
       const s = params.s;
       if (!isComplaintStatus(s) || s === 'forwarded' || !next.includes(s)) return [text(`เปลี่ยนจาก "${COMPLAINT_STATUS_TH[c.status]}" เป็นสถานะนี้ไม่ได้`)];
       return ask(ctx, c.explanationRequired ? { ...draft, mode: 'explain' } : { ...draft, mode: 'status', status: s });
     }
-    case ACTION.caseNote:
+    case CASE_ACTIONS.caseNote.name:
       return ask(ctx, { ...draft, mode: 'note' });
-    case ACTION.caseExplain:
+    case CASE_ACTIONS.caseExplain.name:
       if (!c.explanationRequired) return [text(`${c.trackingNo} ยังไม่ต้องแจ้งเหตุผลความล่าช้า`)];
       return ask(ctx, { ...draft, mode: 'explain' });
-    case ACTION.caseEvidence:
+    case CASE_ACTIONS.caseEvidence.name:
       // caseFor has already kept to the handler's channel; the evidence rule says so on its own as well.
       if (!mayOpenComplaintEvidence(viewerOf(ctx.sender), c.kind)) return [text(NOT_YOURS)];
       return evidenceReplies(ctx, {
@@ -81,9 +82,9 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
         heading: `หลักฐานของเรื่อง ${c.trackingNo}`,
         attachments: c.attachments,
         place: c.location,
-        quickReplies: [quickPostback('ดูบันทึกทั้งหมด', postbackData(ACTION.caseLog, { c: c.id }), `ดูบันทึกทั้งหมด ${c.trackingNo}`)],
+        quickReplies: [quickPostback('ดูบันทึกทั้งหมด', postbackData(CASE_ACTIONS.caseLog, { c: c.id }), `ดูบันทึกทั้งหมด ${c.trackingNo}`)],
       });
-    case ACTION.caseLog:
+    case CASE_ACTIONS.caseLog.name:
       return handlerTimelineTexts(c, await ctx.stores.complaints.timeline(c, false), figures(ctx.org.digits)).map((t) => text(t));
     default:
       return [text(CHAT_TEXT.oldButton)];
@@ -124,7 +125,7 @@ async function write(ctx: ChatContext, effect: HandlingEffect): Promise<Message[
       const rating = status === 'resolved' && isRatable(c) ? [starsQuestion(c)] : [];
       await noticeToComplainant(c, `update:${changed.entry.id}`, [text(statusUpdateText(c, status, effect.text)), ...rating], notice);
       // A resolved case leaves the open list: its card's after-fix photo button is offered here instead.
-      const photos = status === 'resolved' ? [quickPostback('แนบภาพหลังดำเนินการ', postbackData(ACTION.caseAfterPhotos, { c: c.id }), `แนบภาพหลังดำเนินการ ${c.trackingNo}`)] : [];
+      const photos = status === 'resolved' ? [quickPostback('แนบภาพหลังดำเนินการ', postbackData(CASE_CLOSURE_ACTIONS.caseAfterPhotos, { c: c.id }), `แนบภาพหลังดำเนินการ ${c.trackingNo}`)] : [];
       return [text(`${c.trackingNo}: ${COMPLAINT_STATUS_TH[status]} · ${told}`, photos)];
     }
   }

@@ -14,13 +14,14 @@ import { figures } from '../../domain/figures.js';
 import { truncate } from '../../domain/thai.js';
 import { evidenceMessages } from '../../flex/evidence-messages.js';
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
-import { ACTION, postbackData } from '../../line/postback.js';
+import { postbackData } from '../../line/postback.js';
 import { noticeToComplainant } from '../../outbox/complaint-notices.js';
 import { staleMoveText } from '../shared/stale-move.js';
 import { CHAT_TEXT } from '../shared/texts.js';
 import type { ChatContext, Feature } from '../shared/context.js';
 import { handledKinds, handlerDialog } from '../cases/feature.js';
 import { CASE_CLOSURE_ACTIONS } from './actions.js';
+import { OWN_CASE_ACTIONS } from '../own-case-actions/actions.js';
 
 const NOT_YOURS = 'ไม่พบเรื่องนี้ในเรื่องที่ท่านรับผิดชอบได้';
 
@@ -38,24 +39,24 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
   if (!c) return [text(NOT_YOURS)];
   const draft = { complaintId: c.id, trackingNo: c.trackingNo };
   switch (action) {
-    case ACTION.caseAfterPhotos:
+    case CASE_CLOSURE_ACTIONS.caseAfterPhotos.name:
       if (!mayAddAfterPhotos(c)) return [text(`${c.trackingNo} ปิดเรื่องแล้ว (${COMPLAINT_STATUS_TH[c.status]}) แนบภาพหลังดำเนินการไม่ได้`)];
       return ctx.run(askAfterPhotos(draft, figures(ctx.org.digits)), (e) => perform(ctx, e));
-    case ACTION.caseForward:
+    case CASE_CLOSURE_ACTIONS.caseForward.name:
       if (!mayForward(c)) return [text(`${c.trackingNo} ปิดเรื่องแล้ว`)];
       if (c.explanationRequired) return [text(`เรื่อง ${c.trackingNo} เกินกำหนด 15 วัน ต้องแจ้งเหตุผลแก่ผู้ร้องเรียนก่อนส่งต่อ กด "แจ้งเหตุผลความล่าช้า" บนการ์ดเรื่อง`)];
       return ctx.run(askAgency(draft), (e) => perform(ctx, e));
-    case ACTION.caseCategory: {
+    case CASE_CLOSURE_ACTIONS.caseCategory.name: {
       if (c.kind !== 'general') return [text('ประเภทเรื่องใช้กับเรื่องร้องเรียนทั่วไปเท่านั้น')];
       const current = c.category ? `ประเภทปัจจุบัน: ${c.category}\n` : '';
       return [
         text(`${c.trackingNo}: ${current}เลือกประเภทเรื่อง`, [
-          ...ctx.org.complaintCategories.map((k) => quickPostback(k, postbackData(ACTION.caseSetCategory, { c: c.id, k }), `ประเภท ${k}`)),
+          ...ctx.org.complaintCategories.map((k) => quickPostback(k, postbackData(CASE_CLOSURE_ACTIONS.caseSetCategory, { c: c.id, k }), `ประเภท ${k}`)),
           quickText('ยกเลิก'),
         ]),
       ];
     }
-    case ACTION.caseSetCategory: {
+    case CASE_CLOSURE_ACTIONS.caseSetCategory.name: {
       const k = params.k ?? '';
       if (c.kind !== 'general' || !ctx.org.complaintCategories.includes(k)) return [text('ไม่มีประเภทนี้ในรายการ กรุณาเลือกจากปุ่ม')];
       const filed = await ctx.stores.complaints.setComplaintCategory({ complaint: c, category: k, handlerUserId: ctx.sender.userId, now: ctx.now, eventId: ctx.eventId });
@@ -108,7 +109,7 @@ async function sendAfterPhotos(ctx: ChatContext, c: Complaint, d: PhotosDraft): 
       minutes = link.minutes;
       return { file, url: link.url };
     });
-    const again = [quickPostback('ดูภาพหลังดำเนินการ', postbackData(ACTION.ownPhotos, { c: c.id }))];
+    const again = [quickPostback('ดูภาพหลังดำเนินการ', postbackData(OWN_CASE_ACTIONS.ownPhotos, { c: c.id }))];
     const messages = evidenceMessages({ heading: `เจ้าหน้าที่แนบภาพหลังดำเนินการ เรื่องเลขที่ ${c.trackingNo}`, files: linked, minutes, quickReplies: again, againLabel: 'ดูภาพหลังดำเนินการ', figures: figures(ctx.org.digits) });
     await noticeToComplainant(c, `photos:${entry.id}`, messages, noticeDeps(ctx));
   }

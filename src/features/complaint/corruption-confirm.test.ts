@@ -3,7 +3,8 @@ import { continueComplaint, startComplaint } from './dialog.js';
 import type { DialogInput, Outcome } from '../../dialogs/types.js';
 import { CORRUPTION_PDPA_NOTICE_TH, SELF_IDENTIFYING_WARNING_TH } from '../../domain/corruption-privacy.js';
 import type { Message } from '../../line/messages.js';
-import { ACTION } from '../../line/postback.js';
+import { COMPLAINT_ACTIONS } from './actions.js';
+
 
 /** The corruption dialog's confirm step when the story seems to say who the reporter is. */
 type State = Parameters<typeof continueComplaint>[0];
@@ -41,14 +42,14 @@ describe('the corruption report\'s confirm step', () => {
     expect(shown(removed)).toContain(`รายละเอียด: ${cleaned}`);
     expect(shown(removed)).not.toContain('อาจระบุตัวท่านได้');
     expect(labels(removed)).toEqual(['ยืนยันส่งเรื่อง', 'ยกเลิก']);
-    const sent = next(removed, { kind: 'postback', action: ACTION.complaintSubmit, params: { d: 'evt-1' } });
+    const sent = next(removed, { kind: 'postback', action: COMPLAINT_ACTIONS.complaintSubmit.name, params: { d: 'evt-1' } });
     expect(filed(sent)).toMatchObject({ kind: 'corruption', description: cleaned, accused: 'นายสมมติ หัวหน้าพัสดุ' });
   });
 
   it('files the story as typed when the reporter sends it as it is', () => {
     const confirm = toConfirm(STORY);
     const asIs = (confirm.replies[0] as any).quickReply.items.find((i: any) => i.action.label === 'ส่งตามเดิม').action;
-    const sent = next(confirm, { kind: 'postback', action: ACTION.complaintSubmit, params: Object.fromEntries(new URLSearchParams(asIs.data)) as Record<string, string> });
+    const sent = next(confirm, { kind: 'postback', action: COMPLAINT_ACTIONS.complaintSubmit.name, params: Object.fromEntries(new URLSearchParams(asIs.data)) as Record<string, string> });
     expect(filed(sent)).toMatchObject({ description: STORY });
     expect(filed(next(toConfirm(STORY), say('ส่งตามเดิม')))).toMatchObject({ description: STORY });
   });

@@ -3,7 +3,8 @@ import { continueComplaint, offerAnswer, offerStory, startComplaint } from './di
 import { figures } from '../../domain/figures.js';
 import type { DialogInput, Outcome } from '../../dialogs/types.js';
 import type { Message } from '../../line/messages.js';
-import { ACTION } from '../../line/postback.js';
+import { COMPLAINT_ACTIONS } from './actions.js';
+
 
 /** Walks the pure dialog through inputs, returning every outcome. */
 function walk(...inputs: DialogInput[]): Outcome<unknown>[] {
@@ -15,7 +16,7 @@ function walk(...inputs: DialogInput[]): Outcome<unknown>[] {
   return outcomes;
 }
 const say = (t: string): DialogInput => ({ kind: 'text', text: t });
-const kind = (k: string): DialogInput => ({ kind: 'postback', action: ACTION.complaintKind, params: { k } });
+const kind = (k: string): DialogInput => ({ kind: 'postback', action: COMPLAINT_ACTIONS.complaintKind.name, params: { k } });
 const shown = (o: Outcome<unknown>) => o.replies.map((m: Message) => ('text' in m ? m.text : '')).join('\n');
 
 describe('the complaint dialog', () => {

@@ -6,10 +6,11 @@ import type { DialogState } from '../../domain/dialog-state.js';
 import { FINDING_TH, findSelfIdentifying, removeFindings, type Finding } from '../../domain/self-identifying.js';
 import { arabicDigits, truncate } from '../../domain/thai.js';
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
-import { ACTION, postbackData } from '../../line/postback.js';
+import { postbackData } from '../../line/postback.js';
 import { cleanFreeText } from '../../dialogs/free-text.js';
 import type { DialogInput, Outcome, StoreAttachment } from '../../dialogs/types.js';
 import { isConfirmWord, isSkipWord } from '../../dialogs/words.js';
+import { COMPLAINT_ACTIONS } from './actions.js';
 
 /**
  * A citizen's complaint, as a pure state machine. General: what happened (+ photos) → where (optional)
@@ -64,14 +65,14 @@ function counter(step: Step, d: ComplaintDraft, f: Figures): string {
 function prompt(step: Step, d: ComplaintDraft, f: Figures): Message {
   switch (step) {
     case 'offer': {
-      const general = quickPostback(OFFER.general, postbackData(ACTION.complaintKind, { k: 'general' }), OFFER.general);
-      const corruption = quickPostback(OFFER.corruption, postbackData(ACTION.complaintKind, { k: 'corruption' }), OFFER.corruption);
-      return text(OFFER.question, [...(d.kind === 'corruption' ? [corruption, general] : [general, corruption]), quickPostback(OFFER.no, postbackData(ACTION.complaintKind, { k: 'none' }), OFFER.no)]);
+      const general = quickPostback(OFFER.general, postbackData(COMPLAINT_ACTIONS.complaintKind, { k: 'general' }), OFFER.general);
+      const corruption = quickPostback(OFFER.corruption, postbackData(COMPLAINT_ACTIONS.complaintKind, { k: 'corruption' }), OFFER.corruption);
+      return text(OFFER.question, [...(d.kind === 'corruption' ? [corruption, general] : [general, corruption]), quickPostback(OFFER.no, postbackData(COMPLAINT_ACTIONS.complaintKind, { k: 'none' }), OFFER.no)]);
     }
     case 'kind':
       return text(`${PDPA_NOTICE} ${CORRUPTION_ASKS_NO_CONTACT_TH}\n\nเลือกประเภทเรื่องที่ต้องการแจ้ง`, [
-        quickPostback('ร้องเรียนทั่วไป', postbackData(ACTION.complaintKind, { k: 'general' }), KIND_TH.general),
-        quickPostback('แจ้งทุจริต', postbackData(ACTION.complaintKind, { k: 'corruption' }), KIND_TH.corruption),
+        quickPostback('ร้องเรียนทั่วไป', postbackData(COMPLAINT_ACTIONS.complaintKind, { k: 'general' }), KIND_TH.general),
+        quickPostback('แจ้งทุจริต', postbackData(COMPLAINT_ACTIONS.complaintKind, { k: 'corruption' }), KIND_TH.corruption),
         cancel(),
       ]);
     case 'accused':
@@ -103,11 +104,11 @@ function prompt(step: Step, d: ComplaintDraft, f: Figures): Message {
       if (found.length > 0) {
         return text(`${summary(d, f)}\n\n${selfIdentifyingText(found)}`, [
           quickText(REMOVE_FOUND),
-          quickPostback(SEND_AS_IS, postbackData(ACTION.complaintSubmit, { d: d.draftId }), SEND_AS_IS),
+          quickPostback(SEND_AS_IS, postbackData(COMPLAINT_ACTIONS.complaintSubmit, { d: d.draftId }), SEND_AS_IS),
           cancel(),
         ]);
       }
-      return text(`${summary(d, f)}\n\nกด "ยืนยันส่งเรื่อง" เพื่อส่ง`, [quickPostback('ยืนยันส่งเรื่อง', postbackData(ACTION.complaintSubmit, { d: d.draftId })), cancel()]);
+      return text(`${summary(d, f)}\n\nกด "ยืนยันส่งเรื่อง" เพื่อส่ง`, [quickPostback('ยืนยันส่งเรื่อง', postbackData(COMPLAINT_ACTIONS.complaintSubmit, { d: d.draftId })), cancel()]);
     }
   }
 }
@@ -133,7 +134,7 @@ export function offerStory(eventId: string, story: string, likely: ComplaintKind
 
 /** Which answer to the offer a typed or tapped reply is; null when it is something else. */
 export function offerAnswer(input: DialogInput): ComplaintKind | 'none' | null {
-  if (input.kind === 'postback') return input.action === ACTION.complaintKind && ['general', 'corruption', 'none'].includes(input.params.k ?? '') ? (input.params.k as ComplaintKind | 'none') : null;
+  if (input.kind === 'postback') return input.action === COMPLAINT_ACTIONS.complaintKind.name && ['general', 'corruption', 'none'].includes(input.params.k ?? '') ? (input.params.k as ComplaintKind | 'none') : null;
   if (input.kind !== 'text') return null;
   const t = input.text.trim().toLowerCase().replace(/\s*(ครับ|ค่ะ|คะ|จ้า|นะ)+$/u, '');
   if (/^(ไม่ใช่|ไม่|ไม่ต้อง|ไม่แจ้ง|no)$/.test(t)) return 'none';
@@ -196,7 +197,7 @@ export function parseContact(value: string): { name: string | null; phone: strin
 
 export function continueComplaint(state: State, input: DialogInput, f: Figures = figures()): Outcome<ComplaintEffect> {
   const d = state.data;
-  if (input.kind === 'postback' && input.action === ACTION.complaintSubmit) {
+  if (input.kind === 'postback' && input.action === COMPLAINT_ACTIONS.complaintSubmit.name) {
     if (state.step !== 'confirm' || input.params.d !== d.draftId || !d.kind || !d.description) {
       return { replies: [text('ปุ่มนี้เป็นของรายการเก่า พิมพ์ "ร้องเรียน" เพื่อเริ่มใหม่')] };
     }
@@ -215,7 +216,7 @@ export function continueComplaint(state: State, input: DialogInput, f: Figures =
     }
     case 'kind': {
       const chosen =
-        input.kind === 'postback' && input.action === ACTION.complaintKind
+        input.kind === 'postback' && input.action === COMPLAINT_ACTIONS.complaintKind.name
           ? input.params.k
           : input.kind === 'text'
             ? /ทุจริต|ประพฤติมิชอบ|corruption/i.test(input.text)
@@ -269,7 +270,7 @@ export function continueComplaint(state: State, input: DialogInput, f: Figures =
     }
     case 'confirm':
       if (input.kind === 'text' && input.text.trim() === REMOVE_FOUND) return removeSelfIdentifying(d, f);
-      if (input.kind === 'text' && (isConfirmWord(input.text) || input.text.trim() === SEND_AS_IS)) return continueComplaint(state, { kind: 'postback', action: ACTION.complaintSubmit, params: { d: d.draftId } });
+      if (input.kind === 'text' && (isConfirmWord(input.text) || input.text.trim() === SEND_AS_IS)) return continueComplaint(state, { kind: 'postback', action: COMPLAINT_ACTIONS.complaintSubmit.name, params: { d: d.draftId } });
       return at(f, 'confirm', d, [text(selfIdentifying(d).length > 0 ? `กด "${REMOVE_FOUND}" หรือ "${SEND_AS_IS}" หรือพิมพ์ "ยกเลิก"` : 'กด "ยืนยันส่งเรื่อง" เพื่อส่ง หรือ "ยกเลิก"')]);
   }
 }

@@ -3,7 +3,7 @@ import { figures } from '../../domain/figures.js';
 import { isExecutiveOrAdmin } from '../../domain/roles.js';
 import { linkMessage } from '../../flex/link-message.js';
 import { quickPostback, quickText, text } from '../../line/messages.js';
-import { ACTION, postbackData } from '../../line/postback.js';
+import { postbackData } from '../../line/postback.js';
 import { isReportKind, isScopeReport, REPORT_KINDS, REPORT_SHORT_TH, REPORT_TH, reportDefinition, roundOfReport, type ReportKind } from '../../reports/catalogue.js';
 import { EXPORT_WORDS } from '../shared/meanings/lexicons.js';
 import { CHAT_TEXT } from '../shared/texts.js';
@@ -46,7 +46,7 @@ export const exportReport: Feature = {
     const kind = ctx.input.kind === 'postback' ? ctx.input.params.k : undefined;
     // The roll-up is a supervisor's (ภาพรวม), never an organisation's own report.
     if (!isReportKind(kind) || isScopeReport(kind)) {
-      return [text('เลือกรายงานที่ต้องการดาวน์โหลด', [...REPORT_KINDS.filter((k) => !isScopeReport(k)).map((k) => quickPostback(REPORT_SHORT_TH[k], postbackData(ACTION.exportReport, { k }), REPORT_TH[k])), quickText('ยกเลิก')])];
+      return [text('เลือกรายงานที่ต้องการดาวน์โหลด', [...REPORT_KINDS.filter((k) => !isScopeReport(k)).map((k) => quickPostback(REPORT_SHORT_TH[k], postbackData(EXPORT_REPORT_ACTIONS.exportReport, { k }), REPORT_TH[k])), quickText('ยกเลิก')])];
     }
     const answer = ctx.input.kind === 'postback' ? ctx.input.params.go : undefined;
     // Cancelling makes nothing and drops nothing: a dialog under way is brought back by the router.
@@ -77,8 +77,8 @@ async function roundNotOver(ctx: ChatContext, kind: ReportKind): Promise<Message
     `${ROUND_TH[name]} ของปีงบประมาณ ${f.fiscalYear(fiscalYear)} ยังไม่สิ้นสุด (สิ้นสุดวันที่ ${f.date(roundLastDay(round))}) ` +
       `รายงานที่ออกตอนนี้จะเป็นข้อมูล ณ วันนี้ และจะระบุไว้ในรายงานว่ายังไม่สิ้นสุดรอบ ต้องการออกรายงานเลยหรือไม่`,
     [
-      quickPostback('ออกรายงานเลย', postbackData(ACTION.exportReport, { k: kind, go: 'yes' })),
-      quickPostback('ยกเลิก', postbackData(ACTION.exportReport, { k: kind, go: 'no' })),
+      quickPostback('ออกรายงานเลย', postbackData(EXPORT_REPORT_ACTIONS.exportReport, { k: kind, go: 'yes' })),
+      quickPostback('ยกเลิก', postbackData(EXPORT_REPORT_ACTIONS.exportReport, { k: kind, go: 'no' })),
     ],
   );
 }

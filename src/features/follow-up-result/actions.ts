@@ -1,7 +1,5 @@
-import { z } from 'zod';
-import { param, postbackAction } from '../../line/postback-action.js';
+import { FOLLOW_UP_CARD_ACTIONS } from '../../flex/actions.js';
 
 export const FOLLOW_UP_RESULT_ACTIONS = {
-  /** An officer's card on the follow-up result: what they still have not reported (`p`: the follow-up's month, `o`: the group's key, or `rest`). */
-  followUpOfficer: postbackAction('fu.o', z.object({ p: param.token, o: param.token })),
+  ...FOLLOW_UP_CARD_ACTIONS,
 } as const;

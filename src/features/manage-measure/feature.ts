@@ -5,7 +5,7 @@ import { figures, type Figures } from '../../domain/figures.js';
 import { truncate } from '../../domain/thai.js';
 import { measureBrief } from '../../flex/measure-cards.js';
 import { quickPostback, text, type Message } from '../../line/messages.js';
-import { ACTION, postbackData } from '../../line/postback.js';
+import { postbackData } from '../../line/postback.js';
 import type { ChatContext, Feature } from '../shared/context.js';
 import { MANAGE_MEASURE_ACTIONS } from './actions.js';
 
@@ -46,8 +46,8 @@ function shown(m: MeasureView, field: EditableField, f: Figures): string {
 async function adminBrief(ctx: ChatContext, m: MeasureView): Promise<Message[]> {
   const reports = await ctx.stores.progress.recentReports(m.id, 3);
   const actions = [
-    ...(isLockedForRound(m, ctx.now) ? [quickPostback('เปิดให้รายงานใหม่', postbackData(ACTION.measureReopen, { m: m.id }))] : []),
-    ...(Object.keys(EDITABLE_FIELDS) as EditableField[]).map((f) => quickPostback(FIELD_BUTTON[f], postbackData(ACTION.measureEdit, { m: m.id, f }))),
+    ...(isLockedForRound(m, ctx.now) ? [quickPostback('เปิดให้รายงานใหม่', postbackData(MANAGE_MEASURE_ACTIONS.measureReopen, { m: m.id }))] : []),
+    ...(Object.keys(EDITABLE_FIELDS) as EditableField[]).map((f) => quickPostback(FIELD_BUTTON[f], postbackData(MANAGE_MEASURE_ACTIONS.measureEdit, { m: m.id, f }))),
   ];
   return [measureBrief(m, reports, actions, figures(ctx.org.digits))];
 }
@@ -76,7 +76,7 @@ export const manageMeasure: Feature = {
     if (input.kind === 'postback') {
       const m = await ctx.stores.measures.measureById(input.params.m ?? '');
       if (!m) return [text(SAY.notFound(''))];
-      if (input.action === ACTION.measureReopen) {
+      if (input.action === MANAGE_MEASURE_ACTIONS.measureReopen.name) {
         if (!isLockedForRound(m, ctx.now)) return [text(SAY.notLocked(m.code))];
         await ctx.stores.measures.reopenMeasure({ id: m.id, by: ctx.sender.staff?.displayName || 'ผู้ดูแลระบบ', at: ctx.now });
         return [text(SAY.reopened(m.code))];

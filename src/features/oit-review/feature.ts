@@ -5,7 +5,7 @@ import type { StaffMember } from '../../domain/staff.js';
 import { figures, type Figures } from '../../domain/figures.js';
 import { oitReviewCarousel } from '../../flex/oit-cards.js';
 import { text, type Message } from '../../line/messages.js';
-import { ACTION } from '../../line/postback.js';
+
 import { noticeAboutOitItem } from '../../outbox/oit-notices.js';
 import type { ChatContext, Feature, Perform } from '../shared/context.js';
 import { OIT_REVIEW_ACTIONS } from './actions.js';
@@ -71,10 +71,10 @@ export const oitReview: Feature = {
   async handle(ctx) {
     const reviewer = reviewerOf(ctx)!;
     const { input } = ctx;
-    if (input.kind === 'postback' && input.action === ACTION.oitApprove) {
+    if (input.kind === 'postback' && input.action === OIT_REVIEW_ACTIONS.oitApprove.name) {
       return ctx.run(approveOitItem(input.params.v ?? '', await factsFor(ctx, reviewer, input.params.i ?? '')), save(ctx));
     }
-    if (input.kind === 'postback' && input.action === ACTION.oitReturn) {
+    if (input.kind === 'postback' && input.action === OIT_REVIEW_ACTIONS.oitReturn.name) {
       return ctx.run(startReturn(input.params.v ?? '', await factsFor(ctx, reviewer, input.params.i ?? '')), save(ctx));
     }
     return oitReviewList(ctx, input.kind === 'postback' ? Number(input.params.p) || 1 : 1);

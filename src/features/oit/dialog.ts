@@ -6,10 +6,11 @@ import { figures, type Figures } from '../../domain/figures.js';
 import { truncate } from '../../domain/thai.js';
 import { LINE_LIMITS } from '../../line/limits.js';
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
-import { ACTION, postbackData } from '../../line/postback.js';
+import { postbackData } from '../../line/postback.js';
 import { cleanFreeText, NEED_TEXT } from '../../dialogs/free-text.js';
 import { isConfirmWord, isSkipWord } from '../../dialogs/words.js';
 import type { DialogInput, Outcome, StoreAttachment } from '../../dialogs/types.js';
+import { OIT_ACTIONS } from './actions.js';
 
 /**
  * An owner answers one OIT item, as a pure state machine:
@@ -78,8 +79,8 @@ function promptFor(step: Step, draft: OitDraft, item: OitItem, f: Figures): Mess
   switch (step) {
     case 'available':
       return text(truncate(SAY.askAvailable(item.code, truncate(item.title, 300), truncate(item.description, 1_500), currentWords(item)), LINE_LIMITS.textLength), [
-        quickPostback('มี', postbackData(ACTION.oitAvailable, { v: '1' })),
-        quickPostback('ไม่มี', postbackData(ACTION.oitAvailable, { v: '0' })),
+        quickPostback('มี', postbackData(OIT_ACTIONS.oitAvailable, { v: '1' })),
+        quickPostback('ไม่มี', postbackData(OIT_ACTIONS.oitAvailable, { v: '0' })),
         cancelQuick(),
       ]);
     case 'url':
@@ -103,7 +104,7 @@ function describe(draft: OitDraft, item: OitItem, f: Figures): string[] {
 
 function confirmMessage(draft: OitDraft, item: OitItem, f: Figures): Message {
   return text(['ตรวจสอบก่อนบันทึก', '', ...describe(draft, item, f)].join('\n'), [
-    quickPostback('ยืนยันบันทึก', postbackData(ACTION.oitConfirm, { d: draft.draftId })),
+    quickPostback('ยืนยันบันทึก', postbackData(OIT_ACTIONS.oitConfirm, { d: draft.draftId })),
     cancelQuick(),
   ]);
 }
@@ -137,7 +138,7 @@ export function continueOitAnswer(state: AnswerState, input: DialogInput, facts:
   const f = figuresOf(facts);
   if (!item || item.id !== draft.itemId) return { replies: [text(SAY.notFound)], state: null };
 
-  if (input.kind === 'postback' && input.action === ACTION.oitConfirm) {
+  if (input.kind === 'postback' && input.action === OIT_ACTIONS.oitConfirm.name) {
     if (input.params.d !== draft.draftId || state.step !== 'confirm') return { replies: [text(SAY.staleButton)] };
     return confirm(draft, item, facts);
   }
@@ -145,7 +146,7 @@ export function continueOitAnswer(state: AnswerState, input: DialogInput, facts:
   switch (state.step) {
     case 'available': {
       const chosen =
-        input.kind === 'postback' && input.action === ACTION.oitAvailable
+        input.kind === 'postback' && input.action === OIT_ACTIONS.oitAvailable.name
           ? input.params.v === '1'
           : input.kind === 'text'
             ? parseAvailable(input.text)

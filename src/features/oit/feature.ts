@@ -5,7 +5,7 @@ import { nameOf, type StaffMember } from '../../domain/staff.js';
 import { figures, type Figures } from '../../domain/figures.js';
 import { oitOwnerCarousel } from '../../flex/oit-cards.js';
 import { quickText, text, type Message } from '../../line/messages.js';
-import { ACTION } from '../../line/postback.js';
+
 import type { ChatContext, Feature, Perform } from '../shared/context.js';
 import { oitReviewList } from '../oit-review/feature.js';
 import { OIT_ACTIONS } from './actions.js';
@@ -83,7 +83,7 @@ export const oit: Feature = {
     const owner = ownerOf(ctx);
     const { input } = ctx;
     if (!owner) return oitReviewList(ctx, 1);
-    if (input.kind === 'postback' && input.action === ACTION.oitPick) {
+    if (input.kind === 'postback' && input.action === OIT_ACTIONS.oitPick.name) {
       return ctx.run(pickOitItem(await factsFor(ctx, owner, input.params.i ?? '')), save(ctx, owner));
     }
     const page = input.kind === 'postback' ? Number(input.params.p) || 1 : 1;

@@ -3,10 +3,11 @@ import { STAR_LABELS_TH, starsText } from '../../domain/closure.js';
 import type { DialogState } from '../../domain/dialog-state.js';
 import { figures, type Figures } from '../../domain/figures.js';
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
-import { ACTION, postbackData } from '../../line/postback.js';
+import { postbackData } from '../../line/postback.js';
 import { cleanFreeText } from '../../dialogs/free-text.js';
 import type { DialogInput, Outcome, StoreAttachment } from '../../dialogs/types.js';
 import { isSkipWord } from '../../dialogs/words.js';
+import { OWN_CASE_ACTIONS } from './actions.js';
 
 /**
  * A citizen closing the loop on their own case: the rating of a resolved case (stars and "fixed?" are
@@ -49,13 +50,13 @@ const cancel = () => quickText('ยกเลิก');
 export function starsQuestion(c: { id: string; trackingNo: string }): Message {
   return text(
     `เรื่องเลขที่ ${c.trackingNo} ดำเนินการแล้วเสร็จ\nท่านพึงพอใจกับการดำเนินการเพียงใด? ให้คะแนน 1–5 ดาว`,
-    [5, 4, 3, 2, 1].map((s) => quickPostback(`${'★'.repeat(s)} ${STAR_LABELS_TH[s]}`, postbackData(ACTION.ownRate, { c: c.id, s: String(s) }), `${s} ดาว`)),
+    [5, 4, 3, 2, 1].map((s) => quickPostback(`${'★'.repeat(s)} ${STAR_LABELS_TH[s]}`, postbackData(OWN_CASE_ACTIONS.ownRate, { c: c.id, s: String(s) }), `${s} ดาว`)),
   );
 }
 
 /** After the stars: is the problem really fixed? "Not fixed" may reopen the case. */
 export function fixedQuestion(c: { id: string; trackingNo: string }, stars: number): Message {
-  const answer = (label: string, fixed: boolean) => quickPostback(label, postbackData(ACTION.ownFixed, { c: c.id, s: String(stars), f: fixed ? '1' : '0' }));
+  const answer = (label: string, fixed: boolean) => quickPostback(label, postbackData(OWN_CASE_ACTIONS.ownFixed, { c: c.id, s: String(stars), f: fixed ? '1' : '0' }));
   return text(`ได้รับ ${starsText(stars)} แล้ว\nปัญหาของท่านได้รับการแก้ไขจริงหรือไม่?`, [answer('แก้ไขแล้ว', true), answer('ยังไม่ได้แก้ไข', false)]);
 }
 

@@ -19,7 +19,7 @@ import { figures } from '../../domain/figures.js';
 import { truncate } from '../../domain/thai.js';
 import { caseCard } from '../../flex/complaint-messages.js';
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
-import { ACTION, postbackData } from '../../line/postback.js';
+import { postbackData } from '../../line/postback.js';
 import { noticeToCaseHandler, noticeToExecutives, noticeToHandlers } from '../../outbox/complaint-notices.js';
 import { staleMoveText } from '../shared/stale-move.js';
 import { CHAT_TEXT } from '../shared/texts.js';
@@ -52,33 +52,33 @@ async function act(ctx: ChatContext, action: string, params: Record<string, stri
   const c = await ownCase(ctx, params.c);
   if (!c) return [text(SAY.notFound)];
   switch (action) {
-    case ACTION.ownRate: {
+    case OWN_CASE_ACTIONS.ownRate.name: {
       if (!mayRate(c)) return [text(SAY.notRatable(c))];
       const stars = Number(params.s);
       return [isStars(stars) ? fixedQuestion(c, stars) : starsQuestion(c)];
     }
-    case ACTION.ownFixed: {
+    case OWN_CASE_ACTIONS.ownFixed.name: {
       const stars = Number(params.s);
       if (!mayRate(c) || !c.closedAt) return [text(SAY.notRatable(c))];
       if (!isStars(stars) || (params.f !== '1' && params.f !== '0')) return [starsQuestion(c)];
       const draft: FeedbackDraft = { complaintId: c.id, trackingNo: c.trackingNo, round: c.reopenCount, resolvedAt: c.closedAt.toISOString(), stars, fixed: params.f === '1' };
       return ctx.run(askComment(draft), (e) => perform(ctx, e));
     }
-    case ACTION.ownWithdraw:
+    case OWN_CASE_ACTIONS.ownWithdraw.name:
       if (params.no === '1') return [text(`เรื่อง ${c.trackingNo} ยังดำเนินการต่อ ไม่ได้ถอนเรื่อง`)];
       if (!mayWithdraw(c)) return [text(SAY.closed(c))];
       return [
         text(`ยืนยันถอนเรื่อง ${c.trackingNo}?\nเมื่อถอนแล้วเจ้าหน้าที่จะหยุดดำเนินการเรื่องนี้ และเปิดเรื่องเดิมอีกไม่ได้ หากต้องการแจ้งใหม่ พิมพ์ "ร้องเรียน"`, [
-          quickPostback('ยืนยันถอนเรื่อง', postbackData(ACTION.ownWithdrawConfirm, { c: c.id }), `ยืนยันถอนเรื่อง ${c.trackingNo}`),
-          quickPostback('ไม่ถอนเรื่อง', postbackData(ACTION.ownWithdraw, { c: c.id, no: '1' })),
+          quickPostback('ยืนยันถอนเรื่อง', postbackData(OWN_CASE_ACTIONS.ownWithdrawConfirm, { c: c.id }), `ยืนยันถอนเรื่อง ${c.trackingNo}`),
+          quickPostback('ไม่ถอนเรื่อง', postbackData(OWN_CASE_ACTIONS.ownWithdraw, { c: c.id, no: '1' })),
         ]),
       ];
-    case ACTION.ownWithdrawConfirm:
+    case OWN_CASE_ACTIONS.ownWithdrawConfirm.name:
       return withdraw(ctx, c);
-    case ACTION.ownAddInfo:
+    case OWN_CASE_ACTIONS.ownAddInfo.name:
       if (!mayAddInformation(c)) return [text(`${SAY.closed(c)} ส่งข้อมูลเพิ่มได้เฉพาะเรื่องที่ยังเปิดอยู่`)];
       return ctx.run(askInformation({ complaintId: c.id, trackingNo: c.trackingNo, photos: [] }, figures(ctx.org.digits)), (e) => perform(ctx, e));
-    case ACTION.ownPhotos:
+    case OWN_CASE_ACTIONS.ownPhotos.name:
       if (c.afterPhotos.length === 0) return [text(`เรื่อง ${c.trackingNo} ยังไม่มีภาพหลังดำเนินการ`)];
       return evidenceReplies(ctx, { of: `c:${c.id}`, heading: `ภาพหลังดำเนินการ เรื่อง ${c.trackingNo}`, attachments: c.afterPhotos, againLabel: 'ดูภาพหลังดำเนินการ' });
     default:

@@ -7,7 +7,10 @@ import { truncate } from '../../domain/thai.js';
 import { renderTemplate } from '../../line/flex-template.js';
 import { LINE_LIMITS } from '../../line/limits.js';
 import { quickPostback, quickText, type Message } from '../../line/messages.js';
-import { ACTION, postbackData } from '../../line/postback.js';
+import { postbackData } from '../../line/postback.js';
+import { CANCEL_ACTIONS } from '../cancel/actions.js';
+import { EVIDENCE_ACTIONS } from '../evidence/actions.js';
+import { REPORT_ACTIONS } from './actions.js';
 
 /** The officer's report being written, as the dialog keeps it and the cards show it. */
 export interface ReportDraft {
@@ -56,10 +59,10 @@ export function confirmCard(draft: ReportDraft, m: MeasureView, f: Figures = fig
       ...answers(draft),
       disbursed: draft.disbursed == null ? '' : `${f.baht(draft.disbursed)} จากงบประมาณ ${f.baht(m.budget)}`,
       attachments: describeAttachments(draft.attachments, f),
-      confirmPostback: postbackData(ACTION.reportConfirm, { d: draft.draftId }),
-      cancelPostback: postbackData(ACTION.cancel),
+      confirmPostback: postbackData(REPORT_ACTIONS.reportConfirm, { d: draft.draftId }),
+      cancelPostback: postbackData(CANCEL_ACTIONS.cancel),
     }),
-    quickReply: { items: [quickPostback('ยืนยันบันทึก', postbackData(ACTION.reportConfirm, { d: draft.draftId })), quickText('ยกเลิก')] },
+    quickReply: { items: [quickPostback('ยืนยันบันทึก', postbackData(REPORT_ACTIONS.reportConfirm, { d: draft.draftId })), quickText('ยกเลิก')] },
   };
 }
 
@@ -68,7 +71,7 @@ export function confirmCard(draft: ReportDraft, m: MeasureView, f: Figures = fig
  * it was reported, because the card is made in the same step as the report and before its id exists.
  */
 export function reportEvidencePostback(measureId: string, reportedAt: Date): string {
-  return postbackData(ACTION.reportEvidence, { m: measureId, t: String(reportedAt.getTime()) });
+  return postbackData(EVIDENCE_ACTIONS.reportEvidence, { m: measureId, t: String(reportedAt.getTime()) });
 }
 
 /** The bubble the reporter sees once the update is stored. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { continueReport, pickMeasure, type Facts, type ReportEffect } from './dialog.js';
 import type { MeasureView } from '../../domain/measures.js';
-import { ACTION } from '../../line/postback.js';
+
 import type { DialogInput, Outcome } from '../../dialogs/types.js';
+import { REPORT_ACTIONS } from './actions.js';
 
 const project: MeasureView = {
   id: 'm1',
@@ -31,7 +32,7 @@ const facts: Facts = {
 };
 
 const say = (t: string): DialogInput => ({ kind: 'text', text: t });
-const status = (s: string): DialogInput => ({ kind: 'postback', action: ACTION.reportStatus, params: { s } });
+const status = (s: string): DialogInput => ({ kind: 'postback', action: REPORT_ACTIONS.reportStatus.name, params: { s } });
 
 /** Picks a measure and answers each step in turn; returns every outcome. */
 function walk(measureId: string, ...inputs: DialogInput[]): Outcome<ReportEffect>[] {
@@ -81,11 +82,11 @@ describe('the officer report dialog', () => {
   it('refuses a confirm button from another draft, and one pressed before the confirmation step', () => {
     const outcomes = walk('m2', status('completed'), say('เสร็จแล้ว'), say('ผู้เข้าร่วม 40 คน'), say('ข้าม'), say('ข้าม'));
     const state = outcomes[5]!.state as Parameters<typeof continueReport>[0];
-    const stale = continueReport(state, { kind: 'postback', action: ACTION.reportConfirm, params: { d: 'evt-older' } }, facts);
+    const stale = continueReport(state, { kind: 'postback', action: REPORT_ACTIONS.reportConfirm.name, params: { d: 'evt-older' } }, facts);
     expect(saved(stale)).toBeUndefined();
     expect(JSON.stringify(stale.replies)).toContain('ปุ่มนี้เป็นของรายการเก่า');
     const early = walk('m2', status('completed'))[1]!;
-    const tooSoon = continueReport(early.state as Parameters<typeof continueReport>[0], { kind: 'postback', action: ACTION.reportConfirm, params: { d: 'evt-pick' } }, facts);
+    const tooSoon = continueReport(early.state as Parameters<typeof continueReport>[0], { kind: 'postback', action: REPORT_ACTIONS.reportConfirm.name, params: { d: 'evt-pick' } }, facts);
     expect(saved(tooSoon)).toBeUndefined();
   });
 
@@ -123,7 +124,7 @@ describe('the officer report dialog', () => {
 
   it('refuses a completed draft without an outcome at the confirm button too', () => {
     const state = { dialog: 'officer_report', step: 'confirm' as const, data: { draftId: 'evt-pick', measureId: 'm2', status: 'completed' as const, summary: 'เสร็จ', outcome: null, attachments: [] } };
-    const pressed = continueReport(state, { kind: 'postback', action: ACTION.reportConfirm, params: { d: 'evt-pick' } }, facts);
+    const pressed = continueReport(state, { kind: 'postback', action: REPORT_ACTIONS.reportConfirm.name, params: { d: 'evt-pick' } }, facts);
     expect(saved(pressed)).toBeUndefined();
     expect(stepOf(pressed)).toBe('outcome');
   });

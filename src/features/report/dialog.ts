@@ -8,10 +8,11 @@ import { figures, type Figures } from '../../domain/figures.js';
 import { parseAmount, truncate } from '../../domain/thai.js';
 import { confirmCard, savedCard, type ReportDraft } from './cards.js';
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
-import { ACTION, postbackData } from '../../line/postback.js';
+import { postbackData } from '../../line/postback.js';
 import { cleanFreeText, NEED_TEXT } from '../../dialogs/free-text.js';
 import { isConfirmWord, isSkipWord } from '../../dialogs/words.js';
 import type { DialogInput, Outcome, StoreAttachment } from '../../dialogs/types.js';
+import { REPORT_ACTIONS } from './actions.js';
 
 /**
  * The officer's progress report, as a pure state machine:
@@ -90,7 +91,7 @@ const figuresOf = (facts: Facts): Figures => facts.figures ?? figures();
 function statusPrompt(m: MeasureView): Message {
   return text(
     SAY.askStatus(m.code, truncate(m.title, 300)),
-    [...STATUSES.map((s) => quickPostback(STATUS_SHORT_TH[s], postbackData(ACTION.reportStatus, { s }), STATUS_TH[s])), cancelQuick()],
+    [...STATUSES.map((s) => quickPostback(STATUS_SHORT_TH[s], postbackData(REPORT_ACTIONS.reportStatus, { s }), STATUS_TH[s])), cancelQuick()],
   );
 }
 
@@ -155,7 +156,7 @@ export function continueReport(state: ReportState, input: DialogInput, facts: Fa
   const m = facts.measures.find((x) => x.id === draft.measureId);
   if (!m) return { replies: [text(SAY.measureNotFound)], state: null };
 
-  if (input.kind === 'postback' && input.action === ACTION.reportConfirm) {
+  if (input.kind === 'postback' && input.action === REPORT_ACTIONS.reportConfirm.name) {
     if (input.params.d !== draft.draftId || state.step !== 'confirm') return { replies: [text(SAY.staleButton)] };
     return confirm(draft, m, facts);
   }
@@ -163,7 +164,7 @@ export function continueReport(state: ReportState, input: DialogInput, facts: Fa
   switch (state.step) {
     case 'status': {
       const chosen =
-        input.kind === 'postback' && input.action === ACTION.reportStatus && isStatus(input.params.s)
+        input.kind === 'postback' && input.action === REPORT_ACTIONS.reportStatus.name && isStatus(input.params.s)
           ? input.params.s
           : input.kind === 'text'
             ? parseStatus(input.text)

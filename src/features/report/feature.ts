@@ -8,7 +8,7 @@ import { dueFirst } from '../../domain/report-order.js';
 import { arabicDigits, truncate } from '../../domain/thai.js';
 import { matchCarousel, measureBrief, measureCarousel, SEE_DONE, seeDonePostback } from '../../flex/measure-cards.js';
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
-import { ACTION, postbackData } from '../../line/postback.js';
+import { postbackData } from '../../line/postback.js';
 import { CHAT_TEXT } from '../shared/texts.js';
 import type { ChatContext, Feature, Perform } from '../shared/context.js';
 import { REPORT_ACTIONS } from './actions.js';
@@ -190,22 +190,22 @@ export const report: Feature = {
   async handle(ctx) {
     const officer = officerOf(ctx)!;
     const { input } = ctx;
-    if (input.kind === 'postback' && input.action === ACTION.reportBrief) {
+    if (input.kind === 'postback' && input.action === REPORT_ACTIONS.reportBrief.name) {
       const facts = await factsFor(ctx, officer, input.params.m ?? '', false);
       const [m] = facts.measures;
       if (!m) return [text('ไม่พบมาตรการนี้ในรายการที่ท่านรับผิดชอบ')];
       const reports = await ctx.stores.progress.recentReports(m.id, 3);
-      const actions = isLockedForRound(m, ctx.now) ? [] : [quickPostback('รายงานความก้าวหน้า', postbackData(ACTION.reportPick, { m: m.id }))];
+      const actions = isLockedForRound(m, ctx.now) ? [] : [quickPostback('รายงานความก้าวหน้า', postbackData(REPORT_ACTIONS.reportPick, { m: m.id }))];
       return [measureBrief(m, reports, actions, figures(ctx.org.digits))];
     }
-    if (input.kind === 'postback' && input.action === ACTION.reportPick) {
+    if (input.kind === 'postback' && input.action === REPORT_ACTIONS.reportPick.name) {
       const measureId = input.params.m ?? '';
       const facts = await factsFor(ctx, officer, measureId, false);
       return ctx.run(pickMeasure(measureId, facts), save(ctx, officer, facts));
     }
     const fiscalYear = await ctx.org.activeFiscalYear();
     const measures = await ctx.stores.measures.measuresForOfficer(fiscalYear, officer);
-    if (input.kind === 'postback' && input.action === ACTION.reportPage) {
+    if (input.kind === 'postback' && input.action === REPORT_ACTIONS.reportPage.name) {
       const page = Number(input.params.p) || 1;
       return input.params.v === 'done' ? doneList(ctx, officer, measures, page) : dueList(ctx, officer, measures, page);
     }

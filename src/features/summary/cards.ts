@@ -5,8 +5,9 @@ import type { Summary, SummaryMeasure } from '../../domain/summary.js';
 import { figures, type Figures } from '../../domain/figures.js';
 import { truncate } from '../../domain/thai.js';
 import { text, type Message } from '../../line/messages.js';
-import { ACTION, postbackData } from '../../line/postback.js';
+import { postbackData } from '../../line/postback.js';
 import { COLOURS, groupCarousel, listText, shownGroupCount, type CardGroup } from '../../flex/group-cards.js';
+import { SUMMARY_ACTIONS } from './actions.js';
 
 /**
  * The summary's "overdue" button: measures whose period is over and that are not completed, as one card a
@@ -27,7 +28,7 @@ function unitCard(group: Group<SummaryMeasure>, summary: Summary, f: Figures): C
       { label: STATUS_TH.cannot_proceed, count: c.cannot_proceed, colour: STATUS_COLOUR.cannot_proceed },
       { label: `${STATUS_TH.awaiting_report} (${ROUND_TH[summary.round.name]})`, count: c.awaiting_report, colour: STATUS_COLOUR.awaiting_report },
     ],
-    button: { label: 'ดูรายการ', postback: postbackData(ACTION.overdueUnit, { u: group.key }) },
+    button: { label: 'ดูรายการ', postback: postbackData(SUMMARY_ACTIONS.overdueUnit, { u: group.key }) },
     size: group.items.length,
   };
 }
@@ -53,7 +54,7 @@ export function overdueCards(summary: Summary, f: Figures = figures()): Message 
       footnote: 'รายการที่หลายหน่วยงานรับผิดชอบร่วมกันนับในทุกหน่วยงานนั้น',
     },
     groups: groups.map((g) => unitCard(g, summary, f)),
-    more: { noun: 'หน่วยงาน', postback: postbackData(ACTION.overdueUnit, { u: 'rest' }) },
+    more: { noun: 'หน่วยงาน', postback: postbackData(SUMMARY_ACTIONS.overdueUnit, { u: 'rest' }) },
   });
 }
 

@@ -6,7 +6,7 @@ import { overdueCards, overdueUnitText } from './cards.js';
 import { complaintLine, summaryMessage } from '../../flex/summary-message.js';
 import { quickText, text, type Message } from '../../line/messages.js';
 import { BUDGET_LABEL } from '../budget/feature.js';
-import { ACTION } from '../../line/postback.js';
+
 import { SUMMARY_WORDS, WIDER_SCOPE_WORDS } from '../shared/meanings/lexicons.js';
 import { CHAT_TEXT } from '../shared/texts.js';
 import type { ChatContext, Feature } from '../shared/context.js';
@@ -74,7 +74,7 @@ async function overdue(ctx: ChatContext, action: string, params: Record<string, 
   // Late complaints are the executives' (as the 15-day job's card is): an admin gets the measures only.
   const executive = hasRole(ctx.sender.roles, 'executive');
   const f = figures(org.digits);
-  if (action === ACTION.overdueComplaints) {
+  if (action === SUMMARY_ACTIONS.overdueComplaints.name) {
     if (!executive) return [text('ปุ่มนี้สำหรับผู้บริหารเท่านั้น')];
     // A card pushed by a job run names its moment (`t`); the list is as of then or now, whichever is later.
     const t = Number(params.t);
@@ -82,7 +82,7 @@ async function overdue(ctx: ChatContext, action: string, params: Record<string, 
     return [text(overdueComplaintText(await stores.complaints.openComplaintsDueBy(at), at, params.h ?? '', f))];
   }
   const summary = await stores.summaries.loadSummary(now, org.thresholds, await org.activeFiscalYear());
-  if (action === ACTION.overdueUnit) return [text(overdueUnitText(summary, params.u ?? '', f))];
+  if (action === SUMMARY_ACTIONS.overdueUnit.name) return [text(overdueUnitText(summary, params.u ?? '', f))];
   const late = executive ? overdueComplaintCards(await stores.complaints.openComplaintsDueBy(now), now, null, f) : null;
   return late ? [overdueCards(summary, f), late] : [overdueCards(summary, f)];
 }
