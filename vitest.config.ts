@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { ISOLATED } from './test/support/isolated-files.js';
 
@@ -11,6 +12,9 @@ const shared = {
 
 export default defineConfig({
   test: {
+    // Two files at a time even on two cores (vitest's default there is one): a file spends much of its time
+    // waiting on FerretDB/PostgreSQL, so the second worker fills that time (the suite: 367 s → 262 s here).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // The root project's global setup runs once, for both projects below, and they read what it provides.
     globalSetup: ['test/support/global-setup.ts'],
     projects: [
