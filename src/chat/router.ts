@@ -225,8 +225,12 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
     deps.firstAttempt ? undefined : stores.dialogs.dialogBefore(eventId, deps.sealer),
   ]);
   // A retry of an event whose first attempt moved the dialog and then failed runs from where that attempt
-  // started, so that the same step gives the same answer (its effects are safe to repeat).
-  const stored = earlier === undefined ? current : earlier;
+  // started, so that the same step gives the same answer (its effects are safe to repeat). An attempt that
+  // saved the dialog kept it in the dialog's own document; one that removed the dialog, in the event's record.
+  const keptWithDialog = current?.kept?.eventId === eventId ? current.kept.dialog : undefined;
+  const startedAt = earlier !== undefined ? earlier : keptWithDialog;
+  const stored = startedAt !== undefined ? startedAt : current && { state: current.state, expired: current.expired };
+  const keptHere = { eventId, dialog: stored };
   let kept = earlier !== undefined;
   const keepBefore = async () => {
     if (kept) return;
@@ -258,8 +262,7 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
       }
       if (outcome.state === null) await ctx.endDialog();
       else if (outcome.state) {
-        await keepBefore();
-        await stores.dialogs.saveDialog(orgId, userKey, outcome.state, now, dialogTimeoutMinutes, deps.sealer);
+        await stores.dialogs.saveDialog(orgId, userKey, outcome.state, now, dialogTimeoutMinutes, deps.sealer, keptHere);
         touched = true;
       }
       return replies;
@@ -274,7 +277,7 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
   const startedFrom = stored && !stored.expired ? stored.state : null;
   const putDialogBack = async () => {
     if (!touched) return;
-    if (startedFrom) await stores.dialogs.saveDialog(orgId, userKey, startedFrom, now, dialogTimeoutMinutes, deps.sealer);
+    if (startedFrom) await stores.dialogs.saveDialog(orgId, userKey, startedFrom, now, dialogTimeoutMinutes, deps.sealer, keptHere);
     else await stores.dialogs.clearDialog(orgId, userKey);
   };
   return { ctx, before, dialogTouched: () => touched, startedFrom, putDialogBack };

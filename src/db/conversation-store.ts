@@ -10,14 +10,27 @@ export interface StoredDialog {
   expired: boolean;
 }
 
-export async function loadDialog(orgId: string, userKey: string, now: Date, sealer: Sealer): Promise<StoredDialog | null> {
+/** The dialog an event started from, as the event that wrote the dialog kept it. */
+export interface KeptDialog {
+  eventId: string;
+  dialog: StoredDialog | null;
+}
+
+/** The dialog under way, with the dialog its last writer started from (`kept`, when it recorded one). */
+export async function loadDialog(orgId: string, userKey: string, now: Date, sealer: Sealer): Promise<(StoredDialog & { kept?: KeptDialog }) | null> {
   const doc = await ConversationModel.findById(conversationId(orgId, userKey)).lean();
   if (!doc) return null;
   const data = doc.sealedData ? (JSON.parse(sealer.open(doc.sealedData)) as object) : ((doc.data ?? {}) as object);
-  return { state: { dialog: doc.dialog, step: doc.step, data }, expired: doc.expiresAt <= now };
+  const stored: StoredDialog & { kept?: KeptDialog } = { state: { dialog: doc.dialog, step: doc.step, data }, expired: doc.expiresAt <= now };
+  if (doc.keptFor && doc.keptSealed) stored.kept = { eventId: doc.keptFor, dialog: JSON.parse(sealer.open(doc.keptSealed)) as StoredDialog | null };
+  return stored;
 }
 
-export async function saveDialog(orgId: string, userKey: string, state: DialogState, now: Date, timeoutMinutes: number, sealer: Sealer): Promise<void> {
+/**
+ * Saves the dialog; `kept` (the event writing it and the dialog that event started from) goes into the same
+ * document, so that a retry of the event finds where it started without a write of its own.
+ */
+export async function saveDialog(orgId: string, userKey: string, state: DialogState, now: Date, timeoutMinutes: number, sealer: Sealer, kept?: KeptDialog): Promise<void> {
   await ConversationModel.replaceOne(
     { _id: conversationId(orgId, userKey) },
     {
@@ -28,6 +41,7 @@ export async function saveDialog(orgId: string, userKey: string, state: DialogSt
       sealedData: sealer.seal(JSON.stringify(state.data)),
       updatedAt: now,
       expiresAt: addMinutes(now, timeoutMinutes),
+      ...(kept ? { keptFor: kept.eventId, keptSealed: sealer.seal(JSON.stringify(kept.dialog)) } : {}),
     },
     { upsert: true },
   );
@@ -46,10 +60,11 @@ export async function deleteStaleDialogs(before: Date): Promise<number> {
 const insertRecord = insertUnique<{ _id: string; eventId: string; claimedAt: Date; owner: string; dialogSealed: string }>(EventAttemptModel);
 
 /**
- * Keeps the dialog an event started from, before the event changes it (once: a retry keeps the first).
- * The dialog is written with the event's other effects, before its replies are stored; should the event
- * fail after the dialog moved on, its retry must run the same step from the same dialog to give the same
- * answer, and finds it here. Pruned with the event's other records.
+ * Keeps the dialog an event started from, before the event removes the dialog (once: a retry keeps the
+ * first). A dialog the event saves carries it instead (`saveDialog`'s `kept`). The dialog is written with the
+ * event's other effects, before its replies are stored; should the event fail after the dialog moved on, its
+ * retry must run the same step from the same dialog to give the same answer, and finds it here. Pruned with
+ * the event's other records.
  */
 export async function keepDialogBefore(eventId: string, dialog: StoredDialog | null, now: Date, sealer: Sealer): Promise<void> {
   await insertRecord({ _id: `${eventId}#dialog`, eventId, claimedAt: now, owner: 'dialog', dialogSealed: sealer.seal(JSON.stringify(dialog)) });

@@ -18,6 +18,12 @@ const conversationSchema = new Schema(
     data: { type: Schema.Types.Mixed, default: undefined },
     updatedAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },
+    /**
+     * The event that wrote this dialog, and the dialog it started from (sealed JSON, null for none): a retry of
+     * that event runs from there (see conversation-store). Written with the dialog, so it costs no write of its own.
+     */
+    keptFor: { type: String, default: undefined },
+    keptSealed: { type: String, default: undefined },
   },
   { collection: 'conversations', minimize: false },
 );
