@@ -234,7 +234,7 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
   let kept = earlier !== undefined;
   const keepBefore = async () => {
     if (kept) return;
-    await stores.dialogs.keepDialogBefore(eventId, stored, now, deps.sealer);
+    await stores.dialogs.keepDialogBefore({ eventId, dialog: stored, now, sealer: deps.sealer });
     kept = true;
   };
   const before: Message[] = [];
@@ -262,7 +262,7 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
       }
       if (outcome.state === null) await ctx.endDialog();
       else if (outcome.state) {
-        await stores.dialogs.saveDialog(orgId, userKey, outcome.state, now, dialogTimeoutMinutes, deps.sealer, keptHere);
+        await stores.dialogs.saveDialog(orgId, userKey, { state: outcome.state, now, timeoutMinutes: dialogTimeoutMinutes, sealer: deps.sealer, kept: keptHere });
         touched = true;
       }
       return replies;
@@ -277,7 +277,7 @@ async function openContext(userId: string, input: DialogInput, eventId: string, 
   const startedFrom = stored && !stored.expired ? stored.state : null;
   const putDialogBack = async () => {
     if (!touched) return;
-    if (startedFrom) await stores.dialogs.saveDialog(orgId, userKey, startedFrom, now, dialogTimeoutMinutes, deps.sealer, keptHere);
+    if (startedFrom) await stores.dialogs.saveDialog(orgId, userKey, { state: startedFrom, now, timeoutMinutes: dialogTimeoutMinutes, sealer: deps.sealer, kept: keptHere });
     else await stores.dialogs.clearDialog(orgId, userKey);
   };
   return { ctx, before, dialogTouched: () => touched, startedFrom, putDialogBack };

@@ -30,7 +30,11 @@ export async function loadDialog(orgId: string, userKey: string, now: Date, seal
  * Saves the dialog; `kept` (the event writing it and the dialog that event started from) goes into the same
  * document, so that a retry of the event finds where it started without a write of its own.
  */
-export async function saveDialog(orgId: string, userKey: string, state: DialogState, now: Date, timeoutMinutes: number, sealer: Sealer, kept?: KeptDialog): Promise<void> {
+export async function saveDialog(
+  orgId: string,
+  userKey: string,
+  { state, now, timeoutMinutes, sealer, kept }: { state: DialogState; now: Date; timeoutMinutes: number; sealer: Sealer; kept?: KeptDialog },
+): Promise<void> {
   await ConversationModel.replaceOne(
     { _id: conversationId(orgId, userKey) },
     {
@@ -66,7 +70,7 @@ const insertRecord = insertUnique<{ _id: string; eventId: string; claimedAt: Dat
  * retry must run the same step from the same dialog to give the same answer, and finds it here. Pruned with
  * the event's other records.
  */
-export async function keepDialogBefore(eventId: string, dialog: StoredDialog | null, now: Date, sealer: Sealer): Promise<void> {
+export async function keepDialogBefore({ eventId, dialog, now, sealer }: { eventId: string; dialog: StoredDialog | null; now: Date; sealer: Sealer }): Promise<void> {
   await insertRecord({ _id: `${eventId}#dialog`, eventId, claimedAt: now, owner: 'dialog', dialogSealed: sealer.seal(JSON.stringify(dialog)) });
 }
 

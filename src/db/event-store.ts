@@ -97,7 +97,10 @@ export interface Stored {
  * `owner` is the instance that will queue the fresh events; `null` stores them due at once, for whichever
  * instance has room (the queue that would take them is full, or this instance is stopping).
  */
-export async function storeEvents(orgId: string, events: IncomingEvent[], now: Date, sealer: Sealer, owner: string | null = null): Promise<Stored> {
+export async function storeEvents(
+  orgId: string,
+  { events, now, sealer, owner = null }: { events: IncomingEvent[]; now: Date; sealer: Sealer; owner?: string | null },
+): Promise<Stored> {
   // The same event twice in one body is one event.
   const unique = [...new Map(events.map((e) => [e.webhookEventId, e])).values()];
   const docs: StoredEvent[] = unique.map((e) => ({
@@ -122,7 +125,7 @@ export async function storeEvents(orgId: string, events: IncomingEvent[], now: D
  * Claims attempt `n` of an event, `n` being one more than the attempts the caller saw on the event: of two
  * instances that saw the same state, one wins.
  */
-export async function claimAttempt(eventId: string, attempt: number, owner: string, now: Date, leaseSeconds: number): Promise<boolean> {
+export async function claimAttempt({ eventId, attempt, owner, now, leaseSeconds }: { eventId: string; attempt: number; owner: string; now: Date; leaseSeconds: number }): Promise<boolean> {
   return claimRound(attempts, { unitId: eventId, round: attempt, owner, now }, attemptLease(leaseSeconds, now));
 }
 
@@ -141,7 +144,7 @@ export async function isFinished(eventId: string): Promise<boolean> {
  * The replies are stored (as the event's `#replies` record, an insert) before they are sent, so a retry
  * re-sends them instead of running the dialog twice.
  */
-export async function recordReplies(eventId: string, repliesSealed: string, owner: string, now: Date): Promise<void> {
+export async function recordReplies({ eventId, repliesSealed, owner, now }: { eventId: string; repliesSealed: string; owner: string; now: Date }): Promise<void> {
   await insertRecord({ _id: `${eventId}#replies`, eventId, claimedAt: now, owner, repliesSealed });
 }
 
@@ -178,7 +181,19 @@ export async function pruneEventRecords(olderThan: Date): Promise<{ receipts: nu
 }
 
 /** `replying` tells operators the dialog has run and only the sending is left. */
-export async function markFailed(eventId: string, attempt: number, error: string, nextAttemptAt: Date, state: 'pending' | 'replying' | 'dead'): Promise<void> {
+export async function markFailed({
+  eventId,
+  attempt,
+  error,
+  nextAttemptAt,
+  state,
+}: {
+  eventId: string;
+  attempt: number;
+  error: string;
+  nextAttemptAt: Date;
+  state: 'pending' | 'replying' | 'dead';
+}): Promise<void> {
   await WebhookEventModel.updateOne({ _id: eventId }, { $set: { attempts: attempt, lastError: error.slice(0, 500), nextAttemptAt, state } });
 }
 
@@ -218,7 +233,7 @@ export async function queuedEventsOf(owner: string, limit: number): Promise<Stor
 }
 
 /** Records a running instance, so that a later start on the same host can tell whether it died. */
-export async function registerRunner(id: string, host: string, pid: number, now: Date): Promise<void> {
+export async function registerRunner({ id, host, pid, now }: { id: string; host: string; pid: number; now: Date }): Promise<void> {
   await EventRunnerModel.create({ _id: id, host, pid, startedAt: now });
 }
 

@@ -101,7 +101,7 @@ async function recordOutcomes(outcomes: { id: string; orgId: string; done: RunDo
 
 const done = (finishedAt: Date) => ({ $set: { state: 'done', finishedAt, error: null } });
 
-export async function finishRun(id: string, orgId: string, outcome: RunDone, finishedAt: Date): Promise<void> {
+export async function finishRun({ id, orgId, outcome, finishedAt }: { id: string; orgId: string; outcome: RunDone; finishedAt: Date }): Promise<void> {
   await recordOutcomes([{ id, orgId, done: outcome }]);
   await updateRun({ updateOne: { filter: { _id: id }, update: done(finishedAt) } });
 }
@@ -111,7 +111,17 @@ export async function finishRun(id: string, orgId: string, outcome: RunDone, fin
  * but for those in `except` (their output failed; they stay running for the resume sweep): their outcomes
  * in bulk, then one update of many documents, found by an indexed equality on the running state.
  */
-export async function finishRuns(claimed: { job: string; owner: string; startedAt: Date }, outcomes: { id: string; orgId: string; done: RunDone }[], except: string[], finishedAt: Date): Promise<void> {
+export async function finishRuns({
+  claimed,
+  outcomes,
+  except,
+  finishedAt,
+}: {
+  claimed: { job: string; owner: string; startedAt: Date };
+  outcomes: { id: string; orgId: string; done: RunDone }[];
+  except: string[];
+  finishedAt: Date;
+}): Promise<void> {
   await recordOutcomes(outcomes);
   await JobRunModel.updateMany({ state: 'running', ...claimed, ...(except.length > 0 ? { _id: { $nin: except } } : {}) }, done(finishedAt));
 }
@@ -154,7 +164,7 @@ const takeovers: ClaimLedger<{ _id: string; runId: string; owner: string; at: Da
  * Claims takeover `takeover` of an abandoned run, then holds the run for this instance until `leaseUntil`.
  * The run's own lease decides when it is abandoned, so a taken takeover just loses.
  */
-export async function takeOverRun(id: string, takeover: number, owner: string, now: Date, leaseUntil: Date): Promise<boolean> {
+export async function takeOverRun({ id, takeover, owner, now, leaseUntil }: { id: string; takeover: number; owner: string; now: Date; leaseUntil: Date }): Promise<boolean> {
   if (!(await claimRound(takeovers, { unitId: id, round: takeover, owner, now }))) return false;
   await JobRunModel.updateOne({ _id: id }, { $set: { owner, takeovers: takeover, leaseUntil } });
   return true;

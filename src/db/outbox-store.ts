@@ -68,7 +68,7 @@ const sendLease = (seconds: number): Lease => ({
 });
 
 /** Claims send attempt `attempt` of a message: of instances that saw the same attempts, one sends. */
-export async function claimSendAttempt(messageId: string, attempt: number, owner: string, now: Date, leaseSeconds: number): Promise<boolean> {
+export async function claimSendAttempt({ messageId, attempt, owner, now, leaseSeconds }: { messageId: string; attempt: number; owner: string; now: Date; leaseSeconds: number }): Promise<boolean> {
   return claimRound(sendAttempts, { unitId: messageId, round: attempt, owner, now }, sendLease(leaseSeconds));
 }
 

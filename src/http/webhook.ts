@@ -80,7 +80,7 @@ export function webhookRouter(deps: WebhookDeps): Router {
     const accepting = deps.intake.accepting();
     let stored: Stored;
     try {
-      stored = await withDeadline(storeEvents(tenant.orgId, events, deps.now(), deps.sealer, accepting ? deps.intake.owner : null), STORE_DEADLINE_MS);
+      stored = await withDeadline(storeEvents(tenant.orgId, { events, now: deps.now(), sealer: deps.sealer, owner: accepting ? deps.intake.owner : null }), STORE_DEADLINE_MS);
     } catch (error) {
       // Not stored (or not known to be): no 2xx, so LINE redelivers; an event that did get stored is
       // recognised by its id when it comes again.

@@ -215,7 +215,7 @@ export class EventRunner {
    */
   async start(): Promise<void> {
     const host = hostname();
-    await registerRunner(this.deps.instanceId, host, process.pid, this.deps.now());
+    await registerRunner({ id: this.deps.instanceId, host, pid: process.pid, now: this.deps.now() });
     runnersHere.add(this.deps.instanceId);
     // A record with this process's pid is a dead incarnation (a restarted container, where the app is always
     // pid 1), unless it is another runner of this very process (tests start several).

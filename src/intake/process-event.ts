@@ -73,7 +73,7 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
   };
   if (!firstEver && (await leftover())) return 'skipped';
   // The claim holds the event for a lease: another instance's sweep that sees it due cannot claim it too.
-  if (!(await claimAttempt(eventId, attempt, deps.instanceId, startedAt, ATTEMPT_LEASE_SECONDS))) {
+  if (!(await claimAttempt({ eventId, attempt, owner: deps.instanceId, now: startedAt, leaseSeconds: ATTEMPT_LEASE_SECONDS }))) {
     return firstEver && (await leftover()) ? 'skipped' : 'busy';
   }
   // Replies an earlier attempt stored mean the dialog has run: only the sending is left.
@@ -112,7 +112,7 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
       sending = { via: canReply ? 'reply' : 'push', replies };
       if (replies.length > 0) {
         // The intent is recorded with the answer, before LINE is called: a retry knows a reply may be out.
-        await recordReplies(eventId, deps.sealer.seal(JSON.stringify(sending)), deps.instanceId, startedAt);
+        await recordReplies({ eventId, repliesSealed: deps.sealer.seal(JSON.stringify(sending)), owner: deps.instanceId, now: startedAt });
         repliesStored = true;
       }
     } else {
@@ -153,7 +153,7 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
     const dead = attempt >= deps.maxAttempts;
     const next = addSeconds(deps.now(), backoffSeconds(attempt));
     const mark = answered ? ANSWERED : replying && error instanceof LineRequestTimeout ? UNSURE : '';
-    await markFailed(eventId, attempt, `${mark}${describe(error)}`, next, dead ? 'dead' : repliesStored ? 'replying' : 'pending');
+    await markFailed({ eventId, attempt, error: `${mark}${describe(error)}`, nextAttemptAt: next, state: dead ? 'dead' : repliesStored ? 'replying' : 'pending' });
     deps.log.warn({ eventId, type: doc.type, attempt, dead, err: error }, 'event processing failed');
     if (dead) {
       const person = event.source?.type === 'user' ? userId : null;

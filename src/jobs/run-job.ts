@@ -107,12 +107,7 @@ export async function runJobForMany(job: JobDefinition, asOf: Date, trigger: 'sc
     phaseDone('snapshotsAndOutbox');
     const failedIds = new Set(claimed.map((c) => c.run.id));
     for (const { runId } of produced) failedIds.delete(runId);
-    await finishRuns(
-      { job: job.name, owner: first.instanceId, startedAt },
-      produced.map(({ deps, runId, output }) => ({ id: runId, orgId: deps.settings.orgId, done: doneOf(output) })),
-      [...failedIds],
-      first.clock(),
-    );
+    await finishRuns({ claimed: { job: job.name, owner: first.instanceId, startedAt }, outcomes: produced.map(({ deps, runId, output }) => ({ id: runId, orgId: deps.settings.orgId, done: doneOf(output) })), except: [...failedIds], finishedAt: first.clock() });
     phaseDone('finish');
     first.log.info({ job: job.name, runs: produced.length, added, phasesMs }, 'job runs done');
   } catch (error) {
@@ -156,7 +151,7 @@ async function execute(job: JobDefinition, runId: string, asOf: Date, deps: Runn
     const added = await enqueue(deps.settings.orgId, runId, output.outgoing, deps.clock(), deps.sealer);
     if (added > 0) deps.onEnqueued?.();
     const messages = output.outgoing.length;
-    await finishRun(runId, deps.settings.orgId, doneOf(output), deps.clock());
+    await finishRun({ id: runId, orgId: deps.settings.orgId, outcome: doneOf(output), finishedAt: deps.clock() });
     deps.log.info({ runId, recipients: output.recipients, messages, added }, 'job run done');
     return { status: 'done', runId, recipients: output.recipients, messages };
   } catch (error) {
@@ -188,7 +183,7 @@ export async function resumeAbandonedRuns(jobs: JobDefinition[], deps: RunnerDep
       results.push({ status: 'failed', runId: run.id, error: run.error ?? 'abandoned too often' });
       continue;
     }
-    if (!(await takeOverRun(run.id, takeover, deps.instanceId, now, addSeconds(now, deps.leaseSeconds)))) continue;
+    if (!(await takeOverRun({ id: run.id, takeover, owner: deps.instanceId, now, leaseUntil: addSeconds(now, deps.leaseSeconds) }))) continue;
     deps.log.warn({ runId: run.id, takeover }, 'resuming an abandoned job run');
     results.push(await execute(job, run.id, run.asOf, deps));
   }

@@ -78,7 +78,7 @@ export class OutboxSender {
 
   private async sendOne(id: string, attempt: number): Promise<keyof DrainResult | 'throttled' | null> {
     const now = this.deps.now();
-    if (!(await claimSendAttempt(id, attempt, this.deps.instanceId, now, SEND_LEASE_SECONDS))) return null;
+    if (!(await claimSendAttempt({ messageId: id, attempt, owner: this.deps.instanceId, now, leaseSeconds: SEND_LEASE_SECONDS }))) return null;
     const item = await loadOutboxMessage(id);
     // The drain's list may be stale: skip a message sent or re-leased since.
     if (!item || item.state !== 'pending' || item.attempts !== attempt - 1) return null;

@@ -28,7 +28,7 @@ it("claims each run once across instances, and records as done only the tick's o
 
   // Instance A's run for org-7 failed to produce its output: it stays running, for the resume sweep.
   const outcomes = Array.from({ length: 400 }, (_, i) => ({ id: run(i, a, 'instance-a').id, orgId: `org-${i}`, done: { recipients: 2, messages: 1, listed: [{ lineUserId: `U${i}`, name: `เจ้าหน้าที่ ${i}`, measureIds: [`m-${i}`] }] } })).filter((o) => o.orgId !== 'org-7');
-  await finishRuns({ job: 'follow-up', owner: 'instance-a', startedAt: a }, outcomes, [run(7, a, 'instance-a').id], a);
+  await finishRuns({ claimed: { job: 'follow-up', owner: 'instance-a', startedAt: a }, outcomes, except: [run(7, a, 'instance-a').id], finishedAt: a });
   expect(await JobRunModel.countDocuments({ owner: 'instance-a', state: 'done' })).toBe(399);
   expect(await jobRunState(run(7, a, 'instance-a').id)).toBe('running');
   // B's runs are untouched by A's finish.

@@ -24,20 +24,20 @@ async function outboxMessage(id: string): Promise<void> {
 describe('claiming a send attempt (one insert per attempt, unbatched)', () => {
   it('of several instances claiming the same attempt at once, exactly one wins', async () => {
     await outboxMessage('m-race');
-    const won = await Promise.all(['a', 'b', 'c', 'd'].map((owner) => claimSendAttempt('m-race', 1, owner, T0, LEASE)));
+    const won = await Promise.all(['a', 'b', 'c', 'd'].map((owner) => claimSendAttempt({ messageId: 'm-race', attempt: 1, owner, now: T0, leaseSeconds: LEASE })));
     expect(won.filter(Boolean)).toHaveLength(1);
   });
 
   it('a claim whose holder never recorded it moves the message on only once the lease has passed', async () => {
     await outboxMessage('m-stale');
-    expect(await claimSendAttempt('m-stale', 1, 'dies', T0, LEASE)).toBe(true);
+    expect(await claimSendAttempt({ messageId: 'm-stale', attempt: 1, owner: 'dies', now: T0, leaseSeconds: LEASE })).toBe(true);
 
-    expect(await claimSendAttempt('m-stale', 1, 'other', addSeconds(T0, LEASE - 1), LEASE)).toBe(false);
+    expect(await claimSendAttempt({ messageId: 'm-stale', attempt: 1, owner: 'other', now: addSeconds(T0, LEASE - 1), leaseSeconds: LEASE })).toBe(false);
     expect((await loadOutboxMessage('m-stale'))?.attempts).toBe(0);
 
-    expect(await claimSendAttempt('m-stale', 1, 'other', addSeconds(T0, LEASE + 1), LEASE)).toBe(false);
+    expect(await claimSendAttempt({ messageId: 'm-stale', attempt: 1, owner: 'other', now: addSeconds(T0, LEASE + 1), leaseSeconds: LEASE })).toBe(false);
     expect((await loadOutboxMessage('m-stale'))?.attempts).toBe(1);
-    expect(await claimSendAttempt('m-stale', 2, 'other', addSeconds(T0, LEASE + 1), LEASE)).toBe(true);
+    expect(await claimSendAttempt({ messageId: 'm-stale', attempt: 2, owner: 'other', now: addSeconds(T0, LEASE + 1), leaseSeconds: LEASE })).toBe(true);
   });
 });
 
@@ -45,19 +45,19 @@ describe('claiming an event attempt (group-committed inserts)', () => {
   const event = (id: string) => ({ webhookEventId: id, type: 'follow', timestamp: T0.getTime(), source: { type: 'user', userId: 'U-lease' } });
 
   it('of claims of the same attempt in one batch, exactly one wins', async () => {
-    await storeEvents(ORG, [event('e-race')], T0, testSealer);
-    const won = await Promise.all(['a', 'b', 'c'].map((owner) => claimAttempt('e-race', 1, owner, T0, LEASE)));
+    await storeEvents(ORG, { events: [event('e-race')], now: T0, sealer: testSealer });
+    const won = await Promise.all(['a', 'b', 'c'].map((owner) => claimAttempt({ eventId: 'e-race', attempt: 1, owner, now: T0, leaseSeconds: LEASE })));
     expect(won.filter(Boolean)).toHaveLength(1);
   });
 
   it('an expired claim moves the event on, so the next sweep claims the attempt after', async () => {
-    await storeEvents(ORG, [event('e-stale')], T0, testSealer);
-    expect(await claimAttempt('e-stale', 1, 'dies', T0, LEASE)).toBe(true);
-    expect(await claimAttempt('e-stale', 1, 'other', addSeconds(T0, LEASE - 1), LEASE)).toBe(false);
+    await storeEvents(ORG, { events: [event('e-stale')], now: T0, sealer: testSealer });
+    expect(await claimAttempt({ eventId: 'e-stale', attempt: 1, owner: 'dies', now: T0, leaseSeconds: LEASE })).toBe(true);
+    expect(await claimAttempt({ eventId: 'e-stale', attempt: 1, owner: 'other', now: addSeconds(T0, LEASE - 1), leaseSeconds: LEASE })).toBe(false);
     expect((await loadEvent('e-stale'))?.attempts).toBe(0);
-    expect(await claimAttempt('e-stale', 1, 'other', addSeconds(T0, LEASE + 1), LEASE)).toBe(false);
+    expect(await claimAttempt({ eventId: 'e-stale', attempt: 1, owner: 'other', now: addSeconds(T0, LEASE + 1), leaseSeconds: LEASE })).toBe(false);
     expect((await loadEvent('e-stale'))?.attempts).toBe(1);
-    expect(await claimAttempt('e-stale', 2, 'other', addSeconds(T0, LEASE + 1), LEASE)).toBe(true);
+    expect(await claimAttempt({ eventId: 'e-stale', attempt: 2, owner: 'other', now: addSeconds(T0, LEASE + 1), leaseSeconds: LEASE })).toBe(true);
   });
 });
 
@@ -69,7 +69,7 @@ describe('taking over an abandoned job run', () => {
 
     const later = addSeconds(T0, LEASE + 1);
     expect((await abandonedRuns(ORG, later)).map((r) => r.id)).toEqual(['run-1']);
-    const won = await Promise.all(['a', 'b', 'c'].map((owner) => takeOverRun('run-1', 1, owner, later, addSeconds(later, LEASE))));
+    const won = await Promise.all(['a', 'b', 'c'].map((owner) => takeOverRun({ id: 'run-1', takeover: 1, owner, now: later, leaseUntil: addSeconds(later, LEASE) })));
     expect(won.filter(Boolean)).toHaveLength(1);
     expect(await abandonedRuns(ORG, later)).toEqual([]);
     expect((await abandonedRuns(ORG, addSeconds(later, LEASE + 1)))[0]?.takeovers).toBe(1);

@@ -114,7 +114,7 @@ describe('recovery', () => {
   it('queues a redelivered copy of a stored, unprocessed event at once (no sweep)', async () => {
     const event = help(10);
     // Stored by an instance that answered 503 (or died) before queueing it: not due for another minute.
-    await storeEvents('test-org', [event], new Date(), testSealer, 'another-instance');
+    await storeEvents('test-org', { events: [event], now: new Date(), sealer: testSealer, owner: 'another-instance' });
     expect((await h.post([event])).status).toBe(200);
     await h.server.runner.idle();
     expect(await eventState(event.webhookEventId)).toBe('done');
@@ -126,7 +126,7 @@ describe('recovery', () => {
     const earlier = help(11);
     const later = textEvent(user(11), 'ช่วยเหลือ', { timestamp: earlier.timestamp + 1 });
     // `earlier` was stored by an instance that answered 503 before queueing it; `later` is running here.
-    await storeEvents('test-org', [earlier], new Date(), testSealer, 'another-instance');
+    await storeEvents('test-org', { events: [earlier], now: new Date(), sealer: testSealer, owner: 'another-instance' });
     const gate = gateReplies(h);
     expect((await h.post([later])).status).toBe(200);
     await gate.held(1);
@@ -150,7 +150,7 @@ describe('recovery', () => {
     // As if killed after LINE took the reply and before `#done` was written: the event is back in the
     // inbox, its attempt 1 moved past (no failure recorded), due now.
     await EventAttemptModel.deleteOne({ _id: `${event.webhookEventId}#done` });
-    await storeEvents('test-org', [event], new Date(), testSealer, null).catch(() => undefined);
+    await storeEvents('test-org', { events: [event], now: new Date(), sealer: testSealer, owner: null }).catch(() => undefined);
     await WebhookEventModel.updateOne({ _id: event.webhookEventId }, { $set: { attempts: 1, lastError: null, nextAttemptAt: new Date() } });
     expect(await h.server.runner.sweep()).toBe(1);
     expect(await eventState(event.webhookEventId)).toBe('done');
@@ -192,7 +192,7 @@ describe('recovery', () => {
     const base = Date.now() - 1_000;
     // Six users, two events each, left due in the inbox (as after a crash).
     const events = Array.from({ length: 12 }, (_, i) => textEvent(user(20 + (i % 6)), 'ช่วยเหลือ', { timestamp: base + i }));
-    await storeEvents('test-org', events, new Date(), testSealer, null);
+    await storeEvents('test-org', { events, now: new Date(), sealer: testSealer, owner: null });
     const gate = gateReplies(h);
     const sweep = h.server.runner.sweep();
     // Serial processing would never hold two replies at once; the runner holds one per user.
