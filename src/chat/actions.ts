@@ -1,6 +1,6 @@
 import type { PostbackAction } from '../line/postback-action.js';
 import { FEATURES } from './features.js';
-import { SWITCH_ACTIONS } from '../features/shared/switch.actions.js';
+import { SWITCH_ACTIONS } from '../features/common/switch.actions.js';
 
 /**
  * Every postback action the bot answers, by the name a button carries: the features' own declarations (their

@@ -1,7 +1,7 @@
 import type { OrgSettings } from '../domain/organisation.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
-import type { ChatContext } from '../features/shared/context.js';
+import type { ChatContext } from '../features/common/context.js';
 
 /** What the chat needs from the process around it for one event (intake/process-event.ts gives it). */
 export interface ChatDeps {

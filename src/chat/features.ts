@@ -1,4 +1,4 @@
-import type { Feature } from '../features/shared/context.js';
+import type { Feature } from '../features/common/context.js';
 import { cancel } from '../features/cancel/feature.js';
 import { caseActions } from '../features/case-actions/feature.js';
 import { caseClosure } from '../features/case-closure/feature.js';

@@ -3,11 +3,11 @@ import { isComplaintState, offerAnswer } from '../features/complaint/dialog.js';
 import { isCancelPhrase } from '../domain/cancel-phrase.js';
 import type { DialogState } from '../domain/dialog-state.js';
 import { quickText, text, type Message, type QuickReply } from '../line/messages.js';
-import type { ChatContext } from '../features/shared/context.js';
+import type { ChatContext } from '../features/common/context.js';
 import { FEATURES } from './features.js';
 import { offerToFile } from '../features/complaint/feature.js';
 import { helpQuickReplies } from '../features/help/menu.js';
-import { likelyIntents, readMessage, SURE, type Intent, type Reading } from '../features/shared/meanings/score.js';
+import { likelyIntents, readMessage, SURE, type Intent, type Reading } from '../features/common/meanings/score.js';
 
 /**
  * The meaning layer's part of routing (issue 26): what a message means when no listed command or

@@ -5,20 +5,20 @@ import { DEFAULT_DIGIT_STYLE, figures } from '../domain/figures.js';
 import { quickPostback, text, type Message } from '../line/messages.js';
 import { postbackData } from '../line/postback.js';
 import { loadWorkingCalendar } from '../holidays/load-calendar.js';
-import type { ChatContext, Feature, Sender } from '../features/shared/context.js';
+import type { ChatContext, Feature, Sender } from '../features/common/context.js';
 import { failureApology, isTransientFailure } from './error-boundary.js';
 import type { ChatDeps } from './deps.js';
 import { GROUP_FEATURES, USER_FEATURES } from './features.js';
 import { fitReply } from './fit-reply.js';
 import { keepAttachment } from './keep-attachment.js';
 import { helpMessage } from '../features/help/menu.js';
-import { CHAT_TEXT } from '../features/shared/texts.js';
+import { CHAT_TEXT } from '../features/common/texts.js';
 import { toDialogInput } from './to-input.js';
 import { understand } from './understand.js';
 import { answerByMeaning, isPleasantry, leavesStoryOffer, nothingFitsReply, pleasantryReply, readInput } from './meaning-route.js';
-import { SURE } from '../features/shared/meanings/score.js';
+import { SURE } from '../features/common/meanings/score.js';
 import { checkedParams } from './actions.js';
-import { SWITCH_ACTIONS } from '../features/shared/switch.actions.js';
+import { SWITCH_ACTIONS } from '../features/common/switch.actions.js';
 
 const stores = routerStores;
 

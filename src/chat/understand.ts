@@ -1,7 +1,7 @@
 import type { DialogInput } from '../dialogs/types.js';
 import { arabicDigits } from '../domain/thai.js';
-import type { Feature } from '../features/shared/context.js';
-import { cueScore, FITS, scorable, type Scorable } from '../features/shared/cues.js';
+import type { Feature } from '../features/common/context.js';
+import { cueScore, FITS, scorable, type Scorable } from '../features/common/cues.js';
 
 export interface Understood {
   feature: Feature;

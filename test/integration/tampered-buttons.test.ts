@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHAT_TEXT } from '../../src/features/shared/texts.js';
+import { CHAT_TEXT } from '../../src/features/common/texts.js';
 import { ComplaintEventModel, ComplaintModel } from '../../src/db/models/complaint.js';
 import { Chat, fileGeneralComplaint, visibleText } from '../support/chat.js';
 import { addStaff } from '../support/fixtures.js';

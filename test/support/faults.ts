@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import type { ChatContext } from '../../src/features/shared/context.js';
+import type { ChatContext } from '../../src/features/common/context.js';
 import { FEATURES } from '../../src/chat/features.js';
 
 /**

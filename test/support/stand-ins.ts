@@ -1,4 +1,4 @@
-import type { ChatContext, Sender } from '../../src/features/shared/context.js';
+import type { ChatContext, Sender } from '../../src/features/common/context.js';
 import type { ChatStores } from '../../src/db/chat-stores.js';
 import type { DialogInput } from '../../src/dialogs/types.js';
 import type { Complaint, TimelineEntry } from '../../src/domain/complaints.js';

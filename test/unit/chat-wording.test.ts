@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHAT_TEXT } from '../../src/features/shared/texts.js';
+import { CHAT_TEXT } from '../../src/features/common/texts.js';
 import type { ComplaintYearStatistics } from '../../src/domain/complaint-statistics.js';
 import { computeComplaintStatistics } from '../../src/domain/complaint-statistics.js';
 import { countComplaints, type ComplaintStats } from '../../src/domain/complaints.js';

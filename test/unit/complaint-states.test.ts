@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { addDays } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { staleMoveText } from '../../src/features/shared/stale-move.js';
+import { staleMoveText } from '../../src/features/common/stale-move.js';
 import { caseAllows, MOVE_NAMES, mayMake, movesFor, movesTableMarkdown, nextStatuses, type ComplaintMove, type Person } from '../../src/domain/complaint-states.js';
 import { COMPLAINT_KINDS, COMPLAINT_STATUSES, type ComplaintKind, type ComplaintStatus } from '../../src/domain/complaints.js';
 import { STAFF_ROLES } from '../../src/domain/roles.js';

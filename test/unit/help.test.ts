@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Feature, Sender } from '../../src/features/shared/context.js';
+import type { Feature, Sender } from '../../src/features/common/context.js';
 import { USER_FEATURES } from '../../src/chat/features.js';
 import { helpQuickReplies, helpText } from '../../src/features/help/menu.js';
 import { understand } from '../../src/chat/understand.js';

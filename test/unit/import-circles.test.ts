@@ -55,13 +55,13 @@ describe('the features of src/features/', () => {
   const arrows = (from: (file: string) => boolean, to: (file: string) => boolean) =>
     [...graph].flatMap(([file, targets]) => (from(file) && !file.endsWith('.test.ts') ? targets.filter(to).map((t) => `${file.slice(SRC.length + 1)} → ${t.slice(SRC.length + 1)}`) : []));
 
-  it('never import the router above them (src/chat/): what they share is in src/features/shared/', () => {
+  it('never import the router above them (src/chat/): what they share is in src/features/common/', () => {
     expect(arrows(inside('features'), inside('chat'))).toEqual([]);
   });
 
   it('are not imported by what they share, nor by jobs, domain, storage or LINE', () => {
-    const below = ['features/shared', 'dialogs', 'flex', 'jobs', 'domain', 'db', 'line', 'outbox'].map(inside);
-    const feature = (file: string) => inside('features')(file) && !inside('features/shared')(file);
+    const below = ['features/common', 'dialogs', 'flex', 'jobs', 'domain', 'db', 'line', 'outbox'].map(inside);
+    const feature = (file: string) => inside('features')(file) && !inside('features/common')(file);
     expect(arrows((file) => below.some((b) => b(file)), feature)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { likelyIntents, readMessage, slipOf, SURE, wordsOf, type Intent } from '../../src/features/shared/meanings/score.js';
+import { likelyIntents, readMessage, slipOf, SURE, wordsOf, type Intent } from '../../src/features/common/meanings/score.js';
 
 /** The intent a message is taken for without asking, or null when the bot would ask or not know. */
 function sureOf(message: string, usable: (i: Intent) => boolean = () => true): Intent | null {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURES } from '../../src/chat/features.js';
-import { SWITCH_ACTIONS } from '../../src/features/shared/switch.actions.js';
+import { SWITCH_ACTIONS } from '../../src/features/common/switch.actions.js';
 import { z } from 'zod';
 import { actionsByName, checkedParams, DECLARED_ACTIONS, declaredAction } from '../../src/chat/actions.js';
 import { postbackAction } from '../../src/line/postback-action.js';

@@ -1,6 +1,6 @@
 import { validate as isValidCron } from 'node-cron';
 import { describe, expect, it } from 'vitest';
-import type { ChatContext } from '../../src/features/shared/context.js';
+import type { ChatContext } from '../../src/features/common/context.js';
 import { exportReport } from '../../src/features/export-report/feature.js';
 import { loadConfig } from '../../src/config.js';
 import { NO_OWN_SETTINGS, resolveOrgSettings, type DeploymentSettings, type OrganisationSettings } from '../../src/domain/organisation.js';

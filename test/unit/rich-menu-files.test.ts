@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FEATURES } from '../../src/chat/features.js';
-import type { Sender } from '../../src/features/shared/context.js';
+import type { Sender } from '../../src/features/common/context.js';
 import { understand } from '../../src/chat/understand.js';
 import { RICH_MENUS, menuForRoles, type RichMenuTile } from '../../src/domain/rich-menus.js';
 import { STAFF_ROLES, type StaffRole } from '../../src/domain/roles.js';

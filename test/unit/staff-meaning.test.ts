@@ -4,7 +4,7 @@
  * sentences are written for this test, not taken from the labelled phrase set that measures the bot.
  */
 import { describe, expect, it } from 'vitest';
-import type { Sender } from '../../src/features/shared/context.js';
+import type { Sender } from '../../src/features/common/context.js';
 import { FEATURES } from '../../src/chat/features.js';
 import { understand } from '../../src/chat/understand.js';
 import type { StaffRole } from '../../src/domain/roles.js';

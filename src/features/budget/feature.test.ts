@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Feature, Sender } from '../shared/context.js';
+import type { Feature, Sender } from '../common/context.js';
 import { USER_FEATURES } from '../../chat/features.js';
 import { helpQuickReplies, helpText } from '../help/menu.js';
 import { understand } from '../../chat/understand.js';

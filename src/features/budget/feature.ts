@@ -1,8 +1,8 @@
 import { figures } from '../../domain/figures.js';
 import { hasRole, isExecutiveOrAdmin } from '../../domain/roles.js';
 import { text, type Message } from '../../line/messages.js';
-import { CHAT_TEXT } from '../shared/texts.js';
-import type { ChatContext, Feature } from '../shared/context.js';
+import { CHAT_TEXT } from '../common/texts.js';
+import type { ChatContext, Feature } from '../common/context.js';
 import { BUDGET_ACTIONS } from './actions.js';
 import { readBudgetList } from './buttons.js';
 import { budgetOf, isUnreported, type Budget, type BudgetItem } from './budget.js';

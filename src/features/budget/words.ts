@@ -1,5 +1,5 @@
-import { WIDER_SCOPE_WORDS } from '../shared/meanings/lexicons.js';
-import type { Cues } from '../shared/cues.js';
+import { WIDER_SCOPE_WORDS } from '../common/meanings/lexicons.js';
+import type { Cues } from '../common/cues.js';
 
 /** The whole messages that ask for the budget, Thai first, as the quick reply and help name it. */
 export const BUDGET_LABEL = 'ดูงบประมาณ';

@@ -1,10 +1,10 @@
 import { cancelPhrase } from '../../domain/cancel-phrase.js';
 import { quickPostback, text } from '../../line/messages.js';
 import { postbackData } from '../../line/postback.js';
-import { CHAT_TEXT } from '../shared/texts.js';
-import type { Feature } from '../shared/context.js';
+import { CHAT_TEXT } from '../common/texts.js';
+import type { Feature } from '../common/context.js';
 import { CANCEL_ACTIONS } from './actions.js';
-import { SWITCH_ACTIONS } from '../shared/switch.actions.js';
+import { SWITCH_ACTIONS } from '../common/switch.actions.js';
 
 const SAY = {
   done: 'ยกเลิกรายการที่ทำค้างไว้แล้ว ข้อมูลที่ยังไม่ได้ยืนยันจะไม่ถูกบันทึก',

@@ -9,9 +9,9 @@ import { caseCard, explanationText, handlerTimelineTexts, statusUpdateText } fro
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
 import { postbackData } from '../../line/postback.js';
 import { noticeToComplainant } from '../../outbox/complaint-notices.js';
-import { staleMoveText } from '../shared/stale-move.js';
-import { CHAT_TEXT } from '../shared/texts.js';
-import type { ChatContext, Feature } from '../shared/context.js';
+import { staleMoveText } from '../common/stale-move.js';
+import { CHAT_TEXT } from '../common/texts.js';
+import type { ChatContext, Feature } from '../common/context.js';
 import { handledKinds, handlerDialog } from '../cases/feature.js';
 import { evidenceReplies, viewerOf } from '../evidence/feature.js';
 import { CASE_ACTIONS } from './actions.js';

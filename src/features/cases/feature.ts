@@ -4,8 +4,8 @@ import { hasRole } from '../../domain/roles.js';
 import { caseCarousel } from '../../flex/complaint-messages.js';
 import type { DialogState } from '../../domain/dialog-state.js';
 import { text, type Message } from '../../line/messages.js';
-import { CHAT_TEXT } from '../shared/texts.js';
-import type { ChatContext, Feature, Sender } from '../shared/context.js';
+import { CHAT_TEXT } from '../common/texts.js';
+import type { ChatContext, Feature, Sender } from '../common/context.js';
 import { ownCases } from '../my-cases/feature.js';
 
 /** The kinds of case this person may handle: their channel, and nobody else's. */

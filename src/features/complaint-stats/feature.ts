@@ -5,8 +5,8 @@ import { isExecutiveOrAdmin } from '../../domain/roles.js';
 import { arabicDigits } from '../../domain/thai.js';
 import { statisticsMessage } from './cards.js';
 import { text } from '../../line/messages.js';
-import { CHAT_TEXT } from '../shared/texts.js';
-import type { Feature } from '../shared/context.js';
+import { CHAT_TEXT } from '../common/texts.js';
+import type { Feature } from '../common/context.js';
 
 /** "สถิติร้องเรียน 2569", "สถิติเรื่องร้องเรียนปีงบประมาณ ๒๕๖๙": a B.E. fiscal year after the command. */
 const WITH_YEAR = /^(?:สถิติ(?:เรื่อง)?ร้องเรียน|complaint\s*stats)\s*(?:ปี(?:งบประมาณ|งบ)?\s*(?:พ\.?\s?ศ\.?)?\s*)?(25\d\d)$/i;

@@ -5,8 +5,8 @@ import { MAX_COMPLAINTS_PER_HOUR, type ComplaintKind, type NewComplaint } from '
 import { caseCard, receiptMessage } from '../../flex/complaint-messages.js';
 import { text, type Message } from '../../line/messages.js';
 import { noticeToHandlers } from '../../outbox/complaint-notices.js';
-import type { ChatContext, Feature } from '../shared/context.js';
-import { readMessage, SURE, withoutWorkNames } from '../shared/meanings/score.js';
+import type { ChatContext, Feature } from '../common/context.js';
+import { readMessage, SURE, withoutWorkNames } from '../common/meanings/score.js';
 import { COMPLAINT_ACTIONS } from './actions.js';
 
 const tooMany = (notSent: boolean, ctx: ChatContext) =>

@@ -5,7 +5,7 @@ import { figures } from '../../domain/figures.js';
 import { organisationArea } from '../../domain/organisation.js';
 import { evidenceMessages } from '../../flex/evidence-messages.js';
 import { text, type Message, type QuickReply } from '../../line/messages.js';
-import type { ChatContext, Feature, Sender } from '../shared/context.js';
+import type { ChatContext, Feature, Sender } from '../common/context.js';
 import { EVIDENCE_ACTIONS } from './actions.js';
 
 const SAY = {

@@ -2,7 +2,7 @@ import { figures } from '../../domain/figures.js';
 import { GROUP_LINK_CODE_MINUTES } from '../../domain/executive-group.js';
 import { hasRole } from '../../domain/roles.js';
 import { text } from '../../line/messages.js';
-import type { ChatContext, Feature, Sender } from '../shared/context.js';
+import type { ChatContext, Feature, Sender } from '../common/context.js';
 import { isUnlinkCommand, linkCommand } from '../executive-group/feature.js';
 
 /** What the bot says in a group; each is the answer to one of the few things it answers there. */

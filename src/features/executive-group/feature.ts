@@ -3,7 +3,7 @@ import { hasRole } from '../../domain/roles.js';
 import { figures, type Figures } from '../../domain/figures.js';
 import { arabicDigits } from '../../domain/thai.js';
 import { text } from '../../line/messages.js';
-import type { Feature, Sender } from '../shared/context.js';
+import type { Feature, Sender } from '../common/context.js';
 
 /**
  * The executives' LINE group, from the executive's own chat: a one-time code to send in the group, and

@@ -5,10 +5,10 @@ import { linkMessage } from '../../flex/link-message.js';
 import { quickPostback, quickText, text } from '../../line/messages.js';
 import { postbackData } from '../../line/postback.js';
 import { isReportKind, isScopeReport, REPORT_KINDS, REPORT_SHORT_TH, REPORT_TH, reportDefinition, roundOfReport, type ReportKind } from '../../reports/catalogue.js';
-import { EXPORT_WORDS } from '../shared/meanings/lexicons.js';
-import { CHAT_TEXT } from '../shared/texts.js';
+import { EXPORT_WORDS } from '../common/meanings/lexicons.js';
+import { CHAT_TEXT } from '../common/texts.js';
 import type { Message } from '../../line/messages.js';
-import type { ChatContext, Feature } from '../shared/context.js';
+import type { ChatContext, Feature } from '../common/context.js';
 import { EXPORT_REPORT_ACTIONS } from './actions.js';
 
 const SAY = {

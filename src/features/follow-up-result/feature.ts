@@ -3,7 +3,7 @@ import { figures } from '../../domain/figures.js';
 import { hasRole } from '../../domain/roles.js';
 import { followUpOfficerText } from '../../flex/follow-up-cards.js';
 import { text } from '../../line/messages.js';
-import type { Feature } from '../shared/context.js';
+import type { Feature } from '../common/context.js';
 import { FOLLOW_UP_RESULT_ACTIONS } from './actions.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { Feature } from '../shared/context.js';
+import type { Feature } from '../common/context.js';
 import { helpMessage } from './menu.js';
-import { means, readMessage } from '../shared/meanings/score.js';
+import { means, readMessage } from '../common/meanings/score.js';
 
 /** The tile's icon: a question mark in a circle. */
 const QUESTION = '<circle cx="12" cy="12" r="9"/><path d="M9.5 9.5a2.5 2.5 0 1 1 3.6 2.2c-.7.4-1.1 1-1.1 1.8v.5"/><path d="M12 17.2v.1"/>';

@@ -1,6 +1,6 @@
 import { ROLE_TH, type StaffRole } from '../../domain/roles.js';
 import { quickText, text, type Message, type QuickReply } from '../../line/messages.js';
-import type { Audience, Feature, MenuEntry } from '../shared/context.js';
+import type { Audience, Feature, MenuEntry } from '../common/context.js';
 
 /**
  * `ช่วยเหลือ` and the buttons under it, made from the features' own menu entries (`Feature.menu`): a new

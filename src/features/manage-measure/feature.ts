@@ -6,7 +6,7 @@ import { truncate } from '../../domain/thai.js';
 import { measureBrief } from '../../flex/measure-cards.js';
 import { quickPostback, text, type Message } from '../../line/messages.js';
 import { postbackData } from '../../line/postback.js';
-import type { ChatContext, Feature } from '../shared/context.js';
+import type { ChatContext, Feature } from '../common/context.js';
 import { MANAGE_MEASURE_ACTIONS } from './actions.js';
 
 const SAY = {

@@ -1,8 +1,8 @@
 import { ownCasesMessages } from '../../flex/complaint-messages.js';
 import { figures } from '../../domain/figures.js';
 import type { Message } from '../../line/messages.js';
-import type { ChatContext, Feature } from '../shared/context.js';
-import { means, readMessage } from '../shared/meanings/score.js';
+import type { ChatContext, Feature } from '../common/context.js';
+import { means, readMessage } from '../common/meanings/score.js';
 
 /** A person's own cases, each a card tracked with one tap. */
 export async function ownCases(ctx: ChatContext): Promise<Message[]> {

@@ -7,7 +7,7 @@ import { oitReviewCarousel } from '../../flex/oit-cards.js';
 import { text, type Message } from '../../line/messages.js';
 
 import { noticeAboutOitItem } from '../../outbox/oit-notices.js';
-import type { ChatContext, Feature, Perform } from '../shared/context.js';
+import type { ChatContext, Feature, Perform } from '../common/context.js';
 import { OIT_REVIEW_ACTIONS } from './actions.js';
 
 const SAY = {

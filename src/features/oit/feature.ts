@@ -6,7 +6,7 @@ import { figures, type Figures } from '../../domain/figures.js';
 import { oitOwnerCarousel } from '../../flex/oit-cards.js';
 import { quickText, text, type Message } from '../../line/messages.js';
 
-import type { ChatContext, Feature, Perform } from '../shared/context.js';
+import type { ChatContext, Feature, Perform } from '../common/context.js';
 import { oitReviewList } from '../oit-review/feature.js';
 import { OIT_ACTIONS } from './actions.js';
 

@@ -21,9 +21,9 @@ import { caseCard } from '../../flex/complaint-messages.js';
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
 import { postbackData } from '../../line/postback.js';
 import { noticeToCaseHandler, noticeToExecutives, noticeToHandlers } from '../../outbox/complaint-notices.js';
-import { staleMoveText } from '../shared/stale-move.js';
-import { CHAT_TEXT } from '../shared/texts.js';
-import type { ChatContext, Feature } from '../shared/context.js';
+import { staleMoveText } from '../common/stale-move.js';
+import { CHAT_TEXT } from '../common/texts.js';
+import type { ChatContext, Feature } from '../common/context.js';
 import { evidenceReplies } from '../evidence/feature.js';
 import { OWN_CASE_ACTIONS } from './actions.js';
 

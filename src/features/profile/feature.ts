@@ -3,7 +3,7 @@ import { figures } from '../../domain/figures.js';
 import { ROLE_TH, type StaffRole } from '../../domain/roles.js';
 import type { StaffMember } from '../../domain/staff.js';
 import { quickText, text, type Message } from '../../line/messages.js';
-import type { ChatContext, Feature, Sender } from '../shared/context.js';
+import type { ChatContext, Feature, Sender } from '../common/context.js';
 
 const SAY = {
   staffOnly: 'คำสั่งนี้สำหรับเจ้าหน้าที่ที่ลงทะเบียนแล้ว หากท่านเป็นเจ้าหน้าที่ พิมพ์ "ลงทะเบียน รหัสเชิญ" เพื่อเชื่อมบัญชีก่อน',

@@ -5,7 +5,7 @@ import { ROLE_TH, type StaffRole } from '../../domain/roles.js';
 import { arabicDigits } from '../../domain/thai.js';
 import { text } from '../../line/messages.js';
 import { applyRichMenu } from '../../menus/apply-rich-menu.js';
-import type { Feature } from '../shared/context.js';
+import type { Feature } from '../common/context.js';
 
 const SAY = {
   usage: 'กรุณาพิมพ์ "ลงทะเบียน" ตามด้วยรหัสเชิญ เช่น ลงทะเบียน ABCD-2345',

@@ -9,8 +9,8 @@ import { arabicDigits, truncate } from '../../domain/thai.js';
 import { matchCarousel, measureBrief, measureCarousel, SEE_DONE, seeDonePostback } from '../../flex/measure-cards.js';
 import { quickPostback, quickText, text, type Message } from '../../line/messages.js';
 import { postbackData } from '../../line/postback.js';
-import { CHAT_TEXT } from '../shared/texts.js';
-import type { ChatContext, Feature, Perform } from '../shared/context.js';
+import { CHAT_TEXT } from '../common/texts.js';
+import type { ChatContext, Feature, Perform } from '../common/context.js';
 import { REPORT_ACTIONS } from './actions.js';
 
 const SAY = {

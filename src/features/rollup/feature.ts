@@ -3,8 +3,8 @@ import { linkMessage } from '../../flex/link-message.js';
 import { figures } from '../../domain/figures.js';
 import { rollupMessage } from '../../flex/rollup-message.js';
 import { text, type Message } from '../../line/messages.js';
-import type { Feature } from '../shared/context.js';
-import { WIDER_SCOPE_WORDS } from '../shared/meanings/lexicons.js';
+import type { Feature } from '../common/context.js';
+import { WIDER_SCOPE_WORDS } from '../common/meanings/lexicons.js';
 
 const SAY = {
   refusal: 'คำสั่ง "ภาพรวม" ใช้ได้เฉพาะหน่วยงานกำกับดูแล (อำเภอ จังหวัด หรือส่วนกลาง) ที่ลงทะเบียนด้วยรหัสเชิญของหน่วยงานกำกับดูแล\nผู้บริหารที่ต้องการสรุปผลขององค์กรตนเอง พิมพ์ "สรุป"',

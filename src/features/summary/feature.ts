@@ -7,9 +7,9 @@ import { complaintLine, summaryMessage } from '../../flex/summary-message.js';
 import { quickText, text, type Message } from '../../line/messages.js';
 import { BUDGET_LABEL } from '../budget/feature.js';
 
-import { SUMMARY_WORDS, WIDER_SCOPE_WORDS } from '../shared/meanings/lexicons.js';
-import { CHAT_TEXT } from '../shared/texts.js';
-import type { ChatContext, Feature } from '../shared/context.js';
+import { SUMMARY_WORDS, WIDER_SCOPE_WORDS } from '../common/meanings/lexicons.js';
+import { CHAT_TEXT } from '../common/texts.js';
+import type { ChatContext, Feature } from '../common/context.js';
 import { SUMMARY_ACTIONS } from './actions.js';
 
 /**

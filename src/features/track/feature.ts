@@ -4,7 +4,7 @@ import { normalise } from '../../domain/normalise.js';
 import { arabicDigits } from '../../domain/thai.js';
 import { ownCaseQuickReplies, trackingText } from '../../flex/complaint-messages.js';
 import { text } from '../../line/messages.js';
-import type { Feature } from '../shared/context.js';
+import type { Feature } from '../common/context.js';
 
 const SAY = {
   usage: 'กรุณาพิมพ์ "ติดตาม" ตามด้วยเลขที่เรื่อง เช่น ติดตาม G2569-0001',
