@@ -1,3 +1,4 @@
+import { AdminAuditModel } from './admin-audit.js';
 import { AttachmentFileModel } from './attachment-file.js';
 import { ComplaintEventModel, ComplaintModel, ComplaintMoveModel } from './complaint.js';
 import { ConversationModel } from './conversation.js';
@@ -53,4 +54,5 @@ export const ALL_MODELS = [
   GroupLinkFailureModel,
   HolidayChangeModel,
   DataKeyCheckModel,
+  AdminAuditModel,
 ];
