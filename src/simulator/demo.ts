@@ -16,7 +16,7 @@ import { FakeLineApi } from './fake-line-api.js';
 
 /**
  * Demo mode: with no LINE credentials, the bot runs against a built-in fake LINE API, with a sample
- * organisation, its neighbours in the district, the sample plan and its OIT list, and eight personas, so anyone can try it in
+ * organisation, its neighbours in the district, the sample plan and its OIT list, and nine personas, so anyone can try it in
  * the simulator page. It starts only with DEMO=1, and never in production, with MONGODB_URI or a LINE
  * credential set, or on an address other than loopback.
  */
@@ -45,6 +45,8 @@ const EXECUTIVE_USER_ID = 'Udemo0000000000000000000executive';
 export const PERSONAS: Persona[] = [
   { id: 'officer', name: 'สมศรี ใจดี', role: 'เจ้าหน้าที่ผู้รับผิดชอบ (สำนักปลัด)', userId: 'Udemo00000000000000000000officer', roles: ['officer'], unit: 'สำนักปลัด', fullName: 'นางสาวสมศรี ใจดี', officialPosition: 'นักวิเคราะห์นโยบายและแผนชำนาญการ' },
   { id: 'executive', name: 'นายกฯ ประเสริฐ', role: 'ผู้บริหาร', userId: EXECUTIVE_USER_ID, roles: ['executive', 'admin'], unit: null, fullName: 'นายประเสริฐ มั่นคงดี', officialPosition: 'นายกเทศมนตรีตำบลโพธิ์ทอง' },
+  // The organisation's admin (the ปลัด, as in most organisations): imports the plan by sending its file, invites staff, sets things up.
+  { id: 'admin', name: 'ปลัดฯ วิชัย', role: 'ปลัดเทศบาล · ผู้ดูแลระบบขององค์กร', userId: 'Udemo0000000000000000000000admin', roles: ['admin'], unit: 'สำนักปลัด', fullName: 'นายวิชัย รักษ์ธรรม', officialPosition: 'ปลัดเทศบาลตำบลโพธิ์ทอง' },
   { id: 'citizen', name: 'ชาวบ้าน มานะ', role: 'ประชาชน', userId: 'Udemo000000000000000000000citizen', roles: [], unit: null },
   { id: 'complaint-officer', name: 'วิไล รับเรื่อง', role: 'เจ้าหน้าที่รับเรื่องร้องเรียน', userId: 'Udemo000000000000complaintofficer', roles: ['complaint_officer'], unit: 'สำนักปลัด', fullName: 'นางวิไล รักษ์ประชา', officialPosition: 'เจ้าพนักงานธุรการชำนาญงาน' },
   // Checks the officers' OIT answers before they go into ITAS (the demo's OIT list has some waiting).

@@ -8,6 +8,8 @@ export type SimulatedInput =
   | { type: 'location'; title: string; address: string; latitude: number; longitude: number }
   /** A photo; the simulator names which of its sample photos (sample-photos.ts) the LINE content is. */
   | { type: 'image'; sample?: string }
+  /** A file (the admin's plan); the simulator makes its bytes the LINE content of the message. */
+  | { type: 'file'; fileName: string; fileSize: number }
   /** The bot invited into a group (a group persona's first visit). */
   | { type: 'join' };
 
@@ -40,6 +42,8 @@ export function simulatedEvent(userId: string, input: SimulatedInput, now = Date
       return { ...base, type: 'message', message: { type: 'location', id: messageId, title: input.title, address: input.address, latitude: input.latitude, longitude: input.longitude } };
     case 'image':
       return { ...base, type: 'message', message: { type: 'image', id: messageId, contentProvider: { type: 'line' }, quoteToken: id(8) } };
+    case 'file':
+      return { ...base, type: 'message', message: { type: 'file', id: messageId, fileName: input.fileName, fileSize: input.fileSize } };
     case 'join':
       // LINE names nobody in a join event's source.
       return { ...base, type: 'join', source: { type: 'group', groupId: groupId ?? userId } };

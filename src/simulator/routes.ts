@@ -14,6 +14,7 @@ import { chatIdOf, type Persona } from './demo.js';
 import { signBody, simulatedEvent } from './events.js';
 import type { FakeLineApi } from './fake-line-api.js';
 import { SAMPLE_PHOTOS, samplePhotoBytes } from './sample-photos.js';
+import { SAMPLE_FILES, sampleFileBytes } from './sample-files.js';
 import { describeRun, firstWorkingDayOfMonth, JOB_TH } from './time-machine.js';
 
 /**
@@ -41,6 +42,7 @@ const sendSchema = z.object({
     z.object({ type: z.literal('postback'), data: z.string().min(1).max(300), displayText: z.string().max(300).optional() }),
     z.object({ type: z.literal('location'), title: z.string(), address: z.string(), latitude: z.number(), longitude: z.number() }),
     z.object({ type: z.literal('image'), sample: z.enum(SAMPLE_PHOTOS.map((p) => p.id) as [string, ...string[]]).optional() }),
+    z.object({ type: z.literal('file'), sample: z.enum(SAMPLE_FILES.map((f) => f.id) as [string, ...string[]]) }),
     z.object({ type: z.literal('join') }),
   ]),
 });
@@ -59,9 +61,10 @@ export function simulatorRouter(deps: SimulatorDeps): Router {
 
   router.get('/simulator/api/state', (_req, res) => {
     res.json({
-      personas: deps.personas.map((p) => ({ id: p.id, name: p.name, role: p.role, chatId: chatIdOf(p), kind: p.groupId ? 'group' : 'person' })),
+      personas: deps.personas.map((p) => ({ id: p.id, name: p.name, role: p.role, chatId: chatIdOf(p), kind: p.groupId ? 'group' : 'person', sendsFiles: !p.groupId && p.roles.includes('admin') })),
       now: new Date().toISOString(),
       samplePhotos: SAMPLE_PHOTOS.map((p) => ({ id: p.id, caption: p.caption, url: `/simulator/assets/samples/${p.file}` })),
+      sampleFiles: SAMPLE_FILES.map((f) => ({ id: f.id, caption: f.caption, fileName: f.fileName })),
       jobs: JOB_NAMES.map((id) => ({ id, ...JOB_TH[id] })),
     });
   });
@@ -86,9 +89,17 @@ export function simulatorRouter(deps: SimulatorDeps): Router {
       res.status(400).json({ error: 'unknown persona or bad input' });
       return;
     }
-    const event = simulatedEvent(persona.userId, parsed.data.input, Date.now(), persona.groupId);
-    replyTokenOwner.set(event.replyToken, chatIdOf(persona));
     const input = parsed.data.input;
+    const file = input.type === 'file' ? SAMPLE_FILES.find((f) => f.id === input.sample)! : null;
+    const bytes = file ? sampleFileBytes(file) : null;
+    const event = simulatedEvent(
+      persona.userId,
+      file && bytes ? { type: 'file', fileName: file.fileName, fileSize: bytes.length } : (input as Exclude<typeof input, { type: 'file' }>),
+      Date.now(),
+      persona.groupId,
+    );
+    replyTokenOwner.set(event.replyToken, chatIdOf(persona));
+    if (bytes && event.type === 'message') deps.fakeLine.contents.set(event.message.id, { contentType: 'text/csv', data: bytes });
     if (input.type === 'image' && event.type === 'message') {
       // The bot fetches the photo from LINE as the message's content: the sample's JPEG bytes.
       const photo = SAMPLE_PHOTOS.find((p) => p.id === input.sample) ?? SAMPLE_PHOTOS[0]!;

@@ -46,6 +46,9 @@ function photoInput() {
   return photo ? { type: 'image', sample: photo.id } : { type: 'image' };
 }
 
+/** @type {{id:string,caption:string,fileName:string}[]} the files "ส่งไฟล์" offers an admin persona */
+let sampleFiles = [];
+
 const $ = (id) => document.getElementById(id);
 const ui = {
   personaList: $('persona-list'),
@@ -57,6 +60,8 @@ const ui = {
   input: $('chat-input'),
   send: $('send'),
   sendImage: $('send-image'),
+  sendFile: $('send-file'),
+  fileMenu: $('file-menu'),
   sendLocation: $('send-location'),
   tmDatetime: $('tm-datetime'),
   tmDatetimeThai: $('tm-datetime-thai'),
@@ -81,6 +86,7 @@ function el(tag, className, text) {
 /** Small fixed icons (no emoji font needed). */
 const ICON_PATHS = {
   pin: 'M12 2a7 7 0 0 0-7 7c0 5.2 7 13 7 13s7-7.8 7-13a7 7 0 0 0-7-7zm0 9.5a2.5 2.5 0 1 1 0-5 2.5 2.5 0 0 1 0 5z',
+  file: 'M6 2h8l6 6v12a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm7 1.5V9h5.5L13 3.5zM8 13v2h8v-2H8zm0 4v2h5v-2H8z',
   image: 'M4 4h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm0 2v10.6l4.3-4.3 3.2 3.2 3.7-4.7L20 16.9V6H4zm4 1.5a1.75 1.75 0 1 1 0 3.5 1.75 1.75 0 0 1 0-3.5z',
 };
 
@@ -253,6 +259,9 @@ function selectPersona(id) {
   // Pictures and places mean nothing to the bot in a group.
   ui.sendImage.hidden = isGroup(p);
   ui.sendLocation.hidden = isGroup(p);
+  // Only an organisation's admin sends files the bot reads (the year's plan, the OIT list, the indicator table).
+  ui.sendFile.hidden = !p.sendsFiles || sampleFiles.length === 0;
+  closeFileMenu();
   updatePersonaButtons();
   renderChat();
   void poll(id).then(() => (isGroup(p) ? inviteBotOnce(p) : undefined));
@@ -477,7 +486,11 @@ function renderUserEntry(entry) {
   if (input.type === 'text') content = textBubble(input.text, 'bubble bubble-user');
   else if (input.type === 'postback') content = textBubble(input.displayText, 'bubble bubble-user');
   else if (input.type === 'location') content = locationCard(input, 'user');
-  else {
+  else if (input.type === 'file') {
+    const file = sampleFiles.find((f) => f.id === input.sample);
+    content = el('div', 'user-file');
+    content.append(icon('file', 'user-file-icon'), el('span', 'user-file-name', file ? file.fileName : 'ไฟล์'));
+  } else {
     content = el('div', 'user-photo');
     const photo = samplePhotos.find((p) => p.id === input.sample);
     if (photo) {
@@ -836,6 +849,31 @@ function setupComposer() {
   ui.input.addEventListener('input', fitInput);
   ui.sendImage.addEventListener('click', () => void send(photoInput()));
   ui.sendLocation.addEventListener('click', () => void send({ ...SAMPLE_LOCATION }));
+  ui.sendFile.addEventListener('click', () => (ui.fileMenu.hidden ? openFileMenu() : closeFileMenu()));
+}
+
+function openFileMenu() {
+  ui.fileMenu.replaceChildren(
+    ...sampleFiles.map((f) => {
+      const item = el('button', 'file-menu-item');
+      item.type = 'button';
+      item.setAttribute('role', 'menuitem');
+      item.dataset.testid = `send-file-${f.id}`;
+      item.append(el('span', 'file-menu-caption', f.caption), el('span', 'file-menu-name', f.fileName));
+      item.addEventListener('click', () => {
+        closeFileMenu();
+        void send({ type: 'file', sample: f.id });
+      });
+      return item;
+    }),
+  );
+  ui.fileMenu.hidden = false;
+  ui.sendFile.setAttribute('aria-expanded', 'true');
+}
+
+function closeFileMenu() {
+  ui.fileMenu.hidden = true;
+  ui.sendFile.setAttribute('aria-expanded', 'false');
 }
 
 async function start() {
@@ -854,6 +892,7 @@ async function start() {
   personas = Array.isArray(state.personas) ? state.personas.filter((p) => p && typeof p.id === 'string' && typeof p.chatId === 'string') : [];
   serverNow = typeof state.now === 'string' ? state.now : null;
   samplePhotos = Array.isArray(state.samplePhotos) ? state.samplePhotos.filter((p) => p && typeof p.id === 'string' && typeof p.url === 'string') : [];
+  sampleFiles = Array.isArray(state.sampleFiles) ? state.sampleFiles.filter((f) => f && typeof f.id === 'string' && typeof f.fileName === 'string') : [];
   renderPersonas();
   setupTimeMachine(Array.isArray(state.jobs) ? state.jobs.filter((j) => j && typeof j.id === 'string' && typeof j.name === 'string') : []);
   if (personas.length > 0) selectPersona(personas[0].id);
