@@ -3,6 +3,7 @@ import { recordAudit } from '../db/admin-audit-store.js';
 import { createInvite } from '../db/invite-store.js';
 import { onboardingLinkState, releaseOnboardingLink, useOnboardingLink } from '../db/onboarding-link-store.js';
 import { findOrganisation } from '../db/organisation-store.js';
+import { listStaff } from '../db/staff-store.js';
 import { ONBOARDING_ACTOR } from '../domain/admin-audit.js';
 import { channelFormatProblems, type ChannelField, type ChannelInput } from '../domain/onboarding.js';
 import { ROLE_TH } from '../domain/roles.js';
@@ -29,7 +30,8 @@ export interface OnboardingDeps {
 }
 
 export type OnboardingOutcome =
-  | { result: 'done'; orgName: string; botName: string; inviteCode: string; inviteExpiresAt: Date; menusInstalled: boolean }
+  /** `invite` is null when the organisation already has an admin (the link changed its channel): no new admin code then. */
+  | { result: 'done'; orgName: string; botName: string; invite: { code: string; expiresAt: Date } | null; menusInstalled: boolean }
   | { result: 'invalid'; fields: ChannelField[] }
   /** The access token was refused, the bot user id is another bot's, the bot is another organisation's, or LINE did not answer. */
   | { result: 'token-refused' | 'bot-mismatch' | 'bot-taken' | 'line-unreachable' }
@@ -53,7 +55,7 @@ export async function completeOnboarding(deps: OnboardingDeps, token: string, in
 
   const { orgId } = link;
   if (!(await useOnboardingLink(token, orgId, deps.now()))) return { result: 'used' };
-  let invite: { code: string; expiresAt: Date };
+  let invite: { code: string; expiresAt: Date } | null = null;
   try {
     const channel = { botUserId: input.botUserId, channelId: input.channelId || undefined, secret: input.channelSecret, accessToken: input.accessToken };
     const saved = await connectChannel(orgId, channel, { sealer: deps.sealer, actor: ONBOARDING_ACTOR, botName: bot.displayName, now: deps.now() });
@@ -61,8 +63,10 @@ export async function completeOnboarding(deps: OnboardingDeps, token: string, in
       await releaseOnboardingLink(token);
       return saved === 'bot-taken' ? { result: 'bot-taken' } : { result: 'unknown' };
     }
-    invite = await createInvite({ orgId, roles: ['admin'], unit: null, position: null, validHours: FIRST_ADMIN_INVITE_HOURS, now: deps.now() });
-    await recordAudit(orgId, { action: 'staff.invite', actor: ONBOARDING_ACTOR, subject: 'ผู้ดูแลคนแรก', before: '', after: `รหัสเชิญ บทบาท${ROLE_TH.admin} ใช้ได้ถึง ${formatThaiDateTime(invite.expiresAt)}` }, deps.now());
+    if (!(await hasAdmin(orgId))) {
+      invite = await createInvite({ orgId, roles: ['admin'], unit: null, position: null, validHours: FIRST_ADMIN_INVITE_HOURS, now: deps.now() });
+      await recordAudit(orgId, { action: 'staff.invite', actor: ONBOARDING_ACTOR, subject: 'ผู้ดูแลคนแรก', before: '', after: `รหัสเชิญ บทบาท${ROLE_TH.admin} ใช้ได้ถึง ${formatThaiDateTime(invite.expiresAt)}` }, deps.now());
+    }
   } catch (error) {
     await releaseOnboardingLink(token).catch(() => undefined);
     throw error;
@@ -70,7 +74,12 @@ export async function completeOnboarding(deps: OnboardingDeps, token: string, in
   await deps.channelsChanged?.().catch((error: unknown) => deps.log.warn({ orgId, err: error }, 'reading the channels after onboarding failed'));
   const menusInstalled = await installMenus(deps, orgId, input.accessToken);
   deps.log.info({ orgId, botUserId: input.botUserId, menusInstalled }, 'organisation onboarded: channel saved, first admin invited');
-  return { result: 'done', orgName: (await findOrganisation(orgId))?.name ?? orgId, botName: bot.displayName, inviteCode: invite.code, inviteExpiresAt: invite.expiresAt, menusInstalled };
+  return { result: 'done', orgName: (await findOrganisation(orgId))?.name ?? orgId, botName: bot.displayName, invite, menusInstalled };
+}
+
+/** Whether someone already holds the admin role: a link that changes the channel then issues no admin code. */
+async function hasAdmin(orgId: string): Promise<boolean> {
+  return (await listStaff(orgId)).some((person) => person.active && person.roles.includes('admin'));
 }
 
 /**

@@ -77,8 +77,8 @@ export const formatProblemsTh = (fields: readonly ChannelField[]): string[] => f
 export interface DoneView {
   orgName: string;
   botName: string;
-  inviteCode: string;
-  inviteExpiresAt: Date;
+  /** The first admin's registration code; null when the organisation already has an admin. */
+  invite: { code: string; expiresAt: Date } | null;
   webhookUrl: string;
   menusInstalled: boolean;
 }
@@ -91,15 +91,19 @@ export function onboardDonePage(view: DoneView): string {
 <main class="wrap onboard">
 <section class="done"><h2>เชื่อมช่อง LINE “${esc(view.botName)}” แล้ว</h2>
 <p>${view.menusInstalled ? 'ติดตั้งเมนูลัดบนช่องนี้แล้ว' : 'ยังติดตั้งเมนูลัดไม่สำเร็จ ผู้ดูแลระบบจะติดตั้งให้ภายหลัง ระหว่างนี้พิมพ์คำสั่งในแชตได้ตามปกติ'}</p>
-<p>รหัสลงทะเบียนของผู้ดูแลคนแรก</p>
-<p class="code-box" data-testid="invite-code">${esc(view.inviteCode)}</p>
-<p class="note">ใช้ได้ครั้งเดียว ถึง ${esc(formatThaiDateTime(view.inviteExpiresAt))} โปรดจดไว้ก่อนปิดหน้านี้ เพราะหน้านี้จะไม่แสดงรหัสอีก</p></section>
+${
+  view.invite
+    ? `<p>รหัสลงทะเบียนของผู้ดูแลคนแรก</p>
+<p class="code-box" data-testid="invite-code">${esc(view.invite.code)}</p>
+<p class="note">ใช้ได้ครั้งเดียว ถึง ${esc(formatThaiDateTime(view.invite.expiresAt))} โปรดจดไว้ก่อนปิดหน้านี้ เพราะหน้านี้จะไม่แสดงรหัสอีก</p>`
+    : '<p data-testid="has-admin">หน่วยงานมีผู้ดูแลอยู่แล้ว จึงไม่ออกรหัสลงทะเบียนใหม่ หากช่องใหม่อยู่ภายใต้ผู้ให้บริการ (Provider) เดิม ผู้ดูแลและเจ้าหน้าที่ใช้งานได้ตามเดิมเมื่อเพิ่มบัญชีใหม่เป็นเพื่อน หากต่างผู้ให้บริการ โปรดขอรหัสลงทะเบียนใหม่จากผู้ดูแลระบบ</p>'
+}</section>
 <section><h2>ขั้นตอนต่อไป</h2><ol class="steps">
 <li>ใน LINE Developers Console แท็บ <b>Messaging API</b> ตั้ง Webhook URL เป็น <code>${esc(view.webhookUrl)}</code> เปิด Use webhook แล้วกด Verify ควรขึ้นว่า Success</li>
 <li>ใน LINE Official Account Manager ปิดข้อความตอบกลับอัตโนมัติและข้อความทักทาย เพื่อให้ระบบเป็นผู้ตอบ</li>
 <li>เพิ่มบัญชี LINE ของหน่วยงานเป็นเพื่อน (สแกน QR code ในแท็บ Messaging API)</li>
-<li>พิมพ์ในแชต <code>ลงทะเบียน ${esc(view.inviteCode)}</code></li>
-<li>เมื่อลงทะเบียนแล้ว พิมพ์ <code>จัดการ</code> เพื่อนำเข้าแผน เชิญเจ้าหน้าที่ และตั้งค่าหน่วยงานในแชตได้ทันที</li>
+${view.invite ? `<li>พิมพ์ในแชต <code>ลงทะเบียน ${esc(view.invite.code)}</code></li>
+` : ''}<li>เมื่อลงทะเบียนแล้ว พิมพ์ <code>จัดการ</code> เพื่อนำเข้าแผน เชิญเจ้าหน้าที่ และตั้งค่าหน่วยงานในแชตได้ทันที</li>
 </ol></section>
 </main>`,
   );

@@ -157,6 +157,23 @@ describe('onboarding a new organisation through its link', () => {
     expect(await StaffModel.findById(staffId(ORG, 'Uadmin0000000000000000000000000001')).lean()).toMatchObject({ orgId: ORG, roles: ['admin'] });
   }, 120_000);
 
+  it('a later link changes the channel: the new one is saved and logged, and no second admin code is issued while an admin exists', async () => {
+    const link = linkIn(await cli('org', 'onboard-link', ORG));
+    const newBot = `U${'d4'.repeat(16)}`;
+    const newToken = 'nongbua-new-channel-token-0123456789';
+    h.line.addChannel(newToken, { userId: newBot, displayName: 'อบต.หนองบัว ช่องใหม่' });
+    const invites = await InviteModel.countDocuments({ orgId: ORG });
+    const res = await post(link, { botUserId: newBot, channelSecret: 'f'.repeat(32), accessToken: newToken });
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toContain('หน่วยงานมีผู้ดูแลอยู่แล้ว');
+    expect(html).not.toContain('data-testid="invite-code"');
+    expect(await InviteModel.countDocuments({ orgId: ORG })).toBe(invites);
+    expect((await activeChannels(testSealer)).find((c) => c.orgId === ORG)).toMatchObject({ botUserId: newBot, accessToken: newToken });
+    const [latest] = await auditLog(ORG, { limit: 1 });
+    expect(latest).toMatchObject({ action: 'organisation.channel', before: `ช่อง LINE (${BOT})`, after: `ช่อง LINE อบต.หนองบัว ช่องใหม่ (${newBot})` });
+  }, 60_000);
+
   it('refuses a bot user id that is not the token’s bot, LINE not answering and malformed values, saving nothing', async () => {
     await cli('org', 'add', 'abt-check', '--name', 'องค์การบริหารส่วนตำบลตรวจสอบ');
     const link = linkIn(await cli('org', 'onboard-link', 'abt-check'));
@@ -182,8 +199,8 @@ describe('onboarding a new organisation through its link', () => {
     expect(text).not.toContain(SECRET);
     expect(ofChannel(token).length).toBe(asked);
 
-    // The bot of another organisation is refused too.
-    const taken = await post(link, { botUserId: BOT, channelSecret: SECRET, accessToken: TOKEN });
+    // The bot of another organisation (abt-nong-bua's, since its change) is refused too.
+    const taken = await post(link, { botUserId: `U${'d4'.repeat(16)}`, channelSecret: SECRET, accessToken: 'nongbua-new-channel-token-0123456789' });
     expect(await taken.text()).toContain('ช่อง LINE นี้เชื่อมกับหน่วยงานอื่นในระบบอยู่แล้ว');
 
     expect((await activeChannels(testSealer)).map((c) => c.orgId)).not.toContain('abt-check');
