@@ -26,6 +26,8 @@ const BOT = `U${'a1'.repeat(16)}`;
 const SECRET = '0123456789abcdef0123456789abcdef';
 const TOKEN = 'nongbua-channel-access-token-0123456789+/=';
 const PHONE = { width: 375, height: 812 };
+/** Screenshots go to test-output/; with SCREENSHOTS_TO_DOCS=1 they replace docs/onboarding-*-phone.png. */
+const shots = process.env.SCREENSHOTS_TO_DOCS === '1' ? join(process.cwd(), 'docs') : join(process.cwd(), 'test-output');
 let h: Harness;
 let browser: Browser;
 
@@ -58,7 +60,7 @@ const post = (link: string, fields: Record<string, string>) =>
   fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
 
 beforeAll(async () => {
-  mkdirSync(join(process.cwd(), 'test-output'), { recursive: true });
+  mkdirSync(shots, { recursive: true });
   h = await startHarness();
   h.line.addChannel(TOKEN, { userId: BOT, displayName: 'อบต.หนองบัว' });
   browser = await launchTestBrowser();
@@ -111,7 +113,7 @@ describe('onboarding a new organisation through its link', () => {
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     const inputWidth = await page.evaluate('document.querySelector("#accessToken").getBoundingClientRect().width');
     expect(inputWidth).toBeGreaterThan(300);
-    await page.screenshot({ path: join(process.cwd(), 'test-output', 'onboarding-form-phone.png'), fullPage: true });
+    await page.screenshot({ path: join(shots, 'onboarding-form-phone.png'), fullPage: true });
 
     const done = await submit(page, { botUserId: BOT, channelSecret: SECRET, accessToken: TOKEN, channelId: '1657000000' });
     expect(done.status()).toBe(200);
@@ -124,7 +126,7 @@ describe('onboarding a new organisation through its link', () => {
     expect(html).not.toContain(TOKEN);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     expect(cspViolations).toEqual([]);
-    await page.screenshot({ path: join(process.cwd(), 'test-output', 'onboarding-done-phone.png'), fullPage: true });
+    await page.screenshot({ path: join(shots, 'onboarding-done-phone.png'), fullPage: true });
 
     // LINE was asked which bot the token is, and the menus were made on that channel, the citizen one the default.
     const calls = ofChannel(TOKEN);
