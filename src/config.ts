@@ -149,6 +149,12 @@ export function loadDataKey(env: NodeJS.ProcessEnv = process.env): string {
   return parse(base.pick({ DATA_ENCRYPTION_KEY: true }), env).DATA_ENCRYPTION_KEY;
 }
 
+/** Where the bot is reached from outside, for links an operator command prints; the local default without it. */
+export function loadPublicBaseUrl(env: NodeJS.ProcessEnv = process.env): { url: string; configured: boolean } {
+  const { PUBLIC_BASE_URL, PORT } = parse(base.pick({ PUBLIC_BASE_URL: true, PORT: true }), env);
+  return PUBLIC_BASE_URL ? { url: PUBLIC_BASE_URL, configured: true } : { url: `http://localhost:${PORT}`, configured: false };
+}
+
 const storageSchema = base.pick({ MONGODB_URI: true, LOCAL_DATA_DIR: true, ORG_CODE: true });
 export type StorageConfig = z.infer<typeof storageSchema>;
 

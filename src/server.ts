@@ -30,6 +30,9 @@ import { evidenceDownloadRouter } from './http/evidence-download.js';
 import { publicPageRouter } from './http/public-page.js';
 import { addMinutes } from 'date-fns';
 import { simulatorRouter, type SimulatorDeps } from './simulator/routes.js';
+import { onboardRouter } from './http/onboard.js';
+import { activeChannels } from './db/organisation-store.js';
+import { reinstallChangedMenus, type ReinstallOutcome } from './menus/reinstall-changed-menus.js';
 
 export interface RunningServer {
   url: string;
@@ -39,6 +42,8 @@ export interface RunningServer {
   /** The default organisation's LINE client. */
   line: LineClient;
   tenants: TenantDirectory;
+  /** The start-up check of the rich menus (installed again where their files changed), by organisation. */
+  menusChecked: Promise<Record<string, ReinstallOutcome>>;
   close(graceMs?: number): Promise<void>;
 }
 
@@ -178,6 +183,7 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
       reportDownloadRouter({ signer, sealer, serves: (orgId) => tenants.get(orgId) !== null, settingsOf: (orgId) => tenants.orgSettings(orgId), log }),
       evidenceDownloadRouter({ signer: evidenceSigner, serves: (orgId) => tenants.get(orgId) !== null, log }),
       publicPageRouter({ orgId: config.ORG_CODE, thresholdsOf, cacheMinutes: config.PUBLIC_PAGE_CACHE_MINUTES, log, now }),
+      onboardRouter({ config, sealer, log, now, publicBaseUrl, channelsChanged: () => tenants.refresh() }),
       ...(options.simulator ? [simulatorRouter({ ...options.simulator, channelSecret: config.LINE_CHANNEL_SECRET, runner, outbox, jobDeps })] : []),
     ],
   });
@@ -188,6 +194,13 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
   const schedules = startSchedules([removeStaleDialogs, pruneWebhookRecords, pruneRegisterFailures, pruneGroupLinkRecords, ...jobSchedules(config, jobDeps, orgIds)], log);
   // A run this or another instance left half-way (crash, deploy) is finished now rather than at the next tick.
   const resuming = resumeEverywhere(jobDeps, orgIds()).catch((error: unknown) => log.error({ err: error }, 'resume failed'));
+  // Menus whose files changed since they were installed are installed again, in the background: the bot answers meanwhile.
+  const menusChecked = menusToCheck(config, sealer, tenants)
+    .then((organisations) => reinstallChangedMenus({ organisations, owner: instanceId, log }))
+    .catch((error: unknown) => {
+      log.error({ err: error }, 'checking the rich menus failed');
+      return {};
+    });
 
   return {
     url: `http://127.0.0.1:${boundPort}`,
@@ -196,6 +209,7 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
     jobDeps,
     line,
     tenants,
+    menusChecked,
     // Within Docker's 10 s: intake answers 503 from the first moment, events in progress get `graceMs`
     // (4 s by default) and what is left waits in the inbox for the next start.
     async close(graceMs?: number) {
@@ -203,11 +217,21 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
       const httpClosed = new Promise<void>((ok) => server.close(() => ok()));
       server.closeIdleConnections();
       tenants.stop();
-      await Promise.all([resuming, schedules.stop(), outbox.stop(), runner.stop(graceMs)]);
+      await Promise.all([resuming, menusChecked, schedules.stop(), outbox.stop(), runner.stop(graceMs)]);
       // A keep-alive connection still open here only gets 503s: it does not hold the stop up.
       server.closeAllConnections();
       await httpClosed;
       await disconnectDatabase();
     },
   };
+}
+
+/** Every organisation this instance answers for, with the LINE settings of its own channel (the environment's for the default). */
+async function menusToCheck(config: Config, sealer: ReturnType<typeof createSealer>, tenants: TenantDirectory) {
+  const tokens = new Map((await activeChannels(sealer)).map((c) => [c.orgId, c.accessToken]));
+  return tenants.orgIds().map((orgId) => ({
+    orgId,
+    config: { ...config, LINE_CHANNEL_ACCESS_TOKEN: tokens.get(orgId) ?? config.LINE_CHANNEL_ACCESS_TOKEN },
+    line: tenants.lineFor(orgId),
+  }));
 }

@@ -1,12 +1,11 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { fiscalYearArgument, scoreArgument } from './arguments.js';
 import type { CliContext } from './context.js';
-import { loadDataKey } from '../config.js';
+import { loadDataKey, loadPublicBaseUrl } from '../config.js';
 import {
-  addOrganisation,
+  findOrganisation,
   listOrganisations,
   setActive,
-  setChannel,
   setJobTimes,
   setOrganisationSettings,
   setSupportingFactors,
@@ -21,6 +20,10 @@ import { JOB_NAMES } from '../jobs/registry.js';
 import { parseThresholds, type Threshold } from '../domain/summary.js';
 import { createSealer, type Sealer } from '../security/crypto.js';
 import { dataKeyFitsDatabase } from '../db/data-key-check-store.js';
+import { CLI_ACTOR } from '../domain/admin-audit.js';
+import { formatThaiDateTime } from '../domain/thai.js';
+import { issueOnboardingLink } from '../db/onboarding-link-store.js';
+import { addOrganisationLogged, connectChannel } from '../onboarding/organisation-changes.js';
 
 /**
  * Operator commands for the organisations of a deployment: `org list | add | update | disable | enable`.
@@ -194,6 +197,16 @@ async function sealerOfDatabase(env: NodeJS.ProcessEnv): Promise<Sealer> {
   return sealer;
 }
 
+/** A new onboarding link, printed with what the operator does with it. */
+async function printOnboardingLink(cli: CliContext, orgId: string): Promise<void> {
+  const base = loadPublicBaseUrl(cli.env);
+  const link = await issueOnboardingLink(orgId, { now: cli.now() });
+  cli.say(`ลิงก์เริ่มใช้งาน: ${base.url}/onboard/${link.token}`);
+  cli.say(`ส่งลิงก์นี้ให้ผู้ดูแลขององค์กร เพื่อกรอกค่าของช่อง LINE ทางโทรศัพท์ ระบบจะตรวจสอบกับ LINE ติดตั้งเมนูลัด และออกรหัสลงทะเบียนของผู้ดูแลคนแรกให้`);
+  cli.say(`ใช้ได้ครั้งเดียว ถึง ${formatThaiDateTime(link.expiresAt)} (${link.expiresAt.toISOString()}) ออกลิงก์ใหม่ได้ด้วย org onboard-link ${orgId}`);
+  if (!base.configured) cli.say('ยังไม่ได้ตั้ง PUBLIC_BASE_URL: ลิงก์นี้เปิดได้จากเครื่องนี้เท่านั้น ตั้งเป็นที่อยู่ HTTPS ของบอตแล้วออกลิงก์ใหม่');
+}
+
 export function addOrganisationCommands(program: Command, cli: CliContext): void {
   const { withDatabase } = cli;
   const org = program.command('org').description('องค์กรในระบบ: แสดง เพิ่ม แก้ไข ปิดใช้งาน และช่อง LINE ของแต่ละองค์กร');
@@ -205,7 +218,14 @@ export function addOrganisationCommands(program: Command, cli: CliContext): void
       const channel = channelOf(o);
       await withDatabase(async (defaultOrg) => {
         const orgId = code ?? defaultOrg;
-        if (channel) await setChannel(orgId, channel, await sealerOfDatabase(cli.env));
+        if (channel) {
+          const saved = await connectChannel(orgId, channel, { sealer: await sealerOfDatabase(cli.env), actor: CLI_ACTOR });
+          if (saved !== 'saved') {
+            cli.complain(saved === 'bot-taken' ? `ช่อง LINE ${channel.botUserId} เป็นขององค์กรอื่นอยู่แล้ว จึงไม่ได้บันทึก` : `ไม่พบองค์กรรหัส ${orgId}`);
+            cli.fail();
+            return;
+          }
+        }
         await printProfile(cli, orgId, o);
         await applySettings(cli, orgId, o);
         if (channel) cli.say('บันทึกช่อง LINE แล้ว ระบบที่ทำงานอยู่จะใช้ภายใน 30 วินาที');
@@ -219,13 +239,33 @@ export function addOrganisationCommands(program: Command, cli: CliContext): void
       const channel = channelOf(o);
       if (!o.name) throw new InvalidArgumentError('ต้องระบุ --name ชื่อองค์กร');
       await withDatabase(async () => {
-        if (!(await addOrganisation(code, { profile: { name: o.name!, district: o.district, province: o.province }, channel, sealer: await sealerOfDatabase(cli.env) }))) {
+        const profile = { name: o.name!, district: o.district, province: o.province };
+        if (!(await addOrganisationLogged(code, { profile, channel, sealer: await sealerOfDatabase(cli.env), actor: CLI_ACTOR, now: cli.now() }))) {
           cli.complain(`มีองค์กรรหัส ${code} อยู่แล้ว ใช้ org update ${code} เพื่อแก้ไข`);
           cli.fail();
           return;
         }
         await printProfile(cli, code, o);
-        cli.say(channel ? 'เพิ่มองค์กรและช่อง LINE แล้ว ตั้ง Webhook URL ของช่องเป็น <PUBLIC_BASE_URL>/webhook' : 'เพิ่มองค์กรแล้ว ยังไม่มีช่อง LINE (เพิ่มด้วย org update)');
+        if (channel) cli.say('เพิ่มองค์กรและช่อง LINE แล้ว ตั้ง Webhook URL ของช่องเป็น <PUBLIC_BASE_URL>/webhook');
+        else {
+          cli.say('เพิ่มองค์กรแล้ว ยังไม่มีช่อง LINE');
+          await printOnboardingLink(cli, code);
+        }
+      });
+    });
+
+  org
+    .command('onboard-link')
+    .description('ออกลิงก์เริ่มใช้งานใหม่ให้องค์กร เพื่อให้ผู้ดูแลขององค์กรเชื่อมหรือเปลี่ยนช่อง LINE เอง (ลิงก์เดิมที่ยังไม่ได้ใช้จะใช้ไม่ได้อีก)')
+    .argument('<code>', 'รหัสองค์กร', orgCode)
+    .action(async (code: string) => {
+      await withDatabase(async () => {
+        if (!(await findOrganisation(code))) {
+          cli.complain(`ไม่พบองค์กรรหัส ${code} (เพิ่มด้วย org add)`);
+          cli.fail();
+          return;
+        }
+        await printOnboardingLink(cli, code);
       });
     });
 

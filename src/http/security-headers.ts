@@ -23,6 +23,12 @@ export const PUBLIC_PAGE_CSP =
   "default-src 'none'; style-src 'self'; style-src-attr 'unsafe-inline'; font-src 'self'; img-src 'self' data:; " +
   "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/**
+ * The onboarding page: no script; its own stylesheets and font; its one form posts only back to itself (the
+ * token in the path is the credential, so another site's form cannot post to it without knowing the token).
+ */
+export const ONBOARD_CSP = "default-src 'none'; style-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
 export function securityHeaders(csp = STRICT_CSP): RequestHandler {
   return (_req, res, next) => {
     res.set({

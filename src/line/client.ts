@@ -42,7 +42,7 @@ function passSignalToFetch(): void {
   };
 }
 
-async function withTimeout<T>(call: () => Promise<T>, ms: number, what: string): Promise<T> {
+export async function withTimeout<T>(call: () => Promise<T>, ms: number, what: string): Promise<T> {
   const signal = AbortSignal.timeout(ms);
   try {
     return await lineCallSignal.run(signal, call);

@@ -6,6 +6,7 @@ import type { LineClient } from '../line/client.js';
 import { createRichMenus, deleteRichMenus, readRichMenus } from '../line/rich-menu.js';
 import type { Logger } from '../log.js';
 import { applyRichMenu } from './apply-rich-menu.js';
+import { richMenuSetHash } from './rich-menu-hash.js';
 
 export interface InstallRichMenusDeps {
   orgId: string;
@@ -36,8 +37,9 @@ export function publicPageUrl(config: Pick<Config, 'PUBLIC_BASE_URL'>, orgId: st
  * menus: staff are moved first, because LINE drops the links to a deleted menu.
  */
 export async function installRichMenus(deps: InstallRichMenusDeps, dir: string, now = new Date()): Promise<InstallResult> {
-  const menus = await createRichMenus(deps.config, await readRichMenus(dir, publicPageUrl(deps.config, deps.orgId)));
-  const previous = await saveRichMenus(deps.orgId, menus, now);
+  const sources = await readRichMenus(dir, publicPageUrl(deps.config, deps.orgId));
+  const menus = await createRichMenus(deps.config, sources);
+  const previous = await saveRichMenus(deps.orgId, menus, now, richMenuSetHash(sources));
   let relinked = 0;
   let relinkFailed = 0;
   for (const person of await listStaff(deps.orgId)) {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Request, type Response } from 'express';
@@ -57,10 +57,19 @@ export class FakeLineApi {
     this.tokens.add(accessToken);
   }
 
-  /** Another channel (another organisation's Official Account), known by its access token. */
-  addChannel(accessToken: string): this {
+  /** Each channel's bot (`GET /v2/bot/info`), by access token; a channel added without one has a bot id made from its token. */
+  private readonly bots = new Map<string, { userId: string; displayName: string }>();
+
+  /** Another channel (another organisation's Official Account), known by its access token, with its bot if given. */
+  addChannel(accessToken: string, bot?: { userId: string; displayName?: string }): this {
     this.tokens.add(accessToken);
+    if (bot) this.bots.set(accessToken, { userId: bot.userId, displayName: bot.displayName ?? 'บัญชีทดสอบ' });
     return this;
+  }
+
+  /** The bot of a channel, as `GET /v2/bot/info` answers for its access token. */
+  botOf(accessToken: string): { userId: string; displayName: string } {
+    return this.bots.get(accessToken) ?? { userId: `U${createHash('md5').update(accessToken).digest('hex')}`, displayName: 'บัญชีทดสอบ' };
   }
 
   /** The channel a request was made for: its access token. */
@@ -106,6 +115,12 @@ export class FakeLineApi {
       this.record(req, name ? 200 : 404);
       if (name) res.json({ userId: req.params.userId, displayName: name, language: 'th' });
       else res.status(404).json({ message: 'Not found' });
+    });
+    app.get('/v2/bot/info', (req, res) => {
+      // The middleware above let only a known `Bearer` token through.
+      const bot = this.botOf(req.get('authorization')!.slice(7));
+      this.record(req, 200);
+      res.json({ userId: bot.userId, basicId: '@000test', displayName: bot.displayName, chatMode: 'bot', markAsReadMode: 'auto' });
     });
     app.post('/v2/bot/richmenu/validate', (req, res) => {
       this.record(req, 200);

@@ -4,6 +4,7 @@ import { activeChannels, organisationSettings } from '../../src/db/organisation-
 import { withOperatorCli } from '../support/cli.js';
 import { newDataKey } from '../../src/security/crypto.js';
 import { testSealer } from '../support/harness.js';
+import { auditLog } from '../../src/db/admin-audit-store.js';
 
 const ORG = 'default-org';
 const BOT = 'U0123456789abcdef0123456789abcdef';
@@ -87,5 +88,20 @@ describe('cli org: the organisations of a deployment', () => {
     await expect(cli('org', 'update', 'abt-bang-rak', '--digits', 'roman')).rejects.toThrow(/ต้องเป็น arabic หรือ thai หรือ default/);
     expect(await cli('org', 'update', 'abt-bang-rak', '--digits', 'default')).toContain('ตัวเลข: เลขอารบิกในแชต เอกสารรายงานตามแบบฟอร์ม (ค่าของระบบ)');
     expect((await organisationSettings())('abt-bang-rak').digits).toBeNull();
+  }, 120_000);
+
+  it('writes one management-log line for an organisation added and for its channel changed, naming the bot and never the secret or token; refuses a bot another organisation has', async () => {
+    await cli('org', 'add', 'abt-logged', '--name', 'องค์การบริหารส่วนตำบลบันทึก', '--province', 'ลพบุรี');
+    const other = BOT.replace('0123', '4567');
+    expect(await cli('org', 'update', 'abt-logged', '--bot-user-id', other, '--channel-secret', 'the-secret-l', '--access-token', 'the-token-l')).toContain('บันทึกช่อง LINE แล้ว');
+    const log = await auditLog('abt-logged', { limit: 10 });
+    expect(log.map((l) => ({ action: l.action, via: l.actor.via, subject: l.subject, before: l.before, after: l.after }))).toEqual([
+      { action: 'organisation.channel', via: 'cli', subject: 'ช่อง LINE', before: 'ยังไม่มีช่อง LINE', after: `ช่อง LINE (${other})` },
+      { action: 'organisation.add', via: 'cli', subject: 'องค์การบริหารส่วนตำบลบันทึก', before: '', after: 'องค์การบริหารส่วนตำบลบันทึก (รหัส abt-logged) จังหวัดลพบุรี · ยังไม่มีช่อง LINE' },
+    ]);
+    expect(JSON.stringify(log)).not.toMatch(/the-secret-l|the-token-l/);
+    // abt-bang-rak's bot: its webhooks could not be told apart.
+    await expect(cli('org', 'update', 'abt-logged', '--bot-user-id', BOT, '--channel-secret', 's', '--access-token', 't')).rejects.toThrow(/เป็นขององค์กรอื่นอยู่แล้ว/);
+    expect(await auditLog('abt-logged', { limit: 10 })).toHaveLength(2);
   }, 120_000);
 });

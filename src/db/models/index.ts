@@ -13,7 +13,8 @@ import { OitAnswerModel, OitItemModel } from './oit-item.js';
 import { OrganisationModel } from './organisation.js';
 import { OutboxAttemptModel, OutboxMessageModel } from './outbox-message.js';
 import { ProgressReportModel } from './progress-report.js';
-import { RichMenuSetModel } from './rich-menu-set.js';
+import { RichMenuClaimModel, RichMenuSetModel } from './rich-menu-set.js';
+import { OnboardingLinkModel, OnboardingUseModel } from './onboarding-link.js';
 import { StaffModel } from './staff.js';
 import { SummarySnapshotModel } from './summary-snapshot.js';
 import { ExecutiveGroupModel, GroupLinkCodeModel, GroupLinkFailureModel, GroupLinkRedemptionModel } from './executive-group.js';
@@ -55,4 +56,7 @@ export const ALL_MODELS = [
   HolidayChangeModel,
   DataKeyCheckModel,
   AdminAuditModel,
+  OnboardingLinkModel,
+  OnboardingUseModel,
+  RichMenuClaimModel,
 ];
