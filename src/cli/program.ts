@@ -196,7 +196,7 @@ export function buildProgram(cli: CliContext, output: CliOutput): Command {
 
   program
     .command('rich-menu')
-    .description('สร้างเมนูลัด (rich menu) ทั้งสี่แบบจากโฟลเดอร์ rich-menu: ประชาชน (เมนูเริ่มต้นของทุกคน) เจ้าหน้าที่ผู้รายงาน ผู้รับเรื่องร้องเรียน และผู้บริหาร')
+    .description('สร้างเมนูลัด (rich menu) ทั้งห้าแบบจากโฟลเดอร์ rich-menu: ประชาชน (เมนูเริ่มต้นของทุกคน) เจ้าหน้าที่ผู้รายงาน ผู้รับเรื่องร้องเรียน ผู้บริหาร และผู้ดูแลระบบ')
     .option('--dir <folder>', 'โฟลเดอร์ที่มี <ชื่อเมนู>.json และ <ชื่อเมนู>.png', 'rich-menu')
     .action(async (o: { dir: string }) => {
       const config = loadConfig(cli.env);
