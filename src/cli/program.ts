@@ -16,6 +16,7 @@ import { formatChanges, importPlan } from '../plan-import/import-plan.js';
 import { addOitCommands } from './oit-commands.js';
 import { addHolidayCommands } from './holiday-commands.js';
 import { addOrganisationCommands } from './org-commands.js';
+import { addAuditCommands } from './audit-commands.js';
 import { formatJobsStatus, jobsStatus } from '../jobs/status.js';
 import { forOrganisation, JOB_NAMES, JOBS, jobSettings, type JobName } from '../jobs/registry.js';
 import { resumeAbandonedRuns, runJob } from '../jobs/run-job.js';
@@ -277,6 +278,7 @@ export function buildProgram(cli: CliContext, output: CliOutput): Command {
   addOitCommands(program, cli);
   addHolidayCommands(program, cli);
   addOrganisationCommands(program, cli);
+  addAuditCommands(program, cli);
 
   return program;
 }
