@@ -230,6 +230,17 @@ describe('applyRichMenu, once installed', () => {
     }
   });
 
+  it('installing over a set from before the admin menu gives admins theirs and deletes each old menu once', async () => {
+    const { admin: _admin, ...older } = menus;
+    await RichMenuSetModel.replaceOne({ _id: ORG }, { orgId: ORG, menus: older, installedAt: new Date() });
+    await addStaff(ORG, 'U-upgraded-admin', ['admin'], null);
+    const result = await installRichMenus({ ...deps(), config: lineConfig() }, 'rich-menu');
+    expect(result).toMatchObject({ removed: 4, removeFailed: 0 });
+    expect(fake.richMenuOf('U-upgraded-admin')).toBe(result.menus.admin);
+    expect(fake.requests.filter((r) => r.method === 'DELETE' && r.path.startsWith('/v2/bot/richmenu/')).map((r) => r.path).sort()).toEqual(Object.values(older).map((id) => `/v2/bot/richmenu/${id}`).sort());
+    menus = result.menus;
+  });
+
   it('unlinks someone left with no staff role: they see the citizen menu again', async () => {
     await applyRichMenu(deps(), 'U-demoted', ['executive']);
     expect(fake.richMenuOf('U-demoted')).toBe(menus.executive);
