@@ -23,6 +23,8 @@ import { rollup } from '../features/rollup/feature.js';
 import { summary } from '../features/summary/feature.js';
 import { track } from '../features/track/feature.js';
 import { budget } from '../features/budget/feature.js';
+import { manage } from '../features/manage/feature.js';
+import { adminLog } from '../features/admin-log/feature.js';
 
 /**
  * Everything the bot does in the chat. Order matters for sentences: the first feature whose meaning
@@ -55,6 +57,9 @@ export const FEATURES: readonly Feature[] = [
   report,
   complaint,
   help,
+  // The admin's commands (issue 24): the log before the home, whose cue words ("ผู้ดูแลระบบ") the log's sentences may hold.
+  adminLog,
+  manage,
   caseActions,
   manageMeasure,
   evidence,

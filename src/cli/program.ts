@@ -16,6 +16,7 @@ import { formatChanges, importPlan } from '../plan-import/import-plan.js';
 import { addOitCommands } from './oit-commands.js';
 import { addHolidayCommands } from './holiday-commands.js';
 import { addOrganisationCommands } from './org-commands.js';
+import { addAuditCommands } from './audit-commands.js';
 import { formatJobsStatus, jobsStatus } from '../jobs/status.js';
 import { forOrganisation, JOB_NAMES, JOBS, jobSettings, type JobName } from '../jobs/registry.js';
 import { resumeAbandonedRuns, runJob } from '../jobs/run-job.js';
@@ -196,7 +197,7 @@ export function buildProgram(cli: CliContext, output: CliOutput): Command {
 
   program
     .command('rich-menu')
-    .description('สร้างเมนูลัด (rich menu) ทั้งสี่แบบจากโฟลเดอร์ rich-menu: ประชาชน (เมนูเริ่มต้นของทุกคน) เจ้าหน้าที่ผู้รายงาน ผู้รับเรื่องร้องเรียน และผู้บริหาร')
+    .description('สร้างเมนูลัด (rich menu) ทั้งห้าแบบจากโฟลเดอร์ rich-menu: ประชาชน (เมนูเริ่มต้นของทุกคน) เจ้าหน้าที่ผู้รายงาน ผู้รับเรื่องร้องเรียน ผู้บริหาร และผู้ดูแลระบบ')
     .option('--dir <folder>', 'โฟลเดอร์ที่มี <ชื่อเมนู>.json และ <ชื่อเมนู>.png', 'rich-menu')
     .action(async (o: { dir: string }) => {
       const config = loadConfig(cli.env);
@@ -277,6 +278,7 @@ export function buildProgram(cli: CliContext, output: CliOutput): Command {
   addOitCommands(program, cli);
   addHolidayCommands(program, cli);
   addOrganisationCommands(program, cli);
+  addAuditCommands(program, cli);
 
   return program;
 }

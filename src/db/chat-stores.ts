@@ -1,3 +1,4 @@
+import * as adminAudit from './admin-audit-store.js';
 import * as attachments from './attachment-store.js';
 import * as complaints from './complaint-store.js';
 import * as complaintStats from './complaint-stats-store.js';
@@ -10,6 +11,7 @@ import * as jobRuns from './job-run-store.js';
 import * as measures from './measure-store.js';
 import * as oit from './oit-store.js';
 import * as organisations from './organisation-store.js';
+import * as overview from './organisation-overview-store.js';
 import * as progress from './progress-store.js';
 import * as registerThrottle from './register-throttle-store.js';
 import * as rollups from './rollup-store.js';
@@ -38,6 +40,7 @@ function ofOrganisation<A extends { complaint: { orgId: string } }, R>(orgId: st
 function chatStoresOf(orgId: string) {
   const c = complaints;
   return {
+    adminAudit: scopeStore(adminAudit, orgId, ['auditLog']),
     complaints: {
       ...scopeStore(c, orgId, ['complaintFiledBy', 'complaintStats', 'complaintsSince', 'fileComplaint', 'findOwnComplaint', 'getComplaint', 'listOwnComplaints', 'openComplaints', 'openComplaintsDueBy'], [
         // By the id of a case this view has read: a case's entries are found through its case.
@@ -65,6 +68,7 @@ function chatStoresOf(orgId: string) {
     measures: scopeStore(measures, orgId, ['editMeasure', 'measureByCode', 'measureById', 'measureForOfficer', 'measureProgress', 'measuresForOfficer', 'reopenMeasure']),
     oit: scopeStore(oit, orgId, ['findOitItem', 'latestOitYear', 'oitItemsOfYear', 'reviewOitItem', 'saveOitAnswer']),
     organisations: scopeStore(organisations, orgId, ['findOrganisation']),
+    overview: scopeStore(overview, orgId, ['organisationOverview']),
     progress: scopeStore(progress, orgId, ['progressReportsOfYear', 'recentReports', 'saveProgressReport']),
     registerThrottle: scopeStore(registerThrottle, orgId, ['recordRegistrationFailure', 'registrationWaitMinutes']),
     // A supervising office's roll-up spans the organisations of its district or province, by its scope.

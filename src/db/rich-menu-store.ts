@@ -6,8 +6,9 @@ import { RichMenuClaimModel, RichMenuSetModel } from './models/rich-menu-set.js'
 export async function installedRichMenus(orgId: string): Promise<RichMenuIds | null> {
   const doc = await RichMenuSetModel.findById(orgId).lean();
   if (!doc?.menus) return null;
-  const { citizen, officer, handler, executive } = doc.menus;
-  return { citizen, officer, handler, executive };
+  const { citizen, officer, handler, executive, admin } = doc.menus;
+  // An install made before admins had a menu of their own: they keep the executive menu, as then, until the next install.
+  return { citizen, officer, handler, executive, admin: admin ?? executive };
 }
 
 /** The hash of the definitions last installed for the organisation: null when unknown, undefined when never installed. */

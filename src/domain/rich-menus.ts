@@ -4,7 +4,7 @@ import { STAFF_ROLES, type StaffRole } from './roles.js';
  * The rich menus, one a kind of person: each is rich-menu/<name>.json with its picture rich-menu/<name>.png.
  * `citizen` is everyone's default; the others are linked to a person by their roles.
  */
-export const RICH_MENUS = ['citizen', 'officer', 'handler', 'executive'] as const;
+export const RICH_MENUS = ['citizen', 'officer', 'handler', 'executive', 'admin'] as const;
 export type RichMenuName = (typeof RICH_MENUS)[number];
 export type StaffMenuName = Exclude<RichMenuName, 'citizen'>;
 
@@ -32,7 +32,7 @@ const MENU_OF_ROLE: Record<StaffRole, StaffMenuName | null> = {
   complaint_officer: 'handler',
   integrity_officer: 'handler',
   executive: 'executive',
-  admin: 'executive',
+  admin: 'admin',
   // Reviewers are heads of units: their OIT list is a command away, like the officers' reports.
   reviewer: 'officer',
   // A supervising office's staff report nothing and handle no case: the citizen menu, and ภาพรวม typed or from help.
@@ -43,11 +43,15 @@ const MENU_OF_ROLE: Record<StaffRole, StaffMenuName | null> = {
  * LINE shows one rich menu a person, so someone with several roles gets the menu of the work that cannot
  * wait. Complaint handlers come first: a case runs on the 15-day legal clock from any day of the year, and
  * the open-cases list is where they take it, answer and explain delays. Officers next: they report a few
- * times a round, and the round reminders reach them by push anyway. Executives last: the monthly summary is
- * pushed to them, and admins do their own work on the server. Nothing is lost to the others: `ช่วยเหลือ`
- * (on every menu) lists every command of every role the person holds, as buttons.
+ * times a round, and the round reminders reach them by push anyway. The admin's menu before the executive's:
+ * an admin's work (the year's files, staff, settings) is the organisation's own running, which nobody else
+ * can do, and the admin menu carries the executive's first need too (the summary tile); an executive who is
+ * also an admin reads the report files and complaint statistics from help. An admin who is also a handler
+ * or an officer keeps that work's menu: managing is occasional (a plan a year, an invitation now and then),
+ * `จัดการ` is one word to type, and `ช่วยเหลือ` (on every menu) lists every command of every role the person
+ * holds, as buttons, `จัดการ` among them.
  */
-export const MENU_PRIORITY: readonly StaffMenuName[] = ['handler', 'officer', 'executive'];
+export const MENU_PRIORITY: readonly StaffMenuName[] = ['handler', 'officer', 'admin', 'executive'];
 
 /** The menu for a person's roles; `citizen` when they hold no staff role (or none that is known). */
 export function menuForRoles(roles: readonly string[]): RichMenuName {
@@ -64,4 +68,5 @@ export const RICH_MENU_TH: Record<RichMenuName, string> = {
   officer: 'เมนูเจ้าหน้าที่ผู้รายงาน',
   handler: 'เมนูผู้รับเรื่องร้องเรียน',
   executive: 'เมนูผู้บริหาร',
+  admin: 'เมนูผู้ดูแลระบบ',
 };

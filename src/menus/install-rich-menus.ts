@@ -48,7 +48,8 @@ export async function installRichMenus(deps: InstallRichMenusDeps, dir: string, 
     if (outcome.result === 'failed') relinkFailed++;
     else relinked++;
   }
-  const unused = previous ? Object.values(previous).filter((id) => !Object.values(menus).includes(id)) : [];
+  // Once each: an install from before the admin menu reads the executive menu's id for admins too.
+  const unused = previous ? [...new Set(Object.values(previous))].filter((id) => !Object.values(menus).includes(id)) : [];
   const { deleted, failed } = await deleteRichMenus(deps.config, unused);
   return { menus, relinked, relinkFailed, removed: deleted, removeFailed: failed };
 }

@@ -12,7 +12,7 @@ type Bounds = { x: number; y: number; width: number; height: number };
 const SIZE = { width: 2500, height: 1686 };
 
 /** Where each menu's tiles sit; the grids of rich-menu/menu.css draw the same edges. */
-const LAYOUTS: Record<'two-over-three' | 'one-over-three', readonly Bounds[]> = {
+const LAYOUTS: Record<'two-over-three' | 'one-over-three' | 'four-over-four', readonly Bounds[]> = {
   'two-over-three': [
     { x: 0, y: 0, width: 1250, height: 843 },
     { x: 1250, y: 0, width: 1250, height: 843 },
@@ -26,13 +26,15 @@ const LAYOUTS: Record<'two-over-three' | 'one-over-three', readonly Bounds[]> = 
     { x: 833, y: 843, width: 834, height: 843 },
     { x: 1667, y: 843, width: 833, height: 843 },
   ],
+  'four-over-four': [0, 843].flatMap((y) => [0, 625, 1250, 1875].map((x) => ({ x, y, width: 625, height: 843 }))),
 };
 
 const MENUS: Record<RichMenuName, { layout: keyof typeof LAYOUTS; who: string }> = {
   citizen: { layout: 'two-over-three', who: "Everyone's default menu." },
   officer: { layout: 'one-over-three', who: 'Officers who report progress.' },
   handler: { layout: 'one-over-three', who: 'Complaint and integrity officers.' },
-  executive: { layout: 'one-over-three', who: 'Executives and admins.' },
+  executive: { layout: 'one-over-three', who: 'Executives.' },
+  admin: { layout: 'four-over-four', who: 'Admins: the organisation run from LINE.' },
 };
 
 /** The citizen menu's tile for the public transparency page: a web page, no chat feature's. */

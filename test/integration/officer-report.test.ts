@@ -385,7 +385,7 @@ describe('linking staff accounts', () => {
   });
 
   it('gives each registered person the rich menu of all their roles', async () => {
-    const menus = { citizen: 'rm-citizen', officer: 'rm-officer', handler: 'rm-handler', executive: 'rm-executive' };
+    const menus = { citizen: 'rm-citizen', officer: 'rm-officer', handler: 'rm-handler', executive: 'rm-executive', admin: 'rm-admin' };
     for (const id of Object.values(menus)) h.line.richMenus.set(id, { definition: {}, image: Buffer.from('png') });
     await saveRichMenus(ORG, menus);
     const mayor = new Chat(h, 'U6666666666666666666666666666ffff');

@@ -14,17 +14,21 @@ describe('the rich menu a person gets', () => {
     expect(menuForRoles(['complaint_officer'])).toBe('handler');
     expect(menuForRoles(['integrity_officer'])).toBe('handler');
     expect(menuForRoles(['executive'])).toBe('executive');
-    expect(menuForRoles(['admin'])).toBe('executive');
+    expect(menuForRoles(['admin'])).toBe('admin');
   });
 
   it('follows the documented priority for several roles, whatever their order', () => {
-    expect(MENU_PRIORITY).toEqual(['handler', 'officer', 'executive']);
+    expect(MENU_PRIORITY).toEqual(['handler', 'officer', 'admin', 'executive']);
     expect(menuForRoles(['officer', 'complaint_officer'])).toBe('handler');
     expect(menuForRoles(['integrity_officer', 'officer'])).toBe('handler');
     expect(menuForRoles(['executive', 'officer'])).toBe('officer');
     expect(menuForRoles(['admin', 'officer'])).toBe('officer');
     expect(menuForRoles(['executive', 'integrity_officer'])).toBe('handler');
-    expect(menuForRoles(['executive', 'admin'])).toBe('executive');
+    // The admin menu carries the summary; an admin who handles cases or reports keeps that work's menu.
+    expect(menuForRoles(['executive', 'admin'])).toBe('admin');
+    expect(menuForRoles(['admin', 'integrity_officer'])).toBe('handler');
+    expect(menuForRoles(['reviewer', 'admin'])).toBe('officer');
+    expect(menuForRoles(['supervisor', 'admin'])).toBe('admin');
     expect(menuForRoles([...STAFF_ROLES].reverse())).toBe('handler');
   });
 

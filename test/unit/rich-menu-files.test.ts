@@ -7,6 +7,13 @@ import { RICH_MENUS, menuForRoles, type RichMenuTile } from '../../src/domain/ri
 import { STAFF_ROLES, type StaffRole } from '../../src/domain/roles.js';
 import type { StaffMember } from '../../src/domain/staff.js';
 import { PUBLIC_PAGE_TILE, richMenuFiles, richMenuJson } from '../../src/menus/rich-menu-files.js';
+import { ADMIN_COMMANDS } from '../../src/features/manage/words.js';
+
+/**
+ * The admin menu's tiles for the commands that issue 24's other parts answer (files, staff, settings): the
+ * admin menu declares them (features/manage), their own features answer them.
+ */
+const ANSWERED_ELSEWHERE: readonly string[] = [ADMIN_COMMANDS.importFile, ADMIN_COMMANDS.invite, ADMIN_COMMANDS.staff, ADMIN_COMMANDS.settings];
 
 const declared = (): RichMenuTile[] => [PUBLIC_PAGE_TILE, ...FEATURES.flatMap((f) => f.tiles ?? [])];
 
@@ -26,8 +33,19 @@ describe('rich menus made from the features’ tiles', () => {
           return { userId: 'U1', userKey: 'k1', staff, roles };
         });
         const may = (sender: Sender) => (f: (typeof FEATURES)[number]) => !f.allowed || f.allowed(sender);
+        const sent = (tile.sends as { text: string }).text;
+        if (feature.name === 'manage' && ANSWERED_ELSEWHERE.includes(sent)) {
+          expect(tile.menu).toBe('admin');
+          // The feature whose command it is takes it for admins and refuses everyone else (officers, executives, citizens).
+          const others: Sender[] = (['officer', 'executive', 'complaint_officer'] as const).map((r) => ({ ...senders[0]!, roles: [r] }));
+          for (const owner of FEATURES.filter((f) => f.words?.includes(sent))) {
+            for (const sender of senders) expect(understand(FEATURES, { kind: 'text', text: sent }, false, may(sender))?.feature.name, `${sent} for ${sender.roles.join()}`).toBe(owner.name);
+            for (const other of others) expect(may(other)(owner), `${sent} for ${other.roles.join()}`).toBe(false);
+          }
+          continue;
+        }
         for (const sender of senders) {
-          const found = understand(FEATURES, { kind: 'text', text: (tile.sends as { text: string }).text }, false, may(sender));
+          const found = understand(FEATURES, { kind: 'text', text: sent }, false, may(sender));
           expect(found?.feature.name, `${tile.label} on ${tile.menu} for ${sender.roles.join() || 'citizen'}`).toBe(feature.name);
         }
         // A reviewer alone gets the officers' menu (domain/rich-menus.ts), whose report tile refuses them politely.
@@ -41,5 +59,6 @@ describe('rich menus made from the features’ tiles', () => {
     expect(() => richMenuJson(tiles.filter((t) => !(t.menu === 'officer' && t.place === 2)), 'officer')).toThrow(/officer: tiles at places 1, 3, 4/);
     expect(() => richMenuJson([...tiles, { ...tiles.find((t) => t.menu === 'handler')! }], 'handler')).toThrow(/handler/);
     for (const menu of RICH_MENUS) expect(() => richMenuJson(tiles, menu)).not.toThrow();
+    expect(() => richMenuJson(tiles.filter((t) => !(t.menu === 'admin' && t.place === 8)), 'admin')).toThrow(/admin: tiles at places 1, 2, 3, 4, 5, 6, 7, its layout has places 1 to 8/);
   });
 });

@@ -14,6 +14,8 @@ const richMenuSetSchema = new Schema(
       officer: { type: String, required: true },
       handler: { type: String, required: true },
       executive: { type: String, required: true },
+      // Absent in an install made before the admin menu existed (rich-menu-store.ts reads it as the executive's).
+      admin: { type: String },
     },
     installedAt: { type: Date, required: true },
     /** The hash of the definitions and pictures installed (`richMenuSetHash`); none on a set installed before it was kept. */

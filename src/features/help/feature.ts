@@ -12,6 +12,7 @@ export const help: Feature = {
     { menu: 'officer', place: 4, label: 'ช่วยเหลือ', sends: { text: 'ช่วยเหลือ' }, title: 'ช่วยเหลือ', hint: 'คำสั่งทั้งหมดของท่าน', icon: QUESTION },
     { menu: 'handler', place: 4, label: 'ช่วยเหลือ', sends: { text: 'ช่วยเหลือ' }, title: 'ช่วยเหลือ', hint: 'คำสั่งทั้งหมดของท่าน', icon: QUESTION },
     { menu: 'executive', place: 4, label: 'ช่วยเหลือ', sends: { text: 'ช่วยเหลือ' }, title: 'ช่วยเหลือ', hint: 'คำสั่งทั้งหมดของท่าน', icon: QUESTION },
+    { menu: 'admin', place: 8, label: 'ช่วยเหลือ', sends: { text: 'ช่วยเหลือ' }, title: 'ช่วยเหลือ', hint: 'คำสั่งทั้งหมดของท่าน', icon: QUESTION },
   ],
   words: ['ช่วยเหลือ', 'เมนู', 'help', 'menu'],
   // A message that only asks what the bot does or how to use it ("ใช้ยังไง", "ขอเมนูหน่อย", "ใช้จั่งใด๋"),

@@ -18,7 +18,11 @@ import { SUMMARY_ACTIONS } from './actions.js';
  */
 export const summary: Feature = {
   name: 'summary',
-  tiles: [{ menu: 'executive', place: 1, label: 'สรุปผลการดำเนินงาน', sends: { text: 'สรุป' }, title: 'สรุปผล', hint: 'ภาพรวมการดำเนินงานตามแผน และรายการที่เกินกำหนด', colour: '#1F3A5F', icon: '<path d="M4 20h16"/><path d="M7 17.5v-6"/><path d="M12 17.5V5"/><path d="M17 17.5v-3.5"/>' }],
+  tiles: [
+    { menu: 'executive', place: 1, label: 'สรุปผลการดำเนินงาน', sends: { text: 'สรุป' }, title: 'สรุปผล', hint: 'ภาพรวมการดำเนินงานตามแผน และรายการที่เกินกำหนด', colour: '#1F3A5F', icon: '<path d="M4 20h16"/><path d="M7 17.5v-6"/><path d="M12 17.5V5"/><path d="M17 17.5v-3.5"/>' },
+    // An admin is most often the ปลัด, whose first question is the executives' own.
+    { menu: 'admin', place: 7, label: 'สรุปผลการดำเนินงาน', sends: { text: 'สรุป' }, title: 'สรุปผล', hint: 'ภาพรวมและที่เกินกำหนด', colour: '#3A4A5F', icon: '<path d="M4 20h16"/><path d="M7 17.5v-6"/><path d="M12 17.5V5"/><path d="M17 17.5v-3.5"/>' },
+  ],
   menu: [
     { for: ['executive', 'admin'], order: 40, button: 'สรุป', help: '"สรุป" ภาพรวมผลการดำเนินงานล่าสุด ร้อยละการนำแผนไปปฏิบัติ การเบิกจ่าย รายการที่เกินกำหนด' },
     // The monthly summary pushed to executives (jobs/) is this summary: told here, where it is asked for.
