@@ -1,17 +1,18 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 /**
- * pending → (dialog run, replies stored) replying → finished, when the event leaves this collection; `dead`
- * after too many failed attempts, kept for operators.
+ * pending → (dialog run, replies stored) replying → done; `dead` after too many failed attempts, kept for
+ * operators.
  */
-export const EVENT_STATES = ['pending', 'replying', 'dead'] as const;
+export const EVENT_STATES = ['pending', 'replying', 'dead', 'done'] as const;
 
 /**
- * The inbox: webhook events stored before LINE gets its 200 and not finished yet. `_id` is LINE's
- * `webhookEventId`, so a redelivery of an event still here collides (E11000). A finished event is deleted,
- * which keeps every lookup here cheap on FerretDB, where even `_id` lookups scan the whole collection. The
- * raw event is kept as sealed (encrypted) JSON text: the user's LINE id and words are not readable at rest,
- * and user-chosen keys never become document keys.
+ * The inbox: webhook events stored before LINE gets its 200. `_id` is LINE's `webhookEventId`, so a
+ * redelivery of an event still here collides (E11000). A finished event stays as its own done record (state
+ * `done`, without its body) until the prune: finishing is one write, and a redelivery of it collides like
+ * any other. Every query for work asks for `pending` or `replying` (an indexed equality), so done records are
+ * never read as work. The raw event is kept as sealed (encrypted) JSON text: the user's LINE id and words are
+ * not readable at rest, and user-chosen keys never become document keys.
  */
 const webhookEventSchema = new Schema(
   {
@@ -21,6 +22,7 @@ const webhookEventSchema = new Schema(
     /** The sender's pseudonym (see security/crypto.ts), for operators to group events; not the LINE id. */
     sourceUserKey: { type: String, default: null },
     timestamp: { type: Date, required: true },
+    /** Removed when the event is done. */
     body: { type: String, required: true },
     state: { type: String, enum: EVENT_STATES, default: 'pending' },
     attempts: { type: Number, default: 0 },
@@ -29,6 +31,9 @@ const webhookEventSchema = new Schema(
     nextAttemptAt: { type: Date, required: true },
     /** The instance that accepted the event and queued it in memory; see `event_runners`. */
     owner: { type: String, default: null },
+    /** On a done event: when it finished, and the instance that finished it (what `<event>#done` held before). */
+    finishedAt: { type: Date, default: undefined },
+    finishedBy: { type: String, default: undefined },
   },
   { collection: 'webhook_events' },
 );
@@ -51,7 +56,8 @@ webhookReceiptSchema.index({ receivedAt: 1 });
 /**
  * What happened to an event, as inserts only (cheap on any store): `<event>#<n>` claims attempt n (the insert
  * is how one instance wins it), `<event>#dialog` the dialog the event started from (see conversation-store),
- * `<event>#replies` holds the answers before they are sent, `<event>#done` records that the event finished.
+ * `<event>#replies` holds the answers before they are sent. (`<event>#done`, that the event finished, was
+ * written here by earlier versions; the inbox entry says it now.)
  */
 const eventAttemptSchema = new Schema(
   {
