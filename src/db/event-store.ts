@@ -37,7 +37,6 @@ export interface StoredEvent {
 }
 
 const insertIntoInbox = batchedInsert<StoredEvent>(WebhookEventModel);
-const insertReceipt = batchedInsert<{ _id: string; orgId: string; receivedAt: Date }>(WebhookReceiptModel);
 const insertRecord = batchedInsert<{ _id: string; eventId: string; claimedAt: Date; owner: string; repliesSealed?: string }>(EventAttemptModel);
 
 const attempts: ClaimLedger<{ _id: string; eventId: string; claimedAt: Date; owner: string }> = {
@@ -65,24 +64,19 @@ const attemptLease = (seconds: number, now: Date): Lease => ({
 });
 
 /**
- * Stores one event; true when it is new. Two inserts, side by side (LINE waits for both):
- *  - into the inbox: an event still there collides, and is not new. A finished event stays there as its own
- *    done record (state `done`) until the prune, so a redelivery of it collides too, and is skipped when run;
- *  - its receipt: a collision here means the event was seen before and yet is not in the inbox: the earlier
- *    intake failed half-way (the inbox insert did not land, LINE was answered 503 and redelivers), and the
- *    event is new; or it finished under a version that removed finished events from the inbox and recorded
- *    them as `<event>#done` instead (`finishedBefore`), and the copy just put there is removed again.
- * A receipt can be missing too (its insert failed after the inbox's landed, and LINE got 503): LINE then sends
- * the event again marked as a redelivery, so a redelivery is checked for the old `#done` even when its receipt
- * is new. That costs one read for the rare redelivery instead of a colliding insert for every recovered event.
- * Concurrent webhooks share each write (group commit), so a burst becomes a few large inserts.
+ * Stores one event in the inbox, one insert (concurrent webhooks share it: group commit, so a burst becomes a
+ * few large inserts). An event already there collides and is not new: unfinished (a redelivery of work not
+ * done yet, perhaps stored while the queue was full), or finished, its done record staying until the prune
+ * (the runner reads it back and skips it). So the inbox alone tells a seen event from a new one; the separate
+ * receipt earlier versions wrote is not needed. An intake that failed (LINE was answered 503 and redelivers)
+ * left nothing, or the entry, which then collides.
+ * Events finished by an earlier version left the inbox and are known by their `<event>#done` record: a
+ * redelivery, the only way LINE sends an event again, is checked for it (one read, for the rare redelivery),
+ * and the copy just stored is removed again.
  */
 async function storeEvent(doc: StoredEvent, redelivered: boolean): Promise<'new' | 'waiting' | 'seen'> {
-  const [inInbox, receipted] = await Promise.all([insertIntoInbox(doc), insertReceipt({ _id: doc._id, orgId: doc.orgId, receivedAt: doc.receivedAt })]);
-  // Still in the inbox: a redelivery of an event not finished yet (perhaps stored while the queue was full),
-  // or of one finished, which the runner reads back and skips.
-  if (!inInbox) return 'waiting';
-  if ((receipted && !redelivered) || !(await finishedBefore(doc._id))) return 'new';
+  if (!(await insertIntoInbox(doc))) return 'waiting';
+  if (!redelivered || !(await finishedBefore(doc._id))) return 'new';
   await WebhookEventModel.deleteOne({ _id: doc._id });
   return 'seen';
 }
@@ -165,7 +159,7 @@ export async function recordedReplies(eventId: string): Promise<string | null> {
  * Records that the event finished and takes it out of the work of the inbox, in one write: the inbox entry
  * becomes the event's done record (state `done`, its sealed body dropped). Nothing reads a done entry as
  * work (every query of due or queued events asks for `pending` or `replying`, an indexed equality), a
- * redelivery collides with it at intake, and the prune removes it with the receipts. As one write it leaves
+ * redelivery collides with it at intake, and the prune removes it after the redelivery window. As one write it leaves
  * no state in between: there is no copy of a finished event left to run, whatever crashes when.
  */
 export async function markDone(eventId: string, owner: string, now: Date): Promise<void> {
@@ -180,9 +174,9 @@ export async function eventState(eventId: string): Promise<'done' | 'pending' | 
 }
 
 /**
- * Stands in for TTL indexes (FerretDB has none): receipts, attempt records and the done records of finished
- * events older than LINE's redelivery window are deleted; an event redelivered after that would run again.
- * Events still waiting, and dead ones (kept for operators), stay.
+ * Stands in for TTL indexes (FerretDB has none): attempt records and the done records of finished events
+ * older than LINE's redelivery window are deleted; an event redelivered after that would run again. Events
+ * still waiting, and dead ones (kept for operators), stay. (Receipts are what earlier versions wrote.)
  */
 export async function pruneEventRecords(olderThan: Date): Promise<{ receipts: number; attempts: number; finished: number }> {
   const receipts = await WebhookReceiptModel.deleteMany({ receivedAt: { $lt: olderThan } });

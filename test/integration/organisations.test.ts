@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ComplaintModel } from '../../src/db/models/complaint.js';
-import { WebhookEventModel, WebhookReceiptModel } from '../../src/db/models/webhook-event.js';
+import { WebhookEventModel } from '../../src/db/models/webhook-event.js';
 import { createInvite } from '../../src/db/invite-store.js';
 import { setActive, setOrganisationSettings } from '../../src/db/organisation-store.js';
 import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
@@ -60,7 +60,6 @@ describe('one webhook for every organisation', () => {
   });
 
   it("refuses with 401 and stores nothing: B's destination signed with A's secret, an unknown destination, an unknown path", async () => {
-    const before = await WebhookReceiptModel.countDocuments();
     const inboxBefore = await WebhookEventModel.countDocuments();
     const attempts: TestChannel[] = [
       { destination: B_CHANNEL.destination, secret: CHANNEL_SECRET },
@@ -72,7 +71,6 @@ describe('one webhook for every organisation', () => {
       const res = await h.post([textEvent(CITIZEN, 'ช่วยเหลือ')], { channel });
       expect(res.status).toBe(401);
     }
-    expect(await WebhookReceiptModel.countDocuments()).toBe(before);
     expect(await WebhookEventModel.countDocuments()).toBe(inboxBefore);
     expect(h.line.requests).toHaveLength(0);
   });

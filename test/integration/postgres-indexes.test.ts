@@ -15,7 +15,7 @@ import { OrganisationModel } from '../../src/db/models/organisation.js';
 import { OutboxMessageModel } from '../../src/db/models/outbox-message.js';
 import { ProgressReportModel } from '../../src/db/models/progress-report.js';
 import { StaffModel, staffId } from '../../src/db/models/staff.js';
-import { EventAttemptModel, WebhookEventModel, WebhookReceiptModel } from '../../src/db/models/webhook-event.js';
+import { EventAttemptModel, WebhookEventModel } from '../../src/db/models/webhook-event.js';
 import { organisationsWithOwnTimes } from '../../src/db/organisation-store.js';
 import { findStaff } from '../../src/db/staff-store.js';
 import { loadSummary, loadSummaryMeasures } from '../../src/db/summary-store.js';
@@ -349,10 +349,6 @@ function webhookEventDocs() {
   }));
 }
 
-function receiptDocs() {
-  return Array.from({ length: DOCS }, (_, i) => ({ _id: eventIdOf(i), orgId: org(i % 200), receivedAt: new Date(NOW.getTime() - (DOCS - i) * 1_000) }));
-}
-
 /** Attempt records of 10,000 events: `#1` for each, `#replies` for even ones, `#done` (as earlier versions wrote it) unless divisible by 3. */
 const ATTEMPTED_EVENTS = 10_000;
 const hasReplies = (i: number) => i % 2 === 0;
@@ -416,7 +412,6 @@ describe.skipIf(!!process.env.MONGODB_URI)('PostgreSQL indexes under FerretDB: e
     const measures = measureDocs(); // before the reports, which point at them
     const seeds: [string, Model<any>, object[]][] = [
       ['webhook_events', WebhookEventModel, webhookEventDocs()],
-      ['webhook_receipts', WebhookReceiptModel, receiptDocs()],
       ['webhook_event_attempts', EventAttemptModel, attemptDocs()],
       ['staff', StaffModel, staffDocs()],
       ['conversations', ConversationModel, conversationDocs()],
@@ -439,7 +434,7 @@ describe.skipIf(!!process.env.MONGODB_URI)('PostgreSQL indexes under FerretDB: e
     await db?.close();
   });
 
-  it('a webhook event by id: the inbox, its attempt records and its receipt, each by `_id`', async () => {
+  it('a webhook event by id: the inbox and its attempt records, each by `_id`', async () => {
     const target = 4_244; // has `#replies` and `#done`, and is unfinished in the inbox
     expect(hasReplies(target) && isDone(target) && !finishedInInbox(target)).toBe(true);
 
@@ -458,12 +453,6 @@ describe.skipIf(!!process.env.MONGODB_URI)('PostgreSQL indexes under FerretDB: e
     const replies = await timed(() => capture(() => recordedReplies(eventIdOf(target))));
     expect(testSealer.open(replies.result!)).toBe(JSON.stringify([{ type: 'text', text: `ตอบ ${target}` }]));
     await expectIndexServed('recordedReplies (`<event>#replies` by _id)', readOf(replies.sent, 'webhook_event_attempts'), replies.ms);
-
-    // The app only inserts receipts (a redelivery collides on the unique `_id`) and prunes them by date; this
-    // is the same `_id` lookup, for when anything does read one.
-    const receipt = await timed(() => capture(() => WebhookReceiptModel.findById(eventIdOf(target)).lean()));
-    expect(receipt.result?._id).toBe(eventIdOf(target));
-    await expectIndexServed('receipt by _id', readOf(receipt.sent, 'webhook_receipts'), receipt.ms);
   });
 
   it('staff by `_id` (every event looks its sender up) and a dialog state by `_id`', async () => {

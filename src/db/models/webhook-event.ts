@@ -23,7 +23,7 @@ const webhookEventSchema = new Schema(
     sourceUserKey: { type: String, default: null },
     timestamp: { type: Date, required: true },
     /** Removed when the event is done. */
-    body: { type: String, required: true },
+    body: { type: String, required(this: { state?: string }) { return this.state !== 'done'; } },
     state: { type: String, enum: EVENT_STATES, default: 'pending' },
     attempts: { type: Number, default: 0 },
     lastError: { type: String, default: null },
@@ -40,8 +40,9 @@ const webhookEventSchema = new Schema(
 webhookEventSchema.index({ state: 1, nextAttemptAt: 1 });
 
 /**
- * Every event id ever accepted, written (insert only) right after the event enters the inbox: a redelivery
- * of an event that has finished and left the inbox collides here. Pruned after the redelivery window.
+ * Every event id accepted, as earlier versions wrote it beside the inbox entry, when a finished event left the
+ * inbox. No longer written (the done record in the inbox tells the same); what is left is pruned after the
+ * redelivery window, and the model can go with it.
  */
 const webhookReceiptSchema = new Schema(
   {
