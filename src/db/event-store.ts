@@ -159,8 +159,8 @@ export async function recordedReplies(eventId: string): Promise<string | null> {
  * Records that the event finished and takes it out of the work of the inbox, in one write: the inbox entry
  * becomes the event's done record (state `done`, its sealed body dropped). Nothing reads a done entry as
  * work (every query of due or queued events asks for `pending` or `replying`, an indexed equality), a
- * redelivery collides with it at intake, and the prune removes it after the redelivery window. As one write it leaves
- * no state in between: there is no copy of a finished event left to run, whatever crashes when.
+ * redelivery collides with it at intake, and the prune removes it after the redelivery window. As one
+ * write it leaves no state in between: no copy of a finished event is left to run, whatever crashes when.
  */
 export async function markDone(eventId: string, owner: string, now: Date): Promise<void> {
   await WebhookEventModel.updateOne({ _id: eventId, state: { $ne: 'done' } }, { $set: { state: 'done', finishedAt: now, finishedBy: owner }, $unset: { body: 1 } });
