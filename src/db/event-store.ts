@@ -25,8 +25,9 @@ export interface StoredEvent {
   type: string;
   sourceUserKey: string | null;
   timestamp: Date;
+  /** Dropped once the event is done. */
   body: string;
-  state: 'pending' | 'replying' | 'dead';
+  state: 'pending' | 'replying' | 'dead' | 'done';
   attempts: number;
   lastError: string | null;
   receivedAt: Date;
@@ -36,7 +37,6 @@ export interface StoredEvent {
 }
 
 const insertIntoInbox = batchedInsert<StoredEvent>(WebhookEventModel);
-const insertReceipt = batchedInsert<{ _id: string; orgId: string; receivedAt: Date }>(WebhookReceiptModel);
 const insertRecord = batchedInsert<{ _id: string; eventId: string; claimedAt: Date; owner: string; repliesSealed?: string }>(EventAttemptModel);
 
 const attempts: ClaimLedger<{ _id: string; eventId: string; claimedAt: Date; owner: string }> = {
@@ -64,22 +64,19 @@ const attemptLease = (seconds: number, now: Date): Lease => ({
 });
 
 /**
- * Stores one event; true when it is new. Two inserts, side by side (LINE waits for both):
- *  - into the inbox: an event still there (a redelivery of unfinished work) collides, and is not new;
- *  - its receipt: a collision here means the event was seen before. If it has a `#done` record it finished
- *    and left the inbox, so the copy just put there is removed again (should that fail, the sweep finds the
- *    `#done` before the copy could run). Without one, the earlier intake failed half-way (the inbox insert
- *    did not land, LINE was answered 503 and redelivers): the event is new.
- * A receipt can be missing too (its insert failed after the inbox's landed, and LINE got 503): LINE then sends
- * the event again marked as a redelivery, so a redelivery is checked for `#done` even when its receipt is new.
- * That costs one read for the rare redelivery instead of a colliding insert for every recovered event.
- * Concurrent webhooks share each write (group commit), so a burst becomes a few large inserts.
+ * Stores one event in the inbox, one insert (concurrent webhooks share it: group commit, so a burst becomes a
+ * few large inserts). An event already there collides and is not new: unfinished (a redelivery of work not
+ * done yet, perhaps stored while the queue was full), or finished, its done record staying until the prune
+ * (the runner reads it back and skips it). So the inbox alone tells a seen event from a new one; the separate
+ * receipt earlier versions wrote is not needed. An intake that failed (LINE was answered 503 and redelivers)
+ * left nothing, or the entry, which then collides.
+ * Events finished by an earlier version left the inbox and are known by their `<event>#done` record: a
+ * redelivery, the only way LINE sends an event again, is checked for it (one read, for the rare redelivery),
+ * and the copy just stored is removed again.
  */
 async function storeEvent(doc: StoredEvent, redelivered: boolean): Promise<'new' | 'waiting' | 'seen'> {
-  const [inInbox, receipted] = await Promise.all([insertIntoInbox(doc), insertReceipt({ _id: doc._id, orgId: doc.orgId, receivedAt: doc.receivedAt })]);
-  // Still in the inbox: a redelivery of an event not finished yet (perhaps stored while the queue was full).
-  if (!inInbox) return 'waiting';
-  if ((receipted && !redelivered) || !(await isFinished(doc._id))) return 'new';
+  if (!(await insertIntoInbox(doc))) return 'waiting';
+  if (!redelivered || !(await finishedBefore(doc._id))) return 'new';
   await WebhookEventModel.deleteOne({ _id: doc._id });
   return 'seen';
 }
@@ -133,11 +130,16 @@ export async function loadEvent(eventId: string): Promise<StoredEvent | null> {
   return WebhookEventModel.findById(eventId).lean<StoredEvent>();
 }
 
-const DONE = (eventId: string) => `${eventId}#done`;
+/**
+ * Versions before this one recorded a finished event as `<event>#done` and deleted it from the inbox; such
+ * records live out the prune window (`jobs/prune-event-records.ts`), and until then they still tell.
+ */
+const finishedBefore = async (eventId: string) => (await EventAttemptModel.exists({ _id: `${eventId}#done` })) !== null;
 
-/** Whether the event finished before: a copy still in the inbox is then a leftover, never to be run again. */
+/** Whether the event finished before: a copy still due in the inbox is then a leftover, never to be run again. */
 export async function isFinished(eventId: string): Promise<boolean> {
-  return (await EventAttemptModel.exists({ _id: DONE(eventId) })) !== null;
+  const [inbox, before] = await Promise.all([WebhookEventModel.findById(eventId).select('state').lean(), finishedBefore(eventId)]);
+  return inbox?.state === 'done' || before;
 }
 
 /**
@@ -154,30 +156,34 @@ export async function recordedReplies(eventId: string): Promise<string | null> {
 }
 
 /**
- * Records that the event finished, then takes it out of the inbox, which so holds only unfinished work. If
- * the removal does not happen (a crash in between), the `#done` record keeps the copy from running again
- * and the sweep removes it.
+ * Records that the event finished and takes it out of the work of the inbox, in one write: the inbox entry
+ * becomes the event's done record (state `done`, its sealed body dropped). Nothing reads a done entry as
+ * work (every query of due or queued events asks for `pending` or `replying`, an indexed equality), a
+ * redelivery collides with it at intake, and the prune removes it after the redelivery window. As one
+ * write it leaves no state in between: no copy of a finished event is left to run, whatever crashes when.
  */
 export async function markDone(eventId: string, owner: string, now: Date): Promise<void> {
-  await insertRecord({ _id: DONE(eventId), eventId, claimedAt: now, owner });
-  await WebhookEventModel.deleteOne({ _id: eventId });
+  await WebhookEventModel.updateOne({ _id: eventId, state: { $ne: 'done' } }, { $set: { state: 'done', finishedAt: now, finishedBy: owner }, $unset: { body: 1 } });
 }
 
 /** Whether an event finished, is waiting (pending, replying) or is dead; `unknown` if it was never accepted. */
 export async function eventState(eventId: string): Promise<'done' | 'pending' | 'replying' | 'dead' | 'unknown'> {
-  if (await isFinished(eventId)) return 'done';
   const inbox = await WebhookEventModel.findById(eventId).select('state').lean();
-  return inbox ? inbox.state : 'unknown';
+  if (inbox) return inbox.state;
+  return (await finishedBefore(eventId)) ? 'done' : 'unknown';
 }
 
 /**
- * Stands in for TTL indexes (FerretDB has none): receipts and attempt records older than LINE's redelivery
- * window are deleted; an event redelivered after that would run again.
+ * Stands in for TTL indexes (FerretDB has none): attempt records and the done records of finished events
+ * older than LINE's redelivery window are deleted; an event redelivered after that would run again. Events
+ * still waiting, and dead ones (kept for operators), stay. (Receipts are what earlier versions wrote.)
  */
-export async function pruneEventRecords(olderThan: Date): Promise<{ receipts: number; attempts: number }> {
+export async function pruneEventRecords(olderThan: Date): Promise<{ receipts: number; attempts: number; finished: number }> {
   const receipts = await WebhookReceiptModel.deleteMany({ receivedAt: { $lt: olderThan } });
   const attempts = await EventAttemptModel.deleteMany({ claimedAt: { $lt: olderThan } });
-  return { receipts: receipts.deletedCount, attempts: attempts.deletedCount };
+  // The state equality reaches the index; the date is checked on the done records only.
+  const finished = await WebhookEventModel.deleteMany({ state: 'done', finishedAt: { $lt: olderThan } });
+  return { receipts: receipts.deletedCount, attempts: attempts.deletedCount, finished: finished.deletedCount };
 }
 
 /** `replying` tells operators the dialog has run and only the sending is left. */
@@ -194,7 +200,8 @@ export async function markFailed({
   nextAttemptAt: Date;
   state: 'pending' | 'replying' | 'dead';
 }): Promise<void> {
-  await WebhookEventModel.updateOne({ _id: eventId }, { $set: { attempts: attempt, lastError: error.slice(0, 500), nextAttemptAt, state } });
+  // Never over a done record: an attempt that lost its lease may fail after another one finished the event.
+  await WebhookEventModel.updateOne({ _id: eventId, state: { $ne: 'done' } }, { $set: { attempts: attempt, lastError: error.slice(0, 500), nextAttemptAt, state } });
 }
 
 /**

@@ -56,15 +56,16 @@ export type Outcome = 'done' | 'failed' | 'busy' | 'skipped';
 export async function processEvent(source: string | StoredEvent, deps: ProcessorDeps, options: { onlyIfDue?: boolean; fromIntake?: boolean } = {}): Promise<Outcome> {
   const fromIntake = options.fromIntake ?? typeof source !== 'string';
   const doc = typeof source !== 'string' ? source : await loadEvent(source);
-  if (!doc || doc.state === 'dead') return 'skipped';
+  if (!doc || doc.state === 'dead' || doc.state === 'done') return 'skipped';
   const eventId = doc._id;
   const startedAt = deps.now();
   // A sweep's list may be stale: an attempt that failed since then has put the next one off.
   if (options.onlyIfDue && doc.nextAttemptAt > startedAt) return 'skipped';
   const attempt = doc.attempts + 1;
   // Winning attempt 1 proves no attempt ran before: nothing can have finished it or stored its replies, so
-  // those two reads are left out (most of recovery after a crash is first attempts). A copy left in the
-  // inbox by a redelivery of a finished event loses claim 1, and is only removed.
+  // those two reads are left out (most of recovery after a crash is first attempts). The event may have
+  // finished since the inbox was read (another instance), or (an earlier version's record) be a copy left in
+  // the inbox by a redelivery of a finished event, which loses claim 1: either way it is only marked done.
   const firstEver = attempt === 1;
   const leftover = async () => {
     if (fromIntake || !(await isFinished(eventId))) return false;

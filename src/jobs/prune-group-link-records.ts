@@ -4,8 +4,8 @@ import { pruneGroupLinkFailures } from '../db/group-link-throttle-store.js';
 import type { Schedule } from './scheduler.js';
 
 /**
- * A group link code and its redemption are kept a week past the code's expiry, as long as the webhook
- * receipts (prune-event-records.ts): a redelivered or retried event that used a code still finds its own
+ * A group link code and its redemption are kept a week past the code's expiry, as long as a finished
+ * event's done record (prune-event-records.ts): a redelivered or retried event that used a code still finds its own
  * redemption and finishes the link.
  */
 const GROUP_LINK_CODE_RETENTION_DAYS = 7;

@@ -8,6 +8,7 @@ import { arabicDigits } from '../../src/domain/thai.js';
 import { withoutButtons } from '../../src/jobs/executive-group-copy.js';
 import { issueGroupLinkCode } from '../../src/db/executive-group-store.js';
 import { ExecutiveGroupModel } from '../../src/db/models/executive-group.js';
+import { eventState } from '../../src/db/event-store.js';
 import { WebhookEventModel } from '../../src/db/models/webhook-event.js';
 import { JOBS, forOrganisation } from '../../src/jobs/registry.js';
 import { runJob } from '../../src/jobs/run-job.js';
@@ -252,7 +253,7 @@ describe('unlinking', () => {
     const answers = pushesTo(GROUP_A);
     expect(answers).toHaveLength(1);
     expect(visibleText(answers[0]!.body.messages)).toContain('เชื่อมกลุ่มนี้เป็นกลุ่มผู้บริหารเรียบร้อยแล้ว');
-    expect(await WebhookEventModel.countDocuments({ _id: event.webhookEventId })).toBe(0);
+    expect(await eventState(event.webhookEventId)).toBe('done');
   });
 
   it('never logs a group id', () => {

@@ -1,6 +1,6 @@
 import { addSeconds } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimAttempt, loadEvent, storeEvents } from '../../src/db/event-store.js';
+import { claimAttempt, dueEvents, eventState, loadEvent, markDone, markFailed, storeEvents } from '../../src/db/event-store.js';
 import { abandonedRuns, claimRun, takeOverRun } from '../../src/db/job-run-store.js';
 import { addToOutbox, claimSendAttempt, loadOutboxMessage } from '../../src/db/outbox-store.js';
 import { connectTestDatabase, testSealer } from '../support/harness.js';
@@ -58,6 +58,20 @@ describe('claiming an event attempt (group-committed inserts)', () => {
     expect(await claimAttempt({ eventId: 'e-stale', attempt: 1, owner: 'other', now: addSeconds(T0, LEASE + 1), leaseSeconds: LEASE })).toBe(false);
     expect((await loadEvent('e-stale'))?.attempts).toBe(1);
     expect(await claimAttempt({ eventId: 'e-stale', attempt: 2, owner: 'other', now: addSeconds(T0, LEASE + 1), leaseSeconds: LEASE })).toBe(true);
+  });
+
+  it('an attempt that lost its lease and fails after the next one finished the event does not bring it back', async () => {
+    await storeEvents(ORG, { events: [event('e-late')], now: T0, sealer: testSealer });
+    expect(await claimAttempt({ eventId: 'e-late', attempt: 1, owner: 'slow', now: T0, leaseSeconds: LEASE })).toBe(true);
+    const later = addSeconds(T0, LEASE + 1);
+    expect(await claimAttempt({ eventId: 'e-late', attempt: 1, owner: 'other', now: later, leaseSeconds: LEASE })).toBe(false);
+    expect(await claimAttempt({ eventId: 'e-late', attempt: 2, owner: 'other', now: later, leaseSeconds: LEASE })).toBe(true);
+    await markDone('e-late', 'other', later);
+    await markFailed({ eventId: 'e-late', attempt: 1, error: 'LINE 500', nextAttemptAt: later, state: 'pending' });
+    expect(await eventState('e-late')).toBe('done');
+    expect((await dueEvents(addSeconds(later, 1), 100)).map((e) => e._id)).not.toContain('e-late');
+    // A redelivery of it is not stored as new.
+    expect((await storeEvents(ORG, { events: [event('e-late')], now: later, sealer: testSealer })).fresh).toEqual([]);
   });
 });
 

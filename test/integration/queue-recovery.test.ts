@@ -3,10 +3,11 @@ import type { webhook } from '@line/bot-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventState, storeEvents } from '../../src/db/event-store.js';
 import { freePort } from '../../src/local-database/free-port.js';
-import { EventAttemptModel, WebhookEventModel } from '../../src/db/models/webhook-event.js';
+import { WebhookEventModel } from '../../src/db/models/webhook-event.js';
 import { cliEnv, withOwnDatabaseAndLine } from '../support/cli.js';
 import { FaultInjector } from '../support/faults.js';
 import type { FakeLine } from '../support/fake-line.js';
+import { countUnfinished, doneRecord, undoDone } from '../support/event-records.js';
 import { CHANNEL_SECRET, startHarness, testSealer, type Harness } from '../support/harness.js';
 import { sign, textEvent, webhookBody } from '../support/line-events.js';
 
@@ -145,13 +146,10 @@ describe('recovery', () => {
     h.line.reset();
     const event = help(30);
     await h.send(event);
-    const [done] = await EventAttemptModel.find({ _id: `${event.webhookEventId}#done` }).lean();
-    expect(done).toBeTruthy();
-    // As if killed after LINE took the reply and before `#done` was written: the event is back in the
+    expect(await doneRecord(event.webhookEventId)).toBeTruthy();
+    // As if killed after LINE took the reply and before the event was marked done: it is unfinished in the
     // inbox, its attempt 1 moved past (no failure recorded), due now.
-    await EventAttemptModel.deleteOne({ _id: `${event.webhookEventId}#done` });
-    await storeEvents('test-org', { events: [event], now: new Date(), sealer: testSealer, owner: null }).catch(() => undefined);
-    await WebhookEventModel.updateOne({ _id: event.webhookEventId }, { $set: { attempts: 1, lastError: null, nextAttemptAt: new Date() } });
+    await undoDone(event, testSealer, { attempts: 1, lastError: null, nextAttemptAt: new Date() });
     expect(await h.server.runner.sweep()).toBe(1);
     expect(await eventState(event.webhookEventId)).toBe('done');
     expect(h.line.accepted('/v2/bot/message/reply')).toHaveLength(1);
@@ -173,7 +171,8 @@ describe('recovery', () => {
   it('does not send an answer again when only the record that it went out failed', async () => {
     h.line.reset();
     const event = help(31);
-    const faults = new FaultInjector([{ model: EventAttemptModel, ids: (id) => id === `${event.webhookEventId}#done` }]);
+    // The first write to its inbox entry is the one marking it done.
+    const faults = new FaultInjector([{ model: WebhookEventModel, methods: ['updateOne'], ids: (id) => id === event.webhookEventId }]);
     faults.arm(1, 'before');
     try {
       await h.send(event);
@@ -289,7 +288,7 @@ describe('stopping with a backlog', () => {
     try {
       // The rest is in the inbox, due: the second instance takes it at start without any redelivery.
       for (;;) {
-        if ((await WebhookEventModel.countDocuments()) === 0) break;
+        if ((await countUnfinished()) === 0) break;
         await new Promise((r) => setTimeout(r, 200));
       }
       for (const e of events) expect(await eventState(e.webhookEventId)).toBe('done');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eventState } from '../../src/db/event-store.js';
 import { pruneWebhookRecords } from '../../src/jobs/prune-event-records.js';
 import { EventAttemptModel, WebhookEventModel, WebhookReceiptModel } from '../../src/db/models/webhook-event.js';
-import { countFinished } from '../support/event-records.js';
+import { asFinishedByEarlierVersion, countFinished, countUnfinished, doneRecord, unfinishedEvents } from '../support/event-records.js';
 import { startHarness, testSealer, type Harness } from '../support/harness.js';
 import { allEventSamples, legacyThingsEventSamples, sign, textEvent, webhookBody } from '../support/line-events.js';
 
@@ -20,8 +20,8 @@ beforeEach(async () => {
   await Promise.all([WebhookEventModel.deleteMany({}), WebhookReceiptModel.deleteMany({}), EventAttemptModel.deleteMany({})]);
 });
 
-/** Events accepted so far: every one gets a receipt, whether it is still in the inbox or has finished. */
-const accepted = () => WebhookReceiptModel.countDocuments();
+/** Events accepted so far: every one is in the inbox, unfinished or as its done record. */
+const accepted = () => WebhookEventModel.countDocuments();
 
 describe('POST /webhook: authenticity and shape', () => {
   it('answers 401 and stores nothing when the signature is missing', async () => {
@@ -79,7 +79,7 @@ describe('POST /webhook: every event type', () => {
     expect(res.status).toBe(200);
     await h.server.runner.idle();
     expect(await accepted()).toBe(events.length);
-    expect((await WebhookEventModel.find().lean()).map((e) => [e.type, e.state, e.lastError])).toEqual([]);
+    expect((await unfinishedEvents()).map((e) => [e.type, e.state, e.lastError])).toEqual([]);
     expect(await countFinished(events.map((e) => e.webhookEventId))).toBe(events.length);
     // Every message from the user gets an answer (never silence), and joining a group its one greeting;
     // reply tokens are used once each.
@@ -95,7 +95,7 @@ describe('POST /webhook: every event type', () => {
     h.line.failNext(500, { pathPrefix: '/v2/bot/message/reply' });
     await h.send(event);
     const stored = await WebhookEventModel.findById(event.webhookEventId).lean();
-    expect(JSON.parse(testSealer.open(stored!.body)).message.text).toBe('{"$where": "1"}');
+    expect(JSON.parse(testSealer.open(stored!.body!)).message.text).toBe('{"$where": "1"}');
   });
 });
 
@@ -112,33 +112,48 @@ describe('POST /webhook: exactly once', () => {
     expect(await accepted()).toBe(1);
   });
 
-  it('processes an event redelivered after it finished and left the inbox once', async () => {
+  it('processes an event redelivered after it finished once', async () => {
     const event = textEvent(USER, 'ช่วยเหลือ');
     await h.send(event);
     expect(await eventState(event.webhookEventId)).toBe('done');
+    // Finished in one write: the inbox entry is the done record, without the sealed event.
+    expect(await doneRecord(event.webhookEventId)).toMatchObject({ state: 'done', finishedBy: expect.any(String), finishedAt: expect.any(Date) });
+    expect((await doneRecord(event.webhookEventId))?.body).toBeUndefined();
     const res = await h.post([{ ...event, deliveryContext: { isRedelivery: true } }]);
     expect(await res.json()).toMatchObject({ received: 1, new: 0 });
     await h.server.runner.idle();
     expect(h.line.accepted('/v2/bot/message/reply')).toHaveLength(1);
+    expect(await countUnfinished()).toBe(0);
+  });
+
+  it('processes once an event that an earlier version finished (its `#done` record, no inbox entry) when LINE redelivers it', async () => {
+    const event = textEvent(USER, 'ช่วยเหลือ');
+    await h.send(event);
+    await asFinishedByEarlierVersion(event.webhookEventId);
+    const res = await h.post([{ ...event, deliveryContext: { isRedelivery: true } }]);
+    expect(await res.json()).toMatchObject({ received: 1, new: 0 });
+    await h.server.runner.idle();
+    expect(h.line.accepted('/v2/bot/message/reply')).toHaveLength(1);
+    expect(await eventState(event.webhookEventId)).toBe('done');
     expect(await WebhookEventModel.countDocuments()).toBe(0);
   });
 
-  it('never runs a finished event again, even when its copy was left in the inbox', async () => {
+  it('never runs again an event an earlier version finished, even when its copy was left in the inbox', async () => {
     const event = textEvent(USER, 'ช่วยเหลือ');
     await h.send(event);
+    await asFinishedByEarlierVersion(event.webhookEventId);
     // As if a redelivery's copy went in and the database failed before it could be removed.
     await WebhookEventModel.create({ _id: event.webhookEventId, orgId: 'test', type: 'message', timestamp: new Date(), body: 'x', receivedAt: new Date(), nextAttemptAt: new Date() });
     await h.server.runner.sweep();
     await h.server.runner.idle();
     expect(h.line.requests.filter((r) => r.path.startsWith('/v2/bot/message/'))).toHaveLength(1);
     expect(await eventState(event.webhookEventId)).toBe('done');
-    expect(await WebhookEventModel.countDocuments()).toBe(0);
+    expect(await countUnfinished()).toBe(0);
   });
 
-  it('runs a redelivered event whose first intake wrote the receipt but not the inbox entry', async () => {
+  it('runs a redelivered event whose first intake stored nothing', async () => {
     const event = textEvent(USER, 'ช่วยเหลือ');
-    // The two intake inserts run side by side; as if the inbox's failed, the receipt's landed, and LINE got 503.
-    await WebhookReceiptModel.create({ _id: event.webhookEventId, orgId: 'test-org', receivedAt: new Date() });
+    // As if the inbox insert had failed and LINE got 503: the redelivery is the first the inbox sees of it.
     const res = await h.post([{ ...event, deliveryContext: { isRedelivery: true } }]);
     expect(await res.json()).toMatchObject({ received: 1, new: 1 });
     await h.server.runner.idle();
@@ -146,11 +161,10 @@ describe('POST /webhook: exactly once', () => {
     expect(await eventState(event.webhookEventId)).toBe('done');
   });
 
-  it('never runs again an event whose receipt could not be written, when LINE redelivers it', async () => {
+  it('never runs again an event its retry finished, when LINE redelivers it', async () => {
     const event = textEvent(USER, 'ช่วยเหลือ');
     h.line.failNext(500, { pathPrefix: '/v2/bot/message/reply' });
     await h.send(event);
-    await WebhookReceiptModel.deleteMany({});
     await WebhookEventModel.updateOne({ _id: event.webhookEventId }, { $set: { nextAttemptAt: new Date() } });
     await h.server.runner.sweep();
     expect(await eventState(event.webhookEventId)).toBe('done');
@@ -173,7 +187,8 @@ describe('POST /webhook: exactly once', () => {
     await WebhookEventModel.updateOne({ _id: event.webhookEventId }, { $set: { nextAttemptAt: new Date() } });
     expect(await h.server.runner.sweep()).toBe(1);
     expect(await eventState(event.webhookEventId)).toBe('done');
-    expect((await EventAttemptModel.find({ eventId: event.webhookEventId }).lean()).map((r) => r._id.split('#')[1]).sort()).toEqual(['1', '2', 'done', 'replies']);
+    expect((await EventAttemptModel.find({ eventId: event.webhookEventId }).lean()).map((r) => r._id.split('#')[1]).sort()).toEqual(['1', '2', 'replies']);
+    expect(await doneRecord(event.webhookEventId)).toMatchObject({ attempts: 1 });
     const pushes = h.line.accepted('/v2/bot/message/push');
     expect(pushes).toHaveLength(1);
     expect(pushes[0]!.body.to).toBe(USER);
@@ -189,8 +204,8 @@ describe('POST /webhook: exactly once', () => {
     await h.server.runner.sweep();
     await h.server.runner.idle();
     // As if the instance died after LINE accepted the push and before the event was marked finished.
-    await EventAttemptModel.deleteMany({ _id: { $in: [`${event.webhookEventId}#2`, `${event.webhookEventId}#done`] } });
-    await WebhookEventModel.create({ ...beforeRetry, nextAttemptAt: new Date() });
+    await EventAttemptModel.deleteOne({ _id: `${event.webhookEventId}#2` });
+    await WebhookEventModel.replaceOne({ _id: event.webhookEventId }, { ...beforeRetry, nextAttemptAt: new Date() });
     await h.server.runner.sweep();
     expect(h.line.accepted('/v2/bot/message/push')).toHaveLength(1);
     expect(h.line.requests.filter((r) => r.status === 409)).toHaveLength(1);
@@ -229,9 +244,13 @@ describe('webhook records', () => {
     const old = new Date(Date.now() - 8 * 86_400_000);
     await WebhookReceiptModel.create([{ _id: 'old', orgId: 'test', receivedAt: old }, { _id: 'new', orgId: 'test', receivedAt: new Date() }]);
     await EventAttemptModel.create([{ _id: 'old#done', eventId: 'old', claimedAt: old, owner: 'a' }, { _id: 'new#1', eventId: 'new', claimedAt: new Date(), owner: 'a' }]);
-    expect(await pruneWebhookRecords.run(new Date())).toEqual({ receipts: 1, attempts: 1 });
+    // Done records of finished events go with them; an event still waiting, or dead, stays however old.
+    const inbox = (id: string, state: string, finishedAt?: Date) => ({ _id: id, orgId: 'test', type: 'message', timestamp: old, body: 'x', receivedAt: old, nextAttemptAt: old, state, finishedAt });
+    await WebhookEventModel.create([inbox('old', 'done', old), inbox('new', 'done', new Date()), inbox('old-waiting', 'pending'), inbox('old-dead', 'dead')]);
+    expect(await pruneWebhookRecords.run(new Date())).toEqual({ receipts: 1, attempts: 1, finished: 1 });
     expect((await WebhookReceiptModel.find().lean()).map((r) => r._id)).toEqual(['new']);
     expect((await EventAttemptModel.find().lean()).map((r) => r._id)).toEqual(['new#1']);
+    expect((await WebhookEventModel.find().sort({ _id: 1 }).lean()).map((r) => r._id)).toEqual(['new', 'old-dead', 'old-waiting']);
   });
 });
 

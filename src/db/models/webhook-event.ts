@@ -1,17 +1,18 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 /**
- * pending → (dialog run, replies stored) replying → finished, when the event leaves this collection; `dead`
- * after too many failed attempts, kept for operators.
+ * pending → (dialog run, replies stored) replying → done; `dead` after too many failed attempts, kept for
+ * operators.
  */
-export const EVENT_STATES = ['pending', 'replying', 'dead'] as const;
+export const EVENT_STATES = ['pending', 'replying', 'dead', 'done'] as const;
 
 /**
- * The inbox: webhook events stored before LINE gets its 200 and not finished yet. `_id` is LINE's
- * `webhookEventId`, so a redelivery of an event still here collides (E11000). A finished event is deleted,
- * which keeps every lookup here cheap on FerretDB, where even `_id` lookups scan the whole collection. The
- * raw event is kept as sealed (encrypted) JSON text: the user's LINE id and words are not readable at rest,
- * and user-chosen keys never become document keys.
+ * The inbox: webhook events stored before LINE gets its 200. `_id` is LINE's `webhookEventId`, so a
+ * redelivery of an event still here collides (E11000). A finished event stays as its own done record (state
+ * `done`, without its body) until the prune: finishing is one write, and a redelivery of it collides like
+ * any other. Every query for work asks for `pending` or `replying` (an indexed equality), so done records are
+ * never read as work. The raw event is kept as sealed (encrypted) JSON text: the user's LINE id and words are
+ * not readable at rest, and user-chosen keys never become document keys.
  */
 const webhookEventSchema = new Schema(
   {
@@ -21,7 +22,8 @@ const webhookEventSchema = new Schema(
     /** The sender's pseudonym (see security/crypto.ts), for operators to group events; not the LINE id. */
     sourceUserKey: { type: String, default: null },
     timestamp: { type: Date, required: true },
-    body: { type: String, required: true },
+    /** Removed when the event is done. */
+    body: { type: String, required(this: { state?: string }) { return this.state !== 'done'; } },
     state: { type: String, enum: EVENT_STATES, default: 'pending' },
     attempts: { type: Number, default: 0 },
     lastError: { type: String, default: null },
@@ -29,14 +31,18 @@ const webhookEventSchema = new Schema(
     nextAttemptAt: { type: Date, required: true },
     /** The instance that accepted the event and queued it in memory; see `event_runners`. */
     owner: { type: String, default: null },
+    /** On a done event: when it finished, and the instance that finished it (what `<event>#done` held before). */
+    finishedAt: { type: Date, default: undefined },
+    finishedBy: { type: String, default: undefined },
   },
   { collection: 'webhook_events' },
 );
 webhookEventSchema.index({ state: 1, nextAttemptAt: 1 });
 
 /**
- * Every event id ever accepted, written (insert only) right after the event enters the inbox: a redelivery
- * of an event that has finished and left the inbox collides here. Pruned after the redelivery window.
+ * Every event id accepted, as earlier versions wrote it beside the inbox entry, when a finished event left the
+ * inbox. No longer written (the done record in the inbox tells the same); what is left is pruned after the
+ * redelivery window, and the model can go with it.
  */
 const webhookReceiptSchema = new Schema(
   {
@@ -51,7 +57,8 @@ webhookReceiptSchema.index({ receivedAt: 1 });
 /**
  * What happened to an event, as inserts only (cheap on any store): `<event>#<n>` claims attempt n (the insert
  * is how one instance wins it), `<event>#dialog` the dialog the event started from (see conversation-store),
- * `<event>#replies` holds the answers before they are sent, `<event>#done` records that the event finished.
+ * `<event>#replies` holds the answers before they are sent. (`<event>#done`, that the event finished, was
+ * written here by earlier versions; the inbox entry says it now.)
  */
 const eventAttemptSchema = new Schema(
   {
