@@ -23,6 +23,7 @@ import { rollup } from '../features/rollup/feature.js';
 import { summary } from '../features/summary/feature.js';
 import { track } from '../features/track/feature.js';
 import { budget } from '../features/budget/feature.js';
+import { settings } from '../features/settings/feature.js';
 
 /**
  * Everything the bot does in the chat. Order matters for sentences: the first feature whose meaning
@@ -57,6 +58,7 @@ export const FEATURES: readonly Feature[] = [
   help,
   caseActions,
   manageMeasure,
+  settings,
   evidence,
   caseClosure,
   ownCaseActions,
