@@ -110,12 +110,14 @@ function atConfirm(draft: SettingsDraft, before: Message[] = []): SettingsOutcom
   return { replies: [...before, confirmMessage(draft)], state: { dialog: DIALOG, step: 'confirm', data: draft } };
 }
 
-const shown = (value: string) => (value.includes('\n') ? `\n${value}` : ` ${value}`);
+/** A list (ปัจจัยสนับสนุน) under its heading, one a line; a single value beside it. */
+const shown = (value: string, list: boolean) => (list || value.includes('\n') ? `\n${value}` : ` ${value}`);
 
 function confirmMessage(draft: SettingsDraft): Message {
   const change = draft.change!;
-  const before = change.key === 'dayOffAdd' ? '-' : draft.ask.startsWith('factor') ? factorsText(draft.factors ?? []) : draft.current;
-  return text(`${SAY.checkFirst}\n${subjectOf(change)}\nเดิม:${shown(before)}\nใหม่:${shown(draft.after!)}`, [
+  const list = draft.ask.startsWith('factor');
+  const before = change.key === 'dayOffAdd' ? '-' : list ? factorsText(draft.factors ?? []) : draft.current;
+  return text(`${SAY.checkFirst}\n${subjectOf(change)}\nเดิม:${shown(before, list)}\nใหม่:${shown(draft.after!, list)}`, [
     quickPostback('บันทึก', postbackData(SETTINGS_ACTIONS.settingsSave, { d: draft.draftId })),
     cancel(),
   ]);
