@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DialogInput } from '../../dialogs/types.js';
+import { figures } from '../../domain/figures.js';
 import { askSetting, confirmDayRemoval, continueSettings, type SettingsDraft } from './dialog.js';
 
 const say = (text: string): DialogInput => ({ kind: 'text', text });
@@ -21,7 +22,7 @@ describe('changing a setting', () => {
 
     const saved = continueSettings(typed.state as never, { kind: 'postback', action: 'st.save', params: { d: 'ev1' } }, facts);
     expect(saved.state).toBeNull();
-    expect(saved.effects).toEqual([{ type: 'saveSetting', change: { key: 'thresholds', value: [{ label: 'มาก', min: 70 }, { label: 'ปานกลาง', min: 50 }, { label: 'น้อย', min: 0 }] } }]);
+    expect(saved.effects).toEqual([{ type: 'saveSetting', change: { key: 'thresholds', value: [{ label: 'มาก', min: 70 }, { label: 'ปานกลาง', min: 50 }, { label: 'น้อย', min: 0 }] }, shown: 'มาก 70, ปานกลาง 50, น้อย 0' }]);
   });
 
   it('keeps the question after a wrong value, saying what is expected, and saves nothing', () => {
@@ -36,7 +37,15 @@ describe('changing a setting', () => {
     const back = continueSettings(askSetting({ draftId: 'e', ask: 'jobTime', job: 'monthly-summary', jobTh: 'สรุปรายเดือนถึงผู้บริหาร', current: '10:00 น.' }).state as never, say('ใช้ค่าของระบบ'), facts);
     expect(textOf(back.replies)).toContain('เวลาของงาน สรุปรายเดือนถึงผู้บริหาร\nเดิม: 10:00 น.\nใหม่: ตามเวลาของระบบ');
     const saved = continueSettings(back.state as never, say('บันทึก'), facts);
-    expect(saved.effects).toEqual([{ type: 'saveSetting', change: { key: 'jobTime', job: 'monthly-summary', jobTh: 'สรุปรายเดือนถึงผู้บริหาร', value: null } }]);
+    expect(saved.effects).toEqual([{ type: 'saveSetting', change: { key: 'jobTime', job: 'monthly-summary', jobTh: 'สรุปรายเดือนถึงผู้บริหาร', value: null }, shown: 'ตามเวลาของระบบ' }]);
+  });
+
+  it('writes its own figures in the organisation\'s digits, and what was typed as typed', () => {
+    const thai = { ...facts, f: figures('thai') };
+    const time = continueSettings(askSetting({ draftId: 'e', ask: 'jobTime', job: 'monthly-summary', jobTh: 'สรุปรายเดือนถึงผู้บริหาร', current: 'x' }).state as never, say('10:30'), thai);
+    expect(textOf(time.replies)).toContain('ใหม่: ๑๐:๓๐ น.');
+    const day = continueSettings(askSetting({ draftId: 'e', ask: 'dayOffAdd', current: '' }).state as never, say('14 ก.ย. 2570 งานวัด 3 วัน'), thai);
+    expect(textOf(day.replies)).toContain('ใหม่: ๑๔ ก.ย. ๒๕๗๐ งานวัด 3 วัน');
   });
 
   it('offers the choices as buttons where they are few', () => {
@@ -62,7 +71,7 @@ describe('changing a setting', () => {
     const removed = continueSettings(asked.state as never, say('1'), facts);
     expect(textOf(removed.replies)).toContain('เดิม:\n1. ผู้บริหารให้ความสำคัญ\n2. บุคลากรมีส่วนร่วม\nใหม่:\n1. บุคลากรมีส่วนร่วม');
     expect(continueSettings(removed.state as never, say('ยืนยัน'), facts).effects).toEqual([
-      { type: 'saveSetting', change: { key: 'supportingFactors', fiscalYear: 2568, edit: { op: 'remove', index: 0 } } },
+      { type: 'saveSetting', change: { key: 'supportingFactors', fiscalYear: 2568, edit: { op: 'remove', index: 0 } }, shown: '1. บุคลากรมีส่วนร่วม' },
     ]);
   });
 
@@ -70,7 +79,7 @@ describe('changing a setting', () => {
     const asked = confirmDayRemoval('e', { date: '2027-08-12', name: 'งานประเพณี' });
     expect(textOf(asked.replies)).toContain('วันหยุดขององค์กร 12 ส.ค. 2570\nเดิม: 12 ส.ค. 2570 งานประเพณี\nใหม่: ไม่เป็นวันหยุดขององค์กรแล้ว');
     expect(continueSettings(asked.state as never, { kind: 'postback', action: 'st.save', params: { d: 'e' } }, facts).effects).toEqual([
-      { type: 'saveSetting', change: { key: 'dayOffRemove', date: '2027-08-12' } },
+      { type: 'saveSetting', change: { key: 'dayOffRemove', date: '2027-08-12' }, shown: 'ไม่เป็นวันหยุดขององค์กรแล้ว' },
     ]);
   });
 });

@@ -29,6 +29,7 @@ import {
   type SettingChange,
 } from '../../domain/settings.js';
 import type { DayKey } from '../../domain/working-days.js';
+import { figures, type Figures } from '../../domain/figures.js';
 import { quickPostback, quickText, text, type Message, type QuickReply } from '../../line/messages.js';
 import { postbackData } from '../../line/postback.js';
 import { NEED_TEXT } from '../../dialogs/free-text.js';
@@ -61,11 +62,14 @@ export interface SettingsDraft {
   after?: string;
 }
 
-export type SaveSetting = { type: 'saveSetting'; change: SettingChange };
+/** `shown`: the new value as the confirmation showed it, for the answer once saved. */
+export type SaveSetting = { type: 'saveSetting'; change: SettingChange; shown: string };
 
 export interface Facts {
   /** Today in Bangkok: days off are today or later, a date typed without a year is its next one. */
   today: DayKey;
+  /** The organisation's digits for the figures the bot writes (Arabic when not given); what was typed stays as typed. */
+  f?: Figures;
 }
 
 type SettingsState = DialogState<SettingsDraft> & { step: 'value' | 'confirm' };
@@ -101,8 +105,8 @@ export function askSetting(draft: SettingsDraft, before: Message[] = []): Settin
 }
 
 /** Straight to the confirmation: removing a listed day off is chosen by its button. */
-export function confirmDayRemoval(draftId: string, day: { date: DayKey; name: string }): SettingsOutcome {
-  const draft: SettingsDraft = { draftId, ask: 'dayOffAdd', current: `${dayText(day.date)} ${day.name}`, change: { key: 'dayOffRemove', date: day.date }, after: SAY.dayOffGone };
+export function confirmDayRemoval(draftId: string, day: { date: DayKey; name: string }, f: Figures = figures()): SettingsOutcome {
+  const draft: SettingsDraft = { draftId, ask: 'dayOffAdd', current: `${f.digits(dayText(day.date))} ${day.name}`, change: { key: 'dayOffRemove', date: day.date }, after: SAY.dayOffGone };
   return atConfirm(draft);
 }
 
@@ -134,6 +138,7 @@ function read(draft: SettingsDraft, typed: string, facts: Facts): Read {
     const change: SettingChange = ask === 'jobTime' ? { key: 'jobTime', job: draft.job!, jobTh: draft.jobTh!, value: null } : ({ key: ask, value: null } as SettingChange);
     return { value: { change, after: ask === 'jobTime' ? SAY.systemTime : SAY.systemValue } };
   }
+  const d = (facts.f ?? figures()).digits;
   const fiscalYear = draft.fiscalYear!;
   const factors = draft.factors ?? [];
   const factorsAfter = (change: Extract<SettingChange, { key: 'supportingFactors' }>) => ({ change, after: factorsText(applyFactorEdit(factors, change.edit)) });
@@ -144,14 +149,14 @@ function read(draft: SettingsDraft, typed: string, facts: Facts): Read {
     case 'province':
       return as(parsePlace(ask, typed), (value) => ({ change: { key: ask, value }, after: value }));
     case 'thresholds':
-      return as(parseTypedThresholds(typed), (value) => ({ change: { key: 'thresholds', value }, after: thresholdsText(value) }));
+      return as(parseTypedThresholds(typed), (value) => ({ change: { key: 'thresholds', value }, after: d(thresholdsText(value)) }));
     case 'roundReminderDays':
     case 'oitReminderDays':
-      return as(parseReminderDays(typed), (value) => ({ change: { key: ask, value }, after: daysText(value) }));
+      return as(parseReminderDays(typed), (value) => ({ change: { key: ask, value }, after: d(daysText(value)) }));
     case 'jobTime':
-      return as(parseTypedTime(typed), (value) => ({ change: { key: 'jobTime', job: draft.job!, jobTh: draft.jobTh!, value }, after: `${value} น.` }));
+      return as(parseTypedTime(typed), (value) => ({ change: { key: 'jobTime', job: draft.job!, jobTh: draft.jobTh!, value }, after: d(`${value} น.`) }));
     case 'dayOffAdd':
-      return as(parseDayOff(typed, facts.today), (day) => ({ change: { key: 'dayOffAdd', date: day.date, name: day.name }, after: `${dayText(day.date)} ${day.name}` }));
+      return as(parseDayOff(typed, facts.today), (day) => ({ change: { key: 'dayOffAdd', date: day.date, name: day.name }, after: `${d(dayText(day.date))} ${day.name}` }));
     case 'factorAdd':
       return as(parseFactorLine(typed), (line) => factorsAfter({ key: 'supportingFactors', fiscalYear, edit: { op: 'add', line } }));
     case 'factorRemove':
@@ -159,7 +164,7 @@ function read(draft: SettingsDraft, typed: string, facts: Facts): Read {
     case 'factorReplace':
       return as(parseFactorLines(typed), (lines) => factorsAfter({ key: 'supportingFactors', fiscalYear, edit: { op: 'replace', lines } }));
     case 'itaScore':
-      return as(parseItaScore(typed), (value) => ({ change: { key: 'itaScore', value }, after: String(value) }));
+      return as(parseItaScore(typed), (value) => ({ change: { key: 'itaScore', value }, after: d(String(value)) }));
     case 'itaLevel':
       return as(parseItaLevel(typed), (value) => ({ change: { key: 'itaLevel', value }, after: value }));
     case 'complaintCategories':
@@ -189,7 +194,7 @@ export function continueSettings(state: SettingsState, input: DialogInput, facts
 }
 
 function save(draft: SettingsDraft): SettingsOutcome {
-  return { replies: [], state: null, effects: [{ type: 'saveSetting', change: draft.change! }] };
+  return { replies: [], state: null, effects: [{ type: 'saveSetting', change: draft.change!, shown: draft.after! }] };
 }
 
 export function repeatSettingsPrompt(state: SettingsState): Message[] {

@@ -44,28 +44,29 @@ async function card(ctx: ChatContext): Promise<Message[]> {
 function currentOf(ask: Ask, own: OrganisationSettings, ctx: ChatContext, profile: { name: string; district: string; province: string; itaScore: number | null; itaLevel: string | null }, job?: JobName): string {
   const system = (shown: string) => `ค่าของระบบ (${shown})`;
   const org = ctx.org;
+  const d = figures(org.digits).digits;
   switch (ask) {
     case 'name':
     case 'district':
     case 'province':
       return profile[ask] || '-';
     case 'itaScore':
-      return profile.itaScore === null ? 'ยังไม่ได้กรอก' : String(profile.itaScore);
+      return profile.itaScore === null ? 'ยังไม่ได้กรอก' : d(profile.itaScore);
     case 'itaLevel':
       return profile.itaLevel ?? 'ยังไม่ได้กรอก';
     case 'thresholds':
-      return own.thresholds ? thresholdsText(own.thresholds) : system(thresholdsText(org.thresholds));
+      return d(own.thresholds ? thresholdsText(own.thresholds) : system(thresholdsText(org.thresholds)));
     case 'roundReminderDays':
-      return own.roundReminderDaysBefore ? daysText(own.roundReminderDaysBefore) : system(org.roundReminderDaysBefore ? daysText(org.roundReminderDaysBefore) : '-');
+      return d(own.roundReminderDaysBefore ? daysText(own.roundReminderDaysBefore) : system(org.roundReminderDaysBefore ? daysText(org.roundReminderDaysBefore) : '-'));
     case 'oitReminderDays':
-      return own.oitReminderDaysBefore ? daysText(own.oitReminderDaysBefore) : system(org.oitReminderDaysBefore ? daysText(org.oitReminderDaysBefore) : '-');
+      return d(own.oitReminderDaysBefore ? daysText(own.oitReminderDaysBefore) : system(org.oitReminderDaysBefore ? daysText(org.oitReminderDaysBefore) : '-'));
     case 'complaintCategories':
       return own.complaintCategories ? categoriesText(own.complaintCategories) : system(categoriesText(org.complaintCategories));
     case 'digits':
       return own.digits ? DIGIT_CHOICES[own.digits] : system('เลขอารบิกในแชต เอกสารรายงานตามแบบฟอร์ม');
     case 'jobTime': {
       const at = job ? own.jobTimes?.[job] : undefined;
-      return at ? `${at} น.` : SAY.systemTime;
+      return at ? d(`${at} น.`) : SAY.systemTime;
     }
     default:
       return '';
@@ -102,8 +103,9 @@ const EFFECTIVE: Partial<Record<SaveSetting['change']['key'], string>> = {
 async function perform(ctx: ChatContext, effect: SaveSetting): Promise<Message[]> {
   const outcome = await ctx.stores.settings.changeSetting(effect.change, actorOf(ctx), ctx.now);
   if (!outcome.changed) return [text(SAY.unchanged)];
-  const after = effect.change.key === 'dayOffRemove' ? `${outcome.before} ${SAY.dayOffGone}` : outcome.after || '-';
-  return [text(`${SAY.saved(outcome.subject, after)}\n\n${EFFECTIVE[effect.change.key] ?? SAY.effectiveNow}`)];
+  const f = figures(ctx.org.digits);
+  const after = effect.change.key === 'dayOffRemove' ? `${outcome.before} ${SAY.dayOffGone}` : effect.shown || '-';
+  return [text(`${SAY.saved(f.digits(outcome.subject), after)}\n\n${EFFECTIVE[effect.change.key] ?? SAY.effectiveNow}`)];
 }
 
 async function handle(ctx: ChatContext): Promise<Message[]> {
@@ -119,7 +121,7 @@ async function handle(ctx: ChatContext): Promise<Message[]> {
     if (input.action === SETTINGS_ACTIONS.settingsDropDay.name) {
       const day = (await upcomingDaysOff(ctx)).find((d) => d.date === input.params.d);
       if (!day) return [text(SAY.dayOffNotFound)];
-      return ctx.run(confirmDayRemoval(ctx.eventId, day));
+      return ctx.run(confirmDayRemoval(ctx.eventId, day, f));
     }
   }
   return card(ctx);
@@ -141,7 +143,6 @@ export const settings: Feature = {
   menu: [{ for: ['admin'], order: 92, help: '"ตั้งค่า" ดูและเปลี่ยนการตั้งค่าขององค์กร: ชื่อ เกณฑ์ระดับ วันเตือน เวลาของงาน วันหยุด ปัจจัยสนับสนุน ผล ITA และประเภทเรื่องร้องเรียน' }],
   allowed: isAdmin,
   refusal: SAY.adminOnly,
-  startsDialog: true,
   handle,
   dialog: {
     name: DIALOG,
@@ -151,7 +152,7 @@ export const settings: Feature = {
         await ctx.endDialog();
         return [text(SAY.adminOnly)];
       }
-      return ctx.run(continueSettings(ctx.dialog, ctx.input, { today: today(ctx) }), (effect) => perform(ctx, effect));
+      return ctx.run(continueSettings(ctx.dialog, ctx.input, { today: today(ctx), f: figures(ctx.org.digits) }), (effect) => perform(ctx, effect));
     },
     resume: async (ctx) => (isSettingsState(ctx.dialog) ? repeatSettingsPrompt(ctx.dialog) : []),
   },
