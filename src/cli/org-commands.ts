@@ -15,7 +15,7 @@ import {
 } from '../db/organisation-store.js';
 import { changeSetting } from '../db/settings-store.js';
 import { CLI_ACTOR } from '../domain/admin-audit.js';
-import { parseReminderDays, parseTypedThresholds, type SettingChange } from '../domain/settings.js';
+import { parseItaLevel, parseOrganisationName, parsePlace, parseReminderDays, parseTypedThresholds, type Parsed, type SettingChange } from '../domain/settings.js';
 import { timeOfDayKey } from '../domain/calendar.js';
 import { DIGIT_STYLES, parseDigitStyle, type DigitStyle } from '../domain/figures.js';
 import { ORG_CODE_PATTERN, parseTimeOfDay, type TimeOfDay } from '../domain/organisation.js';
@@ -57,14 +57,23 @@ const botUserId = (value: string) => {
   return value;
 };
 
+/** A value read as `ตั้งค่า` in LINE reads it (domain/settings.ts), refused with the same Thai answer. */
+const typed =
+  <T>(read: (value: string) => Parsed<T>) =>
+  (value: string): T => {
+    const parsed = read(value);
+    if ('error' in parsed) throw new InvalidArgumentError(parsed.error);
+    return parsed.value;
+  };
+
 function profileOptions(command: Command): Command {
   return command
-    .option('--name <name>', 'ชื่อองค์กร เช่น "องค์การบริหารส่วนตำบลโพธิ์ทอง"')
-    .option('--district <district>', 'อำเภอ')
-    .option('--province <province>', 'จังหวัด')
+    .option('--name <name>', 'ชื่อองค์กร เช่น "องค์การบริหารส่วนตำบลโพธิ์ทอง"', typed(parseOrganisationName))
+    .option('--district <district>', 'อำเภอ', typed((v) => parsePlace('district', v)))
+    .option('--province <province>', 'จังหวัด', typed((v) => parsePlace('province', v)))
     .option('--fiscal-year <year>', 'ปีงบประมาณที่กำลังรายงาน (พ.ศ.)', fiscalYearArgument)
     .option('--ita-score <score>', 'คะแนน ITA', scoreArgument)
-    .option('--ita-level <level>', 'ระดับผลการประเมิน ITA เช่น "AA"')
+    .option('--ita-level <level>', 'ระดับผลการประเมิน ITA เช่น "AA"', typed(parseItaLevel))
     .option(
       '--supporting-factor <text>',
       'ปัจจัยสนับสนุนของแผนป้องกันการทุจริตในปีงบประมาณที่กำลังรายงาน ใส่ได้หลายครั้ง (แทนที่รายการเดิมของปีนั้น; "" เพื่อล้าง)',
