@@ -3,7 +3,6 @@ import type { OrganisationProfile, OrganisationSettings } from '../domain/organi
 import {
   applyFactorEdit,
   categoriesText,
-  dayText,
   daysText,
   digitsText,
   factorsText,
@@ -139,8 +138,8 @@ export async function settingsView(orgId: string): Promise<SettingsView> {
 }
 
 /** The organisation's own days off from `from` on, by date (not the public holidays, nor those of every organisation). */
-export async function ownDaysOff(orgId: string, from: DayKey): Promise<{ date: DayKey; name: string; text: string }[]> {
+export async function ownDaysOff(orgId: string, from: DayKey): Promise<{ date: DayKey; name: string }[]> {
   const changes = await holidayChangesFor(orgId);
-  return changes.filter((c) => c.orgId === orgId && c.off && c.date >= from).map((c) => ({ date: c.date, name: c.name, text: `${dayText(c.date)} ${c.name}` }));
+  return changes.filter((c) => c.orgId === orgId && c.off && c.date >= from).map((c) => ({ date: c.date, name: c.name }));
 }
 

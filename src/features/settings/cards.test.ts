@@ -8,7 +8,7 @@ const longest = {
   profile: { name: 'ก'.repeat(200), district: 'ข'.repeat(100), province: 'ค'.repeat(100), fiscalYear: 2568, itaScore: 100, itaLevel: 'AA' },
   own: { ...NO_OWN_SETTINGS, thresholds: Array.from({ length: 10 }, (_, i) => ({ label: 'ระ'.repeat(10), min: 90 - i * 10 })), jobTimes: { 'monthly-summary': '10:30' }, complaintCategories: Array.from({ length: 12 }, (_, i) => `${'ป'.repeat(18)}${i}`) },
   factors: Array.from({ length: 20 }, () => 'ฟ'.repeat(500)),
-  daysOff: Array.from({ length: 30 }, (_, i) => ({ date: `2027-01-${String(i + 1).padStart(2, '0')}`, text: `${i + 1} ม.ค. 2570 ${'ว'.repeat(200)}`, short: `${i + 1} ม.ค. 70` })),
+  daysOff: Array.from({ length: 30 }, (_, i) => ({ date: `2027-01-${String(i + 1).padStart(2, '0')}`, name: 'ว'.repeat(200), short: `${i + 1} ม.ค. 70` })),
   jobs: Array.from({ length: 7 }, (_, i) => ({ name: `job-${i}`, th: 'งาน'.repeat(10) })),
 };
 

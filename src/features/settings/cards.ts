@@ -1,7 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { Figures } from '../../domain/figures.js';
 import type { OrganisationProfile, OrganisationSettings, OrgSettings } from '../../domain/organisation.js';
-import { categoriesText, DIGIT_CHOICES, daysText, factorsText, SETTING_TH, thresholdsText } from '../../domain/settings.js';
+import { categoriesText, DIGIT_CHOICES, dayText, daysText, factorsText, SETTING_TH, thresholdsText } from '../../domain/settings.js';
 import { truncate } from '../../domain/thai.js';
 import { quickPostback, text, type Message } from '../../line/messages.js';
 import { postbackData } from '../../line/postback.js';
@@ -20,10 +20,13 @@ export interface CardFacts {
   /** What its events use now: its own settings, else the deployment's. */
   resolved: Pick<OrgSettings, 'thresholds' | 'complaintCategories'> & Partial<Pick<OrgSettings, 'roundReminderDaysBefore' | 'oitReminderDaysBefore'>>;
   factors: string[];
-  daysOff: { date: string; text: string }[];
+  daysOff: { date: string; name: string }[];
   jobs: { name: string; th: string }[];
   f: Figures;
 }
+
+/** A day off as listed: the date in the organisation's digits, its name as typed. */
+const dayOffText = (d: { date: string; name: string }, f: Figures) => `${f.digits(dayText(d.date))} ${d.name}`;
 
 type Origin = 'own' | 'system' | null;
 const ORIGIN_TH: Record<'own' | 'system', string> = { own: 'ค่าขององค์กร', system: 'ค่าของระบบ' };
@@ -79,7 +82,7 @@ export function settingsCard(c: CardFacts): Message {
     row(SETTING_TH.oitReminderDays, days(resolved.oitReminderDaysBefore), originOf(own.oitReminderDaysBefore), ask('เปลี่ยนวันเตือน OIT', 'oitReminderDays')),
     row(SETTING_TH.complaintCategories, categoriesText(resolved.complaintCategories), originOf(own.complaintCategories), ask('เปลี่ยนประเภทเรื่อง', 'complaintCategories')),
     row(SETTING_TH.digits, own.digits ? DIGIT_CHOICES[own.digits] : 'เลขอารบิกในแชต เอกสารรายงานตามแบบฟอร์ม', originOf(own.digits), ask('เปลี่ยนรูปแบบตัวเลข', 'digits')),
-    row(SETTING_TH.daysOff, c.daysOff.length ? c.daysOff.slice(0, 5).map((d) => f.digits(d.text)).join('\n') : 'ยังไม่มี (วันหยุดราชการนับให้แล้ว)', null, list('จัดการวันหยุด', 'daysOff')),
+    row(SETTING_TH.daysOff, c.daysOff.length ? c.daysOff.slice(0, 5).map((d) => dayOffText(d, f)).join('\n') : 'ยังไม่มี (วันหยุดราชการนับให้แล้ว)', null, list('จัดการวันหยุด', 'daysOff')),
   ]);
   const jobs = bubble(
     'เวลาของงานตามกำหนดเวลา',
@@ -95,8 +98,8 @@ export function settingsCard(c: CardFacts): Message {
 const MAX_DAY_BUTTONS = 11;
 
 /** The organisation's upcoming days off, with "เพิ่มวันหยุด" and one "ลบ …" button for each listed. */
-export function daysOffMessage(daysOff: { date: string; text: string; short: string }[], f: Figures): Message {
-  const body = daysOff.length ? [SAY.daysOffTitle, ...daysOff.map((d) => `• ${f.digits(d.text)}`), '', SAY.daysOffHint].join('\n') : SAY.noDaysOff;
+export function daysOffMessage(daysOff: { date: string; name: string; short: string }[], f: Figures): Message {
+  const body = daysOff.length ? [SAY.daysOffTitle, ...daysOff.map((d) => `• ${dayOffText(d, f)}`), '', SAY.daysOffHint].join('\n') : SAY.noDaysOff;
   return text(truncate(body, 4_000), [
     quickPostback('เพิ่มวันหยุด', postbackData(SETTINGS_ACTIONS.settingsAsk, { k: 'dayOffAdd' })),
     ...daysOff.slice(0, MAX_DAY_BUTTONS).map((d) => quickPostback(truncate(`ลบ ${f.digits(d.short)}`, 20), postbackData(SETTINGS_ACTIONS.settingsDropDay, { d: d.date }))),
