@@ -202,9 +202,13 @@ describe('ตั้งค่า in LINE', () => {
     expect(buttonsUnder(choose)).toEqual(['ถนน', 'ไฟฟ้า', 'ต้นไม้ล้ม', 'ยกเลิก']);
   });
 
-  it('cancels a change half-way without saving anything', async () => {
+  it('asks its question again after an aside, and cancels a change half-way without saving anything', async () => {
     const before = (await log()).length;
     await openSetting('เปลี่ยนวันเตือน OIT');
+    const aside = visibleText(await admin.say('ช่วยเหลือ'));
+    expect(aside).toContain('"ตั้งค่า"');
+    expect(aside).toContain('ทำรายการตั้งค่าเดิมต่อได้เลย');
+    expect(aside).toContain('เตือนตอบข้อมูลเปิดเผยต่อสาธารณะ (OIT)');
     await admin.say('7,3,1');
     expect(visibleText(await admin.say('ยกเลิก'))).toContain('ยกเลิก');
     expect((await ownSettingsOf(ORG)).oitReminderDaysBefore).toBeNull();
