@@ -151,6 +151,10 @@ describe('ตั้งค่า in LINE', () => {
     expect(visibleText(confirm)).toContain('ใหม่: ไม่เป็นวันหยุดขององค์กรแล้ว');
     await admin.tap(postbackOf(confirm, 'บันทึก'));
     expect((await loadWorkingCalendar(ORG)).dayOff(dayOfKey('2027-09-14'))).toBeNull();
+    // A day that is off already (วันแม่แห่งชาติ) may be added too; the confirmation says so.
+    await admin.tap(postbackOf(await openSetting('จัดการวันหยุด'), 'เพิ่มวันหยุด'));
+    expect(visibleText(await admin.say('12 ส.ค. 2570 งานวัด'))).toContain('หมายเหตุ: วันนี้เป็นวันหยุดอยู่แล้ว (วันเฉลิมพระชนมพรรษา');
+    await admin.say('ยกเลิก');
     expect((await log()).slice(0, 2).map((l) => [l.subject, l.before, l.after])).toEqual([
       ['วันหยุดขององค์กร 14 ก.ย. 2570', 'งานประเพณีแห่เทียนพรรษา', ''],
       ['วันหยุดขององค์กร 14 ก.ย. 2570', '', 'งานประเพณีแห่เทียนพรรษา'],

@@ -48,6 +48,15 @@ describe('changing a setting', () => {
     expect(textOf(day.replies)).toContain('ใหม่: ๑๔ ก.ย. ๒๕๗๐ งานวัด 3 วัน');
   });
 
+  it('says so when a day off added is off already, without refusing it', () => {
+    const draft: SettingsDraft = { draftId: 'e', ask: 'dayOffAdd', current: '' };
+    const alreadyOff = (date: string) => (date === '2027-09-18' ? 'วันเสาร์หรือวันอาทิตย์' : null);
+    const weekend = continueSettings(askSetting(draft).state as never, say('18 ก.ย. 2570 งานวัด'), { ...facts, alreadyOff });
+    expect(textOf(weekend.replies)).toContain('หมายเหตุ: วันนี้เป็นวันหยุดอยู่แล้ว (วันเสาร์หรือวันอาทิตย์)');
+    expect(labels(weekend.replies)).toEqual(['บันทึก', 'ยกเลิก']);
+    expect(textOf(continueSettings(askSetting(draft).state as never, say('14 ก.ย. 2570 งานวัด'), { ...facts, alreadyOff }).replies)).not.toContain('หมายเหตุ');
+  });
+
   it('offers the choices as buttons where they are few', () => {
     expect(labels(askSetting({ draftId: 'e', ask: 'digits', current: 'x' }).replies)).toEqual(['เลขอารบิก', 'เลขไทย', 'ใช้ค่าของระบบ', 'ยกเลิก']);
     expect(labels(askSetting({ draftId: 'e', ask: 'itaLevel', current: 'x' }).replies)).toEqual(['AA', 'A', 'B', 'C', 'D', 'E', 'F', 'ยกเลิก']);

@@ -60,6 +60,8 @@ export interface SettingsDraft {
   /** Once read: the change, and what the confirmation shows. */
   change?: SettingChange;
   after?: string;
+  /** A remark under the before → after (a day that is off already). */
+  note?: string;
 }
 
 /** `shown`: the new value as the confirmation showed it, for the answer once saved. */
@@ -70,6 +72,8 @@ export interface Facts {
   today: DayKey;
   /** The organisation's digits for the figures the bot writes (Arabic when not given); what was typed stays as typed. */
   f?: Figures;
+  /** Why a day is off already, if it is (a public holiday, a weekend): said beside the confirmation, not refused. */
+  alreadyOff?: (date: DayKey) => string | null;
 }
 
 type SettingsState = DialogState<SettingsDraft> & { step: 'value' | 'confirm' };
@@ -121,7 +125,8 @@ function confirmMessage(draft: SettingsDraft): Message {
   const change = draft.change!;
   const list = draft.ask.startsWith('factor');
   const before = change.key === 'dayOffAdd' ? '-' : list ? factorsText(draft.factors ?? []) : draft.current;
-  return text(`${SAY.checkFirst}\n${subjectOf(change)}\nเดิม:${shown(before, list)}\nใหม่:${shown(draft.after!, list)}`, [
+  const note = draft.note ? `\n\n${draft.note}` : '';
+  return text(`${SAY.checkFirst}\n${subjectOf(change)}\nเดิม:${shown(before, list)}\nใหม่:${shown(draft.after!, list)}${note}`, [
     quickPostback('บันทึก', postbackData(SETTINGS_ACTIONS.settingsSave, { d: draft.draftId })),
     cancel(),
   ]);
@@ -190,7 +195,9 @@ export function continueSettings(state: SettingsState, input: DialogInput, facts
   const got = read(draft, input.text, facts);
   // The question stays: the admin types again, or cancels.
   if ('error' in got) return { replies: [text(got.error, buttonsFor(draft))] };
-  return atConfirm({ ...draft, ...got.value });
+  const change = got.value.change;
+  const off = change.key === 'dayOffAdd' ? facts.alreadyOff?.(change.date) : null;
+  return atConfirm({ ...draft, ...got.value, ...(off ? { note: SAY.alreadyOff(off) } : {}) });
 }
 
 function save(draft: SettingsDraft): SettingsOutcome {

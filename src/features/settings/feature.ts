@@ -1,5 +1,6 @@
 import type { AuditActor } from '../../domain/admin-audit.js';
-import { dayKey } from '../../domain/calendar.js';
+import { dayKey, isWeekday } from '../../domain/calendar.js';
+import { dayOfKey } from '../../domain/working-days.js';
 import { figures } from '../../domain/figures.js';
 import type { OrganisationSettings } from '../../domain/organisation.js';
 import { hasRole } from '../../domain/roles.js';
@@ -33,6 +34,17 @@ const shortDay = (date: string) => {
 
 async function upcomingDaysOff(ctx: ChatContext) {
   return (await ctx.stores.settings.ownDaysOff(today(ctx))).map((d) => ({ ...d, short: shortDay(d.date) }));
+}
+
+/** Why a day is off already for the organisation: a public or own holiday, or a weekend. */
+async function alreadyOffOf(ctx: ChatContext): Promise<(date: string) => string | null> {
+  const calendar = await ctx.org.workingCalendar();
+  return (date) => {
+    const day = dayOfKey(date);
+    const holiday = calendar.dayOff(day);
+    if (holiday) return holiday.name;
+    return isWeekday(day) ? null : 'วันเสาร์หรือวันอาทิตย์';
+  };
 }
 
 async function card(ctx: ChatContext): Promise<Message[]> {
@@ -152,7 +164,8 @@ export const settings: Feature = {
         await ctx.endDialog();
         return [text(SAY.adminOnly)];
       }
-      return ctx.run(continueSettings(ctx.dialog, ctx.input, { today: today(ctx), f: figures(ctx.org.digits) }), (effect) => perform(ctx, effect));
+      const alreadyOff = ctx.dialog.data.ask === 'dayOffAdd' ? await alreadyOffOf(ctx) : undefined;
+      return ctx.run(continueSettings(ctx.dialog, ctx.input, { today: today(ctx), f: figures(ctx.org.digits), alreadyOff }), (effect) => perform(ctx, effect));
     },
     resume: async (ctx) => (isSettingsState(ctx.dialog) ? repeatSettingsPrompt(ctx.dialog) : []),
   },

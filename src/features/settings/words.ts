@@ -14,6 +14,7 @@ export const SETTINGS_TEXT = {
   systemValue: 'ค่าของระบบ',
   systemTime: 'ตามเวลาของระบบ',
   dayOffGone: 'ไม่เป็นวันหยุดขององค์กรแล้ว',
+  alreadyOff: (why: string) => `หมายเหตุ: วันนี้เป็นวันหยุดอยู่แล้ว (${why}) บันทึกไว้ได้ หากต้องการให้เป็นวันหยุดขององค์กรด้วย`,
   saved: (subject: string, after: string) => `บันทึกแล้ว\n${subject}:${after.includes('\n') ? '\n' : ' '}${after}`,
   unchanged: 'ค่าใหม่เหมือนค่าที่ใช้อยู่ จึงไม่ได้เปลี่ยนแปลงอะไร',
   effectiveNow: 'ระบบเริ่มใช้ค่าใหม่แล้ว บางส่วนอาจใช้เวลาไม่เกิน 30 วินาที',
