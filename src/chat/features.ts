@@ -25,6 +25,7 @@ import { track } from '../features/track/feature.js';
 import { budget } from '../features/budget/feature.js';
 import { manage } from '../features/manage/feature.js';
 import { adminLog } from '../features/admin-log/feature.js';
+import { settings } from '../features/settings/feature.js';
 
 /**
  * Everything the bot does in the chat. Order matters for sentences: the first feature whose meaning
@@ -62,6 +63,7 @@ export const FEATURES: readonly Feature[] = [
   manage,
   caseActions,
   manageMeasure,
+  settings,
   evidence,
   caseClosure,
   ownCaseActions,

@@ -184,6 +184,8 @@ function sharedContext(deps: ChatDeps): Pick<ChatContext, 'now' | 'org' | 'store
       digits: org.digits ?? DEFAULT_DIGIT_STYLE,
       dialogTimeoutMinutes: org.dialogTimeoutMinutes,
       complaintCategories: org.complaintCategories,
+      roundReminderDaysBefore: org.roundReminderDaysBefore,
+      oitReminderDaysBefore: org.oitReminderDaysBefore,
       workingCalendar: () => loadWorkingCalendar(orgId),
       activeFiscalYear: deps.activeFiscalYear,
     },

@@ -2,7 +2,10 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { monthKey } from '../domain/calendar.js';
 import { formatThaiDate, toBuddhistYear } from '../domain/thai.js';
 import { dayOfKey, isDayKey } from '../domain/working-days.js';
-import { addDayOff, calendarOfYear, removeDayOff, type CalendarEntry } from '../holidays/load-calendar.js';
+import { changeSetting } from '../db/settings-store.js';
+import { CLI_ACTOR } from '../domain/admin-audit.js';
+import { addDayOff, calendarOfYear, removeDayOff, type AddOutcome, type CalendarEntry, type RemoveOutcome } from '../holidays/load-calendar.js';
+import { publicHolidays } from '../holidays/public-holidays.js';
 import type { HolidayFile } from '../holidays/public-holidays.js';
 import { fiscalYearArgument } from './arguments.js';
 import type { CliContext } from './context.js';
@@ -36,6 +39,13 @@ const STATUS_TH: Record<HolidayFile['status'], string> = {
   provisional: 'ฉบับร่าง ก่อนคณะรัฐมนตรีประกาศ อาจมีวันหยุดชดเชยหรือวันหยุดพิเศษเพิ่ม',
 };
 
+/** An organisation's own day off removed through the settings path; a public holiday is not its own to remove. */
+async function removeOwnDayOff(orgId: string, date: string, now: Date): Promise<RemoveOutcome> {
+  const outcome = await changeSetting(orgId, { key: 'dayOffRemove', date }, CLI_ACTOR, now);
+  if (outcome.changed) return 'removed';
+  return publicHolidays().some((h) => h.date === date) ? 'national' : 'none';
+}
+
 export function addHolidayCommands(program: Command, cli: CliContext): void {
   const { withDatabase } = cli;
   const holiday = program.command('holiday').description('วันหยุดราชการและวันหยุดขององค์กร ที่งานตามกำหนดเวลาข้ามไป (เช่น สรุปรายเดือนในวันทำงานแรกของเดือน)');
@@ -49,7 +59,10 @@ export function addHolidayCommands(program: Command, cli: CliContext): void {
     .action(async (date: string, name: string, o: { org?: string }) => {
       const title = name.trim();
       if (title.length === 0 || title.length > 200) throw new InvalidArgumentError('ชื่อวันหยุดต้องมี 1–200 ตัวอักษร');
-      const outcome = await withDatabase(() => addDayOff(date, title, o.org ?? null));
+      // An organisation's own day off is one of its settings: the same path as `ตั้งค่า` in LINE, logged.
+      const outcome = await withDatabase(() =>
+        o.org ? changeSetting(o.org, { key: 'dayOffAdd', date, name: title }, CLI_ACTOR, cli.now()).then((): AddOutcome => 'added') : addDayOff(date, title, null),
+      );
       if (outcome === 'restored') cli.say(`คืนวันหยุดราชการ ${when(date)} แล้ว (ยกเลิกการยกเลิก)`);
       else cli.say(`เพิ่มวันหยุด ${when(date)} ${title} (${scopeTh(o.org)}) แล้ว`);
     });
@@ -60,7 +73,7 @@ export function addHolidayCommands(program: Command, cli: CliContext): void {
     .argument('<date>', 'วันที่ (ปี ค.ศ.) เช่น 2027-01-04', dateArgument)
     .option('--org <code>', 'วันหยุดเฉพาะองค์กรนี้ (ไม่ระบุ: ทุกองค์กร)', orgArgument)
     .action(async (date: string, o: { org?: string }) => {
-      const outcome = await withDatabase(() => removeDayOff(date, o.org ?? null));
+      const outcome = await withDatabase(() => (o.org ? removeOwnDayOff(o.org, date, cli.now()) : removeDayOff(date, null)));
       if (outcome === 'removed') cli.say(`ลบวันหยุด ${when(date)} (${scopeTh(o.org)}) แล้ว`);
       else if (outcome === 'cancelled') cli.say(`ยกเลิกวันหยุดราชการ ${when(date)} แล้ว วันนั้นเป็นวันทำงานของทุกองค์กร`);
       else {

@@ -3,24 +3,24 @@ import { fiscalYearArgument, scoreArgument } from './arguments.js';
 import type { CliContext } from './context.js';
 import { loadDataKey, loadPublicBaseUrl } from '../config.js';
 import {
+  ensureOrganisation,
   findOrganisation,
   listOrganisations,
+  ownSettingsOf,
   setActive,
-  setJobTimes,
-  setOrganisationSettings,
-  setSupportingFactors,
   supportingFactorsOf,
-  updateOrganisation,
   type ChannelFields,
 } from '../db/organisation-store.js';
+import { changeSetting } from '../db/settings-store.js';
+import { CLI_ACTOR } from '../domain/admin-audit.js';
+import { parseItaLevel, parseOrganisationName, parsePlace, parseReminderDays, parseTypedThresholds, type Parsed, type SettingChange } from '../domain/settings.js';
 import { timeOfDayKey } from '../domain/calendar.js';
 import { DIGIT_STYLES, parseDigitStyle, type DigitStyle } from '../domain/figures.js';
 import { ORG_CODE_PATTERN, parseTimeOfDay, type TimeOfDay } from '../domain/organisation.js';
-import { JOB_NAMES } from '../jobs/registry.js';
-import { parseThresholds, type Threshold } from '../domain/summary.js';
+import { JOB_NAMES, JOBS, type JobName } from '../jobs/registry.js';
+import type { Threshold } from '../domain/summary.js';
 import { createSealer, type Sealer } from '../security/crypto.js';
 import { dataKeyFitsDatabase } from '../db/data-key-check-store.js';
-import { CLI_ACTOR } from '../domain/admin-audit.js';
 import { formatThaiDateTime } from '../domain/thai.js';
 import { issueOnboardingLink } from '../db/onboarding-link-store.js';
 import { addOrganisationLogged, connectChannel } from '../onboarding/organisation-changes.js';
@@ -58,14 +58,23 @@ const botUserId = (value: string) => {
   return value;
 };
 
+/** A value read as `ตั้งค่า` in LINE reads it (domain/settings.ts), refused with the same Thai answer. */
+const typed =
+  <T>(read: (value: string) => Parsed<T>) =>
+  (value: string): T => {
+    const parsed = read(value);
+    if ('error' in parsed) throw new InvalidArgumentError(parsed.error);
+    return parsed.value;
+  };
+
 function profileOptions(command: Command): Command {
   return command
-    .option('--name <name>', 'ชื่อองค์กร เช่น "องค์การบริหารส่วนตำบลโพธิ์ทอง"')
-    .option('--district <district>', 'อำเภอ')
-    .option('--province <province>', 'จังหวัด')
+    .option('--name <name>', 'ชื่อองค์กร เช่น "องค์การบริหารส่วนตำบลโพธิ์ทอง"', typed(parseOrganisationName))
+    .option('--district <district>', 'อำเภอ', typed((v) => parsePlace('district', v)))
+    .option('--province <province>', 'จังหวัด', typed((v) => parsePlace('province', v)))
     .option('--fiscal-year <year>', 'ปีงบประมาณที่กำลังรายงาน (พ.ศ.)', fiscalYearArgument)
     .option('--ita-score <score>', 'คะแนน ITA', scoreArgument)
-    .option('--ita-level <level>', 'ระดับผลการประเมิน ITA เช่น "AA"')
+    .option('--ita-level <level>', 'ระดับผลการประเมิน ITA เช่น "AA"', typed(parseItaLevel))
     .option(
       '--supporting-factor <text>',
       'ปัจจัยสนับสนุนของแผนป้องกันการทุจริตในปีงบประมาณที่กำลังรายงาน ใส่ได้หลายครั้ง (แทนที่รายการเดิมของปีนั้น; "" เพื่อล้าง)',
@@ -86,17 +95,19 @@ interface SettingsOptions {
 
 const DEFAULT_WORD = 'default';
 
+// The same reading as `ตั้งค่า` in LINE (domain/settings.ts), so a value is valid whichever way it is set.
 const thresholdsArgument = (value: string): Threshold[] => {
   if (value.trim() === DEFAULT_WORD) return [];
-  const parsed = parseThresholds(value);
-  if (!parsed) throw new InvalidArgumentError('ต้องเป็นเช่น "มาก:70,ปานกลาง:50,น้อย:0" (ต้องมีระดับที่เริ่มที่ 0) หรือ default เพื่อใช้ค่าของระบบ');
-  return parsed;
+  const parsed = parseTypedThresholds(value);
+  if ('error' in parsed) throw new InvalidArgumentError(`${parsed.error} หรือ default เพื่อใช้ค่าของระบบ`);
+  return parsed.value;
 };
 
 const daysArgument = (value: string): number[] => {
   if (value.trim() === DEFAULT_WORD) return [];
-  if (!/^\d+(\s*,\s*\d+)*$/.test(value.trim())) throw new InvalidArgumentError('ต้องเป็นจำนวนวันคั่นด้วยจุลภาค เช่น 7,1 หรือ default เพื่อใช้ค่าของระบบ');
-  return value.split(',').map((d) => Number(d.trim()));
+  const parsed = parseReminderDays(value);
+  if ('error' in parsed) throw new InvalidArgumentError(`${parsed.error} หรือ default เพื่อใช้ค่าของระบบ`);
+  return parsed.value;
 };
 
 const digitsArgument = (value: string): DigitStyle | null => {
@@ -139,22 +150,30 @@ function settingsOptions(command: Command): Command {
     .option('--digits <style>', 'ตัวเลขในข้อความของระบบ: arabic หรือ thai (default: เลขอารบิกในแชต เอกสารรายงานตามแบบฟอร์ม) ข้อความที่ผู้ใช้พิมพ์และรหัสต่าง ๆ แสดงตามเดิมเสมอ', digitsArgument);
 }
 
+/** Each option given is one change through the settings path (one management-log line each). */
 async function applySettings(cli: CliContext, orgId: string, o: SettingsOptions): Promise<void> {
   const others = o.thresholds !== undefined || o.roundReminderDays !== undefined || o.oitReminderDays !== undefined || o.digits !== undefined;
   if (others) {
     const given = <T>(list: T[] | undefined): T[] | null | undefined => (list === undefined ? undefined : list.length === 0 ? null : list);
-    const own = await setOrganisationSettings(orgId, {
-      thresholds: given(o.thresholds),
-      roundReminderDaysBefore: given(o.roundReminderDays),
-      oitReminderDaysBefore: given(o.oitReminderDays),
-      digits: o.digits,
-    });
+    const changes: SettingChange[] = [];
+    const thresholds = given(o.thresholds);
+    if (thresholds !== undefined) changes.push({ key: 'thresholds', value: thresholds });
+    const round = given(o.roundReminderDays);
+    if (round !== undefined) changes.push({ key: 'roundReminderDays', value: round });
+    const oit = given(o.oitReminderDays);
+    if (oit !== undefined) changes.push({ key: 'oitReminderDays', value: oit });
+    if (o.digits !== undefined) changes.push({ key: 'digits', value: o.digits });
+    for (const change of changes) await changeSetting(orgId, change, CLI_ACTOR, cli.now());
+    const own = await ownSettingsOf(orgId);
     const levels = own.thresholds ? own.thresholds.map((t) => `${t.label} ${t.min}`).join(', ') : 'ค่าของระบบ';
     cli.say(`เกณฑ์ระดับ: ${levels} · เตือนรอบรายงาน: ${own.roundReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'} · เตือน OIT: ${own.oitReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'}`);
     cli.say(`ตัวเลข: ${digitsText(own.digits)}`);
   }
   if (o.time) {
-    cli.say(`เวลาของงาน: ${timesText((await setJobTimes(orgId, o.time)).jobTimes)}`);
+    for (const [job, at] of Object.entries(o.time)) {
+      await changeSetting(orgId, { key: 'jobTime', job, jobTh: JOBS[job as JobName].thai.name, value: at }, CLI_ACTOR, cli.now());
+    }
+    cli.say(`เวลาของงาน: ${timesText((await ownSettingsOf(orgId)).jobTimes)}`);
     // The scheduler catches up only minutes it has not looked at yet: a time already past today counts from tomorrow.
     const now = timeOfDayKey(cli.now());
     const past = Object.entries(o.time).filter(([, at]) => at !== null && at <= now).map(([job]) => job);
@@ -181,9 +200,20 @@ function channelOf(o: ChannelOptions): ChannelFields | null {
   return { botUserId: o.botUserId!, channelId: o.channelId, secret: o.channelSecret!, accessToken: o.accessToken! };
 }
 
+/** Each profile option given is one change through the settings path; then the profile as it stands. */
 async function printProfile(cli: CliContext, orgId: string, o: ProfileOptions): Promise<void> {
-  const org = await updateOrganisation(orgId, { name: o.name, district: o.district, province: o.province, fiscalYear: o.fiscalYear, itaScore: o.itaScore, itaLevel: o.itaLevel });
-  if (o.supportingFactor) await setSupportingFactors(orgId, org.fiscalYear, o.supportingFactor);
+  await ensureOrganisation(orgId, cli.now());
+  const changes: SettingChange[] = [];
+  for (const key of ['name', 'district', 'province'] as const) if (o[key] !== undefined) changes.push({ key, value: o[key] });
+  if (o.fiscalYear !== undefined) changes.push({ key: 'fiscalYear', value: o.fiscalYear });
+  if (o.itaScore !== undefined) changes.push({ key: 'itaScore', value: o.itaScore });
+  if (o.itaLevel !== undefined) changes.push({ key: 'itaLevel', value: o.itaLevel });
+  for (const change of changes) await changeSetting(orgId, change, CLI_ACTOR, cli.now());
+  const org = (await findOrganisation(orgId))!;
+  if (o.supportingFactor) {
+    const lines = o.supportingFactor.map((f) => f.trim()).filter(Boolean);
+    await changeSetting(orgId, { key: 'supportingFactors', fiscalYear: org.fiscalYear, edit: { op: 'replace', lines } }, CLI_ACTOR, cli.now());
+  }
   const factors = await supportingFactorsOf(orgId, org.fiscalYear);
   cli.say(`${org.name} (${orgId}) · อำเภอ${org.district || '-'} · จังหวัด${org.province || '-'}`);
   cli.say(`ปีงบประมาณ ${org.fiscalYear} · ITA ${org.itaScore ?? '-'} ${org.itaLevel ?? ''}`.trim());

@@ -14,6 +14,7 @@ import * as organisations from './organisation-store.js';
 import * as overview from './organisation-overview-store.js';
 import * as progress from './progress-store.js';
 import * as registerThrottle from './register-throttle-store.js';
+import * as settings from './settings-store.js';
 import * as rollups from './rollup-store.js';
 import * as staff from './staff-store.js';
 import * as summaries from './summary-store.js';
@@ -73,6 +74,7 @@ function chatStoresOf(orgId: string) {
     registerThrottle: scopeStore(registerThrottle, orgId, ['recordRegistrationFailure', 'registrationWaitMinutes']),
     // A supervising office's roll-up spans the organisations of its district or province, by its scope.
     rollups: scopeStore(rollups, orgId, [], ['loadRollup']),
+    settings: scopeStore(settings, orgId, ['changeSetting', 'ownDaysOff', 'settingsView']),
     staff: scopeStore(staff, orgId, ['findStaff', 'setStaffProfile']),
     summaries: scopeStore(summaries, orgId, ['loadSummary', 'loadSummaryMeasures']),
   };

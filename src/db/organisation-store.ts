@@ -149,6 +149,7 @@ type StoredSettings =
       oitReminderDaysBefore?: number[] | null;
       jobTimes?: { job: string; at: string }[] | null;
       digits?: string | null;
+      complaintCategories?: string[] | null;
     }
   | null
   | undefined;
@@ -161,6 +162,7 @@ const toSettings = (s: StoredSettings): OrganisationSettings =>
         oitReminderDaysBefore: nonEmpty(s.oitReminderDaysBefore),
         jobTimes: s.jobTimes && s.jobTimes.length > 0 ? Object.fromEntries(s.jobTimes.map((t) => [t.job, t.at])) : null,
         digits: s.digits === 'thai' || s.digits === 'arabic' ? s.digits : null,
+        complaintCategories: nonEmpty(s.complaintCategories),
       }
     : NO_OWN_SETTINGS;
 
@@ -168,6 +170,11 @@ const toSettings = (s: StoredSettings): OrganisationSettings =>
 export async function organisationSettings(): Promise<(orgId: string) => OrganisationSettings> {
   const byOrg = new Map((await OrganisationModel.find({}, { settings: 1 }).lean()).map((d) => [d._id, toSettings(d.settings as StoredSettings)]));
   return (orgId) => byOrg.get(orgId) ?? NO_OWN_SETTINGS;
+}
+
+/** One organisation's own settings (none set: the defaults). */
+export async function ownSettingsOf(orgId: string): Promise<OrganisationSettings> {
+  return toSettings((await OrganisationModel.findById(orgId, { settings: 1 }).lean())?.settings as StoredSettings);
 }
 
 /**

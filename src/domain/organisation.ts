@@ -46,7 +46,7 @@ export interface OrganisationSummary {
 /**
  * What an organisation may set for itself instead of the deployment's defaults (the environment): the level
  * thresholds of its summaries and reports, the days before a round's or the OIT deadline on which its
- * people are reminded, the time of day at which a scheduled job runs for it, and its digit style. Null: the deployment's
+ * people are reminded, the time of day at which a scheduled job runs for it, its digit style and its complaint categories. Null: the deployment's
  * default. (Its own days off are in the holiday calendar.)
  */
 export interface OrganisationSettings {
@@ -60,9 +60,11 @@ export interface OrganisationSettings {
    * print Thai digits (null: as the seeds do). What people typed is never rewritten either way.
    */
   digits: DigitStyle | null;
+  /** The categories its general complaints are filed under (quick-reply buttons); null: the deployment's. */
+  complaintCategories: string[] | null;
 }
 
-export const NO_OWN_SETTINGS: OrganisationSettings = { thresholds: null, roundReminderDaysBefore: null, oitReminderDaysBefore: null, jobTimes: null, digits: null };
+export const NO_OWN_SETTINGS: OrganisationSettings = { thresholds: null, roundReminderDaysBefore: null, oitReminderDaysBefore: null, jobTimes: null, digits: null, complaintCategories: null };
 
 /**
  * An organisation's settings as one event or job run uses them: its own where it set them, the deployment's
@@ -90,6 +92,7 @@ interface OwnSettable {
   thresholds: Threshold[];
   roundReminderDaysBefore: number[];
   oitReminderDaysBefore?: number[];
+  complaintCategories?: readonly string[];
 }
 
 /**
@@ -107,6 +110,7 @@ export function resolveOrgSettings<D extends OwnSettable>(
     thresholds: own.thresholds ?? deployment.thresholds,
     roundReminderDaysBefore: own.roundReminderDaysBefore ?? deployment.roundReminderDaysBefore,
     oitReminderDaysBefore: own.oitReminderDaysBefore ?? deployment.oitReminderDaysBefore,
+    ...(deployment.complaintCategories ? { complaintCategories: own.complaintCategories ?? deployment.complaintCategories } : {}),
     digits: own.digits,
     jobTimes: own.jobTimes ?? {},
   };

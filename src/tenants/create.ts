@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { DeploymentSettings } from '../domain/organisation.js';
 import { activeChannels, activeFiscalYear, disabledOrganisationIds, onActiveYearSet, organisationSettings } from '../db/organisation-store.js';
+import { onSettingsChanged } from '../db/settings-store.js';
 import { createLineClient } from '../line/client.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
@@ -22,6 +23,7 @@ export function createTenants(config: LineConfig, sealer: Sealer, log: Logger, d
     loadSettings: organisationSettings,
     loadYear: activeFiscalYear,
     watchYears: onActiveYearSet,
+    watchSettings: onSettingsChanged,
     clock,
     deployment,
     clientFor,

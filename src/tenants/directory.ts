@@ -33,6 +33,8 @@ export interface DirectoryDeps {
   loadYear?: (orgId: string) => Promise<number>;
   /** Hears this process set an organisation's active year (returns the way to stop hearing it). */
   watchYears?: (listener: (orgId: string, fiscalYear: number) => void) => () => void;
+  /** Hears this process change an organisation's settings (`ตั้งค่า`, the CLI): they are read again at once. */
+  watchSettings?: (listener: (orgId: string) => Promise<void>) => () => void;
   /** How long an active year read from the database is used before it is read again. */
   yearTtlMs?: number;
   /** The clock of that (a test moves it rather than wait). */
@@ -72,6 +74,7 @@ export class TenantDirectory {
   /** The reads of active years under way: the events that find a year out of date wait for one read. */
   private yearReads = new Map<string, Promise<number>>();
   private unwatchYears: (() => void) | undefined;
+  private unwatchSettings: (() => void) | undefined;
 
   constructor(private readonly deps: DirectoryDeps) {
     this.install([]);
@@ -80,6 +83,12 @@ export class TenantDirectory {
   /** Reads the channels now; then every `refreshMs` until `stop()`. */
   async start(): Promise<void> {
     this.unwatchYears ??= this.deps.watchYears?.((orgId, fiscalYear) => this.years.set(orgId, { fiscalYear, until: this.now() + this.yearTtl() }));
+    // A read already under way may have begun before the change was saved: the change is read after it.
+    this.unwatchSettings ??= this.deps.watchSettings?.(() =>
+      (this.refreshing ?? Promise.resolve())
+        .then(() => this.refresh())
+        .catch((error: unknown) => this.deps.log.error({ err: error }, 'reading the channels failed')),
+    );
     await this.refresh();
     this.timer = setInterval(() => void this.refresh().catch((error: unknown) => this.deps.log.error({ err: error }, 'reading the channels failed')), this.deps.refreshMs ?? 30_000);
     this.timer.unref();
@@ -89,6 +98,8 @@ export class TenantDirectory {
     clearInterval(this.timer);
     this.unwatchYears?.();
     this.unwatchYears = undefined;
+    this.unwatchSettings?.();
+    this.unwatchSettings = undefined;
   }
 
   /**

@@ -21,6 +21,7 @@ const organisationSchema = new Schema(
           oitReminderDaysBefore: { type: [Number], default: undefined },
           jobTimes: { type: [{ job: { type: String, required: true }, at: { type: String, required: true }, _id: false }], default: undefined },
           digits: { type: String, enum: ['arabic', 'thai'], default: undefined },
+          complaintCategories: { type: [String], default: undefined },
         },
         { _id: false },
       ),

@@ -35,7 +35,8 @@ export interface ChatContext {
   eventId: string;
   now: Date;
   /** The organisation of the event, with its settings as resolved for the event (`OrgSettings`). */
-  org: Pick<OrgSettings, 'thresholds' | 'dialogTimeoutMinutes' | 'complaintCategories'> & {
+  org: Pick<OrgSettings, 'thresholds' | 'dialogTimeoutMinutes' | 'complaintCategories'> &
+    Partial<Pick<OrgSettings, 'roundReminderDaysBefore' | 'oitReminderDaysBefore'>> & {
     id: string;
     /** The digits of the bot's own figures (counts, dates, percentages); never applied to what people typed or to codes. */
     digits: DigitStyle;
