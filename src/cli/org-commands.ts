@@ -54,7 +54,7 @@ const orgCode = (value: string) => {
 };
 
 const botUserId = (value: string) => {
-  if (!/^U[0-9a-f]{32}$/.test(value)) throw new InvalidArgumentError('ต้องเป็น Bot user ID ของช่อง LINE (U ตามด้วยเลขฐานสิบหก 32 ตัว ดูได้ที่ LINE Developers → Basic settings)');
+  if (!/^U[0-9a-f]{32}$/.test(value)) throw new InvalidArgumentError('ต้องเป็น Bot user ID ของช่อง LINE (U ตามด้วยเลขฐานสิบหก 32 ตัว คือ userId ที่ GET https://api.line.me/v2/bot/info ตอบ หรือ destination ใน webhook)');
   return value;
 };
 

@@ -31,7 +31,7 @@ const PATTERNS: Record<ChannelField, RegExp> = {
 
 /** Why a value is refused, in the page's words. */
 export const FORMAT_PROBLEM_TH: Record<ChannelField, string> = {
-  botUserId: 'Bot user ID ต้องขึ้นต้นด้วยตัว U ตามด้วยตัวเลขและตัวอักษร a–f อีก 32 ตัว',
+  botUserId: 'Bot user ID ต้องขึ้นต้นด้วยตัว U ตามด้วยตัวเลขและตัวอักษร a–f อีก 32 ตัว หรือเว้นว่างไว้',
   channelSecret: 'Channel secret ต้องเป็นตัวเลขและตัวอักษร a–f จำนวน 32 ตัว',
   accessToken: 'Channel access token ไม่ถูกรูปแบบ โปรดคัดลอกมาทั้งข้อความโดยไม่มีช่องว่าง',
   channelId: 'Channel ID ต้องเป็นตัวเลข (มักยาว 10 หลัก) หรือเว้นว่างไว้',
@@ -43,9 +43,15 @@ export function cleanChannelInput(raw: Partial<Record<ChannelField, unknown>>): 
   return { botUserId: clean(raw.botUserId), channelSecret: clean(raw.channelSecret), accessToken: clean(raw.accessToken), channelId: clean(raw.channelId) };
 }
 
-/** The fields whose value does not fit LINE's format; the channel id may be left empty. */
+/**
+ * The fields that may be left empty. LINE Developers shows no bot user id (its "Your user ID" is the developer's
+ * own), so the page reads it from LINE with the access token; one given is checked against that.
+ */
+const OPTIONAL: readonly ChannelField[] = ['channelId', 'botUserId'];
+
+/** The fields whose value does not fit LINE's format; the optional ones may be left empty. */
 export function channelFormatProblems(input: ChannelInput): ChannelField[] {
-  return (Object.keys(PATTERNS) as ChannelField[]).filter((field) => !(field === 'channelId' && input.channelId === '') && !PATTERNS[field].test(input[field]));
+  return (Object.keys(PATTERNS) as ChannelField[]).filter((field) => !(OPTIONAL.includes(field) && input[field] === '') && !PATTERNS[field].test(input[field]));
 }
 
 /** An onboarding link's token: 32 random bytes, base64url. Anything else in the path is not looked up. */

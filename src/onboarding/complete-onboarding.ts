@@ -39,7 +39,7 @@ export type OnboardingOutcome =
 
 /**
  * The onboarding page's one step: checks the channel's values (their formats, then with LINE: the access token
- * must belong to that bot user id), and only then uses the link up, seals and saves the channel, installs the rich
+ * must belong to the bot user id given, if one is), and only then uses the link up, seals and saves the channel, installs the rich
  * menus on it and issues the first admin's registration code. Whatever is refused saves nothing and leaves the
  * link usable; so does a failure to save (the link is given back).
  */
@@ -51,13 +51,14 @@ export async function completeOnboarding(deps: OnboardingDeps, token: string, in
   const bot = await botInfoOf(deps.config, input.accessToken);
   if (bot.result === 'token-refused') return { result: 'token-refused' };
   if (bot.result === 'unreachable') return { result: 'line-unreachable' };
-  if (bot.userId !== input.botUserId) return { result: 'bot-mismatch' };
+  if (input.botUserId !== '' && bot.userId !== input.botUserId) return { result: 'bot-mismatch' };
+  const botUserId = bot.userId;
 
   const { orgId } = link;
   if (!(await useOnboardingLink(token, orgId, deps.now()))) return { result: 'used' };
   let invite: { code: string; expiresAt: Date } | null = null;
   try {
-    const channel = { botUserId: input.botUserId, channelId: input.channelId || undefined, secret: input.channelSecret, accessToken: input.accessToken };
+    const channel = { botUserId, channelId: input.channelId || undefined, secret: input.channelSecret, accessToken: input.accessToken };
     const saved = await connectChannel(orgId, channel, { sealer: deps.sealer, actor: ONBOARDING_ACTOR, botName: bot.displayName, now: deps.now() });
     if (saved !== 'saved') {
       await releaseOnboardingLink(token);
@@ -73,7 +74,7 @@ export async function completeOnboarding(deps: OnboardingDeps, token: string, in
   }
   await deps.channelsChanged?.().catch((error: unknown) => deps.log.warn({ orgId, err: error }, 'reading the channels after onboarding failed'));
   const menusInstalled = await installMenus(deps, orgId, input.accessToken);
-  deps.log.info({ orgId, botUserId: input.botUserId, menusInstalled }, 'organisation onboarded: channel saved, first admin invited');
+  deps.log.info({ orgId, botUserId, menusInstalled }, 'organisation onboarded: channel saved, first admin invited');
   return { result: 'done', orgName: (await findOrganisation(orgId))?.name ?? orgId, botName: bot.displayName, invite, menusInstalled };
 }
 

@@ -53,10 +53,10 @@ ${problems}
 <p>กรอกค่าของช่อง LINE Official Account ของหน่วยงาน ซึ่งดูได้ที่ <a href="https://developers.line.biz/console/" rel="noreferrer">LINE Developers Console</a> โดยเลือกผู้ให้บริการ (Provider) แล้วเลือกช่องแบบ Messaging API ของหน่วยงาน</p>
 <p class="note">ระบบจะตรวจสอบกับ LINE ก่อนบันทึก และเก็บ Channel secret กับ Channel access token แบบเข้ารหัส ลิงก์นี้ใช้ได้ครั้งเดียว ถึง ${esc(formatThaiDateTime(view.expiresAt))}</p>
 <form method="post" action="${esc(view.action)}">
-${field('botUserId', 'Bot user ID', 'แท็บ <b>Basic settings</b> ขึ้นต้นด้วยตัว U ตามด้วยตัวเลขและตัวอักษรอีก 32 ตัว', { value: view.kept?.botUserId })}
 ${field('channelSecret', 'Channel secret', 'แท็บ <b>Basic settings</b> หัวข้อ Channel secret (ตัวเลขและตัวอักษร 32 ตัว)', { secret: true })}
 ${field('accessToken', 'Channel access token', 'แท็บ <b>Messaging API</b> ด้านล่างสุด หัวข้อ Channel access token (long-lived) หากยังไม่มีให้กดปุ่ม Issue ก่อน', { secret: true })}
 ${field('channelId', 'Channel ID', 'แท็บ <b>Basic settings</b> ตัวเลขประมาณ 10 หลัก', { value: view.kept?.channelId, optional: true })}
+${field('botUserId', 'Bot user ID', 'เว้นว่างได้ ระบบอ่านจาก LINE ด้วย Channel access token ให้เอง หากทราบค่า (เช่น จากผู้พัฒนาเดิม) กรอกไว้ ระบบจะตรวจว่าตรงกับช่องเดียวกัน ค่านี้ขึ้นต้นด้วยตัว U และไม่ใช่ Your user ID ในแท็บ Basic settings ซึ่งเป็นรหัสของผู้พัฒนาเอง', { value: view.kept?.botUserId, optional: true })}
 <button type="submit">ตรวจสอบและบันทึก</button>
 </form></section>
 <footer><p>หากมีข้อสงสัย โปรดติดต่อผู้ดูแลระบบที่ส่งลิงก์นี้ให้</p></footer>
