@@ -14,7 +14,7 @@ import { OrganisationModel } from './organisation.js';
 import { OutboxAttemptModel, OutboxMessageModel } from './outbox-message.js';
 import { ProgressReportModel } from './progress-report.js';
 import { RichMenuSetModel } from './rich-menu-set.js';
-import { StaffModel } from './staff.js';
+import { StaffChangeModel, StaffModel } from './staff.js';
 import { SummarySnapshotModel } from './summary-snapshot.js';
 import { ExecutiveGroupModel, GroupLinkCodeModel, GroupLinkFailureModel, GroupLinkRedemptionModel } from './executive-group.js';
 import { EventAttemptModel, EventRunnerModel, WebhookEventModel, WebhookReceiptModel } from './webhook-event.js';
@@ -22,6 +22,7 @@ import { EventAttemptModel, EventRunnerModel, WebhookEventModel, WebhookReceiptM
 export const ALL_MODELS = [
   OrganisationModel,
   StaffModel,
+  StaffChangeModel,
   InviteModel,
   InviteRedemptionModel,
   RegisterFailureModel,

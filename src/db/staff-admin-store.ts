@@ -1,0 +1,200 @@
+import type { AuditActor } from '../domain/admin-audit.js';
+import { ALL_UNITS } from '../domain/measures.js';
+import { ROLE_TH, STAFF_ROLES, type StaffRole } from '../domain/roles.js';
+import { parseScope, scopeTh } from '../domain/rollup.js';
+import { nameOf } from '../domain/staff.js';
+import { formatThaiDateTime } from '../domain/thai.js';
+import { auditLog, recordAudit } from './admin-audit-store.js';
+import { createInvite } from './invite-store.js';
+import { isDuplicateKey } from './is-duplicate-key.js';
+import { MeasureModel } from './models/measure.js';
+import { StaffChangeModel, StaffModel } from './models/staff.js';
+
+/**
+ * How an organisation's staff are invited, given roles and revoked: the one path the CLI (`invite`, `staff
+ * roles`, `staff revoke`) and the admin in LINE (`เชิญเจ้าหน้าที่`, `เจ้าหน้าที่`) both take, each change written
+ * to the management log.
+ */
+
+/** A staff record as an admin manages it. */
+export interface StaffEntry {
+  id: string;
+  lineUserId: string;
+  /** The name as recorded, the LINE name otherwise. */
+  name: string;
+  roles: StaffRole[];
+  unit: string | null;
+  position: string | null;
+  scope: string | null;
+  active: boolean;
+}
+
+/** Roles in their declared order, each once, unknown ones dropped: a role set reads the same whoever chose it. */
+export const orderedRoles = (roles: readonly string[]): StaffRole[] => STAFF_ROLES.filter((r) => roles.includes(r));
+
+/** Roles as the log and the chat show them. */
+export const rolesTh = (roles: readonly StaffRole[]): string => orderedRoles(roles).map((r) => ROLE_TH[r]).join(', ');
+
+const sameRoles = (a: readonly string[], b: readonly string[]) => orderedRoles(a).join() === orderedRoles(b).join();
+
+type StaffDoc = { _id: unknown; lineUserId: string; displayName?: string | null; fullName?: string | null; roles: string[]; unit?: string | null; position?: string | null; scope?: string | null; active?: boolean | null };
+
+const toEntry = (d: StaffDoc): StaffEntry => ({
+  id: String(d._id),
+  lineUserId: d.lineUserId,
+  name: nameOf({ displayName: d.displayName ?? '', fullName: d.fullName ?? null }),
+  roles: orderedRoles(d.roles),
+  unit: d.unit ?? null,
+  position: d.position ?? null,
+  scope: d.scope ?? null,
+  active: d.active !== false,
+});
+
+/** The active staff, by unit (those without one last) and then by name. */
+export async function staffDirectory(orgId: string): Promise<StaffEntry[]> {
+  const docs = await StaffModel.find({ orgId, active: true }).lean();
+  return docs.map(toEntry).sort((a, b) => (a.unit ?? '\uffff').localeCompare(b.unit ?? '\uffff', 'th') || a.name.localeCompare(b.name, 'th') || (a.id < b.id ? -1 : 1));
+}
+
+/** One staff record of this organisation, revoked or not; null for a record of another organisation or none. */
+export async function staffEntry(orgId: string, id: string): Promise<StaffEntry | null> {
+  const doc = await StaffModel.findOne({ _id: String(id), orgId }).lean();
+  return doc ? toEntry(doc) : null;
+}
+
+/** Units an invite can name: those of the active staff, then those the year's plan names. */
+export async function knownUnits(orgId: string, fiscalYear: number): Promise<string[]> {
+  const [staff, measures] = await Promise.all([StaffModel.find({ orgId, active: true }, { unit: 1 }).lean(), MeasureModel.find({ orgId, fiscalYear }, { responsibleUnits: 1 }).lean()]);
+  const units = [...staff.map((s) => s.unit ?? ''), ...measures.flatMap((m) => (m.responsibleUnits ?? []) as string[])].map((u) => u.trim()).filter((u) => u && u !== ALL_UNITS);
+  return [...new Set(units)];
+}
+
+export interface StaffInvite {
+  roles: StaffRole[];
+  unit: string | null;
+  position: string | null;
+  /** A supervisor's scope as stored (`scopeKey`); null for every other role. */
+  scope: string | null;
+  validHours: number;
+  actor: AuditActor;
+  now: Date;
+}
+
+/** What an invite is for, as the log and the summary show it: roles, unit, scope. */
+export function inviteSubject(invite: Pick<StaffInvite, 'roles' | 'unit' | 'scope'>): string {
+  const scope = invite.scope ? parseScope(invite.scope) : null;
+  return [rolesTh(invite.roles), invite.unit, scope && scopeTh(scope)].filter(Boolean).join(' · ');
+}
+
+/** A one-time registration code for the roles, logged as staff.invite (the code itself is not logged). */
+export async function inviteStaff(orgId: string, invite: StaffInvite): Promise<{ code: string; expiresAt: Date }> {
+  const roles = orderedRoles(invite.roles);
+  const made = await createInvite({ orgId, roles, unit: invite.unit, position: invite.position, scope: invite.scope, validHours: invite.validHours, now: invite.now });
+  await recordAudit(orgId, { action: 'staff.invite', actor: invite.actor, subject: inviteSubject({ ...invite, roles }), before: '', after: `รหัสเชิญใช้ได้ถึง ${formatThaiDateTime(made.expiresAt)}` }, invite.now);
+  return made;
+}
+
+export type AccessChange = { roles: StaffRole[] } | 'revoke';
+
+export interface AccessRequest {
+  staffId: string;
+  change: AccessChange;
+  /** The roles the admin saw when they chose (a confirm button's); a change made since makes the press stale. */
+  expectBefore?: readonly StaffRole[];
+  actor: AuditActor;
+  /** What asked (the webhook event, the CLI run): its retry finds the change it made rather than making it again. */
+  requestKey: string;
+  now: Date;
+}
+
+export type AccessOutcome =
+  | { result: 'changed'; person: StaffEntry; before: StaffRole[]; after: StaffRole[]; revoked: boolean }
+  /** Already as asked (a second press of the same confirm button). */
+  | { result: 'unchanged'; person: StaffEntry }
+  /** Changed by someone else since the admin chose: nothing done. */
+  | { result: 'stale'; person: StaffEntry }
+  | { result: 'last-admin'; person: StaffEntry }
+  | { result: 'revoked'; person: StaffEntry }
+  /** A supervisor's role given to someone with no scope, who would see nothing: a new invite sets the scope. */
+  | { result: 'needs-scope'; person: StaffEntry }
+  | { result: 'not-found' }
+  /** The admin in LINE lost the admin role (or was revoked) before their change came. */
+  | { result: 'not-admin' };
+
+type Claim = { _id: string; orgId: string; n: number; staffId: string; roles: string[]; active: boolean; requestKey: string; before: string[]; at: Date };
+
+/** Writes a claimed change to its staff record unless it is there already (or a later one is). */
+async function complete(claim: Claim): Promise<void> {
+  const doc = await StaffModel.findOne({ _id: claim.staffId, orgId: claim.orgId }, { accessChange: 1 }).lean();
+  if (!doc || (doc.accessChange ?? 0) >= claim.n) return;
+  await StaffModel.updateOne({ _id: claim.staffId, orgId: claim.orgId }, { $set: { roles: claim.roles, active: claim.active, accessChange: claim.n } });
+}
+
+/** The log line of a change, written once: a retry finds the line its first attempt wrote (same moment and subject). */
+async function logChange(orgId: string, claim: Claim, person: StaffEntry, actor: AuditActor): Promise<void> {
+  const action = claim.active ? 'staff.roles' : 'staff.revoke';
+  const recent = await auditLog(orgId, { limit: 20 });
+  if (recent.some((l) => l.at.getTime() === claim.at.getTime() && l.action === action && l.subject === person.name)) return;
+  const before = rolesTh(orderedRoles(claim.before));
+  await recordAudit(orgId, { action, actor, subject: person.name, before, after: claim.active ? rolesTh(orderedRoles(claim.roles)) : '' }, claim.at);
+}
+
+const changed = (claim: Claim, person: StaffEntry): AccessOutcome => ({
+  result: 'changed',
+  person: { ...person, roles: orderedRoles(claim.roles), active: claim.active },
+  before: orderedRoles(claim.before),
+  after: orderedRoles(claim.roles),
+  revoked: !claim.active,
+});
+
+/** Enough for any number of admins pressing at once: each lost claim means another change was made. */
+const MAX_TRIES = 20;
+
+/**
+ * Changes a person's roles, or revokes them, unless that would leave the organisation without an active admin.
+ * Every change claims the organisation's next change number first, judged against the staff as the change
+ * before it left them, so the rule holds when two admins remove each other at the same moment: one claim wins,
+ * the other is judged again after it and refused. The caller relinks the person's rich menu.
+ */
+export async function changeStaffAccess(orgId: string, request: AccessRequest): Promise<AccessOutcome> {
+  const staffId = String(request.staffId);
+  for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
+    const latest = (await StaffChangeModel.findOne({ orgId }).sort({ n: -1 }).lean()) as Claim | null;
+    if (latest) await complete(latest);
+    const doc = await StaffModel.findOne({ _id: staffId, orgId }).lean();
+    if (!doc) return { result: 'not-found' };
+    const person = toEntry(doc);
+    if (latest && latest.requestKey === request.requestKey && latest.staffId === staffId) {
+      await logChange(orgId, latest, person, request.actor);
+      return changed(latest, person);
+    }
+    if (request.actor.staffId) {
+      const admin = await StaffModel.findOne({ _id: request.actor.staffId, orgId, active: true, roles: 'admin' }, { _id: 1 }).lean();
+      if (!admin) return { result: 'not-admin' };
+    }
+    if (!person.active) return { result: 'revoked', person };
+    const before = person.roles;
+    const after = request.change === 'revoke' ? [] : orderedRoles(request.change.roles);
+    if (request.expectBefore && !sameRoles(request.expectBefore, before)) {
+      return request.change !== 'revoke' && sameRoles(before, after) ? { result: 'unchanged', person } : { result: 'stale', person };
+    }
+    if (request.change !== 'revoke' && sameRoles(before, after)) return { result: 'unchanged', person };
+    if (after.includes('supervisor') && !before.includes('supervisor') && !person.scope) return { result: 'needs-scope', person };
+    if (before.includes('admin') && !after.includes('admin')) {
+      const others = await StaffModel.find({ orgId, roles: 'admin', active: true }, { _id: 1 }).lean();
+      if (!others.some((o) => String(o._id) !== staffId)) return { result: 'last-admin', person };
+    }
+    const n = (latest?.n ?? 0) + 1;
+    const claim: Claim = { _id: `${orgId}#${n}`, orgId, n, staffId, roles: after, active: request.change !== 'revoke', requestKey: request.requestKey, before, at: request.now };
+    try {
+      await StaffChangeModel.create(claim);
+    } catch (error) {
+      if (isDuplicateKey(error)) continue;
+      throw error;
+    }
+    await complete(claim);
+    await logChange(orgId, claim, person, request.actor);
+    return changed(claim, person);
+  }
+  throw new Error('staff access change: too many concurrent changes');
+}
