@@ -7,13 +7,13 @@ import { isReportKind, isScopeReport, produceReport, REPORT_KINDS, REPORT_TH } f
 import { parseScope, scopeKey, scopeTh, type SupervisorScope } from '../domain/rollup.js';
 import { loadConfig } from '../config.js';
 import { listStaff } from '../db/staff-store.js';
-import { changeStaffAccess, inviteStaff, rolesTh, type AccessChange, type AccessOutcome } from '../db/staff-admin-store.js';
+import { changeStaffAccess, inviteStaff, type AccessChange, type AccessOutcome } from '../db/staff-admin-store.js';
 import { CLI_ACTOR } from '../domain/admin-audit.js';
 import { randomUUID } from 'node:crypto';
 import { organisationSettings } from '../db/organisation-store.js';
 import { deadEvents } from '../db/event-store.js';
 import { formatThaiDateTime } from '../domain/thai.js';
-import { ROLE_TH, STAFF_ROLES, type StaffRole } from '../domain/roles.js';
+import { ROLE_TH, rolesTh, STAFF_ROLES, type StaffRole } from '../domain/roles.js';
 import { formatChanges, importPlan } from '../plan-import/import-plan.js';
 import { addOitCommands } from './oit-commands.js';
 import { addHolidayCommands } from './holiday-commands.js';

@@ -14,6 +14,7 @@ import * as progress from './progress-store.js';
 import * as registerThrottle from './register-throttle-store.js';
 import * as rollups from './rollup-store.js';
 import * as staff from './staff-store.js';
+import * as staffAdmin from './staff-admin-store.js';
 import * as summaries from './summary-store.js';
 import { scopeStore } from './org-scope.js';
 
@@ -70,6 +71,7 @@ function chatStoresOf(orgId: string) {
     // A supervising office's roll-up spans the organisations of its district or province, by its scope.
     rollups: scopeStore(rollups, orgId, [], ['loadRollup']),
     staff: scopeStore(staff, orgId, ['findStaff', 'setStaffProfile']),
+    staffAdmin: scopeStore(staffAdmin, orgId, ['changeStaffAccess', 'inviteStaff', 'knownUnits', 'lineActor', 'staffOfOrganisation']),
     summaries: scopeStore(summaries, orgId, ['loadSummary', 'loadSummaryMeasures']),
   };
 }

@@ -1,6 +1,6 @@
 import type { AuditActor } from '../domain/admin-audit.js';
 import { ALL_UNITS } from '../domain/measures.js';
-import { ROLE_TH, STAFF_ROLES, type StaffRole } from '../domain/roles.js';
+import { orderedRoles, rolesTh, type StaffRole } from '../domain/roles.js';
 import { parseScope, scopeTh } from '../domain/rollup.js';
 import { nameOf } from '../domain/staff.js';
 import { formatThaiDateTime } from '../domain/thai.js';
@@ -8,7 +8,7 @@ import { auditLog, recordAudit } from './admin-audit-store.js';
 import { createInvite } from './invite-store.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
 import { MeasureModel } from './models/measure.js';
-import { StaffChangeModel, StaffModel } from './models/staff.js';
+import { StaffChangeModel, StaffModel, staffId } from './models/staff.js';
 
 /**
  * How an organisation's staff are invited, given roles and revoked: the one path the CLI (`invite`, `staff
@@ -29,12 +29,6 @@ export interface StaffEntry {
   active: boolean;
 }
 
-/** Roles in their declared order, each once, unknown ones dropped: a role set reads the same whoever chose it. */
-export const orderedRoles = (roles: readonly string[]): StaffRole[] => STAFF_ROLES.filter((r) => roles.includes(r));
-
-/** Roles as the log and the chat show them. */
-export const rolesTh = (roles: readonly StaffRole[]): string => orderedRoles(roles).map((r) => ROLE_TH[r]).join(', ');
-
 const sameRoles = (a: readonly string[], b: readonly string[]) => orderedRoles(a).join() === orderedRoles(b).join();
 
 type StaffDoc = { _id: unknown; lineUserId: string; displayName?: string | null; fullName?: string | null; roles: string[]; unit?: string | null; position?: string | null; scope?: string | null; active?: boolean | null };
@@ -50,16 +44,14 @@ const toEntry = (d: StaffDoc): StaffEntry => ({
   active: d.active !== false,
 });
 
-/** The active staff, by unit (those without one last) and then by name. */
-export async function staffDirectory(orgId: string): Promise<StaffEntry[]> {
-  const docs = await StaffModel.find({ orgId, active: true }).lean();
-  return docs.map(toEntry).sort((a, b) => (a.unit ?? '\uffff').localeCompare(b.unit ?? '\uffff', 'th') || a.name.localeCompare(b.name, 'th') || (a.id < b.id ? -1 : 1));
+/** Every staff record of this organisation, revoked ones too (a button may name someone revoked since). */
+export async function staffOfOrganisation(orgId: string): Promise<StaffEntry[]> {
+  return (await StaffModel.find({ orgId }).lean()).map(toEntry);
 }
 
-/** One staff record of this organisation, revoked or not; null for a record of another organisation or none. */
-export async function staffEntry(orgId: string, id: string): Promise<StaffEntry | null> {
-  const doc = await StaffModel.findOne({ _id: String(id), orgId }).lean();
-  return doc ? toEntry(doc) : null;
+/** The log's actor for an admin writing in LINE. */
+export function lineActor(orgId: string, lineUserId: string, name: string): AuditActor {
+  return { via: 'line', staffId: staffId(orgId, lineUserId), name };
 }
 
 /** Units an invite can name: those of the active staff, then those the year's plan names. */
@@ -157,14 +149,14 @@ const MAX_TRIES = 20;
  * the other is judged again after it and refused. The caller relinks the person's rich menu.
  */
 export async function changeStaffAccess(orgId: string, request: AccessRequest): Promise<AccessOutcome> {
-  const staffId = String(request.staffId);
+  const id = String(request.staffId);
   for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
     const latest = (await StaffChangeModel.findOne({ orgId }).sort({ n: -1 }).lean()) as Claim | null;
     if (latest) await complete(latest);
-    const doc = await StaffModel.findOne({ _id: staffId, orgId }).lean();
+    const doc = await StaffModel.findOne({ _id: id, orgId }).lean();
     if (!doc) return { result: 'not-found' };
     const person = toEntry(doc);
-    if (latest && latest.requestKey === request.requestKey && latest.staffId === staffId) {
+    if (latest && latest.requestKey === request.requestKey && latest.staffId === id) {
       await logChange(orgId, latest, person, request.actor);
       return changed(latest, person);
     }
@@ -182,10 +174,10 @@ export async function changeStaffAccess(orgId: string, request: AccessRequest): 
     if (after.includes('supervisor') && !before.includes('supervisor') && !person.scope) return { result: 'needs-scope', person };
     if (before.includes('admin') && !after.includes('admin')) {
       const others = await StaffModel.find({ orgId, roles: 'admin', active: true }, { _id: 1 }).lean();
-      if (!others.some((o) => String(o._id) !== staffId)) return { result: 'last-admin', person };
+      if (!others.some((o) => String(o._id) !== id)) return { result: 'last-admin', person };
     }
     const n = (latest?.n ?? 0) + 1;
-    const claim: Claim = { _id: `${orgId}#${n}`, orgId, n, staffId, roles: after, active: request.change !== 'revoke', requestKey: request.requestKey, before, at: request.now };
+    const claim: Claim = { _id: `${orgId}#${n}`, orgId, n, staffId: id, roles: after, active: request.change !== 'revoke', requestKey: request.requestKey, before, at: request.now };
     try {
       await StaffChangeModel.create(claim);
     } catch (error) {
