@@ -22,10 +22,10 @@ export interface ShareFacts {
  */
 export function shareTexts(f: ShareFacts): string[] {
   const register = `ลงทะเบียน ${f.code}`;
-  const until = `(ใช้ได้ถึง ${f.until})`;
+  const until = `ใช้ได้ถึง ${f.until}`;
   return [
-    `${f.inviter} เชิญท่านเป็น${f.roles} ของ${f.organisation} ในระบบโปร่งใส\nพิมพ์ข้อความนี้ในแชต LINE ของหน่วยงาน:\n${register}\n${until}`,
-    `${f.inviter} เชิญท่านเป็นเจ้าหน้าที่ของ${f.organisation} ในระบบโปร่งใส\nพิมพ์ในแชต LINE ของหน่วยงาน:\n${register}\n${until}`,
+    `${f.inviter} เชิญท่านเป็น${f.roles} ของ${f.organisation}\nส่งในแชต LINE ของหน่วยงาน:\n${register}\n${until}`,
+    `${f.inviter} เชิญท่านเป็นเจ้าหน้าที่ของ${f.organisation}\nส่งในแชตหน่วยงาน:\n${register}\n${until}`,
     `${f.inviter} เชิญท่านร่วมงานกับ${f.organisation}\n${register}\n${until}`,
     `${f.organisation}\n${register}\n${until}`,
     `${register}\n${until}`,
