@@ -104,6 +104,19 @@ describe('เชิญเจ้าหน้าที่ from LINE', () => {
     expect(await record(office.userId)).toMatchObject({ roles: ['supervisor'], scope: 'district:อ่างทอง/โพธิ์ทอง' });
   }, 60_000);
 
+  it('comes back to its question after an answer to something else, and is cancelled with nothing made', async () => {
+    let r = await admin.say('เชิญเจ้าหน้าที่');
+    r = await admin.tap(postbackOf(r, 'ผู้บริหาร'));
+    r = await admin.tap(postbackOf(r, 'ถัดไป'));
+    r = await admin.say('ช่วยเหลือ');
+    expect(visibleText(r)).toContain('"เชิญเจ้าหน้าที่"');
+    expect(visibleText(r)).toContain('ผู้ที่จะเชิญสังกัดหน่วยงานใด');
+    const before = (await linesOf('staff.invite')).length;
+    await admin.say('ยกเลิก');
+    expect(await ConversationModel.countDocuments({})).toBe(0);
+    expect(await linesOf('staff.invite')).toHaveLength(before);
+  }, 60_000);
+
   it('is not for anyone who is not an admin: no invitation starts, and a staff button is refused', async () => {
     await addStaff(ORG, 'U-staff-plain-officer', ['officer', 'executive'], 'กองช่าง');
     const officer = new Chat(h, 'U-staff-plain-officer');
@@ -149,6 +162,15 @@ describe('เจ้าหน้าที่: the list, role changes and revocati
     const lines = (await linesOf('staff.roles')).filter((l) => l.subject === 'นายบี');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ before: 'เจ้าหน้าที่ผู้รับผิดชอบ', after: 'ผู้บริหาร', actor: { via: 'line', name: 'สมชาย ผู้ดูแล' } });
+  }, 60_000);
+
+  it('does not save a confirmation once someone else has changed that person', async () => {
+    await addStaff(ORG, 'U-staff-eff', ['officer'], 'กองช่าง', 'นายเอฟ');
+    let r = await admin.tap(buttonFor(await admin.say('เจ้าหน้าที่'), 'นายเอฟ', 'เปลี่ยนบทบาท'));
+    r = await admin.tap(postbackOf(await admin.tap(postbackOf(r, 'นิติกร')), 'ถัดไป'));
+    await cli('staff', 'roles', staffId(ORG, 'U-staff-eff'), '--role', 'reviewer');
+    expect(visibleText(await admin.tap(postbackOf(r, 'ยืนยัน')))).toContain('เพิ่งถูกเปลี่ยนโดยผู้อื่น');
+    expect((await record('U-staff-eff'))!.roles).toEqual(['reviewer']);
   }, 60_000);
 
   it('keeps the change when LINE fails the relink, and says so', async () => {

@@ -27,6 +27,8 @@ describe('the staff list', () => {
     const last = staffPage(people, 2, figures());
     expect((last[1] as any).contents.contents).toHaveLength(5);
     expect((last[1] as any).quickReply).toBeUndefined();
+    // One page needs no page numbers, in either digit style.
+    expect((staffPage(people.slice(0, 3), 0, figures('thai'))[0] as any).text).toBe('เจ้าหน้าที่ ๓ คน');
   });
 
   it('offers a supervisor’s role only to someone with a scope', () => {

@@ -67,7 +67,7 @@ export function staffPage(people: readonly ListedPerson[], page: number, f: Figu
   const pages = Math.ceil(people.length / PER_PAGE);
   const at = Math.min(Math.max(page, 0), pages - 1);
   const shown = people.slice(at * PER_PAGE, (at + 1) * PER_PAGE);
-  const heading = SAY.heading(f.count(people.length), f.count(at + 1), f.count(pages));
+  const heading = SAY.heading(f.count(people.length), pages > 1 ? { page: f.count(at + 1), pages: f.count(pages) } : null);
   const more = at + 1 < pages ? [quickPostback(SAY.nextPage, postbackData(STAFF_ACTIONS.staffPage, { pg: String(at + 1) }))] : [];
   const carousel: Message = { type: 'flex', altText: truncate(heading, LINE_LIMITS.altText), contents: { type: 'carousel', contents: shown.map(bubble) } };
   return [text(heading), more.length > 0 ? { ...carousel, quickReply: { items: more } } : carousel];

@@ -9,7 +9,7 @@ export const STAFF_TEXT = {
   refusal: 'คำสั่งนี้สำหรับผู้ดูแลระบบเท่านั้น',
   help: '"เจ้าหน้าที่" รายชื่อเจ้าหน้าที่แยกตามหน่วยงาน พร้อมปุ่มเปลี่ยนบทบาทและเพิกถอนสิทธิ์',
   none: 'ยังไม่มีเจ้าหน้าที่ลงทะเบียน พิมพ์ "เชิญเจ้าหน้าที่" เพื่อออกรหัสเชิญ',
-  heading: (count: string, page: string, pages: string) => `เจ้าหน้าที่ ${count} คน${pages === '1' ? '' : ` (หน้า ${page} จาก ${pages})`}`,
+  heading: (count: string, paging: { page: string; pages: string } | null) => `เจ้าหน้าที่ ${count} คน${paging ? ` (หน้า ${paging.page} จาก ${paging.pages})` : ''}`,
   noUnit: 'ไม่ระบุหน่วยงาน',
   changeRoles: 'เปลี่ยนบทบาท',
   revoke: 'เพิกถอนสิทธิ์',
