@@ -6,8 +6,7 @@ import { DEFAULT_LEVEL_THRESHOLDS, parseThresholds } from '../domain/summary.js'
 import { isReportKind, isScopeReport, produceReport, REPORT_KINDS, REPORT_TH } from '../reports/catalogue.js';
 import { parseScope, scopeKey, scopeTh, type SupervisorScope } from '../domain/rollup.js';
 import { loadConfig } from '../config.js';
-import { listStaff } from '../db/staff-store.js';
-import { changeStaffAccess, inviteStaff, type AccessChange, type AccessOutcome } from '../db/staff-admin-store.js';
+import { changeStaffAccess, inviteStaff, staffOfOrganisation, type AccessChange, type AccessOutcome } from '../db/staff-admin-store.js';
 import { CLI_ACTOR } from '../domain/admin-audit.js';
 import { randomUUID } from 'node:crypto';
 import { organisationSettings } from '../db/organisation-store.js';
@@ -131,10 +130,10 @@ export function buildProgram(cli: CliContext, output: CliOutput): Command {
     .command('list')
     .description('แสดงเจ้าหน้าที่ทั้งหมด พร้อมรหัสสำหรับเพิกถอน')
     .action(async () => {
-      const people = await withDatabase((orgId) => listStaff(orgId));
+      const people = await withDatabase((orgId) => staffOfOrganisation(orgId));
       if (people.length === 0) cli.say('ยังไม่มีเจ้าหน้าที่ลงทะเบียน');
       for (const p of people) {
-        cli.say(`${String(p._id)} · ${p.fullName || p.displayName || '-'}${p.officialPosition ? ` · ${p.officialPosition}` : ''} · ${p.roles.map((r) => ROLE_TH[r as StaffRole]).join(', ')}${p.unit ? ` · ${p.unit}` : ''}${p.scope ? ` · ${p.scope}` : ''}${p.active ? '' : ' · (เพิกถอนแล้ว)'}`);
+        cli.say(`${p.id} · ${p.name || '-'}${p.officialPosition ? ` · ${p.officialPosition}` : ''} · ${rolesTh(p.roles)}${p.unit ? ` · ${p.unit}` : ''}${p.scope ? ` · ${p.scope}` : ''}${p.active ? '' : ' · (เพิกถอนแล้ว)'}`);
       }
     });
 

@@ -25,13 +25,15 @@ export interface StaffEntry {
   roles: StaffRole[];
   unit: string | null;
   position: string | null;
+  /** ตำแหน่ง as the person signs with it. */
+  officialPosition: string | null;
   scope: string | null;
   active: boolean;
 }
 
 const sameRoles = (a: readonly string[], b: readonly string[]) => orderedRoles(a).join() === orderedRoles(b).join();
 
-type StaffDoc = { _id: unknown; lineUserId: string; displayName?: string | null; fullName?: string | null; roles: string[]; unit?: string | null; position?: string | null; scope?: string | null; active?: boolean | null };
+type StaffDoc = { _id: unknown; lineUserId: string; displayName?: string | null; fullName?: string | null; roles: string[]; unit?: string | null; position?: string | null; officialPosition?: string | null; scope?: string | null; active?: boolean | null };
 
 const toEntry = (d: StaffDoc): StaffEntry => ({
   id: String(d._id),
@@ -40,13 +42,14 @@ const toEntry = (d: StaffDoc): StaffEntry => ({
   roles: orderedRoles(d.roles),
   unit: d.unit ?? null,
   position: d.position ?? null,
+  officialPosition: d.officialPosition ?? null,
   scope: d.scope ?? null,
   active: d.active !== false,
 });
 
-/** Every staff record of this organisation, revoked ones too (a button may name someone revoked since). */
+/** Every staff record of this organisation, revoked ones too (a button may name someone revoked since): active first, then as they joined. */
 export async function staffOfOrganisation(orgId: string): Promise<StaffEntry[]> {
-  return (await StaffModel.find({ orgId }).lean()).map(toEntry);
+  return (await StaffModel.find({ orgId }).sort({ active: -1, linkedAt: 1 }).lean()).map(toEntry);
 }
 
 /** The log's actor for an admin writing in LINE. */

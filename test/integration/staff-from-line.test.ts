@@ -269,7 +269,9 @@ describe('the CLI takes the same path', () => {
     expect(invited.stdout).toContain('รหัสเชิญ:');
     expect((await linesOf('staff.invite')).find((l) => l.actor.via === 'cli')).toMatchObject({ subject: 'ผู้ตรวจสอบข้อมูลเปิดเผยต่อสาธารณะ · กองช่าง', actor: CLI_ACTOR });
 
+    expect((await cli('staff', 'list')).stdout).toContain(`${staffId(ORG, 'U-staff-cli')} · นางสาวซีแอลไอ · เจ้าหน้าที่ผู้รับผิดชอบ, เจ้าหน้าที่รับเรื่องร้องเรียน · กองคลัง`);
     await cli('staff', 'revoke', staffId(ORG, 'U-staff-cli'));
+    expect((await cli('staff', 'list')).stdout).toContain(`${staffId(ORG, 'U-staff-cli')} · นางสาวซีแอลไอ · เจ้าหน้าที่ผู้รับผิดชอบ, เจ้าหน้าที่รับเรื่องร้องเรียน · กองคลัง · (เพิกถอนแล้ว)`);
     expect((await linesOf('staff.revoke')).find((l) => l.subject === 'นางสาวซีแอลไอ')).toMatchObject({ actor: CLI_ACTOR, before: 'เจ้าหน้าที่ผู้รับผิดชอบ, เจ้าหน้าที่รับเรื่องร้องเรียน' });
   }, 60_000);
 });
