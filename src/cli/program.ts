@@ -133,7 +133,7 @@ export function buildProgram(cli: CliContext, output: CliOutput): Command {
       const people = await withDatabase((orgId) => staffOfOrganisation(orgId));
       if (people.length === 0) cli.say('ยังไม่มีเจ้าหน้าที่ลงทะเบียน');
       for (const p of people) {
-        cli.say(`${p.id} · ${p.name || '-'}${p.officialPosition ? ` · ${p.officialPosition}` : ''} · ${rolesTh(p.roles)}${p.unit ? ` · ${p.unit}` : ''}${p.scope ? ` · ${p.scope}` : ''}${p.active ? '' : ' · (เพิกถอนแล้ว)'}`);
+        cli.say(`${p.id} · ${p.name || '-'}${p.officialPosition ? ` · ${p.officialPosition}` : ''} · ${rolesTh(p.roles) || '-'}${p.unit ? ` · ${p.unit}` : ''}${p.scope ? ` · ${p.scope}` : ''}${p.active ? '' : ' · (เพิกถอนแล้ว)'}`);
       }
     });
 
