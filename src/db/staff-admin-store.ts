@@ -73,6 +73,8 @@ export interface StaffInvite {
   validHours: number;
   actor: AuditActor;
   now: Date;
+  /** What asked (an admin's webhook event): its retry gets the same code and writes no second log line. */
+  requestKey?: string;
 }
 
 /** What an invite is for, as the log and the summary show it: roles, unit, scope. */
@@ -84,9 +86,10 @@ export function inviteSubject(invite: Pick<StaffInvite, 'roles' | 'unit' | 'scop
 /** A one-time registration code for the roles, logged as staff.invite (the code itself is not logged). */
 export async function inviteStaff(orgId: string, invite: StaffInvite): Promise<{ code: string; expiresAt: Date }> {
   const roles = orderedRoles(invite.roles);
-  const made = await createInvite({ orgId, roles, unit: invite.unit, position: invite.position, scope: invite.scope, validHours: invite.validHours, now: invite.now });
+  const made = await createInvite({ orgId, roles, unit: invite.unit, position: invite.position, scope: invite.scope, validHours: invite.validHours, now: invite.now, requestKey: invite.requestKey });
+  if (made.repeated) return { code: made.code, expiresAt: made.expiresAt };
   await recordAudit(orgId, { action: 'staff.invite', actor: invite.actor, subject: inviteSubject({ ...invite, roles }), before: '', after: `รหัสเชิญใช้ได้ถึง ${formatThaiDateTime(made.expiresAt)}` }, invite.now);
-  return made;
+  return { code: made.code, expiresAt: made.expiresAt };
 }
 
 export type AccessChange = { roles: StaffRole[] } | 'revoke';

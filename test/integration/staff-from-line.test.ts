@@ -5,7 +5,7 @@ import { ConversationModel } from '../../src/db/models/conversation.js';
 import { StaffModel, staffId } from '../../src/db/models/staff.js';
 import { updateOrganisation } from '../../src/db/organisation-store.js';
 import { installedRichMenus } from '../../src/db/rich-menu-store.js';
-import { changeStaffAccess } from '../../src/db/staff-admin-store.js';
+import { changeStaffAccess, inviteStaff } from '../../src/db/staff-admin-store.js';
 import { CLI_ACTOR } from '../../src/domain/admin-audit.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { Chat, postbackOf, uriOf, visibleText } from '../support/chat.js';
@@ -275,4 +275,20 @@ describe('the CLI takes the same path', () => {
     expect((await cli('staff', 'list')).stdout).toContain(`${staffId(ORG, 'U-staff-cli')} · นางสาวซีแอลไอ · - · กองคลัง · (เพิกถอนแล้ว)`);
     expect((await linesOf('staff.revoke')).find((l) => l.subject === 'นางสาวซีแอลไอ')).toMatchObject({ actor: CLI_ACTOR, before: 'เจ้าหน้าที่ผู้รับผิดชอบ, เจ้าหน้าที่รับเรื่องร้องเรียน' });
   }, 60_000);
+});
+
+describe('a retried request', () => {
+  it('gets the same invite code and the same change, with one log line each', async () => {
+    const actor = { via: 'line' as const, staffId: staffId(ORG, ADMIN), name: 'สมชาย ผู้ดูแล' };
+    const invite = { roles: ['officer' as const], unit: 'กองสาธารณสุขและสิ่งแวดล้อม', position: null, scope: null, validHours: 72, actor, now: new Date(), requestKey: 'event-retried-1' };
+    const first = await inviteStaff(ORG, invite);
+    expect(await inviteStaff(ORG, invite)).toEqual(first);
+    expect((await linesOf('staff.invite')).filter((l) => l.subject.endsWith('กองสาธารณสุขและสิ่งแวดล้อม'))).toHaveLength(1);
+
+    await addStaff(ORG, 'U-staff-gee', ['officer'], null, 'นายจี');
+    const change = { staffId: staffId(ORG, 'U-staff-gee'), change: { roles: ['executive' as const] }, expectBefore: ['officer' as const], actor, requestKey: 'event-retried-2', now: new Date() };
+    expect(await changeStaffAccess(ORG, change)).toMatchObject({ result: 'changed', before: ['officer'], after: ['executive'] });
+    expect(await changeStaffAccess(ORG, change)).toMatchObject({ result: 'changed', before: ['officer'], after: ['executive'] });
+    expect((await linesOf('staff.roles')).filter((l) => l.subject === 'นายจี')).toHaveLength(1);
+  });
 });

@@ -22,6 +22,7 @@ async function makeInvite(ctx: ChatContext, { draft }: InviteEffect): Promise<Me
     validHours: INVITE_VALID_HOURS,
     actor: ctx.stores.staffAdmin.lineActor(ctx.sender.userId, inviter),
     now: ctx.now,
+    requestKey: ctx.eventId,
   });
   const organisation = (await ctx.stores.organisations.findOrganisation())?.name ?? '';
   return inviteMade({ inviter, organisation, roles: rolesTh(draft.roles), code, until: figures(ctx.org.digits).dateTime(expiresAt) });
