@@ -12,6 +12,8 @@ import { exportReport } from '../features/export-report/feature.js';
 import { followUpResult } from '../features/follow-up-result/feature.js';
 import { help } from '../features/help/feature.js';
 import { manageMeasure } from '../features/manage-measure/feature.js';
+import { inviteStaff } from '../features/invite-staff/feature.js';
+import { manageStaff } from '../features/manage-staff/feature.js';
 import { myCases } from '../features/my-cases/feature.js';
 import { oitReview } from '../features/oit-review/feature.js';
 import { ownCaseActions } from '../features/own-case-actions/feature.js';
@@ -64,6 +66,8 @@ export const FEATURES: readonly Feature[] = [
   caseActions,
   manageMeasure,
   settings,
+  inviteStaff,
+  manageStaff,
   evidence,
   caseClosure,
   ownCaseActions,

@@ -6,12 +6,13 @@ import { DEFAULT_LEVEL_THRESHOLDS, parseThresholds } from '../domain/summary.js'
 import { isReportKind, isScopeReport, produceReport, REPORT_KINDS, REPORT_TH } from '../reports/catalogue.js';
 import { parseScope, scopeKey, scopeTh, type SupervisorScope } from '../domain/rollup.js';
 import { loadConfig } from '../config.js';
-import { createInvite } from '../db/invite-store.js';
-import { listStaff, revokeStaff } from '../db/staff-store.js';
+import { changeStaffAccess, inviteStaff, staffOfOrganisation, type AccessChange, type AccessOutcome } from '../db/staff-admin-store.js';
+import { CLI_ACTOR } from '../domain/admin-audit.js';
+import { randomUUID } from 'node:crypto';
 import { organisationSettings } from '../db/organisation-store.js';
 import { deadEvents } from '../db/event-store.js';
 import { formatThaiDateTime } from '../domain/thai.js';
-import { ROLE_TH, STAFF_ROLES, type StaffRole } from '../domain/roles.js';
+import { ROLE_TH, rolesTh, STAFF_ROLES, type StaffRole } from '../domain/roles.js';
 import { formatChanges, importPlan } from '../plan-import/import-plan.js';
 import { addOitCommands } from './oit-commands.js';
 import { addHolidayCommands } from './holiday-commands.js';
@@ -85,7 +86,7 @@ export function buildProgram(cli: CliContext, output: CliOutput): Command {
         return;
       }
       const invite = await withDatabase((orgId) =>
-        createInvite({ orgId, roles: options.role, unit: options.unit ?? null, position: options.position ?? null, scope: options.scope ? scopeKey(options.scope) : null, validHours: options.hours }),
+        inviteStaff(orgId, { roles: options.role, unit: options.unit ?? null, position: options.position ?? null, scope: options.scope ? scopeKey(options.scope) : null, validHours: options.hours, actor: CLI_ACTOR, now: cli.now() }),
       );
       cli.say(`รหัสเชิญ: ${invite.code}`);
       cli.say(`บทบาท: ${options.role.map((r) => ROLE_TH[r]).join(', ')}${options.unit ? ` · ${options.unit}` : ''}${options.scope ? ` · ${scopeTh(options.scope)}` : ''}`);
@@ -130,38 +131,76 @@ export function buildProgram(cli: CliContext, output: CliOutput): Command {
     .command('list')
     .description('แสดงเจ้าหน้าที่ทั้งหมด พร้อมรหัสสำหรับเพิกถอน')
     .action(async () => {
-      const people = await withDatabase((orgId) => listStaff(orgId));
+      const people = await withDatabase((orgId) => staffOfOrganisation(orgId));
       if (people.length === 0) cli.say('ยังไม่มีเจ้าหน้าที่ลงทะเบียน');
       for (const p of people) {
-        cli.say(`${String(p._id)} · ${p.fullName || p.displayName || '-'}${p.officialPosition ? ` · ${p.officialPosition}` : ''} · ${p.roles.map((r) => ROLE_TH[r as StaffRole]).join(', ')}${p.unit ? ` · ${p.unit}` : ''}${p.scope ? ` · ${p.scope}` : ''}${p.active ? '' : ' · (เพิกถอนแล้ว)'}`);
+        cli.say(`${p.id} · ${p.name || '-'}${p.officialPosition ? ` · ${p.officialPosition}` : ''} · ${rolesTh(p.roles) || '-'}${p.unit ? ` · ${p.unit}` : ''}${p.scope ? ` · ${p.scope}` : ''}${p.active ? '' : ' · (เพิกถอนแล้ว)'}`);
       }
     });
 
+  /**
+   * Gives the person the menu of their roles now. The change stands whatever happens to the menu: a leftover
+   * staff menu only offers commands that now refuse, and `rich-menu` relinks everyone.
+   */
+  async function relink(orgId: string, lineUserId: string, roles: readonly StaffRole[]): Promise<void> {
+    let line: LineClient;
+    try {
+      const config = loadConfig(cli.env);
+      line = createLineClient(await lineConfigFor(config, orgId, createSealer(config.DATA_ENCRYPTION_KEY)));
+    } catch (error) {
+      cli.complain(`ยังไม่ได้เปลี่ยนเมนูลัดของผู้ใช้นี้: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    const outcome = await applyRichMenu({ orgId, line, log: cli.log }, lineUserId, roles);
+    if (outcome.result === 'unlinked') cli.say('ผู้ใช้นี้กลับไปเห็นเมนูลัดของประชาชนแล้ว');
+    else if (outcome.result === 'linked') cli.say(`ผู้ใช้นี้เห็น${RICH_MENU_TH[outcome.menu]}แล้ว`);
+    else if (outcome.result === 'failed') cli.complain('เปลี่ยนเมนูลัดของผู้ใช้นี้ไม่สำเร็จ (LINE ไม่ตอบรับ) สั่ง rich-menu ภายหลังเพื่อให้ทุกคนเห็นเมนูตามบทบาท');
+  }
+
+  /** A roles change or a revocation through the same guarded path as LINE's; false when nothing was changed. */
+  async function changeAccess(orgId: string, id: string, change: AccessChange): Promise<Extract<AccessOutcome, { result: 'changed' }> | null> {
+    const outcome = await changeStaffAccess(orgId, { staffId: id, change, actor: CLI_ACTOR, requestKey: `cli:${randomUUID()}`, now: cli.now() });
+    const refusal: Record<Exclude<AccessOutcome['result'], 'changed'>, string> = {
+      'not-found': 'ไม่พบเจ้าหน้าที่รหัสนี้',
+      revoked: 'ผู้ใช้นี้ถูกเพิกถอนสิทธิ์ไปแล้ว',
+      unchanged: 'บทบาทเหมือนเดิม จึงไม่ได้เปลี่ยน',
+      stale: 'บทบาทของผู้ใช้นี้เพิ่งถูกเปลี่ยน กรุณาตรวจสอบด้วย staff list แล้วสั่งใหม่',
+      'last-admin': 'ทำไม่ได้: ผู้ใช้นี้เป็นผู้ดูแลระบบคนสุดท้ายขององค์กร ต้องมีผู้ดูแลระบบอย่างน้อยหนึ่งคน เชิญผู้ดูแลระบบคนใหม่ก่อน',
+      'not-admin': 'ทำไม่ได้',
+      'needs-scope': 'บทบาทหน่วยงานกำกับดูแลต้องมีขอบเขต ให้ออกรหัสเชิญใหม่ด้วย invite --role supervisor --scope ...',
+    };
+    if (outcome.result === 'changed') return outcome;
+    cli.complain(refusal[outcome.result]);
+    if (outcome.result !== 'unchanged') cli.fail();
+    return null;
+  }
+
   staff
     .command('revoke')
-    .description('เพิกถอนสิทธิ์เจ้าหน้าที่ทันที (เช่น ย้ายหรือออกจากหน่วยงาน) และคืนเมนูลัดของประชาชนให้ผู้ใช้นั้น')
+    .description('เพิกถอนสิทธิ์เจ้าหน้าที่ทันที (เช่น ย้ายหรือออกจากหน่วยงาน) และคืนเมนูลัดของประชาชนให้ผู้ใช้นั้น (ผู้ดูแลระบบคนสุดท้ายเพิกถอนไม่ได้)')
     .argument('<staff-id>', 'รหัสจาก staff list')
     .action(async (id: string) => {
       await withDatabase(async (orgId) => {
-        const lineUserId = await revokeStaff(orgId, id);
-        if (!lineUserId) {
-          cli.complain('ไม่พบเจ้าหน้าที่รหัสนี้');
-          cli.fail();
-          return;
-        }
+        const done = await changeAccess(orgId, id, 'revoke');
+        if (!done) return;
         cli.say('เพิกถอนสิทธิ์แล้ว ผู้ใช้นี้จะใช้คำสั่งของเจ้าหน้าที่ไม่ได้อีก');
-        // The revocation stands whatever happens to the menu: a leftover staff menu only offers commands that now refuse.
-        let line: LineClient;
-        try {
-          const config = loadConfig(cli.env);
-          line = createLineClient(await lineConfigFor(config, orgId, createSealer(config.DATA_ENCRYPTION_KEY)));
-        } catch (error) {
-          cli.complain(`ยังไม่ได้เปลี่ยนเมนูลัดของผู้ใช้นี้: ${error instanceof Error ? error.message : String(error)}`);
-          return;
-        }
-        const outcome = await applyRichMenu({ orgId, line, log: cli.log }, lineUserId, []);
-        if (outcome.result === 'unlinked') cli.say('ผู้ใช้นี้กลับไปเห็นเมนูลัดของประชาชนแล้ว');
-        else if (outcome.result === 'failed') cli.complain('เปลี่ยนเมนูลัดของผู้ใช้นี้ไม่สำเร็จ (LINE ไม่ตอบรับ) ลองสั่งเพิกถอนซ้ำภายหลังได้');
+        await relink(orgId, done.person.lineUserId, []);
+      });
+    });
+
+  staff
+    .command('roles')
+    .description('เปลี่ยนบทบาทของเจ้าหน้าที่ (แทนที่บทบาทเดิมทั้งหมด) แล้วให้ผู้ใช้นั้นเห็นเมนูลัดตามบทบาทใหม่ (ผู้ดูแลระบบคนสุดท้ายจะเอาบทบาทผู้ดูแลระบบออกไม่ได้)')
+    .argument('<staff-id>', 'รหัสจาก staff list')
+    .addOption(new Option('--role <role...>', 'บทบาทใหม่ (ระบุได้หลายบทบาท)').choices([...STAFF_ROLES]).makeOptionMandatory())
+    .action(async (id: string, options: { role: StaffRole[] }) => {
+      await withDatabase(async (orgId) => {
+        const done = await changeAccess(orgId, id, { roles: options.role });
+        if (!done) return;
+        cli.say(`เปลี่ยนบทบาทของ ${done.person.name} แล้ว`);
+        cli.say(`เดิม: ${rolesTh(done.before)}`);
+        cli.say(`ใหม่: ${rolesTh(done.after)}`);
+        await relink(orgId, done.person.lineUserId, done.after);
       });
     });
 

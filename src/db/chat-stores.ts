@@ -17,6 +17,7 @@ import * as registerThrottle from './register-throttle-store.js';
 import * as settings from './settings-store.js';
 import * as rollups from './rollup-store.js';
 import * as staff from './staff-store.js';
+import * as staffAdmin from './staff-admin-store.js';
 import * as summaries from './summary-store.js';
 import { scopeStore } from './org-scope.js';
 
@@ -76,6 +77,7 @@ function chatStoresOf(orgId: string) {
     rollups: scopeStore(rollups, orgId, [], ['loadRollup']),
     settings: scopeStore(settings, orgId, ['changeSetting', 'ownDaysOff', 'settingsView']),
     staff: scopeStore(staff, orgId, ['findStaff', 'setStaffProfile']),
+    staffAdmin: scopeStore(staffAdmin, orgId, ['changeStaffAccess', 'inviteStaff', 'knownUnits', 'lineActor', 'staffOfOrganisation']),
     summaries: scopeStore(summaries, orgId, ['loadSummary', 'loadSummaryMeasures']),
   };
 }

@@ -29,15 +29,21 @@ export interface NewInvite {
   scope?: string | null;
   validHours: number;
   now?: Date;
+  /** What asked for it: asked again (a retried event), the same code is answered, with `repeated`. */
+  requestKey?: string;
 }
 
-export async function createInvite(input: NewInvite): Promise<{ code: string; expiresAt: Date }> {
+export async function createInvite(input: NewInvite): Promise<{ code: string; expiresAt: Date; repeated?: boolean }> {
+  if (input.requestKey) {
+    const earlier = await InviteModel.findOne({ orgId: input.orgId, requestKey: String(input.requestKey) }).lean();
+    if (earlier) return { code: earlier._id, expiresAt: earlier.expiresAt, repeated: true };
+  }
   const now = input.now ?? new Date();
   const expiresAt = addHours(now, input.validHours);
   for (;;) {
     const code = newCode();
     try {
-      await InviteModel.create({ _id: code, orgId: input.orgId, roles: input.roles, unit: input.unit, position: input.position, scope: input.scope ?? null, expiresAt });
+      await InviteModel.create({ _id: code, orgId: input.orgId, roles: input.roles, unit: input.unit, position: input.position, scope: input.scope ?? null, expiresAt, requestKey: input.requestKey ?? null });
       return { code, expiresAt };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;

@@ -36,7 +36,8 @@ export async function listStaff(orgId: string) {
 }
 
 /**
- * Ends a person's staff access at once: every staff command then treats them as a citizen. Returns their
+ * Ends a person's staff access at once, unchecked: what admins and operators do goes through
+ * `changeStaffAccess` (staff-admin-store.ts), which keeps the last admin and logs the change. Returns their
  * LINE user id (to give them the citizen menu back), or null when no such staff member exists.
  */
 export async function revokeStaff(orgId: string, id: string): Promise<string | null> {

@@ -24,3 +24,9 @@ export function hasRole(roles: readonly string[] | undefined, role: StaffRole): 
 export function isExecutiveOrAdmin(roles: readonly string[] | undefined): boolean {
   return hasRole(roles, 'executive') || hasRole(roles, 'admin');
 }
+
+/** Roles in their declared order, each once, unknown ones dropped: a set of roles reads the same whoever chose it. */
+export const orderedRoles = (roles: readonly string[]): StaffRole[] => STAFF_ROLES.filter((r) => roles.includes(r));
+
+/** Roles as the management log and the chat name them. */
+export const rolesTh = (roles: readonly string[]): string => orderedRoles(roles).map((r) => ROLE_TH[r]).join(', ');

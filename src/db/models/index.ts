@@ -15,7 +15,7 @@ import { OutboxAttemptModel, OutboxMessageModel } from './outbox-message.js';
 import { ProgressReportModel } from './progress-report.js';
 import { RichMenuClaimModel, RichMenuSetModel } from './rich-menu-set.js';
 import { OnboardingLinkModel, OnboardingUseModel } from './onboarding-link.js';
-import { StaffModel } from './staff.js';
+import { StaffChangeModel, StaffModel } from './staff.js';
 import { SummarySnapshotModel } from './summary-snapshot.js';
 import { ExecutiveGroupModel, GroupLinkCodeModel, GroupLinkFailureModel, GroupLinkRedemptionModel } from './executive-group.js';
 import { EventAttemptModel, EventRunnerModel, WebhookEventModel, WebhookReceiptModel } from './webhook-event.js';
@@ -23,6 +23,7 @@ import { EventAttemptModel, EventRunnerModel, WebhookEventModel, WebhookReceiptM
 export const ALL_MODELS = [
   OrganisationModel,
   StaffModel,
+  StaffChangeModel,
   InviteModel,
   InviteRedemptionModel,
   RegisterFailureModel,

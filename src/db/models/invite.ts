@@ -14,9 +14,12 @@ const inviteSchema = new Schema(
     expiresAt: { type: Date, required: true },
     usedAt: { type: Date, default: null },
     usedBy: { type: String, default: null },
+    /** What asked for it (an admin's webhook event): a retry of that event gets this code, not a second one. */
+    requestKey: { type: String, default: null },
   },
   { timestamps: true, collection: 'invites' },
 );
+inviteSchema.index({ orgId: 1, requestKey: 1 });
 
 /**
  * Redeeming inserts `{_id: code}` here: the unique `_id` makes the first redeemer win on MongoDB and FerretDB

@@ -20,7 +20,7 @@ export const help: Feature = {
   command: (t) => (means(readMessage(t), 'help') ? '' : null),
   // The admin's server tools are no chat feature, so help names them itself.
   menu: [
-    { for: ['admin'], order: 90, help: 'การออกรหัสเชิญและการนำเข้าแผนประจำปี ทำด้วยเครื่องมือผู้ดูแลระบบบนเครื่องแม่ข่าย (ดูคู่มือ)' },
+    { for: ['admin'], order: 90, help: 'การนำเข้าแผนประจำปี ทำด้วยเครื่องมือผู้ดูแลระบบบนเครื่องแม่ข่าย (ดูคู่มือ)' },
     { for: 'staff', order: 96, help: '"ช่วยเหลือ" แสดงข้อความนี้' },
   ],
   handle: async (ctx) => [helpMessage(ctx.features, ctx.sender.roles)],
