@@ -23,6 +23,7 @@ import { rollup } from '../features/rollup/feature.js';
 import { summary } from '../features/summary/feature.js';
 import { track } from '../features/track/feature.js';
 import { budget } from '../features/budget/feature.js';
+import { fileImport, fileImportInGroup } from '../features/file-import/feature.js';
 
 /**
  * Everything the bot does in the chat. Order matters for sentences: the first feature whose meaning
@@ -57,6 +58,8 @@ export const FEATURES: readonly Feature[] = [
   help,
   caseActions,
   manageMeasure,
+  // Files (CSV, Excel) sent outside a dialog, and `นำเข้าไฟล์`.
+  fileImport,
   evidence,
   caseClosure,
   ownCaseActions,
@@ -65,6 +68,7 @@ export const FEATURES: readonly Feature[] = [
   leftGroup,
   unlinkInGroup,
   linkInGroup,
+  fileImportInGroup,
 ];
 
 const heardIn = (feature: Feature, where: 'user' | 'group') => (feature.where ?? 'user') === where || feature.where === 'both';

@@ -11,6 +11,7 @@ import { MeasureModel } from './measure.js';
 import { MeasureChangeModel } from './measure-change.js';
 import { OitAnswerModel, OitItemModel } from './oit-item.js';
 import { OrganisationModel } from './organisation.js';
+import { PendingImportClaimModel, PendingImportModel } from './pending-import.js';
 import { OutboxAttemptModel, OutboxMessageModel } from './outbox-message.js';
 import { ProgressReportModel } from './progress-report.js';
 import { RichMenuSetModel } from './rich-menu-set.js';
@@ -55,4 +56,6 @@ export const ALL_MODELS = [
   HolidayChangeModel,
   DataKeyCheckModel,
   AdminAuditModel,
+  PendingImportModel,
+  PendingImportClaimModel,
 ];
