@@ -43,6 +43,10 @@ describe('นำเข้าไฟล์: what reaches it', () => {
     expect(reached(file('plan-2568.csv'), ['admin'], true)).toBeUndefined();
   });
 
+  it('is no refusal for a citizen\'s story that says "นำเข้า"', () => {
+    expect(reached({ kind: 'text', text: 'มีคนนำเข้าขยะมาทิ้งหน้าบ้านทุกคืน' }, [])).not.toBe('fileImport');
+  });
+
   it('leaves other requests about files to their features', () => {
     expect(reached({ kind: 'text', text: 'ขอไฟล์รายงานการเบิกจ่าย' }, ['admin'])).toBe('exportReport');
     expect(reached({ kind: 'text', text: 'ส่งออกรายงาน' }, ['admin'])).toBe('exportReport');
