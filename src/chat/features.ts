@@ -28,6 +28,7 @@ import { budget } from '../features/budget/feature.js';
 import { manage } from '../features/manage/feature.js';
 import { adminLog } from '../features/admin-log/feature.js';
 import { settings } from '../features/settings/feature.js';
+import { fileImport, fileImportInGroup } from '../features/file-import/feature.js';
 
 /**
  * Everything the bot does in the chat. Order matters for sentences: the first feature whose meaning
@@ -68,6 +69,8 @@ export const FEATURES: readonly Feature[] = [
   settings,
   inviteStaff,
   manageStaff,
+  // Files (CSV, Excel) sent outside a dialog, and `นำเข้าไฟล์`.
+  fileImport,
   evidence,
   caseClosure,
   ownCaseActions,
@@ -76,6 +79,7 @@ export const FEATURES: readonly Feature[] = [
   leftGroup,
   unlinkInGroup,
   linkInGroup,
+  fileImportInGroup,
 ];
 
 const heardIn = (feature: Feature, where: 'user' | 'group') => (feature.where ?? 'user') === where || feature.where === 'both';

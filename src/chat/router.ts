@@ -90,7 +90,8 @@ async function route(ctx: ChatContext, dialogTouched: () => boolean): Promise<Me
     return target.handle(ctx);
   }
 
-  const answerAwaited = ctx.dialog !== null && !(underway?.dialog?.hearsSentences?.(ctx.dialog) ?? false);
+  // A photo or file sent while a dialog is under way is that dialog's (a complaint's photo, a report's evidence).
+  const answerAwaited = ctx.dialog !== null && (input.kind === 'media' || !(underway?.dialog?.hearsSentences?.(ctx.dialog) ?? false));
   // Meaning layer (chat/meaning-route.ts), only where no answer is awaited: a pleasantry is answered
   // politely before any command is looked for ("ขอบคุณที่แจ้งเรื่องให้ทราบ" is no complaint).
   const reading = answerAwaited ? null : readInput(input);
@@ -141,7 +142,8 @@ async function respondInGroup(event: webhook.Event, eventId: string, deps: ChatD
     return feature ? feature.handle(groupContext({ kind: 'other', what: happened }, nobody, group, eventId, deps)) : [];
   }
   const input = toDialogInput(event);
-  const found = input && understand(GROUP_FEATURES, input, true);
+  // A group keeps no dialog, so a file is never an answer there; sentences are never read for their meaning.
+  const found = input && understand(GROUP_FEATURES, input, input.kind !== 'media');
   // LINE leaves out who wrote only for people it cannot name; without a sender nothing can be checked.
   if (!input || !found || !userId) return [];
   // Who wrote is read only for a command, not for every message in a busy group.

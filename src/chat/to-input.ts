@@ -18,7 +18,7 @@ export function toDialogInput(event: webhook.Event): DialogInput | null {
     case 'audio':
       return { kind: 'media', mediaKind: m.type, messageId: m.id, fileName: null };
     case 'file':
-      return { kind: 'media', mediaKind: 'file', messageId: m.id, fileName: m.fileName };
+      return { kind: 'media', mediaKind: 'file', messageId: m.id, fileName: m.fileName, fileSize: m.fileSize };
     case 'location':
       return { kind: 'location', location: { title: m.title ?? '', address: m.address ?? '', latitude: m.latitude, longitude: m.longitude } };
     default:

@@ -54,6 +54,10 @@ export function understand(features: readonly Feature[], input: DialogInput, dia
     const feature = features.find((f) => Object.values(f.actions ?? {}).some((a) => a.name === input.action && !a.inDialog));
     return feature ? { feature, argument: '' } : null;
   }
+  if (input.kind === 'media') {
+    const feature = dialogUnderway ? undefined : features.find((f) => f.takesFile?.(input));
+    return feature ? { feature, argument: '' } : null;
+  }
   if (input.kind !== 'text') return null;
   const exact = input.text.trim().replace(/\s+/g, ' ').toLowerCase();
   // A command that is not the sender's may still mean something of theirs ("รายงาน" from an executive is

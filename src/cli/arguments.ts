@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { formatProblems } from '../plan-import/import-plan.js';
+import { formatProblems, problemsHeading, warningsHeading } from '../plan-import/import-text.js';
 import type { ImportWarning } from '../domain/carried-over-text.js';
 import type { RowProblem } from '../plan-import/validate-plan.js';
 import type { CliContext } from './context.js';
@@ -20,7 +20,7 @@ export function scoreArgument(value: string): number {
 
 /** A file refused by an import: every problem by row and column, and the promise that nothing was saved. */
 export function printImportProblems(cli: CliContext, problems: RowProblem[]): void {
-  cli.complain(`ไม่ได้นำเข้า: พบข้อผิดพลาด ${problems.length} รายการ (ยังไม่มีข้อมูลใดถูกบันทึก)`);
+  cli.complain(problemsHeading(problems.length));
   cli.complain(formatProblems(problems));
   cli.fail();
 }
@@ -31,7 +31,6 @@ export function printImportProblems(cli: CliContext, problems: RowProblem[]): vo
  */
 export function printImportWarnings(cli: CliContext, warnings: readonly ImportWarning[] | undefined, dryRun: boolean): void {
   if (!warnings || warnings.length === 0) return;
-  const then = dryRun ? 'ตรวจแก้ในไฟล์ก่อนนำเข้าจริง' : 'หากต้องการแก้ ให้แก้ในไฟล์แล้วนำเข้าอีกครั้ง';
-  cli.say(`คำเตือน ${warnings.length} รายการ: ข้อความต่อไปนี้อาจคัดลอกมาจากเอกสารของหน่วยงานอื่นหรือของปีอื่น ${then}`);
+  cli.say(warningsHeading(warnings.length, dryRun));
   cli.say(formatProblems([...warnings]));
 }

@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { fiscalYearArgument, printImportProblems, printImportWarnings, scoreArgument } from './arguments.js';
 import type { CliContext } from './context.js';
+import { CLI_ACTOR } from '../domain/admin-audit.js';
 import { indicatorYear, moveIndicatorTable, planItemKeys, saveIndicatorRow } from '../db/indicator-store.js';
 import { measuresInTable } from '../db/measure-store.js';
 import { latestOitYear, oitItemsOfYear } from '../db/oit-store.js';
@@ -34,7 +35,7 @@ export function addOitCommands(program: Command, cli: CliContext): void {
     .argument('<file>', 'ไฟล์รายการข้อ OIT')
     .option('--dry-run', 'ตรวจสอบไฟล์โดยไม่บันทึก')
     .action(async (file: string, o: { dryRun?: boolean }) => {
-      printImport(cli, await withDatabase((orgId) => importOitItems(orgId, file, { dryRun: o.dryRun })), 'ข้อ OIT ');
+      printImport(cli, await withDatabase((orgId) => importOitItems(orgId, file, { dryRun: o.dryRun, actor: CLI_ACTOR, now: cli.now() })), 'ข้อ OIT ');
     });
   oit
     .command('status')
@@ -59,7 +60,7 @@ export function addOitCommands(program: Command, cli: CliContext): void {
     .argument('<file>', 'ไฟล์ตารางตัวชี้วัด')
     .option('--dry-run', 'ตรวจสอบไฟล์โดยไม่บันทึก')
     .action(async (file: string, o: { dryRun?: boolean }) => {
-      printImport(cli, await withDatabase((orgId) => importIndicators(orgId, file, { dryRun: o.dryRun })), 'ตัวชี้วัด ');
+      printImport(cli, await withDatabase((orgId) => importIndicators(orgId, file, { dryRun: o.dryRun, actor: CLI_ACTOR, now: cli.now() })), 'ตัวชี้วัด ');
     });
   indicators
     .command('list')

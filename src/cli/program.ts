@@ -32,6 +32,7 @@ import { complaintStatisticsTable } from '../reports/complaint-stats-text.js';
 import { OutboxSender } from '../outbox/sender.js';
 import { createTenants, lineConfigFor } from '../tenants/create.js';
 import { createSealer } from '../security/crypto.js';
+import { CLI_ACTOR } from '../domain/admin-audit.js';
 
 function scopeArgument(value: string): SupervisorScope {
   const scope = parseScope(value);
@@ -101,7 +102,7 @@ export function buildProgram(cli: CliContext, output: CliOutput): Command {
     .option('--dry-run', 'ตรวจสอบไฟล์โดยไม่บันทึก')
     .option('--without-results', 'นำเข้าเฉพาะแผน ไม่นำสถานะและผลการดำเนินการในไฟล์เข้ามา (เช่น เริ่มปีใหม่จากไฟล์ของปีก่อน)')
     .action(async (file: string, options: { dryRun?: boolean; withoutResults?: boolean }) => {
-      const result = await withDatabase((orgId) => importPlan(orgId, file, { dryRun: options.dryRun, withoutResults: options.withoutResults }));
+      const result = await withDatabase((orgId) => importPlan(orgId, file, { dryRun: options.dryRun, withoutResults: options.withoutResults, actor: CLI_ACTOR }));
       if (!result.ok) {
         printImportProblems(cli, result.problems);
         return;

@@ -8,7 +8,7 @@ import { ItaIndicatorModel, ItaIndicatorMoveModel } from './models/ita-indicator
 import { MeasureChangeModel } from './models/measure-change.js';
 import { MeasureModel } from './models/measure.js';
 import { moveClaimer } from './move-claims.js';
-import { savePlannedMeasure } from './plan-store.js';
+import { plannedChanges, savePlannedMeasure } from './plan-store.js';
 import { saveImportedResult } from './progress-store.js';
 
 /** The indicator table's rows written onto the plan's `ita_indicator` items, and the one-time move of the old table. */
@@ -116,6 +116,19 @@ export async function saveIndicatorRow(
   const result = indicatorRowResult(row);
   if (result) await saveImportedResult(orgId, { measure: item, result, reportedAt: resultDate(item, options.now), reporterName: options.reporterName ?? INDICATOR_IMPORT_REPORTER_TH });
   return { created: changes === null, changes: changes ?? [] };
+}
+
+/**
+ * What `saveIndicatorRow` would change on an item that exists, writing nothing (a file's preview): the plan's
+ * fields as a re-import names them, then the score (`field: 'score'`). A new item has nothing to compare.
+ */
+export async function indicatorRowChanges(orgId: string, { row, code }: { row: IndicatorRow; code: string }): Promise<{ code: string; field: string; before: string; after: string }[]> {
+  const stored = await MeasureModel.findOne({ orgId, fiscalYear: row.fiscalYear, code }).lean();
+  if (!stored) return [];
+  const changes: { code: string; field: string; before: string; after: string }[] = [...((await plannedChanges(orgId, withRow(plannedFrom(stored), row))) ?? [])];
+  const was = stored.score ?? null;
+  if (row.score !== null && was !== row.score) changes.push({ code, field: 'score', before: was === null ? '' : String(was), after: String(row.score) });
+  return changes;
 }
 
 /** An old `ita_indicators` document as a row of the table it was loaded from. */

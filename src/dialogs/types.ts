@@ -6,7 +6,7 @@ import type { Message } from '../line/messages.js';
 export type DialogInput =
   | { kind: 'text'; text: string }
   | { kind: 'postback'; action: string; params: Record<string, string> }
-  | { kind: 'media'; mediaKind: 'image' | 'video' | 'audio' | 'file'; messageId: string; fileName: string | null }
+  | { kind: 'media'; mediaKind: 'image' | 'video' | 'audio' | 'file'; messageId: string; fileName: string | null; fileSize?: number }
   | { kind: 'location'; location: { title: string; address: string; latitude: number; longitude: number } }
   | { kind: 'other'; what: string };
 

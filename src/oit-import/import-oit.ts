@@ -4,11 +4,14 @@ import { isItaIndicatorNumber, ITA_INDICATOR_TH, OIT_INDICATORS, parseOitCode, t
 import { isStatus, parseStatus, type Status } from '../domain/statuses.js';
 import { arabicDigits } from '../domain/thai.js';
 import { moveYearsInText, type ImportWarning } from '../domain/carried-over-text.js';
-import { planItemKeys, saveIndicatorRow } from '../db/indicator-store.js';
-import { countOitItems, saveOitItem } from '../db/oit-store.js';
+import { indicatorRowChanges, planItemKeys, saveIndicatorRow } from '../db/indicator-store.js';
+import { oitItemsOfYear, saveOitItem } from '../db/oit-store.js';
+import type { AuditActor } from '../domain/admin-audit.js';
+import { planFieldTh } from '../domain/measures.js';
+import { recordImport } from '../plan-import/import-audit.js';
 import { findOrganisation } from '../db/organisation-store.js';
 import { importingOrganisation, tableWarnings } from '../plan-import/carried-over-warnings.js';
-import { readTable, type Table } from '../plan-import/read-table.js';
+import { readTable, type Table, type TableSource } from '../plan-import/read-table.js';
 import type { RowProblem } from '../plan-import/validate-plan.js';
 
 /**
@@ -168,8 +171,38 @@ export type OitImportResult =
       dryRun: boolean;
       /** Text that names another organisation or an old year (domain/carried-over-text.ts); imported all the same. */
       warnings?: ImportWarning[];
+      /** Codes of the items the file adds. */
+      added: string[];
+      /** What the file changes (or, in a dry run, would change) of the items that exist, field by field (`field` in Thai). */
+      changes: ImportChange[];
+      /** Codes the organisation has for the file's years and the file lacks: kept, and named so nobody is surprised. */
+      notInFile: string[];
     }
   | { ok: false; problems: RowProblem[] };
+
+/** One field of one item that an import changes, as an admin reads it. */
+export interface ImportChange {
+  code: string;
+  /** The field's Thai name. */
+  field: string;
+  before: string;
+  after: string;
+}
+
+/** The OIT item's fields a re-import may change, by their Thai names (the list file's headers). */
+const OIT_FIELDS_TH = { title: 'ข้อมูล', description: 'องค์ประกอบด้านข้อมูล', indicator: 'ตัวชี้วัด', responsibleUnits: 'หน่วยงานรับผิดชอบ', assignees: 'ผู้รับผิดชอบ' } as const;
+
+function oitChanges(before: PlannedOitItem, after: PlannedOitItem): ImportChange[] {
+  const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
+  return (Object.keys(OIT_FIELDS_TH) as (keyof typeof OIT_FIELDS_TH)[])
+    .filter((f) => show(before[f]) !== show(after[f]))
+    .map((f) => ({ code: after.code, field: OIT_FIELDS_TH[f], before: show(before[f]), after: show(after[f]) }));
+}
+
+/** Who imports, for the management log; an import without it (the demo's seed, tests) writes no log line. */
+interface Audited {
+  actor?: AuditActor;
+}
 
 /**
  * Moves a list by `shift` years (the demo's sample list): the items' year and the years their wording names
@@ -185,8 +218,8 @@ function shiftOitItems(items: PlannedOitItem[], shift: number): PlannedOitItem[]
 const OIT_PROSE = { text: [OIT_COLUMNS.title, OIT_COLUMNS.description, OIT_COLUMNS.units, OIT_COLUMNS.assignees], fiscalYear: OIT_COLUMNS.fiscalYear, yearsBefore: 1 };
 
 /** Loads a year's OIT list; a re-import updates items by (fiscal year, code) and keeps their answers and reviews. */
-export async function importOitItems(orgId: string, path: string, options: { dryRun?: boolean; toFiscalYear?: number } = {}): Promise<OitImportResult> {
-  const table = await readTable(path);
+export async function importOitItems(orgId: string, source: TableSource, options: { dryRun?: boolean; toFiscalYear?: number; now?: Date } & Audited = {}): Promise<OitImportResult> {
+  const table = await readTable(source);
   const validated = validateOitItems(table);
   const problems = validated.problems;
   if (problems.length > 0) return { ok: false, problems };
@@ -194,14 +227,22 @@ export async function importOitItems(orgId: string, path: string, options: { dry
   const items = shiftOitItems(validated.items, shift);
   const warnings = tableWarnings(table, importingOrganisation(await findOrganisation(orgId)), { ...OIT_PROSE, yearsMoved: shift });
   const fiscalYears = [...new Set(items.map((i) => i.fiscalYear))].sort();
-  if (options.dryRun) {
-    let existing = 0;
-    for (const fy of fiscalYears) existing += await countOitItems(orgId, fy, items.filter((i) => i.fiscalYear === fy).map((i) => i.code));
-    return { ok: true, created: items.length - existing, updated: existing, fiscalYears, dryRun: true, warnings };
-  }
+  const stored = new Map<string, PlannedOitItem>();
+  for (const fy of fiscalYears) for (const i of await oitItemsOfYear(orgId, fy)) stored.set(`${fy}:${i.code}`, i);
+  const inFile = new Set(items.map((i) => `${i.fiscalYear}:${i.code}`));
+  const added = items.filter((i) => !stored.has(`${i.fiscalYear}:${i.code}`)).map((i) => i.code);
+  const changes = items.flatMap((i) => {
+    const before = stored.get(`${i.fiscalYear}:${i.code}`);
+    return before ? oitChanges(before, i) : [];
+  });
+  const notInFile = [...stored.entries()].filter(([key]) => !inFile.has(key)).map(([, i]) => i.code);
+  const found = { fiscalYears, warnings, added, changes, notInFile };
+  if (options.dryRun) return { ok: true, created: added.length, updated: items.length - added.length, dryRun: true, ...found };
   let created = 0;
   for (const item of items) if (await saveOitItem(orgId, item)) created++;
-  return { ok: true, created, updated: items.length - created, fiscalYears, dryRun: false, warnings };
+  const updated = items.length - created;
+  if (options.actor) await recordImport(orgId, { action: 'import.oit', actor: options.actor, source, created, updated, at: options.now ?? new Date() });
+  return { ok: true, created, updated, dryRun: false, ...found };
 }
 
 const INDICATOR_PROSE = { text: [INDICATOR_COLUMNS.guideline, INDICATOR_COLUMNS.responsible, INDICATOR_COLUMNS.period, INDICATOR_COLUMNS.progress], fiscalYear: INDICATOR_COLUMNS.fiscalYear };
@@ -211,8 +252,8 @@ const INDICATOR_PROSE = { text: [INDICATOR_COLUMNS.guideline, INDICATOR_COLUMNS.
  * the item its รหัส names, or the year's item of its indicator, or a new one (`chooseIndicatorItem`). Rows
  * whose item cannot be told apart are problems, and then nothing is written, as for any import.
  */
-export async function importIndicators(orgId: string, path: string, options: { dryRun?: boolean; now?: Date; by?: string } = {}): Promise<OitImportResult> {
-  const table = await readTable(path);
+export async function importIndicators(orgId: string, source: TableSource, options: { dryRun?: boolean; now?: Date; by?: string } & Audited = {}): Promise<OitImportResult> {
+  const table = await readTable(source);
   const { rows, problems } = validateIndicators(table);
   if (problems.length > 0) return { ok: false, problems };
   const warnings = tableWarnings(table, importingOrganisation(await findOrganisation(orgId)), INDICATOR_PROSE);
@@ -228,11 +269,20 @@ export async function importIndicators(orgId: string, path: string, options: { d
   }
   if (codeProblems.length > 0) return { ok: false, problems: codeProblems };
   const created = targets.filter((t) => t.isNew).length;
+  const added = targets.filter((t) => t.isNew).map((t) => t.code);
+  const changes: ImportChange[] = [];
+  for (const { row, code, isNew } of targets) {
+    if (isNew) continue;
+    for (const c of await indicatorRowChanges(orgId, { row, code })) changes.push({ ...c, field: c.field === 'score' ? 'คะแนน' : planFieldTh(c.field) });
+  }
+  const codes = new Set(targets.map((t) => `${t.row.fiscalYear}:${t.code}`));
+  const notInFile = fiscalYears.flatMap((fy) => planOf.get(fy)!.filter((k) => k.family === 'ita_indicator' && !codes.has(`${fy}:${k.code}`)).map((k) => k.code));
   if (!options.dryRun) {
     const now = options.now ?? new Date();
     for (const { row, code } of targets) await saveIndicatorRow(orgId, { row, code, by: options.by ?? 'นำเข้าตารางตัวชี้วัด', now });
+    if (options.actor) await recordImport(orgId, { action: 'import.indicators', actor: options.actor, source, created, updated: targets.length - created, at: now });
   }
-  return { ok: true, created, updated: targets.length - created, fiscalYears, dryRun: !!options.dryRun, warnings };
+  return { ok: true, created, updated: targets.length - created, fiscalYears, dryRun: !!options.dryRun, warnings, added, changes, notInFile };
 }
 
 export const indicatorName = (n: ItaIndicatorNumber) => `ตัวชี้วัดที่ ${n} ${ITA_INDICATOR_TH[n]}`;

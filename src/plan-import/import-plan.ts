@@ -7,7 +7,9 @@ import { moveOitPlanItems } from '../db/oit-plan-move.js';
 import { oitItemOfPlanRow } from '../domain/ita-indicators.js';
 import { planFieldTh, shiftPlannedMeasure, type PlanFieldChange, type PlannedMeasure } from '../domain/measures.js';
 import { importingOrganisation, tableWarnings } from './carried-over-warnings.js';
-import { readTable } from './read-table.js';
+import { readTable, type TableSource } from './read-table.js';
+import { recordImport } from './import-audit.js';
+import type { AuditActor } from '../domain/admin-audit.js';
 import { COLUMNS, validatePlan, type RowProblem } from './validate-plan.js';
 
 export type ImportResult =
@@ -20,6 +22,8 @@ export type ImportResult =
       toOitList: number;
       fiscalYear: number;
       dryRun: boolean;
+      /** Codes of the plan items the file adds (rows that go to the OIT list are not among them). */
+      added: string[];
       /** What a re-import changed (or, in a dry run, would change), field by field. */
       changes: PlanFieldChange[];
       /** Items the organisation has for the year and the file lacks: kept, and named so nobody is surprised. */
@@ -42,6 +46,8 @@ export interface ImportOptions {
   now?: Date;
   /** Who imported, as the change records name them. */
   by?: string;
+  /** Who to name in the management log; an import without it (the demo's seed, tests) writes no log line. */
+  actor?: AuditActor;
 }
 
 /**
@@ -50,8 +56,8 @@ export interface ImportOptions {
  * only seeds a new measure. A result the file gives (status, summary, outcome) is recorded as an imported
  * progress report. The organisation's active fiscal year becomes the plan's.
  */
-export async function importPlan(orgId: string, path: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const table = await readTable(path);
+export async function importPlan(orgId: string, source: TableSource, options: ImportOptions = {}): Promise<ImportResult> {
+  const table = await readTable(source);
   const validated = validatePlan(table);
   if (validated.problems.length > 0) return { ok: false, problems: validated.problems };
   const newest = Math.max(...validated.measures.map((m) => m.fiscalYear));
@@ -69,6 +75,7 @@ export async function importPlan(orgId: string, path: string, options: ImportOpt
   let created = 0;
   let updated = 0;
   let toOitList = 0;
+  const added: string[] = [];
   const changes: PlanFieldChange[] = [];
   // Rows naming an OIT item that an earlier import stored as plan items move first, as at start-up, so this
   // file's words are the newest on the OIT item.
@@ -83,15 +90,18 @@ export async function importPlan(orgId: string, path: string, options: ImportOpt
       continue;
     }
     const changed = options.dryRun ? await plannedChanges(orgId, measure) : await savePlannedMeasure(orgId, { measure, by: options.by ?? 'นำเข้าแผน', at: now });
-    if (changed === null) created++;
-    else {
+    if (changed === null) {
+      created++;
+      added.push(measure.code);
+    } else {
       updated++;
       changes.push(...changed);
     }
     if (measure.result && !options.dryRun) await saveImportedResult(orgId, { measure, result: measure.result, reportedAt: resultDate(measure, now) });
   }
   if (!options.dryRun) await updateOrganisation(orgId, { fiscalYear });
-  return { ok: true, created, updated, results, toOitList, fiscalYear, dryRun: !!options.dryRun, changes, notInFile, warnings };
+  if (!options.dryRun && options.actor) await recordImport(orgId, { action: 'import.plan', actor: options.actor, source, created, updated, at: now });
+  return { ok: true, created, updated, results, toOitList, fiscalYear, dryRun: !!options.dryRun, added, changes, notInFile, warnings };
 }
 
 /** The columns people write sentences in; the period is read as dates and checked against the year already. */
@@ -124,6 +134,4 @@ function resultDate(measure: PlannedMeasure, now: Date): Date {
   return lastMoment < now ? lastMoment : now;
 }
 
-export function formatProblems(problems: RowProblem[]): string {
-  return problems.map((p) => `แถว ${p.row} คอลัมน์ "${p.column}": ${p.message}`).join('\n');
-}
+export { formatProblems } from './import-text.js';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 
@@ -11,11 +11,20 @@ export interface Table {
 
 export class UnreadableFile extends Error {}
 
-export async function readTable(path: string): Promise<Table> {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.csv') return readCsv(await readFile(path));
-  if (ext === '.xlsx') return readXlsx(path);
-  throw new UnreadableFile(`รองรับเฉพาะไฟล์ .csv หรือ .xlsx (ได้รับ ${ext || 'ไฟล์ไม่มีนามสกุล'})`);
+/**
+ * Where a table comes from: a path (the CLI), or a file's bytes and its name (a file sent in LINE). Both are
+ * read the same way, by the name's extension, so every import has one code path whichever way it came.
+ */
+export type TableSource = string | { fileName: string; content: Buffer };
+
+/** The name that says how the file is read (and that the management log names it by). */
+export const sourceName = (source: TableSource): string => (typeof source === 'string' ? basename(source) : source.fileName);
+
+export async function readTable(source: TableSource): Promise<Table> {
+  const ext = extname(typeof source === 'string' ? source : source.fileName).toLowerCase();
+  if (ext !== '.csv' && ext !== '.xlsx') throw new UnreadableFile(`รองรับเฉพาะไฟล์ .csv หรือ .xlsx (ได้รับ ${ext || 'ไฟล์ไม่มีนามสกุล'})`);
+  const content = typeof source === 'string' ? await readFile(source) : source.content;
+  return ext === '.csv' ? readCsv(content) : readXlsx(content);
 }
 
 export function readCsv(content: Buffer | string): Table {
@@ -28,10 +37,10 @@ export function readCsv(content: Buffer | string): Table {
   return toTable(records);
 }
 
-async function readXlsx(path: string): Promise<Table> {
+async function readXlsx(content: Buffer): Promise<Table> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(path);
+    await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch (error) {
     throw new UnreadableFile(`อ่านไฟล์ Excel ไม่ได้: ${(error as Error).message}`);
   }

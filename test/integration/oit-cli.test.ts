@@ -29,3 +29,22 @@ describe('the oit and indicators operator commands', () => {
     await expect(cli('indicators', 'set', '--fiscal-year', '2566', '--number', '12', '--score', '50')).rejects.toThrow(/1 ถึง 10/);
   }, 120_000);
 });
+
+describe('the import commands and the management log', () => {
+  it('log one line per import, naming the terminal and the file, as a file sent in LINE does; a dry run logs nothing', async () => {
+    const { auditLog } = await import('../../src/db/admin-audit-store.js');
+    const before = (await auditLog(ORG, { limit: 100 })).length;
+    await cli('import', 'examples/plan-2568.csv', '--dry-run');
+    expect(await auditLog(ORG, { limit: 100 })).toHaveLength(before);
+    await cli('oit', 'import', 'examples/oit-2567.csv');
+    await cli('import', 'examples/plan-2568.csv');
+    await cli('indicators', 'import', 'examples/ita-indicators-2566.csv');
+    const lines = (await auditLog(ORG, { limit: 100 })).slice(0, 3);
+    expect(lines.map((l) => [l.action, l.subject, l.actor.via, l.actor.name])).toEqual([
+      ['import.indicators', 'ita-indicators-2566.csv', 'cli', 'ผู้ดูแลระบบ (คำสั่ง)'],
+      ['import.plan', 'plan-2568.csv', 'cli', 'ผู้ดูแลระบบ (คำสั่ง)'],
+      ['import.oit', 'oit-2567.csv', 'cli', 'ผู้ดูแลระบบ (คำสั่ง)'],
+    ]);
+    expect(lines[1]!.after).toMatch(/^เพิ่ม \d+ ปรับปรุง \d+$/);
+  }, 120_000);
+});

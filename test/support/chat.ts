@@ -1,7 +1,7 @@
 import { arabicDigits } from '../../src/domain/thai.js';
 import type { webhook } from '@line/bot-sdk';
 import type { Harness, TestChannel } from './harness.js';
-import { imageEvent, postbackEvent, textEvent } from './line-events.js';
+import { fileEvent, imageEvent, postbackEvent, textEvent } from './line-events.js';
 
 /** One LINE user talking to the bot through signed webhooks; each call returns what the bot answered. */
 export class Chat {
@@ -24,6 +24,16 @@ export class Chat {
 
   sendImage(): Promise<any[]> {
     return this.send(imageEvent(this.userId));
+  }
+
+  /**
+   * Sends a file message whose bytes the fake LINE serves from its content API, as LINE does for a file a
+   * user sent; `fileSize` is what the event claims (the real size unless given).
+   */
+  sendFile(fileName: string, content: Buffer, options: { fileSize?: number; contentType?: string } = {}): Promise<any[]> {
+    const event = fileEvent(this.userId, { fileName, fileSize: options.fileSize ?? content.length });
+    this.h.line.contents.set(event.message.id, { contentType: options.contentType ?? 'application/octet-stream', data: content });
+    return this.send(event);
   }
 
   async send(event: webhook.Event): Promise<any[]> {

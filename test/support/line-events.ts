@@ -173,6 +173,11 @@ export function imageEvent(userId: string): MessageEventOf<webhook.ImageMessageC
   });
 }
 
+/** A file sent from the LINE app (audio, file and location messages carry no quoteToken). */
+export function fileEvent(userId: string, file: { fileName: string; fileSize: number; id?: string }, source: webhook.Source = userSource(userId)): MessageEventOf<webhook.FileMessageContent> {
+  return { ...messageEvent(userId, { type: 'file', id: file.id ?? newMessageId(), fileName: file.fileName, fileSize: file.fileSize, markAsReadToken: newMarkAsReadToken() }), source };
+}
+
 /** A location shared from the LINE app. */
 export function locationEvent(userId: string, place = { title: 'ศาลาประชาคมหมู่ 3', address: 'ตำบลโพธิ์ทอง อำเภอโพธิ์ทอง จังหวัดอ่างทอง', latitude: 14.6419, longitude: 100.4126 }): MessageEventOf<webhook.LocationMessageContent> {
   return messageEvent(userId, { type: 'location', id: newMessageId(), ...place });

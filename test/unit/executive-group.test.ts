@@ -42,7 +42,7 @@ describe('what a group hears', () => {
 
   it("keeps the group's features out of the one-to-one chat, and the chat's out of the group", () => {
     expect(USER_FEATURES.filter((f) => GROUP_FEATURES.includes(f))).toEqual([]);
-    expect(GROUP_FEATURES.map((f) => f.name).sort()).toEqual(['joinedGroup', 'leftGroup', 'linkInGroup', 'unlinkInGroup']);
+    expect(GROUP_FEATURES.map((f) => f.name).sort()).toEqual(['fileImportInGroup', 'joinedGroup', 'leftGroup', 'linkInGroup', 'unlinkInGroup']);
   });
 });
 

@@ -11,6 +11,7 @@ import { MeasureModel } from './measure.js';
 import { MeasureChangeModel } from './measure-change.js';
 import { OitAnswerModel, OitItemModel } from './oit-item.js';
 import { OrganisationModel } from './organisation.js';
+import { PendingImportClaimModel, PendingImportModel } from './pending-import.js';
 import { OutboxAttemptModel, OutboxMessageModel } from './outbox-message.js';
 import { ProgressReportModel } from './progress-report.js';
 import { RichMenuClaimModel, RichMenuSetModel } from './rich-menu-set.js';
@@ -60,4 +61,6 @@ export const ALL_MODELS = [
   OnboardingLinkModel,
   OnboardingUseModel,
   RichMenuClaimModel,
+  PendingImportModel,
+  PendingImportClaimModel,
 ];

@@ -118,6 +118,11 @@ export interface Feature {
    * lower-cased, with Arabic digits. A function returns the argument it found ('' when none) or null.
    */
   meaning?: RegExp | ((plain: string, raw: string) => string | null);
+  /**
+   * File messages it takes by their name (a CSV or Excel file to import): only when no dialog is under way in
+   * a one-to-one chat, as a dialog waiting for a photo or file keeps what is sent to it.
+   */
+  takesFile?: (file: { fileName: string | null; mediaKind: string }) => boolean;
   /** Cue words that are scored on the normalised sentence, when no dialog waits (chat/cues.ts). */
   cues?: Cues;
   /**

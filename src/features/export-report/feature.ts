@@ -36,7 +36,8 @@ export const exportReport: Feature = {
       คืบหน้า: -1, ก้าวหน้า: -1, progress: -1,
     },
     // A document or file of wrongdoing is evidence for a report of it, not one of the official reports.
-    not: ['หลักฐาน', 'สินบน', 'โกง', 'เบาะแส', 'ใต้โต๊ะ', 'ฮั้ว'],
+    // Sending a file in is the import's (features/file-import), however it names the file.
+    not: ['หลักฐาน', 'สินบน', 'โกง', 'เบาะแส', 'ใต้โต๊ะ', 'ฮั้ว', 'อัปโหลด', 'อัพโหลด', 'upload', 'นำเข้า'],
   },
   actions: EXPORT_REPORT_ACTIONS,
   allowed: (sender) => isExecutiveOrAdmin(sender.roles),
