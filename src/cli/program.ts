@@ -32,7 +32,6 @@ import { complaintStatisticsTable } from '../reports/complaint-stats-text.js';
 import { OutboxSender } from '../outbox/sender.js';
 import { createTenants, lineConfigFor } from '../tenants/create.js';
 import { createSealer } from '../security/crypto.js';
-import { CLI_ACTOR } from '../domain/admin-audit.js';
 
 function scopeArgument(value: string): SupervisorScope {
   const scope = parseScope(value);

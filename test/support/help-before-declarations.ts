@@ -37,7 +37,7 @@ export function helpTextBefore(roles: readonly StaffRole[]): string {
   }
   lines.push('• "ร้องเรียน" "ติดตาม เลขที่เรื่อง" "เรื่องของฉัน" แจ้งและติดตามเรื่องของท่านเอง');
   lines.push('• "ข้อมูลของฉัน" ดูบทบาทของท่าน และกรอกหรือแก้ไขชื่อ-นามสกุลและตำแหน่งที่ใช้ลงนามในรายงาน');
-  if (hasRole(roles, 'admin')) lines.push('• การนำเข้าแผนประจำปี ทำด้วยเครื่องมือผู้ดูแลระบบบนเครื่องแม่ข่าย (ดูคู่มือ)');
+  // The one line pointing admins to the server's tools is gone: since issue 24 they do it all in LINE.
   lines.push('• "ยกเลิก" ยกเลิกรายการที่ทำค้างอยู่', '• "ช่วยเหลือ" แสดงข้อความนี้');
   return lines.join('\n');
 }

@@ -18,10 +18,6 @@ export const help: Feature = {
   // A message that only asks what the bot does or how to use it ("ใช้ยังไง", "ขอเมนูหน่อย", "ใช้จั่งใด๋"),
   // heard at any question as the words are: it is never some answer's text. Greetings are pleasantries.
   command: (t) => (means(readMessage(t), 'help') ? '' : null),
-  // The admin's server tools are no chat feature, so help names them itself.
-  menu: [
-    { for: ['admin'], order: 90, help: 'การนำเข้าแผนประจำปี ทำด้วยเครื่องมือผู้ดูแลระบบบนเครื่องแม่ข่าย (ดูคู่มือ)' },
-    { for: 'staff', order: 96, help: '"ช่วยเหลือ" แสดงข้อความนี้' },
-  ],
+  menu: [{ for: 'staff', order: 96, help: '"ช่วยเหลือ" แสดงข้อความนี้' }],
   handle: async (ctx) => [helpMessage(ctx.features, ctx.sender.roles)],
 };
