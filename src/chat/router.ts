@@ -90,8 +90,11 @@ async function route(ctx: ChatContext, dialogTouched: () => boolean): Promise<Me
     return target.handle(ctx);
   }
 
-  // A photo or file sent while a dialog is under way is that dialog's (a complaint's photo, a report's evidence).
-  const answerAwaited = ctx.dialog !== null && (input.kind === 'media' || !(underway?.dialog?.hearsSentences?.(ctx.dialog) ?? false));
+  // A photo or file sent while a dialog is under way is that dialog's (a complaint's photo, a report's evidence),
+  // unless the dialog asks only for typed text: then it may be an admin's plan, sent right after registering.
+  const answerAwaited =
+    ctx.dialog !== null &&
+    (input.kind === 'media' ? (underway?.dialog?.takesMedia?.(ctx.dialog) ?? true) : !(underway?.dialog?.hearsSentences?.(ctx.dialog) ?? false));
   // Meaning layer (chat/meaning-route.ts), only where no answer is awaited: a pleasantry is answered
   // politely before any command is looked for ("ขอบคุณที่แจ้งเรื่องให้ทราบ" is no complaint).
   const reading = answerAwaited ? null : readInput(input);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fiscalYearOf } from '../domain/fiscal-year.js';
 
 /**
  * The files the admin persona can send from the simulator ("ส่งไฟล์"): the project's own examples, which the
@@ -22,7 +23,17 @@ export const SAMPLE_FILES: readonly SampleFile[] = [
 
 const examplesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../examples');
 
-/** A sample file's bytes, read when sent (the examples may be edited while the demo runs). */
-export function sampleFileBytes(file: SampleFile): Buffer {
-  return readFileSync(resolve(examplesDir, file.fileName));
+/** The fiscal year the sample plan is written for; the demo moves it into the current one. */
+const SAMPLE_PLAN_YEAR = '2568';
+
+/**
+ * A sample file's bytes, read when sent (the examples may be edited while the demo runs). The plan is sent for
+ * the fiscal year of `now`, as the demo seeded it: importing it then updates the demo's plan rather than making
+ * 2568 the year everyone reports on.
+ */
+export function sampleFileBytes(file: SampleFile, now = new Date()): Buffer {
+  const bytes = readFileSync(resolve(examplesDir, file.fileName));
+  if (file.id !== 'plan') return bytes;
+  // Only whole fields: the year column and nothing typed inside a title or a guideline.
+  return Buffer.from(bytes.toString('utf8').replace(new RegExp(`(?<=,)${SAMPLE_PLAN_YEAR}(?=,)`, 'g'), String(fiscalYearOf(now))), 'utf8');
 }

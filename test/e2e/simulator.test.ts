@@ -10,6 +10,8 @@ import { AttachmentFileModel } from '../../src/db/models/attachment-file.js';
 import { ComplaintModel } from '../../src/db/models/complaint.js';
 import { ExecutiveGroupModel } from '../../src/db/models/executive-group.js';
 import { ProgressReportModel } from '../../src/db/models/progress-report.js';
+import { MeasureModel } from '../../src/db/models/measure.js';
+import { fiscalYearOf } from '../../src/domain/fiscal-year.js';
 import { createLogger } from '../../src/log.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { DEMO_NEIGHBOURS, PERSONAS, seedDemo, startDemoLine } from '../../src/simulator/demo.js';
@@ -243,6 +245,25 @@ describe('the simulator in a browser', () => {
     expect(file.contentType).toBe('image/jpeg');
     expect(Buffer.from(file.data!.buffer).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     expect(file.size).toBeGreaterThan(2_000);
+  });
+
+  it("the organisation's admin sends the sample plan as a file, reads what it would change and imports it", async () => {
+    await pickPersona('admin');
+    // Only the admin persona has the file button; the file menu offers the three sample files.
+    await page.getByTestId('send-file').click();
+    await page.getByTestId('send-file-plan').click();
+    await waitForBot('ตรวจไฟล์แล้ว ยังไม่ได้บันทึก');
+    expect(await page.locator('[data-testid="user-message"][data-type="file"]').last().innerText()).toContain('plan-2568.csv');
+    await shot('simulator-admin-file.png');
+    await expectFitsPhone();
+    const items = await MeasureModel.countDocuments({ orgId: ORG });
+    await page.getByTestId('flex-button').filter({ hasText: 'นำเข้า' }).last().click();
+    await waitForBot('นำเข้าแล้ว');
+    // The demo's plan, sent for the demo's own year: updated in place, the year everyone reports on unchanged.
+    expect(await MeasureModel.countDocuments({ orgId: ORG })).toBe(items);
+    expect(await MeasureModel.countDocuments({ orgId: ORG, fiscalYear: fiscalYearOf(new Date()) })).toBe(items);
+    await pickPersona('officer');
+    expect(await page.getByTestId('send-file').isHidden()).toBe(true);
   });
 
   it("the reviewer finds the demo's OIT answers waiting and passes one", async () => {

@@ -154,6 +154,11 @@ export interface Feature {
      * taken as the answer (normally only exact words, commands and buttons leave a dialog).
      */
     hearsSentences?: (state: DialogState) => boolean;
+    /**
+     * Whether a photo or file sent at this step is its answer (unset: it is). A dialog that only asks for
+     * typed text says no, so a file sent then reaches the feature that takes files.
+     */
+    takesMedia?: (state: DialogState) => boolean;
     continue(ctx: ChatContext): Promise<Message[]>;
     /** Its current question again, with its buttons, after an answer to something else. */
     resume(ctx: ChatContext): Promise<Message[]>;

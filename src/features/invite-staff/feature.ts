@@ -44,6 +44,8 @@ export const inviteStaff: Feature = {
   },
   dialog: {
     name: DIALOG,
+    // Its answers are typed or pressed: a file sent meanwhile goes to the file import.
+    takesMedia: () => false,
     async continue(ctx) {
       if (!isInviteState(ctx.dialog)) return [];
       if (!isAdmin(ctx)) {

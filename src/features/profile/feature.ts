@@ -94,6 +94,8 @@ export const profileEdit: Feature = {
     // No name reads as a request (none of the features' sentences matches one), while a position may
     // ("เจ้าหน้าที่รับเรื่องร้องเรียน"): a request typed instead of the name is answered, the position is kept as typed.
     hearsSentences: (state) => isProfileState(state) && state.step === 'name',
+    // Name and position are typed: a file sent meanwhile (an admin's plan, right after registering) is not an answer.
+    takesMedia: () => false,
     async continue(ctx) {
       if (!isProfileState(ctx.dialog)) return [];
       if (!ctx.sender.staff) {

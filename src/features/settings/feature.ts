@@ -158,6 +158,8 @@ export const settings: Feature = {
   handle,
   dialog: {
     name: DIALOG,
+    // Its answers are typed or pressed: a file sent meanwhile goes to the file import.
+    takesMedia: () => false,
     async continue(ctx) {
       if (!isSettingsState(ctx.dialog)) return [];
       if (!isAdmin(ctx.sender)) {
