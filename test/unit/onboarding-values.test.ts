@@ -15,7 +15,12 @@ describe("an onboarding page's channel values", () => {
     expect(channelFormatProblems({ botUserId: 'U123', channelSecret: 'not-hex-not-hex-not-hex-not-hex!', accessToken: 'short', channelId: '16570x' })).toEqual(['botUserId', 'channelSecret', 'accessToken', 'channelId']);
     // The secret in the bot user id's box, the token in the secret's: both refused.
     expect(channelFormatProblems({ ...GOOD, botUserId: GOOD.channelSecret, channelSecret: GOOD.accessToken })).toEqual(['botUserId', 'channelSecret']);
-    // Anything that is not text (a repeated form field arrives as a list) is empty, hence refused.
-    expect(channelFormatProblems(cleanChannelInput({ botUserId: [GOOD.botUserId, GOOD.botUserId], channelSecret: GOOD.channelSecret, accessToken: GOOD.accessToken }))).toEqual(['botUserId']);
+    // Anything that is not text (a repeated form field arrives as a list) is empty, hence refused where a value is needed.
+    expect(channelFormatProblems(cleanChannelInput({ botUserId: GOOD.botUserId, channelSecret: [GOOD.channelSecret, GOOD.channelSecret], accessToken: GOOD.accessToken }))).toEqual(['channelSecret']);
+  });
+
+  it('lets the bot user id be left empty (LINE Developers does not show it: the page reads it from LINE), but not be wrong', () => {
+    expect(channelFormatProblems({ ...GOOD, botUserId: '' })).toEqual([]);
+    expect(channelFormatProblems({ ...GOOD, botUserId: 'U123' })).toEqual(['botUserId']);
   });
 });
