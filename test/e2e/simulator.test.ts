@@ -262,6 +262,17 @@ describe('the simulator in a browser', () => {
     // The demo's plan, sent for the demo's own year: updated in place, the year everyone reports on unchanged.
     expect(await MeasureModel.countDocuments({ orgId: ORG })).toBe(items);
     expect(await MeasureModel.countDocuments({ orgId: ORG, fiscalYear: fiscalYearOf(new Date()) })).toBe(items);
+    // The admin's own cards fit the phone too: the home card, the settings and the staff list.
+    for (const [command, shown, name] of [
+      ['จัดการ', 'เทศบาลตำบลโพธิ์ทอง', 'simulator-admin-home.png'],
+      ['ตั้งค่า', 'เกณฑ์ระดับการดำเนินการ', 'simulator-admin-settings.png'],
+      ['เจ้าหน้าที่', 'สมศรี ใจดี', 'simulator-admin-staff.png'],
+    ] as const) {
+      await say(command);
+      await waitForBot(shown);
+      await shot(name);
+      await expectFitsPhone();
+    }
     await pickPersona('officer');
     expect(await page.getByTestId('send-file').isHidden()).toBe(true);
   });
