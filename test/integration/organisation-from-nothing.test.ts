@@ -7,7 +7,7 @@ import { ProgressReportModel } from '../../src/db/models/progress-report.js';
 import { StaffModel, staffId } from '../../src/db/models/staff.js';
 import { ownSettingsOf } from '../../src/db/organisation-store.js';
 import { FakeLine } from '../support/fake-line.js';
-import { Chat, postbackOf, uriOf, visibleText } from '../support/chat.js';
+import { buttonOnBubbleOf, Chat, postbackOf, uriOf, visibleText } from '../support/chat.js';
 import { cliEnv, runCliHere } from '../support/cli.js';
 import { startHarness, type Harness, type TestChannel } from '../support/harness.js';
 
@@ -30,14 +30,6 @@ let h: Harness;
 
 /** The organisation's replies: every answer in this story goes out with the new channel's token. */
 const repliesOfChannel = () => h.line.requests.filter((r) => r.path === '/v2/bot/message/reply' && r.status === 200 && FakeLine.tokenOf(r) === TOKEN);
-
-/** The staff list's bubble of the person named, and one of its buttons. */
-function buttonFor(messages: any[], name: string, label: string): string {
-  const carousel = messages.find((m) => m.type === 'flex')?.contents;
-  const bubble = carousel?.contents?.find((b: any) => visibleText([b]).split('\n').includes(name));
-  if (!bubble) throw new Error(`no bubble of ${name} in ${visibleText(messages).slice(0, 300)}`);
-  return postbackOf([bubble], label);
-}
 
 beforeAll(async () => {
   h = await startHarness();
@@ -117,7 +109,7 @@ describe('a new organisation runs itself from LINE after the operator’s one st
     ]);
 
     // The officer revoked from the staff list: their next request is refused.
-    r = await admin.tap(buttonFor(await admin.say('เจ้าหน้าที่'), 'มาลี', 'เพิกถอนสิทธิ์'));
+    r = await admin.tap(buttonOnBubbleOf(await admin.say('เจ้าหน้าที่'), 'มาลี', 'เพิกถอนสิทธิ์'));
     expect(visibleText(await admin.tap(postbackOf(r, 'ยืนยันเพิกถอน')))).toContain('แล้ว');
     expect(await StaffModel.findById(staffId(ORG, OFFICER)).lean()).toMatchObject({ active: false });
     expect(visibleText(await officer.say('รายงาน'))).not.toContain('รายงานความก้าวหน้า');

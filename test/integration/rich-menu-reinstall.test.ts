@@ -1,16 +1,15 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { installedRichMenus } from '../../src/db/rich-menu-store.js';
 import { RICH_MENUS } from '../../src/domain/rich-menus.js';
 import { createLineClient } from '../../src/line/client.js';
 import { createLogger } from '../../src/log.js';
 import { installRichMenus } from '../../src/menus/install-rich-menus.js';
 import { reinstallChangedMenus, SHIPPED_RICH_MENU_DIR } from '../../src/menus/reinstall-changed-menus.js';
-import { FakeLine } from '../support/fake-line.js';
 import { addStaff } from '../support/fixtures.js';
-import { connectTestDatabase } from '../support/harness.js';
+import { withOwnDatabaseAndLine } from '../support/cli.js';
 
 /**
  * A release that changes a menu's tiles or picture reaches LINE without an operator: at start-up each organisation
@@ -20,12 +19,11 @@ import { connectTestDatabase } from '../support/harness.js';
 const ORG = 'reinstall-org';
 const OFFICER = 'Ureinstall00000000000000000000001';
 const silent = createLogger('silent');
-let db: Awaited<ReturnType<typeof connectTestDatabase>>;
-let fake: FakeLine;
+const own = withOwnDatabaseAndLine();
 
-const config = () => ({ LINE_CHANNEL_ACCESS_TOKEN: fake.accessToken, LINE_API_BASE_URL: fake.url, LINE_DATA_API_BASE_URL: fake.url, PUBLIC_BASE_URL: 'https://prongsai.example.go.th', LINE_REQUEST_TIMEOUT_MS: 3000 });
+const config = () => ({ LINE_CHANNEL_ACCESS_TOKEN: own.line().accessToken, LINE_API_BASE_URL: own.line().url, LINE_DATA_API_BASE_URL: own.line().url, PUBLIC_BASE_URL: 'https://prongsai.example.go.th', LINE_REQUEST_TIMEOUT_MS: 3000 });
 const organisation = () => ({ orgId: ORG, config: config(), line: createLineClient(config()) });
-const created = () => fake.requests.filter((r) => r.method === 'POST' && r.path === '/v2/bot/richmenu' && r.status === 200).length;
+const created = () => own.line().requests.filter((r) => r.method === 'POST' && r.path === '/v2/bot/richmenu' && r.status === 200).length;
 
 /** The shipped menus as an earlier release had them: one tile's words differ. */
 function olderRelease(): string {
@@ -36,14 +34,6 @@ function olderRelease(): string {
   return dir;
 }
 
-beforeAll(async () => {
-  db = await connectTestDatabase();
-  fake = await new FakeLine().start();
-});
-afterAll(async () => {
-  await fake?.stop();
-  await db?.close();
-});
 
 describe('rich menus installed again when their files change', () => {
   it('never-installed organisations are left alone', async () => {
@@ -55,7 +45,7 @@ describe('rich menus installed again when their files change', () => {
     const old = await installRichMenus({ orgId: ORG, config: config(), line: createLineClient(config()), log: silent }, olderRelease());
     await addStaff(ORG, OFFICER, ['officer'], 'กองคลัง');
     await createLineClient(config()).linkRichMenu(OFFICER, old.menus.officer);
-    fake.reset();
+    own.line().reset();
 
     const [a, b] = await Promise.all([
       reinstallChangedMenus({ organisations: [organisation()], owner: 'instance-a', log: silent }),
@@ -65,22 +55,22 @@ describe('rich menus installed again when their files change', () => {
     expect(created()).toBe(RICH_MENUS.length);
     const now = (await installedRichMenus(ORG))!;
     expect(now.officer).not.toBe(old.menus.officer);
-    expect(fake.richMenus.get(now.officer)!.definition.chatBarText).toBe('เมนูโปร่งใส');
-    expect(fake.richMenuOf(OFFICER)).toBe(now.officer);
-    for (const id of Object.values(old.menus)) expect(fake.richMenus.has(id)).toBe(false);
+    expect(own.line().richMenus.get(now.officer)!.definition.chatBarText).toBe('เมนูโปร่งใส');
+    expect(own.line().richMenuOf(OFFICER)).toBe(now.officer);
+    for (const id of Object.values(old.menus)) expect(own.line().richMenus.has(id)).toBe(false);
 
-    fake.reset();
+    own.line().reset();
     expect(await reinstallChangedMenus({ organisations: [organisation()], owner: 'instance-c', log: silent })).toEqual({ [ORG]: 'unchanged' });
-    expect(fake.requests).toEqual([]);
+    expect(own.line().requests).toEqual([]);
   });
 
   it('a new PUBLIC_BASE_URL counts as a change (the public page tile opens it); a failed install is tried again by the next start', async () => {
-    fake.reset();
+    own.line().reset();
     const moved = { ...organisation(), config: { ...config(), PUBLIC_BASE_URL: 'https://new.example.go.th' } };
-    fake.failNext(500, { pathPrefix: '/v2/bot/richmenu' });
+    own.line().failNext(500, { pathPrefix: '/v2/bot/richmenu' });
     expect(await reinstallChangedMenus({ organisations: [moved], owner: 'instance-a', log: silent })).toEqual({ [ORG]: 'failed' });
     expect(await reinstallChangedMenus({ organisations: [moved], owner: 'instance-b', log: silent })).toEqual({ [ORG]: 'installed' });
-    const citizen = fake.richMenus.get((await installedRichMenus(ORG))!.citizen)!.definition;
+    const citizen = own.line().richMenus.get((await installedRichMenus(ORG))!.citizen)!.definition;
     expect(JSON.stringify(citizen)).toContain('https://new.example.go.th/public/reinstall-org');
   });
 });

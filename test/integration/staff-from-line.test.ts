@@ -8,7 +8,7 @@ import { installedRichMenus } from '../../src/db/rich-menu-store.js';
 import { changeStaffAccess, inviteStaff } from '../../src/db/staff-admin-store.js';
 import { CLI_ACTOR } from '../../src/domain/admin-audit.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
-import { Chat, postbackOf, uriOf, visibleText } from '../support/chat.js';
+import { buttonOnBubbleOf, Chat, postbackOf, uriOf, visibleText } from '../support/chat.js';
 import { CliFailed, cliEnv, runCliHere } from '../support/cli.js';
 import { addStaff } from '../support/fixtures.js';
 import { startHarness, testSealer, type Harness } from '../support/harness.js';
@@ -22,14 +22,6 @@ const cli = (...args: string[]) => runCliHere(cliEnv(mongoose.connection.name, O
 const record = (lineUserId: string) => StaffModel.findById(staffId(ORG, lineUserId)).lean();
 const quickLabels = (messages: any[]): string[] => (messages.at(-1)?.quickReply?.items ?? []).map((i: any) => i.action.label);
 const linesOf = async (action: string) => (await auditLog(ORG, { limit: 100 })).filter((l) => l.action === action);
-
-/** The postback of a button on the staff list's bubble of the person named. */
-function buttonFor(messages: any[], name: string, label: string): string {
-  const carousel = messages.find((m) => m.type === 'flex')?.contents;
-  const bubble = carousel?.contents?.find((b: any) => visibleText([b]).split('\n').includes(name));
-  if (!bubble) throw new Error(`no bubble of ${name} in ${visibleText(messages).slice(0, 300)}`);
-  return postbackOf([bubble], label);
-}
 
 beforeAll(async () => {
   h = await startHarness();
@@ -142,7 +134,7 @@ describe('เจ้าหน้าที่: the list, role changes and revocati
     expect(shown).toContain('นายบี');
     expect(shown).toContain('กองช่าง');
 
-    r = await admin.tap(buttonFor(r, 'นายบี', 'เปลี่ยนบทบาท'));
+    r = await admin.tap(buttonOnBubbleOf(r, 'นายบี', 'เปลี่ยนบทบาท'));
     expect(visibleText(r)).toContain('บทบาทปัจจุบัน: เจ้าหน้าที่ผู้รับผิดชอบ');
     r = await admin.tap(postbackOf(r, '✓ ผู้รายงานมาตรการ'));
     r = await admin.tap(postbackOf(r, 'ผู้บริหาร'));
@@ -166,7 +158,7 @@ describe('เจ้าหน้าที่: the list, role changes and revocati
 
   it('does not save a confirmation once someone else has changed that person', async () => {
     await addStaff(ORG, 'U-staff-eff', ['officer'], 'กองช่าง', 'นายเอฟ');
-    let r = await admin.tap(buttonFor(await admin.say('เจ้าหน้าที่'), 'นายเอฟ', 'เปลี่ยนบทบาท'));
+    let r = await admin.tap(buttonOnBubbleOf(await admin.say('เจ้าหน้าที่'), 'นายเอฟ', 'เปลี่ยนบทบาท'));
     r = await admin.tap(postbackOf(await admin.tap(postbackOf(r, 'นิติกร')), 'ถัดไป'));
     await cli('staff', 'roles', staffId(ORG, 'U-staff-eff'), '--role', 'reviewer');
     expect(visibleText(await admin.tap(postbackOf(r, 'ยืนยัน')))).toContain('เพิ่งถูกเปลี่ยนโดยผู้อื่น');
@@ -175,7 +167,7 @@ describe('เจ้าหน้าที่: the list, role changes and revocati
 
   it('keeps the change when LINE fails the relink, and says so', async () => {
     await addStaff(ORG, 'U-staff-cee', ['officer'], 'กองช่าง', 'นางซี');
-    let r = await admin.tap(buttonFor(await admin.say('เจ้าหน้าที่'), 'นางซี', 'เปลี่ยนบทบาท'));
+    let r = await admin.tap(buttonOnBubbleOf(await admin.say('เจ้าหน้าที่'), 'นางซี', 'เปลี่ยนบทบาท'));
     r = await admin.tap(postbackOf(r, 'รับเรื่องร้องเรียน'));
     r = await admin.tap(postbackOf(r, 'ถัดไป'));
     h.line.failNext(500, { pathPrefix: '/v2/bot/user/U-staff-cee/richmenu' });
@@ -187,8 +179,8 @@ describe('เจ้าหน้าที่: the list, role changes and revocati
   it('revokes after a confirmation, gives the citizen menu back, and answers old buttons politely', async () => {
     await addStaff(ORG, 'U-staff-dee', ['officer'], 'กองคลัง', 'นายดี');
     const list = await admin.say('เจ้าหน้าที่');
-    const rolesButton = buttonFor(list, 'นายดี', 'เปลี่ยนบทบาท');
-    let r = await admin.tap(buttonFor(list, 'นายดี', 'เพิกถอนสิทธิ์'));
+    const rolesButton = buttonOnBubbleOf(list, 'นายดี', 'เปลี่ยนบทบาท');
+    let r = await admin.tap(buttonOnBubbleOf(list, 'นายดี', 'เพิกถอนสิทธิ์'));
     expect(visibleText(r)).toContain('เพิกถอนสิทธิ์ของ นายดี');
     expect((await record('U-staff-dee'))!.active).toBe(true);
     const confirm = postbackOf(r, 'ยืนยันเพิกถอน');
@@ -213,9 +205,9 @@ describe('เจ้าหน้าที่: the list, role changes and revocati
 describe('the last admin', () => {
   it('cannot be revoked or lose the admin role, from LINE or the CLI; with another admin, an admin may revoke themselves', async () => {
     const list = await admin.say('เจ้าหน้าที่');
-    let r = await admin.tap(postbackOf(await admin.tap(buttonFor(list, 'สมชาย ผู้ดูแล', 'เพิกถอนสิทธิ์')), 'ยืนยันเพิกถอน'));
+    let r = await admin.tap(postbackOf(await admin.tap(buttonOnBubbleOf(list, 'สมชาย ผู้ดูแล', 'เพิกถอนสิทธิ์')), 'ยืนยันเพิกถอน'));
     expect(visibleText(r)).toContain('ผู้ดูแลระบบคนสุดท้าย');
-    r = await admin.tap(buttonFor(list, 'สมชาย ผู้ดูแล', 'เปลี่ยนบทบาท'));
+    r = await admin.tap(buttonOnBubbleOf(list, 'สมชาย ผู้ดูแล', 'เปลี่ยนบทบาท'));
     r = await admin.tap(postbackOf(r, 'ผู้บริหาร'));
     r = await admin.tap(postbackOf(r, '✓ ผู้ดูแลระบบ'));
     r = await admin.tap(postbackOf(await admin.tap(postbackOf(r, 'ถัดไป')), 'ยืนยัน'));
@@ -232,7 +224,7 @@ describe('the last admin', () => {
     await addStaff(ORG, 'U-staff-second-admin', ['admin', 'executive'], 'สำนักปลัด', 'ผู้ดูแลคนที่สอง');
     const second = new Chat(h, 'U-staff-second-admin');
     const own = await second.say('เจ้าหน้าที่');
-    r = await second.tap(postbackOf(await second.tap(buttonFor(own, 'ผู้ดูแลคนที่สอง', 'เพิกถอนสิทธิ์')), 'ยืนยันเพิกถอน'));
+    r = await second.tap(postbackOf(await second.tap(buttonOnBubbleOf(own, 'ผู้ดูแลคนที่สอง', 'เพิกถอนสิทธิ์')), 'ยืนยันเพิกถอน'));
     expect(visibleText(r)).toContain('แล้ว');
     expect((await record('U-staff-second-admin'))!.active).toBe(false);
   }, 60_000);

@@ -64,6 +64,26 @@ export function visibleText(messages: any[]): string {
   return arabicDigits(out.join('\n'));
 }
 
+/** The data of every postback button and quick reply in a message, in order. */
+export function postbackDataIn(message: any): string[] {
+  const out: string[] = [];
+  const walk = (node: any) => {
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'postback') out.push(node.data);
+    for (const value of Object.values(node)) if (typeof value === 'object') walk(value);
+  };
+  walk(message);
+  return out;
+}
+
+/** A button on the bubble (of a carousel) that names this person on a line of its own, e.g. the staff list's. */
+export function buttonOnBubbleOf(messages: any[], name: string, label: string): string {
+  const carousel = messages.find((m) => m.type === 'flex')?.contents;
+  const bubble = carousel?.contents?.find((b: any) => visibleText([b]).split('\n').includes(name));
+  if (!bubble) throw new Error(`no bubble of ${name} in ${visibleText(messages).slice(0, 300)}`);
+  return postbackOf([bubble], label);
+}
+
 /** The postback data of the first button or quick reply whose label matches (read in Arabic digits). */
 export function postbackOf(messages: any[], label: string | RegExp): string {
   let found: string | undefined;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { postbackDataIn } from '../../../test/support/chat.js';
 import { figures } from '../../domain/figures.js';
 import { FAMILIES } from '../../domain/measures.js';
 import { limitViolations } from '../../line/limits.js';
@@ -36,17 +37,6 @@ function shown(message: any): string {
   return out.join('\n');
 }
 
-function buttons(message: any): string[] {
-  const out: string[] = [];
-  const walk = (node: any) => {
-    if (!node || typeof node !== 'object') return;
-    if (node.type === 'postback') out.push(node.data);
-    for (const value of Object.values(node)) if (typeof value === 'object') walk(value);
-  };
-  walk(message);
-  return out;
-}
-
 describe('the budget card', () => {
   it('stays within LINE\'s limits with the longest real data and forty units, and every button is one the feature reads back', () => {
     const manyUnits = Array.from({ length: 40 }, (_, k) => longest.map((m) => ({ ...m, id: `${m.id}-${k}`, responsibleUnits: [`ส่วนราชการที่มีชื่อยาวมากเป็นพิเศษลำดับที่ ${k}`, ...m.responsibleUnits] }))).flat();
@@ -55,7 +45,7 @@ describe('the budget card', () => {
       for (const audience of ['organisation', 'own'] as const) {
         const message = budgetMessage(budget, audience, figures('thai'));
         expect(limitViolations(message), audience).toEqual([]);
-        for (const data of buttons(message)) {
+        for (const data of postbackDataIn(message)) {
           const { action, params } = parsePostbackData(data);
           expect(readBudgetList(action, params), data).not.toBeNull();
         }
@@ -83,7 +73,7 @@ describe('the budget card', () => {
     expect(message.altText).toBe('งบประมาณและการเบิกจ่าย ปีงบประมาณ 2569: เบิกจ่าย 12,500.00 จาก 80,000.00 บาท (ร้อยละ 15.63) · ยังไม่รายงานการเบิกจ่าย 1 โครงการ · แผนปฏิบัติการป้องกันการทุจริต ร้อยละ 15.63');
     // The overview, then the units' card; the family's button, two units' buttons and the unreported list.
     expect(message.contents.contents).toHaveLength(2);
-    expect(buttons(message).map((d) => parsePostbackData(d).action).sort()).toEqual(['bg.f', 'bg.n', 'bg.u', 'bg.u']);
+    expect(postbackDataIn(message).map((d) => parsePostbackData(d).action).sort()).toEqual(['bg.f', 'bg.n', 'bg.u', 'bg.u']);
     expect(text).not.toMatch(THAI_DIGIT);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { postbackDataIn } from '../../../test/support/chat.js';
 import { figures } from '../../domain/figures.js';
 import type { ImportSummary } from '../../file-import/file-imports.js';
 import { detectKind } from '../../file-import/kinds.js';
@@ -28,24 +29,13 @@ const huge: ImportSummary = {
   toOitList: 7,
 };
 
-function buttons(message: any): string[] {
-  const out: string[] = [];
-  const walk = (node: any) => {
-    if (!node || typeof node !== 'object') return;
-    if (node.type === 'postback') out.push(node.data);
-    for (const value of Object.values(node)) if (typeof value === 'object') walk(value);
-  };
-  walk(message);
-  return out;
-}
-
 describe('the preview card of a file sent for import', () => {
   it('stays within LINE\'s limits however long the file, and its two buttons are the feature\'s own', () => {
     const id = 'AbCdEfGhIjKlMnOpQrStUv';
     for (const style of ['arabic', 'thai'] as const) {
       const message: any = previewMessage({ fileName: `${'แผนปฏิบัติการป้องกันการทุจริต '.repeat(20)}.xlsx`, summary: huge, id }, figures(style));
       expect(limitViolations(message)).toEqual([]);
-      const pressed = buttons(message).map((data) => parsePostbackData(data));
+      const pressed = postbackDataIn(message).map((data) => parsePostbackData(data));
       expect(pressed.map((p) => p.action)).toEqual([FILE_IMPORT_ACTIONS.importConfirm.name, FILE_IMPORT_ACTIONS.importCancel.name]);
       for (const p of pressed) expect(FILE_IMPORT_ACTIONS.importConfirm.params.safeParse(p.params).success).toBe(true);
     }
