@@ -11,7 +11,6 @@ import * as jobRuns from './job-run-store.js';
 import * as measures from './measure-store.js';
 import * as oit from './oit-store.js';
 import * as pendingImports from './pending-import-store.js';
-import * as fileImports from '../file-import/file-imports.js';
 import * as organisations from './organisation-store.js';
 import * as overview from './organisation-overview-store.js';
 import * as progress from './progress-store.js';
@@ -66,7 +65,6 @@ function chatStoresOf(orgId: string) {
     complaintStats: scopeStore(complaintStats, orgId, ['loadComplaintStatRows']),
     evidence: scopeStore(evidence, orgId, ['evidenceFiles', 'progressEvidence']),
     // A file an admin sent: checked and previewed, kept until confirmed, then imported as the CLI imports it.
-    fileImports: scopeStore(fileImports, orgId, ['previewImport', 'importFile']),
     pendingImports: scopeStore(pendingImports, orgId, ['savePendingImport', 'findPendingImport', 'setPendingFingerprint', 'claimPendingImport', 'pendingImportClaimedBy', 'finishPendingImport', 'cancelPendingImport']),
     executiveGroups: scopeStore(executiveGroups, orgId, ['issueGroupLinkCode', 'linkGroupWithCode', 'unlinkGroup']),
     groupLinkThrottle: scopeStore(groupLinkThrottle, orgId, ['groupLinkWaitMinutes', 'recordGroupLinkFailure']),

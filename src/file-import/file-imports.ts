@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { staffId } from '../db/models/staff.js';
+import type { OrgBound } from '../db/org-scope.js';
 import type { ImportWarning } from '../domain/carried-over-text.js';
 import type { ImportKind } from '../domain/import-kinds.js';
 import { planFieldTh } from '../domain/measures.js';
@@ -69,4 +70,9 @@ export function previewImport(orgId: string, { kind, source, now }: { kind: Impo
 /** Imports a file as the CLI does (history, change records), with one management-log line naming the admin. */
 export function importFile(orgId: string, { kind, source, now, importer }: { kind: ImportKind; source: TableSource; now: Date; importer: LineImporter }): Promise<ImportCheck> {
   return run(orgId, kind, source, { dryRun: false, now, importer });
+}
+
+/** The two for one organisation, as a chat feature uses them: it cannot name another. */
+export function fileImportsOf(orgId: string): { previewImport: OrgBound<typeof previewImport>; importFile: OrgBound<typeof importFile> } {
+  return { previewImport: (args) => previewImport(orgId, args), importFile: (args) => importFile(orgId, args) };
 }

@@ -65,3 +65,13 @@ describe('the features of src/features/', () => {
     expect(arrows((file) => below.some((b) => b(file)), feature)).toEqual([]);
   });
 });
+
+describe('storage (src/db/)', () => {
+  it('imports only the data shapes of domain/, the sealing of security/, the configuration and the local database it may start: nothing above it', () => {
+    const graph = importGraph();
+    const db = join(SRC, 'db') + '/';
+    const allowed = ['db', 'domain', 'security', 'local-database'].map((f) => join(SRC, f) + '/');
+    const up = [...graph].flatMap(([file, targets]) => (file.startsWith(db) ? targets.filter((t) => t !== join(SRC, 'config.ts') && !allowed.some((a) => t.startsWith(a))).map((t) => `${file.slice(SRC.length + 1)} → ${t.slice(SRC.length + 1)}`) : []));
+    expect(up).toEqual([]);
+  });
+});

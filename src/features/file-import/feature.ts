@@ -5,6 +5,7 @@ import { figures } from '../../domain/figures.js';
 import { hasRole } from '../../domain/roles.js';
 import { nameOf } from '../../domain/staff.js';
 import { detectKind } from '../../file-import/kinds.js';
+import { fileImportsOf } from '../../file-import/file-imports.js';
 import { isTransientLineError } from '../../line/client.js';
 import { text, type Message } from '../../line/messages.js';
 import { readTable, UnreadableFile, type Table } from '../../plan-import/read-table.js';
@@ -50,7 +51,7 @@ async function receiveFile(ctx: ChatContext, input: FileInput): Promise<Message[
   }
   const kind = detectKind(table.headers);
   if (!kind) return [text(unknownKindText(fileName, f))];
-  const check = await ctx.stores.fileImports.previewImport({ kind, source, now: ctx.now });
+  const check = await fileImportsOf(ctx.org.id).previewImport({ kind, source, now: ctx.now });
   if (!check.ok) return [text(problemsText(fileName, kind, check.problems, f))];
   const id = pendingId(ctx);
   await ctx.stores.pendingImports.savePendingImport({ id, userKey: ctx.sender.userKey, fileName, kind, content, fingerprint: check.fingerprint, now: ctx.now, expiresAt: addHours(ctx.now, PENDING_HOURS) });
@@ -63,7 +64,8 @@ async function receiveFile(ctx: ChatContext, input: FileInput): Promise<Message[
  * imports: the import is claimed by a unique insert, and a later press reads back what it answered.
  */
 async function confirm(ctx: ChatContext, id: string): Promise<Message[]> {
-  const { pendingImports, fileImports } = ctx.stores;
+  const { pendingImports } = ctx.stores;
+  const fileImports = fileImportsOf(ctx.org.id);
   const f = figures(ctx.org.digits);
   const p = await pendingImports.findPendingImport(id);
   if (!p || p.userKey !== ctx.sender.userKey) return [text(CHAT_TEXT.oldButton)];
