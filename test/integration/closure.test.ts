@@ -219,6 +219,8 @@ describe('"not fixed" reopens the case', () => {
     expect(toExecutive).toContain('ดับอีกแล้วตั้งแต่เมื่อคืน');
     expect(JSON.stringify(pushesTo(EXECUTIVE))).not.toContain(CITIZEN);
     expect(h.line.deliveriesTo(EXECUTIVE)).toHaveLength(1);
+    // The case's handler hears of it too (its notice once shared the executives' key, and was dropped).
+    expect(visibleText(pushesTo(OFFICER))).toContain(`ผู้ร้องแจ้งว่าเรื่อง ${trackingNo} ยังไม่ได้รับการแก้ไข เปิดเรื่องครบ`);
     expect(visibleText(await citizen.say(`ติดตาม ${trackingNo}`))).toContain('ส่งเรื่องให้ผู้บริหารพิจารณา');
   });
 

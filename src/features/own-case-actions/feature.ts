@@ -145,9 +145,11 @@ async function submitFeedback(ctx: ChatContext, c: Complaint, d: FeedbackDraft, 
   // Reopenings used up: an executive decides. Executives read what the case is, never who reported it.
   const escalated = await complaints.recordNotFixedEscalation({ complaint: c, round: d.round, text: 'ผู้ร้องแจ้งว่ายังไม่ได้รับการแก้ไขหลังเปิดเรื่องครบจำนวนครั้งแล้ว', now: ctx.now, eventId: ctx.eventId });
   if (!escalated.moved) return [text(escalated.current ? staleMoveText('escalate_not_fixed', escalated.current) : SAY.notFound)];
+  // Its own occasion: a notice's key names the case and the occasion, so the handler's `not-fixed` below would
+  // otherwise be taken for this one and never sent.
   await noticeToExecutives(
     c,
-    `not-fixed:${d.round}`,
+    `escalated-not-fixed:${d.round}`,
     [text(truncate(`เรื่องร้องเรียนที่ผู้ร้องแจ้งว่ายังไม่ได้รับการแก้ไข\n${c.trackingNo} · ${KIND_TH[c.kind]}\nเปิดเรื่องใหม่ครบ ${figures(ctx.org.digits).count(MAX_REOPENS)} ครั้งแล้ว ขอให้ผู้บริหารพิจารณา\nเรื่อง: ${truncate(c.description, 120)}\nผู้ร้องแจ้ง: ${words}`, 2_000))],
     deps,
   );
