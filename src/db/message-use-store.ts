@@ -1,0 +1,60 @@
+import { isMessageKind, type MessageKind } from '../domain/message-kinds.js';
+import { monthUse, type KindUse, type LineQuotaReading, type MonthUse } from '../domain/message-use.js';
+import { insertUnique } from './lease.js';
+import { LineQuotaModel, MessageSentModel } from './models/message-use.js';
+
+export interface SentMessage {
+  orgId: string;
+  /** The request's X-Line-Retry-Key: the same message sent again has the same one. */
+  retryKey: string;
+  month: string;
+  kind: MessageKind;
+  recipients: number;
+  source: string;
+  toGroup: boolean;
+  sentAt: Date;
+}
+
+const insertSent = insertUnique(MessageSentModel);
+
+/** Records a message LINE accepted; false when it was already recorded (a repeat of the same message). */
+export async function recordMessageSent(m: SentMessage): Promise<boolean> {
+  const { retryKey, ...fields } = m;
+  return insertSent({ _id: `${m.orgId}:${retryKey}`, ...fields });
+}
+
+/** A month's messages by kind: how many pushes, and how many LINE bills (recipients). */
+export async function monthUseByKind(orgId: string, month: string): Promise<KindUse[]> {
+  // $match + $group with $sum only: the aggregation both MongoDB and FerretDB run the same.
+  const rows = await MessageSentModel.aggregate<{ _id: string; sends: number; recipients: number }>([
+    { $match: { orgId, month } },
+    { $group: { _id: '$kind', sends: { $sum: 1 }, recipients: { $sum: '$recipients' } } },
+  ]);
+  return rows.map((r) => ({ kind: isMessageKind(r._id) ? r._id : 'other', sends: r.sends, recipients: r.recipients }));
+}
+
+/** What each of these sources (job runs) spent: the recipients LINE billed for their messages. */
+export async function spentBySource(orgId: string, sources: string[]): Promise<Map<string, number>> {
+  if (sources.length === 0) return new Map();
+  const rows = await MessageSentModel.aggregate<{ _id: string; recipients: number }>([
+    { $match: { orgId, source: { $in: sources } } },
+    { $group: { _id: '$source', recipients: { $sum: '$recipients' } } },
+  ]);
+  return new Map(rows.map((r) => [r._id, r.recipients]));
+}
+
+/** Keeps LINE's figures for the organisation as just read, in place of the last reading. */
+export async function recordLineQuota(orgId: string, reading: LineQuotaReading): Promise<void> {
+  await LineQuotaModel.updateOne({ _id: orgId }, { $set: reading }, { upsert: true });
+}
+
+export async function lineQuotaOf(orgId: string): Promise<LineQuotaReading | null> {
+  const doc = await LineQuotaModel.findById(orgId).lean();
+  return doc ? { quota: doc.quota ?? null, used: doc.used, month: doc.month, readAt: doc.readAt } : null;
+}
+
+/** A month's use as `สถิติข้อความ` and `cli messages` show it: our count by kind, and LINE's if read that month. */
+export async function loadMonthUse(orgId: string, month: string): Promise<MonthUse> {
+  const [kinds, reading] = await Promise.all([monthUseByKind(orgId, month), lineQuotaOf(orgId)]);
+  return monthUse(month, kinds, reading);
+}
