@@ -74,7 +74,7 @@ function chatStoresOf(orgId: string) {
     invites: scopeStore(invites, orgId, ['redeemInvite']),
     jobRuns: scopeStore(jobRuns, orgId, ['doneRun']),
     measures: scopeStore(measures, orgId, ['editMeasure', 'measureByCode', 'measureById', 'measureForOfficer', 'measureProgress', 'measuresForOfficer', 'reopenMeasure']),
-    messageUse: scopeStore(messageUse, orgId, ['loadMonthUse']),
+    messageUse: scopeStore(messageUse, orgId, ['loadMonthUse', 'lineQuotaOf', 'overdueGeneralDays']),
     oit: scopeStore(oit, orgId, ['findOitItem', 'latestOitYear', 'oitItemsOfYear', 'reviewOitItem', 'saveOitAnswer']),
     organisations: scopeStore(organisations, orgId, ['findOrganisation']),
     overview: scopeStore(overview, orgId, ['organisationOverview']),

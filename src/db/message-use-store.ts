@@ -1,6 +1,8 @@
+import { dayKey } from '../domain/calendar.js';
 import { isMessageKind, type MessageKind } from '../domain/message-kinds.js';
 import { monthUse, type KindUse, type LineQuotaReading, type MonthUse } from '../domain/message-use.js';
 import { insertUnique } from './lease.js';
+import { ComplaintModel } from './models/complaint.js';
 import { LineQuotaModel, MessageSentModel } from './models/message-use.js';
 
 export interface SentMessage {
@@ -57,4 +59,14 @@ export async function lineQuotaOf(orgId: string): Promise<LineQuotaReading | nul
 export async function loadMonthUse(orgId: string, month: string): Promise<MonthUse> {
   const [kinds, reading] = await Promise.all([monthUseByKind(orgId, month), lineQuotaOf(orgId)]);
   return monthUse(month, kinds, reading);
+}
+
+/**
+ * The days of the last 30 on which a general complaint passed its 15 days unfinished: each such day the
+ * executives' group is told (complaint-deadlines.ts), so this is how often it would have been.
+ */
+export async function overdueGeneralDays(orgId: string, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - 30 * 86_400_000);
+  const late = await ComplaintModel.find({ orgId, kind: 'general', dueAt: { $gte: since, $lt: now } }).select('dueAt closedAt').lean();
+  return new Set(late.filter((c) => !c.closedAt || c.closedAt > c.dueAt).map((c) => dayKey(c.dueAt))).size;
 }
