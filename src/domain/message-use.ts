@@ -63,7 +63,7 @@ export function messageUseText(use: MonthUse, isCurrentMonth: boolean, f: Figure
   else {
     const { quota, used, readAt } = use.line;
     if (quota === null) lines.push('แพ็กเกจของบัญชีนี้ไม่จำกัดจำนวนข้อความต่อเดือน');
-    else lines.push(`โควตาของแพ็กเกจ ${f.count(quota)} ข้อความต่อเดือน ใช้ไปแล้วร้อยละ ${f.digits(Math.round((used / Math.max(quota, 1)) * 100))} เหลือ ${f.count(Math.max(quota - used, 0))} ข้อความ`);
+    else lines.push(`โควตาของแพ็กเกจ ${f.count(quota)} ข้อความต่อเดือน ใช้ไปแล้วร้อยละ ${f.digits(Math.round((used * 100) / Math.max(quota, 1)))} เหลือ ${f.count(Math.max(quota - used, 0))} ข้อความ`);
     lines.push(`LINE นับว่าเดือนนี้ใช้ไป ${f.count(used)} ข้อความ (อ่านเมื่อ ${f.dateTime(readAt)})`);
     // LINE counts the account's every sender: broadcasts from LINE Official Account Manager too.
     if (used > total) lines.push('ยอดของ LINE รวมข้อความที่ส่งจากช่องทางอื่นของบัญชีนี้ด้วย เช่น การบรอดแคสต์จาก LINE Official Account Manager');
