@@ -47,7 +47,7 @@ export class FakeLineApi {
   defaultRichMenuId: string | null = null;
   /** What a message's content is, by message id (the simulator's photos); others get a short text as their bytes. */
   readonly contents = new Map<string, { contentType: string; data: Buffer }>();
-  /** Members of each group or room, as `GET /v2/bot/group/{id}/members/count` answers; others are unknown (404). */
+  /** Members of each group or room, as `GET /v2/bot/group/{id}/members/count` answers; a group not set here has 3. */
   readonly memberCounts = new Map<string, number>();
   /** Each channel's plan (messages a month; null: no limit) and, when set, LINE's count of this month's use. */
   private readonly quotas = new Map<string, number | null>();
@@ -116,10 +116,8 @@ export class FakeLineApi {
     app.post('/v2/bot/message/push', (req, res) => this.send(req, res, [req.body?.to]));
     app.post('/v2/bot/message/multicast', (req, res) => this.send(req, res, req.body?.to, { usersOnly: true }));
     app.get(['/v2/bot/group/:id/members/count', '/v2/bot/room/:id/members/count'], (req, res) => {
-      const count = this.memberCounts.get(String(req.params.id));
-      if (count === undefined) return this.notFound(req, res, 'Not found');
       this.record(req, 200);
-      res.json({ count });
+      res.json({ count: this.membersOf(String(req.params.id)) });
     });
     app.get('/v2/bot/message/quota', (req, res) => {
       const quota = this.quotaOf(FakeLineApi.tokenOf(this.recorded(req))!);
@@ -247,9 +245,13 @@ export class FakeLineApi {
     for (const r of this.requests) {
       if (r.status !== 200 || FakeLineApi.tokenOf(r) !== accessToken) continue;
       if (r.path === '/v2/bot/message/multicast') billed += r.body.to.length;
-      if (r.path === '/v2/bot/message/push') billed += /^[CR]/.test(r.body.to) ? (this.memberCounts.get(r.body.to) ?? 0) : 1;
+      if (r.path === '/v2/bot/message/push') billed += /^[CR]/.test(r.body.to) ? this.membersOf(r.body.to) : 1;
     }
     return billed;
+  }
+
+  membersOf(groupOrRoomId: string): number {
+    return this.memberCounts.get(groupOrRoomId) ?? 3;
   }
 
   reset(): void {

@@ -103,7 +103,8 @@ export const linkInGroup: Feature = {
     if (result !== 'linked') await ctx.stores.groupLinkThrottle.recordGroupLinkFailure({ who: tryer, eventId, now });
     ctx.log.info({ orgId, groupKey, eventId, result }, 'executives group link attempt');
     if (result !== 'linked') return [text(SAY[result])];
-    return [text(SAY.linked(replaced)), text(await linkCost(ctx, groupId))];
+    // One message: in a group the bot answers once.
+    return [text(`${SAY.linked(replaced)}\n\n${await linkCost(ctx, groupId)}`)];
   },
 };
 
