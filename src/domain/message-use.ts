@@ -53,7 +53,7 @@ export function messageUseText(use: MonthUse, isCurrentMonth: boolean, f: Figure
     const order = (k: KindUse) => MESSAGE_KIND_NAMES.indexOf(k.kind);
     const rows = [...use.kinds].filter((k) => k.recipients > 0).sort((a, b) => b.recipients - a.recipients || order(a) - order(b));
     for (const k of rows) {
-      lines.push(`• ${messageKindThai(k.kind)} ${f.count(k.recipients)} ข้อความ (ส่ง ${f.count(k.sends)} ครั้ง)${isRequiredKind(k.kind) ? ' *' : ''}`);
+      lines.push(`• ${f.digits(messageKindThai(k.kind))} ${f.count(k.recipients)} ข้อความ (ส่ง ${f.count(k.sends)} ครั้ง)${isRequiredKind(k.kind) ? ' *' : ''}`);
     }
     if (rows.some((k) => isRequiredKind(k.kind))) lines.push('* ข้อความที่ระเบียบกำหนดให้ต้องแจ้ง');
   }
