@@ -17,6 +17,7 @@ import { pruneGroupLinkRecords } from './jobs/prune-group-link-records.js';
 import { removeStaleDialogs } from './jobs/remove-stale-dialogs.js';
 import type { RunnerDeps } from './jobs/run-job.js';
 import { startSchedules } from './jobs/scheduler.js';
+import pLimit from 'p-limit';
 import { readLineQuota } from './outbox/line-quota.js';
 import { createMessageMeter } from './outbox/message-meter.js';
 import { OutboxSender } from './outbox/sender.js';
@@ -139,11 +140,13 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
     leaseSeconds: config.JOB_LEASE_SECONDS,
     clock: () => new Date(),
     onEnqueued: () => outbox.kick(),
-    // LINE's count moves once the run's messages are out: read it then, in the background.
+    // LINE's count moves once the run's messages are out: read it then, in the background, a few channels at a
+    // time (a monthly tick of thousands of organisations must not fire thousands of reads at once).
     onRunsDone: (orgIds) => {
+      const few = pLimit(8);
       void outbox
         .flush()
-        .then(() => Promise.all(orgIds.map(readMessageQuota)))
+        .then(() => Promise.all(orgIds.map((orgId) => few(() => readMessageQuota(orgId)))))
         .catch((error: unknown) => log.warn({ err: error }, 'could not read LINE\'s message quota after a job run'));
     },
   };
