@@ -77,6 +77,7 @@ const base = z.object({
     .transform((v) => v.split(',').map((d) => Number(d.trim()))),
   OIT_URL_CHECK_CRON: cron,
   ROLLUP_SUMMARY_CRON: cron,
+  MESSAGE_QUOTA_CRON: cron,
   OIT_URL_TIMEOUT_MS: positiveInt(10_000),
   ROUND_REMINDER_DAYS_BEFORE: z
     .string()

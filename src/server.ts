@@ -17,6 +17,9 @@ import { pruneGroupLinkRecords } from './jobs/prune-group-link-records.js';
 import { removeStaleDialogs } from './jobs/remove-stale-dialogs.js';
 import type { RunnerDeps } from './jobs/run-job.js';
 import { startSchedules } from './jobs/scheduler.js';
+import pLimit from 'p-limit';
+import { readLineQuota } from './outbox/line-quota.js';
+import { createMessageMeter } from './outbox/message-meter.js';
 import { OutboxSender } from './outbox/sender.js';
 import type { LineClient } from './line/client.js';
 import type { ChatDeps } from './chat/deps.js';
@@ -125,16 +128,27 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
   const publicBaseUrl = () => config.PUBLIC_BASE_URL ?? `http://localhost:${boundPort}`;
   const publicPageUrl = (orgId: string) => `${publicBaseUrl()}/public/${orgId}`;
   const instanceId = randomUUID();
-  const outbox = new OutboxSender({ lineFor: (orgId) => tenants.lineFor(orgId), log, instanceId, sealer, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now });
+  const meter = createMessageMeter({ lineFor: (orgId) => tenants.lineFor(orgId), log, now });
+  const outbox = new OutboxSender({ lineFor: (orgId) => tenants.lineFor(orgId), log, instanceId, sealer, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now, meter });
+  const readMessageQuota = (orgId: string) => readLineQuota(orgId, tenants.lineFor(orgId), now());
   const jobDeps: RunnerDeps = {
     // A getter: without PUBLIC_BASE_URL the address names the port, known only once the server listens.
-    settings: { ...jobSettings(config), publicPageUrl },
+    settings: { ...jobSettings(config), publicPageUrl, readMessageQuota },
     log,
     sealer,
     instanceId,
     leaseSeconds: config.JOB_LEASE_SECONDS,
     clock: () => new Date(),
     onEnqueued: () => outbox.kick(),
+    // LINE's count moves once the run's messages are out: read it then, in the background, a few channels at a
+    // time (a monthly tick of thousands of organisations must not fire thousands of reads at once).
+    onRunsDone: (orgIds) => {
+      const few = pLimit(8);
+      void outbox
+        .flush()
+        .then(() => Promise.all(orgIds.map((orgId) => few(() => readMessageQuota(orgId)))))
+        .catch((error: unknown) => log.warn({ err: error }, 'could not read LINE\'s message quota after a job run'));
+    },
   };
   const thresholdsOf = (orgId: string) => tenants.orgSettings(orgId).thresholds;
   const reportLink = (orgId: string): ChatDeps['reportLink'] => (kind, now, requester, fiscalYear) => {
@@ -161,6 +175,7 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
       sealer,
       maxAttempts: config.EVENT_MAX_ATTEMPTS,
       kickOutbox: () => outbox.kick(),
+      meter,
       now,
     },
     { queueLimit: config.EVENT_QUEUE_LIMIT },

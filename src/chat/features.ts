@@ -4,6 +4,7 @@ import { caseActions } from '../features/case-actions/feature.js';
 import { caseClosure } from '../features/case-closure/feature.js';
 import { cases } from '../features/cases/feature.js';
 import { complaintStats } from '../features/complaint-stats/feature.js';
+import { messageStats } from '../features/message-stats/feature.js';
 import { complaint } from '../features/complaint/feature.js';
 import { evidence } from '../features/evidence/feature.js';
 import { linkGroup, unlinkGroup } from '../features/executive-group/feature.js';
@@ -47,6 +48,8 @@ export const FEATURES: readonly Feature[] = [
   track,
   rollup,
   exportReport,
+  // Before complaint statistics, whose cue words weigh a lone "สถิติ".
+  messageStats,
   complaintStats,
   myCases,
   cases,

@@ -9,6 +9,7 @@ import * as groupLinkThrottle from './group-link-throttle-store.js';
 import * as invites from './invite-store.js';
 import * as jobRuns from './job-run-store.js';
 import * as measures from './measure-store.js';
+import * as messageUse from './message-use-store.js';
 import * as oit from './oit-store.js';
 import * as pendingImports from './pending-import-store.js';
 import * as organisations from './organisation-store.js';
@@ -71,6 +72,7 @@ function chatStoresOf(orgId: string) {
     invites: scopeStore(invites, orgId, ['redeemInvite']),
     jobRuns: scopeStore(jobRuns, orgId, ['doneRun']),
     measures: scopeStore(measures, orgId, ['editMeasure', 'measureByCode', 'measureById', 'measureForOfficer', 'measureProgress', 'measuresForOfficer', 'reopenMeasure']),
+    messageUse: scopeStore(messageUse, orgId, ['loadMonthUse', 'lineQuotaOf', 'overdueGeneralDays']),
     oit: scopeStore(oit, orgId, ['findOitItem', 'latestOitYear', 'oitItemsOfYear', 'reviewOitItem', 'saveOitAnswer']),
     organisations: scopeStore(organisations, orgId, ['findOrganisation']),
     overview: scopeStore(overview, orgId, ['organisationOverview']),

@@ -10,6 +10,8 @@ export interface NewOutboxMessage {
   id: string;
   orgId: string;
   source: string;
+  /** What the message is (`domain/message-kinds.ts`), for counting what it costs; read from its key when absent. */
+  kind?: string;
   toSealed: string;
   recipients: number;
   messagesSealed: string;
@@ -20,6 +22,9 @@ export interface NewOutboxMessage {
 export interface OutboxMessage {
   id: string;
   orgId: string;
+  source: string;
+  /** Null for a message enqueued before kinds were stored: read from its source and id. */
+  kind: string | null;
   state: OutboxState;
   attempts: number;
   toSealed: string;
@@ -75,7 +80,7 @@ export async function claimSendAttempt({ messageId, attempt, owner, now, leaseSe
 export async function loadOutboxMessage(id: string): Promise<OutboxMessage | null> {
   const doc = await OutboxMessageModel.findById(id).lean();
   if (!doc) return null;
-  return { id: doc._id, orgId: doc.orgId, state: doc.state, attempts: doc.attempts, toSealed: doc.toSealed, messagesSealed: doc.messagesSealed, retryKey: doc.retryKey };
+  return { id: doc._id, orgId: doc.orgId, source: doc.source, kind: doc.kind ?? null, state: doc.state, attempts: doc.attempts, toSealed: doc.toSealed, messagesSealed: doc.messagesSealed, retryKey: doc.retryKey };
 }
 
 /** Records a claimed attempt on the message, which is due again (to another instance) once `leaseUntil` passes. */

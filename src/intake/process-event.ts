@@ -10,6 +10,7 @@ import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
 import type { ChatDeps } from '../chat/deps.js';
 import { respond } from '../chat/router.js';
+import type { MessageMeter } from '../outbox/message-meter.js';
 import { noticeDeadEvent } from '../outbox/dead-event-notices.js';
 
 /** What processing needs of the organisation an event came to: its LINE client and its link makers. */
@@ -33,6 +34,8 @@ export interface ProcessorDeps {
   sealer: Sealer;
   maxAttempts: number;
   kickOutbox?: () => void;
+  /** Counts the answers that went as pushes (`outbox/message-meter.ts`): a reply costs nothing, a push does. */
+  meter?: MessageMeter;
   now: () => Date;
 }
 
@@ -144,7 +147,8 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
       replying = true;
       lineRequestIds = [await channel.line.reply(replyToken!, replies)];
     } else if (userId) {
-      lineRequestIds = await push(replies, eventId, userId, channel.line);
+      const counted = (retryKey: string) => deps.meter?.sent(doc.orgId, { retryKey, kind: 'late-answer', source: `event:${eventId}`, to: [userId], at: deps.now() });
+      lineRequestIds = await push(replies, eventId, userId, channel.line, counted);
     }
     answered = true;
     await markDone(eventId, deps.instanceId, deps.now());
@@ -199,11 +203,13 @@ function previousAttempt(attempt: number, lastError: string | null): 'none' | 'c
 }
 
 /** Pushes in parts of 5, in order, each with a retry key of the event and the part: LINE shows each once. */
-async function push(replies: Message[], eventId: string, to: string, line: LineClient): Promise<(string | null)[]> {
+async function push(replies: Message[], eventId: string, to: string, line: LineClient, counted?: (retryKey: string) => Promise<void> | undefined): Promise<(string | null)[]> {
   const requestIds: (string | null)[] = [];
   for (let i = 0; i < replies.length; i += LINE_LIMITS.messagesPerRequest) {
     const part = replies.slice(i, i + LINE_LIMITS.messagesPerRequest);
-    requestIds.push(await line.push(to, part, retryKeyFor(`${eventId}:${i / LINE_LIMITS.messagesPerRequest}`)));
+    const retryKey = retryKeyFor(`${eventId}:${i / LINE_LIMITS.messagesPerRequest}`);
+    requestIds.push(await line.push(to, part, retryKey));
+    await counted?.(retryKey);
   }
   return requestIds;
 }

@@ -34,6 +34,8 @@ export interface JobSettings {
    * (`own-times.ts`) instead of in the deployment's tick.
    */
   jobTimes?: Readonly<Partial<Record<string, string>>>;
+  /** Reads LINE's quota and this month's use for an organisation's channel and keeps them (`message-quota.ts`). */
+  readMessageQuota?: (orgId: string) => Promise<void>;
 }
 
 export interface JobOutput {

@@ -5,6 +5,7 @@ import { NO_OWN_SETTINGS, resolveOrgSettings, type OrganisationSettings } from '
 import { complaintDeadlines } from './complaint-deadlines.js';
 import { followUp } from './follow-up.js';
 import type { CronVariable, JobDefinition, JobSettings } from './job.js';
+import { messageQuota } from './message-quota.js';
 import { monthlySummary } from './monthly-summary.js';
 import { oitReminder } from './oit-reminder.js';
 import { oitUrlCheck } from './oit-url-check.js';
@@ -65,7 +66,7 @@ export async function resumeEverywhere(deps: RunnerDeps, orgIds: string[]): Prom
   if (withAbandoned.length === 0) return results;
   for (const orgDeps of await organisationsAt(deps, withAbandoned)) {
     // One organisation's failure must not keep the others from their run.
-    results[orgDeps.settings.orgId] = await resumeAbandonedRuns(Object.values(JOBS), orgDeps).catch((error: unknown) => ({ status: 'failed' as const, error: String(error) }));
+    results[orgDeps.settings.orgId] = await resumeAbandonedRuns([...Object.values(JOBS), messageQuota], orgDeps).catch((error: unknown) => ({ status: 'failed' as const, error: String(error) }));
   }
   return results;
 }
@@ -93,6 +94,8 @@ export function jobSchedules(config: Partial<Pick<Config, CronVariable>>, deps: 
       );
     },
   }));
+  // LINE's count, read daily for every organisation (each claimed once, like the jobs above); no own times.
+  schedules.push({ name: messageQuota.name, cron: cronOf(config, messageQuota), run: async (now: Date) => Object.fromEntries(await runJobForMany(messageQuota, now, 'schedule', await organisationsAt(deps, orgIds()))) });
   schedules.push(ownTimesSchedule(DEFINITIONS, (job) => cronOf(config, job), orgIds, (found) => {
     const settingsOf = new Map(found.map((o) => [o.orgId, o.settings]));
     return runnersOf(deps, [...settingsOf.keys()], (orgId) => settingsOf.get(orgId) ?? NO_OWN_SETTINGS);

@@ -18,6 +18,8 @@ export interface RunnerDeps {
   clock: () => Date;
   /** Called when a run has put messages in the outbox, to send them without waiting for the next tick. */
   onEnqueued?: () => void;
+  /** Called with the organisations whose runs just put messages out: LINE's count is read again once they are sent. */
+  onRunsDone?: (orgIds: string[]) => void;
 }
 
 export type RunResult =
@@ -110,6 +112,8 @@ export async function runJobForMany(job: JobDefinition, asOf: Date, trigger: 'sc
     await finishRuns({ claimed: { job: job.name, owner: first.instanceId, startedAt }, outcomes: produced.map(({ deps, runId, output }) => ({ id: runId, orgId: deps.settings.orgId, done: doneOf(output) })), except: [...failedIds], finishedAt: first.clock() });
     phaseDone('finish');
     first.log.info({ job: job.name, runs: produced.length, added, phasesMs }, 'job runs done');
+    const sent = produced.filter(({ output }) => output.outgoing.length > 0).map(({ deps }) => deps.settings.orgId);
+    if (sent.length > 0) first.onRunsDone?.(sent);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await releaseFailedRuns(produced.map((p) => p.runId), message, first.clock());
@@ -153,6 +157,7 @@ async function execute(job: JobDefinition, runId: string, asOf: Date, deps: Runn
     const messages = output.outgoing.length;
     await finishRun({ id: runId, orgId: deps.settings.orgId, outcome: doneOf(output), finishedAt: deps.clock() });
     deps.log.info({ runId, recipients: output.recipients, messages, added }, 'job run done');
+    if (messages > 0) deps.onRunsDone?.([deps.settings.orgId]);
     return { status: 'done', runId, recipients: output.recipients, messages };
   } catch (error) {
     return failed(runId, error, deps);

@@ -19,6 +19,10 @@ export interface LineClient {
   linkRichMenu(userId: string, richMenuId: string): Promise<void>;
   /** Takes the user's own rich menu away: they see the default one again. */
   unlinkRichMenu(userId: string): Promise<void>;
+  /** How many people are in a group or room the bot is in: what LINE bills a push there. */
+  memberCount(groupOrRoomId: string): Promise<number>;
+  /** The plan's messages a month (null: no limit) and this month's use, LINE's own figures. */
+  messageQuota(): Promise<{ quota: number | null; used: number }>;
 }
 
 export class LineRequestTimeout extends Error {}
@@ -124,6 +128,14 @@ export function createLineClient(
     },
     async unlinkRichMenu(userId) {
       await withTimeout(() => api.unlinkRichMenuIdFromUser(userId), ms, 'unlink rich menu');
+    },
+    async memberCount(id) {
+      const { count } = await withTimeout(() => (id.startsWith('R') ? api.getRoomMemberCount(id) : api.getGroupMemberCount(id)), ms, 'member count');
+      return count;
+    },
+    async messageQuota() {
+      const [quota, consumption] = await withTimeout(() => Promise.all([api.getMessageQuota(), api.getMessageQuotaConsumption()]), ms, 'message quota');
+      return { quota: quota.type === 'limited' ? (quota.value ?? 0) : null, used: consumption.totalUsage };
     },
   };
 }

@@ -17,9 +17,11 @@ export interface NoticeDeps {
   kick?: () => void;
 }
 
-async function send(c: Complaint, occasion: string, to: string[], messages: Message[], deps: NoticeDeps): Promise<number> {
+async function send(c: Complaint, occasion: string, to: string[], messages: Message[], deps: NoticeDeps, toOfficers = false): Promise<number> {
   if (to.length === 0) return 0;
-  const added = await enqueue(deps.orgId, `complaint:${c.id}`, [{ key: `complaint:${c.id}:${occasion}`, to, messages }], deps.now, deps.sealer);
+  // The corruption channel's officers must hear of a report whatever the month's budget (message-kinds.ts).
+  const kind = toOfficers && c.kind === 'corruption' ? ('corruption-notice' as const) : undefined;
+  const added = await enqueue(deps.orgId, `complaint:${c.id}`, [{ key: `complaint:${c.id}:${occasion}`, to, messages, kind }], deps.now, deps.sealer);
   if (added > 0) deps.kick?.();
   return added;
 }
@@ -27,13 +29,13 @@ async function send(c: Complaint, occasion: string, to: string[], messages: Mess
 /** The officers of the case's channel: complaint officers for general complaints, integrity officers for corruption. */
 export async function noticeToHandlers(c: Complaint, occasion: string, messages: Message[], deps: NoticeDeps): Promise<number> {
   const to = (await staffWithRole(deps.orgId, HANDLER_ROLE[c.kind])).map((s) => s.lineUserId);
-  return send(c, occasion, to, messages, deps);
+  return send(c, occasion, to, messages, deps, true);
 }
 
 /** Whoever took the case, or the officers of its channel while nobody has. */
 export async function noticeToCaseHandler(c: Complaint, occasion: string, messages: Message[], deps: NoticeDeps): Promise<number> {
   if (!c.handlerUserId) return noticeToHandlers(c, occasion, messages, deps);
-  return send(c, occasion, [c.handlerUserId], messages, deps);
+  return send(c, occasion, [c.handlerUserId], messages, deps, true);
 }
 
 /** The executives, as the 15-day job tells them of overdue cases: never who reported it. */

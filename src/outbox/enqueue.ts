@@ -1,4 +1,5 @@
 import { addToOutbox, type NewOutboxMessage } from '../db/outbox-store.js';
+import { kindOfOutgoing, type MessageKind } from '../domain/message-kinds.js';
 import type { Message } from '../line/client.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { retryKeyFor } from '../line/retry-key.js';
@@ -9,6 +10,8 @@ export interface Outgoing {
   key: string;
   to: string[];
   messages: Message[];
+  /** What it is, when the key cannot tell (a case's notice to the corruption channel); else read from the key. */
+  kind?: MessageKind;
 }
 
 /**
@@ -27,6 +30,7 @@ export function outboxParts(orgId: string, source: string, outgoing: Outgoing[],
           id: key,
           orgId,
           source,
+          kind: item.kind ?? kindOfOutgoing(source, item.key),
           toSealed: sealer.seal(JSON.stringify(recipients.slice(r, r + LINE_LIMITS.multicastRecipients))),
           recipients: Math.min(LINE_LIMITS.multicastRecipients, recipients.length - r),
           messagesSealed: sealer.seal(JSON.stringify(item.messages.slice(m, m + LINE_LIMITS.messagesPerRequest))),

@@ -1,7 +1,9 @@
 import { addSeconds } from 'date-fns';
 import { claimSendAttempt, dueOutboxMessages, loadOutboxMessage, markSendFailed, markSent, recordSendAttempt } from '../db/outbox-store.js';
 import { describeLineError, isTransientLineError, retryAfterSeconds, type LineClient, type Message } from '../line/client.js';
+import { isMessageKind, kindOfOutgoing } from '../domain/message-kinds.js';
 import type { Logger } from '../log.js';
+import type { MessageMeter } from './message-meter.js';
 import type { Sealer } from '../security/crypto.js';
 
 export interface SenderDeps {
@@ -12,6 +14,8 @@ export interface SenderDeps {
   sealer: Sealer;
   maxAttempts: number;
   now: () => Date;
+  /** Counts what LINE accepted, per organisation and month (`message-meter.ts`). */
+  meter?: MessageMeter;
 }
 
 /** If the instance that claimed a send dies, the message is due again after this. */
@@ -89,6 +93,9 @@ export class OutboxSender {
     try {
       const line = this.deps.lineFor(item.orgId);
       const requestId = to.length === 1 ? await line.push(to[0]!, messages, item.retryKey) : await line.multicast(to, messages, item.retryKey);
+      // Before it is marked sent: a crash in between repeats the send, LINE answers 409, and the count, keyed on the retry key, stays one.
+      const kind = isMessageKind(item.kind) ? item.kind : kindOfOutgoing(item.source, item.id);
+      await this.deps.meter?.sent(item.orgId, { retryKey: item.retryKey, kind, source: item.source, to, at: this.deps.now() });
       await markSent(id, this.deps.now(), requestId);
       return 'sent';
     } catch (error) {

@@ -47,6 +47,11 @@ export class FakeLineApi {
   defaultRichMenuId: string | null = null;
   /** What a message's content is, by message id (the simulator's photos); others get a short text as their bytes. */
   readonly contents = new Map<string, { contentType: string; data: Buffer }>();
+  /** Members of each group or room, as `GET /v2/bot/group/{id}/members/count` answers; a group not set here has 3. */
+  readonly memberCounts = new Map<string, number>();
+  /** Each channel's plan (messages a month; null: no limit) and, when set, LINE's count of this month's use. */
+  private readonly quotas = new Map<string, number | null>();
+  private readonly consumptions = new Map<string, number>();
   private server: Server | undefined;
   url = '';
 
@@ -110,6 +115,20 @@ export class FakeLineApi {
     app.post('/v2/bot/message/reply', (req, res) => this.reply(req, res));
     app.post('/v2/bot/message/push', (req, res) => this.send(req, res, [req.body?.to]));
     app.post('/v2/bot/message/multicast', (req, res) => this.send(req, res, req.body?.to, { usersOnly: true }));
+    app.get(['/v2/bot/group/:id/members/count', '/v2/bot/room/:id/members/count'], (req, res) => {
+      this.record(req, 200);
+      res.json({ count: this.membersOf(String(req.params.id)) });
+    });
+    app.get('/v2/bot/message/quota', (req, res) => {
+      const quota = this.quotaOf(FakeLineApi.tokenOf(this.recorded(req))!);
+      this.record(req, 200);
+      res.json(quota === null ? { type: 'none' } : { type: 'limited', value: quota });
+    });
+    app.get('/v2/bot/message/quota/consumption', (req, res) => {
+      const token = FakeLineApi.tokenOf(this.recorded(req))!;
+      this.record(req, 200);
+      res.json({ totalUsage: this.consumptions.get(token) ?? this.billedThrough(token) });
+    });
     app.get('/v2/bot/profile/:userId', (req, res) => {
       const name = this.profiles.get(req.params.userId);
       this.record(req, name ? 200 : 404);
@@ -206,6 +225,35 @@ export class FakeLineApi {
     for (let i = 0; i < (options.times ?? 1); i++) this.failures.push({ status, ...options });
   }
 
+  /** A channel's plan: its messages a month (null: no limit); 200 (the free plan LINE's pricing shows) unless set. */
+  setQuota(quota: number | null, accessToken = this.accessToken): void {
+    this.quotas.set(accessToken, quota);
+  }
+
+  /** What LINE answers as the channel's use this month, instead of what it billed through this fake. */
+  setConsumption(totalUsage: number, accessToken = this.accessToken): void {
+    this.consumptions.set(accessToken, totalUsage);
+  }
+
+  quotaOf(accessToken = this.accessToken): number | null {
+    return this.quotas.has(accessToken) ? this.quotas.get(accessToken)! : 200;
+  }
+
+  /** What LINE would bill a channel for the pushes and multicasts it accepted: one a recipient, a group's members. */
+  billedThrough(accessToken = this.accessToken): number {
+    let billed = 0;
+    for (const r of this.requests) {
+      if (r.status !== 200 || FakeLineApi.tokenOf(r) !== accessToken) continue;
+      if (r.path === '/v2/bot/message/multicast') billed += r.body.to.length;
+      if (r.path === '/v2/bot/message/push') billed += /^[CR]/.test(r.body.to) ? this.membersOf(r.body.to) : 1;
+    }
+    return billed;
+  }
+
+  membersOf(groupOrRoomId: string): number {
+    return this.memberCounts.get(groupOrRoomId) ?? 3;
+  }
+
   reset(): void {
     this.requests.length = 0;
     this.failures.length = 0;
@@ -257,6 +305,10 @@ export class FakeLineApi {
   private takeFailure(path: string, accessToken: string): Failure | undefined {
     const index = this.failures.findIndex((f) => (!f.pathPrefix || path.startsWith(f.pathPrefix)) && (!f.accessToken || f.accessToken === accessToken));
     return index < 0 ? undefined : this.failures.splice(index, 1)[0];
+  }
+
+  private recorded(req: Request): RecordedRequest {
+    return { method: req.method, path: req.path, headers: { ...req.headers }, body: req.body, status: 0, at: new Date() };
   }
 
   private record(req: Request, status: number): void {

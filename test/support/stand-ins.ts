@@ -88,6 +88,7 @@ export function standInContext(options: { input: DialogInput; stores: StandIns; 
       },
       linkRichMenu: async () => {},
       unlinkRichMenu: async () => {},
+      memberCount: async () => 3,
     },
     sealer: standInSealer,
     log: createLogger('silent'),

@@ -79,10 +79,11 @@ describe('the job registry', () => {
     expect(distinct(JOB_NAMES.map((n) => JOBS[n].cronVariable))).toBe(true);
   });
 
-  it('schedules every job at its default when the environment says nothing, besides the own-times and resume ticks', () => {
+  it('schedules every job at its default when the environment says nothing, besides the quota, own-times and resume ticks', () => {
     const schedules = jobSchedules(config(), deps);
     for (const name of JOB_NAMES) expect(schedules.find((s) => s.name === name)?.cron, name).toBe(JOBS[name].cron);
-    expect(schedules.map((s) => s.name)).toEqual([...JOB_NAMES, 'own-times', 'resume-abandoned-runs']);
+    expect(schedules.map((s) => s.name)).toEqual([...JOB_NAMES, 'message-quota', 'own-times', 'resume-abandoned-runs']);
+    expect(schedules.find((s) => s.name === 'message-quota')?.cron).toBe('5 7 * * *');
     // The defaults the README documents.
     expect(JOBS['follow-up'].cron).toBe('0 9 28-31 * *');
     expect(JOBS['monthly-summary'].cron).toBe('30 8 1-10 * 1-5');

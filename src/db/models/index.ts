@@ -9,6 +9,7 @@ import { ItaIndicatorModel, ItaIndicatorMoveModel } from './ita-indicator.js';
 import { JobRunModel, JobRunOutcomeModel, JobRunTakeoverModel } from './job-run.js';
 import { MeasureModel } from './measure.js';
 import { MeasureChangeModel } from './measure-change.js';
+import { LineQuotaModel, MessageSentModel } from './message-use.js';
 import { OitAnswerModel, OitItemModel } from './oit-item.js';
 import { OrganisationModel } from './organisation.js';
 import { PendingImportClaimModel, PendingImportModel } from './pending-import.js';
@@ -39,6 +40,8 @@ export const ALL_MODELS = [
   AttachmentFileModel,
   OutboxMessageModel,
   OutboxAttemptModel,
+  MessageSentModel,
+  LineQuotaModel,
   JobRunModel,
   JobRunOutcomeModel,
   JobRunTakeoverModel,

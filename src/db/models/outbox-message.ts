@@ -14,6 +14,8 @@ const outboxMessageSchema = new Schema(
     orgId: { type: String, required: true },
     /** The job run (or other source) that produced it. */
     source: { type: String, required: true },
+    /** What the message is (`domain/message-kinds.ts`); absent on messages enqueued before it was kept. */
+    kind: { type: String, default: null },
     /** The recipients' LINE ids as sealed JSON: a complainant's id is never readable at rest. */
     toSealed: { type: String, required: true },
     recipients: { type: Number, required: true },

@@ -53,7 +53,7 @@ export interface ChatContext {
   /** The dialog under way, if any (an expired one has already been dropped). */
   dialog: DialogState | null;
   stores: ChatStores;
-  line: Pick<LineClient, 'getDisplayName' | 'getContent' | 'linkRichMenu' | 'unlinkRichMenu'>;
+  line: Pick<LineClient, 'getDisplayName' | 'getContent' | 'linkRichMenu' | 'unlinkRichMenu' | 'memberCount'>;
   sealer: Sealer;
   log: Logger;
   /** Sends outbox messages (e.g. a new case to its handlers) at once rather than at the next tick. */

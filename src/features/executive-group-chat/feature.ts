@@ -1,5 +1,6 @@
 import { figures } from '../../domain/figures.js';
 import { GROUP_LINK_CODE_MINUTES } from '../../domain/executive-group.js';
+import { groupCostText } from '../../domain/message-use.js';
 import { hasRole } from '../../domain/roles.js';
 import { text } from '../../line/messages.js';
 import type { ChatContext, Feature, Sender } from '../common/context.js';
@@ -101,6 +102,18 @@ export const linkInGroup: Feature = {
     const { result, replaced } = await ctx.stores.executiveGroups.linkGroupWithCode({ rawCode: code, groupId, groupKey, byKey: ctx.sender.userKey, eventId }, now);
     if (result !== 'linked') await ctx.stores.groupLinkThrottle.recordGroupLinkFailure({ who: tryer, eventId, now });
     ctx.log.info({ orgId, groupKey, eventId, result }, 'executives group link attempt');
-    return [text(result === 'linked' ? SAY.linked(replaced) : SAY[result])];
+    if (result !== 'linked') return [text(SAY[result])];
+    // One message: in a group the bot answers once.
+    return [text(`${SAY.linked(replaced)}\n\n${await linkCost(ctx, groupId)}`)];
   },
 };
+
+/** What the group adds to the month's messages: its members (as LINE says now) × what it receives a month. */
+async function linkCost(ctx: ChatContext, groupId: string): Promise<string> {
+  const members = await ctx.line.memberCount(groupId).catch((error: unknown) => {
+    ctx.log.warn({ orgId: ctx.org.id, err: error }, 'could not read the linked group\'s member count');
+    return null;
+  });
+  const [overdueDays, reading] = await Promise.all([ctx.stores.messageUse.overdueGeneralDays(ctx.now), ctx.stores.messageUse.lineQuotaOf()]);
+  return groupCostText(members, overdueDays, reading?.quota ?? null, figures(ctx.org.digits));
+}

@@ -1,0 +1,96 @@
+import { figures as figuresOf, type Figures } from './figures.js';
+import { isRequiredKind, MESSAGE_KIND_NAMES, messageKindThai, type MessageKind } from './message-kinds.js';
+import { THAI_MONTHS_SHORT } from './thai.js';
+
+/** A month's pushes of one kind: requests LINE accepted (`sends`), and what LINE bills (`recipients`). */
+export interface KindUse {
+  kind: MessageKind;
+  sends: number;
+  recipients: number;
+}
+
+/** LINE's own figures for a channel as read (`GET /v2/bot/message/quota` and `…/quota/consumption`). */
+export interface LineQuotaReading {
+  /** The plan's messages a month; null when LINE sets no limit. */
+  quota: number | null;
+  /** This month's messages by every sending API of the channel, LINE's count. */
+  used: number;
+  /** The Bangkok month the reading is of. */
+  month: string;
+  readAt: Date;
+}
+
+export interface MonthUse {
+  /** "2026-12" */
+  month: string;
+  kinds: KindUse[];
+  /** LINE's last reading, when it is of this month. */
+  line: LineQuotaReading | null;
+}
+
+export function monthUse(month: string, kinds: KindUse[], reading: LineQuotaReading | null): MonthUse {
+  return { month, kinds, line: reading && reading.month === month ? reading : null };
+}
+
+export const totalBilled = (use: MonthUse): number => use.kinds.reduce((n, k) => n + k.recipients, 0);
+
+/** "ธ.ค. 2569" from "2026-12". */
+export function monthLabel(month: string, f: Figures): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return `${THAI_MONTHS_SHORT[m - 1]} ${f.fiscalYear(year + 543)}`;
+}
+
+/**
+ * `สถิติข้อความ` in LINE and `cli messages`: the month's pushes by kind, what the plan allows and what LINE
+ * itself counted. One text for both, so an admin and an operator read the same figures.
+ */
+export function messageUseText(use: MonthUse, isCurrentMonth: boolean, f: Figures = figuresOf()): string {
+  const total = totalBilled(use);
+  const lines = [`การใช้ข้อความ LINE เดือน ${monthLabel(use.month, f)}`, 'ข้อความที่ตอบกลับทันทีไม่นับโควตา ข้อความที่ระบบส่งเองนับตามจำนวนผู้รับ ส่งถึงกลุ่มนับตามจำนวนสมาชิกในกลุ่ม', ''];
+  if (total === 0) lines.push(isCurrentMonth ? 'เดือนนี้ระบบยังไม่ได้ส่งข้อความที่นับโควตา' : 'เดือนนั้นระบบไม่ได้ส่งข้อความที่นับโควตา');
+  else {
+    lines.push(`ระบบส่งไป ${f.count(total)} ข้อความ แยกตามประเภท`);
+    const order = (k: KindUse) => MESSAGE_KIND_NAMES.indexOf(k.kind);
+    const rows = [...use.kinds].filter((k) => k.recipients > 0).sort((a, b) => b.recipients - a.recipients || order(a) - order(b));
+    for (const k of rows) {
+      lines.push(`• ${f.digits(messageKindThai(k.kind))} ${f.count(k.recipients)} ข้อความ (ส่ง ${f.count(k.sends)} ครั้ง)${isRequiredKind(k.kind) ? ' *' : ''}`);
+    }
+    if (rows.some((k) => isRequiredKind(k.kind))) lines.push('* ข้อความที่ระเบียบกำหนดให้ต้องแจ้ง');
+  }
+  lines.push('');
+  if (!isCurrentMonth) lines.push('ยอดจาก LINE มีเฉพาะเดือนปัจจุบัน');
+  else if (!use.line) lines.push('ยังไม่ได้อ่านโควตาและยอดใช้จาก LINE ระบบจะอ่านทุกวันและหลังงานตามกำหนดแต่ละครั้ง');
+  else {
+    const { quota, used, readAt } = use.line;
+    if (quota === null) lines.push('แพ็กเกจของบัญชีนี้ไม่จำกัดจำนวนข้อความต่อเดือน');
+    else lines.push(`โควตาของแพ็กเกจ ${f.count(quota)} ข้อความต่อเดือน ใช้ไปแล้วร้อยละ ${f.digits(Math.round((used * 100) / Math.max(quota, 1)))} เหลือ ${f.count(Math.max(quota - used, 0))} ข้อความ`);
+    lines.push(`LINE นับว่าเดือนนี้ใช้ไป ${f.count(used)} ข้อความ (อ่านเมื่อ ${f.dateTime(readAt)})`);
+    // LINE counts the account's every sender: broadcasts from LINE Official Account Manager too.
+    if (used > total) lines.push('ยอดของ LINE รวมข้อความที่ส่งจากช่องทางอื่นของบัญชีนี้ด้วย เช่น การบรอดแคสต์จาก LINE Official Account Manager');
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The pushes the executives' group receives in a month: the monthly summary, the follow-up's list of who has
+ * not reported (at most once a month), and one on each day a general complaint passes its 15 days.
+ */
+export const groupPushesAMonth = (overdueDays: number): number => 2 + overdueDays;
+
+/**
+ * What linking the executives' group adds to a month's messages, said when it is linked: each push to a group
+ * is billed once per member. `members` is null when LINE did not say.
+ */
+export function groupCostText(members: number | null, overdueDays: number, quota: number | null, f: Figures = figuresOf()): string {
+  const pushes = groupPushesAMonth(overdueDays);
+  if (members === null) {
+    return `ข้อความที่ส่งถึงกลุ่มนับโควตาข้อความของ LINE ตามจำนวนสมาชิกในกลุ่ม กลุ่มจะได้รับประมาณเดือนละ ${f.count(pushes)} ครั้ง จึงใช้เพิ่มเดือนละประมาณ ${f.count(pushes)} เท่าของจำนวนสมาชิก (อ่านจำนวนสมาชิกจาก LINE ไม่สำเร็จ)`;
+  }
+  const added = members * pushes;
+  return (
+    `กลุ่มนี้มีสมาชิก ${f.count(members)} คน ข้อความหนึ่งครั้งที่ส่งถึงกลุ่มจึงนับโควตาข้อความของ LINE ${f.count(members)} ข้อความ\n` +
+    `กลุ่มจะได้รับประมาณเดือนละ ${f.count(pushes)} ครั้ง (สรุปรายเดือน ผลการติดตามงาน และวันที่มีเรื่องร้องเรียนทั่วไปเกินกำหนด ${f.count(overdueDays)} วันใน ${f.count(30)} วันที่ผ่านมา) ` +
+    `จึงใช้เพิ่มประมาณ ${f.count(added)} ข้อความต่อเดือน${quota !== null ? ` จากโควตา ${f.count(quota)} ข้อความต่อเดือน` : ''}\n` +
+    'ผู้บริหารยังได้รับทางแชตส่วนตัวเหมือนเดิม หากไม่ต้องการใช้ข้อความเพิ่ม เลิกเชื่อมได้โดยพิมพ์ "เลิกเชื่อมกลุ่ม"'
+  );
+}
