@@ -8,6 +8,7 @@ export const MESSAGE_KINDS = {
   // What a rule requires (docs/domain.md, "Messages and their cost").
   'deadline-reminder': { thai: 'เตือนใกล้ครบกำหนด 15 วัน', required: true },
   'deadline-escalation': { thai: 'แจ้งเรื่องเกินกำหนด 15 วัน', required: true },
+  'not-fixed-escalation': { thai: 'เรื่องที่ผู้ร้องแจ้งว่ายังไม่ได้รับการแก้ไขถึงผู้บริหาร', required: true },
   'citizen-update': { thai: 'แจ้งผลและความคืบหน้าแก่ผู้ร้อง', required: true },
   'corruption-notice': { thai: 'แจ้งเจ้าหน้าที่เรื่องเบาะแสการทุจริต', required: true },
   // What can wait, be merged, or go by reply.
@@ -51,6 +52,7 @@ const PART_SUFFIX = /:r\d+:m\d+$/;
 function complaintKind(occasion: string): MessageKind {
   if (occasion.startsWith('reminder')) return 'deadline-reminder';
   if (occasion.startsWith('explain-request')) return 'deadline-escalation';
+  if (occasion.startsWith('escalated-not-fixed')) return 'not-fixed-escalation';
   if (occasion.startsWith('update:')) return 'citizen-update';
   if (occasion.startsWith('photos:')) return 'citizen-photos';
   return 'complaint-notice';

@@ -9,6 +9,7 @@ describe('what kind of message an outbox entry is', () => {
     expect(kindOfOutgoing(r, 'complaint:c1:reminder:r0:m0')).toBe('deadline-reminder');
     expect(kindOfOutgoing(r, 'complaint:c1:reminder:clock2:r0:m0')).toBe('deadline-reminder');
     expect(kindOfOutgoing(r, 'complaint:c1:explain-request:r0:m0')).toBe('deadline-escalation');
+    expect(kindOfOutgoing(r, 'complaint:c1:escalated-not-fixed:2')).toBe('not-fixed-escalation');
     expect(kindOfOutgoing(r, 'complaint:escalations:org-a:2026-12-03:r0:m0')).toBe('deadline-escalation');
     expect(kindOfOutgoing(r, `${r}:group:gk1:overdue-general:r0:m0`)).toBe('executive-group');
   });
@@ -37,7 +38,7 @@ describe('what kind of message an outbox entry is', () => {
   });
 
   it('marks as required exactly what a rule requires', () => {
-    expect(MESSAGE_KIND_NAMES.filter(isRequiredKind).sort()).toEqual(['citizen-update', 'corruption-notice', 'deadline-escalation', 'deadline-reminder']);
+    expect(MESSAGE_KIND_NAMES.filter(isRequiredKind).sort()).toEqual(['citizen-update', 'corruption-notice', 'deadline-escalation', 'deadline-reminder', 'not-fixed-escalation']);
   });
 
   it('gives every kind its own Thai name', () => {
