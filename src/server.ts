@@ -18,6 +18,7 @@ import { removeStaleDialogs } from './jobs/remove-stale-dialogs.js';
 import type { RunnerDeps } from './jobs/run-job.js';
 import { startSchedules } from './jobs/scheduler.js';
 import { OutboxSender } from './outbox/sender.js';
+import { setNoticeMergeWindow } from './outbox/enqueue.js';
 import type { LineClient } from './line/client.js';
 import type { ChatDeps } from './chat/deps.js';
 import { createTenants } from './tenants/create.js';
@@ -125,6 +126,7 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
   const publicBaseUrl = () => config.PUBLIC_BASE_URL ?? `http://localhost:${boundPort}`;
   const publicPageUrl = (orgId: string) => `${publicBaseUrl()}/public/${orgId}`;
   const instanceId = randomUUID();
+  setNoticeMergeWindow(config.NOTICE_MERGE_SECONDS);
   const outbox = new OutboxSender({ lineFor: (orgId) => tenants.lineFor(orgId), log, instanceId, sealer, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now });
   const jobDeps: RunnerDeps = {
     // A getter: without PUBLIC_BASE_URL the address names the port, known only once the server listens.

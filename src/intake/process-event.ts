@@ -11,6 +11,9 @@ import type { Sealer } from '../security/crypto.js';
 import type { ChatDeps } from '../chat/deps.js';
 import { respond } from '../chat/router.js';
 import { noticeDeadEvent } from '../outbox/dead-event-notices.js';
+import { releaseRepliedIn } from '../db/outbox-store.js';
+import { extrasForReply } from '../outbox/reply-extras.js';
+import { DEFAULT_DIGIT_STYLE } from '../domain/figures.js';
 
 /** What processing needs of the organisation an event came to: its LINE client and its link makers. */
 export interface OrganisationChannelDeps {
@@ -95,7 +98,7 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
     channel = deps.channelOf(doc.orgId);
     let sending: Sending;
     if (earlierReplies === null) {
-      const replies = await respond(event, eventId, {
+      const answer = await respond(event, eventId, {
         org: channel.settings,
         activeFiscalYear: channel.activeFiscalYear,
         firstAttempt: firstEver,
@@ -108,6 +111,14 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
         log: deps.log,
         now: startedAt,
       });
+      // The person's waiting notices ride free after the answer (outbox/reply-extras.ts), as many as fit one
+      // request; a late answer, pushed, carries them too at no extra cost.
+      const room = LINE_LIMITS.messagesPerRequest - answer.length;
+      const extras =
+        userId && replyToken !== undefined && answer.length > 0 && room > 0
+          ? await extrasForReply({ orgId: doc.orgId, to: userId, eventId, room, firstAttempt: firstEver, digits: channel.settings.digits ?? DEFAULT_DIGIT_STYLE, sealer: deps.sealer, now: startedAt })
+          : [];
+      const replies = [...answer, ...extras];
       // No attempt before this one sent anything (none stored replies), so the token is unused if young.
       const canReply = replyToken !== undefined && replies.length <= LINE_LIMITS.messagesPerRequest && (attempt === 1 || previous === 'cut-off') && young();
       sending = { via: canReply ? 'reply' : 'push', replies };
@@ -157,6 +168,8 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
     await markFailed({ eventId, attempt, error: `${mark}${describe(error)}`, nextAttemptAt: next, state: dead ? 'dead' : repliesStored ? 'replying' : 'pending' });
     deps.log.warn({ eventId, type: doc.type, attempt, dead, err: error }, 'event processing failed');
     if (dead) {
+      // Notices this answer was to carry wait again for their own push.
+      await releaseRepliedIn(eventId, deps.now()).catch((releaseError: unknown) => deps.log.error({ eventId, err: releaseError }, 'could not put back the notices of a dead event'));
       const person = event.source?.type === 'user' ? userId : null;
       await noticeDeadEvent(doc.orgId, { id: eventId, userId: person, answered: repliesStored }, { sealer: deps.sealer, now: deps.now(), kick: deps.kickOutbox }).catch(
         (noticeError: unknown) => deps.log.error({ eventId, err: noticeError }, 'could not tell of a dead event'),

@@ -12,6 +12,17 @@ export interface Outgoing {
 }
 
 /**
+ * Notices to the same people within this window go as one push (outbox/merge.ts): a message is first due this
+ * long after it is written, and whatever else is written for the same people meanwhile rides with it, or with
+ * the reply to their next message (outbox/reply-extras.ts). Set once at start from NOTICE_MERGE_SECONDS.
+ */
+let mergeWindowSeconds = 60;
+
+export function setNoticeMergeWindow(seconds: number): void {
+  mergeWindowSeconds = seconds;
+}
+
+/**
  * The outbox messages for what is to go out. Recipients beyond LINE's multicast limit and messages beyond 5 a
  * request are split into parts whose keys extend the given one, in a fixed order, so a resumed run splits the
  * same way.
@@ -29,9 +40,11 @@ export function outboxParts(orgId: string, source: string, outgoing: Outgoing[],
           source,
           toSealed: sealer.seal(JSON.stringify(recipients.slice(r, r + LINE_LIMITS.multicastRecipients))),
           recipients: Math.min(LINE_LIMITS.multicastRecipients, recipients.length - r),
+          toKey: sealer.userKey(recipients.slice(r, r + LINE_LIMITS.multicastRecipients).join(',')),
           messagesSealed: sealer.seal(JSON.stringify(item.messages.slice(m, m + LINE_LIMITS.messagesPerRequest))),
           retryKey: retryKeyFor(key),
           createdAt: now,
+          dueAt: new Date(now.getTime() + mergeWindowSeconds * 1000),
         });
       }
     }

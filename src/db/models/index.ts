@@ -12,7 +12,7 @@ import { MeasureChangeModel } from './measure-change.js';
 import { OitAnswerModel, OitItemModel } from './oit-item.js';
 import { OrganisationModel } from './organisation.js';
 import { PendingImportClaimModel, PendingImportModel } from './pending-import.js';
-import { OutboxAttemptModel, OutboxMessageModel } from './outbox-message.js';
+import { OutboxAttemptModel, OutboxMessageModel, QuotaNoticeModel } from './outbox-message.js';
 import { ProgressReportModel } from './progress-report.js';
 import { RichMenuClaimModel, RichMenuSetModel } from './rich-menu-set.js';
 import { OnboardingLinkModel, OnboardingUseModel } from './onboarding-link.js';
@@ -39,6 +39,7 @@ export const ALL_MODELS = [
   AttachmentFileModel,
   OutboxMessageModel,
   OutboxAttemptModel,
+  QuotaNoticeModel,
   JobRunModel,
   JobRunOutcomeModel,
   JobRunTakeoverModel,
