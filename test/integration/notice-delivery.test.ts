@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLineClient } from '../../src/line/client.js';
+import { OutboxMessageModel } from '../../src/db/models/outbox-message.js';
 import { outboxBacklog } from '../../src/db/outbox-store.js';
 import { createLogger } from '../../src/log.js';
 import { OutboxSender } from '../../src/outbox/sender.js';
@@ -83,6 +84,7 @@ describe('notices to the same person within the window', () => {
   });
 
   it('two instances draining at once send each notice exactly once', async () => {
+    await OutboxMessageModel.deleteMany({});
     await fileGeneralComplaint(citizen(), 'กิ่งไม้หักขวางถนน');
     await fileGeneralComplaint(citizen(), 'สุนัขจรจัดในตลาด');
     later(WINDOW_SECONDS + 1);
@@ -94,6 +96,9 @@ describe('notices to the same person within the window', () => {
     const texts = newCaseTexts(deliveredTo(OFFICER).flatMap((r) => r.body.messages));
     expect(texts).toHaveLength(2);
     expect(new Set(texts).size).toBe(2);
+    // Whichever instance won which notice, each went inside a merged push, none on its own as well.
+    const rows = await OutboxMessageModel.find({ orgId: ORG, source: /^complaint:/ }).lean();
+    expect(rows.map((r) => r.state)).toEqual(['merged', 'merged']);
   });
 
   it('a merged push whose answer LINE lost is sent again with the same retry key and shown once', async () => {
@@ -135,6 +140,8 @@ describe('a waiting notice rides the next reply', () => {
     await h.server.runner.sweep();
     backToNow();
     await afterTheWindow();
+    // The late answer was pushed (its token was spent on the failed reply), and the notice went in that push.
+    expect(deliveredTo(OFFICER)).toHaveLength(1);
     const everything = [
       ...h.line.requests.filter((r) => r.status === 200 && r.path === '/v2/bot/message/reply').flatMap((r) => r.body.messages),
       ...deliveredTo(OFFICER).flatMap((r) => r.body.messages),
