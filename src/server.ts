@@ -162,6 +162,7 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
       instanceId,
       sealer,
       maxAttempts: config.EVENT_MAX_ATTEMPTS,
+      replyTokenSafeSeconds: config.REPLY_TOKEN_SAFE_SECONDS,
       kickOutbox: () => outbox.kick(),
       now,
     },

@@ -37,10 +37,12 @@ export interface ProcessorDeps {
   maxAttempts: number;
   kickOutbox?: () => void;
   now: () => Date;
+  /** How long a reply token is used after its event (REPLY_TOKEN_SAFE_SECONDS); later answers are pushed. */
+  replyTokenSafeSeconds?: number;
 }
 
-/** A reply token is good for about a minute; after that the answer goes as a push. */
-const REPLY_TOKEN_SAFE_SECONDS = 50;
+/** A reply token is good for about a minute (LINE promises no figure); after that the answer goes as a push. */
+export const REPLY_TOKEN_SAFE_SECONDS = 50;
 const ATTEMPT_LEASE_SECONDS = 60;
 
 export function backoffSeconds(attempt: number): number {
@@ -88,7 +90,7 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
   // Where a late answer is pushed: the person, or the group (which hears only the executives' group commands).
   const userId = event.source?.type === 'user' ? (event.source.userId ?? null) : event.source?.type === 'group' ? event.source.groupId : null;
   const replyToken = 'replyToken' in event ? event.replyToken : undefined;
-  const young = () => differenceInSeconds(deps.now(), doc.timestamp) < REPLY_TOKEN_SAFE_SECONDS;
+  const young = () => differenceInSeconds(deps.now(), doc.timestamp) < (deps.replyTokenSafeSeconds ?? REPLY_TOKEN_SAFE_SECONDS);
   const previous = previousAttempt(attempt, doc.lastError);
   let repliesStored = earlierReplies !== null;
   /** Set once LINE has taken the answer: a failure after that must not lead to sending it again. */

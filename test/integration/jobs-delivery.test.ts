@@ -158,6 +158,7 @@ describe('the outbox', () => {
     const status = await jobsStatus(ORG);
     expect(status.backlog.failed).toBe(0);
     expect(status.runs.find((r) => r.period === '2026-01')).toMatchObject({ job: 'monthly-summary', state: 'done', failed: 0, pending: 1, sent: 0 });
+    expect(formatJobsStatus(status)).toContain('ส่งแล้ว 0 รอส่ง 1 ล้มเหลว 0');
     // Not before the hour is up (LINE would only refuse again), and sent once the quota allows.
     clock.now = new Date(clock.now.getTime() + 30 * 60_000);
     expect(await patient.drain()).toMatchObject({ sent: 0 });
