@@ -84,16 +84,17 @@ export interface HandOverable {
   messagesSealed: string;
 }
 
-const handOverable = { state: 'pending', $or: [{ attempts: 0 }, { waitingFor: 'quota' }] };
-
 /** Such messages to any of these recipients (by key), due or still gathered, the oldest first. */
 export async function handOverableTo(toKeys: string[]): Promise<HandOverable[]> {
   if (toKeys.length === 0) return [];
-  const rows = await OutboxMessageModel.find({ toKey: { $in: toKeys }, ...handOverable })
-    .sort({ createdAt: 1, _id: 1 })
-    .select('_id orgId toKey attempts createdAt toSealed recipients messagesSealed')
+  // Equalities only, which FerretDB takes to the index; the rest is picked here.
+  const rows = await OutboxMessageModel.find(toKeys.length === 1 ? { toKey: toKeys[0], state: 'pending' } : { toKey: { $in: toKeys }, state: 'pending' })
+    .select('_id orgId toKey attempts createdAt toSealed recipients messagesSealed waitingFor')
     .lean();
-  return rows.map((r) => ({ id: r._id, orgId: r.orgId, toKey: r.toKey!, attempts: r.attempts, createdAt: r.createdAt, toSealed: r.toSealed, recipients: r.recipients, messagesSealed: r.messagesSealed }));
+  return rows
+    .filter((r) => r.attempts === 0 || r.waitingFor === 'quota')
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a._id.localeCompare(b._id))
+    .map((r) => ({ id: r._id, orgId: r.orgId, toKey: r.toKey!, attempts: r.attempts, createdAt: r.createdAt, toSealed: r.toSealed, recipients: r.recipients, messagesSealed: r.messagesSealed }));
 }
 
 /**

@@ -70,8 +70,28 @@ export async function extrasForReply(input: ReplyExtrasInput): Promise<Message[]
   return extras;
 }
 
+/**
+ * Whether LINE's quota holds an organisation's messages back, as last read: every answer asks, so the answer
+ * is kept a short while per organisation. This instance's sender forgets it at once when LINE refuses or takes
+ * a push (`quotaAnswerChanged`); another instance's refusal is seen up to this much later.
+ */
+const QUOTA_READ_TTL_MS = 30_000;
+const quotaRead = new Map<string, { holds: boolean; at: number }>();
+
+export function quotaAnswerChanged(orgId: string): void {
+  quotaRead.delete(orgId);
+}
+
+async function holdsBack(orgId: string): Promise<boolean> {
+  const known = quotaRead.get(orgId);
+  if (known && Date.now() - known.at < QUOTA_READ_TTL_MS) return known.holds;
+  const holds = await quotaHoldsBack(orgId);
+  quotaRead.set(orgId, { holds, at: Date.now() });
+  return holds;
+}
+
 async function quotaNoticeDue({ orgId, to, eventId, sealer, now }: ReplyExtrasInput): Promise<boolean> {
-  if (!(await quotaHoldsBack(orgId))) return false;
+  if (!(await holdsBack(orgId))) return false;
   const staff = await findStaff(orgId, to);
   if (!staff?.roles.includes('admin')) return false;
   return claimQuotaNotice(`${orgId}:${monthKey(now)}:${sealer.userKey(to)}`, eventId, now);

@@ -15,6 +15,7 @@ import { describeLineError, isQuotaRefusal, isTransientLineError, retryAfterSeco
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
 import { mergeDue } from './merge.js';
+import { quotaAnswerChanged } from './reply-extras.js';
 
 export interface SenderDeps {
   /** The LINE client of the organisation a message is from: each sends with its own channel's token. */
@@ -114,6 +115,7 @@ export class OutboxSender {
       const line = this.deps.lineFor(item.orgId);
       const requestId = to.length === 1 ? await line.push(to[0]!, messages, item.retryKey) : await line.multicast(to, messages, item.retryKey);
       await markSent(id, this.deps.now(), requestId);
+      quotaAnswerChanged(item.orgId);
       return 'sent';
     } catch (error) {
       const { status, message } = describeLineError(error);
@@ -121,6 +123,7 @@ export class OutboxSender {
         // Not a failure: nothing went out, and it goes when the quota allows (or by reply, free, before that).
         const until = addSeconds(this.deps.now(), QUOTA_RECHECK_SECONDS);
         await markWaitingForQuota(id, { status, error: message, nextAttemptAt: until });
+        quotaAnswerChanged(item.orgId);
         this.deps.log.warn({ outboxId: id, orgId: item.orgId, attempt, status }, "LINE's monthly message quota is used up; messages wait");
         this.throttledUntil.set(item.orgId, until.getTime());
         return 'throttled';
