@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLineClient } from '../../src/line/client.js';
 import { OutboxMessageModel } from '../../src/db/models/outbox-message.js';
-import { outboxBacklog } from '../../src/db/outbox-store.js';
+import { addToOutbox, claimHandOver, outboxBacklog } from '../../src/db/outbox-store.js';
+import { retryKeyFor } from '../../src/line/retry-key.js';
 import { createLogger } from '../../src/log.js';
 import { OutboxSender } from '../../src/outbox/sender.js';
 import { Chat, fileGeneralComplaint, visibleText } from '../support/chat.js';
@@ -113,6 +114,43 @@ describe('notices to the same person within the window', () => {
     expect(new Set(tried.map((r) => r.headers['x-line-retry-key'])).size).toBe(1);
     expect(deliveredTo(OFFICER)).toHaveLength(1);
     expect(newCaseTexts(deliveredTo(OFFICER)[0]!.body.messages)).toHaveLength(2);
+  });
+});
+
+describe('an instance that dies in the middle of merging', () => {
+  /** Two new-case notices to the officer, still in their window, claimed for merged push `merged:crash-…` as a dying instance leaves them. */
+  async function claimedByADyingMerge(writeTheMergedPush: boolean): Promise<void> {
+    await fileGeneralComplaint(citizen(), 'ทางเท้าชำรุด');
+    await fileGeneralComplaint(citizen(), 'ต้นไม้ล้มทับสายไฟ');
+    const rows = await OutboxMessageModel.find({ orgId: ORG, state: 'pending' }).sort({ createdAt: 1 }).lean();
+    expect(rows).toHaveLength(2);
+    const id = `merged:crash-${writeTheMergedPush}`;
+    for (const row of rows) expect(await claimHandOver({ id: row._id, attempts: 0 }, `merge:${id}`, new Date())).toBe(true);
+    if (writeTheMergedPush) {
+      const messages = rows.flatMap((r) => JSON.parse(testSealer.open(r.messagesSealed)));
+      await addToOutbox({ id, orgId: ORG, source: 'merged', toSealed: rows[0]!.toSealed, recipients: 1, messagesSealed: testSealer.seal(JSON.stringify(messages)), retryKey: retryKeyFor(id), createdAt: rows[0]!.createdAt, members: rows.map((r) => r._id) });
+    }
+  }
+
+  it('after it wrote the merged push: the push goes, and its notices are not pushed again after the lease', async () => {
+    await OutboxMessageModel.deleteMany({});
+    await claimedByADyingMerge(true);
+    await afterTheWindow(61);
+    await afterTheWindow(122);
+    expect(deliveredTo(OFFICER)).toHaveLength(1);
+    expect(newCaseTexts(deliveredTo(OFFICER)[0]!.body.messages)).toHaveLength(2);
+    expect((await outboxBacklog(ORG)).pending).toBe(0);
+  });
+
+  it('before it wrote the merged push: after the lease each notice is pushed, once', async () => {
+    await OutboxMessageModel.deleteMany({});
+    await claimedByADyingMerge(false);
+    await afterTheWindow(61);
+    await afterTheWindow(122);
+    const texts = newCaseTexts(deliveredTo(OFFICER).flatMap((r) => r.body.messages));
+    expect(texts).toHaveLength(2);
+    expect(new Set(texts).size).toBe(2);
+    expect((await outboxBacklog(ORG)).pending).toBe(0);
   });
 });
 
