@@ -109,7 +109,7 @@ const base = z.object({
       return parsed ?? [];
     }),
   OUTBOX_MAX_ATTEMPTS: positiveInt(8),
-  /** Notices to the same people within this many seconds go as one push (0: only what is due together). */
+  /** Notices to the same people within this many seconds go as one push (0: each on its own, at once). */
   NOTICE_MERGE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
   JOB_LEASE_SECONDS: positiveInt(120),
 });

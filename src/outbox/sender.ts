@@ -14,6 +14,7 @@ import {
 import { describeLineError, isQuotaRefusal, isTransientLineError, retryAfterSeconds, type LineClient, type Message } from '../line/client.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
+import { noticeMergeWindow } from './enqueue.js';
 import { mergeDue } from './merge.js';
 import { quotaAnswerChanged } from './reply-extras.js';
 
@@ -73,8 +74,8 @@ export class OutboxSender {
     for (const [orgId, until] of this.throttledUntil) if (until <= now) this.throttledUntil.delete(orgId);
     const lanes = new Map<string, { id: string; attempts: number; createdAt: Date }[]>();
     const due = (await dueOutboxMessages(this.deps.now(), limit)).filter((m) => !this.throttledUntil.has(m.orgId));
-    // Notices to the same people go as one push where they fit (outbox/merge.ts).
-    const { merged, added } = await mergeDue(due, { sealer: this.deps.sealer, now: this.deps.now() });
+    // Notices to the same people go as one push where they fit (outbox/merge.ts); NOTICE_MERGE_SECONDS=0 sends each alone.
+    const { merged, added } = noticeMergeWindow() > 0 ? await mergeDue(due, { sealer: this.deps.sealer, now: this.deps.now() }) : { merged: new Set<string>(), added: [] };
     for (const m of [...due.filter((d) => !merged.has(d.id)), ...added]) lanes.set(m.orgId, [...(lanes.get(m.orgId) ?? []), m]);
     // In the order they were written: a message retried after a 429 still comes before the ones behind it.
     const queue = [...lanes.values()].map((lane) => lane.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id)));
