@@ -62,6 +62,11 @@ const base = z.object({
   // Events held in memory at once; above it webhooks are stored for later and answered 503. 5,000 is about
   // 10–15 s of processing: within the reply token's minute, and a few MiB.
   EVENT_QUEUE_LIMIT: positiveInt(5_000),
+  /**
+   * How long after an event its reply token is used; a later answer is pushed (paid). LINE says "about a
+   * minute" and promises no figure: 50 s keeps a margin. Lowered only to scale a burst benchmark down.
+   */
+  REPLY_TOKEN_SAFE_SECONDS: z.coerce.number().int().min(1).max(55).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Schedules, read in Asia/Bangkok; each job's default is in its definition (src/jobs/).
   FOLLOW_UP_CRON: cron,
@@ -105,6 +110,8 @@ const base = z.object({
       return parsed ?? [];
     }),
   OUTBOX_MAX_ATTEMPTS: positiveInt(8),
+  /** Notices to the same people within this many seconds go as one push (0: each on its own, at once). */
+  NOTICE_MERGE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
   JOB_LEASE_SECONDS: positiveInt(120),
 });
 

@@ -21,6 +21,7 @@ import pLimit from 'p-limit';
 import { readLineQuota } from './outbox/line-quota.js';
 import { createMessageMeter } from './outbox/message-meter.js';
 import { OutboxSender } from './outbox/sender.js';
+import { setNoticeMergeWindow } from './outbox/enqueue.js';
 import type { LineClient } from './line/client.js';
 import type { ChatDeps } from './chat/deps.js';
 import { createTenants } from './tenants/create.js';
@@ -128,6 +129,7 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
   const publicBaseUrl = () => config.PUBLIC_BASE_URL ?? `http://localhost:${boundPort}`;
   const publicPageUrl = (orgId: string) => `${publicBaseUrl()}/public/${orgId}`;
   const instanceId = randomUUID();
+  setNoticeMergeWindow(config.NOTICE_MERGE_SECONDS);
   const meter = createMessageMeter({ lineFor: (orgId) => tenants.lineFor(orgId), log, now });
   const outbox = new OutboxSender({ lineFor: (orgId) => tenants.lineFor(orgId), log, instanceId, sealer, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now, meter });
   const readMessageQuota = (orgId: string) => readLineQuota(orgId, tenants.lineFor(orgId), now());
@@ -174,6 +176,7 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
       instanceId,
       sealer,
       maxAttempts: config.EVENT_MAX_ATTEMPTS,
+      replyTokenSafeSeconds: config.REPLY_TOKEN_SAFE_SECONDS,
       kickOutbox: () => outbox.kick(),
       meter,
       now,

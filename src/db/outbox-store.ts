@@ -1,7 +1,7 @@
 import { createIgnoringDuplicates } from './bulk-write.js';
 import { batchedCreate } from './group-commit.js';
 import { insertUnique, claimRound, type ClaimLedger, type Lease } from './lease.js';
-import { OutboxAttemptModel, OutboxMessageModel, type OUTBOX_STATES } from './models/outbox-message.js';
+import { OutboxAttemptModel, OutboxMessageModel, QuotaNoticeModel, type OUTBOX_STATES } from './models/outbox-message.js';
 
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
@@ -14,9 +14,15 @@ export interface NewOutboxMessage {
   kind?: string;
   toSealed: string;
   recipients: number;
+  /** The recipients' keyed hash: what lets messages to the same people be merged or ride a reply. */
+  toKey?: string | null;
   messagesSealed: string;
   retryKey: string;
   createdAt: Date;
+  /** When it is first due (later than `createdAt` while notices to the same people are gathered); at once if unset. */
+  dueAt?: Date;
+  /** A merged push: the rows it carries. */
+  members?: string[];
 }
 
 export interface OutboxMessage {
@@ -32,31 +38,132 @@ export interface OutboxMessage {
   retryKey: string;
 }
 
-const insertMessage = batchedCreate<Omit<NewOutboxMessage, 'id'> & { _id: string; nextAttemptAt: Date }>(OutboxMessageModel);
+const insertMessage = batchedCreate<Omit<NewOutboxMessage, 'id' | 'dueAt'> & { _id: string; nextAttemptAt: Date }>(OutboxMessageModel);
 
-/** Adds a message, due at once; false when it is already in the outbox. */
+/** Adds a message, due at `dueAt` (else at once); false when it is already in the outbox. */
 export async function addToOutbox(message: NewOutboxMessage): Promise<boolean> {
-  const { id, ...fields } = message;
-  return insertMessage({ _id: id, ...fields, nextAttemptAt: message.createdAt });
+  const { id, dueAt, ...fields } = message;
+  return insertMessage({ _id: id, ...fields, nextAttemptAt: dueAt ?? message.createdAt });
 }
 
 /** Adds many messages in a few bulk inserts (a job's messages for every organisation); returns how many were new. */
 export async function addAllToOutbox(messages: NewOutboxMessage[]): Promise<number> {
   const added = await createIgnoringDuplicates(
     OutboxMessageModel,
-    messages.map(({ id, ...fields }) => ({ _id: id, ...fields, nextAttemptAt: fields.createdAt })),
+    messages.map(({ id, dueAt, ...fields }) => ({ _id: id, ...fields, nextAttemptAt: dueAt ?? fields.createdAt })),
   );
   return added.filter(Boolean).length;
 }
 
 /** Pending messages whose next attempt is due, the longest waiting first. */
-export async function dueOutboxMessages(now: Date, limit: number): Promise<{ id: string; orgId: string; attempts: number; createdAt: Date }[]> {
+export async function dueOutboxMessages(now: Date, limit: number): Promise<DueOutboxMessage[]> {
   const due = await OutboxMessageModel.find({ state: 'pending', nextAttemptAt: { $lte: now } })
     .sort({ nextAttemptAt: 1, _id: 1 })
     .limit(limit)
-    .select('_id orgId attempts createdAt')
+    .select('_id orgId attempts createdAt toKey')
     .lean();
-  return due.map(({ _id, orgId, attempts, createdAt }) => ({ id: _id, orgId, attempts, createdAt }));
+  return due.map(({ _id, orgId, attempts, createdAt, toKey }) => ({ id: _id, orgId, attempts, createdAt, toKey: toKey ?? null }));
+}
+
+export interface DueOutboxMessage {
+  id: string;
+  orgId: string;
+  attempts: number;
+  createdAt: Date;
+  toKey: string | null;
+}
+
+/**
+ * A pending message that has surely not reached LINE's users yet: never tried, or refused by LINE for the
+ * month's quota. Only such a message may go another way than its own push (merged, or in a reply), claimed
+ * as its next attempt (`claimHandOver`), so that it goes exactly one way.
+ */
+export interface HandOverable {
+  id: string;
+  orgId: string;
+  toKey: string;
+  attempts: number;
+  createdAt: Date;
+  toSealed: string;
+  recipients: number;
+  messagesSealed: string;
+  /** What it is, as stored or read from its source and id (`domain/message-kinds.ts`). */
+  source: string;
+  kind: string | null;
+}
+
+/** Such messages to any of these recipients (by key), due or still gathered, the oldest first. */
+export async function handOverableTo(toKeys: string[]): Promise<HandOverable[]> {
+  if (toKeys.length === 0) return [];
+  // Equalities only, which FerretDB takes to the index; the rest is picked here.
+  const rows = await OutboxMessageModel.find(toKeys.length === 1 ? { toKey: toKeys[0], state: 'pending' } : { toKey: { $in: toKeys }, state: 'pending' })
+    .select('_id orgId source kind toKey attempts createdAt toSealed recipients messagesSealed waitingFor')
+    .lean();
+  return rows
+    .filter((r) => r.attempts === 0 || r.waitingFor === 'quota')
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a._id.localeCompare(b._id))
+    .map((r) => ({ id: r._id, orgId: r.orgId, source: r.source, kind: r.kind ?? null, toKey: r.toKey!, attempts: r.attempts, createdAt: r.createdAt, toSealed: r.toSealed, recipients: r.recipients, messagesSealed: r.messagesSealed }));
+}
+
+/**
+ * Claims a message's next attempt for another way of sending it (`owner` names the way: `merge:<row>` or
+ * `reply:<event>`), by the same insert the sender claims its pushes with: of the sender, a merge and a reply,
+ * one wins. No lease is taken: if the winner dies before recording where the message went, the sender's lease
+ * moves the message on after a minute and `handedOverTo` tells it whether a merged push already carries it.
+ */
+export async function claimHandOver(message: { id: string; attempts: number }, owner: string, now: Date): Promise<boolean> {
+  return claimRound(sendAttempts, { unitId: message.id, round: message.attempts + 1, owner, now });
+}
+
+/** Who claimed an attempt of a message (an instance, or `merge:<row>` / `reply:<event>`). */
+export async function attemptOwner(messageId: string, attempt: number): Promise<string | null> {
+  return (await OutboxAttemptModel.findById(`${messageId}#${attempt}`).lean())?.owner ?? null;
+}
+
+export async function outboxMessageExists(id: string): Promise<boolean> {
+  return (await OutboxMessageModel.exists({ _id: id })) !== null;
+}
+
+/** Records that these messages went out in merged push `into`. */
+export async function markMerged(ids: string[], into: string): Promise<void> {
+  if (ids.length > 0) await OutboxMessageModel.updateMany({ _id: { $in: ids } }, { $set: { state: 'merged', mergedInto: into, waitingFor: null } });
+}
+
+/** Records that these messages are part of an event's answer (sent by reply, or by its push when late). */
+export async function markRepliedIn(ids: string[], eventId: string, at: Date): Promise<void> {
+  if (ids.length > 0) await OutboxMessageModel.updateMany({ _id: { $in: ids } }, { $set: { state: 'sent', repliedIn: eventId, sentAt: at, waitingFor: null } });
+}
+
+/** The messages an earlier attempt of this event took into its answer, in order. */
+export async function messagesRepliedIn(eventId: string): Promise<{ id: string; messagesSealed: string }[]> {
+  const rows = await OutboxMessageModel.find({ repliedIn: eventId }).sort({ createdAt: 1, _id: 1 }).select('_id messagesSealed').lean();
+  return rows.map((r) => ({ id: r._id, messagesSealed: r.messagesSealed }));
+}
+
+/** LINE refused the message for the month's quota: it waits (not failed) and is tried again at `nextAttemptAt`. */
+export async function markWaitingForQuota(id: string, refusal: { status: number | null; error: string; nextAttemptAt: Date }): Promise<void> {
+  await OutboxMessageModel.updateOne(
+    { _id: id },
+    { $set: { lastStatus: refusal.status, lastError: refusal.error, nextAttemptAt: refusal.nextAttemptAt, waitingFor: 'quota' } },
+  );
+}
+
+/** Whether LINE's quota holds back any of the organisation's messages now. */
+export async function quotaHoldsBack(orgId: string): Promise<boolean> {
+  return (await OutboxMessageModel.exists({ orgId, waitingFor: 'quota', state: 'pending' })) !== null;
+}
+
+export async function pendingOutboxCount(orgId: string): Promise<number> {
+  return OutboxMessageModel.countDocuments({ orgId, state: 'pending' });
+}
+
+/**
+ * Claims telling an admin of the quota (key: organisation, month, admin): true the first time, and again for
+ * a retry of the event that claimed it (its answer may not have gone out).
+ */
+export async function claimQuotaNotice(key: string, eventId: string, at: Date): Promise<boolean> {
+  if (await insertUnique<{ _id: string; eventId: string; at: Date }>(QuotaNoticeModel)({ _id: key, eventId, at })) return true;
+  return (await QuotaNoticeModel.findById(key).lean())?.eventId === eventId;
 }
 
 const sendAttempts: ClaimLedger<{ _id: string; messageId: string; owner: string; claimedAt: Date }> = {
@@ -89,7 +196,7 @@ export async function recordSendAttempt(id: string, attempt: number, leaseUntil:
 }
 
 export async function markSent(id: string, sentAt: Date, lineRequestId: string | null): Promise<void> {
-  await OutboxMessageModel.updateOne({ _id: id }, { $set: { state: 'sent', sentAt, lineRequestId, lastStatus: 200, lastError: null } });
+  await OutboxMessageModel.updateOne({ _id: id }, { $set: { state: 'sent', sentAt, lineRequestId, lastStatus: 200, lastError: null, waitingFor: null } });
 }
 
 /** Keeps LINE's answer; the message is retried at `nextAttemptAt` unless `giveUp` marks it failed. */
@@ -127,4 +234,12 @@ export async function failedOutboxMessages(
 ): Promise<{ id: string; recipients: number; attempts: number; lastStatus: number | null; lastError: string | null }[]> {
   const failed = await OutboxMessageModel.find({ orgId, state: 'failed' }).sort({ createdAt: -1 }).limit(limit).lean();
   return failed.map((f) => ({ id: f._id, recipients: f.recipients, attempts: f.attempts, lastStatus: f.lastStatus ?? null, lastError: f.lastError ?? null }));
+}
+
+/**
+ * An event given up on took these notices into an answer that never went out: they wait again, and as their
+ * attempt is claimed by that reply, the sender's lease pushes them after a minute.
+ */
+export async function releaseRepliedIn(eventId: string, now: Date): Promise<void> {
+  await OutboxMessageModel.updateMany({ repliedIn: eventId }, { $set: { state: 'pending', repliedIn: null, sentAt: null, nextAttemptAt: now } });
 }

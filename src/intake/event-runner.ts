@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
 import { deadRunnersOnHost, dueEvents, queuedEventsOf, registerRunner, releaseQueuedEvents, removeRunner, type StoredEvent } from '../db/event-store.js';
 import type { Logger } from '../log.js';
-import { processEvent, type ProcessorDeps } from './process-event.js';
+import { processEvent, REPLY_TOKEN_SAFE_SECONDS, type ProcessorDeps } from './process-event.js';
+import { TokenAgeQueue } from './token-age-queue.js';
 
 /** How often the inbox is looked at for due events (retries, and events no instance holds) when little is queued. */
 const PUMP_INTERVAL_MS = 1_000;
@@ -42,7 +43,8 @@ export class EventRunner {
   private readonly orphaned = new Set<string>();
   private active = 0;
   private stopping = false;
-  private readonly waiting: (() => void)[] = [];
+  /** Events waiting for a slot, those whose reply token runs out soonest first (intake/token-age-queue.ts). */
+  private readonly waiting = new TokenAgeQueue();
   private timer: NodeJS.Timeout | undefined;
   private pumping: Promise<number> | undefined;
   /** The last pass filled its batch: more is due, so the next pass comes as soon as there is room. */
@@ -84,10 +86,10 @@ export class EventRunner {
     return Date.now() < this.intakeActiveUntil ? this.duringIntake : this.concurrency;
   }
 
-  private async slot<T>(work: () => Promise<T | undefined>): Promise<T | undefined> {
-    // A waiter woken while the limit is lowered goes back to the front of the line.
+  private async slot<T>(work: () => Promise<T | undefined>, deadline: number | null): Promise<T | undefined> {
+    // A waiter woken while the limit is lowered goes back to the front of the line (of its kind).
     for (let first = true; this.active >= this.limit() && !this.stopping; first = false) {
-      const turn = new Promise<void>((r) => (first ? this.waiting.push(r) : this.waiting.unshift(r)));
+      const turn = new Promise<void>((r) => this.waiting.add(r, deadline, Date.now(), !first));
       // Held back only by the lowered intake limit, the waiter must not depend on a running event finishing.
       this.wakeWhenQuiet();
       await turn;
@@ -105,7 +107,7 @@ export class EventRunner {
   /** Lets waiters in up to the limit; when the limit is lowered for intake, looks again once intake is quiet. */
   private wake(): void {
     let free = this.limit() - this.active;
-    while (free-- > 0 && this.waiting.length > 0) this.waiting.shift()!();
+    while (free-- > 0 && this.waiting.length > 0) this.waiting.next(Date.now())!();
     this.wakeWhenQuiet();
   }
 
@@ -125,10 +127,13 @@ export class EventRunner {
     if (this.held.has(id)) return undefined;
     this.held.add(id);
     const key = user ?? `event:${id}`;
+    // When its reply token stops being safe to use; unknown for an event known only by its id (a redelivery of
+    // one already stored: its token is as old as the first delivery).
+    const deadline = typeof event === 'string' ? null : event.timestamp.getTime() + (this.deps.replyTokenSafeSeconds ?? REPLY_TOKEN_SAFE_SECONDS) * 1000;
     const previous = this.chains.get(key) ?? Promise.resolve();
     const next = previous
       // After stop(), queued events are left in the inbox (made due at once by stop()): nothing is lost.
-      .then(() => (this.stopping ? undefined : this.slot(() => processEvent(event, this.deps, options))))
+      .then(() => (this.stopping ? undefined : this.slot(() => processEvent(event, this.deps, options), deadline)))
       .then((outcome) => {
         if (outcome === 'busy') this.busyUntil.set(id, Date.now() + BUSY_PAUSE_MS);
       })
@@ -253,7 +258,7 @@ export class EventRunner {
     this.stopSweeps();
     this.stopping = true;
     clearTimeout(this.wakeTimer);
-    for (const wake of this.waiting.splice(0)) wake();
+    for (const wake of this.waiting.takeAll()) wake();
   }
 
   /**

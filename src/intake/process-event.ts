@@ -12,6 +12,9 @@ import type { ChatDeps } from '../chat/deps.js';
 import { respond } from '../chat/router.js';
 import type { MessageMeter } from '../outbox/message-meter.js';
 import { noticeDeadEvent } from '../outbox/dead-event-notices.js';
+import { releaseRepliedIn } from '../db/outbox-store.js';
+import { extrasForReply } from '../outbox/reply-extras.js';
+import { DEFAULT_DIGIT_STYLE } from '../domain/figures.js';
 
 /** What processing needs of the organisation an event came to: its LINE client and its link makers. */
 export interface OrganisationChannelDeps {
@@ -37,10 +40,12 @@ export interface ProcessorDeps {
   /** Counts the answers that went as pushes (`outbox/message-meter.ts`): a reply costs nothing, a push does. */
   meter?: MessageMeter;
   now: () => Date;
+  /** How long a reply token is used after its event (REPLY_TOKEN_SAFE_SECONDS); later answers are pushed. */
+  replyTokenSafeSeconds?: number;
 }
 
-/** A reply token is good for about a minute; after that the answer goes as a push. */
-const REPLY_TOKEN_SAFE_SECONDS = 50;
+/** A reply token is good for about a minute (LINE promises no figure); after that the answer goes as a push. */
+export const REPLY_TOKEN_SAFE_SECONDS = 50;
 const ATTEMPT_LEASE_SECONDS = 60;
 
 export function backoffSeconds(attempt: number): number {
@@ -88,7 +93,7 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
   // Where a late answer is pushed: the person, or the group (which hears only the executives' group commands).
   const userId = event.source?.type === 'user' ? (event.source.userId ?? null) : event.source?.type === 'group' ? event.source.groupId : null;
   const replyToken = 'replyToken' in event ? event.replyToken : undefined;
-  const young = () => differenceInSeconds(deps.now(), doc.timestamp) < REPLY_TOKEN_SAFE_SECONDS;
+  const young = () => differenceInSeconds(deps.now(), doc.timestamp) < (deps.replyTokenSafeSeconds ?? REPLY_TOKEN_SAFE_SECONDS);
   const previous = previousAttempt(attempt, doc.lastError);
   let repliesStored = earlierReplies !== null;
   /** Set once LINE has taken the answer: a failure after that must not lead to sending it again. */
@@ -98,7 +103,7 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
     channel = deps.channelOf(doc.orgId);
     let sending: Sending;
     if (earlierReplies === null) {
-      const replies = await respond(event, eventId, {
+      const answer = await respond(event, eventId, {
         org: channel.settings,
         activeFiscalYear: channel.activeFiscalYear,
         firstAttempt: firstEver,
@@ -111,6 +116,14 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
         log: deps.log,
         now: startedAt,
       });
+      // The person's waiting notices ride free after the answer (outbox/reply-extras.ts), as many as fit one
+      // request; a late answer, pushed, carries them too at no extra cost.
+      const room = LINE_LIMITS.messagesPerRequest - answer.length;
+      const extras =
+        userId && replyToken !== undefined && answer.length > 0 && room > 0
+          ? await extrasForReply({ orgId: doc.orgId, to: userId, eventId, room, firstAttempt: firstEver, digits: channel.settings.digits ?? DEFAULT_DIGIT_STYLE, sealer: deps.sealer, now: startedAt })
+          : [];
+      const replies = [...answer, ...extras];
       // No attempt before this one sent anything (none stored replies), so the token is unused if young.
       const canReply = replyToken !== undefined && replies.length <= LINE_LIMITS.messagesPerRequest && (attempt === 1 || previous === 'cut-off') && young();
       sending = { via: canReply ? 'reply' : 'push', replies };
@@ -161,6 +174,8 @@ export async function processEvent(source: string | StoredEvent, deps: Processor
     await markFailed({ eventId, attempt, error: `${mark}${describe(error)}`, nextAttemptAt: next, state: dead ? 'dead' : repliesStored ? 'replying' : 'pending' });
     deps.log.warn({ eventId, type: doc.type, attempt, dead, err: error }, 'event processing failed');
     if (dead) {
+      // Notices this answer was to carry wait again for their own push.
+      await releaseRepliedIn(eventId, deps.now()).catch((releaseError: unknown) => deps.log.error({ eventId, err: releaseError }, 'could not put back the notices of a dead event'));
       const person = event.source?.type === 'user' ? userId : null;
       await noticeDeadEvent(doc.orgId, { id: eventId, userId: person, answered: repliesStored }, { sealer: deps.sealer, now: deps.now(), kick: deps.kickOutbox }).catch(
         (noticeError: unknown) => deps.log.error({ eventId, err: noticeError }, 'could not tell of a dead event'),

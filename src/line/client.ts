@@ -151,6 +151,11 @@ function isQuotaExhausted(error: HTTPFetchError): boolean {
   return /monthly limit/i.test(error.body ?? '');
 }
 
+/** A push LINE refused because the month's message quota is used up ("You have reached your monthly limit."). */
+export function isQuotaRefusal(error: unknown): boolean {
+  return error instanceof HTTPFetchError && error.status === 429 && isQuotaExhausted(error);
+}
+
 /** Seconds LINE asked us to wait (Retry-After as seconds or as an HTTP date), if it said. */
 export function retryAfterSeconds(error: unknown, now: Date = new Date()): number | null {
   if (!(error instanceof HTTPFetchError)) return null;

@@ -3,7 +3,7 @@ import { staffWithRole } from '../db/staff-store.js';
 import type { Message } from '../line/client.js';
 import { HANDLER_ROLE } from '../domain/complaints.js';
 import type { Sealer } from '../security/crypto.js';
-import { enqueue } from './enqueue.js';
+import { enqueue, noticeMergeWindow } from './enqueue.js';
 
 /**
  * Messages about a case, through the outbox. Keys name the case and the occasion (never a person), so each
@@ -21,7 +21,7 @@ async function send(c: Complaint, occasion: string, to: string[], messages: Mess
   if (to.length === 0) return 0;
   // The corruption channel's officers must hear of a report whatever the month's budget (message-kinds.ts).
   const kind = toOfficers && c.kind === 'corruption' ? ('corruption-notice' as const) : undefined;
-  const added = await enqueue(deps.orgId, `complaint:${c.id}`, [{ key: `complaint:${c.id}:${occasion}`, to, messages, kind }], deps.now, deps.sealer);
+  const added = await enqueue(deps.orgId, `complaint:${c.id}`, [{ key: `complaint:${c.id}:${occasion}`, to, messages, kind }], deps.now, deps.sealer, noticeMergeWindow());
   if (added > 0) deps.kick?.();
   return added;
 }

@@ -15,11 +15,28 @@ export interface Outgoing {
 }
 
 /**
+ * Notices to the same people within this window go as one push (outbox/merge.ts): a notice a person's action
+ * causes (a new case, a status change, an OIT answer) is first due this long after it is written, and whatever
+ * else is written for the same people meanwhile rides with it, or with the reply to their next message
+ * (outbox/reply-extras.ts). A job's run writes all its messages at once, so they are merged without waiting.
+ * Set once at start from NOTICE_MERGE_SECONDS.
+ */
+let mergeWindowSeconds = 60;
+
+export function setNoticeMergeWindow(seconds: number): void {
+  mergeWindowSeconds = seconds;
+}
+
+export function noticeMergeWindow(): number {
+  return mergeWindowSeconds;
+}
+
+/**
  * The outbox messages for what is to go out. Recipients beyond LINE's multicast limit and messages beyond 5 a
  * request are split into parts whose keys extend the given one, in a fixed order, so a resumed run splits the
  * same way.
  */
-export function outboxParts(orgId: string, source: string, outgoing: Outgoing[], now: Date, sealer: Sealer): NewOutboxMessage[] {
+export function outboxParts(orgId: string, source: string, outgoing: Outgoing[], now: Date, sealer: Sealer, holdSeconds = 0): NewOutboxMessage[] {
   const parts: NewOutboxMessage[] = [];
   for (const item of outgoing) {
     const recipients = [...new Set(item.to)].sort();
@@ -33,9 +50,11 @@ export function outboxParts(orgId: string, source: string, outgoing: Outgoing[],
           kind: item.kind ?? kindOfOutgoing(source, item.key),
           toSealed: sealer.seal(JSON.stringify(recipients.slice(r, r + LINE_LIMITS.multicastRecipients))),
           recipients: Math.min(LINE_LIMITS.multicastRecipients, recipients.length - r),
+          toKey: sealer.userKey(recipients.slice(r, r + LINE_LIMITS.multicastRecipients).join(',')),
           messagesSealed: sealer.seal(JSON.stringify(item.messages.slice(m, m + LINE_LIMITS.messagesPerRequest))),
           retryKey: retryKeyFor(key),
           createdAt: now,
+          dueAt: new Date(now.getTime() + holdSeconds * 1000),
         });
       }
     }
@@ -43,9 +62,9 @@ export function outboxParts(orgId: string, source: string, outgoing: Outgoing[],
   return parts;
 }
 
-/** Puts messages in the outbox (see `outboxParts`); returns how many parts were new. */
-export async function enqueue(orgId: string, source: string, outgoing: Outgoing[], now: Date, sealer: Sealer): Promise<number> {
+/** Puts messages in the outbox (see `outboxParts`), due after `holdSeconds`; returns how many parts were new. */
+export async function enqueue(orgId: string, source: string, outgoing: Outgoing[], now: Date, sealer: Sealer, holdSeconds = 0): Promise<number> {
   let added = 0;
-  for (const part of outboxParts(orgId, source, outgoing, now, sealer)) if (await addToOutbox(part)) added++;
+  for (const part of outboxParts(orgId, source, outgoing, now, sealer, holdSeconds)) if (await addToOutbox(part)) added++;
   return added;
 }

@@ -1,10 +1,24 @@
 import { addSeconds } from 'date-fns';
-import { claimSendAttempt, dueOutboxMessages, loadOutboxMessage, markSendFailed, markSent, recordSendAttempt } from '../db/outbox-store.js';
-import { describeLineError, isTransientLineError, retryAfterSeconds, type LineClient, type Message } from '../line/client.js';
+import {
+  attemptOwner,
+  claimSendAttempt,
+  dueOutboxMessages,
+  loadOutboxMessage,
+  markMerged,
+  markSendFailed,
+  markSent,
+  markWaitingForQuota,
+  outboxMessageExists,
+  recordSendAttempt,
+} from '../db/outbox-store.js';
+import { describeLineError, isQuotaRefusal, isTransientLineError, retryAfterSeconds, type LineClient, type Message } from '../line/client.js';
 import { isMessageKind, kindOfOutgoing } from '../domain/message-kinds.js';
 import type { Logger } from '../log.js';
 import type { MessageMeter } from './message-meter.js';
 import type { Sealer } from '../security/crypto.js';
+import { noticeMergeWindow } from './enqueue.js';
+import { mergeDue } from './merge.js';
+import { quotaAnswerChanged } from './reply-extras.js';
 
 export interface SenderDeps {
   /** The LINE client of the organisation a message is from: each sends with its own channel's token. */
@@ -22,6 +36,11 @@ export interface SenderDeps {
 const SEND_LEASE_SECONDS = 60;
 /** Channels sent to side by side in one drain; within a channel messages go one after another. */
 const CHANNELS_AT_ONCE = 8;
+/**
+ * After LINE refuses a push for the month's used-up quota, the organisation's messages wait and one is tried
+ * again after this: an hour notices a raised quota or the new month soon enough, at 24 refused requests a day.
+ */
+export const QUOTA_RECHECK_SECONDS = 3_600;
 
 /** 2 s, 4 s, 8 s … up to 5 minutes; LINE's Retry-After wins when it asks for longer. */
 export function outboxBackoffSeconds(attempt: number): number {
@@ -58,10 +77,10 @@ export class OutboxSender {
     const now = this.deps.now().getTime();
     for (const [orgId, until] of this.throttledUntil) if (until <= now) this.throttledUntil.delete(orgId);
     const lanes = new Map<string, { id: string; attempts: number; createdAt: Date }[]>();
-    for (const m of await dueOutboxMessages(this.deps.now(), limit)) {
-      if (this.throttledUntil.has(m.orgId)) continue;
-      lanes.set(m.orgId, [...(lanes.get(m.orgId) ?? []), m]);
-    }
+    const due = (await dueOutboxMessages(this.deps.now(), limit)).filter((m) => !this.throttledUntil.has(m.orgId));
+    // Notices to the same people go as one push where they fit (outbox/merge.ts); NOTICE_MERGE_SECONDS=0 sends each alone.
+    const { merged, added } = noticeMergeWindow() > 0 ? await mergeDue(due, { sealer: this.deps.sealer, now: this.deps.now() }) : { merged: new Set<string>(), added: [] };
+    for (const m of [...due.filter((d) => !merged.has(d.id)), ...added]) lanes.set(m.orgId, [...(lanes.get(m.orgId) ?? []), m]);
     // In the order they were written: a message retried after a 429 still comes before the ones behind it.
     const queue = [...lanes.values()].map((lane) => lane.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id)));
     const lane = async () => {
@@ -86,6 +105,13 @@ export class OutboxSender {
     const item = await loadOutboxMessage(id);
     // The drain's list may be stale: skip a message sent or re-leased since.
     if (!item || item.state !== 'pending' || item.attempts !== attempt - 1) return null;
+    // The attempt before was claimed for a merged push by an instance that died before recording it: if that
+    // push was written, it carries this message (outbox/merge.ts).
+    const before = attempt > 1 ? await attemptOwner(id, attempt - 1) : null;
+    if (before?.startsWith('merge:') && (await outboxMessageExists(before.slice('merge:'.length)))) {
+      await markMerged([id], before.slice('merge:'.length));
+      return null;
+    }
     await recordSendAttempt(id, attempt, addSeconds(now, SEND_LEASE_SECONDS));
 
     const messages = JSON.parse(this.deps.sealer.open(item.messagesSealed)) as Message[];
@@ -97,9 +123,19 @@ export class OutboxSender {
       const kind = isMessageKind(item.kind) ? item.kind : kindOfOutgoing(item.source, item.id);
       await this.deps.meter?.sent(item.orgId, { retryKey: item.retryKey, kind, source: item.source, to, at: this.deps.now() });
       await markSent(id, this.deps.now(), requestId);
+      quotaAnswerChanged(item.orgId);
       return 'sent';
     } catch (error) {
       const { status, message } = describeLineError(error);
+      if (isQuotaRefusal(error)) {
+        // Not a failure: nothing went out, and it goes when the quota allows (or by reply, free, before that).
+        const until = addSeconds(this.deps.now(), QUOTA_RECHECK_SECONDS);
+        await markWaitingForQuota(id, { status, error: message, nextAttemptAt: until });
+        quotaAnswerChanged(item.orgId);
+        this.deps.log.warn({ outboxId: id, orgId: item.orgId, attempt, status }, "LINE's monthly message quota is used up; messages wait");
+        this.throttledUntil.set(item.orgId, until.getTime());
+        return 'throttled';
+      }
       const giveUp = !isTransientLineError(error) || attempt >= this.deps.maxAttempts;
       const wait = Math.max(retryAfterSeconds(error, this.deps.now()) ?? 0, outboxBackoffSeconds(attempt));
       await markSendFailed(id, { status, error: message, nextAttemptAt: addSeconds(this.deps.now(), wait), giveUp });

@@ -45,6 +45,11 @@ export class FakeLineApi {
   /** The menu linked to each user (by LINE user id); users not here see the default menu. */
   readonly linkedRichMenus = new Map<string, string>();
   defaultRichMenuId: string | null = null;
+  /**
+   * While true, every push and multicast is refused as LINE refuses them once the month's message quota is
+   * used up (429 "You have reached your monthly limit."); replies still go, as on LINE.
+   */
+  monthlyLimitReached = false;
   /** What a message's content is, by message id (the simulator's photos); others get a short text as their bytes. */
   readonly contents = new Map<string, { contentType: string; data: Buffer }>();
   /** Members of each group or room, as `GET /v2/bot/group/{id}/members/count` answers; a group not set here has 3. */
@@ -350,6 +355,11 @@ export class FakeLineApi {
    * refused with 400), so a message meant for a group must go as a push.
    */
   private send(req: Request, res: Response, to: unknown, options: { usersOnly?: boolean } = {}): void {
+    if (this.monthlyLimitReached) {
+      this.record(req, 429);
+      res.status(429).json({ message: 'You have reached your monthly limit.' });
+      return;
+    }
     const key = req.get('x-line-retry-key');
     if (key && this.acceptedRetryKeys.has(key)) {
       this.record(req, 409);
@@ -370,6 +380,11 @@ export class FakeLineApi {
     if (key) this.acceptedRetryKeys.set(key, requestId);
     this.record(req, 200);
     for (const to of recipients) this.pushWaiters.get(to)?.(new Date());
+    // Taken, and the answer lost on the way back (`failNext(0, { accept: true })`).
+    if (res.locals.hang) {
+      this.hung.add(res);
+      return;
+    }
     res.set('x-line-request-id', requestId).json({ sentMessages: req.body.messages.map(() => ({ id: randomUUID() })) });
   }
 }

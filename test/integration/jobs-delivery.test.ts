@@ -146,16 +146,25 @@ describe('the outbox', () => {
     for (const id of EXECUTIVES) expect(deliveries(id)).toBe(1);
   });
 
-  it('keeps a message that finally fails, visible to admins, and gives up at once on a used-up monthly quota', async () => {
-    await runJob(JOBS['monthly-summary'], bkk('2026-01-02T08:30:00'), 'schedule', deps('a'));
+  it('keeps a message LINE refused for the used-up monthly quota waiting, not failed, and tries again within the hour', async () => {
+    const at = bkk('2026-01-02T08:30:00');
+    await runJob(JOBS['monthly-summary'], at, 'schedule', deps('a'));
     fake.failNext(429, { message: 'You have reached your monthly limit.' });
-    expect(await sender().drain()).toMatchObject({ failed: 1 });
-    const failed = await OutboxMessageModel.findOne({ source: `${ORG}:monthly-summary:2026-01` }).lean();
-    expect(failed).toMatchObject({ state: 'failed', lastStatus: 429, attempts: 1 });
+    const clock = { now: new Date() };
+    const patient = sender(() => clock.now);
+    expect(await patient.drain()).toMatchObject({ failed: 0, retrying: 1 });
+    const waiting = await OutboxMessageModel.findOne({ source: `${ORG}:monthly-summary:2026-01` }).lean();
+    expect(waiting).toMatchObject({ state: 'pending', lastStatus: 429, waitingFor: 'quota' });
     const status = await jobsStatus(ORG);
-    expect(status.backlog.failed).toBeGreaterThanOrEqual(1);
-    expect(status.runs.find((r) => r.period === '2026-01')).toMatchObject({ job: 'monthly-summary', state: 'done', failed: 1, sent: 0 });
-    expect(formatJobsStatus(status)).toContain('monthly limit');
+    expect(status.backlog.failed).toBe(0);
+    expect(status.runs.find((r) => r.period === '2026-01')).toMatchObject({ job: 'monthly-summary', state: 'done', failed: 0, pending: 1, sent: 0 });
+    expect(formatJobsStatus(status)).toContain('ส่งแล้ว 0 รอส่ง 1 ล้มเหลว 0');
+    // Not before the hour is up (LINE would only refuse again), and sent once the quota allows.
+    clock.now = new Date(clock.now.getTime() + 30 * 60_000);
+    expect(await patient.drain()).toMatchObject({ sent: 0 });
+    clock.now = new Date(clock.now.getTime() + 31 * 60_000);
+    expect(await patient.drain()).toMatchObject({ failed: 0 });
+    expect((await jobsStatus(ORG)).runs.find((r) => r.period === '2026-01')).toMatchObject({ sent: 1, pending: 0 });
   });
 });
 

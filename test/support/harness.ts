@@ -87,6 +87,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     PORT: '0',
     ORG_CODE: 'test-org',
     LINE_REQUEST_TIMEOUT_MS: '3000',
+    // Tests flush the outbox right after acting: notices are neither held for the merging window nor merged unless a test asks.
+    NOTICE_MERGE_SECONDS: '0',
     ...options.env,
   });
   const server = await startServer(config, {

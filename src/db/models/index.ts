@@ -13,7 +13,7 @@ import { LineQuotaModel, MessageSentModel } from './message-use.js';
 import { OitAnswerModel, OitItemModel } from './oit-item.js';
 import { OrganisationModel } from './organisation.js';
 import { PendingImportClaimModel, PendingImportModel } from './pending-import.js';
-import { OutboxAttemptModel, OutboxMessageModel } from './outbox-message.js';
+import { OutboxAttemptModel, OutboxMessageModel, QuotaNoticeModel } from './outbox-message.js';
 import { ProgressReportModel } from './progress-report.js';
 import { RichMenuClaimModel, RichMenuSetModel } from './rich-menu-set.js';
 import { OnboardingLinkModel, OnboardingUseModel } from './onboarding-link.js';
@@ -42,6 +42,7 @@ export const ALL_MODELS = [
   OutboxAttemptModel,
   MessageSentModel,
   LineQuotaModel,
+  QuotaNoticeModel,
   JobRunModel,
   JobRunOutcomeModel,
   JobRunTakeoverModel,

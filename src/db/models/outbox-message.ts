@@ -1,6 +1,10 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
-export const OUTBOX_STATES = ['pending', 'sent', 'failed'] as const;
+/**
+ * `merged`: gone out inside a merged push (`mergedInto`), which is its own row. A notice delivered in the reply
+ * to its recipient's message is `sent` with `repliedIn` (that event).
+ */
+export const OUTBOX_STATES = ['pending', 'sent', 'failed', 'merged'] as const;
 
 /**
  * A push or multicast waiting to go to LINE, stored before it is sent. `_id` is stable for what the message
@@ -19,6 +23,11 @@ const outboxMessageSchema = new Schema(
     /** The recipients' LINE ids as sealed JSON: a complainant's id is never readable at rest. */
     toSealed: { type: String, required: true },
     recipients: { type: Number, required: true },
+    /**
+     * The recipients as a keyed hash (`sealer.userKey` of the sorted ids): messages to the same people are found
+     * by it (to merge them, or to hand a person's waiting notices to the reply to their next message).
+     */
+    toKey: { type: String, default: null },
     /** The messages as sealed JSON: a notice may quote a complaint, a corruption report above all. */
     messagesSealed: { type: String, required: true },
     retryKey: { type: String, required: true },
@@ -30,11 +39,22 @@ const outboxMessageSchema = new Schema(
     lineRequestId: { type: String, default: null },
     createdAt: { type: Date, required: true },
     sentAt: { type: Date, default: null },
+    /** A merged push: the rows it carries, in order. */
+    members: { type: [String], default: undefined },
+    /** The merged push this row went out in. */
+    mergedInto: { type: String, default: null },
+    /** The webhook event whose reply carried this notice (free: no push). */
+    repliedIn: { type: String, default: null },
+    /** `quota`: LINE refused it for the month's used-up quota; it waits, it has not failed. */
+    waitingFor: { type: String, default: null },
   },
   { collection: 'outbox' },
 );
 outboxMessageSchema.index({ state: 1, nextAttemptAt: 1 });
 outboxMessageSchema.index({ source: 1 });
+outboxMessageSchema.index({ toKey: 1, state: 1 });
+outboxMessageSchema.index({ repliedIn: 1 });
+outboxMessageSchema.index({ orgId: 1, waitingFor: 1 });
 
 /** One per send attempt; inserting it is how one instance claims the attempt. */
 const outboxAttemptSchema = new Schema(
@@ -52,3 +72,18 @@ outboxAttemptSchema.index({ messageId: 1 });
 export type OutboxMessage = InferSchemaType<typeof outboxMessageSchema>;
 export const OutboxMessageModel = model('OutboxMessage', outboxMessageSchema);
 export const OutboxAttemptModel = model('OutboxAttempt', outboxAttemptSchema);
+
+/**
+ * One per admin, organisation and month in which LINE refused pushes for the used-up quota: inserting it is how
+ * the admin's next reply claims telling them (once); `eventId` lets a retry of that event tell them again.
+ */
+const quotaNoticeSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    eventId: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { collection: 'quota_notices' },
+);
+
+export const QuotaNoticeModel = model('QuotaNotice', quotaNoticeSchema);
