@@ -16,8 +16,12 @@ import { newDataKey } from '../src/security/crypto.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { FakeLineApi } from '../src/simulator/fake-line-api.js';
 import { groupSource, postbackEvent, sign, textEvent, webhookBody } from '../test/support/line-events.js';
+import { isSkipWord } from '../src/dialogs/words.js';
+import { REPORT_ACTIONS } from '../src/features/report/actions.js';
+import { buttonsOf, isCancelButton } from './lib/person.js';
 import { deliveriesOf, isGroupId, repliesIn, wordsIn, type Delivery } from './lib/billing.js';
 import { benchDatabase } from './lib/environment.js';
+import type { LocalDatabase } from '../src/local-database/local-ferretdb.js';
 import { bySize } from './lib/size.js';
 
 /**
@@ -50,7 +54,7 @@ const TIMES = bySize({ small: 2, default: 10 });
 const LAST_DAY = bySize({ small: 30, default: 30 });
 const SCALE = bySize({ small: 0.25, default: 1 });
 /** People acting at once on a busy day: a few, as in an office and a village. */
-const AT_ONCE = 6;
+const AT_ONCE = 12;
 
 const UNITS: [string, number][] = [
   ['สำนักปลัด', 9],
@@ -335,6 +339,32 @@ async function answerOit(m: MonthRun, officer: string, site: string, n: number):
   return true;
 }
 
+/** More answers than this without reaching the end is a dialog going round in circles. */
+const MAX_STEPS = 20;
+
+/**
+ * An officer reports progress on one of their items the way a hurried person does (as bench/conversations.ts):
+ * the first item listed, "in progress", a summary, "ข้าม" wherever offered, then the confirmation.
+ */
+async function reportProgress(m: MonthRun, officer: string): Promise<void> {
+  const chat = new Chat(m, officer);
+  let answer = await chat.say('รายงาน');
+  for (let step = 0; step < MAX_STEPS; step++) {
+    const usable = buttonsOf(answer).filter((b) => !isCancelButton(b));
+    const of = (action: string) => usable.filter((b) => b.postback?.action === action);
+    const confirm = of(REPORT_ACTIONS.reportConfirm.name)[0];
+    const next =
+      confirm ??
+      of(REPORT_ACTIONS.reportPick.name)[0] ??
+      of(REPORT_ACTIONS.reportStatus.name).find((b) => b.postback!.params.s === 'in_progress') ??
+      usable.find((b) => b.says !== undefined && isSkipWord(b.says)) ??
+      (usable.every((b) => b.says !== undefined) ? null : usable[0]!);
+    answer = next?.postback ? await chat.tap(next.postback.data) : await chat.say(next?.says ?? 'ดำเนินการตามแผนแล้ว อยู่ระหว่างสรุปผล');
+    if (confirm && !buttonsOf(answer).some((b) => b.postback?.action === REPORT_ACTIONS.reportConfirm.name)) return;
+  }
+  throw new Error(`officer ${officer} did not reach the end of the report; the last answer: ${wordsIn(answer).slice(0, 300)}`);
+}
+
 /** The reviewer goes through what waits: passes it, or sends it back with a note. */
 async function review(m: MonthRun, sendBack: number): Promise<number> {
   const chat = new Chat(m, REVIEWER);
@@ -356,10 +386,14 @@ async function review(m: MonthRun, sendBack: number): Promise<number> {
   return reviewed;
 }
 
-async function inBatches<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+/** Several people at once, each person's own steps one after another (one dialog at a time in a chat). */
+async function inBatches<T>(items: T[], personOf: (item: T) => string, work: (item: T) => Promise<void>): Promise<void> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(personOf(item), [...(groups.get(personOf(item)) ?? []), item]);
+  const byPerson = [...groups.values()];
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(AT_ONCE, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
+  await Promise.all(Array.from({ length: Math.min(AT_ONCE, byPerson.length) }, async () => {
+    while (next < byPerson.length) for (const item of byPerson[next++]!) await work(item);
   }));
 }
 
@@ -426,12 +460,14 @@ interface MonthResult {
   required: { notices: number; onTheirDay: number; late: string[] };
   unsent: string[];
   failures: string[];
+  progressReports: number;
+  oitAnswers: number;
+  oitReviewed: number;
   seconds: number;
 }
 
-async function runMonth(complaints: number, label: string): Promise<MonthResult> {
+async function runMonth(db: LocalDatabase, complaints: number, label: string): Promise<MonthResult> {
   const started = Date.now();
-  const { db, release } = await benchDatabase(`month-${label}`);
   const m = new MonthRun();
   const site = await startSite();
   try {
@@ -450,6 +486,7 @@ async function runMonth(complaints: number, label: string): Promise<MonthResult>
     const saklat = OFFICERS.filter((o) => o.unit === 'สำนักปลัด');
     let oitAnswers = 0;
     let reviewed = 0;
+    let reports = 0;
     const lastDay = LAST_DAY;
     for (let day = 1; day <= lastDay; day++) {
       m.dayStarts[day] = m.line.requests.length;
@@ -457,9 +494,9 @@ async function runMonth(complaints: number, label: string): Promise<MonthResult>
       m.clock.set(at(day, 10));
       if (!isWorkingDay(day)) continue;
       // Citizens file; handlers take up yesterday's cases and move them on; citizens rate what was resolved.
-      await inBatches(cases.filter((c) => c.filedOn === day), (c) => fileCase(m, c, day));
+      await inBatches(cases.filter((c) => c.filedOn === day), (c) => c.citizen, (c) => fileCase(m, c, day));
       const yesterday = (c: Case) => c.trackingNo && c.filedOn < day && !m.taken.has(c.n);
-      await inBatches(cases.filter(yesterday), async (c) => {
+      await inBatches(cases.filter(yesterday), (c) => c.handler, async (c) => {
         m.taken.add(c.n);
         await new Chat(m, c.handler).tap(`a=cp.take&c=${c.id}`);
         await moveCase(m, c, 'อยู่ระหว่างดำเนินการ', 'รับเรื่องแล้ว กำลังประสานช่างไฟฟ้าเข้าตรวจสอบ');
@@ -473,9 +510,9 @@ async function runMonth(complaints: number, label: string): Promise<MonthResult>
           while (!isWorkingDay(c.resolveOn) && c.resolveOn < lastDay) c.resolveOn++;
         }
       }
-      await inBatches(cases.filter((c) => c.resolveOn === day && c.trackingNo), (c) => moveCase(m, c, 'ดำเนินการแล้วเสร็จ', 'ซ่อมไฟถนนเรียบร้อยแล้ว'));
+      await inBatches(cases.filter((c) => c.resolveOn === day && c.trackingNo), (c) => c.handler, (c) => moveCase(m, c, 'ดำเนินการแล้วเสร็จ', 'ซ่อมไฟถนนเรียบร้อยแล้ว'));
       await m.server.outbox.flush();
-      await inBatches(cases.filter((c) => c.kind === 'general' && c.resolveOn !== null && c.resolveOn < day && !m.rated.has(c.n)), async (c) => {
+      await inBatches(cases.filter((c) => c.kind === 'general' && c.resolveOn !== null && c.resolveOn < day && !m.rated.has(c.n)), (c) => c.citizen, async (c) => {
         m.rated.add(c.n);
         await rateCase(m, c);
       });
@@ -484,6 +521,14 @@ async function runMonth(complaints: number, label: string): Promise<MonthResult>
       const answersToday = oitAnswerDays.filter((d) => d === day).length * (SCALE < 1 ? (day <= 12 ? 1 : 0) : 1);
       for (let k = 0; k < answersToday; k++) if (await answerOit(m, saklat[oitAnswers % saklat.length]!.userId, site.url, oitAnswers)) oitAnswers++;
       if ([5, 12, 19, 26].includes(day)) reviewed += await review(m, day === 12 ? 2 : 0);
+      // The round: after the first reminder (23rd) a third of the officers report on an item each, over three days.
+      if (day >= 24 && day <= 26) {
+        const reporting = OFFICERS.filter((_, i) => i % 9 === day - 24);
+        await inBatches(reporting, (o) => o.userId, async (o) => {
+          await reportProgress(m, o.userId);
+          reports++;
+        });
+      }
       await m.server.outbox.flush();
     }
     m.dayStarts[lastDay + 1] = m.line.requests.length;
@@ -516,20 +561,30 @@ async function runMonth(complaints: number, label: string): Promise<MonthResult>
       events: m.events,
       required: { notices: required.length + cases.length, onTheirDay: required.length + cases.length - late.length, late: late.slice(0, 20) },
       unsent: unsent.slice(0, 20),
-      failures: [...m.failures, ...(oitAnswers < bySize({ small: 3, default: 10 }) ? [`only ${oitAnswers} OIT answers`] : []), ...(reviewed === 0 ? ['no OIT answer reviewed'] : [])],
+      failures: [...m.failures, ...(oitAnswers < bySize({ small: 3, default: 10 }) ? [`only ${oitAnswers} OIT answers`] : []), ...(reviewed === 0 ? ['no OIT answer reviewed'] : []), ...(reports === 0 ? ['no progress reported'] : [])],
+      progressReports: reports,
+      oitAnswers,
+      oitReviewed: reviewed,
       seconds: Math.round((Date.now() - started) / 1000),
     };
   } finally {
     await mongoose.connection.dropDatabase().catch(() => undefined);
     await m.stop();
     await new Promise((ok) => site.server.close(ok));
-    await release();
   }
 }
 
 export async function monthBenchmark() {
-  const typical = await runMonth(Math.round(COMPLAINTS * SCALE), 'typical');
-  const busy = await runMonth(Math.round(COMPLAINTS * SCALE) * TIMES, `x${TIMES}`);
+  // One database server for both months, each month a database of its own.
+  const { db, release } = await benchDatabase('month');
+  let typical: MonthResult;
+  let busy: MonthResult;
+  try {
+    typical = await runMonth(db, Math.round(COMPLAINTS * SCALE), 'typical');
+    busy = await runMonth(db, Math.round(COMPLAINTS * SCALE) * TIMES, `x${TIMES}`);
+  } finally {
+    await release();
+  }
   return {
     benchmark: 'month',
     organisation: { staff: 30, executives: 5, complaintOfficers: 2, integrityOfficers: 1, groupMembers: GROUP_MEMBERS, plan: 'examples/plan-2568.csv', oitList: 'examples/oit-2567.csv as 2568', month: `${YEAR}-${String(MONTH).padStart(2, '0')}` },
