@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { webhook } from '@line/bot-sdk';
@@ -22,7 +23,7 @@ import { buttonsOf, isCancelButton } from './lib/person.js';
 import { deliveriesOf, isGroupId, repliesIn, wordsIn, type Delivery } from './lib/billing.js';
 import { benchDatabase } from './lib/environment.js';
 import type { LocalDatabase } from '../src/local-database/local-ferretdb.js';
-import { bySize } from './lib/size.js';
+import { BENCH_SIZE, bySize } from './lib/size.js';
 
 /**
  * One month of a typical อบต. (issue 25, point 5), through signed webhooks and the job ticks, counting the
@@ -40,7 +41,8 @@ import { bySize } from './lib/size.js';
  *
  * Fails (`checks`) when a required notice is not delivered on its day: a citizen's receipt, a corruption
  * report's notice to the integrity officer, each 15-day reminder and escalation (to the handler, and to every
- * executive), or when something is left unsent or failed in the outbox at the end.
+ * executive), or when a message failed for good (lost) in the outbox. What still waits at the month's end is
+ * shown (`outbox.waiting`), not failed: a version that holds notices back (a budget, a digest) waits by design.
  */
 const ORG = 'bench-month';
 const GROUP_ID = 'C0e5a1b2c3d4e5f60718293a4b5c6d7e8';
@@ -400,7 +402,12 @@ async function inBatches<T>(items: T[], personOf: (item: T) => string, work: (it
 /** The outbox's records: which notice each retry key carried, and what is left unsent. */
 async function outboxRecords() {
   const all = await OutboxMessageModel.find({ orgId: ORG }).select('_id source retryKey state').lean();
-  return { byRetryKey: new Map(all.map((o) => [o.retryKey, { id: String(o._id), source: o.source }])), unsent: all.filter((o) => o.state !== 'sent').map((o) => `${String(o._id)}: ${o.state}`) };
+  const count = (state: string) => all.filter((o) => o.state === state).length;
+  return {
+    byRetryKey: new Map(all.map((o) => [o.retryKey, { id: String(o._id), source: o.source }])),
+    states: { sent: count('sent'), waiting: count('pending'), failed: count('failed') },
+    failed: all.filter((o) => o.state === 'failed').map((o) => String(o._id)),
+  };
 }
 
 /**
@@ -458,7 +465,9 @@ interface MonthResult {
   requests: { pushes: number; multicasts: number; replies: number };
   events: number;
   required: { notices: number; onTheirDay: number; late: string[] };
-  unsent: string[];
+  /** The outbox at the month's end: what is still waiting is not lost; what failed is. */
+  outbox: { sent: number; waiting: number; failed: number };
+  lost: string[];
   failures: string[];
   progressReports: number;
   oitAnswers: number;
@@ -533,7 +542,7 @@ async function runMonth(db: LocalDatabase, complaints: number, label: string): P
     }
     m.dayStarts[lastDay + 1] = m.line.requests.length;
 
-    const { byRetryKey, unsent } = await outboxRecords();
+    const { byRetryKey, states, failed } = await outboxRecords();
     const caseKinds = new Map(cases.filter((c) => c.id).map((c) => [c.id!, c.kind]));
     const deliveries = deliveriesOf(m.line.requests, () => GROUP_MEMBERS);
     const byKind: Record<string, number> = {};
@@ -560,7 +569,8 @@ async function runMonth(db: LocalDatabase, complaints: number, label: string): P
       requests: { pushes: deliveries.filter((d) => d.path.endsWith('/push')).length, multicasts: deliveries.filter((d) => d.path.endsWith('/multicast')).length, replies: repliesIn(m.line.requests) },
       events: m.events,
       required: { notices: required.length + cases.length, onTheirDay: required.length + cases.length - late.length, late: late.slice(0, 20) },
-      unsent: unsent.slice(0, 20),
+      outbox: states,
+      lost: failed.slice(0, 20),
       failures: [...m.failures, ...(oitAnswers < bySize({ small: 3, default: 10 }) ? [`only ${oitAnswers} OIT answers`] : []), ...(reviewed === 0 ? ['no OIT answer reviewed'] : []), ...(reports === 0 ? ['no progress reported'] : [])],
       progressReports: reports,
       oitAnswers,
@@ -574,7 +584,16 @@ async function runMonth(db: LocalDatabase, complaints: number, label: string): P
   }
 }
 
+/** The typical month as today's code (before issue 25's changes) sent it, kept for the comparison. */
+const BEFORE_FILE = 'bench/results/month-before.json';
+
+function beforeFigures(): { total: number } | null {
+  if (!existsSync(BEFORE_FILE)) return null;
+  return { total: (JSON.parse(readFileSync(BEFORE_FILE, 'utf8')) as { typical: MonthResult }).typical.billable.total };
+}
+
 export async function monthBenchmark() {
+  const before = BENCH_SIZE === 'small' ? null : beforeFigures();
   // One database server for both months, each month a database of its own.
   const { db, release } = await benchDatabase('month');
   let typical: MonthResult;
@@ -593,11 +612,12 @@ export async function monthBenchmark() {
     [`complaintsTimes${TIMES}`]: busy,
     checks: {
       everyRequiredNoticeOnItsDay: typical.required.late.length === 0 && busy.required.late.length === 0,
-      nothingLeftUnsent: typical.unsent.length === 0 && busy.unsent.length === 0,
+      nothingLost: typical.outbox.failed === 0 && busy.outbox.failed === 0,
       everyStepOfTheMonthRan: typical.failures.length === 0 && busy.failures.length === 0,
     },
     targets: {
       typicalMonthAtMost200: typical.billable.total <= 200,
+      ...(before ? { before: before.total, fewerThanBeforePercent: Math.round((1 - typical.billable.total / before.total) * 1000) / 10, atLeast40PercentFewerThanBefore: typical.billable.total <= before.total * 0.6 } : {}),
     },
   };
 }
