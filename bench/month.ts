@@ -422,7 +422,7 @@ function kindOf(d: Delivery, outbox: Map<string, { id: string; source: string }>
   if (id.startsWith('complaint:escalations:')) return 'complaint overdue: executives';
   const c = id.match(/^complaint:([^:]+):([a-z-]+)/);
   if (c) {
-    const occasion = { new: 'new case: handlers', update: 'case update: complainant', reminder: 'complaint 15-day reminder: handler', 'explain-request': 'complaint overdue: handler', feedback: 'rating: handler', 'not-fixed': 'not fixed: handler', photos: 'after-fix photos: complainant', withdrawn: 'withdrawn: handler', info: 'more information: handlers' }[c[2]!] ?? `complaint ${c[2]}`;
+    const occasion = { new: 'new case: handlers', update: 'case update: complainant', reminder: 'complaint 15-day reminder: handler', 'explain-request': 'complaint overdue: handler', feedback: 'rating: handler', 'not-fixed': 'not fixed: handler', photos: 'after-fix photos: complainant', withdrawn: 'withdrawn: handler', info: 'more information: handlers', reopened: 'reopened: handler' }[c[2]!] ?? `complaint ${c[2]}`;
     return caseKind(c[1]!) === 'corruption' ? `corruption report: ${occasion}` : occasion;
   }
   if (id.startsWith('oit:')) return `OIT ${id.split(':')[2] ?? 'notice'}`;
