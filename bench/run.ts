@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- webhook-intake conversations data-scale recovery burst organisations public-page]`: runs the benchmarks, writes each result to
+ * `npm run bench [-- webhook-intake conversations data-scale recovery burst organisations public-page month]`: runs the benchmarks, writes each result to
  * bench/results/<name>.json and prints it. Speed targets live here, never in the test suite.
  *
  * Each bench checks its own work (`checks`: every report saved once, no event lost or answered twice …): a
@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { conversationsBenchmark } from './conversations.js';
+import { monthBenchmark } from './month.js';
 import { dataScaleBenchmark } from './data-scale.js';
 import { organisationsBenchmark } from './organisations.js';
 import { publicPageBenchmark } from './public-page.js';
@@ -27,6 +28,7 @@ const ALL: Record<string, () => Promise<Result>> = {
   burst: burstBenchmark,
   organisations: organisationsBenchmark,
   'public-page': publicPageBenchmark,
+  month: monthBenchmark,
 };
 
 const chosen = process.argv.slice(2).filter((a) => a in ALL);
