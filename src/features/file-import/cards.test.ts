@@ -52,6 +52,15 @@ describe('the preview card of a file sent for import', () => {
     expect(shown).toContain('ปีงบประมาณ ๒๕๖๘, ๒๕๖๙');
   });
 
+  it('shows a changed budget as the bot writes amounts, and any other field as the file has it', () => {
+    const summary: ImportSummary = { ...huge, changes: [{ code: 'EP-01', field: 'งบประมาณ', before: '30000', after: '0' }, { code: 'EP-02', field: 'ระยะเวลา', before: 'ต.ค. 67', after: '2568' }], updated: 2 };
+    for (const [style, budget] of [['arabic', 'EP-01 งบประมาณ: 30,000.00 → 0.00'], ['thai', 'EP-01 งบประมาณ: ๓๐,๐๐๐.๐๐ → ๐.๐๐']] as const) {
+      const shown = JSON.stringify(previewMessage({ fileName: 'plan.csv', summary, id: 'AbCdEfGhIjKlMnOpQrStUv' }, figures(style)));
+      expect(shown).toContain(budget);
+      expect(shown).toContain('EP-02 ระยะเวลา: ต.ค. 67 → 2568');
+    }
+  });
+
   it('says what the import did, in the organisation\'s digits', () => {
     expect(importedText('plan.csv', { ...huge, fiscalYears: [2568], warnings: [] }, figures('thai'))).toContain('ปีงบประมาณ ๒๕๖๘ · เพิ่มใหม่ ๙๐๐ รายการ · ปรับปรุง ๖๐๐ รายการ');
   });

@@ -1,6 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { Figures } from '../../domain/figures.js';
 import { IMPORT_KIND_TH, IMPORT_KINDS, type ImportKind } from '../../domain/import-kinds.js';
+import { planFieldTh } from '../../domain/measures.js';
 import { truncate } from '../../domain/thai.js';
 import type { ImportSummary } from '../../file-import/file-imports.js';
 import { KIND_COLUMNS, SAMPLE_FILE } from '../../file-import/kinds.js';
@@ -72,6 +73,9 @@ function more(total: number, shown: number, f: Figures): string[] {
 const cut = (value: string) => truncate(value.replace(/\s+/g, ' ').trim(), 60) || '-';
 
 /** What the file would change, with "นำเข้า" and "ยกเลิก": nothing is saved before "นำเข้า". */
+/** A budget reads as the bot's other amounts do (30,000.00 in the organisation's digits), not as the file stored it. */
+const BUDGET = planFieldTh('budget');
+
 export function previewMessage({ fileName, summary: s, id }: { fileName: string; summary: ImportSummary; id: string }, f: Figures): Message {
   const years = s.fiscalYears.map((y) => f.fiscalYear(y)).join(', ');
   const body: messagingApi.FlexComponent[] = [
@@ -79,7 +83,8 @@ export function previewMessage({ fileName, summary: s, id }: { fileName: string;
     ...section(`เพิ่มใหม่ ${f.count(s.created)} รายการ`, codesLine(s.added, f)),
   ];
   const changedItems = new Set(s.changes.map((c) => c.code)).size;
-  const changeLines = s.changes.slice(0, SHOWN.changes).map((c) => `${c.code} ${c.field}: ${cut(c.before)} → ${cut(c.after)}`);
+  const shown = (field: string, value: string) => (field === BUDGET && /^\d+(\.\d+)?$/.test(value) ? f.baht(Number(value)) : cut(value));
+  const changeLines = s.changes.slice(0, SHOWN.changes).map((c) => `${c.code} ${c.field}: ${shown(c.field, c.before)} → ${shown(c.field, c.after)}`);
   const unchanged = s.updated - changedItems;
   body.push(
     ...section(`ปรับปรุง ${f.count(s.updated)} รายการ · เปลี่ยน ${f.count(changedItems)} รายการ${unchanged > 0 ? ` (อีก ${f.count(unchanged)} รายการเหมือนเดิม)` : ''}`, [
