@@ -116,7 +116,8 @@ export const COMPLAINT_MOVES = {
     when: { says: 'an explanation of a delay owed', holds: (c) => c.explanationRequired },
     records: { type: 'explanation', public: true, key: '<case>:<event>' },
     sets: ['explanationRequired', 'explainedAt'],
-    notices: toComplainant,
+    // Its own occasion: the law's clock, so it goes whatever the month's budget (message-kinds.ts).
+    notices: [{ to: 'complainant', occasion: 'explained:<entry>' }],
   },
   note: {
     by: 'handler',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGroupOrRoomId, isRequiredKind, kindOfOutgoing, MESSAGE_KIND_NAMES, messageKindThai } from '../../src/domain/message-kinds.js';
+import { isGroupOrRoomId, isRequiredKind, kindOfOutgoing, MESSAGE_KIND_NAMES, messageKindThai, waitsForDigest } from '../../src/domain/message-kinds.js';
 
 const run = (job: string, period = '2026-12') => `org-a:${job}:${period}`;
 
@@ -17,6 +17,7 @@ describe('what kind of message an outbox entry is', () => {
   it('tells a citizen\'s notices from the officers\' on a case', () => {
     expect(kindOfOutgoing('complaint:c1', 'complaint:c1:update:e9:r0:m0')).toBe('citizen-update');
     expect(kindOfOutgoing('complaint:c1', 'complaint:c1:photos:e9:r0:m0')).toBe('citizen-photos');
+    expect(kindOfOutgoing('complaint:c1', 'complaint:c1:explained:e9:r0:m0')).toBe('citizen-deadline');
     for (const occasion of ['new', 'withdrawn', 'feedback:1', 'reopened:2', 'info:e3', 'not-fixed:2']) {
       expect(kindOfOutgoing('complaint:c1', `complaint:c1:${occasion}:r0:m0`)).toBe('complaint-notice');
     }
@@ -38,7 +39,12 @@ describe('what kind of message an outbox entry is', () => {
   });
 
   it('marks as required exactly what a rule requires', () => {
-    expect(MESSAGE_KIND_NAMES.filter(isRequiredKind).sort()).toEqual(['citizen-update', 'corruption-notice', 'deadline-escalation', 'deadline-reminder', 'not-fixed-escalation']);
+    expect(MESSAGE_KIND_NAMES.filter(isRequiredKind).sort()).toEqual(['citizen-deadline', 'corruption-notice', 'deadline-escalation', 'deadline-reminder', 'late-answer', 'not-fixed-escalation']);
+  });
+
+  it('lets only notices a person can read later wait for their digest: never a required one, never a job\'s', () => {
+    expect(MESSAGE_KIND_NAMES.filter(waitsForDigest).sort()).toEqual(['budget-warning', 'citizen-photos', 'citizen-update', 'complaint-notice', 'oit-returned']);
+    for (const kind of MESSAGE_KIND_NAMES) if (isRequiredKind(kind)) expect(waitsForDigest(kind)).toBe(false);
   });
 
   it('gives every kind its own Thai name', () => {

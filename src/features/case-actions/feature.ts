@@ -112,7 +112,7 @@ async function write(ctx: ChatContext, effect: HandlingEffect): Promise<Message[
     case 'explain': {
       const explained = await complaints.recordExplanation({ complaint: c, text: effect.text, handlerUserId: ctx.sender.userId, now: ctx.now, eventId: ctx.eventId });
       if (!explained.moved) return [text(explained.current ? staleMoveText('explain', explained.current) : NOT_YOURS)];
-      await noticeToComplainant(c, `update:${explained.entry.id}`, [text(explanationText(c, effect.text, figures(ctx.org.digits)))], notice);
+      await noticeToComplainant(c, `explained:${explained.entry.id}`, [text(explanationText(c, effect.text, figures(ctx.org.digits)))], notice);
       return [text(`บันทึกเหตุผลความล่าช้าของ ${c.trackingNo} แล้ว · ${told}`)];
     }
     case 'status': {
