@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { webhook } from '@line/bot-sdk';
@@ -559,6 +559,7 @@ async function runMonth(db: LocalDatabase, complaints: number, label: string): P
     const deliveries = deliveriesOf(m.line.requests, () => GROUP_MEMBERS);
     const byKind: Record<string, number> = {};
     const byDay = Array.from({ length: lastDay }, () => 0);
+    const dump: unknown[] = [];
     let toGroup = 0;
     for (const d of deliveries) {
       const kind = kindOf(d, byRetryKey, (id) => caseKinds.get(id));
@@ -566,7 +567,10 @@ async function runMonth(db: LocalDatabase, complaints: number, label: string): P
       const day = m.dayStarts.findLastIndex((s) => s !== undefined && s <= d.index);
       if (day >= 1 && day <= lastDay) byDay[day - 1]! += d.billable;
       if (d.to.some(isGroupId)) toGroup += d.billable;
+      if (process.env.BENCH_MONTH_DUMP) dump.push({ day, to: d.to.map((id) => id.slice(0, 3) + id.slice(-4)), kind, billable: d.billable, objects: d.messages.length });
     }
+    // Every billed request (day, shortened recipients, kind, billed, message objects), to see where a month's messages go.
+    if (process.env.BENCH_MONTH_DUMP) writeFileSync(`${process.env.BENCH_MONTH_DUMP}-${complaints}.json`, JSON.stringify(dump));
     const required = requiredNotices(cases, m, lastDay);
     const late: string[] = [];
     for (const r of required) {
