@@ -7,6 +7,7 @@ import { complaintStats } from '../features/complaint-stats/feature.js';
 import { messageStats } from '../features/message-stats/feature.js';
 import { complaint } from '../features/complaint/feature.js';
 import { evidence } from '../features/evidence/feature.js';
+import { groupChoice } from '../features/executive-group/choice.js';
 import { linkGroup, unlinkGroup } from '../features/executive-group/feature.js';
 import { joinedGroup, leftGroup, linkInGroup, unlinkInGroup } from '../features/executive-group-chat/feature.js';
 import { exportReport } from '../features/export-report/feature.js';
@@ -45,6 +46,7 @@ export const FEATURES: readonly Feature[] = [
   // Before the summary and complaint sentences; unlinking first, as its phrases contain linking's.
   unlinkGroup,
   linkGroup,
+  groupChoice,
   track,
   rollup,
   exportReport,

@@ -67,7 +67,7 @@ function chatStoresOf(orgId: string) {
     evidence: scopeStore(evidence, orgId, ['evidenceFiles', 'progressEvidence']),
     // A file an admin sent: checked and previewed, kept until confirmed, then imported as the CLI imports it.
     pendingImports: scopeStore(pendingImports, orgId, ['savePendingImport', 'findPendingImport', 'setPendingFingerprint', 'claimPendingImport', 'pendingImportClaimedBy', 'finishPendingImport', 'cancelPendingImport']),
-    executiveGroups: scopeStore(executiveGroups, orgId, ['issueGroupLinkCode', 'linkGroupWithCode', 'unlinkGroup']),
+    executiveGroups: scopeStore(executiveGroups, orgId, ['issueGroupLinkCode', 'linkGroupWithCode', 'unlinkGroup', 'linkedGroup', 'chooseGroupReceives']),
     groupLinkThrottle: scopeStore(groupLinkThrottle, orgId, ['groupLinkWaitMinutes', 'recordGroupLinkFailure']),
     invites: scopeStore(invites, orgId, ['redeemInvite']),
     jobRuns: scopeStore(jobRuns, orgId, ['doneRun']),

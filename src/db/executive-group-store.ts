@@ -1,5 +1,8 @@
 import { addMinutes } from 'date-fns';
+import type { AuditActor } from '../domain/admin-audit.js';
 import { GROUP_LINK_CODE_MINUTES, type ExecutiveGroup, type GroupLinkResult } from '../domain/executive-group.js';
+import { GROUP_CHOICE_TH, groupChoiceOf, NEW_LINK_CHOICE, type GroupChoice } from '../domain/executive-group-choice.js';
+import { recordAudit } from './admin-audit-store.js';
 import { newCode, normaliseCode } from './invite-store.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
 import { ExecutiveGroupModel, GroupLinkCodeModel, GroupLinkRedemptionModel } from './models/executive-group.js';
@@ -55,9 +58,11 @@ export async function linkGroupWithCode(orgId: string, request: GroupLinkRequest
   }
   const before = await ExecutiveGroupModel.findById(orgId).lean();
   const replaced = !!before && before.groupKey !== request.groupKey && before.eventId !== request.eventId;
+  // The same group linked again keeps what it receives; another group starts with the summary only.
+  const receives = before && before.groupKey === request.groupKey ? groupChoiceOf(before.receives) : NEW_LINK_CHOICE;
   await ExecutiveGroupModel.replaceOne(
     { _id: orgId },
-    { orgId, groupId: request.groupId, groupKey: request.groupKey, linkedByKey: request.byKey, eventId: request.eventId, linkedAt: used?.usedAt ?? now },
+    { orgId, groupId: request.groupId, groupKey: request.groupKey, linkedByKey: request.byKey, eventId: request.eventId, linkedAt: used?.usedAt ?? now, receives },
     { upsert: true },
   );
   return { result: 'linked', replaced };
@@ -66,13 +71,27 @@ export async function linkGroupWithCode(orgId: string, request: GroupLinkRequest
 /** The organisation's linked group, if any. */
 export async function linkedGroup(orgId: string): Promise<ExecutiveGroup | null> {
   const doc = await ExecutiveGroupModel.findById(orgId).lean();
-  return doc ? { groupId: doc.groupId, groupKey: doc.groupKey } : null;
+  return doc ? { groupId: doc.groupId, groupKey: doc.groupKey, choice: groupChoiceOf(doc.receives) } : null;
 }
 
 /** Every organisation's linked group in one read, for a job run across a whole deployment. */
 export async function linkedGroupsByOrganisation(): Promise<(orgId: string) => ExecutiveGroup | null> {
-  const byOrg = new Map((await ExecutiveGroupModel.find({}).lean()).map((d) => [d._id, { groupId: d.groupId, groupKey: d.groupKey }]));
+  const byOrg = new Map((await ExecutiveGroupModel.find({}).lean()).map((d) => [d._id, { groupId: d.groupId, groupKey: d.groupKey, choice: groupChoiceOf(d.receives) }]));
   return (orgId) => byOrg.get(orgId) ?? null;
+}
+
+/**
+ * Sets what the linked group receives, and writes the change to the management log. Null when no group is
+ * linked; `changed` is false when it already received that.
+ */
+export async function chooseGroupReceives(orgId: string, choice: GroupChoice, actor: AuditActor, now: Date): Promise<{ before: GroupChoice; changed: boolean } | null> {
+  const doc = await ExecutiveGroupModel.findById(orgId).lean();
+  if (!doc) return null;
+  const before = groupChoiceOf(doc.receives);
+  if (before === choice) return { before, changed: false };
+  await ExecutiveGroupModel.updateOne({ _id: orgId, groupKey: doc.groupKey }, { $set: { receives: choice } });
+  await recordAudit(orgId, { action: 'settings.change', actor, subject: 'สิ่งที่กลุ่มผู้บริหารได้รับ', before: GROUP_CHOICE_TH[before].name, after: GROUP_CHOICE_TH[choice].name }, now);
+  return { before, changed: true };
 }
 
 /**

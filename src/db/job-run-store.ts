@@ -178,6 +178,12 @@ export async function previousDoneRun(orgId: string, job: string, before: Date):
   return withOutcome(doc);
 }
 
+/** The finished runs of a job computed for a moment from `from` to `to`, both included. */
+export async function doneRunsBetween(orgId: string, job: string, from: Date, to: Date): Promise<JobRun[]> {
+  const docs = await JobRunModel.find({ orgId, job, state: 'done', asOf: { $gte: from, $lte: to } }).lean<RunDoc[]>();
+  return (await Promise.all(docs.map(withOutcome))).filter((r): r is JobRun => r !== null);
+}
+
 /** A finished run of a job by its period (the month of a follow-up), or null. */
 export async function doneRun(orgId: string, job: string, period: string): Promise<JobRun | null> {
   return withOutcome(await JobRunModel.findOne({ _id: `${orgId}:${job}:${period}`, orgId, state: 'done' }).lean<RunDoc>());

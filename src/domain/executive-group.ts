@@ -5,6 +5,8 @@
  * the group, so that a group is linked only by someone who is an executive both in the chat and in the group.
  */
 
+import type { GroupChoice } from './executive-group-choice.js';
+
 /** How long a link code may be used after it was given. */
 export const GROUP_LINK_CODE_MINUTES = 30;
 
@@ -12,6 +14,8 @@ export const GROUP_LINK_CODE_MINUTES = 30;
 export interface ExecutiveGroup {
   groupId: string;
   groupKey: string;
+  /** What the group chose to receive (executive-group-choice.ts). */
+  choice: GroupChoice;
 }
 
 export type GroupLinkResult = 'linked' | 'unknown' | 'used' | 'expired';

@@ -70,27 +70,3 @@ export function messageUseText(use: MonthUse, isCurrentMonth: boolean, f: Figure
   }
   return lines.join('\n');
 }
-
-/**
- * The pushes the executives' group receives in a month: the monthly summary, the follow-up's list of who has
- * not reported (at most once a month), and one on each day a general complaint passes its 15 days.
- */
-export const groupPushesAMonth = (overdueDays: number): number => 2 + overdueDays;
-
-/**
- * What linking the executives' group adds to a month's messages, said when it is linked: each push to a group
- * is billed once per member. `members` is null when LINE did not say.
- */
-export function groupCostText(members: number | null, overdueDays: number, quota: number | null, f: Figures = figuresOf()): string {
-  const pushes = groupPushesAMonth(overdueDays);
-  if (members === null) {
-    return `ข้อความที่ส่งถึงกลุ่มนับโควตาข้อความของ LINE ตามจำนวนสมาชิกในกลุ่ม กลุ่มจะได้รับประมาณเดือนละ ${f.count(pushes)} ครั้ง จึงใช้เพิ่มเดือนละประมาณ ${f.count(pushes)} เท่าของจำนวนสมาชิก (อ่านจำนวนสมาชิกจาก LINE ไม่สำเร็จ)`;
-  }
-  const added = members * pushes;
-  return (
-    `กลุ่มนี้มีสมาชิก ${f.count(members)} คน ข้อความหนึ่งครั้งที่ส่งถึงกลุ่มจึงนับโควตาข้อความของ LINE ${f.count(members)} ข้อความ\n` +
-    `กลุ่มจะได้รับประมาณเดือนละ ${f.count(pushes)} ครั้ง (สรุปรายเดือน ผลการติดตามงาน และวันที่มีเรื่องร้องเรียนทั่วไปเกินกำหนด ${f.count(overdueDays)} วันใน ${f.count(30)} วันที่ผ่านมา) ` +
-    `จึงใช้เพิ่มประมาณ ${f.count(added)} ข้อความต่อเดือน${quota !== null ? ` จากโควตา ${f.count(quota)} ข้อความต่อเดือน` : ''}\n` +
-    'ผู้บริหารยังได้รับทางแชตส่วนตัวเหมือนเดิม หากไม่ต้องการใช้ข้อความเพิ่ม เลิกเชื่อมได้โดยพิมพ์ "เลิกเชื่อมกลุ่ม"'
-  );
-}

@@ -218,13 +218,19 @@ export function daysBeforeItasCloses(date: Date, fiscalYear: number): number {
   return Math.round((lastDay.getTime() - startOfBangkokDay(date).getTime()) / 86_400_000);
 }
 
+/** How near a countdown reminder makes the weekly one needless: the owner would read the same list again. */
+const WEEKLY_GIVES_WAY_DAYS = 3;
+
 /**
  * The OIT reminder runs weekly on the first working day of the week (Monday, or the next working day when
- * Monday is a holiday) in the window, and on the configured days before it closes.
+ * Monday is a holiday) in the window, and on the configured days before it closes; a weekly one within
+ * three days of such a countdown day is left out, as the countdown says the same.
  */
 export function isOitReminderDay(date: Date, fiscalYear: number, daysBefore: readonly number[], calendar: WorkingCalendar = WEEKENDS_ONLY): boolean {
   if (!inItasWindow(date, fiscalYear)) return false;
-  return isFirstWorkingDayOfWeek(calendar, date) || daysBefore.includes(daysBeforeItasCloses(date, fiscalYear));
+  const left = daysBeforeItasCloses(date, fiscalYear);
+  if (daysBefore.includes(left)) return true;
+  return isFirstWorkingDayOfWeek(calendar, date) && !daysBefore.some((d) => Math.abs(d - left) <= WEEKLY_GIVES_WAY_DAYS);
 }
 
 /**

@@ -16,8 +16,8 @@ import type { JobDefinition } from './job.js';
 /**
  * The 15-day rule, checked every morning: a reminder to the handler 3 days before the deadline's last day; when it
  * passes, the handler must send the complainant an explanation, and executives get one card a day with the
- * late cases by handler, on days when a case has newly passed its deadline (their linked group: counts of
- * general complaints only).
+ * late cases by handler, on days when a case has newly passed its deadline (their linked group, when it chose
+ * to receive them: counts of general complaints only).
  * The handler's steps are keyed on the case (not the day), so each happens once however many runs see the
  * case, and a reopened case is on a new clock whose steps are keyed apart (`clockSuffix`); the executives'
  * card is keyed on the day and holds as new only what passed its deadline that day.
@@ -68,8 +68,8 @@ export const complaintDeadlines: JobDefinition<'complaint-deadlines'> = {
     const general = late.filter((c) => c.kind === 'general');
     const newGeneral = general.filter((c) => escalatedToday.has(c.id)).length;
     if (newGeneral > 0) {
-      const group = executiveGroupCopy(run.id, await linkedGroup(orgId));
-      outgoing.push(...group.outgoing('overdue-general', [text(groupOverdueText({ total: general.length, new: newGeneral }))]));
+      const group = executiveGroupCopy(run.id, await linkedGroup(orgId), 'overdue-general');
+      outgoing.push(...group.outgoing([text(groupOverdueText({ total: general.length, new: newGeneral }))]));
     }
     return { outgoing, recipients: outgoing.reduce((n, o) => n + o.to.length, 0) };
   },

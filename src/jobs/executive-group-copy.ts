@@ -1,13 +1,14 @@
 import type { ExecutiveGroup } from '../domain/executive-group.js';
+import { groupReceives, type GroupCopyKind } from '../domain/executive-group-choice.js';
 import type { Message } from '../line/messages.js';
 import type { Outgoing } from '../outbox/enqueue.js';
 
-/** What a job sends the organisation's executives' group, when one is linked. */
+/** What a job sends the organisation's executives' group, when one is linked and chose to receive it. */
 export interface GroupCopy {
-  /** 1 when a group is linked, else 0: a recipient of the run like each executive. */
+  /** 1 when the group receives it, else 0: a recipient of the run like each executive. */
   recipients: number;
-  /** The messages for the group (none when no group is linked), under a key of the run and the group. */
-  outgoing(what: string, messages: Message[]): Outgoing[];
+  /** The messages for the group (none when it does not receive them), under a key of the run and the group. */
+  outgoing(messages: Message[]): Outgoing[];
 }
 
 /**
@@ -16,11 +17,11 @@ export interface GroupCopy {
  * the key names the group by its keyed hash, never its id. Buttons are left out: in a group the bot answers
  * no button, and an executive has the same message with its buttons in their own chat.
  */
-export function executiveGroupCopy(runId: string, group: ExecutiveGroup | null): GroupCopy {
-  if (!group) return { recipients: 0, outgoing: () => [] };
+export function executiveGroupCopy(runId: string, group: ExecutiveGroup | null, what: GroupCopyKind): GroupCopy {
+  if (!group || !groupReceives(group.choice, what)) return { recipients: 0, outgoing: () => [] };
   return {
     recipients: 1,
-    outgoing: (what, messages) => [{ key: `${runId}:group:${group.groupKey}:${what}`, to: [group.groupId], messages: messages.map(withoutButtons) }],
+    outgoing: (messages) => [{ key: `${runId}:group:${group.groupKey}:${what}`, to: [group.groupId], messages: messages.map(withoutButtons) }],
   };
 }
 

@@ -31,7 +31,7 @@ export const monthlySummary: JobDefinition<'monthly-summary'> = {
   async produce(run, { orgId, thresholds, publicPageUrl, digits }, onePass) {
     const f = figures(digits);
     const executives = onePass?.executives?.(orgId) ?? (await staffWithRole(orgId, 'executive'));
-    const group = executiveGroupCopy(run.id, onePass?.executiveGroup ? onePass.executiveGroup(orgId) : await linkedGroup(orgId));
+    const group = executiveGroupCopy(run.id, onePass?.executiveGroup ? onePass.executiveGroup(orgId) : await linkedGroup(orgId), 'summary');
     if (executives.length === 0 && group.recipients === 0) return { outgoing: [], recipients: 0 };
     const summary = onePass?.summary?.(orgId) ?? (await loadSummary(orgId, run.asOf, thresholds));
     const stats = onePass?.complaintStats?.(orgId) ?? (await complaintStats(orgId, fiscalYearOf(run.asOf), run.asOf));
@@ -47,7 +47,7 @@ export const monthlySummary: JobDefinition<'monthly-summary'> = {
         figures: f,
       });
     return {
-      outgoing: [{ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [messageFor('executives')] }, ...group.outgoing('summary', [messageFor('executive_group')])],
+      outgoing: [{ key: `${run.id}:executives`, to: executives.map((e) => e.lineUserId), messages: [messageFor('executives')] }, ...group.outgoing([messageFor('executive_group')])],
       recipients: executives.length + group.recipients,
       snapshot: summary,
     };

@@ -5,12 +5,16 @@ import { measuresForOfficer } from '../db/measure-store.js';
 import { activeFiscalYear } from '../db/organisation-store.js';
 import { staffWithRole } from '../db/staff-store.js';
 import { reminderMessages } from '../flex/reminder-message.js';
+import type { Listed } from '../db/job-run-store.js';
+import { nameOf } from '../domain/staff.js';
 import type { Outgoing } from '../outbox/enqueue.js';
 import type { JobDefinition } from './job.js';
 
 /**
  * Before the E-PlanNACC rounds close (data as of 31 March and 30 September), officers with items still
- * awaiting a report in the round are reminded, on each configured number of days before.
+ * awaiting a report in the round are reminded, on each configured number of days before. Whom it reminded of
+ * what is kept (`listed`): the quarter's follow-up the next days leaves out an officer it would remind of
+ * nothing more.
  */
 export const roundReminder: JobDefinition<'round-reminder'> = {
   name: 'round-reminder',
@@ -28,6 +32,7 @@ export const roundReminder: JobDefinition<'round-reminder'> = {
     const days = daysBeforeRoundEnd(run.asOf, round);
     const fiscalYear = await activeFiscalYear(orgId);
     const outgoing: Outgoing[] = [];
+    const listed: Listed[] = [];
     for (const officer of await staffWithRole(orgId, 'officer')) {
       const waiting = (await measuresForOfficer(orgId, fiscalYear, officer)).filter((m) => awaitingReport(m, round));
       if (waiting.length === 0) continue;
@@ -35,7 +40,8 @@ export const roundReminder: JobDefinition<'round-reminder'> = {
       const when = days > 0 ? `อีก ${f.count(days)} วัน` : 'วันนี้';
       const intro = `${when}จะครบกำหนดรายงานผล${f.digits(ROUND_TH[round.name])} (ข้อมูล ณ ${deadline})\nรายการของท่านที่ยังรอรายงาน ${f.count(waiting.length)} รายการ`;
       outgoing.push({ key: `${run.id}:officer:${officer.lineUserId}`, to: [officer.lineUserId], messages: reminderMessages(intro, waiting, f) });
+      listed.push({ lineUserId: officer.lineUserId, name: nameOf(officer) || officer.unit || 'เจ้าหน้าที่', measureIds: waiting.map((m) => m.id) });
     }
-    return { outgoing, recipients: outgoing.length };
+    return { outgoing, recipients: outgoing.length, listed };
   },
 };

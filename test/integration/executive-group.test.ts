@@ -6,6 +6,7 @@ import { fileComplaint } from '../../src/db/complaint-store.js';
 import { dueAt } from '../../src/domain/complaints.js';
 import { arabicDigits } from '../../src/domain/thai.js';
 import { withoutButtons } from '../../src/jobs/executive-group-copy.js';
+import { auditLog } from '../../src/db/admin-audit-store.js';
 import { issueGroupLinkCode } from '../../src/db/executive-group-store.js';
 import { ExecutiveGroupModel } from '../../src/db/models/executive-group.js';
 import { eventState } from '../../src/db/event-store.js';
@@ -27,6 +28,7 @@ import { groupPostbackEvent, groupTextEvent, joinEvent, leaveEvent, stickerEvent
  */
 const EXECUTIVE = 'U3333333333333333333333333333cccc';
 const OFFICER = 'U2222222222222222222222222222bbbb';
+const ADMIN = 'U4444444444444444444444444444dddd';
 const CITIZEN = 'U1111111111111111111111111111aaaa';
 const GROUP_A = 'C0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a';
 const GROUP_B = 'C0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b';
@@ -70,6 +72,7 @@ beforeAll(async () => {
   await addStaff(A, EXECUTIVE, ['executive'], null, 'ปลัดเอ');
   await addStaff(B, EXECUTIVE, ['executive'], null, 'ปลัดบี');
   await addStaff(A, OFFICER, ['officer', 'complaint_officer'], 'กองคลัง', 'สมชาย การเงิน');
+  await addStaff(A, ADMIN, ['admin'], null, 'ผู้ดูแลเอ');
 });
 afterAll(async () => {
   await h?.close();
@@ -119,10 +122,18 @@ describe('linking', () => {
 
   it('links the group with a valid code pasted in Thai digits, answers once in the group, and the code is then used up', async () => {
     const { shown, code } = await askCode(new Chat(h, EXECUTIVE));
+    h.line.memberCounts.set(GROUP_A, 6);
     const linked = await sayInGroup(EXECUTIVE, `เชื่อมกลุ่ม ${shown}`);
     expect(linked).toHaveLength(1);
     expect(visibleText(linked)).toContain('เชื่อมกลุ่มนี้เป็นกลุ่มผู้บริหารเรียบร้อยแล้ว');
-    expect(await ExecutiveGroupModel.find().lean()).toMatchObject([{ _id: A, groupId: GROUP_A }]);
+    // A new link receives the monthly summary only, and says what that and each other choice costs a month.
+    const cost = visibleText(linked);
+    expect(cost).toContain('ตอนนี้กลุ่มผู้บริหารได้รับ: สรุปผลการดำเนินงานรายเดือนเท่านั้น');
+    expect(cost).toContain('กลุ่มมีสมาชิก 6 คน');
+    expect(cost).toContain('จึงใช้เพิ่มประมาณ 6 ข้อความต่อเดือน');
+    expect(cost).toContain('2. สรุปรายเดือน และรายชื่อผู้ที่ยังไม่รายงานจากการติดตามงาน: เดือนละ 2 ครั้ง ใช้ 12 ข้อความต่อเดือน');
+    expect(cost).toContain('พิมพ์ "กลุ่มผู้บริหารรับ"');
+    expect(await ExecutiveGroupModel.find().lean()).toMatchObject([{ _id: A, groupId: GROUP_A, receives: 'summary' }]);
     expect(visibleText(await sayInGroup(EXECUTIVE, `เชื่อมกลุ่ม ${code}`))).toContain('ถูกใช้ไปแล้ว');
 
     // B links its own group through its own channel.
@@ -166,41 +177,73 @@ describe('delivery to the linked group', () => {
     expect(h.line.requests.filter((r) => r.status !== 200)).toEqual([]);
   });
 
-  it('pushes the follow-up results the executives get to the group once', async () => {
+  it('pushes the follow-up results to the group only once it chose them, in chat, with what each choice costs; the change is logged', async () => {
     expect(await importPlan(A, 'examples/plan-2568.csv', { withoutResults: true })).toMatchObject({ ok: true });
     expect(await runFor(A, 'follow-up', bkk('2024-12-31T09:00:00'))).toMatchObject({ status: 'done' });
-    expect(pushesTo(GROUP_A)).toEqual([]);
     expect(await runFor(A, 'follow-up', bkk('2025-01-31T09:00:00'))).toMatchObject({ status: 'done' });
-    expect(await runFor(A, 'follow-up', bkk('2025-01-31T10:00:00'))).toMatchObject({ status: 'already' });
+    // The summary only: the executives get the follow-up's cards, the group does not.
+    expect(pushesTo(GROUP_A)).toEqual([]);
+    expect(visibleText(pushesTo(EXECUTIVE, h.line.accessToken).flatMap((r) => r.body.messages))).toContain('ผลการติดตามครั้งก่อน (31 ธ.ค. 2567)');
+
+    expect(visibleText(await new Chat(h, OFFICER).say('กลุ่มผู้บริหารรับ 2'))).toContain('เฉพาะผู้บริหารและผู้ดูแลระบบ');
+    const shown = await new Chat(h, EXECUTIVE).say('กลุ่มผู้บริหารรับ');
+    expect(visibleText(shown)).toContain('ตอนนี้กลุ่มผู้บริหารได้รับ: สรุปผลการดำเนินงานรายเดือนเท่านั้น');
+    expect(visibleText(shown)).toContain('กลุ่มมีสมาชิก 6 คน');
+    expect(shown[0].quickReply.items.map((i: any) => i.action.text)).toEqual(['กลุ่มผู้บริหารรับ 1', 'กลุ่มผู้บริหารรับ 2', 'กลุ่มผู้บริหารรับ 3']);
+    const changed = visibleText(await new Chat(h, ADMIN).say('กลุ่มผู้บริหารรับ 2'));
+    expect(changed).toContain('เปลี่ยนแล้ว ตั้งแต่การส่งครั้งถัดไป กลุ่มผู้บริหารจะได้รับ: สรุปรายเดือน และรายชื่อผู้ที่ยังไม่รายงานจากการติดตามงาน');
+    expect(changed).toContain('จึงใช้เพิ่มประมาณ 12 ข้อความต่อเดือน');
+    expect(await auditLog(A, { limit: 1 })).toMatchObject([{ action: 'settings.change', actor: { via: 'line', name: 'ผู้ดูแลเอ' }, subject: 'สิ่งที่กลุ่มผู้บริหารได้รับ', before: 'สรุปผลการดำเนินงานรายเดือนเท่านั้น' }]);
+    h.line.reset();
+
+    expect(await runFor(A, 'follow-up', bkk('2025-02-28T09:00:00'))).toMatchObject({ status: 'done' });
+    expect(await runFor(A, 'follow-up', bkk('2025-02-28T10:00:00'))).toMatchObject({ status: 'already' });
     const toGroup = pushesTo(GROUP_A);
     expect(toGroup).toHaveLength(1);
     const toExecutive = pushesTo(EXECUTIVE, h.line.accessToken).map((r) => r.body.messages);
-    expect(arabicDigits(toGroup[0]!.body.messages[0].altText)).toContain('ผลการติดตามครั้งก่อน (31 ธ.ค. 2567)');
+    expect(arabicDigits(toGroup[0]!.body.messages[0].altText)).toContain('ผลการติดตามครั้งก่อน (31 ม.ค. 2568)');
     // The executives' cards, without their buttons (the bot answers no button in a group).
     const executiveCards = toExecutive.find((m) => m[0].altText === toGroup[0]!.body.messages[0].altText)!;
     expect(toGroup[0]!.body.messages).toEqual(executiveCards.map(withoutButtons));
   });
 
-  it('tells the group how many general complaints passed 15 days, once, with no case content and nothing of corruption reports', async () => {
+  it('tells the group how many general complaints passed 15 days, once, with no case content and nothing of corruption reports, when it chose to', async () => {
     const filedAt = new Date();
     const base = { accused: null, happenedWhen: null, location: null, attachments: [], contactName: null, contactPhone: null, notify: false };
-    await fileComplaint(A, { complaint: { ...base, kind: 'general', description: 'ไฟถนนดับหน้าตลาดสดมาสองสัปดาห์' }, reporterLineUserId: CITIZEN, sealer: testSealer, now: filedAt, eventId: 'evt-general' });
-    await fileComplaint(A, { complaint: { ...base, kind: 'corruption', description: 'เรียกรับเงินจากผู้รับเหมา', accused: 'นาย ก.' }, reporterLineUserId: CITIZEN, sealer: testSealer, now: filedAt, eventId: 'evt-corruption' });
-    // The days after the deadline (which a weekend may move).
+    await fileComplaint(A, { complaint: { ...base, kind: 'general', description: 'ถนนหน้าวัดเป็นหลุมลึก' }, reporterLineUserId: CITIZEN, sealer: testSealer, now: filedAt, eventId: 'evt-general-0' });
+    // Summary and follow-up (chosen above): no overdue count for the group.
     await runFor(A, 'complaint-deadlines', addDays(dueAt(filedAt), 1));
-    await runFor(A, 'complaint-deadlines', addDays(dueAt(filedAt), 2));
+    expect(pushesTo(GROUP_A)).toEqual([]);
+    expect(visibleText(await new Chat(h, EXECUTIVE).say('กลุ่มผู้บริหารรับ ๓'))).toContain('เปลี่ยนแล้ว');
+
+    const laterAt = addDays(filedAt, 3);
+    await fileComplaint(A, { complaint: { ...base, kind: 'general', description: 'ไฟถนนดับหน้าตลาดสดมาสองสัปดาห์' }, reporterLineUserId: CITIZEN, sealer: testSealer, now: laterAt, eventId: 'evt-general' });
+    await fileComplaint(A, { complaint: { ...base, kind: 'corruption', description: 'เรียกรับเงินจากผู้รับเหมา', accused: 'นาย ก.' }, reporterLineUserId: CITIZEN, sealer: testSealer, now: laterAt, eventId: 'evt-corruption' });
+    h.line.reset();
+    // The days after the deadline (which a weekend may move).
+    await runFor(A, 'complaint-deadlines', addDays(dueAt(laterAt), 1));
+    await runFor(A, 'complaint-deadlines', addDays(dueAt(laterAt), 2));
 
     const toGroup = pushesTo(GROUP_A);
     expect(toGroup).toHaveLength(1);
     const said = visibleText(toGroup[0]!.body.messages);
     expect(said).toContain('เรื่องร้องเรียนทั่วไปเกินกำหนด 15 วันเพิ่มขึ้น 1 เรื่อง');
-    expect(said).toContain('เกินกำหนด 1 เรื่อง');
+    expect(said).toContain('เกินกำหนด 2 เรื่อง');
     for (const secret of ['ไฟถนนดับ', 'เรียกรับเงิน', 'นาย ก.', 'ทุจริต', 'G25', 'C25', 'G26', 'C26']) expect(said).not.toContain(secret);
     // Executives still get the day's card in their own chat: the general case by its handler, the corruption report as a number.
     const toExecutive = visibleText(pushesTo(EXECUTIVE, h.line.accessToken).flatMap((r) => r.body.messages));
     expect(toExecutive).toContain('เรื่องร้องเรียนเกินกำหนด 15 วัน');
     expect(toExecutive).toContain('แจ้งเบาะแสการทุจริตและประพฤติมิชอบ\nเกินกำหนด 1 เรื่อง');
     expect(pushesTo(GROUP_B)).toEqual([]);
+  });
+
+  it('keeps a group linked before the choice existed receiving everything it did', async () => {
+    await ExecutiveGroupModel.updateOne({ _id: B }, { $unset: { receives: '' } });
+    const filedAt = new Date();
+    const base = { accused: null, happenedWhen: null, location: null, attachments: [], contactName: null, contactPhone: null, notify: false };
+    await fileComplaint(B, { complaint: { ...base, kind: 'general', description: 'น้ำประปาไม่ไหล' }, reporterLineUserId: CITIZEN, sealer: testSealer, now: filedAt, eventId: 'evt-general-b' });
+    await runFor(B, 'complaint-deadlines', addDays(dueAt(filedAt), 1));
+    expect(visibleText(pushesTo(GROUP_B, B_TOKEN).flatMap((r) => r.body.messages))).toContain('เรื่องร้องเรียนทั่วไปเกินกำหนด 15 วันเพิ่มขึ้น 1 เรื่อง');
   });
 });
 

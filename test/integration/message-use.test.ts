@@ -71,9 +71,10 @@ describe('what the executives\' group costs', () => {
     await h.send(event);
     const said = arabicDigits(visibleText(h.line.requests.filter((r) => r.path === '/v2/bot/message/reply' && r.body.replyToken === event.replyToken).flatMap((r) => r.body.messages)));
     expect(said).toContain('เชื่อมกลุ่มนี้เป็นกลุ่มผู้บริหารเรียบร้อยแล้ว');
-    // The monthly summary and the follow-up's list, no general complaint late in the last 30 days: 2 pushes × 6 members.
-    expect(said).toContain('กลุ่มนี้มีสมาชิก 6 คน');
-    expect(said).toContain('จึงใช้เพิ่มประมาณ 12 ข้อความต่อเดือน');
+    // A new link gets the monthly summary only: 1 push × 6 members; the follow-up's list would make it 2 pushes.
+    expect(said).toContain('กลุ่มมีสมาชิก 6 คน');
+    expect(said).toContain('จึงใช้เพิ่มประมาณ 6 ข้อความต่อเดือน');
+    expect(said).toContain('เดือนละ 2 ครั้ง ใช้ 12 ข้อความต่อเดือน');
   });
 });
 

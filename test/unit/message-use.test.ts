@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { figures } from '../../src/domain/figures.js';
-import { groupCostText, messageUseText, monthUse } from '../../src/domain/message-use.js';
+import { messageUseText, monthUse } from '../../src/domain/message-use.js';
 
 const readAt = new Date('2026-12-05T02:00:00Z');
 const kinds = [
@@ -43,19 +43,5 @@ describe('สถิติข้อความ as text', () => {
     const past = messageUseText(monthUse('2026-01', [], null), false);
     expect(past).toContain('เดือนนั้นระบบไม่ได้ส่งข้อความที่นับโควตา');
     expect(past).toContain('ยอดจาก LINE มีเฉพาะเดือนปัจจุบัน');
-  });
-});
-
-describe('what the executives\' group costs', () => {
-  it('multiplies its members by the pushes it gets a month', () => {
-    const text = groupCostText(6, 3, 200);
-    expect(text).toContain('กลุ่มนี้มีสมาชิก 6 คน');
-    expect(text).toContain('กลุ่มจะได้รับประมาณเดือนละ 5 ครั้ง');
-    expect(text).toContain('จึงใช้เพิ่มประมาณ 30 ข้อความต่อเดือน จากโควตา 200 ข้อความต่อเดือน');
-    expect(groupCostText(6, 0, null, figures('thai'))).toContain('จึงใช้เพิ่มประมาณ ๑๒ ข้อความต่อเดือน\n');
-  });
-
-  it('still says how it is billed when LINE does not tell the member count', () => {
-    expect(groupCostText(null, 0, 200)).toContain('นับโควตาข้อความของ LINE ตามจำนวนสมาชิกในกลุ่ม');
   });
 });

@@ -169,6 +169,14 @@ describe('the ITAS calendar and the link rules', () => {
     expect(isOitReminderDay(bkk('2024-05-06T09:00:00'), 2567, days)).toBe(false); // Monday after
   });
 
+  it('leaves out a weekly reminder within three days of a countdown one, which says the same', () => {
+    const days = [7, 3, 1];
+    expect(isOitReminderDay(bkk('2024-04-15T09:00:00'), 2567, days)).toBe(true); // Monday, 15 days before
+    expect(isOitReminderDay(bkk('2024-04-22T09:00:00'), 2567, days)).toBe(false); // Monday, the day before 7 days before
+    expect(isOitReminderDay(bkk('2024-04-29T09:00:00'), 2567, days)).toBe(true); // Monday and 1 day before: once
+    expect(isOitReminderDay(bkk('2024-04-22T09:00:00'), 2567, [])).toBe(true); // no countdown: every Monday
+  });
+
   it('judges pages: errors and blank pages are broken, content is not', () => {
     expect(judgePage(404, 'text/html', '<p>ไม่พบ</p>')).toEqual({ ok: false, problem: 'http_error' });
     expect(judgePage(200, 'text/html', '<html><head><title></title><script>x()</script></head><body> &nbsp; </body></html>')).toEqual({ ok: false, problem: 'empty' });

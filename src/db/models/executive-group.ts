@@ -15,6 +15,8 @@ const executiveGroupSchema = new Schema(
     linkedByKey: { type: String, required: true },
     eventId: { type: String, required: true },
     linkedAt: { type: Date, required: true },
+    /** What it receives (domain/executive-group-choice.ts); absent on groups linked before the choice, which receive everything. */
+    receives: { type: String, required: false },
   },
   { collection: 'executive_groups' },
 );

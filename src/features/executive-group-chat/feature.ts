@@ -1,9 +1,10 @@
 import { figures } from '../../domain/figures.js';
 import { GROUP_LINK_CODE_MINUTES } from '../../domain/executive-group.js';
-import { groupCostText } from '../../domain/message-use.js';
+import { NEW_LINK_CHOICE } from '../../domain/executive-group-choice.js';
 import { hasRole } from '../../domain/roles.js';
 import { text } from '../../line/messages.js';
 import type { ChatContext, Feature, Sender } from '../common/context.js';
+import { choiceText } from '../executive-group/choice.js';
 import { isUnlinkCommand, linkCommand } from '../executive-group/feature.js';
 
 /** What the bot says in a group; each is the answer to one of the few things it answers there. */
@@ -16,7 +17,7 @@ const SAY = {
   executivesOnly: 'ขออภัย การเชื่อมหรือเลิกเชื่อมกลุ่มทำได้เฉพาะผู้บริหารที่ลงทะเบียนกับบัญชีนี้แล้วเท่านั้น',
   askCodeFirst: 'กรุณาพิมพ์ "เชื่อมกลุ่ม" ในแชตส่วนตัวกับบัญชีนี้เพื่อรับรหัส แล้วพิมพ์ "เชื่อมกลุ่ม รหัส" ในกลุ่มนี้',
   linked: (replaced: boolean) =>
-    'เชื่อมกลุ่มนี้เป็นกลุ่มผู้บริหารเรียบร้อยแล้ว\nกลุ่มนี้จะได้รับสรุปผลการดำเนินงานรายเดือน ผลการติดตามงาน และจำนวนเรื่องร้องเรียนทั่วไปที่เกินกำหนด 15 วัน\n' +
+    'เชื่อมกลุ่มนี้เป็นกลุ่มผู้บริหารเรียบร้อยแล้ว\n' +
     (replaced ? 'กลุ่มที่เชื่อมไว้ก่อนหน้าจะไม่ได้รับอีก\n' : '') +
     'บัญชีนี้จะไม่ตอบข้อความอื่นในกลุ่ม เลิกเชื่อมได้โดยพิมพ์ "เลิกเชื่อมกลุ่ม"',
   unknown: 'ไม่พบรหัสนี้ กรุณาตรวจสอบตัวอักษร หรือพิมพ์ "เชื่อมกลุ่ม" ในแชตส่วนตัวกับบัญชีนี้เพื่อรับรหัสใหม่',
@@ -103,17 +104,8 @@ export const linkInGroup: Feature = {
     if (result !== 'linked') await ctx.stores.groupLinkThrottle.recordGroupLinkFailure({ who: tryer, eventId, now });
     ctx.log.info({ orgId, groupKey, eventId, result }, 'executives group link attempt');
     if (result !== 'linked') return [text(SAY[result])];
-    // One message: in a group the bot answers once.
-    return [text(`${SAY.linked(replaced)}\n\n${await linkCost(ctx, groupId)}`)];
+    // One message: in a group the bot answers once. What the group receives, and what each choice costs a month.
+    const choice = (await ctx.stores.executiveGroups.linkedGroup())?.choice ?? NEW_LINK_CHOICE;
+    return [text(`${SAY.linked(replaced)}\n\n${await choiceText(ctx, groupId, choice)}`)];
   },
 };
-
-/** What the group adds to the month's messages: its members (as LINE says now) × what it receives a month. */
-async function linkCost(ctx: ChatContext, groupId: string): Promise<string> {
-  const members = await ctx.line.memberCount(groupId).catch((error: unknown) => {
-    ctx.log.warn({ orgId: ctx.org.id, err: error }, 'could not read the linked group\'s member count');
-    return null;
-  });
-  const [overdueDays, reading] = await Promise.all([ctx.stores.messageUse.overdueGeneralDays(ctx.now), ctx.stores.messageUse.lineQuotaOf()]);
-  return groupCostText(members, overdueDays, reading?.quota ?? null, figures(ctx.org.digits));
-}
