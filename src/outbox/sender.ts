@@ -135,7 +135,7 @@ export class OutboxSender {
       await this.deps.meter?.sent(item.orgId, { retryKey: item.retryKey, kind, source: item.source, to, at: this.deps.now() });
       await markSent(id, this.deps.now(), requestId);
       quotaAnswerChanged(item.orgId);
-      await this.deps.budget?.afterSent(item.orgId, this.deps.now());
+      await this.deps.budget?.afterSent(item.orgId, { to, at: this.deps.now() });
       return 'sent';
     } catch (error) {
       const { status, message } = describeLineError(error);
