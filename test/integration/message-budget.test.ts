@@ -44,7 +44,7 @@ const cli = async (...args: string[]) => (await runCliHere(cliEnv(mongoose.conne
 
 /** Everything pushed to a person, as text. */
 const pushedTo = (userId: string) => h.line.deliveriesTo(userId).map((r) => visibleText(r.body.messages));
-const warnings = (userId: string, share: number) => pushedTo(userId).filter((t) => t.includes(`คิดเป็นร้อยละ ${share} ของงบ`));
+const warnings = (userId: string, share: number) => pushedTo(userId).filter((t) => t.includes(`ใช้ข้อความถึงร้อยละ ${share} ของงบแล้ว`));
 const newCaseNotices = (userId: string) => pushedTo(userId).filter((t) => t.includes('มีเรื่องใหม่'));
 
 /** A second instance of the bot's sender, on the same database and channel. */
@@ -107,7 +107,7 @@ describe('75 % and 90 % of the budget', () => {
     expect(newCaseNotices(OFFICER)).toHaveLength(1);
     for (const person of [ADMIN, EXEC]) expect(warnings(person, 75)).toHaveLength(1);
     const [warning] = warnings(ADMIN, 75);
-    expect(warning).toContain('เดือนนี้ระบบใช้ข้อความไปแล้ว 15 ข้อความ คิดเป็นร้อยละ 75 ของงบ 20 ข้อความ');
+    expect(warning).toContain('ใช้ไปแล้ว 15 จากงบ 20 ข้อความต่อเดือน');
     expect(warning).toContain('ระบบจะส่งเฉพาะข้อความที่ระเบียบกำหนดให้ต้องแจ้ง');
     expect(warning).toContain('ผู้ดูแลระบบเพิ่มงบได้ที่ "ตั้งค่า"');
     expect(warning).toContain('การตั้งงบให้ต่ำกว่าโควตาของแพ็กเกจ LINE ช่วยเก็บข้อความที่เหลือไว้สำหรับข้อความที่ระเบียบกำหนด');

@@ -66,7 +66,7 @@ function bubble(title: string, rows: messagingApi.FlexComponent[]): messagingApi
 }
 
 const budgetShown = (b: CardFacts['messageBudget']) =>
-  b?.own != null ? budgetText(b.own) : b?.lineQuota != null ? `${LINE_QUOTA_TH} (${budgetText(b.lineQuota)})` : `${LINE_QUOTA_TH} (ยังไม่จำกัด)`;
+  b && b.own !== null ? budgetText(b.own) : b && b.lineQuota !== null ? `${LINE_QUOTA_TH} (${budgetText(b.lineQuota)})` : `${LINE_QUOTA_TH} (ยังไม่จำกัด)`;
 
 const originOf = (own: unknown): Origin => (own === null || own === undefined ? 'system' : 'own');
 

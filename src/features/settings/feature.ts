@@ -82,7 +82,7 @@ function currentOf(ask: Ask, own: OrganisationSettings, ctx: ChatContext, profil
     case 'digits':
       return own.digits ? DIGIT_CHOICES[own.digits] : system('เลขอารบิกในแชต เอกสารรายงานตามแบบฟอร์ม');
     case 'messageBudget':
-      return d(budget?.own != null ? budgetText(budget.own) : lineQuotaText(budget?.lineQuota ?? null));
+      return d(budget && budget.own !== null ? budgetText(budget.own) : lineQuotaText(budget?.lineQuota ?? null));
     case 'jobTime': {
       const at = job ? own.jobTimes?.[job] : undefined;
       return at ? d(`${at} น.`) : SAY.systemTime;
