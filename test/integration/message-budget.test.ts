@@ -112,6 +112,11 @@ describe('75 % and 90 % of the budget', () => {
     expect(warning).toContain('ผู้ดูแลระบบเพิ่มงบได้ที่ "ตั้งค่า"');
     expect(warning).toContain('การตั้งงบให้ต่ำกว่าโควตาของแพ็กเกจ LINE ช่วยเก็บข้อความที่เหลือไว้สำหรับข้อความที่ระเบียบกำหนด');
     expect(await billedInMonth(ORG, month())).toBe(17);
+    // Two more instances, each just after a push of its own, see the mark reached: it is still told once.
+    const instances = [createBudgetGate({ meter: { recipientsOf: async () => 1 }, sealer: testSealer, log: createLogger('silent') }), createBudgetGate({ meter: { recipientsOf: async () => 1 }, sealer: testSealer, log: createLogger('silent') })];
+    await Promise.all(instances.map((gate) => gate.afterSent(ORG, { to: [OFFICER], at: clock() })));
+    await sendBoth(other);
+    for (const person of [ADMIN, EXEC]) expect(warnings(person, 75)).toHaveLength(1);
 
     // The next makes 18: 90 %, and its notice 20.
     await fileGeneralComplaint(citizen(), 'ท่อระบายน้ำอุดตันซอยสาม');
