@@ -10,6 +10,7 @@ import {
   ownOr,
   subjectOf,
   thresholdsText,
+  type MessageBudgetSetting,
   type SettingChange,
 } from '../domain/settings.js';
 import type { DayKey } from '../domain/working-days.js';
@@ -138,7 +139,7 @@ export interface SettingsView {
   own: OrganisationSettings;
   factors: string[];
   /** Its own monthly message budget (null: LINE's quota), and the quota LINE last reported (null: none, or not read). */
-  messageBudget: { own: number | null; lineQuota: number | null };
+  messageBudget: MessageBudgetSetting;
 }
 
 export async function settingsView(orgId: string): Promise<SettingsView> {

@@ -332,6 +332,12 @@ export const daysText = (days: readonly number[]) => `${days.join(', ')} วั�
 export const digitsText = (d: DigitStyle) => DIGIT_CHOICES[d];
 export const categoriesText = (c: readonly string[]) => c.join(', ');
 export const factorsText = (f: readonly string[]) => (f.length === 0 ? 'ยังไม่มี' : f.map((x, i) => `${i + 1}. ${x}`).join('\n'));
+/** The budget as the settings card shows it: the organisation's own (null: none), and LINE's quota as last read. */
+export interface MessageBudgetSetting {
+  own: number | null;
+  lineQuota: number | null;
+}
+
 /** A budget as the card, the confirmation and the management log show it; null: LINE's quota. */
 export const LINE_QUOTA_TH = 'ตามโควตาของแพ็กเกจ LINE';
 export const budgetText = (amount: number | null) => (amount === null ? LINE_QUOTA_TH : `${amount.toLocaleString('en-US')} ข้อความต่อเดือน`);

@@ -1,7 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { Figures } from '../../domain/figures.js';
 import type { OrganisationProfile, OrganisationSettings, OrgSettings } from '../../domain/organisation.js';
-import { budgetText, categoriesText, DIGIT_CHOICES, LINE_QUOTA_TH, dayText, daysText, factorsText, SETTING_TH, thresholdsText } from '../../domain/settings.js';
+import { budgetText, categoriesText, DIGIT_CHOICES, LINE_QUOTA_TH, dayText, daysText, factorsText, SETTING_TH, thresholdsText, type MessageBudgetSetting } from '../../domain/settings.js';
 import { truncate } from '../../domain/thai.js';
 import { quickPostback, text, type Message } from '../../line/messages.js';
 import { postbackData } from '../../line/postback.js';
@@ -21,7 +21,7 @@ export interface CardFacts {
   resolved: Pick<OrgSettings, 'thresholds' | 'complaintCategories'> & Partial<Pick<OrgSettings, 'roundReminderDaysBefore' | 'oitReminderDaysBefore'>>;
   factors: string[];
   /** Its own monthly message budget (null: LINE's quota), and LINE's quota as last read. */
-  messageBudget?: { own: number | null; lineQuota: number | null };
+  messageBudget?: MessageBudgetSetting;
   daysOff: { date: string; name: string }[];
   jobs: { name: string; th: string }[];
   f: Figures;

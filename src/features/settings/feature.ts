@@ -4,8 +4,7 @@ import { dayOfKey } from '../../domain/working-days.js';
 import { figures } from '../../domain/figures.js';
 import type { OrganisationSettings } from '../../domain/organisation.js';
 import { hasRole } from '../../domain/roles.js';
-import { budgetText, categoriesText, DIGIT_CHOICES, daysText, LINE_QUOTA_TH, thresholdsText } from '../../domain/settings.js';
-import type { SettingsView } from '../../db/settings-store.js';
+import { budgetText, categoriesText, DIGIT_CHOICES, daysText, LINE_QUOTA_TH, thresholdsText, type MessageBudgetSetting } from '../../domain/settings.js';
 import { nameOf } from '../../domain/staff.js';
 import { THAI_MONTHS_SHORT } from '../../domain/thai.js';
 import { JOB_NAMES, JOBS, type JobName } from '../../jobs/registry.js';
@@ -54,11 +53,11 @@ async function card(ctx: ChatContext): Promise<Message[]> {
 }
 
 /** The budget when the organisation set none: LINE's quota as last read. */
-export const lineQuotaText = (quota: number | null) =>
+const lineQuotaText = (quota: number | null) =>
   quota === null ? `${LINE_QUOTA_TH} (ยังไม่ได้อ่านโควตา หรือแพ็กเกจไม่จำกัดจำนวน จึงยังไม่จำกัดข้อความ)` : `${LINE_QUOTA_TH} (${budgetText(quota)})`;
 
 /** What a setting is now, as its question and the confirmation's "เดิม" show it. */
-function currentOf(ask: Ask, own: OrganisationSettings, ctx: ChatContext, profile: { name: string; district: string; province: string; itaScore: number | null; itaLevel: string | null }, job?: JobName, budget?: SettingsView['messageBudget']): string {
+function currentOf(ask: Ask, own: OrganisationSettings, ctx: ChatContext, profile: { name: string; district: string; province: string; itaScore: number | null; itaLevel: string | null }, job?: JobName, budget?: MessageBudgetSetting): string {
   const system = (shown: string) => `ค่าของระบบ (${shown})`;
   const org = ctx.org;
   const d = figures(org.digits).digits;
