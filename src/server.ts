@@ -19,6 +19,7 @@ import type { RunnerDeps } from './jobs/run-job.js';
 import { startSchedules } from './jobs/scheduler.js';
 import pLimit from 'p-limit';
 import { readLineQuota } from './outbox/line-quota.js';
+import { createBudgetGate } from './outbox/message-budget.js';
 import { createMessageMeter } from './outbox/message-meter.js';
 import { OutboxSender } from './outbox/sender.js';
 import { setNoticeMergeWindow } from './outbox/enqueue.js';
@@ -131,7 +132,11 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
   const instanceId = randomUUID();
   setNoticeMergeWindow(config.NOTICE_MERGE_SECONDS);
   const meter = createMessageMeter({ lineFor: (orgId) => tenants.lineFor(orgId), log, now });
-  const outbox = new OutboxSender({ lineFor: (orgId) => tenants.lineFor(orgId), log, instanceId, sealer, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now, meter });
+  // The outbox's kick, for the budget's notices: the sender exists only once the gate does.
+  let kickOutbox = () => {};
+  const budget = createBudgetGate({ meter, sealer, log, kick: () => kickOutbox() });
+  const outbox = new OutboxSender({ lineFor: (orgId) => tenants.lineFor(orgId), log, instanceId, sealer, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now, meter, budget });
+  kickOutbox = () => outbox.kick();
   const readMessageQuota = (orgId: string) => readLineQuota(orgId, tenants.lineFor(orgId), now());
   const jobDeps: RunnerDeps = {
     // A getter: without PUBLIC_BASE_URL the address names the port, known only once the server listens.

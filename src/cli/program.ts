@@ -19,6 +19,7 @@ import { addHolidayCommands } from './holiday-commands.js';
 import { addOrganisationCommands } from './org-commands.js';
 import { addAuditCommands } from './audit-commands.js';
 import { addMessageCommands } from './message-commands.js';
+import { createBudgetGate } from '../outbox/message-budget.js';
 import { createMessageMeter } from '../outbox/message-meter.js';
 import { readLineQuota } from '../outbox/line-quota.js';
 import { formatJobsStatus, jobsStatus } from '../jobs/status.js';
@@ -293,7 +294,8 @@ export function buildProgram(cli: CliContext, output: CliOutput): Command {
         } else cli.say(`ทำงานแล้ว ${result.runId}: ผู้รับ ${result.recipients} คน, ข้อความ ${result.messages} ชุด`);
         const lineFor = (orgId: string) => tenants.lineFor(orgId);
         const meter = createMessageMeter({ lineFor, log: cli.log, now: cli.now });
-        const sent = await new OutboxSender({ lineFor, log: cli.log, sealer, instanceId: deps.instanceId, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now: cli.now, meter }).drain();
+        const budget = createBudgetGate({ meter, sealer, log: cli.log });
+        const sent = await new OutboxSender({ lineFor, log: cli.log, sealer, instanceId: deps.instanceId, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now: cli.now, meter, budget }).drain();
         cli.say(`ส่งแล้ว ${sent.sent} · รอส่งใหม่ ${sent.retrying} · ล้มเหลว ${sent.failed}`);
         // LINE's count, now that the run's messages are out (as a scheduled run reads it).
         if (sent.sent > 0) await readLineQuota(config.ORG_CODE, lineFor(config.ORG_CODE), cli.now()).catch((error: unknown) => cli.log.warn({ err: error }, 'could not read LINE\'s message quota'));

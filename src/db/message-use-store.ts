@@ -3,7 +3,9 @@ import { isMessageKind, type MessageKind } from '../domain/message-kinds.js';
 import { monthUse, type KindUse, type LineQuotaReading, type MonthUse } from '../domain/message-use.js';
 import { insertUnique } from './lease.js';
 import { ComplaintModel } from './models/complaint.js';
-import { LineQuotaModel, MessageSentModel } from './models/message-use.js';
+import { LineQuotaModel, MessageBudgetModel, MessageSentModel } from './models/message-use.js';
+import { resolveBudget, type MessageBudget } from '../domain/message-budget.js';
+import { waitingByKind } from './outbox-store.js';
 
 export interface SentMessage {
   orgId: string;
@@ -49,9 +51,38 @@ export async function spentBySource(orgId: string, sources: string[]): Promise<M
   return spent;
 }
 
-/** Keeps LINE's figures for the organisation as just read, in place of the last reading. */
-export async function recordLineQuota(orgId: string, reading: LineQuotaReading): Promise<void> {
+/** Keeps LINE's figures for the organisation as just read, in place of the last reading; returns the quota read before. */
+export async function recordLineQuota(orgId: string, reading: LineQuotaReading): Promise<{ quotaBefore: number | null } | null> {
+  const before = await LineQuotaModel.findById(orgId).select('quota').lean();
   await LineQuotaModel.updateOne({ _id: orgId }, { $set: reading }, { upsert: true });
+  return before ? { quotaBefore: before.quota ?? null } : null;
+}
+
+/** The organisation's own monthly budget, null when it set none. */
+export async function ownMessageBudgetOf(orgId: string): Promise<number | null> {
+  return (await MessageBudgetModel.findById(orgId).lean())?.amount ?? null;
+}
+
+/** Sets the organisation's own budget; null goes back to LINE's quota. */
+export async function setOwnMessageBudget(orgId: string, amount: number | null): Promise<void> {
+  if (amount === null) await MessageBudgetModel.deleteOne({ _id: orgId });
+  else await MessageBudgetModel.updateOne({ _id: orgId }, { $set: { amount } }, { upsert: true });
+}
+
+/** The month's budget: its own, else the quota LINE last reported. */
+export async function messageBudgetOf(orgId: string): Promise<MessageBudget> {
+  const [own, reading] = await Promise.all([ownMessageBudgetOf(orgId), lineQuotaOf(orgId)]);
+  return resolveBudget(own, reading?.quota ?? null);
+}
+
+/**
+ * What the month has cost so far: our own count, or LINE's when it counted more (it counts the account's
+ * other senders too, and its quota is what refuses).
+ */
+export async function billedInMonth(orgId: string, month: string): Promise<number> {
+  const [sent, reading] = await Promise.all([MessageSentModel.find({ orgId, month }).select('recipients').lean(), lineQuotaOf(orgId)]);
+  const ours = sent.reduce((n, s) => n + s.recipients, 0);
+  return Math.max(ours, reading?.month === month ? reading.used : 0);
 }
 
 export async function lineQuotaOf(orgId: string): Promise<LineQuotaReading | null> {
@@ -61,8 +92,8 @@ export async function lineQuotaOf(orgId: string): Promise<LineQuotaReading | nul
 
 /** A month's use as `สถิติข้อความ` and `cli messages` show it: our count by kind, and LINE's if read that month. */
 export async function loadMonthUse(orgId: string, month: string): Promise<MonthUse> {
-  const [kinds, reading] = await Promise.all([monthUseByKind(orgId, month), lineQuotaOf(orgId)]);
-  return monthUse(month, kinds, reading);
+  const [kinds, reading, budget, waiting] = await Promise.all([monthUseByKind(orgId, month), lineQuotaOf(orgId), messageBudgetOf(orgId), waitingByKind(orgId)]);
+  return { ...monthUse(month, kinds, reading), budget, waiting };
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { WaitingKind, WaitReason } from '../domain/message-budget.js';
+import { isMessageKind, kindOfOutgoing } from '../domain/message-kinds.js';
 import { createIgnoringDuplicates } from './bulk-write.js';
 import { batchedCreate } from './group-commit.js';
 import { insertUnique, claimRound, type ClaimLedger, type Lease } from './lease.js';
@@ -74,8 +76,8 @@ export interface DueOutboxMessage {
 }
 
 /**
- * A pending message that has surely not reached LINE's users yet: never tried, or refused by LINE for the
- * month's quota. Only such a message may go another way than its own push (merged, or in a reply), claimed
+ * A pending message that has surely not reached LINE's users yet: never tried, refused by LINE for the
+ * month's quota, or held back by the organisation's budget. Only such a message may go another way than its own push (merged, or in a reply), claimed
  * as its next attempt (`claimHandOver`), so that it goes exactly one way.
  */
 export interface HandOverable {
@@ -100,7 +102,7 @@ export async function handOverableTo(toKeys: string[]): Promise<HandOverable[]> 
     .select('_id orgId source kind toKey attempts createdAt toSealed recipients messagesSealed waitingFor')
     .lean();
   return rows
-    .filter((r) => r.attempts === 0 || r.waitingFor === 'quota')
+    .filter((r) => r.attempts === 0 || r.waitingFor === 'quota' || r.waitingFor === 'budget')
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a._id.localeCompare(b._id))
     .map((r) => ({ id: r._id, orgId: r.orgId, source: r.source, kind: r.kind ?? null, toKey: r.toKey!, attempts: r.attempts, createdAt: r.createdAt, toSealed: r.toSealed, recipients: r.recipients, messagesSealed: r.messagesSealed }));
 }
@@ -146,6 +148,34 @@ export async function markWaitingForQuota(id: string, refusal: { status: number 
     { _id: id },
     { $set: { lastStatus: refusal.status, lastError: refusal.error, nextAttemptAt: refusal.nextAttemptAt, waitingFor: 'quota' } },
   );
+}
+
+/**
+ * The message would pass the organisation's monthly budget: it waits (not failed, the attempt claimed for it
+ * spent) until `nextAttemptAt`, the next month, unless the budget is raised first (`releaseBudgetWaiting`).
+ */
+export async function markWaitingForBudget(id: string, attempt: number, nextAttemptAt: Date): Promise<void> {
+  await OutboxMessageModel.updateOne({ _id: id }, { $set: { attempts: attempt, nextAttemptAt, waitingFor: 'budget' } });
+}
+
+/** The budget was raised: what it held back is due at once, to be checked against it again. */
+export async function releaseBudgetWaiting(orgId: string, now: Date): Promise<number> {
+  const res = await OutboxMessageModel.updateMany({ orgId, waitingFor: 'budget', state: 'pending' }, { $set: { nextAttemptAt: now } });
+  return res.modifiedCount;
+}
+
+/** What waits now for the budget or LINE's quota, by kind and why. */
+export async function waitingByKind(orgId: string): Promise<WaitingKind[]> {
+  const rows = await OutboxMessageModel.find({ orgId, state: 'pending', waitingFor: { $in: ['budget', 'quota'] } }).select('_id source kind waitingFor').lean();
+  const byKey = new Map<string, WaitingKind>();
+  for (const r of rows) {
+    const kind = isMessageKind(r.kind) ? r.kind : kindOfOutgoing(r.source, r._id);
+    const reason = r.waitingFor as WaitReason;
+    const entry = byKey.get(`${kind}|${reason}`) ?? { kind, reason, count: 0 };
+    entry.count++;
+    byKey.set(`${kind}|${reason}`, entry);
+  }
+  return [...byKey.values()];
 }
 
 /** Whether LINE's quota holds back any of the organisation's messages now. */

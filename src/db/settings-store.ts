@@ -2,6 +2,7 @@ import type { AuditActor } from '../domain/admin-audit.js';
 import type { OrganisationProfile, OrganisationSettings } from '../domain/organisation.js';
 import {
   applyFactorEdit,
+  budgetText,
   categoriesText,
   daysText,
   digitsText,
@@ -9,10 +10,13 @@ import {
   ownOr,
   subjectOf,
   thresholdsText,
+  type MessageBudgetSetting,
   type SettingChange,
 } from '../domain/settings.js';
 import type { DayKey } from '../domain/working-days.js';
 import { recordAudit } from './admin-audit-store.js';
+import { lineQuotaOf, ownMessageBudgetOf, setOwnMessageBudget } from './message-use-store.js';
+import { releaseBudgetWaiting } from './outbox-store.js';
 import { deleteHolidayChange, holidayChangeOf, holidayChangesFor, saveHolidayChange } from './holiday-store.js';
 import { ensureOrganisation, findOrganisation, ownSettingsOf, setJobTimes, setOrganisationSettings, setSupportingFactors, supportingFactorsOf, updateOrganisation } from './organisation-store.js';
 
@@ -53,6 +57,8 @@ export async function changeSetting(orgId: string, change: SettingChange, actor:
   const { before, after, save } = await planOf(orgId, change);
   if (before === after) return { subject, before, after, changed: false };
   await save();
+  // A raised budget lets out at once what it held back; anything still over it waits again.
+  if (change.key === 'messageBudget') await releaseBudgetWaiting(orgId, now);
   await recordAudit(orgId, { action: 'settings.change', actor, subject, before, after }, now);
   // Awaited, so that this process's next event already uses the new value.
   await Promise.all([...listeners].map((listener) => listener(orgId)));
@@ -108,6 +114,10 @@ async function planOf(orgId: string, change: SettingChange): Promise<Plan> {
       const next = applyFactorEdit(current, change.edit);
       return { before: current.length ? factorsText(current) : '', after: next.length ? factorsText(next) : '', save: () => setSupportingFactors(orgId, change.fiscalYear, next) };
     }
+    case 'messageBudget': {
+      const own = await ownMessageBudgetOf(orgId);
+      return { before: budgetText(own), after: budgetText(change.value), save: () => setOwnMessageBudget(orgId, change.value) };
+    }
     case 'dayOffAdd': {
       const own = await holidayChangeOf(change.date, orgId);
       return {
@@ -128,13 +138,15 @@ export interface SettingsView {
   profile: OrganisationProfile;
   own: OrganisationSettings;
   factors: string[];
+  /** Its own monthly message budget (null: LINE's quota), and the quota LINE last reported (null: none, or not read). */
+  messageBudget: MessageBudgetSetting;
 }
 
 export async function settingsView(orgId: string): Promise<SettingsView> {
   await ensureOrganisation(orgId);
   const profile = (await findOrganisation(orgId))!;
-  const [own, factors] = await Promise.all([ownOf(orgId), supportingFactorsOf(orgId, profile.fiscalYear)]);
-  return { profile, own, factors };
+  const [own, factors, budget, reading] = await Promise.all([ownOf(orgId), supportingFactorsOf(orgId, profile.fiscalYear), ownMessageBudgetOf(orgId), lineQuotaOf(orgId)]);
+  return { profile, own, factors, messageBudget: { own: budget, lineQuota: reading?.quota ?? null } };
 }
 
 /** The organisation's own days off from `from` on, by date (not the public holidays, nor those of every organisation). */

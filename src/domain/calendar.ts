@@ -106,3 +106,9 @@ export function daysBeforeRoundEnd(date: Date, round: Round = roundOf(date)): nu
 }
 
 export const ROUND_TH: Record<RoundName, string> = { six_month: 'รอบ 6 เดือน', twelve_month: 'รอบ 12 เดือน' };
+
+/** The first moment of the Bangkok month after the one `date` is in: when a month's message budget starts again. */
+export function startOfNextBangkokMonth(date: Date): Date {
+  const d = bangkok(date);
+  return instant(new TZDate(d.getFullYear(), d.getMonth() + 1, 1, TIME_ZONE));
+}

@@ -1,4 +1,5 @@
 import { figures as figuresOf, type Figures } from './figures.js';
+import { BUDGET_TEXT, percentOf, type MessageBudget, type WaitingKind } from './message-budget.js';
 import { isRequiredKind, MESSAGE_KIND_NAMES, messageKindThai, type MessageKind } from './message-kinds.js';
 import { THAI_MONTHS_SHORT } from './thai.js';
 
@@ -26,6 +27,9 @@ export interface MonthUse {
   kinds: KindUse[];
   /** LINE's last reading, when it is of this month. */
   line: LineQuotaReading | null;
+  /** The organisation's budget now (its own, else LINE's quota), and what waits now for it or for LINE's quota. */
+  budget?: MessageBudget;
+  waiting?: WaitingKind[];
 }
 
 export function monthUse(month: string, kinds: KindUse[], reading: LineQuotaReading | null): MonthUse {
@@ -68,5 +72,32 @@ export function messageUseText(use: MonthUse, isCurrentMonth: boolean, f: Figure
     // LINE counts the account's every sender: broadcasts from LINE Official Account Manager too.
     if (used > total) lines.push('ยอดของ LINE รวมข้อความที่ส่งจากช่องทางอื่นของบัญชีนี้ด้วย เช่น การบรอดแคสต์จาก LINE Official Account Manager');
   }
+  if (isCurrentMonth) lines.push(...budgetLines(use, f));
   return lines.join('\n');
+}
+
+/** The month's budget, its share used, and what waits and why, by kind. */
+function budgetLines(use: MonthUse, f: Figures): string[] {
+  const lines: string[] = [''];
+  const budget = use.budget;
+  if (!budget || budget.amount === null) lines.push('ยังไม่มีงบข้อความต่อเดือน ระบบจึงส่งทุกข้อความตามปกติ ผู้ดูแลระบบกำหนดงบได้ที่ "ตั้งค่า"');
+  else {
+    // The same figure the sender keeps to: LINE's count when it counted more.
+    const used = Math.max(totalBilled(use), use.line?.used ?? 0);
+    const whose = budget.own ? 'ตามที่ผู้ดูแลระบบกำหนด' : 'ตามโควตาของแพ็กเกจ LINE';
+    lines.push(`งบข้อความต่อเดือน ${f.count(budget.amount)} ข้อความ (${whose}) ใช้ไปแล้ว ${f.count(used)} ข้อความ คิดเป็นร้อยละ ${f.digits(percentOf(used, budget.amount))}`);
+    lines.push('เมื่อใช้ครบงบ ระบบจะส่งเฉพาะข้อความที่ระเบียบกำหนดให้ต้องแจ้ง ข้อความอื่นจะรอส่ง');
+  }
+  const waiting = (use.waiting ?? []).filter((w) => w.count > 0);
+  if (waiting.length === 0) lines.push('ขณะนี้ไม่มีข้อความที่รอส่ง');
+  else {
+    const total = waiting.reduce((n, w) => n + w.count, 0);
+    lines.push(`ข้อความที่รอส่ง ${f.count(total)} รายการ แยกตามประเภท`);
+    const order = (w: WaitingKind) => MESSAGE_KIND_NAMES.indexOf(w.kind);
+    for (const w of [...waiting].sort((a, b) => b.count - a.count || order(a) - order(b))) {
+      lines.push(`• ${f.digits(messageKindThai(w.kind))} ${f.count(w.count)} รายการ ${BUDGET_TEXT.reason[w.reason]}`);
+    }
+    lines.push('ข้อความที่รอจะส่งไปพร้อมคำตอบเมื่อผู้รับส่งข้อความมาครั้งถัดไป หรือส่งเมื่อเพิ่มงบหรือโควตา หรือเมื่อขึ้นเดือนใหม่ ไม่มีรายการใดสูญหาย');
+  }
+  return lines;
 }

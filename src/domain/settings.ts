@@ -28,6 +28,7 @@ export const SETTING_KEYS = [
   'complaintCategories',
   'digits',
   'fiscalYear',
+  'messageBudget',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -47,6 +48,7 @@ export const SETTING_TH: Record<SettingKey, string> = {
   complaintCategories: 'ประเภทเรื่องร้องเรียน',
   digits: 'รูปแบบตัวเลข',
   fiscalYear: 'ปีงบประมาณที่รายงาน',
+  messageBudget: 'งบข้อความ LINE ต่อเดือน',
 };
 
 /** A change to one setting, already read and checked. Null: back to the deployment's value. */
@@ -60,6 +62,7 @@ export type SettingChange =
   | { key: 'itaScore'; value: number | null }
   | { key: 'itaLevel'; value: string | null }
   | { key: 'fiscalYear'; value: number }
+  | { key: 'messageBudget'; value: number | null }
   | { key: 'supportingFactors'; fiscalYear: number; edit: FactorEdit }
   | { key: 'dayOffAdd'; date: DayKey; name: string }
   | { key: 'dayOffRemove'; date: DayKey };
@@ -177,6 +180,20 @@ export function parseTypedCategories(raw: string): Parsed<string[]> {
   const repeated = names.find((n, i) => names.indexOf(n) !== i);
   if (repeated) return fail(`"${repeated}" ซ้ำกัน แต่ละประเภทใส่ได้ครั้งเดียว`);
   return { value: names };
+}
+
+export const MAX_MESSAGE_BUDGET = 10_000_000;
+
+/**
+ * A monthly message budget as typed: a whole number of messages, 0 or more ("150", "๑๕๐", "1,500 ข้อความ").
+ * 0 is allowed: only what a rule requires is then pushed.
+ */
+export function parseMessageBudget(raw: string): Parsed<number> {
+  const text = plain(raw).replace(/ข้อความ|ต่อเดือน|เดือนละ/g, '').replace(/[,\s]/g, '');
+  const expected = 'กรุณาพิมพ์จำนวนข้อความต่อเดือนเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป เช่น 150';
+  if (!/^\d{1,8}$/.test(text)) return fail(expected);
+  const amount = Number(text);
+  return amount <= MAX_MESSAGE_BUDGET ? { value: amount } : fail(`งบข้อความสูงได้ไม่เกิน ${MAX_MESSAGE_BUDGET.toLocaleString('en-US')} ข้อความต่อเดือน ${expected}`);
 }
 
 /** The ITA result levels, best first. */
@@ -315,6 +332,15 @@ export const daysText = (days: readonly number[]) => `${days.join(', ')} วั�
 export const digitsText = (d: DigitStyle) => DIGIT_CHOICES[d];
 export const categoriesText = (c: readonly string[]) => c.join(', ');
 export const factorsText = (f: readonly string[]) => (f.length === 0 ? 'ยังไม่มี' : f.map((x, i) => `${i + 1}. ${x}`).join('\n'));
+/** The budget as the settings card shows it: the organisation's own (null: none), and LINE's quota as last read. */
+export interface MessageBudgetSetting {
+  own: number | null;
+  lineQuota: number | null;
+}
+
+/** A budget as the card, the confirmation and the management log show it; null: LINE's quota. */
+export const LINE_QUOTA_TH = 'ตามโควตาของแพ็กเกจ LINE';
+export const budgetText = (amount: number | null) => (amount === null ? LINE_QUOTA_TH : `${amount.toLocaleString('en-US')} ข้อความต่อเดือน`);
 export const ownOr = <T>(value: T | null | undefined, show: (v: T) => string): string => (value === null || value === undefined ? DEFAULT_TH : show(value));
 
 /** The management log's subject of a change. */

@@ -20,6 +20,8 @@ export interface SentPush {
 /** Records every push and multicast LINE accepted, with what LINE bills for it (docs/domain.md, "Messages and their cost"). */
 export interface MessageMeter {
   sent(orgId: string, push: SentPush): Promise<void>;
+  /** What LINE would bill for a push to these: their number, or a group's members. */
+  recipientsOf(orgId: string, to: string[]): Promise<number>;
 }
 
 export interface MeterDeps {
@@ -46,6 +48,7 @@ export function createMessageMeter(deps: MeterDeps): MessageMeter {
   }
 
   return {
+    recipientsOf: (orgId, to) => (to.length === 1 && isGroupOrRoomId(to[0]!) ? membersOf(orgId, to[0]!) : Promise.resolve(to.length)),
     async sent(orgId, push) {
       // The message is out: a failure to count it must not make the sender retry it as unsent.
       try {

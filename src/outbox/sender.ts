@@ -1,4 +1,5 @@
 import { addSeconds } from 'date-fns';
+import { startOfNextBangkokMonth } from '../domain/calendar.js';
 import {
   attemptOwner,
   claimSendAttempt,
@@ -7,6 +8,7 @@ import {
   markMerged,
   markSendFailed,
   markSent,
+  markWaitingForBudget,
   markWaitingForQuota,
   outboxMessageExists,
   recordSendAttempt,
@@ -14,6 +16,7 @@ import {
 import { describeLineError, isQuotaRefusal, isTransientLineError, retryAfterSeconds, type LineClient, type Message } from '../line/client.js';
 import { isMessageKind, kindOfOutgoing } from '../domain/message-kinds.js';
 import type { Logger } from '../log.js';
+import type { BudgetGate } from './message-budget.js';
 import type { MessageMeter } from './message-meter.js';
 import type { Sealer } from '../security/crypto.js';
 import { noticeMergeWindow } from './enqueue.js';
@@ -30,6 +33,8 @@ export interface SenderDeps {
   now: () => Date;
   /** Counts what LINE accepted, per organisation and month (`message-meter.ts`). */
   meter?: MessageMeter;
+  /** Keeps to the organisation's monthly budget (`message-budget.ts`); without it, only LINE's quota limits. */
+  budget?: BudgetGate;
 }
 
 /** If the instance that claimed a send dies, the message is due again after this. */
@@ -112,18 +117,25 @@ export class OutboxSender {
       await markMerged([id], before.slice('merge:'.length));
       return null;
     }
+    const to = JSON.parse(this.deps.sealer.open(item.toSealed)) as string[];
+    const kind = isMessageKind(item.kind) ? item.kind : kindOfOutgoing(item.source, item.id);
+    if (this.deps.budget && !(await this.deps.budget.allows(item.orgId, { kind, to, at: now }))) {
+      // Not a failure: it goes free in the person's next reply, when the budget is raised, or next month.
+      await markWaitingForBudget(id, attempt, startOfNextBangkokMonth(now));
+      this.deps.log.info({ outboxId: id, orgId: item.orgId, kind }, "the organisation's monthly message budget is spent; the message waits");
+      return null;
+    }
     await recordSendAttempt(id, attempt, addSeconds(now, SEND_LEASE_SECONDS));
 
     const messages = JSON.parse(this.deps.sealer.open(item.messagesSealed)) as Message[];
-    const to = JSON.parse(this.deps.sealer.open(item.toSealed)) as string[];
     try {
       const line = this.deps.lineFor(item.orgId);
       const requestId = to.length === 1 ? await line.push(to[0]!, messages, item.retryKey) : await line.multicast(to, messages, item.retryKey);
       // Before it is marked sent: a crash in between repeats the send, LINE answers 409, and the count, keyed on the retry key, stays one.
-      const kind = isMessageKind(item.kind) ? item.kind : kindOfOutgoing(item.source, item.id);
       await this.deps.meter?.sent(item.orgId, { retryKey: item.retryKey, kind, source: item.source, to, at: this.deps.now() });
       await markSent(id, this.deps.now(), requestId);
       quotaAnswerChanged(item.orgId);
+      await this.deps.budget?.afterSent(item.orgId, { to, at: this.deps.now() });
       return 'sent';
     } catch (error) {
       const { status, message } = describeLineError(error);

@@ -36,6 +36,19 @@ const lineQuotaSchema = new Schema(
   { collection: 'line_quota' },
 );
 
+/**
+ * An organisation's own monthly message budget, when it set one: one document an organisation, `_id` its code.
+ * Absent: the budget is LINE's quota (domain/message-budget.ts).
+ */
+const messageBudgetSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    amount: { type: Number, required: true },
+  },
+  { collection: 'message_budgets' },
+);
+
 export type MessageSent = InferSchemaType<typeof messageSentSchema>;
 export const MessageSentModel = model('MessageSent', messageSentSchema);
 export const LineQuotaModel = model('LineQuota', lineQuotaSchema);
+export const MessageBudgetModel = model('MessageBudget', messageBudgetSchema);

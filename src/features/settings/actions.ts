@@ -18,6 +18,7 @@ export const ASKS = [
   'itaLevel',
   'complaintCategories',
   'digits',
+  'messageBudget',
 ] as const;
 export type Ask = (typeof ASKS)[number];
 

@@ -10,6 +10,7 @@ const longest = {
   factors: Array.from({ length: 20 }, () => 'ฟ'.repeat(500)),
   daysOff: Array.from({ length: 30 }, (_, i) => ({ date: `2027-01-${String(i + 1).padStart(2, '0')}`, name: 'ว'.repeat(200), short: `${i + 1} ม.ค. 70` })),
   jobs: Array.from({ length: 7 }, (_, i) => ({ name: `job-${i}`, th: 'งาน'.repeat(10) })),
+  messageBudget: { own: null, lineQuota: 10_000_000 },
 };
 
 describe('the settings card and its lists', () => {

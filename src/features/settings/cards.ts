@@ -1,7 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { Figures } from '../../domain/figures.js';
 import type { OrganisationProfile, OrganisationSettings, OrgSettings } from '../../domain/organisation.js';
-import { categoriesText, DIGIT_CHOICES, dayText, daysText, factorsText, SETTING_TH, thresholdsText } from '../../domain/settings.js';
+import { budgetText, categoriesText, DIGIT_CHOICES, LINE_QUOTA_TH, dayText, daysText, factorsText, SETTING_TH, thresholdsText, type MessageBudgetSetting } from '../../domain/settings.js';
 import { truncate } from '../../domain/thai.js';
 import { quickPostback, text, type Message } from '../../line/messages.js';
 import { postbackData } from '../../line/postback.js';
@@ -20,6 +20,8 @@ export interface CardFacts {
   /** What its events use now: its own settings, else the deployment's. */
   resolved: Pick<OrgSettings, 'thresholds' | 'complaintCategories'> & Partial<Pick<OrgSettings, 'roundReminderDaysBefore' | 'oitReminderDaysBefore'>>;
   factors: string[];
+  /** Its own monthly message budget (null: LINE's quota), and LINE's quota as last read. */
+  messageBudget?: MessageBudgetSetting;
   daysOff: { date: string; name: string }[];
   jobs: { name: string; th: string }[];
   f: Figures;
@@ -63,6 +65,9 @@ function bubble(title: string, rows: messagingApi.FlexComponent[]): messagingApi
   };
 }
 
+const budgetShown = (b: CardFacts['messageBudget']) =>
+  b && b.own !== null ? budgetText(b.own) : b && b.lineQuota !== null ? `${LINE_QUOTA_TH} (${budgetText(b.lineQuota)})` : `${LINE_QUOTA_TH} (ยังไม่จำกัด)`;
+
 const originOf = (own: unknown): Origin => (own === null || own === undefined ? 'system' : 'own');
 
 export function settingsCard(c: CardFacts): Message {
@@ -82,6 +87,7 @@ export function settingsCard(c: CardFacts): Message {
     row(SETTING_TH.oitReminderDays, days(resolved.oitReminderDaysBefore), originOf(own.oitReminderDaysBefore), ask('เปลี่ยนวันเตือน OIT', 'oitReminderDays')),
     row(SETTING_TH.complaintCategories, categoriesText(resolved.complaintCategories), originOf(own.complaintCategories), ask('เปลี่ยนประเภทเรื่อง', 'complaintCategories')),
     row(SETTING_TH.digits, own.digits ? DIGIT_CHOICES[own.digits] : 'เลขอารบิกในแชต เอกสารรายงานตามแบบฟอร์ม', originOf(own.digits), ask('เปลี่ยนรูปแบบตัวเลข', 'digits')),
+    row(SETTING_TH.messageBudget, f.digits(budgetShown(c.messageBudget)), c.messageBudget ? originOf(c.messageBudget.own) : null, ask('เปลี่ยนงบข้อความ', 'messageBudget')),
     row(SETTING_TH.daysOff, c.daysOff.length ? c.daysOff.slice(0, 5).map((d) => dayOffText(d, f)).join('\n') : 'ยังไม่มี (วันหยุดราชการนับให้แล้ว)', null, list('จัดการวันหยุด', 'daysOff')),
   ]);
   const jobs = bubble(

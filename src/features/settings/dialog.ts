@@ -10,6 +10,9 @@ import {
   factorsText,
   isDefaultWord,
   ITA_LEVELS,
+  LINE_QUOTA_TH,
+  budgetText,
+  parseMessageBudget,
   parseDayOff,
   parseDigitChoice,
   parseFactorLine,
@@ -80,7 +83,7 @@ type SettingsState = DialogState<SettingsDraft> & { step: 'value' | 'confirm' };
 type SettingsOutcome = Outcome<SaveSetting>;
 
 /** The settings that may go back to the deployment's value. */
-const WITH_DEFAULT: readonly Ask[] = ['thresholds', 'roundReminderDays', 'oitReminderDays', 'jobTime', 'complaintCategories', 'digits'];
+const WITH_DEFAULT: readonly Ask[] = ['thresholds', 'roundReminderDays', 'oitReminderDays', 'jobTime', 'complaintCategories', 'digits', 'messageBudget'];
 
 const cancel = () => quickText('ยกเลิก');
 
@@ -141,7 +144,7 @@ function read(draft: SettingsDraft, typed: string, facts: Facts): Read {
   const { ask } = draft;
   if (WITH_DEFAULT.includes(ask) && isDefaultWord(typed)) {
     const change: SettingChange = ask === 'jobTime' ? { key: 'jobTime', job: draft.job!, jobTh: draft.jobTh!, value: null } : ({ key: ask, value: null } as SettingChange);
-    return { value: { change, after: ask === 'jobTime' ? SAY.systemTime : SAY.systemValue } };
+    return { value: { change, after: ask === 'jobTime' ? SAY.systemTime : ask === 'messageBudget' ? LINE_QUOTA_TH : SAY.systemValue } };
   }
   const d = (facts.f ?? figures()).digits;
   const fiscalYear = draft.fiscalYear!;
@@ -176,6 +179,8 @@ function read(draft: SettingsDraft, typed: string, facts: Facts): Read {
       return as(parseTypedCategories(typed), (value) => ({ change: { key: 'complaintCategories', value }, after: categoriesText(value) }));
     case 'digits':
       return as(parseDigitChoice(typed), (value) => ({ change: { key: 'digits', value }, after: digitsText(value) }));
+    case 'messageBudget':
+      return as(parseMessageBudget(typed), (value) => ({ change: { key: 'messageBudget', value }, after: d(budgetText(value)) }));
   }
 }
 

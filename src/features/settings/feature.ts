@@ -4,7 +4,7 @@ import { dayOfKey } from '../../domain/working-days.js';
 import { figures } from '../../domain/figures.js';
 import type { OrganisationSettings } from '../../domain/organisation.js';
 import { hasRole } from '../../domain/roles.js';
-import { categoriesText, DIGIT_CHOICES, daysText, thresholdsText } from '../../domain/settings.js';
+import { budgetText, categoriesText, DIGIT_CHOICES, daysText, LINE_QUOTA_TH, thresholdsText, type MessageBudgetSetting } from '../../domain/settings.js';
 import { nameOf } from '../../domain/staff.js';
 import { THAI_MONTHS_SHORT } from '../../domain/thai.js';
 import { JOB_NAMES, JOBS, type JobName } from '../../jobs/registry.js';
@@ -52,8 +52,12 @@ async function card(ctx: ChatContext): Promise<Message[]> {
   return [settingsCard({ ...view, resolved: ctx.org, daysOff, jobs: JOB_LIST, f: figures(ctx.org.digits) })];
 }
 
+/** The budget when the organisation set none: LINE's quota as last read. */
+const lineQuotaText = (quota: number | null) =>
+  quota === null ? `${LINE_QUOTA_TH} (ยังไม่ได้อ่านโควตา หรือแพ็กเกจไม่จำกัดจำนวน จึงยังไม่จำกัดข้อความ)` : `${LINE_QUOTA_TH} (${budgetText(quota)})`;
+
 /** What a setting is now, as its question and the confirmation's "เดิม" show it. */
-function currentOf(ask: Ask, own: OrganisationSettings, ctx: ChatContext, profile: { name: string; district: string; province: string; itaScore: number | null; itaLevel: string | null }, job?: JobName): string {
+function currentOf(ask: Ask, own: OrganisationSettings, ctx: ChatContext, profile: { name: string; district: string; province: string; itaScore: number | null; itaLevel: string | null }, job?: JobName, budget?: MessageBudgetSetting): string {
   const system = (shown: string) => `ค่าของระบบ (${shown})`;
   const org = ctx.org;
   const d = figures(org.digits).digits;
@@ -76,6 +80,8 @@ function currentOf(ask: Ask, own: OrganisationSettings, ctx: ChatContext, profil
       return own.complaintCategories ? categoriesText(own.complaintCategories) : system(categoriesText(org.complaintCategories));
     case 'digits':
       return own.digits ? DIGIT_CHOICES[own.digits] : system('เลขอารบิกในแชต เอกสารรายงานตามแบบฟอร์ม');
+    case 'messageBudget':
+      return d(budget && budget.own !== null ? budgetText(budget.own) : lineQuotaText(budget?.lineQuota ?? null));
     case 'jobTime': {
       const at = job ? own.jobTimes?.[job] : undefined;
       return at ? d(`${at} น.`) : SAY.systemTime;
@@ -92,7 +98,7 @@ async function startAsk(ctx: ChatContext, ask: Ask, job: string | undefined): Pr
   const draft: SettingsDraft = {
     draftId: ctx.eventId,
     ask,
-    current: currentOf(ask, view.own, ctx, view.profile, isJob(job) ? job : undefined),
+    current: currentOf(ask, view.own, ctx, view.profile, isJob(job) ? job : undefined, view.messageBudget),
     ...(ask === 'jobTime' && isJob(job) ? { job, jobTh: JOBS[job].thai.name } : {}),
     ...(ask.startsWith('factor') ? { fiscalYear: view.profile.fiscalYear, factors: view.factors } : {}),
   };
@@ -110,6 +116,7 @@ const EFFECTIVE: Partial<Record<SaveSetting['change']['key'], string>> = {
   dayOffAdd: SAY.effectiveDayOff,
   dayOffRemove: SAY.effectiveDayOff,
   supportingFactors: SAY.effectiveFactors,
+  messageBudget: SAY.effectiveBudget,
 };
 
 async function perform(ctx: ChatContext, effect: SaveSetting): Promise<Message[]> {
