@@ -106,6 +106,21 @@ class Chat {
   }
 }
 
+/** LINE's plan for the month and the budget the admin keeps to (README, "How an organisation sees its use"). */
+const PLAN_QUOTA = 300;
+const BUDGET = 200;
+
+/** The admin sets the month's message budget in ตั้งค่า, pressing the bot's own buttons. */
+async function setBudget(m: MonthRun, admin: string, budget: number): Promise<void> {
+  const chat = new Chat(m, admin);
+  const change = button(await chat.say('ตั้งค่า'), 'เปลี่ยนงบข้อความ');
+  if (!change) throw new Error('ตั้งค่า offers no budget change');
+  await chat.tap(change);
+  const save = button(await chat.say(String(budget)), 'บันทึก');
+  if (!save) throw new Error('the budget was not asked to be confirmed');
+  if (!/บันทึกแล้ว/.test(wordsIn(await chat.tap(save)))) throw new Error('the budget was not saved');
+}
+
 /** The postback data of the first button whose label matches. */
 function button(messages: unknown[], label: string | RegExp): string | null {
   let found: string | null = null;
@@ -144,7 +159,11 @@ interface Case {
   trackingNo?: string;
   /** The day its receipt reached the citizen. */
   acknowledgedOn?: number;
+  /** The day its handler explained its delay to the complainant. */
+  explainedOn?: number;
 }
+
+const DELAY_REASON = 'รออะไหล่หลอดไฟจากผู้รับจ้าง คาดว่าจะแล้วเสร็จภายในสัปดาห์นี้';
 
 /** A required notice, and the day it must arrive. */
 interface Required {
@@ -405,11 +424,17 @@ async function inBatches<T>(items: T[], personOf: (item: T) => string, work: (it
 
 /** The outbox's records: which notice each retry key carried, and what is left unsent. */
 async function outboxRecords() {
-  const all = await OutboxMessageModel.find({ orgId: ORG }).select('_id source retryKey state').lean();
+  const all = await OutboxMessageModel.find({ orgId: ORG }).select('_id source kind retryKey state waitingFor').lean();
   const count = (state: string) => all.filter((o) => o.state === state).length;
+  // What still waits at the month's end, by kind and by why (over the budget, LINE's quota, or its hour not come).
+  const waitingByKind: Record<string, number> = {};
+  for (const o of all.filter((x) => x.state === 'pending')) {
+    const key = `${o.kind ?? 'other'} (${o.waitingFor ?? 'due later'})`;
+    waitingByKind[key] = (waitingByKind[key] ?? 0) + 1;
+  }
   return {
     byRetryKey: new Map(all.map((o) => [o.retryKey, { id: String(o._id), source: o.source }])),
-    states: { sent: count('sent'), waiting: count('pending'), failed: count('failed') },
+    states: { sent: count('sent'), waiting: count('pending'), failed: count('failed'), waitingByKind },
     failed: all.filter((o) => o.state === 'failed').map((o) => String(o._id)),
   };
 }
@@ -441,6 +466,8 @@ function requiredNotices(cases: Case[], m: MonthRun, lastDay: number): Required[
   for (const c of cases) {
     if (!c.trackingNo) continue;
     if (c.kind === 'corruption') required.push({ what: 'corruption report to the integrity officer', to: INTEGRITY, day: c.filedOn, holds: c.trackingNo });
+    // The complainant told why the case is late, the day it is explained (the 15-day rule's own notice).
+    if (c.explainedOn !== undefined && c.notify) required.push({ what: 'delay explained to the complainant', to: c.citizen, day: c.explainedOn, holds: DELAY_REASON });
     const closedOn = c.resolveOn ?? Infinity;
     // The job's own rule (remindDueBy): from the first morning the deadline is within its reminder window.
     const due = m.dueOf.get(c.trackingNo)!;
@@ -470,7 +497,7 @@ interface MonthResult {
   events: number;
   required: { notices: number; onTheirDay: number; late: string[] };
   /** The outbox at the month's end: what is still waiting is not lost; what failed is. */
-  outbox: { sent: number; waiting: number; failed: number };
+  outbox: { sent: number; waiting: number; failed: number; waitingByKind: Record<string, number> };
   lost: string[];
   failures: string[];
   progressReports: number;
@@ -493,6 +520,12 @@ async function runMonth(db: LocalDatabase, complaints: number, label: string): P
     if (!code) throw new Error('no group link code');
     const linked = wordsIn(await new Chat(m, EXECUTIVES[0]!, GROUP_ID).say(`เชื่อมกลุ่ม ${code}`));
     if (!/เชื่อม/.test(linked)) throw new Error(`the group was not linked: ${linked.slice(0, 200)}`);
+
+    // The organisation's LINE plan, which the fake LINE keeps to as LINE does; the admin sets a budget below it
+    // in ตั้งค่า, as the README advises, so that what a rule requires still has room once the budget is spent.
+    m.line.setQuota(PLAN_QUOTA);
+    m.line.enforcesQuota = true;
+    await setBudget(m, EXECUTIVES[0]!, BUDGET);
 
     const cases = planCases(complaints);
     const oitAnswerDays = [2, 4, 8, 10, 12, 16, 18, 22, 24, 26].map((d) => (isWorkingDay(d) ? d : d + 1));
@@ -525,7 +558,8 @@ async function runMonth(db: LocalDatabase, complaints: number, label: string): P
       for (const c of cases.filter((x) => x.late && x.trackingNo && x.resolveOn === null && m.dueOf.has(x.trackingNo))) {
         if (m.dueOf.get(c.trackingNo!)! <= at(day - 1, 9)) {
           await new Chat(m, c.handler).tap(`a=cp.explain&c=${c.id}`);
-          await new Chat(m, c.handler).say('รออะไหล่หลอดไฟจากผู้รับจ้าง คาดว่าจะแล้วเสร็จภายในสัปดาห์นี้');
+          await new Chat(m, c.handler).say(DELAY_REASON);
+          c.explainedOn = day;
           c.resolveOn = Math.min(day + 3, lastDay);
           while (!isWorkingDay(c.resolveOn) && c.resolveOn < lastDay) c.resolveOn++;
         }

@@ -50,6 +50,11 @@ export class FakeLineApi {
    * used up (429 "You have reached your monthly limit."); replies still go, as on LINE.
    */
   monthlyLimitReached = false;
+  /**
+   * While true, a push or multicast that would take the channel past its quota (`setQuota`; 200 unless set) is
+   * refused the same way, as LINE does once the plan's messages are spent: a month of traffic meets the plan.
+   */
+  enforcesQuota = false;
   /** What a message's content is, by message id (the simulator's photos); others get a short text as their bytes. */
   readonly contents = new Map<string, { contentType: string; data: Buffer }>();
   /** Members of each group or room, as `GET /v2/bot/group/{id}/members/count` answers; a group not set here has 3. */
@@ -367,6 +372,16 @@ export class FakeLineApi {
       return;
     }
     const recipients = Array.isArray(to) ? to : [];
+    if (this.enforcesQuota) {
+      const token = FakeLineApi.tokenOf(this.recorded(req))!;
+      const quota = this.quotaOf(token);
+      const cost = recipients.reduce((n: number, r) => n + (typeof r === 'string' && /^[CR]/.test(r) ? this.membersOf(r) : 1), 0);
+      if (quota !== null && this.billedThrough(token) + cost > quota) {
+        this.record(req, 429);
+        res.status(429).json({ message: 'You have reached your monthly limit.' });
+        return;
+      }
+    }
     const problem =
       this.invalidMessages(req.body?.messages) ??
       (recipients.length === 0 || recipients.length > LINE_LIMITS.multicastRecipients || recipients.some((r) => typeof r !== 'string') ? 'bad recipients' : null) ??
