@@ -1,5 +1,6 @@
 import type { DigitStyle } from './figures.js';
 import type { Threshold } from './summary.js';
+import { digestTimeOf, type DigestChoice, type NoticeTiming } from './notice-timing.js';
 
 /** How an organisation is named on its official reports, and its current fiscal year and ITA result. */
 export interface OrganisationProfile {
@@ -62,9 +63,19 @@ export interface OrganisationSettings {
   digits: DigitStyle | null;
   /** The categories its general complaints are filed under (quick-reply buttons); null: the deployment's. */
   complaintCategories: string[] | null;
+  /** The Bangkok time of its daily digest of notices that may wait, or `off` (at once); null: the deployment's. */
+  digestTime: DigestChoice | null;
 }
 
-export const NO_OWN_SETTINGS: OrganisationSettings = { thresholds: null, roundReminderDaysBefore: null, oitReminderDaysBefore: null, jobTimes: null, digits: null, complaintCategories: null };
+export const NO_OWN_SETTINGS: OrganisationSettings = {
+  thresholds: null,
+  roundReminderDaysBefore: null,
+  oitReminderDaysBefore: null,
+  jobTimes: null,
+  digits: null,
+  complaintCategories: null,
+  digestTime: null,
+};
 
 /**
  * An organisation's settings as one event or job run uses them: its own where it set them, the deployment's
@@ -82,6 +93,8 @@ export interface OrgSettings {
   oitReminderDaysBefore: number[];
   /** Job name → its own Bangkok time of day; a job not named runs at the deployment's time. */
   jobTimes: Readonly<Record<string, TimeOfDay>>;
+  /** When its notices are first due: the deployment's merging window, its own digest time or the deployment's. */
+  notices: NoticeTiming;
 }
 
 /** What the deployment (the environment) sets for every organisation. */
@@ -93,6 +106,7 @@ interface OwnSettable {
   roundReminderDaysBefore: number[];
   oitReminderDaysBefore?: number[];
   complaintCategories?: readonly string[];
+  notices?: NoticeTiming;
 }
 
 /**
@@ -111,6 +125,7 @@ export function resolveOrgSettings<D extends OwnSettable>(
     roundReminderDaysBefore: own.roundReminderDaysBefore ?? deployment.roundReminderDaysBefore,
     oitReminderDaysBefore: own.oitReminderDaysBefore ?? deployment.oitReminderDaysBefore,
     ...(deployment.complaintCategories ? { complaintCategories: own.complaintCategories ?? deployment.complaintCategories } : {}),
+    ...(deployment.notices ? { notices: { ...deployment.notices, digestTime: digestTimeOf(own.digestTime, deployment.notices.digestTime) } } : {}),
     digits: own.digits,
     jobTimes: own.jobTimes ?? {},
   };
