@@ -13,7 +13,8 @@ import {
 } from '../db/organisation-store.js';
 import { changeSetting } from '../db/settings-store.js';
 import { CLI_ACTOR } from '../domain/admin-audit.js';
-import { parseItaLevel, parseOrganisationName, parsePlace, parseReminderDays, parseTypedThresholds, type Parsed, type SettingChange } from '../domain/settings.js';
+import { parseDigestChoice, type DigestChoice } from '../domain/notice-timing.js';
+import { digestText, parseItaLevel, parseOrganisationName, parsePlace, parseReminderDays, parseTypedThresholds, type Parsed, type SettingChange } from '../domain/settings.js';
 import { timeOfDayKey } from '../domain/calendar.js';
 import { DIGIT_STYLES, parseDigitStyle, type DigitStyle } from '../domain/figures.js';
 import { ORG_CODE_PATTERN, parseTimeOfDay, type TimeOfDay } from '../domain/organisation.js';
@@ -91,6 +92,8 @@ interface SettingsOptions {
   time?: Record<string, TimeOfDay | null>;
   /** null for `default`. */
   digits?: DigitStyle | null;
+  /** A time, `off`, or null for `default`. */
+  digestTime?: DigestChoice | null;
 }
 
 const DEFAULT_WORD = 'default';
@@ -115,6 +118,13 @@ const digitsArgument = (value: string): DigitStyle | null => {
   const style = parseDigitStyle(value);
   if (!style) throw new InvalidArgumentError(`ต้องเป็น ${DIGIT_STYLES.join(' หรือ ')} หรือ default เพื่อใช้ค่าของระบบ`);
   return style;
+};
+
+const digestArgument = (value: string): DigestChoice | null => {
+  if (value.trim() === DEFAULT_WORD) return null;
+  const choice = parseDigestChoice(value);
+  if (!choice) throw new InvalidArgumentError('ต้องเป็นเวลาแบบ 24 ชั่วโมง ตามเวลาประเทศไทย เช่น 16:00 หรือ off เพื่อส่งทันที หรือ default เพื่อใช้ค่าของระบบ');
+  return choice;
 };
 
 const DIGITS_TH: Record<DigitStyle, string> = { arabic: 'เลขอารบิก', thai: 'เลขไทย' };
@@ -147,12 +157,17 @@ function settingsOptions(command: Command): Command {
       `เวลาที่งานตามกำหนดเวลาทำงานให้องค์กรนี้ (เวลาประเทศไทย) ในวันเดียวกับของระบบ เช่น monthly-summary=10:00 ใส่ได้หลายครั้ง (<งาน>=default: เวลาของระบบ) งาน: ${JOB_NAMES.join(', ')}`,
       jobTimeArgument,
     )
-    .option('--digits <style>', 'ตัวเลขในข้อความของระบบ: arabic หรือ thai (default: เลขอารบิกในแชต เอกสารรายงานตามแบบฟอร์ม) ข้อความที่ผู้ใช้พิมพ์และรหัสต่าง ๆ แสดงตามเดิมเสมอ', digitsArgument);
+    .option('--digits <style>', 'ตัวเลขในข้อความของระบบ: arabic หรือ thai (default: เลขอารบิกในแชต เอกสารรายงานตามแบบฟอร์ม) ข้อความที่ผู้ใช้พิมพ์และรหัสต่าง ๆ แสดงตามเดิมเสมอ', digitsArgument)
+    .option(
+      '--digest-time <HH:MM|off>',
+      'เวลาส่งการแจ้งเตือนที่รอได้รวมเป็นข้อความเดียวต่อคนต่อวัน (เวลาประเทศไทย) เช่น 16:00 หรือ off เพื่อส่งทันทีทีละเรื่อง (default: ค่าของระบบ NOTICE_DIGEST_TIME)',
+      digestArgument,
+    );
 }
 
 /** Each option given is one change through the settings path (one management-log line each). */
 async function applySettings(cli: CliContext, orgId: string, o: SettingsOptions): Promise<void> {
-  const others = o.thresholds !== undefined || o.roundReminderDays !== undefined || o.oitReminderDays !== undefined || o.digits !== undefined;
+  const others = o.thresholds !== undefined || o.roundReminderDays !== undefined || o.oitReminderDays !== undefined || o.digits !== undefined || o.digestTime !== undefined;
   if (others) {
     const given = <T>(list: T[] | undefined): T[] | null | undefined => (list === undefined ? undefined : list.length === 0 ? null : list);
     const changes: SettingChange[] = [];
@@ -163,11 +178,13 @@ async function applySettings(cli: CliContext, orgId: string, o: SettingsOptions)
     const oit = given(o.oitReminderDays);
     if (oit !== undefined) changes.push({ key: 'oitReminderDays', value: oit });
     if (o.digits !== undefined) changes.push({ key: 'digits', value: o.digits });
+    if (o.digestTime !== undefined) changes.push({ key: 'digestTime', value: o.digestTime });
     for (const change of changes) await changeSetting(orgId, change, CLI_ACTOR, cli.now());
     const own = await ownSettingsOf(orgId);
     const levels = own.thresholds ? own.thresholds.map((t) => `${t.label} ${t.min}`).join(', ') : 'ค่าของระบบ';
     cli.say(`เกณฑ์ระดับ: ${levels} · เตือนรอบรายงาน: ${own.roundReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'} · เตือน OIT: ${own.oitReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'}`);
     cli.say(`ตัวเลข: ${digitsText(own.digits)}`);
+    cli.say(`การแจ้งเตือนรวมประจำวัน: ${own.digestTime ? digestText(own.digestTime) : 'ค่าของระบบ'}`);
   }
   if (o.time) {
     for (const [job, at] of Object.entries(o.time)) {

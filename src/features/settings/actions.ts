@@ -18,6 +18,7 @@ export const ASKS = [
   'itaLevel',
   'complaintCategories',
   'digits',
+  'digestTime',
 ] as const;
 export type Ask = (typeof ASKS)[number];
 

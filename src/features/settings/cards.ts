@@ -1,7 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { Figures } from '../../domain/figures.js';
 import type { OrganisationProfile, OrganisationSettings, OrgSettings } from '../../domain/organisation.js';
-import { categoriesText, DIGIT_CHOICES, dayText, daysText, factorsText, SETTING_TH, thresholdsText } from '../../domain/settings.js';
+import { categoriesText, DIGIT_CHOICES, dayText, daysText, digestText, factorsText, SETTING_TH, thresholdsText } from '../../domain/settings.js';
 import { truncate } from '../../domain/thai.js';
 import { quickPostback, text, type Message } from '../../line/messages.js';
 import { postbackData } from '../../line/postback.js';
@@ -18,7 +18,7 @@ export interface CardFacts {
   profile: OrganisationProfile;
   own: OrganisationSettings;
   /** What its events use now: its own settings, else the deployment's. */
-  resolved: Pick<OrgSettings, 'thresholds' | 'complaintCategories'> & Partial<Pick<OrgSettings, 'roundReminderDaysBefore' | 'oitReminderDaysBefore'>>;
+  resolved: Pick<OrgSettings, 'thresholds' | 'complaintCategories'> & Partial<Pick<OrgSettings, 'roundReminderDaysBefore' | 'oitReminderDaysBefore' | 'notices'>>;
   factors: string[];
   daysOff: { date: string; name: string }[];
   jobs: { name: string; th: string }[];
@@ -82,6 +82,7 @@ export function settingsCard(c: CardFacts): Message {
     row(SETTING_TH.oitReminderDays, days(resolved.oitReminderDaysBefore), originOf(own.oitReminderDaysBefore), ask('เปลี่ยนวันเตือน OIT', 'oitReminderDays')),
     row(SETTING_TH.complaintCategories, categoriesText(resolved.complaintCategories), originOf(own.complaintCategories), ask('เปลี่ยนประเภทเรื่อง', 'complaintCategories')),
     row(SETTING_TH.digits, own.digits ? DIGIT_CHOICES[own.digits] : 'เลขอารบิกในแชต เอกสารรายงานตามแบบฟอร์ม', originOf(own.digits), ask('เปลี่ยนรูปแบบตัวเลข', 'digits')),
+    row(SETTING_TH.digestTime, f.digits(digestText(own.digestTime ?? resolved.notices?.digestTime ?? 'off')), originOf(own.digestTime), ask('เปลี่ยนเวลาส่งการแจ้งเตือน', 'digestTime')),
     row(SETTING_TH.daysOff, c.daysOff.length ? c.daysOff.slice(0, 5).map((d) => dayOffText(d, f)).join('\n') : 'ยังไม่มี (วันหยุดราชการนับให้แล้ว)', null, list('จัดการวันหยุด', 'daysOff')),
   ]);
   const jobs = bubble(
