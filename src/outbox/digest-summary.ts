@@ -30,7 +30,7 @@ export function gistOf(messages: Message[]): string {
 export function digestSummary(input: { total: number; shownWhole: number; summarised: { kind: MessageKind; messages: Message[] }[]; digits: DigitStyle }): Message {
   const f = figures(input.digits);
   const lines = [`สรุปการแจ้งเตือนถึงท่าน ${f.count(input.total)} รายการ`];
-  lines.push(input.shownWhole > 0 ? `รายละเอียด ${f.count(input.shownWhole)} รายการอยู่ถัดจากข้อความนี้ อีก ${f.count(input.summarised.length)} รายการโดยย่อ:` : 'โดยย่อ:');
+  lines.push(input.shownWhole > 0 ? `แสดงรายละเอียด ${f.count(input.shownWhole)} รายการในข้อความถัดไป อีก ${f.count(input.summarised.length)} รายการโดยย่อดังนี้` : 'โดยย่อดังนี้');
   for (const n of input.summarised) lines.push(`• ${gistOf(n.messages)}`);
   const where = [...new Set(input.summarised.map((n) => WHERE_TO_SEE[n.kind]).filter((w): w is string => w !== undefined))];
   const hint = where.length > 0 ? `ดูรายละเอียดทั้งหมดได้โดยพิมพ์ ${where.map((w) => `"${w}"`).join(' หรือ ')}` : '';
