@@ -82,7 +82,7 @@ export function settingsCard(c: CardFacts): Message {
     row(SETTING_TH.oitReminderDays, days(resolved.oitReminderDaysBefore), originOf(own.oitReminderDaysBefore), ask('เปลี่ยนวันเตือน OIT', 'oitReminderDays')),
     row(SETTING_TH.complaintCategories, categoriesText(resolved.complaintCategories), originOf(own.complaintCategories), ask('เปลี่ยนประเภทเรื่อง', 'complaintCategories')),
     row(SETTING_TH.digits, own.digits ? DIGIT_CHOICES[own.digits] : 'เลขอารบิกในแชต เอกสารรายงานตามแบบฟอร์ม', originOf(own.digits), ask('เปลี่ยนรูปแบบตัวเลข', 'digits')),
-    row(SETTING_TH.digestTime, f.digits(digestText(own.digestTime ?? resolved.notices?.digestTime ?? 'off')), originOf(own.digestTime), ask('เปลี่ยนเวลาส่งการแจ้งเตือน', 'digestTime')),
+    row(SETTING_TH.digestTime, f.digits(digestText(own.digestTime ?? resolved.notices?.digestTime ?? 'off')), originOf(own.digestTime), ask('เปลี่ยนเวลาแจ้งเตือน', 'digestTime')),
     row(SETTING_TH.daysOff, c.daysOff.length ? c.daysOff.slice(0, 5).map((d) => dayOffText(d, f)).join('\n') : 'ยังไม่มี (วันหยุดราชการนับให้แล้ว)', null, list('จัดการวันหยุด', 'daysOff')),
   ]);
   const jobs = bubble(
