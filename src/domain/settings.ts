@@ -221,10 +221,9 @@ export function parseTypedDigestTime(raw: string): Parsed<DigestChoice> {
 }
 
 /** A digest choice with what it costs, in plain Thai: the card, the confirmation and the management log. */
-export function digestText(choice: DigestChoice | null): string {
-  if (choice === null) return 'ไม่รวม';
-  if (choice === DIGEST_OFF) return `${DIGEST_OFF_LABEL}: ข้อความแยกทีละเรื่อง ใช้ข้อความของเดือนมากกว่า`;
-  return `${choice} น. ทุกวัน: การแจ้งเตือนที่รอได้ส่งรวมเป็นข้อความเดียวต่อคน หรือแนบไปกับคำตอบโดยไม่เสียข้อความ หากผู้นั้นพิมพ์ถึงระบบก่อน`;
+export function digestText(choice: DigestChoice): string {
+  if (choice === DIGEST_OFF) return `${DIGEST_OFF_LABEL}: ข้อความแยกทีละเรื่อง ใช้โควตาข้อความของเดือนมากกว่า`;
+  return `${choice} น. ทุกวัน: การแจ้งเตือนที่รอได้ส่งรวมเป็นข้อความเดียวต่อคน หรือส่งไปพร้อมคำตอบโดยไม่ใช้โควตาข้อความ หากผู้นั้นพิมพ์ถึงระบบก่อน`;
 }
 
 export const MAX_FACTOR_LENGTH = 500;
