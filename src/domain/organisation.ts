@@ -1,6 +1,5 @@
 import type { DigitStyle } from './figures.js';
 import type { Threshold } from './summary.js';
-import { digestTimeOf, type DigestChoice, type NoticeTiming } from './notice-timing.js';
 
 /** How an organisation is named on its official reports, and its current fiscal year and ITA result. */
 export interface OrganisationProfile {
@@ -171,4 +170,25 @@ export function organisationArea(profile: Pick<OrganisationProfile, 'name' | 'di
     district ? (district.startsWith('เขต') ? district : `อำเภอ${district}`) : '',
     province ? (province.startsWith('กรุงเทพ') ? province : `จังหวัด${province}`) : '',
   ].filter(Boolean);
+}
+
+/**
+ * When a notice (not a job's message: those go at the job's time) is first due, as an organisation has it:
+ * notices to the same people within `mergeSeconds` go as one push (outbox/merge.ts, NOTICE_MERGE_SECONDS, the
+ * deployment's); a notice of a kind that may wait (`waitsForDigest`) is held until the organisation's daily
+ * digest time, Bangkok (its own `digestTime`, else NOTICE_DIGEST_TIME), unless the digest is off (null).
+ */
+export interface NoticeTiming {
+  mergeSeconds: number;
+  digestTime: TimeOfDay | null;
+}
+
+/** What an organisation may choose for its digest besides a time: no digest, notices go at once. */
+export const DIGEST_OFF = 'off';
+export type DigestChoice = TimeOfDay | typeof DIGEST_OFF;
+
+/** The organisation's own choice over the deployment's (`own` null: it made none). */
+export function digestTimeOf(own: DigestChoice | null, deployment: TimeOfDay | null): TimeOfDay | null {
+  if (own === null) return deployment;
+  return own === DIGEST_OFF ? null : own;
 }
