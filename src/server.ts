@@ -1,4 +1,3 @@
-import { DEFAULT_DIGIT_STYLE } from './domain/figures.js';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -22,6 +21,7 @@ import pLimit from 'p-limit';
 import { readLineQuota } from './outbox/line-quota.js';
 import { createMessageMeter } from './outbox/message-meter.js';
 import { OutboxSender } from './outbox/sender.js';
+import { DEFAULT_DIGIT_STYLE } from './domain/figures.js';
 import type { LineClient } from './line/client.js';
 import type { ChatDeps } from './chat/deps.js';
 import { createTenants } from './tenants/create.js';
@@ -130,7 +130,15 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
   const publicPageUrl = (orgId: string) => `${publicBaseUrl()}/public/${orgId}`;
   const instanceId = randomUUID();
   const meter = createMessageMeter({ lineFor: (orgId) => tenants.lineFor(orgId), log, now });
-  const outbox = new OutboxSender({ lineFor: (orgId) => tenants.lineFor(orgId), log, instanceId, sealer, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now, meter, mergeNotices: config.NOTICE_MERGE_SECONDS > 0 || config.NOTICE_DIGEST_TIME !== null,
+  const outbox = new OutboxSender({
+    lineFor: (orgId) => tenants.lineFor(orgId),
+    log,
+    instanceId,
+    sealer,
+    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+    now,
+    meter,
+    mergeNotices: config.NOTICE_MERGE_SECONDS > 0 || config.NOTICE_DIGEST_TIME !== null,
     digitsOf: (orgId) => tenants.orgSettings(orgId).digits ?? DEFAULT_DIGIT_STYLE,
   });
   const readMessageQuota = (orgId: string) => readLineQuota(orgId, tenants.lineFor(orgId), now());
