@@ -121,6 +121,11 @@ export async function claimHandOver(message: { id: string; attempts: number }, o
   return claimRound(sendAttempts, { unitId: message.id, round: message.attempts + 1, owner, now });
 }
 
+/** When a message's next attempt (after `attempts`) was claimed, by whichever way; null while it is not. */
+export async function nextAttemptClaimedAt(message: { id: string; attempts: number }): Promise<Date | null> {
+  return (await OutboxAttemptModel.findById(`${message.id}#${message.attempts + 1}`).lean())?.claimedAt ?? null;
+}
+
 /** Who claimed an attempt of a message (an instance, or `merge:<row>` / `reply:<event>`). */
 export async function attemptOwner(messageId: string, attempt: number): Promise<string | null> {
   return (await OutboxAttemptModel.findById(`${messageId}#${attempt}`).lean())?.owner ?? null;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addToOutbox, claimHandOver, handOverableTo, markMerged, type DueOutboxMessage, type HandOverable } from '../db/outbox-store.js';
+import { addToOutbox, claimHandOver, handOverableTo, markMerged, nextAttemptClaimedAt, type DueOutboxMessage, type HandOverable } from '../db/outbox-store.js';
 import type { Message } from '../line/client.js';
 import { LINE_LIMITS } from '../line/limits.js';
 import { retryKeyFor } from '../line/retry-key.js';
@@ -27,20 +27,31 @@ import { digestSummary } from './digest-summary.js';
 export async function mergeDue(
   due: DueOutboxMessage[],
   deps: { sealer: Sealer; now: Date; digitsOf?: (orgId: string) => DigitStyle },
-): Promise<{ merged: Set<string>; added: DueOutboxMessage[] }> {
+): Promise<{ merged: Set<string>; added: DueOutboxMessage[]; busy: Set<string> }> {
   const merged = new Set<string>();
   const added: DueOutboxMessage[] = [];
+  // People whose notices another instance (or a reply) is taking now: this drain leaves them alone.
+  const busy = new Set<string>();
   // Only notices never tried (or refused for the quota) may change how they go.
   const keys = [...new Set(due.filter((d) => d.toKey && d.attempts === 0).map((d) => d.toKey!))];
   const byKey = new Map<string, HandOverable[]>();
   // Per organisation too: each sends through its own LINE channel.
   for (const row of await handOverableTo(keys)) byKey.set(`${row.orgId}|${row.toKey}`, [...(byKey.get(`${row.orgId}|${row.toKey}`) ?? []), row]);
   for (const rows of byKey.values()) {
-    for (const pack of plan(rows.map((row) => ({ row, messages: JSON.parse(deps.sealer.open(row.messagesSealed)) as Message[] })))) {
+    packing: for (const pack of plan(rows.map((row) => ({ row, messages: JSON.parse(deps.sealer.open(row.messagesSealed)) as Message[] })))) {
       if (pack.length < 2) continue;
       const id = `merged:${pack[0]!.row.id}:${randomUUID().slice(0, 8)}`;
       const won: typeof pack = [];
-      for (const item of pack) if (await claimHandOver(item.row, `merge:${id}`, deps.now)) won.push(item);
+      for (const item of pack) {
+        if (await claimHandOver(item.row, `merge:${id}`, deps.now)) won.push(item);
+        // Every instance claims a person's notices oldest first: losing the first to a claim just made means
+        // another is packing them, and taking the rest here would split the person's one push in two. (An old
+        // claim is a dead instance's: its lease moves the notice on, and the rest are packed here.)
+        else if (won.length === 0 && (await claimedMomentsAgo(item.row, deps.now))) {
+          busy.add(rows[0]!.toKey);
+          break packing;
+        }
+      }
       if (won.length === 0) continue;
       const first = won[0]!.row;
       await addToOutbox({
@@ -63,7 +74,7 @@ export async function mergeDue(
       added.push({ id, orgId: first.orgId, attempts: 0, createdAt: first.createdAt, toKey: first.toKey });
     }
   }
-  return { merged, added };
+  return { merged, added, busy };
 }
 
 /**
@@ -73,6 +84,14 @@ export async function mergeDue(
 function packKind(rows: HandOverable[]): MessageKind {
   const kinds = rows.map((r) => (isMessageKind(r.kind) ? r.kind : kindOfOutgoing(r.source, r.id)));
   return kinds.find(isRequiredKind) ?? kinds[0]!;
+}
+
+/** As long as the sender's lease (sender.ts): a claim younger than this may be another instance's work under way. */
+const CLAIM_UNDER_WAY_MS = 60_000;
+
+async function claimedMomentsAgo(row: HandOverable, now: Date): Promise<boolean> {
+  const at = await nextAttemptClaimedAt(row);
+  return at !== null && now.getTime() - at.getTime() < CLAIM_UNDER_WAY_MS;
 }
 
 type Item = { row: HandOverable; messages: Message[] };

@@ -87,8 +87,11 @@ export class OutboxSender {
     const due = (await dueOutboxMessages(this.deps.now(), limit)).filter((m) => !this.throttledUntil.has(m.orgId));
     // Notices to the same people go as one push where they fit (outbox/merge.ts).
     const merging = this.deps.mergeNotices || due.some((d) => d.digest);
-    const { merged, added } = merging ? await mergeDue(due, { sealer: this.deps.sealer, now: this.deps.now(), digitsOf: this.deps.digitsOf }) : { merged: new Set<string>(), added: [] };
-    for (const m of [...due.filter((d) => !merged.has(d.id)), ...added]) lanes.set(m.orgId, [...(lanes.get(m.orgId) ?? []), m]);
+    const { merged, added, busy } = merging
+      ? await mergeDue(due, { sealer: this.deps.sealer, now: this.deps.now(), digitsOf: this.deps.digitsOf })
+      : { merged: new Set<string>(), added: [], busy: new Set<string>() };
+    // A person whose notices another instance is packing waits a drain: any pushed alone here would split their one push.
+    for (const m of [...due.filter((d) => !merged.has(d.id) && !(d.toKey && busy.has(d.toKey))), ...added]) lanes.set(m.orgId, [...(lanes.get(m.orgId) ?? []), m]);
     // In the order they were written: a message retried after a 429 still comes before the ones behind it.
     const queue = [...lanes.values()].map((lane) => lane.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id)));
     const lane = async () => {
