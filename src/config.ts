@@ -1,7 +1,8 @@
 import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
 import { DEFAULT_COMPLAINT_CATEGORIES, MAX_CATEGORIES, MAX_CATEGORY_LENGTH, parseCategories } from './domain/closure.js';
-import type { DeploymentSettings } from './domain/organisation.js';
+import type { DeploymentSettings, TimeOfDay } from './domain/organisation.js';
+import { DIGEST_OFF, parseDigestChoice } from './domain/notice-timing.js';
 import { parseThresholds, type Threshold } from './domain/summary.js';
 import { dataKeyProblem } from './security/key-strength.js';
 
@@ -112,6 +113,19 @@ const base = z.object({
   OUTBOX_MAX_ATTEMPTS: positiveInt(8),
   /** Notices to the same people within this many seconds go as one push (0: each on its own, at once). */
   NOTICE_MERGE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
+  /**
+   * The Bangkok time of the daily digest of notices that may wait ("HH:MM"), or `off`: an organisation's own
+   * choice (`ตั้งค่า`, `org update --digest-time`) wins.
+   */
+  NOTICE_DIGEST_TIME: z
+    .string()
+    .trim()
+    .default('16:00')
+    .transform((v, ctx): TimeOfDay | null => {
+      const choice = parseDigestChoice(v);
+      if (!choice) ctx.addIssue({ code: 'custom', message: 'must be a Bangkok time of day HH:MM (e.g. 16:00) or off' });
+      return choice === DIGEST_OFF || !choice ? null : choice;
+    }),
   JOB_LEASE_SECONDS: positiveInt(120),
 });
 
@@ -141,7 +155,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** What the environment sets for every organisation that did not set its own (`OrgSettings`). */
 export function deploymentSettings(
-  config: Pick<Config, 'IMPLEMENTATION_LEVEL_THRESHOLDS' | 'COMPLAINT_CATEGORIES' | 'DIALOG_TIMEOUT_MINUTES' | 'ROUND_REMINDER_DAYS_BEFORE' | 'OIT_REMINDER_DAYS_BEFORE'>,
+  config: Pick<
+    Config,
+    'IMPLEMENTATION_LEVEL_THRESHOLDS' | 'COMPLAINT_CATEGORIES' | 'DIALOG_TIMEOUT_MINUTES' | 'ROUND_REMINDER_DAYS_BEFORE' | 'OIT_REMINDER_DAYS_BEFORE' | 'NOTICE_MERGE_SECONDS' | 'NOTICE_DIGEST_TIME'
+  >,
 ): DeploymentSettings {
   return {
     thresholds: config.IMPLEMENTATION_LEVEL_THRESHOLDS,
@@ -149,6 +166,7 @@ export function deploymentSettings(
     dialogTimeoutMinutes: config.DIALOG_TIMEOUT_MINUTES,
     roundReminderDaysBefore: config.ROUND_REMINDER_DAYS_BEFORE,
     oitReminderDaysBefore: config.OIT_REMINDER_DAYS_BEFORE,
+    notices: { mergeSeconds: config.NOTICE_MERGE_SECONDS, digestTime: config.NOTICE_DIGEST_TIME },
   };
 }
 

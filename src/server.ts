@@ -22,7 +22,7 @@ import { readLineQuota } from './outbox/line-quota.js';
 import { createBudgetGate } from './outbox/message-budget.js';
 import { createMessageMeter } from './outbox/message-meter.js';
 import { OutboxSender } from './outbox/sender.js';
-import { setNoticeMergeWindow } from './outbox/enqueue.js';
+import { DEFAULT_DIGIT_STYLE } from './domain/figures.js';
 import type { LineClient } from './line/client.js';
 import type { ChatDeps } from './chat/deps.js';
 import { createTenants } from './tenants/create.js';
@@ -130,12 +130,22 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
   const publicBaseUrl = () => config.PUBLIC_BASE_URL ?? `http://localhost:${boundPort}`;
   const publicPageUrl = (orgId: string) => `${publicBaseUrl()}/public/${orgId}`;
   const instanceId = randomUUID();
-  setNoticeMergeWindow(config.NOTICE_MERGE_SECONDS);
   const meter = createMessageMeter({ lineFor: (orgId) => tenants.lineFor(orgId), log, now });
   // The outbox's kick, for the budget's notices: the sender exists only once the gate does.
   let kickOutbox = () => {};
   const budget = createBudgetGate({ meter, sealer, log, kick: () => kickOutbox() });
-  const outbox = new OutboxSender({ lineFor: (orgId) => tenants.lineFor(orgId), log, instanceId, sealer, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now, meter, budget });
+  const outbox = new OutboxSender({
+    lineFor: (orgId) => tenants.lineFor(orgId),
+    log,
+    instanceId,
+    sealer,
+    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+    now,
+    meter,
+    budget,
+    mergeNotices: config.NOTICE_MERGE_SECONDS > 0 || config.NOTICE_DIGEST_TIME !== null,
+    digitsOf: (orgId) => tenants.orgSettings(orgId).digits ?? DEFAULT_DIGIT_STYLE,
+  });
   kickOutbox = () => outbox.kick();
   const readMessageQuota = (orgId: string) => readLineQuota(orgId, tenants.lineFor(orgId), now());
   const jobDeps: RunnerDeps = {

@@ -191,6 +191,7 @@ function sharedContext(deps: ChatDeps): Pick<ChatContext, 'now' | 'org' | 'store
       complaintCategories: org.complaintCategories,
       roundReminderDaysBefore: org.roundReminderDaysBefore,
       oitReminderDaysBefore: org.oitReminderDaysBefore,
+      notices: org.notices,
       workingCalendar: () => loadWorkingCalendar(orgId),
       activeFiscalYear: deps.activeFiscalYear,
     },

@@ -13,7 +13,8 @@ import {
 } from '../db/organisation-store.js';
 import { changeSetting } from '../db/settings-store.js';
 import { CLI_ACTOR } from '../domain/admin-audit.js';
-import { budgetText, parseItaLevel, parseMessageBudget, parseOrganisationName, parsePlace, parseReminderDays, parseTypedThresholds, type Parsed, type SettingChange } from '../domain/settings.js';
+import { parseDigestChoice, type DigestChoice } from '../domain/notice-timing.js';
+import { budgetText, digestText, parseItaLevel, parseMessageBudget, parseOrganisationName, parsePlace, parseReminderDays, parseTypedThresholds, type Parsed, type SettingChange } from '../domain/settings.js';
 import { ownMessageBudgetOf } from '../db/message-use-store.js';
 import { timeOfDayKey } from '../domain/calendar.js';
 import { DIGIT_STYLES, parseDigitStyle, type DigitStyle } from '../domain/figures.js';
@@ -94,6 +95,8 @@ interface SettingsOptions {
   digits?: DigitStyle | null;
   /** null for `default` (LINE's quota). */
   messageBudget?: number | null;
+  /** A time, `off`, or null for `default`. */
+  digestTime?: DigestChoice | null;
 }
 
 const DEFAULT_WORD = 'default';
@@ -125,6 +128,13 @@ const budgetArgument = (value: string): number | null => {
   const parsed = parseMessageBudget(value);
   if ('error' in parsed) throw new InvalidArgumentError(`${parsed.error} หรือ default เพื่อใช้โควตาของแพ็กเกจ LINE`);
   return parsed.value;
+};
+
+const digestArgument = (value: string): DigestChoice | null => {
+  if (value.trim() === DEFAULT_WORD) return null;
+  const choice = parseDigestChoice(value);
+  if (!choice) throw new InvalidArgumentError('ต้องเป็นเวลาแบบ 24 ชั่วโมง ตามเวลาประเทศไทย เช่น 16:00 หรือ off เพื่อส่งทันที หรือ default เพื่อใช้ค่าของระบบ');
+  return choice;
 };
 
 const DIGITS_TH: Record<DigitStyle, string> = { arabic: 'เลขอารบิก', thai: 'เลขไทย' };
@@ -162,12 +172,17 @@ function settingsOptions(command: Command): Command {
       '--message-budget <messages>',
       'งบข้อความ LINE ที่ระบบส่งเองได้ต่อเดือน เช่น 150 เกินงบแล้วส่งเฉพาะข้อความที่ระเบียบกำหนด ข้อความอื่นรอส่ง (default: โควตาของแพ็กเกจ LINE)',
       budgetArgument,
+    )
+    .option(
+      '--digest-time <HH:MM|off>',
+      'เวลาส่งการแจ้งเตือนที่รอได้รวมเป็นข้อความเดียวต่อคนต่อวัน (เวลาประเทศไทย) เช่น 16:00 หรือ off เพื่อส่งทันทีทีละเรื่อง (default: ค่าของระบบ NOTICE_DIGEST_TIME)',
+      digestArgument,
     );
 }
 
 /** Each option given is one change through the settings path (one management-log line each). */
 async function applySettings(cli: CliContext, orgId: string, o: SettingsOptions): Promise<void> {
-  const others = o.thresholds !== undefined || o.roundReminderDays !== undefined || o.oitReminderDays !== undefined || o.digits !== undefined || o.messageBudget !== undefined;
+  const others = o.thresholds !== undefined || o.roundReminderDays !== undefined || o.oitReminderDays !== undefined || o.digits !== undefined || o.messageBudget !== undefined || o.digestTime !== undefined;
   if (others) {
     const given = <T>(list: T[] | undefined): T[] | null | undefined => (list === undefined ? undefined : list.length === 0 ? null : list);
     const changes: SettingChange[] = [];
@@ -179,12 +194,14 @@ async function applySettings(cli: CliContext, orgId: string, o: SettingsOptions)
     if (oit !== undefined) changes.push({ key: 'oitReminderDays', value: oit });
     if (o.digits !== undefined) changes.push({ key: 'digits', value: o.digits });
     if (o.messageBudget !== undefined) changes.push({ key: 'messageBudget', value: o.messageBudget });
+    if (o.digestTime !== undefined) changes.push({ key: 'digestTime', value: o.digestTime });
     for (const change of changes) await changeSetting(orgId, change, CLI_ACTOR, cli.now());
     const own = await ownSettingsOf(orgId);
     const levels = own.thresholds ? own.thresholds.map((t) => `${t.label} ${t.min}`).join(', ') : 'ค่าของระบบ';
     cli.say(`เกณฑ์ระดับ: ${levels} · เตือนรอบรายงาน: ${own.roundReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'} · เตือน OIT: ${own.oitReminderDaysBefore?.join(', ') ?? 'ค่าของระบบ'}`);
     cli.say(`ตัวเลข: ${digitsText(own.digits)}`);
     cli.say(`งบข้อความ LINE ต่อเดือน: ${budgetText(await ownMessageBudgetOf(orgId))}`);
+    cli.say(`การแจ้งเตือนรวมประจำวัน: ${own.digestTime ? digestText(own.digestTime) : 'ค่าของระบบ'}`);
   }
   if (o.time) {
     for (const [job, at] of Object.entries(o.time)) {

@@ -295,7 +295,7 @@ export function buildProgram(cli: CliContext, output: CliOutput): Command {
         const lineFor = (orgId: string) => tenants.lineFor(orgId);
         const meter = createMessageMeter({ lineFor, log: cli.log, now: cli.now });
         const budget = createBudgetGate({ meter, sealer, log: cli.log });
-        const sent = await new OutboxSender({ lineFor, log: cli.log, sealer, instanceId: deps.instanceId, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now: cli.now, meter, budget }).drain();
+        const sent = await new OutboxSender({ lineFor, log: cli.log, sealer, instanceId: deps.instanceId, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now: cli.now, meter, budget, mergeNotices: config.NOTICE_MERGE_SECONDS > 0 || config.NOTICE_DIGEST_TIME !== null }).drain();
         cli.say(`ส่งแล้ว ${sent.sent} · รอส่งใหม่ ${sent.retrying} · ล้มเหลว ${sent.failed}`);
         // LINE's count, now that the run's messages are out (as a scheduled run reads it).
         if (sent.sent > 0) await readLineQuota(config.ORG_CODE, lineFor(config.ORG_CODE), cli.now()).catch((error: unknown) => cli.log.warn({ err: error }, 'could not read LINE\'s message quota'));

@@ -1,4 +1,5 @@
 import { fiscalYearOf } from '../domain/fiscal-year.js';
+import { parseDigestChoice } from '../domain/notice-timing.js';
 import { NO_OWN_SETTINGS, type OrganisationChannel, type TimeOfDay, type OrganisationFields, type OrganisationProfile, type OrganisationSettings, type OrganisationSummary } from '../domain/organisation.js';
 import type { Sealer } from '../security/crypto.js';
 import { OrganisationModel } from './models/organisation.js';
@@ -150,6 +151,7 @@ type StoredSettings =
       jobTimes?: { job: string; at: string }[] | null;
       digits?: string | null;
       complaintCategories?: string[] | null;
+      digestTime?: string | null;
     }
   | null
   | undefined;
@@ -163,6 +165,7 @@ const toSettings = (s: StoredSettings): OrganisationSettings =>
         jobTimes: s.jobTimes && s.jobTimes.length > 0 ? Object.fromEntries(s.jobTimes.map((t) => [t.job, t.at])) : null,
         digits: s.digits === 'thai' || s.digits === 'arabic' ? s.digits : null,
         complaintCategories: nonEmpty(s.complaintCategories),
+        digestTime: s.digestTime ? parseDigestChoice(s.digestTime) : null,
       }
     : NO_OWN_SETTINGS;
 

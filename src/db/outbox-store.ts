@@ -25,6 +25,8 @@ export interface NewOutboxMessage {
   dueAt?: Date;
   /** A merged push: the rows it carries. */
   members?: string[];
+  /** Held for the person's daily digest: may be summarised in that push rather than shown whole. */
+  digest?: boolean;
 }
 
 export interface OutboxMessage {
@@ -62,9 +64,9 @@ export async function dueOutboxMessages(now: Date, limit: number): Promise<DueOu
   const due = await OutboxMessageModel.find({ state: 'pending', nextAttemptAt: { $lte: now } })
     .sort({ nextAttemptAt: 1, _id: 1 })
     .limit(limit)
-    .select('_id orgId attempts createdAt toKey')
+    .select('_id orgId attempts createdAt toKey digest')
     .lean();
-  return due.map(({ _id, orgId, attempts, createdAt, toKey }) => ({ id: _id, orgId, attempts, createdAt, toKey: toKey ?? null }));
+  return due.map(({ _id, orgId, attempts, createdAt, toKey, digest }) => ({ id: _id, orgId, attempts, createdAt, toKey: toKey ?? null, digest: digest === true }));
 }
 
 export interface DueOutboxMessage {
@@ -73,6 +75,8 @@ export interface DueOutboxMessage {
   attempts: number;
   createdAt: Date;
   toKey: string | null;
+  /** Held for its recipient's daily digest. */
+  digest?: boolean;
 }
 
 /**
@@ -92,6 +96,8 @@ export interface HandOverable {
   /** What it is, as stored or read from its source and id (`domain/message-kinds.ts`). */
   source: string;
   kind: string | null;
+  /** Held for the person's daily digest (`NewOutboxMessage.digest`). */
+  digest: boolean;
 }
 
 /** Such messages to any of these recipients (by key), due or still gathered, the oldest first. */
@@ -99,12 +105,12 @@ export async function handOverableTo(toKeys: string[]): Promise<HandOverable[]> 
   if (toKeys.length === 0) return [];
   // Equalities only, which FerretDB takes to the index; the rest is picked here.
   const rows = await OutboxMessageModel.find(toKeys.length === 1 ? { toKey: toKeys[0], state: 'pending' } : { toKey: { $in: toKeys }, state: 'pending' })
-    .select('_id orgId source kind toKey attempts createdAt toSealed recipients messagesSealed waitingFor')
+    .select('_id orgId source kind toKey attempts createdAt toSealed recipients messagesSealed waitingFor digest')
     .lean();
   return rows
     .filter((r) => r.attempts === 0 || r.waitingFor === 'quota' || r.waitingFor === 'budget')
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a._id.localeCompare(b._id))
-    .map((r) => ({ id: r._id, orgId: r.orgId, source: r.source, kind: r.kind ?? null, toKey: r.toKey!, attempts: r.attempts, createdAt: r.createdAt, toSealed: r.toSealed, recipients: r.recipients, messagesSealed: r.messagesSealed }));
+    .map((r) => ({ id: r._id, orgId: r.orgId, source: r.source, kind: r.kind ?? null, toKey: r.toKey!, attempts: r.attempts, createdAt: r.createdAt, toSealed: r.toSealed, recipients: r.recipients, messagesSealed: r.messagesSealed, digest: r.digest === true }));
 }
 
 /**
@@ -115,6 +121,11 @@ export async function handOverableTo(toKeys: string[]): Promise<HandOverable[]> 
  */
 export async function claimHandOver(message: { id: string; attempts: number }, owner: string, now: Date): Promise<boolean> {
   return claimRound(sendAttempts, { unitId: message.id, round: message.attempts + 1, owner, now });
+}
+
+/** When a message's next attempt (after `attempts`) was claimed, by whichever way; null while it is not. */
+export async function nextAttemptClaimedAt(message: { id: string; attempts: number }): Promise<Date | null> {
+  return (await OutboxAttemptModel.findById(`${message.id}#${message.attempts + 1}`).lean())?.claimedAt ?? null;
 }
 
 /** Who claimed an attempt of a message (an instance, or `merge:<row>` / `reply:<event>`). */

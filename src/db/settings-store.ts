@@ -5,6 +5,7 @@ import {
   budgetText,
   categoriesText,
   daysText,
+  digestText,
   digitsText,
   factorsText,
   ownOr,
@@ -95,6 +96,10 @@ async function planOf(orgId: string, change: SettingChange): Promise<Plan> {
     case 'digits': {
       const own = await ownOf(orgId);
       return { before: ownOr(own.digits, digitsText), after: ownOr(change.value, digitsText), save: () => setOrganisationSettings(orgId, { digits: change.value }) };
+    }
+    case 'digestTime': {
+      const own = await ownOf(orgId);
+      return { before: ownOr(own.digestTime, digestText), after: ownOr(change.value, digestText), save: () => setOrganisationSettings(orgId, { digestTime: change.value }) };
     }
     case 'complaintCategories': {
       const own = await ownOf(orgId);

@@ -62,9 +62,19 @@ export interface OrganisationSettings {
   digits: DigitStyle | null;
   /** The categories its general complaints are filed under (quick-reply buttons); null: the deployment's. */
   complaintCategories: string[] | null;
+  /** The Bangkok time of its daily digest of notices that may wait, or `off` (at once); null: the deployment's. */
+  digestTime: DigestChoice | null;
 }
 
-export const NO_OWN_SETTINGS: OrganisationSettings = { thresholds: null, roundReminderDaysBefore: null, oitReminderDaysBefore: null, jobTimes: null, digits: null, complaintCategories: null };
+export const NO_OWN_SETTINGS: OrganisationSettings = {
+  thresholds: null,
+  roundReminderDaysBefore: null,
+  oitReminderDaysBefore: null,
+  jobTimes: null,
+  digits: null,
+  complaintCategories: null,
+  digestTime: null,
+};
 
 /**
  * An organisation's settings as one event or job run uses them: its own where it set them, the deployment's
@@ -82,6 +92,8 @@ export interface OrgSettings {
   oitReminderDaysBefore: number[];
   /** Job name → its own Bangkok time of day; a job not named runs at the deployment's time. */
   jobTimes: Readonly<Record<string, TimeOfDay>>;
+  /** When its notices are first due: the deployment's merging window, its own digest time or the deployment's. */
+  notices: NoticeTiming;
 }
 
 /** What the deployment (the environment) sets for every organisation. */
@@ -93,6 +105,7 @@ interface OwnSettable {
   roundReminderDaysBefore: number[];
   oitReminderDaysBefore?: number[];
   complaintCategories?: readonly string[];
+  notices?: NoticeTiming;
 }
 
 /**
@@ -111,6 +124,7 @@ export function resolveOrgSettings<D extends OwnSettable>(
     roundReminderDaysBefore: own.roundReminderDaysBefore ?? deployment.roundReminderDaysBefore,
     oitReminderDaysBefore: own.oitReminderDaysBefore ?? deployment.oitReminderDaysBefore,
     ...(deployment.complaintCategories ? { complaintCategories: own.complaintCategories ?? deployment.complaintCategories } : {}),
+    ...(deployment.notices ? { notices: { ...deployment.notices, digestTime: digestTimeOf(own.digestTime, deployment.notices.digestTime) } } : {}),
     digits: own.digits,
     jobTimes: own.jobTimes ?? {},
   };
@@ -156,4 +170,25 @@ export function organisationArea(profile: Pick<OrganisationProfile, 'name' | 'di
     district ? (district.startsWith('เขต') ? district : `อำเภอ${district}`) : '',
     province ? (province.startsWith('กรุงเทพ') ? province : `จังหวัด${province}`) : '',
   ].filter(Boolean);
+}
+
+/**
+ * When a notice (not a job's message: those go at the job's time) is first due, as an organisation has it:
+ * notices to the same people within `mergeSeconds` go as one push (outbox/merge.ts, NOTICE_MERGE_SECONDS, the
+ * deployment's); a notice of a kind that may wait (`waitsForDigest`) is held until the organisation's daily
+ * digest time, Bangkok (its own `digestTime`, else NOTICE_DIGEST_TIME), unless the digest is off (null).
+ */
+export interface NoticeTiming {
+  mergeSeconds: number;
+  digestTime: TimeOfDay | null;
+}
+
+/** What an organisation may choose for its digest besides a time: no digest, notices go at once. */
+export const DIGEST_OFF = 'off';
+export type DigestChoice = TimeOfDay | typeof DIGEST_OFF;
+
+/** The organisation's own choice over the deployment's (`own` null: it made none). */
+export function digestTimeOf(own: DigestChoice | null, deployment: TimeOfDay | null): TimeOfDay | null {
+  if (own === null) return deployment;
+  return own === DIGEST_OFF ? null : own;
 }

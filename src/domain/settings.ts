@@ -1,5 +1,6 @@
 import { MAX_CATEGORIES, MAX_CATEGORY_LENGTH } from './closure.js';
 import type { DigitStyle } from './figures.js';
+import { DIGEST_OFF, type DigestChoice } from './notice-timing.js';
 import { parseTimeOfDay, type TimeOfDay } from './organisation.js';
 import type { Threshold } from './summary.js';
 import { arabicDigits, THAI_MONTHS_SHORT, toBuddhistYear, toGregorianYear } from './thai.js';
@@ -29,6 +30,7 @@ export const SETTING_KEYS = [
   'digits',
   'fiscalYear',
   'messageBudget',
+  'digestTime',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -49,6 +51,7 @@ export const SETTING_TH: Record<SettingKey, string> = {
   digits: 'รูปแบบตัวเลข',
   fiscalYear: 'ปีงบประมาณที่รายงาน',
   messageBudget: 'งบข้อความ LINE ต่อเดือน',
+  digestTime: 'เวลาส่งการแจ้งเตือนรวมประจำวัน',
 };
 
 /** A change to one setting, already read and checked. Null: back to the deployment's value. */
@@ -58,6 +61,7 @@ export type SettingChange =
   | { key: 'roundReminderDays' | 'oitReminderDays'; value: number[] | null }
   | { key: 'jobTime'; job: string; jobTh: string; value: TimeOfDay | null }
   | { key: 'digits'; value: DigitStyle | null }
+  | { key: 'digestTime'; value: DigestChoice | null }
   | { key: 'complaintCategories'; value: string[] | null }
   | { key: 'itaScore'; value: number | null }
   | { key: 'itaLevel'; value: string | null }
@@ -220,6 +224,23 @@ export function parseDigitChoice(raw: string): Parsed<DigitStyle> {
   if (['เลขอารบิก', 'อารบิก', 'arabic', '123'].includes(t)) return { value: 'arabic' };
   if (['เลขไทย', 'ไทย', 'thai', '๑๒๓'].includes(t)) return { value: 'thai' };
   return fail('กรุณาเลือก "เลขอารบิก" หรือ "เลขไทย" จากปุ่มด้านล่าง');
+}
+
+/** The words for "no digest": notices go at once. */
+export const DIGEST_OFF_LABEL = 'ส่งทันที';
+const DIGEST_OFF_WORDS = ['ส่งทันที', 'ทันที', 'ไม่รวม', 'ปิด', 'off'];
+
+/** The digest's time as typed ("16:00", "16.00 น.", Thai digits), or "ส่งทันที" for none. */
+export function parseTypedDigestTime(raw: string): Parsed<DigestChoice> {
+  if (DIGEST_OFF_WORDS.includes(raw.trim().replace(/\s+/g, '').toLowerCase())) return { value: DIGEST_OFF };
+  const time = parseTypedTime(raw);
+  return 'error' in time ? fail(`${time.error} หรือกด "${DIGEST_OFF_LABEL}"`) : time;
+}
+
+/** A digest choice with what it costs, in plain Thai: the card, the confirmation and the management log. */
+export function digestText(choice: DigestChoice): string {
+  if (choice === DIGEST_OFF) return `${DIGEST_OFF_LABEL}: ข้อความแยกทีละเรื่อง ใช้โควตาข้อความของเดือนมากกว่า`;
+  return `${choice} น. ทุกวัน: การแจ้งเตือนที่รอได้ส่งรวมเป็นข้อความเดียวต่อคน หรือส่งไปพร้อมคำตอบโดยไม่ใช้โควตาข้อความ หากผู้นั้นพิมพ์ถึงระบบก่อน`;
 }
 
 export const MAX_FACTOR_LENGTH = 500;

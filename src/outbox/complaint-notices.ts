@@ -2,28 +2,19 @@ import type { Complaint } from '../domain/complaints.js';
 import { staffWithRole } from '../db/staff-store.js';
 import type { Message } from '../line/client.js';
 import { HANDLER_ROLE } from '../domain/complaints.js';
-import type { Sealer } from '../security/crypto.js';
-import { enqueue, noticeMergeWindow } from './enqueue.js';
+import { enqueueNotice, type NoticeDeps } from './enqueue-notice.js';
+
+export type { NoticeDeps } from './enqueue-notice.js';
 
 /**
  * Messages about a case, through the outbox. Keys name the case and the occasion (never a person), so each
  * notice goes once however often the code that sends it runs.
  */
-export interface NoticeDeps {
-  orgId: string;
-  sealer: Sealer;
-  now: Date;
-  /** Sends at once instead of at the outbox's next tick. */
-  kick?: () => void;
-}
-
 async function send(c: Complaint, occasion: string, to: string[], messages: Message[], deps: NoticeDeps, toOfficers = false): Promise<number> {
   if (to.length === 0) return 0;
   // The corruption channel's officers must hear of a report whatever the month's budget (message-kinds.ts).
   const kind = toOfficers && c.kind === 'corruption' ? ('corruption-notice' as const) : undefined;
-  const added = await enqueue(deps.orgId, `complaint:${c.id}`, [{ key: `complaint:${c.id}:${occasion}`, to, messages, kind }], deps.now, deps.sealer, noticeMergeWindow());
-  if (added > 0) deps.kick?.();
-  return added;
+  return enqueueNotice(`complaint:${c.id}`, { key: `complaint:${c.id}:${occasion}`, to, messages, kind }, deps);
 }
 
 /** The officers of the case's channel: complaint officers for general complaints, integrity officers for corruption. */

@@ -15,20 +15,12 @@ export interface Outgoing {
 }
 
 /**
- * Notices to the same people within this window go as one push (outbox/merge.ts): a notice a person's action
- * causes (a new case, a status change, an OIT answer) is first due this long after it is written, and whatever
- * else is written for the same people meanwhile rides with it, or with the reply to their next message
- * (outbox/reply-extras.ts). A job's run writes all its messages at once, so they are merged without waiting.
- * Set once at start from NOTICE_MERGE_SECONDS.
+ * When a notice is first due, if not at once: later than written while notices to the same people are gathered
+ * (outbox/merge.ts), or at the person's daily digest (`digest`: it may then be summarised in that push).
  */
-let mergeWindowSeconds = 60;
-
-export function setNoticeMergeWindow(seconds: number): void {
-  mergeWindowSeconds = seconds;
-}
-
-export function noticeMergeWindow(): number {
-  return mergeWindowSeconds;
+export interface Hold {
+  until: Date;
+  digest?: boolean;
 }
 
 /**
@@ -36,7 +28,7 @@ export function noticeMergeWindow(): number {
  * request are split into parts whose keys extend the given one, in a fixed order, so a resumed run splits the
  * same way.
  */
-export function outboxParts(orgId: string, source: string, outgoing: Outgoing[], now: Date, sealer: Sealer, holdSeconds = 0): NewOutboxMessage[] {
+export function outboxParts(orgId: string, source: string, outgoing: Outgoing[], now: Date, sealer: Sealer, hold?: Hold): NewOutboxMessage[] {
   const parts: NewOutboxMessage[] = [];
   for (const item of outgoing) {
     const recipients = [...new Set(item.to)].sort();
@@ -54,7 +46,8 @@ export function outboxParts(orgId: string, source: string, outgoing: Outgoing[],
           messagesSealed: sealer.seal(JSON.stringify(item.messages.slice(m, m + LINE_LIMITS.messagesPerRequest))),
           retryKey: retryKeyFor(key),
           createdAt: now,
-          dueAt: new Date(now.getTime() + holdSeconds * 1000),
+          dueAt: hold?.until ?? now,
+          ...(hold?.digest ? { digest: true } : {}),
         });
       }
     }
@@ -62,9 +55,9 @@ export function outboxParts(orgId: string, source: string, outgoing: Outgoing[],
   return parts;
 }
 
-/** Puts messages in the outbox (see `outboxParts`), due after `holdSeconds`; returns how many parts were new. */
-export async function enqueue(orgId: string, source: string, outgoing: Outgoing[], now: Date, sealer: Sealer, holdSeconds = 0): Promise<number> {
+/** Puts messages in the outbox (see `outboxParts`), due at once or as held; returns how many parts were new. */
+export async function enqueue(orgId: string, source: string, outgoing: Outgoing[], now: Date, sealer: Sealer, hold?: Hold): Promise<number> {
   let added = 0;
-  for (const part of outboxParts(orgId, source, outgoing, now, sealer, holdSeconds)) if (await addToOutbox(part)) added++;
+  for (const part of outboxParts(orgId, source, outgoing, now, sealer, hold)) if (await addToOutbox(part)) added++;
   return added;
 }

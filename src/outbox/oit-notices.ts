@@ -1,6 +1,5 @@
 import type { Message } from '../line/client.js';
-import type { Sealer } from '../security/crypto.js';
-import { enqueue, noticeMergeWindow } from './enqueue.js';
+import { enqueueNotice, type NoticeDeps } from './enqueue-notice.js';
 
 /**
  * Messages about an OIT item, through the outbox. The key names the item and the occasion (the event that
@@ -11,10 +10,8 @@ export async function noticeAboutOitItem(
   occasion: string,
   to: string[],
   messages: Message[],
-  deps: { orgId: string; sealer: Sealer; now: Date; kick?: () => void },
+  deps: NoticeDeps,
 ): Promise<number> {
   if (to.length === 0) return 0;
-  const added = await enqueue(deps.orgId, `oit:${itemId}`, [{ key: `oit:${itemId}:${occasion}`, to, messages }], deps.now, deps.sealer, noticeMergeWindow());
-  if (added > 0) deps.kick?.();
-  return added;
+  return enqueueNotice(`oit:${itemId}`, { key: `oit:${itemId}:${occasion}`, to, messages }, deps);
 }

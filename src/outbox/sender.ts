@@ -15,11 +15,11 @@ import {
 } from '../db/outbox-store.js';
 import { describeLineError, isQuotaRefusal, isTransientLineError, retryAfterSeconds, type LineClient, type Message } from '../line/client.js';
 import { isMessageKind, kindOfOutgoing } from '../domain/message-kinds.js';
+import type { DigitStyle } from '../domain/figures.js';
 import type { Logger } from '../log.js';
 import type { BudgetGate } from './message-budget.js';
 import type { MessageMeter } from './message-meter.js';
 import type { Sealer } from '../security/crypto.js';
-import { noticeMergeWindow } from './enqueue.js';
 import { mergeDue } from './merge.js';
 import { quotaAnswerChanged } from './reply-extras.js';
 
@@ -35,6 +35,13 @@ export interface SenderDeps {
   meter?: MessageMeter;
   /** Keeps to the organisation's monthly budget (`message-budget.ts`); without it, only LINE's quota limits. */
   budget?: BudgetGate;
+  /**
+   * Packs notices to the same person into one push (outbox/merge.ts): false when NOTICE_MERGE_SECONDS is 0 and the
+   * deployment's digest is off, so each goes alone; a notice held for an organisation's own digest is packed anyway.
+   */
+  mergeNotices?: boolean;
+  /** The organisation's digits, for the figures of a digest's summary. */
+  digitsOf?: (orgId: string) => DigitStyle;
 }
 
 /** If the instance that claimed a send dies, the message is due again after this. */
@@ -83,9 +90,13 @@ export class OutboxSender {
     for (const [orgId, until] of this.throttledUntil) if (until <= now) this.throttledUntil.delete(orgId);
     const lanes = new Map<string, { id: string; attempts: number; createdAt: Date }[]>();
     const due = (await dueOutboxMessages(this.deps.now(), limit)).filter((m) => !this.throttledUntil.has(m.orgId));
-    // Notices to the same people go as one push where they fit (outbox/merge.ts); NOTICE_MERGE_SECONDS=0 sends each alone.
-    const { merged, added } = noticeMergeWindow() > 0 ? await mergeDue(due, { sealer: this.deps.sealer, now: this.deps.now() }) : { merged: new Set<string>(), added: [] };
-    for (const m of [...due.filter((d) => !merged.has(d.id)), ...added]) lanes.set(m.orgId, [...(lanes.get(m.orgId) ?? []), m]);
+    // Notices to the same people go as one push where they fit (outbox/merge.ts).
+    const merging = this.deps.mergeNotices || due.some((d) => d.digest);
+    const { merged, added, busy } = merging
+      ? await mergeDue(due, { sealer: this.deps.sealer, now: this.deps.now(), digitsOf: this.deps.digitsOf })
+      : { merged: new Set<string>(), added: [], busy: new Set<string>() };
+    // A person whose notices another instance is packing waits a drain: any pushed alone here would split their one push.
+    for (const m of [...due.filter((d) => !merged.has(d.id) && !(d.toKey && busy.has(d.toKey))), ...added]) lanes.set(m.orgId, [...(lanes.get(m.orgId) ?? []), m]);
     // In the order they were written: a message retried after a 429 still comes before the ones behind it.
     const queue = [...lanes.values()].map((lane) => lane.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id)));
     const lane = async () => {

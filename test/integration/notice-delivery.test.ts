@@ -94,7 +94,7 @@ describe('notices to the same person within the window', () => {
     await fileGeneralComplaint(citizen(), 'สุนัขจรจัดในตลาด');
     later(WINDOW_SECONDS + 1);
     const line = createLineClient({ LINE_CHANNEL_ACCESS_TOKEN: h.line.accessToken, LINE_API_BASE_URL: h.line.url, LINE_DATA_API_BASE_URL: h.line.url, LINE_REQUEST_TIMEOUT_MS: 3_000 });
-    const other = new OutboxSender({ lineFor: () => line, log: createLogger('silent'), instanceId: 'another-instance', sealer: testSealer, maxAttempts: 8, now: () => new Date(Date.now() + ahead) });
+    const other = new OutboxSender({ lineFor: () => line, log: createLogger('silent'), instanceId: 'another-instance', sealer: testSealer, maxAttempts: 8, now: () => new Date(Date.now() + ahead), mergeNotices: true });
     await Promise.all([h.server.outbox.flush(), other.drain(), other.drain()]);
     await h.server.outbox.flush();
     backToNow();

@@ -90,6 +90,16 @@ describe('cli org: the organisations of a deployment', () => {
     expect((await organisationSettings())('abt-bang-rak').digits).toBeNull();
   }, 120_000);
 
+  it('sets the time of the daily digest of notices or off, through the settings path (logged), and goes back with default', async () => {
+    expect(await cli('org', 'update', 'abt-bang-rak', '--digest-time', '08:30')).toContain('การแจ้งเตือนรวมประจำวัน: 08:30 น. ทุกวัน');
+    expect((await organisationSettings())('abt-bang-rak').digestTime).toBe('08:30');
+    expect(await cli('org', 'update', 'abt-bang-rak', '--digest-time', 'off')).toContain('ส่งทันที: ข้อความแยกทีละเรื่อง');
+    expect((await auditLog('abt-bang-rak', { limit: 5 })).map((e) => e.subject)).toContain('เวลาส่งการแจ้งเตือนรวมประจำวัน');
+    await expect(cli('org', 'update', 'abt-bang-rak', '--digest-time', 'บ่าย')).rejects.toThrow(/off เพื่อส่งทันที/);
+    expect(await cli('org', 'update', 'abt-bang-rak', '--digest-time', 'default')).toContain('การแจ้งเตือนรวมประจำวัน: ค่าของระบบ');
+    expect((await organisationSettings())('abt-bang-rak').digestTime).toBeNull();
+  }, 120_000);
+
   it('writes one management-log line for an organisation added and for its channel changed, naming the bot and never the secret or token; refuses a bot another organisation has', async () => {
     await cli('org', 'add', 'abt-logged', '--name', 'องค์การบริหารส่วนตำบลบันทึก', '--province', 'ลพบุรี');
     const other = BOT.replace('0123', '4567');

@@ -89,6 +89,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     LINE_REQUEST_TIMEOUT_MS: '3000',
     // Tests flush the outbox right after acting: notices are neither held for the merging window nor merged unless a test asks.
     NOTICE_MERGE_SECONDS: '0',
+    // Nor held for the daily digest, unless a test turns it on.
+    NOTICE_DIGEST_TIME: 'off',
     ...options.env,
   });
   const server = await startServer(config, {

@@ -106,10 +106,11 @@ describe("an organisation's settings", () => {
     dialogTimeoutMinutes: 30,
     roundReminderDaysBefore: [7, 1],
     oitReminderDaysBefore: [7, 3, 1],
+    notices: { mergeSeconds: 60, digestTime: '16:00' },
   };
 
   it("are its own where it set them and the environment's elsewhere", () => {
-    const own: OrganisationSettings = { ...NO_OWN_SETTINGS, thresholds: [{ label: 'ดี', min: 60 }, { label: 'พอใช้', min: 0 }], digits: 'thai', jobTimes: { 'monthly-summary': '10:00' } };
+    const own: OrganisationSettings = { ...NO_OWN_SETTINGS, thresholds: [{ label: 'ดี', min: 60 }, { label: 'พอใช้', min: 0 }], digits: 'thai', jobTimes: { 'monthly-summary': '10:00' }, digestTime: 'off' };
     expect(resolveOrgSettings('abt-a', own, deployment)).toEqual({
       orgId: 'abt-a',
       thresholds: [{ label: 'ดี', min: 60 }, { label: 'พอใช้', min: 0 }],
@@ -119,7 +120,10 @@ describe("an organisation's settings", () => {
       roundReminderDaysBefore: [7, 1],
       oitReminderDaysBefore: [7, 3, 1],
       jobTimes: { 'monthly-summary': '10:00' },
+      // Its digest off: notices go at once, merged only by the deployment's window.
+      notices: { mergeSeconds: 60, digestTime: null },
     });
+    expect(resolveOrgSettings('abt-c', { ...NO_OWN_SETTINGS, digestTime: '08:30' }, deployment).notices).toEqual({ mergeSeconds: 60, digestTime: '08:30' });
     expect(resolveOrgSettings('abt-b', NO_OWN_SETTINGS, deployment)).toEqual({ orgId: 'abt-b', ...deployment, digits: null, jobTimes: {} });
   });
 

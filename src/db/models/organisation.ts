@@ -22,6 +22,8 @@ const organisationSchema = new Schema(
           jobTimes: { type: [{ job: { type: String, required: true }, at: { type: String, required: true }, _id: false }], default: undefined },
           digits: { type: String, enum: ['arabic', 'thai'], default: undefined },
           complaintCategories: { type: [String], default: undefined },
+          // "HH:MM" (Bangkok) or "off".
+          digestTime: { type: String, default: undefined },
         },
         { _id: false },
       ),

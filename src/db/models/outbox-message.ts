@@ -45,6 +45,8 @@ const outboxMessageSchema = new Schema(
     mergedInto: { type: String, default: null },
     /** The webhook event whose reply carried this notice (free: no push). */
     repliedIn: { type: String, default: null },
+    /** Held for its recipient's daily digest: that push may summarise it (outbox/merge.ts). */
+    digest: { type: Boolean, default: undefined },
     /** `quota`: LINE refused it for the month's used-up quota; it waits, it has not failed. */
     waitingFor: { type: String, default: null },
   },

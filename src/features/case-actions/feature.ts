@@ -1,4 +1,5 @@
 import { askHandlingText, continueHandling, DIALOG, isHandlingState, repeatHandlingPrompt, type HandlingDraft, type HandlingEffect } from './dialog.js';
+import { noticeDeps } from '../common/notice-deps.js';
 import { figures } from '../../domain/figures.js';
 import { starsQuestion } from '../own-case-actions/dialog.js';
 import { isRatable } from '../../domain/closure.js';
@@ -101,7 +102,7 @@ async function write(ctx: ChatContext, effect: HandlingEffect): Promise<Message[
   const c = await caseFor(ctx, effect.draft.complaintId);
   if (!c) return [text(NOT_YOURS)];
   const { complaints } = ctx.stores;
-  const notice = { orgId: ctx.org.id, sealer: ctx.sealer, now: ctx.now, kick: ctx.kickOutbox };
+  const notice = noticeDeps(ctx);
   const told = c.notify ? 'แจ้งผู้ร้องเรียนแล้ว' : 'ผู้ร้องเรียนไม่ประสงค์รับแจ้งทาง LINE';
   switch (effect.draft.mode) {
     case 'note': {

@@ -1,3 +1,4 @@
+import { noticeDeps } from '../common/notice-deps.js';
 import {
   askAfterPhotos,
   askAgency,
@@ -31,7 +32,6 @@ async function caseFor(ctx: ChatContext, id: string | undefined): Promise<Compla
   return c && handledKinds(ctx.sender).includes(c.kind) ? c : null;
 }
 
-const noticeDeps = (ctx: ChatContext) => ({ orgId: ctx.org.id, sealer: ctx.sealer, now: ctx.now, kick: ctx.kickOutbox });
 const told = (c: Complaint) => (c.notify ? 'แจ้งผู้ร้องเรียนแล้ว' : 'ผู้ร้องเรียนไม่ประสงค์รับแจ้งทาง LINE');
 
 async function act(ctx: ChatContext, action: string, params: Record<string, string>): Promise<Message[]> {

@@ -1,3 +1,4 @@
+import type { NoticeTiming } from '../../domain/notice-timing.js';
 import type { DialogInput, Outcome, StoreAttachment } from '../../dialogs/types.js';
 import type { ChatStores } from '../../db/chat-stores.js';
 import type { DialogState } from '../../domain/dialog-state.js';
@@ -44,6 +45,8 @@ export interface ChatContext {
     workingCalendar: () => Promise<WorkingCalendar>;
     /** The fiscal year its officers report on (set by the latest plan import), kept in memory by the tenant directory. */
     activeFiscalYear: () => Promise<number>;
+    /** When its notices are first due (`OrgSettings.notices`); at once when not given. */
+    notices?: NoticeTiming;
   };
   sender: Sender;
   /** The group the event was said in (its LINE id and the keyed hash that stands for it); absent in a one-to-one chat. */

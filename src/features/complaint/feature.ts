@@ -1,4 +1,5 @@
 import { subHours } from 'date-fns';
+import { noticeDeps } from '../common/notice-deps.js';
 import { figures } from '../../domain/figures.js';
 import { continueComplaint, DIALOG, isComplaintState, offerStory, repeatComplaintPrompt, startComplaint } from './dialog.js';
 import { MAX_COMPLAINTS_PER_HOUR, type ComplaintKind, type NewComplaint } from '../../domain/complaints.js';
@@ -39,7 +40,7 @@ async function file(ctx: ChatContext, input: NewComplaint): Promise<Message[]> {
   const { complaint } = await ctx.stores.complaints.fileComplaint({ complaint: input, reporterLineUserId: ctx.sender.userId, sealer: ctx.sealer, now: ctx.now, eventId: ctx.eventId, calendar: await ctx.org.workingCalendar() });
   const f = figures(ctx.org.digits);
   const card = { type: 'flex' as const, altText: `เรื่องใหม่ ${complaint.trackingNo}`, contents: caseCard(complaint, complaint.submittedAt, f) };
-  await noticeToHandlers(complaint, 'new', [text(`มีเรื่องใหม่ ${complaint.trackingNo}`), card], { orgId: ctx.org.id, sealer: ctx.sealer, now: ctx.now, kick: ctx.kickOutbox });
+  await noticeToHandlers(complaint, 'new', [text(`มีเรื่องใหม่ ${complaint.trackingNo}`), card], noticeDeps(ctx));
   return [receiptMessage(complaint, f)];
 }
 

@@ -1,4 +1,5 @@
 import { approveOitItem, continueReturn, DIALOG, isReviewState, repeatReturnPrompt, returnedNotice, startReturn, type Facts, type SaveReview } from './dialog.js';
+import { noticeDeps } from '../common/notice-deps.js';
 import { itasWindow, oitState } from '../../domain/oit.js';
 import { hasRole } from '../../domain/roles.js';
 import type { StaffMember } from '../../domain/staff.js';
@@ -48,12 +49,7 @@ const save =
     if (result !== 'saved' || !effect.notifyOwner) return;
     const item = await ctx.stores.oit.findOitItem(effect.itemId);
     if (!item?.answer) return;
-    await noticeAboutOitItem(item.id, `returned:${ctx.eventId}`, [item.answer.answeredBy], [text(returnedNotice(item, effect.review.note ?? '', effect.review.reviewerName))], {
-      orgId: ctx.org.id,
-      sealer: ctx.sealer,
-      now: ctx.now,
-      kick: ctx.kickOutbox,
-    });
+    await noticeAboutOitItem(item.id, `returned:${ctx.eventId}`, [item.answer.answeredBy], [text(returnedNotice(item, effect.review.note ?? '', effect.review.reviewerName))], noticeDeps(ctx));
   };
 
 /**

@@ -1,3 +1,4 @@
+import { noticeDeps } from '../common/notice-deps.js';
 import {
   askComment,
   askInformation,
@@ -39,7 +40,6 @@ const SAY = {
   withdrawn: (c: Complaint) => `ถอนเรื่อง ${c.trackingNo} แล้ว ขอบคุณที่แจ้งให้ทราบ หากต้องการแจ้งเรื่องใหม่ พิมพ์ "ร้องเรียน"`,
 };
 
-const noticeDeps = (ctx: ChatContext) => ({ orgId: ctx.org.id, sealer: ctx.sealer, now: ctx.now, kick: ctx.kickOutbox });
 const card = (c: Complaint, now: Date, f = figures()): Message => ({ type: 'flex', altText: c.trackingNo, contents: caseCard(c, now, f) });
 
 /** A case of the sender's own, or null: someone else's case reads the same as one that does not exist. */

@@ -19,6 +19,7 @@ export const ASKS = [
   'complaintCategories',
   'digits',
   'messageBudget',
+  'digestTime',
 ] as const;
 export type Ask = (typeof ASKS)[number];
 

@@ -1,7 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { Figures } from '../../domain/figures.js';
 import type { OrganisationProfile, OrganisationSettings, OrgSettings } from '../../domain/organisation.js';
-import { budgetText, categoriesText, DIGIT_CHOICES, LINE_QUOTA_TH, dayText, daysText, factorsText, SETTING_TH, thresholdsText, type MessageBudgetSetting } from '../../domain/settings.js';
+import { budgetText, categoriesText, daysText, dayText, digestText, DIGIT_CHOICES, factorsText, LINE_QUOTA_TH, SETTING_TH, thresholdsText, type MessageBudgetSetting } from '../../domain/settings.js';
 import { truncate } from '../../domain/thai.js';
 import { quickPostback, text, type Message } from '../../line/messages.js';
 import { postbackData } from '../../line/postback.js';
@@ -18,7 +18,7 @@ export interface CardFacts {
   profile: OrganisationProfile;
   own: OrganisationSettings;
   /** What its events use now: its own settings, else the deployment's. */
-  resolved: Pick<OrgSettings, 'thresholds' | 'complaintCategories'> & Partial<Pick<OrgSettings, 'roundReminderDaysBefore' | 'oitReminderDaysBefore'>>;
+  resolved: Pick<OrgSettings, 'thresholds' | 'complaintCategories'> & Partial<Pick<OrgSettings, 'roundReminderDaysBefore' | 'oitReminderDaysBefore' | 'notices'>>;
   factors: string[];
   /** Its own monthly message budget (null: LINE's quota), and LINE's quota as last read. */
   messageBudget?: MessageBudgetSetting;
@@ -88,6 +88,7 @@ export function settingsCard(c: CardFacts): Message {
     row(SETTING_TH.complaintCategories, categoriesText(resolved.complaintCategories), originOf(own.complaintCategories), ask('เปลี่ยนประเภทเรื่อง', 'complaintCategories')),
     row(SETTING_TH.digits, own.digits ? DIGIT_CHOICES[own.digits] : 'เลขอารบิกในแชต เอกสารรายงานตามแบบฟอร์ม', originOf(own.digits), ask('เปลี่ยนรูปแบบตัวเลข', 'digits')),
     row(SETTING_TH.messageBudget, f.digits(budgetShown(c.messageBudget)), c.messageBudget ? originOf(c.messageBudget.own) : null, ask('เปลี่ยนงบข้อความ', 'messageBudget')),
+    row(SETTING_TH.digestTime, f.digits(digestText(own.digestTime ?? resolved.notices?.digestTime ?? 'off')), originOf(own.digestTime), ask('เปลี่ยนเวลาแจ้งเตือน', 'digestTime')),
     row(SETTING_TH.daysOff, c.daysOff.length ? c.daysOff.slice(0, 5).map((d) => dayOffText(d, f)).join('\n') : 'ยังไม่มี (วันหยุดราชการนับให้แล้ว)', null, list('จัดการวันหยุด', 'daysOff')),
   ]);
   const jobs = bubble(

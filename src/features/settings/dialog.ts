@@ -3,9 +3,11 @@ import {
   applyFactorEdit,
   categoriesText,
   DEFAULT_LABEL,
+  DIGEST_OFF_LABEL,
   DIGIT_CHOICES,
   dayText,
   daysText,
+  digestText,
   digitsText,
   factorsText,
   isDefaultWord,
@@ -24,6 +26,7 @@ import {
   parsePlace,
   parseReminderDays,
   parseTypedCategories,
+  parseTypedDigestTime,
   parseTypedThresholds,
   parseTypedTime,
   subjectOf,
@@ -83,7 +86,7 @@ type SettingsState = DialogState<SettingsDraft> & { step: 'value' | 'confirm' };
 type SettingsOutcome = Outcome<SaveSetting>;
 
 /** The settings that may go back to the deployment's value. */
-const WITH_DEFAULT: readonly Ask[] = ['thresholds', 'roundReminderDays', 'oitReminderDays', 'jobTime', 'complaintCategories', 'digits', 'messageBudget'];
+const WITH_DEFAULT: readonly Ask[] = ['thresholds', 'roundReminderDays', 'oitReminderDays', 'jobTime', 'complaintCategories', 'digits', 'messageBudget', 'digestTime'];
 
 const cancel = () => quickText('ยกเลิก');
 
@@ -92,6 +95,8 @@ function buttonsFor(draft: SettingsDraft): QuickReply[] {
   switch (draft.ask) {
     case 'digits':
       return [quickText(DIGIT_CHOICES.arabic), quickText(DIGIT_CHOICES.thai), ...back, cancel()];
+    case 'digestTime':
+      return [quickText(DIGEST_OFF_LABEL), ...back, cancel()];
     case 'itaLevel':
       return [...ITA_LEVELS.map((l) => quickText(l)), cancel()];
     case 'factorRemove':
@@ -177,6 +182,8 @@ function read(draft: SettingsDraft, typed: string, facts: Facts): Read {
       return as(parseItaLevel(typed), (value) => ({ change: { key: 'itaLevel', value }, after: value }));
     case 'complaintCategories':
       return as(parseTypedCategories(typed), (value) => ({ change: { key: 'complaintCategories', value }, after: categoriesText(value) }));
+    case 'digestTime':
+      return as(parseTypedDigestTime(typed), (value) => ({ change: { key: 'digestTime', value }, after: d(digestText(value)) }));
     case 'digits':
       return as(parseDigitChoice(typed), (value) => ({ change: { key: 'digits', value }, after: digitsText(value) }));
     case 'messageBudget':

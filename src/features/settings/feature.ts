@@ -4,7 +4,7 @@ import { dayOfKey } from '../../domain/working-days.js';
 import { figures } from '../../domain/figures.js';
 import type { OrganisationSettings } from '../../domain/organisation.js';
 import { hasRole } from '../../domain/roles.js';
-import { budgetText, categoriesText, DIGIT_CHOICES, daysText, LINE_QUOTA_TH, thresholdsText, type MessageBudgetSetting } from '../../domain/settings.js';
+import { budgetText, categoriesText, daysText, digestText, DIGIT_CHOICES, LINE_QUOTA_TH, thresholdsText, type MessageBudgetSetting } from '../../domain/settings.js';
 import { nameOf } from '../../domain/staff.js';
 import { THAI_MONTHS_SHORT } from '../../domain/thai.js';
 import { JOB_NAMES, JOBS, type JobName } from '../../jobs/registry.js';
@@ -82,6 +82,8 @@ function currentOf(ask: Ask, own: OrganisationSettings, ctx: ChatContext, profil
       return own.digits ? DIGIT_CHOICES[own.digits] : system('เลขอารบิกในแชต เอกสารรายงานตามแบบฟอร์ม');
     case 'messageBudget':
       return d(budget && budget.own !== null ? budgetText(budget.own) : lineQuotaText(budget?.lineQuota ?? null));
+    case 'digestTime':
+      return d(own.digestTime ? digestText(own.digestTime) : system(digestText(org.notices?.digestTime ?? 'off')));
     case 'jobTime': {
       const at = job ? own.jobTimes?.[job] : undefined;
       return at ? d(`${at} น.`) : SAY.systemTime;
@@ -117,6 +119,7 @@ const EFFECTIVE: Partial<Record<SaveSetting['change']['key'], string>> = {
   dayOffRemove: SAY.effectiveDayOff,
   supportingFactors: SAY.effectiveFactors,
   messageBudget: SAY.effectiveBudget,
+  digestTime: SAY.effectiveDigest,
 };
 
 async function perform(ctx: ChatContext, effect: SaveSetting): Promise<Message[]> {
@@ -159,7 +162,7 @@ export const settings: Feature = {
     needs: ['ตั้งค่า', 'การตั้งค่า', 'settings', 'setting', 'เกณฑ์ระดับ', 'วันหยุดขององค์กร', 'ปัจจัยสนับสนุน'],
   },
   actions: SETTINGS_ACTIONS,
-  menu: [{ for: ['admin'], order: 92, help: '"ตั้งค่า" ดูและเปลี่ยนการตั้งค่าขององค์กร: ชื่อ เกณฑ์ระดับ วันเตือน เวลาของงาน วันหยุด ปัจจัยสนับสนุน ผล ITA และประเภทเรื่องร้องเรียน' }],
+  menu: [{ for: ['admin'], order: 92, help: '"ตั้งค่า" ดูและเปลี่ยนการตั้งค่าขององค์กร: ชื่อ เกณฑ์ระดับ วันเตือน เวลาของงาน เวลาส่งการแจ้งเตือนรวม วันหยุด ปัจจัยสนับสนุน ผล ITA และประเภทเรื่องร้องเรียน' }],
   allowed: isAdmin,
   refusal: SAY.adminOnly,
   handle,
