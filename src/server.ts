@@ -133,7 +133,7 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
   const meter = createMessageMeter({ lineFor: (orgId) => tenants.lineFor(orgId), log, now });
   // The outbox's kick, for the budget's notices: the sender exists only once the gate does.
   let kickOutbox = () => {};
-  const budget = createBudgetGate({ meter, sealer, log, kick: () => kickOutbox() });
+  const budget = createBudgetGate({ meter, sealer, log, kick: () => kickOutbox(), timingOf: (orgId) => tenants.orgSettings(orgId).notices });
   const outbox = new OutboxSender({
     lineFor: (orgId) => tenants.lineFor(orgId),
     log,

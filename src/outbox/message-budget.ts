@@ -8,7 +8,8 @@ import { isRequiredKind, type MessageKind } from '../domain/message-kinds.js';
 import { text } from '../line/messages.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
-import { enqueue } from './enqueue.js';
+import type { NoticeTiming } from '../domain/notice-timing.js';
+import { enqueueNotice } from './enqueue-notice.js';
 import type { MessageMeter } from './message-meter.js';
 
 /**
@@ -29,6 +30,8 @@ export interface BudgetDeps {
   log: Logger;
   /** Sends at once what was enqueued. */
   kick?: () => void;
+  /** The organisation's notice timing: a warning waits for each person's next reply or digest, the cheapest route. */
+  timingOf?: (orgId: string) => NoticeTiming | undefined;
 }
 
 /**
@@ -100,7 +103,7 @@ export function createBudgetGate(deps: BudgetDeps): BudgetGate {
  * Each mark reached is told once a month: its outbox key names the organisation, the month and the mark, and
  * the outbox takes a key once, so of several instances (or pushes) that see the mark reached one enqueues it.
  */
-export async function warnOfMarks(orgId: string, at: Date, deps: Pick<BudgetDeps, 'sealer' | 'kick'>): Promise<number> {
+export async function warnOfMarks(orgId: string, at: Date, deps: Pick<BudgetDeps, 'sealer' | 'kick' | 'timingOf'>): Promise<number> {
   const budget = await messageBudgetOf(orgId);
   if (budget.amount === null) return 0;
   const month = monthKey(at);
@@ -113,8 +116,6 @@ export async function warnOfMarks(orgId: string, at: Date, deps: Pick<BudgetDeps
   const f = figures(own.digits ?? undefined);
   // Only the highest mark reached is worth a message: one passing 75 % and 90 % at once is told of 90 %.
   const mark = marks[marks.length - 1]!;
-  const outgoing = [{ key: `budget:${orgId}:${month}:${mark}`, to, messages: [text(BUDGET_TEXT.warning(mark, used, { ...budget, amount: budget.amount }, f))], kind: 'budget-warning' as const }];
-  const added = await enqueue(orgId, 'budget', outgoing, at, deps.sealer);
-  if (added > 0) deps.kick?.();
-  return added;
+  const warning = { key: `budget:${orgId}:${month}:${mark}`, to, messages: [text(BUDGET_TEXT.warning(mark, used, { ...budget, amount: budget.amount }, f))], kind: 'budget-warning' as const };
+  return enqueueNotice('budget', warning, { orgId, sealer: deps.sealer, now: at, timing: deps.timingOf?.(orgId), kick: deps.kick });
 }
