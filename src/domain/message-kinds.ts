@@ -1,8 +1,9 @@
 /**
  * The kinds of pushed messages (replies cost nothing and are not among them), each with its Thai name, whether a
  * rule requires it to go out whatever the month's budget (`required`), and whether it may wait for the person's
- * daily digest (`digest`): held until the organisation's digest hour, it goes free in the reply to the person's
- * next message if that comes first, else in one push with whatever else waits for them. A job's reminders go at
+ * digest (`digest`): held until the organisation's digest hour (a `weekly` one: the digest a week on), it goes free
+ * in the reply to the person's next message if that comes first, or with any push to them, else in one push with
+ * whatever else waits for them. A job's reminders go at
  * the time the organisation chose for the job and carry what waits for the same person. A message's kind is read
  * from what the outbox stores for it: its source (a job run `<org>:<job>:<period>`, `complaint:<id>`, `oit:<id>`,
  * `dead-events`) and its key (which names the occasion); `kindOfOutgoing` is the one reader.
@@ -17,11 +18,13 @@ export const MESSAGE_KINDS = {
   // An answer owed to a person's own message (a receipt among them), pushed because the reply token ran out.
   'late-answer': { thai: 'คำตอบที่ส่งหลังหมดเวลาตอบกลับ', required: true, digest: false },
   // What can wait for the daily digest, be merged, or go by reply.
-  'complaint-notice': { thai: 'แจ้งเจ้าหน้าที่เรื่องร้องเรียน', required: false, digest: true },
-  'citizen-update': { thai: 'แจ้งความคืบหน้าและผลแก่ผู้ร้อง', required: false, digest: true },
-  'citizen-photos': { thai: 'ภาพหลังดำเนินการถึงผู้ร้อง', required: false, digest: true },
-  'oit-returned': { thai: 'OIT ที่ส่งกลับให้แก้ไข', required: false, digest: true },
-  'budget-warning': { thai: 'แจ้งการใช้ข้อความใกล้ครบงบ', required: false, digest: true },
+  'complaint-notice': { thai: 'แจ้งเจ้าหน้าที่เรื่องร้องเรียน', required: false, digest: 'daily' },
+  'citizen-update': { thai: 'แจ้งความคืบหน้าและผลแก่ผู้ร้อง', required: false, digest: 'daily' },
+  'citizen-photos': { thai: 'ภาพหลังดำเนินการถึงผู้ร้อง', required: false, digest: 'daily' },
+  'oit-returned': { thai: 'OIT ที่ส่งกลับให้แก้ไข', required: false, digest: 'daily' },
+  'budget-warning': { thai: 'แจ้งการใช้ข้อความใกล้ครบงบ', required: false, digest: 'daily' },
+  // A complainant's rating asks nothing of the handler: it rides whatever reaches them first, else a week later.
+  'case-feedback': { thai: 'ผลประเมินความพึงพอใจถึงผู้รับผิดชอบเรื่อง', required: false, digest: 'weekly' },
   // A job's messages, at the time the organisation set for the job.
   'follow-up': { thai: 'ติดตามผลการดำเนินงาน', required: false, digest: false },
   'round-reminder': { thai: 'เตือนรายงานรอบ 6 และ 12 เดือน', required: false, digest: false },
@@ -32,14 +35,16 @@ export const MESSAGE_KINDS = {
   'rollup-summary': { thai: 'สรุปภาพรวมหลายหน่วยงาน', required: false, digest: false },
   'fault-notice': { thai: 'แจ้งระบบขัดข้อง', required: false, digest: false },
   other: { thai: 'อื่น ๆ', required: false, digest: false },
-} as const satisfies Record<string, { thai: string; required: boolean; digest: boolean }>;
+} as const satisfies Record<string, { thai: string; required: boolean; digest: false | 'daily' | 'weekly' }>;
 
 export type MessageKind = keyof typeof MESSAGE_KINDS;
 export const MESSAGE_KIND_NAMES = Object.keys(MESSAGE_KINDS) as MessageKind[];
 
 export const isMessageKind = (value: unknown): value is MessageKind => typeof value === 'string' && Object.hasOwn(MESSAGE_KINDS, value);
 export const isRequiredKind = (kind: MessageKind): boolean => MESSAGE_KINDS[kind].required;
-export const waitsForDigest = (kind: MessageKind): boolean => MESSAGE_KINDS[kind].digest;
+export const waitsForDigest = (kind: MessageKind): boolean => MESSAGE_KINDS[kind].digest !== false;
+/** Days past the person's next digest a notice may wait: a weekly one goes alone only a week on, riding anything sooner. */
+export const digestDaysLater = (kind: MessageKind): number => (MESSAGE_KINDS[kind].digest === 'weekly' ? 6 : 0);
 export const messageKindThai = (kind: MessageKind): string => MESSAGE_KINDS[kind].thai;
 
 /** Each job's messages by what its keys hold after the run id (`<run>:officer:<id>`, `<run>:executives` …). */
@@ -64,6 +69,7 @@ function complaintKind(occasion: string): MessageKind {
   if (occasion.startsWith('escalated-not-fixed')) return 'not-fixed-escalation';
   if (occasion.startsWith('update:')) return 'citizen-update';
   if (occasion.startsWith('photos:')) return 'citizen-photos';
+  if (occasion.startsWith('feedback:')) return 'case-feedback';
   return 'complaint-notice';
 }
 

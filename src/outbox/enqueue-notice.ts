@@ -1,5 +1,5 @@
-import { addSeconds } from 'date-fns';
-import { isGroupOrRoomId, kindOfOutgoing, waitsForDigest } from '../domain/message-kinds.js';
+import { addDays, addSeconds } from 'date-fns';
+import { digestDaysLater, isGroupOrRoomId, kindOfOutgoing, waitsForDigest } from '../domain/message-kinds.js';
 import { AT_ONCE, nextDigestAt, type NoticeTiming } from '../domain/notice-timing.js';
 import type { Sealer } from '../security/crypto.js';
 import { enqueue, type Outgoing } from './enqueue.js';
@@ -30,7 +30,7 @@ export async function enqueueNotice(source: string, item: Outgoing, deps: Notice
   if (timing.digestTime && waitsForDigest(kind) && !item.to.some(isGroupOrRoomId)) {
     // Keyed by the person's keyed hash, never their LINE id: stable, so a redelivered event adds nothing.
     const each = [...new Set(item.to)].map((to) => ({ ...item, kind, key: `${item.key}:to-${sealer.userKey(to).slice(3, 19)}`, to: [to] }));
-    added = await enqueue(orgId, source, each, now, sealer, { until: nextDigestAt(now, timing.digestTime), digest: true });
+    added = await enqueue(orgId, source, each, now, sealer, { until: addDays(nextDigestAt(now, timing.digestTime), digestDaysLater(kind)), digest: true });
   } else {
     added = await enqueue(orgId, source, [{ ...item, kind }], now, sealer, timing.mergeSeconds > 0 ? { until: addSeconds(now, timing.mergeSeconds) } : undefined);
   }

@@ -161,6 +161,50 @@ describe('a notice that may wait', () => {
   });
 });
 
+describe('a rating', () => {
+  it('asks nothing of its handler: not pushed at the day\'s digest, it rides the next notice that is, or goes alone a week on', async () => {
+    const resolved = async (story: string) => {
+      const rater = citizen();
+      const c = await fileGeneral(rater, story);
+      await new Chat(h, HANDLER_B).tap(`a=cp.take&c=${c.id}`);
+      const choose = await new Chat(h, HANDLER_B).tap(`a=cp.status&c=${c.id}`);
+      await new Chat(h, HANDLER_B).tap(postbackOf(choose, 'ดำเนินการแล้วเสร็จ'));
+      await new Chat(h, HANDLER_B).say('เรียบร้อยแล้ว');
+      return { rater, ...c };
+    };
+    const rate = async (rater: Chat, trackingNo: string) => {
+      const stars = await rater.tap(postbackOf(await rater.say(`ติดตาม ${trackingNo}`), 'ประเมินความพึงพอใจ'));
+      await rater.tap(postbackOf(await rater.tap(postbackOf(stars, /^★★★ /)), 'แก้ไขแล้ว'));
+      await rater.say('ข้าม');
+    };
+    const first = await resolved('ฝาท่อระบายน้ำชำรุด');
+    const second = await resolved('ป้ายจราจรล้ม');
+    await atTheDigest();
+    h.line.reset();
+
+    await rate(first.rater, first.trackingNo);
+    await atTheDigest();
+    expect(deliveredTo(HANDLER_B)).toHaveLength(0);
+    // The next day's new case reaches handler B at its digest, and the rating rides with it.
+    await at(DIGEST_IN_SECONDS + 14 * HOUR);
+    const fresh = await fileGeneral(citizen(), 'หญ้ารกริมทางหมู่เจ็ด');
+    await at(DIGEST_IN_SECONDS + 24 * HOUR + 10 * 60);
+    const toB = deliveredTo(HANDLER_B);
+    expect(toB).toHaveLength(1);
+    expect(visibleText(toB[0]!.body.messages)).toContain(`มีเรื่องใหม่ ${fresh.trackingNo}`);
+    expect(visibleText(toB[0]!.body.messages)).toContain(`ผู้ร้องประเมินเรื่อง ${first.trackingNo}: ★★★☆☆`);
+    h.line.reset();
+
+    // A rating with nothing to ride waits out its week, then goes alone; nothing is lost.
+    await OutboxMessageModel.deleteMany({ state: 'pending', kind: { $ne: 'case-feedback' } });
+    await rate(second.rater, second.trackingNo);
+    await at(DIGEST_IN_SECONDS + 5 * 24 * HOUR);
+    expect(deliveredTo(HANDLER_B)).toHaveLength(0);
+    await at(DIGEST_IN_SECONDS + 7 * 24 * HOUR);
+    expect(deliveredTo(HANDLER_B).map((r) => visibleText(r.body.messages))).toEqual([expect.stringContaining(`ผู้ร้องประเมินเรื่อง ${second.trackingNo}: ★★★☆☆`)]);
+  });
+});
+
 describe('a notice a rule requires', () => {
   it('goes in the morning and carries what is held for the same person', async () => {
     const taken = await fileGeneral(citizen(), 'สะพานไม้ชำรุด');

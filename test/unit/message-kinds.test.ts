@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGroupOrRoomId, isRequiredKind, kindOfOutgoing, MESSAGE_KIND_NAMES, messageKindThai, waitsForDigest } from '../../src/domain/message-kinds.js';
+import { digestDaysLater, isGroupOrRoomId, isRequiredKind, kindOfOutgoing, MESSAGE_KIND_NAMES, messageKindThai, waitsForDigest } from '../../src/domain/message-kinds.js';
 
 const run = (job: string, period = '2026-12') => `org-a:${job}:${period}`;
 
@@ -18,7 +18,8 @@ describe('what kind of message an outbox entry is', () => {
     expect(kindOfOutgoing('complaint:c1', 'complaint:c1:update:e9:r0:m0')).toBe('citizen-update');
     expect(kindOfOutgoing('complaint:c1', 'complaint:c1:photos:e9:r0:m0')).toBe('citizen-photos');
     expect(kindOfOutgoing('complaint:c1', 'complaint:c1:explained:e9:r0:m0')).toBe('citizen-deadline');
-    for (const occasion of ['new', 'withdrawn', 'feedback:1', 'reopened:2', 'info:e3', 'not-fixed:2']) {
+    expect(kindOfOutgoing('complaint:c1', 'complaint:c1:feedback:1:r0:m0')).toBe('case-feedback');
+    for (const occasion of ['new', 'withdrawn', 'reopened:2', 'info:e3', 'not-fixed:2']) {
       expect(kindOfOutgoing('complaint:c1', `complaint:c1:${occasion}:r0:m0`)).toBe('complaint-notice');
     }
   });
@@ -43,7 +44,9 @@ describe('what kind of message an outbox entry is', () => {
   });
 
   it('lets only notices a person can read later wait for their digest: never a required one, never a job\'s', () => {
-    expect(MESSAGE_KIND_NAMES.filter(waitsForDigest).sort()).toEqual(['budget-warning', 'citizen-photos', 'citizen-update', 'complaint-notice', 'oit-returned']);
+    expect(MESSAGE_KIND_NAMES.filter(waitsForDigest).sort()).toEqual(['budget-warning', 'case-feedback', 'citizen-photos', 'citizen-update', 'complaint-notice', 'oit-returned']);
+    // Only a rating, which asks nothing of its reader, waits past the next digest: a week.
+    expect(MESSAGE_KIND_NAMES.filter((k) => digestDaysLater(k) > 0)).toEqual(['case-feedback']);
     for (const kind of MESSAGE_KIND_NAMES) if (isRequiredKind(kind)) expect(waitsForDigest(kind)).toBe(false);
   });
 
