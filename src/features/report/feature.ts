@@ -12,6 +12,7 @@ import { postbackData } from '../../line/postback.js';
 import { CHAT_TEXT } from '../common/texts.js';
 import type { ChatContext, Feature, Perform } from '../common/context.js';
 import { REPORT_ACTIONS } from './actions.js';
+import { roundLeft } from './round-left.js';
 
 const SAY = {
   noMeasures: (unit: string | null) => `ยังไม่มีมาตรการหรือโครงการที่${unit ?? 'ท่าน'}รับผิดชอบในปีงบประมาณนี้ หากไม่ถูกต้อง กรุณาแจ้งผู้ดูแลระบบ`,
@@ -109,12 +110,16 @@ const OFFERS_LAST_ANSWER: ReadonlySet<string> = new Set(['summary', 'outcome', '
 /** The steps whose next question is one of those (status and reason lead to the summary). */
 const LEADS_TO_LAST_ANSWER: ReadonlySet<string> = new Set([...OFFERS_LAST_ANSWER, 'status', 'reason']);
 
-/** Saves the report on the measure the step has just read (so it is not read again to be saved). */
+/**
+ * Saves the report on the measure the step has just read (so it is not read again to be saved); while a
+ * round's reminders run, the answer adds what is still awaiting in the round.
+ */
 const save =
   (ctx: ChatContext, officer: StaffMember, facts: StepFacts): Perform<SaveReport> =>
   async (effect) => {
     const measure = facts.measures.find((m) => m.id === effect.report.measureId);
     await ctx.stores.progress.saveProgressReport({ report: effect.report, reporter: officer, reportedAt: ctx.now, eventId: ctx.eventId, measureRead: measure && { code: measure.code, fiscalYear: facts.fiscalYear } });
+    return roundLeft(ctx, officer, facts.fiscalYear);
   };
 
 /** Starts the report on one item, or says why it cannot be reported on now (locked for the round). */
