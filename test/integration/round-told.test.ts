@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createInvite } from '../../src/db/invite-store.js';
 import { doneRun } from '../../src/db/job-run-store.js';
 import { editMeasure } from '../../src/db/measure-store.js';
+import { recordRoundTold, roundToldSince } from '../../src/db/round-told-store.js';
 import { MeasureModel } from '../../src/db/models/measure.js';
 import { JOBS } from '../../src/jobs/registry.js';
 import { runJob } from '../../src/jobs/run-job.js';
@@ -154,5 +155,22 @@ describe("a saved report's answer during a round's reminders", () => {
     expect(pushesTo(education)).toEqual([]);
     const asked = (await doneRun(ORG, 'follow-up', '2025-09'))!.listed;
     expect(asked.find((l) => l.lineUserId === education.userId)?.measureIds).toHaveLength(1);
+  });
+
+  it('leaves out the same officers when the run of the day before is produced again (resumed, or by another instance)', async () => {
+    const again = await JOBS['round-reminder'].produce({ id: 'again', asOf: bkk('2025-09-29T09:00:00') }, { orgId: ORG, thresholds: [], roundReminderDaysBefore: [7, 1] });
+    expect(again.outgoing.flatMap((o) => o.to).sort()).toEqual([works.userId, clerk.userId].sort());
+  });
+});
+
+describe('what an officer was told', () => {
+  it('keeps the newest telling when its event is delivered again and an older reply is written last', async () => {
+    const officer = 'U9999999999999999999999999999ffff';
+    await recordRoundTold(ORG, '2569-six_month', { lineUserId: officer, at: bkk('2026-03-26T10:05:00'), measureIds: ['b'] });
+    await recordRoundTold(ORG, '2569-six_month', { lineUserId: officer, at: bkk('2026-03-26T10:05:00'), measureIds: ['b'] });
+    await recordRoundTold(ORG, '2569-six_month', { lineUserId: officer, at: bkk('2026-03-26T10:04:00'), measureIds: ['a', 'b'] });
+    const told = await roundToldSince(ORG, '2569-six_month', bkk('2026-03-24T09:00:00'));
+    expect(told.get(officer)?.measureIds).toEqual(['b']);
+    expect((await roundToldSince(ORG, '2569-six_month', bkk('2026-03-27T09:00:00'))).has(officer)).toBe(false);
   });
 });
