@@ -1,6 +1,7 @@
-import { daysBeforeRoundEnd, ROUND_TH, roundKey, roundLastDay } from '../../domain/calendar.js';
+import { daysBeforeRoundEnd, ROUND_TH, roundKey, roundLastDay, type Round } from '../../domain/calendar.js';
 import { figures } from '../../domain/figures.js';
-import { awaitingReport, roundBeingReminded } from '../../domain/reminders.js';
+import type { MeasureView } from '../../domain/measures.js';
+import { awaitingReport } from '../../domain/reminders.js';
 import type { StaffMember } from '../../domain/staff.js';
 import { quickText, text, type Message } from '../../line/messages.js';
 import type { ChatContext } from '../common/context.js';
@@ -15,12 +16,11 @@ const SAY = {
 /**
  * While a round's reminders are running, the answer to a saved report says how many of the officer's items
  * still await a report in the round, and by when: free in the reply, and recorded as told, so that the
- * round's next reminder need not push the same list (round-reminder.ts). Nothing outside that window.
+ * round's next reminder need not push the same list (round-reminder.ts). `theirs` are all the officer's items
+ * as read before the report on `reported` was saved, which now counts for the round.
  */
-export async function roundLeft(ctx: ChatContext, officer: StaffMember, fiscalYear: number): Promise<Message[]> {
-  const round = roundBeingReminded(ctx.now, ctx.org.roundReminderDaysBefore ?? []);
-  if (!round) return [];
-  const awaiting = (await ctx.stores.measures.measuresForOfficer(fiscalYear, officer)).filter((m) => awaitingReport(m, round));
+export async function roundLeft(ctx: ChatContext, officer: StaffMember, round: Round, theirs: readonly MeasureView[], reported: string): Promise<Message[]> {
+  const awaiting = theirs.filter((m) => m.id !== reported && awaitingReport(m, round));
   await ctx.stores.roundTold.recordRoundTold(roundKey(round), { lineUserId: officer.lineUserId, at: ctx.now, measureIds: awaiting.map((m) => m.id) });
   const f = figures(ctx.org.digits);
   const days = daysBeforeRoundEnd(ctx.now, round);
