@@ -16,6 +16,7 @@ import * as organisations from './organisation-store.js';
 import * as overview from './organisation-overview-store.js';
 import * as progress from './progress-store.js';
 import * as registerThrottle from './register-throttle-store.js';
+import * as roundTold from './round-told-store.js';
 import * as settings from './settings-store.js';
 import * as rollups from './rollup-store.js';
 import * as staff from './staff-store.js';
@@ -78,6 +79,7 @@ function chatStoresOf(orgId: string) {
     overview: scopeStore(overview, orgId, ['organisationOverview']),
     progress: scopeStore(progress, orgId, ['progressReportsOfYear', 'recentReports', 'saveProgressReport']),
     registerThrottle: scopeStore(registerThrottle, orgId, ['recordRegistrationFailure', 'registrationWaitMinutes']),
+    roundTold: scopeStore(roundTold, orgId, ['recordRoundTold']),
     // A supervising office's roll-up spans the organisations of its district or province, by its scope.
     rollups: scopeStore(rollups, orgId, [], ['loadRollup']),
     settings: scopeStore(settings, orgId, ['changeSetting', 'ownDaysOff', 'settingsView']),

@@ -105,6 +105,9 @@ export function daysBeforeRoundEnd(date: Date, round: Round = roundOf(date)): nu
   return Math.round((lastDay.getTime() - startOfBangkokDay(date).getTime()) / 86_400_000);
 }
 
+/** "2568-twelve_month": a round's name in run periods and stored records. */
+export const roundKey = (round: Round): string => `${round.fiscalYear}-${round.name}`;
+
 export const ROUND_TH: Record<RoundName, string> = { six_month: 'รอบ 6 เดือน', twelve_month: 'รอบ 12 เดือน' };
 
 /** The first moment of the Bangkok month after the one `date` is in: when a month's message budget starts again. */

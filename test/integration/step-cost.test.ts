@@ -108,6 +108,29 @@ describe('what a step costs the database', () => {
   });
 });
 
+describe("a report saved while a round's reminders run", () => {
+  it('costs one write more (what the officer was told), reads all their items once instead of the one, and reads nothing twice', async () => {
+    const today = clock;
+    clock = new Date('2026-03-25T10:00:00+07:00');
+    try {
+      const officer = new Chat(h, 'U-officer');
+      const status = await officer.say('รายงาน EP-02');
+      await officer.tap(postbackOf(status, 'กำลังดำเนินการ'));
+      await officer.say('ประชุมคณะทำงานแล้ว');
+      for (let i = 0; i < 3; i++) await officer.say('ข้าม');
+      const confirm = await officer.say('ข้าม');
+      commands.take();
+      const saved = await officer.tap(postbackOf(confirm, 'ยืนยันบันทึก'));
+      const sent = commands.take();
+      expect(visibleText(saved)).toContain('รายงานผลรอบ 6 เดือน ครบกำหนดอีก 6 วัน (ข้อมูล ณ 31 มี.ค. 2569)');
+      expect(sent.length, describeCommands(sent)).toBeLessThanOrEqual(BUDGET.confirm + 1);
+      expect(readTwice(sent)).toEqual([]);
+    } finally {
+      clock = today;
+    }
+  });
+});
+
 describe('the active year, kept in memory', () => {
   it('is the imported one at once after an import, and another process\'s change is seen a few seconds later', async () => {
     const officer = new Chat(h, 'U-officer');

@@ -11,7 +11,7 @@ import {
   roundOfFiscalYear,
 } from '../../src/domain/calendar.js';
 import { isFirstWorkingDayOfMonth as firstWorkingDay, WEEKENDS_ONLY } from '../../src/domain/working-days.js';
-import { awaitingReport, needsFollowUp } from '../../src/domain/reminders.js';
+import { awaitingReport, needsFollowUp, roundBeingReminded, toldOfAll } from '../../src/domain/reminders.js';
 import { DEFAULT_LEVEL_THRESHOLDS, levelOf, parseThresholds, summarise, type SummaryMeasure, type SummaryReport } from '../../src/domain/summary.js';
 
 const bkk = (local: string) => new Date(`${local}+07:00`);
@@ -155,5 +155,20 @@ describe('who is reminded of what', () => {
     expect(awaitingReport({ ...started, status: 'in_progress', lastReportAt: bkk('2025-09-01T10:00:00') }, round)).toBe(true);
     expect(awaitingReport({ ...started, status: 'in_progress', lastReportAt: bkk('2025-12-01T10:00:00') }, round)).toBe(false);
     expect(awaitingReport({ ...started, status: 'completed', lastReportAt: bkk('2025-09-01T10:00:00') }, round)).toBe(false);
+  });
+
+  it("a round's reminders run from the first reminder day, in Bangkok, to the end of its last day", () => {
+    expect(roundBeingReminded(bkk('2026-03-23T23:59:00'), [7, 1])).toBeNull();
+    expect(roundBeingReminded(bkk('2026-03-24T00:00:00'), [7, 1])).toMatchObject({ name: 'six_month', fiscalYear: 2569 });
+    expect(roundBeingReminded(bkk('2026-03-31T23:59:00'), [1, 7])).toMatchObject({ name: 'six_month' });
+    expect(roundBeingReminded(bkk('2026-04-01T00:00:00'), [7, 1])).toBeNull();
+    expect(roundBeingReminded(bkk('2026-03-30T10:00:00'), [])).toBeNull();
+  });
+
+  it('a reminder tells nothing new to an officer told in a reply of every item still awaiting', () => {
+    const told = { measureIds: ['a', 'b'] };
+    expect(toldOfAll(told, [{ id: 'b' }])).toBe(true);
+    expect(toldOfAll(told, [{ id: 'b' }, { id: 'c' }])).toBe(false);
+    expect(toldOfAll(undefined, [{ id: 'b' }])).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ import { PendingImportClaimModel, PendingImportModel } from './pending-import.js
 import { OutboxAttemptModel, OutboxMessageModel, QuotaNoticeModel } from './outbox-message.js';
 import { ProgressReportModel } from './progress-report.js';
 import { RichMenuClaimModel, RichMenuSetModel } from './rich-menu-set.js';
+import { RoundToldModel } from './round-told.js';
 import { OnboardingLinkModel, OnboardingUseModel } from './onboarding-link.js';
 import { StaffChangeModel, StaffModel } from './staff.js';
 import { SummarySnapshotModel } from './summary-snapshot.js';
@@ -67,4 +68,5 @@ export const ALL_MODELS = [
   RichMenuClaimModel,
   PendingImportModel,
   PendingImportClaimModel,
+  RoundToldModel,
 ];

@@ -12,6 +12,9 @@ import { postbackData } from '../../line/postback.js';
 import { CHAT_TEXT } from '../common/texts.js';
 import type { ChatContext, Feature, Perform } from '../common/context.js';
 import { REPORT_ACTIONS } from './actions.js';
+import { roundLeft } from './round-left.js';
+import type { Round } from '../../domain/calendar.js';
+import { roundBeingReminded } from '../../domain/reminders.js';
 
 const SAY = {
   noMeasures: (unit: string | null) => `ยังไม่มีมาตรการหรือโครงการที่${unit ?? 'ท่าน'}รับผิดชอบในปีงบประมาณนี้ หากไม่ถูกต้อง กรุณาแจ้งผู้ดูแลระบบ`,
@@ -92,10 +95,14 @@ function officerOf(ctx: ChatContext): StaffMember | null {
  * For one step: only the measure it is about (found by `_id`, the cheap lookup), if still theirs; and the
  * last report on it when the step may need its answers (`withPrevious`), which most steps do not.
  */
-async function factsFor(ctx: ChatContext, officer: StaffMember, measureId: string, withPrevious: boolean): Promise<StepFacts> {
+async function factsFor(ctx: ChatContext, officer: StaffMember, measureId: string, withPrevious: boolean, allOfTheirs = false): Promise<StepFacts> {
   const fiscalYear = await ctx.org.activeFiscalYear();
-  const measure = await ctx.stores.measures.measureForOfficer(fiscalYear, officer, measureId);
-  const facts: StepFacts = { now: ctx.now, staff: officer, eventId: ctx.eventId, measures: measure ? [measure] : [], figures: figures(ctx.org.digits), fiscalYear };
+  // All of them in one read, when the answer counts what is left to report: the one is among them.
+  const measures = allOfTheirs
+    ? await ctx.stores.measures.measuresForOfficer(fiscalYear, officer)
+    : [await ctx.stores.measures.measureForOfficer(fiscalYear, officer, measureId)].filter((m): m is MeasureView => m !== null);
+  const measure = measures.find((m) => m.id === measureId);
+  const facts: StepFacts = { now: ctx.now, staff: officer, eventId: ctx.eventId, measures: measure ? measures : [], figures: figures(ctx.org.digits), fiscalYear };
   return withPrevious && measure ? { ...facts, previous: await lastReport(ctx, measure.id) } : facts;
 }
 
@@ -109,12 +116,17 @@ const OFFERS_LAST_ANSWER: ReadonlySet<string> = new Set(['summary', 'outcome', '
 /** The steps whose next question is one of those (status and reason lead to the summary). */
 const LEADS_TO_LAST_ANSWER: ReadonlySet<string> = new Set([...OFFERS_LAST_ANSWER, 'status', 'reason']);
 
-/** Saves the report on the measure the step has just read (so it is not read again to be saved). */
+/**
+ * Saves the report on the measure the step has just read (so it is not read again to be saved); while a
+ * round's reminders run (`round`, with all the officer's items in `facts`), the answer adds what is still
+ * awaiting in the round.
+ */
 const save =
-  (ctx: ChatContext, officer: StaffMember, facts: StepFacts): Perform<SaveReport> =>
+  (ctx: ChatContext, officer: StaffMember, facts: StepFacts, round: Round | null = null): Perform<SaveReport> =>
   async (effect) => {
     const measure = facts.measures.find((m) => m.id === effect.report.measureId);
     await ctx.stores.progress.saveProgressReport({ report: effect.report, reporter: officer, reportedAt: ctx.now, eventId: ctx.eventId, measureRead: measure && { code: measure.code, fiscalYear: facts.fiscalYear } });
+    return round ? roundLeft(ctx, officer, round, facts.measures, effect.report.measureId) : [];
   };
 
 /** Starts the report on one item, or says why it cannot be reported on now (locked for the round). */
@@ -224,14 +236,16 @@ export const report: Feature = {
         return [text(CHAT_TEXT.officersOnly)];
       }
       const state = ctx.dialog;
-      let facts = await factsFor(ctx, officer, state.data.measureId, LEADS_TO_LAST_ANSWER.has(state.step));
+      // Only the last step saves; while a round's reminders run, its answer counts what is left.
+      const round = state.step === 'confirm' ? roundBeingReminded(ctx.now, ctx.org.roundReminderDaysBefore ?? []) : null;
+      let facts = await factsFor(ctx, officer, state.data.measureId, LEADS_TO_LAST_ANSWER.has(state.step), round !== null);
       let outcome = continueReport(state, ctx.input, facts);
       // A draft sent back to a question that offers the last answer (one kept from an older version) reads it after all.
       if (facts.previous === undefined && facts.measures.length > 0 && outcome.state && OFFERS_LAST_ANSWER.has(outcome.state.step)) {
         facts = { ...facts, previous: await lastReport(ctx, state.data.measureId) };
         outcome = continueReport(state, ctx.input, facts);
       }
-      return ctx.run(outcome, save(ctx, officer, facts));
+      return ctx.run(outcome, save(ctx, officer, facts, round));
     },
     async resume(ctx) {
       const officer = officerOf(ctx);
