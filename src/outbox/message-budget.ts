@@ -3,8 +3,8 @@ import { ownSettingsOf } from '../db/organisation-store.js';
 import { staffWithRole } from '../db/staff-store.js';
 import { monthKey } from '../domain/calendar.js';
 import { figures } from '../domain/figures.js';
-import { BUDGET_TEXT, budgetAllows, marksReached } from '../domain/message-budget.js';
-import { isRequiredKind, type MessageKind } from '../domain/message-kinds.js';
+import { BUDGET_TEXT, budgetAllows, marksReached, passesBudget } from '../domain/message-budget.js';
+import type { MessageKind } from '../domain/message-kinds.js';
 import { text } from '../line/messages.js';
 import type { Logger } from '../log.js';
 import type { Sealer } from '../security/crypto.js';
@@ -71,7 +71,7 @@ export function createBudgetGate(deps: BudgetDeps): BudgetGate {
 
   return {
     async allows(orgId, push) {
-      if (isRequiredKind(push.kind)) return true;
+      if (passesBudget(push.kind)) return true;
       const cached = await standingOf(orgId, push.at);
       if (cached.amount === null) return true;
       const recipients = await deps.meter.recipientsOf(orgId, push.to);

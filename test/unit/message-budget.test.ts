@@ -35,6 +35,8 @@ describe('the budget', () => {
     expect(budgetAllows('deadline-reminder', 20, 1, 20)).toBe(true);
     expect(budgetAllows('corruption-notice', 500, 3, 0)).toBe(true);
     expect(budgetAllows('complaint-notice', 500, 1, null)).toBe(true);
+    // The warning that the budget is nearly spent still reaches its reader when its digest comes after.
+    expect(budgetAllows('budget-warning', 20, 5, 20)).toBe(true);
   });
 
   it('marks 75 % and 90 % of it as reached', () => {
