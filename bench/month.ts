@@ -20,6 +20,8 @@ import { groupSource, postbackEvent, sign, textEvent, webhookBody } from '../tes
 import { isSkipWord } from '../src/dialogs/words.js';
 import { REPORT_ACTIONS } from '../src/features/report/actions.js';
 import { buttonsOf, isCancelButton } from './lib/person.js';
+import { passesBudget } from '../src/domain/message-budget.js';
+import { isMessageKind } from '../src/domain/message-kinds.js';
 import { deliveriesOf, isGroupId, repliesIn, wordsIn, type Delivery } from './lib/billing.js';
 import { benchDatabase } from './lib/environment.js';
 import type { LocalDatabase } from '../src/local-database/local-ferretdb.js';
@@ -110,15 +112,19 @@ class Chat {
 const PLAN_QUOTA = 300;
 const BUDGET = 200;
 
-/** The admin sets the month's message budget in ตั้งค่า, pressing the bot's own buttons. */
-async function setBudget(m: MonthRun, admin: string, budget: number): Promise<void> {
+/**
+ * The admin sets the month's message budget in ตั้งค่า, pressing the bot's own buttons; the budget kept, or null
+ * for a version without one (the bench measures any version).
+ */
+async function setBudget(m: MonthRun, admin: string, budget: number): Promise<number | null> {
   const chat = new Chat(m, admin);
   const change = button(await chat.say('ตั้งค่า'), 'เปลี่ยนงบข้อความ');
-  if (!change) throw new Error('ตั้งค่า offers no budget change');
+  if (!change) return null;
   await chat.tap(change);
   const save = button(await chat.say(String(budget)), 'บันทึก');
   if (!save) throw new Error('the budget was not asked to be confirmed');
   if (!/บันทึกแล้ว/.test(wordsIn(await chat.tap(save)))) throw new Error('the budget was not saved');
+  return budget;
 }
 
 /** The postback data of the first button whose label matches. */
@@ -433,7 +439,7 @@ async function outboxRecords() {
     waitingByKind[key] = (waitingByKind[key] ?? 0) + 1;
   }
   return {
-    byRetryKey: new Map(all.map((o) => [o.retryKey, { id: String(o._id), source: o.source }])),
+    byRetryKey: new Map(all.map((o) => [o.retryKey, { id: String(o._id), source: o.source, kind: o.kind ?? null }])),
     states: { sent: count('sent'), waiting: count('pending'), failed: count('failed'), waitingByKind },
     failed: all.filter((o) => o.state === 'failed').map((o) => String(o._id)),
   };
@@ -498,6 +504,7 @@ interface MonthResult {
   required: { notices: number; onTheirDay: number; late: string[] };
   /** The outbox at the month's end: what is still waiting is not lost; what failed is. */
   outbox: { sent: number; waiting: number; failed: number; waitingByKind: Record<string, number> };
+  budget: { amount: number | null; planQuota: number; pastBudget: string[] };
   lost: string[];
   failures: string[];
   progressReports: number;
@@ -525,7 +532,7 @@ async function runMonth(db: LocalDatabase, complaints: number, label: string): P
     // in ตั้งค่า, as the README advises, so that what a rule requires still has room once the budget is spent.
     m.line.setQuota(PLAN_QUOTA);
     m.line.enforcesQuota = true;
-    await setBudget(m, EXECUTIVES[0]!, BUDGET);
+    const budget = await setBudget(m, EXECUTIVES[0]!, BUDGET);
 
     const cases = planCases(complaints);
     const oitAnswerDays = [2, 4, 8, 10, 12, 16, 18, 22, 24, 26].map((d) => (isWorkingDay(d) ? d : d + 1));
@@ -595,7 +602,15 @@ async function runMonth(db: LocalDatabase, complaints: number, label: string): P
     const byDay = Array.from({ length: lastDay }, () => 0);
     const dump: unknown[] = [];
     let toGroup = 0;
+    // Above the budget only what passes it may go (a rule's notices, the budget's own warnings, answers pushed
+    // late): each push that took the month past the budget is checked against the app's own rule.
+    let billedSoFar = 0;
+    const pastBudget: string[] = [];
     for (const d of deliveries) {
+      const stored = d.retryKey ? byRetryKey.get(d.retryKey)?.kind : null;
+      const messageKind = isMessageKind(stored) ? stored : 'late-answer';
+      if (budget !== null && billedSoFar + d.billable > budget && !passesBudget(messageKind)) pastBudget.push(`${messageKind} at ${billedSoFar}`);
+      billedSoFar += d.billable;
       const kind = kindOf(d, byRetryKey, (id) => caseKinds.get(id));
       byKind[kind] = (byKind[kind] ?? 0) + d.billable;
       const day = m.dayStarts.findLastIndex((s) => s !== undefined && s <= d.index);
@@ -624,6 +639,7 @@ async function runMonth(db: LocalDatabase, complaints: number, label: string): P
       events: m.events,
       required: { notices: required.length + cases.length, onTheirDay: required.length + cases.length - late.length, late: late.slice(0, 20) },
       outbox: states,
+      budget: { amount: budget, planQuota: PLAN_QUOTA, pastBudget: pastBudget.slice(0, 20) },
       lost: failed.slice(0, 20),
       failures: [...m.failures, ...(oitAnswers < bySize({ small: 3, default: 10 }) ? [`only ${oitAnswers} OIT answers`] : []), ...(reviewed === 0 ? ['no OIT answer reviewed'] : []), ...(reports === 0 ? ['no progress reported'] : [])],
       progressReports: reports,
@@ -667,6 +683,7 @@ export async function monthBenchmark() {
     checks: {
       everyRequiredNoticeOnItsDay: typical.required.late.length === 0 && busy.required.late.length === 0,
       nothingLost: typical.outbox.failed === 0 && busy.outbox.failed === 0,
+      onlyWhatPassesTheBudgetAboveIt: typical.budget.pastBudget.length === 0 && busy.budget.pastBudget.length === 0,
       everyStepOfTheMonthRan: typical.failures.length === 0 && busy.failures.length === 0,
     },
     targets: {
