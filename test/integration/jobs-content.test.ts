@@ -2,25 +2,20 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { doneRun } from '../../src/db/job-run-store.js';
 import { MeasureModel } from '../../src/db/models/measure.js';
 import { JOBS, jobSchedules } from '../../src/jobs/registry.js';
-import { runJob } from '../../src/jobs/run-job.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { Chat, postbackOf, visibleText } from '../support/chat.js';
 import { addStaff, report } from '../support/fixtures.js';
+import { bkk, runJobAndSend } from '../support/jobs.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const ORG = 'test-org';
 const OFFICER = 'U-officer-finance';
 const EXECUTIVE = 'U-executive-mayor';
-const bkk = (local: string) => new Date(`${local}+07:00`);
 
 let h: Harness;
 const pushesTo = (userId: string) => h.line.deliveriesTo(userId).flatMap((r) => r.body.messages);
 
-async function run(job: keyof typeof JOBS, asOf: Date) {
-  const result = await runJob(JOBS[job], asOf, 'operator', h.server.jobDeps);
-  await h.server.outbox.flush();
-  return result;
-}
+const run = (job: keyof typeof JOBS, asOf: Date) => runJobAndSend(h, job, asOf);
 
 beforeAll(async () => {
   h = await startHarness();

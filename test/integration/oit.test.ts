@@ -9,12 +9,12 @@ import { findOitItem, oitItemsOfYear, reviewOitItem, saveOitAnswer } from '../..
 import { oitState } from '../../src/domain/oit.js';
 import { DEFAULT_LEVEL_THRESHOLDS } from '../../src/domain/summary.js';
 import { JOBS, jobSchedules } from '../../src/jobs/registry.js';
-import { runJob } from '../../src/jobs/run-job.js';
 import { importIndicators, importOitItems } from '../../src/oit-import/import-oit.js';
 import { produceReport } from '../../src/reports/catalogue.js';
 import { lineHeight, textWidth } from '../../src/reports/text-measure.js';
 import { Chat, postbackOf, uriOf, visibleText } from '../support/chat.js';
 import { addStaff } from '../support/fixtures.js';
+import { bkk, runJobAndSend } from '../support/jobs.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const ORG = 'test-org';
@@ -22,7 +22,6 @@ const OWNER = 'U-owner-palad';
 const FINANCE = 'U-owner-finance';
 const REVIEWER = 'U-head-palad';
 const EXECUTIVE = 'U-mayor';
-const bkk = (local: string) => new Date(`${local}+07:00`);
 
 let h: Harness;
 let site: Server;
@@ -33,11 +32,7 @@ let flakyWorks = false;
 const pushesTo = (userId: string) => h.line.deliveriesTo(userId).flatMap((r) => r.body.messages);
 const itemByCode = async (code: string) => (await oitItemsOfYear(ORG, 2567)).find((i) => i.code === code)!;
 
-async function run(job: keyof typeof JOBS, asOf: Date) {
-  const result = await runJob(JOBS[job], asOf, 'operator', h.server.jobDeps);
-  await h.server.outbox.flush();
-  return result;
-}
+const run = (job: keyof typeof JOBS, asOf: Date) => runJobAndSend(h, job, asOf);
 
 async function cellsOf(body: Buffer): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();

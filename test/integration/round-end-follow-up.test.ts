@@ -2,10 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { doneRun } from '../../src/db/job-run-store.js';
 import { MeasureModel } from '../../src/db/models/measure.js';
 import { JOBS } from '../../src/jobs/registry.js';
-import { runJob } from '../../src/jobs/run-job.js';
 import { importPlan } from '../../src/plan-import/import-plan.js';
 import { visibleText } from '../support/chat.js';
 import { addStaff, report } from '../support/fixtures.js';
+import { bkk, runJobAndSend } from '../support/jobs.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 /**
@@ -16,16 +16,11 @@ const ORG = 'test-org';
 const FINANCE = 'U-officer-finance';
 const CLERK = 'U-officer-clerk';
 const EXECUTIVE = 'U-executive-mayor';
-const bkk = (local: string) => new Date(`${local}+07:00`);
 
 let h: Harness;
 const pushesTo = (userId: string) => h.line.deliveriesTo(userId).flatMap((r) => r.body.messages);
 
-async function run(job: keyof typeof JOBS, asOf: Date) {
-  const result = await runJob(JOBS[job], asOf, 'operator', h.server.jobDeps);
-  await h.server.outbox.flush();
-  return result;
-}
+const run = (job: keyof typeof JOBS, asOf: Date) => runJobAndSend(h, job, asOf);
 
 beforeAll(async () => {
   h = await startHarness();
