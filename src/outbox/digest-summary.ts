@@ -12,6 +12,7 @@ const WHERE_TO_SEE: Partial<Record<MessageKind, string>> = {
   'citizen-photos': 'เรื่องของฉัน',
   'oit-returned': 'OIT',
   'budget-warning': 'สถิติข้อความ',
+  'case-feedback': 'เรื่องร้องเรียน',
 };
 
 const GIST_LENGTH = 80;
