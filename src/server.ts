@@ -19,10 +19,8 @@ import type { RunnerDeps } from './jobs/run-job.js';
 import { startSchedules } from './jobs/scheduler.js';
 import pLimit from 'p-limit';
 import { readLineQuota } from './outbox/line-quota.js';
-import { createBudgetGate } from './outbox/message-budget.js';
-import { createMessageMeter } from './outbox/message-meter.js';
+import { createOutbox } from './outbox/create-outbox.js';
 import { OutboxSender } from './outbox/sender.js';
-import { DEFAULT_DIGIT_STYLE } from './domain/figures.js';
 import type { LineClient } from './line/client.js';
 import type { ChatDeps } from './chat/deps.js';
 import { createTenants } from './tenants/create.js';
@@ -130,23 +128,7 @@ async function startServing(config: Config, options: ServerOptions, server: Serv
   const publicBaseUrl = () => config.PUBLIC_BASE_URL ?? `http://localhost:${boundPort}`;
   const publicPageUrl = (orgId: string) => `${publicBaseUrl()}/public/${orgId}`;
   const instanceId = randomUUID();
-  const meter = createMessageMeter({ lineFor: (orgId) => tenants.lineFor(orgId), log, now });
-  // The outbox's kick, for the budget's notices: the sender exists only once the gate does.
-  let kickOutbox = () => {};
-  const budget = createBudgetGate({ meter, sealer, log, kick: () => kickOutbox(), timingOf: (orgId) => tenants.orgSettings(orgId).notices });
-  const outbox = new OutboxSender({
-    lineFor: (orgId) => tenants.lineFor(orgId),
-    log,
-    instanceId,
-    sealer,
-    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
-    now,
-    meter,
-    budget,
-    mergeNotices: config.NOTICE_MERGE_SECONDS > 0 || config.NOTICE_DIGEST_TIME !== null,
-    digitsOf: (orgId) => tenants.orgSettings(orgId).digits ?? DEFAULT_DIGIT_STYLE,
-  });
-  kickOutbox = () => outbox.kick();
+  const { meter, sender: outbox } = createOutbox({ config, lineFor: (orgId) => tenants.lineFor(orgId), settingsOf: (orgId) => tenants.orgSettings(orgId), log, sealer, instanceId, now });
   const readMessageQuota = (orgId: string) => readLineQuota(orgId, tenants.lineFor(orgId), now());
   const jobDeps: RunnerDeps = {
     // A getter: without PUBLIC_BASE_URL the address names the port, known only once the server listens.

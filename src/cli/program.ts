@@ -19,8 +19,7 @@ import { addHolidayCommands } from './holiday-commands.js';
 import { addOrganisationCommands } from './org-commands.js';
 import { addAuditCommands } from './audit-commands.js';
 import { addMessageCommands } from './message-commands.js';
-import { createBudgetGate } from '../outbox/message-budget.js';
-import { createMessageMeter } from '../outbox/message-meter.js';
+import { createOutbox } from '../outbox/create-outbox.js';
 import { readLineQuota } from '../outbox/line-quota.js';
 import { formatJobsStatus, jobsStatus } from '../jobs/status.js';
 import { forOrganisation, JOB_NAMES, JOBS, jobSettings, type JobName } from '../jobs/registry.js';
@@ -33,7 +32,6 @@ import { loadComplaintStatRows } from '../db/complaint-stats-store.js';
 import { computeComplaintStatistics } from '../domain/complaint-statistics.js';
 import { fiscalYearOf } from '../domain/fiscal-year.js';
 import { complaintStatisticsTable } from '../reports/complaint-stats-text.js';
-import { OutboxSender } from '../outbox/sender.js';
 import { createTenants, lineConfigFor } from '../tenants/create.js';
 import { createSealer } from '../security/crypto.js';
 
@@ -293,9 +291,8 @@ export function buildProgram(cli: CliContext, output: CliOutput): Command {
           cli.fail();
         } else cli.say(`ทำงานแล้ว ${result.runId}: ผู้รับ ${result.recipients} คน, ข้อความ ${result.messages} ชุด`);
         const lineFor = (orgId: string) => tenants.lineFor(orgId);
-        const meter = createMessageMeter({ lineFor, log: cli.log, now: cli.now });
-        const budget = createBudgetGate({ meter, sealer, log: cli.log });
-        const sent = await new OutboxSender({ lineFor, log: cli.log, sealer, instanceId: deps.instanceId, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now: cli.now, meter, budget, mergeNotices: config.NOTICE_MERGE_SECONDS > 0 || config.NOTICE_DIGEST_TIME !== null }).drain();
+        const { sender } = createOutbox({ config, lineFor, settingsOf: (orgId) => tenants.orgSettings(orgId), log: cli.log, sealer, instanceId: deps.instanceId, now: cli.now });
+        const sent = await sender.drain();
         cli.say(`ส่งแล้ว ${sent.sent} · รอส่งใหม่ ${sent.retrying} · ล้มเหลว ${sent.failed}`);
         // LINE's count, now that the run's messages are out (as a scheduled run reads it).
         if (sent.sent > 0) await readLineQuota(config.ORG_CODE, lineFor(config.ORG_CODE), cli.now()).catch((error: unknown) => cli.log.warn({ err: error }, 'could not read LINE\'s message quota'));
